@@ -1,0 +1,68 @@
+/* gr-analysis.h — a city's coverage by green space and parks, kept live
+ *
+ * Build the demand (residential land, residents, zones), call
+ * gr_analysis_finish_demand(), then add supply: each green space or park is
+ * entered in the service layers its size qualifies it for. Supply can be
+ * added, replaced and removed one feature at a time; the summaries are
+ * always current.
+ */
+#pragma once
+
+#include "gr-coverage.h"
+#include "gr-rules.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GrAnalysis GrAnalysis;
+
+typedef struct
+{
+  GrAmount residential;
+  GrAmount green;   /* within green_radius of green space */
+  GrAmount park;    /* within park_radius of a park */
+  GrAmount both;
+  GrAmount neither;
+  GrAmount service; /* inside a park service radius of the rule table */
+} GrSummary;
+
+GrAnalysis *gr_analysis_new                (const GrCriteria     *criteria,
+                                            const GrServiceRules *rules,
+                                            const double          bounds[4],
+                                            guint                 n_zones,
+                                            GError              **error);
+void        gr_analysis_free               (GrAnalysis *analysis);
+
+void        gr_analysis_add_residential    (GrAnalysis      *analysis,
+                                            const GrPolygon *polygon);
+void        gr_analysis_set_zone           (GrAnalysis      *analysis,
+                                            const GrPolygon *polygon,
+                                            guint            zone);
+double      gr_analysis_spread_population  (GrAnalysis      *analysis,
+                                            const GrPolygon *polygon,
+                                            double           people);
+gboolean    gr_analysis_place_population   (GrAnalysis *analysis,
+                                            double      x,
+                                            double      y,
+                                            double      people);
+void        gr_analysis_finish_demand      (GrAnalysis *analysis);
+
+guint       gr_analysis_add_supply         (GrAnalysis      *analysis,
+                                            const GrPolygon *polygon,
+                                            gboolean         park,
+                                            gboolean         historic);
+gboolean    gr_analysis_remove_supply      (GrAnalysis *analysis,
+                                            guint       id);
+gboolean    gr_analysis_replace_supply     (GrAnalysis      *analysis,
+                                            guint            id,
+                                            const GrPolygon *polygon);
+
+void        gr_analysis_summarize          (GrAnalysis *analysis,
+                                            int         zone,
+                                            GrSummary  *summary);
+double      gr_analysis_get_unplaced_population (GrAnalysis *analysis);
+GrCoverage *gr_analysis_get_coverage       (GrAnalysis *analysis);
+const GrCriteria *gr_analysis_get_criteria (GrAnalysis *analysis);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrAnalysis, gr_analysis_free)
+
+G_END_DECLS

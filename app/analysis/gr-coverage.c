@@ -1,0 +1,335 @@
+/* gr-coverage.c — per-cell counts of the service areas that reach each home */
+#include "gr-coverage.h"
+#include "gr-grid-private.h"
+
+#include <math.h>
+
+typedef struct
+{
+  guint      layer;
+  double     radius;
+  GrPolygon *polygon;
+} ServiceArea;
+
+/* Totals are integers (area in sixteenths of a cell, people in thousandths)
+ * kept per zone and per cell state, the set of layers covering the cell. */
+typedef struct
+{
+  gint64 samples;
+  gint64 people;
+} Total;
+
+struct _GrCoverage
+{
+  GrGrid    *grid;
+  guint      n_zones;
+  guint      n_states;
+  Total     *totals; /* (n_zones + 1) × n_states */
+  GPtrArray *features; /* id - 1 → ServiceArea, NULL once removed */
+  guint      n_live;
+  GArray    *spans;
+};
+
+static void
+service_area_free (gpointer data)
+{
+  ServiceArea *area = data;
+
+  if (area == NULL)
+    return;
+  gr_polygon_free (area->polygon);
+  g_free (area);
+}
+
+static Total *
+total_at (GrCoverage *coverage, guint zone, guint state)
+{
+  return &coverage->totals[MIN (zone, coverage->n_zones) * coverage->n_states + state];
+}
+
+static void
+tally_tile (GrCoverage *coverage, const GrTile *tile)
+{
+  for (guint i = 0; i < GR_TILE_CELLS; i++)
+    {
+      Total *total;
+
+      if (tile->sample[i] == 0)
+        continue;
+      total = total_at (coverage, tile->zone[i], tile->state[i]);
+      total->samples += __builtin_popcount (tile->sample[i]);
+      total->people += tile->people[i];
+    }
+}
+
+/**
+ * gr_coverage_new:
+ * @grid: (transfer full): a grid whose demand is complete
+ * @n_zones: zone ids in the grid run 1..@n_zones; 0 is outside every zone
+ */
+GrCoverage *
+gr_coverage_new (GrGrid *grid,
+                 guint   n_zones)
+{
+  GrCoverage *coverage = g_new0 (GrCoverage, 1);
+
+  coverage->grid = grid;
+  coverage->n_zones = n_zones;
+  coverage->n_states = 1u << grid->n_layers;
+  coverage->totals = g_new0 (Total, (gsize) (n_zones + 1) * coverage->n_states);
+  coverage->features = g_ptr_array_new_with_free_func (service_area_free);
+  coverage->spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  for (gsize t = 0; t < (gsize) grid->n_tiles_x * grid->n_tiles_y; t++)
+    if (grid->tiles[t] != NULL)
+      tally_tile (coverage, grid->tiles[t]);
+  return coverage;
+}
+
+void
+gr_coverage_free (GrCoverage *coverage)
+{
+  if (coverage == NULL)
+    return;
+  gr_grid_free (coverage->grid);
+  g_free (coverage->totals);
+  g_ptr_array_unref (coverage->features);
+  g_array_unref (coverage->spans);
+  g_free (coverage);
+}
+
+GrGrid *
+gr_coverage_get_grid (GrCoverage *coverage)
+{
+  return coverage->grid;
+}
+
+guint
+gr_coverage_get_n_zones (GrCoverage *coverage)
+{
+  return coverage->n_zones;
+}
+
+guint
+gr_coverage_get_n_features (GrCoverage *coverage)
+{
+  return coverage->n_live;
+}
+
+static void
+move_cell (GrCoverage *coverage, GrTile *tile, guint index, guint8 new_state)
+{
+  guint16 zone = tile->zone[index];
+  gint64 samples = __builtin_popcount (tile->sample[index]);
+  Total *from = total_at (coverage, zone, tile->state[index]);
+  Total *to = total_at (coverage, zone, new_state);
+
+  from->samples -= samples;
+  from->people -= tile->people[index];
+  to->samples += samples;
+  to->people += tile->people[index];
+  tile->state[index] = new_state;
+}
+
+static void
+update_run (GrCoverage *coverage, GrTile *tile, guint layer,
+            guint first, guint last, int delta)
+{
+  guint16 *count = tile->count + (gsize) layer * GR_TILE_CELLS;
+  guint8 bit = 1u << layer;
+
+  for (guint i = first; i <= last; i++)
+    {
+      gboolean was = count[i] > 0;
+
+      g_assert (delta > 0 ? count[i] < G_MAXUINT16 : count[i] > 0);
+      count[i] += delta;
+      if (was != (count[i] > 0) && tile->sample[i] != 0)
+        move_cell (coverage, tile, i, tile->state[i] ^ bit);
+      else if (was != (count[i] > 0))
+        tile->state[i] ^= bit;
+    }
+}
+
+static void
+update_span (GrCoverage *coverage, guint layer, guint row,
+             guint c0, guint c1, int delta)
+{
+  GrGrid *grid = coverage->grid;
+
+  for (guint col = c0; col <= c1;)
+    {
+      guint tile_end = MIN (c1, col | GR_TILE_MASK);
+      GrTile *tile = gr_grid_tile_at (grid, col, row);
+
+      if (tile != NULL)
+        update_run (coverage, tile, layer, gr_tile_index (col, row),
+                    gr_tile_index (tile_end, row), delta);
+      col = tile_end + 1;
+    }
+}
+
+/* Adds @delta to the count of every cell whose centre is within @radius of
+ * the polygon: row by row, the cells under the row's service-area spans. */
+static void
+apply (GrCoverage *coverage, const ServiceArea *area, int delta)
+{
+  GrGrid *grid = coverage->grid;
+  double bounds[4];
+  guint r0, r1, c0, c1;
+
+  gr_polygon_bounds (area->polygon, bounds);
+  if (!gr_grid_row_range (grid, bounds[1] - area->radius, bounds[3] + area->radius, &r0, &r1)
+      || !gr_grid_col_range (grid, bounds[0] - area->radius, bounds[2] + area->radius, &c0, &c1))
+    return;
+  for (guint row = r0; row <= r1; row++)
+    {
+      GArray *spans = coverage->spans;
+
+      if (!gr_grid_row_has_tiles (grid, row, c0, c1))
+        continue;
+      gr_polygon_row_spans (area->polygon, grid->y0 + (row + 0.5) * grid->resolution,
+                            area->radius, spans);
+      for (guint k = 0; k < spans->len; k++)
+        {
+          const GrSpan *span = &g_array_index (spans, GrSpan, k);
+          guint a, b;
+
+          if (gr_grid_col_range (grid, span->x0, span->x1, &a, &b))
+            update_span (coverage, area->layer, row, a, b, delta);
+        }
+    }
+}
+
+/**
+ * gr_coverage_add:
+ * @layer: the service layer, below the grid's layer count
+ * @radius: service radius in metres, measured from the polygon's boundary
+ *
+ * Returns: the feature's id (never 0), for gr_coverage_remove()
+ */
+guint
+gr_coverage_add (GrCoverage      *coverage,
+                 guint            layer,
+                 const GrPolygon *polygon,
+                 double           radius)
+{
+  ServiceArea *area;
+
+  g_return_val_if_fail (coverage != NULL, 0);
+  g_return_val_if_fail (layer < coverage->grid->n_layers, 0);
+  g_return_val_if_fail (polygon != NULL, 0);
+  g_return_val_if_fail (radius >= 0 && isfinite (radius), 0);
+
+  area = g_new0 (ServiceArea, 1);
+  area->layer = layer;
+  area->radius = radius;
+  area->polygon = gr_polygon_copy (polygon);
+  apply (coverage, area, +1);
+  g_ptr_array_add (coverage->features, area);
+  coverage->n_live++;
+  return coverage->features->len;
+}
+
+static ServiceArea *
+lookup (GrCoverage *coverage, guint id)
+{
+  if (id == 0 || id > coverage->features->len)
+    return NULL;
+  return g_ptr_array_index (coverage->features, id - 1);
+}
+
+gboolean
+gr_coverage_remove (GrCoverage *coverage,
+                    guint       id)
+{
+  ServiceArea *area;
+
+  g_return_val_if_fail (coverage != NULL, FALSE);
+
+  if ((area = lookup (coverage, id)) == NULL)
+    return FALSE;
+  apply (coverage, area, -1);
+  service_area_free (area);
+  g_ptr_array_index (coverage->features, id - 1) = NULL;
+  coverage->n_live--;
+  return TRUE;
+}
+
+/* Moving or reshaping a feature: its old area out, its new one in, same id. */
+gboolean
+gr_coverage_replace (GrCoverage      *coverage,
+                     guint            id,
+                     const GrPolygon *polygon,
+                     double           radius)
+{
+  ServiceArea *area;
+
+  g_return_val_if_fail (coverage != NULL, FALSE);
+  g_return_val_if_fail (polygon != NULL, FALSE);
+  g_return_val_if_fail (radius >= 0 && isfinite (radius), FALSE);
+
+  if ((area = lookup (coverage, id)) == NULL)
+    return FALSE;
+  apply (coverage, area, -1);
+  gr_polygon_free (area->polygon);
+  area->polygon = gr_polygon_copy (polygon);
+  area->radius = radius;
+  apply (coverage, area, +1);
+  return TRUE;
+}
+
+/**
+ * gr_coverage_sum:
+ * @zone: a zone id, or -1 for the whole city
+ * @layer_mask: which layers' coverage to look at
+ * @layer_value: the required covered (1) / uncovered (0) bit for each of them
+ *
+ * Residential area and population of the cells whose covering layers, under
+ * @layer_mask, equal @layer_value. Mask 0 gives all residential land; mask
+ * 0b11 with value 0 gives the land reached by neither layer 0 nor layer 1.
+ */
+GrAmount
+gr_coverage_sum (GrCoverage *coverage,
+                 int         zone,
+                 guint       layer_mask,
+                 guint       layer_value)
+{
+  double cell_area = coverage->grid->resolution * coverage->grid->resolution / 16.0;
+  gint64 samples = 0, people = 0;
+  GrAmount amount;
+
+  for (guint z = 0; z <= coverage->n_zones; z++)
+    {
+      if (zone >= 0 && (guint) zone != z)
+        continue;
+      for (guint s = 0; s < coverage->n_states; s++)
+        {
+          if ((s & layer_mask) != (layer_value & layer_mask))
+            continue;
+          samples += total_at (coverage, z, s)->samples;
+          people += total_at (coverage, z, s)->people;
+        }
+    }
+  amount.area_m2 = samples * cell_area;
+  amount.population = people / GR_POPULATION_SCALE;
+  return amount;
+}
+
+guint
+gr_coverage_cell_count (GrCoverage *coverage,
+                        guint       layer,
+                        double      x,
+                        double      y)
+{
+  GrGrid *grid = coverage->grid;
+  double c = floor ((x - grid->x0) / grid->resolution);
+  double r = floor ((y - grid->y0) / grid->resolution);
+  GrTile *tile;
+
+  if (layer >= grid->n_layers || c < 0 || r < 0 || c >= grid->n_cols || r >= grid->n_rows)
+    return 0;
+  tile = gr_grid_tile_at (grid, (guint) c, (guint) r);
+  if (tile == NULL)
+    return 0;
+  return tile->count[(gsize) layer * GR_TILE_CELLS + gr_tile_index ((guint) c, (guint) r)];
+}

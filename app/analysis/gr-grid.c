@@ -1,0 +1,418 @@
+/* gr-grid.c — the demand raster: residential land and its residents */
+#include "gr-grid-private.h"
+
+#include <math.h>
+
+#define SAMPLES 4 /* residential area is sampled 4 × 4 per cell */
+
+GrGrid *
+gr_grid_new (const double bounds[4],
+             double       resolution,
+             guint        n_layers)
+{
+  GrGrid *grid;
+  double width = MAX (bounds[2] - bounds[0], resolution);
+  double height = MAX (bounds[3] - bounds[1], resolution);
+
+  g_return_val_if_fail (resolution > 0, NULL);
+  g_return_val_if_fail (n_layers <= GR_GRID_MAX_LAYERS, NULL);
+  g_return_val_if_fail (width / resolution < G_MAXINT / 2, NULL);
+  g_return_val_if_fail (height / resolution < G_MAXINT / 2, NULL);
+
+  grid = g_new0 (GrGrid, 1);
+  grid->x0 = bounds[0];
+  grid->y0 = bounds[1];
+  grid->resolution = resolution;
+  grid->n_cols = (guint) ceil (width / resolution);
+  grid->n_rows = (guint) ceil (height / resolution);
+  grid->n_tiles_x = (grid->n_cols + GR_TILE_MASK) >> GR_TILE_SHIFT;
+  grid->n_tiles_y = (grid->n_rows + GR_TILE_MASK) >> GR_TILE_SHIFT;
+  grid->n_layers = n_layers;
+  grid->tiles = g_new0 (GrTile *, (gsize) grid->n_tiles_x * grid->n_tiles_y);
+  return grid;
+}
+
+void
+gr_grid_free (GrGrid *grid)
+{
+  if (grid == NULL)
+    return;
+  for (gsize i = 0; i < (gsize) grid->n_tiles_x * grid->n_tiles_y; i++)
+    {
+      if (grid->tiles[i] == NULL)
+        continue;
+      g_free (grid->tiles[i]->count);
+      g_free (grid->tiles[i]);
+    }
+  g_free (grid->tiles);
+  g_free (grid);
+}
+
+double
+gr_grid_get_resolution (const GrGrid *grid)
+{
+  return grid->resolution;
+}
+
+guint
+gr_grid_get_n_layers (const GrGrid *grid)
+{
+  return grid->n_layers;
+}
+
+guint
+gr_grid_get_n_tiles (const GrGrid *grid)
+{
+  return grid->n_tiles;
+}
+
+gsize
+gr_grid_get_memory_size (const GrGrid *grid)
+{
+  gsize per_tile = sizeof (GrTile) + sizeof (guint16) * GR_TILE_CELLS * grid->n_layers;
+
+  return sizeof (GrGrid) + sizeof (GrTile *) * grid->n_tiles_x * grid->n_tiles_y
+         + per_tile * grid->n_tiles;
+}
+
+static GrTile *
+ensure_tile (GrGrid *grid, guint col, guint row)
+{
+  GrTile **slot = &grid->tiles[(row >> GR_TILE_SHIFT) * grid->n_tiles_x + (col >> GR_TILE_SHIFT)];
+
+  if (*slot == NULL)
+    {
+      *slot = g_new0 (GrTile, 1);
+      (*slot)->count = g_new0 (guint16, (gsize) GR_TILE_CELLS * MAX (grid->n_layers, 1));
+      grid->n_tiles++;
+    }
+  return *slot;
+}
+
+/* Index range of the points k * step + offset (k >= 0, k < n) inside [a, b]. */
+static gboolean
+sample_range (double a, double b, double origin, double step, guint n,
+              guint *first, guint *last)
+{
+  double lo = ceil ((a - origin) / step - 0.5);
+  double hi = floor ((b - origin) / step - 0.5);
+
+  lo = MAX (lo, 0);
+  hi = MIN (hi, (double) n - 1);
+  if (lo > hi)
+    return FALSE;
+  *first = (guint) lo;
+  *last = (guint) hi;
+  return TRUE;
+}
+
+gboolean
+gr_grid_row_range (const GrGrid *grid, double y0, double y1,
+                   guint *first, guint *last)
+{
+  return sample_range (y0, y1, grid->y0, grid->resolution, grid->n_rows, first, last);
+}
+
+gboolean
+gr_grid_col_range (const GrGrid *grid, double x0, double x1,
+                   guint *first, guint *last)
+{
+  return sample_range (x0, x1, grid->x0, grid->resolution, grid->n_cols, first, last);
+}
+
+gboolean
+gr_grid_row_has_tiles (const GrGrid *grid, guint row,
+                       guint first_col, guint last_col)
+{
+  for (guint tx = first_col >> GR_TILE_SHIFT; tx <= last_col >> GR_TILE_SHIFT; tx++)
+    if (grid->tiles[(row >> GR_TILE_SHIFT) * grid->n_tiles_x + tx] != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+fill_sample_row (GrGrid *grid, guint row, guint sub_row, const GrSpan *span)
+{
+  double step = grid->resolution / SAMPLES;
+  guint first, last;
+
+  if (!sample_range (span->x0, span->x1, grid->x0, step, grid->n_cols * SAMPLES,
+                     &first, &last))
+    return;
+  for (guint s = first; s <= last; s++)
+    {
+      guint col = s / SAMPLES;
+      GrTile *tile = ensure_tile (grid, col, row);
+
+      tile->sample[gr_tile_index (col, row)] |= 1u << (sub_row * SAMPLES + s % SAMPLES);
+    }
+}
+
+/* Overlapping residential polygons are unioned: each sample bit is set once. */
+void
+gr_grid_add_residential (GrGrid          *grid,
+                         const GrPolygon *polygon)
+{
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  double step = grid->resolution / SAMPLES;
+  double bounds[4];
+  guint first, last;
+
+  gr_polygon_bounds (polygon, bounds);
+  if (!sample_range (bounds[1], bounds[3], grid->y0, step, grid->n_rows * SAMPLES,
+                     &first, &last))
+    return;
+  for (guint s = first; s <= last; s++)
+    {
+      gr_polygon_row_spans (polygon, grid->y0 + (s + 0.5) * step, 0, spans);
+      for (guint k = 0; k < spans->len; k++)
+        fill_sample_row (grid, s / SAMPLES, s % SAMPLES, &g_array_index (spans, GrSpan, k));
+    }
+}
+
+typedef void (*CellFunc) (GrTile *tile, guint index, gpointer data);
+
+/* Calls @func for each existing cell whose centre lies inside @polygon. */
+static void
+foreach_cell_inside (GrGrid *grid, const GrPolygon *polygon,
+                     CellFunc func, gpointer data)
+{
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  double bounds[4];
+  guint first, last, c0, c1;
+
+  gr_polygon_bounds (polygon, bounds);
+  if (!gr_grid_row_range (grid, bounds[1], bounds[3], &first, &last)
+      || !gr_grid_col_range (grid, bounds[0], bounds[2], &c0, &c1))
+    return;
+  for (guint row = first; row <= last; row++)
+    {
+      if (!gr_grid_row_has_tiles (grid, row, c0, c1))
+        continue;
+      gr_polygon_row_spans (polygon, grid->y0 + (row + 0.5) * grid->resolution, 0, spans);
+      for (guint k = 0; k < spans->len; k++)
+        {
+          GrSpan *span = &g_array_index (spans, GrSpan, k);
+          guint a, b;
+
+          if (!gr_grid_col_range (grid, span->x0, span->x1, &a, &b))
+            continue;
+          for (guint col = a; col <= b; col++)
+            {
+              GrTile *tile = gr_grid_tile_at (grid, col, row);
+
+              if (tile != NULL)
+                func (tile, gr_tile_index (col, row), data);
+              else
+                col |= GR_TILE_MASK; /* skip the rest of this missing tile */
+            }
+        }
+    }
+}
+
+static void
+set_zone_cb (GrTile *tile, guint index, gpointer data)
+{
+  tile->zone[index] = *(guint16 *) data;
+}
+
+void
+gr_grid_set_zone (GrGrid          *grid,
+                  const GrPolygon *polygon,
+                  guint16          zone)
+{
+  foreach_cell_inside (grid, polygon, set_zone_cb, &zone);
+}
+
+typedef struct
+{
+  gint64 samples;
+  double per_sample; /* thousandths of a person per residential sample */
+  double carry;
+  gint64 placed;
+} Spread;
+
+static void
+count_samples_cb (GrTile *tile, guint index, gpointer data)
+{
+  ((Spread *) data)->samples += __builtin_popcount (tile->sample[index]);
+}
+
+/* Error diffusion keeps the placed total equal to the input, to the unit. */
+static void
+place_people_cb (GrTile *tile, guint index, gpointer data)
+{
+  Spread *spread = data;
+  double want = spread->per_sample * __builtin_popcount (tile->sample[index]) + spread->carry;
+  double whole = floor (want + 0.5);
+
+  if (whole <= 0)
+    {
+      spread->carry = want;
+      return;
+    }
+  whole = MIN (whole, (double) (G_MAXUINT32 - tile->people[index]));
+  tile->people[index] += (guint32) whole;
+  spread->carry = want - whole;
+  spread->placed += (gint64) whole;
+}
+
+/**
+ * gr_grid_spread_population:
+ *
+ * Dasymetric mapping: @people living in @polygon are spread over the
+ * residential land inside it, in proportion to each cell's residential area.
+ *
+ * Returns: the number of people placed; 0 when the polygon holds no
+ * residential land (the caller reports them as unplaced).
+ */
+double
+gr_grid_spread_population (GrGrid          *grid,
+                           const GrPolygon *polygon,
+                           double           people)
+{
+  Spread spread = { 0 };
+
+  if (!(people > 0) || !isfinite (people))
+    return 0;
+  foreach_cell_inside (grid, polygon, count_samples_cb, &spread);
+  if (spread.samples == 0)
+    return 0;
+  spread.per_sample = people * GR_POPULATION_SCALE / spread.samples;
+  foreach_cell_inside (grid, polygon, place_people_cb, &spread);
+  return spread.placed / GR_POPULATION_SCALE;
+}
+
+static gboolean
+cell_of (const GrGrid *grid, double x, double y, guint *col, guint *row)
+{
+  double c = floor ((x - grid->x0) / grid->resolution);
+  double r = floor ((y - grid->y0) / grid->resolution);
+
+  if (c < 0 || r < 0 || c >= grid->n_cols || r >= grid->n_rows)
+    return FALSE;
+  *col = (guint) c;
+  *row = (guint) r;
+  return TRUE;
+}
+
+static GrTile *
+residential_cell (const GrGrid *grid, guint col, guint row)
+{
+  GrTile *tile = gr_grid_tile_at (grid, col, row);
+
+  return tile != NULL && tile->sample[gr_tile_index (col, row)] != 0 ? tile : NULL;
+}
+
+/**
+ * gr_grid_place_population:
+ *
+ * Places a population point on the residential cell under it, or on the
+ * nearest residential cell within @snap_distance.
+ *
+ * Returns: %FALSE when no residential cell is near enough.
+ */
+gboolean
+gr_grid_place_population (GrGrid *grid,
+                          double  x,
+                          double  y,
+                          double  people,
+                          double  snap_distance)
+{
+  double best = INFINITY;
+  GrTile *best_tile = NULL;
+  guint best_index = 0, c0, c1, r0, r1;
+
+  if (!(people > 0) || !isfinite (people))
+    return FALSE;
+  if (!gr_grid_row_range (grid, y - snap_distance, y + snap_distance, &r0, &r1)
+      || !gr_grid_col_range (grid, x - snap_distance, x + snap_distance, &c0, &c1))
+    return FALSE;
+  for (guint row = r0; row <= r1; row++)
+    for (guint col = c0; col <= c1; col++)
+      {
+        GrTile *tile = residential_cell (grid, col, row);
+        double d;
+
+        if (tile == NULL)
+          continue;
+        d = hypot (grid->x0 + (col + 0.5) * grid->resolution - x,
+                   grid->y0 + (row + 0.5) * grid->resolution - y);
+        if (d < best)
+          {
+            best = d;
+            best_tile = tile;
+            best_index = gr_tile_index (col, row);
+          }
+      }
+  if (best_tile == NULL || best > snap_distance + grid->resolution)
+    return FALSE;
+  best_tile->people[best_index] += (guint32) MIN (floor (people * GR_POPULATION_SCALE + 0.5),
+                                                  (double) (G_MAXUINT32 - best_tile->people[best_index]));
+  return TRUE;
+}
+
+static double
+sum_cells (const GrGrid *grid, gboolean people)
+{
+  gint64 total = 0;
+
+  for (gsize t = 0; t < (gsize) grid->n_tiles_x * grid->n_tiles_y; t++)
+    {
+      const GrTile *tile = grid->tiles[t];
+
+      if (tile == NULL)
+        continue;
+      for (guint i = 0; i < GR_TILE_CELLS; i++)
+        total += people ? tile->people[i] : __builtin_popcount (tile->sample[i]);
+    }
+  if (people)
+    return total / GR_POPULATION_SCALE;
+  return total * grid->resolution * grid->resolution / (SAMPLES * SAMPLES);
+}
+
+double
+gr_grid_get_residential_area (const GrGrid *grid)
+{
+  return sum_cells (grid, FALSE);
+}
+
+double
+gr_grid_get_population (const GrGrid *grid)
+{
+  return sum_cells (grid, TRUE);
+}
+
+double
+gr_grid_cell_area (const GrGrid *grid, double x, double y)
+{
+  guint col, row;
+  GrTile *tile;
+
+  if (!cell_of (grid, x, y, &col, &row) || (tile = gr_grid_tile_at (grid, col, row)) == NULL)
+    return 0;
+  return __builtin_popcount (tile->sample[gr_tile_index (col, row)])
+         * grid->resolution * grid->resolution / (SAMPLES * SAMPLES);
+}
+
+double
+gr_grid_cell_population (const GrGrid *grid, double x, double y)
+{
+  guint col, row;
+  GrTile *tile;
+
+  if (!cell_of (grid, x, y, &col, &row) || (tile = gr_grid_tile_at (grid, col, row)) == NULL)
+    return 0;
+  return tile->people[gr_tile_index (col, row)] / GR_POPULATION_SCALE;
+}
+
+guint16
+gr_grid_cell_zone (const GrGrid *grid, double x, double y)
+{
+  guint col, row;
+  GrTile *tile;
+
+  if (!cell_of (grid, x, y, &col, &row) || (tile = gr_grid_tile_at (grid, col, row)) == NULL)
+    return 0;
+  return tile->zone[gr_tile_index (col, row)];
+}

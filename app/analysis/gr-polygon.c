@@ -1,0 +1,389 @@
+/* gr-polygon.c — polygons as plain coordinate arrays */
+#include "gr-polygon.h"
+
+#include <math.h>
+#include <string.h>
+
+GrPolygon *
+gr_polygon_new (const double *xy,
+                guint         n_points,
+                const guint  *ring_ends,
+                guint         n_rings)
+{
+  GrPolygon *polygon;
+
+  g_return_val_if_fail (xy != NULL || n_points == 0, NULL);
+  g_return_val_if_fail (n_rings == 0 || ring_ends[n_rings - 1] == n_points, NULL);
+
+  polygon = g_new0 (GrPolygon, 1);
+  polygon->xy = g_memdup2 (xy, sizeof (double) * 2 * n_points);
+  polygon->n_points = n_points;
+  polygon->ring_ends = g_memdup2 (ring_ends, sizeof (guint) * n_rings);
+  polygon->n_rings = n_rings;
+  return polygon;
+}
+
+GrPolygon *
+gr_polygon_new_rect (double x0,
+                     double y0,
+                     double x1,
+                     double y1)
+{
+  const double xy[] = { x0, y0, x1, y0, x1, y1, x0, y1 };
+  const guint end = 4;
+
+  return gr_polygon_new (xy, 4, &end, 1);
+}
+
+GrPolygon *
+gr_polygon_copy (const GrPolygon *polygon)
+{
+  return gr_polygon_new (polygon->xy, polygon->n_points,
+                         polygon->ring_ends, polygon->n_rings);
+}
+
+void
+gr_polygon_free (GrPolygon *polygon)
+{
+  if (polygon == NULL)
+    return;
+  g_free (polygon->xy);
+  g_free (polygon->ring_ends);
+  g_free (polygon);
+}
+
+void
+gr_polygon_translate (GrPolygon *polygon,
+                      double     dx,
+                      double     dy)
+{
+  for (guint i = 0; i < polygon->n_points; i++)
+    {
+      polygon->xy[2 * i] += dx;
+      polygon->xy[2 * i + 1] += dy;
+    }
+}
+
+void
+gr_polygon_bounds (const GrPolygon *polygon,
+                   double           bounds[4])
+{
+  bounds[0] = bounds[1] = INFINITY;
+  bounds[2] = bounds[3] = -INFINITY;
+  for (guint i = 0; i < polygon->n_points; i++)
+    {
+      bounds[0] = MIN (bounds[0], polygon->xy[2 * i]);
+      bounds[1] = MIN (bounds[1], polygon->xy[2 * i + 1]);
+      bounds[2] = MAX (bounds[2], polygon->xy[2 * i]);
+      bounds[3] = MAX (bounds[3], polygon->xy[2 * i + 1]);
+    }
+}
+
+static guint
+ring_start (const GrPolygon *polygon,
+            guint            ring)
+{
+  return ring == 0 ? 0 : polygon->ring_ends[ring - 1];
+}
+
+static double
+ring_signed_area (const GrPolygon *polygon,
+                  guint            ring)
+{
+  guint start = ring_start (polygon, ring);
+  guint end = polygon->ring_ends[ring];
+  double sum = 0;
+
+  for (guint i = start; i < end; i++)
+    {
+      guint j = (i + 1 < end) ? i + 1 : start;
+      sum += polygon->xy[2 * i] * polygon->xy[2 * j + 1]
+             - polygon->xy[2 * j] * polygon->xy[2 * i + 1];
+    }
+  return sum / 2;
+}
+
+static gboolean
+ring_contains (const GrPolygon *polygon,
+               guint            ring,
+               double           x,
+               double           y)
+{
+  guint start = ring_start (polygon, ring);
+  guint end = polygon->ring_ends[ring];
+  gboolean inside = FALSE;
+
+  for (guint i = start; i < end; i++)
+    {
+      guint j = (i + 1 < end) ? i + 1 : start;
+      double xi = polygon->xy[2 * i], yi = polygon->xy[2 * i + 1];
+      double xj = polygon->xy[2 * j], yj = polygon->xy[2 * j + 1];
+
+      if ((yi > y) != (yj > y) && x < xi + (y - yi) * (xj - xi) / (yj - yi))
+        inside = !inside;
+    }
+  return inside;
+}
+
+/* Even-odd fill: a ring nested inside an odd number of other rings is a hole,
+ * whatever its orientation, so the data need not follow a winding convention. */
+double
+gr_polygon_area (const GrPolygon *polygon)
+{
+  double area = 0;
+
+  for (guint r = 0; r < polygon->n_rings; r++)
+    {
+      guint first = ring_start (polygon, r);
+      guint depth = 0;
+
+      if (polygon->ring_ends[r] - first < 3)
+        continue;
+      for (guint o = 0; o < polygon->n_rings; o++)
+        if (o != r && ring_contains (polygon, o, polygon->xy[2 * first],
+                                     polygon->xy[2 * first + 1]))
+          depth++;
+      area += (depth % 2 ? -1 : 1) * fabs (ring_signed_area (polygon, r));
+    }
+  return area;
+}
+
+gboolean
+gr_polygon_contains (const GrPolygon *polygon,
+                     double           x,
+                     double           y)
+{
+  gboolean inside = FALSE;
+
+  for (guint r = 0; r < polygon->n_rings; r++)
+    if (ring_contains (polygon, r, x, y))
+      inside = !inside;
+  return inside;
+}
+
+static double
+segment_distance2 (double px, double py,
+                   double ax, double ay,
+                   double bx, double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+
+  t = CLAMP (t, 0, 1);
+  dx = ax + t * dx - px;
+  dy = ay + t * dy - py;
+  return dx * dx + dy * dy;
+}
+
+/* Distance from a point to the polygon: 0 inside, else to the nearest edge. */
+double
+gr_polygon_distance (const GrPolygon *polygon,
+                     double           x,
+                     double           y)
+{
+  double best = INFINITY;
+
+  if (gr_polygon_contains (polygon, x, y))
+    return 0;
+  for (guint r = 0; r < polygon->n_rings; r++)
+    {
+      guint start = ring_start (polygon, r);
+      guint end = polygon->ring_ends[r];
+
+      for (guint i = start; i < end; i++)
+        {
+          guint j = (i + 1 < end) ? i + 1 : start;
+          best = MIN (best, segment_distance2 (x, y,
+                                               polygon->xy[2 * i], polygon->xy[2 * i + 1],
+                                               polygon->xy[2 * j], polygon->xy[2 * j + 1]));
+        }
+    }
+  return sqrt (best);
+}
+
+static void
+narrow (double *lo, double *hi, double a, double c0, double c1)
+{
+  /* Intersect [lo, hi] with { x : c0 <= a x + b <= c1 }, b already folded into c0, c1. */
+  if (fabs (a) < 1e-12)
+    {
+      if (c0 > 0 || c1 < 0)
+        *lo = INFINITY;
+      return;
+    }
+  if (a > 0)
+    {
+      *lo = MAX (*lo, c0 / a);
+      *hi = MIN (*hi, c1 / a);
+    }
+  else
+    {
+      *lo = MAX (*lo, c1 / a);
+      *hi = MIN (*hi, c0 / a);
+    }
+}
+
+/* The points of line y within radius of segment a–b form one interval
+ * (the capsule is convex): the hull of the two end-disc chords and the
+ * chord of the rectangle swept along the segment. */
+static gboolean
+capsule_span (double ax, double ay, double bx, double by,
+              double y, double radius, GrSpan *span)
+{
+  double lo = INFINITY, hi = -INFINITY;
+  double ends[2][2] = { { ax, ay }, { bx, by } };
+  double dx = bx - ax, dy = by - ay, len = hypot (dx, dy);
+
+  for (int e = 0; e < 2; e++)
+    {
+      double h = y - ends[e][1];
+
+      if (fabs (h) <= radius)
+        {
+          double w = sqrt (radius * radius - h * h);
+          lo = MIN (lo, ends[e][0] - w);
+          hi = MAX (hi, ends[e][0] + w);
+        }
+    }
+  if (len > 0)
+    {
+      double ux = dx / len, uy = dy / len;
+      double rlo = -INFINITY, rhi = INFINITY;
+      double along = (y - ay) * uy, across = (y - ay) * ux;
+
+      /* 0 <= (x - ax) ux + (y - ay) uy <= len */
+      narrow (&rlo, &rhi, ux, -along + ax * ux, len - along + ax * ux);
+      /* -r <= -(x - ax) uy + (y - ay) ux <= r */
+      narrow (&rlo, &rhi, -uy, -radius - across - ax * uy, radius - across - ax * uy);
+      if (rlo <= rhi)
+        {
+          lo = MIN (lo, rlo);
+          hi = MAX (hi, rhi);
+        }
+    }
+  span->x0 = lo;
+  span->x1 = hi;
+  return lo <= hi;
+}
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+  return (da > db) - (da < db);
+}
+
+static int
+compare_span (gconstpointer a, gconstpointer b)
+{
+  return compare_double (&((const GrSpan *) a)->x0, &((const GrSpan *) b)->x0);
+}
+
+static void
+add_interior_spans (const GrPolygon *polygon,
+                    double           y,
+                    GArray          *spans)
+{
+  double stack_buf[64];
+  GArray *crossings = NULL;
+  double *xs = stack_buf;
+  guint n = 0;
+
+  for (guint r = 0; r < polygon->n_rings; r++)
+    {
+      guint start = ring_start (polygon, r);
+      guint end = polygon->ring_ends[r];
+
+      for (guint i = start; i < end; i++)
+        {
+          guint j = (i + 1 < end) ? i + 1 : start;
+          double yi = polygon->xy[2 * i + 1], yj = polygon->xy[2 * j + 1];
+          double x;
+
+          if ((yi > y) == (yj > y))
+            continue;
+          x = polygon->xy[2 * i] + (y - yi) * (polygon->xy[2 * j] - polygon->xy[2 * i]) / (yj - yi);
+          if (n == G_N_ELEMENTS (stack_buf) && crossings == NULL)
+            {
+              crossings = g_array_sized_new (FALSE, FALSE, sizeof (double), 256);
+              g_array_append_vals (crossings, stack_buf, n);
+            }
+          if (crossings != NULL)
+            g_array_append_val (crossings, x);
+          else
+            stack_buf[n] = x;
+          n++;
+        }
+    }
+  if (crossings != NULL)
+    xs = (double *) crossings->data;
+  qsort (xs, n, sizeof (double), compare_double);
+  for (guint k = 0; k + 1 < n; k += 2)
+    {
+      GrSpan span = { xs[k], xs[k + 1] };
+      g_array_append_val (spans, span);
+    }
+  if (crossings != NULL)
+    g_array_unref (crossings);
+}
+
+static void
+merge_spans (GArray *spans)
+{
+  GrSpan *s = (GrSpan *) spans->data;
+  guint out = 0;
+
+  if (spans->len < 2)
+    return;
+  qsort (s, spans->len, sizeof (GrSpan), compare_span);
+  for (guint i = 1; i < spans->len; i++)
+    {
+      if (s[i].x0 <= s[out].x1)
+        s[out].x1 = MAX (s[out].x1, s[i].x1);
+      else
+        s[++out] = s[i];
+    }
+  g_array_set_size (spans, out + 1);
+}
+
+/**
+ * gr_polygon_row_spans:
+ * @radius: 0 for the interior only, else the service radius
+ *
+ * Replaces @spans with the sorted, disjoint x intervals of the line at @y
+ * that lie inside the polygon or within @radius of its boundary. This is
+ * the one primitive behind rasterising demand and service areas: its cost
+ * is one pass over the edges plus the cells it covers.
+ */
+void
+gr_polygon_row_spans (const GrPolygon *polygon,
+                      double           y,
+                      double           radius,
+                      GArray          *spans)
+{
+  g_array_set_size (spans, 0);
+  add_interior_spans (polygon, y, spans);
+  if (radius > 0)
+    {
+      for (guint r = 0; r < polygon->n_rings; r++)
+        {
+          guint start = ring_start (polygon, r);
+          guint end = polygon->ring_ends[r];
+
+          for (guint i = start; i < end; i++)
+            {
+              guint j = (i + 1 < end) ? i + 1 : start;
+              double ay = polygon->xy[2 * i + 1], by = polygon->xy[2 * j + 1];
+              GrSpan span;
+
+              if (y < MIN (ay, by) - radius || y > MAX (ay, by) + radius)
+                continue;
+              if (capsule_span (polygon->xy[2 * i], ay, polygon->xy[2 * j], by,
+                                y, radius, &span))
+                g_array_append_val (spans, span);
+            }
+        }
+    }
+  merge_spans (spans);
+}

@@ -1,0 +1,258 @@
+/* gr-cli-report.c — an evaluation as JSON or as a readable table */
+#include "config.h"
+
+#include "gr-cli-report.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+static double
+share (double part, double whole)
+{
+  return whole > 0 ? part / whole : 0;
+}
+
+static void
+add_amount (JsonBuilder *b, const GrAmount *amount, const GrAmount *total, gboolean people)
+{
+  json_builder_set_member_name (b, "area_m2");
+  json_builder_add_double_value (b, amount->area_m2);
+  json_builder_set_member_name (b, "area_share");
+  json_builder_add_double_value (b, share (amount->area_m2, total->area_m2));
+  json_builder_set_member_name (b, "population");
+  if (people)
+    json_builder_add_double_value (b, amount->population);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "population_share");
+  if (people)
+    json_builder_add_double_value (b, share (amount->population, total->population));
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_block (JsonBuilder *b, const char *name, const GrAmount *amount, const GrAmount *total,
+           gboolean people, double radius, double min_area)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "radius_m");
+  json_builder_add_double_value (b, radius);
+  if (!isnan (min_area))
+    {
+      json_builder_set_member_name (b, "min_area_m2");
+      json_builder_add_double_value (b, min_area);
+    }
+  add_amount (b, amount, total, people);
+  json_builder_end_object (b);
+}
+
+/* "both" and "neither" combine two rules: their radius is the pair. */
+static void
+add_pair_block (JsonBuilder *b, const char *name, const GrAmount *amount, const GrAmount *total,
+                gboolean people, const GrCriteria *c)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "radius_m");
+  json_builder_begin_array (b);
+  json_builder_add_double_value (b, c->green_radius);
+  json_builder_add_double_value (b, c->park_radius);
+  json_builder_end_array (b);
+  add_amount (b, amount, total, people);
+  json_builder_end_object (b);
+}
+
+static void
+add_rules (JsonBuilder *b, const GrServiceRules *rules)
+{
+  json_builder_set_member_name (b, "rules");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < gr_service_rules_get_n_rules (rules); i++)
+    {
+      const GrServiceRule *r = gr_service_rules_get_rule (rules, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "min_area_m2");
+      json_builder_add_double_value (b, r->min_area);
+      json_builder_set_member_name (b, "max_area_m2");
+      if (isinf (r->max_area))
+        json_builder_add_null_value (b);
+      else
+        json_builder_add_double_value (b, r->max_area);
+      json_builder_set_member_name (b, "radius_m");
+      json_builder_add_double_value (b, r->radius);
+      json_builder_set_member_name (b, "historic_only");
+      json_builder_add_boolean_value (b, r->historic_only);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_summary (JsonBuilder *b, const GrCliReport *report, const GrSummary *s)
+{
+  const GrCriteria *c = report->criteria;
+  gboolean people = report->evaluation->has_population;
+
+  json_builder_set_member_name (b, "residential");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "area_m2");
+  json_builder_add_double_value (b, s->residential.area_m2);
+  json_builder_set_member_name (b, "population");
+  if (people)
+    json_builder_add_double_value (b, s->residential.population);
+  else
+    json_builder_add_null_value (b);
+  json_builder_end_object (b);
+  add_block (b, "green", &s->green, &s->residential, people, c->green_radius, c->green_min_area);
+  add_block (b, "park", &s->park, &s->residential, people, c->park_radius, c->park_min_area);
+  add_pair_block (b, "both", &s->both, &s->residential, people, c);
+  add_pair_block (b, "neither", &s->neither, &s->residential, people, c);
+  json_builder_set_member_name (b, "service_radius_rate");
+  json_builder_begin_object (b);
+  add_amount (b, &s->service, &s->residential, people);
+  add_rules (b, report->project->rules);
+  json_builder_end_object (b);
+}
+
+static void
+add_zones (JsonBuilder *b, const GrCliReport *report)
+{
+  json_builder_set_member_name (b, "zones");
+  json_builder_begin_array (b);
+  for (guint z = 0; z < report->evaluation->zones->len; z++)
+    {
+      g_autofree char *name = gr_project_zone_name (report->project, z + 1);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, name);
+      add_summary (b, report, &g_array_index (report->evaluation->zones, GrSummary, z));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+char *
+gr_cli_report_to_json (const GrCliReport *report)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *crs = g_strdup_printf ("EPSG:%d", report->project->epsg);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "crs");
+  json_builder_add_string_value (b, report->project->epsg > 0 ? crs : report->project->crs_name);
+  json_builder_set_member_name (b, "crs_name");
+  json_builder_add_string_value (b, report->project->crs_name);
+  json_builder_set_member_name (b, "mode");
+  json_builder_add_string_value (b, "straight-line");
+  json_builder_set_member_name (b, "resolution_m");
+  if (report->exact)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, report->criteria->resolution);
+  json_builder_set_member_name (b, "exact");
+  json_builder_add_boolean_value (b, report->exact);
+  add_summary (b, report, &report->evaluation->city);
+  json_builder_set_member_name (b, "population_unplaced");
+  json_builder_add_double_value (b, report->evaluation->unplaced);
+  json_builder_set_member_name (b, "repaired_geometries");
+  json_builder_add_int_value (b, report->project->repaired);
+  add_zones (b, report);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* ---- the table -------------------------------------------------------------- */
+
+/* Pads by display width, not bytes: "≥", "m²" and Chinese labels line up. */
+static void
+append_padded (GString *out, const char *text, int width)
+{
+  int used = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    used += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  g_string_append (out, text);
+  for (; used < width; used++)
+    g_string_append_c (out, ' ');
+}
+
+static void
+table_row (GString *out, const char *label, const GrAmount *a, const GrAmount *total,
+           gboolean people)
+{
+  g_string_append (out, "  ");
+  append_padded (out, label, 36);
+  g_string_append_printf (out, " %14.0f  %6.1f%%", a->area_m2,
+                          100 * share (a->area_m2, total->area_m2));
+  if (people)
+    g_string_append_printf (out, "  %12.0f  %6.1f%%", a->population,
+                            100 * share (a->population, total->population));
+  g_string_append_c (out, '\n');
+}
+
+static void
+table_summary (GString *out, const GrCliReport *report, const GrSummary *s)
+{
+  const GrCriteria *c = report->criteria;
+  gboolean people = report->evaluation->has_population;
+  g_autofree char *green = g_strdup_printf (_("Green ≥ %g m² within %g m"), c->green_min_area, c->green_radius);
+  g_autofree char *park = g_strdup_printf (_("Park ≥ %g m² within %g m"), c->park_min_area, c->park_radius);
+
+  g_string_append (out, "  ");
+  append_padded (out, "", 37);
+  append_padded (out, _("area (m²)"), 16);
+  append_padded (out, _("share"), 7);
+  if (people)
+    {
+      g_string_append (out, "  ");
+      append_padded (out, _("residents"), 14);
+      append_padded (out, _("share"), 7);
+    }
+  g_string_append_c (out, '\n');
+  table_row (out, _("Residential land"), &s->residential, &s->residential, people);
+  table_row (out, green, &s->green, &s->residential, people);
+  table_row (out, park, &s->park, &s->residential, people);
+  table_row (out, _("Both"), &s->both, &s->residential, people);
+  table_row (out, _("Neither (blind spot)"), &s->neither, &s->residential, people);
+  table_row (out, _("Park service-radius coverage"), &s->service, &s->residential, people);
+}
+
+char *
+gr_cli_report_to_table (const GrCliReport *report)
+{
+  GString *out = g_string_new (NULL);
+  const GrSummary *city = &report->evaluation->city;
+
+  g_string_append_printf (out, _("Straight-line coverage (300 m to green, 500 m to a park)\n"));
+  g_string_append_printf (out, _("CRS: %s (EPSG:%d); method: %s\n"), report->project->crs_name,
+                          report->project->epsg,
+                          report->exact ? _("exact vectors") : _("grid"));
+  if (!report->exact)
+    g_string_append_printf (out, _("Grid resolution: %g m\n"), report->criteria->resolution);
+  g_string_append_c (out, '\n');
+  table_summary (out, report, city);
+  g_string_append_printf (out, _("\nPark service-radius coverage rate: %.1f%%\n"),
+                          100 * share (city->service.area_m2, city->residential.area_m2));
+  if (report->evaluation->unplaced > 0.5)
+    g_string_append_printf (out, _("Residents on no residential land (not counted): %.0f\n"),
+                            report->evaluation->unplaced);
+  if (report->project->repaired > 0)
+    g_string_append_printf (out, _("Invalid geometries repaired: %u\n"), report->project->repaired);
+  for (guint z = 0; z < report->evaluation->zones->len; z++)
+    {
+      g_autofree char *name = gr_project_zone_name (report->project, z + 1);
+      g_string_append_printf (out, "\n%s\n", name);
+      table_summary (out, report, &g_array_index (report->evaluation->zones, GrSummary, z));
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,434 @@
+/* gr-evaluate.c — a project's coverage, on the grid or exactly from vectors
+ *
+ * The grid path feeds GrAnalysis, which later issues keep live under edits.
+ * The exact path answers the same questions with GEOS (buffer, union,
+ * intersection) for reports and to check the grid against.
+ */
+#include "config.h"
+
+#include "gr-evaluate.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+/* Segments per quarter circle in exact buffers: the polygonal circle's area
+ * falls short of π r² by under 0.07 %. */
+#define BUFFER_QUADSEGS 32
+#define POPULATION_SNAP_M 50.0
+
+guint
+gr_project_get_n_zones (GrProject *project)
+{
+  GrLayer *zones = project->layers[GR_ROLE_ZONES];
+
+  return zones != NULL ? MIN (zones->features->len, G_MAXUINT16 - 1) : 0;
+}
+
+char *
+gr_project_zone_name (GrProject *project,
+                      guint      zone)
+{
+  GrFeature *f;
+
+  g_return_val_if_fail (zone >= 1 && zone <= gr_project_get_n_zones (project), NULL);
+  f = g_ptr_array_index (project->layers[GR_ROLE_ZONES]->features, zone - 1);
+  if (f->name != NULL && *f->name != '\0')
+    return g_strdup (f->name);
+  return g_strdup_printf (_("Zone %u"), zone);
+}
+
+static gboolean
+residential_bounds (GrProject *project, double bounds[4], GError **error)
+{
+  GrLayer *res = project->layers[GR_ROLE_RESIDENTIAL];
+
+  bounds[0] = bounds[1] = INFINITY;
+  bounds[2] = bounds[3] = -INFINITY;
+  for (guint i = 0; res != NULL && i < res->features->len; i++)
+    {
+      OGREnvelope env;
+
+      OGR_G_GetEnvelope (((GrFeature *) g_ptr_array_index (res->features, i))->geometry, &env);
+      bounds[0] = MIN (bounds[0], env.MinX);
+      bounds[1] = MIN (bounds[1], env.MinY);
+      bounds[2] = MAX (bounds[2], env.MaxX);
+      bounds[3] = MAX (bounds[3], env.MaxY);
+    }
+  if (!isfinite (bounds[0]))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                   _("the project has no residential land: add a layer with the role "
+                     "“residential” (residential=PATH), or use OSM data with landuse=residential"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef void (*PolygonFunc) (GrAnalysis *analysis, GrFeature *feature,
+                             const GrPolygon *polygon, guint index);
+
+static void
+foreach_polygon (GrAnalysis *analysis, GrLayer *layer, PolygonFunc func)
+{
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+      g_autoptr (GrPolygon) polygon = gr_polygon_new_from_ogr (f->geometry);
+
+      if (polygon != NULL)
+        func (analysis, f, polygon, i);
+    }
+}
+
+static void
+add_residential (GrAnalysis *a, GrFeature *f, const GrPolygon *p, guint i)
+{
+  gr_analysis_add_residential (a, p);
+}
+
+static void
+add_zone (GrAnalysis *a, GrFeature *f, const GrPolygon *p, guint i)
+{
+  if (i + 1 < G_MAXUINT16)
+    gr_analysis_set_zone (a, p, i + 1);
+}
+
+static void
+add_population_area (GrAnalysis *a, GrFeature *f, const GrPolygon *p, guint i)
+{
+  gr_analysis_spread_population (a, p, f->value);
+}
+
+static void
+add_green (GrAnalysis *a, GrFeature *f, const GrPolygon *p, guint i)
+{
+  gr_analysis_add_supply (a, p, FALSE, f->historic);
+}
+
+static void
+add_park (GrAnalysis *a, GrFeature *f, const GrPolygon *p, guint i)
+{
+  gr_analysis_add_supply (a, p, TRUE, f->historic);
+}
+
+static void
+add_population_points (GrAnalysis *analysis, GrLayer *layer)
+{
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+      OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (f->geometry));
+      int n = type == wkbMultiPoint ? OGR_G_GetGeometryCount (f->geometry) : 0;
+
+      /* A multipoint's people are shared equally among its points. */
+      for (int k = 0; k < n; k++)
+        {
+          OGRGeometryH point = OGR_G_GetGeometryRef (f->geometry, k);
+          gr_analysis_place_population (analysis, OGR_G_GetX (point, 0), OGR_G_GetY (point, 0),
+                                        f->value / n);
+        }
+    }
+}
+
+/**
+ * gr_project_build_analysis:
+ *
+ * Rasterises the project's demand and enters every green space and park:
+ * the full straight-line analysis, ready for incremental edits.
+ */
+GrAnalysis *
+gr_project_build_analysis (GrProject        *project,
+                           const GrCriteria *criteria,
+                           GError          **error)
+{
+  GrAnalysis *analysis;
+  double bounds[4];
+
+  if (!residential_bounds (project, bounds, error))
+    return NULL;
+  analysis = gr_analysis_new (criteria, project->rules, bounds,
+                              gr_project_get_n_zones (project), error);
+  if (analysis == NULL)
+    return NULL;
+  foreach_polygon (analysis, project->layers[GR_ROLE_RESIDENTIAL], add_residential);
+  foreach_polygon (analysis, project->layers[GR_ROLE_ZONES], add_zone);
+  foreach_polygon (analysis, project->layers[GR_ROLE_POPULATION], add_population_area);
+  add_population_points (analysis, project->layers[GR_ROLE_POPULATION]);
+  gr_analysis_finish_demand (analysis);
+  foreach_polygon (analysis, project->layers[GR_ROLE_GREEN], add_green);
+  foreach_polygon (analysis, project->layers[GR_ROLE_PARK], add_park);
+  return analysis;
+}
+
+static gboolean
+evaluate_grid (GrProject *project, const GrCriteria *criteria,
+               GrEvaluation *evaluation, GError **error)
+{
+  g_autoptr (GrAnalysis) analysis = gr_project_build_analysis (project, criteria, error);
+
+  if (analysis == NULL)
+    return FALSE;
+  gr_analysis_summarize (analysis, -1, &evaluation->city);
+  for (guint z = 1; z <= gr_project_get_n_zones (project); z++)
+    {
+      GrSummary summary;
+
+      gr_analysis_summarize (analysis, z, &summary);
+      g_array_append_val (evaluation->zones, summary);
+    }
+  evaluation->unplaced = gr_analysis_get_unplaced_population (analysis);
+  return TRUE;
+}
+
+/* ---- exact ---------------------------------------------------------------- */
+
+typedef struct
+{
+  OGRGeometryH residential;
+  OGRGeometryH cover[GR_N_LAYERS]; /* service areas, not yet cut to homes */
+  OGRGeometryH green_or_park;
+} Exact;
+
+static void
+exact_clear (Exact *exact)
+{
+  g_clear_pointer (&exact->residential, OGR_G_DestroyGeometry);
+  for (guint l = 0; l < GR_N_LAYERS; l++)
+    g_clear_pointer (&exact->cover[l], OGR_G_DestroyGeometry);
+  g_clear_pointer (&exact->green_or_park, OGR_G_DestroyGeometry);
+}
+
+static void
+add_polygons (OGRGeometryH into, OGRGeometryH geometry)
+{
+  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+
+  if (type == wkbPolygon)
+    OGR_G_AddGeometry (into, geometry);
+  else if (type == wkbMultiPolygon || type == wkbGeometryCollection)
+    for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+      add_polygons (into, OGR_G_GetGeometryRef (geometry, i));
+}
+
+static OGRGeometryH
+union_of (OGRGeometryH parts)
+{
+  OGRGeometryH result = OGR_G_IsEmpty (parts) ? OGR_G_Clone (parts) : OGR_G_UnionCascaded (parts);
+
+  OGR_G_DestroyGeometry (parts);
+  return result != NULL ? result : OGR_G_CreateGeometry (wkbMultiPolygon);
+}
+
+static double
+area_of (OGRGeometryH geometry)
+{
+  return geometry != NULL ? OGR_G_Area (geometry) : 0;
+}
+
+static double
+overlap (OGRGeometryH a, OGRGeometryH b)
+{
+  g_auto (OGRGeometryH) both = OGR_G_Intersection (a, b);
+
+  return area_of (both);
+}
+
+static void
+add_service_areas (Exact *exact, GrProject *project, GrRole role, const GrCriteria *c,
+                   OGRGeometryH parts[GR_N_LAYERS])
+{
+  GrLayer *layer = project->layers[role];
+
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+      double area = OGR_G_Area (f->geometry);
+      double radius[GR_N_LAYERS] = { -1, -1, -1 };
+
+      if (area >= c->green_min_area)
+        radius[GR_LAYER_GREEN] = c->green_radius;
+      if (role == GR_ROLE_PARK && area >= c->park_min_area)
+        radius[GR_LAYER_PARK] = c->park_radius;
+      if (role == GR_ROLE_PARK)
+        radius[GR_LAYER_SERVICE] = gr_service_rules_radius (project->rules, area, f->historic);
+      if (radius[GR_LAYER_SERVICE] == 0)
+        radius[GR_LAYER_SERVICE] = -1;
+      for (guint l = 0; l < GR_N_LAYERS; l++)
+        if (radius[l] >= 0)
+          {
+            g_auto (OGRGeometryH) buffer = OGR_G_Buffer (f->geometry, radius[l], BUFFER_QUADSEGS);
+            if (buffer != NULL)
+              add_polygons (parts[l], buffer);
+          }
+    }
+}
+
+static void
+build_exact (Exact *exact, GrProject *project, const GrCriteria *c)
+{
+  OGRGeometryH res = OGR_G_CreateGeometry (wkbMultiPolygon);
+  OGRGeometryH parts[GR_N_LAYERS];
+  GrLayer *layer = project->layers[GR_ROLE_RESIDENTIAL];
+  g_auto (OGRGeometryH) both = NULL;
+
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    add_polygons (res, ((GrFeature *) g_ptr_array_index (layer->features, i))->geometry);
+  exact->residential = union_of (res);
+  for (guint l = 0; l < GR_N_LAYERS; l++)
+    parts[l] = OGR_G_CreateGeometry (wkbMultiPolygon);
+  add_service_areas (exact, project, GR_ROLE_GREEN, c, parts);
+  add_service_areas (exact, project, GR_ROLE_PARK, c, parts);
+  for (guint l = 0; l < GR_N_LAYERS; l++)
+    exact->cover[l] = union_of (parts[l]);
+  exact->green_or_park = OGR_G_Union (exact->cover[GR_LAYER_GREEN], exact->cover[GR_LAYER_PARK]);
+}
+
+/* Areas of @homes (residential land, perhaps cut to a zone or a population
+ * polygon) in each coverage state, scaled by @per_m2 (1 for area, the
+ * density for people). */
+static void
+measure (Exact *exact, OGRGeometryH homes, double per_m2, gboolean people, GrSummary *s)
+{
+  g_auto (OGRGeometryH) green = OGR_G_Intersection (homes, exact->cover[GR_LAYER_GREEN]);
+  double total = area_of (homes);
+  double values[6];
+  GrAmount *amounts[6] = { &s->residential, &s->green, &s->park, &s->both, &s->neither, &s->service };
+
+  values[0] = total;
+  values[1] = area_of (green);
+  values[2] = overlap (homes, exact->cover[GR_LAYER_PARK]);
+  values[3] = green != NULL ? overlap (green, exact->cover[GR_LAYER_PARK]) : 0;
+  values[4] = MAX (total - overlap (homes, exact->green_or_park), 0);
+  values[5] = overlap (homes, exact->cover[GR_LAYER_SERVICE]);
+  for (guint k = 0; k < 6; k++)
+    {
+      if (people)
+        amounts[k]->population += values[k] * per_m2;
+      else
+        amounts[k]->area_m2 += values[k];
+    }
+}
+
+static void
+measure_zone (Exact *exact, OGRGeometryH zone_shape, GrProject *project, GrSummary *s,
+              double *unplaced)
+{
+  GrLayer *pop = project->layers[GR_ROLE_POPULATION];
+  g_auto (OGRGeometryH) homes = zone_shape != NULL
+                                  ? OGR_G_Intersection (exact->residential, zone_shape)
+                                  : OGR_G_Clone (exact->residential);
+
+  if (homes == NULL)
+    return;
+  measure (exact, homes, 1, FALSE, s);
+  for (guint i = 0; pop != NULL && i < pop->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (pop->features, i);
+      g_auto (OGRGeometryH) all_homes = NULL;
+      g_auto (OGRGeometryH) here = NULL;
+      double area;
+
+      if (wkbFlatten (OGR_G_GetGeometryType (f->geometry)) == wkbMultiPoint)
+        continue;
+      /* Density over the population polygon's residential land (dasymetric),
+       * counted inside this zone's part of it. */
+      all_homes = OGR_G_Intersection (exact->residential, f->geometry);
+      area = area_of (all_homes);
+      if (area <= 0)
+        {
+          if (unplaced != NULL)
+            *unplaced += f->value;
+          continue;
+        }
+      here = zone_shape != NULL ? OGR_G_Intersection (all_homes, zone_shape) : OGR_G_Clone (all_homes);
+      if (here != NULL)
+        measure (exact, here, f->value / area, TRUE, s);
+    }
+}
+
+static void
+measure_points (Exact *exact, GrProject *project, GrSummary *s, double *unplaced)
+{
+  GrLayer *pop = project->layers[GR_ROLE_POPULATION];
+
+  for (guint i = 0; pop != NULL && i < pop->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (pop->features, i);
+      int n = OGR_G_GetGeometryCount (f->geometry);
+
+      if (wkbFlatten (OGR_G_GetGeometryType (f->geometry)) != wkbMultiPoint)
+        continue;
+      for (int k = 0; k < n; k++)
+        {
+          OGRGeometryH p = OGR_G_GetGeometryRef (f->geometry, k);
+          double people = f->value / n;
+          gboolean g = OGR_G_Contains (exact->cover[GR_LAYER_GREEN], p);
+          gboolean k_park = OGR_G_Contains (exact->cover[GR_LAYER_PARK], p);
+
+          if (OGR_G_Distance (p, exact->residential) > POPULATION_SNAP_M)
+            {
+              *unplaced += people;
+              continue;
+            }
+          s->residential.population += people;
+          s->green.population += g ? people : 0;
+          s->park.population += k_park ? people : 0;
+          s->both.population += g && k_park ? people : 0;
+          s->neither.population += !g && !k_park ? people : 0;
+          s->service.population += OGR_G_Contains (exact->cover[GR_LAYER_SERVICE], p) ? people : 0;
+        }
+    }
+}
+
+static gboolean
+evaluate_exact (GrProject *project, const GrCriteria *criteria,
+                GrEvaluation *evaluation, GError **error)
+{
+  Exact exact = { 0 };
+  double bounds[4];
+
+  if (!residential_bounds (project, bounds, error))
+    return FALSE;
+  gr_gdal_capture_begin ();
+  build_exact (&exact, project, criteria);
+  measure_zone (&exact, NULL, project, &evaluation->city, &evaluation->unplaced);
+  measure_points (&exact, project, &evaluation->city, &evaluation->unplaced);
+  for (guint z = 1; z <= gr_project_get_n_zones (project); z++)
+    {
+      GrFeature *f = g_ptr_array_index (project->layers[GR_ROLE_ZONES]->features, z - 1);
+      GrSummary summary = { 0 };
+
+      measure_zone (&exact, f->geometry, project, &summary, NULL);
+      g_array_append_val (evaluation->zones, summary);
+    }
+  g_free (gr_gdal_capture_end ());
+  exact_clear (&exact);
+  return TRUE;
+}
+
+/**
+ * gr_project_evaluate:
+ * @exact: vectors (GEOS) rather than the grid
+ * @evaluation: (out caller-allocates): cleared with gr_evaluation_clear()
+ */
+gboolean
+gr_project_evaluate (GrProject        *project,
+                     const GrCriteria *criteria,
+                     gboolean          exact,
+                     GrEvaluation     *evaluation,
+                     GError          **error)
+{
+  memset (evaluation, 0, sizeof *evaluation);
+  evaluation->zones = g_array_new (FALSE, TRUE, sizeof (GrSummary));
+  evaluation->has_population = project->layers[GR_ROLE_POPULATION] != NULL;
+  gr_gdal_init ();
+  if (exact)
+    return evaluate_exact (project, criteria, evaluation, error);
+  return evaluate_grid (project, criteria, evaluation, error);
+}
+
+void
+gr_evaluation_clear (GrEvaluation *evaluation)
+{
+  g_clear_pointer (&evaluation->zones, g_array_unref);
+}

@@ -1,0 +1,29 @@
+/* gr-evaluate.h — a project's coverage, on the grid or exactly from vectors */
+#pragma once
+
+#include "gr-project.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GrSummary city;
+  GArray   *zones;     /* GrSummary, zone id - 1 */
+  double    unplaced;  /* residents on no residential land */
+  gboolean  has_population;
+} GrEvaluation;
+
+GrAnalysis *gr_project_build_analysis (GrProject        *project,
+                                       const GrCriteria *criteria,
+                                       GError          **error);
+gboolean    gr_project_evaluate       (GrProject        *project,
+                                       const GrCriteria *criteria,
+                                       gboolean          exact,
+                                       GrEvaluation     *evaluation,
+                                       GError          **error);
+void        gr_evaluation_clear       (GrEvaluation *evaluation);
+char       *gr_project_zone_name      (GrProject *project,
+                                       guint      zone);
+guint       gr_project_get_n_zones    (GrProject *project);
+
+G_END_DECLS

@@ -1,0 +1,71 @@
+/* gr-gdal.c — ownership helpers for GDAL/OGR handles and error routing */
+#include "gr-gdal.h"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+
+static GPrivate last_error = G_PRIVATE_INIT (g_free);
+
+void
+gr_gdal_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GDALAllRegister ();
+      /* OSM: keep the index in memory rather than in a temporary file. */
+      CPLSetConfigOption ("OSM_USE_CUSTOM_INDEXING", "YES");
+      CPLSetConfigOption ("OGR_INTERLEAVED_READING", "YES");
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static void CPL_STDCALL
+capture_handler (CPLErr level, CPLErrorNum num, const char *message)
+{
+  if (level >= CE_Failure || g_private_get (&last_error) == NULL)
+    g_private_replace (&last_error, g_strdup (message));
+}
+
+/* GDAL's messages go to the caller's GError, never to the user's terminal. */
+void
+gr_gdal_capture_begin (void)
+{
+  g_private_replace (&last_error, NULL);
+  CPLPushErrorHandler (capture_handler);
+}
+
+char *
+gr_gdal_capture_end (void)
+{
+  char *message = g_strdup (g_private_get (&last_error));
+
+  CPLPopErrorHandler ();
+  g_private_replace (&last_error, NULL);
+  return message;
+}
+
+OGRSpatialReferenceH
+gr_srs_new_from_user (const char *definition)
+{
+  OGRSpatialReferenceH srs = OSRNewSpatialReference (NULL);
+
+  if (OSRSetFromUserInput (srs, definition) != OGRERR_NONE)
+    {
+      OSRRelease (srs);
+      return NULL;
+    }
+  /* Longitude/easting first, whatever the CRS's official axis order. */
+  OSRSetAxisMappingStrategy (srs, OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
+
+OGRSpatialReferenceH
+gr_srs_clone (OGRSpatialReferenceH srs)
+{
+  OGRSpatialReferenceH clone = OSRClone (srs);
+
+  OSRSetAxisMappingStrategy (clone, OAMS_TRADITIONAL_GIS_ORDER);
+  return clone;
+}

@@ -1,0 +1,873 @@
+/* gr-import.c — any GDAL vector source (or an OSM extract) into a project
+ *
+ * Features are read in their source CRS, the analysis CRS is chosen from
+ * where the data lies, and everything is reprojected and repaired once.
+ */
+#include "config.h"
+
+#include "gr-import.h"
+
+#include "gr-crs.h"
+#include "gr-osm.h"
+
+#include <cpl_conv.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+/* A single feature with more residents than any city district is a data
+ * error (a wrong field or unit), not a population. */
+#define MAX_FEATURE_POPULATION 1.0e8
+
+typedef struct
+{
+  GrRole     role;
+  GrFeature *feature;     /* geometry in the batch's source CRS */
+  int        admin_level; /* OSM zones only */
+} Pending;
+
+typedef struct
+{
+  char                *path;
+  OGRSpatialReferenceH srs;
+  GArray              *items; /* Pending */
+  guint                skipped;
+  gboolean             osm;
+  GrRole               role; /* for a single-role source */
+} Batch;
+
+typedef struct
+{
+  const GrImportOptions *options;
+  GPtrArray             *batches;
+  GrProject             *project;
+} Import;
+
+static void
+pending_clear (gpointer data)
+{
+  gr_feature_free (((Pending *) data)->feature);
+}
+
+static Batch *
+batch_new (const char *path)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->path = g_strdup (path);
+  batch->items = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_array_set_clear_func (batch->items, pending_clear);
+  return batch;
+}
+
+static void
+batch_free (gpointer data)
+{
+  Batch *batch = data;
+
+  g_free (batch->path);
+  if (batch->srs != NULL)
+    OSRRelease (batch->srs);
+  g_array_unref (batch->items);
+  g_free (batch);
+}
+
+void
+gr_source_free (GrSource *source)
+{
+  if (source == NULL)
+    return;
+  g_free (source->path);
+  g_free (source->layer);
+  g_free (source);
+}
+
+static gboolean
+looks_like_layer_name (const char *text)
+{
+  return *text != '\0' && strpbrk (text, "=/\\ ") == NULL;
+}
+
+/**
+ * gr_source_parse:
+ * @spec: `ROLE=PATH[:LAYER]`
+ */
+GrSource *
+gr_source_parse (const char *spec,
+                 GError    **error)
+{
+  g_autoptr (GrSource) source = g_new0 (GrSource, 1);
+  const char *eq = strchr (spec, '=');
+  g_autofree char *role = eq != NULL ? g_strndup (spec, eq - spec) : NULL;
+  const char *colon;
+
+  if (role == NULL || !gr_role_from_string (role, &source->role) || eq[1] == '\0')
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                   _("“%s” is not ROLE=PATH[:LAYER]; roles are green, park, residential, "
+                     "population, walk, greenway, corridor, water, zones, buildings, nursery, "
+                     "builtup, sites, entrances"), spec);
+      return NULL;
+    }
+  source->path = g_strdup (eq + 1);
+  colon = strrchr (source->path, ':');
+  /* A path may hold colons itself (PG:…, C:\…): split off a layer only when
+   * what stands before the colon is a file, or after it a plain name. */
+  if (colon != NULL && !g_file_test (source->path, G_FILE_TEST_EXISTS)
+      && looks_like_layer_name (colon + 1)
+      && (colon - source->path > 2 || !g_str_has_prefix (source->path, "PG")))
+    {
+      source->layer = g_strdup (colon + 1);
+      source->path[colon - source->path] = '\0';
+    }
+  return g_steal_pointer (&source);
+}
+
+gboolean
+gr_path_is_osm (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".osm.pbf") || g_str_has_suffix (lower, ".pbf")
+         || g_str_has_suffix (lower, ".osm") || g_str_has_suffix (lower, ".osm.gz");
+}
+
+/* ---- text encodings ----------------------------------------------------- */
+
+/**
+ * gr_text_to_utf8:
+ * @encoding: the source's encoding, or %NULL to detect: text that is not
+ *   valid UTF-8 is taken as CP936 (GBK), as Chinese bureau data usually is
+ */
+char *
+gr_text_to_utf8 (const char *raw,
+                 const char *encoding)
+{
+  char *out;
+
+  if (encoding == NULL && g_utf8_validate (raw, -1, NULL))
+    return g_strdup (raw);
+  out = g_convert (raw, -1, "UTF-8", encoding != NULL ? encoding : "CP936", NULL, NULL, NULL);
+  return out != NULL ? out : g_utf8_make_valid (raw, -1);
+}
+
+/* A shapefile's .cpg names its encoding; GDAL's own recoding is off so that
+ * GBK without a .cpg can be told from UTF-8 (see gr_text_to_utf8). */
+static char *
+shapefile_encoding (const char *path)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *cpg = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_str_has_suffix (path, ".shp") && !g_str_has_suffix (path, ".SHP")
+      && !g_str_has_suffix (path, ".dbf") && !g_str_has_suffix (path, ".DBF"))
+    return NULL;
+  base = g_strndup (path, strlen (path) - 4);
+  cpg = g_strconcat (base, ".cpg", NULL);
+  if (!g_file_get_contents (cpg, &text, NULL, NULL))
+    {
+      g_free (cpg);
+      cpg = g_strconcat (base, ".CPG", NULL);
+      if (!g_file_get_contents (cpg, &text, NULL, NULL))
+        return NULL;
+    }
+  g_strstrip (text);
+  if (g_ascii_strcasecmp (text, "UTF-8") == 0 || g_ascii_strcasecmp (text, "UTF8") == 0
+      || strcmp (text, "65001") == 0)
+    return g_strdup ("UTF-8");
+  if (strcmp (text, "936") == 0 || g_ascii_strcasecmp (text, "GBK") == 0
+      || g_ascii_strcasecmp (text, "GB2312") == 0)
+    return g_strdup ("CP936");
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+/* ---- reading one source ------------------------------------------------- */
+
+static gboolean
+open_error (GError **error, const char *path, const char *gdal)
+{
+  if (!g_str_has_prefix (path, "PG:") && !g_str_has_prefix (path, "/vsi")
+      && !g_file_test (path, G_FILE_TEST_EXISTS))
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
+                 _("%s: no such file"), path);
+  else
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
+                 _("%s: not a vector data source GDAL can read: %s"), path,
+                 gdal != NULL && *gdal ? gdal : _("unrecognised format"));
+  return FALSE;
+}
+
+static GDALDatasetH
+open_vector (const char *path, GError **error)
+{
+  const char *options[] = { "ENCODING=", NULL };
+  g_autofree char *gdal = NULL;
+  GDALDatasetH ds;
+
+  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                   NULL, options, NULL);
+  if (ds == NULL)
+    {
+      gdal = gr_gdal_capture_end ();
+      gr_gdal_capture_begin ();
+      open_error (error, path, gdal);
+    }
+  return ds;
+}
+
+static OGRLayerH
+pick_layer (GDALDatasetH ds, const GrSource *source, GError **error)
+{
+  int n = GDALDatasetGetLayerCount (ds);
+  g_autoptr (GString) names = g_string_new (NULL);
+  OGRLayerH layer;
+
+  if (source->layer != NULL)
+    {
+      if ((layer = GDALDatasetGetLayerByName (ds, source->layer)) != NULL)
+        return layer;
+    }
+  else if (n == 1)
+    return GDALDatasetGetLayer (ds, 0);
+  for (int i = 0; i < n; i++)
+    g_string_append_printf (names, "%s%s", i ? ", " : "",
+                            OGR_L_GetName (GDALDatasetGetLayer (ds, i)));
+  if (n == 0)
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                 _("%s: the source has no layers"), source->path);
+  else if (source->layer != NULL)
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
+                 _("%s: no layer “%s”; the layers are: %s"), source->path, source->layer, names->str);
+  else
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
+                 _("%s has %d layers (%s); choose one with %s=%s:LAYER"), source->path, n,
+                 names->str, gr_role_to_string (source->role), source->path);
+  return NULL;
+}
+
+static int
+find_field (OGRFeatureDefnH defn, const char *wanted, const char *const *candidates)
+{
+  if (wanted != NULL)
+    return OGR_FD_GetFieldIndex (defn, wanted);
+  for (guint i = 0; candidates[i] != NULL; i++)
+    {
+      int index = OGR_FD_GetFieldIndex (defn, candidates[i]);
+
+      if (index >= 0)
+        return index;
+    }
+  return -1;
+}
+
+static char *
+field_list (OGRFeatureDefnH defn)
+{
+  GString *list = g_string_new (NULL);
+
+  for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
+    g_string_append_printf (list, "%s%s", i ? ", " : "",
+                            OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (defn, i)));
+  return g_string_free (list, FALSE);
+}
+
+static gboolean
+shape_matches (GrShape shape, OGRGeometryH geometry)
+{
+  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+  gboolean area = type == wkbPolygon || type == wkbMultiPolygon || type == wkbCurvePolygon
+                  || type == wkbMultiSurface || type == wkbGeometryCollection;
+  gboolean line = type == wkbLineString || type == wkbMultiLineString
+                  || type == wkbCompoundCurve || type == wkbMultiCurve || type == wkbCircularString;
+  gboolean point = type == wkbPoint || type == wkbMultiPoint;
+
+  switch (shape)
+    {
+    case GR_SHAPE_AREA:
+      return area;
+    case GR_SHAPE_LINE:
+      return line || type == wkbGeometryCollection;
+    case GR_SHAPE_POINT:
+      return point;
+    case GR_SHAPE_AREA_OR_POINT:
+    default:
+      return area || point;
+    }
+}
+
+static const char *
+shape_noun (GrShape shape)
+{
+  switch (shape)
+    {
+    case GR_SHAPE_AREA:
+      return _("polygons");
+    case GR_SHAPE_LINE:
+      return _("lines");
+    case GR_SHAPE_POINT:
+      return _("points");
+    case GR_SHAPE_AREA_OR_POINT:
+    default:
+      return _("polygons or points");
+    }
+}
+
+typedef struct
+{
+  int   name, kind, value, historic;
+  char *encoding;
+} Fields;
+
+static char *
+read_text (OGRFeatureH row, int index, const Fields *fields)
+{
+  if (index < 0 || !OGR_F_IsFieldSetAndNotNull (row, index))
+    return NULL;
+  return gr_text_to_utf8 (OGR_F_GetFieldAsString (row, index), fields->encoding);
+}
+
+static gboolean
+truthy (const char *text)
+{
+  return text != NULL && *text != '\0' && g_ascii_strcasecmp (text, "no") != 0
+         && g_ascii_strcasecmp (text, "false") != 0 && strcmp (text, "0") != 0;
+}
+
+static gboolean
+check_population (double value, const GrSource *source, GIntBig fid, GError **error)
+{
+  if (isfinite (value) && value >= 0 && value <= MAX_FEATURE_POPULATION)
+    return TRUE;
+  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+               _("%s: feature %lld has population %g, which is not a plausible number of "
+                 "residents; check the field (--population-field)"),
+               source->path, (long long) fid, value);
+  return FALSE;
+}
+
+static gboolean
+setup_fields (Import *import, const GrSource *source, OGRLayerH layer,
+              Fields *fields, GError **error)
+{
+  static const char *const names[] = { "name", "NAME", "Name", "名称", "MC", NULL };
+  static const char *const kinds[] = { "kind", "class", "CLASS", "type", "TYPE", "fclass",
+                                       "DLBM", "YDDM", "用地代码", NULL };
+  static const char *const people[] = { "population", "POPULATION", "pop", "POP",
+                                        "人口", "RK", "value", NULL };
+  static const char *const historic[] = { "historic", "HISTORIC", NULL };
+  const GrImportOptions *o = import->options;
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn (layer);
+  gboolean zones = source->role == GR_ROLE_ZONES;
+
+  fields->name = find_field (defn, zones ? o->zone_field : NULL, names);
+  fields->kind = find_field (defn, NULL, kinds);
+  fields->historic = find_field (defn, NULL, historic);
+  fields->value = source->role == GR_ROLE_POPULATION
+                    ? find_field (defn, o->population_field, people) : -1;
+  fields->encoding = o->encoding != NULL ? g_strdup (o->encoding) : shapefile_encoding (source->path);
+  if (zones && o->zone_field != NULL && fields->name < 0)
+    {
+      g_autofree char *list = field_list (defn);
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                   _("%s: no zone field “%s”; the fields are: %s"), source->path, o->zone_field, list);
+      return FALSE;
+    }
+  if (source->role == GR_ROLE_POPULATION
+      && (fields->value < 0 || (OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTReal
+                                && OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTInteger
+                                && OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTInteger64)))
+    {
+      g_autofree char *list = field_list (defn);
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                   _("%s: no numeric population field%s%s; the fields are: %s. "
+                     "Name it with --population-field"),
+                   source->path, o->population_field ? " " : "",
+                   o->population_field ? o->population_field : "", list);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_rows (Import *import, const GrSource *source, OGRLayerH layer, Batch *batch,
+           const Fields *fields, GError **error)
+{
+  GrShape shape = gr_role_get_shape (source->role);
+  guint wrong_shape = 0, total = 0;
+  OGRFeatureH row;
+
+  OGR_L_ResetReading (layer);
+  while ((row = OGR_L_GetNextFeature (layer)) != NULL)
+    {
+      OGRGeometryH geometry = OGR_F_StealGeometry (row);
+      Pending item = { source->role, NULL, 0 };
+
+      total++;
+      if (geometry == NULL || OGR_G_IsEmpty (geometry) || !shape_matches (shape, geometry))
+        {
+          wrong_shape += geometry != NULL && !OGR_G_IsEmpty (geometry);
+          batch->skipped++;
+          if (geometry != NULL)
+            OGR_G_DestroyGeometry (geometry);
+          OGR_F_Destroy (row);
+          continue;
+        }
+      item.feature = gr_feature_new (geometry);
+      item.feature->name = read_text (row, fields->name, fields);
+      item.feature->kind = read_text (row, fields->kind, fields);
+      if (fields->historic >= 0)
+        item.feature->historic = truthy (OGR_F_GetFieldAsString (row, fields->historic));
+      if (fields->value >= 0)
+        item.feature->value = OGR_F_IsFieldSetAndNotNull (row, fields->value)
+                                ? OGR_F_GetFieldAsDouble (row, fields->value) : 0;
+      g_array_append_val (batch->items, item);
+      if (fields->value >= 0
+          && !check_population (item.feature->value, source, OGR_F_GetFID (row), error))
+        {
+          OGR_F_Destroy (row);
+          return FALSE;
+        }
+      OGR_F_Destroy (row);
+      if (total % 4096 == 0 && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
+        return FALSE;
+    }
+  if (total == 0)
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                 _("%s: layer “%s” is empty"), source->path, OGR_L_GetName (layer));
+  else if (batch->items->len == 0)
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_ROLE,
+                 _("%s: the role “%s” needs %s, but layer “%s” has none"),
+                 source->path, gr_role_to_string (source->role), shape_noun (shape),
+                 OGR_L_GetName (layer));
+  return batch->items->len > 0;
+}
+
+static char *
+describe_missing_crs (const char *path, OGRLayerH layer)
+{
+  OGREnvelope env;
+  g_autofree char *hint = NULL;
+
+  if (OGR_L_GetExtent (layer, &env, TRUE) == OGRERR_NONE)
+    hint = gr_crs_suggest ((env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2);
+  return g_strdup_printf (_("%s: the data has no coordinate reference system (no .prj?); "
+                            "give it with --source-crs. %s"),
+                          path, hint != NULL ? hint : "");
+}
+
+static gboolean
+read_source (Import *import, const GrSource *source, GError **error)
+{
+  g_auto (GDALDatasetH) ds = open_vector (source->path, error);
+  Batch *batch;
+  OGRLayerH layer;
+  Fields fields = { 0 };
+  OGRSpatialReferenceH srs;
+  gboolean ok;
+
+  if (ds == NULL || (layer = pick_layer (ds, source, error)) == NULL)
+    return FALSE;
+  srs = OGR_L_GetSpatialRef (layer);
+  if (import->options->source_crs == NULL && srs == NULL)
+    {
+      g_autofree char *message = describe_missing_crs (source->path, layer);
+      g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS, g_strstrip (message));
+      return FALSE;
+    }
+  batch = batch_new (source->path);
+  batch->role = source->role;
+  g_ptr_array_add (import->batches, batch);
+  batch->srs = import->options->source_crs != NULL
+                 ? gr_srs_new_from_user (import->options->source_crs) : gr_srs_clone (srs);
+  if (batch->srs == NULL)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                   _("--source-crs “%s” is not a coordinate reference system GDAL knows"),
+                   import->options->source_crs);
+      return FALSE;
+    }
+  if (!setup_fields (import, source, layer, &fields, error))
+    return FALSE;
+  ok = read_rows (import, source, layer, batch, &fields, error);
+  g_free (fields.encoding);
+  if (ok && batch->skipped > 0)
+    g_ptr_array_add (import->project->warnings,
+                     g_strdup_printf (_("%s: %u features without usable %s were skipped"),
+                                      source->path, batch->skipped,
+                                      shape_noun (gr_role_get_shape (source->role))));
+  return ok;
+}
+
+/* ---- OpenStreetMap ------------------------------------------------------- */
+
+static void
+take_osm_feature (Batch *batch, const char *layer_name, OGRFeatureH row)
+{
+  GrOsmClass klass;
+  int name = OGR_F_GetFieldIndex (row, "name");
+
+  if (!gr_osm_classify (layer_name, row, &klass))
+    return;
+  for (guint role = 0; role < GR_N_ROLES; role++)
+    {
+      OGRGeometryH geometry = OGR_F_GetGeometryRef (row);
+      Pending item = { role, NULL, klass.admin_level };
+
+      if (!(klass.roles & (1u << role)) || geometry == NULL)
+        continue;
+      item.feature = gr_feature_new (OGR_G_Clone (geometry));
+      if (name >= 0 && OGR_F_IsFieldSetAndNotNull (row, name))
+        item.feature->name = gr_text_to_utf8 (OGR_F_GetFieldAsString (row, name), NULL);
+      item.feature->kind = g_strdup (klass.kind);
+      item.feature->historic = klass.historic;
+      g_array_append_val (batch->items, item);
+    }
+  gr_osm_class_clear (&klass);
+}
+
+/* Zones are the administrative level with the most boundaries (at least
+ * two), the finer level on a tie: parishes, districts or streets. */
+static int
+pick_admin_level (Batch *batch)
+{
+  guint counts[16] = { 0 };
+  int best = 0;
+
+  for (guint i = 0; i < batch->items->len; i++)
+    {
+      Pending *p = &g_array_index (batch->items, Pending, i);
+      if (p->role == GR_ROLE_ZONES && p->admin_level >= 4 && p->admin_level < 16)
+        counts[p->admin_level]++;
+    }
+  for (int level = 4; level < 16; level++)
+    if (counts[level] >= 2 && counts[level] >= counts[best])
+      best = level;
+  return best;
+}
+
+static void
+keep_zone_level (Batch *batch)
+{
+  int level = pick_admin_level (batch);
+
+  for (guint i = batch->items->len; i-- > 0;)
+    {
+      Pending *p = &g_array_index (batch->items, Pending, i);
+      if (p->role == GR_ROLE_ZONES && p->admin_level != level)
+        g_array_remove_index (batch->items, i);
+    }
+}
+
+static gboolean
+read_osm (Import *import, const char *path, GError **error)
+{
+  g_autofree char *vsi = g_str_has_suffix (path, ".gz") ? g_strconcat ("/vsigzip/", path, NULL)
+                                                        : g_strdup (path);
+  g_auto (GDALDatasetH) ds = NULL;
+  Batch *batch;
+  OGRFeatureH row;
+  OGRLayerH layer;
+  guint64 n = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return open_error (error, path, NULL);
+  ds = GDALOpenEx (vsi, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                   (const char *[]){ "OSM", NULL }, NULL, NULL);
+  if (ds == NULL)
+    {
+      g_autofree char *gdal = gr_gdal_capture_end ();
+      gr_gdal_capture_begin ();
+      return open_error (error, path, gdal);
+    }
+  batch = batch_new (path);
+  batch->osm = TRUE;
+  batch->srs = gr_srs_new_from_user ("EPSG:4326");
+  g_ptr_array_add (import->batches, batch);
+  /* The OSM driver must be read interleaved, all layers in one pass. */
+  while ((row = GDALDatasetGetNextFeature (ds, &layer, NULL, NULL, NULL)) != NULL)
+    {
+      take_osm_feature (batch, OGR_L_GetName (layer), row);
+      OGR_F_Destroy (row);
+      if (++n % 8192 == 0 && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
+        return FALSE;
+    }
+  keep_zone_level (batch);
+  if (batch->items->len == 0)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                   _("%s: no parks, green space, residential land or paths in this OSM file"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the analysis CRS ----------------------------------------------------- */
+
+static gboolean
+batch_lonlat_box (Batch *batch, OGRSpatialReferenceH wgs84, double box[4], GError **error)
+{
+  g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (batch->srs, wgs84);
+  OGREnvelope env = { INFINITY, -INFINITY, INFINITY, -INFINITY };
+  double x[2], y[2];
+
+  for (guint i = 0; i < batch->items->len; i++)
+    {
+      OGREnvelope e;
+      OGR_G_GetEnvelope (g_array_index (batch->items, Pending, i).feature->geometry, &e);
+      env.MinX = MIN (env.MinX, e.MinX);
+      env.MaxX = MAX (env.MaxX, e.MaxX);
+      env.MinY = MIN (env.MinY, e.MinY);
+      env.MaxY = MAX (env.MaxY, e.MaxY);
+    }
+  if (OSRIsGeographic (batch->srs)
+      && (env.MinX < -180.5 || env.MaxX > 360.5 || env.MinY < -90.5 || env.MaxY > 90.5))
+    {
+      g_autofree char *hint = gr_crs_suggest ((env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2);
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                   _("%s: coordinates (%.1f, %.1f) are outside the range of its geographic CRS "
+                     "“%s”; the .prj is probably wrong. Give the right CRS with --source-crs. %s"),
+                   batch->path, env.MinX, env.MinY, OSRGetName (batch->srs), hint ? hint : "");
+      return FALSE;
+    }
+  x[0] = env.MinX, x[1] = env.MaxX, y[0] = env.MinY, y[1] = env.MaxY;
+  if (ct == NULL || !OCTTransform (ct, 2, x, y, NULL) || !isfinite (x[0] + x[1] + y[0] + y[1]))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                   _("%s: coordinates cannot be placed on the Earth with CRS “%s”; "
+                     "check the CRS or give it with --source-crs"),
+                   batch->path, OSRGetName (batch->srs));
+      return FALSE;
+    }
+  box[0] = MIN (box[0], MIN (x[0], x[1]));
+  box[1] = MIN (box[1], MIN (y[0], y[1]));
+  box[2] = MAX (box[2], MAX (x[0], x[1]));
+  box[3] = MAX (box[3], MAX (y[0], y[1]));
+  return TRUE;
+}
+
+static OGRSpatialReferenceH
+choose_crs (Import *import, GError **error)
+{
+  g_auto (OGRSpatialReferenceH) wgs84 = gr_srs_new_from_user ("EPSG:4326");
+  double box[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+  OGRSpatialReferenceH srs;
+  g_autofree char *code = NULL;
+
+  for (guint i = 0; i < import->batches->len; i++)
+    if (!batch_lonlat_box (g_ptr_array_index (import->batches, i), wgs84, box, error))
+      return NULL;
+  if (import->options->crs != NULL)
+    {
+      srs = gr_srs_new_from_user (import->options->crs);
+      if (srs == NULL || !OSRIsProjected (srs) || fabs (OSRGetLinearUnits (srs, NULL) - 1) > 1e-9)
+        {
+          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                       _("--crs “%s” is not a projected CRS in metres"), import->options->crs);
+          if (srs != NULL)
+            OSRRelease (srs);
+          return NULL;
+        }
+      return srs;
+    }
+  import->project->epsg = gr_crs_choose_epsg ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
+  code = g_strdup_printf ("EPSG:%d", import->project->epsg);
+  return gr_srs_new_from_user (code);
+}
+
+/* ---- reprojection and repair ---------------------------------------------- */
+
+static OGRGeometryH
+collect_parts (OGRGeometryH geometry, OGRwkbGeometryType want, OGRGeometryH into)
+{
+  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+
+  if (type == want)
+    OGR_G_AddGeometry (into, geometry);
+  else if (OGR_GT_IsSubClassOf (type, wkbGeometryCollection))
+    for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+      collect_parts (OGR_G_GetGeometryRef (geometry, i), want, into);
+  return into;
+}
+
+static OGRGeometryH
+keep_shape (OGRGeometryH geometry, GrShape shape)
+{
+  OGRGeometryH linear = OGR_G_GetLinearGeometry (geometry, 0, NULL);
+  OGRGeometryH areas = collect_parts (linear, wkbPolygon, OGR_G_CreateGeometry (wkbMultiPolygon));
+  OGRGeometryH result = NULL;
+
+  if (shape == GR_SHAPE_LINE)
+    result = collect_parts (linear, wkbLineString, OGR_G_CreateGeometry (wkbMultiLineString));
+  else if (shape == GR_SHAPE_POINT || (shape == GR_SHAPE_AREA_OR_POINT && OGR_G_IsEmpty (areas)))
+    result = collect_parts (linear, wkbPoint, OGR_G_CreateGeometry (wkbMultiPoint));
+  else
+    result = g_steal_pointer (&areas);
+  if (areas != NULL)
+    OGR_G_DestroyGeometry (areas);
+  OGR_G_DestroyGeometry (linear);
+  if (OGR_G_IsEmpty (result) || (OGR_GT_IsSubClassOf (OGR_G_GetGeometryType (result), wkbMultiPolygon)
+                                 && OGR_G_Area (result) <= 0))
+    {
+      OGR_G_DestroyGeometry (result);
+      return NULL;
+    }
+  return result;
+}
+
+/* Invalid polygons (self-intersections, bow-ties) are repaired, and every
+ * geometry is reduced to the parts its role uses. */
+static OGRGeometryH
+clean_geometry (OGRGeometryH geometry, GrShape shape, gboolean *repaired)
+{
+  g_auto (OGRGeometryH) valid = NULL;
+
+  *repaired = FALSE;
+  if (!OGR_G_IsValid (geometry))
+    {
+      valid = OGR_G_MakeValid (geometry);
+      if (valid == NULL)
+        return NULL;
+      *repaired = TRUE;
+      geometry = valid;
+    }
+  return keep_shape (geometry, shape);
+}
+
+static gboolean
+place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError **error)
+{
+  g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (batch->srs, target);
+  GrProject *project = import->project;
+  guint dropped = 0;
+
+  for (guint i = 0; i < batch->items->len; i++)
+    {
+      Pending *item = &g_array_index (batch->items, Pending, i);
+      GrLayer *layer = gr_project_ensure_layer (project, item->role);
+      OGREnvelope env;
+      OGRGeometryH clean;
+      gboolean repaired;
+
+      if (ct == NULL || OGR_G_Transform (item->feature->geometry, ct) != OGRERR_NONE
+          || (OGR_G_GetEnvelope (item->feature->geometry, &env),
+              !isfinite (env.MinX + env.MaxX + env.MinY + env.MaxY)))
+        {
+          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                       _("%s: a feature could not be reprojected to %s; check the source CRS"),
+                       batch->path, OSRGetName (target));
+          return FALSE;
+        }
+      clean = clean_geometry (item->feature->geometry, gr_role_get_shape (item->role), &repaired);
+      project->repaired += repaired;
+      if (clean == NULL)
+        {
+          dropped++;
+          continue;
+        }
+      OGR_G_DestroyGeometry (item->feature->geometry);
+      item->feature->geometry = clean;
+      g_ptr_array_add (layer->features, g_steal_pointer (&item->feature));
+      if (layer->sources == NULL || strstr (layer->sources, batch->path) == NULL)
+        {
+          char *sources = layer->sources ? g_strjoin ("; ", layer->sources, batch->path, NULL)
+                                         : g_strdup (batch->path);
+          g_free (layer->sources);
+          layer->sources = sources;
+        }
+      if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
+        return FALSE;
+    }
+  if (dropped > 0 && !batch->osm)
+    g_ptr_array_add (project->warnings,
+                     g_strdup_printf (_("%s: %u features were empty after repair and were dropped"),
+                                      batch->path, dropped));
+  return TRUE;
+}
+
+/* A source whose every feature was lost in repair is an error, not a
+ * silently missing layer. */
+static gboolean
+check_layers (Import *import, GError **error)
+{
+  for (guint i = 0; i < import->batches->len; i++)
+    {
+      Batch *batch = g_ptr_array_index (import->batches, i);
+      GrLayer *layer = import->project->layers[batch->role];
+
+      if (!batch->osm && (layer == NULL || layer->features->len == 0))
+        {
+          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                       _("%s: no usable %s after repair"), batch->path,
+                       shape_noun (gr_role_get_shape (batch->role)));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+finish (Import *import, GError **error)
+{
+  g_auto (OGRSpatialReferenceH) target = choose_crs (import, error);
+  char *wkt = NULL;
+
+  if (target == NULL)
+    return FALSE;
+  for (guint i = 0; i < import->batches->len; i++)
+    if (!place_batch (import, g_ptr_array_index (import->batches, i), target, error))
+      return FALSE;
+  if (!check_layers (import, error))
+    return FALSE;
+  OSRExportToWkt (target, &wkt);
+  import->project->crs_wkt = g_strdup (wkt);
+  CPLFree (wkt);
+  import->project->crs_name = g_strdup (OSRGetName (target));
+  if (import->project->epsg == 0)
+    {
+      const char *code = OSRGetAuthorityCode (target, NULL);
+      import->project->epsg = code != NULL ? atoi (code) : 0;
+    }
+  gr_project_update_extent (import->project);
+  return TRUE;
+}
+
+static GrProject *
+run_import (GPtrArray *sources, const char *osm_path, const GrImportOptions *options,
+            GError **error)
+{
+  static const GrImportOptions defaults = { 0 };
+  g_autoptr (GrProject) project = gr_project_new ();
+  g_autoptr (GPtrArray) batches = g_ptr_array_new_with_free_func (batch_free);
+  Import import = { options != NULL ? options : &defaults, batches, project };
+  gboolean ok = TRUE;
+
+  gr_gdal_init ();
+  gr_gdal_capture_begin ();
+  if (osm_path != NULL)
+    ok = read_osm (&import, osm_path, error);
+  for (guint i = 0; ok && sources != NULL && i < sources->len; i++)
+    ok = read_source (&import, g_ptr_array_index (sources, i), error);
+  ok = ok && finish (&import, error);
+  g_free (gr_gdal_capture_end ());
+  return ok ? g_steal_pointer (&project) : NULL;
+}
+
+/**
+ * gr_project_import:
+ * @osm_path: (nullable): an OpenStreetMap extract (.osm.pbf, .osm, .osm.gz),
+ *   read with the built-in tag mapping (gr-osm.c)
+ * @sources: (nullable) (element-type GrSource): further inputs, each with its role
+ *
+ * Reads every input, chooses the analysis CRS (unless options->crs names
+ * one), reprojects and repairs. Nothing is written: see gr_project_save().
+ */
+GrProject *
+gr_project_import (const char            *osm_path,
+                   GPtrArray             *sources,
+                   const GrImportOptions *options,
+                   GError               **error)
+{
+  g_return_val_if_fail (osm_path != NULL || (sources != NULL && sources->len > 0), NULL);
+  return run_import (sources, osm_path, options, error);
+}

@@ -1,0 +1,398 @@
+/* test-analysis.c — the analysis library on cases worked out on paper */
+#include "gr-analysis.h"
+
+#include <math.h>
+#include <string.h>
+
+#define RES 5.0
+
+static GrCriteria
+criteria (void)
+{
+  GrCriteria c;
+
+  gr_criteria_init_default (&c);
+  c.resolution = RES;
+  return c;
+}
+
+static void
+test_polygon_area (void)
+{
+  /* A 100 m square with a 20 m square hole, rings in any orientation. */
+  const double xy[] = { 0, 0, 100, 0, 100, 100, 0, 100,
+                        40, 40, 60, 40, 60, 60, 40, 60 };
+  const guint ends[] = { 4, 8 };
+  g_autoptr (GrPolygon) p = gr_polygon_new (xy, 8, ends, 2);
+
+  g_assert_cmpfloat_with_epsilon (gr_polygon_area (p), 10000 - 400, 1e-9);
+  g_assert_true (gr_polygon_contains (p, 10, 10));
+  g_assert_false (gr_polygon_contains (p, 50, 50));
+  g_assert_cmpfloat_with_epsilon (gr_polygon_distance (p, 50, 50), 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gr_polygon_distance (p, 103, 104), 5, 1e-9);
+}
+
+static void
+test_row_spans (void)
+{
+  g_autoptr (GrPolygon) p = gr_polygon_new_rect (0, 0, 100, 100);
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  GrSpan *s;
+
+  /* Through the middle: the square widened by the radius on both sides. */
+  gr_polygon_row_spans (p, 50, 30, spans);
+  g_assert_cmpuint (spans->len, ==, 1);
+  s = &g_array_index (spans, GrSpan, 0);
+  g_assert_cmpfloat_with_epsilon (s->x0, -30, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s->x1, 130, 1e-9);
+  /* 18 m above the top: the rounded corners, √(30² − 18²) = 24 beyond. */
+  gr_polygon_row_spans (p, 118, 30, spans);
+  s = &g_array_index (spans, GrSpan, 0);
+  g_assert_cmpfloat_with_epsilon (s->x0, -24, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s->x1, 124, 1e-9);
+  gr_polygon_row_spans (p, 131, 30, spans);
+  g_assert_cmpuint (spans->len, ==, 0);
+  /* Interior only, a diagonal edge of a triangle. */
+  {
+    const double tri[] = { 0, 0, 100, 0, 0, 100 };
+    const guint end = 3;
+    g_autoptr (GrPolygon) t = gr_polygon_new (tri, 3, &end, 1);
+
+    gr_polygon_row_spans (t, 25, 0, spans);
+    s = &g_array_index (spans, GrSpan, 0);
+    g_assert_cmpfloat_with_epsilon (s->x0, 0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (s->x1, 75, 1e-9);
+  }
+}
+
+/* A strip of homes 0–1000 m east, 0–50 m north; grid aligned to the strip. */
+static GrAnalysis *
+strip_city (guint n_zones)
+{
+  const double bounds[4] = { 0, 0, 1000, 50 };
+  GrCriteria c = criteria ();
+  g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
+  g_autoptr (GrPolygon) strip = gr_polygon_new_rect (0, 0, 1000, 50);
+  GrAnalysis *a = gr_analysis_new (&c, rules, bounds, n_zones, NULL);
+
+  gr_analysis_add_residential (a, strip);
+  return a;
+}
+
+static void
+test_strip_distances (void)
+{
+  g_autoptr (GrAnalysis) a = strip_city (0);
+  /* A 1 ha park ending 200 m west of the strip: reaches 300 m into it for
+   * the 500 m park rule, 100 m for the 300 m green rule. */
+  g_autoptr (GrPolygon) park = gr_polygon_new_rect (-300, 0, -200, 100);
+  GrSummary s;
+
+  gr_analysis_finish_demand (a);
+  gr_analysis_add_supply (a, park, TRUE, FALSE);
+  gr_analysis_summarize (a, -1, &s);
+  g_assert_cmpfloat_with_epsilon (s.residential.area_m2, 50000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (s.park.area_m2, 300 * 50, 1e-6);
+  g_assert_cmpfloat_with_epsilon (s.green.area_m2, 100 * 50, 1e-6);
+  g_assert_cmpfloat_with_epsilon (s.both.area_m2, 100 * 50, 1e-6);
+  g_assert_cmpfloat_with_epsilon (s.neither.area_m2, 700 * 50, 1e-6);
+  /* 1 ha ≥ 5,000 m²: the rule table's 500 m service radius. */
+  g_assert_cmpfloat_with_epsilon (s.service.area_m2, 300 * 50, 1e-6);
+}
+
+static void
+test_min_area (void)
+{
+  g_autoptr (GrAnalysis) a = strip_city (0);
+  /* 15 × 20 m = 300 m²: below the 400 m² green floor, no service radius. */
+  g_autoptr (GrPolygon) tiny = gr_polygon_new_rect (490, 60, 505, 80);
+  /* 50 × 60 = 3,000 m²: green, not a park (< 1 ha), 300 m service radius. */
+  g_autoptr (GrPolygon) pocket = gr_polygon_new_rect (475, 60, 525, 120);
+  GrSummary s;
+
+  gr_analysis_finish_demand (a);
+  gr_analysis_add_supply (a, tiny, TRUE, FALSE);
+  gr_analysis_summarize (a, -1, &s);
+  g_assert_cmpfloat (s.green.area_m2, ==, 0);
+  g_assert_cmpfloat (s.service.area_m2, ==, 0);
+  gr_analysis_add_supply (a, pocket, TRUE, FALSE);
+  gr_analysis_summarize (a, -1, &s);
+  g_assert_cmpfloat (s.park.area_m2, ==, 0);
+  g_assert_cmpfloat (s.green.area_m2, >, 0);
+  /* The strip's far edge (y = 0) is 60 m away: 300 m reach gives a chord of
+   * ±√(300² − y'²) around x = 475…525; at 5 m cells within one cell row. */
+  g_assert_cmpfloat_with_epsilon (s.green.area_m2, s.service.area_m2, 1e-6);
+  g_assert_cmpfloat (fabs (s.green.area_m2 - (50 + 2 * sqrt (300.0 * 300 - 35.0 * 35)) * 50), <, 2 * RES * 50);
+}
+
+static void
+test_historic_rule (void)
+{
+  g_autoptr (GrAnalysis) a = strip_city (0);
+  /* 1,500 m²: no service radius unless inside a historic district. */
+  g_autoptr (GrPolygon) garden = gr_polygon_new_rect (480, 60, 510, 110);
+  GrSummary plain, historic;
+  guint id;
+
+  gr_analysis_finish_demand (a);
+  id = gr_analysis_add_supply (a, garden, TRUE, FALSE);
+  gr_analysis_summarize (a, -1, &plain);
+  gr_analysis_remove_supply (a, id);
+  gr_analysis_add_supply (a, garden, TRUE, TRUE);
+  gr_analysis_summarize (a, -1, &historic);
+  g_assert_cmpfloat (plain.service.area_m2, ==, 0);
+  g_assert_cmpfloat (historic.service.area_m2, >, 0);
+}
+
+static void
+assert_same (const GrSummary *a, const GrSummary *b)
+{
+  g_assert_cmpmem (a, sizeof *a, b, sizeof *b);
+}
+
+static void
+test_add_remove (void)
+{
+  g_autoptr (GrAnalysis) a = strip_city (0);
+  g_autoptr (GrPolygon) park = gr_polygon_new_rect (100, 100, 250, 200);
+  g_autoptr (GrPolygon) other = gr_polygon_new_rect (600, -150, 640, -100);
+  GrSummary before, after;
+  guint id;
+
+  gr_analysis_finish_demand (a);
+  gr_analysis_add_supply (a, other, FALSE, FALSE);
+  gr_analysis_summarize (a, -1, &before);
+  id = gr_analysis_add_supply (a, park, TRUE, FALSE);
+  gr_analysis_summarize (a, -1, &after);
+  g_assert_cmpfloat (after.park.area_m2, >, before.park.area_m2);
+  g_assert_true (gr_analysis_remove_supply (a, id));
+  gr_analysis_summarize (a, -1, &after);
+  assert_same (&before, &after);
+  g_assert_false (gr_analysis_remove_supply (a, id + 7));
+}
+
+static void
+test_replace_moves (void)
+{
+  g_autoptr (GrAnalysis) a = strip_city (0);
+  g_autoptr (GrPolygon) here = gr_polygon_new_rect (-400, 0, -300, 100);
+  g_autoptr (GrPolygon) there = gr_polygon_new_rect (450, 60, 550, 160);
+  GrSummary moved, fresh;
+  guint id;
+
+  gr_analysis_finish_demand (a);
+  id = gr_analysis_add_supply (a, here, TRUE, FALSE);
+  g_assert_true (gr_analysis_replace_supply (a, id, there));
+  gr_analysis_summarize (a, -1, &moved);
+  gr_analysis_remove_supply (a, id);
+  gr_analysis_add_supply (a, there, TRUE, FALSE);
+  gr_analysis_summarize (a, -1, &fresh);
+  assert_same (&moved, &fresh);
+  g_assert_cmpfloat_with_epsilon (moved.park.area_m2, 50000, 1e-6);
+}
+
+static void
+test_population_split (void)
+{
+  g_autoptr (GrAnalysis) a = strip_city (0);
+  /* 1,000 people over x 0–400, of which homes cover the whole width; then
+   * 300 people in a block with no homes: unplaced. */
+  g_autoptr (GrPolygon) block = gr_polygon_new_rect (0, -100, 400, 100);
+  g_autoptr (GrPolygon) empty = gr_polygon_new_rect (0, 200, 400, 300);
+  g_autoptr (GrPolygon) park = gr_polygon_new_rect (-600, 0, -500, 100);
+  GrSummary s;
+
+  g_assert_cmpfloat_with_epsilon (gr_analysis_spread_population (a, block, 1000), 1000, 1e-9);
+  g_assert_cmpfloat (gr_analysis_spread_population (a, empty, 300), ==, 0);
+  g_assert_cmpfloat_with_epsilon (gr_analysis_get_unplaced_population (a), 300, 1e-9);
+  gr_analysis_finish_demand (a);
+  /* Park reaches 500 m: to x = 0 at the edge of the strip … x < 0 only; move
+   * it so that it reaches x = 100, a quarter of the people. */
+  gr_polygon_translate (park, 100, 0);
+  gr_analysis_add_supply (a, park, TRUE, FALSE);
+  gr_analysis_summarize (a, -1, &s);
+  g_assert_cmpfloat_with_epsilon (s.residential.population, 1000, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s.park.population, 250, 1e-6);
+  g_assert_cmpfloat_with_epsilon (s.neither.population, 750, 1e-6);
+}
+
+static void
+test_population_point (void)
+{
+  g_autoptr (GrAnalysis) a = strip_city (0);
+  GrSummary s;
+
+  g_assert_true (gr_analysis_place_population (a, 10, 10, 42));
+  /* 30 m off the strip: snapped onto the nearest homes. */
+  g_assert_true (gr_analysis_place_population (a, 500, 80, 8));
+  g_assert_false (gr_analysis_place_population (a, 500, 500, 5));
+  gr_analysis_finish_demand (a);
+  gr_analysis_summarize (a, -1, &s);
+  g_assert_cmpfloat_with_epsilon (s.residential.population, 50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gr_analysis_get_unplaced_population (a), 5, 1e-9);
+}
+
+static void
+test_zones (void)
+{
+  g_autoptr (GrAnalysis) a = strip_city (2);
+  g_autoptr (GrPolygon) west = gr_polygon_new_rect (-10, -10, 300, 60);
+  g_autoptr (GrPolygon) east = gr_polygon_new_rect (300, -10, 1010, 60);
+  g_autoptr (GrPolygon) park = gr_polygon_new_rect (-100, 0, -50, 50);
+  GrSummary w, e, city;
+
+  gr_analysis_set_zone (a, west, 1);
+  gr_analysis_set_zone (a, east, 2);
+  gr_analysis_finish_demand (a);
+  gr_analysis_add_supply (a, park, FALSE, FALSE);
+  gr_analysis_summarize (a, 1, &w);
+  gr_analysis_summarize (a, 2, &e);
+  gr_analysis_summarize (a, -1, &city);
+  g_assert_cmpfloat_with_epsilon (w.residential.area_m2, 300 * 50, 1e-6);
+  g_assert_cmpfloat_with_epsilon (e.residential.area_m2, 700 * 50, 1e-6);
+  /* 2,500 m² green 50 m west of the strip: 250 m into it, all in the west. */
+  g_assert_cmpfloat_with_epsilon (w.green.area_m2, 250 * 50, 1e-6);
+  g_assert_cmpfloat (e.green.area_m2, ==, 0);
+  g_assert_cmpfloat_with_epsilon (city.green.area_m2, w.green.area_m2, 1e-6);
+}
+
+static void
+test_sparse_tiles (void)
+{
+  /* Two 100 m blocks 40 km apart: tiles only where the homes are. */
+  const double bounds[4] = { 0, 0, 40100, 40100 };
+  GrCriteria c = criteria ();
+  g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
+  g_autoptr (GrAnalysis) a = gr_analysis_new (&c, rules, bounds, 0, NULL);
+  g_autoptr (GrPolygon) sw = gr_polygon_new_rect (0, 0, 100, 100);
+  g_autoptr (GrPolygon) ne = gr_polygon_new_rect (40000, 40000, 40100, 40100);
+  GrGrid *grid;
+
+  gr_analysis_add_residential (a, sw);
+  gr_analysis_add_residential (a, ne);
+  gr_analysis_finish_demand (a);
+  grid = gr_coverage_get_grid (gr_analysis_get_coverage (a));
+  g_assert_cmpuint (gr_grid_get_n_tiles (grid), <=, 8);
+  /* A dense grid would need 8020² cells ≈ 64 M; this one a few thousand. */
+  g_assert_cmpuint (gr_grid_get_memory_size (grid), <, 2 * 1024 * 1024);
+  g_assert_cmpfloat_with_epsilon (gr_grid_get_residential_area (grid), 20000, 1e-6);
+}
+
+static double
+residential_area (GrAnalysis *a)
+{
+  return gr_grid_get_residential_area (gr_coverage_get_grid (gr_analysis_get_coverage (a)));
+}
+
+static void
+test_partial_cells (void)
+{
+  const double bounds[4] = { 0, 0, 200, 100 };
+  GrCriteria c = criteria ();
+  g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
+  g_autoptr (GrAnalysis) once = gr_analysis_new (&c, rules, bounds, 0, NULL);
+  g_autoptr (GrAnalysis) twice = gr_analysis_new (&c, rules, bounds, 0, NULL);
+  /* An octagon off the grid lines: cells it cuts count their 4 × 4 share. */
+  const double oct[] = { 30.3, 10.1, 60.7, 10.1, 80.2, 30.9, 80.2, 60.2,
+                         60.7, 80.4, 30.3, 80.4, 10.6, 60.2, 10.6, 30.9 };
+  const guint end = 8;
+  g_autoptr (GrPolygon) p = gr_polygon_new (oct, 8, &end, 1);
+  g_autoptr (GrPolygon) square = gr_polygon_new_rect (120, 20, 140, 40);
+
+  gr_analysis_add_residential (once, p);
+  gr_analysis_finish_demand (once);
+  g_assert_cmpfloat (fabs (residential_area (once) - gr_polygon_area (p)), <, 0.01 * gr_polygon_area (p));
+  /* Overlapping residential polygons are a union, not a sum. */
+  gr_analysis_add_residential (twice, p);
+  gr_analysis_add_residential (twice, p);
+  gr_analysis_add_residential (twice, square);
+  gr_analysis_finish_demand (twice);
+  g_assert_cmpfloat_with_epsilon (residential_area (twice), residential_area (once) + 400, 1e-6);
+}
+
+static void
+test_rules_table (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrServiceRules) rules = gr_service_rules_parse ("# comment\n"
+                                                             "min_area_m2,max_area_m2,radius_m,historic_only\n"
+                                                             "10000,,800\n"
+                                                             " 1000 , 10000 , 250 , no \n", &error);
+  g_autoptr (GrServiceRules) bad = NULL;
+  g_autoptr (GrServiceRules) defaults = gr_service_rules_new_default ();
+  g_autofree char *text = NULL;
+  g_autoptr (GrServiceRules) again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat (gr_service_rules_radius (rules, 20000, FALSE), ==, 800);
+  g_assert_cmpfloat (gr_service_rules_radius (rules, 9999, FALSE), ==, 250);
+  g_assert_cmpfloat (gr_service_rules_radius (rules, 999, FALSE), ==, 0);
+  /* GB/T 50563 defaults. */
+  g_assert_cmpfloat (gr_service_rules_radius (defaults, 5000, FALSE), ==, 500);
+  g_assert_cmpfloat (gr_service_rules_radius (defaults, 4999, FALSE), ==, 300);
+  g_assert_cmpfloat (gr_service_rules_radius (defaults, 1999, FALSE), ==, 0);
+  g_assert_cmpfloat (gr_service_rules_radius (defaults, 1000, TRUE), ==, 300);
+  text = gr_service_rules_to_text (defaults);
+  again = gr_service_rules_parse (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gr_service_rules_get_n_rules (again), ==, 3);
+  bad = gr_service_rules_parse ("5000,,fast\n", &error);
+  g_assert_null (bad);
+  g_assert_error (error, GR_ANALYSIS_ERROR, GR_ANALYSIS_ERROR_RULES);
+  g_assert_nonnull (strstr (error->message, "line 1"));
+}
+
+static void
+test_rule_radius_in_coverage (void)
+{
+  g_autoptr (GError) error = NULL;
+  const double bounds[4] = { 0, 0, 1000, 50 };
+  GrCriteria c = criteria ();
+  g_autoptr (GrServiceRules) rules = gr_service_rules_parse ("2000,,150,no\n", &error);
+  g_autoptr (GrAnalysis) a = gr_analysis_new (&c, rules, bounds, 0, &error);
+  g_autoptr (GrPolygon) strip = gr_polygon_new_rect (0, 0, 1000, 50);
+  g_autoptr (GrPolygon) park = gr_polygon_new_rect (-100, 0, -50, 50);
+  GrSummary s;
+
+  gr_analysis_add_residential (a, strip);
+  gr_analysis_finish_demand (a);
+  gr_analysis_add_supply (a, park, TRUE, FALSE);
+  gr_analysis_summarize (a, -1, &s);
+  /* 50 m gap, 150 m radius: 100 m of the strip. */
+  g_assert_cmpfloat_with_epsilon (s.service.area_m2, 100 * 50, 1e-6);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr (GError) error = NULL;
+  const double bounds[4] = { 0, 0, 5e6, 5e6 };
+  GrCriteria c = criteria ();
+  g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
+  g_autoptr (GrAnalysis) a = gr_analysis_new (&c, rules, bounds, 0, &error);
+
+  g_assert_null (a);
+  g_assert_error (error, GR_ANALYSIS_ERROR, GR_ANALYSIS_ERROR_TOO_LARGE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/analysis/polygon/area", test_polygon_area);
+  g_test_add_func ("/analysis/polygon/row-spans", test_row_spans);
+  g_test_add_func ("/analysis/coverage/strip-distances", test_strip_distances);
+  g_test_add_func ("/analysis/coverage/min-area", test_min_area);
+  g_test_add_func ("/analysis/coverage/historic-rule", test_historic_rule);
+  g_test_add_func ("/analysis/coverage/add-remove", test_add_remove);
+  g_test_add_func ("/analysis/coverage/replace", test_replace_moves);
+  g_test_add_func ("/analysis/coverage/rule-radius", test_rule_radius_in_coverage);
+  g_test_add_func ("/analysis/demand/population-split", test_population_split);
+  g_test_add_func ("/analysis/demand/population-point", test_population_point);
+  g_test_add_func ("/analysis/demand/zones", test_zones);
+  g_test_add_func ("/analysis/demand/sparse-tiles", test_sparse_tiles);
+  g_test_add_func ("/analysis/demand/partial-cells", test_partial_cells);
+  g_test_add_func ("/analysis/demand/too-large", test_too_large);
+  g_test_add_func ("/analysis/rules/table", test_rules_table);
+  return g_test_run ();
+}

@@ -542,9 +542,11 @@ read_rules (GDALDatasetH ds, GrProject *project, const char *path, GError **erro
     return TRUE;
   while ((row = OGR_L_GetNextFeature (table)) != NULL)
     {
-      g_string_append_printf (text, "%s,%s,%s,%s\n", OGR_F_GetFieldAsString (row, 0),
-                              OGR_F_GetFieldAsString (row, 1), OGR_F_GetFieldAsString (row, 2),
-                              OGR_F_GetFieldAsString (row, 3));
+      /* OGR's string buffer is reused on each call: copy field by field. */
+      for (int i = 0; i < 4; i++)
+        g_string_append_printf (text, "%s%s", i ? "," : "",
+                                OGR_F_IsFieldSetAndNotNull (row, i) ? OGR_F_GetFieldAsString (row, i) : "");
+      g_string_append_c (text, '\n');
       OGR_F_Destroy (row);
     }
   rules = gr_service_rules_parse (text->str, &local);

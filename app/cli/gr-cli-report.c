@@ -173,17 +173,30 @@ gr_cli_report_to_json (const GrCliReport *report)
 
 /* ---- the table -------------------------------------------------------------- */
 
-/* Pads by display width, not bytes: "≥", "m²" and Chinese labels line up. */
+static int
+display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/* Pads by display width, not bytes, so "≥", "m²" and Chinese line up;
+ * a negative @width aligns right. */
 static void
 append_padded (GString *out, const char *text, int width)
 {
-  int used = 0;
+  int pad = ABS (width) - display_width (text);
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    used += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  if (width < 0)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
   g_string_append (out, text);
-  for (; used < width; used++)
-    g_string_append_c (out, ' ');
+  if (width > 0)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
 }
 
 static void
@@ -210,13 +223,12 @@ table_summary (GString *out, const GrCliReport *report, const GrSummary *s)
 
   g_string_append (out, "  ");
   append_padded (out, "", 37);
-  append_padded (out, _("area (m²)"), 16);
-  append_padded (out, _("share"), 7);
+  append_padded (out, _("area (m²)"), -14);
+  append_padded (out, _("share"), -9);
   if (people)
     {
-      g_string_append (out, "  ");
-      append_padded (out, _("residents"), 14);
-      append_padded (out, _("share"), 7);
+      append_padded (out, _("residents"), -14);
+      append_padded (out, _("share"), -9);
     }
   g_string_append_c (out, '\n');
   table_row (out, _("Residential land"), &s->residential, &s->residential, people);

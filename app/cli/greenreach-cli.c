@@ -144,10 +144,42 @@ print_warnings (GrProject *project)
 }
 
 static gboolean
+crs_option_is_valid (const char *option, const char *value, GError **error)
+{
+  g_auto (OGRSpatialReferenceH) srs = NULL;
+
+  gr_gdal_init ();
+  gr_gdal_capture_begin ();
+  srs = value != NULL ? gr_srs_new_from_user (value) : NULL;
+  g_free (gr_gdal_capture_end ());
+  if (value == NULL || srs != NULL)
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("%s “%s” is not a coordinate reference system GDAL knows (try EPSG:4546)"),
+               option, value);
+  return FALSE;
+}
+
+/* Problems with the command line itself are usage errors (exit 2). */
+static gboolean
 inputs_are_usable (const Options *o, GError **error)
 {
+  if (!crs_option_is_valid ("--crs", o->crs, error)
+      || !crs_option_is_valid ("--source-crs", o->source_crs, error))
+    return FALSE;
   for (guint i = 0; o->inputs != NULL && o->inputs[i] != NULL; i++)
-    if (strchr (o->inputs[i], '=') == NULL && !gr_path_is_osm (o->inputs[i]))
+    if (strchr (o->inputs[i], '=') != NULL)
+      {
+        g_autoptr (GrSource) source = gr_source_parse (o->inputs[i], error);
+
+        if (source == NULL)
+          {
+            error[0]->domain = G_OPTION_ERROR;
+            error[0]->code = G_OPTION_ERROR_BAD_VALUE;
+            return FALSE;
+          }
+      }
+    else if (!gr_path_is_osm (o->inputs[i]))
       {
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                      _("“%s”: give an OSM file (.osm.pbf, .osm, .osm.gz), a project (.gpkg) "

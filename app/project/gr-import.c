@@ -379,11 +379,14 @@ setup_fields (Import *import, const GrSource *source, OGRLayerH layer,
                                 && OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTInteger64)))
     {
       g_autofree char *list = field_list (defn);
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                   _("%s: no numeric population field%s%s; the fields are: %s. "
-                     "Name it with --population-field"),
-                   source->path, o->population_field ? " " : "",
-                   o->population_field ? o->population_field : "", list);
+      if (o->population_field != NULL)
+        g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                     _("%s: no numeric population field “%s”; the fields are: %s"),
+                     source->path, o->population_field, list);
+      else
+        g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                     _("%s: no numeric population field; the fields are: %s. "
+                       "Name it with --population-field"), source->path, list);
       return FALSE;
     }
   return TRUE;
@@ -493,7 +496,10 @@ read_source (Import *import, const GrSource *source, GError **error)
   g_free (fields.encoding);
   if (ok && batch->skipped > 0)
     g_ptr_array_add (import->project->warnings,
-                     g_strdup_printf (_("%s: %u features without usable %s were skipped"),
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %u feature without usable %s was skipped",
+                                                   "%s: %u features without usable %s were skipped",
+                                                   batch->skipped),
                                       source->path, batch->skipped,
                                       shape_noun (gr_role_get_shape (source->role))));
   return ok;
@@ -780,7 +786,10 @@ place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError *
     }
   if (dropped > 0 && !batch->osm)
     g_ptr_array_add (project->warnings,
-                     g_strdup_printf (_("%s: %u features were empty after repair and were dropped"),
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %u feature was empty after repair and was dropped",
+                                                   "%s: %u features were empty after repair and were dropped",
+                                                   dropped),
                                       batch->path, dropped));
   return TRUE;
 }

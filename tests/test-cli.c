@@ -1,0 +1,295 @@
+/* test-cli.c — greenreach-cli as a user runs it: output, files, exit codes */
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static Run
+run_cli_env (const char *const *env_extra, const char *first, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) env = g_get_environ ();
+  g_autoptr (GError) error = NULL;
+  Run run = { 0 };
+  int wait_status;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("GREENREACH_CLI"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i += 2)
+    env = g_environ_setenv (env, env_extra[i], env_extra[i + 1], TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run.out, &run.err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run.status = WEXITSTATUS (wait_status);
+  return run;
+}
+
+#define run_cli(...) run_cli_env (NULL, __VA_ARGS__)
+
+static JsonObject *
+parse_object (const char *text, JsonParser *parser)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static double
+member (JsonObject *o, const char *block, const char *key)
+{
+  return json_object_get_double_member (json_object_get_object_member (o, block), key);
+}
+
+static void
+assert_block (JsonObject *o, const char *name, gboolean has_min_area)
+{
+  JsonObject *b = json_object_get_object_member (o, name);
+  double share;
+
+  g_assert_nonnull (b);
+  g_assert_true (json_object_has_member (b, "radius_m"));
+  g_assert_true (json_object_has_member (b, "min_area_m2") == has_min_area);
+  g_assert_true (json_object_has_member (b, "population"));
+  g_assert_true (json_object_has_member (b, "population_share"));
+  share = json_object_get_double_member (b, "area_share");
+  g_assert_cmpfloat (share, >=, 0);
+  g_assert_cmpfloat (share, <=, 1);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (b, "area_m2"),
+                                  share * member (o, "residential", "area_m2"), 1e-3);
+}
+
+static void
+assert_summary_shape (JsonObject *o)
+{
+  double res = member (o, "residential", "area_m2");
+  double green = member (o, "green", "area_m2"), park = member (o, "park", "area_m2");
+  double both = member (o, "both", "area_m2"), neither = member (o, "neither", "area_m2");
+
+  assert_block (o, "green", TRUE);
+  assert_block (o, "park", TRUE);
+  assert_block (o, "both", FALSE);
+  assert_block (o, "neither", FALSE);
+  g_assert_true (json_object_has_member (json_object_get_object_member (o, "service_radius_rate"), "area_share"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_object_get_object_member (o, "service_radius_rate"), "rules")), ==, 3);
+  /* Inclusion–exclusion: the four blocks partition residential land. */
+  g_assert_cmpfloat (fabs (green + park - both + neither - res), <, 1e-6 * res + 1);
+  g_assert_cmpfloat (both, <=, MIN (green, park) + 1e-6);
+}
+
+static void
+test_json_shape (void)
+{
+  g_auto (Run) run = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+  JsonArray *zones;
+
+  g_assert_cmpint (run.status, ==, 0);
+  o = parse_object (run.out, parser);
+  g_assert_cmpstr (json_object_get_string_member (o, "crs"), ==, "EPSG:32631");
+  g_assert_cmpstr (json_object_get_string_member (o, "mode"), ==, "straight-line");
+  g_assert_cmpfloat (json_object_get_double_member (o, "resolution_m"), ==, 5);
+  g_assert_false (json_object_get_boolean_member (o, "exact"));
+  g_assert_true (json_object_has_member (o, "repaired_geometries"));
+  assert_summary_shape (o);
+  /* No population layer: the population figures are null, not zero. */
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (json_object_get_object_member (o, "green"),
+                                                               "population")));
+  g_assert_cmpfloat (member (o, "green", "radius_m"), ==, 300);
+  g_assert_cmpfloat (member (o, "park", "min_area_m2"), ==, 10000);
+  zones = json_object_get_array_member (o, "zones");
+  g_assert_cmpuint (json_array_get_length (zones), ==, 7);
+  for (guint z = 0; z < json_array_get_length (zones); z++)
+    {
+      JsonObject *zone = json_array_get_object_element (zones, z);
+      g_assert_nonnull (json_object_get_string_member (zone, "name"));
+      assert_summary_shape (zone);
+    }
+}
+
+static void
+test_options_change_results (void)
+{
+  g_auto (Run) base = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", NULL);
+  g_auto (Run) wide = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json",
+                               "--park-radius", "1000", "--park-min-area", "5000",
+                               "--resolution", "10", NULL);
+  g_autoptr (JsonParser) p1 = json_parser_new ();
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+  JsonObject *a, *b;
+
+  g_assert_cmpint (wide.status, ==, 0);
+  a = parse_object (base.out, p1);
+  b = parse_object (wide.out, p2);
+  g_assert_cmpfloat (json_object_get_double_member (b, "resolution_m"), ==, 10);
+  g_assert_cmpfloat (member (b, "park", "radius_m"), ==, 1000);
+  g_assert_cmpfloat (member (b, "park", "area_share"), >, member (a, "park", "area_share") + 0.05);
+}
+
+static void
+test_rules_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gr-cli-XXXXXX", NULL);
+  g_autofree char *rules = g_build_filename (dir, "rules.csv", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.csv", NULL);
+  g_autoptr (JsonParser) p1 = json_parser_new ();
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+
+  g_assert_true (g_file_set_contents (rules, "min_area_m2,max_area_m2,radius_m,historic_only\n"
+                                             "1000,,1000,no\n", -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "1000,,far\n", -1, NULL));
+  {
+    g_auto (Run) base = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", NULL);
+    g_auto (Run) ruled = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", "--rules", rules, NULL);
+    g_auto (Run) bad = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--rules", broken, NULL);
+    JsonObject *a = parse_object (base.out, p1), *b = parse_object (ruled.out, p2);
+
+    g_assert_cmpint (ruled.status, ==, 0);
+    g_assert_cmpfloat (member (b, "service_radius_rate", "area_share"), >,
+                       member (a, "service_radius_rate", "area_share"));
+    g_assert_cmpint (bad.status, ==, 1);
+    g_assert_nonnull (strstr (bad.err, "broken.csv"));
+  }
+}
+
+static void
+test_import_then_analyze (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gr-cli-XXXXXX", NULL);
+  g_autofree char *gpkg = g_build_filename (dir, "andorra.gpkg", NULL);
+  g_auto (Run) import = run_cli ("import", g_getenv ("GREENREACH_SAMPLE"), "-o", gpkg, NULL);
+  g_auto (Run) from_file = run_cli ("analyze", gpkg, "--json", NULL);
+  g_auto (Run) from_osm = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", NULL);
+  g_autoptr (JsonParser) p1 = json_parser_new ();
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ogrinfo_out = NULL;
+  const char *ogrinfo[] = { "ogrinfo", "-ro", "-q", gpkg, NULL };
+  JsonObject *a, *b;
+  int status;
+
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_file_test (gpkg, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (from_file.status, ==, 0);
+  a = parse_object (from_file.out, p1);
+  b = parse_object (from_osm.out, p2);
+  g_assert_cmpfloat (member (a, "neither", "area_m2"), ==, member (b, "neither", "area_m2"));
+  g_assert_cmpfloat (member (a, "service_radius_rate", "area_share"), ==,
+                     member (b, "service_radius_rate", "area_share"));
+  /* Other tools see the layers. */
+  g_assert_true (g_spawn_sync (NULL, (char **) ogrinfo, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &ogrinfo_out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (ogrinfo_out, "park (Multi Polygon)"));
+  g_assert_nonnull (strstr (ogrinfo_out, "residential (Multi Polygon)"));
+  g_assert_nonnull (strstr (ogrinfo_out, "gr_rules"));
+}
+
+static void
+test_exact_flag (void)
+{
+  g_auto (Run) run = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", "--exact", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  g_assert_cmpint (run.status, ==, 0);
+  o = parse_object (run.out, parser);
+  g_assert_true (json_object_get_boolean_member (o, "exact"));
+  assert_summary_shape (o);
+}
+
+static void
+test_exit_codes (void)
+{
+  g_autofree char *corrupt = g_test_build_filename (G_TEST_DIST, "data", "bad-input",
+                                                    "pyshp_corrupt_too_long.shp", NULL);
+  g_autofree char *spec = g_strconcat ("residential=", corrupt, NULL);
+  struct
+  {
+    int         status;
+    const char *args[6];
+    const char *in_err;
+  } cases[] = {
+    { 2, { NULL }, "Usage" },
+    { 2, { "frobnicate", NULL }, "frobnicate" },
+    { 2, { "analyze", NULL }, NULL },
+    { 2, { "analyze", "--no-such-option", "x.osm.pbf", NULL }, "no-such-option" },
+    { 2, { "analyze", g_getenv ("GREENREACH_SAMPLE"), "--resolution", "0", NULL }, "--resolution" },
+    { 2, { "analyze", "lawn=x.shp", NULL }, "lawn=x.shp" },
+    { 2, { "import", g_getenv ("GREENREACH_SAMPLE"), NULL }, "-o" },
+    { 1, { "analyze", "missing.osm.pbf", NULL }, "missing.osm.pbf" },
+    { 1, { "analyze", "missing.gpkg", NULL }, "missing.gpkg" },
+    { 1, { "analyze", spec, NULL }, "pyshp_corrupt_too_long.shp" },
+    { 0, { "--version", NULL }, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *const *a = cases[i].args;
+      g_auto (Run) run = run_cli (a[0], a[0] ? a[1] : NULL, a[0] && a[1] ? a[2] : NULL,
+                                  a[0] && a[1] && a[2] ? a[3] : NULL, NULL);
+
+      g_test_message ("case %u: status %d, stderr: %s", i, run.status, run.err);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      if (cases[i].in_err != NULL)
+        g_assert_nonnull (strstr (run.err, cases[i].in_err));
+    }
+}
+
+static void
+test_chinese_table (void)
+{
+  const char *zh[] = { "LC_ALL", "zh_CN.UTF-8", "LANGUAGE", "zh_CN", NULL };
+  const char *en[] = { "LC_ALL", "C.UTF-8", "LANGUAGE", "", NULL };
+  g_auto (Run) chinese = run_cli_env (zh, "analyze", g_getenv ("GREENREACH_SAMPLE"), NULL);
+  g_auto (Run) english = run_cli_env (en, "analyze", g_getenv ("GREENREACH_SAMPLE"), NULL);
+  g_auto (Run) error = run_cli_env (zh, "analyze", "missing.osm.pbf", NULL);
+
+  g_assert_cmpint (chinese.status, ==, 0);
+  g_assert_nonnull (strstr (chinese.out, "居住用地"));
+  g_assert_nonnull (strstr (chinese.out, "公园绿地服务半径覆盖率"));
+  g_assert_nonnull (strstr (english.out, "Residential land"));
+  g_assert_nonnull (strstr (english.out, "Park service-radius coverage rate"));
+  g_assert_nonnull (strstr (error.err, "missing.osm.pbf"));
+  g_assert_null (strstr (error.err, "no such file"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/analyze/json-shape", test_json_shape);
+  g_test_add_func ("/cli/analyze/options", test_options_change_results);
+  g_test_add_func ("/cli/analyze/rules-file", test_rules_file);
+  g_test_add_func ("/cli/analyze/exact", test_exact_flag);
+  g_test_add_func ("/cli/import/project-file", test_import_then_analyze);
+  g_test_add_func ("/cli/exit-codes", test_exit_codes);
+  g_test_add_func ("/cli/chinese", test_chinese_table);
+  return g_test_run ();
+}

@@ -62,7 +62,8 @@ parse_number (const char *text, double fallback, double *out)
 static gboolean
 parse_flag (const char *text, gboolean *out)
 {
-  g_autofree char *s = g_ascii_strdown (g_strstrip (g_strdup (text)), -1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *s = g_ascii_strdown (trimmed, -1);
 
   if (g_strv_contains ((const char *[]){ "", "no", "false", "0", NULL }, s))
     *out = FALSE;

@@ -514,7 +514,10 @@ take_osm_feature (Batch *batch, const char *layer_name, OGRFeatureH row)
   int name = OGR_F_GetFieldIndex (row, "name");
 
   if (!gr_osm_classify (layer_name, row, &klass))
-    return;
+    {
+      gr_osm_class_clear (&klass);
+      return;
+    }
   for (guint role = 0; role < GR_N_ROLES; role++)
     {
       OGRGeometryH geometry = OGR_F_GetGeometryRef (row);

@@ -1,0 +1,161 @@
+/* bench-coverage — full straight-line analysis and single edits on a
+ * synthetic city (200 km², 1 M residents, 5 m grid by default).
+ *
+ * Prints one JSON object. Targets (DESIGN.md): full analysis < 1 s,
+ * one edit to updated indicators < 2 ms median, memory < 1.5 GB.
+ */
+#include "gr-analysis.h"
+#include "gr-synthetic-city.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static double
+now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *samples, double p)
+{
+  g_array_sort (samples, compare_double);
+  return g_array_index (samples, double, MIN ((guint) (p * samples->len), samples->len - 1));
+}
+
+static GrAnalysis *
+full_analysis (GrSyntheticCity *city, double resolution, double *seconds)
+{
+  GrCriteria c;
+  g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
+  GrAnalysis *a;
+  double t0 = now ();
+
+  gr_criteria_init_default (&c);
+  c.resolution = resolution;
+  a = gr_analysis_new (&c, rules, city->bounds, 0, NULL);
+  for (guint i = 0; i < city->residential->len; i++)
+    gr_analysis_add_residential (a, g_ptr_array_index (city->residential, i));
+  for (guint i = 0; i < city->population->len; i++)
+    gr_analysis_spread_population (a, g_ptr_array_index (city->population, i),
+                                   g_array_index (city->people, double, i));
+  gr_analysis_finish_demand (a);
+  for (guint i = 0; i < city->greens->len; i++)
+    gr_analysis_add_supply (a, g_ptr_array_index (city->greens, i), FALSE, FALSE);
+  for (guint i = 0; i < city->parks->len; i++)
+    gr_analysis_add_supply (a, g_ptr_array_index (city->parks, i), TRUE, FALSE);
+  *seconds = now () - t0;
+  return a;
+}
+
+typedef struct
+{
+  GArray *add, *move, *remove;
+} Edits;
+
+/* One edit = the change to the coverage plus fresh city indicators. */
+static void
+run_edits (GrAnalysis *a, const double bounds[4], guint n, Edits *e)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  GrSummary s;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = g_rand_double_range (rand, bounds[0], bounds[2] - 60);
+      double y = g_rand_double_range (rand, bounds[1], bounds[3] - 60);
+      g_autoptr (GrPolygon) pocket = gr_polygon_new_rect (x, y, x + 50, y + 50);
+      double t0, dt;
+      guint id;
+
+      t0 = now ();
+      id = gr_analysis_add_supply (a, pocket, TRUE, FALSE);
+      gr_analysis_summarize (a, -1, &s);
+      dt = (now () - t0) * 1000;
+      g_array_append_val (e->add, dt);
+      gr_polygon_translate (pocket, 30, -20);
+      t0 = now ();
+      gr_analysis_replace_supply (a, id, pocket);
+      gr_analysis_summarize (a, -1, &s);
+      dt = (now () - t0) * 1000;
+      g_array_append_val (e->move, dt);
+      t0 = now ();
+      gr_analysis_remove_supply (a, id);
+      gr_analysis_summarize (a, -1, &s);
+      dt = (now () - t0) * 1000;
+      g_array_append_val (e->remove, dt);
+    }
+}
+
+static void
+print_timing (const char *name, GArray *samples, gboolean last)
+{
+  printf ("    \"%s\": {\"median_ms\": %.4f, \"p99_ms\": %.4f}%s\n", name,
+          percentile (samples, 0.5), percentile (samples, 0.99), last ? "" : ",");
+}
+
+int
+main (int argc, char **argv)
+{
+  GrCityPlan plan = { 200, 1e6, 42 };
+  double resolution = 5, full, gen;
+  int edits = 1000;
+  GOptionEntry entries[] = {
+    { "area", 0, 0, G_OPTION_ARG_DOUBLE, &plan.area_km2, "City area, km²", "KM2" },
+    { "residents", 0, 0, G_OPTION_ARG_DOUBLE, &plan.residents, "Residents", "N" },
+    { "resolution", 0, 0, G_OPTION_ARG_DOUBLE, &resolution, "Grid cell, m", "M" },
+    { "edits", 0, 0, G_OPTION_ARG_INT, &edits, "Edits to time", "N" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GrSyntheticCity) city = NULL;
+  g_autoptr (GrAnalysis) a = NULL;
+  Edits e = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)),
+              g_array_new (FALSE, FALSE, sizeof (double)) };
+  GrSummary s;
+  struct rusage usage;
+  double t0;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, NULL) || edits < 1)
+    return 2;
+  t0 = now ();
+  city = gr_synthetic_city_new (&plan);
+  gen = now () - t0;
+  a = full_analysis (city, resolution, &full);
+  gr_analysis_summarize (a, -1, &s);
+  run_edits (a, city->bounds, edits, &e);
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("{\n  \"city\": {\"synthetic\": true, \"area_km2\": %g, \"residents\": %g, "
+          "\"residential_blocks\": %u, \"parks\": %u, \"greens\": %u},\n",
+          plan.area_km2, plan.residents, city->residential->len, city->parks->len, city->greens->len);
+  printf ("  \"resolution_m\": %g,\n  \"allocated_cells\": %u,\n  \"residential_cells\": %.0f,\n  \"generate_s\": %.3f,\n  \"full_analysis_s\": %.3f,\n",
+          resolution, gr_grid_get_n_tiles (gr_coverage_get_grid (gr_analysis_get_coverage (a))) * 4096u,
+          s.residential.area_m2 / (resolution * resolution), gen, full);
+  printf ("  \"green_share\": %.4f,\n  \"park_share\": %.4f,\n  \"service_rate\": %.4f,\n",
+          s.green.area_m2 / s.residential.area_m2, s.park.area_m2 / s.residential.area_m2,
+          s.service.area_m2 / s.residential.area_m2);
+  printf ("  \"edits\": %d,\n  \"edit\": {\n", edits);
+  print_timing ("add", e.add, FALSE);
+  print_timing ("move", e.move, FALSE);
+  print_timing ("remove", e.remove, TRUE);
+  printf ("  },\n  \"grid_memory_mb\": %.1f,\n  \"peak_rss_mb\": %.1f\n}\n",
+          gr_grid_get_memory_size (gr_coverage_get_grid (gr_analysis_get_coverage (a))) / 1048576.0,
+          usage.ru_maxrss / 1024.0);
+  g_array_unref (e.add);
+  g_array_unref (e.move);
+  g_array_unref (e.remove);
+  return 0;
+}

@@ -1,6 +1,8 @@
 /* test-cli.c — greenreach-cli as a user runs it: output, files, exit codes */
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include "gr-test-util.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -155,7 +157,7 @@ test_options_change_results (void)
 static void
 test_rules_file (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("gr-cli-XXXXXX", NULL);
+  g_autofree char *dir = gr_test_scratch_dir ();
   g_autofree char *rules = g_build_filename (dir, "rules.csv", NULL);
   g_autofree char *broken = g_build_filename (dir, "broken.csv", NULL);
   g_autoptr (JsonParser) p1 = json_parser_new ();
@@ -181,7 +183,7 @@ test_rules_file (void)
 static void
 test_import_then_analyze (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("gr-cli-XXXXXX", NULL);
+  g_autofree char *dir = gr_test_scratch_dir ();
   g_autofree char *gpkg = g_build_filename (dir, "andorra.gpkg", NULL);
   g_auto (Run) import = run_cli ("import", g_getenv ("GREENREACH_SAMPLE"), "-o", gpkg, NULL);
   g_auto (Run) from_file = run_cli ("analyze", gpkg, "--json", NULL);

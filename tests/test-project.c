@@ -4,6 +4,8 @@
 #include "gr-import.h"
 
 #include <glib/gstdio.h>
+#include "gr-test-util.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -160,7 +162,7 @@ test_project_file_round_trip (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GrProject) project = import_osm ("monaco.osm.pbf");
   g_autoptr (GrProject) loaded = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gr-project-XXXXXX", NULL);
+  g_autofree char *dir = gr_test_scratch_dir ();
   g_autofree char *path = g_build_filename (dir, "monaco.gpkg", NULL);
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
   GrEvaluation before, after;
@@ -285,7 +287,7 @@ test_cgcs2000_zone (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GrProject) monaco = import_osm ("monaco.osm.pbf");
-  g_autofree char *dir = g_dir_make_tmp ("gr-cgcs-XXXXXX", NULL);
+  g_autofree char *dir = gr_test_scratch_dir ();
   g_autoptr (GrProject) moved = NULL;
   double cx = (monaco->extent[0] + monaco->extent[2]) / 2;
   double cy = (monaco->extent[1] + monaco->extent[3]) / 2;
@@ -311,7 +313,7 @@ static void
 assert_missing_crs (GrProject *monaco, double x, double y, const char *hint)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gr-noprj-XXXXXX", NULL);
+  g_autofree char *dir = gr_test_scratch_dir ();
   g_autoptr (GrProject) moved = NULL;
   double cx = (monaco->extent[0] + monaco->extent[2]) / 2;
   double cy = (monaco->extent[1] + monaco->extent[3]) / 2;
@@ -331,7 +333,7 @@ test_missing_crs (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GrProject) monaco = import_osm ("monaco.osm.pbf");
-  g_autofree char *dir = g_dir_make_tmp ("gr-given-XXXXXX", NULL);
+  g_autofree char *dir = gr_test_scratch_dir ();
   g_autoptr (GrProject) given = NULL;
   double cx = (monaco->extent[0] + monaco->extent[2]) / 2;
   double cy = (monaco->extent[1] + monaco->extent[3]) / 2;
@@ -353,7 +355,7 @@ test_missing_crs (void)
 static char *
 copy_gbk_without_prj (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("gr-gbk-XXXXXX", NULL);
+  g_autofree char *dir = gr_test_scratch_dir ();
   const char *ext[] = { "shp", "shx", "dbf" };
 
   for (guint i = 0; i < G_N_ELEMENTS (ext); i++)
@@ -478,7 +480,7 @@ test_wrong_geographic_prj (void)
 static char *
 write_temp (const char *name, const char *text)
 {
-  g_autofree char *dir = g_dir_make_tmp ("gr-json-XXXXXX", NULL);
+  g_autofree char *dir = gr_test_scratch_dir ();
   char *path = g_build_filename (dir, name, NULL);
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));

@@ -19,7 +19,7 @@ for path in sys.argv[1:]:
         test = json.loads(line)
         ok = test["result"] in ("OK", "EXPECTEDFAIL", "SKIP")
         sub = re.findall(r"^(ok|not ok)\b", test.get("stdout") or "", re.M)
-        if test.get("protocol") == "tap" and sub:
+        if sub:
             passed += sub.count("ok")
             failed += sub.count("not ok")
             if not ok and "not ok" not in sub:

@@ -39,7 +39,6 @@ gr_analysis_new (const GrCriteria     *criteria,
                  guint                 n_zones,
                  GError              **error)
 {
-  g_autofree char *text = NULL;
   GrAnalysis *analysis;
   double cells;
 
@@ -65,8 +64,7 @@ gr_analysis_new (const GrCriteria     *criteria,
     }
   analysis = g_new0 (GrAnalysis, 1);
   analysis->criteria = *criteria;
-  text = gr_service_rules_to_text (rules);
-  analysis->rules = gr_service_rules_parse (text, NULL);
+  analysis->rules = gr_service_rules_copy (rules);
   analysis->grid = gr_grid_new (bounds, criteria->resolution, GR_N_LAYERS);
   analysis->n_zones = n_zones;
   analysis->supply = g_array_new (FALSE, TRUE, sizeof (Supply));

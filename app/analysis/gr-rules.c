@@ -133,6 +133,15 @@ gr_service_rules_parse (const char *text,
   return result;
 }
 
+GrServiceRules *
+gr_service_rules_copy (const GrServiceRules *rules)
+{
+  GrServiceRules *copy = g_new0 (GrServiceRules, 1);
+
+  copy->rules = g_array_copy (rules->rules);
+  return copy;
+}
+
 char *
 gr_service_rules_to_text (const GrServiceRules *rules)
 {

@@ -49,6 +49,7 @@ void            gr_criteria_init_default       (GrCriteria *criteria);
 GrServiceRules *gr_service_rules_new_default   (void);
 GrServiceRules *gr_service_rules_parse         (const char *text,
                                                 GError    **error);
+GrServiceRules *gr_service_rules_copy          (const GrServiceRules *rules);
 char           *gr_service_rules_to_text       (const GrServiceRules *rules);
 guint           gr_service_rules_get_n_rules   (const GrServiceRules *rules);
 const GrServiceRule *gr_service_rules_get_rule (const GrServiceRules *rules,

@@ -234,7 +234,7 @@ overlap (OGRGeometryH a, OGRGeometryH b)
 }
 
 static void
-add_service_areas (Exact *exact, GrProject *project, GrRole role, const GrCriteria *c,
+add_service_areas (GrProject *project, GrRole role, const GrCriteria *c,
                    OGRGeometryH parts[GR_N_LAYERS])
 {
   GrLayer *layer = project->layers[role];
@@ -276,8 +276,8 @@ build_exact (Exact *exact, GrProject *project, const GrCriteria *c)
   exact->residential = union_of (res);
   for (guint l = 0; l < GR_N_LAYERS; l++)
     parts[l] = OGR_G_CreateGeometry (wkbMultiPolygon);
-  add_service_areas (exact, project, GR_ROLE_GREEN, c, parts);
-  add_service_areas (exact, project, GR_ROLE_PARK, c, parts);
+  add_service_areas (project, GR_ROLE_GREEN, c, parts);
+  add_service_areas (project, GR_ROLE_PARK, c, parts);
   for (guint l = 0; l < GR_N_LAYERS; l++)
     exact->cover[l] = union_of (parts[l]);
   exact->green_or_park = OGR_G_Union (exact->cover[GR_LAYER_GREEN], exact->cover[GR_LAYER_PARK]);

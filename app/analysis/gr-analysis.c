@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include "gr-analysis.h"
+#include "gr-walk.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 /* Far enough to snap a population point sitting on a street to the homes
  * beside it, near enough not to move people across a district. */
@@ -16,9 +18,12 @@
 
 typedef struct
 {
-  gboolean park;
-  gboolean historic;
-  guint    ids[GR_N_LAYERS]; /* coverage ids, 0 where the feature does not qualify */
+  gboolean   park;
+  gboolean   historic;
+  gboolean   reachable;         /* walking mode: the network reaches it */
+  guint      ids[GR_N_LAYERS];  /* straight-line: coverage ids, 0 where it does not qualify */
+  double     radii[GR_N_LAYERS]; /* walking: the radius per layer, < 0 where it does not qualify */
+  GrPolygon *polygon;           /* walking: kept to withdraw its reach again */
 } Supply;
 
 struct _GrAnalysis
@@ -30,7 +35,15 @@ struct _GrAnalysis
   guint           n_zones;
   double          unplaced;
   GArray         *supply;   /* Supply, by id - 1 */
+  GrWalk         *walk;     /* NULL in straight-line mode */
+  GArray         *reach;    /* GrCellDistance scratch */
 };
+
+static void
+supply_clear (gpointer data)
+{
+  g_clear_pointer (&((Supply *) data)->polygon, gr_polygon_free);
+}
 
 GrAnalysis *
 gr_analysis_new (const GrCriteria     *criteria,
@@ -68,6 +81,8 @@ gr_analysis_new (const GrCriteria     *criteria,
   analysis->grid = gr_grid_new (bounds, criteria->resolution, GR_N_LAYERS);
   analysis->n_zones = n_zones;
   analysis->supply = g_array_new (FALSE, TRUE, sizeof (Supply));
+  g_array_set_clear_func (analysis->supply, supply_clear);
+  analysis->reach = g_array_new (FALSE, FALSE, sizeof (GrCellDistance));
   return analysis;
 }
 
@@ -80,6 +95,8 @@ gr_analysis_free (GrAnalysis *analysis)
   gr_grid_free (analysis->grid);
   gr_coverage_free (analysis->coverage);
   g_array_unref (analysis->supply);
+  gr_walk_free (analysis->walk);
+  g_array_unref (analysis->reach);
   g_free (analysis);
 }
 
@@ -129,32 +146,109 @@ gr_analysis_place_population (GrAnalysis *analysis,
   return FALSE;
 }
 
+/**
+ * gr_analysis_set_network:
+ * @network: (transfer full): a finished walking network
+ * @attach_distance: how far a home may be from the network, metres
+ * @access_distance: how near a path must come to a green feature to enter it
+ *
+ * Switches the analysis to walking distance. Call before
+ * gr_analysis_finish_demand().
+ */
+void
+gr_analysis_set_network (GrAnalysis *analysis,
+                         GrNetwork  *network,
+                         double      attach_distance,
+                         double      access_distance)
+{
+  g_return_if_fail (analysis->grid != NULL && analysis->walk == NULL);
+  analysis->walk = gr_walk_new (network, analysis->grid, attach_distance, access_distance);
+}
+
+/* Entrances replace the network's own access for the features they are
+ * within the access distance of. */
+void
+gr_analysis_add_entrance (GrAnalysis *analysis,
+                          double      x,
+                          double      y)
+{
+  g_return_if_fail (analysis->walk != NULL && analysis->grid != NULL);
+  gr_walk_add_entrance (analysis->walk, x, y);
+}
+
 void
 gr_analysis_finish_demand (GrAnalysis *analysis)
 {
   g_return_if_fail (analysis->grid != NULL);
+  if (analysis->walk != NULL)
+    gr_walk_attach (analysis->walk);
   analysis->coverage = gr_coverage_new (g_steal_pointer (&analysis->grid), analysis->n_zones);
 }
 
+/* The radius each layer serves the feature with; < 0 where it does not
+ * qualify. Parks are green space too, for the 300 m rule. */
 static void
-enter_supply (GrAnalysis *analysis, Supply *supply, const GrPolygon *polygon)
+supply_radii (GrAnalysis *analysis, const Supply *supply, const GrPolygon *polygon,
+              double radii[GR_N_LAYERS])
 {
   const GrCriteria *c = &analysis->criteria;
   double area = gr_polygon_area (polygon);
   double service = supply->park ? gr_service_rules_radius (analysis->rules, area, supply->historic) : 0;
 
-  /* Parks are green space too, for the 300 m rule. */
-  if (area >= c->green_min_area)
-    supply->ids[GR_LAYER_GREEN] = gr_coverage_add (analysis->coverage, GR_LAYER_GREEN, polygon, c->green_radius);
-  if (supply->park && area >= c->park_min_area)
-    supply->ids[GR_LAYER_PARK] = gr_coverage_add (analysis->coverage, GR_LAYER_PARK, polygon, c->park_radius);
-  if (service > 0)
-    supply->ids[GR_LAYER_SERVICE] = gr_coverage_add (analysis->coverage, GR_LAYER_SERVICE, polygon, service);
+  radii[GR_LAYER_GREEN] = area >= c->green_min_area ? c->green_radius : -1;
+  radii[GR_LAYER_PARK] = supply->park && area >= c->park_min_area ? c->park_radius : -1;
+  radii[GR_LAYER_SERVICE] = service > 0 ? service : -1;
+}
+
+/* One bounded Dijkstra serves all three layers, each cut to its radius. */
+static void
+apply_walking (GrAnalysis *analysis, Supply *supply, int delta)
+{
+  double longest = -1;
+
+  for (guint layer = 0; layer < GR_N_LAYERS; layer++)
+    longest = MAX (longest, supply->radii[layer]);
+  if (longest < 0)
+    {
+      supply->reachable = TRUE; /* too small to count: nothing to reach */
+      return;
+    }
+  supply->reachable = gr_walk_reach (analysis->walk, supply->polygon, longest, analysis->reach);
+  for (guint layer = 0; layer < GR_N_LAYERS; layer++)
+    if (supply->radii[layer] >= 0)
+      gr_coverage_apply_cells (analysis->coverage, layer, (GrCellDistance *) analysis->reach->data,
+                               analysis->reach->len, (gint64) floor (supply->radii[layer] * 1000.0 + 1e-6),
+                               delta);
+}
+
+static void
+enter_supply (GrAnalysis *analysis, Supply *supply, const GrPolygon *polygon)
+{
+  double radii[GR_N_LAYERS];
+
+  supply_radii (analysis, supply, polygon, radii);
+  if (analysis->walk != NULL)
+    {
+      memcpy (supply->radii, radii, sizeof radii);
+      supply->polygon = gr_polygon_copy (polygon);
+      apply_walking (analysis, supply, +1);
+      return;
+    }
+  supply->reachable = TRUE;
+  for (guint layer = 0; layer < GR_N_LAYERS; layer++)
+    if (radii[layer] >= 0)
+      supply->ids[layer] = gr_coverage_add (analysis->coverage, layer, polygon, radii[layer]);
 }
 
 static void
 withdraw_supply (GrAnalysis *analysis, Supply *supply)
 {
+  if (supply->polygon != NULL)
+    {
+      apply_walking (analysis, supply, -1);
+      g_clear_pointer (&supply->polygon, gr_polygon_free);
+      return;
+    }
   for (guint layer = 0; layer < GR_N_LAYERS; layer++)
     {
       if (supply->ids[layer] != 0)
@@ -176,7 +270,7 @@ gr_analysis_add_supply (GrAnalysis      *analysis,
                         gboolean         park,
                         gboolean         historic)
 {
-  Supply supply = { park, historic, { 0 } };
+  Supply supply = { park, historic, FALSE, { 0 }, { 0 }, NULL };
 
   g_return_val_if_fail (analysis->coverage != NULL, 0);
   enter_supply (analysis, &supply, polygon);
@@ -192,6 +286,7 @@ lookup_supply (GrAnalysis *analysis, guint id)
   return &g_array_index (analysis->supply, Supply, id - 1);
 }
 
+/* A removed feature's id stays valid (and empty): ids are never reused. */
 gboolean
 gr_analysis_remove_supply (GrAnalysis *analysis,
                            guint       id)
@@ -201,7 +296,45 @@ gr_analysis_remove_supply (GrAnalysis *analysis,
   if (supply == NULL)
     return FALSE;
   withdraw_supply (analysis, supply);
+  supply->reachable = FALSE;
   return TRUE;
+}
+
+gboolean
+gr_analysis_supply_is_reachable (GrAnalysis *analysis,
+                                 guint       id)
+{
+  Supply *supply = lookup_supply (analysis, id);
+
+  return supply != NULL && supply->reachable;
+}
+
+gboolean
+gr_analysis_is_walking (GrAnalysis *analysis)
+{
+  return analysis->walk != NULL;
+}
+
+void
+gr_analysis_get_network_stats (GrAnalysis     *analysis,
+                               GrNetworkStats *stats)
+{
+  g_return_if_fail (analysis->walk != NULL);
+  gr_network_get_stats (gr_walk_get_network (analysis->walk), stats);
+}
+
+GrAmount
+gr_analysis_get_unattached (GrAnalysis *analysis)
+{
+  GrAmount none = { 0, 0 };
+
+  return analysis->walk != NULL ? gr_walk_get_unattached (analysis->walk) : none;
+}
+
+GrWalk *
+gr_analysis_get_walk (GrAnalysis *analysis)
+{
+  return analysis->walk;
 }
 
 /* A reshaped feature may change size class, so it is re-entered whole. */

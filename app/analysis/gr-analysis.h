@@ -9,11 +9,13 @@
 #pragma once
 
 #include "gr-coverage.h"
+#include "gr-network.h"
 #include "gr-rules.h"
 
 G_BEGIN_DECLS
 
 typedef struct _GrAnalysis GrAnalysis;
+typedef struct _GrWalk GrWalk;
 
 typedef struct
 {
@@ -44,6 +46,13 @@ gboolean    gr_analysis_place_population   (GrAnalysis *analysis,
                                             double      x,
                                             double      y,
                                             double      people);
+void        gr_analysis_set_network        (GrAnalysis *analysis,
+                                            GrNetwork  *network,
+                                            double      attach_distance,
+                                            double      access_distance);
+void        gr_analysis_add_entrance       (GrAnalysis *analysis,
+                                            double      x,
+                                            double      y);
 void        gr_analysis_finish_demand      (GrAnalysis *analysis);
 
 guint       gr_analysis_add_supply         (GrAnalysis      *analysis,
@@ -55,6 +64,14 @@ gboolean    gr_analysis_remove_supply      (GrAnalysis *analysis,
 gboolean    gr_analysis_replace_supply     (GrAnalysis      *analysis,
                                             guint            id,
                                             const GrPolygon *polygon);
+
+gboolean    gr_analysis_supply_is_reachable (GrAnalysis *analysis,
+                                             guint       id);
+gboolean    gr_analysis_is_walking         (GrAnalysis *analysis);
+void        gr_analysis_get_network_stats  (GrAnalysis     *analysis,
+                                            GrNetworkStats *stats);
+GrAmount    gr_analysis_get_unattached     (GrAnalysis *analysis);
+GrWalk     *gr_analysis_get_walk           (GrAnalysis *analysis);
 
 void        gr_analysis_summarize          (GrAnalysis *analysis,
                                             int         zone,

@@ -279,6 +279,42 @@ gr_coverage_replace (GrCoverage      *coverage,
 }
 
 /**
+ * gr_coverage_apply_cells:
+ * @max_mm: only cells at most this far are counted
+ * @delta: +1 to enter a feature's reach, -1 to withdraw it
+ *
+ * The walking-mode counterpart of gr_coverage_add(): the caller computed
+ * the reach; the counts and totals are kept the same way.
+ */
+void
+gr_coverage_apply_cells (GrCoverage           *coverage,
+                         guint                 layer,
+                         const GrCellDistance *cells,
+                         guint                 n_cells,
+                         gint64                max_mm,
+                         int                   delta)
+{
+  GrGrid *grid = coverage->grid;
+
+  g_return_if_fail (layer < grid->n_layers);
+  g_return_if_fail (delta == 1 || delta == -1);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      GrTile *tile;
+      guint index;
+
+      if (cells[i].mm > max_mm || cells[i].col >= grid->n_cols || cells[i].row >= grid->n_rows)
+        continue;
+      tile = gr_grid_tile_at (grid, cells[i].col, cells[i].row);
+      if (tile == NULL)
+        continue;
+      index = gr_tile_index (cells[i].col, cells[i].row);
+      update_run (coverage, tile, layer, index, index, delta);
+    }
+}
+
+/**
  * gr_coverage_sum:
  * @zone: a zone id, or -1 for the whole city
  * @layer_mask: which layers' coverage to look at
@@ -316,6 +352,23 @@ gr_coverage_sum (GrCoverage *coverage,
 }
 
 guint
+gr_coverage_cell_count_at (GrCoverage *coverage,
+                           guint       layer,
+                           guint       col,
+                           guint       row)
+{
+  GrGrid *grid = coverage->grid;
+  GrTile *tile;
+
+  if (layer >= grid->n_layers || col >= grid->n_cols || row >= grid->n_rows)
+    return 0;
+  tile = gr_grid_tile_at (grid, col, row);
+  if (tile == NULL)
+    return 0;
+  return tile->count[(gsize) layer * GR_TILE_CELLS + gr_tile_index (col, row)];
+}
+
+guint
 gr_coverage_cell_count (GrCoverage *coverage,
                         guint       layer,
                         double      x,
@@ -324,12 +377,8 @@ gr_coverage_cell_count (GrCoverage *coverage,
   GrGrid *grid = coverage->grid;
   double c = floor ((x - grid->x0) / grid->resolution);
   double r = floor ((y - grid->y0) / grid->resolution);
-  GrTile *tile;
 
-  if (layer >= grid->n_layers || c < 0 || r < 0 || c >= grid->n_cols || r >= grid->n_rows)
+  if (c < 0 || r < 0 || c >= grid->n_cols || r >= grid->n_rows)
     return 0;
-  tile = gr_grid_tile_at (grid, (guint) c, (guint) r);
-  if (tile == NULL)
-    return 0;
-  return tile->count[(gsize) layer * GR_TILE_CELLS + gr_tile_index ((guint) c, (guint) r)];
+  return gr_coverage_cell_count_at (coverage, layer, (guint) c, (guint) r);
 }

@@ -21,6 +21,14 @@ typedef struct
   double population;
 } GrAmount;
 
+/* A cell reached along the network, and how far it walks (mm). */
+typedef struct
+{
+  guint32 col;
+  guint32 row;
+  gint64  mm;
+} GrCellDistance;
+
 GrCoverage *gr_coverage_new       (GrGrid *grid,
                                    guint   n_zones);
 void        gr_coverage_free      (GrCoverage *coverage);
@@ -38,11 +46,21 @@ gboolean    gr_coverage_replace   (GrCoverage      *coverage,
                                    const GrPolygon *polygon,
                                    double           radius);
 guint       gr_coverage_get_n_features (GrCoverage *coverage);
+void        gr_coverage_apply_cells (GrCoverage           *coverage,
+                                     guint                 layer,
+                                     const GrCellDistance *cells,
+                                     guint                 n_cells,
+                                     gint64                max_mm,
+                                     int                   delta);
 
 GrAmount    gr_coverage_sum       (GrCoverage *coverage,
                                    int         zone,
                                    guint       layer_mask,
                                    guint       layer_value);
+guint       gr_coverage_cell_count_at (GrCoverage *coverage,
+                                       guint       layer,
+                                       guint       col,
+                                       guint       row);
 guint       gr_coverage_cell_count (GrCoverage *coverage,
                                     guint       layer,
                                     double      x,

@@ -416,3 +416,14 @@ gr_grid_cell_zone (const GrGrid *grid, double x, double y)
     return 0;
   return tile->zone[gr_tile_index (col, row)];
 }
+
+void
+gr_grid_cell_center (const GrGrid *grid,
+                     guint         col,
+                     guint         row,
+                     double       *x,
+                     double       *y)
+{
+  *x = grid->x0 + (col + 0.5) * grid->resolution;
+  *y = grid->y0 + (row + 0.5) * grid->resolution;
+}

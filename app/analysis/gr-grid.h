@@ -48,6 +48,11 @@ double   gr_grid_cell_area            (const GrGrid *grid,
 double   gr_grid_cell_population      (const GrGrid *grid,
                                        double        x,
                                        double        y);
+void     gr_grid_cell_center          (const GrGrid *grid,
+                                       guint         col,
+                                       guint         row,
+                                       double       *x,
+                                       double       *y);
 guint16  gr_grid_cell_zone            (const GrGrid *grid,
                                        double        x,
                                        double        y);

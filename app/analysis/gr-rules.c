@@ -26,6 +26,10 @@ gr_criteria_init_default (GrCriteria *criteria)
   criteria->green_min_area = 400;
   criteria->park_radius = 500;
   criteria->park_min_area = 10000;
+  criteria->walking = FALSE;
+  criteria->access_distance = 20;
+  criteria->attach_distance = 50;
+  criteria->snap = 0;
 }
 
 /* Park service radius by park size, as commonly cited from the national

@@ -32,6 +32,11 @@ typedef struct
   double green_min_area; /* m² */
   double park_radius;
   double park_min_area;
+  /* Walking mode: distance along the path network instead of straight. */
+  gboolean walking;
+  double   access_distance; /* a path this near a green feature enters it */
+  double   attach_distance; /* a home this near a path reaches the network */
+  double   snap;            /* join dangling line ends this near; 0 = off */
 } GrCriteria;
 
 typedef struct

@@ -136,6 +136,72 @@ add_zones (JsonBuilder *b, const GrCliReport *report)
   json_builder_end_array (b);
 }
 
+static void
+add_int (JsonBuilder *b, const char *name, gint64 value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+add_unreachable (JsonBuilder *b, const GrCliReport *report)
+{
+  GArray *refs = report->evaluation->unreachable;
+
+  json_builder_set_member_name (b, "unreachable");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      GrSupplyRef *ref = &g_array_index (refs, GrSupplyRef, i);
+      GrFeature *f = g_ptr_array_index (report->project->layers[ref->role]->features, ref->index);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "role");
+      json_builder_add_string_value (b, gr_role_to_string (ref->role));
+      add_int (b, "id", ref->index + 1);
+      json_builder_set_member_name (b, "name");
+      if (f->name != NULL)
+        json_builder_add_string_value (b, f->name);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_walking (JsonBuilder *b, const GrCliReport *report)
+{
+  const GrEvaluation *e = report->evaluation;
+  const GrCriteria *c = report->criteria;
+
+  json_builder_set_member_name (b, "network");
+  json_builder_begin_object (b);
+  add_int (b, "nodes", e->network.nodes);
+  add_int (b, "edges", e->network.edges);
+  add_int (b, "components", e->network.components);
+  add_int (b, "dangling_ends", e->network.dangling_ends);
+  add_int (b, "snapped", e->network.snapped);
+  json_builder_set_member_name (b, "access_distance_m");
+  json_builder_add_double_value (b, c->access_distance);
+  json_builder_set_member_name (b, "attach_distance_m");
+  json_builder_add_double_value (b, c->attach_distance);
+  json_builder_set_member_name (b, "snap_m");
+  json_builder_add_double_value (b, c->snap);
+  json_builder_end_object (b);
+  add_unreachable (b, report);
+  json_builder_set_member_name (b, "unattached");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "area_m2");
+  json_builder_add_double_value (b, e->unattached.area_m2);
+  json_builder_set_member_name (b, "population");
+  if (e->has_population)
+    json_builder_add_double_value (b, e->unattached.population);
+  else
+    json_builder_add_null_value (b);
+  json_builder_end_object (b);
+}
+
 char *
 gr_cli_report_to_json (const GrCliReport *report)
 {
@@ -150,7 +216,7 @@ gr_cli_report_to_json (const GrCliReport *report)
   json_builder_set_member_name (b, "crs_name");
   json_builder_add_string_value (b, report->project->crs_name);
   json_builder_set_member_name (b, "mode");
-  json_builder_add_string_value (b, "straight-line");
+  json_builder_add_string_value (b, report->evaluation->walking ? "walking" : "straight-line");
   json_builder_set_member_name (b, "resolution_m");
   if (report->exact)
     json_builder_add_null_value (b);
@@ -163,6 +229,8 @@ gr_cli_report_to_json (const GrCliReport *report)
   json_builder_add_double_value (b, report->evaluation->unplaced);
   json_builder_set_member_name (b, "repaired_geometries");
   json_builder_add_int_value (b, report->project->repaired);
+  if (report->evaluation->walking)
+    add_walking (b, report);
   add_zones (b, report);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
@@ -239,13 +307,36 @@ table_summary (GString *out, const GrCliReport *report, const GrSummary *s)
   table_row (out, _("Park service-radius coverage"), &s->service, &s->residential, people);
 }
 
+static void
+table_walking (GString *out, const GrCliReport *report)
+{
+  const GrEvaluation *e = report->evaluation;
+
+  g_string_append_printf (out, _("Path network: %u nodes, %u edges, %u components, %u dangling ends\n"),
+                          e->network.nodes, e->network.edges, e->network.components,
+                          e->network.dangling_ends);
+  g_string_append_printf (out, _("Homes more than %g m from any path (never covered): %.0f m²\n"),
+                          report->criteria->attach_distance, e->unattached.area_m2);
+  for (guint i = 0; i < e->unreachable->len; i++)
+    {
+      GrSupplyRef *ref = &g_array_index (e->unreachable, GrSupplyRef, i);
+      GrFeature *f = g_ptr_array_index (report->project->layers[ref->role]->features, ref->index);
+
+      g_string_append_printf (out, _("Not reached by any path: %s %u %s\n"), gr_role_get_label (ref->role),
+                              ref->index + 1, f->name != NULL ? f->name : "");
+    }
+}
+
 char *
 gr_cli_report_to_table (const GrCliReport *report)
 {
   GString *out = g_string_new (NULL);
   const GrSummary *city = &report->evaluation->city;
 
-  g_string_append_printf (out, _("Straight-line coverage (300 m to green, 500 m to a park)\n"));
+  if (report->evaluation->walking)
+    g_string_append_printf (out, _("Walking coverage along the path network (300 m to green, 500 m to a park)\n"));
+  else
+    g_string_append_printf (out, _("Straight-line coverage (300 m to green, 500 m to a park)\n"));
   g_string_append_printf (out, _("CRS: %s (EPSG:%d); method: %s\n"), report->project->crs_name,
                           report->project->epsg,
                           report->exact ? _("exact vectors") : _("grid"));
@@ -258,6 +349,8 @@ gr_cli_report_to_table (const GrCliReport *report)
   if (report->evaluation->unplaced > 0.5)
     g_string_append_printf (out, _("Residents on no residential land (not counted): %.0f\n"),
                             report->evaluation->unplaced);
+  if (report->evaluation->walking)
+    table_walking (out, report);
   if (report->project->repaired > 0)
     g_string_append_printf (out, _("Invalid geometries repaired: %u\n"), report->project->repaired);
   for (guint z = 0; z < report->evaluation->zones->len; z++)

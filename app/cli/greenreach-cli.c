@@ -30,6 +30,7 @@ typedef struct
   char      *zone_field;
   char      *rules;
   char      *output;
+  char      *mode;
   gboolean   exact;
   gboolean   json;
   GrCriteria criteria;
@@ -46,6 +47,7 @@ options_clear (Options *o)
   g_free (o->zone_field);
   g_free (o->rules);
   g_free (o->output);
+  g_free (o->mode);
   g_strfreev (o->inputs);
 }
 
@@ -97,6 +99,14 @@ add_analyze_entries (GOptionContext *context, Options *o)
       N_("Smallest park that counts, m² (default 10000)"), "M2" },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &o->rules,
       N_("Park service-radius rule table (CSV: min_area_m2,max_area_m2,radius_m,historic_only)"), "FILE" },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &o->mode,
+      N_("Distance: straight-line (default) or walking, along the path network"), "MODE" },
+    { "access-distance", 0, 0, G_OPTION_ARG_DOUBLE, &o->criteria.access_distance,
+      N_("Walking: a path this near a green space enters it, metres (default 20)"), "M" },
+    { "attach-distance", 0, 0, G_OPTION_ARG_DOUBLE, &o->criteria.attach_distance,
+      N_("Walking: homes this near a path reach the network, metres (default 50)"), "M" },
+    { "snap", 0, 0, G_OPTION_ARG_DOUBLE, &o->criteria.snap,
+      N_("Walking: join line ends this near another line, metres (default 0, off)"), "M" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Print one JSON object"), NULL },
     { NULL },
   };
@@ -258,9 +268,37 @@ criteria_are_valid (const GrCriteria *c, GError **error)
              && isfinite (c->park_min_area)))
     g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                  _("minimum areas must be zero or more square metres"));
+  else if (!(c->access_distance >= 0 && c->access_distance <= 1000
+             && c->attach_distance >= 0 && c->attach_distance <= 1000
+             && c->snap >= 0 && c->snap <= 100))
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("--access-distance and --attach-distance must be between 0 and 1000 metres, "
+                   "--snap between 0 and 100"));
   else
     return TRUE;
   return FALSE;
+}
+
+static gboolean
+parse_mode (Options *o, GError **error)
+{
+  if (o->mode == NULL || g_str_equal (o->mode, "straight-line") || g_str_equal (o->mode, "straight"))
+    o->criteria.walking = FALSE;
+  else if (g_str_equal (o->mode, "walking"))
+    o->criteria.walking = TRUE;
+  else
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--mode must be “straight-line” or “walking”, not “%s”"), o->mode);
+      return FALSE;
+    }
+  if (o->criteria.walking && o->exact)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--exact measures straight-line distance only; drop it for --mode walking"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -320,7 +358,7 @@ run_analyze (int argc, char **argv)
     return status;
   if (o.inputs == NULL || o.inputs[0] == NULL)
     return fail (EXIT_USAGE, _("no input given"));
-  if (!criteria_are_valid (&o.criteria, &error))
+  if (!parse_mode (&o, &error) || !criteria_are_valid (&o.criteria, &error))
     return fail (EXIT_USAGE, error->message);
   if ((project = load_inputs (&o, &error)) == NULL
       || (o.rules != NULL && !load_rules (project, o.rules, &error)))

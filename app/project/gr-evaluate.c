@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 /* Segments per quarter circle in exact buffers: the polygonal circle's area
  * falls short of π r² by under 0.07 %. */
@@ -100,18 +101,6 @@ add_population_area (GrAnalysis *a, GrFeature *f, const GrPolygon *p, guint i)
 }
 
 static void
-add_green (GrAnalysis *a, GrFeature *f, const GrPolygon *p, guint i)
-{
-  gr_analysis_add_supply (a, p, FALSE, f->historic);
-}
-
-static void
-add_park (GrAnalysis *a, GrFeature *f, const GrPolygon *p, guint i)
-{
-  gr_analysis_add_supply (a, p, TRUE, f->historic);
-}
-
-static void
 add_population_points (GrAnalysis *analysis, GrLayer *layer)
 {
   for (guint i = 0; layer != NULL && i < layer->features->len; i++)
@@ -130,18 +119,88 @@ add_population_points (GrAnalysis *analysis, GrLayer *layer)
     }
 }
 
+static GrNetwork *
+build_network (GrProject *project, const GrCriteria *criteria, GError **error)
+{
+  GrLayer *walk = project->layers[GR_ROLE_WALK];
+  GrNetwork *network;
+
+  if (walk == NULL || walk->features->len == 0)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                   _("walking mode needs a path network: add a layer with the role “walk” "
+                     "(walk=PATH), or use OSM data with footways and streets"));
+      return NULL;
+    }
+  network = gr_network_new ();
+  for (guint i = 0; i < walk->features->len; i++)
+    {
+      OGRGeometryH lines = ((GrFeature *) g_ptr_array_index (walk->features, i))->geometry;
+
+      for (int k = 0; k < OGR_G_GetGeometryCount (lines); k++)
+        {
+          OGRGeometryH line = OGR_G_GetGeometryRef (lines, k);
+          int n = OGR_G_GetPointCount (line);
+          g_autofree double *xy = g_new (double, 2 * MAX (n, 1));
+
+          OGR_G_GetPoints (line, xy, 2 * sizeof (double), xy + 1, 2 * sizeof (double), NULL, 0);
+          gr_network_add_line (network, xy, n);
+        }
+    }
+  gr_network_finish (network, criteria->snap);
+  return network;
+}
+
+static void
+add_entrances (GrAnalysis *analysis, GrLayer *layer)
+{
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      OGRGeometryH points = ((GrFeature *) g_ptr_array_index (layer->features, i))->geometry;
+
+      for (int k = 0; k < OGR_G_GetGeometryCount (points); k++)
+        {
+          OGRGeometryH p = OGR_G_GetGeometryRef (points, k);
+          gr_analysis_add_entrance (analysis, OGR_G_GetX (p, 0), OGR_G_GetY (p, 0));
+        }
+    }
+}
+
+static void
+add_supply (GrAnalysis *analysis, GrProject *project, GrRole role, GArray *refs)
+{
+  GrLayer *layer = project->layers[role];
+
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+      g_autoptr (GrPolygon) polygon = gr_polygon_new_from_ogr (f->geometry);
+      GrSupplyRef ref = { role, i };
+
+      if (polygon == NULL)
+        continue;
+      gr_analysis_add_supply (analysis, polygon, role == GR_ROLE_PARK, f->historic);
+      if (refs != NULL)
+        g_array_append_val (refs, ref);
+    }
+}
+
 /**
  * gr_project_build_analysis:
+ * @supply_refs: (nullable) (element-type GrSupplyRef): filled so that entry
+ *   id - 1 names the feature behind supply id
  *
- * Rasterises the project's demand and enters every green space and park:
- * the full straight-line analysis, ready for incremental edits.
+ * Rasterises the project's demand, builds the walking network when the
+ * criteria ask for walking, and enters every green space and park: the full
+ * analysis, ready for incremental edits.
  */
 GrAnalysis *
 gr_project_build_analysis (GrProject        *project,
                            const GrCriteria *criteria,
+                           GArray           *supply_refs,
                            GError          **error)
 {
-  GrAnalysis *analysis;
+  g_autoptr (GrAnalysis) analysis = NULL;
   double bounds[4];
 
   if (!residential_bounds (project, bounds, error))
@@ -154,17 +213,38 @@ gr_project_build_analysis (GrProject        *project,
   foreach_polygon (analysis, project->layers[GR_ROLE_ZONES], add_zone);
   foreach_polygon (analysis, project->layers[GR_ROLE_POPULATION], add_population_area);
   add_population_points (analysis, project->layers[GR_ROLE_POPULATION]);
+  if (criteria->walking)
+    {
+      GrNetwork *network = build_network (project, criteria, error);
+
+      if (network == NULL)
+        return NULL;
+      gr_analysis_set_network (analysis, network, criteria->attach_distance, criteria->access_distance);
+      add_entrances (analysis, project->layers[GR_ROLE_ENTRANCES]);
+    }
   gr_analysis_finish_demand (analysis);
-  foreach_polygon (analysis, project->layers[GR_ROLE_GREEN], add_green);
-  foreach_polygon (analysis, project->layers[GR_ROLE_PARK], add_park);
-  return analysis;
+  add_supply (analysis, project, GR_ROLE_GREEN, supply_refs);
+  add_supply (analysis, project, GR_ROLE_PARK, supply_refs);
+  return g_steal_pointer (&analysis);
+}
+
+static void
+record_walking (GrAnalysis *analysis, GArray *refs, GrEvaluation *evaluation)
+{
+  evaluation->walking = TRUE;
+  gr_analysis_get_network_stats (analysis, &evaluation->network);
+  evaluation->unattached = gr_analysis_get_unattached (analysis);
+  for (guint id = 1; id <= refs->len; id++)
+    if (!gr_analysis_supply_is_reachable (analysis, id))
+      g_array_append_val (evaluation->unreachable, g_array_index (refs, GrSupplyRef, id - 1));
 }
 
 static gboolean
 evaluate_grid (GrProject *project, const GrCriteria *criteria,
                GrEvaluation *evaluation, GError **error)
 {
-  g_autoptr (GrAnalysis) analysis = gr_project_build_analysis (project, criteria, error);
+  g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (GrSupplyRef));
+  g_autoptr (GrAnalysis) analysis = gr_project_build_analysis (project, criteria, refs, error);
 
   if (analysis == NULL)
     return FALSE;
@@ -177,6 +257,8 @@ evaluate_grid (GrProject *project, const GrCriteria *criteria,
       g_array_append_val (evaluation->zones, summary);
     }
   evaluation->unplaced = gr_analysis_get_unplaced_population (analysis);
+  if (gr_analysis_is_walking (analysis))
+    record_walking (analysis, refs, evaluation);
   return TRUE;
 }
 
@@ -420,8 +502,16 @@ gr_project_evaluate (GrProject        *project,
 {
   memset (evaluation, 0, sizeof *evaluation);
   evaluation->zones = g_array_new (FALSE, TRUE, sizeof (GrSummary));
+  evaluation->unreachable = g_array_new (FALSE, FALSE, sizeof (GrSupplyRef));
   evaluation->has_population = project->layers[GR_ROLE_POPULATION] != NULL;
   gr_gdal_init ();
+  if (exact && criteria->walking)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                   _("the exact vector method measures straight-line distance only; "
+                     "walking distance is computed on the grid"));
+      return FALSE;
+    }
   if (exact)
     return evaluate_exact (project, criteria, evaluation, error);
   return evaluate_grid (project, criteria, evaluation, error);
@@ -431,4 +521,5 @@ void
 gr_evaluation_clear (GrEvaluation *evaluation)
 {
   g_clear_pointer (&evaluation->zones, g_array_unref);
+  g_clear_pointer (&evaluation->unreachable, g_array_unref);
 }

@@ -5,16 +5,28 @@
 
 G_BEGIN_DECLS
 
+/* Which project feature an analysis supply id stands for. */
 typedef struct
 {
-  GrSummary city;
-  GArray   *zones;     /* GrSummary, zone id - 1 */
-  double    unplaced;  /* residents on no residential land */
-  gboolean  has_population;
+  GrRole role;
+  guint  index; /* in the role's layer */
+} GrSupplyRef;
+
+typedef struct
+{
+  GrSummary      city;
+  GArray        *zones;       /* GrSummary, zone id - 1 */
+  double         unplaced;    /* residents on no residential land */
+  gboolean       has_population;
+  gboolean       walking;
+  GrNetworkStats network;     /* walking mode */
+  GArray        *unreachable; /* GrSupplyRef: features no path reaches */
+  GrAmount       unattached;  /* homes too far from any path */
 } GrEvaluation;
 
 GrAnalysis *gr_project_build_analysis (GrProject        *project,
                                        const GrCriteria *criteria,
+                                       GArray           *supply_refs,
                                        GError          **error);
 gboolean    gr_project_evaluate       (GrProject        *project,
                                        const GrCriteria *criteria,

@@ -1,0 +1,550 @@
+/* gr-network.c — the walking network as a graph */
+#include "gr-network.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Spatial buckets for nearest-segment and nodes-near queries: 50 m, or
+ * larger for a network so wide that 50 m buckets would not fit memory. */
+#define BUCKET_M 50.0
+#define MAX_BUCKETS 4.0e6
+
+typedef struct
+{
+  guint32 a, b;
+  gint32  length; /* mm, rounded up */
+  guint32 line;
+} Segment;
+
+struct _GrNetwork
+{
+  GArray     *xy;        /* double pairs, per node */
+  GArray     *node_line; /* guint32, the first input line through each node */
+  GArray     *segments;  /* Segment */
+  GHashTable *lookup;    /* exact position → node id + 1, while building */
+  guint       n_lines;
+  guint       snapped;
+  gboolean    finished;
+  /* After gr_network_finish (): adjacency and buckets, CSR. */
+  guint32    *adj_start, *adj;
+  double      bx0, by0, bucket;
+  guint       bw, bh;
+  guint32    *seg_bucket_start, *seg_bucket;
+  guint32    *node_bucket_start, *node_bucket;
+};
+
+gint64
+gr_mm_ceil (double metres)
+{
+  return (gint64) ceil (metres * 1000.0 - 1e-6);
+}
+
+typedef struct
+{
+  double x, y;
+} Key;
+
+static guint
+key_hash (gconstpointer p)
+{
+  const Key *k = p;
+  guint64 bits[2];
+
+  memcpy (bits, k, sizeof bits);
+  return (guint) (bits[0] ^ (bits[0] >> 29) ^ (bits[1] * 0x9E3779B97F4A7C15ull) ^ (bits[1] >> 31));
+}
+
+static gboolean
+key_equal (gconstpointer a, gconstpointer b)
+{
+  const Key *p = a, *q = b;
+  return p->x == q->x && p->y == q->y;
+}
+
+GrNetwork *
+gr_network_new (void)
+{
+  GrNetwork *network = g_new0 (GrNetwork, 1);
+
+  network->xy = g_array_new (FALSE, FALSE, sizeof (double));
+  network->node_line = g_array_new (FALSE, FALSE, sizeof (guint32));
+  network->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  network->lookup = g_hash_table_new_full (key_hash, key_equal, g_free, NULL);
+  return network;
+}
+
+void
+gr_network_free (GrNetwork *network)
+{
+  if (network == NULL)
+    return;
+  g_array_unref (network->xy);
+  g_array_unref (network->node_line);
+  g_array_unref (network->segments);
+  if (network->lookup != NULL)
+    g_hash_table_unref (network->lookup);
+  g_free (network->adj_start);
+  g_free (network->adj);
+  g_free (network->seg_bucket_start);
+  g_free (network->seg_bucket);
+  g_free (network->node_bucket_start);
+  g_free (network->node_bucket);
+  g_free (network);
+}
+
+static guint32
+new_node (GrNetwork *network, double x, double y, guint32 line)
+{
+  double xy[2] = { x, y };
+
+  g_array_append_vals (network->xy, xy, 2);
+  g_array_append_val (network->node_line, line);
+  return network->node_line->len - 1;
+}
+
+/* Vertices at the same position are the same node: that is how lines join. */
+static guint32
+shared_node (GrNetwork *network, double x, double y, guint32 line)
+{
+  Key key = { x, y };
+  gpointer found = g_hash_table_lookup (network->lookup, &key);
+  guint32 id;
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  id = new_node (network, x, y, line);
+  g_hash_table_insert (network->lookup, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (id + 1));
+  return id;
+}
+
+static void
+add_segment (GrNetwork *network, guint32 a, guint32 b, double length, guint32 line)
+{
+  Segment s = { a, b, (gint32) gr_mm_ceil (length), line };
+
+  g_array_append_val (network->segments, s);
+}
+
+static double
+node_x (const GrNetwork *network, guint node)
+{
+  return g_array_index (network->xy, double, 2 * node);
+}
+
+static double
+node_y (const GrNetwork *network, guint node)
+{
+  return g_array_index (network->xy, double, 2 * node + 1);
+}
+
+/* A long straight piece gets intermediate nodes, not shared with anything. */
+static void
+add_piece (GrNetwork *network, guint32 a, guint32 b, guint32 line)
+{
+  double ax = node_x (network, a), ay = node_y (network, a);
+  double dx = node_x (network, b) - ax, dy = node_y (network, b) - ay;
+  double length = hypot (dx, dy);
+  guint n = MAX (1, (guint) ceil (length / GR_NETWORK_MAX_SEGMENT - 1e-9));
+  guint32 prev = a;
+
+  for (guint k = 1; k < n; k++)
+    {
+      guint32 mid = new_node (network, ax + dx * k / n, ay + dy * k / n, line);
+      add_segment (network, prev, mid, length / n, line);
+      prev = mid;
+    }
+  add_segment (network, prev, b, length / n, line);
+}
+
+/**
+ * gr_network_add_line:
+ * @xy: interleaved coordinates of one line, metres
+ */
+void
+gr_network_add_line (GrNetwork    *network,
+                     const double *xy,
+                     guint         n_points)
+{
+  guint32 line = network->n_lines++;
+  guint32 prev = G_MAXUINT32;
+
+  g_return_if_fail (!network->finished);
+  for (guint i = 0; i < n_points; i++)
+    {
+      guint32 node;
+
+      if (!isfinite (xy[2 * i]) || !isfinite (xy[2 * i + 1]))
+        continue;
+      node = shared_node (network, xy[2 * i], xy[2 * i + 1], line);
+      if (prev != G_MAXUINT32 && node != prev)
+        add_piece (network, prev, node, line);
+      prev = node;
+    }
+}
+
+static void
+build_adjacency (GrNetwork *network)
+{
+  guint n = network->node_line->len;
+  guint32 *fill;
+
+  g_free (network->adj_start);
+  g_free (network->adj);
+  network->adj_start = g_new0 (guint32, n + 1);
+  for (guint s = 0; s < network->segments->len; s++)
+    {
+      Segment *seg = &g_array_index (network->segments, Segment, s);
+      network->adj_start[seg->a + 1]++;
+      network->adj_start[seg->b + 1]++;
+    }
+  for (guint i = 0; i < n; i++)
+    network->adj_start[i + 1] += network->adj_start[i];
+  network->adj = g_new (guint32, MAX (network->adj_start[n], 1));
+  fill = g_memdup2 (network->adj_start, sizeof (guint32) * (n + 1));
+  for (guint s = 0; s < network->segments->len; s++)
+    {
+      Segment *seg = &g_array_index (network->segments, Segment, s);
+      network->adj[fill[seg->a]++] = s;
+      network->adj[fill[seg->b]++] = s;
+    }
+  g_free (fill);
+}
+
+static guint
+degree (const GrNetwork *network, guint node)
+{
+  return network->adj_start[node + 1] - network->adj_start[node];
+}
+
+typedef gboolean (*BoxFunc) (const GrNetwork *network, guint item, double box[4]);
+
+static gboolean
+segment_box (const GrNetwork *network, guint s, double box[4])
+{
+  Segment *seg = &g_array_index (network->segments, Segment, s);
+
+  box[0] = MIN (node_x (network, seg->a), node_x (network, seg->b));
+  box[1] = MIN (node_y (network, seg->a), node_y (network, seg->b));
+  box[2] = MAX (node_x (network, seg->a), node_x (network, seg->b));
+  box[3] = MAX (node_y (network, seg->a), node_y (network, seg->b));
+  return TRUE;
+}
+
+static gboolean
+node_box (const GrNetwork *network, guint n, double box[4])
+{
+  box[0] = box[2] = node_x (network, n);
+  box[1] = box[3] = node_y (network, n);
+  return degree (network, n) > 0;
+}
+
+static void
+bucket_range (const GrNetwork *network, const double box[4], guint r[4])
+{
+  double c0 = floor ((box[0] - network->bx0) / network->bucket);
+  double c1 = floor ((box[2] - network->bx0) / network->bucket);
+  double r0 = floor ((box[1] - network->by0) / network->bucket);
+  double r1 = floor ((box[3] - network->by0) / network->bucket);
+
+  r[0] = (guint) CLAMP (c0, 0, network->bw - 1);
+  r[1] = (guint) CLAMP (r0, 0, network->bh - 1);
+  r[2] = (guint) CLAMP (c1, 0, network->bw - 1);
+  r[3] = (guint) CLAMP (r1, 0, network->bh - 1);
+}
+
+/* Compressed buckets: start[b]..start[b + 1] index the items of bucket b. */
+static void
+build_buckets (GrNetwork *network, guint n_items, BoxFunc box_of,
+               guint32 **start_out, guint32 **items_out)
+{
+  guint n_buckets = network->bw * network->bh;
+  guint32 *start = g_new0 (guint32, n_buckets + 1);
+  guint32 *fill, *items;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < n_items; i++)
+        {
+          double box[4];
+          guint r[4];
+
+          if (!box_of (network, i, box))
+            continue;
+          bucket_range (network, box, r);
+          for (guint by = r[1]; by <= r[3]; by++)
+            for (guint bx = r[0]; bx <= r[2]; bx++)
+              {
+                if (pass == 0)
+                  start[by * network->bw + bx + 1]++;
+                else
+                  items[fill[by * network->bw + bx]++] = i;
+              }
+        }
+      if (pass == 0)
+        {
+          for (guint b = 0; b < n_buckets; b++)
+            start[b + 1] += start[b];
+          items = g_new (guint32, MAX (start[n_buckets], 1));
+          fill = g_memdup2 (start, sizeof (guint32) * (n_buckets + 1));
+        }
+    }
+  g_free (fill);
+  *start_out = start;
+  *items_out = items;
+}
+
+static void
+build_index (GrNetwork *network)
+{
+  double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+
+  for (guint n = 0; n < network->node_line->len; n++)
+    {
+      x0 = MIN (x0, node_x (network, n));
+      y0 = MIN (y0, node_y (network, n));
+      x1 = MAX (x1, node_x (network, n));
+      y1 = MAX (y1, node_y (network, n));
+    }
+  if (network->node_line->len == 0)
+    x0 = y0 = x1 = y1 = 0;
+  g_clear_pointer (&network->seg_bucket_start, g_free);
+  g_clear_pointer (&network->seg_bucket, g_free);
+  g_clear_pointer (&network->node_bucket_start, g_free);
+  g_clear_pointer (&network->node_bucket, g_free);
+  network->bx0 = x0;
+  network->by0 = y0;
+  network->bucket = MAX (BUCKET_M, sqrt ((x1 - x0) * (y1 - y0) / MAX_BUCKETS));
+  network->bw = (guint) floor ((x1 - x0) / network->bucket) + 1;
+  network->bh = (guint) floor ((y1 - y0) / network->bucket) + 1;
+  build_buckets (network, network->segments->len, segment_box,
+                 &network->seg_bucket_start, &network->seg_bucket);
+  build_buckets (network, network->node_line->len, node_box,
+                 &network->node_bucket_start, &network->node_bucket);
+}
+
+/* Bureau data whose lines nearly meet: a dangling end within @snap of a
+ * node of another line is joined to it by a short segment. */
+static void
+snap_ends (GrNetwork *network, double snap)
+{
+  guint n = network->node_line->len;
+
+  for (guint node = 0; node < n; node++)
+    {
+      double x = node_x (network, node), y = node_y (network, node);
+      double box[4] = { x - snap, y - snap, x + snap, y + snap };
+      g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint32));
+      double best = INFINITY;
+      guint32 best_node = G_MAXUINT32;
+
+      if (degree (network, node) != 1)
+        continue;
+      gr_network_nodes_near (network, box, near);
+      for (guint k = 0; k < near->len; k++)
+        {
+          guint32 other = g_array_index (near, guint32, k);
+          double d = hypot (node_x (network, other) - x, node_y (network, other) - y);
+
+          if (g_array_index (network->node_line, guint32, other)
+                != g_array_index (network->node_line, guint32, node)
+              && d <= snap && d < best)
+            {
+              best = d;
+              best_node = other;
+            }
+        }
+      if (best_node != G_MAXUINT32)
+        {
+          add_segment (network, node, best_node, best, G_MAXUINT32);
+          network->snapped++;
+        }
+    }
+}
+
+/**
+ * gr_network_finish:
+ * @snap: join dangling ends to another line's node within this many
+ *   metres; 0 for none (the default: OSM lines meet at shared nodes)
+ */
+void
+gr_network_finish (GrNetwork *network,
+                   double     snap)
+{
+  g_return_if_fail (!network->finished);
+  g_clear_pointer (&network->lookup, g_hash_table_unref);
+  build_adjacency (network);
+  build_index (network);
+  if (snap > 0)
+    {
+      snap_ends (network, snap);
+      build_adjacency (network);
+      build_index (network);
+    }
+  network->finished = TRUE;
+}
+
+static guint32
+find_root (guint32 *parent, guint32 i)
+{
+  while (parent[i] != i)
+    i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+void
+gr_network_get_stats (const GrNetwork *network,
+                      GrNetworkStats  *stats)
+{
+  guint n = network->node_line->len;
+  guint32 *parent = g_new (guint32, MAX (n, 1));
+
+  memset (stats, 0, sizeof *stats);
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  for (guint s = 0; s < network->segments->len; s++)
+    {
+      Segment *seg = &g_array_index (network->segments, Segment, s);
+      parent[find_root (parent, seg->a)] = find_root (parent, seg->b);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (degree (network, i) == 0)
+        continue;
+      stats->nodes++;
+      stats->dangling_ends += degree (network, i) == 1;
+      stats->components += find_root (parent, i) == i;
+    }
+  stats->edges = network->segments->len;
+  stats->snapped = network->snapped;
+  g_free (parent);
+}
+
+guint
+gr_network_get_n_nodes (const GrNetwork *network)
+{
+  return network->node_line->len;
+}
+
+guint
+gr_network_get_n_segments (const GrNetwork *network)
+{
+  return network->segments->len;
+}
+
+void
+gr_network_node_position (const GrNetwork *network,
+                          guint            node,
+                          double          *x,
+                          double          *y)
+{
+  *x = node_x (network, node);
+  *y = node_y (network, node);
+}
+
+void
+gr_network_segment_nodes (const GrNetwork *network,
+                          guint            segment,
+                          guint           *a,
+                          guint           *b)
+{
+  Segment *seg = &g_array_index (network->segments, Segment, segment);
+
+  *a = seg->a;
+  *b = seg->b;
+}
+
+gint64
+gr_network_segment_length (const GrNetwork *network,
+                           guint            segment)
+{
+  return g_array_index (network->segments, Segment, segment).length;
+}
+
+const guint32 *
+gr_network_node_segments (const GrNetwork *network,
+                          guint            node,
+                          guint           *n_segments)
+{
+  *n_segments = degree (network, node);
+  return network->adj + network->adj_start[node];
+}
+
+static void
+hit_segment (const GrNetwork *network, guint s, double x, double y, GrNetworkHit *hit)
+{
+  Segment *seg = &g_array_index (network->segments, Segment, s);
+  double ax = node_x (network, seg->a), ay = node_y (network, seg->a);
+  double dx = node_x (network, seg->b) - ax, dy = node_y (network, seg->b) - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0, 1) : 0;
+  double d = hypot (ax + t * dx - x, ay + t * dy - y);
+
+  hit->segment = s;
+  hit->distance = d;
+  /* Off the path in a straight line, then along it to either end. */
+  hit->to_a = gr_mm_ceil (d + t * sqrt (len2));
+  hit->to_b = gr_mm_ceil (d + (1 - t) * sqrt (len2));
+}
+
+/**
+ * gr_network_nearest_segment:
+ *
+ * The segment nearest to (@x, @y) within @max_distance; ties go to the
+ * lower id. Every segment within reach has its box in a searched bucket.
+ */
+gboolean
+gr_network_nearest_segment (const GrNetwork *network,
+                            double           x,
+                            double           y,
+                            double           max_distance,
+                            GrNetworkHit    *hit)
+{
+  double box[4] = { x - max_distance, y - max_distance, x + max_distance, y + max_distance };
+  GrNetworkHit best = { G_MAXUINT32, 0, 0, INFINITY };
+  guint r[4];
+
+  if (network->segments->len == 0)
+    return FALSE;
+  bucket_range (network, box, r);
+  for (guint by = r[1]; by <= r[3]; by++)
+    for (guint bx = r[0]; bx <= r[2]; bx++)
+      {
+        guint b = by * network->bw + bx;
+
+        for (guint k = network->seg_bucket_start[b]; k < network->seg_bucket_start[b + 1]; k++)
+          {
+            GrNetworkHit h;
+
+            hit_segment (network, network->seg_bucket[k], x, y, &h);
+            if (h.distance < best.distance
+                || (h.distance == best.distance && h.segment < best.segment))
+              best = h;
+          }
+      }
+  if (best.segment == G_MAXUINT32 || best.distance > max_distance)
+    return FALSE;
+  *hit = best;
+  return TRUE;
+}
+
+/* Appends the connected nodes whose buckets meet @bounds (a superset of
+ * the nodes inside it, without duplicates). */
+void
+gr_network_nodes_near (const GrNetwork *network,
+                       const double     bounds[4],
+                       GArray          *nodes)
+{
+  guint r[4];
+
+  if (network->node_line->len == 0)
+    return;
+  bucket_range (network, bounds, r);
+  for (guint by = r[1]; by <= r[3]; by++)
+    for (guint bx = r[0]; bx <= r[2]; bx++)
+      {
+        guint b = by * network->bw + bx;
+
+        for (guint k = network->node_bucket_start[b]; k < network->node_bucket_start[b + 1]; k++)
+          g_array_append_val (nodes, network->node_bucket[k]);
+      }
+}

@@ -1,0 +1,444 @@
+/* gr-walk.c — walking distance from homes to green space along the network */
+#include "gr-walk.h"
+#include "gr-grid-private.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct
+{
+  guint32 col, row;
+  gint32  to_a, to_b; /* mm */
+} Attachment;
+
+typedef struct
+{
+  GrNetworkHit hit;
+  double       x, y;
+} Entrance;
+
+typedef struct
+{
+  gint64  mm;
+  guint32 node;
+} HeapItem;
+
+struct _GrWalk
+{
+  GrNetwork    *network;
+  const GrGrid *grid;
+  double        attach_distance;
+  double        access_distance;
+  GArray       *entrances;   /* Entrance */
+  /* Attachments grouped by segment: att_start[s]..att_start[s + 1]. */
+  guint32      *att_start;
+  Attachment   *att;
+  guint         n_att;
+  GrAmount      unattached;
+  /* Scratch for one reach at a time. */
+  gint64       *node_mm;
+  GArray       *touched;     /* guint32 nodes with a finite node_mm */
+  GArray       *heap;        /* HeapItem */
+  guint32      *stamp;       /* per attachment */
+  gint32       *best;        /* per attachment, valid where stamp == epoch */
+  guint32       epoch;
+  GArray       *marked;      /* guint32 attachments of this epoch */
+  GArray       *seeds;
+};
+
+/**
+ * gr_walk_new:
+ * @network: (transfer full): a finished network
+ * @grid: the complete demand grid; it must outlive the walk
+ */
+GrWalk *
+gr_walk_new (GrNetwork    *network,
+             const GrGrid *grid,
+             double        attach_distance,
+             double        access_distance)
+{
+  GrWalk *walk = g_new0 (GrWalk, 1);
+  guint n = gr_network_get_n_nodes (network);
+
+  walk->network = network;
+  walk->grid = grid;
+  walk->attach_distance = attach_distance;
+  walk->access_distance = access_distance;
+  walk->entrances = g_array_new (FALSE, FALSE, sizeof (Entrance));
+  walk->node_mm = g_new (gint64, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    walk->node_mm[i] = G_MAXINT64;
+  walk->touched = g_array_new (FALSE, FALSE, sizeof (guint32));
+  walk->heap = g_array_new (FALSE, FALSE, sizeof (HeapItem));
+  walk->marked = g_array_new (FALSE, FALSE, sizeof (guint32));
+  walk->seeds = g_array_new (FALSE, FALSE, sizeof (GrWalkSeed));
+  return walk;
+}
+
+void
+gr_walk_free (GrWalk *walk)
+{
+  if (walk == NULL)
+    return;
+  gr_network_free (walk->network);
+  g_array_unref (walk->entrances);
+  g_free (walk->att_start);
+  g_free (walk->att);
+  g_free (walk->node_mm);
+  g_array_unref (walk->touched);
+  g_array_unref (walk->heap);
+  g_free (walk->stamp);
+  g_free (walk->best);
+  g_array_unref (walk->marked);
+  g_array_unref (walk->seeds);
+  g_free (walk);
+}
+
+/* Entrances that attach to no path are ignored: a gate onto nothing. */
+void
+gr_walk_add_entrance (GrWalk *walk,
+                      double  x,
+                      double  y)
+{
+  Entrance e = { { 0 }, x, y };
+
+  if (gr_network_nearest_segment (walk->network, x, y, walk->attach_distance, &e.hit))
+    g_array_append_val (walk->entrances, e);
+}
+
+const GrNetwork *
+gr_walk_get_network (const GrWalk *walk)
+{
+  return walk->network;
+}
+
+typedef struct
+{
+  guint32 segment;
+  Attachment att;
+} Pending;
+
+static void
+attach_tile (GrWalk *walk, const GrTile *tile, guint tx, guint ty, GArray *pending,
+             gint64 *lost_samples, gint64 *lost_people)
+{
+  const GrGrid *grid = walk->grid;
+
+  for (guint i = 0; i < GR_TILE_CELLS; i++)
+    {
+      guint col = (tx << GR_TILE_SHIFT) | (i & GR_TILE_MASK);
+      guint row = (ty << GR_TILE_SHIFT) | (i >> GR_TILE_SHIFT);
+      GrNetworkHit hit;
+
+      if (tile->sample[i] == 0)
+        continue;
+      if (!gr_network_nearest_segment (walk->network, grid->x0 + (col + 0.5) * grid->resolution,
+                                       grid->y0 + (row + 0.5) * grid->resolution,
+                                       walk->attach_distance, &hit))
+        {
+          *lost_samples += __builtin_popcount (tile->sample[i]);
+          *lost_people += tile->people[i];
+          continue;
+        }
+      g_array_append_val (pending, ((Pending){ hit.segment, { col, row, (gint32) hit.to_a, (gint32) hit.to_b } }));
+    }
+}
+
+/**
+ * gr_walk_attach:
+ *
+ * Attaches every residential cell to its nearest segment; cells with none
+ * within the attach distance are counted as unattached.
+ */
+void
+gr_walk_attach (GrWalk *walk)
+{
+  const GrGrid *grid = walk->grid;
+  guint n_seg = gr_network_get_n_segments (walk->network);
+  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  gint64 lost_samples = 0, lost_people = 0;
+  guint32 *fill;
+
+  for (guint ty = 0; ty < grid->n_tiles_y; ty++)
+    for (guint tx = 0; tx < grid->n_tiles_x; tx++)
+      {
+        const GrTile *tile = grid->tiles[ty * grid->n_tiles_x + tx];
+        if (tile != NULL)
+          attach_tile (walk, tile, tx, ty, pending, &lost_samples, &lost_people);
+      }
+  walk->n_att = pending->len;
+  walk->att_start = g_new0 (guint32, n_seg + 1);
+  walk->att = g_new (Attachment, MAX (walk->n_att, 1));
+  for (guint k = 0; k < pending->len; k++)
+    walk->att_start[g_array_index (pending, Pending, k).segment + 1]++;
+  for (guint s = 0; s < n_seg; s++)
+    walk->att_start[s + 1] += walk->att_start[s];
+  fill = g_memdup2 (walk->att_start, sizeof (guint32) * (n_seg + 1));
+  for (guint k = 0; k < pending->len; k++)
+    {
+      Pending *p = &g_array_index (pending, Pending, k);
+      walk->att[fill[p->segment]++] = p->att;
+    }
+  g_free (fill);
+  walk->stamp = g_new0 (guint32, MAX (walk->n_att, 1));
+  walk->best = g_new (gint32, MAX (walk->n_att, 1));
+  walk->unattached.area_m2 = lost_samples * grid->resolution * grid->resolution / 16.0;
+  walk->unattached.population = lost_people / GR_POPULATION_SCALE;
+}
+
+guint
+gr_walk_get_n_attachments (const GrWalk *walk)
+{
+  return walk->n_att;
+}
+
+/* Attachments are numbered in segment order; @segment says whose. */
+void
+gr_walk_get_attachment (const GrWalk *walk,
+                        guint         index,
+                        guint        *col,
+                        guint        *row,
+                        guint        *segment,
+                        gint64       *to_a,
+                        gint64       *to_b)
+{
+  guint lo = 0, hi = gr_network_get_n_segments (walk->network);
+
+  g_return_if_fail (index < walk->n_att);
+  /* The segment s with att_start[s] <= index < att_start[s + 1]. */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (walk->att_start[mid] <= index)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  *col = walk->att[index].col;
+  *row = walk->att[index].row;
+  *segment = lo;
+  *to_a = walk->att[index].to_a;
+  *to_b = walk->att[index].to_b;
+}
+
+GrAmount
+gr_walk_get_unattached (const GrWalk *walk)
+{
+  return walk->unattached;
+}
+
+static void
+seed (GArray *seeds, guint32 node, gint64 mm)
+{
+  GrWalkSeed s = { node, mm };
+  g_array_append_val (seeds, s);
+}
+
+static gboolean
+entrance_seeds (GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
+{
+  for (guint i = 0; i < walk->entrances->len; i++)
+    {
+      Entrance *e = &g_array_index (walk->entrances, Entrance, i);
+      double d = gr_polygon_distance (polygon, e->x, e->y);
+      guint a, b;
+
+      if (d > walk->access_distance)
+        continue;
+      gr_network_segment_nodes (walk->network, e->hit.segment, &a, &b);
+      seed (seeds, a, e->hit.to_a + gr_mm_ceil (d));
+      seed (seeds, b, e->hit.to_b + gr_mm_ceil (d));
+    }
+  return seeds->len > 0;
+}
+
+/**
+ * gr_walk_access:
+ * @seeds: (element-type GrWalkSeed): replaced by the feature's access nodes
+ *   and the walk from each into the feature
+ */
+void
+gr_walk_access (GrWalk          *walk,
+                const GrPolygon *polygon,
+                GArray          *seeds)
+{
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint32));
+  double bounds[4];
+
+  g_array_set_size (seeds, 0);
+  if (entrance_seeds (walk, polygon, seeds))
+    return;
+  gr_polygon_bounds (polygon, bounds);
+  bounds[0] -= walk->access_distance;
+  bounds[1] -= walk->access_distance;
+  bounds[2] += walk->access_distance;
+  bounds[3] += walk->access_distance;
+  gr_network_nodes_near (walk->network, bounds, near);
+  for (guint k = 0; k < near->len; k++)
+    {
+      guint32 node = g_array_index (near, guint32, k);
+      double x, y, d;
+
+      gr_network_node_position (walk->network, node, &x, &y);
+      if (x < bounds[0] || x > bounds[2] || y < bounds[1] || y > bounds[3])
+        continue;
+      d = gr_polygon_distance (polygon, x, y);
+      if (d <= walk->access_distance)
+        seed (seeds, node, gr_mm_ceil (d));
+    }
+}
+
+/* ---- bounded Dijkstra ------------------------------------------------------ */
+
+static void
+heap_push (GArray *heap, gint64 mm, guint32 node)
+{
+  HeapItem item = { mm, node };
+  HeapItem *h;
+  guint i;
+
+  g_array_append_val (heap, item);
+  h = (HeapItem *) heap->data;
+  for (i = heap->len - 1; i > 0 && h[(i - 1) / 2].mm > item.mm; i = (i - 1) / 2)
+    h[i] = h[(i - 1) / 2];
+  h[i] = item;
+}
+
+static HeapItem
+heap_pop (GArray *heap)
+{
+  HeapItem *h = (HeapItem *) heap->data;
+  HeapItem top = h[0], last = h[heap->len - 1];
+  guint n = heap->len - 1, i = 0;
+
+  while (2 * i + 1 < n)
+    {
+      guint c = 2 * i + 1;
+      if (c + 1 < n && h[c + 1].mm < h[c].mm)
+        c++;
+      if (h[c].mm >= last.mm)
+        break;
+      h[i] = h[c];
+      i = c;
+    }
+  h[i] = last;
+  g_array_set_size (heap, n);
+  return top;
+}
+
+static void
+relax (GrWalk *walk, guint32 node, gint64 mm, gint64 limit)
+{
+  if (mm > limit || mm >= walk->node_mm[node])
+    return;
+  if (walk->node_mm[node] == G_MAXINT64)
+    g_array_append_val (walk->touched, node);
+  walk->node_mm[node] = mm;
+  heap_push (walk->heap, mm, node);
+}
+
+static void
+dijkstra (GrWalk *walk, const GArray *seeds, gint64 limit)
+{
+  for (guint i = 0; i < seeds->len; i++)
+    {
+      const GrWalkSeed *s = &g_array_index (seeds, GrWalkSeed, i);
+      relax (walk, s->node, s->mm, limit);
+    }
+  while (walk->heap->len > 0)
+    {
+      HeapItem item = heap_pop (walk->heap);
+      guint n_adj;
+      const guint32 *adj;
+
+      if (item.mm > walk->node_mm[item.node])
+        continue; /* a stale entry */
+      adj = gr_network_node_segments (walk->network, item.node, &n_adj);
+      for (guint k = 0; k < n_adj; k++)
+        {
+          guint a, b;
+
+          gr_network_segment_nodes (walk->network, adj[k], &a, &b);
+          relax (walk, a == item.node ? b : a,
+                 item.mm + gr_network_segment_length (walk->network, adj[k]), limit);
+        }
+    }
+}
+
+static void
+mark_cells_of_node (GrWalk *walk, guint32 node, gint64 limit)
+{
+  gint64 mm = walk->node_mm[node];
+  guint n_adj;
+  const guint32 *adj = gr_network_node_segments (walk->network, node, &n_adj);
+
+  for (guint k = 0; k < n_adj; k++)
+    {
+      guint a, b;
+
+      gr_network_segment_nodes (walk->network, adj[k], &a, &b);
+      for (guint i = walk->att_start[adj[k]]; i < walk->att_start[adj[k] + 1]; i++)
+        {
+          gint64 total = mm + (a == node ? walk->att[i].to_a : walk->att[i].to_b);
+
+          if (total > limit)
+            continue;
+          if (walk->stamp[i] != walk->epoch)
+            {
+              walk->stamp[i] = walk->epoch;
+              walk->best[i] = (gint32) total;
+              g_array_append_val (walk->marked, i);
+            }
+          else if (total < walk->best[i])
+            walk->best[i] = (gint32) total;
+        }
+    }
+}
+
+static void
+next_epoch (GrWalk *walk)
+{
+  if (++walk->epoch == 0)
+    {
+      memset (walk->stamp, 0, sizeof (guint32) * MAX (walk->n_att, 1));
+      walk->epoch = 1;
+    }
+}
+
+/**
+ * gr_walk_reach:
+ * @radius: metres along the network (and into the feature)
+ * @cells: (element-type GrCellDistance): replaced by the residential cells
+ *   within @radius and their walking distances
+ *
+ * Returns: %FALSE when the network does not reach the feature at all
+ */
+gboolean
+gr_walk_reach (GrWalk          *walk,
+               const GrPolygon *polygon,
+               double           radius,
+               GArray          *cells)
+{
+  gint64 limit = (gint64) floor (radius * 1000.0 + 1e-6);
+
+  g_return_val_if_fail (walk->att_start != NULL, FALSE);
+  g_array_set_size (cells, 0);
+  gr_walk_access (walk, polygon, walk->seeds);
+  if (walk->seeds->len == 0)
+    return FALSE;
+  dijkstra (walk, walk->seeds, limit);
+  next_epoch (walk);
+  g_array_set_size (walk->marked, 0);
+  for (guint i = 0; i < walk->touched->len; i++)
+    mark_cells_of_node (walk, g_array_index (walk->touched, guint32, i), limit);
+  for (guint i = 0; i < walk->marked->len; i++)
+    {
+      guint32 k = g_array_index (walk->marked, guint32, i);
+      GrCellDistance cell = { walk->att[k].col, walk->att[k].row, walk->best[k] };
+      g_array_append_val (cells, cell);
+    }
+  for (guint i = 0; i < walk->touched->len; i++)
+    walk->node_mm[g_array_index (walk->touched, guint32, i)] = G_MAXINT64;
+  g_array_set_size (walk->touched, 0);
+  return TRUE;
+}

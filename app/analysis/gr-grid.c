@@ -130,6 +130,7 @@ gr_grid_row_has_tiles (const GrGrid *grid, guint row,
   return FALSE;
 }
 
+/* Sets the sample bits of one sample row under @span, a cell at a time. */
 static void
 fill_sample_row (GrGrid *grid, guint row, guint sub_row, const GrSpan *span)
 {
@@ -139,12 +140,14 @@ fill_sample_row (GrGrid *grid, guint row, guint sub_row, const GrSpan *span)
   if (!sample_range (span->x0, span->x1, grid->x0, step, grid->n_cols * SAMPLES,
                      &first, &last))
     return;
-  for (guint s = first; s <= last; s++)
+  for (guint col = first / SAMPLES; col <= last / SAMPLES; col++)
     {
-      guint col = s / SAMPLES;
+      guint lo = MAX (first, col * SAMPLES) % SAMPLES;
+      guint hi = MIN (last, col * SAMPLES + SAMPLES - 1) % SAMPLES;
+      guint bits = ((1u << (hi + 1)) - 1) & ~((1u << lo) - 1);
       GrTile *tile = ensure_tile (grid, col, row);
 
-      tile->sample[gr_tile_index (col, row)] |= 1u << (sub_row * SAMPLES + s % SAMPLES);
+      tile->sample[gr_tile_index (col, row)] |= bits << (sub_row * SAMPLES);
     }
 }
 

@@ -4,9 +4,9 @@
 #include <math.h>
 #include <string.h>
 
-/* Spatial buckets for nearest-segment and nodes-near queries: 50 m, or
- * larger for a network so wide that 50 m buckets would not fit memory. */
-#define BUCKET_M 50.0
+/* Spatial buckets for nearest-segment and nodes-near queries: 32 m, or
+ * larger for a network so wide that 32 m buckets would not fit memory. */
+#define BUCKET_M 32.0
 #define MAX_BUCKETS 4.0e6
 
 typedef struct
@@ -469,61 +469,86 @@ gr_network_node_segments (const GrNetwork *network,
   return network->adj + network->adj_start[node];
 }
 
-static void
-hit_segment (const GrNetwork *network, guint s, double x, double y, GrNetworkHit *hit)
+/* Squared distance from (x, y) to segment s, and where along it (0–1). */
+static double
+segment_distance2 (const GrNetwork *network, guint s, double x, double y, double *t_out)
 {
-  Segment *seg = &g_array_index (network->segments, Segment, s);
-  double ax = node_x (network, seg->a), ay = node_y (network, seg->a);
-  double dx = node_x (network, seg->b) - ax, dy = node_y (network, seg->b) - ay;
+  const Segment *seg = &g_array_index (network->segments, Segment, s);
+  const double *p = (const double *) network->xy->data;
+  double ax = p[2 * seg->a], ay = p[2 * seg->a + 1];
+  double dx = p[2 * seg->b] - ax, dy = p[2 * seg->b + 1] - ay;
   double len2 = dx * dx + dy * dy;
   double t = len2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0, 1) : 0;
-  double d = hypot (ax + t * dx - x, ay + t * dy - y);
+  double ex = ax + t * dx - x, ey = ay + t * dy - y;
 
-  hit->segment = s;
-  hit->distance = d;
-  /* Off the path in a straight line, then along it to either end. */
-  hit->to_a = gr_mm_ceil (d + t * sqrt (len2));
-  hit->to_b = gr_mm_ceil (d + (1 - t) * sqrt (len2));
+  *t_out = t;
+  return ex * ex + ey * ey;
+}
+
+typedef struct
+{
+  double  d2;
+  double  t;
+  guint32 segment;
+} Nearest;
+
+static void
+search_bucket (const GrNetwork *network, guint bx, guint by, double x, double y, Nearest *best)
+{
+  guint b = by * network->bw + bx;
+
+  for (guint k = network->seg_bucket_start[b]; k < network->seg_bucket_start[b + 1]; k++)
+    {
+      guint32 s = network->seg_bucket[k];
+      double t, d2 = segment_distance2 (network, s, x, y, &t);
+
+      if (d2 < best->d2 || (d2 == best->d2 && s < best->segment))
+        *best = (Nearest){ d2, t, s };
+    }
 }
 
 /**
  * gr_network_nearest_segment:
+ * @hint: a segment likely to be near (the previous cell's), or G_MAXUINT32
  *
  * The segment nearest to (@x, @y) within @max_distance; ties go to the
- * lower id. Every segment within reach has its box in a searched bucket.
+ * lower id. A good @hint bounds the search to the buckets within its
+ * distance; the answer does not depend on it.
  */
 gboolean
 gr_network_nearest_segment (const GrNetwork *network,
                             double           x,
                             double           y,
                             double           max_distance,
+                            guint32          hint,
                             GrNetworkHit    *hit)
 {
-  double box[4] = { x - max_distance, y - max_distance, x + max_distance, y + max_distance };
-  GrNetworkHit best = { G_MAXUINT32, 0, 0, INFINITY };
+  Nearest best = { INFINITY, 0, G_MAXUINT32 };
+  double reach = max_distance, length;
+  double box[4];
   guint r[4];
 
   if (network->segments->len == 0)
     return FALSE;
+  if (hint < network->segments->len)
+    {
+      best.d2 = segment_distance2 (network, hint, x, y, &best.t);
+      best.segment = hint;
+      reach = MIN (reach, sqrt (best.d2));
+    }
+  box[0] = x - reach, box[1] = y - reach, box[2] = x + reach, box[3] = y + reach;
   bucket_range (network, box, r);
   for (guint by = r[1]; by <= r[3]; by++)
     for (guint bx = r[0]; bx <= r[2]; bx++)
-      {
-        guint b = by * network->bw + bx;
-
-        for (guint k = network->seg_bucket_start[b]; k < network->seg_bucket_start[b + 1]; k++)
-          {
-            GrNetworkHit h;
-
-            hit_segment (network, network->seg_bucket[k], x, y, &h);
-            if (h.distance < best.distance
-                || (h.distance == best.distance && h.segment < best.segment))
-              best = h;
-          }
-      }
-  if (best.segment == G_MAXUINT32 || best.distance > max_distance)
+      search_bucket (network, bx, by, x, y, &best);
+  if (best.segment == G_MAXUINT32 || sqrt (best.d2) > max_distance)
     return FALSE;
-  *hit = best;
+  length = gr_network_segment_length (network, best.segment) / 1000.0;
+  hit->segment = best.segment;
+  hit->distance = sqrt (best.d2);
+  /* Off the path in a straight line, then along it to either end. */
+  hit->to_a = gr_mm_ceil (hit->distance + best.t * length);
+  hit->to_b = gr_mm_ceil (hit->distance + (1 - best.t) * length);
   return TRUE;
 }
 

@@ -63,6 +63,7 @@ gboolean   gr_network_nearest_segment  (const GrNetwork *network,
                                         double           x,
                                         double           y,
                                         double           max_distance,
+                                        guint32          hint,
                                         GrNetworkHit    *hit);
 void       gr_network_nodes_near       (const GrNetwork *network,
                                         const double     bounds[4],

@@ -102,7 +102,7 @@ gr_walk_add_entrance (GrWalk *walk,
 {
   Entrance e = { { 0 }, x, y };
 
-  if (gr_network_nearest_segment (walk->network, x, y, walk->attach_distance, &e.hit))
+  if (gr_network_nearest_segment (walk->network, x, y, walk->attach_distance, G_MAXUINT32, &e.hit))
     g_array_append_val (walk->entrances, e);
 }
 
@@ -123,25 +123,85 @@ attach_tile (GrWalk *walk, const GrTile *tile, guint tx, guint ty, GArray *pendi
              gint64 *lost_samples, gint64 *lost_people)
 {
   const GrGrid *grid = walk->grid;
+  guint32 hint = G_MAXUINT32;
 
   for (guint i = 0; i < GR_TILE_CELLS; i++)
     {
       guint col = (tx << GR_TILE_SHIFT) | (i & GR_TILE_MASK);
       guint row = (ty << GR_TILE_SHIFT) | (i >> GR_TILE_SHIFT);
       GrNetworkHit hit;
+      Pending p;
 
       if (tile->sample[i] == 0)
         continue;
+      /* Neighbouring cells mostly share a nearest segment: a cheap bound. */
       if (!gr_network_nearest_segment (walk->network, grid->x0 + (col + 0.5) * grid->resolution,
                                        grid->y0 + (row + 0.5) * grid->resolution,
-                                       walk->attach_distance, &hit))
+                                       walk->attach_distance, hint, &hit))
         {
           *lost_samples += __builtin_popcount (tile->sample[i]);
           *lost_people += tile->people[i];
           continue;
         }
-      g_array_append_val (pending, ((Pending){ hit.segment, { col, row, (gint32) hit.to_a, (gint32) hit.to_b } }));
+      hint = hit.segment;
+      p = (Pending){ hit.segment, { col, row, (gint32) hit.to_a, (gint32) hit.to_b } };
+      g_array_append_val (pending, p);
     }
+}
+
+typedef struct
+{
+  GrWalk *walk;
+  guint   first_tile, end_tile;
+  GArray *pending;
+  gint64  lost_samples, lost_people;
+} AttachJob;
+
+static gpointer
+attach_tiles (gpointer data)
+{
+  AttachJob *job = data;
+  const GrGrid *grid = job->walk->grid;
+
+  for (guint t = job->first_tile; t < job->end_tile; t++)
+    if (grid->tiles[t] != NULL)
+      attach_tile (job->walk, grid->tiles[t], t % grid->n_tiles_x, t / grid->n_tiles_x,
+                   job->pending, &job->lost_samples, &job->lost_people);
+  return NULL;
+}
+
+static guint
+count_residential_cells (const GrGrid *grid, guint first_tile, guint end_tile)
+{
+  guint n = 0;
+
+  for (guint t = first_tile; t < end_tile; t++)
+    for (guint i = 0; grid->tiles[t] != NULL && i < GR_TILE_CELLS; i++)
+      n += grid->tiles[t]->sample[i] != 0;
+  return n;
+}
+
+/* The nearest-segment search dominates: the tiles are split between two
+ * threads (the network is read-only), and the results joined in order. */
+static GArray *
+attach_all (GrWalk *walk, gint64 *lost_samples, gint64 *lost_people)
+{
+  const GrGrid *grid = walk->grid;
+  guint n_tiles = grid->n_tiles_x * grid->n_tiles_y;
+  AttachJob jobs[2] = { { walk, 0, n_tiles / 2, NULL, 0, 0 }, { walk, n_tiles / 2, n_tiles, NULL, 0, 0 } };
+  GThread *helper;
+
+  for (guint j = 0; j < 2; j++)
+    jobs[j].pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending),
+                                         count_residential_cells (grid, jobs[j].first_tile, jobs[j].end_tile));
+  helper = g_thread_new ("gr-walk-attach", attach_tiles, &jobs[1]);
+  attach_tiles (&jobs[0]);
+  g_thread_join (helper);
+  g_array_append_vals (jobs[0].pending, jobs[1].pending->data, jobs[1].pending->len);
+  g_array_unref (jobs[1].pending);
+  *lost_samples = jobs[0].lost_samples + jobs[1].lost_samples;
+  *lost_people = jobs[0].lost_people + jobs[1].lost_people;
+  return jobs[0].pending;
 }
 
 /**
@@ -155,17 +215,10 @@ gr_walk_attach (GrWalk *walk)
 {
   const GrGrid *grid = walk->grid;
   guint n_seg = gr_network_get_n_segments (walk->network);
-  g_autoptr (GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
-  gint64 lost_samples = 0, lost_people = 0;
+  gint64 lost_samples, lost_people;
+  g_autoptr (GArray) pending = attach_all (walk, &lost_samples, &lost_people);
   guint32 *fill;
 
-  for (guint ty = 0; ty < grid->n_tiles_y; ty++)
-    for (guint tx = 0; tx < grid->n_tiles_x; tx++)
-      {
-        const GrTile *tile = grid->tiles[ty * grid->n_tiles_x + tx];
-        if (tile != NULL)
-          attach_tile (walk, tile, tx, ty, pending, &lost_samples, &lost_people);
-      }
   walk->n_att = pending->len;
   walk->att_start = g_new0 (guint32, n_seg + 1);
   walk->att = g_new (Attachment, MAX (walk->n_att, 1));

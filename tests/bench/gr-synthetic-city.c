@@ -7,12 +7,50 @@
 #define STREET 20.0   /* street width */
 #define PITCH (BLOCK + STREET)
 #define POP_CELL 500.0 /* population grid cell */
+#define PIECES 20      /* vertices per block side on streets and paths */
+
+static GArray *
+straight_path (double x0, double y0, double x1, double y1, guint pieces)
+{
+  GArray *xy = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint k = 0; k <= pieces; k++)
+    {
+      double p[2] = { x0 + (x1 - x0) * k / pieces, y0 + (y1 - y0) * k / pieces };
+      g_array_append_vals (xy, p, 2);
+    }
+  return xy;
+}
+
+/* Street centre lines run at multiples of PITCH with a vertex every
+ * PITCH / PIECES, so block-centre footpaths meet them at shared vertices. */
+static void
+add_streets (GrSyntheticCity *city, guint n_blocks)
+{
+  double end = n_blocks * PITCH;
+
+  for (guint k = 0; k <= n_blocks; k++)
+    {
+      g_ptr_array_add (city->paths, straight_path (0, k * PITCH, end, k * PITCH, n_blocks * PIECES));
+      g_ptr_array_add (city->paths, straight_path (k * PITCH, 0, k * PITCH, end, n_blocks * PIECES));
+    }
+}
+
+static void
+add_footpath (GrSyntheticCity *city, double x, double y)
+{
+  double cx = x - STREET / 2 + PITCH / 2;
+
+  g_ptr_array_add (city->paths, straight_path (cx, y - STREET / 2, cx, y - STREET / 2 + PITCH, PIECES));
+}
 
 static void
 add_block_use (GrSyntheticCity *city, GRand *rand, double x, double y)
 {
   double roll = g_rand_double (rand);
 
+  if (roll < 0.76)
+    add_footpath (city, x, y);
   if (roll < 0.70)
     {
       g_ptr_array_add (city->residential, gr_polygon_new_rect (x, y, x + BLOCK, y + BLOCK));
@@ -79,7 +117,9 @@ gr_synthetic_city_new (const GrCityPlan *plan)
   city->greens = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
   city->population = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
   city->people = g_array_new (FALSE, FALSE, sizeof (double));
+  city->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   add_large_parks (city, side);
+  add_streets (city, (guint) floor (side / PITCH));
   for (double y = STREET / 2; y + BLOCK < side; y += PITCH)
     for (double x = STREET / 2; x + BLOCK < side; x += PITCH)
       {
@@ -103,5 +143,6 @@ gr_synthetic_city_free (GrSyntheticCity *city)
   g_ptr_array_unref (city->greens);
   g_ptr_array_unref (city->population);
   g_array_unref (city->people);
+  g_ptr_array_unref (city->paths);
   g_free (city);
 }

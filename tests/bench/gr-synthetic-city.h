@@ -2,7 +2,9 @@
  *
  * SYNTHETIC DATA, not a real place: a square city of street blocks, most of
  * them housing, some parks, pocket greens and a few large parks, with a
- * population grid over it. Deterministic for a given seed, so benchmark
+ * population grid over it and a walking network: street centre lines
+ * between the blocks and a footpath through every housing block and park,
+ * meeting the streets at shared vertices. Deterministic for a given seed, so benchmark
  * figures can be compared between runs.
  */
 #pragma once
@@ -26,6 +28,7 @@ typedef struct
   GPtrArray *greens;      /* GrPolygon, small green spaces that are not parks */
   GPtrArray *population;  /* GrPolygon, population grid cells */
   GArray    *people;      /* double, residents per population cell */
+  GPtrArray *paths;       /* GArray of double x, y: streets and footpaths */
 } GrSyntheticCity;
 
 GrSyntheticCity *gr_synthetic_city_new  (const GrCityPlan *plan);

@@ -282,6 +282,85 @@ test_chinese_table (void)
   g_assert_null (strstr (error.err, "no such file"));
 }
 
+
+static void
+test_walking_json (void)
+{
+  g_auto (Run) walking = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", "--mode", "walking", NULL);
+  g_auto (Run) straight = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", NULL);
+  g_auto (Run) far = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", "--mode", "walking",
+                              "--attach-distance", "200", "--access-distance", "60", "--snap", "3", NULL);
+  g_autoptr (JsonParser) p1 = json_parser_new ();
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+  g_autoptr (JsonParser) p3 = json_parser_new ();
+  JsonObject *w, *s, *f, *network, *unattached;
+  JsonArray *unreachable;
+
+  g_assert_cmpint (walking.status, ==, 0);
+  w = parse_object (walking.out, p1);
+  s = parse_object (straight.out, p2);
+  f = parse_object (far.out, p3);
+  g_assert_cmpstr (json_object_get_string_member (w, "mode"), ==, "walking");
+  assert_summary_shape (w);
+  network = json_object_get_object_member (w, "network");
+  g_assert_cmpint (json_object_get_int_member (network, "nodes"), >, 10000);
+  g_assert_cmpint (json_object_get_int_member (network, "edges"), >, 10000);
+  g_assert_cmpint (json_object_get_int_member (network, "components"), >=, 1);
+  g_assert_true (json_object_has_member (network, "dangling_ends"));
+  unreachable = json_object_get_array_member (w, "unreachable");
+  g_assert_nonnull (unreachable);
+  for (guint i = 0; i < json_array_get_length (unreachable); i++)
+    {
+      JsonObject *u = json_array_get_object_element (unreachable, i);
+      g_assert_cmpint (json_object_get_int_member (u, "id"), >, 0);
+      g_assert_true (json_object_has_member (u, "name"));
+      g_assert_true (g_str_equal (json_object_get_string_member (u, "role"), "green")
+                     || g_str_equal (json_object_get_string_member (u, "role"), "park"));
+    }
+  unattached = json_object_get_object_member (w, "unattached");
+  g_assert_cmpfloat (json_object_get_double_member (unattached, "area_m2"), >=, 0);
+  /* Walking never beats the straight line; wider reach never loses. */
+  g_assert_cmpfloat (member (w, "green", "area_m2"), <=, member (s, "green", "area_m2"));
+  g_assert_cmpfloat (member (w, "park", "area_m2"), <=, member (s, "park", "area_m2"));
+  g_assert_cmpfloat (member (f, "green", "area_m2"), >=, member (w, "green", "area_m2"));
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (f, "unattached"), "area_m2"),
+                     <=, json_object_get_double_member (unattached, "area_m2"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (f, "unreachable")), <=,
+                    json_array_get_length (unreachable));
+  g_assert_false (json_object_has_member (s, "network"));
+}
+
+static void
+test_walking_usage (void)
+{
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *parks = g_build_filename (dir, "parks.geojson", NULL);
+  g_autofree char *homes = g_build_filename (dir, "homes.geojson", NULL);
+  g_autofree char *park_spec = g_strconcat ("park=", parks, NULL);
+  g_autofree char *home_spec = g_strconcat ("residential=", homes, NULL);
+  const char *square = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                       "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                       "[[[1.5,42.5],[1.5,42.51],[1.51,42.51],[1.51,42.5],[1.5,42.5]]]}}]}";
+
+  g_assert_true (g_file_set_contents (parks, square, -1, NULL));
+  g_assert_true (g_file_set_contents (homes, square, -1, NULL));
+  {
+    g_auto (Run) bad_mode = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--mode", "cycling", NULL);
+    g_auto (Run) exact = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--mode", "walking", "--exact", NULL);
+    g_auto (Run) negative = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--mode", "walking",
+                                     "--attach-distance", "-5", NULL);
+    g_auto (Run) no_paths = run_cli ("analyze", park_spec, home_spec, "--mode", "walking", NULL);
+
+    g_assert_cmpint (bad_mode.status, ==, 2);
+    g_assert_nonnull (strstr (bad_mode.err, "cycling"));
+    g_assert_cmpint (exact.status, ==, 2);
+    g_assert_nonnull (strstr (exact.err, "--exact"));
+    g_assert_cmpint (negative.status, ==, 2);
+    g_assert_cmpint (no_paths.status, ==, 1);
+    g_assert_nonnull (strstr (no_paths.err, "walk"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -293,5 +372,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/import/project-file", test_import_then_analyze);
   g_test_add_func ("/cli/exit-codes", test_exit_codes);
   g_test_add_func ("/cli/chinese", test_chinese_table);
+  g_test_add_func ("/cli/walking/json", test_walking_json);
+  g_test_add_func ("/cli/walking/usage", test_walking_usage);
   return g_test_run ();
 }

@@ -520,6 +520,25 @@ test_walking_add_remove_order (void)
   gr_analysis_summarize (a, -1, &all_a);
   gr_analysis_summarize (b, -1, &all_b);
   assert_same (&all_a, &all_b);
+  /* And all at once, the reaches computed on two threads. */
+  {
+    g_autoptr (GrAnalysis) c = walking_strip (street (), 50);
+    const gboolean parks_flag[] = { TRUE, TRUE, TRUE, TRUE, TRUE };
+    guint batch_ids[G_N_ELEMENTS (sites)];
+    GrSummary all_c;
+
+    gr_analysis_finish_demand (c);
+    gr_analysis_add_supplies (c, (const GrPolygon *const *) parks->pdata, parks_flag, NULL,
+                              parks->len, batch_ids);
+    gr_analysis_summarize (c, -1, &all_c);
+    assert_same (&all_a, &all_c);
+    g_assert_false (gr_analysis_supply_is_reachable (c, batch_ids[4]));
+    g_assert_true (gr_analysis_supply_is_reachable (c, batch_ids[0]));
+    for (guint i = 0; i < parks->len; i++)
+      gr_analysis_remove_supply (c, batch_ids[i]);
+    gr_analysis_summarize (c, -1, &all_c);
+    assert_same (&empty, &all_c);
+  }
   g_assert_cmpfloat (all_a.green.area_m2, >, 0);
   /* The one 60 m off the street is out of access reach. */
   g_assert_false (gr_analysis_supply_is_reachable (a, ids[4]));

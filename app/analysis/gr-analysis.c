@@ -200,44 +200,64 @@ supply_radii (GrAnalysis *analysis, const Supply *supply, const GrPolygon *polyg
   radii[GR_LAYER_SERVICE] = service > 0 ? service : -1;
 }
 
-/* One bounded Dijkstra serves all three layers, each cut to its radius. */
-static void
-apply_walking (GrAnalysis *analysis, Supply *supply, int delta)
+static double
+longest_radius (const Supply *supply)
 {
   double longest = -1;
 
   for (guint layer = 0; layer < GR_N_LAYERS; layer++)
     longest = MAX (longest, supply->radii[layer]);
+  return longest;
+}
+
+static void
+apply_reach (GrAnalysis *analysis, const Supply *supply, GArray *cells, int delta)
+{
+  for (guint layer = 0; layer < GR_N_LAYERS; layer++)
+    if (supply->radii[layer] >= 0)
+      gr_coverage_apply_cells (analysis->coverage, layer, (GrCellDistance *) cells->data, cells->len,
+                               (gint64) floor (supply->radii[layer] * 1000.0 + 1e-6), delta);
+}
+
+/* One bounded Dijkstra serves all three layers, each cut to its radius. */
+static void
+apply_walking (GrAnalysis *analysis, Supply *supply, int delta)
+{
+  double longest = longest_radius (supply);
+
   if (longest < 0)
     {
       supply->reachable = TRUE; /* too small to count: nothing to reach */
       return;
     }
   supply->reachable = gr_walk_reach (analysis->walk, supply->polygon, longest, analysis->reach);
-  for (guint layer = 0; layer < GR_N_LAYERS; layer++)
-    if (supply->radii[layer] >= 0)
-      gr_coverage_apply_cells (analysis->coverage, layer, (GrCellDistance *) analysis->reach->data,
-                               analysis->reach->len, (gint64) floor (supply->radii[layer] * 1000.0 + 1e-6),
-                               delta);
+  apply_reach (analysis, supply, analysis->reach, delta);
+}
+
+static void
+prepare_supply (GrAnalysis *analysis, Supply *supply, const GrPolygon *polygon)
+{
+  double radii[GR_N_LAYERS];
+
+  supply_radii (analysis, supply, polygon, radii);
+  memcpy (supply->radii, radii, sizeof radii);
+  if (analysis->walk != NULL)
+    supply->polygon = gr_polygon_copy (polygon);
 }
 
 static void
 enter_supply (GrAnalysis *analysis, Supply *supply, const GrPolygon *polygon)
 {
-  double radii[GR_N_LAYERS];
-
-  supply_radii (analysis, supply, polygon, radii);
+  prepare_supply (analysis, supply, polygon);
   if (analysis->walk != NULL)
     {
-      memcpy (supply->radii, radii, sizeof radii);
-      supply->polygon = gr_polygon_copy (polygon);
       apply_walking (analysis, supply, +1);
       return;
     }
   supply->reachable = TRUE;
   for (guint layer = 0; layer < GR_N_LAYERS; layer++)
-    if (radii[layer] >= 0)
-      supply->ids[layer] = gr_coverage_add (analysis->coverage, layer, polygon, radii[layer]);
+    if (supply->radii[layer] >= 0)
+      supply->ids[layer] = gr_coverage_add (analysis->coverage, layer, polygon, supply->radii[layer]);
 }
 
 static void
@@ -276,6 +296,122 @@ gr_analysis_add_supply (GrAnalysis      *analysis,
   enter_supply (analysis, &supply, polygon);
   g_array_append_val (analysis->supply, supply);
   return analysis->supply->len;
+}
+
+/* ---- many at once ------------------------------------------------------------ */
+
+typedef struct
+{
+  guint   index;
+  gboolean reachable;
+  GArray *cells;
+} Reached;
+
+typedef struct
+{
+  GrAnalysis  *analysis;
+  guint        first, end;
+  GAsyncQueue *queue;
+} ReachJob;
+
+/* The helper thread computes the reaches of every other supply; only the
+ * main thread touches the counts. */
+static gpointer
+reach_every_other (gpointer data)
+{
+  ReachJob *job = data;
+  GrWalkScratch *scratch = gr_walk_scratch_new (job->analysis->walk);
+
+  for (guint i = job->first + 1; i < job->end; i += 2)
+    {
+      Supply *supply = &g_array_index (job->analysis->supply, Supply, i);
+      Reached *r = g_new0 (Reached, 1);
+      double longest = longest_radius (supply);
+
+      r->index = i;
+      r->cells = g_array_new (FALSE, FALSE, sizeof (GrCellDistance));
+      r->reachable = longest < 0 || gr_walk_reach_with (job->analysis->walk, scratch, supply->polygon,
+                                                         longest, r->cells);
+      g_async_queue_push (job->queue, r);
+    }
+  gr_walk_scratch_free (scratch);
+  return NULL;
+}
+
+static void
+apply_reached (GrAnalysis *analysis, Reached *r)
+{
+  Supply *supply = &g_array_index (analysis->supply, Supply, r->index);
+
+  supply->reachable = r->reachable;
+  apply_reach (analysis, supply, r->cells, +1);
+  g_array_unref (r->cells);
+  g_free (r);
+}
+
+static void
+add_walking_batch (GrAnalysis *analysis, guint first, guint end)
+{
+  ReachJob job = { analysis, first, end, g_async_queue_new () };
+  guint expected = (end - first) / 2, received = 0;
+  GThread *helper = g_thread_new ("gr-walk-reach", reach_every_other, &job);
+  Reached *r;
+
+  for (guint i = first; i < end; i += 2)
+    {
+      apply_walking (analysis, &g_array_index (analysis->supply, Supply, i), +1);
+      for (; (r = g_async_queue_try_pop (job.queue)) != NULL; received++)
+        apply_reached (analysis, r);
+    }
+  for (; received < expected; received++)
+    apply_reached (analysis, g_async_queue_pop (job.queue));
+  g_thread_join (helper);
+  g_async_queue_unref (job.queue);
+}
+
+/**
+ * gr_analysis_add_supplies:
+ * @polygons: (array length=n): the features
+ * @parks: (array length=n): whether each is a park
+ * @historic: (array length=n) (nullable): whether each is in a historic district
+ * @ids: (array length=n) (out caller-allocates) (nullable): their ids
+ *
+ * The same as calling gr_analysis_add_supply() for each, but in walking
+ * mode two threads compute the reaches: the full analysis of a city.
+ */
+void
+gr_analysis_add_supplies (GrAnalysis             *analysis,
+                          const GrPolygon *const *polygons,
+                          const gboolean         *parks,
+                          const gboolean         *historic,
+                          guint                   n,
+                          guint                  *ids)
+{
+  guint first = analysis->supply->len;
+
+  g_return_if_fail (analysis->coverage != NULL);
+  if (analysis->walk == NULL || n < 2)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          guint id = gr_analysis_add_supply (analysis, polygons[i], parks[i], historic ? historic[i] : FALSE);
+          if (ids != NULL)
+            ids[i] = id;
+        }
+      return;
+    }
+  g_array_set_size (analysis->supply, first + n);
+  for (guint i = 0; i < n; i++)
+    {
+      Supply *supply = &g_array_index (analysis->supply, Supply, first + i);
+
+      supply->park = parks[i];
+      supply->historic = historic ? historic[i] : FALSE;
+      prepare_supply (analysis, supply, polygons[i]);
+      if (ids != NULL)
+        ids[i] = first + i + 1;
+    }
+  add_walking_batch (analysis, first, first + n);
 }
 
 static Supply *

@@ -59,6 +59,12 @@ guint       gr_analysis_add_supply         (GrAnalysis      *analysis,
                                             const GrPolygon *polygon,
                                             gboolean         park,
                                             gboolean         historic);
+void        gr_analysis_add_supplies       (GrAnalysis             *analysis,
+                                            const GrPolygon *const *polygons,
+                                            const gboolean         *parks,
+                                            const gboolean         *historic,
+                                            guint                   n,
+                                            guint                  *ids);
 gboolean    gr_analysis_remove_supply      (GrAnalysis *analysis,
                                             guint       id);
 gboolean    gr_analysis_replace_supply     (GrAnalysis      *analysis,

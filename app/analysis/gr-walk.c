@@ -23,6 +23,19 @@ typedef struct
   guint32 node;
 } HeapItem;
 
+/* What one reach at a time needs; one per thread computing reaches. */
+struct _GrWalkScratch
+{
+  gint64  *node_mm;
+  GArray  *touched;     /* guint32 nodes with a finite node_mm */
+  GArray  *heap;        /* HeapItem */
+  guint32 *stamp;       /* per attachment */
+  gint32  *best;        /* per attachment, valid where stamp == epoch */
+  guint32  epoch;
+  GArray  *marked;      /* guint32 attachments of this epoch */
+  GArray  *seeds;       /* GrWalkSeed */
+};
+
 struct _GrWalk
 {
   GrNetwork    *network;
@@ -35,15 +48,7 @@ struct _GrWalk
   Attachment   *att;
   guint         n_att;
   GrAmount      unattached;
-  /* Scratch for one reach at a time. */
-  gint64       *node_mm;
-  GArray       *touched;     /* guint32 nodes with a finite node_mm */
-  GArray       *heap;        /* HeapItem */
-  guint32      *stamp;       /* per attachment */
-  gint32       *best;        /* per attachment, valid where stamp == epoch */
-  guint32       epoch;
-  GArray       *marked;      /* guint32 attachments of this epoch */
-  GArray       *seeds;
+  GrWalkScratch *scratch;    /* for gr_walk_reach () */
 };
 
 /**
@@ -58,21 +63,52 @@ gr_walk_new (GrNetwork    *network,
              double        access_distance)
 {
   GrWalk *walk = g_new0 (GrWalk, 1);
-  guint n = gr_network_get_n_nodes (network);
 
   walk->network = network;
   walk->grid = grid;
   walk->attach_distance = attach_distance;
   walk->access_distance = access_distance;
   walk->entrances = g_array_new (FALSE, FALSE, sizeof (Entrance));
-  walk->node_mm = g_new (gint64, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    walk->node_mm[i] = G_MAXINT64;
-  walk->touched = g_array_new (FALSE, FALSE, sizeof (guint32));
-  walk->heap = g_array_new (FALSE, FALSE, sizeof (HeapItem));
-  walk->marked = g_array_new (FALSE, FALSE, sizeof (guint32));
-  walk->seeds = g_array_new (FALSE, FALSE, sizeof (GrWalkSeed));
   return walk;
+}
+
+/**
+ * gr_walk_scratch_new:
+ *
+ * Working memory for gr_walk_reach_with(): a thread computing reaches
+ * beside another needs its own. Call after gr_walk_attach().
+ */
+GrWalkScratch *
+gr_walk_scratch_new (const GrWalk *walk)
+{
+  GrWalkScratch *sc = g_new0 (GrWalkScratch, 1);
+  guint n = gr_network_get_n_nodes (walk->network);
+
+  sc->node_mm = g_new (gint64, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    sc->node_mm[i] = G_MAXINT64;
+  sc->touched = g_array_new (FALSE, FALSE, sizeof (guint32));
+  sc->heap = g_array_new (FALSE, FALSE, sizeof (HeapItem));
+  sc->stamp = g_new0 (guint32, MAX (walk->n_att, 1));
+  sc->best = g_new (gint32, MAX (walk->n_att, 1));
+  sc->marked = g_array_new (FALSE, FALSE, sizeof (guint32));
+  sc->seeds = g_array_new (FALSE, FALSE, sizeof (GrWalkSeed));
+  return sc;
+}
+
+void
+gr_walk_scratch_free (GrWalkScratch *sc)
+{
+  if (sc == NULL)
+    return;
+  g_free (sc->node_mm);
+  g_array_unref (sc->touched);
+  g_array_unref (sc->heap);
+  g_free (sc->stamp);
+  g_free (sc->best);
+  g_array_unref (sc->marked);
+  g_array_unref (sc->seeds);
+  g_free (sc);
 }
 
 void
@@ -84,13 +120,7 @@ gr_walk_free (GrWalk *walk)
   g_array_unref (walk->entrances);
   g_free (walk->att_start);
   g_free (walk->att);
-  g_free (walk->node_mm);
-  g_array_unref (walk->touched);
-  g_array_unref (walk->heap);
-  g_free (walk->stamp);
-  g_free (walk->best);
-  g_array_unref (walk->marked);
-  g_array_unref (walk->seeds);
+  gr_walk_scratch_free (walk->scratch);
   g_free (walk);
 }
 
@@ -233,8 +263,7 @@ gr_walk_attach (GrWalk *walk)
       walk->att[fill[p->segment]++] = p->att;
     }
   g_free (fill);
-  walk->stamp = g_new0 (guint32, MAX (walk->n_att, 1));
-  walk->best = g_new (gint32, MAX (walk->n_att, 1));
+  walk->scratch = gr_walk_scratch_new (walk);
   walk->unattached.area_m2 = lost_samples * grid->resolution * grid->resolution / 16.0;
   walk->unattached.population = lost_people / GR_POPULATION_SCALE;
 }
@@ -288,7 +317,7 @@ seed (GArray *seeds, guint32 node, gint64 mm)
 }
 
 static gboolean
-entrance_seeds (GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
+entrance_seeds (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
 {
   for (guint i = 0; i < walk->entrances->len; i++)
     {
@@ -311,7 +340,7 @@ entrance_seeds (GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
  *   and the walk from each into the feature
  */
 void
-gr_walk_access (GrWalk          *walk,
+gr_walk_access (const GrWalk    *walk,
                 const GrPolygon *polygon,
                 GArray          *seeds)
 {
@@ -380,31 +409,31 @@ heap_pop (GArray *heap)
 }
 
 static void
-relax (GrWalk *walk, guint32 node, gint64 mm, gint64 limit)
+relax (GrWalkScratch *sc, guint32 node, gint64 mm, gint64 limit)
 {
-  if (mm > limit || mm >= walk->node_mm[node])
+  if (mm > limit || mm >= sc->node_mm[node])
     return;
-  if (walk->node_mm[node] == G_MAXINT64)
-    g_array_append_val (walk->touched, node);
-  walk->node_mm[node] = mm;
-  heap_push (walk->heap, mm, node);
+  if (sc->node_mm[node] == G_MAXINT64)
+    g_array_append_val (sc->touched, node);
+  sc->node_mm[node] = mm;
+  heap_push (sc->heap, mm, node);
 }
 
 static void
-dijkstra (GrWalk *walk, const GArray *seeds, gint64 limit)
+dijkstra (const GrWalk *walk, GrWalkScratch *sc, gint64 limit)
 {
-  for (guint i = 0; i < seeds->len; i++)
+  for (guint i = 0; i < sc->seeds->len; i++)
     {
-      const GrWalkSeed *s = &g_array_index (seeds, GrWalkSeed, i);
-      relax (walk, s->node, s->mm, limit);
+      const GrWalkSeed *s = &g_array_index (sc->seeds, GrWalkSeed, i);
+      relax (sc, s->node, s->mm, limit);
     }
-  while (walk->heap->len > 0)
+  while (sc->heap->len > 0)
     {
-      HeapItem item = heap_pop (walk->heap);
+      HeapItem item = heap_pop (sc->heap);
       guint n_adj;
       const guint32 *adj;
 
-      if (item.mm > walk->node_mm[item.node])
+      if (item.mm > sc->node_mm[item.node])
         continue; /* a stale entry */
       adj = gr_network_node_segments (walk->network, item.node, &n_adj);
       for (guint k = 0; k < n_adj; k++)
@@ -412,16 +441,16 @@ dijkstra (GrWalk *walk, const GArray *seeds, gint64 limit)
           guint a, b;
 
           gr_network_segment_nodes (walk->network, adj[k], &a, &b);
-          relax (walk, a == item.node ? b : a,
+          relax (sc, a == item.node ? b : a,
                  item.mm + gr_network_segment_length (walk->network, adj[k]), limit);
         }
     }
 }
 
 static void
-mark_cells_of_node (GrWalk *walk, guint32 node, gint64 limit)
+mark_cells_of_node (const GrWalk *walk, GrWalkScratch *sc, guint32 node, gint64 limit)
 {
-  gint64 mm = walk->node_mm[node];
+  gint64 mm = sc->node_mm[node];
   guint n_adj;
   const guint32 *adj = gr_network_node_segments (walk->network, node, &n_adj);
 
@@ -436,62 +465,76 @@ mark_cells_of_node (GrWalk *walk, guint32 node, gint64 limit)
 
           if (total > limit)
             continue;
-          if (walk->stamp[i] != walk->epoch)
+          if (sc->stamp[i] != sc->epoch)
             {
-              walk->stamp[i] = walk->epoch;
-              walk->best[i] = (gint32) total;
-              g_array_append_val (walk->marked, i);
+              sc->stamp[i] = sc->epoch;
+              sc->best[i] = (gint32) total;
+              g_array_append_val (sc->marked, i);
             }
-          else if (total < walk->best[i])
-            walk->best[i] = (gint32) total;
+          else if (total < sc->best[i])
+            sc->best[i] = (gint32) total;
         }
     }
 }
 
 static void
-next_epoch (GrWalk *walk)
+next_epoch (const GrWalk *walk, GrWalkScratch *sc)
 {
-  if (++walk->epoch == 0)
+  if (++sc->epoch == 0)
     {
-      memset (walk->stamp, 0, sizeof (guint32) * MAX (walk->n_att, 1));
-      walk->epoch = 1;
+      memset (sc->stamp, 0, sizeof (guint32) * MAX (walk->n_att, 1));
+      sc->epoch = 1;
     }
 }
 
 /**
- * gr_walk_reach:
+ * gr_walk_reach_with:
+ * @scratch: this thread's working memory
  * @radius: metres along the network (and into the feature)
  * @cells: (element-type GrCellDistance): replaced by the residential cells
  *   within @radius and their walking distances
  *
+ * Reads the walk only, so threads with their own scratch may call it at
+ * once.
+ *
  * Returns: %FALSE when the network does not reach the feature at all
  */
+gboolean
+gr_walk_reach_with (const GrWalk    *walk,
+                    GrWalkScratch   *sc,
+                    const GrPolygon *polygon,
+                    double           radius,
+                    GArray          *cells)
+{
+  gint64 limit = (gint64) floor (radius * 1000.0 + 1e-6);
+
+  g_return_val_if_fail (walk->att_start != NULL, FALSE);
+  g_array_set_size (cells, 0);
+  gr_walk_access (walk, polygon, sc->seeds);
+  if (sc->seeds->len == 0)
+    return FALSE;
+  dijkstra (walk, sc, limit);
+  next_epoch (walk, sc);
+  g_array_set_size (sc->marked, 0);
+  for (guint i = 0; i < sc->touched->len; i++)
+    mark_cells_of_node (walk, sc, g_array_index (sc->touched, guint32, i), limit);
+  for (guint i = 0; i < sc->marked->len; i++)
+    {
+      guint32 k = g_array_index (sc->marked, guint32, i);
+      GrCellDistance cell = { walk->att[k].col, walk->att[k].row, sc->best[k] };
+      g_array_append_val (cells, cell);
+    }
+  for (guint i = 0; i < sc->touched->len; i++)
+    sc->node_mm[g_array_index (sc->touched, guint32, i)] = G_MAXINT64;
+  g_array_set_size (sc->touched, 0);
+  return TRUE;
+}
+
 gboolean
 gr_walk_reach (GrWalk          *walk,
                const GrPolygon *polygon,
                double           radius,
                GArray          *cells)
 {
-  gint64 limit = (gint64) floor (radius * 1000.0 + 1e-6);
-
-  g_return_val_if_fail (walk->att_start != NULL, FALSE);
-  g_array_set_size (cells, 0);
-  gr_walk_access (walk, polygon, walk->seeds);
-  if (walk->seeds->len == 0)
-    return FALSE;
-  dijkstra (walk, walk->seeds, limit);
-  next_epoch (walk);
-  g_array_set_size (walk->marked, 0);
-  for (guint i = 0; i < walk->touched->len; i++)
-    mark_cells_of_node (walk, g_array_index (walk->touched, guint32, i), limit);
-  for (guint i = 0; i < walk->marked->len; i++)
-    {
-      guint32 k = g_array_index (walk->marked, guint32, i);
-      GrCellDistance cell = { walk->att[k].col, walk->att[k].row, walk->best[k] };
-      g_array_append_val (cells, cell);
-    }
-  for (guint i = 0; i < walk->touched->len; i++)
-    walk->node_mm[g_array_index (walk->touched, guint32, i)] = G_MAXINT64;
-  g_array_set_size (walk->touched, 0);
-  return TRUE;
+  return gr_walk_reach_with (walk, walk->scratch, polygon, radius, cells);
 }

@@ -167,22 +167,40 @@ add_entrances (GrAnalysis *analysis, GrLayer *layer)
 }
 
 static void
-add_supply (GrAnalysis *analysis, GrProject *project, GrRole role, GArray *refs)
+collect_supply (GrProject *project, GrRole role, GPtrArray *polygons, GArray *parks,
+                GArray *historic, GArray *refs)
 {
   GrLayer *layer = project->layers[role];
 
   for (guint i = 0; layer != NULL && i < layer->features->len; i++)
     {
       GrFeature *f = g_ptr_array_index (layer->features, i);
-      g_autoptr (GrPolygon) polygon = gr_polygon_new_from_ogr (f->geometry);
+      GrPolygon *polygon = gr_polygon_new_from_ogr (f->geometry);
       GrSupplyRef ref = { role, i };
+      gboolean park = role == GR_ROLE_PARK;
 
       if (polygon == NULL)
         continue;
-      gr_analysis_add_supply (analysis, polygon, role == GR_ROLE_PARK, f->historic);
+      g_ptr_array_add (polygons, polygon);
+      g_array_append_val (parks, park);
+      g_array_append_val (historic, f->historic);
       if (refs != NULL)
         g_array_append_val (refs, ref);
     }
+}
+
+/* Every green space and park at once: walking reaches run on two threads. */
+static void
+add_all_supply (GrAnalysis *analysis, GrProject *project, GArray *refs)
+{
+  g_autoptr (GPtrArray) polygons = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
+  g_autoptr (GArray) parks = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr (GArray) historic = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  collect_supply (project, GR_ROLE_GREEN, polygons, parks, historic, refs);
+  collect_supply (project, GR_ROLE_PARK, polygons, parks, historic, refs);
+  gr_analysis_add_supplies (analysis, (const GrPolygon *const *) polygons->pdata,
+                            (gboolean *) parks->data, (gboolean *) historic->data, polygons->len, NULL);
 }
 
 /**
@@ -223,8 +241,7 @@ gr_project_build_analysis (GrProject        *project,
       add_entrances (analysis, project->layers[GR_ROLE_ENTRANCES]);
     }
   gr_analysis_finish_demand (analysis);
-  add_supply (analysis, project, GR_ROLE_GREEN, supply_refs);
-  add_supply (analysis, project, GR_ROLE_PARK, supply_refs);
+  add_all_supply (analysis, project, supply_refs);
   return g_steal_pointer (&analysis);
 }
 

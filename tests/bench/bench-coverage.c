@@ -56,6 +56,26 @@ typedef struct
   double demand, network, attach, supply, total;
 } Phases;
 
+static void
+add_all_supply (GrAnalysis *a, GrSyntheticCity *city)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  g_autoptr (GArray) parks = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  for (guint i = 0; i < city->greens->len; i++)
+    {
+      g_ptr_array_add (all, g_ptr_array_index (city->greens, i));
+      g_array_append_val (parks, (gboolean){ FALSE });
+    }
+  for (guint i = 0; i < city->parks->len; i++)
+    {
+      g_ptr_array_add (all, g_ptr_array_index (city->parks, i));
+      g_array_append_val (parks, (gboolean){ TRUE });
+    }
+  gr_analysis_add_supplies (a, (const GrPolygon *const *) all->pdata, (gboolean *) parks->data,
+                            NULL, all->len, NULL);
+}
+
 static GrAnalysis *
 full_analysis (GrSyntheticCity *city, double resolution, gboolean walking, Phases *t)
 {
@@ -80,10 +100,7 @@ full_analysis (GrSyntheticCity *city, double resolution, gboolean walking, Phase
   gr_analysis_finish_demand (a);
   t->attach = now () - t1;
   t1 = now ();
-  for (guint i = 0; i < city->greens->len; i++)
-    gr_analysis_add_supply (a, g_ptr_array_index (city->greens, i), FALSE, FALSE);
-  for (guint i = 0; i < city->parks->len; i++)
-    gr_analysis_add_supply (a, g_ptr_array_index (city->parks, i), TRUE, FALSE);
+  add_all_supply (a, city);
   t->supply = now () - t1;
   t->total = now () - t0;
   return a;

@@ -21,7 +21,9 @@ struct _GrNetwork
   GArray     *xy;        /* double pairs, per node */
   GArray     *node_line; /* guint32, the first input line through each node */
   GArray     *segments;  /* Segment */
-  GHashTable *lookup;    /* exact position → node id + 1, while building */
+  guint32    *slots;     /* open addressing: node id + 1 by position, while building */
+  guint       n_slots;   /* a power of two, at least twice the shared nodes */
+  guint       n_shared;
   guint       n_lines;
   guint       snapped;
   gboolean    finished;
@@ -39,26 +41,16 @@ gr_mm_ceil (double metres)
   return (gint64) ceil (metres * 1000.0 - 1e-6);
 }
 
-typedef struct
-{
-  double x, y;
-} Key;
-
 static guint
-key_hash (gconstpointer p)
+position_hash (double x, double y)
 {
-  const Key *k = p;
   guint64 bits[2];
 
-  memcpy (bits, k, sizeof bits);
-  return (guint) (bits[0] ^ (bits[0] >> 29) ^ (bits[1] * 0x9E3779B97F4A7C15ull) ^ (bits[1] >> 31));
-}
-
-static gboolean
-key_equal (gconstpointer a, gconstpointer b)
-{
-  const Key *p = a, *q = b;
-  return p->x == q->x && p->y == q->y;
+  memcpy (&bits[0], &x, sizeof x);
+  memcpy (&bits[1], &y, sizeof y);
+  bits[0] ^= bits[1] * 0x9E3779B97F4A7C15ull;
+  bits[0] ^= bits[0] >> 32;
+  return (guint) (bits[0] * 0xFF51AFD7ED558CCDull >> 32);
 }
 
 GrNetwork *
@@ -69,7 +61,8 @@ gr_network_new (void)
   network->xy = g_array_new (FALSE, FALSE, sizeof (double));
   network->node_line = g_array_new (FALSE, FALSE, sizeof (guint32));
   network->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
-  network->lookup = g_hash_table_new_full (key_hash, key_equal, g_free, NULL);
+  network->n_slots = 1024;
+  network->slots = g_new0 (guint32, network->n_slots);
   return network;
 }
 
@@ -81,8 +74,7 @@ gr_network_free (GrNetwork *network)
   g_array_unref (network->xy);
   g_array_unref (network->node_line);
   g_array_unref (network->segments);
-  if (network->lookup != NULL)
-    g_hash_table_unref (network->lookup);
+  g_free (network->slots);
   g_free (network->adj_start);
   g_free (network->adj);
   g_free (network->seg_bucket_start);
@@ -102,18 +94,48 @@ new_node (GrNetwork *network, double x, double y, guint32 line)
   return network->node_line->len - 1;
 }
 
+static guint
+find_slot (const GrNetwork *network, double x, double y)
+{
+  guint mask = network->n_slots - 1;
+  guint i = position_hash (x, y) & mask;
+  const double *xy = (const double *) network->xy->data;
+
+  while (network->slots[i] != 0
+         && (xy[2 * (network->slots[i] - 1)] != x || xy[2 * (network->slots[i] - 1) + 1] != y))
+    i = (i + 1) & mask;
+  return i;
+}
+
+static void
+grow_slots (GrNetwork *network)
+{
+  guint32 *old = network->slots;
+  guint n_old = network->n_slots;
+  const double *xy;
+
+  network->n_slots *= 2;
+  network->slots = g_new0 (guint32, network->n_slots);
+  xy = (const double *) network->xy->data;
+  for (guint i = 0; i < n_old; i++)
+    if (old[i] != 0)
+      network->slots[find_slot (network, xy[2 * (old[i] - 1)], xy[2 * (old[i] - 1) + 1])] = old[i];
+  g_free (old);
+}
+
 /* Vertices at the same position are the same node: that is how lines join. */
 static guint32
 shared_node (GrNetwork *network, double x, double y, guint32 line)
 {
-  Key key = { x, y };
-  gpointer found = g_hash_table_lookup (network->lookup, &key);
+  guint slot = find_slot (network, x, y);
   guint32 id;
 
-  if (found != NULL)
-    return GPOINTER_TO_UINT (found) - 1;
+  if (network->slots[slot] != 0)
+    return network->slots[slot] - 1;
   id = new_node (network, x, y, line);
-  g_hash_table_insert (network->lookup, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (id + 1));
+  network->slots[slot] = id + 1;
+  if (++network->n_shared * 2 > network->n_slots)
+    grow_slots (network);
   return id;
 }
 
@@ -371,7 +393,7 @@ gr_network_finish (GrNetwork *network,
                    double     snap)
 {
   g_return_if_fail (!network->finished);
-  g_clear_pointer (&network->lookup, g_hash_table_unref);
+  g_clear_pointer (&network->slots, g_free);
   build_adjacency (network);
   build_index (network);
   if (snap > 0)

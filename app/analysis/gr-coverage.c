@@ -57,7 +57,7 @@ tally_tile (GrCoverage *coverage, const GrTile *tile)
       if (tile->sample[i] == 0)
         continue;
       total = total_at (coverage, tile->zone[i], tile->state[i]);
-      total->samples += __builtin_popcount (tile->sample[i]);
+      total->samples += gr_samples (tile->sample[i]);
       total->people += tile->people[i];
     }
 }
@@ -119,7 +119,7 @@ static void
 move_cell (GrCoverage *coverage, GrTile *tile, guint index, guint8 new_state)
 {
   guint16 zone = tile->zone[index];
-  gint64 samples = __builtin_popcount (tile->sample[index]);
+  gint64 samples = gr_samples (tile->sample[index]);
   Total *from = total_at (coverage, zone, tile->state[index]);
   Total *to = total_at (coverage, zone, new_state);
 

@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 #define GR_TILE_SIZE (1 << GR_TILE_SHIFT)
 #define GR_TILE_CELLS (GR_TILE_SIZE * GR_TILE_SIZE)
 #define GR_TILE_MASK (GR_TILE_SIZE - 1)
+/* Tiles are allocated in blocks large enough to come straight from fresh,
+ * already zeroed pages, not cleared by hand one tile at a time. */
+#define GR_CHUNK_TILES 16
 
 /* Population is kept in thousandths of a person so that totals are integer
  * sums: adding and then removing a service area restores them exactly. */
@@ -32,7 +35,23 @@ struct _GrGrid
   guint    n_layers;
   GrTile **tiles;
   guint    n_tiles;
+  GPtrArray *chunks;  /* tile memory, GR_CHUNK_TILES tiles a block */
+  GrTile  *spare;     /* the next unused tile of the newest chunk */
+  guint    n_spare;
 };
+
+/* Residential samples of a cell. Inline bit counting: without a CPU
+ * baseline that has POPCNT, __builtin_popcount is a library call. */
+static inline guint
+gr_samples (guint16 bits)
+{
+  guint x = bits;
+
+  x = x - ((x >> 1) & 0x5555u);
+  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return (x + (x >> 8)) & 0x1Fu;
+}
 
 static inline GrTile *
 gr_grid_tile_at (const GrGrid *grid, guint col, guint row)

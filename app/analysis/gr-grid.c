@@ -2,6 +2,7 @@
 #include "gr-grid-private.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #define SAMPLES 4 /* residential area is sampled 4 × 4 per cell */
 
@@ -29,6 +30,7 @@ gr_grid_new (const double bounds[4],
   grid->n_tiles_y = (grid->n_rows + GR_TILE_MASK) >> GR_TILE_SHIFT;
   grid->n_layers = n_layers;
   grid->tiles = g_new0 (GrTile *, (gsize) grid->n_tiles_x * grid->n_tiles_y);
+  grid->chunks = g_ptr_array_new_with_free_func (free);
   return grid;
 }
 
@@ -37,13 +39,7 @@ gr_grid_free (GrGrid *grid)
 {
   if (grid == NULL)
     return;
-  for (gsize i = 0; i < (gsize) grid->n_tiles_x * grid->n_tiles_y; i++)
-    {
-      if (grid->tiles[i] == NULL)
-        continue;
-      g_free (grid->tiles[i]->count);
-      g_free (grid->tiles[i]);
-    }
+  g_ptr_array_unref (grid->chunks);
   g_free (grid->tiles);
   g_free (grid);
 }
@@ -76,14 +72,39 @@ gr_grid_get_memory_size (const GrGrid *grid)
 }
 
 static GrTile *
+new_tile (GrGrid *grid)
+{
+  gsize counts = (gsize) GR_TILE_CELLS * MAX (grid->n_layers, 1);
+  GrTile *tile;
+
+  if (grid->n_spare == 0)
+    {
+      /* One block: the tiles, then each tile's counts. */
+      gsize size = GR_CHUNK_TILES * (sizeof (GrTile) + counts * sizeof (guint16));
+      char *block = calloc (1, size);
+
+      if (block == NULL)
+        g_error ("out of memory allocating %" G_GSIZE_FORMAT " bytes of grid", size);
+      g_ptr_array_add (grid->chunks, block);
+      grid->spare = (GrTile *) block;
+      grid->n_spare = GR_CHUNK_TILES;
+    }
+  tile = grid->spare++;
+  grid->n_spare--;
+  tile->count = (guint16 *) ((char *) grid->chunks->pdata[grid->chunks->len - 1]
+                             + GR_CHUNK_TILES * sizeof (GrTile))
+                + (GR_CHUNK_TILES - 1 - grid->n_spare) * counts;
+  return tile;
+}
+
+static GrTile *
 ensure_tile (GrGrid *grid, guint col, guint row)
 {
   GrTile **slot = &grid->tiles[(row >> GR_TILE_SHIFT) * grid->n_tiles_x + (col >> GR_TILE_SHIFT)];
 
   if (*slot == NULL)
     {
-      *slot = g_new0 (GrTile, 1);
-      (*slot)->count = g_new0 (guint16, (gsize) GR_TILE_CELLS * MAX (grid->n_layers, 1));
+      *slot = new_tile (grid);
       grid->n_tiles++;
     }
   return *slot;
@@ -238,7 +259,7 @@ typedef struct
 static void
 count_samples_cb (GrTile *tile, guint index, gpointer data)
 {
-  ((Spread *) data)->samples += __builtin_popcount (tile->sample[index]);
+  ((Spread *) data)->samples += gr_samples (tile->sample[index]);
 }
 
 /* Error diffusion keeps the placed total equal to the input, to the unit. */
@@ -246,7 +267,7 @@ static void
 place_people_cb (GrTile *tile, guint index, gpointer data)
 {
   Spread *spread = data;
-  double want = spread->per_sample * __builtin_popcount (tile->sample[index]) + spread->carry;
+  double want = spread->per_sample * gr_samples (tile->sample[index]) + spread->carry;
   double whole = floor (want + 0.5);
 
   if (whole <= 0)
@@ -367,7 +388,7 @@ sum_cells (const GrGrid *grid, gboolean people)
       if (tile == NULL)
         continue;
       for (guint i = 0; i < GR_TILE_CELLS; i++)
-        total += people ? tile->people[i] : __builtin_popcount (tile->sample[i]);
+        total += people ? tile->people[i] : gr_samples (tile->sample[i]);
     }
   if (people)
     return total / GR_POPULATION_SCALE;
@@ -394,7 +415,7 @@ gr_grid_cell_area (const GrGrid *grid, double x, double y)
 
   if (!cell_of (grid, x, y, &col, &row) || (tile = gr_grid_tile_at (grid, col, row)) == NULL)
     return 0;
-  return __builtin_popcount (tile->sample[gr_tile_index (col, row)])
+  return gr_samples (tile->sample[gr_tile_index (col, row)])
          * grid->resolution * grid->resolution / (SAMPLES * SAMPLES);
 }
 

@@ -169,7 +169,7 @@ attach_tile (GrWalk *walk, const GrTile *tile, guint tx, guint ty, GArray *pendi
                                        grid->y0 + (row + 0.5) * grid->resolution,
                                        walk->attach_distance, hint, &hit))
         {
-          *lost_samples += __builtin_popcount (tile->sample[i]);
+          *lost_samples += gr_samples (tile->sample[i]);
           *lost_people += tile->people[i];
           continue;
         }

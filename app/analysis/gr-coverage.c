@@ -3,6 +3,7 @@
 #include "gr-grid-private.h"
 
 #include <math.h>
+#include <string.h>
 
 typedef struct
 {
@@ -349,6 +350,36 @@ gr_coverage_sum (GrCoverage *coverage,
   amount.area_m2 = samples * cell_area;
   amount.population = people / GR_POPULATION_SCALE;
   return amount;
+}
+
+/**
+ * gr_coverage_get_tile:
+ * @states: (array fixed-size=4096) (out caller-allocates): per cell, bit L
+ *   set when layer L covers it; row-major from the tile's south-west cell
+ * @samples: (array fixed-size=4096) (out caller-allocates): residential
+ *   samples per cell, 0–16
+ *
+ * For drawing: the coverage of one 64 × 64-cell tile.
+ *
+ * Returns: %FALSE where the tile holds no residential land
+ */
+gboolean
+gr_coverage_get_tile (GrCoverage *coverage,
+                      guint       tx,
+                      guint       ty,
+                      guint8     *states,
+                      guint8     *samples)
+{
+  GrGrid *grid = coverage->grid;
+  GrTile *tile;
+
+  if (tx >= grid->n_tiles_x || ty >= grid->n_tiles_y
+      || (tile = grid->tiles[ty * grid->n_tiles_x + tx]) == NULL)
+    return FALSE;
+  memcpy (states, tile->state, GR_TILE_CELLS);
+  for (guint i = 0; i < GR_TILE_CELLS; i++)
+    samples[i] = gr_samples (tile->sample[i]);
+  return TRUE;
 }
 
 guint

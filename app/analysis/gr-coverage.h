@@ -57,6 +57,11 @@ GrAmount    gr_coverage_sum       (GrCoverage *coverage,
                                    int         zone,
                                    guint       layer_mask,
                                    guint       layer_value);
+gboolean    gr_coverage_get_tile  (GrCoverage *coverage,
+                                   guint       tx,
+                                   guint       ty,
+                                   guint8     *states,
+                                   guint8     *samples);
 guint       gr_coverage_cell_count_at (GrCoverage *coverage,
                                        guint       layer,
                                        guint       col,

@@ -451,3 +451,19 @@ gr_grid_cell_center (const GrGrid *grid,
   *x = grid->x0 + (col + 0.5) * grid->resolution;
   *y = grid->y0 + (row + 0.5) * grid->resolution;
 }
+
+/* Where the grid lies: its south-west corner and how many tiles of
+ * GR_GRID_TILE_SIZE cells it spans each way. */
+void
+gr_grid_get_layout (const GrGrid *grid,
+                    double       *x0,
+                    double       *y0,
+                    guint        *n_tiles_x,
+                    guint        *n_tiles_y)
+{
+  G_STATIC_ASSERT (GR_GRID_TILE_SIZE == GR_TILE_SIZE);
+  *x0 = grid->x0;
+  *y0 = grid->y0;
+  *n_tiles_x = grid->n_tiles_x;
+  *n_tiles_y = grid->n_tiles_y;
+}

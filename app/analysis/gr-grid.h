@@ -48,6 +48,13 @@ double   gr_grid_cell_area            (const GrGrid *grid,
 double   gr_grid_cell_population      (const GrGrid *grid,
                                        double        x,
                                        double        y);
+#define GR_GRID_TILE_SIZE 64
+
+void     gr_grid_get_layout           (const GrGrid *grid,
+                                       double       *x0,
+                                       double       *y0,
+                                       guint        *n_tiles_x,
+                                       guint        *n_tiles_y);
 void     gr_grid_cell_center          (const GrGrid *grid,
                                        guint         col,
                                        guint         row,

@@ -1,0 +1,226 @@
+/* gr-coverage-layer.c — blind spots drawn from the analysis grid
+ *
+ * Each 64 × 64-cell tile of the grid becomes a small image in the analysis
+ * CRS, painted through the affine map of its corners onto the screen: the
+ * metric CRS and Web Mercator are both conformal, so over 320 m a tile
+ * bends by far less than a pixel.
+ */
+#include "config.h"
+
+#include "gr-coverage-layer.h"
+
+#include <math.h>
+
+typedef struct
+{
+  cairo_surface_t *image;
+  double           lonlat[3][2]; /* north-west, north-east, south-west corners */
+} TileImage;
+
+struct _GrCoverageLayer
+{
+  ShumateLayer parent_instance;
+  GrAnalysis  *analysis; /* not owned */
+  GrDisplay   *display;  /* not owned */
+  GArray      *tiles;    /* TileImage */
+};
+
+G_DEFINE_FINAL_TYPE (GrCoverageLayer, gr_coverage_layer, SHUMATE_TYPE_LAYER)
+
+/* Okabe–Ito colours, distinguishable with the common colour-vision
+ * deficiencies: bluish green, orange, sky blue, vermillion. */
+void
+gr_coverage_kind_color (GrCellKind kind,
+                        GdkRGBA   *color)
+{
+  static const GdkRGBA colors[GR_N_CELL_KINDS] = {
+    [GR_CELL_BOTH] = { 0.0f, 0.620f, 0.451f, 0.35f },
+    [GR_CELL_NO_PARK] = { 0.902f, 0.624f, 0.0f, 0.75f },
+    [GR_CELL_NO_GREEN] = { 0.337f, 0.706f, 0.914f, 0.75f },
+    [GR_CELL_NEITHER] = { 0.835f, 0.369f, 0.0f, 0.85f },
+  };
+
+  g_return_if_fail (kind < GR_N_CELL_KINDS);
+  *color = colors[kind];
+}
+
+static GrCellKind
+kind_of_state (guint8 state)
+{
+  gboolean green = state & (1u << GR_LAYER_GREEN), park = state & (1u << GR_LAYER_PARK);
+
+  return green && park ? GR_CELL_BOTH : green ? GR_CELL_NO_PARK : park ? GR_CELL_NO_GREEN : GR_CELL_NEITHER;
+}
+
+static cairo_surface_t *
+tile_image (const guint8 *states, const guint8 *samples)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, GR_GRID_TILE_SIZE, GR_GRID_TILE_SIZE);
+  guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+
+  for (guint row = 0; row < GR_GRID_TILE_SIZE; row++)
+    for (guint col = 0; col < GR_GRID_TILE_SIZE; col++)
+      {
+        guint i = row * GR_GRID_TILE_SIZE + col;
+        guint32 *px = (guint32 *) (data + (GR_GRID_TILE_SIZE - 1 - row) * stride) + col;
+        GdkRGBA c;
+        double a;
+
+        if (samples[i] == 0)
+          {
+            *px = 0;
+            continue;
+          }
+        gr_coverage_kind_color (kind_of_state (states[i]), &c);
+        a = c.alpha * MIN (1.0, samples[i] / 8.0);
+        *px = ((guint32) (a * 255) << 24) | ((guint32) (c.red * a * 255) << 16)
+              | ((guint32) (c.green * a * 255) << 8) | (guint32) (c.blue * a * 255);
+      }
+  cairo_surface_mark_dirty (image);
+  return image;
+}
+
+static void
+clear_tiles (GrCoverageLayer *self)
+{
+  for (guint i = 0; i < self->tiles->len; i++)
+    cairo_surface_destroy (g_array_index (self->tiles, TileImage, i).image);
+  g_array_set_size (self->tiles, 0);
+}
+
+/* Rebuilds the tile images from the analysis: after a full analysis or an
+ * edit. */
+void
+gr_coverage_layer_refresh (GrCoverageLayer *self)
+{
+  guint8 states[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], samples[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
+  GrGrid *grid;
+  double x0, y0, side;
+  guint nx, ny;
+
+  clear_tiles (self);
+  if (self->analysis == NULL || self->display == NULL)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  grid = gr_coverage_get_grid (gr_analysis_get_coverage (self->analysis));
+  gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
+  side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (grid);
+  for (guint ty = 0; ty < ny; ty++)
+    for (guint tx = 0; tx < nx; tx++)
+      {
+        TileImage t;
+        double left = x0 + tx * side, bottom = y0 + ty * side;
+
+        if (!gr_coverage_get_tile (gr_analysis_get_coverage (self->analysis), tx, ty, states, samples))
+          continue;
+        gr_display_to_lonlat (self->display, left, bottom + side, &t.lonlat[0][0], &t.lonlat[0][1]);
+        gr_display_to_lonlat (self->display, left + side, bottom + side, &t.lonlat[1][0], &t.lonlat[1][1]);
+        gr_display_to_lonlat (self->display, left, bottom, &t.lonlat[2][0], &t.lonlat[2][1]);
+        t.image = tile_image (states, samples);
+        g_array_append_val (self->tiles, t);
+      }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+paint_tile (cairo_t *cr, ShumateViewport *viewport, GtkWidget *widget, const TileImage *t)
+{
+  double p[3][2];
+  cairo_matrix_t m;
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  for (guint k = 0; k < 3; k++)
+    shumate_viewport_location_to_widget_coords (viewport, widget, t->lonlat[k][1], t->lonlat[k][0],
+                                                &p[k][0], &p[k][1]);
+  if (MAX (p[0][0], p[1][0]) < -1 || MIN (p[0][0], p[1][0]) > w + 1
+      || MAX (p[0][1], p[2][1]) < -1 || MIN (p[0][1], p[2][1]) > h + 1)
+    return;
+  cairo_matrix_init (&m, (p[1][0] - p[0][0]) / GR_GRID_TILE_SIZE, (p[1][1] - p[0][1]) / GR_GRID_TILE_SIZE,
+                     (p[2][0] - p[0][0]) / GR_GRID_TILE_SIZE, (p[2][1] - p[0][1]) / GR_GRID_TILE_SIZE,
+                     p[0][0], p[0][1]);
+  cairo_save (cr);
+  cairo_transform (cr, &m);
+  cairo_set_source_surface (cr, t->image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_rectangle (cr, 0, 0, GR_GRID_TILE_SIZE, GR_GRID_TILE_SIZE);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+gr_coverage_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  GrCoverageLayer *self = GR_COVERAGE_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  if (self->tiles->len == 0)
+    return;
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  for (guint i = 0; i < self->tiles->len; i++)
+    paint_tile (cr, viewport, widget, &g_array_index (self->tiles, TileImage, i));
+  cairo_destroy (cr);
+}
+
+static void
+on_viewport_changed (GrCoverageLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+gr_coverage_layer_constructed (GObject *object)
+{
+  GrCoverageLayer *self = GR_COVERAGE_LAYER (object);
+
+  G_OBJECT_CLASS (gr_coverage_layer_parent_class)->constructed (object);
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
+                           G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+gr_coverage_layer_finalize (GObject *object)
+{
+  GrCoverageLayer *self = GR_COVERAGE_LAYER (object);
+
+  clear_tiles (self);
+  g_array_unref (self->tiles);
+  G_OBJECT_CLASS (gr_coverage_layer_parent_class)->finalize (object);
+}
+
+static void
+gr_coverage_layer_class_init (GrCoverageLayerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->constructed = gr_coverage_layer_constructed;
+  G_OBJECT_CLASS (klass)->finalize = gr_coverage_layer_finalize;
+  GTK_WIDGET_CLASS (klass)->snapshot = gr_coverage_layer_snapshot;
+}
+
+static void
+gr_coverage_layer_init (GrCoverageLayer *self)
+{
+  self->tiles = g_array_new (FALSE, FALSE, sizeof (TileImage));
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+GrCoverageLayer *
+gr_coverage_layer_new (ShumateViewport *viewport)
+{
+  return g_object_new (GR_TYPE_COVERAGE_LAYER, "viewport", viewport, NULL);
+}
+
+/* Both are borrowed: the caller keeps them alive while they are set. */
+void
+gr_coverage_layer_set_analysis (GrCoverageLayer *self,
+                                GrAnalysis      *analysis,
+                                GrDisplay       *display)
+{
+  self->analysis = analysis;
+  self->display = display;
+  gr_coverage_layer_refresh (self);
+}

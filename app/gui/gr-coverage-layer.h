@@ -1,0 +1,31 @@
+/* gr-coverage-layer.h — blind spots: who is beyond 300 m of green or
+ * 500 m of a park, drawn from the analysis grid */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "gr-display.h"
+
+G_BEGIN_DECLS
+
+#define GR_TYPE_COVERAGE_LAYER (gr_coverage_layer_get_type ())
+G_DECLARE_FINAL_TYPE (GrCoverageLayer, gr_coverage_layer, GR, COVERAGE_LAYER, ShumateLayer)
+
+typedef enum
+{
+  GR_CELL_BOTH,     /* green within 300 m and a park within 500 m */
+  GR_CELL_NO_PARK,  /* green only */
+  GR_CELL_NO_GREEN, /* a park only (it serves farther than green) */
+  GR_CELL_NEITHER,  /* a blind spot */
+  GR_N_CELL_KINDS
+} GrCellKind;
+
+GrCoverageLayer *gr_coverage_layer_new          (ShumateViewport *viewport);
+void             gr_coverage_layer_set_analysis (GrCoverageLayer *self,
+                                                 GrAnalysis      *analysis,
+                                                 GrDisplay       *display);
+void             gr_coverage_layer_refresh      (GrCoverageLayer *self);
+void             gr_coverage_kind_color         (GrCellKind       kind,
+                                                 GdkRGBA         *color);
+
+G_END_DECLS

@@ -1,0 +1,199 @@
+/* gr-vector-layer.c — the project's layers drawn on the map
+ *
+ * Drawn with cairo in the widget's snapshot, as libshumate's own path
+ * layer is: every vertex goes through the viewport, features outside the
+ * view are skipped by their bounds.
+ */
+#include "config.h"
+
+#include "gr-vector-layer.h"
+
+#include <math.h>
+
+typedef struct
+{
+  GdkRGBA fill;
+  GdkRGBA stroke;
+  double  width;
+  double  min_zoom; /* drawn from this zoom level on */
+} Style;
+
+#define RGBA(r, g, b, a) { r / 255.0f, g / 255.0f, b / 255.0f, a }
+
+/* Drawn bottom to top: land use first, then networks, then boundaries. */
+static const GrRole draw_order[] = {
+  GR_ROLE_BUILTUP, GR_ROLE_ZONES, GR_ROLE_RESIDENTIAL, GR_ROLE_WATER, GR_ROLE_CORRIDOR,
+  GR_ROLE_NURSERY, GR_ROLE_GREEN, GR_ROLE_PARK, GR_ROLE_BUILDINGS, GR_ROLE_WALK,
+  GR_ROLE_GREENWAY, GR_ROLE_SITES, GR_ROLE_ENTRANCES,
+};
+
+static const Style styles[GR_N_ROLES] = {
+  [GR_ROLE_GREEN] = { RGBA (166, 219, 160, 0.85f), RGBA (90, 174, 97, 1), 0.8, 0 },
+  [GR_ROLE_PARK] = { RGBA (90, 174, 97, 0.9f), RGBA (27, 120, 55, 1), 1.2, 0 },
+  [GR_ROLE_RESIDENTIAL] = { RGBA (240, 228, 200, 0.55f), RGBA (200, 180, 140, 0.8f), 0.6, 0 },
+  [GR_ROLE_WALK] = { RGBA (0, 0, 0, 0), RGBA (120, 120, 120, 0.7f), 0.7, 14 },
+  [GR_ROLE_GREENWAY] = { RGBA (0, 0, 0, 0), RGBA (0, 109, 44, 1), 2.0, 0 },
+  [GR_ROLE_CORRIDOR] = { RGBA (199, 233, 192, 0.5f), RGBA (65, 171, 93, 1), 1.0, 0 },
+  [GR_ROLE_WATER] = { RGBA (158, 202, 225, 0.9f), RGBA (66, 146, 198, 1), 0.6, 0 },
+  [GR_ROLE_ZONES] = { RGBA (0, 0, 0, 0), RGBA (90, 90, 110, 0.9f), 1.5, 0 },
+  [GR_ROLE_BUILDINGS] = { RGBA (190, 185, 180, 0.8f), RGBA (150, 145, 140, 0.8f), 0.4, 15 },
+  [GR_ROLE_NURSERY] = { RGBA (217, 240, 163, 0.8f), RGBA (120, 198, 121, 1), 0.6, 0 },
+  [GR_ROLE_BUILTUP] = { RGBA (0, 0, 0, 0), RGBA (120, 80, 60, 0.8f), 1.5, 0 },
+  [GR_ROLE_SITES] = { RGBA (253, 141, 60, 0.6f), RGBA (217, 72, 1, 1), 1.5, 0 },
+  [GR_ROLE_ENTRANCES] = { RGBA (0, 0, 0, 0), RGBA (27, 120, 55, 1), 4.0, 14 },
+  [GR_ROLE_POPULATION] = { RGBA (0, 0, 0, 0), RGBA (0, 0, 0, 0), 0, 99 },
+};
+
+struct _GrVectorLayer
+{
+  ShumateLayer parent_instance;
+  GrDisplay   *display; /* not owned */
+  gboolean     hidden[GR_N_ROLES];
+};
+
+G_DEFINE_FINAL_TYPE (GrVectorLayer, gr_vector_layer, SHUMATE_TYPE_LAYER)
+
+static void
+on_viewport_changed (GrVectorLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+in_view (ShumateViewport *viewport, GtkWidget *widget, const GrPolygon *shape)
+{
+  double b[4], x0, y0, x1, y1;
+
+  gr_polygon_bounds (shape, b);
+  shumate_viewport_location_to_widget_coords (viewport, widget, b[3], b[0], &x0, &y0);
+  shumate_viewport_location_to_widget_coords (viewport, widget, b[1], b[2], &x1, &y1);
+  return x1 >= 0 && y1 >= 0 && x0 <= gtk_widget_get_width (widget) && y0 <= gtk_widget_get_height (widget);
+}
+
+static void
+trace (cairo_t *cr, ShumateViewport *viewport, GtkWidget *widget, const GrPolygon *shape,
+       gboolean close)
+{
+  guint start = 0;
+
+  for (guint r = 0; r < shape->n_rings; r++)
+    {
+      for (guint i = start; i < shape->ring_ends[r]; i++)
+        {
+          double x, y;
+
+          shumate_viewport_location_to_widget_coords (viewport, widget, shape->xy[2 * i + 1],
+                                                      shape->xy[2 * i], &x, &y);
+          if (i == start)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      if (close)
+        cairo_close_path (cr);
+      start = shape->ring_ends[r];
+    }
+}
+
+static void
+draw_role (GrVectorLayer *self, cairo_t *cr, GrRole role, double zoom)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  GtkWidget *widget = GTK_WIDGET (self);
+  const Style *style = &styles[role];
+  GPtrArray *features = gr_display_get_features (self->display, role);
+
+  if (self->hidden[role] || zoom < style->min_zoom || features == NULL || features->len == 0)
+    return;
+  cairo_new_path (cr);
+  for (guint i = 0; i < features->len; i++)
+    {
+      GrDisplayFeature *f = g_ptr_array_index (features, i);
+
+      if (in_view (viewport, widget, f->shape))
+        trace (cr, viewport, widget, f->shape, f->kind != GR_SHAPE_LINE);
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  gdk_cairo_set_source_rgba (cr, &style->fill);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &style->stroke);
+  cairo_set_line_width (cr, style->width);
+  cairo_stroke (cr);
+}
+
+static void
+gr_vector_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  GrVectorLayer *self = GR_VECTOR_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  if (self->display == NULL)
+    return;
+  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < G_N_ELEMENTS (draw_order); i++)
+    draw_role (self, cr, draw_order[i], zoom);
+  cairo_destroy (cr);
+}
+
+static void
+gr_vector_layer_constructed (GObject *object)
+{
+  GrVectorLayer *self = GR_VECTOR_LAYER (object);
+
+  G_OBJECT_CLASS (gr_vector_layer_parent_class)->constructed (object);
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
+                           G_CALLBACK (on_viewport_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+gr_vector_layer_class_init (GrVectorLayerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->constructed = gr_vector_layer_constructed;
+  GTK_WIDGET_CLASS (klass)->snapshot = gr_vector_layer_snapshot;
+}
+
+static void
+gr_vector_layer_init (GrVectorLayer *self)
+{
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+GrVectorLayer *
+gr_vector_layer_new (ShumateViewport *viewport)
+{
+  return g_object_new (GR_TYPE_VECTOR_LAYER, "viewport", viewport, NULL);
+}
+
+/* @display is borrowed: the caller keeps it alive while it is set. */
+void
+gr_vector_layer_set_display (GrVectorLayer *self,
+                             GrDisplay     *display)
+{
+  self->display = display;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+gr_vector_layer_set_visible_role (GrVectorLayer *self,
+                                  GrRole         role,
+                                  gboolean       visible)
+{
+  g_return_if_fail (role < GR_N_ROLES);
+  if (self->hidden[role] == !visible)
+    return;
+  self->hidden[role] = !visible;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+gr_vector_layer_get_visible_role (GrVectorLayer *self,
+                                  GrRole         role)
+{
+  g_return_val_if_fail (role < GR_N_ROLES, FALSE);
+  return !self->hidden[role];
+}

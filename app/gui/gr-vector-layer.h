@@ -1,0 +1,22 @@
+/* gr-vector-layer.h — the project's layers drawn on the map */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "gr-display.h"
+
+G_BEGIN_DECLS
+
+#define GR_TYPE_VECTOR_LAYER (gr_vector_layer_get_type ())
+G_DECLARE_FINAL_TYPE (GrVectorLayer, gr_vector_layer, GR, VECTOR_LAYER, ShumateLayer)
+
+GrVectorLayer *gr_vector_layer_new          (ShumateViewport *viewport);
+void           gr_vector_layer_set_display  (GrVectorLayer *self,
+                                             GrDisplay     *display);
+void           gr_vector_layer_set_visible_role (GrVectorLayer *self,
+                                                 GrRole         role,
+                                                 gboolean       visible);
+gboolean       gr_vector_layer_get_visible_role (GrVectorLayer *self,
+                                                 GrRole         role);
+
+G_END_DECLS

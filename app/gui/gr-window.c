@@ -1,0 +1,597 @@
+/* gr-window.c — the map window
+ *
+ * Opening a file and analysing run on worker threads; the window keeps
+ * showing what it had until the new project is complete, and a failure
+ * leaves it untouched and says so in plain words.
+ */
+#include "config.h"
+
+#include "gr-window.h"
+
+#include "gr-coverage-layer.h"
+#include "gr-mbtiles-source.h"
+#include "gr-runtime.h"
+#include "gr-vector-layer.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+struct _GrWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toasts;
+  AdwWindowTitle  *window_title;
+  GtkDropDown     *mode_dropdown;
+  GtkOverlay      *map_overlay;
+  ShumateMap      *map;
+  GtkGrid         *indicators;
+  GtkLabel        *cursor_label;
+  GtkProgressBar  *progress;
+  GtkButton       *cancel_button;
+
+  GrSession       *session;
+  GrCriteria       criteria;
+  GCancellable    *cancellable;
+  guint            pulse_id;
+  gboolean         busy;
+  char            *error;
+  GrVectorLayer   *vectors;
+  GrCoverageLayer *coverage;
+  GtkLabel        *values[6][2];
+};
+
+G_DEFINE_FINAL_TYPE (GrWindow, gr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- busy state --------------------------------------------------------- */
+
+static gboolean
+pulse (gpointer data)
+{
+  gtk_progress_bar_pulse (GR_WINDOW (data)->progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_busy (GrWindow *self, const char *what)
+{
+  gboolean busy = what != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
+  gtk_progress_bar_set_text (self->progress, what);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (busy)
+    self->pulse_id = g_timeout_add (100, pulse, self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), !busy && self->session != NULL);
+  if (self->busy != busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+}
+
+static void
+on_cancel_clicked (GrWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+show_error (GrWindow *self, const char *heading, const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_free (self->error);
+  self->error = g_strdup (error->message);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Cancelled")));
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- indicators ------------------------------------------------------------ */
+
+static void
+build_indicators (GrWindow *self)
+{
+  const char *rows[] = { N_("Residential land"), N_("Green within 300 m"), N_("Park within 500 m"),
+                         N_("Both"), N_("Neither (blind spot)"), N_("Park service-radius coverage") };
+  GtkWidget *header = gtk_label_new (_("Coverage"));
+
+  gtk_widget_add_css_class (header, "heading");
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_grid_attach (self->indicators, header, 0, 0, 3, 1);
+  gtk_grid_attach (self->indicators, gtk_label_new (_("area")), 1, 1, 1, 1);
+  gtk_grid_attach (self->indicators, gtk_label_new (_("residents")), 2, 1, 1, 1);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      GtkWidget *label = gtk_label_new (_(rows[r]));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_grid_attach (self->indicators, label, 0, r + 2, 1, 1);
+      for (guint c = 0; c < 2; c++)
+        {
+          self->values[r][c] = GTK_LABEL (gtk_label_new ("–"));
+          gtk_label_set_xalign (self->values[r][c], 1);
+          gtk_widget_add_css_class (GTK_WIDGET (self->values[r][c]), "numeric");
+          gtk_grid_attach (self->indicators, GTK_WIDGET (self->values[r][c]), c + 1, r + 2, 1, 1);
+        }
+    }
+}
+
+static void
+set_share (GtkLabel *label, double part, double whole)
+{
+  g_autofree char *text = whole > 0 ? g_strdup_printf ("%.1f%%", 100 * part / whole) : g_strdup ("–");
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+update_indicators (GrWindow *self)
+{
+  GrAnalysis *analysis = self->session ? gr_session_get_analysis (self->session) : NULL;
+  GrSummary s;
+  const GrAmount *amounts[6];
+  g_autofree char *area = NULL;
+
+  if (analysis == NULL)
+    return;
+  gr_analysis_summarize (analysis, -1, &s);
+  amounts[0] = &s.residential, amounts[1] = &s.green, amounts[2] = &s.park;
+  amounts[3] = &s.both, amounts[4] = &s.neither, amounts[5] = &s.service;
+  area = g_strdup_printf (_("%.2f km²"), s.residential.area_m2 / 1e6);
+  gtk_label_set_text (self->values[0][0], area);
+  gtk_label_set_text (self->values[0][1], s.residential.population > 0 ? "100%" : "–");
+  for (guint r = 1; r < 6; r++)
+    {
+      set_share (self->values[r][0], amounts[r]->area_m2, s.residential.area_m2);
+      set_share (self->values[r][1], amounts[r]->population, s.residential.population);
+    }
+}
+
+/* ---- showing a session ---------------------------------------------------- */
+
+/* The residential land is what the analysis is about: frame it. */
+static void
+zoom_to_project (GrWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  GPtrArray *homes = gr_display_get_features (gr_session_get_display (self->session), GR_ROLE_RESIDENTIAL);
+  double b[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 640);
+  double span;
+
+  for (guint i = 0; i < homes->len; i++)
+    {
+      double f[4];
+
+      gr_polygon_bounds (((GrDisplayFeature *) g_ptr_array_index (homes, i))->shape, f);
+      b[0] = MIN (b[0], f[0]), b[1] = MIN (b[1], f[1]), b[2] = MAX (b[2], f[2]), b[3] = MAX (b[3], f[3]);
+    }
+  if (!isfinite (b[0]))
+    gr_display_get_bounds (gr_session_get_display (self->session), b);
+  if (!isfinite (b[0]))
+    return;
+  span = MAX (b[2] - b[0], 1e-4);
+  shumate_viewport_set_zoom_level (viewport, CLAMP (log2 (width * 360.0 / (256.0 * span)), 2, 18));
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), (b[1] + b[3]) / 2, (b[0] + b[2]) / 2);
+}
+
+static void
+show_analysis (GrWindow *self, GrAnalysis *analysis)
+{
+  /* The layer borrows the analysis: point it at the new one before the
+   * session frees the old. */
+  gr_coverage_layer_set_analysis (self->coverage, analysis, gr_session_get_display (self->session));
+  gr_session_set_analysis (self->session, analysis);
+  update_indicators (self);
+}
+
+static void
+show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis)
+{
+  g_autofree char *name = g_path_get_basename (gr_session_get_path (session));
+
+  gr_coverage_layer_set_analysis (self->coverage, NULL, NULL);
+  gr_vector_layer_set_display (self->vectors, NULL);
+  g_clear_pointer (&self->session, gr_session_free);
+  self->session = session;
+  gr_vector_layer_set_display (self->vectors, gr_session_get_display (session));
+  show_analysis (self, analysis);
+  adw_window_title_set_subtitle (self->window_title, name);
+  zoom_to_project (self);
+}
+
+/* ---- worker threads ------------------------------------------------------- */
+
+typedef struct
+{
+  char       *path;
+  GrCriteria  criteria;
+  GrSession  *session;  /* open: the result; analyse: borrowed, read only */
+  GrAnalysis *analysis;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->path);
+  if (job->path != NULL)
+    gr_session_free (job->session);
+  gr_analysis_free (job->analysis);
+  g_free (job);
+}
+
+static void
+open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+
+  job->session = gr_session_open (job->path, cancellable, &error);
+  if (job->session != NULL)
+    job->analysis = gr_project_build_analysis (gr_session_get_project (job->session), &job->criteria,
+                                               NULL, &error);
+  if (job->analysis == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GrWindow *self = GR_WINDOW (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  set_busy (self, NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, _("Could not open the file"), error);
+      return;
+    }
+  show_session (self, g_steal_pointer (&job->session), g_steal_pointer (&job->analysis));
+  set_busy (self, NULL);
+}
+
+/**
+ * gr_window_open:
+ * @path: a project (.gpkg) or an OpenStreetMap extract
+ */
+void
+gr_window_open (GrWindow   *self,
+                const char *path)
+{
+  g_autoptr (GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *what = g_strdup_printf (_("Opening %s…"), name);
+
+  g_return_if_fail (!self->busy);
+  job->path = g_strdup (path);
+  job->criteria = self->criteria;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, open_done, NULL);
+  g_task_set_task_data (task, job, job_free);
+  set_busy (self, what);
+  g_task_run_in_thread (task, open_thread);
+}
+
+static void
+analyze_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+
+  job->analysis = gr_project_build_analysis (gr_session_get_project (job->session), &job->criteria,
+                                             NULL, &error);
+  if (job->analysis == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+analyze_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GrWindow *self = GR_WINDOW (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  set_busy (self, NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, _("Could not compute the coverage"), error);
+      return;
+    }
+  show_analysis (self, g_steal_pointer (&job->analysis));
+}
+
+static void
+reanalyze (GrWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+  Job *job;
+
+  if (self->session == NULL || self->busy)
+    return;
+  job = g_new0 (Job, 1);
+  job->criteria = self->criteria;
+  job->session = self->session;
+  task = g_task_new (self, NULL, analyze_done, NULL);
+  g_task_set_task_data (task, job, job_free);
+  set_busy (self, self->criteria.walking ? _("Computing walking distances…")
+                                         : _("Computing straight-line distances…"));
+  g_task_run_in_thread (task, analyze_thread);
+}
+
+void
+gr_window_set_walking (GrWindow *self,
+                       gboolean  walking)
+{
+  gtk_drop_down_set_selected (self->mode_dropdown, walking ? 1 : 0);
+}
+
+static void
+on_mode_changed (GrWindow *self)
+{
+  gboolean walking = gtk_drop_down_get_selected (self->mode_dropdown) == 1;
+
+  if (walking == self->criteria.walking)
+    return;
+  self->criteria.walking = walking;
+  reanalyze (self);
+}
+
+/* ---- open dialog ----------------------------------------------------------- */
+
+static void
+on_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  GrWindow *self = GR_WINDOW (data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        gr_window_open (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open a Project or Data File"),
+                                                              GTK_WINDOW (widget),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                              _("_Open"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Projects and OpenStreetMap files"));
+  gtk_file_filter_add_pattern (filter, "*.gpkg");
+  gtk_file_filter_add_pattern (filter, "*.osm.pbf");
+  gtk_file_filter_add_pattern (filter, "*.osm");
+  gtk_file_filter_add_pattern (filter, "*.osm.gz");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_file_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- the map ----------------------------------------------------------------- */
+
+static void
+on_motion (GtkEventControllerMotion *motion, double x, double y, GrWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  g_autofree char *text = NULL;
+  double lat, lon, px, py;
+
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  if (self->session != NULL
+      && gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py))
+    text = g_strdup_printf (_("%.5f°E %.5f°N   x %.1f  y %.1f (EPSG:%d)"), lon, lat, px, py,
+                            gr_session_get_project (self->session)->epsg);
+  else
+    text = g_strdup_printf (_("%.5f°E %.5f°N"), lon, lat);
+  gtk_label_set_text (self->cursor_label, text);
+}
+
+static ShumateMapSource *
+base_map_source (GrWindow *self)
+{
+  g_autofree char *path = gr_runtime_data_path ("sample/basemap.mbtiles");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrMbtilesSource) tiles = gr_mbtiles_source_new (path, &error);
+
+  if (tiles == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return NULL;
+    }
+  /* Tiles beyond the file's deepest zoom are its tiles enlarged. */
+  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full ("greenreach-mbtiles", _("Offline base map"),
+                                                               "", "", gr_mbtiles_source_get_min_zoom (tiles),
+                                                               19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                               SHUMATE_DATA_SOURCE (tiles)));
+}
+
+static void
+setup_map (GrWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  g_autoptr (ShumateMapSource) source = base_map_source (self);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  ShumateScale *scale = shumate_scale_new (viewport);
+
+  if (source != NULL)
+    {
+      shumate_map_set_map_source (self->map, source);
+      shumate_map_add_layer (self->map, SHUMATE_LAYER (shumate_map_layer_new (source, viewport)));
+    }
+  else
+    {
+      g_autoptr (ShumateMapSource) blank = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
+        "greenreach-none", _("No base map"), "", "", 0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+        "none://{z}/{x}/{y}"));
+      shumate_viewport_set_reference_map_source (viewport, blank);
+    }
+  self->vectors = gr_vector_layer_new (viewport);
+  self->coverage = gr_coverage_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->vectors));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->coverage));
+  gtk_widget_set_halign (GTK_WIDGET (scale), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (scale), GTK_ALIGN_END);
+  gtk_widget_set_margin_start (GTK_WIDGET (scale), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (scale), 8);
+  gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (scale));
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+}
+
+/* ---- GObject ---------------------------------------------------------------- */
+
+static void
+gr_window_dispose (GObject *object)
+{
+  GrWindow *self = GR_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->coverage != NULL)
+    gr_coverage_layer_set_analysis (self->coverage, NULL, NULL);
+  if (self->vectors != NULL)
+    gr_vector_layer_set_display (self->vectors, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GR_TYPE_WINDOW);
+  G_OBJECT_CLASS (gr_window_parent_class)->dispose (object);
+}
+
+static void
+gr_window_finalize (GObject *object)
+{
+  GrWindow *self = GR_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->session, gr_session_free);
+  g_free (self->error);
+  G_OBJECT_CLASS (gr_window_parent_class)->finalize (object);
+}
+
+static void
+gr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  GrWindow *self = GR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gr_window_class_init (GrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gr_window_dispose;
+  object_class->finalize = gr_window_finalize;
+  object_class->get_property = gr_window_get_property;
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SHUMATE_TYPE_MAP);
+  gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/gr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, mode_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, map_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, map);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, indicators);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, cursor_label);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, progress);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, cancel_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+}
+
+static void
+gr_window_init (GrWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gr_criteria_init_default (&self->criteria);
+  build_indicators (self);
+  setup_map (self);
+  g_signal_connect_swapped (self->mode_dropdown, "notify::selected", G_CALLBACK (on_mode_changed), self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), FALSE);
+}
+
+GrWindow *
+gr_window_new (GrApplication *app)
+{
+  return g_object_new (GR_TYPE_WINDOW, "application", app, NULL);
+}
+
+gboolean
+gr_window_get_busy (GrWindow *self)
+{
+  return self->busy;
+}
+
+GrSession *
+gr_window_get_session (GrWindow *self)
+{
+  return self->session;
+}
+
+GtkWidget *
+gr_window_get_map (GrWindow *self)
+{
+  return GTK_WIDGET (self->map);
+}
+
+void
+gr_window_set_role_visible (GrWindow *self,
+                            GrRole    role,
+                            gboolean  visible)
+{
+  gr_vector_layer_set_visible_role (self->vectors, role, visible);
+}
+
+/* The last error shown, for tests and the status line. */
+const char *
+gr_window_get_error (GrWindow *self)
+{
+  return self->error;
+}

@@ -1,0 +1,27 @@
+/* gr-window.h — the map window */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gr-application.h"
+#include "gr-session.h"
+
+G_BEGIN_DECLS
+
+#define GR_TYPE_WINDOW (gr_window_get_type ())
+G_DECLARE_FINAL_TYPE (GrWindow, gr_window, GR, WINDOW, AdwApplicationWindow)
+
+GrWindow   *gr_window_new          (GrApplication *app);
+void        gr_window_open         (GrWindow   *self,
+                                    const char *path);
+gboolean    gr_window_get_busy     (GrWindow *self);
+GrSession  *gr_window_get_session  (GrWindow *self);
+void        gr_window_set_walking  (GrWindow *self,
+                                    gboolean  walking);
+GtkWidget  *gr_window_get_map      (GrWindow *self);
+void        gr_window_set_role_visible (GrWindow *self,
+                                        GrRole    role,
+                                        gboolean  visible);
+const char *gr_window_get_error    (GrWindow *self);
+
+G_END_DECLS

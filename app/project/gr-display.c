@@ -1,0 +1,174 @@
+/* gr-display.c — a project's layers in longitude/latitude, for the map */
+#include "config.h"
+
+#include "gr-display.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+struct _GrDisplay
+{
+  GPtrArray                   *layers[GR_N_ROLES]; /* GrDisplayFeature */
+  OGRCoordinateTransformationH to_lonlat;
+  OGRCoordinateTransformationH from_lonlat;
+  double                       bounds[4];          /* lon/lat */
+};
+
+static void
+feature_free (gpointer data)
+{
+  GrDisplayFeature *f = data;
+
+  gr_polygon_free (f->shape);
+  g_free (f);
+}
+
+static void
+append_path (OGRGeometryH path, GArray *xy, GArray *ends)
+{
+  int n = OGR_G_GetPointCount (path);
+  guint start = xy->len / 2;
+
+  if (n < 1)
+    return;
+  g_array_set_size (xy, xy->len + 2 * n);
+  OGR_G_GetPoints (path, &g_array_index (xy, double, 2 * start), 2 * sizeof (double),
+                   &g_array_index (xy, double, 2 * start + 1), 2 * sizeof (double), NULL, 0);
+  g_array_append_vals (ends, &(guint){ start + n }, 1);
+}
+
+/* Every ring, line or point of a geometry, flattened into one GrPolygon. */
+static void
+collect_paths (OGRGeometryH geometry, GArray *xy, GArray *ends)
+{
+  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+
+  if (type == wkbPoint || type == wkbLineString || type == wkbLinearRing)
+    append_path (geometry, xy, ends);
+  else
+    for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+      collect_paths (OGR_G_GetGeometryRef (geometry, i), xy, ends);
+}
+
+static GrDisplayFeature *
+display_feature (GrFeature *feature, GrShape kind, OGRCoordinateTransformationH ct)
+{
+  g_auto (OGRGeometryH) lonlat = OGR_G_Clone (feature->geometry);
+  g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  GrDisplayFeature *f;
+
+  if (OGR_G_Transform (lonlat, ct) != OGRERR_NONE)
+    return NULL;
+  collect_paths (lonlat, xy, ends);
+  if (ends->len == 0)
+    return NULL;
+  f = g_new0 (GrDisplayFeature, 1);
+  f->shape = gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
+  f->kind = kind;
+  f->area_m2 = kind == GR_SHAPE_LINE ? 0 : OGR_G_Area (feature->geometry);
+  return f;
+}
+
+static void
+grow_bounds (double bounds[4], const GrPolygon *shape)
+{
+  double b[4];
+
+  gr_polygon_bounds (shape, b);
+  bounds[0] = MIN (bounds[0], b[0]);
+  bounds[1] = MIN (bounds[1], b[1]);
+  bounds[2] = MAX (bounds[2], b[2]);
+  bounds[3] = MAX (bounds[3], b[3]);
+}
+
+GrDisplay *
+gr_display_new (GrProject *project,
+                GError   **error)
+{
+  g_autoptr (GrDisplay) display = g_new0 (GrDisplay, 1);
+  g_auto (OGRSpatialReferenceH) analysis = gr_srs_new_from_user (project->crs_wkt ? project->crs_wkt : "");
+  g_auto (OGRSpatialReferenceH) wgs84 = gr_srs_new_from_user ("EPSG:4326");
+
+  if (analysis == NULL)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                   _("the project has no usable coordinate reference system"));
+      return NULL;
+    }
+  display->to_lonlat = OCTNewCoordinateTransformation (analysis, wgs84);
+  display->from_lonlat = OCTNewCoordinateTransformation (wgs84, analysis);
+  display->bounds[0] = display->bounds[1] = INFINITY;
+  display->bounds[2] = display->bounds[3] = -INFINITY;
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    {
+      GrLayer *layer = project->layers[r];
+
+      display->layers[r] = g_ptr_array_new_with_free_func (feature_free);
+      for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+        {
+          GrDisplayFeature *f = display_feature (g_ptr_array_index (layer->features, i),
+                                                 gr_role_get_shape (r), display->to_lonlat);
+          if (f == NULL)
+            continue;
+          g_ptr_array_add (display->layers[r], f);
+          grow_bounds (display->bounds, f->shape);
+        }
+    }
+  return g_steal_pointer (&display);
+}
+
+void
+gr_display_free (GrDisplay *display)
+{
+  if (display == NULL)
+    return;
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    if (display->layers[r] != NULL)
+      g_ptr_array_unref (display->layers[r]);
+  if (display->to_lonlat != NULL)
+    OCTDestroyCoordinateTransformation (display->to_lonlat);
+  if (display->from_lonlat != NULL)
+    OCTDestroyCoordinateTransformation (display->from_lonlat);
+  g_free (display);
+}
+
+GPtrArray *
+gr_display_get_features (GrDisplay *display,
+                         GrRole     role)
+{
+  g_return_val_if_fail (role < GR_N_ROLES, NULL);
+  return display->layers[role];
+}
+
+void
+gr_display_get_bounds (GrDisplay *display,
+                       double     bounds[4])
+{
+  memcpy (bounds, display->bounds, sizeof display->bounds);
+}
+
+gboolean
+gr_display_to_lonlat (GrDisplay *display,
+                      double     x,
+                      double     y,
+                      double    *lon,
+                      double    *lat)
+{
+  *lon = x;
+  *lat = y;
+  return OCTTransform (display->to_lonlat, 1, lon, lat, NULL) && isfinite (*lon) && isfinite (*lat);
+}
+
+gboolean
+gr_display_from_lonlat (GrDisplay *display,
+                        double     lon,
+                        double     lat,
+                        double    *x,
+                        double    *y)
+{
+  *x = lon;
+  *y = lat;
+  return OCTTransform (display->from_lonlat, 1, x, y, NULL) && isfinite (*x) && isfinite (*y);
+}

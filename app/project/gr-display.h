@@ -1,0 +1,42 @@
+/* gr-display.h — a project's layers in longitude/latitude, for the map
+ *
+ * The map draws in Web Mercator from WGS 84 coordinates; the analysis works
+ * in the project's metric CRS. Both directions are here, computed once per
+ * project so that drawing never calls PROJ.
+ */
+#pragma once
+
+#include "gr-project.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GrDisplay GrDisplay;
+
+typedef struct
+{
+  GrPolygon *shape;  /* lon/lat rings (areas) or paths (lines, points as one-point paths) */
+  GrShape    kind;
+  double     area_m2;
+} GrDisplayFeature;
+
+GrDisplay *gr_display_new            (GrProject *project,
+                                      GError   **error);
+void       gr_display_free           (GrDisplay *display);
+GPtrArray *gr_display_get_features   (GrDisplay *display,
+                                      GrRole     role);
+void       gr_display_get_bounds     (GrDisplay *display,
+                                      double     bounds[4]);
+gboolean   gr_display_to_lonlat      (GrDisplay *display,
+                                      double     x,
+                                      double     y,
+                                      double    *lon,
+                                      double    *lat);
+gboolean   gr_display_from_lonlat    (GrDisplay *display,
+                                      double     lon,
+                                      double     lat,
+                                      double    *x,
+                                      double    *y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrDisplay, gr_display_free)
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* gr-session.h — what the window has open: the project, its display
+ * geometry and its live analysis */
+#pragma once
+
+#include "gr-display.h"
+#include "gr-evaluate.h"
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _GrSession GrSession;
+
+GrSession  *gr_session_open          (const char   *path,
+                                      GCancellable *cancellable,
+                                      GError      **error);
+void        gr_session_free          (GrSession *session);
+void        gr_session_set_analysis  (GrSession  *session,
+                                      GrAnalysis *analysis);
+GrProject  *gr_session_get_project   (GrSession *session);
+GrDisplay  *gr_session_get_display   (GrSession *session);
+GrAnalysis *gr_session_get_analysis  (GrSession *session);
+const char *gr_session_get_path      (GrSession *session);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrSession, gr_session_free)
+
+G_END_DECLS

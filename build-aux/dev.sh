@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up a Debian 12 machine, build, and run the sample or the tests.
-#   bash build-aux/dev.sh run    build and analyse the bundled sample city
+#   bash build-aux/dev.sh run    build and open the map window on the bundled sample city
 #   bash build-aux/dev.sh test   build and run every test
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +41,11 @@ case "${1:-}" in
   run)
     install_missing
     build
-    exec build/app/cli/greenreach-cli analyze resources/sample/andorra.osm.pbf
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      echo "No display: the window needs one. The same analysis on the command line:" >&2
+      exec build/app/cli/greenreach-cli analyze resources/sample/andorra.osm.pbf
+    fi
+    exec build/app/gui/greenreach
     ;;
   test)
     install_missing

@@ -145,6 +145,9 @@ paint_tile (cairo_t *cr, ShumateViewport *viewport, GtkWidget *widget, const Til
   cairo_transform (cr, &m);
   cairo_set_source_surface (cr, t->image, 0, 0);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  /* Neighbouring tiles share their corner points exactly: without
+   * antialiasing their edges meet with no seam. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_rectangle (cr, 0, 0, GR_GRID_TILE_SIZE, GR_GRID_TILE_SIZE);
   cairo_fill (cr);
   cairo_restore (cr);

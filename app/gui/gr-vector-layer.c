@@ -197,3 +197,13 @@ gr_vector_layer_get_visible_role (GrVectorLayer *self,
   g_return_val_if_fail (role < GR_N_ROLES, FALSE);
   return !self->hidden[role];
 }
+
+/* The colour that stands for @role in the legend. */
+void
+gr_vector_layer_role_color (GrRole   role,
+                            GdkRGBA *color)
+{
+  g_return_if_fail (role < GR_N_ROLES);
+  *color = styles[role].fill.alpha > 0 ? styles[role].fill : styles[role].stroke;
+  color->alpha = 1;
+}

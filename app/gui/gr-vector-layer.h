@@ -19,4 +19,7 @@ void           gr_vector_layer_set_visible_role (GrVectorLayer *self,
 gboolean       gr_vector_layer_get_visible_role (GrVectorLayer *self,
                                                  GrRole         role);
 
+void           gr_vector_layer_role_color   (GrRole   role,
+                                             GdkRGBA *color);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "gr-window.h"
 
 #include "gr-coverage-layer.h"
+#include "gr-layer-item.h"
 #include "gr-mbtiles-source.h"
 #include "gr-runtime.h"
 #include "gr-vector-layer.h"
@@ -24,6 +25,9 @@ struct _GrWindow
   AdwWindowTitle  *window_title;
   GtkDropDown     *mode_dropdown;
   GtkOverlay      *map_overlay;
+  GtkListView     *layer_list;
+  GtkBox          *legend;
+  GListStore      *layers;
   ShumateMap      *map;
   GtkGrid         *indicators;
   GtkLabel        *cursor_label;
@@ -102,6 +106,155 @@ show_error (GrWindow *self, const char *heading, const GError *error)
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- layer panel and legend ------------------------------------------------ */
+
+static void
+draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
+{
+  GdkRGBA *color = g_object_get_data (G_OBJECT (area), "color");
+
+  if (color == NULL)
+    return;
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_rectangle (cr, 1, 1, width - 2, height - 2);
+  cairo_fill (cr);
+}
+
+static GtkWidget *
+swatch_new (void)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 16);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 16);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_swatch, NULL, NULL);
+  return area;
+}
+
+static void
+swatch_set_color (GtkWidget *swatch, const GdkRGBA *color)
+{
+  g_object_set_data_full (G_OBJECT (swatch), "color", gdk_rgba_copy (color), (GDestroyNotify) gdk_rgba_free);
+  gtk_widget_queue_draw (swatch);
+}
+
+static void
+setup_layer_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), gtk_check_button_new ());
+  gtk_box_append (GTK_BOX (box), swatch_new ());
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_layer_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GrLayerItem *layer = gtk_list_item_get_item (item);
+  GtkWidget *check = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *swatch = gtk_widget_get_next_sibling (check);
+  GtkWidget *label = gtk_widget_get_next_sibling (swatch);
+  g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature", "%u features",
+                                                           gr_layer_item_get_n_features (layer)),
+                                              gr_layer_item_get_n_features (layer));
+  GdkRGBA color;
+  GBinding *binding;
+
+  gr_vector_layer_role_color (gr_layer_item_get_role (layer), &color);
+  swatch_set_color (swatch, &color);
+  gtk_label_set_text (GTK_LABEL (label), gr_layer_item_get_title (layer));
+  gtk_widget_set_tooltip_text (label, tooltip);
+  binding = g_object_bind_property (layer, "visible", check, "active",
+                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (item), "binding", binding);
+}
+
+static void
+unbind_layer_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GBinding *binding = g_object_get_data (G_OBJECT (item), "binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (item), "binding", NULL);
+}
+
+static void
+on_layer_visible (GrLayerItem *layer, GParamSpec *pspec, GrWindow *self)
+{
+  gr_vector_layer_set_visible_role (self->vectors, gr_layer_item_get_role (layer),
+                                    gr_layer_item_get_visible (layer));
+}
+
+/* Top of the list is drawn on top: the reverse of the drawing order. */
+static void
+fill_layers (GrWindow *self, GrProject *project)
+{
+  static const GrRole order[] = {
+    GR_ROLE_ENTRANCES, GR_ROLE_SITES, GR_ROLE_GREENWAY, GR_ROLE_WALK, GR_ROLE_BUILDINGS, GR_ROLE_PARK,
+    GR_ROLE_GREEN, GR_ROLE_NURSERY, GR_ROLE_CORRIDOR, GR_ROLE_WATER, GR_ROLE_RESIDENTIAL, GR_ROLE_ZONES,
+    GR_ROLE_BUILTUP,
+  };
+
+  g_list_store_remove_all (self->layers);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr (GrLayerItem) item = NULL;
+
+      if (project->layers[order[i]] == NULL)
+        continue;
+      item = gr_layer_item_new (order[i], project->layers[order[i]]->features->len);
+      gr_layer_item_set_visible (item, gr_vector_layer_get_visible_role (self->vectors, order[i]));
+      g_signal_connect_object (item, "notify::visible", G_CALLBACK (on_layer_visible), self, 0);
+      g_list_store_append (self->layers, item);
+    }
+}
+
+static void
+build_layer_panel (GrWindow *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkNoSelection) selection = NULL;
+  const char *kinds[GR_N_CELL_KINDS] = {
+    [GR_CELL_BOTH] = N_("Green and a park in reach"),
+    [GR_CELL_NO_PARK] = N_("No park within 500 m"),
+    [GR_CELL_NO_GREEN] = N_("No green space within 300 m"),
+    [GR_CELL_NEITHER] = N_("Neither: a blind spot"),
+  };
+
+  self->layers = g_list_store_new (GR_TYPE_LAYER_ITEM);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_layer_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_layer_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_layer_row), NULL);
+  gtk_list_view_set_factory (self->layer_list, factory);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->layers)));
+  gtk_list_view_set_model (self->layer_list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (factory);
+  for (guint k = 0; k < GR_N_CELL_KINDS; k++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *swatch = swatch_new ();
+      GtkWidget *label = gtk_label_new (_(kinds[k]));
+      GdkRGBA color;
+
+      gr_coverage_kind_color (k, &color);
+      color.alpha = 1;
+      swatch_set_color (swatch, &color);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (row), swatch);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (self->legend, row);
+    }
 }
 
 /* ---- indicators ------------------------------------------------------------ */
@@ -215,6 +368,7 @@ show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis)
   g_clear_pointer (&self->session, gr_session_free);
   self->session = session;
   gr_vector_layer_set_display (self->vectors, gr_session_get_display (session));
+  fill_layers (self, gr_session_get_project (session));
   show_analysis (self, analysis);
   adw_window_title_set_subtitle (self->window_title, name);
   zoom_to_project (self);
@@ -497,6 +651,7 @@ gr_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->session, gr_session_free);
+  g_clear_object (&self->layers);
   g_free (self->error);
   G_OBJECT_CLASS (gr_window_parent_class)->finalize (object);
 }
@@ -535,6 +690,8 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, map_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, layer_list);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, map);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, indicators);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, cursor_label);
@@ -553,6 +710,7 @@ gr_window_init (GrWindow *self)
   gr_criteria_init_default (&self->criteria);
   build_indicators (self);
   setup_map (self);
+  build_layer_panel (self);
   g_signal_connect_swapped (self->mode_dropdown, "notify::selected", G_CALLBACK (on_mode_changed), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), FALSE);
 }
@@ -581,12 +739,25 @@ gr_window_get_map (GrWindow *self)
   return GTK_WIDGET (self->map);
 }
 
+/* As the layer panel's check box does. */
 void
 gr_window_set_role_visible (GrWindow *self,
                             GrRole    role,
                             gboolean  visible)
 {
-  gr_vector_layer_set_visible_role (self->vectors, role, visible);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->layers)); i++)
+    {
+      g_autoptr (GrLayerItem) item = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+
+      if (gr_layer_item_get_role (item) == role)
+        gr_layer_item_set_visible (item, visible);
+    }
+}
+
+GListModel *
+gr_window_get_layers (GrWindow *self)
+{
+  return G_LIST_MODEL (self->layers);
 }
 
 /* The last error shown, for tests and the status line. */

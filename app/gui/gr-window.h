@@ -23,5 +23,6 @@ void        gr_window_set_role_visible (GrWindow *self,
                                         GrRole    role,
                                         gboolean  visible);
 const char *gr_window_get_error    (GrWindow *self);
+GListModel *gr_window_get_layers   (GrWindow *self);
 
 G_END_DECLS

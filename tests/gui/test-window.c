@@ -204,6 +204,21 @@ pixel_of_cell (const char *shot, double x, double y)
   return pixel_at (texture, wx, wy);
 }
 
+static GtkLabel *
+find_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 is_blind_spot_color (Pixel p)
 {
@@ -265,6 +280,9 @@ test_hiding_a_layer (void)
     OGR_G_GetEnvelope (inside, &env);
   }
   x = env.MinX, y = env.MinY;
+  /* The layer panel lists the sample's layers, parks among them. */
+  g_assert_cmpuint (g_list_model_get_n_items (gr_window_get_layers (window)), >=, 6);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), gr_role_get_label (GR_ROLE_PARK)));
   look_at (x, y, 16);
   shown = render ("park-shown");
   gr_window_set_role_visible (window, GR_ROLE_PARK, FALSE);
@@ -302,21 +320,6 @@ test_walking_changes_overlay (void)
   g_assert_true (is_blind_spot_color (p));
   gr_window_set_walking (window, FALSE);
   wait_idle ();
-}
-
-static GtkLabel *
-find_label (GtkWidget *widget, const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Under zh_CN the window shows the translations of po/zh_CN.po, and not

@@ -1,0 +1,23 @@
+/* gr-layer-item.h — one row of the layer panel: a role's layer and
+ * whether it is shown */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gr-project.h"
+
+G_BEGIN_DECLS
+
+#define GR_TYPE_LAYER_ITEM (gr_layer_item_get_type ())
+G_DECLARE_FINAL_TYPE (GrLayerItem, gr_layer_item, GR, LAYER_ITEM, GObject)
+
+GrLayerItem *gr_layer_item_new         (GrRole role,
+                                        guint  n_features);
+GrRole       gr_layer_item_get_role    (GrLayerItem *self);
+const char  *gr_layer_item_get_title   (GrLayerItem *self);
+guint        gr_layer_item_get_n_features (GrLayerItem *self);
+gboolean     gr_layer_item_get_visible (GrLayerItem *self);
+void         gr_layer_item_set_visible (GrLayerItem *self,
+                                        gboolean     visible);
+
+G_END_DECLS

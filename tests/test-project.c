@@ -2,6 +2,7 @@
  * grid checked against exact vector results on real OpenStreetMap data */
 #include "gr-evaluate.h"
 #include "gr-import.h"
+#include "gr-session.h"
 
 #include <glib/gstdio.h>
 #include "gr-test-util.h"
@@ -664,6 +665,53 @@ test_walking_entrances_layer (void)
   gr_evaluation_clear (&b);
 }
 
+
+static void
+test_session_nearest (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = extract_path ("monaco.osm.pbf");
+  g_autoptr (GrSession) session = gr_session_open (path, NULL, &error);
+  GrProject *project;
+  GrFeature *park;
+  guint index = G_MAXUINT;
+  double b[4], x, y, lon, lat, x2, y2;
+  OGREnvelope env;
+
+  g_assert_no_error (error);
+  project = gr_session_get_project (session);
+  park = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features, 0);
+  {
+    g_auto (OGRGeometryH) inside = OGR_G_PointOnSurface (park->geometry);
+    OGR_G_GetEnvelope (inside, &env);
+  }
+  /* Inside a park: distance 0, and that park. */
+  g_assert_cmpfloat (gr_session_nearest (session, GR_ROLE_PARK, env.MinX, env.MinY, &index), ==, 0);
+  g_assert_cmpuint (index, ==, 0);
+  /* 10 km away: the distance to the nearest of all parks, brute force. */
+  x = env.MinX + 10000, y = env.MinY;
+  {
+    double best = INFINITY;
+    for (guint i = 0; i < project->layers[GR_ROLE_PARK]->features->len; i++)
+      {
+        GrFeature *f = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features, i);
+        g_autoptr (GrPolygon) p = gr_polygon_new_from_ogr (f->geometry);
+        best = MIN (best, gr_polygon_distance (p, x, y));
+      }
+    g_assert_cmpfloat_with_epsilon (gr_session_nearest (session, GR_ROLE_PARK, x, y, NULL), best, 1e-6);
+  }
+  /* Display coordinates go to lon/lat and back. */
+  g_assert_true (gr_display_to_lonlat (gr_session_get_display (session), env.MinX, env.MinY, &lon, &lat));
+  g_assert_cmpfloat (fabs (lon - 7.42), <, 0.05);
+  g_assert_cmpfloat (fabs (lat - 43.74), <, 0.05);
+  g_assert_true (gr_display_from_lonlat (gr_session_get_display (session), lon, lat, &x2, &y2));
+  g_assert_cmpfloat_with_epsilon (x2, env.MinX, 1e-3);
+  g_assert_cmpfloat_with_epsilon (y2, env.MinY, 1e-3);
+  gr_display_get_bounds (gr_session_get_display (session), b);
+  g_assert_cmpfloat (b[0], <, lon);
+  g_assert_cmpfloat (b[2], >, lon);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -695,6 +743,7 @@ main (int argc, char **argv)
   g_test_add_func ("/project/bad-input/no-residential", test_no_residential);
   g_test_add_func ("/project/source-specs", test_source_specs);
   g_test_add_func ("/project/walking/evaluation", test_walking_evaluation);
+  g_test_add_func ("/project/session/nearest-and-display", test_session_nearest);
   g_test_add_func ("/project/walking/entrances-layer", test_walking_entrances_layer);
   return g_test_run ();
 }

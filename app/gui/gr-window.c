@@ -558,21 +558,110 @@ open_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 
 /* ---- the map ----------------------------------------------------------------- */
 
+static char *
+describe_reach (GrWindow *self, double x, double y)
+{
+  double green = gr_session_nearest (self->session, GR_ROLE_GREEN, x, y, NULL);
+  double park = gr_session_nearest (self->session, GR_ROLE_PARK, x, y, NULL);
+
+  /* Parks are green space too. */
+  green = MIN (green, park);
+  if (!isfinite (green))
+    return g_strdup ("");
+  if (!isfinite (park))
+    return g_strdup_printf (_("nearest green space %.0f m (straight line), no park"), green);
+  return g_strdup_printf (_("nearest green space %.0f m, park %.0f m (straight line)"), green, park);
+}
+
 static void
 on_motion (GtkEventControllerMotion *motion, double x, double y, GrWindow *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autofree char *text = NULL;
+  g_autofree char *reach = NULL;
   double lat, lon, px, py;
 
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
   if (self->session != NULL
       && gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py))
-    text = g_strdup_printf (_("%.5f°E %.5f°N   x %.1f  y %.1f (EPSG:%d)"), lon, lat, px, py,
-                            gr_session_get_project (self->session)->epsg);
+    {
+      reach = describe_reach (self, px, py);
+      text = g_strdup_printf (_("%.5f°E %.5f°N   x %.1f  y %.1f (EPSG:%d)   %s"), lon, lat, px, py,
+                              gr_session_get_project (self->session)->epsg, reach);
+    }
   else
     text = g_strdup_printf (_("%.5f°E %.5f°N"), lon, lat);
   gtk_label_set_text (self->cursor_label, text);
+}
+
+/* What a click on the map finds: the topmost area feature under it. */
+static char *
+describe_feature (GrWindow *self, double x, double y)
+{
+  static const GrRole roles[] = { GR_ROLE_PARK, GR_ROLE_GREEN, GR_ROLE_WATER, GR_ROLE_BUILDINGS,
+                                  GR_ROLE_RESIDENTIAL, GR_ROLE_CORRIDOR, GR_ROLE_ZONES };
+  GrProject *project = gr_session_get_project (self->session);
+
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      guint index = 0;
+      GrFeature *f;
+      double area;
+      GString *text;
+
+      if (gr_session_nearest (self->session, roles[r], x, y, &index) > 0)
+        continue;
+      f = g_ptr_array_index (project->layers[roles[r]]->features, index);
+      area = OGR_G_Area (f->geometry);
+      text = g_string_new (NULL);
+      {
+        g_autofree char *title = g_markup_escape_text (f->name != NULL ? f->name : gr_role_get_label (roles[r]), -1);
+        g_string_append_printf (text, "<b>%s</b>\n", title);
+      }
+      g_string_append_printf (text, _("Layer: %s\n"), gr_role_get_label (roles[r]));
+      if (f->kind != NULL)
+        {
+          g_autofree char *kind = g_markup_escape_text (f->kind, -1);
+          g_string_append_printf (text, _("Class: %s\n"), kind);
+        }
+      g_string_append_printf (text, _("Area: %.0f m² (%.2f ha)"), area, area / 1e4);
+      if (roles[r] == GR_ROLE_PARK)
+        {
+          double radius = gr_service_rules_radius (project->rules, area, f->historic);
+          g_string_append_c (text, '\n');
+          if (radius > 0)
+            g_string_append_printf (text, _("Service radius: %.0f m"), radius);
+          else
+            g_string_append (text, _("Too small for a service radius"));
+        }
+      return g_string_free (text, FALSE);
+    }
+  return NULL;
+}
+
+static void
+on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  g_autofree char *markup = NULL;
+  GtkWidget *popover, *label;
+  double lat, lon, px, py;
+
+  if (self->session == NULL || n_press != 1)
+    return;
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  if (!gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py)
+      || (markup = describe_feature (self, px, py)) == NULL)
+    return;
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), label);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self->map_overlay));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle){ (int) x, (int) y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
 }
 
 static ShumateMapSource *
@@ -600,6 +689,7 @@ setup_map (GrWindow *self)
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autoptr (ShumateMapSource) source = base_map_source (self);
   GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
   ShumateScale *scale = shumate_scale_new (viewport);
 
   if (source != NULL)
@@ -625,6 +715,8 @@ setup_map (GrWindow *self)
   gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (scale));
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+  g_signal_connect (click, "released", G_CALLBACK (on_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
 }
 
 /* ---- GObject ---------------------------------------------------------------- */

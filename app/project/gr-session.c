@@ -5,13 +5,26 @@
 
 #include "gr-import.h"
 
+#include <math.h>
+
 struct _GrSession
 {
   char       *path;
   GrProject  *project;
   GrDisplay  *display;
   GrAnalysis *analysis;
+  GPtrArray  *shapes[GR_N_ROLES]; /* GrPolygon or NULL, analysis CRS, by feature */
 };
+
+static GPtrArray *
+area_shapes (GrLayer *layer)
+{
+  GPtrArray *shapes = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
+
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    g_ptr_array_add (shapes, gr_polygon_new_from_ogr (((GrFeature *) g_ptr_array_index (layer->features, i))->geometry));
+  return shapes;
+}
 
 /**
  * gr_session_open:
@@ -38,6 +51,9 @@ gr_session_open (const char   *path,
   session->display = gr_display_new (session->project, error);
   if (session->display == NULL)
     return NULL;
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    if (gr_role_get_shape (r) != GR_SHAPE_LINE && gr_role_get_shape (r) != GR_SHAPE_POINT)
+      session->shapes[r] = area_shapes (session->project->layers[r]);
   return g_steal_pointer (&session);
 }
 
@@ -47,6 +63,8 @@ gr_session_free (GrSession *session)
   if (session == NULL)
     return;
   g_free (session->path);
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    g_clear_pointer (&session->shapes[r], g_ptr_array_unref);
   gr_analysis_free (session->analysis);
   gr_display_free (session->display);
   gr_project_free (session->project);
@@ -90,4 +108,53 @@ const char *
 gr_session_get_path (GrSession *session)
 {
   return session->path;
+}
+
+/* The distance from (x, y) to a box, 0 inside it. */
+static double
+box_distance (const double b[4], double x, double y)
+{
+  double dx = MAX (MAX (b[0] - x, 0), x - b[2]);
+  double dy = MAX (MAX (b[1] - y, 0), y - b[3]);
+
+  return sqrt (dx * dx + dy * dy);
+}
+
+/**
+ * gr_session_nearest:
+ * @role: an area role
+ * @index: (out) (optional): the nearest feature, in the role's layer
+ *
+ * Returns: the straight-line distance in metres from (@x, @y), analysis
+ *   CRS, to the nearest feature of @role (0 inside one); INFINITY if none
+ */
+double
+gr_session_nearest (GrSession *session,
+                    GrRole     role,
+                    double     x,
+                    double     y,
+                    guint     *index)
+{
+  GPtrArray *shapes = session->shapes[role];
+  double best = INFINITY;
+
+  for (guint i = 0; shapes != NULL && i < shapes->len; i++)
+    {
+      GrPolygon *shape = g_ptr_array_index (shapes, i);
+      double b[4], d;
+
+      if (shape == NULL)
+        continue;
+      gr_polygon_bounds (shape, b);
+      if (box_distance (b, x, y) >= best)
+        continue;
+      d = gr_polygon_distance (shape, x, y);
+      if (d < best)
+        {
+          best = d;
+          if (index != NULL)
+            *index = i;
+        }
+    }
+  return best;
 }

@@ -21,6 +21,11 @@ GrProject  *gr_session_get_project   (GrSession *session);
 GrDisplay  *gr_session_get_display   (GrSession *session);
 GrAnalysis *gr_session_get_analysis  (GrSession *session);
 const char *gr_session_get_path      (GrSession *session);
+double      gr_session_nearest       (GrSession *session,
+                                      GrRole     role,
+                                      double     x,
+                                      double     y,
+                                      guint     *index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrSession, gr_session_free)
 

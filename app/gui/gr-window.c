@@ -13,6 +13,7 @@
 #include "gr-mbtiles-source.h"
 #include "gr-runtime.h"
 #include "gr-vector-layer.h"
+#include "gr-zone-item.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -30,6 +31,9 @@ struct _GrWindow
   GListStore      *layers;
   ShumateMap      *map;
   GtkGrid         *indicators;
+  GtkLabel        *zones_heading;
+  GtkColumnView   *zone_table;
+  GListStore      *zones;
   GtkLabel        *cursor_label;
   GtkProgressBar  *progress;
   GtkButton       *cancel_button;
@@ -320,6 +324,76 @@ update_indicators (GrWindow *self)
     }
 }
 
+static void
+setup_zone_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_UINT (column) == GR_ZONE_COLUMN_NAME ? 0 : 1);
+  if (GPOINTER_TO_UINT (column) != GR_ZONE_COLUMN_NAME)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_zone_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gr_zone_item_get_text (gtk_list_item_get_item (item), GPOINTER_TO_UINT (column)));
+}
+
+static void
+build_zone_table (GrWindow *self)
+{
+  const char *titles[GR_ZONE_N_COLUMNS] = { N_("Zone"), N_("Green"), N_("Park"), N_("Blind spot") };
+  g_autoptr (GtkNoSelection) selection = NULL;
+
+  self->zones = g_list_store_new (GR_TYPE_ZONE_ITEM);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->zones)));
+  gtk_column_view_set_model (self->zone_table, GTK_SELECTION_MODEL (selection));
+  for (guint c = 0; c < GR_ZONE_N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_zone_cell), GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_zone_cell), GUINT_TO_POINTER (c));
+      column = gtk_column_view_column_new (_(titles[c]), factory);
+      gtk_column_view_column_set_expand (column, c == GR_ZONE_COLUMN_NAME);
+      gtk_column_view_append_column (self->zone_table, column);
+      g_object_unref (column);
+    }
+}
+
+static double
+fraction (double part, double whole)
+{
+  return whole > 0 ? part / whole : NAN;
+}
+
+static void
+update_zone_table (GrWindow *self, GrAnalysis *analysis)
+{
+  GrProject *project = gr_session_get_project (self->session);
+  guint n = gr_project_get_n_zones (project);
+
+  g_list_store_remove_all (self->zones);
+  for (guint z = 1; z <= n; z++)
+    {
+      g_autofree char *name = gr_project_zone_name (project, z);
+      g_autoptr (GrZoneItem) item = NULL;
+      GrSummary s;
+
+      gr_analysis_summarize (analysis, z, &s);
+      item = gr_zone_item_new (name, fraction (s.green.area_m2, s.residential.area_m2),
+                               fraction (s.park.area_m2, s.residential.area_m2),
+                               fraction (s.neither.area_m2, s.residential.area_m2));
+      g_list_store_append (self->zones, item);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->zones_heading), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->zone_table), n > 0);
+}
+
 /* ---- showing a session ---------------------------------------------------- */
 
 /* The residential land is what the analysis is about: frame it. */
@@ -356,6 +430,7 @@ show_analysis (GrWindow *self, GrAnalysis *analysis)
   gr_coverage_layer_set_analysis (self->coverage, analysis, gr_session_get_display (self->session));
   gr_session_set_analysis (self->session, analysis);
   update_indicators (self);
+  update_zone_table (self, analysis);
 }
 
 static void
@@ -744,6 +819,7 @@ gr_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->session, gr_session_free);
   g_clear_object (&self->layers);
+  g_clear_object (&self->zones);
   g_free (self->error);
   G_OBJECT_CLASS (gr_window_parent_class)->finalize (object);
 }
@@ -786,6 +862,8 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, map);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, indicators);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, zones_heading);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, zone_table);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, cursor_label);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, progress);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, cancel_button);
@@ -803,6 +881,7 @@ gr_window_init (GrWindow *self)
   build_indicators (self);
   setup_map (self);
   build_layer_panel (self);
+  build_zone_table (self);
   g_signal_connect_swapped (self->mode_dropdown, "notify::selected", G_CALLBACK (on_mode_changed), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), FALSE);
 }
@@ -850,6 +929,12 @@ GListModel *
 gr_window_get_layers (GrWindow *self)
 {
   return G_LIST_MODEL (self->layers);
+}
+
+GListModel *
+gr_window_get_zones (GrWindow *self)
+{
+  return G_LIST_MODEL (self->zones);
 }
 
 /* The last error shown, for tests and the status line. */

@@ -24,5 +24,6 @@ void        gr_window_set_role_visible (GrWindow *self,
                                         gboolean  visible);
 const char *gr_window_get_error    (GrWindow *self);
 GListModel *gr_window_get_layers   (GrWindow *self);
+GListModel *gr_window_get_zones    (GrWindow *self);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "gr-coverage-layer.h"
 #include "gr-runtime.h"
 #include "gr-window.h"
+#include "gr-zone-item.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -236,6 +237,8 @@ test_opens_sample (void)
   g_assert_null (gr_window_get_error (window));
   gr_analysis_summarize (gr_session_get_analysis (session), -1, &s);
   g_assert_cmpfloat (s.residential.area_m2, >, 7e6);
+  /* Andorra's seven parishes in the per-zone table. */
+  g_assert_cmpuint (g_list_model_get_n_items (gr_window_get_zones (window)), ==, 7);
   g_object_unref (render ("sample-city"));
 }
 

@@ -1,0 +1,203 @@
+/* bench-render — frame time of the map window on the synthetic city
+ * (200 km², all layers and the blind-spot overlay), at city extent and at
+ * street level. Runs under Xvfb; prints one JSON object. Target
+ * (DESIGN.md): a frame < 16 ms.
+ *
+ * The synthetic city (SYNTHETIC DATA, tests/bench/gr-synthetic-city.c) is
+ * set down in UTM zone 50N and saved as a project, which the window opens
+ * as a planner would.
+ */
+#include "gr-synthetic-city.h"
+#include "gr-runtime.h"
+#include "gr-window.h"
+
+#include <cpl_conv.h>
+#include <shumate/shumate.h>
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <time.h>
+
+#define EASTING 440000.0
+#define NORTHING 4420000.0
+
+static OGRGeometryH
+ogr_polygon (const GrPolygon *p)
+{
+  OGRGeometryH poly = OGR_G_CreateGeometry (wkbPolygon);
+  OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
+
+  for (guint i = 0; i <= p->n_points; i++)
+    OGR_G_AddPoint_2D (ring, p->xy[2 * (i % p->n_points)] + EASTING, p->xy[2 * (i % p->n_points) + 1] + NORTHING);
+  OGR_G_AddGeometryDirectly (poly, ring);
+  return OGR_G_ForceToMultiPolygon (poly);
+}
+
+static void
+add_areas (GrProject *project, GrRole role, GPtrArray *polygons)
+{
+  GrLayer *layer = gr_project_ensure_layer (project, role);
+
+  layer->sources = g_strdup ("synthetic");
+  for (guint i = 0; i < polygons->len; i++)
+    g_ptr_array_add (layer->features, gr_feature_new (ogr_polygon (g_ptr_array_index (polygons, i))));
+}
+
+static void
+add_paths (GrProject *project, GPtrArray *paths)
+{
+  GrLayer *layer = gr_project_ensure_layer (project, GR_ROLE_WALK);
+
+  layer->sources = g_strdup ("synthetic");
+  for (guint i = 0; i < paths->len; i++)
+    {
+      GArray *xy = g_ptr_array_index (paths, i);
+      OGRGeometryH line = OGR_G_CreateGeometry (wkbLineString);
+
+      for (guint k = 0; k < xy->len / 2; k++)
+        OGR_G_AddPoint_2D (line, g_array_index (xy, double, 2 * k) + EASTING,
+                           g_array_index (xy, double, 2 * k + 1) + NORTHING);
+      g_ptr_array_add (layer->features, gr_feature_new (OGR_G_ForceToMultiLineString (line)));
+    }
+}
+
+static char *
+write_city (void)
+{
+  GrCityPlan plan = { 200, 1e6, 42 };
+  g_autoptr (GrSyntheticCity) city = gr_synthetic_city_new (&plan);
+  g_autoptr (GrProject) project = gr_project_new ();
+  g_auto (OGRSpatialReferenceH) srs = gr_srs_new_from_user ("EPSG:32650");
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), "greenreach-bench-city.gpkg", NULL);
+  char *wkt = NULL;
+
+  OSRExportToWkt (srs, &wkt);
+  project->crs_wkt = g_strdup (wkt);
+  CPLFree (wkt);
+  project->crs_name = g_strdup (OSRGetName (srs));
+  project->epsg = 32650;
+  add_areas (project, GR_ROLE_RESIDENTIAL, city->residential);
+  add_areas (project, GR_ROLE_PARK, city->parks);
+  add_areas (project, GR_ROLE_GREEN, city->greens);
+  add_paths (project, city->paths);
+  g_unlink (path);
+  if (!gr_project_save (project, path, &error))
+    g_error ("%s", error->message);
+  return path;
+}
+
+static double
+now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+typedef struct
+{
+  double   start;
+  double   end;
+  gboolean painted;
+} FrameTimes;
+
+static void
+on_before_paint (GdkFrameClock *clock, FrameTimes *t)
+{
+  t->start = now ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, FrameTimes *t)
+{
+  t->end = now ();
+  t->painted = TRUE;
+}
+
+/* One full redraw of the window: the frame's own work, from the frame
+ * clock's before-paint to after-paint (layout, snapshot, render) after the
+ * view moved, not the wait for the next display refresh. */
+static double
+frame (GrWindow *window, double lat, double lon)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  FrameTimes t = { 0, 0, FALSE };
+  gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &t);
+  gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &t);
+
+  /* Panning, as a drag does: every layer redraws. */
+  shumate_location_set_location (SHUMATE_LOCATION (shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)))),
+                                 lat, lon);
+  while (!t.painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, before);
+  g_signal_handler_disconnect (clock, after);
+  return (t.end - t.start) * 1000;
+}
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+measure (GrWindow *window, const char *name, double zoom, gboolean last)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
+  GrDisplay *display = gr_session_get_display (gr_window_get_session (window));
+  double lon, lat, samples[40];
+
+  gr_display_to_lonlat (display, EASTING + 7000, NORTHING + 7000, &lon, &lat);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+  /* A pan of a few pixels a frame; the first frames warm the tile cache. */
+  for (guint i = 0; i < 5; i++)
+    frame (window, lat, lon + 1e-7 * (i + 1) * pow (2, 18 - zoom));
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    samples[i] = frame (window, lat + 1e-7 * (i + 1) * pow (2, 18 - zoom), lon);
+  qsort (samples, G_N_ELEMENTS (samples), sizeof (double), compare_double);
+  printf ("  \"%s\": {\"zoom\": %g, \"median_ms\": %.2f, \"p90_ms\": %.2f}%s\n", name, zoom,
+          samples[G_N_ELEMENTS (samples) / 2], samples[G_N_ELEMENTS (samples) * 9 / 10], last ? "" : ",");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GrApplication) app = NULL;
+  GrWindow *window;
+  double t0;
+
+  gr_runtime_init_i18n ();
+  gtk_init ();
+  adw_init ();
+  gr_gdal_init ();
+  path = write_city ();
+  app = gr_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = gr_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  t0 = now ();
+  gr_window_open (window, path);
+  while (gr_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  if (gr_window_get_session (window) == NULL)
+    g_error ("the synthetic city did not open: %s", gr_window_get_error (window));
+  printf ("{\n  \"city\": {\"synthetic\": true, \"area_km2\": 200},\n  \"open_and_analyse_s\": %.2f,\n",
+          now () - t0);
+  measure (window, "city_extent", 11, FALSE);
+  measure (window, "district", 14, FALSE);
+  measure (window, "street_level", 17, TRUE);
+  printf ("}\n");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  return 0;
+}

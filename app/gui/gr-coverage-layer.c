@@ -8,13 +8,14 @@
 #include "config.h"
 
 #include "gr-coverage-layer.h"
+#include "gr-vector-layer.h"
 
 #include <math.h>
 
 typedef struct
 {
   cairo_surface_t *image;
-  double           lonlat[3][2]; /* north-west, north-east, south-west corners */
+  double           corner[3][2]; /* Web Mercator: north-west, north-east, south-west */
 } TileImage;
 
 struct _GrCoverageLayer
@@ -116,9 +117,15 @@ gr_coverage_layer_refresh (GrCoverageLayer *self)
 
         if (!gr_coverage_get_tile (gr_analysis_get_coverage (self->analysis), tx, ty, states, samples))
           continue;
-        gr_display_to_lonlat (self->display, left, bottom + side, &t.lonlat[0][0], &t.lonlat[0][1]);
-        gr_display_to_lonlat (self->display, left + side, bottom + side, &t.lonlat[1][0], &t.lonlat[1][1]);
-        gr_display_to_lonlat (self->display, left, bottom, &t.lonlat[2][0], &t.lonlat[2][1]);
+        const double xy[3][2] = { { left, bottom + side }, { left + side, bottom + side }, { left, bottom } };
+
+        for (guint k = 0; k < 3; k++)
+          {
+            double lon, lat;
+
+            gr_display_to_lonlat (self->display, xy[k][0], xy[k][1], &lon, &lat);
+            gr_lonlat_to_mercator (lon, lat, &t.corner[k][0], &t.corner[k][1]);
+          }
         t.image = tile_image (states, samples);
         g_array_append_val (self->tiles, t);
       }
@@ -126,15 +133,16 @@ gr_coverage_layer_refresh (GrCoverageLayer *self)
 }
 
 static void
-paint_tile (cairo_t *cr, ShumateViewport *viewport, GtkWidget *widget, const TileImage *t)
+paint_tile (cairo_t *cr, const double affine[4], double w, double h, const TileImage *t)
 {
   double p[3][2];
   cairo_matrix_t m;
-  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
 
   for (guint k = 0; k < 3; k++)
-    shumate_viewport_location_to_widget_coords (viewport, widget, t->lonlat[k][1], t->lonlat[k][0],
-                                                &p[k][0], &p[k][1]);
+    {
+      p[k][0] = affine[0] * t->corner[k][0] + affine[2];
+      p[k][1] = affine[1] * t->corner[k][1] + affine[3];
+    }
   if (MAX (p[0][0], p[1][0]) < -1 || MIN (p[0][0], p[1][0]) > w + 1
       || MAX (p[0][1], p[2][1]) < -1 || MIN (p[0][1], p[2][1]) > h + 1)
     return;
@@ -159,14 +167,16 @@ gr_coverage_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   GrCoverageLayer *self = GR_COVERAGE_LAYER (widget);
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   graphene_rect_t bounds;
+  double affine[4];
   cairo_t *cr;
 
   if (self->tiles->len == 0)
     return;
+  gr_map_affine (viewport, widget, affine);
   graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   for (guint i = 0; i < self->tiles->len; i++)
-    paint_tile (cr, viewport, widget, &g_array_index (self->tiles, TileImage, i));
+    paint_tile (cr, affine, bounds.size.width, bounds.size.height, &g_array_index (self->tiles, TileImage, i));
   cairo_destroy (cr);
 }
 

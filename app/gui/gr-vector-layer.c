@@ -59,20 +59,43 @@ on_viewport_changed (GrVectorLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static gboolean
-in_view (ShumateViewport *viewport, GtkWidget *widget, const GrPolygon *shape)
+/* Web Mercator to the widget is a scale and a shift (the map does not
+ * rotate here): found once per frame from two points through the
+ * viewport, then applied to every vertex without trigonometry. */
+typedef struct
 {
-  double b[4], x0, y0, x1, y1;
+  double sx, sy, ox, oy;
+  double width, height;
+} Affine;
 
-  gr_polygon_bounds (shape, b);
-  shumate_viewport_location_to_widget_coords (viewport, widget, b[3], b[0], &x0, &y0);
-  shumate_viewport_location_to_widget_coords (viewport, widget, b[1], b[2], &x1, &y1);
-  return x1 >= 0 && y1 >= 0 && x0 <= gtk_widget_get_width (widget) && y0 <= gtk_widget_get_height (widget);
+void
+gr_map_affine (ShumateViewport *viewport, GtkWidget *widget, double affine[4])
+{
+  double lat, lon, ax, ay, bx, by, mx0, my0, mx1, my1;
+
+  shumate_viewport_widget_coords_to_location (viewport, widget, 0, 0, &lat, &lon);
+  gr_lonlat_to_mercator (lon, lat, &mx0, &my0);
+  shumate_viewport_location_to_widget_coords (viewport, widget, lat, lon, &ax, &ay);
+  shumate_viewport_widget_coords_to_location (viewport, widget, 256, 256, &lat, &lon);
+  gr_lonlat_to_mercator (lon, lat, &mx1, &my1);
+  shumate_viewport_location_to_widget_coords (viewport, widget, lat, lon, &bx, &by);
+  affine[0] = (bx - ax) / (mx1 - mx0);
+  affine[1] = (by - ay) / (my1 - my0);
+  affine[2] = ax - affine[0] * mx0;
+  affine[3] = ay - affine[1] * my0;
+}
+
+static gboolean
+in_view (const Affine *a, const double b[4])
+{
+  double x0 = a->sx * b[0] + a->ox, x1 = a->sx * b[2] + a->ox;
+  double y0 = a->sy * b[1] + a->oy, y1 = a->sy * b[3] + a->oy;
+
+  return x1 >= 0 && y1 >= 0 && x0 <= a->width && y0 <= a->height;
 }
 
 static void
-trace (cairo_t *cr, ShumateViewport *viewport, GtkWidget *widget, const GrPolygon *shape,
-       gboolean close)
+trace (cairo_t *cr, const Affine *a, const GrPolygon *shape, gboolean close)
 {
   guint start = 0;
 
@@ -80,10 +103,8 @@ trace (cairo_t *cr, ShumateViewport *viewport, GtkWidget *widget, const GrPolygo
     {
       for (guint i = start; i < shape->ring_ends[r]; i++)
         {
-          double x, y;
+          double x = a->sx * shape->xy[2 * i] + a->ox, y = a->sy * shape->xy[2 * i + 1] + a->oy;
 
-          shumate_viewport_location_to_widget_coords (viewport, widget, shape->xy[2 * i + 1],
-                                                      shape->xy[2 * i], &x, &y);
           if (i == start)
             cairo_move_to (cr, x, y);
           else
@@ -96,10 +117,8 @@ trace (cairo_t *cr, ShumateViewport *viewport, GtkWidget *widget, const GrPolygo
 }
 
 static void
-draw_role (GrVectorLayer *self, cairo_t *cr, GrRole role, double zoom)
+draw_role (GrVectorLayer *self, cairo_t *cr, const Affine *a, GrRole role, double zoom)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  GtkWidget *widget = GTK_WIDGET (self);
   const Style *style = &styles[role];
   GPtrArray *features = gr_display_get_features (self->display, role);
 
@@ -110,8 +129,8 @@ draw_role (GrVectorLayer *self, cairo_t *cr, GrRole role, double zoom)
     {
       GrDisplayFeature *f = g_ptr_array_index (features, i);
 
-      if (in_view (viewport, widget, f->shape))
-        trace (cr, viewport, widget, f->shape, f->kind != GR_SHAPE_LINE);
+      if (in_view (a, f->bounds))
+        trace (cr, a, f->mercator, f->kind != GR_SHAPE_LINE);
     }
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   gdk_cairo_set_source_rgba (cr, &style->fill);
@@ -128,15 +147,19 @@ gr_vector_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
   double zoom = shumate_viewport_get_zoom_level (viewport);
   graphene_rect_t bounds;
+  double m[4];
+  Affine a;
   cairo_t *cr;
 
   if (self->display == NULL)
     return;
+  gr_map_affine (viewport, widget, m);
+  a = (Affine){ m[0], m[1], m[2], m[3], gtk_widget_get_width (widget), gtk_widget_get_height (widget) };
   graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < G_N_ELEMENTS (draw_order); i++)
-    draw_role (self, cr, draw_order[i], zoom);
+    draw_role (self, cr, &a, draw_order[i], zoom);
   cairo_destroy (cr);
 }
 

@@ -19,6 +19,9 @@ void           gr_vector_layer_set_visible_role (GrVectorLayer *self,
 gboolean       gr_vector_layer_get_visible_role (GrVectorLayer *self,
                                                  GrRole         role);
 
+void           gr_map_affine                (ShumateViewport *viewport,
+                                             GtkWidget       *widget,
+                                             double           affine[4]);
 void           gr_vector_layer_role_color   (GrRole   role,
                                              GdkRGBA *color);
 

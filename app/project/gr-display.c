@@ -21,6 +21,7 @@ feature_free (gpointer data)
   GrDisplayFeature *f = data;
 
   gr_polygon_free (f->shape);
+  gr_polygon_free (f->mercator);
   g_free (f);
 }
 
@@ -66,6 +67,11 @@ display_feature (GrFeature *feature, GrShape kind, OGRCoordinateTransformationH 
     return NULL;
   f = g_new0 (GrDisplayFeature, 1);
   f->shape = gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
+  for (guint i = 0; i < xy->len / 2; i++)
+    gr_lonlat_to_mercator (g_array_index (xy, double, 2 * i), g_array_index (xy, double, 2 * i + 1),
+                           &g_array_index (xy, double, 2 * i), &g_array_index (xy, double, 2 * i + 1));
+  f->mercator = gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
+  gr_polygon_bounds (f->mercator, f->bounds);
   f->kind = kind;
   f->area_m2 = kind == GR_SHAPE_LINE ? 0 : OGR_G_Area (feature->geometry);
   return f;
@@ -147,6 +153,20 @@ gr_display_get_bounds (GrDisplay *display,
                        double     bounds[4])
 {
   memcpy (bounds, display->bounds, sizeof display->bounds);
+}
+
+/* Spherical Web Mercator (EPSG:3857) scaled to the unit square, as map
+ * tiles are laid out: x east from 180°W, y south from 85.05°N. */
+void
+gr_lonlat_to_mercator (double  lon,
+                       double  lat,
+                       double *mx,
+                       double *my)
+{
+  double phi = CLAMP (lat, -85.05112878, 85.05112878) * G_PI / 180;
+
+  *mx = (lon + 180) / 360;
+  *my = (1 - log (tan (phi) + 1 / cos (phi)) / G_PI) / 2;
 }
 
 gboolean

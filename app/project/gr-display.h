@@ -14,7 +14,9 @@ typedef struct _GrDisplay GrDisplay;
 
 typedef struct
 {
-  GrPolygon *shape;  /* lon/lat rings (areas) or paths (lines, points as one-point paths) */
+  GrPolygon *shape;    /* lon/lat rings (areas) or paths (lines, points as one-point paths) */
+  GrPolygon *mercator; /* the same in Web Mercator, the world as the unit square, y down */
+  double     bounds[4]; /* of mercator */
   GrShape    kind;
   double     area_m2;
 } GrDisplayFeature;
@@ -26,6 +28,10 @@ GPtrArray *gr_display_get_features   (GrDisplay *display,
                                       GrRole     role);
 void       gr_display_get_bounds     (GrDisplay *display,
                                       double     bounds[4]);
+void       gr_lonlat_to_mercator     (double     lon,
+                                      double     lat,
+                                      double    *mx,
+                                      double    *my);
 gboolean   gr_display_to_lonlat      (GrDisplay *display,
                                       double     x,
                                       double     y,

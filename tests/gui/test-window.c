@@ -343,6 +343,25 @@ test_language (void)
   g_object_unref (render (chinese ? "window-zh_CN" : "window-en"));
 }
 
+static void
+test_bad_file_keeps_project (void)
+{
+  GrSession *before = gr_window_get_session (window);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-input", "node-mbtiles_corrupt.mbtiles", NULL);
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", "bad-input", "JSONTestSuite_n",
+                                                 "n_array_extra_comma.json", NULL);
+
+  gr_window_open (window, bad);
+  wait_idle ();
+  g_assert_true (gr_window_get_session (window) == before);
+  g_assert_nonnull (gr_window_get_error (window));
+  g_assert_nonnull (strstr (gr_window_get_error (window), "node-mbtiles_corrupt.mbtiles"));
+  gr_window_open (window, json);
+  wait_idle ();
+  g_assert_true (gr_window_get_session (window) == before);
+  g_assert_nonnull (strstr (gr_window_get_error (window), "n_array_extra_comma.json"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -366,5 +385,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/window/hiding-a-layer", test_hiding_a_layer);
   g_test_add_func ("/gui/window/walking-changes-overlay", test_walking_changes_overlay);
   g_test_add_func ("/gui/window/language", test_language);
+  g_test_add_func ("/gui/window/bad-file-keeps-project", test_bad_file_keeps_project);
   return g_test_run ();
 }

@@ -471,13 +471,15 @@ job_free (gpointer data)
   g_free (job);
 }
 
+/* Opens the file when the job has a path, then analyses the project. */
 static void
-open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   Job *job = data;
   GError *error = NULL;
 
-  job->session = gr_session_open (job->path, cancellable, &error);
+  if (job->path != NULL)
+    job->session = gr_session_open (job->path, cancellable, &error);
   if (job->session != NULL)
     job->analysis = gr_project_build_analysis (gr_session_get_project (job->session), &job->criteria,
                                                NULL, &error);
@@ -488,7 +490,7 @@ open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 }
 
 static void
-open_done (GObject *source, GAsyncResult *result, gpointer data)
+job_done (GObject *source, GAsyncResult *result, gpointer data)
 {
   GrWindow *self = GR_WINDOW (source);
   Job *job = g_task_get_task_data (G_TASK (result));
@@ -496,12 +498,27 @@ open_done (GObject *source, GAsyncResult *result, gpointer data)
 
   set_busy (self, NULL);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      show_error (self, _("Could not open the file"), error);
-      return;
-    }
-  show_session (self, g_steal_pointer (&job->session), g_steal_pointer (&job->analysis));
+    show_error (self, job->path != NULL ? _("Could not open the file") : _("Could not compute the coverage"),
+                error);
+  else if (job->path != NULL)
+    show_session (self, g_steal_pointer (&job->session), g_steal_pointer (&job->analysis));
+  else
+    show_analysis (self, g_steal_pointer (&job->analysis));
   set_busy (self, NULL);
+}
+
+static void
+start_job (GrWindow *self, Job *job, const char *what)
+{
+  g_autoptr (GTask) task = NULL;
+
+  job->criteria = self->criteria;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, job_done, NULL);
+  g_task_set_task_data (task, job, job_free);
+  set_busy (self, what);
+  g_task_run_in_thread (task, job_thread);
 }
 
 /**
@@ -512,68 +529,29 @@ void
 gr_window_open (GrWindow   *self,
                 const char *path)
 {
-  g_autoptr (GTask) task = NULL;
-  Job *job = g_new0 (Job, 1);
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *what = g_strdup_printf (_("Opening %s…"), name);
+  Job *job;
 
   g_return_if_fail (!self->busy);
+  job = g_new0 (Job, 1);
   job->path = g_strdup (path);
-  job->criteria = self->criteria;
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, open_done, NULL);
-  g_task_set_task_data (task, job, job_free);
-  set_busy (self, what);
-  g_task_run_in_thread (task, open_thread);
+  start_job (self, job, what);
 }
 
-static void
-analyze_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  Job *job = data;
-  GError *error = NULL;
-
-  job->analysis = gr_project_build_analysis (gr_session_get_project (job->session), &job->criteria,
-                                             NULL, &error);
-  if (job->analysis == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-analyze_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  GrWindow *self = GR_WINDOW (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-
-  set_busy (self, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      show_error (self, _("Could not compute the coverage"), error);
-      return;
-    }
-  show_analysis (self, g_steal_pointer (&job->analysis));
-}
-
+/* The open session's project, analysed afresh with the current criteria;
+ * the job borrows the session, which the window keeps until it is done. */
 static void
 reanalyze (GrWindow *self)
 {
-  g_autoptr (GTask) task = NULL;
   Job *job;
 
   if (self->session == NULL || self->busy)
     return;
   job = g_new0 (Job, 1);
-  job->criteria = self->criteria;
   job->session = self->session;
-  task = g_task_new (self, NULL, analyze_done, NULL);
-  g_task_set_task_data (task, job, job_free);
-  set_busy (self, self->criteria.walking ? _("Computing walking distances…")
-                                         : _("Computing straight-line distances…"));
-  g_task_run_in_thread (task, analyze_thread);
+  start_job (self, job, self->criteria.walking ? _("Computing walking distances…")
+                                               : _("Computing straight-line distances…"));
 }
 
 void

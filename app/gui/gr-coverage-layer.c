@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "gr-coverage-layer.h"
+#include "gr-layer-cache.h"
 #include "gr-vector-layer.h"
 
 #include <math.h>
@@ -24,6 +25,8 @@ struct _GrCoverageLayer
   GrAnalysis  *analysis; /* not owned */
   GrDisplay   *display;  /* not owned */
   GArray      *tiles;    /* TileImage */
+  guint        version;  /* bumped when the tiles change */
+  GrLayerCache cache;
 };
 
 G_DEFINE_FINAL_TYPE (GrCoverageLayer, gr_coverage_layer, SHUMATE_TYPE_LAYER)
@@ -101,6 +104,7 @@ gr_coverage_layer_refresh (GrCoverageLayer *self)
   guint nx, ny;
 
   clear_tiles (self);
+  self->version++;
   if (self->analysis == NULL || self->display == NULL)
     {
       gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -162,22 +166,26 @@ paint_tile (cairo_t *cr, const double affine[4], double w, double h, const TileI
 }
 
 static void
+draw_tiles (gpointer layer, cairo_t *cr, const double affine[4], double width, double height)
+{
+  GrCoverageLayer *self = layer;
+
+  for (guint i = 0; i < self->tiles->len; i++)
+    paint_tile (cr, affine, width, height, &g_array_index (self->tiles, TileImage, i));
+}
+
+static void
 gr_coverage_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   GrCoverageLayer *self = GR_COVERAGE_LAYER (widget);
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  graphene_rect_t bounds;
   double affine[4];
-  cairo_t *cr;
 
   if (self->tiles->len == 0)
     return;
-  gr_map_affine (viewport, widget, affine);
-  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  for (guint i = 0; i < self->tiles->len; i++)
-    paint_tile (cr, affine, bounds.size.width, bounds.size.height, &g_array_index (self->tiles, TileImage, i));
-  cairo_destroy (cr);
+  gr_map_affine (shumate_layer_get_viewport (SHUMATE_LAYER (self)), widget, affine);
+  gr_layer_cache_snapshot (&self->cache, snapshot, affine, gtk_widget_get_width (widget),
+                           gtk_widget_get_height (widget), gtk_widget_get_scale_factor (widget),
+                           self->version, draw_tiles, self);
 }
 
 static void
@@ -203,6 +211,7 @@ gr_coverage_layer_finalize (GObject *object)
 
   clear_tiles (self);
   g_array_unref (self->tiles);
+  gr_layer_cache_clear (&self->cache);
   G_OBJECT_CLASS (gr_coverage_layer_parent_class)->finalize (object);
 }
 

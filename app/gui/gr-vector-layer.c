@@ -8,6 +8,8 @@
 
 #include "gr-vector-layer.h"
 
+#include "gr-layer-cache.h"
+
 #include <math.h>
 
 typedef struct
@@ -49,6 +51,8 @@ struct _GrVectorLayer
   ShumateLayer parent_instance;
   GrDisplay   *display; /* not owned */
   gboolean     hidden[GR_N_ROLES];
+  guint        version; /* bumped when what is drawn changes */
+  GrLayerCache cache;
 };
 
 G_DEFINE_FINAL_TYPE (GrVectorLayer, gr_vector_layer, SHUMATE_TYPE_LAYER)
@@ -141,26 +145,36 @@ draw_role (GrVectorLayer *self, cairo_t *cr, const Affine *a, GrRole role, doubl
 }
 
 static void
-gr_vector_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+draw_layers (gpointer layer, cairo_t *cr, const double m[4], double width, double height)
 {
-  GrVectorLayer *self = GR_VECTOR_LAYER (widget);
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double zoom = shumate_viewport_get_zoom_level (viewport);
-  graphene_rect_t bounds;
-  double m[4];
-  Affine a;
-  cairo_t *cr;
+  GrVectorLayer *self = layer;
+  double zoom = shumate_viewport_get_zoom_level (shumate_layer_get_viewport (SHUMATE_LAYER (self)));
+  Affine a = { m[0], m[1], m[2], m[3], width, height };
 
-  if (self->display == NULL)
-    return;
-  gr_map_affine (viewport, widget, m);
-  a = (Affine){ m[0], m[1], m[2], m[3], gtk_widget_get_width (widget), gtk_widget_get_height (widget) };
-  graphene_rect_init (&bounds, 0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < G_N_ELEMENTS (draw_order); i++)
     draw_role (self, cr, &a, draw_order[i], zoom);
-  cairo_destroy (cr);
+}
+
+static void
+gr_vector_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  GrVectorLayer *self = GR_VECTOR_LAYER (widget);
+  double m[4];
+
+  if (self->display == NULL)
+    return;
+  gr_map_affine (shumate_layer_get_viewport (SHUMATE_LAYER (self)), widget, m);
+  gr_layer_cache_snapshot (&self->cache, snapshot, m, gtk_widget_get_width (widget),
+                           gtk_widget_get_height (widget), gtk_widget_get_scale_factor (widget),
+                           self->version, draw_layers, self);
+}
+
+static void
+gr_vector_layer_finalize (GObject *object)
+{
+  gr_layer_cache_clear (&GR_VECTOR_LAYER (object)->cache);
+  G_OBJECT_CLASS (gr_vector_layer_parent_class)->finalize (object);
 }
 
 static void
@@ -177,6 +191,7 @@ static void
 gr_vector_layer_class_init (GrVectorLayerClass *klass)
 {
   G_OBJECT_CLASS (klass)->constructed = gr_vector_layer_constructed;
+  G_OBJECT_CLASS (klass)->finalize = gr_vector_layer_finalize;
   GTK_WIDGET_CLASS (klass)->snapshot = gr_vector_layer_snapshot;
 }
 
@@ -198,6 +213,7 @@ gr_vector_layer_set_display (GrVectorLayer *self,
                              GrDisplay     *display)
 {
   self->display = display;
+  self->version++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -210,6 +226,7 @@ gr_vector_layer_set_visible_role (GrVectorLayer *self,
   if (self->hidden[role] == !visible)
     return;
   self->hidden[role] = !visible;
+  self->version++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

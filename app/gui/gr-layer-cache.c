@@ -1,0 +1,93 @@
+/* gr-layer-cache.c — a map layer's last drawing, reused while panning
+ *
+ * Drawing every polygon of a city each frame costs far more than a frame
+ * has. A layer is drawn once, with a margin around the view, and while the
+ * map only pans (same zoom, same contents) that image is moved instead.
+ */
+#include "config.h"
+
+#include "gr-layer-cache.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MARGIN 128 /* pixels of drawing kept beyond each edge of the view */
+
+void
+gr_layer_cache_clear (GrLayerCache *cache)
+{
+  g_clear_object (&cache->texture);
+}
+
+static gboolean
+reusable (const GrLayerCache *cache, const double affine[4], int width, int height, int scale,
+          guint version)
+{
+  double dx = affine[2] - cache->affine[2], dy = affine[3] - cache->affine[3];
+
+  return cache->texture != NULL && cache->version == version && cache->scale == scale
+         && cache->width == width && cache->height == height
+         && fabs (affine[0] / cache->affine[0] - 1) < 1e-9 && fabs (affine[1] / cache->affine[1] - 1) < 1e-9
+         && fabs (dx) <= MARGIN && fabs (dy) <= MARGIN;
+}
+
+static void
+redraw (GrLayerCache *cache, const double affine[4], int width, int height, int scale, guint version,
+        GrLayerDrawFunc draw, gpointer layer)
+{
+  int w = width + 2 * MARGIN, h = height + 2 * MARGIN;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
+  double shifted[4] = { affine[0], affine[1], affine[2] + MARGIN, affine[3] + MARGIN };
+  g_autoptr (GBytes) bytes = NULL;
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, scale, scale);
+  draw (layer, cr, shifted, w, h);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * h * scale);
+  g_clear_object (&cache->texture);
+  /* Cairo's ARGB32 is premultiplied BGRA in memory on little-endian machines. */
+  cache->texture = gdk_memory_texture_new (w * scale, h * scale,
+                                           G_BYTE_ORDER == G_LITTLE_ENDIAN ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
+                                                                           : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
+                                           bytes, cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  memcpy (cache->affine, affine, sizeof cache->affine);
+  cache->width = width;
+  cache->height = height;
+  cache->scale = scale;
+  cache->version = version;
+}
+
+/**
+ * gr_layer_cache_snapshot:
+ * @version: changes whenever what the layer draws changes
+ *
+ * Appends the layer to @snapshot: the cached image moved by the pan since
+ * it was drawn, or a fresh drawing when the zoom, the size or the contents
+ * changed or the pan went past the margin.
+ */
+void
+gr_layer_cache_snapshot (GrLayerCache   *cache,
+                         GtkSnapshot    *snapshot,
+                         const double    affine[4],
+                         int             width,
+                         int             height,
+                         int             scale,
+                         guint           version,
+                         GrLayerDrawFunc draw,
+                         gpointer        layer)
+{
+  double dx, dy;
+
+  if (width <= 0 || height <= 0)
+    return;
+  if (!reusable (cache, affine, width, height, scale, version))
+    redraw (cache, affine, width, height, scale, version, draw, layer);
+  dx = affine[2] - cache->affine[2] - MARGIN;
+  dy = affine[3] - cache->affine[3] - MARGIN;
+  gtk_snapshot_append_texture (snapshot, cache->texture,
+                               &GRAPHENE_RECT_INIT (dx, dy, width + 2 * MARGIN, height + 2 * MARGIN));
+}

@@ -1,0 +1,36 @@
+/* gr-layer-cache.h — a map layer's last drawing, reused while panning */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Draws the layer for the map transform @affine (Web Mercator to pixels:
+ * x = affine[0] mx + affine[2], y = affine[1] my + affine[3]) into a
+ * surface of @width × @height pixels. */
+typedef void (*GrLayerDrawFunc) (gpointer      layer,
+                                 cairo_t      *cr,
+                                 const double  affine[4],
+                                 double        width,
+                                 double        height);
+
+typedef struct
+{
+  GdkTexture *texture;
+  double      affine[4];
+  int         width, height, scale;
+  guint       version;
+} GrLayerCache;
+
+void gr_layer_cache_snapshot (GrLayerCache   *cache,
+                              GtkSnapshot    *snapshot,
+                              const double    affine[4],
+                              int             width,
+                              int             height,
+                              int             scale,
+                              guint           version,
+                              GrLayerDrawFunc draw,
+                              gpointer        layer);
+void gr_layer_cache_clear    (GrLayerCache *cache);
+
+G_END_DECLS

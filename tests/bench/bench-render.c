@@ -121,14 +121,15 @@ on_after_paint (GdkFrameClock *clock, FrameTimes *t)
  * clock's before-paint to after-paint (layout, snapshot, render) after the
  * view moved, not the wait for the next display refresh. */
 static double
-frame (GrWindow *window, double lat, double lon)
+frame (GrWindow *window, double lat, double lon, double zoom)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   FrameTimes t = { 0, 0, FALSE };
   gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &t);
   gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &t);
 
-  /* Panning, as a drag does: every layer redraws. */
+  /* Panning, as a drag does, or zooming: every layer is asked to draw. */
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window))), zoom);
   shumate_location_set_location (SHUMATE_LOCATION (shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)))),
                                  lat, lon);
   while (!t.painted)
@@ -146,23 +147,31 @@ compare_double (gconstpointer a, gconstpointer b)
 }
 
 static void
+print_samples (const char *name, double zoom, double *samples, guint n, gboolean last)
+{
+  qsort (samples, n, sizeof (double), compare_double);
+  printf ("  \"%s\": {\"zoom\": %g, \"median_ms\": %.2f, \"p90_ms\": %.2f}%s\n", name, zoom,
+          samples[n / 2], samples[n * 9 / 10], last ? "" : ",");
+}
+
+/* Panning a few pixels a frame (the drawings are reused and moved), and
+ * zooming by a quarter level a frame (everything is drawn afresh). */
+static void
 measure (GrWindow *window, const char *name, double zoom, gboolean last)
 {
-  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
   GrDisplay *display = gr_session_get_display (gr_window_get_session (window));
-  double lon, lat, samples[40];
+  g_autofree char *zoom_name = g_strconcat (name, "_zooming", NULL);
+  double lon, lat, pan[40], redraw[12];
 
   gr_display_to_lonlat (display, EASTING + 7000, NORTHING + 7000, &lon, &lat);
-  shumate_viewport_set_zoom_level (viewport, zoom);
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
-  /* A pan of a few pixels a frame; the first frames warm the tile cache. */
   for (guint i = 0; i < 5; i++)
-    frame (window, lat, lon + 1e-7 * (i + 1) * pow (2, 18 - zoom));
-  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
-    samples[i] = frame (window, lat + 1e-7 * (i + 1) * pow (2, 18 - zoom), lon);
-  qsort (samples, G_N_ELEMENTS (samples), sizeof (double), compare_double);
-  printf ("  \"%s\": {\"zoom\": %g, \"median_ms\": %.2f, \"p90_ms\": %.2f}%s\n", name, zoom,
-          samples[G_N_ELEMENTS (samples) / 2], samples[G_N_ELEMENTS (samples) * 9 / 10], last ? "" : ",");
+    frame (window, lat, lon + 1e-7 * (i + 1) * pow (2, 18 - zoom), zoom);
+  for (guint i = 0; i < G_N_ELEMENTS (pan); i++)
+    pan[i] = frame (window, lat + 1e-7 * (i + 1) * pow (2, 18 - zoom), lon, zoom);
+  for (guint i = 0; i < G_N_ELEMENTS (redraw); i++)
+    redraw[i] = frame (window, lat, lon, zoom + 0.25 * (i % 2 + 1));
+  print_samples (name, zoom, pan, G_N_ELEMENTS (pan), FALSE);
+  print_samples (zoom_name, zoom, redraw, G_N_ELEMENTS (redraw), last);
 }
 
 int

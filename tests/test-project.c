@@ -228,10 +228,13 @@ test_population_dasymetric (void)
 /* ---- Chinese coordinate systems ------------------------------------------ */
 
 /* Writes the residential, green and park layers of @project as shapefiles
- * in @dir, moved by (dx, dy) and labelled with @epsg (0: no .prj). */
+ * in @dir, moved so that their centre lies at (x, y), and labelled with
+ * @epsg (0: no .prj). */
 static void
-write_shifted (GrProject *project, const char *dir, double dx, double dy, int epsg)
+write_shifted (GrProject *project, const char *dir, double x, double y, int epsg)
 {
+  double dx = x - (project->extent[0] + project->extent[2]) / 2;
+  double dy = y - (project->extent[1] + project->extent[3]) / 2;
   const GrRole roles[] = { GR_ROLE_RESIDENTIAL, GR_ROLE_GREEN, GR_ROLE_PARK };
   GDALDriverH driver = GDALGetDriverByName ("ESRI Shapefile");
   g_auto (OGRSpatialReferenceH) srs = NULL;
@@ -290,13 +293,11 @@ test_cgcs2000_zone (void)
   g_autoptr (GrProject) monaco = import_osm ("monaco.osm.pbf");
   g_autofree char *dir = gr_test_scratch_dir ();
   g_autoptr (GrProject) moved = NULL;
-  double cx = (monaco->extent[0] + monaco->extent[2]) / 2;
-  double cy = (monaco->extent[1] + monaco->extent[3]) / 2;
   GrEvaluation utm, gk;
 
   /* Monaco's shapes set down in Yuncheng (111.0°E, 35.0°N), in the
    * CGCS2000 3-degree Gauss-Kruger CM 111°E zone, EPSG:4546. */
-  write_shifted (monaco, dir, 500000 - cx, 3874000 - cy, 4546);
+  write_shifted (monaco, dir, 500000, 3874000, 4546);
   moved = import_dir (dir, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (moved->epsg, ==, 4546);
@@ -316,10 +317,8 @@ assert_missing_crs (GrProject *monaco, double x, double y, const char *hint)
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = gr_test_scratch_dir ();
   g_autoptr (GrProject) moved = NULL;
-  double cx = (monaco->extent[0] + monaco->extent[2]) / 2;
-  double cy = (monaco->extent[1] + monaco->extent[3]) / 2;
 
-  write_shifted (monaco, dir, x - cx, y - cy, 0);
+  write_shifted (monaco, dir, x, y, 0);
   moved = import_dir (dir, NULL, &error);
   g_assert_null (moved);
   g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS);
@@ -336,15 +335,13 @@ test_missing_crs (void)
   g_autoptr (GrProject) monaco = import_osm ("monaco.osm.pbf");
   g_autofree char *dir = gr_test_scratch_dir ();
   g_autoptr (GrProject) given = NULL;
-  double cx = (monaco->extent[0] + monaco->extent[2]) / 2;
-  double cy = (monaco->extent[1] + monaco->extent[3]) / 2;
 
   /* Zone prefix 37 in front of the easting: zone 37 is EPSG:4525. */
   assert_missing_crs (monaco, 37500000, 3874000, "EPSG:4525");
   /* A 6-digit easting: the zone is not in the numbers, the family is. */
   assert_missing_crs (monaco, 500000, 3874000, "EPSG:4534");
   /* With --source-crs the same files import. */
-  write_shifted (monaco, dir, 37500000 - cx, 3874000 - cy, 0);
+  write_shifted (monaco, dir, 37500000, 3874000, 0);
   given = import_dir (dir, "EPSG:4525", &error);
   g_assert_no_error (error);
   /* Analysis CRS chosen afresh: the zone without prefix, EPSG:4546. */
@@ -707,7 +704,7 @@ test_session_nearest (void)
   g_assert_true (gr_display_from_lonlat (gr_session_get_display (session), lon, lat, &x2, &y2));
   g_assert_cmpfloat_with_epsilon (x2, env.MinX, 1e-3);
   g_assert_cmpfloat_with_epsilon (y2, env.MinY, 1e-3);
-  gr_display_get_bounds (gr_session_get_display (session), b);
+  gr_display_get_bounds (gr_session_get_display (session), GR_N_ROLES, b);
   g_assert_cmpfloat (b[0], <, lon);
   g_assert_cmpfloat (b[2], >, lon);
 }

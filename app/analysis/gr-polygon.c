@@ -68,15 +68,31 @@ void
 gr_polygon_bounds (const GrPolygon *polygon,
                    double           bounds[4])
 {
-  bounds[0] = bounds[1] = INFINITY;
-  bounds[2] = bounds[3] = -INFINITY;
+  gr_bounds_clear (bounds);
   for (guint i = 0; i < polygon->n_points; i++)
     {
-      bounds[0] = MIN (bounds[0], polygon->xy[2 * i]);
-      bounds[1] = MIN (bounds[1], polygon->xy[2 * i + 1]);
-      bounds[2] = MAX (bounds[2], polygon->xy[2 * i]);
-      bounds[3] = MAX (bounds[3], polygon->xy[2 * i + 1]);
+      const double point[4] = { polygon->xy[2 * i], polygon->xy[2 * i + 1],
+                                polygon->xy[2 * i], polygon->xy[2 * i + 1] };
+      gr_bounds_union (bounds, point);
     }
+}
+
+/* An empty box: the union with it of any box is that box. */
+void
+gr_bounds_clear (double bounds[4])
+{
+  bounds[0] = bounds[1] = INFINITY;
+  bounds[2] = bounds[3] = -INFINITY;
+}
+
+void
+gr_bounds_union (double       into[4],
+                 const double bounds[4])
+{
+  into[0] = MIN (into[0], bounds[0]);
+  into[1] = MIN (into[1], bounds[1]);
+  into[2] = MAX (into[2], bounds[2]);
+  into[3] = MAX (into[3], bounds[3]);
 }
 
 static guint

@@ -40,6 +40,9 @@ void       gr_polygon_translate  (GrPolygon *polygon,
                                   double     dy);
 void       gr_polygon_bounds     (const GrPolygon *polygon,
                                   double           bounds[4]);
+void       gr_bounds_clear       (double           bounds[4]);
+void       gr_bounds_union       (double           into[4],
+                                  const double     bounds[4]);
 double     gr_polygon_area       (const GrPolygon *polygon);
 gboolean   gr_polygon_contains   (const GrPolygon *polygon,
                                   double           x,

@@ -401,20 +401,13 @@ static void
 zoom_to_project (GrWindow *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  GPtrArray *homes = gr_display_get_features (gr_session_get_display (self->session), GR_ROLE_RESIDENTIAL);
-  double b[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+  GrDisplay *display = gr_session_get_display (self->session);
   double width = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 640);
-  double span;
+  double b[4], span;
 
-  for (guint i = 0; i < homes->len; i++)
-    {
-      double f[4];
-
-      gr_polygon_bounds (((GrDisplayFeature *) g_ptr_array_index (homes, i))->shape, f);
-      b[0] = MIN (b[0], f[0]), b[1] = MIN (b[1], f[1]), b[2] = MAX (b[2], f[2]), b[3] = MAX (b[3], f[3]);
-    }
+  gr_display_get_bounds (display, GR_ROLE_RESIDENTIAL, b);
   if (!isfinite (b[0]))
-    gr_display_get_bounds (gr_session_get_display (self->session), b);
+    gr_display_get_bounds (display, GR_N_ROLES, b);
   if (!isfinite (b[0]))
     return;
   span = MAX (b[2] - b[0], 1e-4);

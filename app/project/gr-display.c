@@ -12,7 +12,7 @@ struct _GrDisplay
   GPtrArray                   *layers[GR_N_ROLES]; /* GrDisplayFeature */
   OGRCoordinateTransformationH to_lonlat;
   OGRCoordinateTransformationH from_lonlat;
-  double                       bounds[4];          /* lon/lat */
+  double                       bounds[GR_N_ROLES][4]; /* lon/lat, per role */
 };
 
 static void
@@ -77,18 +77,6 @@ display_feature (GrFeature *feature, GrShape kind, OGRCoordinateTransformationH 
   return f;
 }
 
-static void
-grow_bounds (double bounds[4], const GrPolygon *shape)
-{
-  double b[4];
-
-  gr_polygon_bounds (shape, b);
-  bounds[0] = MIN (bounds[0], b[0]);
-  bounds[1] = MIN (bounds[1], b[1]);
-  bounds[2] = MAX (bounds[2], b[2]);
-  bounds[3] = MAX (bounds[3], b[3]);
-}
-
 GrDisplay *
 gr_display_new (GrProject *project,
                 GError   **error)
@@ -105,12 +93,11 @@ gr_display_new (GrProject *project,
     }
   display->to_lonlat = OCTNewCoordinateTransformation (analysis, wgs84);
   display->from_lonlat = OCTNewCoordinateTransformation (wgs84, analysis);
-  display->bounds[0] = display->bounds[1] = INFINITY;
-  display->bounds[2] = display->bounds[3] = -INFINITY;
   for (guint r = 0; r < GR_N_ROLES; r++)
     {
       GrLayer *layer = project->layers[r];
 
+      gr_bounds_clear (display->bounds[r]);
       display->layers[r] = g_ptr_array_new_with_free_func (feature_free);
       for (guint i = 0; layer != NULL && i < layer->features->len; i++)
         {
@@ -119,7 +106,11 @@ gr_display_new (GrProject *project,
           if (f == NULL)
             continue;
           g_ptr_array_add (display->layers[r], f);
-          grow_bounds (display->bounds, f->shape);
+          {
+            double b[4];
+            gr_polygon_bounds (f->shape, b);
+            gr_bounds_union (display->bounds[r], b);
+          }
         }
     }
   return g_steal_pointer (&display);
@@ -148,11 +139,22 @@ gr_display_get_features (GrDisplay *display,
   return display->layers[role];
 }
 
+/* In longitude/latitude: the box around @role's features, or around all
+ * of them for @role GR_N_ROLES; empty when there are none. */
 void
 gr_display_get_bounds (GrDisplay *display,
+                       GrRole     role,
                        double     bounds[4])
 {
-  memcpy (bounds, display->bounds, sizeof display->bounds);
+  g_return_if_fail (role <= GR_N_ROLES);
+  if (role < GR_N_ROLES)
+    {
+      memcpy (bounds, display->bounds[role], sizeof display->bounds[role]);
+      return;
+    }
+  gr_bounds_clear (bounds);
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    gr_bounds_union (bounds, display->bounds[r]);
 }
 
 /* Spherical Web Mercator (EPSG:3857) scaled to the unit square, as map

@@ -27,6 +27,7 @@ void       gr_display_free           (GrDisplay *display);
 GPtrArray *gr_display_get_features   (GrDisplay *display,
                                       GrRole     role);
 void       gr_display_get_bounds     (GrDisplay *display,
+                                      GrRole     role,
                                       double     bounds[4]);
 void       gr_lonlat_to_mercator     (double     lon,
                                       double     lat,

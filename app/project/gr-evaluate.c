@@ -41,20 +41,7 @@ gr_project_zone_name (GrProject *project,
 static gboolean
 residential_bounds (GrProject *project, double bounds[4], GError **error)
 {
-  GrLayer *res = project->layers[GR_ROLE_RESIDENTIAL];
-
-  bounds[0] = bounds[1] = INFINITY;
-  bounds[2] = bounds[3] = -INFINITY;
-  for (guint i = 0; res != NULL && i < res->features->len; i++)
-    {
-      OGREnvelope env;
-
-      OGR_G_GetEnvelope (((GrFeature *) g_ptr_array_index (res->features, i))->geometry, &env);
-      bounds[0] = MIN (bounds[0], env.MinX);
-      bounds[1] = MIN (bounds[1], env.MinY);
-      bounds[2] = MAX (bounds[2], env.MaxX);
-      bounds[3] = MAX (bounds[3], env.MaxY);
-    }
+  gr_layer_get_bounds (project->layers[GR_ROLE_RESIDENTIAL], bounds);
   if (!isfinite (bounds[0]))
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,

@@ -99,8 +99,7 @@ gr_project_new (void)
 
   project->rules = gr_service_rules_new_default ();
   project->warnings = g_ptr_array_new_with_free_func (g_free);
-  project->extent[0] = project->extent[1] = INFINITY;
-  project->extent[2] = project->extent[3] = -INFINITY;
+  gr_bounds_clear (project->extent);
   return project;
 }
 
@@ -145,28 +144,31 @@ gr_project_ensure_layer (GrProject *project,
   return project->layers[role];
 }
 
+/* The box around a layer's features, analysis CRS; empty for no layer. */
+void
+gr_layer_get_bounds (const GrLayer *layer,
+                     double         bounds[4])
+{
+  gr_bounds_clear (bounds);
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      OGREnvelope env;
+
+      OGR_G_GetEnvelope (((GrFeature *) g_ptr_array_index (layer->features, i))->geometry, &env);
+      gr_bounds_union (bounds, (const double[4]){ env.MinX, env.MinY, env.MaxX, env.MaxY });
+    }
+}
+
 void
 gr_project_update_extent (GrProject *project)
 {
-  double *e = project->extent;
-
-  e[0] = e[1] = INFINITY;
-  e[2] = e[3] = -INFINITY;
+  gr_bounds_clear (project->extent);
   for (guint r = 0; r < GR_N_ROLES; r++)
     {
-      if (project->layers[r] == NULL)
-        continue;
-      for (guint i = 0; i < project->layers[r]->features->len; i++)
-        {
-          GrFeature *f = g_ptr_array_index (project->layers[r]->features, i);
-          OGREnvelope env;
+      double bounds[4];
 
-          OGR_G_GetEnvelope (f->geometry, &env);
-          e[0] = MIN (e[0], env.MinX);
-          e[1] = MIN (e[1], env.MinY);
-          e[2] = MAX (e[2], env.MaxX);
-          e[3] = MAX (e[3], env.MaxY);
-        }
+      gr_layer_get_bounds (project->layers[r], bounds);
+      gr_bounds_union (project->extent, bounds);
     }
 }
 

@@ -87,6 +87,8 @@ void        gr_project_free     (GrProject *project);
 GrLayer    *gr_project_ensure_layer (GrProject *project,
                                      GrRole     role);
 void        gr_project_update_extent (GrProject *project);
+void        gr_layer_get_bounds      (const GrLayer *layer,
+                                      double         bounds[4]);
 
 gboolean    gr_project_save     (GrProject  *project,
                                  const char *path,

@@ -273,6 +273,9 @@ typedef struct
   OGRGeometryH residential;
   OGRGeometryH cover[GR_N_LAYERS]; /* service areas, not yet cut to homes */
   OGRGeometryH green_or_park;
+  GPtrArray   *pop_homes;   /* per population polygon: its residential land, or NULL */
+  GArray      *pop_density; /* residents per m² of that land */
+  double       unplaced;    /* residents of polygons with no residential land */
 } Exact;
 
 static void
@@ -282,6 +285,8 @@ exact_clear (Exact *exact)
   for (guint l = 0; l < GR_N_LAYERS; l++)
     g_clear_pointer (&exact->cover[l], OGR_G_DestroyGeometry);
   g_clear_pointer (&exact->green_or_park, OGR_G_DestroyGeometry);
+  g_clear_pointer (&exact->pop_homes, g_ptr_array_unref);
+  g_clear_pointer (&exact->pop_density, g_array_unref);
 }
 
 static void
@@ -309,6 +314,44 @@ static double
 area_of (OGRGeometryH geometry)
 {
   return geometry != NULL ? OGR_G_Area (geometry) : 0;
+}
+
+static void
+destroy_geometry (gpointer geometry)
+{
+  if (geometry != NULL)
+    OGR_G_DestroyGeometry (geometry);
+}
+
+/* Dasymetric density, once per population polygon: its residents over the
+ * residential land inside it. */
+static void
+spread_population (Exact *exact, GrProject *project)
+{
+  GrLayer *pop = project->layers[GR_ROLE_POPULATION];
+
+  exact->pop_homes = g_ptr_array_new_with_free_func (destroy_geometry);
+  exact->pop_density = g_array_new (FALSE, TRUE, sizeof (double));
+  for (guint i = 0; pop != NULL && i < pop->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (pop->features, i);
+      OGRGeometryH homes = NULL;
+      double density = 0;
+
+      if (wkbFlatten (OGR_G_GetGeometryType (f->geometry)) != wkbMultiPoint)
+        {
+          homes = OGR_G_Intersection (exact->residential, f->geometry);
+          if (area_of (homes) > 0)
+            density = f->value / area_of (homes);
+          else
+            {
+              exact->unplaced += f->value;
+              g_clear_pointer (&homes, OGR_G_DestroyGeometry);
+            }
+        }
+      g_ptr_array_add (exact->pop_homes, homes);
+      g_array_append_val (exact->pop_density, density);
+    }
 }
 
 static double
@@ -367,6 +410,7 @@ build_exact (Exact *exact, GrProject *project, const GrCriteria *c)
   for (guint l = 0; l < GR_N_LAYERS; l++)
     exact->cover[l] = union_of (parts[l]);
   exact->green_or_park = OGR_G_Union (exact->cover[GR_LAYER_GREEN], exact->cover[GR_LAYER_PARK]);
+  spread_population (exact, project);
 }
 
 /* Areas of @homes (residential land, perhaps cut to a zone or a population
@@ -396,10 +440,8 @@ measure (Exact *exact, OGRGeometryH homes, double per_m2, gboolean people, GrSum
 }
 
 static void
-measure_zone (Exact *exact, OGRGeometryH zone_shape, GrProject *project, GrSummary *s,
-              double *unplaced)
+measure_zone (Exact *exact, OGRGeometryH zone_shape, GrSummary *s)
 {
-  GrLayer *pop = project->layers[GR_ROLE_POPULATION];
   g_auto (OGRGeometryH) homes = zone_shape != NULL
                                   ? OGR_G_Intersection (exact->residential, zone_shape)
                                   : OGR_G_Clone (exact->residential);
@@ -407,28 +449,16 @@ measure_zone (Exact *exact, OGRGeometryH zone_shape, GrProject *project, GrSumma
   if (homes == NULL)
     return;
   measure (exact, homes, 1, FALSE, s);
-  for (guint i = 0; pop != NULL && i < pop->features->len; i++)
+  for (guint i = 0; i < exact->pop_homes->len; i++)
     {
-      GrFeature *f = g_ptr_array_index (pop->features, i);
-      g_auto (OGRGeometryH) all_homes = NULL;
+      OGRGeometryH pop_homes = g_ptr_array_index (exact->pop_homes, i);
       g_auto (OGRGeometryH) here = NULL;
-      double area;
 
-      if (wkbFlatten (OGR_G_GetGeometryType (f->geometry)) == wkbMultiPoint)
+      if (pop_homes == NULL)
         continue;
-      /* Density over the population polygon's residential land (dasymetric),
-       * counted inside this zone's part of it. */
-      all_homes = OGR_G_Intersection (exact->residential, f->geometry);
-      area = area_of (all_homes);
-      if (area <= 0)
-        {
-          if (unplaced != NULL)
-            *unplaced += f->value;
-          continue;
-        }
-      here = zone_shape != NULL ? OGR_G_Intersection (all_homes, zone_shape) : OGR_G_Clone (all_homes);
+      here = zone_shape != NULL ? OGR_G_Intersection (pop_homes, zone_shape) : OGR_G_Clone (pop_homes);
       if (here != NULL)
-        measure (exact, here, f->value / area, TRUE, s);
+        measure (exact, here, g_array_index (exact->pop_density, double, i), TRUE, s);
     }
 }
 
@@ -477,14 +507,15 @@ evaluate_exact (GrProject *project, const GrCriteria *criteria,
     return FALSE;
   gr_gdal_capture_begin ();
   build_exact (&exact, project, criteria);
-  measure_zone (&exact, NULL, project, &evaluation->city, &evaluation->unplaced);
+  measure_zone (&exact, NULL, &evaluation->city);
+  evaluation->unplaced += exact.unplaced;
   measure_points (&exact, project, &evaluation->city, &evaluation->unplaced);
   for (guint z = 1; z <= gr_project_get_n_zones (project); z++)
     {
       GrFeature *f = g_ptr_array_index (project->layers[GR_ROLE_ZONES]->features, z - 1);
       GrSummary summary = { 0 };
 
-      measure_zone (&exact, f->geometry, project, &summary, NULL);
+      measure_zone (&exact, f->geometry, &summary);
       g_array_append_val (evaluation->zones, summary);
     }
   g_free (gr_gdal_capture_end ());

@@ -668,7 +668,7 @@ test_session_nearest (void)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = extract_path ("monaco.osm.pbf");
-  g_autoptr (GrSession) session = gr_session_open (path, NULL, &error);
+  g_autoptr (GrSession) session = gr_session_open (path, NULL, NULL, &error);
   GrProject *project;
   GrFeature *park;
   guint index = G_MAXUINT;

@@ -3,6 +3,7 @@
 
 #include "gr-application.h"
 
+#include "gr-preferences.h"
 #include "gr-runtime.h"
 #include "gr-window.h"
 
@@ -47,14 +48,61 @@ quit_activated (GSimpleAction *action, GVariant *parameter, gpointer app)
 }
 
 static void
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer app)
+{
+  gtk_window_present (gr_preferences_new (gtk_application_get_active_window (app)));
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *parameter, gpointer app)
+{
+  GtkWidget *about = adw_about_window_new ();
+
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Greenreach"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+                                 _("Finds the homes beyond 300 m of green space and 500 m of a park, and "
+                                   "tests where new pocket parks should go."));
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Sample city"),
+                                      _("Map data © OpenStreetMap contributors, under the Open Database "
+                                        "License."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
 gr_application_startup (GApplication *app)
 {
-  static const GActionEntry actions[] = { { "quit", quit_activated } };
-  const char *quit[] = { "<Control>q", NULL };
+  static const GActionEntry actions[] = {
+    { "quit", quit_activated },
+    { "preferences", preferences_activated },
+    { "about", about_activated },
+  };
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.import", { "<Control>i", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.zoom-fit", { "<Control>0", NULL } },
+    { "win.mode::straight", { "<Control>1", NULL } },
+    { "win.mode::walking", { "<Control>2", NULL } },
+    { "win.show-blind-spots", { "<Control>b", NULL } },
+  };
 
   G_APPLICATION_CLASS (gr_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void

@@ -8,10 +8,12 @@
 
 #include "gr-window.h"
 
+#include "gr-base-map.h"
 #include "gr-coverage-layer.h"
 #include "gr-layer-item.h"
 #include "gr-mbtiles-source.h"
 #include "gr-runtime.h"
+#include "gr-settings.h"
 #include "gr-vector-layer.h"
 #include "gr-zone-item.h"
 
@@ -47,6 +49,8 @@ struct _GrWindow
   GrVectorLayer   *vectors;
   GrCoverageLayer *coverage;
   GtkLabel        *values[6][2];
+  GPtrArray       *base_layers; /* ShumateMapLayer, owned by the map */
+  ShumateLicense  *license;
 };
 
 G_DEFINE_FINAL_TYPE (GrWindow, gr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -55,6 +59,7 @@ enum
 {
   PROP_0,
   PROP_BUSY,
+  PROP_SHOW_BLIND_SPOTS,
   N_PROPS
 };
 
@@ -81,6 +86,7 @@ set_busy (GrWindow *self, const char *what)
   if (busy)
     self->pulse_id = g_timeout_add (100, pulse, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), !busy && self->session != NULL);
   if (self->busy != busy)
     {
@@ -228,6 +234,7 @@ build_layer_panel (GrWindow *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkNoSelection) selection = NULL;
+  GtkWidget *show;
   const char *kinds[GR_N_CELL_KINDS] = {
     [GR_CELL_BOTH] = N_("Green and a park in reach"),
     [GR_CELL_NO_PARK] = N_("No park within 500 m"),
@@ -243,6 +250,9 @@ build_layer_panel (GrWindow *self)
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->layers)));
   gtk_list_view_set_model (self->layer_list, GTK_SELECTION_MODEL (selection));
   g_object_unref (factory);
+  show = gtk_check_button_new_with_mnemonic (_("_Show blind spots on the map"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "win.show-blind-spots");
+  gtk_box_append (self->legend, show);
   for (guint k = 0; k < GR_N_CELL_KINDS; k++)
     {
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -426,10 +436,31 @@ show_analysis (GrWindow *self, GrAnalysis *analysis)
   update_zone_table (self, analysis);
 }
 
+static char *
+session_title (GrSession *session)
+{
+  GPtrArray *sources = gr_session_get_sources (session);
+  const char *path = gr_session_get_path (session);
+  g_autofree char *name = NULL;
+  guint more = sources->len;
+
+  if (path == NULL)
+    path = ((GrSource *) g_ptr_array_index (sources, 0))->path, more--;
+  name = g_path_get_basename (path);
+  if (more == 0)
+    return g_steal_pointer (&name);
+  /* TRANSLATORS: a file name, then how many layers were imported over it */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s + %u layer", "%s + %u layers", more), name, more);
+}
+
 static void
 show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis)
 {
-  g_autofree char *name = g_path_get_basename (gr_session_get_path (session));
+  g_autofree char *name = session_title (session);
+  /* A layer imported over the open project keeps the view. */
+  gboolean same_place = self->session != NULL && session != NULL
+                        && g_strcmp0 (gr_session_get_path (self->session), gr_session_get_path (session)) == 0
+                        && gr_session_get_path (session) != NULL;
 
   gr_coverage_layer_set_analysis (self->coverage, NULL, NULL);
   gr_vector_layer_set_display (self->vectors, NULL);
@@ -439,14 +470,17 @@ show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis)
   fill_layers (self, gr_session_get_project (session));
   show_analysis (self, analysis);
   adw_window_title_set_subtitle (self->window_title, name);
-  zoom_to_project (self);
+  if (!same_place)
+    zoom_to_project (self);
 }
 
 /* ---- worker threads ------------------------------------------------------- */
 
 typedef struct
 {
+  gboolean    open;     /* open (path and/or sources), or analyse the session */
   char       *path;
+  GPtrArray  *sources;  /* GrSource imported over path */
   GrCriteria  criteria;
   GrSession  *session;  /* open: the result; analyse: borrowed, read only */
   GrAnalysis *analysis;
@@ -458,7 +492,8 @@ job_free (gpointer data)
   Job *job = data;
 
   g_free (job->path);
-  if (job->path != NULL)
+  g_clear_pointer (&job->sources, g_ptr_array_unref);
+  if (job->open)
     gr_session_free (job->session);
   gr_analysis_free (job->analysis);
   g_free (job);
@@ -471,8 +506,8 @@ job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   Job *job = data;
   GError *error = NULL;
 
-  if (job->path != NULL)
-    job->session = gr_session_open (job->path, cancellable, &error);
+  if (job->open)
+    job->session = gr_session_open (job->path, job->sources, cancellable, &error);
   if (job->session != NULL)
     job->analysis = gr_project_build_analysis (gr_session_get_project (job->session), &job->criteria,
                                                NULL, &error);
@@ -481,6 +516,16 @@ job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
   else
     g_task_return_boolean (task, TRUE);
 }
+
+static gboolean
+same_criteria (const GrCriteria *a, const GrCriteria *b)
+{
+  return a->green_radius == b->green_radius && a->park_radius == b->park_radius
+         && a->green_min_area == b->green_min_area && a->park_min_area == b->park_min_area
+         && a->walking == b->walking;
+}
+
+static void reanalyze (GrWindow *self);
 
 static void
 job_done (GObject *source, GAsyncResult *result, gpointer data)
@@ -491,13 +536,15 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
 
   set_busy (self, NULL);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    show_error (self, job->path != NULL ? _("Could not open the file") : _("Could not compute the coverage"),
-                error);
-  else if (job->path != NULL)
+    show_error (self, job->open ? _("Could not open the file") : _("Could not compute the coverage"), error);
+  else if (job->open)
     show_session (self, g_steal_pointer (&job->session), g_steal_pointer (&job->analysis));
   else
     show_analysis (self, g_steal_pointer (&job->analysis));
   set_busy (self, NULL);
+  /* The preferences changed while the job ran. */
+  if (self->session != NULL && !same_criteria (&job->criteria, &self->criteria))
+    reanalyze (self);
 }
 
 static void
@@ -528,7 +575,51 @@ gr_window_open (GrWindow   *self,
 
   g_return_if_fail (!self->busy);
   job = g_new0 (Job, 1);
+  job->open = TRUE;
   job->path = g_strdup (path);
+  start_job (self, job, what);
+}
+
+static GrSource *
+source_copy (const GrSource *source)
+{
+  GrSource *copy = g_new0 (GrSource, 1);
+
+  copy->role = source->role;
+  copy->path = g_strdup (source->path);
+  copy->layer = g_strdup (source->layer);
+  return copy;
+}
+
+/**
+ * gr_window_import:
+ * @source: a layer for the open project; it replaces the layer of its role
+ *
+ * The project is read again with the layer over it, off the main thread;
+ * if the layer cannot be imported the open project stays as it was.
+ */
+void
+gr_window_import (GrWindow       *self,
+                  const GrSource *source)
+{
+  g_autofree char *name = g_path_get_basename (source->path);
+  g_autofree char *what = g_strdup_printf (_("Importing %s…"), name);
+  GPtrArray *before = self->session != NULL ? gr_session_get_sources (self->session) : NULL;
+  Job *job;
+
+  g_return_if_fail (!self->busy);
+  job = g_new0 (Job, 1);
+  job->open = TRUE;
+  job->path = self->session != NULL ? g_strdup (gr_session_get_path (self->session)) : NULL;
+  job->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  for (guint i = 0; before != NULL && i < before->len; i++)
+    {
+      const GrSource *earlier = g_ptr_array_index (before, i);
+
+      if (earlier->role != source->role)
+        g_ptr_array_add (job->sources, source_copy (earlier));
+    }
+  g_ptr_array_add (job->sources, source_copy (source));
   start_job (self, job, what);
 }
 
@@ -600,6 +691,148 @@ open_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_signal_connect (dialog, "response", G_CALLBACK (on_file_chosen), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- importing a layer ------------------------------------------------------- */
+
+static void
+on_role_response (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+{
+  GtkDropDown *roles = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GrSource source = { .path = g_object_get_data (G_OBJECT (dialog), "path") };
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+  source.role = gtk_drop_down_get_selected (roles);
+  if (self->busy)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Wait for the current work to finish")));
+  else
+    gr_window_import (self, &source);
+}
+
+/* Asks which role a data file has, preselecting the one its name suggests. */
+static void
+ask_role (GrWindow *self, const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *heading = g_strdup_printf (_("Import “%s”"), name);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GtkWidget *dialog, *roles;
+  GrRole guess = GR_ROLE_GREEN;
+
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    gtk_string_list_append (labels, gr_role_get_label (r));
+  roles = gtk_drop_down_new (G_LIST_MODEL (labels), NULL);
+  gr_role_guess_from_name (name, &guess);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (roles), guess);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("What does this file hold? It replaces that layer of the open project."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), roles);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_role_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        ask_role (GR_WINDOW (data), path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Import a Layer"), GTK_WINDOW (widget),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                                              _("_Cancel"));
+  const char *patterns[] = { "*.shp", "*.gpkg", "*.geojson", "*.json", "*.kml", "*.gml", "*.fgb", "*.csv",
+                             "*.tab", "*.mif", "*.sqlite", "*.zip" };
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("GIS data"));
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* A project or an OSM extract is opened; any other file is a layer. */
+gboolean
+gr_window_drop_file (GrWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    return FALSE;
+  if (self->busy)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Wait for the current work to finish")));
+      return FALSE;
+    }
+  if (gr_path_is_osm (path) || gr_project_file_is_project (path))
+    gr_window_open (self, path);
+  else
+    ask_role (self, path);
+  return TRUE;
+}
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GrWindow *self)
+{
+  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  gboolean taken;
+
+  if (files == NULL)
+    return FALSE;
+  if (files->next != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Drop one file at a time")));
+  taken = gr_window_drop_file (self, files->data);
+  g_slist_free (files);
+  return taken;
+}
+
+/* ---- map actions -------------------------------------------------------------- */
+
+static void
+zoom_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+
+  if (g_str_equal (action, "win.zoom-fit"))
+    {
+      if (self->session != NULL)
+        zoom_to_project (self);
+      return;
+    }
+  zoom = round (zoom) + (g_str_equal (action, "win.zoom-in") ? 1 : -1);
+  shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                                                    shumate_viewport_get_max_zoom_level (viewport)));
+}
+
+static void
+mode_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  gr_window_set_walking (GR_WINDOW (widget), g_str_equal (g_variant_get_string (parameter, NULL), "walking"));
 }
 
 /* ---- the map ----------------------------------------------------------------- */
@@ -710,46 +943,65 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *s
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
-static ShumateMapSource *
-base_map_source (GrWindow *self)
+/* The base map follows the preferences; when the chosen one cannot be
+ * used, the map says why and shows the layers on a plain background. */
+static void
+apply_base_map (GrWindow *self)
 {
-  g_autofree char *path = gr_runtime_data_path ("sample/basemap.mbtiles");
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GrMbtilesSource) tiles = gr_mbtiles_source_new (path, &error);
+  g_autoptr (GPtrArray) sources = gr_base_map_new_sources (gr_settings_get (), &error);
 
-  if (tiles == NULL)
+  for (guint i = 0; i < self->base_layers->len; i++)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-      return NULL;
+      ShumateMapLayer *layer = g_ptr_array_index (self->base_layers, i);
+      g_autoptr (ShumateMapSource) source = NULL;
+
+      g_object_get (layer, "map-source", &source, NULL);
+      shumate_license_remove_map_source (self->license, source);
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (layer));
     }
-  /* Tiles beyond the file's deepest zoom are its tiles enlarged. */
-  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full ("greenreach-mbtiles", _("Offline base map"),
-                                                               "", "", gr_mbtiles_source_get_min_zoom (tiles),
-                                                               19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
-                                                               SHUMATE_DATA_SOURCE (tiles)));
+  g_ptr_array_set_size (self->base_layers, 0);
+  if (sources == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("No base map: %s"), error->message);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toasts, toast);
+      g_free (self->error);
+      self->error = g_steal_pointer (&text);
+    }
+  if (sources == NULL || sources->len == 0)
+    {
+      g_autoptr (ShumateMapSource) blank = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
+        "greenreach-none", _("No base map"), "", "", 0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+        "none://{z}/{x}/{y}"));
+      shumate_viewport_set_reference_map_source (viewport, blank);
+      return;
+    }
+  shumate_viewport_set_reference_map_source (viewport, g_ptr_array_index (sources, 0));
+  for (guint i = 0; i < sources->len; i++)
+    {
+      ShumateMapSource *source = g_ptr_array_index (sources, i);
+      ShumateMapLayer *layer = shumate_map_layer_new (source, viewport);
+
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (layer), SHUMATE_LAYER (self->vectors));
+      g_ptr_array_add (self->base_layers, layer);
+      if (shumate_map_source_get_license (source)[0] != '\0')
+        shumate_license_append_map_source (self->license, source);
+    }
 }
 
 static void
 setup_map (GrWindow *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  g_autoptr (ShumateMapSource) source = base_map_source (self);
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   ShumateScale *scale = shumate_scale_new (viewport);
+  GtkDropTarget *drop;
 
-  if (source != NULL)
-    {
-      shumate_map_set_map_source (self->map, source);
-      shumate_map_add_layer (self->map, SHUMATE_LAYER (shumate_map_layer_new (source, viewport)));
-    }
-  else
-    {
-      g_autoptr (ShumateMapSource) blank = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
-        "greenreach-none", _("No base map"), "", "", 0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
-        "none://{z}/{x}/{y}"));
-      shumate_viewport_set_reference_map_source (viewport, blank);
-    }
   self->vectors = gr_vector_layer_new (viewport);
   self->coverage = gr_coverage_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->vectors));
@@ -759,10 +1011,20 @@ setup_map (GrWindow *self)
   gtk_widget_set_margin_start (GTK_WIDGET (scale), 8);
   gtk_widget_set_margin_bottom (GTK_WIDGET (scale), 8);
   gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (scale));
+  self->license = shumate_license_new ();
+  shumate_license_set_xalign (self->license, 1);
+  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->license));
+  self->base_layers = g_ptr_array_new ();
+  apply_base_map (self);
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
   g_signal_connect (click, "released", G_CALLBACK (on_click), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map_overlay), GTK_EVENT_CONTROLLER (drop));
 }
 
 /* ---- GObject ---------------------------------------------------------------- */
@@ -791,6 +1053,7 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->session, gr_session_free);
   g_clear_object (&self->layers);
   g_clear_object (&self->zones);
+  g_clear_pointer (&self->base_layers, g_ptr_array_unref);
   g_free (self->error);
   G_OBJECT_CLASS (gr_window_parent_class)->finalize (object);
 }
@@ -804,6 +1067,28 @@ gr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     {
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_SHOW_BLIND_SPOTS:
+      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->coverage)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gr_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  GrWindow *self = GR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_BLIND_SPOTS:
+      if (gtk_widget_get_visible (GTK_WIDGET (self->coverage)) != g_value_get_boolean (value))
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->coverage), g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -819,8 +1104,12 @@ gr_window_class_init (GrWindowClass *klass)
   object_class->dispose = gr_window_dispose;
   object_class->finalize = gr_window_finalize;
   object_class->get_property = gr_window_get_property;
+  object_class->set_property = gr_window_set_property;
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_BLIND_SPOTS] = g_param_spec_boolean ("show-blind-spots", NULL, NULL, TRUE,
+                                                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
+                                                              | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
@@ -841,7 +1130,36 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "win.mode", "s", mode_activated);
+  gtk_widget_class_install_property_action (widget_class, "win.show-blind-spots", "show-blind-spots");
+}
+
+/* The distances and sizes of the preferences (STANDARDS.md §1 defaults). */
+static void
+read_criteria (GrWindow *self)
+{
+  GSettings *settings = gr_settings_get ();
+
+  self->criteria.green_radius = g_settings_get_double (settings, "green-radius");
+  self->criteria.park_radius = g_settings_get_double (settings, "park-radius");
+  self->criteria.green_min_area = g_settings_get_double (settings, "green-min-area");
+  self->criteria.park_min_area = g_settings_get_double (settings, "park-min-area");
+}
+
+static void
+on_settings_changed (GSettings *settings, const char *key, GrWindow *self)
+{
+  if (g_str_has_suffix (key, "-radius") || g_str_has_suffix (key, "-min-area"))
+    {
+      read_criteria (self);
+      reanalyze (self);
+    }
+  else
+    apply_base_map (self);
 }
 
 static void
@@ -849,6 +1167,8 @@ gr_window_init (GrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gr_criteria_init_default (&self->criteria);
+  read_criteria (self);
+  g_signal_connect_object (gr_settings_get (), "changed", G_CALLBACK (on_settings_changed), self, 0);
   build_indicators (self);
   setup_map (self);
   build_layer_panel (self);

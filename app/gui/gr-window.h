@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "gr-application.h"
+#include "gr-import.h"
 #include "gr-session.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,10 @@ G_DECLARE_FINAL_TYPE (GrWindow, gr_window, GR, WINDOW, AdwApplicationWindow)
 GrWindow   *gr_window_new          (GrApplication *app);
 void        gr_window_open         (GrWindow   *self,
                                     const char *path);
+void        gr_window_import       (GrWindow       *self,
+                                    const GrSource *source);
+gboolean    gr_window_drop_file    (GrWindow *self,
+                                    GFile    *file);
 gboolean    gr_window_get_busy     (GrWindow *self);
 GrSession  *gr_window_get_session  (GrWindow *self);
 void        gr_window_set_walking  (GrWindow *self,

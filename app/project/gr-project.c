@@ -3,6 +3,8 @@
 
 #include "gr-project.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -70,6 +72,56 @@ gr_role_get_label (GrRole role)
   return _(roles[role].label);
 }
 
+/**
+ * gr_role_guess_from_name:
+ * @name: a file or layer name, in English, Chinese or pinyin
+ *
+ * The role a bureau's file name most likely means (绿地.shp, parks.gpkg,
+ * juzhu_yongdi.shp…), to preselect in the import dialog. Specific words
+ * are tried before general ones: 公园绿地 is a park layer, 绿道 a greenway.
+ *
+ * Returns: %TRUE with @role set when a word matched.
+ */
+gboolean
+gr_role_guess_from_name (const char *name,
+                         GrRole     *role)
+{
+  static const struct
+  {
+    GrRole      role;
+    const char *words;
+  } table[] = {
+    { GR_ROLE_GREENWAY, "greenway|绿道|lvdao" },
+    { GR_ROLE_CORRIDOR, "corridor|廊道|langdao" },
+    { GR_ROLE_NURSERY, "nursery|苗圃|miaopu" },
+    { GR_ROLE_ENTRANCES, "entrance|gate|出入口|入口" },
+    { GR_ROLE_SITES, "candidate|site|候选|选址" },
+    { GR_ROLE_POPULATION, "population|pop|人口|renkou|worldpop" },
+    { GR_ROLE_RESIDENTIAL, "residential|housing|居住|住宅|juzhu|zhuzhai" },
+    { GR_ROLE_BUILDINGS, "building|建筑|jianzhu" },
+    { GR_ROLE_BUILTUP, "builtup|built_up|built-up|建成区|jianchengqu" },
+    { GR_ROLE_PARK, "park|公园|gongyuan" },
+    { GR_ROLE_GREEN, "green|绿地|lvdi" },
+    { GR_ROLE_WATER, "water|river|lake|水|shui" },
+    { GR_ROLE_WALK, "walk|road|street|path|network|道路|路网|daolu" },
+    { GR_ROLE_ZONES, "zone|district|county|boundary|admin|行政|街道|社区|区县|jiedao|shequ" },
+  };
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_auto (GStrv) words = g_strsplit (table[i].words, "|", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (strstr (lower, words[w]) != NULL)
+          {
+            *role = table[i].role;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
 GrFeature *
 gr_feature_new (OGRGeometryH geometry)
 {
@@ -109,7 +161,7 @@ layer_free (GrLayer *layer)
   if (layer == NULL)
     return;
   g_free (layer->sources);
-  g_ptr_array_unref (layer->features);
+  g_clear_pointer (&layer->features, g_ptr_array_unref);
   g_free (layer);
 }
 

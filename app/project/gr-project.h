@@ -81,6 +81,8 @@ gboolean    gr_role_from_string (const char *text,
                                  GrRole     *role);
 GrShape     gr_role_get_shape   (GrRole role);
 const char *gr_role_get_label   (GrRole role);
+gboolean    gr_role_guess_from_name (const char *name,
+                                     GrRole     *role);
 
 GrProject  *gr_project_new      (void);
 void        gr_project_free     (GrProject *project);

@@ -9,7 +9,8 @@
 
 struct _GrSession
 {
-  char       *path;
+  char       *path;     /* NULL for layers imported on their own */
+  GPtrArray  *sources;  /* GrSource: layers imported over the file */
   GrProject  *project;
   GrDisplay  *display;
   GrAnalysis *analysis;
@@ -26,26 +27,91 @@ area_shapes (GrLayer *layer)
   return shapes;
 }
 
+static GrSource *
+source_copy (const GrSource *source)
+{
+  GrSource *copy = g_new0 (GrSource, 1);
+
+  copy->role = source->role;
+  copy->path = g_strdup (source->path);
+  copy->layer = g_strdup (source->layer);
+  return copy;
+}
+
+/* The layers of @from take the place of @into's layers of the same role. */
+static void
+take_layers (GrProject *into, GrProject *from)
+{
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    {
+      GrLayer *layer = from->layers[r];
+
+      if (layer == NULL)
+        continue;
+      if (into->layers[r] != NULL)
+        {
+          g_ptr_array_set_size (into->layers[r]->features, 0);
+          g_ptr_array_extend_and_steal (into->layers[r]->features, g_steal_pointer (&layer->features));
+          g_free (into->layers[r]->sources);
+          into->layers[r]->sources = g_steal_pointer (&layer->sources);
+        }
+      else
+        {
+          into->layers[r] = layer;
+          from->layers[r] = NULL;
+        }
+    }
+  into->repaired += from->repaired;
+  for (guint i = 0; i < from->warnings->len; i++)
+    g_ptr_array_add (into->warnings, g_strdup (g_ptr_array_index (from->warnings, i)));
+  gr_project_update_extent (into);
+}
+
+static GrProject *
+read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, GError **error)
+{
+  GrImportOptions options = { .cancellable = cancellable };
+  g_autoptr (GrProject) project = NULL;
+  g_autoptr (GrProject) layers = NULL;
+
+  if (path == NULL || gr_path_is_osm (path))
+    return gr_project_import (path, sources, &options, error);
+  if ((project = gr_project_load (path, error)) == NULL)
+    return NULL;
+  if (sources == NULL || sources->len == 0)
+    return g_steal_pointer (&project);
+  /* Imported straight into the project's own CRS. */
+  options.crs = project->crs_wkt;
+  if ((layers = gr_project_import (NULL, sources, &options, error)) == NULL)
+    return NULL;
+  take_layers (project, layers);
+  return g_steal_pointer (&project);
+}
+
 /**
  * gr_session_open:
- * @path: a project (.gpkg) or an OSM extract
+ * @path: (nullable): a project (.gpkg) or an OSM extract; %NULL when
+ *   @sources are the whole project
+ * @sources: (nullable) (element-type GrSource): layers imported over it,
+ *   each replacing the layer of its role; copied
  *
  * Reads (or imports) and prepares the display geometry. Blocking: the
  * window calls it from a worker thread.
  */
 GrSession *
 gr_session_open (const char   *path,
+                 GPtrArray    *sources,
                  GCancellable *cancellable,
                  GError      **error)
 {
   g_autoptr (GrSession) session = g_new0 (GrSession, 1);
-  GrImportOptions options = { .cancellable = cancellable };
 
+  g_return_val_if_fail (path != NULL || (sources != NULL && sources->len > 0), NULL);
   session->path = g_strdup (path);
-  if (gr_path_is_osm (path))
-    session->project = gr_project_import (path, NULL, &options, error);
-  else
-    session->project = gr_project_load (path, error);
+  session->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    g_ptr_array_add (session->sources, source_copy (g_ptr_array_index (sources, i)));
+  session->project = read_project (path, sources, cancellable, error);
   if (session->project == NULL)
     return NULL;
   session->display = gr_display_new (session->project, error);
@@ -57,12 +123,20 @@ gr_session_open (const char   *path,
   return g_steal_pointer (&session);
 }
 
+/* The layers imported over the session's file, in order. */
+GPtrArray *
+gr_session_get_sources (GrSession *session)
+{
+  return session->sources;
+}
+
 void
 gr_session_free (GrSession *session)
 {
   if (session == NULL)
     return;
   g_free (session->path);
+  g_clear_pointer (&session->sources, g_ptr_array_unref);
   for (guint r = 0; r < GR_N_ROLES; r++)
     g_clear_pointer (&session->shapes[r], g_ptr_array_unref);
   gr_analysis_free (session->analysis);

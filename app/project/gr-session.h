@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct _GrSession GrSession;
 
 GrSession  *gr_session_open          (const char   *path,
+                                      GPtrArray    *sources,
                                       GCancellable *cancellable,
                                       GError      **error);
 void        gr_session_free          (GrSession *session);
@@ -21,6 +22,7 @@ GrProject  *gr_session_get_project   (GrSession *session);
 GrDisplay  *gr_session_get_display   (GrSession *session);
 GrAnalysis *gr_session_get_analysis  (GrSession *session);
 const char *gr_session_get_path      (GrSession *session);
+GPtrArray  *gr_session_get_sources   (GrSession *session);
 double      gr_session_nearest       (GrSession *session,
                                       GrRole     role,
                                       double     x,

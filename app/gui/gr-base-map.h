@@ -1,0 +1,12 @@
+/* gr-base-map.h — the map under the layers, as the preferences choose it */
+#pragma once
+
+#include <gio/gio.h>
+#include <shumate/shumate.h>
+
+G_BEGIN_DECLS
+
+GPtrArray *gr_base_map_new_sources (GSettings *settings,
+                                    GError   **error);
+
+G_END_DECLS

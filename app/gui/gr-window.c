@@ -51,6 +51,8 @@ struct _GrWindow
   GtkLabel        *values[6][2];
   GPtrArray       *base_layers; /* ShumateMapLayer, owned by the map */
   ShumateLicense  *license;
+  char            *base_map_error;
+  GtkLabel        *base_map_notice;
 };
 
 G_DEFINE_FINAL_TYPE (GrWindow, gr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -962,16 +964,12 @@ apply_base_map (GrWindow *self)
       shumate_map_remove_layer (self->map, SHUMATE_LAYER (layer));
     }
   g_ptr_array_set_size (self->base_layers, 0);
+  g_clear_pointer (&self->base_map_error, g_free);
+  /* Shown on the map for as long as the base map is missing. */
   if (sources == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("No base map: %s"), error->message);
-      AdwToast *toast = adw_toast_new (text);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toasts, toast);
-      g_free (self->error);
-      self->error = g_steal_pointer (&text);
-    }
+    self->base_map_error = g_strdup_printf (_("No base map: %s"), error->message);
+  gtk_label_set_text (self->base_map_notice, self->base_map_error);
+  gtk_widget_set_visible (GTK_WIDGET (self->base_map_notice), sources == NULL);
   if (sources == NULL || sources->len == 0)
     {
       g_autoptr (ShumateMapSource) blank = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
@@ -1016,6 +1014,15 @@ setup_map (GrWindow *self)
   gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
   gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
   gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->license));
+  self->base_map_notice = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->base_map_notice, TRUE);
+  gtk_label_set_max_width_chars (self->base_map_notice, 60);
+  gtk_widget_add_css_class (GTK_WIDGET (self->base_map_notice), "osd");
+  gtk_widget_add_css_class (GTK_WIDGET (self->base_map_notice), "app-notification");
+  gtk_widget_set_halign (GTK_WIDGET (self->base_map_notice), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (self->base_map_notice), GTK_ALIGN_START);
+  gtk_widget_set_can_target (GTK_WIDGET (self->base_map_notice), FALSE);
+  gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->base_map_notice));
   self->base_layers = g_ptr_array_new ();
   apply_base_map (self);
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
@@ -1054,6 +1061,7 @@ gr_window_finalize (GObject *object)
   g_clear_object (&self->layers);
   g_clear_object (&self->zones);
   g_clear_pointer (&self->base_layers, g_ptr_array_unref);
+  g_free (self->base_map_error);
   g_free (self->error);
   G_OBJECT_CLASS (gr_window_parent_class)->finalize (object);
 }
@@ -1226,6 +1234,13 @@ GListModel *
 gr_window_get_zones (GrWindow *self)
 {
   return G_LIST_MODEL (self->zones);
+}
+
+/* Why the chosen base map is not shown, or %NULL when it is. */
+const char *
+gr_window_get_base_map_error (GrWindow *self)
+{
+  return self->base_map_error;
 }
 
 /* The last error shown, for tests and the status line. */

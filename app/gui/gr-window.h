@@ -28,6 +28,7 @@ void        gr_window_set_role_visible (GrWindow *self,
                                         GrRole    role,
                                         gboolean  visible);
 const char *gr_window_get_error    (GrWindow *self);
+const char *gr_window_get_base_map_error (GrWindow *self);
 GListModel *gr_window_get_layers   (GrWindow *self);
 GListModel *gr_window_get_zones    (GrWindow *self);
 

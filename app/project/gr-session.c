@@ -74,9 +74,10 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
   g_autoptr (GrProject) project = NULL;
   g_autoptr (GrProject) layers = NULL;
 
-  if (path == NULL || gr_path_is_osm (path))
-    return gr_project_import (path, sources, &options, error);
-  if ((project = gr_project_load (path, error)) == NULL)
+  if (path == NULL)
+    return gr_project_import (NULL, sources, &options, error);
+  project = gr_path_is_osm (path) ? gr_project_import (path, NULL, &options, error) : gr_project_load (path, error);
+  if (project == NULL)
     return NULL;
   if (sources == NULL || sources->len == 0)
     return g_steal_pointer (&project);

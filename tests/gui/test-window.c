@@ -2,11 +2,13 @@
  * render to PNG, and check pixels where the analysis says what must show */
 #include "gr-coverage-layer.h"
 #include "gr-runtime.h"
+#include "gr-settings.h"
 #include "gr-window.h"
 #include "gr-zone-item.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 static GrApplication *app;
@@ -362,11 +364,278 @@ test_bad_file_keeps_project (void)
   g_assert_nonnull (strstr (gr_window_get_error (window), "n_array_extra_comma.json"));
 }
 
+/* ---- a tile server on the loopback interface ------------------------------ */
+
+static GBytes *tile_png;
+static int tile_requests;
+
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* One plain magenta tile for every request: nothing else draws magenta. */
+static GBytes *
+magenta_tile (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 230 / 255.0, 0, 230 / 255.0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_bytes, png);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+static gboolean
+serve_tile (GThreadedSocketService *service, GSocketConnection *connection, GObject *source, gpointer data)
+{
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autoptr (GString) request = g_string_new (NULL);
+  g_autofree char *head = NULL;
+  char buffer[1024];
+  gssize n;
+
+  while (strstr (request->str, "\r\n\r\n") == NULL
+         && (n = g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL)) > 0)
+    g_string_append_len (request, buffer, n);
+  if (!g_str_has_prefix (request->str, "GET /"))
+    return TRUE;
+  g_atomic_int_inc (&tile_requests);
+  head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: %zu\r\n"
+                          "Connection: close\r\n\r\n",
+                          g_bytes_get_size (tile_png));
+  g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
+  g_output_stream_write_all (out, g_bytes_get_data (tile_png, NULL), g_bytes_get_size (tile_png), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static void
+show_only_base_map (gboolean only)
+{
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    gr_window_set_role_visible (window, r, !only);
+  g_object_set (window, "show-blind-spots", !only, NULL);
+}
+
+static Pixel
+map_centre_pixel (const char *shot)
+{
+  g_autoptr (GdkTexture) texture = render (shot);
+  GtkWidget *map = gr_window_get_map (window);
+  graphene_point_t in = GRAPHENE_POINT_INIT (gtk_widget_get_width (map) / 2.0, gtk_widget_get_height (map) / 2.0);
+  graphene_point_t out;
+
+  g_assert_true (gtk_widget_compute_point (map, contents (), &in, &out));
+  return pixel_at (texture, out.x, out.y);
+}
+
+static gboolean
+is_magenta (Pixel p)
+{
+  return p.r > 200 && p.b > 200 && p.g < 40;
+}
+
+/* The online base map, for real over HTTP from a server this test starts
+ * on 127.0.0.1; then "no base map" shows a plain background. */
+static void
+test_online_base_map (void)
+{
+  g_autoptr (GSocketService) server = g_threaded_socket_service_new (4);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSettings *settings = gr_settings_get ();
+  gint64 end;
+  Pixel p = { 0 };
+
+  tile_png = magenta_tile ();
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (server), address, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error));
+  g_assert_no_error (error);
+  g_signal_connect (server, "run", G_CALLBACK (serve_tile), NULL);
+  g_socket_service_start (server);
+  url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  show_only_base_map (TRUE);
+  g_settings_set_string (settings, "tile-url", url);
+  g_settings_set_enum (settings, "base-map", GR_BASE_MAP_CUSTOM);
+  /* Nothing signals that tiles have arrived (STACK.md): look until they show. */
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end && !is_magenta (p))
+    {
+      spin (500);
+      p = map_centre_pixel ("base-map-online");
+    }
+  g_test_message ("%d tile requests; map centre %u,%u,%u", g_atomic_int_get (&tile_requests), p.r, p.g, p.b);
+  g_assert_cmpint (g_atomic_int_get (&tile_requests), >, 0);
+  g_assert_true (is_magenta (p));
+
+  g_settings_set_enum (settings, "base-map", GR_BASE_MAP_NONE);
+  spin (500);
+  p = map_centre_pixel ("base-map-none");
+  g_assert_false (is_magenta (p));
+  g_assert_null (gr_window_get_base_map_error (window));
+
+  /* An address without {z}/{x}/{y} is refused in words, not fetched. */
+  g_settings_set_string (settings, "tile-url", "http://127.0.0.1/tiles.png");
+  g_settings_set_enum (settings, "base-map", GR_BASE_MAP_CUSTOM);
+  g_assert_nonnull (gr_window_get_base_map_error (window));
+  g_assert_nonnull (strstr (gr_window_get_base_map_error (window), "http://127.0.0.1/tiles.png"));
+
+  g_socket_service_stop (server);
+  g_settings_reset (settings, "tile-url");
+  g_settings_reset (settings, "base-map");
+  show_only_base_map (FALSE);
+  g_clear_pointer (&tile_png, g_bytes_unref);
+}
+
+/* A damaged MBTiles base map: said in words naming the file; the project
+ * and its blind spots stay on screen. */
+static void
+test_broken_base_map (void)
+{
+  GSettings *settings = gr_settings_get ();
+  GrSession *before = gr_window_get_session (window);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-input", "mbtileserver_invalid.mbtiles",
+                                                NULL);
+  double x, y;
+
+  g_settings_set_string (settings, "mbtiles-path", bad);
+  g_settings_set_enum (settings, "base-map", GR_BASE_MAP_MBTILES);
+  g_assert_nonnull (gr_window_get_base_map_error (window));
+  g_assert_nonnull (strstr (gr_window_get_base_map_error (window), "mbtileserver_invalid.mbtiles"));
+  g_assert_true (gr_window_get_session (window) == before);
+  g_assert_true (find_cell (gr_session_get_analysis (before), GR_CELL_NEITHER, &x, &y));
+  g_assert_true (is_blind_spot_color (pixel_of_cell ("broken-base-map", x, y)));
+  g_settings_reset (settings, "mbtiles-path");
+  g_assert_null (gr_window_get_base_map_error (window));
+}
+
+/* The distances of the preferences are the analysis's. */
+static void
+test_preferences_radius (void)
+{
+  GSettings *settings = gr_settings_get ();
+  GrSummary before, after;
+
+  gr_analysis_summarize (gr_session_get_analysis (gr_window_get_session (window)), -1, &before);
+  g_settings_set_double (settings, "park-radius", 1000);
+  wait_idle ();
+  g_assert_cmpfloat (gr_analysis_get_criteria (gr_session_get_analysis (gr_window_get_session (window)))->park_radius,
+                     ==, 1000);
+  gr_analysis_summarize (gr_session_get_analysis (gr_window_get_session (window)), -1, &after);
+  g_assert_cmpfloat (after.park.area_m2, >, before.park.area_m2);
+  g_settings_reset (settings, "park-radius");
+  wait_idle ();
+  gr_analysis_summarize (gr_session_get_analysis (gr_window_get_session (window)), -1, &after);
+  g_assert_cmpfloat (after.park.area_m2, ==, before.park.area_m2);
+}
+
+static void
+test_help_overlay (void)
+{
+  GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+
+  g_assert_nonnull (help);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  spin (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
+  gtk_window_close (GTK_WINDOW (help));
+  spin (100);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      /* The role question, not an error message left open. */
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (w)) != NULL)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* A park layer dropped on the map: the role dialog guesses "park" from
+ * the name, and the blind spot under the new park is covered after. */
+static void
+test_drop_a_layer (void)
+{
+  GrProject *project = gr_session_get_project (gr_window_get_session (window));
+  g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
+  g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
+  g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
+  g_autofree char *dir = g_dir_make_tmp ("greenreach-drop-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "new-parks.geojson", NULL);
+  g_autoptr (GString) json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                                           "\"properties\":{\"name\":\"Test park\"},\"geometry\":{\"type\":"
+                                           "\"Polygon\",\"coordinates\":[[");
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *sample = g_strdup (g_getenv ("GREENREACH_SAMPLE"));
+  const double corners[5][2] = { { -60, -60 }, { 60, -60 }, { 60, 60 }, { -60, 60 }, { -60, -60 } };
+  AdwMessageDialog *dialog;
+  GrCoverage *coverage;
+  double x, y;
+
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
+  for (guint i = 0; i < 5; i++)
+    {
+      double cx = x + corners[i][0], cy = y + corners[i][1];
+
+      g_assert_true (OCTTransform (ct, 1, &cx, &cy, NULL));
+      g_string_append_printf (json, "%s[%.8f,%.8f]", i ? "," : "", cx, cy);
+    }
+  g_string_append (json, "]]}}]}");
+  g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
+
+  g_assert_true (gr_window_drop_file (window, file));
+  spin (300);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog))), ==,
+                    GR_ROLE_PARK);
+  adw_message_dialog_response (dialog, "import");
+  wait_idle ();
+  g_assert_true (gr_window_get_session (window) != NULL);
+  project = gr_session_get_project (gr_window_get_session (window));
+  g_assert_cmpuint (project->layers[GR_ROLE_PARK]->features->len, ==, 1);
+  g_assert_cmpuint (gr_session_get_sources (gr_window_get_session (window))->len, ==, 1);
+  /* The cell under the new park has a park and green space in reach now. */
+  coverage = gr_analysis_get_coverage (gr_session_get_analysis (gr_window_get_session (window)));
+  g_assert_cmpuint (gr_coverage_cell_count (coverage, GR_LAYER_GREEN, x, y), >=, 1);
+  g_assert_cmpuint (gr_coverage_cell_count (coverage, GR_LAYER_PARK, x, y), ==, 1);
+  g_assert_false (is_blind_spot_color (pixel_of_cell ("dropped-park", x, y)));
+
+  gr_window_open (window, sample);
+  wait_idle ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_autofree char *sample = NULL;
+  g_autofree char *cache = g_dir_make_tmp ("greenreach-cache-XXXXXX", NULL);
 
+  /* Downloaded tiles are cached under the user's cache folder: a fresh one
+   * per run, so the tile server test sees every request. */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   gr_runtime_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -386,5 +655,10 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/window/walking-changes-overlay", test_walking_changes_overlay);
   g_test_add_func ("/gui/window/language", test_language);
   g_test_add_func ("/gui/window/bad-file-keeps-project", test_bad_file_keeps_project);
+  g_test_add_func ("/gui/window/online-base-map", test_online_base_map);
+  g_test_add_func ("/gui/window/broken-base-map", test_broken_base_map);
+  g_test_add_func ("/gui/window/preferences-radius", test_preferences_radius);
+  g_test_add_func ("/gui/window/help-overlay", test_help_overlay);
+  g_test_add_func ("/gui/window/drop-a-layer", test_drop_a_layer);
   return g_test_run ();
 }

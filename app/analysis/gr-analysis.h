@@ -78,6 +78,10 @@ void        gr_analysis_get_network_stats  (GrAnalysis     *analysis,
                                             GrNetworkStats *stats);
 GrAmount    gr_analysis_get_unattached     (GrAnalysis *analysis);
 GrWalk     *gr_analysis_get_walk           (GrAnalysis *analysis);
+GrAmount    gr_analysis_served             (GrAnalysis      *analysis,
+                                            const GrPolygon *polygon,
+                                            double           radius,
+                                            GArray          *cells);
 
 void        gr_analysis_summarize          (GrAnalysis *analysis,
                                             int         zone,

@@ -27,6 +27,7 @@ struct _GrCoverageLayer
   GArray      *tiles;    /* TileImage */
   guint        version;  /* bumped when the tiles change */
   GrLayerCache cache;
+  GArray      *served;   /* double[4]: outline segments, Web Mercator */
 };
 
 G_DEFINE_FINAL_TYPE (GrCoverageLayer, gr_coverage_layer, SHUMATE_TYPE_LAYER)
@@ -174,6 +175,30 @@ draw_tiles (gpointer layer, cairo_t *cr, const double affine[4], double width, d
     paint_tile (cr, affine, width, height, &g_array_index (self->tiles, TileImage, i));
 }
 
+/* The outline of what the selected park serves: dark over a white halo,
+ * readable over every coverage colour. */
+static void
+draw_served (GrCoverageLayer *self, GtkSnapshot *snapshot, const double a[4], double w, double h)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+
+  for (guint i = 0; i < self->served->len; i++)
+    {
+      const double *e = &g_array_index (self->served, double, 4 * i);
+
+      cairo_move_to (cr, a[0] * e[0] + a[2], a[1] * e[1] + a[3]);
+      cairo_line_to (cr, a[0] * e[2] + a[2], a[1] * e[3] + a[3]);
+    }
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, 4);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
 static void
 gr_coverage_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -186,6 +211,8 @@ gr_coverage_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   gr_layer_cache_snapshot (&self->cache, snapshot, affine, gtk_widget_get_width (widget),
                            gtk_widget_get_height (widget), gtk_widget_get_scale_factor (widget),
                            self->version, draw_tiles, self);
+  if (self->served->len > 0)
+    draw_served (self, snapshot, affine, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
 }
 
 static void
@@ -211,6 +238,7 @@ gr_coverage_layer_finalize (GObject *object)
 
   clear_tiles (self);
   g_array_unref (self->tiles);
+  g_array_unref (self->served);
   gr_layer_cache_clear (&self->cache);
   G_OBJECT_CLASS (gr_coverage_layer_parent_class)->finalize (object);
 }
@@ -227,6 +255,7 @@ static void
 gr_coverage_layer_init (GrCoverageLayer *self)
 {
   self->tiles = g_array_new (FALSE, FALSE, sizeof (TileImage));
+  self->served = g_array_new (FALSE, FALSE, sizeof (double));
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -244,5 +273,90 @@ gr_coverage_layer_set_analysis (GrCoverageLayer *self,
 {
   self->analysis = analysis;
   self->display = display;
+  g_array_set_size (self->served, 0);
   gr_coverage_layer_refresh (self);
+}
+
+static guint64
+cell_key (guint col, guint row)
+{
+  return ((guint64) col << 32) | row;
+}
+
+/**
+ * gr_coverage_layer_set_served:
+ * @cells: (nullable) (element-type GrCellDistance): the cells a selected
+ *   park serves, or %NULL to clear
+ *
+ * Outlines the cells: every cell edge with no served cell across it. The
+ * analysis CRS is mapped to Web Mercator by the affine map at the cells'
+ * centre (both are conformal; a park's reach spans a few hundred metres).
+ */
+void
+gr_coverage_layer_set_served (GrCoverageLayer *self,
+                              GArray          *cells)
+{
+  g_autoptr (GHashTable) set = NULL;
+  GrGrid *grid;
+  double res, cx = 0, cy = 0, m0[2], mx[2], my[2], lon, lat;
+
+  g_array_set_size (self->served, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (cells == NULL || cells->len == 0 || self->analysis == NULL)
+    return;
+  grid = gr_coverage_get_grid (gr_analysis_get_coverage (self->analysis));
+  res = gr_grid_get_resolution (grid);
+  set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GrCellDistance *c = &g_array_index (cells, GrCellDistance, i);
+      guint64 *key = g_new (guint64, 1);
+      double x, y;
+
+      *key = cell_key (c->col, c->row);
+      g_hash_table_add (set, key);
+      gr_grid_cell_center (grid, c->col, c->row, &x, &y);
+      cx += x / cells->len, cy += y / cells->len;
+    }
+  gr_display_to_lonlat (self->display, cx, cy, &lon, &lat);
+  gr_lonlat_to_mercator (lon, lat, &m0[0], &m0[1]);
+  gr_display_to_lonlat (self->display, cx + 1000, cy, &lon, &lat);
+  gr_lonlat_to_mercator (lon, lat, &mx[0], &mx[1]);
+  gr_display_to_lonlat (self->display, cx, cy + 1000, &lon, &lat);
+  gr_lonlat_to_mercator (lon, lat, &my[0], &my[1]);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GrCellDistance *c = &g_array_index (cells, GrCellDistance, i);
+      static const int side[4][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 } };
+      double x, y;
+
+      gr_grid_cell_center (grid, c->col, c->row, &x, &y);
+      for (guint k = 0; k < 4; k++)
+        {
+          guint64 next = cell_key (c->col + side[k][0], c->row + side[k][1]);
+          double h = res / 2, e[4], m[4];
+
+          if (g_hash_table_contains (set, &next))
+            continue;
+          /* The edge facing the missing neighbour, in the analysis CRS. */
+          if (side[k][0] != 0)
+            e[0] = e[2] = x + side[k][0] * h, e[1] = y - h, e[3] = y + h;
+          else
+            e[1] = e[3] = y + side[k][1] * h, e[0] = x - h, e[2] = x + h;
+          for (guint p = 0; p < 2; p++)
+            {
+              double dx = (e[2 * p] - cx) / 1000, dy = (e[2 * p + 1] - cy) / 1000;
+
+              m[2 * p] = m0[0] + dx * (mx[0] - m0[0]) + dy * (my[0] - m0[0]);
+              m[2 * p + 1] = m0[1] + dx * (mx[1] - m0[1]) + dy * (my[1] - m0[1]);
+            }
+          g_array_append_vals (self->served, m, 4);
+        }
+    }
+}
+
+guint
+gr_coverage_layer_get_n_served_edges (GrCoverageLayer *self)
+{
+  return self->served->len / 4;
 }

@@ -9,6 +9,8 @@ struct _GrLayerItem
   GrRole   role;
   guint    n_features;
   gboolean visible;
+  GdkRGBA  color;
+  double   opacity;
 };
 
 G_DEFINE_FINAL_TYPE (GrLayerItem, gr_layer_item, G_TYPE_OBJECT)
@@ -18,6 +20,8 @@ enum
   PROP_0,
   PROP_TITLE,
   PROP_VISIBLE,
+  PROP_COLOR,
+  PROP_OPACITY,
   N_PROPS
 };
 
@@ -36,6 +40,12 @@ gr_layer_item_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_VISIBLE:
       g_value_set_boolean (value, self->visible);
       break;
+    case PROP_COLOR:
+      g_value_set_boxed (value, &self->color);
+      break;
+    case PROP_OPACITY:
+      g_value_set_double (value, self->opacity);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -48,6 +58,12 @@ gr_layer_item_set_property (GObject *object, guint prop_id, const GValue *value,
     {
     case PROP_VISIBLE:
       gr_layer_item_set_visible (GR_LAYER_ITEM (object), g_value_get_boolean (value));
+      break;
+    case PROP_COLOR:
+      gr_layer_item_set_color (GR_LAYER_ITEM (object), g_value_get_boxed (value));
+      break;
+    case PROP_OPACITY:
+      gr_layer_item_set_opacity (GR_LAYER_ITEM (object), g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -66,6 +82,11 @@ gr_layer_item_class_init (GrLayerItemClass *klass)
   properties[PROP_VISIBLE] = g_param_spec_boolean ("visible", NULL, NULL, TRUE,
                                                    G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
                                                      | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_COLOR] = g_param_spec_boxed ("color", NULL, NULL, GDK_TYPE_RGBA,
+                                               G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OPACITY] = g_param_spec_double ("opacity", NULL, NULL, 0, 1, 1,
+                                                  G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
+                                                    | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -73,6 +94,7 @@ static void
 gr_layer_item_init (GrLayerItem *self)
 {
   self->visible = TRUE;
+  self->opacity = 1;
 }
 
 GrLayerItem *
@@ -118,4 +140,37 @@ gr_layer_item_set_visible (GrLayerItem *self,
     return;
   self->visible = !!visible;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE]);
+}
+
+const GdkRGBA *
+gr_layer_item_get_color (GrLayerItem *self)
+{
+  return &self->color;
+}
+
+void
+gr_layer_item_set_color (GrLayerItem   *self,
+                         const GdkRGBA *color)
+{
+  if (color == NULL || gdk_rgba_equal (&self->color, color))
+    return;
+  self->color = *color;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+}
+
+double
+gr_layer_item_get_opacity (GrLayerItem *self)
+{
+  return self->opacity;
+}
+
+void
+gr_layer_item_set_opacity (GrLayerItem *self,
+                           double       opacity)
+{
+  opacity = CLAMP (opacity, 0, 1);
+  if (self->opacity == opacity)
+    return;
+  self->opacity = opacity;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPACITY]);
 }

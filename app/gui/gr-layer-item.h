@@ -1,5 +1,5 @@
-/* gr-layer-item.h — one row of the layer panel: a role's layer and
- * whether it is shown */
+/* gr-layer-item.h — one row of the layer panel: a role's layer, whether
+ * it is shown, its colour and opacity */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -19,5 +19,11 @@ guint        gr_layer_item_get_n_features (GrLayerItem *self);
 gboolean     gr_layer_item_get_visible (GrLayerItem *self);
 void         gr_layer_item_set_visible (GrLayerItem *self,
                                         gboolean     visible);
+const GdkRGBA *gr_layer_item_get_color (GrLayerItem *self);
+void         gr_layer_item_set_color   (GrLayerItem   *self,
+                                        const GdkRGBA *color);
+double       gr_layer_item_get_opacity (GrLayerItem *self);
+void         gr_layer_item_set_opacity (GrLayerItem *self,
+                                        double       opacity);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "gr-layer-cache.h"
 
 #include <math.h>
+#include <string.h>
 
 typedef struct
 {
@@ -46,11 +47,26 @@ static const Style styles[GR_N_ROLES] = {
   [GR_ROLE_POPULATION] = { RGBA (0, 0, 0, 0), RGBA (0, 0, 0, 0), 0, 99 },
 };
 
+/* Parks by CJJ/T 85 class: the larger the class, the deeper the green;
+ * specialised parks lean blue, country parks olive. */
+static const GdkRGBA park_fills[GR_N_PARK_CLASSES] = {
+  [GR_PARK_CLASS_COMPREHENSIVE] = RGBA (49, 140, 70, 0.9f),
+  [GR_PARK_CLASS_COMMUNITY] = RGBA (90, 174, 97, 0.9f),
+  [GR_PARK_CLASS_SPECIALISED] = RGBA (65, 160, 140, 0.9f),
+  [GR_PARK_CLASS_STREET_GARDEN] = RGBA (140, 200, 110, 0.9f),
+  [GR_PARK_CLASS_COUNTRY] = RGBA (120, 150, 60, 0.9f),
+};
+
 struct _GrVectorLayer
 {
   ShumateLayer parent_instance;
   GrDisplay   *display; /* not owned */
   gboolean     hidden[GR_N_ROLES];
+  Style        styles[GR_N_ROLES];
+  double       opacity[GR_N_ROLES];
+  gboolean     recoloured[GR_N_ROLES]; /* parks: one colour, not by class */
+  GrRole       order[GR_N_ROLES];      /* bottom first */
+  guint        n_order;
   guint        version; /* bumped when what is drawn changes */
   GrLayerCache cache;
 };
@@ -121,27 +137,46 @@ trace (cairo_t *cr, const Affine *a, const GrPolygon *shape, gboolean close)
 }
 
 static void
-draw_role (GrVectorLayer *self, cairo_t *cr, const Affine *a, GrRole role, double zoom)
+paint (cairo_t *cr, const Style *style, const GdkRGBA *fill)
 {
-  const Style *style = &styles[role];
-  GPtrArray *features = gr_display_get_features (self->display, role);
-
-  if (self->hidden[role] || zoom < style->min_zoom || features == NULL || features->len == 0)
-    return;
-  cairo_new_path (cr);
-  for (guint i = 0; i < features->len; i++)
-    {
-      GrDisplayFeature *f = g_ptr_array_index (features, i);
-
-      if (in_view (a, f->bounds))
-        trace (cr, a, f->mercator, f->kind != GR_SHAPE_LINE);
-    }
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  gdk_cairo_set_source_rgba (cr, &style->fill);
+  gdk_cairo_set_source_rgba (cr, fill);
   cairo_fill_preserve (cr);
   gdk_cairo_set_source_rgba (cr, &style->stroke);
   cairo_set_line_width (cr, style->width);
   cairo_stroke (cr);
+}
+
+static void
+draw_role (GrVectorLayer *self, cairo_t *cr, const Affine *a, GrRole role, double zoom)
+{
+  const Style *style = &self->styles[role];
+  GPtrArray *features = gr_display_get_features (self->display, role);
+  gboolean by_class = role == GR_ROLE_PARK && !self->recoloured[role];
+
+  if (self->hidden[role] || zoom < style->min_zoom || features == NULL || features->len == 0
+      || self->opacity[role] <= 0)
+    return;
+  /* A translucent layer is drawn whole, then faded: overlaps do not darken. */
+  if (self->opacity[role] < 1)
+    cairo_push_group (cr);
+  for (guint c = 0; c < (by_class ? GR_N_PARK_CLASSES : 1); c++)
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < features->len; i++)
+        {
+          GrDisplayFeature *f = g_ptr_array_index (features, i);
+
+          if ((!by_class || f->park_class == c) && in_view (a, f->bounds))
+            trace (cr, a, f->mercator, f->kind != GR_SHAPE_LINE);
+        }
+      paint (cr, style, by_class ? &park_fills[c] : &style->fill);
+    }
+  if (self->opacity[role] < 1)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, self->opacity[role]);
+    }
 }
 
 static void
@@ -152,8 +187,8 @@ draw_layers (gpointer layer, cairo_t *cr, const double m[4], double width, doubl
   Affine a = { m[0], m[1], m[2], m[3], width, height };
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < G_N_ELEMENTS (draw_order); i++)
-    draw_role (self, cr, &a, draw_order[i], zoom);
+  for (guint i = 0; i < self->n_order; i++)
+    draw_role (self, cr, &a, self->order[i], zoom);
 }
 
 static void
@@ -199,6 +234,11 @@ static void
 gr_vector_layer_init (GrVectorLayer *self)
 {
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  memcpy (self->styles, styles, sizeof styles);
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    self->opacity[r] = 1;
+  memcpy (self->order, draw_order, sizeof draw_order);
+  self->n_order = G_N_ELEMENTS (draw_order);
 }
 
 GrVectorLayer *
@@ -238,12 +278,67 @@ gr_vector_layer_get_visible_role (GrVectorLayer *self,
   return !self->hidden[role];
 }
 
-/* The colour that stands for @role in the legend. */
+static void
+changed (GrVectorLayer *self)
+{
+  self->version++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The colour that stands for @role in the legend: its fill, or its line. */
 void
-gr_vector_layer_role_color (GrRole   role,
-                            GdkRGBA *color)
+gr_vector_layer_get_role_color (GrVectorLayer *self,
+                                GrRole         role,
+                                GdkRGBA       *color)
+{
+  const Style *style;
+
+  g_return_if_fail (role < GR_N_ROLES);
+  style = &self->styles[role];
+  *color = style->fill.alpha > 0 ? style->fill : style->stroke;
+  color->alpha = 1;
+}
+
+/* A new colour for @role: areas take it as their fill (with the default
+ * translucency) and a darker outline; lines take it as their colour. */
+void
+gr_vector_layer_set_role_color (GrVectorLayer *self,
+                                GrRole         role,
+                                const GdkRGBA *color)
+{
+  Style *style;
+
+  g_return_if_fail (role < GR_N_ROLES);
+  style = &self->styles[role];
+  if (styles[role].fill.alpha > 0)
+    {
+      style->fill = (GdkRGBA){ color->red, color->green, color->blue, styles[role].fill.alpha };
+      style->stroke = (GdkRGBA){ color->red * 0.7f, color->green * 0.7f, color->blue * 0.7f, 1 };
+    }
+  else
+    style->stroke = (GdkRGBA){ color->red, color->green, color->blue, styles[role].stroke.alpha };
+  self->recoloured[role] = TRUE;
+  changed (self);
+}
+
+void
+gr_vector_layer_set_role_opacity (GrVectorLayer *self,
+                                  GrRole         role,
+                                  double         opacity)
 {
   g_return_if_fail (role < GR_N_ROLES);
-  *color = styles[role].fill.alpha > 0 ? styles[role].fill : styles[role].stroke;
-  color->alpha = 1;
+  self->opacity[role] = CLAMP (opacity, 0, 1);
+  changed (self);
+}
+
+/* Roles bottom first; roles left out are not drawn. */
+void
+gr_vector_layer_set_order (GrVectorLayer *self,
+                           const GrRole  *order,
+                           guint          n)
+{
+  g_return_if_fail (n <= GR_N_ROLES);
+  memcpy (self->order, order, n * sizeof *order);
+  self->n_order = n;
+  changed (self);
 }

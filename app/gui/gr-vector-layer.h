@@ -22,7 +22,17 @@ gboolean       gr_vector_layer_get_visible_role (GrVectorLayer *self,
 void           gr_map_affine                (ShumateViewport *viewport,
                                              GtkWidget       *widget,
                                              double           affine[4]);
-void           gr_vector_layer_role_color   (GrRole   role,
-                                             GdkRGBA *color);
+void           gr_vector_layer_get_role_color (GrVectorLayer *self,
+                                               GrRole         role,
+                                               GdkRGBA       *color);
+void           gr_vector_layer_set_role_color (GrVectorLayer *self,
+                                               GrRole         role,
+                                               const GdkRGBA *color);
+void           gr_vector_layer_set_role_opacity (GrVectorLayer *self,
+                                                 GrRole         role,
+                                                 double         opacity);
+void           gr_vector_layer_set_order    (GrVectorLayer *self,
+                                             const GrRole  *order,
+                                             guint          n);
 
 G_END_DECLS

@@ -53,6 +53,7 @@ struct _GrWindow
   ShumateLicense  *license;
   char            *base_map_error;
   GtkLabel        *base_map_notice;
+  char            *selection_text; /* what the last click described */
 };
 
 G_DEFINE_FINAL_TYPE (GrWindow, gr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -153,19 +154,121 @@ swatch_set_color (GtkWidget *swatch, const GdkRGBA *color)
   gtk_widget_queue_draw (swatch);
 }
 
+/* The list, top first, is the reverse of the drawing order. */
+static void
+apply_layer_order (GrWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->layers);
+  guint n = g_list_model_get_n_items (model);
+  GrRole order[GR_N_ROLES];
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GrLayerItem) item = g_list_model_get_item (model, n - 1 - i);
+      order[i] = gr_layer_item_get_role (item);
+    }
+  gr_vector_layer_set_order (self->vectors, order, n);
+}
+
+/* Moves @role's row by @step (−1 up, +1 down) in the layer panel. */
+void
+gr_window_move_layer (GrWindow *self,
+                      GrRole    role,
+                      int       step)
+{
+  GListModel *model = G_LIST_MODEL (self->layers);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GrLayerItem) item = g_list_model_get_item (model, i);
+      int to = (int) i + step;
+
+      if (gr_layer_item_get_role (item) != role)
+        continue;
+      if (to < 0 || to >= (int) n)
+        return;
+      g_list_store_remove (self->layers, i);
+      g_list_store_insert (self->layers, to, item);
+      apply_layer_order (self);
+      return;
+    }
+}
+
+static void
+on_move_clicked (GtkButton *button, GtkListItem *list_item)
+{
+  GrWindow *self = GR_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+  GrLayerItem *item = gtk_list_item_get_item (list_item);
+  int step = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "step"));
+
+  if (item != NULL)
+    gr_window_move_layer (self, gr_layer_item_get_role (item), step);
+}
+
+static GtkWidget *
+move_button (const char *icon, const char *tooltip, int step, GtkListItem *item)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data (G_OBJECT (button), "step", GINT_TO_POINTER (step));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_move_clicked), item);
+  return button;
+}
+
+/* A row: visibility, a swatch opening the style popover, the name. */
 static void
 setup_layer_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *style = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *color = gtk_color_button_new ();
+  GtkWidget *opacity = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 0.05);
+  GtkWidget *moves = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text;
 
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  text = gtk_label_new (_("Colour"));
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_grid_attach (GTK_GRID (grid), text, 0, 0, 1, 1);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (color), FALSE);
+  gtk_grid_attach (GTK_GRID (grid), color, 1, 0, 1, 1);
+  text = gtk_label_new (_("Opacity"));
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_grid_attach (GTK_GRID (grid), text, 0, 1, 1, 1);
+  gtk_widget_set_size_request (opacity, 140, -1);
+  gtk_grid_attach (GTK_GRID (grid), opacity, 1, 1, 1, 1);
+  gtk_box_append (GTK_BOX (moves), move_button ("go-up-symbolic", _("Draw above the layer over it"), -1, item));
+  gtk_box_append (GTK_BOX (moves), move_button ("go-down-symbolic", _("Draw below the layer under it"), 1, item));
+  text = gtk_label_new (_("Order"));
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_grid_attach (GTK_GRID (grid), text, 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), moves, 1, 2, 1, 1);
+  gtk_popover_set_child (GTK_POPOVER (popover), grid);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (style), popover);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (style), swatch_new ());
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (style), FALSE);
+  gtk_widget_set_tooltip_text (style, _("Colour, opacity and order"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), gtk_check_button_new ());
-  gtk_box_append (GTK_BOX (box), swatch_new ());
+  gtk_box_append (GTK_BOX (box), style);
   gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (item), "color", color);
+  g_object_set_data (G_OBJECT (item), "opacity", opacity);
   gtk_list_item_set_child (item, box);
   gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+on_item_color (GrLayerItem *layer, GParamSpec *pspec, GtkWidget *swatch)
+{
+  swatch_set_color (swatch, gr_layer_item_get_color (layer));
 }
 
 static void
@@ -173,31 +276,39 @@ bind_layer_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer d
 {
   GrLayerItem *layer = gtk_list_item_get_item (item);
   GtkWidget *check = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *swatch = gtk_widget_get_next_sibling (check);
-  GtkWidget *label = gtk_widget_get_next_sibling (swatch);
+  GtkWidget *style = gtk_widget_get_next_sibling (check);
+  GtkWidget *swatch = gtk_menu_button_get_child (GTK_MENU_BUTTON (style));
+  GtkWidget *label = gtk_widget_get_next_sibling (style);
+  GtkRange *opacity = g_object_get_data (G_OBJECT (item), "opacity");
   g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature", "%u features",
                                                            gr_layer_item_get_n_features (layer)),
                                               gr_layer_item_get_n_features (layer));
-  GdkRGBA color;
-  GBinding *binding;
+  GPtrArray *bindings = g_ptr_array_new ();
 
-  gr_vector_layer_role_color (gr_layer_item_get_role (layer), &color);
-  swatch_set_color (swatch, &color);
+  swatch_set_color (swatch, gr_layer_item_get_color (layer));
   gtk_label_set_text (GTK_LABEL (label), gr_layer_item_get_title (layer));
   gtk_widget_set_tooltip_text (label, tooltip);
-  binding = g_object_bind_property (layer, "visible", check, "active",
-                                    G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_set_data (G_OBJECT (item), "binding", binding);
+  g_ptr_array_add (bindings, g_object_bind_property (layer, "visible", check, "active",
+                                                     G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
+  g_ptr_array_add (bindings, g_object_bind_property (layer, "color", g_object_get_data (G_OBJECT (item), "color"),
+                                                     "rgba", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
+  g_ptr_array_add (bindings, g_object_bind_property (layer, "opacity", gtk_range_get_adjustment (opacity), "value",
+                                                     G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
+  g_object_set_data_full (G_OBJECT (item), "bindings", bindings, (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (layer, "notify::color", G_CALLBACK (on_item_color), swatch, 0);
 }
 
 static void
 unbind_layer_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  GBinding *binding = g_object_get_data (G_OBJECT (item), "binding");
+  GPtrArray *bindings = g_object_get_data (G_OBJECT (item), "bindings");
+  GtkWidget *check = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *swatch = gtk_menu_button_get_child (GTK_MENU_BUTTON (gtk_widget_get_next_sibling (check)));
 
-  if (binding != NULL)
-    g_binding_unbind (binding);
-  g_object_set_data (G_OBJECT (item), "binding", NULL);
+  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (bindings, i));
+  g_object_set_data (G_OBJECT (item), "bindings", NULL);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), on_item_color, swatch);
 }
 
 static void
@@ -205,6 +316,16 @@ on_layer_visible (GrLayerItem *layer, GParamSpec *pspec, GrWindow *self)
 {
   gr_vector_layer_set_visible_role (self->vectors, gr_layer_item_get_role (layer),
                                     gr_layer_item_get_visible (layer));
+}
+
+static void
+on_layer_style (GrLayerItem *layer, GParamSpec *pspec, GrWindow *self)
+{
+  if (g_str_equal (pspec->name, "color"))
+    gr_vector_layer_set_role_color (self->vectors, gr_layer_item_get_role (layer), gr_layer_item_get_color (layer));
+  else
+    gr_vector_layer_set_role_opacity (self->vectors, gr_layer_item_get_role (layer),
+                                      gr_layer_item_get_opacity (layer));
 }
 
 /* Top of the list is drawn on top: the reverse of the drawing order. */
@@ -216,6 +337,7 @@ fill_layers (GrWindow *self, GrProject *project)
     GR_ROLE_GREEN, GR_ROLE_NURSERY, GR_ROLE_CORRIDOR, GR_ROLE_WATER, GR_ROLE_RESIDENTIAL, GR_ROLE_ZONES,
     GR_ROLE_BUILTUP,
   };
+  GdkRGBA color;
 
   g_list_store_remove_all (self->layers);
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
@@ -226,9 +348,14 @@ fill_layers (GrWindow *self, GrProject *project)
         continue;
       item = gr_layer_item_new (order[i], project->layers[order[i]]->features->len);
       gr_layer_item_set_visible (item, gr_vector_layer_get_visible_role (self->vectors, order[i]));
+      gr_vector_layer_get_role_color (self->vectors, order[i], &color);
+      gr_layer_item_set_color (item, &color);
       g_signal_connect_object (item, "notify::visible", G_CALLBACK (on_layer_visible), self, 0);
+      g_signal_connect_object (item, "notify::color", G_CALLBACK (on_layer_style), self, 0);
+      g_signal_connect_object (item, "notify::opacity", G_CALLBACK (on_layer_style), self, 0);
       g_list_store_append (self->layers, item);
     }
+  apply_layer_order (self);
 }
 
 static void
@@ -875,6 +1002,36 @@ on_motion (GtkEventControllerMotion *motion, double x, double y, GrWindow *self)
   gtk_label_set_text (self->cursor_label, text);
 }
 
+/* What a selected park serves: the homes within the park distance (or
+ * the green distance, for a park too small to count as one), measured as
+ * the window measures, outlined on the map. */
+static void
+describe_served (GrWindow *self, GString *text, const GrPolygon *shape)
+{
+  GrAnalysis *analysis = gr_session_get_analysis (self->session);
+  g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (GrCellDistance));
+  gboolean park = gr_polygon_area (shape) >= self->criteria.park_min_area;
+  double radius = park ? self->criteria.park_radius : self->criteria.green_radius;
+  GrAmount served;
+
+  if (analysis == NULL)
+    return;
+  served = gr_analysis_served (analysis, shape, radius, cells);
+  gr_coverage_layer_set_served (self->coverage, cells);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text,
+                          self->criteria.walking ? _("Homes within %.0f m on foot: %.2f ha")
+                                                 : _("Homes within %.0f m: %.2f ha"),
+                          radius, served.area_m2 / 1e4);
+  if (served.population > 0)
+    {
+      g_string_append (text, ", ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%.0f resident", "%.0f residents",
+                                                 (gulong) round (served.population)),
+                              round (served.population));
+    }
+}
+
 /* What a click on the map finds: the topmost area feature under it. */
 static char *
 describe_feature (GrWindow *self, double x, double y)
@@ -900,10 +1057,18 @@ describe_feature (GrWindow *self, double x, double y)
         g_string_append_printf (text, "<b>%s</b>\n", title);
       }
       g_string_append_printf (text, _("Layer: %s\n"), gr_role_get_label (roles[r]));
+      if (roles[r] == GR_ROLE_PARK)
+        {
+          gboolean by_size;
+          GrParkClass park_class = gr_park_class_from_kind (f->kind, area, &by_size);
+
+          g_string_append_printf (text, by_size ? _("Class: %s %s (by its size)\n") : _("Class: %s %s\n"),
+                                  gr_park_class_get_code (park_class), gr_park_class_get_label (park_class));
+        }
       if (f->kind != NULL)
         {
           g_autofree char *kind = g_markup_escape_text (f->kind, -1);
-          g_string_append_printf (text, _("Class: %s\n"), kind);
+          g_string_append_printf (text, _("Source class: %s\n"), kind);
         }
       g_string_append_printf (text, _("Area: %.0f m² (%.2f ha)"), area, area / 1e4);
       if (roles[r] == GR_ROLE_PARK)
@@ -915,6 +1080,8 @@ describe_feature (GrWindow *self, double x, double y)
           else
             g_string_append (text, _("Too small for a service radius"));
         }
+      if (roles[r] == GR_ROLE_PARK || roles[r] == GR_ROLE_GREEN)
+        describe_served (self, text, gr_session_get_shape (self->session, roles[r], index));
       return g_string_free (text, FALSE);
     }
   return NULL;
@@ -930,6 +1097,7 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *s
 
   if (self->session == NULL || n_press != 1)
     return;
+  gr_coverage_layer_set_served (self->coverage, NULL);
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
   if (!gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py)
       || (markup = describe_feature (self, px, py)) == NULL)
@@ -943,6 +1111,8 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *s
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle){ (int) x, (int) y, 1, 1 });
   g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
+  g_free (self->selection_text);
+  self->selection_text = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
 }
 
 /* The base map follows the preferences; when the chosen one cannot be
@@ -1062,6 +1232,7 @@ gr_window_finalize (GObject *object)
   g_clear_object (&self->zones);
   g_clear_pointer (&self->base_layers, g_ptr_array_unref);
   g_free (self->base_map_error);
+  g_free (self->selection_text);
   g_free (self->error);
   G_OBJECT_CLASS (gr_window_parent_class)->finalize (object);
 }
@@ -1234,6 +1405,34 @@ GListModel *
 gr_window_get_zones (GrWindow *self)
 {
   return G_LIST_MODEL (self->zones);
+}
+
+/* Clicks the map at a point of the analysis CRS, as a user would. */
+void
+gr_window_click_at (GrWindow *self,
+                    double    x,
+                    double    y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double lon, lat, wx, wy;
+
+  g_return_if_fail (self->session != NULL);
+  gr_display_to_lonlat (gr_session_get_display (self->session), x, y, &lon, &lat);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self->map), lat, lon, &wx, &wy);
+  on_click (NULL, 1, wx, wy, self);
+}
+
+/* The text of the last feature description, %NULL before any. */
+const char *
+gr_window_get_selection_text (GrWindow *self)
+{
+  return self->selection_text;
+}
+
+GrCoverageLayer *
+gr_window_get_coverage_layer (GrWindow *self)
+{
+  return self->coverage;
 }
 
 /* Why the chosen base map is not shown, or %NULL when it is. */

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "gr-application.h"
+#include "gr-coverage-layer.h"
 #include "gr-import.h"
 #include "gr-session.h"
 
@@ -27,6 +28,14 @@ GtkWidget  *gr_window_get_map      (GrWindow *self);
 void        gr_window_set_role_visible (GrWindow *self,
                                         GrRole    role,
                                         gboolean  visible);
+void        gr_window_move_layer   (GrWindow *self,
+                                    GrRole    role,
+                                    int       step);
+void        gr_window_click_at     (GrWindow *self,
+                                    double    x,
+                                    double    y);
+const char *gr_window_get_selection_text (GrWindow *self);
+GrCoverageLayer *gr_window_get_coverage_layer (GrWindow *self);
 const char *gr_window_get_error    (GrWindow *self);
 const char *gr_window_get_base_map_error (GrWindow *self);
 GListModel *gr_window_get_layers   (GrWindow *self);

@@ -74,6 +74,7 @@ display_feature (GrFeature *feature, GrShape kind, OGRCoordinateTransformationH 
   gr_polygon_bounds (f->mercator, f->bounds);
   f->kind = kind;
   f->area_m2 = kind == GR_SHAPE_LINE ? 0 : OGR_G_Area (feature->geometry);
+  f->park_class = gr_park_class_from_kind (feature->kind, f->area_m2, NULL);
   return f;
 }
 

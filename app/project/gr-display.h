@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "gr-park-class.h"
 #include "gr-project.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ typedef struct
   double     bounds[4]; /* of mercator */
   GrShape    kind;
   double     area_m2;
+  guint8     park_class; /* GrParkClass, for parks */
 } GrDisplayFeature;
 
 GrDisplay *gr_display_new            (GrProject *project,

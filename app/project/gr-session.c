@@ -124,6 +124,18 @@ gr_session_open (const char   *path,
   return g_steal_pointer (&session);
 }
 
+/* A feature's area in the analysis CRS, or %NULL for lines and points. */
+const GrPolygon *
+gr_session_get_shape (GrSession *session,
+                      GrRole     role,
+                      guint      index)
+{
+  g_return_val_if_fail (role < GR_N_ROLES, NULL);
+  if (session->shapes[role] == NULL || index >= session->shapes[role]->len)
+    return NULL;
+  return g_ptr_array_index (session->shapes[role], index);
+}
+
 /* The layers imported over the session's file, in order. */
 GPtrArray *
 gr_session_get_sources (GrSession *session)

@@ -23,6 +23,9 @@ GrDisplay  *gr_session_get_display   (GrSession *session);
 GrAnalysis *gr_session_get_analysis  (GrSession *session);
 const char *gr_session_get_path      (GrSession *session);
 GPtrArray  *gr_session_get_sources   (GrSession *session);
+const GrPolygon *gr_session_get_shape (GrSession *session,
+                                      GrRole     role,
+                                      guint      index);
 double      gr_session_nearest       (GrSession *session,
                                       GrRole     role,
                                       double     x,

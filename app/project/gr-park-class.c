@@ -1,0 +1,74 @@
+/* gr-park-class.c — park classes of CJJ/T 85-2017 城市绿地分类标准
+ *
+ * A park's class comes from its source's class field when that names one
+ * (a code such as G12, the Chinese name, or an English word); OSM tags say
+ * little about class, so an unnamed park is classed by its size with the
+ * standard's suggested sizes: comprehensive ≥ 10 ha, community ≥ 1 ha,
+ * smaller ones street gardens (游园).
+ */
+#include "config.h"
+
+#include "gr-park-class.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+static const struct
+{
+  const char *code;
+  const char *label;
+  const char *words; /* '|'-separated, lower case */
+} classes[GR_N_PARK_CLASSES] = {
+  [GR_PARK_CLASS_COMPREHENSIVE] = { "G11", N_("comprehensive park"), "g11|综合公园|comprehensive" },
+  [GR_PARK_CLASS_COMMUNITY] = { "G12", N_("community park"), "g12|社区公园|community|neighbourhood|neighborhood" },
+  [GR_PARK_CLASS_SPECIALISED] = { "G13", N_("specialised park"),
+                                  "g13|专类公园|植物园|动物园|儿童公园|体育公园|遗址公园|历史名园|botanical|zoo|"
+                                  "specialised|specialized|theme_park|sports" },
+  [GR_PARK_CLASS_STREET_GARDEN] = { "G14", N_("street garden"), "g14|游园|口袋公园|街旁|pocket|street garden" },
+  [GR_PARK_CLASS_COUNTRY] = { "EG", N_("country park"), "郊野公园|country park|country_park|forest park|森林公园" },
+};
+
+/**
+ * gr_park_class_from_kind:
+ * @kind: (nullable): the feature's class text
+ * @by_size: (out) (optional): set when the class was inferred from the area
+ */
+GrParkClass
+gr_park_class_from_kind (const char *kind,
+                         double      area_m2,
+                         gboolean   *by_size)
+{
+  g_autofree char *lower = kind != NULL ? g_utf8_strdown (kind, -1) : NULL;
+
+  if (by_size != NULL)
+    *by_size = FALSE;
+  for (guint c = 0; lower != NULL && c < GR_N_PARK_CLASSES; c++)
+    {
+      g_auto (GStrv) words = g_strsplit (classes[c].words, "|", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (strstr (lower, words[w]) != NULL)
+          return c;
+    }
+  if (by_size != NULL)
+    *by_size = TRUE;
+  if (area_m2 >= 100000)
+    return GR_PARK_CLASS_COMPREHENSIVE;
+  if (area_m2 >= 10000)
+    return GR_PARK_CLASS_COMMUNITY;
+  return GR_PARK_CLASS_STREET_GARDEN;
+}
+
+const char *
+gr_park_class_get_code (GrParkClass park_class)
+{
+  g_return_val_if_fail (park_class < GR_N_PARK_CLASSES, NULL);
+  return classes[park_class].code;
+}
+
+const char *
+gr_park_class_get_label (GrParkClass park_class)
+{
+  g_return_val_if_fail (park_class < GR_N_PARK_CLASSES, NULL);
+  return _(classes[park_class].label);
+}

@@ -186,7 +186,8 @@ gr_window_move_layer (GrWindow *self,
 
       if (gr_layer_item_get_role (item) != role)
         continue;
-      if (to < 0 || to >= (int) n)
+      to = CLAMP (to, 0, (int) n - 1);
+      if (to == (int) i)
         return;
       g_list_store_remove (self->layers, i);
       g_list_store_insert (self->layers, to, item);
@@ -1095,7 +1096,8 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *s
   GtkWidget *popover, *label;
   double lat, lon, px, py;
 
-  if (self->session == NULL || n_press != 1)
+  if (self->session == NULL || n_press != 1 || x < 0 || y < 0 || x >= gtk_widget_get_width (GTK_WIDGET (self->map))
+      || y >= gtk_widget_get_height (GTK_WIDGET (self->map)))
     return;
   gr_coverage_layer_set_served (self->coverage, NULL);
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
@@ -1110,6 +1112,8 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *s
   gtk_widget_set_parent (popover, GTK_WIDGET (self->map_overlay));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle){ (int) x, (int) y, 1, 1 });
   g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  /* The popover returns the focus where it was: let that be the map. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->map));
   gtk_popover_popup (GTK_POPOVER (popover));
   g_free (self->selection_text);
   self->selection_text = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
@@ -1170,6 +1174,7 @@ setup_map (GrWindow *self)
   ShumateScale *scale = shumate_scale_new (viewport);
   GtkDropTarget *drop;
 
+  gtk_widget_set_focusable (GTK_WIDGET (self->map), TRUE);
   self->vectors = gr_vector_layer_new (viewport);
   self->coverage = gr_coverage_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->vectors));

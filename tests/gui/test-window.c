@@ -1,6 +1,7 @@
 /* test-window.c — the map window for real under Xvfb: open the sample,
  * render to PNG, and check pixels where the analysis says what must show */
 #include "gr-coverage-layer.h"
+#include "gr-layer-item.h"
 #include "gr-runtime.h"
 #include "gr-settings.h"
 #include "gr-window.h"
@@ -364,6 +365,132 @@ test_bad_file_keeps_project (void)
   g_assert_nonnull (strstr (gr_window_get_error (window), "n_array_extra_comma.json"));
 }
 
+static GrLayerItem *
+layer_item (GrRole role)
+{
+  GListModel *layers = gr_window_get_layers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr (GrLayerItem) item = g_list_model_get_item (layers, i);
+
+      if (gr_layer_item_get_role (item) == role)
+        return item; /* the store keeps it */
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+layer_position (GrRole role)
+{
+  GListModel *layers = gr_window_get_layers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr (GrLayerItem) item = g_list_model_get_item (layers, i);
+
+      if (gr_layer_item_get_role (item) == role)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* The largest park and a point inside it. */
+static GrFeature *
+largest_park (double *x, double *y)
+{
+  GrProject *project = gr_session_get_project (gr_window_get_session (window));
+  GrFeature *park = NULL;
+  OGREnvelope env;
+
+  for (guint i = 0; i < project->layers[GR_ROLE_PARK]->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features, i);
+      if (park == NULL || OGR_G_Area (f->geometry) > OGR_G_Area (park->geometry))
+        park = f;
+    }
+  {
+    g_auto (OGRGeometryH) inside = OGR_G_PointOnSurface (park->geometry);
+    OGR_G_GetEnvelope (inside, &env);
+  }
+  *x = env.MinX, *y = env.MinY;
+  return park;
+}
+
+/* Colour, opacity and order from the layer panel change what is drawn. */
+static void
+test_layer_style (void)
+{
+  const GdkRGBA blue = { 0, 0, 1, 1 };
+  GrLayerItem *parks = layer_item (GR_ROLE_PARK);
+  Pixel before, recoloured, faded;
+  guint position;
+  double x, y;
+
+  largest_park (&x, &y);
+  g_object_set (window, "show-blind-spots", FALSE, NULL);
+  gr_window_set_role_visible (window, GR_ROLE_BUILDINGS, FALSE);
+  before = pixel_of_cell ("style-before", x, y);
+  gr_layer_item_set_color (parks, &blue);
+  recoloured = pixel_of_cell ("style-blue-parks", x, y);
+  g_test_message ("park pixel %u,%u,%u → recoloured %u,%u,%u", before.r, before.g, before.b, recoloured.r,
+                  recoloured.g, recoloured.b);
+  g_assert_cmpint (recoloured.b, >, recoloured.g + 40);
+  g_assert_cmpint (before.g, >, before.b);
+  gr_layer_item_set_opacity (parks, 0);
+  faded = pixel_of_cell ("style-parks-transparent", x, y);
+  g_assert_cmpint (faded.b, <, recoloured.b - 40);
+  gr_layer_item_set_opacity (parks, 1);
+
+  /* Up one row in the panel: drawn one layer higher. */
+  position = layer_position (GR_ROLE_PARK);
+  gr_window_move_layer (window, GR_ROLE_PARK, -1);
+  g_assert_cmpuint (layer_position (GR_ROLE_PARK), ==, position - 1);
+  gr_window_move_layer (window, GR_ROLE_PARK, +1);
+  g_assert_cmpuint (layer_position (GR_ROLE_PARK), ==, position);
+  /* Residential land drawn over the parks hides their colour. */
+  gr_window_move_layer (window, GR_ROLE_RESIDENTIAL, -(int) layer_position (GR_ROLE_RESIDENTIAL));
+  g_assert_cmpuint (layer_position (GR_ROLE_RESIDENTIAL), ==, 0);
+  {
+    Pixel under = pixel_of_cell ("style-residential-on-top", x, y);
+    g_assert_true (under.r != recoloured.r || under.g != recoloured.g || under.b != recoloured.b);
+  }
+  gr_window_move_layer (window, GR_ROLE_RESIDENTIAL, +(int) g_list_model_get_n_items (gr_window_get_layers (window)));
+  g_assert_cmpuint (layer_position (GR_ROLE_RESIDENTIAL), ==,
+                    g_list_model_get_n_items (gr_window_get_layers (window)) - 1);
+  gr_layer_item_set_color (parks, &(GdkRGBA){ 90 / 255.0f, 174 / 255.0f, 97 / 255.0f, 1 });
+  g_object_set (window, "show-blind-spots", TRUE, NULL);
+  gr_window_set_role_visible (window, GR_ROLE_BUILDINGS, TRUE);
+}
+
+/* Clicking a park names its class and outlines the homes it serves. */
+static void
+test_selected_park (void)
+{
+  GrFeature *park;
+  const char *text;
+  double x, y;
+
+  park = largest_park (&x, &y);
+  look_at (x, y, 15);
+  gr_window_click_at (window, x, y);
+  spin (300);
+  text = gr_window_get_selection_text (window);
+  g_assert_nonnull (text);
+  g_test_message ("%s", text);
+  /* OSM says nothing of class: 1–10 ha is a community park by its size. */
+  g_assert_cmpfloat (OGR_G_Area (park->geometry), >=, 1e4);
+  g_assert_cmpfloat (OGR_G_Area (park->geometry), <, 1e5);
+  g_assert_nonnull (strstr (text, "G12"));
+  g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (gr_window_get_coverage_layer (window)), >, 4);
+  g_object_unref (render ("park-served"));
+  /* A click on homes, not green, clears the outline. */
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
+  look_at (x, y, 16);
+  gr_window_click_at (window, x, y);
+  g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (gr_window_get_coverage_layer (window)), ==, 0);
+}
+
 /* ---- a tile server on the loopback interface ------------------------------ */
 
 static GBytes *tile_png;
@@ -655,6 +782,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/window/walking-changes-overlay", test_walking_changes_overlay);
   g_test_add_func ("/gui/window/language", test_language);
   g_test_add_func ("/gui/window/bad-file-keeps-project", test_bad_file_keeps_project);
+  g_test_add_func ("/gui/window/layer-style", test_layer_style);
+  g_test_add_func ("/gui/window/selected-park", test_selected_park);
   g_test_add_func ("/gui/window/online-base-map", test_online_base_map);
   g_test_add_func ("/gui/window/broken-base-map", test_broken_base_map);
   g_test_add_func ("/gui/window/preferences-radius", test_preferences_radius);

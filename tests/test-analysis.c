@@ -460,6 +460,29 @@ test_walking_served (void)
     g_assert_cmpint (g_array_index (cells, GrCellDistance, i).mm, <=, 500000);
 }
 
+/* From a point beside the street: the step to it, then along it. */
+static void
+test_walking_distance_at (void)
+{
+  g_autoptr (GrAnalysis) a = walking_strip (street (), 50);
+  g_autoptr (GrPolygon) park = gr_polygon_new_rect (-100, -100, 0, 0);
+  g_autoptr (GrPolygon) far = gr_polygon_new_rect (2000, -100, 2100, 0);
+
+  gr_analysis_finish_demand (a);
+  gr_analysis_add_supply (a, park, TRUE, FALSE);
+  /* 12.5 m to the street, 300 m along it, in at the corner node. */
+  g_assert_cmpfloat_with_epsilon (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_PARK, 2000), 312.5, 1e-3);
+  g_assert_true (isinf (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_PARK, 200)));
+  /* Off the network: 80 m from any path, beyond the attach distance. */
+  g_assert_true (isinf (gr_analysis_walk_distance (a, 300, 80, GR_LAYER_PARK, 2000)));
+  /* An edit is seen: removing the park leaves nothing in reach. */
+  gr_analysis_remove_supply (a, 1);
+  g_assert_true (isinf (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_PARK, 2000)));
+  /* A park off the network's end is not reached either. */
+  gr_analysis_add_supply (a, far, TRUE, FALSE);
+  g_assert_true (isinf (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_GREEN, 5000)));
+}
+
 static void
 test_walking_bridge (void)
 {
@@ -667,5 +690,6 @@ main (int argc, char **argv)
   g_test_add_func ("/analysis/walking/entrance", test_walking_entrance);
   g_test_add_func ("/analysis/served", test_served);
   g_test_add_func ("/analysis/walking/served", test_walking_served);
+  g_test_add_func ("/analysis/walking/distance-at", test_walking_distance_at);
   return g_test_run ();
 }

@@ -38,6 +38,9 @@ struct _GrAnalysis
   GArray         *supply;   /* Supply, by id - 1 */
   GrWalk         *walk;     /* NULL in straight-line mode */
   GArray         *reach;    /* GrCellDistance scratch */
+  guint           serial;   /* bumped by every change of supply */
+  gint64         *targets[GR_N_LAYERS];        /* per node: walk into a feature */
+  guint           targets_serial[GR_N_LAYERS]; /* the serial they were made at */
 };
 
 static void
@@ -98,6 +101,8 @@ gr_analysis_free (GrAnalysis *analysis)
   g_array_unref (analysis->supply);
   gr_walk_free (analysis->walk);
   g_array_unref (analysis->reach);
+  for (guint layer = 0; layer < GR_N_LAYERS; layer++)
+    g_free (analysis->targets[layer]);
   g_free (analysis);
 }
 
@@ -242,6 +247,7 @@ prepare_supply (GrAnalysis *analysis, Supply *supply, const GrPolygon *polygon)
 
   supply_radii (analysis, supply, polygon, radii);
   memcpy (supply->radii, radii, sizeof radii);
+  analysis->serial++;
   if (analysis->walk != NULL)
     supply->polygon = gr_polygon_copy (polygon);
 }
@@ -264,6 +270,7 @@ enter_supply (GrAnalysis *analysis, Supply *supply, const GrPolygon *polygon)
 static void
 withdraw_supply (GrAnalysis *analysis, Supply *supply)
 {
+  analysis->serial++;
   if (supply->polygon != NULL)
     {
       apply_walking (analysis, supply, -1);
@@ -545,6 +552,67 @@ gr_analysis_served (GrAnalysis      *analysis,
         }
     }
   return amount;
+}
+
+/* Per node, the shortest walk from it into a feature serving @layer. */
+static const gint64 *
+walk_targets (GrAnalysis *analysis, guint layer)
+{
+  guint n = gr_network_get_n_nodes (gr_walk_get_network (analysis->walk));
+  g_autoptr (GArray) seeds = NULL;
+  gint64 *targets;
+
+  if (analysis->targets[layer] != NULL && analysis->targets_serial[layer] == analysis->serial)
+    return analysis->targets[layer];
+  if (analysis->targets[layer] == NULL)
+    analysis->targets[layer] = g_new (gint64, MAX (n, 1));
+  targets = analysis->targets[layer];
+  for (guint i = 0; i < n; i++)
+    targets[i] = G_MAXINT64;
+  seeds = g_array_new (FALSE, FALSE, sizeof (GrWalkSeed));
+  for (guint i = 0; i < analysis->supply->len; i++)
+    {
+      const Supply *supply = &g_array_index (analysis->supply, Supply, i);
+
+      if (supply->polygon == NULL || supply->radii[layer] < 0)
+        continue;
+      gr_walk_access (analysis->walk, supply->polygon, seeds);
+      for (guint k = 0; k < seeds->len; k++)
+        {
+          const GrWalkSeed *seed = &g_array_index (seeds, GrWalkSeed, k);
+          targets[seed->node] = MIN (targets[seed->node], seed->mm);
+        }
+    }
+  analysis->targets_serial[layer] = analysis->serial;
+  return targets;
+}
+
+/**
+ * gr_analysis_walk_distance:
+ * @layer: a #GrServiceLayer
+ * @limit: metres; longer walks are not looked for
+ *
+ * How far a home at (@x, @y) walks to the nearest feature serving @layer,
+ * measured as the walking analysis measures homes. The first call after an
+ * edit gathers every feature's access points again.
+ *
+ * Returns: metres, INFINITY when none is within @limit or the point is off
+ *   the network, NAN in straight-line mode
+ */
+double
+gr_analysis_walk_distance (GrAnalysis *analysis,
+                           double      x,
+                           double      y,
+                           guint       layer,
+                           double      limit)
+{
+  gint64 mm;
+
+  g_return_val_if_fail (layer < GR_N_LAYERS, NAN);
+  if (analysis->walk == NULL)
+    return NAN;
+  mm = gr_walk_nearest (analysis->walk, x, y, walk_targets (analysis, layer), limit);
+  return mm < 0 ? INFINITY : mm / 1000.0;
 }
 
 GrWalk *

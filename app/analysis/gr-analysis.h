@@ -78,6 +78,11 @@ void        gr_analysis_get_network_stats  (GrAnalysis     *analysis,
                                             GrNetworkStats *stats);
 GrAmount    gr_analysis_get_unattached     (GrAnalysis *analysis);
 GrWalk     *gr_analysis_get_walk           (GrAnalysis *analysis);
+double      gr_analysis_walk_distance      (GrAnalysis *analysis,
+                                            double      x,
+                                            double      y,
+                                            guint       layer,
+                                            double      limit);
 GrAmount    gr_analysis_served             (GrAnalysis      *analysis,
                                             const GrPolygon *polygon,
                                             double           radius,

@@ -538,3 +538,62 @@ gr_walk_reach (GrWalk          *walk,
 {
   return gr_walk_reach_with (walk, walk->scratch, polygon, radius, cells);
 }
+
+/**
+ * gr_walk_nearest:
+ * @target_mm: per node, the walk from that node into the nearest target
+ *   (G_MAXINT64 where the node gives no access)
+ * @limit: metres: a walk longer than this is not looked for
+ *
+ * The walking distance from (@x, @y) to the nearest target: the straight
+ * step to the nearest path within the attach distance, then along the
+ * network, as homes are measured. Searches outward from the point and stops
+ * at the first target it cannot improve on.
+ *
+ * Returns: millimetres, or -1 when the point is off the network or no
+ *   target lies within @limit
+ */
+gint64
+gr_walk_nearest (const GrWalk *walk,
+                 double        x,
+                 double        y,
+                 const gint64 *target_mm,
+                 double        limit)
+{
+  GrWalkScratch *sc = walk->scratch;
+  gint64 cap = (gint64) floor (limit * 1000.0 + 1e-6), best = G_MAXINT64;
+  GrNetworkHit hit;
+  guint a, b;
+
+  if (!gr_network_nearest_segment (walk->network, x, y, walk->attach_distance, G_MAXUINT32, &hit))
+    return -1;
+  gr_network_segment_nodes (walk->network, hit.segment, &a, &b);
+  relax (sc, a, hit.to_a, cap);
+  relax (sc, b, hit.to_b, cap);
+  while (sc->heap->len > 0)
+    {
+      HeapItem item = heap_pop (sc->heap);
+      guint n_adj;
+      const guint32 *adj;
+
+      if (item.mm > sc->node_mm[item.node])
+        continue;
+      if (item.mm >= best)
+        break; /* every walk still open is already longer */
+      if (target_mm[item.node] != G_MAXINT64)
+        best = MIN (best, item.mm + target_mm[item.node]);
+      adj = gr_network_node_segments (walk->network, item.node, &n_adj);
+      for (guint k = 0; k < n_adj; k++)
+        {
+          guint na, nb;
+
+          gr_network_segment_nodes (walk->network, adj[k], &na, &nb);
+          relax (sc, na == item.node ? nb : na, item.mm + gr_network_segment_length (walk->network, adj[k]), cap);
+        }
+    }
+  g_array_set_size (sc->heap, 0);
+  for (guint i = 0; i < sc->touched->len; i++)
+    sc->node_mm[g_array_index (sc->touched, guint32, i)] = G_MAXINT64;
+  g_array_set_size (sc->touched, 0);
+  return best <= cap ? best : -1;
+}

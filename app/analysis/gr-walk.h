@@ -59,6 +59,12 @@ gboolean gr_walk_reach_with       (const GrWalk    *walk,
                                    double           radius,
                                    GArray          *cells);
 
+gint64   gr_walk_nearest          (const GrWalk *walk,
+                                   double        x,
+                                   double        y,
+                                   const gint64 *target_mm,
+                                   double        limit);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrWalk, gr_walk_free)
 
 G_END_DECLS

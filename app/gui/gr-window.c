@@ -15,6 +15,7 @@
 #include "gr-runtime.h"
 #include "gr-settings.h"
 #include "gr-vector-layer.h"
+#include "gr-walk.h"
 #include "gr-zone-item.h"
 
 #include <glib/gi18n.h>
@@ -967,12 +968,35 @@ mode_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 
 /* ---- the map ----------------------------------------------------------------- */
 
+/* Walks longer than this are reported as "over 2 km". */
+#define HOVER_WALK_LIMIT 2000.0
+
+static char *
+describe_walk (GrWindow *self, GrAnalysis *analysis, double x, double y)
+{
+  double green = gr_analysis_walk_distance (analysis, x, y, GR_LAYER_GREEN, HOVER_WALK_LIMIT);
+  double park = gr_analysis_walk_distance (analysis, x, y, GR_LAYER_PARK, HOVER_WALK_LIMIT);
+  g_autofree char *g = NULL;
+  g_autofree char *p = NULL;
+
+  if (!gr_network_nearest_segment (gr_walk_get_network (gr_analysis_get_walk (analysis)), x, y,
+                                   self->criteria.attach_distance, G_MAXUINT32, &(GrNetworkHit){ 0 }))
+    return g_strdup_printf (_("no path within %.0f m: not reached on foot"), self->criteria.attach_distance);
+  g = isfinite (green) ? g_strdup_printf (_("%.0f m"), green) : g_strdup_printf (_("over %.0f m"), HOVER_WALK_LIMIT);
+  p = isfinite (park) ? g_strdup_printf (_("%.0f m"), park) : g_strdup_printf (_("over %.0f m"), HOVER_WALK_LIMIT);
+  return g_strdup_printf (_("walk to green space %s, to a park %s"), g, p);
+}
+
 static char *
 describe_reach (GrWindow *self, double x, double y)
 {
-  double green = gr_session_nearest (self->session, GR_ROLE_GREEN, x, y, NULL);
-  double park = gr_session_nearest (self->session, GR_ROLE_PARK, x, y, NULL);
+  GrAnalysis *analysis = gr_session_get_analysis (self->session);
+  double green, park;
 
+  if (analysis != NULL && gr_analysis_is_walking (analysis))
+    return describe_walk (self, analysis, x, y);
+  green = gr_session_nearest (self->session, GR_ROLE_GREEN, x, y, NULL);
+  park = gr_session_nearest (self->session, GR_ROLE_PARK, x, y, NULL);
   /* Parks are green space too. */
   green = MIN (green, park);
   if (!isfinite (green))
@@ -980,6 +1004,16 @@ describe_reach (GrWindow *self, double x, double y)
   if (!isfinite (park))
     return g_strdup_printf (_("nearest green space %.0f m (straight line), no park"), green);
   return g_strdup_printf (_("nearest green space %.0f m, park %.0f m (straight line)"), green, park);
+}
+
+/* What the status bar says of a point of the analysis CRS. */
+char *
+gr_window_describe_point (GrWindow *self,
+                          double    x,
+                          double    y)
+{
+  g_return_val_if_fail (self->session != NULL, NULL);
+  return describe_reach (self, x, y);
 }
 
 static void

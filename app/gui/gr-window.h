@@ -35,6 +35,9 @@ void        gr_window_click_at     (GrWindow *self,
                                     double    x,
                                     double    y);
 const char *gr_window_get_selection_text (GrWindow *self);
+char       *gr_window_describe_point (GrWindow *self,
+                                      double    x,
+                                      double    y);
 GrCoverageLayer *gr_window_get_coverage_layer (GrWindow *self);
 const char *gr_window_get_error    (GrWindow *self);
 const char *gr_window_get_base_map_error (GrWindow *self);

@@ -324,6 +324,21 @@ test_walking_changes_overlay (void)
   g_assert_true (found);
   p = pixel_of_cell ("walking-blind-spot", x, y);
   g_assert_true (is_blind_spot_color (p));
+  /* Hovering a covered home tells its walk, within the 300 m it is covered by. */
+  {
+    GrAnalysis *walking = gr_session_get_analysis (gr_window_get_session (window));
+    g_autofree char *text = NULL;
+    g_autofree char *number = NULL;
+    double d;
+
+    g_assert_true (find_cell (walking, GR_CELL_BOTH, &x, &y));
+    d = gr_analysis_walk_distance (walking, x, y, GR_LAYER_GREEN, 2000);
+    g_assert_cmpfloat (d, <=, 300);
+    text = gr_window_describe_point (window, x, y);
+    number = g_strdup_printf ("%.0f", d);
+    g_test_message ("hover: %s", text);
+    g_assert_nonnull (strstr (text, number));
+  }
   gr_window_set_walking (window, FALSE);
   wait_idle ();
 }

@@ -663,6 +663,108 @@ test_walking_entrances_layer (void)
 }
 
 
+/* A bureau's park file over an open project replaces its park layer, in
+ * the project's own CRS, and leaves the other layers as they were. */
+static void
+test_session_layer_over (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *osm = extract_path ("monaco.osm.pbf");
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *gpkg = g_build_filename (dir, "monaco.gpkg", NULL);
+  g_autofree char *json = g_build_filename (dir, "城市公园.geojson", NULL);
+  g_autoptr (GrSession) base = gr_session_open (osm, NULL, NULL, &error);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  GrProject *project;
+  double lon[2], lat[2], b[4];
+  g_autofree char *text = NULL;
+  GrSource *source;
+  GrRole role;
+
+  g_assert_no_error (error);
+  project = gr_session_get_project (base);
+  g_assert_true (gr_project_save (project, gpkg, &error));
+  /* A 100 m square in the middle of the residential land. */
+  gr_layer_get_bounds (project->layers[GR_ROLE_RESIDENTIAL], b);
+  g_assert_true (gr_display_to_lonlat (gr_session_get_display (base), (b[0] + b[2]) / 2 - 50, (b[1] + b[3]) / 2 - 50,
+                                       &lon[0], &lat[0]));
+  g_assert_true (gr_display_to_lonlat (gr_session_get_display (base), (b[0] + b[2]) / 2 + 50, (b[1] + b[3]) / 2 + 50,
+                                       &lon[1], &lat[1]));
+  text = g_strdup_printf ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+                          "{\"name\":\"新公园\",\"class\":\"G12\"},\"geometry\":{\"type\":\"Polygon\","
+                          "\"coordinates\":[[[%.8f,%.8f],[%.8f,%.8f],[%.8f,%.8f],[%.8f,%.8f],[%.8f,%.8f]]]}}]}",
+                          lon[0], lat[0], lon[1], lat[0], lon[1], lat[1], lon[0], lat[1], lon[0], lat[0]);
+  g_assert_true (g_file_set_contents (json, text, -1, NULL));
+  g_assert_true (gr_role_guess_from_name ("城市公园.geojson", &role));
+  g_assert_cmpint (role, ==, GR_ROLE_PARK);
+  source = g_new0 (GrSource, 1);
+  source->role = role;
+  source->path = g_strdup (json);
+  g_ptr_array_add (sources, source);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr (GrSession) over = gr_session_open (k == 0 ? gpkg : osm, sources, NULL, &error);
+      GrProject *p;
+      GrFeature *park;
+
+      g_assert_no_error (error);
+      p = gr_session_get_project (over);
+      g_assert_cmpint (p->epsg, ==, project->epsg);
+      g_assert_cmpuint (p->layers[GR_ROLE_PARK]->features->len, ==, 1);
+      park = g_ptr_array_index (p->layers[GR_ROLE_PARK]->features, 0);
+      g_assert_cmpstr (park->name, ==, "新公园");
+      g_assert_cmpint (gr_park_class_from_kind (park->kind, OGR_G_Area (park->geometry), NULL), ==,
+                       GR_PARK_CLASS_COMMUNITY);
+      g_assert_cmpfloat_with_epsilon (OGR_G_Area (park->geometry), 10000, 50);
+      g_assert_cmpuint (p->layers[GR_ROLE_RESIDENTIAL]->features->len, ==,
+                        project->layers[GR_ROLE_RESIDENTIAL]->features->len);
+      g_assert_cmpuint (gr_session_get_sources (over)->len, ==, 1);
+    }
+  /* A layer that cannot be read names itself and opens nothing. */
+  g_free (source->path);
+  source->path = g_build_filename (dir, "missing-parks.shp", NULL);
+  g_assert_null (gr_session_open (gpkg, sources, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "missing-parks.shp"));
+  gr_test_remove_tree (dir);
+}
+
+/* Names of bureau files, and classes of parks, as they come. */
+static void
+test_guesses (void)
+{
+  static const struct
+  {
+    const char *name;
+    GrRole      role;
+  } names[] = {
+    { "公园绿地.shp", GR_ROLE_PARK }, { "greenways_2024.gpkg", GR_ROLE_GREENWAY },
+    { "居住用地.shp", GR_ROLE_RESIDENTIAL }, { "worldpop_chn_2020.tif", GR_ROLE_POPULATION },
+    { "生态廊道.geojson", GR_ROLE_CORRIDOR }, { "街道边界.shp", GR_ROLE_ZONES },
+    { "lvdi.shp", GR_ROLE_GREEN }, { "road_network.shp", GR_ROLE_WALK },
+  };
+  GrRole role;
+  gboolean by_size;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_true (gr_role_guess_from_name (names[i].name, &role));
+      g_assert_cmpint (role, ==, names[i].role);
+    }
+  g_assert_false (gr_role_guess_from_name ("data_2023.shp", &role));
+  g_assert_cmpint (gr_park_class_from_kind ("G11", 5000, &by_size), ==, GR_PARK_CLASS_COMPREHENSIVE);
+  g_assert_false (by_size);
+  g_assert_cmpint (gr_park_class_from_kind ("植物园", 5000, NULL), ==, GR_PARK_CLASS_SPECIALISED);
+  g_assert_cmpint (gr_park_class_from_kind ("口袋公园", 800, NULL), ==, GR_PARK_CLASS_STREET_GARDEN);
+  g_assert_cmpint (gr_park_class_from_kind ("郊野公园", 2e6, NULL), ==, GR_PARK_CLASS_COUNTRY);
+  /* OSM's leisure=park says nothing of class: the size does, at 10 ha and 1 ha. */
+  g_assert_cmpint (gr_park_class_from_kind ("leisure=park", 100000, &by_size), ==, GR_PARK_CLASS_COMPREHENSIVE);
+  g_assert_true (by_size);
+  g_assert_cmpint (gr_park_class_from_kind ("leisure=park", 99999, NULL), ==, GR_PARK_CLASS_COMMUNITY);
+  g_assert_cmpint (gr_park_class_from_kind (NULL, 9999, NULL), ==, GR_PARK_CLASS_STREET_GARDEN);
+}
+
 static void
 test_session_nearest (void)
 {
@@ -741,6 +843,8 @@ main (int argc, char **argv)
   g_test_add_func ("/project/source-specs", test_source_specs);
   g_test_add_func ("/project/walking/evaluation", test_walking_evaluation);
   g_test_add_func ("/project/session/nearest-and-display", test_session_nearest);
+  g_test_add_func ("/project/session/layer-over", test_session_layer_over);
+  g_test_add_func ("/project/guesses", test_guesses);
   g_test_add_func ("/project/walking/entrances-layer", test_walking_entrances_layer);
   return g_test_run ();
 }

@@ -254,6 +254,7 @@ gr_coverage_layer_class_init (GrCoverageLayerClass *klass)
 static void
 gr_coverage_layer_init (GrCoverageLayer *self)
 {
+  self->cache.widget = GTK_WIDGET (self);
   self->tiles = g_array_new (FALSE, FALSE, sizeof (TileImage));
   self->served = g_array_new (FALSE, FALSE, sizeof (double));
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);

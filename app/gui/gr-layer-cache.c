@@ -1,8 +1,11 @@
 /* gr-layer-cache.c — a map layer's last drawing, reused while panning
+ * and zooming
  *
  * Drawing every polygon of a city each frame costs far more than a frame
  * has. A layer is drawn once, with a margin around the view, and while the
  * map only pans (same zoom, same contents) that image is moved instead.
+ * While the map zooms, the image is stretched as a stand-in, and the layer
+ * is drawn afresh once the zoom has rested for SETTLE_MS.
  */
 #include "config.h"
 
@@ -11,12 +14,44 @@
 #include <math.h>
 #include <string.h>
 
-#define MARGIN 128 /* pixels of drawing kept beyond each edge of the view */
+#define MARGIN 128    /* pixels of drawing kept beyond each edge of the view */
+#define SETTLE_MS 120 /* a zoom resting this long is drawn afresh */
+
+static gboolean stand_ins = TRUE;
+
+/* Benchmarks turn stand-ins off to time the full drawing of every frame. */
+void
+gr_layer_cache_set_stand_ins (gboolean enabled)
+{
+  stand_ins = enabled;
+}
 
 void
 gr_layer_cache_clear (GrLayerCache *cache)
 {
   g_clear_object (&cache->texture);
+  g_clear_handle_id (&cache->settle_id, g_source_remove);
+}
+
+/* The same drawing at another zoom: stretched, within a factor of four. */
+static gboolean
+stretchable (const GrLayerCache *cache, const double affine[4], int width, int height, int scale, guint version)
+{
+  double k = affine[0] / cache->affine[0];
+
+  return stand_ins && !cache->stale && cache->texture != NULL && cache->version == version
+         && cache->scale == scale && cache->width == width && cache->height == height && k > 0.25 && k < 4;
+}
+
+static gboolean
+settle (gpointer data)
+{
+  GrLayerCache *cache = data;
+
+  cache->settle_id = 0;
+  cache->stale = TRUE;
+  gtk_widget_queue_draw (cache->widget);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -55,6 +90,7 @@ redraw (GrLayerCache *cache, const double affine[4], int width, int height, int 
                                            bytes, cairo_image_surface_get_stride (surface));
   cairo_surface_destroy (surface);
   memcpy (cache->affine, affine, sizeof cache->affine);
+  cache->stale = FALSE;
   cache->width = width;
   cache->height = height;
   cache->scale = scale;
@@ -84,7 +120,21 @@ gr_layer_cache_snapshot (GrLayerCache   *cache,
 
   if (width <= 0 || height <= 0)
     return;
-  if (!reusable (cache, affine, width, height, scale, version))
+  if (!reusable (cache, affine, width, height, scale, version) && cache->widget != NULL
+      && stretchable (cache, affine, width, height, scale, version))
+    {
+      /* Where the image's corner and far corner land at the new zoom. */
+      double kx = affine[0] / cache->affine[0], ky = affine[1] / cache->affine[1];
+      double x0 = kx * (-MARGIN - cache->affine[2]) + affine[2], y0 = ky * (-MARGIN - cache->affine[3]) + affine[3];
+
+      g_clear_handle_id (&cache->settle_id, g_source_remove);
+      cache->settle_id = g_timeout_add (SETTLE_MS, settle, cache);
+      gtk_snapshot_append_texture (snapshot, cache->texture,
+                                   &GRAPHENE_RECT_INIT (x0, y0, kx * (width + 2 * MARGIN),
+                                                        ky * (height + 2 * MARGIN)));
+      return;
+    }
+  if (!reusable (cache, affine, width, height, scale, version) || cache->stale)
     redraw (cache, affine, width, height, scale, version, draw, layer);
   dx = affine[2] - cache->affine[2] - MARGIN;
   dy = affine[3] - cache->affine[3] - MARGIN;

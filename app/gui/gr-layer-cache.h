@@ -16,10 +16,13 @@ typedef void (*GrLayerDrawFunc) (gpointer      layer,
 
 typedef struct
 {
+  GtkWidget  *widget;    /* the layer, redrawn when a zoom settles; not owned */
   GdkTexture *texture;
   double      affine[4];
   int         width, height, scale;
   guint       version;
+  gboolean    stale;     /* stretched: draw afresh at the next frame */
+  guint       settle_id;
 } GrLayerCache;
 
 void gr_layer_cache_snapshot (GrLayerCache   *cache,
@@ -32,5 +35,6 @@ void gr_layer_cache_snapshot (GrLayerCache   *cache,
                               GrLayerDrawFunc draw,
                               gpointer        layer);
 void gr_layer_cache_clear    (GrLayerCache *cache);
+void gr_layer_cache_set_stand_ins (gboolean enabled);
 
 G_END_DECLS

@@ -233,6 +233,7 @@ gr_vector_layer_class_init (GrVectorLayerClass *klass)
 static void
 gr_vector_layer_init (GrVectorLayer *self)
 {
+  self->cache.widget = GTK_WIDGET (self);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   memcpy (self->styles, styles, sizeof styles);
   for (guint r = 0; r < GR_N_ROLES; r++)

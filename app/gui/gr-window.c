@@ -1022,18 +1022,23 @@ on_motion (GtkEventControllerMotion *motion, double x, double y, GrWindow *self)
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autofree char *text = NULL;
   g_autofree char *reach = NULL;
-  double lat, lon, px, py;
+  g_autofree char *scale = NULL;
+  double lat, lon, px, py, metres_per_pixel;
 
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  /* Web Mercator at this latitude; a screen pixel taken as 0.28 mm (the
+   * OGC standardised rendering pixel), as scale denominators are quoted. */
+  metres_per_pixel = 156543.03392 * cos (lat * G_PI / 180) / pow (2, shumate_viewport_get_zoom_level (viewport));
+  scale = g_strdup_printf (_("1:%.0f"), metres_per_pixel / 0.00028);
   if (self->session != NULL
       && gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py))
     {
       reach = describe_reach (self, px, py);
-      text = g_strdup_printf (_("%.5f°E %.5f°N   x %.1f  y %.1f (EPSG:%d)   %s"), lon, lat, px, py,
-                              gr_session_get_project (self->session)->epsg, reach);
+      text = g_strdup_printf (_("%.5f°E %.5f°N   x %.1f  y %.1f (EPSG:%d)   %s   %s"), lon, lat, px, py,
+                              gr_session_get_project (self->session)->epsg, scale, reach);
     }
   else
-    text = g_strdup_printf (_("%.5f°E %.5f°N"), lon, lat);
+    text = g_strdup_printf (_("%.5f°E %.5f°N   %s"), lon, lat, scale);
   gtk_label_set_text (self->cursor_label, text);
 }
 
@@ -1459,6 +1464,23 @@ gr_window_click_at (GrWindow *self,
   gr_display_to_lonlat (gr_session_get_display (self->session), x, y, &lon, &lat);
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self->map), lat, lon, &wx, &wy);
   on_click (NULL, 1, wx, wy, self);
+}
+
+/* Moves the pointer over a point of the analysis CRS, as a user would;
+ * returns the status bar's text. */
+const char *
+gr_window_hover_at (GrWindow *self,
+                    double    x,
+                    double    y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double lon, lat, wx, wy;
+
+  g_return_val_if_fail (self->session != NULL, NULL);
+  gr_display_to_lonlat (gr_session_get_display (self->session), x, y, &lon, &lat);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self->map), lat, lon, &wx, &wy);
+  on_motion (NULL, wx, wy, self);
+  return gtk_label_get_text (self->cursor_label);
 }
 
 /* The text of the last feature description, %NULL before any. */

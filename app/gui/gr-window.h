@@ -35,6 +35,9 @@ void        gr_window_click_at     (GrWindow *self,
                                     double    x,
                                     double    y);
 const char *gr_window_get_selection_text (GrWindow *self);
+const char *gr_window_hover_at     (GrWindow *self,
+                                    double    x,
+                                    double    y);
 char       *gr_window_describe_point (GrWindow *self,
                                       double    x,
                                       double    y);

@@ -499,6 +499,21 @@ test_selected_park (void)
   g_assert_nonnull (strstr (text, "G12"));
   g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (gr_window_get_coverage_layer (window)), >, 4);
   g_object_unref (render ("park-served"));
+  /* The status bar at the park: both coordinate systems and the scale. */
+  {
+    GrProject *project = gr_session_get_project (gr_window_get_session (window));
+    g_autofree char *epsg = g_strdup_printf ("EPSG:%d", project->epsg);
+    g_autofree char *east = g_strdup_printf ("x %.1f", x);
+    const char *status = gr_window_hover_at (window, x, y);
+
+    g_test_message ("status: %s", status);
+    g_assert_nonnull (strstr (status, epsg));
+    g_assert_nonnull (strstr (status, "°"));
+    g_assert_nonnull (strstr (status, "1:"));
+    /* The analysis coordinates of the very point: the round trip through
+     * the screen keeps fractions of a pixel. */
+    g_assert_nonnull (strstr (status, east));
+  }
   /* A click on homes, not green, clears the outline. */
   g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
   look_at (x, y, 16);

@@ -1,0 +1,44 @@
+/* gr-scenario-store.h — scenarios and their edits in the project file
+ *
+ * Each change is one SQLite transaction on the project's GeoPackage, in
+ * WAL mode, written as it happens: a crash loses at most the change being
+ * made, never the file or the history before it.
+ */
+#pragma once
+
+#include "gr-scenario.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GrScenarioStore GrScenarioStore;
+
+GrScenarioStore *gr_scenario_store_open      (const char *path,
+                                              GError    **error);
+void             gr_scenario_store_close     (GrScenarioStore *store);
+GPtrArray       *gr_scenario_store_load      (GrScenarioStore *store,
+                                              GError         **error);
+GrScenario      *gr_scenario_store_find      (GrScenarioStore *store,
+                                              const char      *name,
+                                              GError         **error);
+gboolean         gr_scenario_store_add       (GrScenarioStore *store,
+                                              GrScenario      *scenario,
+                                              GError         **error);
+gboolean         gr_scenario_store_rename    (GrScenarioStore *store,
+                                              GrScenario      *scenario,
+                                              const char      *name,
+                                              GError         **error);
+gboolean         gr_scenario_store_delete    (GrScenarioStore *store,
+                                              GrScenario      *scenario,
+                                              GError         **error);
+gboolean         gr_scenario_store_push      (GrScenarioStore *store,
+                                              GrScenario      *scenario,
+                                              GrEdit          *edit,
+                                              GError         **error);
+gboolean         gr_scenario_store_set_position (GrScenarioStore *store,
+                                                 GrScenario      *scenario,
+                                                 guint            position,
+                                                 GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrScenarioStore, gr_scenario_store_close)
+
+G_END_DECLS

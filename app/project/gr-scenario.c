@@ -1,0 +1,582 @@
+/* gr-scenario.c — what-if edits over the baseline, and scenarios of them */
+#include "config.h"
+
+#include "gr-scenario.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+static gint edit_serial; /* every edit made here has its own serial */
+
+/* ---- edits -------------------------------------------------------------- */
+
+typedef struct
+{
+  GrEdit edit;
+  gint64 serial;
+} EditBox;
+
+static gint64
+serial_of (const GrEdit *edit)
+{
+  return ((const EditBox *) edit)->serial;
+}
+
+/**
+ * gr_edit_new:
+ * @geometry: (transfer full) (nullable): analysis CRS
+ */
+GrEdit *
+gr_edit_new (GrEditKind   kind,
+             GrRole       role,
+             guint        index,
+             OGRGeometryH geometry)
+{
+  EditBox *box = g_new0 (EditBox, 1);
+
+  box->edit.kind = kind;
+  box->edit.target.role = role;
+  box->edit.target.index = index;
+  box->edit.geometry = geometry;
+  /* Positive and unique for the first 2^31 edits of a run. */
+  box->serial = (gint64) g_atomic_int_add (&edit_serial, 1) + 1;
+  return &box->edit;
+}
+
+GrEdit *
+gr_edit_copy (const GrEdit *edit)
+{
+  GrEdit *copy = gr_edit_new (edit->kind, edit->target.role, edit->target.index,
+                              edit->geometry != NULL ? OGR_G_Clone (edit->geometry) : NULL);
+
+  copy->name = g_strdup (edit->name);
+  copy->klass = g_strdup (edit->klass);
+  return copy;
+}
+
+void
+gr_edit_free (GrEdit *edit)
+{
+  if (edit == NULL)
+    return;
+  if (edit->geometry != NULL)
+    OGR_G_DestroyGeometry (edit->geometry);
+  g_free (edit->name);
+  g_free (edit->klass);
+  g_free ((EditBox *) edit);
+}
+
+static const char *const kind_names[] = { "add", "reshape", "remove", "rename" };
+
+const char *
+gr_edit_kind_to_string (GrEditKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
+  return kind_names[kind];
+}
+
+gboolean
+gr_edit_kind_from_string (const char *text,
+                          GrEditKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (g_strcmp0 (text, kind_names[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* One line for the history list. */
+char *
+gr_edit_describe (const GrEdit *edit)
+{
+  const char *what = gr_role_get_label (edit->target.role);
+  double area = edit->geometry != NULL ? OGR_G_Area (edit->geometry) : 0;
+
+  switch (edit->kind)
+    {
+    case GR_EDIT_ADD:
+      return g_strdup_printf (_("Add park “%s” (%.0f m²)"), edit->name != NULL ? edit->name : "", area);
+    case GR_EDIT_RESHAPE:
+      return g_strdup_printf (_("Reshape %s #%u (%.0f m²)"), what, edit->target.index + 1, area);
+    case GR_EDIT_REMOVE:
+      return g_strdup_printf (_("Remove %s #%u"), what, edit->target.index + 1);
+    case GR_EDIT_RENAME:
+      return g_strdup_printf (_("Rename %s #%u to “%s”"), what, edit->target.index + 1,
+                              edit->name != NULL ? edit->name : "");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* ---- scenarios ------------------------------------------------------------ */
+
+GrScenario *
+gr_scenario_new (const char *name)
+{
+  GrScenario *scenario = g_new0 (GrScenario, 1);
+
+  scenario->name = g_strdup (name);
+  scenario->edits = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_edit_free);
+  return scenario;
+}
+
+/* A copy under another name, history and position included; not stored. */
+GrScenario *
+gr_scenario_copy (const GrScenario *scenario,
+                  const char       *name)
+{
+  GrScenario *copy = gr_scenario_new (name);
+
+  for (guint i = 0; i < scenario->edits->len; i++)
+    g_ptr_array_add (copy->edits, gr_edit_copy (g_ptr_array_index (scenario->edits, i)));
+  copy->position = scenario->position;
+  return copy;
+}
+
+void
+gr_scenario_free (GrScenario *scenario)
+{
+  if (scenario == NULL)
+    return;
+  g_free (scenario->name);
+  g_ptr_array_unref (scenario->edits);
+  g_free (scenario);
+}
+
+static guint
+n_baseline (GrProject *baseline, GrRole role)
+{
+  return baseline->layers[role] != NULL ? baseline->layers[role]->features->len : 0;
+}
+
+/* The index the next candidate park gets: after the baseline's parks and
+ * the candidates added by the edits in force. */
+guint
+gr_scenario_next_candidate (const GrScenario *scenario,
+                            GrProject        *baseline)
+{
+  guint next = n_baseline (baseline, GR_ROLE_PARK);
+
+  for (guint i = 0; i < scenario->position; i++)
+    if (((GrEdit *) g_ptr_array_index (scenario->edits, i))->kind == GR_EDIT_ADD)
+      next++;
+  return next;
+}
+
+/* Whether @key exists after the edits in force. */
+static gboolean
+key_exists (const GrScenario *scenario, GrProject *baseline, GrFeatureKey key)
+{
+  gboolean exists = key.index < n_baseline (baseline, key.role);
+
+  for (guint i = 0; i < scenario->position; i++)
+    {
+      const GrEdit *e = g_ptr_array_index (scenario->edits, i);
+
+      if (e->target.role != key.role || e->target.index != key.index)
+        continue;
+      if (e->kind == GR_EDIT_ADD)
+        exists = TRUE;
+      else if (e->kind == GR_EDIT_REMOVE)
+        exists = FALSE;
+    }
+  return exists;
+}
+
+/**
+ * gr_scenario_check_edit:
+ *
+ * Whether @edit can follow the edits in force: its feature exists (or, to
+ * add, is the next candidate), its geometry is a valid polygon of the
+ * analysis CRS.
+ */
+gboolean
+gr_scenario_check_edit (const GrScenario *scenario,
+                        GrProject        *baseline,
+                        const GrEdit     *edit,
+                        GError          **error)
+{
+  if (edit->target.role != GR_ROLE_PARK && edit->target.role != GR_ROLE_GREEN)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_ROLE, _("only parks and green space can be edited"));
+      return FALSE;
+    }
+  if (edit->kind == GR_EDIT_ADD)
+    {
+      if (edit->target.role != GR_ROLE_PARK || edit->target.index != gr_scenario_next_candidate (scenario, baseline))
+        {
+          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, _("a new park must be the next candidate"));
+          return FALSE;
+        }
+    }
+  else if (!key_exists (scenario, baseline, edit->target))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, _("%s #%u does not exist in scenario “%s”"),
+                   gr_role_get_label (edit->target.role), edit->target.index + 1, scenario->name);
+      return FALSE;
+    }
+  if (edit->kind == GR_EDIT_ADD || edit->kind == GR_EDIT_RESHAPE)
+    {
+      OGRwkbGeometryType type = edit->geometry != NULL ? wkbFlatten (OGR_G_GetGeometryType (edit->geometry))
+                                                       : wkbUnknown;
+      double area = edit->geometry != NULL ? OGR_G_Area (edit->geometry) : 0;
+
+      if ((type != wkbPolygon && type != wkbMultiPolygon) || !OGR_G_IsValid (edit->geometry) || !(area > 0)
+          || !isfinite (area))
+        {
+          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                       _("the new outline is not a valid polygon with an area"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * gr_scenario_push:
+ * @edit: (transfer full): checked with gr_scenario_check_edit()
+ *
+ * Puts @edit in force after the position; edits that were undone are
+ * dropped, as after an undo in any editor.
+ */
+void
+gr_scenario_push (GrScenario *scenario,
+                  GrEdit     *edit)
+{
+  g_ptr_array_set_size (scenario->edits, scenario->position);
+  g_ptr_array_add (scenario->edits, edit);
+  scenario->position = scenario->edits->len;
+}
+
+typedef struct
+{
+  const GrEdit *shape; /* the edit that gave the outline; NULL: the baseline's */
+  const GrEdit *label; /* the edit that gave name and class */
+  gboolean      removed;
+  gboolean      candidate;
+} KeyState;
+
+static guint
+key_hash (gconstpointer key)
+{
+  const GrFeatureKey *k = key;
+  return k->role * 2654435761u ^ k->index;
+}
+
+static gboolean
+key_equal (gconstpointer a, gconstpointer b)
+{
+  const GrFeatureKey *x = a, *y = b;
+  return x->role == y->role && x->index == y->index;
+}
+
+/* Per touched feature, what the edits in force make of it. */
+static GHashTable *
+key_states (const GrScenario *scenario)
+{
+  GHashTable *states = g_hash_table_new_full (key_hash, key_equal, NULL, g_free);
+
+  for (guint i = 0; i < scenario->position; i++)
+    {
+      const GrEdit *e = g_ptr_array_index (scenario->edits, i);
+      KeyState *s = g_hash_table_lookup (states, &e->target);
+
+      if (s == NULL)
+        {
+          s = g_new0 (KeyState, 1);
+          g_hash_table_insert (states, (gpointer) &e->target, s);
+        }
+      switch (e->kind)
+        {
+        case GR_EDIT_ADD:
+          s->shape = s->label = e, s->removed = FALSE, s->candidate = TRUE;
+          break;
+        case GR_EDIT_RESHAPE:
+          s->shape = e;
+          break;
+        case GR_EDIT_REMOVE:
+          s->removed = TRUE;
+          break;
+        case GR_EDIT_RENAME:
+          s->label = e;
+          break;
+        }
+    }
+  return states;
+}
+
+static GrFeature *
+feature_copy (const GrFeature *f)
+{
+  GrFeature *copy = gr_feature_new (OGR_G_Clone (f->geometry));
+
+  copy->name = g_strdup (f->name);
+  copy->kind = g_strdup (f->kind);
+  copy->value = f->value;
+  copy->historic = f->historic;
+  return copy;
+}
+
+/**
+ * gr_scenario_apply:
+ *
+ * Returns: (transfer full): a copy of @baseline with the edits in force
+ * applied to its parks and green space; removed features are left out,
+ * candidate parks come after the baseline's parks in the order added.
+ */
+GrProject *
+gr_scenario_apply (const GrScenario *scenario,
+                   GrProject        *baseline)
+{
+  g_autoptr (GHashTable) states = key_states (scenario);
+  GrProject *project = gr_project_new ();
+  guint next;
+
+  project->crs_name = g_strdup (baseline->crs_name);
+  project->crs_wkt = g_strdup (baseline->crs_wkt);
+  project->epsg = baseline->epsg;
+  gr_service_rules_free (project->rules);
+  project->rules = gr_service_rules_copy (baseline->rules);
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    {
+      GrLayer *from = baseline->layers[r];
+      GrLayer *to;
+
+      if (from == NULL)
+        continue;
+      to = gr_project_ensure_layer (project, r);
+      to->sources = g_strdup (from->sources);
+      for (guint i = 0; i < from->features->len; i++)
+        {
+          GrFeatureKey key = { r, i };
+          KeyState *s = g_hash_table_lookup (states, &key);
+          GrFeature *f;
+
+          if (s != NULL && s->removed)
+            continue;
+          f = feature_copy (g_ptr_array_index (from->features, i));
+          if (s != NULL && s->shape != NULL)
+            {
+              OGR_G_DestroyGeometry (f->geometry);
+              f->geometry = OGR_G_Clone (s->shape->geometry);
+            }
+          if (s != NULL && s->label != NULL)
+            {
+              g_free (f->name), f->name = g_strdup (s->label->name);
+              g_free (f->kind), f->kind = g_strdup (s->label->klass);
+            }
+          g_ptr_array_add (to->features, f);
+        }
+    }
+  next = gr_scenario_next_candidate (scenario, baseline);
+  for (guint i = n_baseline (baseline, GR_ROLE_PARK); i < next; i++)
+    {
+      GrFeatureKey key = { GR_ROLE_PARK, i };
+      KeyState *s = g_hash_table_lookup (states, &key);
+      GrFeature *f;
+
+      if (s == NULL || s->removed || s->shape == NULL)
+        continue;
+      f = gr_feature_new (OGR_G_Clone (s->shape->geometry));
+      f->name = g_strdup (s->label != NULL ? s->label->name : NULL);
+      f->kind = g_strdup (s->label != NULL ? s->label->klass : NULL);
+      g_ptr_array_add (gr_project_ensure_layer (project, GR_ROLE_PARK)->features, f);
+    }
+  gr_project_update_extent (project);
+  return project;
+}
+
+/**
+ * gr_pocket_park_new:
+ * @area_m2: the park's area: the square's side or the circle's radius
+ *   follows from it
+ *
+ * Returns: (transfer full): a square or a circle (64 sides) centred on
+ * (@x, @y), analysis CRS
+ */
+OGRGeometryH
+gr_pocket_park_new (double   x,
+                    double   y,
+                    double   area_m2,
+                    gboolean circle)
+{
+  OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
+  OGRGeometryH polygon = OGR_G_CreateGeometry (wkbPolygon);
+  guint n = circle ? 64 : 4;
+  /* A regular n-gon of area A has circumradius sqrt (2A / (n sin (2π/n))). */
+  double r = sqrt (2 * area_m2 / (n * sin (2 * G_PI / n)));
+
+  for (guint i = 0; i <= n; i++)
+    {
+      double a = 2 * G_PI * (i % n) / n + (circle ? 0 : G_PI / 4);
+      OGR_G_AddPoint_2D (ring, x + r * cos (a), y + r * sin (a));
+    }
+  OGR_G_AddGeometryDirectly (polygon, ring);
+  return polygon;
+}
+
+/* ---- live editing ----------------------------------------------------------- */
+
+typedef struct
+{
+  guint  supply;  /* analysis supply id; 0 when not entered */
+  gint64 serial;  /* the edit whose outline is entered; 0 baseline, -1 a preview */
+} Applied;
+
+struct _GrEditor
+{
+  GrProject  *baseline; /* borrowed */
+  GrAnalysis *analysis; /* borrowed */
+  GHashTable *applied;  /* GrFeatureKey → Applied, for features as the analysis has them */
+};
+
+static GrFeatureKey *
+key_new (GrRole role, guint index)
+{
+  GrFeatureKey *key = g_new (GrFeatureKey, 1);
+
+  key->role = role;
+  key->index = index;
+  return key;
+}
+
+/**
+ * gr_editor_new:
+ * @analysis: built from @baseline by gr_project_build_analysis()
+ * @supply_refs: (element-type GrSupplyRef): the refs that call filled
+ */
+GrEditor *
+gr_editor_new (GrProject  *baseline,
+               GrAnalysis *analysis,
+               GArray     *supply_refs)
+{
+  GrEditor *editor = g_new0 (GrEditor, 1);
+
+  editor->baseline = baseline;
+  editor->analysis = analysis;
+  editor->applied = g_hash_table_new_full (key_hash, key_equal, g_free, g_free);
+  for (guint id = 1; id <= supply_refs->len; id++)
+    {
+      const GrSupplyRef *ref = &g_array_index (supply_refs, GrSupplyRef, id - 1);
+      Applied *a = g_new0 (Applied, 1);
+
+      a->supply = id;
+      g_hash_table_insert (editor->applied, key_new (ref->role, ref->index), a);
+    }
+  return editor;
+}
+
+void
+gr_editor_free (GrEditor *editor)
+{
+  if (editor == NULL)
+    return;
+  g_hash_table_unref (editor->applied);
+  g_free (editor);
+}
+
+static gboolean
+is_historic (GrEditor *editor, GrFeatureKey key)
+{
+  GrLayer *layer = editor->baseline->layers[key.role];
+
+  return layer != NULL && key.index < layer->features->len
+         && ((GrFeature *) g_ptr_array_index (layer->features, key.index))->historic;
+}
+
+/* Enters @geometry (NULL: nothing) for @key in place of what is entered. */
+static void
+enter (GrEditor *editor, GrFeatureKey key, OGRGeometryH geometry, gint64 serial)
+{
+  Applied *a = g_hash_table_lookup (editor->applied, &key);
+  g_autoptr (GrPolygon) polygon = geometry != NULL ? gr_polygon_new_from_ogr (geometry) : NULL;
+
+  if (a == NULL)
+    {
+      a = g_new0 (Applied, 1);
+      g_hash_table_insert (editor->applied, key_new (key.role, key.index), a);
+    }
+  if (polygon != NULL && a->supply != 0)
+    gr_analysis_replace_supply (editor->analysis, a->supply, polygon);
+  else if (polygon != NULL)
+    a->supply = gr_analysis_add_supply (editor->analysis, polygon, key.role == GR_ROLE_PARK,
+                                        is_historic (editor, key));
+  else if (a->supply != 0)
+    {
+      gr_analysis_remove_supply (editor->analysis, a->supply);
+      a->supply = 0;
+    }
+  a->serial = serial;
+}
+
+/**
+ * gr_editor_sync:
+ *
+ * Brings the analysis to @scenario's edits in force (any scenario of the
+ * same baseline: undo, redo and switching scenarios are all a sync). Only
+ * the features whose outline differs from what the analysis has are
+ * removed and entered again.
+ */
+void
+gr_editor_sync (GrEditor         *editor,
+                const GrScenario *scenario)
+{
+  g_autoptr (GHashTable) states = key_states (scenario);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* Features edited before but not by this scenario go back to the baseline. */
+  g_hash_table_iter_init (&iter, editor->applied);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GrFeatureKey *k = key;
+      Applied *a = value;
+      gboolean baseline = k->index < n_baseline (editor->baseline, k->role);
+
+      if (a->serial == 0 || g_hash_table_contains (states, k))
+        continue;
+      if (baseline)
+        enter (editor, *k, ((GrFeature *) g_ptr_array_index (editor->baseline->layers[k->role]->features,
+                                                             k->index))->geometry, 0);
+      else
+        enter (editor, *k, NULL, 0);
+    }
+  g_hash_table_iter_init (&iter, states);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GrFeatureKey *k = key;
+      KeyState *s = value;
+      Applied *a = g_hash_table_lookup (editor->applied, k);
+      gint64 want = s->removed ? G_MAXINT64 : s->shape != NULL ? serial_of (s->shape) : 0;
+      gint64 have = a == NULL ? (k->index < n_baseline (editor->baseline, k->role) ? 0 : G_MAXINT64)
+                              : a->supply == 0 ? G_MAXINT64 : a->serial;
+
+      if (want == have)
+        continue;
+      if (s->removed)
+        enter (editor, *k, NULL, G_MAXINT64);
+      else if (s->shape != NULL)
+        enter (editor, *k, s->shape->geometry, serial_of (s->shape));
+      else
+        enter (editor, *k, ((GrFeature *) g_ptr_array_index (editor->baseline->layers[k->role]->features,
+                                                             k->index))->geometry, 0);
+    }
+}
+
+/**
+ * gr_editor_preview:
+ * @geometry: (nullable): the outline being dragged, not yet an edit
+ *
+ * Enters a provisional outline for @key, as a drag moves it; the next
+ * gr_editor_sync() puts back what the scenario says.
+ */
+void
+gr_editor_preview (GrEditor     *editor,
+                   GrFeatureKey  key,
+                   OGRGeometryH  geometry)
+{
+  enter (editor, key, geometry, -1);
+}

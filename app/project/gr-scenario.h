@@ -1,0 +1,93 @@
+/* gr-scenario.h — what-if edits over the baseline, and scenarios of them
+ *
+ * The baseline is the imported data and is never changed. A scenario is a
+ * named, ordered list of edits over it, with a position: the edits before
+ * the position are in force, those after it can be redone. Candidate parks
+ * added by a scenario are park features numbered after the baseline's.
+ */
+#pragma once
+
+#include "gr-evaluate.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GR_EDIT_ADD,     /* a candidate park */
+  GR_EDIT_RESHAPE, /* a new outline: moved, reshaped, reduced */
+  GR_EDIT_REMOVE,
+  GR_EDIT_RENAME,  /* name and class */
+} GrEditKind;
+
+typedef struct
+{
+  GrRole role;  /* GR_ROLE_PARK or GR_ROLE_GREEN */
+  guint  index; /* in the baseline layer; candidates follow the baseline parks */
+} GrFeatureKey;
+
+typedef struct
+{
+  GrEditKind   kind;
+  GrFeatureKey target;
+  OGRGeometryH geometry; /* ADD, RESHAPE: analysis CRS */
+  char        *name;     /* ADD, RENAME */
+  char        *klass;    /* ADD, RENAME: class text, e.g. "G14 口袋公园" */
+} GrEdit;
+
+typedef struct
+{
+  gint64     id;       /* in the project file; 0 before it is stored */
+  char      *name;
+  GPtrArray *edits;    /* GrEdit, in order */
+  guint      position; /* edits[0 .. position) are in force */
+} GrScenario;
+
+GrEdit      *gr_edit_new             (GrEditKind   kind,
+                                      GrRole       role,
+                                      guint        index,
+                                      OGRGeometryH geometry);
+GrEdit      *gr_edit_copy            (const GrEdit *edit);
+void         gr_edit_free            (GrEdit *edit);
+const char  *gr_edit_kind_to_string  (GrEditKind kind);
+gboolean     gr_edit_kind_from_string (const char *text,
+                                       GrEditKind *kind);
+char        *gr_edit_describe        (const GrEdit *edit);
+
+GrScenario  *gr_scenario_new         (const char *name);
+GrScenario  *gr_scenario_copy        (const GrScenario *scenario,
+                                      const char       *name);
+void         gr_scenario_free        (GrScenario *scenario);
+guint        gr_scenario_next_candidate (const GrScenario *scenario,
+                                         GrProject        *baseline);
+gboolean     gr_scenario_check_edit  (const GrScenario *scenario,
+                                      GrProject        *baseline,
+                                      const GrEdit     *edit,
+                                      GError          **error);
+void         gr_scenario_push        (GrScenario *scenario,
+                                      GrEdit     *edit);
+GrProject   *gr_scenario_apply       (const GrScenario *scenario,
+                                      GrProject        *baseline);
+
+OGRGeometryH gr_pocket_park_new      (double   x,
+                                      double   y,
+                                      double   area_m2,
+                                      gboolean circle);
+
+/* Live editing: a baseline's analysis kept in step with a scenario. */
+typedef struct _GrEditor GrEditor;
+
+GrEditor    *gr_editor_new           (GrProject  *baseline,
+                                      GrAnalysis *analysis,
+                                      GArray     *supply_refs);
+void         gr_editor_free          (GrEditor *editor);
+void         gr_editor_sync          (GrEditor         *editor,
+                                      const GrScenario *scenario);
+void         gr_editor_preview       (GrEditor        *editor,
+                                      GrFeatureKey     key,
+                                      OGRGeometryH     geometry);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrEdit, gr_edit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrScenario, gr_scenario_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrEditor, gr_editor_free)
+
+G_END_DECLS

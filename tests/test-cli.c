@@ -361,6 +361,93 @@ test_walking_usage (void)
   }
 }
 
+/* Scenarios scripted from the shell: every command, the analysis of a
+ * scenario against the baseline, the export other tools open. */
+static void
+test_scenarios (void)
+{
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *gpkg = g_build_filename (dir, "monaco.gpkg", NULL);
+  g_autofree char *out = g_build_filename (dir, "方案A.gpkg", NULL);
+  g_autofree char *osm = g_test_build_filename (G_TEST_DIST, "data", "osm", "monaco.osm.pbf", NULL);
+  g_autoptr (JsonParser) p1 = json_parser_new ();
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+  g_autoptr (JsonParser) p3 = json_parser_new ();
+  JsonObject *base, *a, *exported;
+
+  {
+    g_auto (Run) import = run_cli ("import", osm, "-o", gpkg, NULL);
+    g_auto (Run) create = run_cli ("scenario", "create", gpkg, "方案A", NULL);
+    g_auto (Run) again = run_cli ("scenario", "create", gpkg, "方案A", NULL);
+    /* A 1.2 ha park in the middle of Monaco's homes, and a pocket park. */
+    g_auto (Run) big = run_cli ("scenario", "add-park", gpkg, "方案A", "--at", "7.4210,43.7385", "--lonlat",
+                                "--area", "12000", "--park-name", "新园", NULL);
+    g_auto (Run) pocket = run_cli ("scenario", "add-park", gpkg, "方案A", "--at", "7.4250,43.7400", "--lonlat",
+                                   "--circle", NULL);
+    g_auto (Run) remove = run_cli ("scenario", "remove", gpkg, "方案A", "--feature", "green:1", NULL);
+    g_auto (Run) undo = run_cli ("scenario", "undo", gpkg, "方案A", NULL);
+    g_auto (Run) copy = run_cli ("scenario", "create", gpkg, "B", "--from", "方案A", NULL);
+    g_auto (Run) rename = run_cli ("scenario", "rename", gpkg, "B", "方案B", NULL);
+    g_auto (Run) list = run_cli ("scenario", "list", gpkg, NULL);
+
+    g_assert_cmpint (import.status, ==, 0);
+    g_assert_cmpint (create.status, ==, 0);
+    g_assert_cmpint (again.status, ==, 1);
+    g_assert_nonnull (strstr (again.err, "方案A"));
+    g_assert_cmpint (big.status, ==, 0);
+    g_assert_nonnull (strstr (big.out, "新园"));
+    g_assert_cmpint (pocket.status, ==, 0);
+    g_assert_cmpint (remove.status, ==, 0);
+    g_assert_cmpint (undo.status, ==, 0);
+    g_assert_cmpint (copy.status, ==, 0);
+    g_assert_cmpint (rename.status, ==, 0);
+    g_assert_cmpint (list.status, ==, 0);
+    g_assert_nonnull (strstr (list.out, "方案A\t2 of 3 edits\t2 candidate parks"));
+    g_assert_nonnull (strstr (list.out, "方案B"));
+  }
+  {
+    g_auto (Run) r0 = run_cli ("analyze", gpkg, "--json", NULL);
+    g_auto (Run) r1 = run_cli ("analyze", gpkg, "--scenario", "方案A", "--json", NULL);
+    g_auto (Run) export = run_cli ("scenario", "export", gpkg, "方案A", "-o", out, NULL);
+    g_auto (Run) r2 = run_cli ("analyze", out, "--json", NULL);
+
+    g_assert_cmpint (r1.status, ==, 0);
+    base = parse_object (r0.out, p1);
+    a = parse_object (r1.out, p2);
+    g_assert_true (json_object_get_null_member (base, "scenario"));
+    g_assert_cmpstr (json_object_get_string_member (a, "scenario"), ==, "方案A");
+    /* The new 1.2 ha park brings homes within 500 m of a park. */
+    g_assert_cmpfloat (member (a, "park", "area_m2"), >, member (base, "park", "area_m2"));
+    g_assert_cmpfloat (member (a, "residential", "area_m2"), ==, member (base, "residential", "area_m2"));
+    assert_summary_shape (a);
+    /* The export is the scenario's data: the same figures, read afresh. */
+    g_assert_cmpint (export.status, ==, 0);
+    exported = parse_object (r2.out, p3);
+    g_assert_cmpfloat (member (exported, "park", "area_m2"), ==, member (a, "park", "area_m2"));
+    g_assert_cmpfloat (member (exported, "neither", "area_m2"), ==, member (a, "neither", "area_m2"));
+  }
+  {
+    g_auto (Run) missing = run_cli ("analyze", gpkg, "--scenario", "方案Z", NULL);
+    g_auto (Run) osm_scenario = run_cli ("analyze", osm, "--scenario", "方案A", NULL);
+    g_auto (Run) bad_feature = run_cli ("scenario", "remove", gpkg, "方案A", "--feature", "water:1", NULL);
+    g_auto (Run) no_feature = run_cli ("scenario", "remove", gpkg, "方案A", "--feature", "park:9999", NULL);
+    g_auto (Run) bad_at = run_cli ("scenario", "add-park", gpkg, "方案A", "--at", "east", NULL);
+    g_auto (Run) not_project = run_cli ("scenario", "list", osm, NULL);
+    g_auto (Run) unknown = run_cli ("scenario", "paint", gpkg, "方案A", NULL);
+
+    g_assert_cmpint (missing.status, ==, 1);
+    g_assert_nonnull (strstr (missing.err, "方案Z"));
+    g_assert_cmpint (osm_scenario.status, ==, 2);
+    g_assert_cmpint (bad_feature.status, ==, 2);
+    g_assert_cmpint (no_feature.status, ==, 1);
+    g_assert_nonnull (strstr (no_feature.err, "9999"));
+    g_assert_cmpint (bad_at.status, ==, 2);
+    g_assert_cmpint (not_project.status, ==, 1);
+    g_assert_cmpint (unknown.status, ==, 2);
+  }
+  gr_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -374,5 +461,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/chinese", test_chinese_table);
   g_test_add_func ("/cli/walking/json", test_walking_json);
   g_test_add_func ("/cli/walking/usage", test_walking_usage);
+  g_test_add_func ("/cli/scenarios", test_scenarios);
   return g_test_run ();
 }

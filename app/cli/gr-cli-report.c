@@ -215,6 +215,11 @@ gr_cli_report_to_json (const GrCliReport *report)
   json_builder_add_string_value (b, report->project->epsg > 0 ? crs : report->project->crs_name);
   json_builder_set_member_name (b, "crs_name");
   json_builder_add_string_value (b, report->project->crs_name);
+  json_builder_set_member_name (b, "scenario");
+  if (report->scenario != NULL)
+    json_builder_add_string_value (b, report->scenario);
+  else
+    json_builder_add_null_value (b);
   json_builder_set_member_name (b, "mode");
   json_builder_add_string_value (b, report->evaluation->walking ? "walking" : "straight-line");
   json_builder_set_member_name (b, "resolution_m");
@@ -337,6 +342,8 @@ gr_cli_report_to_table (const GrCliReport *report)
     g_string_append_printf (out, _("Walking coverage along the path network (300 m to green, 500 m to a park)\n"));
   else
     g_string_append_printf (out, _("Straight-line coverage (300 m to green, 500 m to a park)\n"));
+  if (report->scenario != NULL)
+    g_string_append_printf (out, _("Scenario: %s\n"), report->scenario);
   g_string_append_printf (out, _("CRS: %s (EPSG:%d); method: %s\n"), report->project->crs_name,
                           report->project->epsg,
                           report->exact ? _("exact vectors") : _("grid"));

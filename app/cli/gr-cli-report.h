@@ -11,6 +11,7 @@ typedef struct
   const GrCriteria *criteria;
   gboolean          exact;
   GrEvaluation     *evaluation;
+  const char       *scenario; /* NULL: the project's own data */
 } GrCliReport;
 
 char *gr_cli_report_to_json  (const GrCliReport *report);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "gr-cli-report.h"
+#include "gr-cli-scenario.h"
 #include "gr-evaluate.h"
 #include "gr-import.h"
 #include "gr-runtime.h"
@@ -31,6 +32,7 @@ typedef struct
   char      *rules;
   char      *output;
   char      *mode;
+  char      *scenario;
   gboolean   exact;
   gboolean   json;
   GrCriteria criteria;
@@ -48,6 +50,7 @@ options_clear (Options *o)
   g_free (o->rules);
   g_free (o->output);
   g_free (o->mode);
+  g_free (o->scenario);
   g_strfreev (o->inputs);
 }
 
@@ -108,6 +111,8 @@ add_analyze_entries (GOptionContext *context, Options *o)
     { "snap", 0, 0, G_OPTION_ARG_DOUBLE, &o->criteria.snap,
       N_("Walking: join line ends this near another line, metres (default 0, off)"), "M" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o->json, N_("Print one JSON object"), NULL },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &o->scenario,
+      N_("Analyse this scenario of the project file instead of its own data"), "NAME" },
     { NULL },
   };
 
@@ -246,8 +251,17 @@ static GrProject *
 load_inputs (const Options *o, GError **error)
 {
   const char *first = o->inputs[0];
+  gboolean project = o->inputs[1] == NULL && strchr (first, '=') == NULL && !gr_path_is_osm (first);
 
-  if (o->inputs[1] == NULL && strchr (first, '=') == NULL && !gr_path_is_osm (first))
+  if (o->scenario != NULL && !project)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--scenario needs a project file (.gpkg), where scenarios are kept"));
+      return NULL;
+    }
+  if (o->scenario != NULL)
+    return gr_cli_load_scenario (first, o->scenario, error);
+  if (project)
     return gr_project_load (first, error);
   if (!inputs_are_usable (o, error))
     return NULL;
@@ -329,7 +343,7 @@ report (const Options *o, GrProject *project)
   g_autoptr (GError) error = NULL;
   GrEvaluation evaluation;
   g_autofree char *text = NULL;
-  GrCliReport r = { project, &o->criteria, o->exact, &evaluation };
+  GrCliReport r = { project, &o->criteria, o->exact, &evaluation, o->scenario };
 
   if (!gr_project_evaluate (project, &o->criteria, o->exact, &evaluation, &error))
     return fail (EXIT_DATA, error->message);
@@ -370,9 +384,10 @@ run_analyze (int argc, char **argv)
 static void
 usage (FILE *to)
 {
-  fprintf (to, "%s\n\n  greenreach-cli import %s\n  greenreach-cli analyze %s\n\n%s\n",
+  fprintf (to, "%s\n\n  greenreach-cli import %s\n  greenreach-cli analyze %s\n  greenreach-cli scenario %s\n\n%s\n",
            _("Usage:"), _("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"),
            _("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE [OPTION…]"),
+           _("list|create|rename|delete|add-park|remove|undo|redo|export PROJECT.gpkg [NAME] [OPTION…]"),
            _("Run “greenreach-cli COMMAND --help” for the options of a command."));
 }
 
@@ -389,6 +404,8 @@ main (int argc, char **argv)
     return run_import (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "analyze") || g_str_equal (argv[1], "analyse"))
     return run_analyze (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "scenario"))
+    return gr_cli_scenario (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "--version"))
     {
       printf ("greenreach-cli %s\n", PACKAGE_VERSION);

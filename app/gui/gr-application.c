@@ -97,6 +97,11 @@ gr_application_startup (GApplication *app)
     { "win.mode::straight", { "<Control>1", NULL } },
     { "win.mode::walking", { "<Control>2", NULL } },
     { "win.show-blind-spots", { "<Control>b", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.delete-selected", { "Delete", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.scenario-new", { "<Control>n", NULL } },
   };
 
   G_APPLICATION_CLASS (gr_application_parent_class)->startup (app);

@@ -14,6 +14,7 @@
 #include "gr-mbtiles-source.h"
 #include "gr-runtime.h"
 #include "gr-settings.h"
+#include "gr-sketch-layer.h"
 #include "gr-vector-layer.h"
 #include "gr-walk.h"
 #include "gr-zone-item.h"
@@ -55,6 +56,32 @@ struct _GrWindow
   char            *base_map_error;
   GtkLabel        *base_map_notice;
   char            *selection_text; /* what the last click described */
+
+  /* What-if editing */
+  GtkDropDown     *scenario_dropdown;
+  GtkToggleButton *add_tool;
+  GtkMenuButton   *park_size_button;
+  GtkLabel        *edits_heading;
+  GtkListBox      *history;
+  GArray          *refs;      /* GrSupplyRef of the analysis */
+  GrEditor        *editor;
+  GrScenarioStore *store;     /* NULL until the project is a saved file */
+  GPtrArray       *scenarios; /* GrScenario */
+  GrScenario      *current;   /* one of scenarios, or NULL for the baseline */
+  GrScenario      *empty;     /* the baseline as a scenario without edits */
+  GrSummary        baseline_summary;
+  GrSummary        summary;
+  GrSketchLayer   *sketch;
+  gboolean         has_selection;
+  GrFeatureKey     selection;
+  double           park_area;
+  gboolean         park_circle;
+  gboolean         filling;   /* the scenario list is being refilled */
+  gboolean         dragging;
+  GrFeatureKey     drag_key;
+  OGRGeometryH     drag_start;
+  OGRGeometryH     drag_now;
+  double           drag_x, drag_y; /* where the drag began, analysis CRS */
 };
 
 G_DEFINE_FINAL_TYPE (GrWindow, gr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -434,11 +461,19 @@ build_indicators (GrWindow *self)
     }
 }
 
+/* A share, and in a scenario its change against the baseline in
+ * percentage points. */
 static void
-set_share (GtkLabel *label, double part, double whole)
+set_share (GtkLabel *label, double part, double whole, double before, gboolean scenario)
 {
-  g_autofree char *text = whole > 0 ? g_strdup_printf ("%.1f%%", 100 * part / whole) : g_strdup ("–");
+  g_autofree char *text = NULL;
 
+  if (!(whole > 0))
+    text = g_strdup ("–");
+  else if (scenario)
+    text = g_strdup_printf (_("%.1f%% (%+.1f)"), 100 * part / whole, 100 * (part - before) / whole);
+  else
+    text = g_strdup_printf ("%.1f%%", 100 * part / whole);
   gtk_label_set_text (label, text);
 }
 
@@ -447,22 +482,28 @@ update_indicators (GrWindow *self)
 {
   GrAnalysis *analysis = self->session ? gr_session_get_analysis (self->session) : NULL;
   GrSummary s;
-  const GrAmount *amounts[6];
+  const GrAmount *amounts[6], *before[6];
+  const GrSummary *b = &self->baseline_summary;
   g_autofree char *area = NULL;
+  gboolean scenario = self->current != NULL;
 
   if (analysis == NULL)
     return;
   gr_analysis_summarize (analysis, -1, &s);
   amounts[0] = &s.residential, amounts[1] = &s.green, amounts[2] = &s.park;
   amounts[3] = &s.both, amounts[4] = &s.neither, amounts[5] = &s.service;
+  before[0] = &b->residential, before[1] = &b->green, before[2] = &b->park;
+  before[3] = &b->both, before[4] = &b->neither, before[5] = &b->service;
   area = g_strdup_printf (_("%.2f km²"), s.residential.area_m2 / 1e6);
   gtk_label_set_text (self->values[0][0], area);
   gtk_label_set_text (self->values[0][1], s.residential.population > 0 ? "100%" : "–");
   for (guint r = 1; r < 6; r++)
     {
-      set_share (self->values[r][0], amounts[r]->area_m2, s.residential.area_m2);
-      set_share (self->values[r][1], amounts[r]->population, s.residential.population);
+      set_share (self->values[r][0], amounts[r]->area_m2, s.residential.area_m2, before[r]->area_m2, scenario);
+      set_share (self->values[r][1], amounts[r]->population, s.residential.population, before[r]->population,
+                 scenario);
     }
+  self->summary = s;
 }
 
 static void
@@ -556,15 +597,27 @@ zoom_to_project (GrWindow *self)
   shumate_location_set_location (SHUMATE_LOCATION (viewport), (b[1] + b[3]) / 2, (b[0] + b[2]) / 2);
 }
 
+static void refresh_edits (GrWindow *self);
+
+/* @refs: (transfer full) */
 static void
-show_analysis (GrWindow *self, GrAnalysis *analysis)
+show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs)
 {
   /* The layer borrows the analysis: point it at the new one before the
    * session frees the old. */
+  g_clear_pointer (&self->editor, gr_editor_free);
   gr_coverage_layer_set_analysis (self->coverage, analysis, gr_session_get_display (self->session));
   gr_session_set_analysis (self->session, analysis);
+  g_clear_pointer (&self->refs, g_array_unref);
+  self->refs = refs;
+  gr_analysis_summarize (analysis, -1, &self->baseline_summary);
+  self->editor = gr_editor_new (gr_session_get_project (self->session), analysis, self->refs);
+  if (self->current != NULL)
+    gr_editor_sync (self->editor, self->current);
+  gr_coverage_layer_refresh (self->coverage);
   update_indicators (self);
   update_zone_table (self, analysis);
+  refresh_edits (self);
 }
 
 static char *
@@ -584,8 +637,10 @@ session_title (GrSession *session)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s + %u layer", "%s + %u layers", more), name, more);
 }
 
+static void load_scenarios (GrWindow *self);
+
 static void
-show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis)
+show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis, GArray *refs)
 {
   g_autofree char *name = session_title (session);
   /* A layer imported over the open project keeps the view. */
@@ -595,11 +650,13 @@ show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis)
 
   gr_coverage_layer_set_analysis (self->coverage, NULL, NULL);
   gr_vector_layer_set_display (self->vectors, NULL);
+  g_clear_pointer (&self->editor, gr_editor_free);
   g_clear_pointer (&self->session, gr_session_free);
   self->session = session;
+  load_scenarios (self);
   gr_vector_layer_set_display (self->vectors, gr_session_get_display (session));
   fill_layers (self, gr_session_get_project (session));
-  show_analysis (self, analysis);
+  show_analysis (self, analysis, refs);
   adw_window_title_set_subtitle (self->window_title, name);
   if (!same_place)
     zoom_to_project (self);
@@ -615,6 +672,7 @@ typedef struct
   GrCriteria  criteria;
   GrSession  *session;  /* open: the result; analyse: borrowed, read only */
   GrAnalysis *analysis;
+  GArray     *refs;     /* GrSupplyRef of the analysis */
 } Job;
 
 static void
@@ -627,6 +685,7 @@ job_free (gpointer data)
   if (job->open)
     gr_session_free (job->session);
   gr_analysis_free (job->analysis);
+  g_clear_pointer (&job->refs, g_array_unref);
   g_free (job);
 }
 
@@ -641,7 +700,7 @@ job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
     job->session = gr_session_open (job->path, job->sources, cancellable, &error);
   if (job->session != NULL)
     job->analysis = gr_project_build_analysis (gr_session_get_project (job->session), &job->criteria,
-                                               NULL, &error);
+                                               job->refs, &error);
   if (job->analysis == NULL)
     g_task_return_error (task, error);
   else
@@ -669,9 +728,10 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     show_error (self, job->open ? _("Could not open the file") : _("Could not compute the coverage"), error);
   else if (job->open)
-    show_session (self, g_steal_pointer (&job->session), g_steal_pointer (&job->analysis));
+    show_session (self, g_steal_pointer (&job->session), g_steal_pointer (&job->analysis),
+                  g_steal_pointer (&job->refs));
   else
-    show_analysis (self, g_steal_pointer (&job->analysis));
+    show_analysis (self, g_steal_pointer (&job->analysis), g_steal_pointer (&job->refs));
   set_busy (self, NULL);
   /* The preferences changed while the job ran. */
   if (self->session != NULL && !same_criteria (&job->criteria, &self->criteria))
@@ -684,6 +744,7 @@ start_job (GrWindow *self, Job *job, const char *what)
   g_autoptr (GTask) task = NULL;
 
   job->criteria = self->criteria;
+  job->refs = g_array_new (FALSE, FALSE, sizeof (GrSupplyRef));
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, job_done, NULL);
@@ -1127,6 +1188,8 @@ describe_feature (GrWindow *self, double x, double y)
   return NULL;
 }
 
+static gboolean edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key);
+
 static void
 on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self)
 {
@@ -1140,8 +1203,23 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *s
     return;
   gr_coverage_layer_set_served (self->coverage, NULL);
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
-  if (!gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py)
-      || (markup = describe_feature (self, px, py)) == NULL)
+  if (!gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py))
+    return;
+  if (gtk_toggle_button_get_active (self->add_tool))
+    {
+      gtk_toggle_button_set_active (self->add_tool, FALSE);
+      gr_window_add_park_at (self, px, py);
+      return;
+    }
+  {
+    GrFeatureKey key;
+
+    self->has_selection = edit_target_at (self, px, py, &key);
+    if (self->has_selection)
+      self->selection = key;
+    refresh_edits (self);
+  }
+  if ((markup = describe_feature (self, px, py)) == NULL)
     return;
   label = gtk_label_new (NULL);
   gtk_label_set_markup (GTK_LABEL (label), markup);
@@ -1248,6 +1326,717 @@ setup_map (GrWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->map_overlay), GTK_EVENT_CONTROLLER (drop));
 }
 
+/* ---- what-if editing ---------------------------------------------------------- */
+
+static GrProject *
+baseline_project (GrWindow *self)
+{
+  return gr_session_get_project (self->session);
+}
+
+static guint
+n_baseline_parks (GrWindow *self)
+{
+  GrLayer *parks = baseline_project (self)->layers[GR_ROLE_PARK];
+
+  return parks != NULL ? parks->features->len : 0;
+}
+
+static gboolean
+widget_to_analysis (GrWindow *self, double wx, double wy, double *x, double *y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double lat, lon;
+
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), wx, wy, &lat, &lon);
+  return gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, x, y);
+}
+
+/* The editable feature (park or green space, as the scenario has it) at a
+ * point of the analysis CRS. */
+static gboolean
+edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key)
+{
+  static const GrRole roles[] = { GR_ROLE_PARK, GR_ROLE_GREEN };
+  g_autoptr (GArray) touched = self->current != NULL ? gr_scenario_get_touched (self->current) : NULL;
+  g_auto (OGRGeometryH) point = OGR_G_CreateGeometry (wkbPoint);
+
+  OGR_G_SetPoint_2D (point, 0, x, y);
+  for (guint i = 0; touched != NULL && i < touched->len; i++)
+    {
+      GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
+      OGRGeometryH g = gr_scenario_get_geometry (self->current, baseline_project (self), k);
+
+      if (g != NULL && OGR_G_Contains (g, point))
+        {
+          *key = k;
+          return TRUE;
+        }
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      guint index;
+      GrFeatureKey k;
+
+      if (gr_session_nearest (self->session, roles[r], x, y, &index) > 0)
+        continue;
+      k = (GrFeatureKey){ roles[r], index };
+      if (gr_scenario_get_geometry (self->current, baseline_project (self), k) == NULL)
+        continue; /* removed in this scenario */
+      *key = k;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void on_history_row (GtkListBox *box, GtkListBoxRow *row, GrWindow *self);
+
+/* Redraws what depends on the scenario: the sketch, the history, the
+ * actions that make sense now. */
+static void
+refresh_edits (GrWindow *self)
+{
+  GtkWidget *child;
+  g_autoptr (GArray) touched = NULL;
+  GrDisplay *display = self->session != NULL ? gr_session_get_display (self->session) : NULL;
+
+  gr_sketch_layer_clear (self->sketch);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history))) != NULL)
+    gtk_list_box_remove (self->history, child);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->current != NULL && self->current->position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->current != NULL && self->current->position < self->current->edits->len);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-duplicate", self->current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-rename", self->current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-delete", self->current != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->edits_heading), self->current != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->history), self->current != NULL && self->current->edits->len > 0);
+  if (self->current == NULL || display == NULL)
+    return;
+  touched = gr_scenario_get_touched (self->current);
+  for (guint i = 0; i < touched->len; i++)
+    {
+      GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
+      OGRGeometryH g = gr_scenario_get_geometry (self->current, baseline_project (self), k);
+      gboolean candidate = k.role == GR_ROLE_PARK && k.index >= n_baseline_parks (self);
+      gboolean selected = self->has_selection && self->selection.role == k.role && self->selection.index == k.index;
+
+      if (self->dragging && self->drag_key.role == k.role && self->drag_key.index == k.index)
+        continue;
+      if (g == NULL && !candidate)
+        gr_sketch_layer_add (self->sketch, display,
+                             ((GrFeature *) g_ptr_array_index (baseline_project (self)->layers[k.role]->features,
+                                                               k.index))->geometry,
+                             GR_SKETCH_REMOVED, selected, FALSE);
+      else if (g != NULL)
+        gr_sketch_layer_add (self->sketch, display, g, candidate ? GR_SKETCH_CANDIDATE : GR_SKETCH_RESHAPED, selected,
+                             candidate && gr_candidate_flags (baseline_project (self), g) != 0);
+    }
+  if (self->dragging && self->drag_now != NULL)
+    gr_sketch_layer_add (self->sketch, display, self->drag_now,
+                         self->drag_key.role == GR_ROLE_PARK && self->drag_key.index >= n_baseline_parks (self)
+                           ? GR_SKETCH_CANDIDATE
+                           : GR_SKETCH_RESHAPED,
+                         TRUE, FALSE);
+  for (guint i = 0; i < self->current->edits->len; i++)
+    {
+      GrEdit *e = g_ptr_array_index (self->current->edits, i);
+      g_autofree char *what = gr_edit_describe (e);
+      g_autofree char *line = g_strdup_printf ("%u. %s", i + 1, what);
+      GtkWidget *label = gtk_label_new (line);
+      GString *tip = g_string_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 3);
+      gtk_widget_set_margin_bottom (label, 3);
+      if (i >= self->current->position)
+        gtk_widget_add_css_class (label, "dim-label"); /* undone: can be redone */
+      if (e->kind == GR_EDIT_ADD && i < self->current->position)
+        {
+          g_autofree char *flags = gr_candidate_flags_describe (gr_candidate_flags (baseline_project (self),
+                                                                                    e->geometry));
+          g_string_append (tip, flags);
+        }
+      if (tip->len > 0)
+        {
+          g_autofree char *marked = g_strdup_printf ("%s ⚠", line);
+          gtk_label_set_text (GTK_LABEL (label), marked);
+          gtk_widget_set_tooltip_text (label, tip->str);
+        }
+      g_string_free (tip, TRUE);
+      gtk_list_box_append (self->history, label);
+    }
+}
+
+/* Brings the analysis, the overlay and the panel to the scenario now. */
+static void
+after_change (GrWindow *self)
+{
+  if (self->editor == NULL)
+    return;
+  gr_editor_sync (self->editor, self->current != NULL ? self->current : self->empty);
+  gr_coverage_layer_refresh (self->coverage);
+  update_indicators (self);
+  update_zone_table (self, gr_session_get_analysis (self->session));
+  refresh_edits (self);
+}
+
+static void
+fill_scenarios (GrWindow *self)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("Baseline"));
+  for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
+    {
+      GrScenario *s = g_ptr_array_index (self->scenarios, i);
+
+      gtk_string_list_append (names, s->name);
+      if (s == self->current)
+        selected = i + 1;
+    }
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->scenario_dropdown, selected);
+  self->filling = FALSE;
+  g_object_unref (names);
+}
+
+static void
+load_scenarios (GrWindow *self)
+{
+  const char *path = self->session != NULL ? gr_session_get_path (self->session) : NULL;
+  g_autoptr (GError) error = NULL;
+
+  self->current = NULL;
+  self->has_selection = FALSE;
+  g_clear_pointer (&self->scenarios, g_ptr_array_unref);
+  g_clear_pointer (&self->store, gr_scenario_store_close);
+  if (path != NULL && gr_session_get_sources (self->session)->len == 0 && gr_project_file_is_project (path))
+    {
+      if ((self->store = gr_scenario_store_open (path, &error)) == NULL
+          || (self->scenarios = gr_scenario_store_load (self->store, &error)) == NULL)
+        show_error (self, _("Could not read the scenarios"), error);
+    }
+  fill_scenarios (self);
+}
+
+static void
+on_scenario_selected (GrWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->scenario_dropdown);
+
+  if (self->filling)
+    return;
+  self->current = i > 0 && self->scenarios != NULL && i <= self->scenarios->len
+                    ? g_ptr_array_index (self->scenarios, i - 1)
+                    : NULL;
+  self->has_selection = FALSE;
+  after_change (self);
+}
+
+/* Selects a scenario by name; for the tests and the command line. */
+gboolean
+gr_window_set_scenario (GrWindow   *self,
+                        const char *name)
+{
+  for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
+    if (g_strcmp0 (((GrScenario *) g_ptr_array_index (self->scenarios, i))->name, name) == 0)
+      {
+        gtk_drop_down_set_selected (self->scenario_dropdown, i + 1);
+        return TRUE;
+      }
+  gtk_drop_down_set_selected (self->scenario_dropdown, 0);
+  return name == NULL;
+}
+
+/* ---- saving, for a project opened from OSM or data files ---- */
+
+/* Writes the open project to @path and keeps editing it there. */
+gboolean
+gr_window_save_as (GrWindow   *self,
+                   const char *path,
+                   GError    **error)
+{
+  if (!gr_project_save (baseline_project (self), path, error))
+    return FALSE;
+  gr_session_set_path (self->session, path);
+  load_scenarios (self);
+  adw_window_title_set_subtitle (self->window_title, gr_session_get_path (self->session));
+  {
+    g_autofree char *name = g_path_get_basename (path);
+    adw_window_title_set_subtitle (self->window_title, name);
+  }
+  after_change (self);
+  return self->store != NULL;
+}
+
+static void
+on_save_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  GrWindow *self = GR_WINDOW (data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *chosen = g_file_get_path (file);
+      g_autofree char *path = chosen != NULL && !g_str_has_suffix (chosen, ".gpkg")
+                                ? g_strconcat (chosen, ".gpkg", NULL)
+                                : g_strdup (chosen);
+      g_autoptr (GError) error = NULL;
+
+      if (path != NULL && !gr_window_save_as (self, path, &error) && error != NULL)
+        show_error (self, _("Could not save the project"), error);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  if (self->session == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("project.gpkg"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Scenarios live in the project file: an unsaved project is saved first. */
+static gboolean
+ensure_store (GrWindow *self)
+{
+  if (self->store != NULL)
+    return TRUE;
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new (_("Scenarios are kept in the project file: save the project first")));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+  return FALSE;
+}
+
+/* ---- scenarios ---- */
+
+/**
+ * gr_window_new_scenario:
+ * @from: (nullable): a scenario to copy, or %NULL for an empty one
+ *
+ * Creates, stores and switches to a scenario.
+ */
+gboolean
+gr_window_new_scenario (GrWindow   *self,
+                        const char *name,
+                        GrScenario *from,
+                        GError    **error)
+{
+  g_autoptr (GrScenario) scenario = NULL;
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
+                           _("Scenarios are kept in the project file: save the project first"));
+      return FALSE;
+    }
+  scenario = from != NULL ? gr_scenario_copy (from, name) : gr_scenario_new (name);
+  if (!gr_scenario_store_add (self->store, scenario, error))
+    return FALSE;
+  if (self->scenarios == NULL)
+    self->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_scenario_free);
+  self->current = scenario;
+  g_ptr_array_add (self->scenarios, g_steal_pointer (&scenario));
+  fill_scenarios (self);
+  after_change (self);
+  return TRUE;
+}
+
+static char *
+next_scenario_name (GrWindow *self)
+{
+  for (guint n = 1;; n++)
+    {
+      char *name = g_strdup_printf (_("Scenario %u"), n);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len && !taken; i++)
+        taken = g_strcmp0 (((GrScenario *) g_ptr_array_index (self->scenarios, i))->name, name) == 0;
+      if (!taken)
+        return name;
+      g_free (name);
+    }
+}
+
+typedef enum
+{
+  NAME_NEW,
+  NAME_DUPLICATE,
+  NAME_RENAME,
+} NamePurpose;
+
+static void
+on_name_response (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  NamePurpose purpose = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "purpose"));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "ok") != 0)
+    return;
+  if (purpose == NAME_RENAME)
+    {
+      ok = self->current != NULL && gr_scenario_store_rename (self->store, self->current, name, &error);
+      if (ok)
+        fill_scenarios (self);
+    }
+  else
+    ok = gr_window_new_scenario (self, name, purpose == NAME_DUPLICATE ? self->current : NULL, &error);
+  if (!ok && error != NULL)
+    show_error (self, _("Could not change the scenarios"), error);
+}
+
+static void
+ask_name (GrWindow *self, NamePurpose purpose)
+{
+  static const char *headings[] = { N_("New Scenario"), N_("Duplicate Scenario"), N_("Rename Scenario") };
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *dialog;
+  g_autofree char *suggestion = NULL;
+
+  if (!ensure_store (self))
+    return;
+  suggestion = purpose == NAME_RENAME ? g_strdup (self->current->name)
+               : purpose == NAME_DUPLICATE ? g_strdup_printf (_("%s (copy)"), self->current->name)
+                                           : next_scenario_name (self);
+  gtk_editable_set_text (GTK_EDITABLE (entry), suggestion);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _(headings[purpose]),
+                                   _("A scenario is a named list of edits over the baseline data."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "ok", _("_OK"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  g_object_set_data (G_OBJECT (dialog), "purpose", GUINT_TO_POINTER (purpose));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_name_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+scenario_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+  if (g_str_equal (action, "win.scenario-new"))
+    ask_name (self, NAME_NEW);
+  else if (g_str_equal (action, "win.scenario-duplicate") && self->current != NULL)
+    ask_name (self, NAME_DUPLICATE);
+  else if (g_str_equal (action, "win.scenario-rename") && self->current != NULL)
+    ask_name (self, NAME_RENAME);
+  else if (g_str_equal (action, "win.scenario-delete") && self->current != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!gr_scenario_store_delete (self->store, self->current, &error))
+        {
+          show_error (self, _("Could not change the scenarios"), error);
+          return;
+        }
+      g_ptr_array_remove (self->scenarios, self->current);
+      self->current = NULL;
+      fill_scenarios (self);
+      after_change (self);
+    }
+}
+
+/* ---- edits ---- */
+
+/**
+ * gr_window_push_edit:
+ * @edit: (transfer full)
+ *
+ * Records @edit in the current scenario (one is made when the baseline is
+ * shown: the baseline itself never changes) and shows its effect.
+ */
+gboolean
+gr_window_push_edit (GrWindow *self,
+                     GrEdit   *edit,
+                     GError  **error)
+{
+  g_autoptr (GrEdit) owned = edit;
+
+  if (self->current == NULL)
+    {
+      g_autofree char *name = next_scenario_name (self);
+
+      if (!gr_window_new_scenario (self, name, NULL, error))
+        return FALSE;
+    }
+  if (edit->kind == GR_EDIT_ADD)
+    edit->target.index = gr_scenario_next_candidate (self->current, baseline_project (self));
+  if (!gr_scenario_check_edit (self->current, baseline_project (self), edit, error)
+      || !gr_scenario_store_push (self->store, self->current, g_steal_pointer (&owned), error))
+    return FALSE;
+  after_change (self);
+  return TRUE;
+}
+
+static void
+push_or_say (GrWindow *self, GrEdit *edit)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL)
+    {
+      gr_edit_free (edit);
+      ensure_store (self);
+      return;
+    }
+  if (!gr_window_push_edit (self, edit, &error))
+    show_error (self, _("Could not make the edit"), error);
+}
+
+/* A pocket park of the chosen size centred at a point of the analysis CRS. */
+void
+gr_window_add_park_at (GrWindow *self,
+                       double    x,
+                       double    y)
+{
+  GrEdit *edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, gr_pocket_park_new (x, y, self->park_area,
+                                                                                self->park_circle));
+  guint number = self->current != NULL ? gr_scenario_next_candidate (self->current, baseline_project (self))
+                                           - n_baseline_parks (self) + 1
+                                       : 1;
+
+  edit->name = g_strdup_printf (_("Pocket park %u"), number);
+  edit->klass = g_strdup ("G14");
+  push_or_say (self, edit);
+  self->has_selection = TRUE;
+  self->selection = (GrFeatureKey){ GR_ROLE_PARK, n_baseline_parks (self) + number - 1 };
+  refresh_edits (self);
+}
+
+static void
+step_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  gboolean undo = g_str_equal (action, "win.undo");
+  g_autoptr (GError) error = NULL;
+
+  if (self->current == NULL || (undo && self->current->position == 0)
+      || (!undo && self->current->position == self->current->edits->len))
+    return;
+  if (!gr_scenario_store_set_position (self->store, self->current, self->current->position + (undo ? -1 : 1),
+                                       &error))
+    show_error (self, _("Could not make the edit"), error);
+  after_change (self);
+}
+
+/* A row of the history: the scenario goes back (or forward) to just after it. */
+static void
+on_history_row (GtkListBox *box, GtkListBoxRow *row, GrWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->current == NULL)
+    return;
+  if (!gr_scenario_store_set_position (self->store, self->current, gtk_list_box_row_get_index (row) + 1, &error))
+    show_error (self, _("Could not make the edit"), error);
+  after_change (self);
+}
+
+static void
+delete_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+
+  if (self->session == NULL || !self->has_selection)
+    return;
+  self->has_selection = FALSE;
+  push_or_say (self, gr_edit_new (GR_EDIT_REMOVE, self->selection.role, self->selection.index, NULL));
+}
+
+/* ---- dragging a park ---- */
+
+static void
+shift (OGRGeometryH geometry, double dx, double dy)
+{
+  int n = OGR_G_GetGeometryCount (geometry);
+
+  for (int i = 0; n == 0 && i < OGR_G_GetPointCount (geometry); i++)
+    OGR_G_SetPoint_2D (geometry, i, OGR_G_GetX (geometry, i) + dx, OGR_G_GetY (geometry, i) + dy);
+  for (int k = 0; k < n; k++)
+    shift (OGR_G_GetGeometryRef (geometry, k), dx, dy);
+}
+
+static OGRGeometryH
+translated (OGRGeometryH geometry, double dx, double dy)
+{
+  OGRGeometryH copy = OGR_G_Clone (geometry);
+
+  shift (copy, dx, dy);
+  return copy;
+}
+
+/* Moves what is being dragged to (@x, @y): the analysis follows at once,
+ * from the library's incremental remove and add. */
+void
+gr_window_drag_to (GrWindow *self,
+                   double    x,
+                   double    y)
+{
+  if (!self->dragging)
+    return;
+  g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
+  self->drag_now = translated (self->drag_start, x - self->drag_x, y - self->drag_y);
+  gr_editor_preview (self->editor, self->drag_key, self->drag_now);
+  gr_coverage_layer_refresh (self->coverage);
+  update_indicators (self);
+  refresh_edits (self);
+}
+
+/* Starts dragging the editable feature at (@x, @y); FALSE when none is there. */
+gboolean
+gr_window_drag_begin (GrWindow *self,
+                      double    x,
+                      double    y)
+{
+  GrFeatureKey key;
+  OGRGeometryH g;
+
+  if (self->session == NULL || self->editor == NULL || !edit_target_at (self, x, y, &key)
+      || (g = gr_scenario_get_geometry (self->current, baseline_project (self), key)) == NULL)
+    return FALSE;
+  self->dragging = TRUE;
+  self->drag_key = key;
+  self->drag_start = OGR_G_Clone (g);
+  self->drag_x = x, self->drag_y = y;
+  self->has_selection = TRUE;
+  self->selection = key;
+  return TRUE;
+}
+
+/* Ends the drag: one edit, however many steps it took. */
+void
+gr_window_drag_end (GrWindow *self)
+{
+  OGRGeometryH now;
+
+  if (!self->dragging)
+    return;
+  self->dragging = FALSE;
+  now = g_steal_pointer (&self->drag_now);
+  g_clear_pointer (&self->drag_start, OGR_G_DestroyGeometry);
+  if (now != NULL)
+    push_or_say (self, gr_edit_new (GR_EDIT_RESHAPE, self->drag_key.role, self->drag_key.index, now));
+  else
+    after_change (self);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindow *self)
+{
+  double x, y;
+
+  if (gtk_toggle_button_get_active (self->add_tool) || self->session == NULL
+      || !widget_to_analysis (self, wx, wy, &x, &y) || !gr_window_drag_begin (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
+{
+  double sx, sy, x, y;
+
+  if (!self->dragging || !gtk_gesture_drag_get_start_point (gesture, &sx, &sy)
+      || !widget_to_analysis (self, sx + dx, sy + dy, &x, &y))
+    return;
+  gr_window_drag_to (self, x, y);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
+{
+  gr_window_drag_end (self);
+}
+
+/* ---- the new-park tool ---- */
+
+static void
+on_park_area (GtkSpinButton *spin, GrWindow *self)
+{
+  self->park_area = gtk_spin_button_get_value (spin);
+}
+
+static void
+on_park_shape (GtkDropDown *shape, GParamSpec *pspec, GrWindow *self)
+{
+  self->park_circle = gtk_drop_down_get_selected (shape) == 1;
+}
+
+static void
+build_park_popover (GrWindow *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (400, 10000, 100);
+  const char *shapes[] = { _("Square"), _("Circle"), NULL };
+  GtkWidget *shape = gtk_drop_down_new_from_strings (shapes);
+  GtkWidget *label;
+
+  self->park_area = 2500;
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), self->park_area);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  /* TRANSLATORS: the area of a new pocket park */
+  label = gtk_label_new (_("Area, m² (pocket parks: 400–10,000)"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), spin, 1, 0, 1, 1);
+  label = gtk_label_new (_("Shape"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), shape, 1, 1, 1, 1);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_park_area), self);
+  g_signal_connect (shape, "notify::selected", G_CALLBACK (on_park_shape), self);
+  gtk_popover_set_child (GTK_POPOVER (popover), grid);
+  gtk_menu_button_set_popover (self->park_size_button, popover);
+  gtk_menu_button_set_icon_name (self->park_size_button, "pan-down-symbolic");
+}
+
+static void
+build_editing (GrWindow *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  self->empty = gr_scenario_new ("");
+  self->sketch = gr_sketch_layer_new (shumate_map_get_viewport (self->map));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->sketch));
+  build_park_popover (self);
+  g_signal_connect_swapped (self->scenario_dropdown, "notify::selected", G_CALLBACK (on_scenario_selected), self);
+  g_signal_connect (self->history, "row-activated", G_CALLBACK (on_history_row), self);
+  gtk_list_box_set_activate_on_single_click (self->history, TRUE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (drag));
+  fill_scenarios (self);
+  refresh_edits (self);
+}
+
 /* ---- GObject ---------------------------------------------------------------- */
 
 static void
@@ -1271,6 +2060,13 @@ gr_window_finalize (GObject *object)
   GrWindow *self = GR_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->editor, gr_editor_free);
+  g_clear_pointer (&self->refs, g_array_unref);
+  g_clear_pointer (&self->scenarios, g_ptr_array_unref);
+  g_clear_pointer (&self->store, gr_scenario_store_close);
+  g_clear_pointer (&self->empty, gr_scenario_free);
+  g_clear_pointer (&self->drag_start, OGR_G_DestroyGeometry);
+  g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->session, gr_session_free);
   g_clear_object (&self->layers);
   g_clear_object (&self->zones);
@@ -1350,6 +2146,11 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, cursor_label);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, progress);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, scenario_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, add_tool);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, park_size_button);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, edits_heading);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, history);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -1359,6 +2160,14 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.mode", "s", mode_activated);
   gtk_widget_class_install_property_action (widget_class, "win.show-blind-spots", "show-blind-spots");
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-new", NULL, scenario_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, scenario_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL, scenario_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL, scenario_activated);
 }
 
 /* The distances and sizes of the preferences (STANDARDS.md §1 defaults). */
@@ -1396,6 +2205,7 @@ gr_window_init (GrWindow *self)
   setup_map (self);
   build_layer_panel (self);
   build_zone_table (self);
+  build_editing (self);
   g_signal_connect_swapped (self->mode_dropdown, "notify::selected", G_CALLBACK (on_mode_changed), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), FALSE);
 }
@@ -1494,6 +2304,34 @@ GrCoverageLayer *
 gr_window_get_coverage_layer (GrWindow *self)
 {
   return self->coverage;
+}
+
+/* The new-park tool, as its header-bar button turns it on and off. */
+void
+gr_window_set_adding (GrWindow *self,
+                      gboolean  adding)
+{
+  gtk_toggle_button_set_active (self->add_tool, adding);
+}
+
+GrScenario *
+gr_window_get_scenario (GrWindow *self)
+{
+  return self->current;
+}
+
+GrSketchLayer *
+gr_window_get_sketch_layer (GrWindow *self)
+{
+  return self->sketch;
+}
+
+/* The coverage figures the panel shows now. */
+void
+gr_window_get_summary (GrWindow  *self,
+                       GrSummary *summary)
+{
+  *summary = self->summary;
 }
 
 /* Why the chosen base map is not shown, or %NULL when it is. */

@@ -6,7 +6,9 @@
 #include "gr-application.h"
 #include "gr-coverage-layer.h"
 #include "gr-import.h"
+#include "gr-scenario-store.h"
 #include "gr-session.h"
+#include "gr-sketch-layer.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +44,34 @@ char       *gr_window_describe_point (GrWindow *self,
                                       double    x,
                                       double    y);
 GrCoverageLayer *gr_window_get_coverage_layer (GrWindow *self);
+gboolean    gr_window_save_as      (GrWindow   *self,
+                                    const char *path,
+                                    GError    **error);
+gboolean    gr_window_new_scenario (GrWindow   *self,
+                                    const char *name,
+                                    GrScenario *from,
+                                    GError    **error);
+gboolean    gr_window_set_scenario (GrWindow   *self,
+                                    const char *name);
+GrScenario *gr_window_get_scenario (GrWindow *self);
+void        gr_window_set_adding   (GrWindow *self,
+                                    gboolean  adding);
+gboolean    gr_window_push_edit    (GrWindow *self,
+                                    GrEdit   *edit,
+                                    GError  **error);
+void        gr_window_add_park_at  (GrWindow *self,
+                                    double    x,
+                                    double    y);
+gboolean    gr_window_drag_begin   (GrWindow *self,
+                                    double    x,
+                                    double    y);
+void        gr_window_drag_to      (GrWindow *self,
+                                    double    x,
+                                    double    y);
+void        gr_window_drag_end     (GrWindow *self);
+void        gr_window_get_summary  (GrWindow  *self,
+                                    GrSummary *summary);
+GrSketchLayer *gr_window_get_sketch_layer (GrWindow *self);
 const char *gr_window_get_error    (GrWindow *self);
 const char *gr_window_get_base_map_error (GrWindow *self);
 GListModel *gr_window_get_layers   (GrWindow *self);

@@ -418,6 +418,136 @@ gr_pocket_park_new (double   x,
   return polygon;
 }
 
+/**
+ * gr_scenario_get_geometry:
+ *
+ * Returns: (transfer none) (nullable): @key's outline under the edits in
+ * force, %NULL when it does not exist there
+ */
+OGRGeometryH
+gr_scenario_get_geometry (const GrScenario *scenario,
+                          GrProject        *baseline,
+                          GrFeatureKey      key)
+{
+  OGRGeometryH geometry = NULL;
+
+  if (key.index < n_baseline (baseline, key.role))
+    geometry = ((GrFeature *) g_ptr_array_index (baseline->layers[key.role]->features, key.index))->geometry;
+  for (guint i = 0; scenario != NULL && i < scenario->position; i++)
+    {
+      const GrEdit *e = g_ptr_array_index (scenario->edits, i);
+
+      if (e->target.role != key.role || e->target.index != key.index)
+        continue;
+      if (e->kind == GR_EDIT_ADD || e->kind == GR_EDIT_RESHAPE)
+        geometry = e->geometry;
+      else if (e->kind == GR_EDIT_REMOVE)
+        geometry = NULL;
+    }
+  return geometry;
+}
+
+/**
+ * gr_scenario_get_touched:
+ *
+ * Returns: (transfer full) (element-type GrFeatureKey): every feature the
+ * edits in force add, reshape or remove, each once, in the order first
+ * edited
+ */
+GArray *
+gr_scenario_get_touched (const GrScenario *scenario)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (GrFeatureKey));
+
+  for (guint i = 0; i < scenario->position; i++)
+    {
+      const GrEdit *e = g_ptr_array_index (scenario->edits, i);
+      gboolean seen = FALSE;
+
+      if (e->kind == GR_EDIT_RENAME)
+        continue;
+      for (guint k = 0; k < keys->len && !seen; k++)
+        seen = key_equal (&g_array_index (keys, GrFeatureKey, k), &e->target);
+      if (!seen)
+        g_array_append_val (keys, e->target);
+    }
+  return keys;
+}
+
+/**
+ * gr_candidate_flags:
+ * @geometry: a proposed park, analysis CRS
+ *
+ * The checks the two cities' plans put on new green projects (STANDARDS.md
+ * §6–7): ≥ 5,000 m² needs expert review of the design, ≥ 100,000 m² public
+ * disclosure for 15 days; a pocket park is 400–10,000 m² (MOHURD
+ * guideline); a park should not cover buildings or water.
+ */
+GrCandidateFlags
+gr_candidate_flags (GrProject    *baseline,
+                    OGRGeometryH  geometry)
+{
+  static const GrRole blocking[] = { GR_ROLE_BUILDINGS, GR_ROLE_WATER };
+  GrCandidateFlags flags = 0;
+  double area = OGR_G_Area (geometry);
+  OGREnvelope env;
+
+  if (area >= 5000)
+    flags |= GR_FLAG_EXPERT_REVIEW;
+  if (area >= 100000)
+    flags |= GR_FLAG_PUBLIC_DISCLOSURE;
+  if (area < 400 || area > 10000)
+    flags |= GR_FLAG_NOT_POCKET_PARK;
+  OGR_G_GetEnvelope (geometry, &env);
+  for (guint r = 0; r < G_N_ELEMENTS (blocking); r++)
+    {
+      GrLayer *layer = baseline->layers[blocking[r]];
+
+      for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+        {
+          GrFeature *f = g_ptr_array_index (layer->features, i);
+          OGREnvelope fe;
+
+          OGR_G_GetEnvelope (f->geometry, &fe);
+          if (fe.MaxX < env.MinX || fe.MinX > env.MaxX || fe.MaxY < env.MinY || fe.MinY > env.MaxY)
+            continue;
+          if (OGR_G_Intersects (f->geometry, geometry))
+            {
+              g_auto (OGRGeometryH) common = OGR_G_Intersection (f->geometry, geometry);
+
+              /* Touching along an edge is not covering. */
+              if (common != NULL && OGR_G_Area (common) > 1)
+                {
+                  flags |= blocking[r] == GR_ROLE_BUILDINGS ? GR_FLAG_OVER_BUILDINGS : GR_FLAG_OVER_WATER;
+                  break;
+                }
+            }
+        }
+    }
+  return flags;
+}
+
+/* The flags in words, one per line; empty for none. */
+char *
+gr_candidate_flags_describe (GrCandidateFlags flags)
+{
+  GString *text = g_string_new (NULL);
+
+  if (flags & GR_FLAG_PUBLIC_DISCLOSURE)
+    g_string_append_printf (text, "%s\n", _("≥ 100,000 m²: public disclosure for 15 days"));
+  else if (flags & GR_FLAG_EXPERT_REVIEW)
+    g_string_append_printf (text, "%s\n", _("≥ 5,000 m²: expert review of the design"));
+  if (flags & GR_FLAG_NOT_POCKET_PARK)
+    g_string_append_printf (text, "%s\n", _("not a pocket park: outside 400–10,000 m²"));
+  if (flags & GR_FLAG_OVER_BUILDINGS)
+    g_string_append_printf (text, "%s\n", _("covers buildings"));
+  if (flags & GR_FLAG_OVER_WATER)
+    g_string_append_printf (text, "%s\n", _("covers water"));
+  if (text->len > 0)
+    g_string_truncate (text, text->len - 1);
+  return g_string_free (text, FALSE);
+}
+
 /* ---- live editing ----------------------------------------------------------- */
 
 typedef struct

@@ -68,6 +68,24 @@ void         gr_scenario_push        (GrScenario *scenario,
 GrProject   *gr_scenario_apply       (const GrScenario *scenario,
                                       GrProject        *baseline);
 
+OGRGeometryH gr_scenario_get_geometry (const GrScenario *scenario,
+                                       GrProject        *baseline,
+                                       GrFeatureKey      key);
+GArray      *gr_scenario_get_touched  (const GrScenario *scenario);
+
+typedef enum
+{
+  GR_FLAG_EXPERT_REVIEW = 1 << 0,     /* ≥ 5,000 m² */
+  GR_FLAG_PUBLIC_DISCLOSURE = 1 << 1, /* ≥ 100,000 m² */
+  GR_FLAG_NOT_POCKET_PARK = 1 << 2,   /* outside 400–10,000 m² */
+  GR_FLAG_OVER_BUILDINGS = 1 << 3,
+  GR_FLAG_OVER_WATER = 1 << 4,
+} GrCandidateFlags;
+
+GrCandidateFlags gr_candidate_flags   (GrProject    *baseline,
+                                       OGRGeometryH  geometry);
+char        *gr_candidate_flags_describe (GrCandidateFlags flags);
+
 OGRGeometryH gr_pocket_park_new      (double   x,
                                       double   y,
                                       double   area_m2,

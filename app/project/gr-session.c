@@ -124,6 +124,17 @@ gr_session_open (const char   *path,
   return g_steal_pointer (&session);
 }
 
+/* After the project was saved to @path: that file is the session's now,
+ * layers imported over the old one included. */
+void
+gr_session_set_path (GrSession  *session,
+                     const char *path)
+{
+  g_free (session->path);
+  session->path = g_strdup (path);
+  g_ptr_array_set_size (session->sources, 0);
+}
+
 /* A feature's area in the analysis CRS, or %NULL for lines and points. */
 const GrPolygon *
 gr_session_get_shape (GrSession *session,

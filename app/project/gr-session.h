@@ -23,6 +23,8 @@ GrDisplay  *gr_session_get_display   (GrSession *session);
 GrAnalysis *gr_session_get_analysis  (GrSession *session);
 const char *gr_session_get_path      (GrSession *session);
 GPtrArray  *gr_session_get_sources   (GrSession *session);
+void        gr_session_set_path      (GrSession  *session,
+                                      const char *path);
 const GrPolygon *gr_session_get_shape (GrSession *session,
                                       GrRole     role,
                                       guint      index);

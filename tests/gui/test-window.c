@@ -226,8 +226,9 @@ find_label (GtkWidget *widget, const char *text)
 static gboolean
 is_blind_spot_color (Pixel p)
 {
-  /* Vermillion over the residential fill: red well above green and blue. */
-  return p.r > 180 && p.r > p.g + 50 && p.r > p.b + 80;
+  /* Vermillion over the residential fill (≈ 217,114,33): red well above
+   * green and blue; the orange of "no park" (≈ 233,170,40) is not. */
+  return p.r > 180 && p.r > p.g + 80 && p.r > p.b + 80;
 }
 
 static void
@@ -519,6 +520,98 @@ test_selected_park (void)
   look_at (x, y, 16);
   gr_window_click_at (window, x, y);
   g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (gr_window_get_coverage_layer (window)), ==, 0);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* A pocket park dropped on a blind spot by clicks: the overlay there
+ * changes, the panel's figure rises; dragged, it is one edit; undone, the
+ * blind spot is back; and the project file keeps it all. */
+static void
+test_pocket_park (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("greenreach-edit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "andorra.gpkg", NULL);
+  g_autofree char *sample = g_strdup (g_getenv ("GREENREACH_SAMPLE"));
+  g_autoptr (GError) error = NULL;
+  GrSummary before, after, dragged;
+  GrScenario *scenario;
+  double x, y;
+
+  g_assert_true (gr_window_save_as (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
+  g_assert_true (is_blind_spot_color (pixel_of_cell ("edit-before", x, y)));
+  gr_window_get_summary (window, &before);
+
+  gr_window_set_adding (window, TRUE);
+  gr_window_click_at (window, x, y);
+  spin (200);
+  scenario = gr_window_get_scenario (window);
+  g_assert_nonnull (scenario);
+  g_assert_cmpuint (scenario->edits->len, ==, 1);
+  g_assert_cmpuint (gr_sketch_layer_get_n_shapes (gr_window_get_sketch_layer (window)), ==, 1);
+  gr_window_get_summary (window, &after);
+  g_test_message ("green within 300 m: %.1f → %.1f m² of homes", before.green.area_m2, after.green.area_m2);
+  g_assert_cmpfloat (after.green.area_m2, >, before.green.area_m2);
+  g_assert_cmpfloat (after.neither.area_m2, <, before.neither.area_m2);
+  /* The overlay under the new park, seen without the park drawn over it. */
+  gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), FALSE);
+  g_assert_false (is_blind_spot_color (pixel_of_cell ("edit-pocket-park-overlay", x, y)));
+  gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), TRUE);
+  g_object_unref (render ("edit-pocket-park"));
+
+  /* Dragged 400 m east in steps: live all the way, one edit at the end. */
+  g_assert_true (gr_window_drag_begin (window, x, y));
+  for (guint i = 1; i <= 8; i++)
+    gr_window_drag_to (window, x + 50 * i, y);
+  gr_window_get_summary (window, &dragged);
+  gr_window_drag_end (window);
+  g_assert_cmpuint (scenario->edits->len, ==, 2);
+  g_assert_cmpuint (scenario->position, ==, 2);
+  g_assert_true (dragged.green.area_m2 != after.green.area_m2 || dragged.neither.area_m2 != after.neither.area_m2);
+
+  /* Undo twice: the blind spot is back, the figures are the baseline's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (scenario->position, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (scenario->position, ==, 0);
+  gr_window_get_summary (window, &after);
+  g_assert_cmpfloat (after.green.area_m2, ==, before.green.area_m2);
+  g_assert_true (is_blind_spot_color (pixel_of_cell ("edit-undone", x, y)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+
+  /* Reopened from the file: the scenario, its edits and the undo point. */
+  gr_window_open (window, path);
+  wait_idle ();
+  {
+    /* The scenario the first edit made, named as the window names it. */
+    g_autofree char *name = g_strdup_printf (_("Scenario %u"), 1);
+    g_assert_true (gr_window_set_scenario (window, name));
+  }
+  scenario = gr_window_get_scenario (window);
+  g_assert_nonnull (scenario);
+  g_assert_cmpuint (scenario->edits->len, ==, 2);
+  g_assert_cmpuint (scenario->position, ==, 1);
+  gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), FALSE);
+  g_assert_false (is_blind_spot_color (pixel_of_cell ("edit-reopened", x, y)));
+  gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), TRUE);
+
+  gr_window_open (window, sample);
+  wait_idle ();
+  remove_dir (dir);
 }
 
 /* ---- a tile server on the loopback interface ------------------------------ */
@@ -819,5 +912,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/window/preferences-radius", test_preferences_radius);
   g_test_add_func ("/gui/window/help-overlay", test_help_overlay);
   g_test_add_func ("/gui/window/drop-a-layer", test_drop_a_layer);
+  g_test_add_func ("/gui/window/pocket-park", test_pocket_park);
   return g_test_run ();
 }

@@ -1,0 +1,32 @@
+/* gr-sketch-layer.h — a scenario's edits drawn over the map: candidate
+ * parks, new outlines, removed features, the selection */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "gr-display.h"
+#include "gr-scenario.h"
+
+G_BEGIN_DECLS
+
+#define GR_TYPE_SKETCH_LAYER (gr_sketch_layer_get_type ())
+G_DECLARE_FINAL_TYPE (GrSketchLayer, gr_sketch_layer, GR, SKETCH_LAYER, ShumateLayer)
+
+typedef enum
+{
+  GR_SKETCH_CANDIDATE, /* a park the scenario adds */
+  GR_SKETCH_RESHAPED,  /* an existing feature's new outline */
+  GR_SKETCH_REMOVED,   /* an existing feature the scenario takes away */
+} GrSketchKind;
+
+GrSketchLayer *gr_sketch_layer_new      (ShumateViewport *viewport);
+void           gr_sketch_layer_clear    (GrSketchLayer *self);
+void           gr_sketch_layer_add      (GrSketchLayer *self,
+                                         GrDisplay     *display,
+                                         OGRGeometryH   geometry,
+                                         GrSketchKind   kind,
+                                         gboolean       selected,
+                                         gboolean       flagged);
+guint          gr_sketch_layer_get_n_shapes (GrSketchLayer *self);
+
+G_END_DECLS

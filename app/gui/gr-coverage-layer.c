@@ -17,6 +17,7 @@ typedef struct
 {
   cairo_surface_t *image;
   double           corner[3][2]; /* Web Mercator: north-west, north-east, south-west */
+  guint            key;          /* ty × n_tiles_x + tx: the array is sorted by it */
 } TileImage;
 
 struct _GrCoverageLayer
@@ -94,14 +95,41 @@ clear_tiles (GrCoverageLayer *self)
   g_array_set_size (self->tiles, 0);
 }
 
-/* Rebuilds the tile images from the analysis: after a full analysis or an
- * edit. */
+/* The image of grid tile (@tx, @ty); FALSE where the tile has no homes. */
+static gboolean
+make_tile (GrCoverageLayer *self, guint tx, guint ty, TileImage *t)
+{
+  guint8 states[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], samples[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
+  GrGrid *grid = gr_coverage_get_grid (gr_analysis_get_coverage (self->analysis));
+  double x0, y0, side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (grid), left, bottom;
+  guint nx, ny;
+
+  if (!gr_coverage_get_tile (gr_analysis_get_coverage (self->analysis), tx, ty, states, samples))
+    return FALSE;
+  gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
+  left = x0 + tx * side, bottom = y0 + ty * side;
+  {
+    const double xy[3][2] = { { left, bottom + side }, { left + side, bottom + side }, { left, bottom } };
+
+    for (guint k = 0; k < 3; k++)
+      {
+        double lon, lat;
+
+        gr_display_to_lonlat (self->display, xy[k][0], xy[k][1], &lon, &lat);
+        gr_lonlat_to_mercator (lon, lat, &t->corner[k][0], &t->corner[k][1]);
+      }
+  }
+  t->image = tile_image (states, samples);
+  t->key = ty * nx + tx;
+  return TRUE;
+}
+
+/* Rebuilds the tile images from the analysis: after a full analysis. */
 void
 gr_coverage_layer_refresh (GrCoverageLayer *self)
 {
-  guint8 states[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], samples[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
   GrGrid *grid;
-  double x0, y0, side;
+  double x0, y0;
   guint nx, ny;
 
   clear_tiles (self);
@@ -113,27 +141,75 @@ gr_coverage_layer_refresh (GrCoverageLayer *self)
     }
   grid = gr_coverage_get_grid (gr_analysis_get_coverage (self->analysis));
   gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
-  side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (grid);
   for (guint ty = 0; ty < ny; ty++)
     for (guint tx = 0; tx < nx; tx++)
       {
         TileImage t;
-        double left = x0 + tx * side, bottom = y0 + ty * side;
 
-        if (!gr_coverage_get_tile (gr_analysis_get_coverage (self->analysis), tx, ty, states, samples))
-          continue;
-        const double xy[3][2] = { { left, bottom + side }, { left + side, bottom + side }, { left, bottom } };
-
-        for (guint k = 0; k < 3; k++)
-          {
-            double lon, lat;
-
-            gr_display_to_lonlat (self->display, xy[k][0], xy[k][1], &lon, &lat);
-            gr_lonlat_to_mercator (lon, lat, &t.corner[k][0], &t.corner[k][1]);
-          }
-        t.image = tile_image (states, samples);
-        g_array_append_val (self->tiles, t);
+        if (make_tile (self, tx, ty, &t))
+          g_array_append_val (self->tiles, t);
       }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The first tile whose key is at least @key. */
+static guint
+lower_bound (GArray *tiles, guint key)
+{
+  guint lo = 0, hi = tiles->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (tiles, TileImage, mid).key < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * gr_coverage_layer_refresh_area:
+ * @bounds: analysis CRS: what an edit can have changed (the feature's old
+ *   and new outline grown by its longest radius)
+ *
+ * Rebuilds only the tiles under @bounds: an edit touches a few dozen
+ * tiles, not the city's thousands.
+ */
+void
+gr_coverage_layer_refresh_area (GrCoverageLayer *self,
+                                const double     bounds[4])
+{
+  GrGrid *grid;
+  double x0, y0, side;
+  guint nx, ny;
+  int tx0, tx1, ty0, ty1;
+
+  if (self->analysis == NULL || self->display == NULL)
+    return;
+  grid = gr_coverage_get_grid (gr_analysis_get_coverage (self->analysis));
+  gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
+  side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (grid);
+  tx0 = MAX (0, (int) floor ((bounds[0] - x0) / side)), tx1 = MIN ((int) nx - 1, (int) floor ((bounds[2] - x0) / side));
+  ty0 = MAX (0, (int) floor ((bounds[1] - y0) / side)), ty1 = MIN ((int) ny - 1, (int) floor ((bounds[3] - y0) / side));
+  for (int ty = ty0; ty <= ty1; ty++)
+    for (int tx = tx0; tx <= tx1; tx++)
+      {
+        guint key = ty * nx + tx, at = lower_bound (self->tiles, key);
+        gboolean present = at < self->tiles->len && g_array_index (self->tiles, TileImage, at).key == key;
+        TileImage t;
+
+        if (present)
+          {
+            cairo_surface_destroy (g_array_index (self->tiles, TileImage, at).image);
+            g_array_remove_index (self->tiles, at);
+          }
+        if (make_tile (self, tx, ty, &t))
+          g_array_insert_val (self->tiles, at, t);
+      }
+  self->version++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

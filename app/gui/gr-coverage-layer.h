@@ -25,6 +25,8 @@ void             gr_coverage_layer_set_analysis (GrCoverageLayer *self,
                                                  GrAnalysis      *analysis,
                                                  GrDisplay       *display);
 void             gr_coverage_layer_refresh      (GrCoverageLayer *self);
+void             gr_coverage_layer_refresh_area (GrCoverageLayer *self,
+                                                 const double     bounds[4]);
 void             gr_coverage_layer_set_served   (GrCoverageLayer *self,
                                                  GArray          *cells);
 guint            gr_coverage_layer_get_n_served_edges (GrCoverageLayer *self);

@@ -1886,6 +1886,20 @@ translated (OGRGeometryH geometry, double dx, double dy)
   return copy;
 }
 
+static void
+changed_bounds (GrWindow *self, OGRGeometryH geometry, double bounds[4])
+{
+  const GrServiceRules *rules = baseline_project (self)->rules;
+  double reach = MAX (self->criteria.green_radius, self->criteria.park_radius);
+  OGREnvelope env;
+
+  for (guint i = 0; i < gr_service_rules_get_n_rules (rules); i++)
+    reach = MAX (reach, gr_service_rules_get_rule (rules, i)->radius);
+  OGR_G_GetEnvelope (geometry, &env);
+  bounds[0] = env.MinX - reach, bounds[1] = env.MinY - reach;
+  bounds[2] = env.MaxX + reach, bounds[3] = env.MaxY + reach;
+}
+
 /* Moves what is being dragged to (@x, @y): the analysis follows at once,
  * from the library's incremental remove and add. */
 void
@@ -1893,12 +1907,19 @@ gr_window_drag_to (GrWindow *self,
                    double    x,
                    double    y)
 {
+  double area[4], more[4];
+
   if (!self->dragging)
     return;
+  /* What the move can change: the old and the new outline, grown by the
+   * longest distance any rule measures. */
+  changed_bounds (self, self->drag_now != NULL ? self->drag_now : self->drag_start, area);
   g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
   self->drag_now = translated (self->drag_start, x - self->drag_x, y - self->drag_y);
+  changed_bounds (self, self->drag_now, more);
+  gr_bounds_union (area, more);
   gr_editor_preview (self->editor, self->drag_key, self->drag_now);
-  gr_coverage_layer_refresh (self->coverage);
+  gr_coverage_layer_refresh_area (self->coverage, area);
   update_indicators (self);
   refresh_edits (self);
 }

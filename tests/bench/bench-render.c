@@ -183,6 +183,44 @@ measure (GrWindow *window, const char *name, double zoom, gboolean last)
   print_samples (redraw_name, zoom, redraw, G_N_ELEMENTS (redraw), last);
 }
 
+/* Dragging a park: from the pointer's move (the window told where the
+ * park now is) to the frame that shows the new coverage and figures. */
+static void
+measure_drag (GrWindow *window, const char *name, gboolean walking)
+{
+  GrProject *project = gr_session_get_project (gr_window_get_session (window));
+  GrDisplay *display = gr_session_get_display (gr_window_get_session (window));
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GrFeature *park = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features,
+                                       project->layers[GR_ROLE_PARK]->features->len / 2);
+  g_auto (OGRGeometryH) inside = OGR_G_PointOnSurface (park->geometry);
+  double x = OGR_G_GetX (inside, 0), y = OGR_G_GetY (inside, 0), lon, lat, samples[30];
+
+  gr_display_to_lonlat (display, x, y, &lon, &lat);
+  shumate_viewport_set_zoom_level (viewport, 16);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+  for (guint i = 0; i < 5; i++)
+    frame (window, lat, lon, 16);
+  if (!gr_window_drag_begin (window, x, y))
+    g_error ("no park to drag at %.1f, %.1f", x, y);
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      FrameTimes t = { 0, 0, FALSE };
+      gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &t);
+      double start = now ();
+
+      gr_window_drag_to (window, x + 10.0 * (i + 1), y + 5.0 * (i + 1));
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      while (!t.painted)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (clock, after);
+      samples[i] = (t.end - start) * 1000;
+    }
+  gr_window_drag_end (window);
+  print_samples (name, 16, samples, G_N_ELEMENTS (samples), walking);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -213,7 +251,23 @@ main (int argc, char **argv)
           now () - t0);
   measure (window, "city_extent", 11, FALSE);
   measure (window, "district", 14, FALSE);
-  measure (window, "street_level", 17, TRUE);
+  measure (window, "street_level", 17, FALSE);
+  /* Dragging needs a project file for its edits. */
+  {
+    g_autofree char *saved = g_build_filename (g_get_tmp_dir (), "greenreach-bench-render.gpkg", NULL);
+    g_autoptr (GError) error = NULL;
+
+    if (!gr_window_save_as (window, saved, &error))
+      g_error ("%s", error->message);
+    measure_drag (window, "drag_park_straight", FALSE);
+    gr_window_set_walking (window, TRUE);
+    while (gr_window_get_busy (window) || g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, TRUE);
+    while (gr_window_get_busy (window))
+      g_main_context_iteration (NULL, TRUE);
+    measure_drag (window, "drag_park_walking", TRUE);
+    g_unlink (saved);
+  }
   printf ("}\n");
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);

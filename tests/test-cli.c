@@ -427,6 +427,18 @@ test_scenarios (void)
     g_assert_cmpfloat (member (exported, "neither", "area_m2"), ==, member (a, "neither", "area_m2"));
   }
   {
+    g_auto (Run) compare = run_cli ("scenario", "compare", gpkg, "方案A", "baseline", NULL);
+    g_auto (Run) same = run_cli ("scenario", "compare", gpkg, "方案A", "方案B", NULL);
+
+    g_assert_cmpint (compare.status, ==, 0);
+    g_test_message ("%s", compare.out);
+    g_assert_nonnull (strstr (compare.out, "Park within 500 m"));
+    g_assert_nonnull (strstr (compare.out, "Newly covered homes"));
+    g_assert_null (strstr (compare.out, "方案A only 0.00 ha"));
+    /* 方案B is a copy of 方案A: nothing between them, all gains shared. */
+    g_assert_nonnull (strstr (same.out, "方案A only 0.00 ha, 方案B only 0.00 ha"));
+  }
+  {
     g_auto (Run) missing = run_cli ("analyze", gpkg, "--scenario", "方案Z", NULL);
     g_auto (Run) osm_scenario = run_cli ("analyze", osm, "--scenario", "方案A", NULL);
     g_auto (Run) bad_feature = run_cli ("scenario", "remove", gpkg, "方案A", "--feature", "water:1", NULL);

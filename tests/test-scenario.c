@@ -1,6 +1,7 @@
 /* test-scenario.c — what-if edits: replay equals a fresh analysis to the
  * cell, undo and redo, scenarios in the project file, and a crash in the
  * middle of a series of edits */
+#include "gr-compare.h"
 #include "gr-import.h"
 #include "gr-scenario-store.h"
 #include "gr-walk.h"
@@ -225,6 +226,44 @@ static void
 test_replay_walking (void)
 {
   replay (TRUE);
+}
+
+/* Two scenarios against the baseline: what each newly covers. */
+static void
+test_compare (void)
+{
+  g_autoptr (GrProject) project = monaco ();
+  g_autoptr (GrScenario) a = gr_scenario_new ("A");
+  g_autoptr (GrComparison) ab = NULL;
+  g_autoptr (GrComparison) aa = NULL;
+  g_autoptr (GError) error = NULL;
+  GrCriteria c = criteria (FALSE);
+  GrAmount gained[4], same[4];
+  GrSummary base, with_a;
+  double x, y;
+
+  centre (project, &x, &y);
+  push (a, project, add_park (a, project, x, y, 12000, "新园"));
+  ab = gr_comparison_new (project, a, NULL, &c, NULL, &error);
+  g_assert_no_error (error);
+  gr_comparison_summarize (ab, 0, -1, &base);
+  gr_comparison_summarize (ab, 1, -1, &with_a);
+  gr_comparison_gains (ab, gained);
+  /* Every home that left the blind spot is newly covered by A, and B (the
+   * baseline itself) covers nothing new. */
+  g_assert_cmpfloat (with_a.park.area_m2, >, base.park.area_m2);
+  g_assert_cmpfloat (gained[GR_GAIN_A].area_m2, >=, base.neither.area_m2 - with_a.neither.area_m2);
+  g_assert_cmpfloat (gained[GR_GAIN_A].area_m2, >=, with_a.park.area_m2 - base.park.area_m2);
+  g_assert_cmpfloat (gained[GR_GAIN_B].area_m2 + gained[GR_GAIN_A | GR_GAIN_B].area_m2, ==, 0);
+  /* A against itself: everything it gains, both gain. */
+  aa = gr_comparison_new (project, a, a, &c, NULL, &error);
+  gr_comparison_gains (aa, same);
+  g_assert_cmpfloat (same[GR_GAIN_A].area_m2 + same[GR_GAIN_B].area_m2, ==, 0);
+  g_assert_cmpfloat (same[GR_GAIN_A | GR_GAIN_B].area_m2, ==, gained[GR_GAIN_A].area_m2);
+  {
+    g_autofree char *text = gr_comparison_to_text (ab);
+    g_assert_nonnull (strstr (text, "Baseline"));
+  }
 }
 
 static void
@@ -505,6 +544,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scenario/replay/straight", test_replay_straight);
   g_test_add_func ("/scenario/replay/walking", test_replay_walking);
   g_test_add_func ("/scenario/edit-checks", test_edit_checks);
+  g_test_add_func ("/scenario/compare", test_compare);
   g_test_add_func ("/scenario/store", test_store);
   g_test_add_func ("/scenario/newer-format", test_newer_format);
   g_test_add_func ("/scenario/crash", test_crash);

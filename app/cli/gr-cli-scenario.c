@@ -9,12 +9,15 @@
  *   scenario remove PROJECT.gpkg NAME --feature park:N|green:N
  *   scenario undo|redo PROJECT.gpkg NAME
  *   scenario export PROJECT.gpkg NAME -o OUT.gpkg
+ *   scenario compare PROJECT.gpkg NAME OTHER   ("baseline" names the baseline)
  *
  * Every change is written to the project file as it is made.
  */
 #include "config.h"
 
 #include "gr-cli-scenario.h"
+
+#include "gr-compare.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -204,7 +207,7 @@ gr_cli_scenario (int    argc,
 {
   g_auto (Options) o = { .area = 2500 };
   g_autoptr (GOptionContext) context = g_option_context_new (
-    _("list|create|rename|delete|add-park|remove|undo|redo|export PROJECT.gpkg [NAME] [NEW-NAME]"));
+    _("list|create|rename|delete|add-park|remove|undo|redo|export|compare PROJECT.gpkg [NAME] [NEW-NAME|OTHER]"));
   GOptionEntry entries[] = {
     { "at", 0, 0, G_OPTION_ARG_STRING, &o.at, N_("add-park: the park's centre, in the project's CRS"), "X,Y" },
     { "lonlat", 0, 0, G_OPTION_ARG_NONE, &o.lonlat, N_("add-park: --at is longitude,latitude (WGS 84)"), NULL },
@@ -292,6 +295,26 @@ gr_cli_scenario (int    argc,
     }
   if (g_str_equal (command, "undo") || g_str_equal (command, "redo"))
     return step (store, name, g_str_equal (command, "undo") ? -1 : +1);
+  if (g_str_equal (command, "compare"))
+    {
+      g_autoptr (GrScenario) a = NULL;
+      g_autoptr (GrScenario) b = NULL;
+      g_autoptr (GrComparison) comparison = NULL;
+      g_autofree char *text = NULL;
+      GrCriteria criteria;
+
+      if (n < 4)
+        return fail (EXIT_USAGE, _("compare needs two scenario names (“baseline” for the baseline)"));
+      if ((!g_str_equal (name, "baseline") && (a = gr_scenario_store_find (store, name, &error)) == NULL)
+          || (!g_str_equal (o.args[3], "baseline") && (b = gr_scenario_store_find (store, o.args[3], &error)) == NULL))
+        return fail_error (error);
+      gr_criteria_init_default (&criteria);
+      if ((comparison = gr_comparison_new (baseline, a, b, &criteria, NULL, &error)) == NULL)
+        return fail_error (error);
+      text = gr_comparison_to_text (comparison);
+      fputs (text, stdout);
+      return EXIT_OK;
+    }
   if (g_str_equal (command, "export"))
     {
       g_autoptr (GrScenario) scenario = gr_scenario_store_find (store, name, &error);

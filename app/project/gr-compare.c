@@ -1,0 +1,201 @@
+/* gr-compare.c — two scenarios side by side, against the baseline
+ *
+ * Three analyses of the same demand grid: the baseline, scenario A and
+ * scenario B (either may be the baseline itself). A cell is newly covered by
+ * a scenario when it has green space within 300 m or a park within 500 m
+ * there and not in the baseline.
+ */
+#include "config.h"
+
+#include "gr-compare.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+struct _GrComparison
+{
+  GrAnalysis *analyses[3]; /* baseline, A, B */
+  char       *names[3];
+};
+
+static GrAnalysis *
+analyse (GrProject *baseline, const GrScenario *scenario, const GrCriteria *criteria, GError **error)
+{
+  g_autoptr (GrProject) edited = NULL;
+
+  if (scenario == NULL)
+    return gr_project_build_analysis (baseline, criteria, NULL, error);
+  edited = gr_scenario_apply (scenario, baseline);
+  return gr_project_build_analysis (edited, criteria, NULL, error);
+}
+
+/**
+ * gr_comparison_new:
+ * @a: (nullable): a scenario, or %NULL for the baseline
+ * @b: (nullable): another
+ *
+ * Blocking (three full analyses): run it off the main thread.
+ */
+GrComparison *
+gr_comparison_new (GrProject        *baseline,
+                   const GrScenario *a,
+                   const GrScenario *b,
+                   const GrCriteria *criteria,
+                   GCancellable     *cancellable,
+                   GError          **error)
+{
+  g_autoptr (GrComparison) comparison = g_new0 (GrComparison, 1);
+  const GrScenario *which[3] = { NULL, a, b };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      comparison->names[i] = g_strdup (which[i] != NULL ? which[i]->name : _("Baseline"));
+      if ((comparison->analyses[i] = analyse (baseline, which[i], criteria, error)) == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&comparison);
+}
+
+void
+gr_comparison_free (GrComparison *comparison)
+{
+  if (comparison == NULL)
+    return;
+  for (guint i = 0; i < 3; i++)
+    {
+      gr_analysis_free (comparison->analyses[i]);
+      g_free (comparison->names[i]);
+    }
+  g_free (comparison);
+}
+
+/* @which: 0 the baseline, 1 scenario A, 2 scenario B */
+void
+gr_comparison_summarize (GrComparison *comparison,
+                         guint         which,
+                         int           zone,
+                         GrSummary    *summary)
+{
+  g_return_if_fail (which < 3);
+  gr_analysis_summarize (comparison->analyses[which], zone, summary);
+}
+
+GrAnalysis *
+gr_comparison_get_analysis (GrComparison *comparison,
+                            guint         which)
+{
+  g_return_val_if_fail (which < 3, NULL);
+  return comparison->analyses[which];
+}
+
+static gboolean
+gains (guint8 base, guint8 scenario)
+{
+  return (scenario & ~base & ((1u << GR_LAYER_GREEN) | (1u << GR_LAYER_PARK))) != 0;
+}
+
+/**
+ * gr_comparison_get_tile:
+ * @out: (out caller-allocates): per cell GR_GAIN_A | GR_GAIN_B
+ * @samples: (out caller-allocates): per cell home samples, as
+ *   gr_coverage_get_tile() gives them
+ */
+gboolean
+gr_comparison_get_tile (GrComparison *comparison,
+                        guint         tx,
+                        guint         ty,
+                        guint8       *out,
+                        guint8       *samples)
+{
+  guint8 base[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], sa[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
+  guint8 sb[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], scratch[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
+
+  if (!gr_coverage_get_tile (gr_analysis_get_coverage (comparison->analyses[0]), tx, ty, base, samples))
+    return FALSE;
+  gr_coverage_get_tile (gr_analysis_get_coverage (comparison->analyses[1]), tx, ty, sa, scratch);
+  gr_coverage_get_tile (gr_analysis_get_coverage (comparison->analyses[2]), tx, ty, sb, scratch);
+  for (guint i = 0; i < GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE; i++)
+    out[i] = (gains (base[i], sa[i]) ? GR_GAIN_A : 0) | (gains (base[i], sb[i]) ? GR_GAIN_B : 0);
+  return TRUE;
+}
+
+/* Homes newly covered, indexed by GR_GAIN_A | GR_GAIN_B (0 unused). */
+void
+gr_comparison_gains (GrComparison *comparison,
+                     GrAmount      gained[4])
+{
+  GrGrid *grid = gr_coverage_get_grid (gr_analysis_get_coverage (comparison->analyses[0]));
+  guint8 cells[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], samples[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
+  double x0, y0;
+  guint nx, ny;
+
+  memset (gained, 0, 4 * sizeof (GrAmount));
+  gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
+  for (guint ty = 0; ty < ny; ty++)
+    for (guint tx = 0; tx < nx; tx++)
+      {
+        if (!gr_comparison_get_tile (comparison, tx, ty, cells, samples))
+          continue;
+        for (guint i = 0; i < GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE; i++)
+          if (cells[i] != 0)
+            {
+              double x, y;
+
+              gr_grid_cell_center (grid, tx * GR_GRID_TILE_SIZE + i % GR_GRID_TILE_SIZE,
+                                   ty * GR_GRID_TILE_SIZE + i / GR_GRID_TILE_SIZE, &x, &y);
+              gained[cells[i]].area_m2 += gr_grid_cell_area (grid, x, y);
+              gained[cells[i]].population += gr_grid_cell_population (grid, x, y);
+            }
+      }
+}
+
+static void
+row (GString *out, const char *label, double a, double b, double base, gboolean points)
+{
+  if (points)
+    g_string_append_printf (out, "%-34s %8.1f%% %8.1f%% %8.1f%% %+8.1f %+8.1f\n", label, a, b, base, a - base, b - a);
+  else
+    g_string_append_printf (out, "%-34s %9.0f %9.0f %9.0f %+8.0f %+8.0f\n", label, a, b, base, a - base, b - a);
+}
+
+/**
+ * gr_comparison_to_text:
+ *
+ * Every coverage indicator of A, B and the baseline side by side, with A
+ * against the baseline and B against A; then the homes each newly covers.
+ */
+char *
+gr_comparison_to_text (GrComparison *comparison)
+{
+  GString *out = g_string_new (NULL);
+  GrSummary s[3];
+  GrAmount gained[4];
+  const char *labels[] = { N_("Green within 300 m"), N_("Park within 500 m"), N_("Both"),
+                           N_("Neither (blind spot)"), N_("Park service-radius coverage") };
+
+  for (guint i = 0; i < 3; i++)
+    gr_comparison_summarize (comparison, i, -1, &s[i]);
+  g_string_append_printf (out, "%-34s %9s %9s %9s %8s %8s\n", "", comparison->names[1], comparison->names[2],
+                          comparison->names[0], _("A−base"), _("B−A"));
+  for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
+    {
+      const GrAmount *v[3];
+
+      for (guint i = 0; i < 3; i++)
+        v[i] = k == 0 ? &s[i].green : k == 1 ? &s[i].park : k == 2 ? &s[i].both : k == 3 ? &s[i].neither
+                                                                                          : &s[i].service;
+      row (out, _(labels[k]), 100 * v[1]->area_m2 / s[0].residential.area_m2,
+           100 * v[2]->area_m2 / s[0].residential.area_m2, 100 * v[0]->area_m2 / s[0].residential.area_m2,
+           TRUE);
+      if (s[0].residential.population > 0)
+        row (out, _("  residents"), v[1]->population, v[2]->population, v[0]->population, FALSE);
+    }
+  gr_comparison_gains (comparison, gained);
+  g_string_append_printf (out, _("Newly covered homes: %s only %.2f ha, %s only %.2f ha, both %.2f ha\n"),
+                          comparison->names[1], gained[GR_GAIN_A].area_m2 / 1e4, comparison->names[2],
+                          gained[GR_GAIN_B].area_m2 / 1e4, gained[GR_GAIN_A | GR_GAIN_B].area_m2 / 1e4);
+  return g_string_free (out, FALSE);
+}

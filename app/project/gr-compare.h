@@ -1,0 +1,42 @@
+/* gr-compare.h — two scenarios side by side, against the baseline */
+#pragma once
+
+#include "gr-scenario.h"
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _GrComparison GrComparison;
+
+enum
+{
+  GR_GAIN_A = 1 << 0, /* newly covered by the first scenario */
+  GR_GAIN_B = 1 << 1, /* … by the second */
+};
+
+GrComparison *gr_comparison_new          (GrProject        *baseline,
+                                          const GrScenario *a,
+                                          const GrScenario *b,
+                                          const GrCriteria *criteria,
+                                          GCancellable     *cancellable,
+                                          GError          **error);
+void          gr_comparison_free         (GrComparison *comparison);
+void          gr_comparison_summarize    (GrComparison *comparison,
+                                          guint         which,
+                                          int           zone,
+                                          GrSummary    *summary);
+GrAnalysis   *gr_comparison_get_analysis (GrComparison *comparison,
+                                          guint         which);
+gboolean      gr_comparison_get_tile     (GrComparison *comparison,
+                                          guint         tx,
+                                          guint         ty,
+                                          guint8       *gains,
+                                          guint8       *samples);
+void          gr_comparison_gains        (GrComparison *comparison,
+                                          GrAmount      gained[4]);
+char         *gr_comparison_to_text      (GrComparison *comparison);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrComparison, gr_comparison_free)
+
+G_END_DECLS

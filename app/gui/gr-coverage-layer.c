@@ -29,6 +29,7 @@ struct _GrCoverageLayer
   guint        version;  /* bumped when the tiles change */
   GrLayerCache cache;
   GArray      *served;   /* double[4]: outline segments, Web Mercator */
+  GrComparison *comparison; /* not owned: when set, newly covered homes are drawn */
 };
 
 G_DEFINE_FINAL_TYPE (GrCoverageLayer, gr_coverage_layer, SHUMATE_TYPE_LAYER)
@@ -87,6 +88,52 @@ tile_image (const guint8 *states, const guint8 *samples)
   return image;
 }
 
+/* Newly covered homes: A only blue, B only orange, both bluish green
+ * (Okabe–Ito); homes neither scenario changes stay light grey. */
+void
+gr_coverage_gain_color (guint    gain,
+                        GdkRGBA *color)
+{
+  static const GdkRGBA colors[4] = {
+    { 0.6f, 0.6f, 0.6f, 0.35f },
+    { 0.0f, 0.447f, 0.698f, 0.85f },
+    { 0.902f, 0.624f, 0.0f, 0.85f },
+    { 0.0f, 0.620f, 0.451f, 0.85f },
+  };
+
+  g_return_if_fail (gain < 4);
+  *color = colors[gain];
+}
+
+static cairo_surface_t *
+gain_image (const guint8 *gains, const guint8 *samples)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, GR_GRID_TILE_SIZE, GR_GRID_TILE_SIZE);
+  guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+
+  for (guint row = 0; row < GR_GRID_TILE_SIZE; row++)
+    for (guint col = 0; col < GR_GRID_TILE_SIZE; col++)
+      {
+        guint i = row * GR_GRID_TILE_SIZE + col;
+        guint32 *px = (guint32 *) (data + (GR_GRID_TILE_SIZE - 1 - row) * stride) + col;
+        GdkRGBA c;
+        double a;
+
+        if (samples[i] == 0)
+          {
+            *px = 0;
+            continue;
+          }
+        gr_coverage_gain_color (gains[i] & 3, &c);
+        a = c.alpha * MIN (1.0, samples[i] / 8.0);
+        *px = ((guint32) (a * 255) << 24) | ((guint32) (c.red * a * 255) << 16)
+              | ((guint32) (c.green * a * 255) << 8) | (guint32) (c.blue * a * 255);
+      }
+  cairo_surface_mark_dirty (image);
+  return image;
+}
+
 static void
 clear_tiles (GrCoverageLayer *self)
 {
@@ -104,7 +151,9 @@ make_tile (GrCoverageLayer *self, guint tx, guint ty, TileImage *t)
   double x0, y0, side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (grid), left, bottom;
   guint nx, ny;
 
-  if (!gr_coverage_get_tile (gr_analysis_get_coverage (self->analysis), tx, ty, states, samples))
+  if (self->comparison != NULL ? !gr_comparison_get_tile (self->comparison, tx, ty, states, samples)
+                               : !gr_coverage_get_tile (gr_analysis_get_coverage (self->analysis), tx, ty, states,
+                                                        samples))
     return FALSE;
   gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
   left = x0 + tx * side, bottom = y0 + ty * side;
@@ -119,7 +168,7 @@ make_tile (GrCoverageLayer *self, guint tx, guint ty, TileImage *t)
         gr_lonlat_to_mercator (lon, lat, &t->corner[k][0], &t->corner[k][1]);
       }
   }
-  t->image = tile_image (states, samples);
+  t->image = self->comparison != NULL ? gain_image (states, samples) : tile_image (states, samples);
   t->key = ty * nx + tx;
   return TRUE;
 }
@@ -340,6 +389,20 @@ GrCoverageLayer *
 gr_coverage_layer_new (ShumateViewport *viewport)
 {
   return g_object_new (GR_TYPE_COVERAGE_LAYER, "viewport", viewport, NULL);
+}
+
+/**
+ * gr_coverage_layer_set_comparison:
+ * @comparison: (nullable): borrowed while set; %NULL shows the coverage again
+ *
+ * Shows which homes each of two scenarios newly covers, on the same grid.
+ */
+void
+gr_coverage_layer_set_comparison (GrCoverageLayer *self,
+                                  GrComparison    *comparison)
+{
+  self->comparison = comparison;
+  gr_coverage_layer_refresh (self);
 }
 
 /* Both are borrowed: the caller keeps them alive while they are set. */

@@ -4,6 +4,7 @@
 
 #include <shumate/shumate.h>
 
+#include "gr-compare.h"
 #include "gr-display.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,9 @@ void             gr_coverage_layer_set_served   (GrCoverageLayer *self,
 guint            gr_coverage_layer_get_n_served_edges (GrCoverageLayer *self);
 void             gr_coverage_kind_color         (GrCellKind       kind,
                                                  GdkRGBA         *color);
+void             gr_coverage_gain_color         (guint            gain,
+                                                 GdkRGBA         *color);
+void             gr_coverage_layer_set_comparison (GrCoverageLayer *self,
+                                                   GrComparison    *comparison);
 
 G_END_DECLS

@@ -72,6 +72,10 @@ void        gr_window_drag_end     (GrWindow *self);
 void        gr_window_get_summary  (GrWindow  *self,
                                     GrSummary *summary);
 GrSketchLayer *gr_window_get_sketch_layer (GrWindow *self);
+void        gr_window_compare      (GrWindow   *self,
+                                    GrScenario *a,
+                                    GrScenario *b);
+GrComparison *gr_window_get_comparison (GrWindow *self);
 const char *gr_window_get_error    (GrWindow *self);
 const char *gr_window_get_base_map_error (GrWindow *self);
 GListModel *gr_window_get_layers   (GrWindow *self);

@@ -609,6 +609,30 @@ test_pocket_park (void)
   g_assert_false (is_blind_spot_color (pixel_of_cell ("edit-reopened", x, y)));
   gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), TRUE);
 
+  /* Compared with the baseline: the homes the park newly covers are blue
+   * on the map while the comparison is open. */
+  gr_window_compare (window, scenario, NULL);
+  wait_idle ();
+  g_assert_nonnull (gr_window_get_comparison (window));
+  gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), FALSE);
+  {
+    Pixel p = pixel_of_cell ("compare-newly-covered", x, y);
+    g_test_message ("newly covered pixel %u,%u,%u", p.r, p.g, p.b);
+    g_assert_cmpint (p.b, >, p.r + 60);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), TRUE);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_WINDOW (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+          gtk_window_destroy (w);
+      }
+  }
+  spin (100);
+  g_assert_null (gr_window_get_comparison (window));
+
   gr_window_open (window, sample);
   wait_idle ();
   remove_dir (dir);

@@ -266,6 +266,41 @@ test_compare (void)
   }
 }
 
+/* 占补平衡 on paper: a 100 × 100 m green space loses a 10 m strip to a
+ * road (1,000 m²); a 600 m² pocket park 300 m away compensates part of it,
+ * one 5 km away does not. */
+static void
+test_balance (void)
+{
+  g_autoptr (GrProject) project = gr_project_new ();
+  g_autoptr (GrScenario) s = gr_scenario_new ("道路拓宽");
+  GrLayer *green = gr_project_ensure_layer (project, GR_ROLE_GREEN);
+  const char *square = "POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0))";
+  const char *strip_cut = "POLYGON ((0 10, 100 10, 100 100, 0 100, 0 10))";
+  OGRGeometryH g = NULL, cut = NULL;
+  GrBalance b;
+
+  gr_project_ensure_layer (project, GR_ROLE_PARK);
+  OGR_G_CreateFromWkt ((char **) &square, NULL, &g);
+  OGR_G_CreateFromWkt ((char **) &strip_cut, NULL, &cut);
+  g_ptr_array_add (green->features, gr_feature_new (g));
+  push (s, project, gr_edit_new (GR_EDIT_RESHAPE, GR_ROLE_GREEN, 0, cut));
+  gr_scenario_balance (s, project, GR_COMPENSATION_DISTANCE, &b);
+  g_assert_cmpfloat_with_epsilon (b.taken_m2, 1000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b.outstanding_m2, 1000, 1e-6);
+  push (s, project, add_park (s, project, 400, 50, 600, "补"));
+  push (s, project, add_park (s, project, 5000, 50, 900, "远"));
+  gr_scenario_balance (s, project, GR_COMPENSATION_DISTANCE, &b);
+  g_assert_cmpfloat_with_epsilon (b.added_m2, 1500, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b.compensated_m2, 600, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b.outstanding_m2, 400, 1e-6);
+  /* Removing the whole green space takes all of it. */
+  push (s, project, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_GREEN, 0, NULL));
+  gr_scenario_balance (s, project, GR_COMPENSATION_DISTANCE, &b);
+  g_assert_cmpfloat_with_epsilon (b.taken_m2, 10000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (b.outstanding_m2, 9400, 1e-6);
+}
+
 static void
 test_edit_checks (void)
 {
@@ -545,6 +580,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scenario/replay/walking", test_replay_walking);
   g_test_add_func ("/scenario/edit-checks", test_edit_checks);
   g_test_add_func ("/scenario/compare", test_compare);
+  g_test_add_func ("/scenario/balance", test_balance);
   g_test_add_func ("/scenario/store", test_store);
   g_test_add_func ("/scenario/newer-format", test_newer_format);
   g_test_add_func ("/scenario/crash", test_crash);

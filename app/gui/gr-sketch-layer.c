@@ -86,6 +86,9 @@ gr_sketch_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
           cairo_fill_preserve (cr);
           cairo_set_source_rgb (cr, 0.45, 0.15, 0.35);
           break;
+        case GR_SKETCH_SELECTED:
+          cairo_set_source_rgb (cr, 0.45, 0.15, 0.35);
+          break;
         case GR_SKETCH_REMOVED:
           cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.25);
           cairo_fill_preserve (cr);
@@ -96,6 +99,20 @@ gr_sketch_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         }
       cairo_set_line_width (cr, s->selected ? 3.5 : 2);
       cairo_stroke (cr);
+      /* The selection's vertices: handles to drag; a double click on one
+       * removes it, on an edge adds one. */
+      if (s->selected && s->kind != GR_SKETCH_REMOVED)
+        for (guint p = 0; p < s->mercator->n_points; p++)
+          {
+            double x = a[0] * s->mercator->xy[2 * p] + a[2], y = a[1] * s->mercator->xy[2 * p + 1] + a[3];
+
+            cairo_rectangle (cr, x - 3.5, y - 3.5, 7, 7);
+            cairo_set_source_rgb (cr, 1, 1, 1);
+            cairo_fill_preserve (cr);
+            cairo_set_source_rgb (cr, 0.45, 0.15, 0.35);
+            cairo_set_line_width (cr, 1.5);
+            cairo_stroke (cr);
+          }
       if (s->flagged)
         {
           const double dash[] = { 6, 4 };

@@ -17,6 +17,7 @@ typedef enum
   GR_SKETCH_CANDIDATE, /* a park the scenario adds */
   GR_SKETCH_RESHAPED,  /* an existing feature's new outline */
   GR_SKETCH_REMOVED,   /* an existing feature the scenario takes away */
+  GR_SKETCH_SELECTED,  /* an unedited feature picked for editing: outline only */
 } GrSketchKind;
 
 GrSketchLayer *gr_sketch_layer_new      (ShumateViewport *viewport);

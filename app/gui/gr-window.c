@@ -63,6 +63,7 @@ struct _GrWindow
   GtkMenuButton   *park_size_button;
   GtkLabel        *edits_heading;
   GtkListBox      *history;
+  GtkLabel        *balance_label;
   GArray          *refs;      /* GrSupplyRef of the analysis */
   GrEditor        *editor;
   GrScenarioStore *store;     /* NULL until the project is a saved file */
@@ -82,6 +83,8 @@ struct _GrWindow
   OGRGeometryH     drag_start;
   OGRGeometryH     drag_now;
   double           drag_x, drag_y; /* where the drag began, analysis CRS */
+  gboolean         drag_vertex;    /* a vertex of the selection, not the whole */
+  int              drag_part, drag_ring, drag_point;
   GrComparison    *comparison;     /* shown on the map while its window is open */
   GtkWidget       *comparison_window; /* weak */
 };
@@ -1194,6 +1197,13 @@ describe_feature (GrWindow *self, double x, double y)
 }
 
 static gboolean edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key);
+static gboolean edit_vertices_at (GrWindow *self, double wx, double wy);
+typedef struct
+{
+  int part, ring, point; /* polygon of a multipolygon (0 for a polygon), ring, vertex */
+} Vertex;
+static gboolean find_vertex (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v);
+static gboolean find_edge (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v);
 
 static void
 on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self)
@@ -1203,8 +1213,15 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *s
   GtkWidget *popover, *label;
   double lat, lon, px, py;
 
-  if (self->session == NULL || n_press != 1 || x < 0 || y < 0 || x >= gtk_widget_get_width (GTK_WIDGET (self->map))
+  if (self->session == NULL || x < 0 || y < 0 || x >= gtk_widget_get_width (GTK_WIDGET (self->map))
       || y >= gtk_widget_get_height (GTK_WIDGET (self->map)))
+    return;
+  if (n_press == 2)
+    {
+      edit_vertices_at (self, x, y);
+      return;
+    }
+  if (n_press != 1)
     return;
   gr_coverage_layer_set_served (self->coverage, NULL);
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
@@ -1215,6 +1232,17 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *s
       gtk_toggle_button_set_active (self->add_tool, FALSE);
       gr_window_add_park_at (self, px, py);
       return;
+    }
+  /* On a handle or an edge of the selection: shape editing, no popover in
+   * the way of a double click. */
+  if (self->has_selection)
+    {
+      OGRGeometryH g = gr_scenario_get_geometry (self->current, gr_session_get_project (self->session),
+                                                 self->selection);
+      Vertex v;
+
+      if (g != NULL && (find_vertex (self, g, x, y, &v) || find_edge (self, g, x, y, &v)))
+        return;
     }
   {
     GrFeatureKey key;
@@ -1416,8 +1444,46 @@ refresh_edits (GrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-delete", self->current != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->edits_heading), self->current != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->history), self->current != NULL && self->current->edits->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->balance_label), FALSE);
+  /* An unedited feature picked for editing: its outline and handles. */
+  if (self->has_selection && display != NULL && !self->dragging)
+    {
+      g_autoptr (GArray) keys = self->current != NULL ? gr_scenario_get_touched (self->current) : NULL;
+      gboolean edited = FALSE;
+
+      for (guint i = 0; keys != NULL && i < keys->len && !edited; i++)
+        edited = g_array_index (keys, GrFeatureKey, i).role == self->selection.role
+                 && g_array_index (keys, GrFeatureKey, i).index == self->selection.index;
+      if (!edited)
+        {
+          OGRGeometryH g = gr_scenario_get_geometry (self->current, baseline_project (self), self->selection);
+
+          if (g != NULL)
+            gr_sketch_layer_add (self->sketch, display, g, GR_SKETCH_SELECTED, TRUE, FALSE);
+        }
+    }
   if (self->current == NULL || display == NULL)
     return;
+  {
+    GrBalance b;
+
+    gr_scenario_balance (self->current, baseline_project (self), GR_COMPENSATION_DISTANCE, &b);
+    if (b.taken_m2 > 0)
+      {
+        g_autofree char *text = NULL;
+
+        /* TRANSLATORS: 占补平衡, the occupation–compensation balance of green land */
+        text = g_strdup_printf (_("Green land taken: %.0f m²; replaced within %.0f m: %.0f m²; still to "
+                                  "compensate: %.0f m²"),
+                                b.taken_m2, GR_COMPENSATION_DISTANCE, b.compensated_m2, b.outstanding_m2);
+        gtk_label_set_text (self->balance_label, text);
+        gtk_widget_set_visible (GTK_WIDGET (self->balance_label), TRUE);
+        if (b.outstanding_m2 > 0)
+          gtk_widget_add_css_class (GTK_WIDGET (self->balance_label), "error");
+        else
+          gtk_widget_remove_css_class (GTK_WIDGET (self->balance_label), "error");
+      }
+  }
   touched = gr_scenario_get_touched (self->current);
   for (guint i = 0; i < touched->len; i++)
     {
@@ -1869,6 +1935,196 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   push_or_say (self, gr_edit_new (GR_EDIT_REMOVE, self->selection.role, self->selection.index, NULL));
 }
 
+/* ---- vertices ---- */
+
+typedef enum
+{
+  VERTEX_MOVE,
+  VERTEX_INSERT, /* before the vertex */
+  VERTEX_REMOVE,
+} VertexOp;
+
+static int
+n_parts (OGRGeometryH g)
+{
+  return wkbFlatten (OGR_G_GetGeometryType (g)) == wkbMultiPolygon ? OGR_G_GetGeometryCount (g) : 1;
+}
+
+static OGRGeometryH
+part_of (OGRGeometryH g, int part)
+{
+  return wkbFlatten (OGR_G_GetGeometryType (g)) == wkbMultiPolygon ? OGR_G_GetGeometryRef (g, part) : g;
+}
+
+static gboolean
+to_widget (GrWindow *self, double x, double y, double *wx, double *wy)
+{
+  double lon, lat;
+
+  if (!gr_display_to_lonlat (gr_session_get_display (self->session), x, y, &lon, &lat))
+    return FALSE;
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (self->map), GTK_WIDGET (self->map), lat, lon,
+                                              wx, wy);
+  return TRUE;
+}
+
+#define GRAB_PIXELS 8.0
+
+/* The vertex of @g within GRAB_PIXELS of the widget point. */
+static gboolean
+find_vertex (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v)
+{
+  double best = GRAB_PIXELS;
+  gboolean found = FALSE;
+
+  for (int p = 0; p < n_parts (g); p++)
+    {
+      OGRGeometryH polygon = part_of (g, p);
+
+      for (int r = 0; r < OGR_G_GetGeometryCount (polygon); r++)
+        {
+          OGRGeometryH ring = OGR_G_GetGeometryRef (polygon, r);
+
+          for (int i = 0; i < OGR_G_GetPointCount (ring) - 1; i++)
+            {
+              double x, y, d;
+
+              if (!to_widget (self, OGR_G_GetX (ring, i), OGR_G_GetY (ring, i), &x, &y))
+                continue;
+              if ((d = hypot (x - wx, y - wy)) <= best)
+                best = d, *v = (Vertex){ p, r, i }, found = TRUE;
+            }
+        }
+    }
+  return found;
+}
+
+/* The edge of @g within GRAB_PIXELS: @v names the vertex after it. */
+static gboolean
+find_edge (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v)
+{
+  double best = GRAB_PIXELS;
+  gboolean found = FALSE;
+
+  for (int p = 0; p < n_parts (g); p++)
+    {
+      OGRGeometryH polygon = part_of (g, p);
+
+      for (int r = 0; r < OGR_G_GetGeometryCount (polygon); r++)
+        {
+          OGRGeometryH ring = OGR_G_GetGeometryRef (polygon, r);
+
+          for (int i = 1; i < OGR_G_GetPointCount (ring); i++)
+            {
+              double ax, ay, bx, by, t, dx, dy, d;
+
+              if (!to_widget (self, OGR_G_GetX (ring, i - 1), OGR_G_GetY (ring, i - 1), &ax, &ay)
+                  || !to_widget (self, OGR_G_GetX (ring, i), OGR_G_GetY (ring, i), &bx, &by))
+                continue;
+              dx = bx - ax, dy = by - ay;
+              t = dx * dx + dy * dy > 0 ? CLAMP (((wx - ax) * dx + (wy - ay) * dy) / (dx * dx + dy * dy), 0, 1) : 0;
+              if ((d = hypot (ax + t * dx - wx, ay + t * dy - wy)) <= best)
+                best = d, *v = (Vertex){ p, r, i }, found = TRUE;
+            }
+        }
+    }
+  return found;
+}
+
+/* A copy of @g with one vertex moved, inserted or removed; rings stay
+ * closed. NULL when a ring would keep fewer than three vertices. */
+static OGRGeometryH
+edit_vertex (OGRGeometryH g, Vertex v, VertexOp op, double x, double y)
+{
+  gboolean multi = wkbFlatten (OGR_G_GetGeometryType (g)) == wkbMultiPolygon;
+  OGRGeometryH out = OGR_G_CreateGeometry (multi ? wkbMultiPolygon : wkbPolygon);
+
+  for (int p = 0; p < n_parts (g); p++)
+    {
+      OGRGeometryH polygon = part_of (g, p);
+      OGRGeometryH new_polygon = multi ? OGR_G_CreateGeometry (wkbPolygon) : out;
+
+      for (int r = 0; r < OGR_G_GetGeometryCount (polygon); r++)
+        {
+          OGRGeometryH ring = OGR_G_GetGeometryRef (polygon, r);
+          OGRGeometryH new_ring = OGR_G_CreateGeometry (wkbLinearRing);
+          g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+
+          for (int i = 0; i < OGR_G_GetPointCount (ring) - 1; i++)
+            {
+              double px = OGR_G_GetX (ring, i), py = OGR_G_GetY (ring, i);
+              gboolean here = p == v.part && r == v.ring && i == v.point;
+
+              if (here && op == VERTEX_INSERT)
+                g_array_append_val (xy, x), g_array_append_val (xy, y);
+              if (here && op == VERTEX_REMOVE)
+                continue;
+              if (here && op == VERTEX_MOVE)
+                px = x, py = y;
+              g_array_append_val (xy, px), g_array_append_val (xy, py);
+            }
+          /* Inserting after the last vertex: on the closing edge. */
+          if (op == VERTEX_INSERT && p == v.part && r == v.ring && v.point == OGR_G_GetPointCount (ring) - 1)
+            g_array_append_val (xy, x), g_array_append_val (xy, y);
+          if (xy->len / 2 < 3)
+            {
+              OGR_G_DestroyGeometry (new_ring);
+              if (multi)
+                OGR_G_DestroyGeometry (new_polygon);
+              OGR_G_DestroyGeometry (out);
+              return NULL;
+            }
+          for (guint i = 0; i <= xy->len / 2; i++)
+            OGR_G_AddPoint_2D (new_ring, g_array_index (xy, double, 2 * (i % (xy->len / 2))),
+                               g_array_index (xy, double, 2 * (i % (xy->len / 2)) + 1));
+          OGR_G_AddGeometryDirectly (new_polygon, new_ring);
+        }
+      if (multi)
+        OGR_G_AddGeometryDirectly (out, new_polygon);
+    }
+  return out;
+}
+
+/* A double click on the selection: on a vertex removes it, on an edge adds
+ * one there. */
+static gboolean
+edit_vertices_at (GrWindow *self, double wx, double wy)
+{
+  OGRGeometryH g;
+  OGRGeometryH edited = NULL;
+  Vertex v;
+  double x, y;
+
+  if (!self->has_selection
+      || (g = gr_scenario_get_geometry (self->current, baseline_project (self), self->selection)) == NULL
+      || !widget_to_analysis (self, wx, wy, &x, &y))
+    return FALSE;
+  if (find_vertex (self, g, wx, wy, &v))
+    edited = edit_vertex (g, v, VERTEX_REMOVE, 0, 0);
+  else if (find_edge (self, g, wx, wy, &v))
+    edited = edit_vertex (g, v, VERTEX_INSERT, x, y);
+  else
+    return FALSE;
+  if (edited == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("An outline keeps at least three corners")));
+      return TRUE;
+    }
+  push_or_say (self, gr_edit_new (GR_EDIT_RESHAPE, self->selection.role, self->selection.index, edited));
+  return TRUE;
+}
+
+/* Double-clicks the map at a point of the analysis CRS, as a user would. */
+gboolean
+gr_window_double_click_at (GrWindow *self,
+                           double    x,
+                           double    y)
+{
+  double wx, wy;
+
+  return to_widget (self, x, y, &wx, &wy) && edit_vertices_at (self, wx, wy);
+}
+
 /* ---- dragging a park ---- */
 
 static void
@@ -1920,7 +2176,11 @@ gr_window_drag_to (GrWindow *self,
    * longest distance any rule measures. */
   changed_bounds (self, self->drag_now != NULL ? self->drag_now : self->drag_start, area);
   g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
-  self->drag_now = translated (self->drag_start, x - self->drag_x, y - self->drag_y);
+  if (self->drag_vertex)
+    self->drag_now = edit_vertex (self->drag_start, (Vertex){ self->drag_part, self->drag_ring, self->drag_point },
+                                  VERTEX_MOVE, x, y);
+  else
+    self->drag_now = translated (self->drag_start, x - self->drag_x, y - self->drag_y);
   changed_bounds (self, self->drag_now, more);
   gr_bounds_union (area, more);
   gr_editor_preview (self->editor, self->drag_key, self->drag_now);
@@ -1938,8 +2198,23 @@ gr_window_drag_begin (GrWindow *self,
   GrFeatureKey key;
   OGRGeometryH g;
 
-  if (self->session == NULL || self->editor == NULL || !edit_target_at (self, x, y, &key)
-      || (g = gr_scenario_get_geometry (self->current, baseline_project (self), key)) == NULL)
+  Vertex v;
+  double wx, wy;
+
+  if (self->session == NULL || self->editor == NULL)
+    return FALSE;
+  /* A handle of the selection: that vertex moves. */
+  self->drag_vertex = FALSE;
+  if (self->has_selection && to_widget (self, x, y, &wx, &wy)
+      && (g = gr_scenario_get_geometry (self->current, baseline_project (self), self->selection)) != NULL
+      && find_vertex (self, g, wx, wy, &v))
+    {
+      key = self->selection;
+      self->drag_vertex = TRUE;
+      self->drag_part = v.part, self->drag_ring = v.ring, self->drag_point = v.point;
+    }
+  else if (!edit_target_at (self, x, y, &key)
+           || (g = gr_scenario_get_geometry (self->current, baseline_project (self), key)) == NULL)
     return FALSE;
   self->dragging = TRUE;
   self->drag_key = key;
@@ -2428,6 +2703,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, park_size_button);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, edits_heading);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, history);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, balance_label);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -2596,6 +2872,13 @@ GrScenario *
 gr_window_get_scenario (GrWindow *self)
 {
   return self->current;
+}
+
+/* The occupation–compensation text shown, or %NULL when nothing is taken. */
+const char *
+gr_window_get_balance_text (GrWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->balance_label)) ? gtk_label_get_text (self->balance_label) : NULL;
 }
 
 /* The comparison on the map, %NULL when none is open. */

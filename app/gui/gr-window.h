@@ -62,6 +62,9 @@ gboolean    gr_window_push_edit    (GrWindow *self,
 void        gr_window_add_park_at  (GrWindow *self,
                                     double    x,
                                     double    y);
+gboolean    gr_window_double_click_at (GrWindow *self,
+                                       double    x,
+                                       double    y);
 gboolean    gr_window_drag_begin   (GrWindow *self,
                                     double    x,
                                     double    y);
@@ -76,6 +79,7 @@ void        gr_window_compare      (GrWindow   *self,
                                     GrScenario *a,
                                     GrScenario *b);
 GrComparison *gr_window_get_comparison (GrWindow *self);
+const char *gr_window_get_balance_text (GrWindow *self);
 const char *gr_window_get_error    (GrWindow *self);
 const char *gr_window_get_base_map_error (GrWindow *self);
 GListModel *gr_window_get_layers   (GrWindow *self);

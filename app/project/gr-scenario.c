@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 static gint edit_serial; /* every edit made here has its own serial */
 
@@ -546,6 +547,70 @@ gr_candidate_flags_describe (GrCandidateFlags flags)
   if (text->len > 0)
     g_string_truncate (text, text->len - 1);
   return g_string_free (text, FALSE);
+}
+
+/**
+ * gr_scenario_balance:
+ * @nearby: metres: compensation this near the land taken counts
+ *
+ * The occupation–compensation balance (占补平衡, green-line control):
+ * green land a scenario takes (features removed, the parts reshaping cuts
+ * off) must be replaced nearby by at least the same area (new parks, the
+ * parts reshaping adds).
+ */
+void
+gr_scenario_balance (const GrScenario *scenario,
+                     GrProject        *baseline,
+                     double            nearby,
+                     GrBalance        *balance)
+{
+  g_autoptr (GArray) touched = gr_scenario_get_touched (scenario);
+  g_autoptr (GPtrArray) taken = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
+  g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
+
+  memset (balance, 0, sizeof *balance);
+  for (guint i = 0; i < touched->len; i++)
+    {
+      GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
+      OGRGeometryH now = gr_scenario_get_geometry (scenario, baseline, k);
+      OGRGeometryH before = k.index < n_baseline (baseline, k.role)
+                              ? ((GrFeature *) g_ptr_array_index (baseline->layers[k.role]->features, k.index))->geometry
+                              : NULL;
+
+      if (before != NULL && now == NULL)
+        g_ptr_array_add (taken, OGR_G_Clone (before));
+      else if (before == NULL && now != NULL)
+        g_ptr_array_add (added, OGR_G_Clone (now));
+      else if (before != NULL && now != NULL)
+        {
+          OGRGeometryH cut = OGR_G_Difference (before, now), grown = OGR_G_Difference (now, before);
+
+          if (cut != NULL && OGR_G_Area (cut) > 0)
+            g_ptr_array_add (taken, cut);
+          else if (cut != NULL)
+            OGR_G_DestroyGeometry (cut);
+          if (grown != NULL && OGR_G_Area (grown) > 0)
+            g_ptr_array_add (added, grown);
+          else if (grown != NULL)
+            OGR_G_DestroyGeometry (grown);
+        }
+    }
+  for (guint i = 0; i < taken->len; i++)
+    balance->taken_m2 += OGR_G_Area (g_ptr_array_index (taken, i));
+  for (guint i = 0; i < added->len; i++)
+    {
+      OGRGeometryH g = g_ptr_array_index (added, i);
+      double area = OGR_G_Area (g);
+
+      balance->added_m2 += area;
+      for (guint t = 0; t < taken->len; t++)
+        if (OGR_G_Distance (g, g_ptr_array_index (taken, t)) <= nearby)
+          {
+            balance->compensated_m2 += area;
+            break;
+          }
+    }
+  balance->outstanding_m2 = MAX (0, balance->taken_m2 - balance->compensated_m2);
 }
 
 /* ---- live editing ----------------------------------------------------------- */

@@ -86,6 +86,23 @@ GrCandidateFlags gr_candidate_flags   (GrProject    *baseline,
                                        OGRGeometryH  geometry);
 char        *gr_candidate_flags_describe (GrCandidateFlags flags);
 
+/* 占补平衡: within this distance, new green replaces green taken. The
+ * plans say "nearby" without a figure: a 15-minute walk's kilometre. */
+#define GR_COMPENSATION_DISTANCE 1000.0
+
+typedef struct
+{
+  double taken_m2;       /* green land removed or cut off */
+  double added_m2;       /* green land added anywhere */
+  double compensated_m2; /* … of it within the compensation distance of land taken */
+  double outstanding_m2; /* still to be replaced nearby */
+} GrBalance;
+
+void         gr_scenario_balance     (const GrScenario *scenario,
+                                      GrProject        *baseline,
+                                      double            nearby,
+                                      GrBalance        *balance);
+
 OGRGeometryH gr_pocket_park_new      (double   x,
                                       double   y,
                                       double   area_m2,

@@ -583,6 +583,51 @@ test_pocket_park (void)
   g_assert_cmpuint (scenario->position, ==, 2);
   g_assert_true (dragged.green.area_m2 != after.green.area_m2 || dragged.neither.area_m2 != after.neither.area_m2);
 
+  /* Reshaping the moved park: a double click on an edge adds a corner, on a
+   * corner removes it, and a corner dragged out grows the park. */
+  {
+    GrFeatureKey key = { GR_ROLE_PARK, gr_session_get_project (gr_window_get_session (window))
+                                          ->layers[GR_ROLE_PARK]->features->len };
+    OGRGeometryH g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
+    OGRGeometryH ring = OGR_G_GetGeometryRef (g, 0);
+    double ax = OGR_G_GetX (ring, 0), ay = OGR_G_GetY (ring, 0), bx = OGR_G_GetX (ring, 1), by = OGR_G_GetY (ring, 1);
+    double area = OGR_G_Area (g);
+    guint edits = scenario->edits->len;
+
+    look_at ((ax + bx) / 2, (ay + by) / 2, 17);
+    g_assert_true (gr_window_double_click_at (window, (ax + bx) / 2, (ay + by) / 2));
+    g_assert_cmpuint (scenario->edits->len, ==, edits + 1);
+    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
+    g_assert_cmpint (OGR_G_GetPointCount (OGR_G_GetGeometryRef (g, 0)), ==, 6);
+    g_assert_true (gr_window_double_click_at (window, (ax + bx) / 2, (ay + by) / 2));
+    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
+    g_assert_cmpint (OGR_G_GetPointCount (OGR_G_GetGeometryRef (g, 0)), ==, 5);
+    g_assert_true (gr_window_drag_begin (window, ax, ay));
+    gr_window_drag_to (window, ax + (ax - bx), ay + (ay - by));
+    gr_window_drag_end (window);
+    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
+    g_assert_cmpfloat (OGR_G_Area (g), >, area);
+    g_assert_cmpuint (scenario->edits->len, ==, edits + 3);
+    g_object_unref (render ("edit-reshaped"));
+    /* Back to the moved park for what follows. */
+    for (guint i = 0; i < 3; i++)
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  }
+
+  /* Removing existing green space: the 占补平衡 line says what is owed. */
+  g_assert_null (gr_window_get_balance_text (window));
+  {
+    g_autoptr (GError) remove_error = NULL;
+    g_assert_true (gr_window_push_edit (window, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_GREEN, 0, NULL), &remove_error));
+    g_assert_no_error (remove_error);
+  }
+  g_assert_nonnull (gr_window_get_balance_text (window));
+  g_test_message ("%s", gr_window_get_balance_text (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (gr_window_get_balance_text (window));
+  /* The redo tail: the removal, not the reshaping, is what can be redone. */
+  g_assert_cmpuint (scenario->edits->len, ==, 3);
+
   /* Undo twice: the blind spot is back, the figures are the baseline's. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (scenario->position, ==, 1);
@@ -603,7 +648,7 @@ test_pocket_park (void)
   }
   scenario = gr_window_get_scenario (window);
   g_assert_nonnull (scenario);
-  g_assert_cmpuint (scenario->edits->len, ==, 2);
+  g_assert_cmpuint (scenario->edits->len, ==, 3); /* add, move, and the undone removal */
   g_assert_cmpuint (scenario->position, ==, 1);
   gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), FALSE);
   g_assert_false (is_blind_spot_color (pixel_of_cell ("edit-reopened", x, y)));

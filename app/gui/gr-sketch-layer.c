@@ -26,6 +26,7 @@ struct _GrSketchLayer
 {
   ShumateLayer parent_instance;
   GArray      *shapes; /* Shape */
+  GArray      *draft;  /* double: Web Mercator x, y of a park being drawn */
 };
 
 G_DEFINE_FINAL_TYPE (GrSketchLayer, gr_sketch_layer, SHUMATE_TYPE_LAYER)
@@ -58,7 +59,7 @@ gr_sketch_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), a[4];
   cairo_t *cr;
 
-  if (self->shapes->len == 0)
+  if (self->shapes->len == 0 && self->draft->len == 0)
     return;
   gr_map_affine (shumate_layer_get_viewport (SHUMATE_LAYER (self)), widget, a);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
@@ -125,6 +126,40 @@ gr_sketch_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
           cairo_set_dash (cr, NULL, 0, 0);
         }
     }
+  /* The park being drawn: its corners so far, closed by a dashed edge. */
+  if (self->draft->len > 0)
+    {
+      const double dash[] = { 4, 4 };
+      guint n = self->draft->len / 2;
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < n; i++)
+        cairo_line_to (cr, a[0] * g_array_index (self->draft, double, 2 * i) + a[2],
+                       a[1] * g_array_index (self->draft, double, 2 * i + 1) + a[3]);
+      cairo_set_source_rgb (cr, 0.45, 0.15, 0.35);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+      if (n > 2)
+        {
+          cairo_move_to (cr, a[0] * g_array_index (self->draft, double, 2 * (n - 1)) + a[2],
+                         a[1] * g_array_index (self->draft, double, 2 * (n - 1) + 1) + a[3]);
+          cairo_line_to (cr, a[0] * g_array_index (self->draft, double, 0) + a[2],
+                         a[1] * g_array_index (self->draft, double, 1) + a[3]);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          cairo_rectangle (cr, a[0] * g_array_index (self->draft, double, 2 * i) + a[2] - 3.5,
+                           a[1] * g_array_index (self->draft, double, 2 * i + 1) + a[3] - 3.5, 7, 7);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 0.45, 0.15, 0.35);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+    }
   cairo_destroy (cr);
 }
 
@@ -149,6 +184,7 @@ gr_sketch_layer_finalize (GObject *object)
 
   gr_sketch_layer_clear (self);
   g_array_unref (self->shapes);
+  g_array_unref (self->draft);
   G_OBJECT_CLASS (gr_sketch_layer_parent_class)->finalize (object);
 }
 
@@ -164,6 +200,7 @@ static void
 gr_sketch_layer_init (GrSketchLayer *self)
 {
   self->shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
+  self->draft = g_array_new (FALSE, FALSE, sizeof (double));
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -213,4 +250,23 @@ guint
 gr_sketch_layer_get_n_shapes (GrSketchLayer *self)
 {
   return self->shapes->len;
+}
+
+/* The corners of a park being drawn, analysis CRS; %NULL or none to clear. */
+void
+gr_sketch_layer_set_draft (GrSketchLayer *self,
+                           GrDisplay     *display,
+                           const double  *xy,
+                           guint          n)
+{
+  g_array_set_size (self->draft, 0);
+  for (guint i = 0; xy != NULL && i < n; i++)
+    {
+      double lon, lat, m[2];
+
+      gr_display_to_lonlat (display, xy[2 * i], xy[2 * i + 1], &lon, &lat);
+      gr_lonlat_to_mercator (lon, lat, &m[0], &m[1]);
+      g_array_append_vals (self->draft, m, 2);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

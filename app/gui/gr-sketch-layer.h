@@ -29,5 +29,9 @@ void           gr_sketch_layer_add      (GrSketchLayer *self,
                                          gboolean       selected,
                                          gboolean       flagged);
 guint          gr_sketch_layer_get_n_shapes (GrSketchLayer *self);
+void           gr_sketch_layer_set_draft (GrSketchLayer *self,
+                                          GrDisplay     *display,
+                                          const double  *xy,
+                                          guint          n);
 
 G_END_DECLS

@@ -60,6 +60,8 @@ struct _GrWindow
   /* What-if editing */
   GtkDropDown     *scenario_dropdown;
   GtkToggleButton *add_tool;
+  GtkToggleButton *draw_tool;
+  GArray          *draft;     /* double x, y: corners of a park being drawn, analysis CRS */
   GtkMenuButton   *park_size_button;
   GtkLabel        *edits_heading;
   GtkListBox      *history;
@@ -1198,6 +1200,7 @@ describe_feature (GrWindow *self, double x, double y)
 
 static gboolean edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key);
 static gboolean edit_vertices_at (GrWindow *self, double wx, double wy);
+static gboolean widget_to_analysis (GrWindow *self, double wx, double wy, double *x, double *y);
 typedef struct
 {
   int part, ring, point; /* polygon of a multipolygon (0 for a polygon), ring, vertex */
@@ -1216,6 +1219,16 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *s
   if (self->session == NULL || x < 0 || y < 0 || x >= gtk_widget_get_width (GTK_WIDGET (self->map))
       || y >= gtk_widget_get_height (GTK_WIDGET (self->map)))
     return;
+  if (gtk_toggle_button_get_active (self->draw_tool))
+    {
+      double ax, ay;
+
+      if (n_press == 2)
+        gr_window_finish_drawing (self);
+      else if (n_press == 1 && widget_to_analysis (self, x, y, &ax, &ay))
+        gr_window_draw_corner (self, ax, ay);
+      return;
+    }
   if (n_press == 2)
     {
       edit_vertices_at (self, x, y);
@@ -2247,7 +2260,8 @@ on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindow *self)
 {
   double x, y;
 
-  if (gtk_toggle_button_get_active (self->add_tool) || self->session == NULL
+  if (gtk_toggle_button_get_active (self->add_tool) || gtk_toggle_button_get_active (self->draw_tool)
+      || self->session == NULL
       || !widget_to_analysis (self, wx, wy, &x, &y) || !gr_window_drag_begin (self, x, y))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -2271,6 +2285,111 @@ static void
 on_drag_end (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
 {
   gr_window_drag_end (self);
+}
+
+/* ---- drawing a park corner by corner ---- */
+
+static void
+show_draft (GrWindow *self)
+{
+  gr_sketch_layer_set_draft (self->sketch, gr_session_get_display (self->session), (double *) self->draft->data,
+                             self->draft->len / 2);
+}
+
+/* Adds a corner to the park being drawn (a click with the drawing tool). */
+void
+gr_window_draw_corner (GrWindow *self,
+                       double    x,
+                       double    y)
+{
+  guint n = self->draft->len / 2;
+
+  /* The second click of a double click lands on the last corner. */
+  if (n > 0 && hypot (x - g_array_index (self->draft, double, 2 * n - 2),
+                      y - g_array_index (self->draft, double, 2 * n - 1)) < 0.01)
+    return;
+  g_array_append_val (self->draft, x);
+  g_array_append_val (self->draft, y);
+  show_draft (self);
+}
+
+static void
+end_drawing (GrWindow *self)
+{
+  g_array_set_size (self->draft, 0);
+  if (self->session != NULL)
+    show_draft (self);
+  gtk_toggle_button_set_active (self->draw_tool, FALSE);
+}
+
+/* Closes the park being drawn and adds it (a double click or Enter). */
+void
+gr_window_finish_drawing (GrWindow *self)
+{
+  guint n = self->draft->len / 2;
+  OGRGeometryH ring, polygon;
+  GrEdit *edit;
+  guint number;
+
+  if (self->session == NULL)
+    return;
+  if (n < 3)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("A park needs at least three corners")));
+      return;
+    }
+  ring = OGR_G_CreateGeometry (wkbLinearRing);
+  for (guint i = 0; i <= n; i++)
+    OGR_G_AddPoint_2D (ring, g_array_index (self->draft, double, 2 * (i % n)),
+                       g_array_index (self->draft, double, 2 * (i % n) + 1));
+  polygon = OGR_G_CreateGeometry (wkbPolygon);
+  OGR_G_AddGeometryDirectly (polygon, ring);
+  number = self->current != NULL ? gr_scenario_next_candidate (self->current, baseline_project (self))
+                                     - n_baseline_parks (self) + 1
+                                 : 1;
+  edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, polygon);
+  edit->name = g_strdup_printf (_("Pocket park %u"), number);
+  edit->klass = g_strdup ("G14");
+  end_drawing (self);
+  push_or_say (self, edit);
+}
+
+static void
+on_draw_toggled (GtkToggleButton *button, GrWindow *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_toggle_button_set_active (self->add_tool, FALSE);
+  else if (self->draft->len > 0)
+    end_drawing (self);
+}
+
+static void
+on_add_toggled (GtkToggleButton *button, GrWindow *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_toggle_button_set_active (self->draw_tool, FALSE);
+}
+
+/* Enter finishes the park being drawn, Esc drops it. */
+static gboolean
+on_key (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state, GrWindow *self)
+{
+  if (!gtk_toggle_button_get_active (self->draw_tool))
+    return FALSE;
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    gr_window_finish_drawing (self);
+  else if (keyval == GDK_KEY_Escape)
+    end_drawing (self);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+gr_window_set_drawing (GrWindow *self,
+                       gboolean  drawing)
+{
+  gtk_toggle_button_set_active (self->draw_tool, drawing);
 }
 
 /* ---- the new-park tool ---- */
@@ -2322,7 +2441,14 @@ build_editing (GrWindow *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
 
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   self->empty = gr_scenario_new ("");
+  self->draft = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (self->draw_tool, "toggled", G_CALLBACK (on_draw_toggled), self);
+  g_signal_connect (self->add_tool, "toggled", G_CALLBACK (on_add_toggled), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   self->sketch = gr_sketch_layer_new (shumate_map_get_viewport (self->map));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->sketch));
   build_park_popover (self);
@@ -2617,6 +2743,7 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->store, gr_scenario_store_close);
   g_clear_pointer (&self->empty, gr_scenario_free);
+  g_clear_pointer (&self->draft, g_array_unref);
   g_clear_pointer (&self->drag_start, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->session, gr_session_free);
@@ -2700,6 +2827,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, scenario_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, add_tool);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, draw_tool);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, park_size_button);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, edits_heading);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, history);

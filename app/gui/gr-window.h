@@ -62,6 +62,12 @@ gboolean    gr_window_push_edit    (GrWindow *self,
 void        gr_window_add_park_at  (GrWindow *self,
                                     double    x,
                                     double    y);
+void        gr_window_set_drawing  (GrWindow *self,
+                                    gboolean  drawing);
+void        gr_window_draw_corner  (GrWindow *self,
+                                    double    x,
+                                    double    y);
+void        gr_window_finish_drawing (GrWindow *self);
 gboolean    gr_window_double_click_at (GrWindow *self,
                                        double    x,
                                        double    y);

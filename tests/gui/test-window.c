@@ -678,6 +678,29 @@ test_pocket_park (void)
   spin (100);
   g_assert_null (gr_window_get_comparison (window));
 
+  /* A park drawn corner by corner with clicks, closed with a double click. */
+  {
+    const double corners[4][2] = { { -30, -30 }, { 30, -30 }, { 30, 30 }, { -30, 30 } };
+    guint before_edits = scenario->edits->len, position = scenario->position;
+    GrFeatureKey key = { GR_ROLE_PARK, 0 };
+    OGRGeometryH g;
+
+    g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
+    look_at (x, y, 17);
+    gr_window_set_drawing (window, TRUE);
+    for (guint i = 0; i < 4; i++)
+      gr_window_click_at (window, x + corners[i][0], y + corners[i][1]);
+    g_object_unref (render ("edit-drawing"));
+    gr_window_finish_drawing (window);
+    g_assert_cmpuint (scenario->position, ==, position + 1);
+    g_assert_cmpuint (scenario->edits->len, <=, before_edits + 1);
+    key.index = gr_scenario_next_candidate (scenario, gr_session_get_project (gr_window_get_session (window))) - 1;
+    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
+    g_assert_nonnull (g);
+    /* The clicks land within a fraction of a pixel of the corners asked for. */
+    g_assert_cmpfloat_with_epsilon (OGR_G_Area (g), 3600, 5);
+  }
+
   gr_window_open (window, sample);
   wait_idle ();
   remove_dir (dir);

@@ -1199,6 +1199,9 @@ describe_feature (GrWindow *self, double x, double y)
 }
 
 static gboolean edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key);
+static GtkWidget *naming_box (GrWindow *self, GtkWidget *label, GtkWidget *popover);
+static char *describe_candidate (GrWindow *self);
+static guint n_baseline_parks (GrWindow *self);
 static gboolean edit_vertices_at (GrWindow *self, double wx, double wy);
 static gboolean widget_to_analysis (GrWindow *self, double wx, double wy, double *x, double *y);
 typedef struct
@@ -1265,13 +1268,15 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *s
       self->selection = key;
     refresh_edits (self);
   }
-  if ((markup = describe_feature (self, px, py)) == NULL)
+  if (self->has_selection && self->selection.role == GR_ROLE_PARK && self->selection.index >= n_baseline_parks (self))
+    markup = describe_candidate (self);
+  else if ((markup = describe_feature (self, px, py)) == NULL)
     return;
   label = gtk_label_new (NULL);
   gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), label);
+  gtk_popover_set_child (GTK_POPOVER (popover), self->has_selection ? naming_box (self, label, popover) : label);
   gtk_widget_set_parent (popover, GTK_WIDGET (self->map_overlay));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle){ (int) x, (int) y, 1, 1 });
   g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
@@ -2285,6 +2290,132 @@ static void
 on_drag_end (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
 {
   gr_window_drag_end (self);
+}
+
+/* A candidate park's popover: its name, area, review flags and reach. */
+static char *
+describe_candidate (GrWindow *self)
+{
+  OGRGeometryH g = gr_scenario_get_geometry (self->current, baseline_project (self), self->selection);
+  g_autofree char *flags = NULL;
+  g_autofree char *name = NULL;
+  GString *text = g_string_new (NULL);
+  double area;
+
+  if (g == NULL)
+    return g_string_free (text, FALSE);
+  for (guint i = 0; i < self->current->position; i++)
+    {
+      GrEdit *e = g_ptr_array_index (self->current->edits, i);
+
+      if (e->target.role == GR_ROLE_PARK && e->target.index == self->selection.index
+          && (e->kind == GR_EDIT_ADD || e->kind == GR_EDIT_RENAME))
+        g_free (name), name = g_markup_escape_text (e->name != NULL ? e->name : "", -1);
+    }
+  area = OGR_G_Area (g);
+  g_string_append_printf (text, "<b>%s</b>\n%s\n", name != NULL ? name : "", _("Candidate park"));
+  g_string_append_printf (text, _("Area: %.0f m² (%.2f ha)"), area, area / 1e4);
+  flags = gr_candidate_flags_describe (gr_candidate_flags (baseline_project (self), g));
+  if (flags[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (flags, -1);
+      g_string_append_printf (text, "\n<span foreground=\"#b00000\">%s</span>", escaped);
+    }
+  {
+    g_autoptr (GrPolygon) shape = gr_polygon_new_from_ogr (g);
+    describe_served (self, text, shape);
+  }
+  return g_string_free (text, FALSE);
+}
+
+/* ---- names and classes ---- */
+
+static const char *const class_codes[] = { "G11", "G12", "G13", "G14", "EG" };
+
+/**
+ * gr_window_rename_selection:
+ * @klass: a class code (G11 … G14, EG) or free text
+ *
+ * Names and classes the selected park or green space, as an edit.
+ */
+void
+gr_window_rename_selection (GrWindow   *self,
+                            const char *name,
+                            const char *klass)
+{
+  GrEdit *edit;
+
+  if (!self->has_selection)
+    return;
+  edit = gr_edit_new (GR_EDIT_RENAME, self->selection.role, self->selection.index, NULL);
+  edit->name = g_strdup (name);
+  edit->klass = g_strdup (klass);
+  push_or_say (self, edit);
+}
+
+static void
+on_rename_clicked (GtkButton *button, GrWindow *self)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (button));
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_first_child (box));
+  GtkDropDown *klass = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (entry)));
+  GtkWidget *popover = g_object_get_data (G_OBJECT (button), "popover");
+  guint chosen = gtk_drop_down_get_selected (klass);
+
+  gr_window_rename_selection (self, gtk_editable_get_text (entry),
+                              chosen < G_N_ELEMENTS (class_codes) ? class_codes[chosen] : NULL);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* Under a selected feature's description: its name and class, editable. */
+static GtkWidget *
+naming_box (GrWindow *self, GtkWidget *label, GtkWidget *popover)
+{
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Rename"));
+  GtkStringList *names = gtk_string_list_new (NULL);
+  GtkWidget *klass;
+  GrProject *project = baseline_project (self);
+  OGRGeometryH g = gr_scenario_get_geometry (self->current, project, self->selection);
+  const char *current_name = NULL, *current_class = NULL;
+  gboolean by_size;
+  GrParkClass pc;
+
+  /* What the scenario calls it now: the latest naming, else the data's. */
+  for (guint i = 0; self->current != NULL && i < self->current->position; i++)
+    {
+      GrEdit *e = g_ptr_array_index (self->current->edits, i);
+
+      if (e->target.role == self->selection.role && e->target.index == self->selection.index
+          && (e->kind == GR_EDIT_RENAME || e->kind == GR_EDIT_ADD))
+        current_name = e->name, current_class = e->klass;
+    }
+  if (current_name == NULL && project->layers[self->selection.role] != NULL
+      && self->selection.index < project->layers[self->selection.role]->features->len)
+    {
+      GrFeature *f = g_ptr_array_index (project->layers[self->selection.role]->features, self->selection.index);
+      current_name = f->name, current_class = f->kind;
+    }
+  for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %s", gr_park_class_get_code (c), gr_park_class_get_label (c));
+      gtk_string_list_append (names, text);
+    }
+  klass = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+  pc = gr_park_class_from_kind (current_class, g != NULL ? OGR_G_Area (g) : 0, &by_size);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (klass), pc);
+  gtk_editable_set_text (GTK_EDITABLE (entry), current_name != NULL ? current_name : "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
+  g_object_set_data (G_OBJECT (apply), "popover", popover);
+  g_signal_connect (apply, "clicked", G_CALLBACK (on_rename_clicked), self);
+  gtk_box_append (GTK_BOX (row), entry);
+  gtk_box_append (GTK_BOX (row), klass);
+  gtk_box_append (GTK_BOX (row), apply);
+  gtk_box_append (GTK_BOX (outer), label);
+  gtk_box_append (GTK_BOX (outer), row);
+  return outer;
 }
 
 /* ---- drawing a park corner by corner ---- */

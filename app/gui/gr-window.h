@@ -62,6 +62,9 @@ gboolean    gr_window_push_edit    (GrWindow *self,
 void        gr_window_add_park_at  (GrWindow *self,
                                     double    x,
                                     double    y);
+void        gr_window_rename_selection (GrWindow   *self,
+                                        const char *name,
+                                        const char *klass);
 void        gr_window_set_drawing  (GrWindow *self,
                                     gboolean  drawing);
 void        gr_window_draw_corner  (GrWindow *self,

@@ -699,6 +699,19 @@ test_pocket_park (void)
     g_assert_nonnull (g);
     /* The clicks land within a fraction of a pixel of the corners asked for. */
     g_assert_cmpfloat_with_epsilon (OGR_G_Area (g), 3600, 5);
+
+    /* Picked, it tells what it is; renamed and classed, as one more edit. */
+    gr_window_click_at (window, x, y);
+    g_assert_nonnull (strstr (gr_window_get_selection_text (window), "3600"));
+    gr_window_rename_selection (window, "中心口袋公园", "G14");
+    g_assert_cmpuint (scenario->position, ==, position + 2);
+    {
+      g_autoptr (GrProject) edited = gr_scenario_apply (scenario, gr_session_get_project (gr_window_get_session (window)));
+      GrFeature *last = g_ptr_array_index (edited->layers[GR_ROLE_PARK]->features,
+                                           edited->layers[GR_ROLE_PARK]->features->len - 1);
+      g_assert_cmpstr (last->name, ==, "中心口袋公园");
+      g_assert_cmpstr (last->kind, ==, "G14");
+    }
   }
 
   gr_window_open (window, sample);

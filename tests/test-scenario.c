@@ -209,7 +209,10 @@ replay (gboolean walking)
   assert_same_coverage (live, check);
   g_clear_pointer (&check, gr_analysis_free);
   /* A preview while dragging, then the scenario put back. */
-  gr_editor_preview (editor, (GrFeatureKey){ GR_ROLE_PARK, 1 }, gr_pocket_park_new (x, y, 20000, TRUE));
+  {
+    g_auto (OGRGeometryH) dragged = gr_pocket_park_new (x, y, 20000, TRUE);
+    gr_editor_preview (editor, (GrFeatureKey){ GR_ROLE_PARK, 1 }, dragged);
+  }
   gr_editor_sync (editor, b);
   check = fresh (b, project, &c);
   assert_same_coverage (live, check);
@@ -520,7 +523,10 @@ test_crash (void)
 
   g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
                                            NULL, &out, NULL, &error));
-  lines = g_data_input_stream_new (g_unix_input_stream_new (out, TRUE));
+  {
+    g_autoptr (GInputStream) pipe = g_unix_input_stream_new (out, TRUE);
+    lines = g_data_input_stream_new (pipe);
+  }
   while (reports < 40)
     {
       g_autofree char *line = g_data_input_stream_read_line (lines, NULL, NULL, NULL);

@@ -1443,16 +1443,17 @@ edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key)
 static void on_history_row (GtkListBox *box, GtkListBoxRow *row, GrWindow *self);
 
 /* Redraws what depends on the scenario: the sketch, the history, the
- * actions that make sense now. */
+ * actions that make sense now. While a drag runs only the sketch changes. */
 static void
 refresh_edits (GrWindow *self)
 {
   GtkWidget *child;
   g_autoptr (GArray) touched = NULL;
   GrDisplay *display = self->session != NULL ? gr_session_get_display (self->session) : NULL;
+  gboolean full = !self->dragging;
 
   gr_sketch_layer_clear (self->sketch);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history))) != NULL)
+  while (full && (child = gtk_widget_get_first_child (GTK_WIDGET (self->history))) != NULL)
     gtk_list_box_remove (self->history, child);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->current != NULL && self->current->position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -1462,7 +1463,8 @@ refresh_edits (GrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-delete", self->current != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->edits_heading), self->current != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->history), self->current != NULL && self->current->edits->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->balance_label), FALSE);
+  if (full)
+    gtk_widget_set_visible (GTK_WIDGET (self->balance_label), FALSE);
   /* An unedited feature picked for editing: its outline and handles. */
   if (self->has_selection && display != NULL && !self->dragging)
     {
@@ -1482,26 +1484,27 @@ refresh_edits (GrWindow *self)
     }
   if (self->current == NULL || display == NULL)
     return;
-  {
-    GrBalance b;
+  if (full)
+    {
+      GrBalance b;
 
-    gr_scenario_balance (self->current, baseline_project (self), GR_COMPENSATION_DISTANCE, &b);
-    if (b.taken_m2 > 0)
-      {
-        g_autofree char *text = NULL;
+      gr_scenario_balance (self->current, baseline_project (self), GR_COMPENSATION_DISTANCE, &b);
+      if (b.taken_m2 > 0)
+        {
+          g_autofree char *text = NULL;
 
-        /* TRANSLATORS: 占补平衡, the occupation–compensation balance of green land */
-        text = g_strdup_printf (_("Green land taken: %.0f m²; replaced within %.0f m: %.0f m²; still to "
-                                  "compensate: %.0f m²"),
-                                b.taken_m2, GR_COMPENSATION_DISTANCE, b.compensated_m2, b.outstanding_m2);
-        gtk_label_set_text (self->balance_label, text);
-        gtk_widget_set_visible (GTK_WIDGET (self->balance_label), TRUE);
-        if (b.outstanding_m2 > 0)
-          gtk_widget_add_css_class (GTK_WIDGET (self->balance_label), "error");
-        else
-          gtk_widget_remove_css_class (GTK_WIDGET (self->balance_label), "error");
-      }
-  }
+          /* TRANSLATORS: 占补平衡, the occupation–compensation balance of green land */
+          text = g_strdup_printf (_("Green land taken: %.0f m²; replaced within %.0f m: %.0f m²; still to "
+                                    "compensate: %.0f m²"),
+                                  b.taken_m2, GR_COMPENSATION_DISTANCE, b.compensated_m2, b.outstanding_m2);
+          gtk_label_set_text (self->balance_label, text);
+          gtk_widget_set_visible (GTK_WIDGET (self->balance_label), TRUE);
+          if (b.outstanding_m2 > 0)
+            gtk_widget_add_css_class (GTK_WIDGET (self->balance_label), "error");
+          else
+            gtk_widget_remove_css_class (GTK_WIDGET (self->balance_label), "error");
+        }
+    }
   touched = gr_scenario_get_touched (self->current);
   for (guint i = 0; i < touched->len; i++)
     {
@@ -1527,7 +1530,7 @@ refresh_edits (GrWindow *self)
                            ? GR_SKETCH_CANDIDATE
                            : GR_SKETCH_RESHAPED,
                          TRUE, FALSE);
-  for (guint i = 0; i < self->current->edits->len; i++)
+  for (guint i = 0; full && i < self->current->edits->len; i++)
     {
       GrEdit *e = g_ptr_array_index (self->current->edits, i);
       g_autofree char *what = gr_edit_describe (e);

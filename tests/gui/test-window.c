@@ -712,6 +712,10 @@ test_pocket_park (void)
       g_assert_cmpstr (last->name, ==, "中心口袋公园");
       g_assert_cmpstr (last->kind, ==, "G14");
     }
+    /* The Delete key takes the picked park away again. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-selected", NULL));
+    g_assert_cmpuint (scenario->position, ==, position + 3);
+    g_assert_null (gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key));
   }
 
   gr_window_open (window, sample);

@@ -1,0 +1,173 @@
+/* test-indicators.c — the park-city indicators on a town worked out on
+ * paper, and what they say when an input is missing */
+#include "gr-indicators.h"
+
+#include <math.h>
+#include <string.h>
+
+static GrFeature *
+feature (const char *wkt, const char *name, const char *kind, double value)
+{
+  OGRGeometryH g = NULL;
+  GrFeature *f;
+
+  g_assert_cmpint (OGR_G_CreateFromWkt ((char **) &wkt, NULL, &g), ==, OGRERR_NONE);
+  f = gr_feature_new (g);
+  f->name = g_strdup (name);
+  f->kind = g_strdup (kind);
+  f->value = value;
+  return f;
+}
+
+static void
+add (GrProject *project, GrRole role, GrFeature *f)
+{
+  g_ptr_array_add (gr_project_ensure_layer (project, role)->features, f);
+}
+
+/* A 1 km² town of 10,000 residents, two zones split at x = 500 m:
+ * west has a 2 ha comprehensive park that is also the disaster refuge and a
+ * 1,000 m² street garden; east a 1 ha community park. A 1 km greenway
+ * crosses the town, a 2 ha nursery lies inside the built-up boundary. */
+static GrProject *
+town (gboolean with_population, gboolean with_greenway)
+{
+  GrProject *p = gr_project_new ();
+
+  p->crs_wkt = g_strdup ("EPSG:4547");
+  add (p, GR_ROLE_RESIDENTIAL, feature ("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))", NULL, NULL, NAN));
+  if (with_population)
+    add (p, GR_ROLE_POPULATION, feature ("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))", NULL, NULL, 10000));
+  add (p, GR_ROLE_ZONES, feature ("POLYGON ((0 0,500 0,500 1000,0 1000,0 0))", "西区", NULL, NAN));
+  add (p, GR_ROLE_ZONES, feature ("POLYGON ((500 0,1000 0,1000 1000,500 1000,500 0))", "东区", NULL, NAN));
+  add (p, GR_ROLE_PARK, feature ("POLYGON ((100 100,300 100,300 200,100 200,100 100))", "人民公园", "G11 防灾避险", NAN));
+  add (p, GR_ROLE_PARK, feature ("POLYGON ((100 600,150 600,150 620,100 620,100 600))", "街角游园", "G14", NAN));
+  add (p, GR_ROLE_PARK, feature ("POLYGON ((700 700,800 700,800 800,700 800,700 700))", "东社区公园", "G12", NAN));
+  if (with_greenway)
+    add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (0 500,1000 500)", "滨河绿道", NULL, NAN));
+  add (p, GR_ROLE_BUILTUP, feature ("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))", NULL, NULL, NAN));
+  add (p, GR_ROLE_NURSERY, feature ("POLYGON ((800 0,1000 0,1000 100,800 100,800 0))", NULL, NULL, NAN));
+  gr_project_update_extent (p);
+  return p;
+}
+
+static GrAnalysis *
+analyse (GrProject *project)
+{
+  g_autoptr (GError) error = NULL;
+  GrCriteria c;
+  GrAnalysis *a;
+
+  gr_criteria_init_default (&c);
+  a = gr_project_build_analysis (project, &c, NULL, &error);
+  g_assert_no_error (error);
+  return a;
+}
+
+static void
+test_on_paper (void)
+{
+  g_autoptr (GrProject) project = town (TRUE, TRUE);
+  g_autoptr (GrAnalysis) analysis = analyse (project);
+  GrIndicators city, west, east;
+
+  gr_indicators_compute (&city, project, analysis, -1, GR_TARGETS_YUNCHENG_2025);
+  g_assert_true (city.builtup);
+  g_assert_cmpfloat_with_epsilon (city.population, 10000, 1e-6);
+  /* (20,000 + 1,000 + 10,000) m² / 10,000 residents. */
+  g_assert_cmpfloat_with_epsilon (city.items[GR_IND_PARK_PER_CAPITA].value, 3.1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (city.items[GR_IND_COMPREHENSIVE_PER_CAPITA].value, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (city.items[GR_IND_COMMUNITY_PER_CAPITA].value, 1.0, 1e-9);
+  /* Yuncheng 2025 asks 13: short by 9.9 m²/person = 99,000 m² of park. */
+  g_assert_false (city.items[GR_IND_PARK_PER_CAPITA].pass);
+  g_assert_cmpfloat_with_epsilon (city.items[GR_IND_PARK_PER_CAPITA].gap, 9.9, 1e-9);
+  g_assert_nonnull (strstr (city.items[GR_IND_PARK_PER_CAPITA].gap_text, "99000"));
+  /* 1 km of greenway for 1 × 10,000 residents: 1.0, exactly the target. */
+  g_assert_cmpfloat_with_epsilon (city.items[GR_IND_GREENWAY_PER_10K].value, 1.0, 1e-9);
+  g_assert_true (city.items[GR_IND_GREENWAY_PER_10K].pass);
+  /* 2 ha of nursery in 100 ha built up: 2 %, the target. */
+  g_assert_cmpfloat_with_epsilon (city.items[GR_IND_NURSERY_SHARE].value, 2.0, 1e-9);
+  g_assert_true (city.items[GR_IND_NURSERY_SHARE].pass);
+  /* Coverage figures are shares of the homes, 0–100. */
+  g_assert_cmpfloat (city.items[GR_IND_SERVICE_RATE].value, >, 0);
+  g_assert_cmpfloat (city.items[GR_IND_SERVICE_RATE].value, <=, 100);
+  /* Park system: inventory by class, and the counties' shortfalls. */
+  g_assert_cmpuint (city.inventory.counts[GR_PARK_CLASS_COMPREHENSIVE], ==, 1);
+  g_assert_cmpuint (city.inventory.counts[GR_PARK_CLASS_COMMUNITY], ==, 1);
+  g_assert_cmpuint (city.inventory.counts[GR_PARK_CLASS_STREET_GARDEN], ==, 1);
+  g_assert_cmpuint (city.inventory.disaster, ==, 1);
+  g_assert_nonnull (city.system_check);
+  g_test_message ("%s", city.system_check);
+  g_assert_nonnull (strstr (city.system_check, "西区 lacks a country park"));
+  g_assert_nonnull (strstr (city.system_check, "东区 lacks a comprehensive park, a country park, a disaster-prevention park"));
+
+  /* Per zone: each park in its zone, residents split by homes (5,000 each). */
+  gr_indicators_compute (&west, project, analysis, 1, GR_TARGETS_ECO_GARDEN_CITY);
+  gr_indicators_compute (&east, project, analysis, 2, GR_TARGETS_ECO_GARDEN_CITY);
+  g_assert_cmpfloat_with_epsilon (west.population, 5000, 1e-3);
+  g_assert_cmpfloat_with_epsilon (west.items[GR_IND_PARK_PER_CAPITA].value, 21000.0 / 5000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (east.items[GR_IND_PARK_PER_CAPITA].value, 10000.0 / 5000, 1e-6);
+  /* The ecological garden city asks ≥ 5.5 in every district. */
+  g_assert_cmpfloat (west.items[GR_IND_PARK_PER_CAPITA].target, ==, 5.5);
+  g_assert_false (west.items[GR_IND_PARK_PER_CAPITA].pass);
+  g_assert_cmpfloat_with_epsilon (west.items[GR_IND_GREENWAY_PER_10K].value, 0.5 / 0.5, 1e-6);
+  g_assert_cmpuint (west.inventory.counts[GR_PARK_CLASS_COMPREHENSIVE], ==, 1);
+  g_assert_cmpuint (east.inventory.counts[GR_PARK_CLASS_COMPREHENSIVE], ==, 0);
+  /* GB 55014's "more than 3.0" is strict. */
+  {
+    GrIndicators gb;
+    gr_indicators_compute (&gb, project, analysis, -1, GR_TARGETS_GB55014);
+    g_assert_true (gb.items[GR_IND_COMPREHENSIVE_PER_CAPITA].strict);
+    g_assert_false (gb.items[GR_IND_COMPREHENSIVE_PER_CAPITA].pass);
+    g_assert_false (gb.items[GR_IND_GREENWAY_PER_10K].has_target);
+    gr_indicators_clear (&gb);
+  }
+  gr_indicators_clear (&city);
+  gr_indicators_clear (&west);
+  gr_indicators_clear (&east);
+}
+
+/* Missing inputs are named, never shown as zero. */
+static void
+test_missing_inputs (void)
+{
+  g_autoptr (GrProject) project = town (FALSE, FALSE);
+  g_autoptr (GrAnalysis) analysis = analyse (project);
+  GrIndicators out;
+
+  gr_indicators_compute (&out, project, analysis, -1, GR_TARGETS_YUNCHENG_2030);
+  g_assert_true (isnan (out.items[GR_IND_PARK_PER_CAPITA].value));
+  g_assert_nonnull (strstr (out.items[GR_IND_PARK_PER_CAPITA].missing, "population"));
+  g_assert_false (out.items[GR_IND_PARK_PER_CAPITA].pass);
+  g_assert_null (out.items[GR_IND_PARK_PER_CAPITA].gap_text);
+  g_assert_nonnull (strstr (out.items[GR_IND_GREENWAY_PER_10K].missing, "greenway"));
+  g_assert_nonnull (strstr (out.items[GR_IND_GREEN_300_POPULATION].missing, "population"));
+  /* Area coverage needs no residents. */
+  g_assert_null (out.items[GR_IND_SERVICE_RATE].missing);
+  g_assert_true (isfinite (out.items[GR_IND_SERVICE_RATE].value));
+  gr_indicators_clear (&out);
+}
+
+static void
+test_target_sets (void)
+{
+  GrTargetSet set;
+
+  for (guint i = 0; i < GR_N_TARGET_SETS; i++)
+    {
+      g_assert_true (gr_target_set_from_key (gr_target_set_get_key (i), &set));
+      g_assert_cmpuint (set, ==, i);
+    }
+  g_assert_false (gr_target_set_from_key ("shanghai-2040", &set));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  gr_gdal_init ();
+  g_test_add_func ("/indicators/on-paper", test_on_paper);
+  g_test_add_func ("/indicators/missing-inputs", test_missing_inputs);
+  g_test_add_func ("/indicators/target-sets", test_target_sets);
+  return g_test_run ();
+}

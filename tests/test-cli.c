@@ -460,6 +460,126 @@ test_scenarios (void)
   gr_test_remove_tree (dir);
 }
 
+static void
+write_layer (const char *dir, const char *name, const char *features)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.geojson", dir, name);
+  g_autofree char *text = g_strdup_printf (
+    "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+    "\"urn:ogc:def:crs:EPSG::4547\"}},\"features\":[%s]}", features);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* A polygon feature in the town's frame (metres east and north of a point
+ * in CGCS2000 / 3-degree GK CM 114E). */
+static char *
+square (double x0, double y0, double x1, double y1, const char *properties)
+{
+  const double e = 500000, n = 3400000;
+
+  return g_strdup_printf ("{\"type\":\"Feature\",\"properties\":{%s},\"geometry\":{\"type\":\"Polygon\","
+                          "\"coordinates\":[[[%.1f,%.1f],[%.1f,%.1f],[%.1f,%.1f],[%.1f,%.1f],[%.1f,%.1f]]]}}",
+                          properties, e + x0, n + y0, e + x1, n + y0, e + x1, n + y1, e + x0, n + y1, e + x0,
+                          n + y0);
+}
+
+/* The town of test-indicators.c, imported from files: the figures come
+ * out as on paper, in the three formats. */
+static void
+test_indicators (void)
+{
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *gpkg = g_build_filename (dir, "town.gpkg", NULL);
+  g_autofree char *all = square (0, 0, 1000, 1000, "");
+  g_autofree char *pop = square (0, 0, 1000, 1000, "\"population\":10000");
+  g_autofree char *west = square (0, 0, 500, 1000, "\"name\":\"West\"");
+  g_autofree char *east = square (500, 0, 1000, 1000, "\"name\":\"East\"");
+  g_autofree char *p1 = square (100, 100, 300, 200, "\"name\":\"People's Park\",\"class\":\"G11 disaster\"");
+  g_autofree char *p2 = square (100, 600, 150, 620, "\"class\":\"G14\"");
+  g_autofree char *p3 = square (700, 700, 800, 800, "\"class\":\"G12\"");
+  g_autofree char *parks = g_strdup_printf ("%s,%s,%s", p1, p2, p3);
+  g_autofree char *zones = g_strdup_printf ("%s,%s", west, east);
+  g_autofree char *nursery = square (800, 0, 1000, 100, "");
+  const char *greenway = "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\","
+                         "\"coordinates\":[[500000,3400500],[501000,3400500]]}}";
+  const char *roles[] = { "residential", "population", "zones", "park", "greenway", "builtup", "nursery" };
+  g_autoptr (GPtrArray) specs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+
+  write_layer (dir, "residential", all);
+  write_layer (dir, "population", pop);
+  write_layer (dir, "zones", zones);
+  write_layer (dir, "park", parks);
+  write_layer (dir, "greenway", greenway);
+  write_layer (dir, "builtup", all);
+  write_layer (dir, "nursery", nursery);
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    g_ptr_array_add (specs, g_strdup_printf ("%s=%s/%s.geojson", roles[i], dir, roles[i]));
+  {
+    g_auto (Run) import = run_cli ("import", specs->pdata[0], specs->pdata[1], specs->pdata[2], specs->pdata[3],
+                                   specs->pdata[4], specs->pdata[5], specs->pdata[6], "-o", gpkg, NULL);
+    g_assert_cmpint (import.status, ==, 0);
+  }
+  {
+    g_auto (Run) json = run_cli ("indicators", gpkg, "--json", NULL);
+    JsonObject *root, *city;
+    JsonArray *items, *zone_list;
+
+    g_assert_cmpint (json.status, ==, 0);
+    root = parse_object (json.out, parser);
+    g_assert_cmpstr (json_object_get_string_member (root, "targets"), ==, "yuncheng-2025");
+    g_assert_true (json_object_get_boolean_member (root, "builtup_boundary"));
+    city = json_object_get_object_member (root, "city");
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (city, "population"), 10000, 1e-6);
+    items = json_object_get_array_member (city, "indicators");
+    g_assert_cmpuint (json_array_get_length (items), ==, 11);
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *it = json_array_get_object_element (items, i);
+        const char *key = json_object_get_string_member (it, "key");
+
+        if (g_str_equal (key, "park_per_capita"))
+          {
+            g_assert_cmpfloat_with_epsilon (json_object_get_double_member (it, "value"), 3.1, 1e-6);
+            g_assert_false (json_object_get_boolean_member (it, "pass"));
+            g_assert_cmpfloat_with_epsilon (json_object_get_double_member (it, "gap"), 9.9, 1e-6);
+          }
+        else if (g_str_equal (key, "greenway_per_10k"))
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (it, "value"), 1.0, 1e-6);
+        else if (g_str_equal (key, "nursery_share"))
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (it, "value"), 2.0, 1e-6);
+      }
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
+                       json_object_get_object_member (city, "park_system"), "G11"), "count"), ==, 1);
+    zone_list = json_object_get_array_member (root, "zones");
+    g_assert_cmpuint (json_array_get_length (zone_list), ==, 2);
+    g_assert_nonnull (strstr (json_object_get_string_member (city, "system_check"), "East lacks"));
+  }
+  {
+    g_auto (Run) csv = run_cli ("indicators", gpkg, "--csv", "--targets", "gb55014-2021", NULL);
+    g_auto (GStrv) lines = g_strsplit (csv.out, "\n", -1);
+
+    g_assert_cmpint (csv.status, ==, 0);
+    /* A header, 11 indicators for the city and each of 2 zones, a final newline. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 * 11 + 1);
+    g_assert_cmpstr (lines[0], ==, "scope,indicator,value,unit,target,result,gap,note");
+    g_assert_true (g_str_has_prefix (lines[1], "\"city\",park_per_capita,3.1,\"m2/person\",>8,fail,4.9,"));
+  }
+  {
+    g_auto (Run) table = run_cli ("indicators", gpkg, NULL);
+    g_auto (Run) bad = run_cli ("indicators", gpkg, "--targets", "shanghai", NULL);
+    g_auto (Run) both = run_cli ("indicators", gpkg, "--json", "--csv", NULL);
+
+    g_assert_cmpint (table.status, ==, 0);
+    g_assert_nonnull (strstr (table.out, "NOT MET"));
+    g_assert_nonnull (strstr (table.out, "inside the built-up boundary"));
+    g_assert_cmpint (bad.status, ==, 2);
+    g_assert_cmpint (both.status, ==, 2);
+  }
+  gr_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -474,5 +594,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/walking/json", test_walking_json);
   g_test_add_func ("/cli/walking/usage", test_walking_usage);
   g_test_add_func ("/cli/scenarios", test_scenarios);
+  g_test_add_func ("/cli/indicators", test_indicators);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gr-cli-indicators.h"
 #include "gr-cli-report.h"
 #include "gr-cli-scenario.h"
 #include "gr-evaluate.h"
@@ -384,9 +385,10 @@ run_analyze (int argc, char **argv)
 static void
 usage (FILE *to)
 {
-  fprintf (to, "%s\n\n  greenreach-cli import %s\n  greenreach-cli analyze %s\n  greenreach-cli scenario %s\n\n%s\n",
+  fprintf (to, "%s\n\n  greenreach-cli import %s\n  greenreach-cli analyze %s\n  greenreach-cli indicators %s\n  greenreach-cli scenario %s\n\n%s\n",
            _("Usage:"), _("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"),
            _("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE [OPTION…]"),
+           _("PROJECT.gpkg [--scenario NAME] [--targets SET] [--json|--csv]"),
            _("list|create|rename|delete|add-park|remove|undo|redo|export PROJECT.gpkg [NAME] [OPTION…]"),
            _("Run “greenreach-cli COMMAND --help” for the options of a command."));
 }
@@ -404,6 +406,8 @@ main (int argc, char **argv)
     return run_import (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "analyze") || g_str_equal (argv[1], "analyse"))
     return run_analyze (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "indicators"))
+    return gr_cli_indicators (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "scenario"))
     return gr_cli_scenario (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "--version"))

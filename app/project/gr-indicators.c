@@ -284,8 +284,12 @@ judge (GrIndicator *item, Target t, double per_unit, Land land)
       ground = g_strdup_printf (_("%.2f ha of nursery"), need);
       break;
     }
-  /* TRANSLATORS: "short by 1.20 m²/person = 84000 m² of park" */
-  item->gap_text = g_strdup_printf (_("short by %.2f %s = %s"), item->gap, gr_indicator_get_unit (item->id), ground);
+  /* TRANSLATORS: "short by 1.20 m²/person = 84000 m² of park"; shares
+   * fall short in percentage points */
+  item->gap_text = g_strdup_printf (_("short by %.2f %s = %s"), item->gap,
+                                    g_str_equal (indicators[item->id].unit, "%") ? _("points")
+                                                                                 : gr_indicator_get_unit (item->id),
+                                    ground);
 }
 
 static void

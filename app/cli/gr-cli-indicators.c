@@ -1,0 +1,342 @@
+/* gr-cli-indicators.c — greenreach-cli indicators: every park-city
+ * indicator of a project (or one of its scenarios) against a target set,
+ * for the city and each zone, as a table, JSON or CSV
+ */
+#include "config.h"
+
+#include "gr-cli-indicators.h"
+
+#include "gr-cli-scenario.h"
+#include "gr-indicators.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdio.h>
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_DATA = 1,
+  EXIT_USAGE = 2,
+};
+
+static int
+fail (int status, const char *message)
+{
+  g_printerr ("greenreach-cli: %s\n", message);
+  return status;
+}
+
+static void
+add_number (JsonBuilder *b, const char *name, double value)
+{
+  json_builder_set_member_name (b, name);
+  if (isfinite (value))
+    json_builder_add_double_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_string (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_scope (JsonBuilder *b, const GrIndicators *in)
+{
+  json_builder_set_member_name (b, "population");
+  if (isfinite (in->population))
+    json_builder_add_double_value (b, in->population);
+  else
+    json_builder_add_null_value (b);
+  add_number (b, "park_area_m2", in->park_area);
+  json_builder_set_member_name (b, "indicators");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    {
+      const GrIndicator *it = &in->items[i];
+
+      json_builder_begin_object (b);
+      add_string (b, "key", gr_indicator_get_key (i));
+      add_string (b, "name", gr_indicator_get_name (i));
+      add_string (b, "unit", gr_indicator_get_unit (i));
+      add_number (b, "value", it->value);
+      add_number (b, "target", it->has_target ? it->target : NAN);
+      json_builder_set_member_name (b, "comparison");
+      json_builder_add_string_value (b, !it->has_target ? "none" : it->strict ? ">" : ">=");
+      json_builder_set_member_name (b, "pass");
+      if (it->has_target && isfinite (it->value))
+        json_builder_add_boolean_value (b, it->pass);
+      else
+        json_builder_add_null_value (b);
+      add_number (b, "gap", it->has_target && isfinite (it->value) ? it->gap : NAN);
+      add_string (b, "gap_text", it->gap_text);
+      add_string (b, "missing", it->missing);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "park_system");
+  json_builder_begin_object (b);
+  for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
+    {
+      json_builder_set_member_name (b, gr_park_class_get_code (c));
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "count");
+      json_builder_add_int_value (b, in->inventory.counts[c]);
+      add_number (b, "area_m2", in->inventory.areas[c]);
+      json_builder_end_object (b);
+    }
+  json_builder_set_member_name (b, "disaster_prevention");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "count");
+  json_builder_add_int_value (b, in->inventory.disaster);
+  add_number (b, "area_m2", in->inventory.disaster_area);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  add_string (b, "system_check", in->system_check);
+}
+
+static char *
+value_text (const GrIndicator *it)
+{
+  if (!isfinite (it->value))
+    return g_strdup ("–");
+  return g_strdup_printf ("%.2f %s", it->value, gr_indicator_get_unit (it->id));
+}
+
+static char *
+verdict_text (const GrIndicator *it)
+{
+  if (it->missing != NULL)
+    return g_strdup (it->missing);
+  if (!it->has_target)
+    return g_strdup ("");
+  if (it->pass)
+    return g_strdup_printf (_("met (%s %.2f)"), it->strict ? ">" : "≥", it->target);
+  return g_strdup_printf (_("NOT MET (%s %.2f): %s"), it->strict ? ">" : "≥", it->target, it->gap_text);
+}
+
+static void
+print_table (const char *scope, const GrIndicators *in)
+{
+  printf ("\n%s\n", scope);
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    {
+      g_autofree char *value = value_text (&in->items[i]);
+      g_autofree char *verdict = verdict_text (&in->items[i]);
+
+      printf ("  %s: %s  %s\n", gr_indicator_get_name (i), value, verdict);
+    }
+  printf ("  %s", _("Parks by class:"));
+  for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
+    printf (" %s %u (%.1f ha)", gr_park_class_get_code (c), in->inventory.counts[c], in->inventory.areas[c] / 1e4);
+  printf (_("; disaster-prevention %u\n"), in->inventory.disaster);
+  if (in->system_check != NULL)
+    {
+      g_auto (GStrv) lines = g_strsplit (in->system_check, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        printf ("  %s\n", lines[i]);
+    }
+}
+
+/* Units for machines: stable, ASCII. */
+static const char *
+indicators_unit_ascii (GrIndicatorId id)
+{
+  switch (id)
+    {
+    case GR_IND_PARK_PER_CAPITA:
+    case GR_IND_COMPREHENSIVE_PER_CAPITA:
+    case GR_IND_COMMUNITY_PER_CAPITA:
+      return "m2/person";
+    case GR_IND_GREENWAY_PER_10K:
+      return "km/10000 residents";
+    default:
+      return "%";
+    }
+}
+
+static void
+csv_field (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text != NULL ? text : ""; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+csv_rows (GString *out, const char *scope, const GrIndicators *in)
+{
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    {
+      const GrIndicator *it = &in->items[i];
+
+      csv_field (out, scope);
+      g_string_append_printf (out, ",%s,", gr_indicator_get_key (i));
+      if (isfinite (it->value))
+        g_string_append_printf (out, "%.6g", it->value);
+      g_string_append_c (out, ',');
+      csv_field (out, indicators_unit_ascii (i));
+      g_string_append_c (out, ',');
+      if (it->has_target)
+        g_string_append_printf (out, "%s%.6g", it->strict ? ">" : ">=", it->target);
+      g_string_append_c (out, ',');
+      if (it->has_target && isfinite (it->value))
+        g_string_append (out, it->pass ? "pass" : "fail");
+      g_string_append_c (out, ',');
+      if (it->has_target && isfinite (it->value) && !it->pass)
+        g_string_append_printf (out, "%.6g", it->gap);
+      g_string_append_c (out, ',');
+      csv_field (out, it->missing != NULL ? it->missing : it->gap_text);
+      g_string_append_c (out, '\n');
+    }
+}
+
+int
+gr_cli_indicators (int    argc,
+                   char **argv)
+{
+  g_autofree char *scenario = NULL;
+  g_autofree char *targets_key = NULL;
+  g_autofree char *mode = NULL;
+  g_auto (GStrv) args = NULL;
+  gboolean json = FALSE, csv = FALSE;
+  GOptionEntry entries[] = {
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario, N_("A scenario of the project instead of its own data"),
+      "NAME" },
+    { "targets", 0, 0, G_OPTION_ARG_STRING, &targets_key,
+      N_("Target set: yuncheng-2025 (default), yuncheng-2030, datong-2035, gb55014-2021, eco-garden-city, none"),
+      "SET" },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, N_("Distance: straight-line (default) or walking"), "MODE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV: one row per indicator and scope"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT.gpkg"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrProject) project = NULL;
+  g_autoptr (GrAnalysis) analysis = NULL;
+  GrTargetSet targets = GR_TARGETS_YUNCHENG_2025;
+  GrIndicators city;
+  GrCriteria criteria;
+  guint n_zones;
+
+  g_option_context_set_summary (context, _("The park-city indicators against a target set, for the city and each "
+                                           "zone."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, error->message);
+  if (args == NULL || args[0] == NULL || args[1] != NULL)
+    return fail (EXIT_USAGE, _("indicators needs one project file"));
+  if (json && csv)
+    return fail (EXIT_USAGE, _("choose --json or --csv, not both"));
+  if (targets_key != NULL && !gr_target_set_from_key (targets_key, &targets))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown target set “%s”"), targets_key);
+      return fail (EXIT_USAGE, message);
+    }
+  gr_criteria_init_default (&criteria);
+  if (mode != NULL && g_str_equal (mode, "walking"))
+    criteria.walking = TRUE;
+  else if (mode != NULL && !g_str_equal (mode, "straight-line") && !g_str_equal (mode, "straight"))
+    {
+      g_autofree char *message = g_strdup_printf (_("--mode must be “straight-line” or “walking”, not “%s”"), mode);
+      return fail (EXIT_USAGE, message);
+    }
+  project = scenario != NULL ? gr_cli_load_scenario (args[0], scenario, &error) : gr_project_load (args[0], &error);
+  if (project == NULL || (analysis = gr_project_build_analysis (project, &criteria, NULL, &error)) == NULL)
+    return fail (EXIT_DATA, error->message);
+  n_zones = gr_project_get_n_zones (project);
+  gr_indicators_compute (&city, project, analysis, -1, targets);
+
+  if (json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (JsonGenerator) gen = json_generator_new ();
+      g_autoptr (JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (b);
+      add_string (b, "scenario", scenario);
+      add_string (b, "targets", gr_target_set_get_key (targets));
+      add_string (b, "mode", criteria.walking ? "walking" : "straight-line");
+      json_builder_set_member_name (b, "builtup_boundary");
+      json_builder_add_boolean_value (b, city.builtup);
+      json_builder_set_member_name (b, "city");
+      json_builder_begin_object (b);
+      add_scope (b, &city);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "zones");
+      json_builder_begin_array (b);
+      for (guint z = 1; z <= n_zones; z++)
+        {
+          g_autofree char *name = gr_project_zone_name (project, z);
+          GrIndicators zone;
+
+          gr_indicators_compute (&zone, project, analysis, z, targets);
+          json_builder_begin_object (b);
+          add_string (b, "name", name);
+          add_scope (b, &zone);
+          json_builder_end_object (b);
+          gr_indicators_clear (&zone);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      text = json_generator_to_data (gen, NULL);
+      printf ("%s\n", text);
+    }
+  else if (csv)
+    {
+      GString *out = g_string_new ("scope,indicator,value,unit,target,result,gap,note\n");
+
+      csv_rows (out, "city", &city);
+      for (guint z = 1; z <= n_zones; z++)
+        {
+          g_autofree char *name = gr_project_zone_name (project, z);
+          GrIndicators zone;
+
+          gr_indicators_compute (&zone, project, analysis, z, targets);
+          csv_rows (out, name, &zone);
+          gr_indicators_clear (&zone);
+        }
+      fputs (out->str, stdout);
+      g_string_free (out, TRUE);
+    }
+  else
+    {
+      printf (_("Targets: %s; distance: %s; park area counted %s\n"), gr_target_set_get_label (targets),
+              criteria.walking ? _("walking") : _("straight-line"),
+              city.builtup ? _("inside the built-up boundary") : _("everywhere (no built-up boundary layer)"));
+      if (scenario != NULL)
+        printf (_("Scenario: %s\n"), scenario);
+      print_table (_("City"), &city);
+      for (guint z = 1; z <= n_zones; z++)
+        {
+          g_autofree char *name = gr_project_zone_name (project, z);
+          GrIndicators zone;
+
+          gr_indicators_compute (&zone, project, analysis, z, targets);
+          print_table (name, &zone);
+          gr_indicators_clear (&zone);
+        }
+    }
+  gr_indicators_clear (&city);
+  return EXIT_OK;
+}

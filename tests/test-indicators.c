@@ -1,5 +1,6 @@
 /* test-indicators.c — the park-city indicators on a town worked out on
  * paper, and what they say when an input is missing */
+#include "gr-corridor.h"
 #include "gr-indicators.h"
 
 #include <math.h>
@@ -148,6 +149,57 @@ test_missing_inputs (void)
   gr_indicators_clear (&out);
 }
 
+/* A 2 km corridor, 200 m wide, with an 80 m pinch at x = 1,000 m (a
+ * 20 m notch cut 120 m deep from the north side). */
+static void
+test_corridor_pinch (void)
+{
+  const char *notched = "POLYGON ((0 0,2000 0,2000 200,1010 200,1010 80,990 80,990 200,0 200,0 0))";
+  const char *wide = "POLYGON ((0 0,2000 0,2000 150,0 150,0 0))";
+  OGRGeometryH g = NULL, h = NULL;
+  GrCorridorWidth w;
+
+  OGR_G_CreateFromWkt ((char **) &notched, NULL, &g);
+  OGR_G_CreateFromWkt ((char **) &wide, NULL, &h);
+  g_assert_true (gr_corridor_measure (g, GR_CORRIDOR_MIN_WIDTH, &w));
+  g_test_message ("narrowest %.2f m at %.1f, %.1f", w.narrowest_m, w.pinch_x, w.pinch_y);
+  g_assert_cmpfloat (fabs (w.narrowest_m - 80), <=, 1.0);
+  g_assert_false (w.passes);
+  g_assert_cmpfloat (fabs (w.pinch_x - 1000), <=, 15);
+  /* In the neck, below the notch. */
+  g_assert_cmpfloat (w.pinch_y, >=, 20);
+  g_assert_cmpfloat (w.pinch_y, <=, 60);
+  g_assert_true (gr_corridor_measure (h, GR_CORRIDOR_MIN_WIDTH, &w));
+  g_assert_cmpfloat (fabs (w.narrowest_m - 150), <=, 1.0);
+  g_assert_true (w.passes);
+  OGR_G_DestroyGeometry (g);
+  OGR_G_DestroyGeometry (h);
+}
+
+/* Two greenways with a 30 m break between their ends; the first passes a
+ * park, the second a river. */
+static void
+test_greenway_gap (void)
+{
+  g_autoptr (GrProject) p = gr_project_new ();
+  GrGreenwayReport r;
+
+  add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (0 0,1000 0)", "东段", NULL, NAN));
+  add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (1030 0,2000 0)", "西段", NULL, NAN));
+  add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (500 0,500 300)", "支线", NULL, NAN));
+  add (p, GR_ROLE_PARK, feature ("POLYGON ((200 5,300 5,300 100,200 100,200 5))", "河滨公园", NULL, NAN));
+  add (p, GR_ROLE_WATER, feature ("POLYGON ((1500 -200,1600 -200,1600 -3,1500 -3,1500 -200))", "汾河", NULL, NAN));
+  gr_greenway_report (p, 10, 200, &r);
+  g_assert_cmpuint (r.n_networks, ==, 2);
+  g_assert_cmpuint (r.gaps->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (g_array_index (r.gaps, GrGreenwayGap, 0).length_m, 30, 1e-9);
+  g_assert_cmpfloat (g_array_index (r.gaps, GrGreenwayGap, 0).x0, ==, 1000);
+  g_assert_cmpuint (r.links->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (r.links, 0), ==, "河滨公园");
+  g_assert_cmpstr (g_ptr_array_index (r.links, 1), ==, "汾河");
+  gr_greenway_report_clear (&r);
+}
+
 static void
 test_target_sets (void)
 {
@@ -169,5 +221,7 @@ main (int argc, char **argv)
   g_test_add_func ("/indicators/on-paper", test_on_paper);
   g_test_add_func ("/indicators/missing-inputs", test_missing_inputs);
   g_test_add_func ("/indicators/target-sets", test_target_sets);
+  g_test_add_func ("/indicators/corridor-pinch", test_corridor_pinch);
+  g_test_add_func ("/indicators/greenway-gap", test_greenway_gap);
   return g_test_run ();
 }

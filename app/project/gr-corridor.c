@@ -1,0 +1,318 @@
+/* gr-corridor.c — ecological corridors and greenway connectivity
+ *
+ * A corridor is continuous at width w when the polygon shrunk by w / 2
+ * (GEOS negative buffer) still joins its two ends in one piece: a circle of
+ * diameter w can then travel from one end to the other inside it. The
+ * narrowest width is the largest such w (found by bisection to 0.5 m), and
+ * the pinch point is the thin bridge the shrunk polygon still has just
+ * below it and loses just above it.
+ *
+ * The ends are the two points of the corridor's outline farthest apart.
+ */
+#include "config.h"
+
+#include "gr-corridor.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+static void
+farthest_pair (OGRGeometryH g, double ends[4])
+{
+  g_auto (OGRGeometryH) hull = OGR_G_ConvexHull (g);
+  OGRGeometryH ring = hull != NULL && OGR_G_GetGeometryCount (hull) > 0 ? OGR_G_GetGeometryRef (hull, 0) : NULL;
+  double best = -1;
+  int n = ring != NULL ? OGR_G_GetPointCount (ring) : 0;
+
+  /* The diameter's ends are hull vertices; hulls are small. */
+  for (int i = 0; i < n; i++)
+    for (int j = i + 1; j < n; j++)
+      {
+        double dx = OGR_G_GetX (ring, i) - OGR_G_GetX (ring, j), dy = OGR_G_GetY (ring, i) - OGR_G_GetY (ring, j);
+
+        if (dx * dx + dy * dy > best)
+          {
+            best = dx * dx + dy * dy;
+            ends[0] = OGR_G_GetX (ring, i), ends[1] = OGR_G_GetY (ring, i);
+            ends[2] = OGR_G_GetX (ring, j), ends[3] = OGR_G_GetY (ring, j);
+          }
+      }
+}
+
+/* The piece of @shrunk nearest (x, y), if within @reach. */
+static int
+piece_near (OGRGeometryH shrunk, double x, double y, double reach)
+{
+  g_auto (OGRGeometryH) p = OGR_G_CreateGeometry (wkbPoint);
+  int n = wkbFlatten (OGR_G_GetGeometryType (shrunk)) == wkbMultiPolygon ? OGR_G_GetGeometryCount (shrunk) : 1;
+  int best = -1;
+  double nearest = reach;
+
+  OGR_G_SetPoint_2D (p, 0, x, y);
+  for (int k = 0; k < n; k++)
+    {
+      OGRGeometryH piece = n > 1 || wkbFlatten (OGR_G_GetGeometryType (shrunk)) == wkbMultiPolygon
+                             ? OGR_G_GetGeometryRef (shrunk, k)
+                             : shrunk;
+      double d = OGR_G_Distance (piece, p);
+
+      if (d <= nearest)
+        nearest = d, best = k;
+    }
+  return best;
+}
+
+/* Whether a circle of diameter @width passes from end to end. When it
+ * does not, *a and *b are the pieces the two ends fall in (-1: none). */
+static gboolean
+passes (OGRGeometryH corridor, const double ends[4], double width, OGRGeometryH *shrunk_out, int *a, int *b)
+{
+  OGRGeometryH shrunk = OGR_G_Buffer (corridor, -width / 2, 16);
+  /* An end lies on the outline, often at a corner: the shrunk polygon keeps
+   * a point within width / 2 of a straight edge, width / √2 of a right
+   * angle; 1.5 width allows sharper corners and the buffer's facets. */
+  double reach = 1.5 * width + 1;
+
+  *a = *b = -1;
+  if (shrunk == NULL || OGR_G_IsEmpty (shrunk))
+    {
+      if (shrunk != NULL)
+        OGR_G_DestroyGeometry (shrunk);
+      *shrunk_out = NULL;
+      return FALSE;
+    }
+  *a = piece_near (shrunk, ends[0], ends[1], reach);
+  *b = piece_near (shrunk, ends[2], ends[3], reach);
+  *shrunk_out = shrunk;
+  return *a >= 0 && *a == *b;
+}
+
+/**
+ * gr_corridor_measure:
+ * @corridor: a corridor polygon, analysis CRS (metres)
+ * @min_width: the net width asked for (GR_CORRIDOR_MIN_WIDTH)
+ *
+ * Returns: %FALSE for a geometry that is not an area
+ */
+gboolean
+gr_corridor_measure (OGRGeometryH     corridor,
+                     double           min_width,
+                     GrCorridorWidth *out)
+{
+  OGREnvelope env;
+  double lo = 0, hi;
+  OGRGeometryH shrunk = NULL;
+  int a, b;
+
+  out->pinch_x = out->pinch_y = NAN;
+  if (corridor == NULL || !(OGR_G_Area (corridor) > 0))
+    return FALSE;
+  farthest_pair (corridor, out->ends);
+  OGR_G_GetEnvelope (corridor, &env);
+  hi = 2 * MIN (env.MaxX - env.MinX, env.MaxY - env.MinY) + 2;
+  /* Bisection on the width: continuous below, broken above. */
+  while (hi - lo > 0.5)
+    {
+      double mid = (lo + hi) / 2;
+      gboolean ok = passes (corridor, out->ends, mid, &shrunk, &a, &b);
+
+      g_clear_pointer (&shrunk, OGR_G_DestroyGeometry);
+      if (ok)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  out->narrowest_m = lo;
+  out->passes = lo >= min_width;
+  /* Just below the narrowest width the shrunk corridor still holds a thin
+   * bridge that is gone just above it: the pinch is that bridge, the piece
+   * of the one not within reach of the other (the buffer's facets leave
+   * slivers, all hugging the wider parts). */
+  {
+    g_auto (OGRGeometryH) below = OGR_G_Buffer (corridor, -lo / 2, 16);
+    g_auto (OGRGeometryH) above = OGR_G_Buffer (corridor, -hi / 2, 16);
+    g_auto (OGRGeometryH) grown = above != NULL && !OGR_G_IsEmpty (above)
+                                    ? OGR_G_Buffer (above, (hi - lo) / 2 + 0.1, 16)
+                                    : NULL;
+    g_auto (OGRGeometryH) bridge = below != NULL && grown != NULL ? OGR_G_Difference (below, grown) : NULL;
+    int n = bridge == NULL || OGR_G_IsEmpty (bridge) ? 0
+            : wkbFlatten (OGR_G_GetGeometryType (bridge)) == wkbMultiPolygon ? OGR_G_GetGeometryCount (bridge)
+                                                                              : 1;
+    double farthest = -1;
+
+    for (int k = 0; k < n; k++)
+      {
+        OGRGeometryH piece = wkbFlatten (OGR_G_GetGeometryType (bridge)) == wkbMultiPolygon
+                               ? OGR_G_GetGeometryRef (bridge, k)
+                               : bridge;
+        double d = OGR_G_Distance (piece, above);
+        g_auto (OGRGeometryH) centre = OGR_G_CreateGeometry (wkbPoint);
+
+        if (d > farthest && OGR_G_Centroid (piece, centre) == OGRERR_NONE)
+          {
+            farthest = d;
+            out->pinch_x = OGR_G_GetX (centre, 0);
+            out->pinch_y = OGR_G_GetY (centre, 0);
+          }
+      }
+  }
+  return TRUE;
+}
+
+/* ---- greenways -------------------------------------------------------------- */
+
+typedef struct
+{
+  OGRGeometryH line;   /* borrowed */
+  double       end[4]; /* first and last point */
+  guint        parent; /* union-find */
+} Piece;
+
+static guint
+find (GArray *pieces, guint i)
+{
+  while (g_array_index (pieces, Piece, i).parent != i)
+    i = g_array_index (pieces, Piece, i).parent = g_array_index (pieces, Piece, g_array_index (pieces, Piece, i).parent).parent;
+  return i;
+}
+
+static void
+collect (OGRGeometryH g, GArray *pieces)
+{
+  if (wkbFlatten (OGR_G_GetGeometryType (g)) == wkbLineString && OGR_G_GetPointCount (g) >= 2)
+    {
+      int n = OGR_G_GetPointCount (g);
+      Piece p = { g, { OGR_G_GetX (g, 0), OGR_G_GetY (g, 0), OGR_G_GetX (g, n - 1), OGR_G_GetY (g, n - 1) }, pieces->len };
+
+      g_array_append_val (pieces, p);
+      return;
+    }
+  for (int k = 0; k < OGR_G_GetGeometryCount (g); k++)
+    collect (OGR_G_GetGeometryRef (g, k), pieces);
+}
+
+static double
+point_distance (double x, double y, OGRGeometryH g)
+{
+  g_auto (OGRGeometryH) p = OGR_G_CreateGeometry (wkbPoint);
+
+  OGR_G_SetPoint_2D (p, 0, x, y);
+  return OGR_G_Distance (p, g);
+}
+
+static int
+compare_gaps (gconstpointer a, gconstpointer b)
+{
+  double x = ((const GrGreenwayGap *) a)->length_m, y = ((const GrGreenwayGap *) b)->length_m;
+  return (x > y) - (x < y);
+}
+
+/**
+ * gr_greenway_report:
+ * @join_m: ends this near another greenway meet it (a few metres)
+ * @gap_m: loose ends of different networks this near each other are a gap
+ *   to close
+ *
+ * STANDARDS.md §4: greenways should connect. Networks are greenway pieces
+ * joined where an end meets another piece; a gap is a pair of loose ends of
+ * different networks facing each other; each network lists the parks and
+ * waters it touches.
+ */
+void
+gr_greenway_report (GrProject        *project,
+                    double            join_m,
+                    double            gap_m,
+                    GrGreenwayReport *out)
+{
+  static const GrRole linked[] = { GR_ROLE_PARK, GR_ROLE_WATER };
+  GrLayer *layer = project->layers[GR_ROLE_GREENWAY];
+  g_autoptr (GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  g_autoptr (GArray) loose = g_array_new (FALSE, FALSE, sizeof (guint)); /* piece × 2 + end */
+  g_autoptr (GHashTable) network_of = g_hash_table_new (NULL, NULL);
+
+  out->n_networks = 0;
+  out->gaps = g_array_new (FALSE, FALSE, sizeof (GrGreenwayGap));
+  out->links = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    collect (((GrFeature *) g_ptr_array_index (layer->features, i))->geometry, pieces);
+  /* Join: an end within @join_m of another piece. */
+  for (guint i = 0; i < pieces->len; i++)
+    for (guint e = 0; e < 2; e++)
+      {
+        Piece *p = &g_array_index (pieces, Piece, i);
+        gboolean meets = FALSE;
+
+        for (guint j = 0; j < pieces->len; j++)
+          {
+            if (j == i || point_distance (p->end[2 * e], p->end[2 * e + 1], g_array_index (pieces, Piece, j).line) > join_m)
+              continue;
+            meets = TRUE;
+            g_array_index (pieces, Piece, find (pieces, i)).parent = find (pieces, j);
+          }
+        if (!meets)
+          {
+            guint id = 2 * i + e;
+            g_array_append_val (loose, id);
+          }
+      }
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      gpointer root = GUINT_TO_POINTER (find (pieces, i) + 1);
+
+      if (!g_hash_table_contains (network_of, root))
+        g_hash_table_insert (network_of, root, GUINT_TO_POINTER (out->n_networks++));
+    }
+  /* Gaps: each loose end and the nearest loose end of another network. */
+  for (guint a = 0; a < loose->len; a++)
+    for (guint b = a + 1; b < loose->len; b++)
+      {
+        guint ia = g_array_index (loose, guint, a), ib = g_array_index (loose, guint, b);
+        const Piece *pa = &g_array_index (pieces, Piece, ia / 2), *pb = &g_array_index (pieces, Piece, ib / 2);
+        GrGreenwayGap gap;
+
+        if (find (pieces, ia / 2) == find (pieces, ib / 2))
+          continue;
+        gap.x0 = pa->end[2 * (ia % 2)], gap.y0 = pa->end[2 * (ia % 2) + 1];
+        gap.x1 = pb->end[2 * (ib % 2)], gap.y1 = pb->end[2 * (ib % 2) + 1];
+        gap.length_m = hypot (gap.x1 - gap.x0, gap.y1 - gap.y0);
+        if (gap.length_m <= gap_m)
+          g_array_append_val (out->gaps, gap);
+      }
+  g_array_sort (out->gaps, compare_gaps);
+  /* What each network links. */
+  for (guint n = 0; n < out->n_networks; n++)
+    {
+      GString *names = g_string_new (NULL);
+
+      for (guint r = 0; r < G_N_ELEMENTS (linked); r++)
+        {
+          GrLayer *targets = project->layers[linked[r]];
+
+          for (guint f = 0; targets != NULL && f < targets->features->len; f++)
+            {
+              GrFeature *feature = g_ptr_array_index (targets->features, f);
+              gboolean touches = FALSE;
+
+              for (guint i = 0; i < pieces->len && !touches; i++)
+                if (GPOINTER_TO_UINT (g_hash_table_lookup (network_of, GUINT_TO_POINTER (find (pieces, i) + 1))) == n)
+                  touches = OGR_G_Distance (g_array_index (pieces, Piece, i).line, feature->geometry) <= join_m;
+              if (!touches)
+                continue;
+              if (names->len > 0)
+                g_string_append (names, _(", "));
+              if (feature->name != NULL && feature->name[0] != '\0')
+                g_string_append (names, feature->name);
+              else
+                g_string_append_printf (names, "%s #%u", gr_role_get_label (linked[r]), f + 1);
+            }
+        }
+      g_ptr_array_add (out->links, g_string_free (names, FALSE));
+    }
+}
+
+void
+gr_greenway_report_clear (GrGreenwayReport *report)
+{
+  g_clear_pointer (&report->gaps, g_array_unref);
+  g_clear_pointer (&report->links, g_ptr_array_unref);
+}

@@ -555,6 +555,11 @@ test_indicators (void)
     zone_list = json_object_get_array_member (root, "zones");
     g_assert_cmpuint (json_array_get_length (zone_list), ==, 2);
     g_assert_nonnull (strstr (json_object_get_string_member (city, "system_check"), "East lacks"));
+    /* One greenway, whole: no gaps. */
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "greenways"), "networks"), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        json_object_get_object_member (root, "greenways"), "gaps")), ==, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "corridors")), ==, 0);
   }
   {
     g_auto (Run) csv = run_cli ("indicators", gpkg, "--csv", "--targets", "gb55014-2021", NULL);

@@ -7,6 +7,7 @@
 #include "gr-cli-indicators.h"
 
 #include "gr-cli-scenario.h"
+#include "gr-corridor.h"
 #include "gr-indicators.h"
 
 #include <glib/gi18n-lib.h>
@@ -205,6 +206,110 @@ csv_rows (GString *out, const char *scope, const GrIndicators *in)
     }
 }
 
+/* Loose greenway ends this near one another are one break to close, and
+ * ends within a few metres of another greenway meet it. */
+#define GREENWAY_JOIN_M 5.0
+#define GREENWAY_GAP_M 500.0
+
+static void
+add_networks (JsonBuilder *b, GrProject *project)
+{
+  GrLayer *corridors = project->layers[GR_ROLE_CORRIDOR];
+  GrGreenwayReport r;
+
+  json_builder_set_member_name (b, "corridors");
+  json_builder_begin_array (b);
+  for (guint i = 0; corridors != NULL && i < corridors->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (corridors->features, i);
+      GrCorridorWidth w;
+
+      if (!gr_corridor_measure (f->geometry, GR_CORRIDOR_MIN_WIDTH, &w))
+        continue;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, i + 1);
+      add_string (b, "name", f->name);
+      add_number (b, "narrowest_m", w.narrowest_m);
+      add_number (b, "pinch_x", w.pinch_x);
+      add_number (b, "pinch_y", w.pinch_y);
+      json_builder_set_member_name (b, "continuous_100m");
+      json_builder_add_boolean_value (b, w.passes);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "greenways");
+  if (project->layers[GR_ROLE_GREENWAY] == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  gr_greenway_report (project, GREENWAY_JOIN_M, GREENWAY_GAP_M, &r);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "networks");
+  json_builder_add_int_value (b, r.n_networks);
+  json_builder_set_member_name (b, "gaps");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r.gaps->len; i++)
+    {
+      GrGreenwayGap *g = &g_array_index (r.gaps, GrGreenwayGap, i);
+
+      json_builder_begin_object (b);
+      add_number (b, "length_m", g->length_m);
+      add_number (b, "x0", g->x0);
+      add_number (b, "y0", g->y0);
+      add_number (b, "x1", g->x1);
+      add_number (b, "y1", g->y1);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "links");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r.links->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (r.links, i));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  gr_greenway_report_clear (&r);
+}
+
+static void
+print_networks (GrProject *project)
+{
+  GrLayer *corridors = project->layers[GR_ROLE_CORRIDOR];
+  GrGreenwayReport r;
+
+  for (guint i = 0; corridors != NULL && i < corridors->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (corridors->features, i);
+      g_autofree char *name = f->name != NULL ? g_strdup (f->name) : g_strdup_printf ("#%u", i + 1);
+      GrCorridorWidth w;
+
+      if (!gr_corridor_measure (f->geometry, GR_CORRIDOR_MIN_WIDTH, &w))
+        continue;
+      if (isfinite (w.pinch_x))
+        printf (_("Corridor %s: narrowest %.0f m at x %.0f y %.0f; a %.0f m passage end to end: %s\n"), name,
+                w.narrowest_m, w.pinch_x, w.pinch_y, GR_CORRIDOR_MIN_WIDTH, w.passes ? _("yes") : _("no"));
+      else
+        printf (_("Corridor %s: narrowest %.0f m; a %.0f m passage end to end: %s\n"), name, w.narrowest_m,
+                GR_CORRIDOR_MIN_WIDTH, w.passes ? _("yes") : _("no"));
+    }
+  if (project->layers[GR_ROLE_GREENWAY] == NULL)
+    return;
+  gr_greenway_report (project, GREENWAY_JOIN_M, GREENWAY_GAP_M, &r);
+  printf (g_dngettext (GETTEXT_PACKAGE, "Greenways: %u network", "Greenways: %u networks", r.n_networks),
+          r.n_networks);
+  printf (g_dngettext (GETTEXT_PACKAGE, ", %u gap to close\n", ", %u gaps to close\n", r.gaps->len), r.gaps->len);
+  for (guint i = 0; i < r.gaps->len; i++)
+    {
+      GrGreenwayGap *g = &g_array_index (r.gaps, GrGreenwayGap, i);
+      printf (_("  gap of %.0f m between x %.0f y %.0f and x %.0f y %.0f\n"), g->length_m, g->x0, g->y0, g->x1, g->y1);
+    }
+  for (guint i = 0; i < r.links->len; i++)
+    if (((char *) g_ptr_array_index (r.links, i))[0] != '\0')
+      printf (_("  network %u links: %s\n"), i + 1, (char *) g_ptr_array_index (r.links, i));
+  gr_greenway_report_clear (&r);
+}
+
 int
 gr_cli_indicators (int    argc,
                    char **argv)
@@ -280,6 +385,7 @@ gr_cli_indicators (int    argc,
       json_builder_begin_object (b);
       add_scope (b, &city);
       json_builder_end_object (b);
+      add_networks (b, project);
       json_builder_set_member_name (b, "zones");
       json_builder_begin_array (b);
       for (guint z = 1; z <= n_zones; z++)
@@ -327,6 +433,7 @@ gr_cli_indicators (int    argc,
       if (scenario != NULL)
         printf (_("Scenario: %s\n"), scenario);
       print_table (_("City"), &city);
+      print_networks (project);
       for (guint z = 1; z <= n_zones; z++)
         {
           g_autofree char *name = gr_project_zone_name (project, z);

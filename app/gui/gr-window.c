@@ -10,6 +10,7 @@
 
 #include "gr-base-map.h"
 #include "gr-coverage-layer.h"
+#include "gr-indicators.h"
 #include "gr-layer-item.h"
 #include "gr-mbtiles-source.h"
 #include "gr-runtime.h"
@@ -66,6 +67,10 @@ struct _GrWindow
   GtkLabel        *edits_heading;
   GtkListBox      *history;
   GtkLabel        *balance_label;
+  GtkDropDown     *targets_dropdown;
+  GtkDropDown     *scope_dropdown;
+  GtkGrid         *targets_grid;
+  gboolean         filling_scopes;
   GArray          *refs;      /* GrSupplyRef of the analysis */
   GrEditor        *editor;
   GrScenarioStore *store;     /* NULL until the project is a saved file */
@@ -583,6 +588,140 @@ update_zone_table (GrWindow *self, GrAnalysis *analysis)
   gtk_widget_set_visible (GTK_WIDGET (self->zone_table), n > 0);
 }
 
+/* ---- park-city indicators ---------------------------------------------------- */
+
+static void
+fill_scopes (GrWindow *self)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+  GrProject *project = self->session != NULL ? gr_session_get_project (self->session) : NULL;
+  guint n = project != NULL ? gr_project_get_n_zones (project) : 0;
+
+  gtk_string_list_append (names, _("City"));
+  for (guint z = 1; z <= n; z++)
+    {
+      g_autofree char *name = gr_project_zone_name (project, z);
+      gtk_string_list_append (names, name);
+    }
+  self->filling_scopes = TRUE;
+  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->scope_dropdown, 0);
+  self->filling_scopes = FALSE;
+  g_object_unref (names);
+}
+
+static void
+grid_label (GtkGrid *grid, const char *text, int col, int row, gboolean numeric, const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  gtk_label_set_wrap (GTK_LABEL (label), !numeric);
+  if (!numeric)
+    gtk_widget_set_hexpand (label, TRUE);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+  gtk_grid_attach (grid, label, col, row, 1, 1);
+}
+
+/* Every indicator of the scenario shown, judged against the chosen targets,
+ * for the city or the chosen zone. Rebuilt after every edit (not during a
+ * drag: the coverage figures above follow the pointer). */
+static void
+refresh_targets (GrWindow *self)
+{
+  GtkWidget *child;
+  GrAnalysis *analysis = self->session != NULL ? gr_session_get_analysis (self->session) : NULL;
+  g_autoptr (GrProject) edited = NULL;
+  GrProject *project;
+  GrIndicators in;
+  guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
+  GrTargetSet set = gtk_drop_down_get_selected (self->targets_dropdown) + 1;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_grid))) != NULL)
+    gtk_grid_remove (self->targets_grid, child);
+  if (analysis == NULL || self->dragging)
+    return;
+  project = gr_session_get_project (self->session);
+  if (self->current != NULL)
+    project = edited = gr_scenario_apply (self->current, project);
+  if (set >= GR_N_TARGET_SETS)
+    set = GR_TARGETS_NONE;
+  gr_indicators_compute (&in, project, analysis, scope > 0 ? (int) scope : -1, set);
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    {
+      const GrIndicator *it = &in.items[i];
+      g_autofree char *value = isfinite (it->value) ? g_strdup_printf ("%.2f %s", it->value, gr_indicator_get_unit (i))
+                                                    : g_strdup ("–");
+      g_autofree char *target = it->has_target ? g_strdup_printf ("%s %.2f", it->strict ? ">" : "≥", it->target)
+                                               : g_strdup ("");
+      const char *verdict = it->missing != NULL ? _("no data")
+                            : !it->has_target   ? ""
+                            : it->pass          ? _("met")
+                                                : _("short");
+      GtkWidget *last;
+
+      grid_label (self->targets_grid, gr_indicator_get_name (i), 0, i, FALSE, NULL);
+      grid_label (self->targets_grid, value, 1, i, TRUE, NULL);
+      grid_label (self->targets_grid, target, 2, i, TRUE, "dim-label");
+      grid_label (self->targets_grid, verdict, 3, i, TRUE,
+                  it->missing != NULL || !it->has_target ? "dim-label" : it->pass ? "success" : "error");
+      last = gtk_grid_get_child_at (self->targets_grid, 3, i);
+      gtk_widget_set_tooltip_text (last, it->missing != NULL ? it->missing : it->gap_text);
+      gtk_widget_set_tooltip_text (gtk_grid_get_child_at (self->targets_grid, 0, i),
+                                   it->missing != NULL ? it->missing : it->gap_text);
+    }
+  if (in.system_check != NULL)
+    {
+      GtkWidget *label = gtk_label_new (in.system_check);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_grid_attach (self->targets_grid, label, 0, GR_N_INDICATORS, 4, 1);
+    }
+  gr_indicators_clear (&in);
+}
+
+static void
+on_targets_changed (GrWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->targets_dropdown);
+
+  if (i + 1 < GR_N_TARGET_SETS)
+    g_settings_set_string (gr_settings_get (), "target-set", gr_target_set_get_key (i + 1));
+  refresh_targets (self);
+}
+
+static void
+on_scope_changed (GrWindow *self)
+{
+  if (!self->filling_scopes)
+    refresh_targets (self);
+}
+
+static void
+build_targets (GrWindow *self)
+{
+  GtkStringList *sets = gtk_string_list_new (NULL);
+  g_autofree char *key = g_settings_get_string (gr_settings_get (), "target-set");
+  GrTargetSet chosen = GR_TARGETS_YUNCHENG_2025;
+
+  /* GR_TARGETS_NONE last: the plans first. */
+  for (guint i = 1; i < GR_N_TARGET_SETS; i++)
+    gtk_string_list_append (sets, gr_target_set_get_label (i));
+  gtk_string_list_append (sets, gr_target_set_get_label (GR_TARGETS_NONE));
+  gtk_drop_down_set_model (self->targets_dropdown, G_LIST_MODEL (sets));
+  g_object_unref (sets);
+  gr_target_set_from_key (key, &chosen);
+  gtk_drop_down_set_selected (self->targets_dropdown, chosen == GR_TARGETS_NONE ? GR_N_TARGET_SETS - 1 : chosen - 1);
+  g_signal_connect_swapped (self->targets_dropdown, "notify::selected", G_CALLBACK (on_targets_changed), self);
+  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (on_scope_changed), self);
+  fill_scopes (self);
+}
+
 /* ---- showing a session ---------------------------------------------------- */
 
 /* The residential land is what the analysis is about: frame it. */
@@ -628,6 +767,7 @@ show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs)
   update_indicators (self);
   update_zone_table (self, analysis);
   refresh_edits (self);
+  refresh_targets (self);
 }
 
 static char *
@@ -666,6 +806,7 @@ show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis, GArray *
   load_scenarios (self);
   gr_vector_layer_set_display (self->vectors, gr_session_get_display (session));
   fill_layers (self, gr_session_get_project (session));
+  fill_scopes (self);
   show_analysis (self, analysis, refs);
   adw_window_title_set_subtitle (self->window_title, name);
   if (!same_place)
@@ -1574,6 +1715,7 @@ after_change (GrWindow *self)
   update_indicators (self);
   update_zone_table (self, gr_session_get_analysis (self->session));
   refresh_edits (self);
+  refresh_targets (self);
 }
 
 static void
@@ -2966,6 +3108,9 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, edits_heading);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, history);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, balance_label);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, targets_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, targets_grid);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -3022,6 +3167,7 @@ gr_window_init (GrWindow *self)
   build_layer_panel (self);
   build_zone_table (self);
   build_editing (self);
+  build_targets (self);
   g_signal_connect_swapped (self->mode_dropdown, "notify::selected", G_CALLBACK (on_mode_changed), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), FALSE);
 }
@@ -3141,6 +3287,33 @@ const char *
 gr_window_get_balance_text (GrWindow *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->balance_label)) ? gtk_label_get_text (self->balance_label) : NULL;
+}
+
+/* The indicators panel's row for @id: its value and verdict as shown. */
+gboolean
+gr_window_get_indicator_row (GrWindow     *self,
+                             GrIndicatorId id,
+                             const char  **value,
+                             const char  **verdict)
+{
+  GtkWidget *v = gtk_grid_get_child_at (self->targets_grid, 1, id);
+  GtkWidget *w = gtk_grid_get_child_at (self->targets_grid, 3, id);
+
+  if (v == NULL || w == NULL)
+    return FALSE;
+  *value = gtk_label_get_text (GTK_LABEL (v));
+  *verdict = gtk_widget_get_tooltip_text (w) != NULL ? gtk_widget_get_tooltip_text (w) : gtk_label_get_text (GTK_LABEL (w));
+  return TRUE;
+}
+
+/* Chooses the targets and the zone of the indicators panel (0: the city). */
+void
+gr_window_set_targets (GrWindow   *self,
+                       GrTargetSet set,
+                       guint       scope)
+{
+  gtk_drop_down_set_selected (self->targets_dropdown, set == GR_TARGETS_NONE ? GR_N_TARGET_SETS - 1 : set - 1);
+  gtk_drop_down_set_selected (self->scope_dropdown, scope);
 }
 
 /* The comparison on the map, %NULL when none is open. */

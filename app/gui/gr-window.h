@@ -5,6 +5,7 @@
 
 #include "gr-application.h"
 #include "gr-coverage-layer.h"
+#include "gr-indicators.h"
 #include "gr-import.h"
 #include "gr-scenario-store.h"
 #include "gr-session.h"
@@ -89,6 +90,13 @@ void        gr_window_compare      (GrWindow   *self,
                                     GrScenario *b);
 GrComparison *gr_window_get_comparison (GrWindow *self);
 const char *gr_window_get_balance_text (GrWindow *self);
+gboolean    gr_window_get_indicator_row (GrWindow     *self,
+                                         GrIndicatorId id,
+                                         const char  **value,
+                                         const char  **verdict);
+void        gr_window_set_targets  (GrWindow   *self,
+                                    GrTargetSet set,
+                                    guint       scope);
 const char *gr_window_get_error    (GrWindow *self);
 const char *gr_window_get_base_map_error (GrWindow *self);
 GListModel *gr_window_get_layers   (GrWindow *self);

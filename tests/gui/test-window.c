@@ -246,6 +246,47 @@ test_opens_sample (void)
   g_object_unref (render ("sample-city"));
 }
 
+/* The indicators panel: the figures of the library against the chosen
+ * targets, and what is missing said in words (OSM has no residents). */
+static void
+test_indicator_panel (void)
+{
+  GrSession *session = gr_window_get_session (window);
+  GrIndicators expected;
+  const char *value, *verdict;
+  g_autofree char *rate = NULL;
+
+  gr_window_set_targets (window, GR_TARGETS_GB55014, 0);
+  spin (100);
+  gr_indicators_compute (&expected, gr_session_get_project (session), gr_session_get_analysis (session), -1,
+                         GR_TARGETS_GB55014);
+  g_assert_true (gr_window_get_indicator_row (window, GR_IND_SERVICE_RATE, &value, &verdict));
+  rate = g_strdup_printf ("%.2f %s", expected.items[GR_IND_SERVICE_RATE].value,
+                          gr_indicator_get_unit (GR_IND_SERVICE_RATE));
+  g_assert_cmpstr (value, ==, rate);
+  /* Andorra is short of GB 55014's 80 %: the gap is said. */
+  g_assert_false (expected.items[GR_IND_SERVICE_RATE].pass);
+  g_assert_cmpstr (verdict, ==, expected.items[GR_IND_SERVICE_RATE].gap_text);
+  g_assert_true (gr_window_get_indicator_row (window, GR_IND_PARK_PER_CAPITA, &value, &verdict));
+  g_assert_cmpstr (value, ==, "–");
+  g_assert_cmpstr (verdict, ==, expected.items[GR_IND_PARK_PER_CAPITA].missing);
+  gr_indicators_clear (&expected);
+  /* One parish on demand. */
+  gr_window_set_targets (window, GR_TARGETS_YUNCHENG_2025, 1);
+  spin (100);
+  gr_indicators_compute (&expected, gr_session_get_project (session), gr_session_get_analysis (session), 1,
+                         GR_TARGETS_YUNCHENG_2025);
+  g_assert_true (gr_window_get_indicator_row (window, GR_IND_GREEN_300, &value, &verdict));
+  {
+    g_autofree char *share = g_strdup_printf ("%.2f %s", expected.items[GR_IND_GREEN_300].value,
+                                              gr_indicator_get_unit (GR_IND_GREEN_300));
+    g_assert_cmpstr (value, ==, share);
+  }
+  gr_indicators_clear (&expected);
+  g_object_unref (render ("indicators-panel"));
+  gr_window_set_targets (window, GR_TARGETS_YUNCHENG_2025, 0);
+}
+
 static void
 test_blind_spot_pixels (void)
 {
@@ -1009,6 +1050,7 @@ main (int argc, char **argv)
   gr_window_open (window, sample);
   wait_idle ();
   g_test_add_func ("/gui/window/opens-sample", test_opens_sample);
+  g_test_add_func ("/gui/window/indicator-panel", test_indicator_panel);
   g_test_add_func ("/gui/window/blind-spot-pixels", test_blind_spot_pixels);
   g_test_add_func ("/gui/window/hiding-a-layer", test_hiding_a_layer);
   g_test_add_func ("/gui/window/walking-changes-overlay", test_walking_changes_overlay);

@@ -59,35 +59,6 @@ kind_of_state (guint8 state)
   return green && park ? GR_CELL_BOTH : green ? GR_CELL_NO_PARK : park ? GR_CELL_NO_GREEN : GR_CELL_NEITHER;
 }
 
-static cairo_surface_t *
-tile_image (const guint8 *states, const guint8 *samples)
-{
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, GR_GRID_TILE_SIZE, GR_GRID_TILE_SIZE);
-  guint8 *data = cairo_image_surface_get_data (image);
-  int stride = cairo_image_surface_get_stride (image);
-
-  for (guint row = 0; row < GR_GRID_TILE_SIZE; row++)
-    for (guint col = 0; col < GR_GRID_TILE_SIZE; col++)
-      {
-        guint i = row * GR_GRID_TILE_SIZE + col;
-        guint32 *px = (guint32 *) (data + (GR_GRID_TILE_SIZE - 1 - row) * stride) + col;
-        GdkRGBA c;
-        double a;
-
-        if (samples[i] == 0)
-          {
-            *px = 0;
-            continue;
-          }
-        gr_coverage_kind_color (kind_of_state (states[i]), &c);
-        a = c.alpha * MIN (1.0, samples[i] / 8.0);
-        *px = ((guint32) (a * 255) << 24) | ((guint32) (c.red * a * 255) << 16)
-              | ((guint32) (c.green * a * 255) << 8) | (guint32) (c.blue * a * 255);
-      }
-  cairo_surface_mark_dirty (image);
-  return image;
-}
-
 /* Newly covered homes: A only blue, B only orange, both bluish green
  * (Okabe–Ito); homes neither scenario changes stay light grey. */
 void
@@ -105,8 +76,10 @@ gr_coverage_gain_color (guint    gain,
   *color = colors[gain];
 }
 
+/* A tile's cells as an image: coverage kinds, or with @gains the homes two
+ * scenarios newly cover; partly residential cells are fainter. */
 static cairo_surface_t *
-gain_image (const guint8 *gains, const guint8 *samples)
+cells_image (const guint8 *values, const guint8 *samples, gboolean gains)
 {
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, GR_GRID_TILE_SIZE, GR_GRID_TILE_SIZE);
   guint8 *data = cairo_image_surface_get_data (image);
@@ -125,7 +98,10 @@ gain_image (const guint8 *gains, const guint8 *samples)
             *px = 0;
             continue;
           }
-        gr_coverage_gain_color (gains[i] & 3, &c);
+        if (gains)
+          gr_coverage_gain_color (values[i] & 3, &c);
+        else
+          gr_coverage_kind_color (kind_of_state (values[i]), &c);
         a = c.alpha * MIN (1.0, samples[i] / 8.0);
         *px = ((guint32) (a * 255) << 24) | ((guint32) (c.red * a * 255) << 16)
               | ((guint32) (c.green * a * 255) << 8) | (guint32) (c.blue * a * 255);
@@ -168,7 +144,7 @@ make_tile (GrCoverageLayer *self, guint tx, guint ty, TileImage *t)
         gr_lonlat_to_mercator (lon, lat, &t->corner[k][0], &t->corner[k][1]);
       }
   }
-  t->image = self->comparison != NULL ? gain_image (states, samples) : tile_image (states, samples);
+  t->image = cells_image (states, samples, self->comparison != NULL);
   t->key = ty * nx + tx;
   return TRUE;
 }

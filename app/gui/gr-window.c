@@ -923,17 +923,6 @@ gr_window_open (GrWindow   *self,
   start_job (self, job, what);
 }
 
-static GrSource *
-source_copy (const GrSource *source)
-{
-  GrSource *copy = g_new0 (GrSource, 1);
-
-  copy->role = source->role;
-  copy->path = g_strdup (source->path);
-  copy->layer = g_strdup (source->layer);
-  return copy;
-}
-
 /**
  * gr_window_import:
  * @source: a layer for the open project; it replaces the layer of its role
@@ -960,9 +949,9 @@ gr_window_import (GrWindow       *self,
       const GrSource *earlier = g_ptr_array_index (before, i);
 
       if (earlier->role != source->role)
-        g_ptr_array_add (job->sources, source_copy (earlier));
+        g_ptr_array_add (job->sources, gr_source_copy (earlier));
     }
-  g_ptr_array_add (job->sources, source_copy (source));
+  g_ptr_array_add (job->sources, gr_source_copy (source));
   start_job (self, job, what);
 }
 
@@ -2038,21 +2027,35 @@ push_or_say (GrWindow *self, GrEdit *edit)
     show_error (self, _("Could not make the edit"), error);
 }
 
+/* The number the next candidate park of the scenario gets (1, 2, …). */
+static guint
+candidate_number (GrWindow *self)
+{
+  if (self->current == NULL)
+    return 1;
+  return gr_scenario_next_candidate (self->current, baseline_project (self)) - n_baseline_parks (self) + 1;
+}
+
+/* @geometry: (transfer full): a new pocket park, named by its number */
+static GrEdit *
+candidate_edit (GrWindow *self, OGRGeometryH geometry, guint number)
+{
+  GrEdit *edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, geometry);
+
+  edit->name = g_strdup_printf (_("Pocket park %u"), number);
+  edit->klass = g_strdup ("G14");
+  return edit;
+}
+
 /* A pocket park of the chosen size centred at a point of the analysis CRS. */
 void
 gr_window_add_park_at (GrWindow *self,
                        double    x,
                        double    y)
 {
-  GrEdit *edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, gr_pocket_park_new (x, y, self->park_area,
-                                                                                self->park_circle));
-  guint number = self->current != NULL ? gr_scenario_next_candidate (self->current, baseline_project (self))
-                                           - n_baseline_parks (self) + 1
-                                       : 1;
+  guint number = candidate_number (self);
 
-  edit->name = g_strdup_printf (_("Pocket park %u"), number);
-  edit->klass = g_strdup ("G14");
-  push_or_say (self, edit);
+  push_or_say (self, candidate_edit (self, gr_pocket_park_new (x, y, self->park_area, self->park_circle), number));
   self->has_selection = TRUE;
   self->selection = (GrFeatureKey){ GR_ROLE_PARK, n_baseline_parks (self) + number - 1 };
   refresh_edits (self);
@@ -2133,9 +2136,10 @@ to_widget (GrWindow *self, double x, double y, double *wx, double *wy)
 
 #define GRAB_PIXELS 8.0
 
-/* The vertex of @g within GRAB_PIXELS of the widget point. */
+/* The corner (or, with @edges, the edge) of @g within GRAB_PIXELS of the
+ * widget point; for an edge @v names the corner after it. */
 static gboolean
-find_vertex (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v)
+nearest_on_outline (GrWindow *self, OGRGeometryH g, double wx, double wy, gboolean edges, Vertex *v)
 {
   double best = GRAB_PIXELS;
   gboolean found = FALSE;
@@ -2147,51 +2151,47 @@ find_vertex (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v)
       for (int r = 0; r < OGR_G_GetGeometryCount (polygon); r++)
         {
           OGRGeometryH ring = OGR_G_GetGeometryRef (polygon, r);
+          double ax = NAN, ay = NAN;
 
-          for (int i = 0; i < OGR_G_GetPointCount (ring) - 1; i++)
+          for (int i = 0; i < OGR_G_GetPointCount (ring); i++)
             {
-              double x, y, d;
+              double bx, by, d;
 
-              if (!to_widget (self, OGR_G_GetX (ring, i), OGR_G_GetY (ring, i), &x, &y))
-                continue;
-              if ((d = hypot (x - wx, y - wy)) <= best)
+              if (!to_widget (self, OGR_G_GetX (ring, i), OGR_G_GetY (ring, i), &bx, &by))
+                {
+                  ax = NAN;
+                  continue;
+                }
+              if (!edges && i < OGR_G_GetPointCount (ring) - 1)
+                d = hypot (bx - wx, by - wy);
+              else if (edges && isfinite (ax))
+                {
+                  double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+                  double t = len2 > 0 ? CLAMP (((wx - ax) * dx + (wy - ay) * dy) / len2, 0, 1) : 0;
+
+                  d = hypot (ax + t * dx - wx, ay + t * dy - wy);
+                }
+              else
+                d = INFINITY;
+              if (d <= best)
                 best = d, *v = (Vertex){ p, r, i }, found = TRUE;
+              ax = bx, ay = by;
             }
         }
     }
   return found;
 }
 
-/* The edge of @g within GRAB_PIXELS: @v names the vertex after it. */
+static gboolean
+find_vertex (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v)
+{
+  return nearest_on_outline (self, g, wx, wy, FALSE, v);
+}
+
 static gboolean
 find_edge (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v)
 {
-  double best = GRAB_PIXELS;
-  gboolean found = FALSE;
-
-  for (int p = 0; p < n_parts (g); p++)
-    {
-      OGRGeometryH polygon = part_of (g, p);
-
-      for (int r = 0; r < OGR_G_GetGeometryCount (polygon); r++)
-        {
-          OGRGeometryH ring = OGR_G_GetGeometryRef (polygon, r);
-
-          for (int i = 1; i < OGR_G_GetPointCount (ring); i++)
-            {
-              double ax, ay, bx, by, t, dx, dy, d;
-
-              if (!to_widget (self, OGR_G_GetX (ring, i - 1), OGR_G_GetY (ring, i - 1), &ax, &ay)
-                  || !to_widget (self, OGR_G_GetX (ring, i), OGR_G_GetY (ring, i), &bx, &by))
-                continue;
-              dx = bx - ax, dy = by - ay;
-              t = dx * dx + dy * dy > 0 ? CLAMP (((wx - ax) * dx + (wy - ay) * dy) / (dx * dx + dy * dy), 0, 1) : 0;
-              if ((d = hypot (ax + t * dx - wx, ay + t * dy - wy)) <= best)
-                best = d, *v = (Vertex){ p, r, i }, found = TRUE;
-            }
-        }
-    }
-  return found;
+  return nearest_on_outline (self, g, wx, wy, TRUE, v);
 }
 
 /* A copy of @g with one vertex moved, inserted or removed; rings stay
@@ -2620,12 +2620,8 @@ gr_window_finish_drawing (GrWindow *self)
                        g_array_index (self->draft, double, 2 * (i % n) + 1));
   polygon = OGR_G_CreateGeometry (wkbPolygon);
   OGR_G_AddGeometryDirectly (polygon, ring);
-  number = self->current != NULL ? gr_scenario_next_candidate (self->current, baseline_project (self))
-                                     - n_baseline_parks (self) + 1
-                                 : 1;
-  edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, polygon);
-  edit->name = g_strdup_printf (_("Pocket park %u"), number);
-  edit->klass = g_strdup ("G14");
+  number = candidate_number (self);
+  edit = candidate_edit (self, polygon, number);
   end_drawing (self);
   push_or_say (self, edit);
 }

@@ -72,6 +72,17 @@ batch_free (gpointer data)
   g_free (batch);
 }
 
+GrSource *
+gr_source_copy (const GrSource *source)
+{
+  GrSource *copy = g_new0 (GrSource, 1);
+
+  copy->role = source->role;
+  copy->path = g_strdup (source->path);
+  copy->layer = g_strdup (source->layer);
+  return copy;
+}
+
 void
 gr_source_free (GrSource *source)
 {

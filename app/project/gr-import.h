@@ -26,6 +26,7 @@ typedef struct
 
 GrSource  *gr_source_parse      (const char *spec,
                                  GError    **error);
+GrSource  *gr_source_copy       (const GrSource *source);
 void       gr_source_free       (GrSource *source);
 
 gboolean   gr_path_is_osm       (const char *path);

@@ -27,17 +27,6 @@ area_shapes (GrLayer *layer)
   return shapes;
 }
 
-static GrSource *
-source_copy (const GrSource *source)
-{
-  GrSource *copy = g_new0 (GrSource, 1);
-
-  copy->role = source->role;
-  copy->path = g_strdup (source->path);
-  copy->layer = g_strdup (source->layer);
-  return copy;
-}
-
 /* The layers of @from take the place of @into's layers of the same role. */
 static void
 take_layers (GrProject *into, GrProject *from)
@@ -111,7 +100,7 @@ gr_session_open (const char   *path,
   session->path = g_strdup (path);
   session->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
   for (guint i = 0; sources != NULL && i < sources->len; i++)
-    g_ptr_array_add (session->sources, source_copy (g_ptr_array_index (sources, i)));
+    g_ptr_array_add (session->sources, gr_source_copy (g_ptr_array_index (sources, i)));
   session->project = read_project (path, sources, cancellable, error);
   if (session->project == NULL)
     return NULL;

@@ -27,6 +27,8 @@ struct _GrSketchLayer
   ShumateLayer parent_instance;
   GArray      *shapes; /* Shape */
   GArray      *draft;  /* double: Web Mercator x, y of a park being drawn */
+  GArray      *pinches; /* double x, y: corridor pinch points, Web Mercator */
+  GArray      *gaps;    /* double x0, y0, x1, y1: greenway breaks, Web Mercator */
 };
 
 G_DEFINE_FINAL_TYPE (GrSketchLayer, gr_sketch_layer, SHUMATE_TYPE_LAYER)
@@ -59,7 +61,7 @@ gr_sketch_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), a[4];
   cairo_t *cr;
 
-  if (self->shapes->len == 0 && self->draft->len == 0)
+  if (self->shapes->len == 0 && self->draft->len == 0 && self->pinches->len == 0 && self->gaps->len == 0)
     return;
   gr_map_affine (shumate_layer_get_viewport (SHUMATE_LAYER (self)), widget, a);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
@@ -126,6 +128,43 @@ gr_sketch_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
           cairo_set_dash (cr, NULL, 0, 0);
         }
     }
+  /* Findings: greenway breaks as dashed red lines between the loose ends,
+   * corridor pinch points as red rings. */
+  for (guint i = 0; i < self->gaps->len / 4; i++)
+    {
+      const double *g = &g_array_index (self->gaps, double, 4 * i);
+      const double dash[] = { 5, 4 };
+
+      cairo_new_path (cr);
+      cairo_move_to (cr, a[0] * g[0] + a[2], a[1] * g[1] + a[3]);
+      cairo_line_to (cr, a[0] * g[2] + a[2], a[1] * g[3] + a[3]);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      for (guint e = 0; e < 2; e++)
+        {
+          cairo_arc (cr, a[0] * g[2 * e] + a[2], a[1] * g[2 * e + 1] + a[3], 4, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+    }
+  for (guint i = 0; i < self->pinches->len / 2; i++)
+    {
+      double x = a[0] * g_array_index (self->pinches, double, 2 * i) + a[2];
+      double y = a[1] * g_array_index (self->pinches, double, 2 * i + 1) + a[3];
+
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, 9, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 5);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x - 5, y), cairo_line_to (cr, x + 5, y);
+      cairo_stroke (cr);
+    }
   /* The park being drawn: its corners so far, closed by a dashed edge. */
   if (self->draft->len > 0)
     {
@@ -185,6 +224,8 @@ gr_sketch_layer_finalize (GObject *object)
   gr_sketch_layer_clear (self);
   g_array_unref (self->shapes);
   g_array_unref (self->draft);
+  g_array_unref (self->pinches);
+  g_array_unref (self->gaps);
   G_OBJECT_CLASS (gr_sketch_layer_parent_class)->finalize (object);
 }
 
@@ -201,6 +242,8 @@ gr_sketch_layer_init (GrSketchLayer *self)
 {
   self->shapes = g_array_new (FALSE, FALSE, sizeof (Shape));
   self->draft = g_array_new (FALSE, FALSE, sizeof (double));
+  self->pinches = g_array_new (FALSE, FALSE, sizeof (double));
+  self->gaps = g_array_new (FALSE, FALSE, sizeof (double));
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -269,4 +312,48 @@ gr_sketch_layer_set_draft (GrSketchLayer *self,
       g_array_append_vals (self->draft, m, 2);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+append_mercator (GArray *to, GrDisplay *display, double x, double y)
+{
+  double lon, lat, m[2];
+
+  gr_display_to_lonlat (display, x, y, &lon, &lat);
+  gr_lonlat_to_mercator (lon, lat, &m[0], &m[1]);
+  g_array_append_vals (to, m, 2);
+}
+
+/**
+ * gr_sketch_layer_set_findings:
+ * @pinches: x, y pairs, analysis CRS
+ * @gaps: x0, y0, x1, y1 quadruples, analysis CRS
+ *
+ * What the indicators found on the ground: corridor pinch points and
+ * greenway breaks, shown until replaced.
+ */
+void
+gr_sketch_layer_set_findings (GrSketchLayer *self,
+                              GrDisplay     *display,
+                              const double  *pinches,
+                              guint          n_pinches,
+                              const double  *gaps,
+                              guint          n_gaps)
+{
+  g_array_set_size (self->pinches, 0);
+  g_array_set_size (self->gaps, 0);
+  for (guint i = 0; display != NULL && i < n_pinches; i++)
+    append_mercator (self->pinches, display, pinches[2 * i], pinches[2 * i + 1]);
+  for (guint i = 0; display != NULL && i < n_gaps; i++)
+    {
+      append_mercator (self->gaps, display, gaps[4 * i], gaps[4 * i + 1]);
+      append_mercator (self->gaps, display, gaps[4 * i + 2], gaps[4 * i + 3]);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+gr_sketch_layer_get_n_findings (GrSketchLayer *self)
+{
+  return self->pinches->len / 2 + self->gaps->len / 4;
 }

@@ -29,6 +29,13 @@ void           gr_sketch_layer_add      (GrSketchLayer *self,
                                          gboolean       selected,
                                          gboolean       flagged);
 guint          gr_sketch_layer_get_n_shapes (GrSketchLayer *self);
+void           gr_sketch_layer_set_findings (GrSketchLayer *self,
+                                             GrDisplay     *display,
+                                             const double  *pinches,
+                                             guint          n_pinches,
+                                             const double  *gaps,
+                                             guint          n_gaps);
+guint          gr_sketch_layer_get_n_findings (GrSketchLayer *self);
 void           gr_sketch_layer_set_draft (GrSketchLayer *self,
                                           GrDisplay     *display,
                                           const double  *xy,

@@ -9,6 +9,7 @@
 #include "gr-window.h"
 
 #include "gr-base-map.h"
+#include "gr-corridor.h"
 #include "gr-coverage-layer.h"
 #include "gr-indicators.h"
 #include "gr-layer-item.h"
@@ -626,6 +627,28 @@ grid_label (GtkGrid *grid, const char *text, int col, int row, gboolean numeric,
   gtk_grid_attach (grid, label, col, row, 1, 1);
 }
 
+/* The panel's groups: where each starts and its heading. */
+static const struct
+{
+  GrIndicatorId first;
+  const char   *title;
+} indicator_groups[] = {
+  { GR_IND_PARK_PER_CAPITA, N_("Park green area") },
+  { GR_IND_SERVICE_RATE, N_("Coverage") },
+  { GR_IND_GREENWAY_PER_10K, N_("Greenways and nurseries") },
+};
+
+/* The grid row of indicator @id, below the headings before it. */
+static int
+indicator_row (GrIndicatorId id)
+{
+  int row = id;
+
+  for (guint g = 0; g < G_N_ELEMENTS (indicator_groups); g++)
+    row += indicator_groups[g].first <= id;
+  return row;
+}
+
 /* Every indicator of the scenario shown, judged against the chosen targets,
  * for the city or the chosen zone. Rebuilt after every edit (not during a
  * drag: the coverage figures above follow the pointer). */
@@ -661,16 +684,27 @@ refresh_targets (GrWindow *self)
                             : !it->has_target   ? ""
                             : it->pass          ? _("met")
                                                 : _("short");
+      int row = indicator_row (i);
       GtkWidget *last;
 
-      grid_label (self->targets_grid, gr_indicator_get_name (i), 0, i, FALSE, NULL);
-      grid_label (self->targets_grid, value, 1, i, TRUE, NULL);
-      grid_label (self->targets_grid, target, 2, i, TRUE, "dim-label");
-      grid_label (self->targets_grid, verdict, 3, i, TRUE,
+      for (guint g = 0; g < G_N_ELEMENTS (indicator_groups); g++)
+        if (indicator_groups[g].first == i)
+          {
+            GtkWidget *heading = gtk_label_new (_(indicator_groups[g].title));
+
+            gtk_label_set_xalign (GTK_LABEL (heading), 0);
+            gtk_widget_add_css_class (heading, "caption-heading");
+            gtk_widget_set_margin_top (heading, 6);
+            gtk_grid_attach (self->targets_grid, heading, 0, row - 1, 4, 1);
+          }
+      grid_label (self->targets_grid, gr_indicator_get_name (i), 0, row, FALSE, NULL);
+      grid_label (self->targets_grid, value, 1, row, TRUE, NULL);
+      grid_label (self->targets_grid, target, 2, row, TRUE, "dim-label");
+      grid_label (self->targets_grid, verdict, 3, row, TRUE,
                   it->missing != NULL || !it->has_target ? "dim-label" : it->pass ? "success" : "error");
-      last = gtk_grid_get_child_at (self->targets_grid, 3, i);
+      last = gtk_grid_get_child_at (self->targets_grid, 3, row);
       gtk_widget_set_tooltip_text (last, it->missing != NULL ? it->missing : it->gap_text);
-      gtk_widget_set_tooltip_text (gtk_grid_get_child_at (self->targets_grid, 0, i),
+      gtk_widget_set_tooltip_text (gtk_grid_get_child_at (self->targets_grid, 0, row),
                                    it->missing != NULL ? it->missing : it->gap_text);
     }
   if (in.system_check != NULL)
@@ -680,7 +714,7 @@ refresh_targets (GrWindow *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "error");
-      gtk_grid_attach (self->targets_grid, label, 0, GR_N_INDICATORS, 4, 1);
+      gtk_grid_attach (self->targets_grid, label, 0, indicator_row (GR_N_INDICATORS - 1) + 1, 4, 1);
     }
   gr_indicators_clear (&in);
 }
@@ -789,6 +823,46 @@ session_title (GrSession *session)
 
 static void load_scenarios (GrWindow *self);
 
+/* Corridor pinch points below the 100 m net width and greenway breaks,
+ * marked on the map. Corridors and greenways are not edited by
+ * scenarios: found once per project. */
+static void
+mark_findings (GrWindow *self)
+{
+  GrProject *project = gr_session_get_project (self->session);
+  GrLayer *corridors = project->layers[GR_ROLE_CORRIDOR];
+  g_autoptr (GArray) pinches = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  GrGreenwayReport r = { 0 };
+
+  for (guint i = 0; corridors != NULL && i < corridors->features->len; i++)
+    {
+      GrCorridorWidth w;
+
+      if (gr_corridor_measure (((GrFeature *) g_ptr_array_index (corridors->features, i))->geometry,
+                               GR_CORRIDOR_MIN_WIDTH, &w)
+          && !w.passes && isfinite (w.pinch_x))
+        {
+          g_array_append_val (pinches, w.pinch_x);
+          g_array_append_val (pinches, w.pinch_y);
+        }
+    }
+  if (project->layers[GR_ROLE_GREENWAY] != NULL)
+    {
+      gr_greenway_report (project, 5, 500, &r);
+      for (guint i = 0; i < r.gaps->len; i++)
+        {
+          GrGreenwayGap *g = &g_array_index (r.gaps, GrGreenwayGap, i);
+          double q[4] = { g->x0, g->y0, g->x1, g->y1 };
+
+          g_array_append_vals (gaps, q, 4);
+        }
+      gr_greenway_report_clear (&r);
+    }
+  gr_sketch_layer_set_findings (self->sketch, gr_session_get_display (self->session), (double *) pinches->data,
+                                pinches->len / 2, (double *) gaps->data, gaps->len / 4);
+}
+
 static void
 show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis, GArray *refs)
 {
@@ -808,6 +882,7 @@ show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis, GArray *
   fill_layers (self, gr_session_get_project (session));
   fill_scopes (self);
   show_analysis (self, analysis, refs);
+  mark_findings (self);
   adw_window_title_set_subtitle (self->window_title, name);
   if (!same_place)
     zoom_to_project (self);
@@ -3292,8 +3367,8 @@ gr_window_get_indicator_row (GrWindow     *self,
                              const char  **value,
                              const char  **verdict)
 {
-  GtkWidget *v = gtk_grid_get_child_at (self->targets_grid, 1, id);
-  GtkWidget *w = gtk_grid_get_child_at (self->targets_grid, 3, id);
+  GtkWidget *v = gtk_grid_get_child_at (self->targets_grid, 1, indicator_row (id));
+  GtkWidget *w = gtk_grid_get_child_at (self->targets_grid, 3, indicator_row (id));
 
   if (v == NULL || w == NULL)
     return FALSE;

@@ -577,6 +577,60 @@ remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+static AdwMessageDialog *find_dialog (void);
+
+/* A corridor with an 80 m pinch, dropped on the map: the pinch is marked. */
+static void
+test_corridor_marker (void)
+{
+  GrProject *project = gr_session_get_project (gr_window_get_session (window));
+  g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
+  g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
+  g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
+  g_autofree char *dir = g_dir_make_tmp ("greenreach-corridor-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "生态廊道.geojson", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *sample = g_strdup (g_getenv ("GREENREACH_SAMPLE"));
+  g_autoptr (GString) json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                                           "\"properties\":{\"name\":\"北廊道\"},\"geometry\":{\"type\":"
+                                           "\"Polygon\",\"coordinates\":[[");
+  const double shape[9][2] = { { 0, 0 },     { 2000, 0 }, { 2000, 200 }, { 1010, 200 }, { 1010, 80 },
+                               { 990, 80 },  { 990, 200 }, { 0, 200 },   { 0, 0 } };
+  AdwMessageDialog *dialog;
+  double x0 = project->extent[0], y0 = project->extent[1];
+  guint before;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shape); i++)
+    {
+      double x = x0 + shape[i][0], y = y0 + shape[i][1];
+
+      g_assert_true (OCTTransform (ct, 1, &x, &y, NULL));
+      g_string_append_printf (json, "%s[%.8f,%.8f]", i ? "," : "", x, y);
+    }
+  g_string_append (json, "]]}}]}");
+  g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
+  /* The sample's own findings: breaks between its greenways. */
+  before = gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window));
+  g_test_message ("the sample city has %u findings", before);
+  g_assert_true (gr_window_drop_file (window, file));
+  spin (300);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog))), ==,
+                    GR_ROLE_CORRIDOR);
+  adw_message_dialog_response (dialog, "import");
+  /* A button closes the dialog as it answers; answered from here, it stays. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle ();
+  g_assert_cmpuint (gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window)), ==, before + 1);
+  look_at (x0 + 1000, y0 + 100, 15);
+  g_object_unref (render ("corridor-pinch"));
+  gr_window_open (window, sample);
+  wait_idle ();
+  g_assert_cmpuint (gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window)), ==, before);
+  remove_dir (dir);
+}
+
 /* A pocket park dropped on a blind spot by clicks: the overlay there
  * changes, the panel's figure rises; dragged, it is one edit; undone, the
  * blind spot is back; and the project file keeps it all. */
@@ -1010,6 +1064,8 @@ test_drop_a_layer (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog))), ==,
                     GR_ROLE_PARK);
   adw_message_dialog_response (dialog, "import");
+  /* A button closes the dialog as it answers; answered from here, it stays. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
   wait_idle ();
   g_assert_true (gr_window_get_session (window) != NULL);
   project = gr_session_get_project (gr_window_get_session (window));
@@ -1064,5 +1120,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/window/help-overlay", test_help_overlay);
   g_test_add_func ("/gui/window/drop-a-layer", test_drop_a_layer);
   g_test_add_func ("/gui/window/pocket-park", test_pocket_park);
+  g_test_add_func ("/gui/window/corridor-marker", test_corridor_marker);
   return g_test_run ();
 }

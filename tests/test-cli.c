@@ -571,6 +571,32 @@ test_indicators (void)
     g_assert_cmpstr (lines[0], ==, "scope,indicator,value,unit,target,result,gap,note");
     g_assert_true (g_str_has_prefix (lines[1], "\"city\",park_per_capita,3.1,\"m2/person\",>8,fail,4.9,"));
   }
+  /* The project's own targets, kept in its file. */
+  {
+    g_auto (Run) set = run_cli ("targets", gpkg, "park_per_capita", "3.0", NULL);
+    g_auto (Run) json = run_cli ("indicators", gpkg, "--targets", "project", "--json", NULL);
+    g_auto (Run) strict = run_cli ("targets", gpkg, "park_per_capita", "3.1", "--strict", NULL);
+    g_auto (Run) json2 = run_cli ("indicators", gpkg, "--targets", "project", "--json", NULL);
+    g_auto (Run) bad_key = run_cli ("targets", gpkg, "happiness", "3", NULL);
+    g_auto (Run) bad_value = run_cli ("targets", gpkg, "park_per_capita", "lots", NULL);
+    g_autoptr (JsonParser) j1 = json_parser_new ();
+    g_autoptr (JsonParser) j2 = json_parser_new ();
+    JsonObject *first, *second;
+
+    g_assert_cmpint (set.status, ==, 0);
+    g_assert_nonnull (strstr (set.out, "park_per_capita\t>= 3"));
+    g_assert_cmpint (strict.status, ==, 0);
+    g_assert_nonnull (strstr (strict.out, "park_per_capita\t> 3.1"));
+    first = json_array_get_object_element (
+      json_object_get_array_member (json_object_get_object_member (parse_object (json.out, j1), "city"), "indicators"), 0);
+    second = json_array_get_object_element (
+      json_object_get_array_member (json_object_get_object_member (parse_object (json2.out, j2), "city"), "indicators"), 0);
+    /* 3.1 m²/person reaches 3.0, but does not exceed 3.1. */
+    g_assert_true (json_object_get_boolean_member (first, "pass"));
+    g_assert_false (json_object_get_boolean_member (second, "pass"));
+    g_assert_cmpint (bad_key.status, ==, 2);
+    g_assert_cmpint (bad_value.status, ==, 2);
+  }
   {
     g_auto (Run) table = run_cli ("indicators", gpkg, NULL);
     g_auto (Run) bad = run_cli ("indicators", gpkg, "--targets", "shanghai", NULL);

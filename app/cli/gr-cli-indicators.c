@@ -310,6 +310,69 @@ print_networks (GrProject *project)
   gr_greenway_report_clear (&r);
 }
 
+static GrTarget custom[GR_N_INDICATORS];
+
+static void
+compute (GrIndicators *out, GrProject *project, GrAnalysis *analysis, int zone, GrTargetSet set)
+{
+  if (set == GR_TARGETS_PROJECT)
+    gr_indicators_compute_with (out, project, analysis, zone, set, custom);
+  else
+    gr_indicators_compute (out, project, analysis, zone, set);
+}
+
+/* greenreach-cli targets PROJECT [INDICATOR VALUE|none [--strict]] */
+int
+gr_cli_targets (int    argc,
+                char **argv)
+{
+  gboolean strict = FALSE;
+  g_auto (GStrv) args = NULL;
+  GOptionEntry entries[] = {
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("The value must exceed the target, not only reach it"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT.gpkg [INDICATOR VALUE|none]"));
+  g_autoptr (GError) error = NULL;
+  GrTarget targets[GR_N_INDICATORS];
+  GrIndicatorId id;
+  guint n;
+
+  g_option_context_set_summary (context, _("The project's own targets: list them, or set one."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_USAGE, error->message);
+  n = args != NULL ? g_strv_length (args) : 0;
+  if (n != 1 && n != 3)
+    return fail (EXIT_USAGE, _("targets needs a project file, then an indicator and a value to set one"));
+  if (n == 3)
+    {
+      char *end = NULL;
+      double value = g_str_equal (args[2], "none") ? NAN : g_ascii_strtod (args[2], &end);
+
+      if (!gr_indicator_from_key (args[1], &id))
+        {
+          g_autofree char *message = g_strdup_printf (_("unknown indicator “%s”"), args[1]);
+          return fail (EXIT_USAGE, message);
+        }
+      if (end != NULL && (*end != '\0' || end == args[2]))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a number"), args[2]);
+          return fail (EXIT_USAGE, message);
+        }
+      if (!gr_project_targets_set (args[0], id, value, strict, &error))
+        return fail (EXIT_DATA, error->message);
+    }
+  if (!gr_project_targets_load (args[0], targets, &error))
+    return fail (EXIT_DATA, error->message);
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    if (isfinite (targets[i].value))
+      printf ("%s\t%s %g\t%s\n", gr_indicator_get_key (i), targets[i].strict ? ">" : ">=", targets[i].value,
+              gr_indicator_get_name (i));
+  return EXIT_OK;
+}
+
 int
 gr_cli_indicators (int    argc,
                    char **argv)
@@ -323,7 +386,8 @@ gr_cli_indicators (int    argc,
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario, N_("A scenario of the project instead of its own data"),
       "NAME" },
     { "targets", 0, 0, G_OPTION_ARG_STRING, &targets_key,
-      N_("Target set: yuncheng-2025 (default), yuncheng-2030, datong-2035, gb55014-2021, eco-garden-city, none"),
+      N_("Target set: yuncheng-2025 (default), yuncheng-2030, datong-2035, gb55014-2021, eco-garden-city, project "
+         "(the project's own), none"),
       "SET" },
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, N_("Distance: straight-line (default) or walking"), "MODE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
@@ -365,8 +429,10 @@ gr_cli_indicators (int    argc,
   project = scenario != NULL ? gr_cli_load_scenario (args[0], scenario, &error) : gr_project_load (args[0], &error);
   if (project == NULL || (analysis = gr_project_build_analysis (project, &criteria, NULL, &error)) == NULL)
     return fail (EXIT_DATA, error->message);
+  if (targets == GR_TARGETS_PROJECT && !gr_project_targets_load (args[0], custom, &error))
+    return fail (EXIT_DATA, error->message);
   n_zones = gr_project_get_n_zones (project);
-  gr_indicators_compute (&city, project, analysis, -1, targets);
+  compute (&city, project, analysis, -1, targets);
 
   if (json)
     {
@@ -393,7 +459,7 @@ gr_cli_indicators (int    argc,
           g_autofree char *name = gr_project_zone_name (project, z);
           GrIndicators zone;
 
-          gr_indicators_compute (&zone, project, analysis, z, targets);
+          compute (&zone, project, analysis, z, targets);
           json_builder_begin_object (b);
           add_string (b, "name", name);
           add_scope (b, &zone);
@@ -418,7 +484,7 @@ gr_cli_indicators (int    argc,
           g_autofree char *name = gr_project_zone_name (project, z);
           GrIndicators zone;
 
-          gr_indicators_compute (&zone, project, analysis, z, targets);
+          compute (&zone, project, analysis, z, targets);
           csv_rows (out, name, &zone);
           gr_indicators_clear (&zone);
         }
@@ -439,7 +505,7 @@ gr_cli_indicators (int    argc,
           g_autofree char *name = gr_project_zone_name (project, z);
           GrIndicators zone;
 
-          gr_indicators_compute (&zone, project, analysis, z, targets);
+          compute (&zone, project, analysis, z, targets);
           print_table (name, &zone);
           gr_indicators_clear (&zone);
         }

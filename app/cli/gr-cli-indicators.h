@@ -3,3 +3,5 @@
 
 int gr_cli_indicators (int    argc,
                        char **argv);
+int gr_cli_targets    (int    argc,
+                       char **argv);

@@ -385,10 +385,11 @@ run_analyze (int argc, char **argv)
 static void
 usage (FILE *to)
 {
-  fprintf (to, "%s\n\n  greenreach-cli import %s\n  greenreach-cli analyze %s\n  greenreach-cli indicators %s\n  greenreach-cli scenario %s\n\n%s\n",
+  fprintf (to, "%s\n\n  greenreach-cli import %s\n  greenreach-cli analyze %s\n  greenreach-cli indicators %s\n  greenreach-cli targets %s\n  greenreach-cli scenario %s\n\n%s\n",
            _("Usage:"), _("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"),
            _("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE [OPTION…]"),
            _("PROJECT.gpkg [--scenario NAME] [--targets SET] [--json|--csv]"),
+           _("PROJECT.gpkg [INDICATOR VALUE|none] [--strict]"),
            _("list|create|rename|delete|add-park|remove|undo|redo|export PROJECT.gpkg [NAME] [OPTION…]"),
            _("Run “greenreach-cli COMMAND --help” for the options of a command."));
 }
@@ -406,6 +407,8 @@ main (int argc, char **argv)
     return run_import (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "analyze") || g_str_equal (argv[1], "analyse"))
     return run_analyze (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "targets"))
+    return gr_cli_targets (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "indicators"))
     return gr_cli_indicators (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "scenario"))

@@ -672,7 +672,18 @@ refresh_targets (GrWindow *self)
     project = edited = gr_scenario_apply (self->current, project);
   if (set >= GR_N_TARGET_SETS)
     set = GR_TARGETS_NONE;
-  gr_indicators_compute (&in, project, analysis, scope > 0 ? (int) scope : -1, set);
+  if (set == GR_TARGETS_PROJECT)
+    {
+      GrTarget own[GR_N_INDICATORS];
+
+      /* An unsaved project has no targets of its own yet. */
+      if (self->store == NULL || !gr_project_targets_load (gr_session_get_path (self->session), own, NULL))
+        for (guint i = 0; i < GR_N_INDICATORS; i++)
+          own[i] = (GrTarget){ NAN, FALSE };
+      gr_indicators_compute_with (&in, project, analysis, scope > 0 ? (int) scope : -1, set, own);
+    }
+  else
+    gr_indicators_compute (&in, project, analysis, scope > 0 ? (int) scope : -1, set);
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     {
       const GrIndicator *it = &in.items[i];
@@ -717,6 +728,82 @@ refresh_targets (GrWindow *self)
       gtk_grid_attach (self->targets_grid, label, 0, indicator_row (GR_N_INDICATORS - 1) + 1, 4, 1);
     }
   gr_indicators_clear (&in);
+}
+
+static gboolean ensure_store (GrWindow *self);
+
+/* ---- the project's own targets ---- */
+
+static void
+on_targets_response (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+{
+  GtkGrid *grid = GTK_GRID (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") != 0 || self->store == NULL)
+    return;
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    {
+      GtkCheckButton *use = GTK_CHECK_BUTTON (gtk_grid_get_child_at (grid, 1, i + 1));
+      GtkSpinButton *value = GTK_SPIN_BUTTON (gtk_grid_get_child_at (grid, 2, i + 1));
+      GtkCheckButton *strict = GTK_CHECK_BUTTON (gtk_grid_get_child_at (grid, 3, i + 1));
+
+      if (!gr_project_targets_set (gr_session_get_path (self->session), i,
+                                   gtk_check_button_get_active (use) ? gtk_spin_button_get_value (value) : NAN,
+                                   gtk_check_button_get_active (strict), &error))
+        {
+          show_error (self, _("Could not save the targets"), error);
+          return;
+        }
+    }
+  gr_window_set_targets (self, GR_TARGETS_PROJECT, gtk_drop_down_get_selected (self->scope_dropdown));
+  refresh_targets (self);
+}
+
+/* Every indicator with its own target: on or off, the value, "more than". */
+static void
+edit_targets_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  GtkWidget *grid, *dialog;
+  GrTarget own[GR_N_INDICATORS];
+
+  if (self->session == NULL || !ensure_store (self))
+    return;
+  gr_project_targets_load (gr_session_get_path (self->session), own, NULL);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("Target")), 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("More than")), 3, 0, 1, 1);
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    {
+      GtkWidget *name = gtk_label_new (gr_indicator_get_name (i));
+      GtkWidget *use = gtk_check_button_new ();
+      GtkWidget *value = gtk_spin_button_new_with_range (0, 1e6, 0.1);
+      GtkWidget *strict = gtk_check_button_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 36);
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (value), 2);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (use), isfinite (own[i].value));
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (value), isfinite (own[i].value) ? own[i].value : 0);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (strict), own[i].strict);
+      g_object_bind_property (use, "active", value, "sensitive", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (use, "active", strict, "sensitive", G_BINDING_SYNC_CREATE);
+      gtk_grid_attach (GTK_GRID (grid), name, 0, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), use, 1, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), value, 2, i + 1, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), strict, 3, i + 1, 1, 1);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Project's Targets"),
+                                   _("Targets kept in the project file, for plans the built-in sets do not cover."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_targets_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -3200,6 +3287,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL, scenario_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL, scenario_activated);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-targets", NULL, edit_targets_activated);
 }
 
 /* The distances and sizes of the preferences (STANDARDS.md §1 defaults). */

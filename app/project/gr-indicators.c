@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 static const struct
@@ -39,11 +40,7 @@ static const struct
   [GR_IND_NURSERY_SHARE] = { "nursery_share", N_("Nursery land in the built-up area (苗圃面积占比)"), "%" },
 };
 
-typedef struct
-{
-  double   value;
-  gboolean strict; /* "more than": the value must exceed it */
-} Target;
+typedef GrTarget Target;
 
 #define AT_LEAST(v) { v, FALSE }
 #define MORE_THAN(v) { v, TRUE }
@@ -102,6 +99,10 @@ static const struct
                                      [GR_IND_GREEN_300_POPULATION] = NO_TARGET, [GR_IND_PARK_500] = NO_TARGET,
                                      [GR_IND_PARK_500_POPULATION] = NO_TARGET, [GR_IND_GREENWAY_PER_10K] = NO_TARGET,
                                      [GR_IND_NURSERY_SHARE] = NO_TARGET } },
+  /* Filled from the project file (gr_project_targets_load ()). */
+  [GR_TARGETS_PROJECT] = { "project", N_("This project's own targets"),
+                           { NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET,
+                             NO_TARGET, NO_TARGET, NO_TARGET } },
 };
 
 /* The ecological garden city asks every district for ≥ 5.5 m²/person. */
@@ -126,6 +127,19 @@ gr_indicator_get_unit (GrIndicatorId id)
 {
   g_return_val_if_fail (id < GR_N_INDICATORS, NULL);
   return _(indicators[id].unit);
+}
+
+gboolean
+gr_indicator_from_key (const char    *key,
+                       GrIndicatorId *id)
+{
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    if (g_strcmp0 (key, indicators[i].key) == 0)
+      {
+        *id = i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 const char *
@@ -352,6 +366,23 @@ gr_indicators_compute (GrIndicators *out,
                        int           zone,
                        GrTargetSet   targets)
 {
+  g_return_if_fail (targets < GR_N_TARGET_SETS);
+  gr_indicators_compute_with (out, project, analysis, zone, targets, sets[targets].targets);
+}
+
+/**
+ * gr_indicators_compute_with:
+ * @set: what @targets are, for the report
+ * @targets: one per indicator (the project's own, say)
+ */
+void
+gr_indicators_compute_with (GrIndicators   *out,
+                            GrProject      *project,
+                            GrAnalysis     *analysis,
+                            int             zone,
+                            GrTargetSet     set,
+                            const GrTarget *targets)
+{
   GrLayer *parks = project->layers[GR_ROLE_PARK];
   GrLayer *pop = project->layers[GR_ROLE_POPULATION];
   g_auto (OGRGeometryH) zone_area = NULL;
@@ -359,12 +390,10 @@ gr_indicators_compute (GrIndicators *out,
   GrSummary s;
   double class_area[GR_N_PARK_CLASSES] = { 0 };
   double residential;
-  const Target *t;
+  const Target *t = targets;
 
-  g_return_if_fail (targets < GR_N_TARGET_SETS);
   memset (out, 0, sizeof *out);
-  out->targets = targets;
-  t = sets[targets].targets;
+  out->targets = set;
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     out->items[i].id = i;
   if (zone > 0 && project->layers[GR_ROLE_ZONES] != NULL && (guint) zone <= gr_project_get_n_zones (project))
@@ -420,7 +449,7 @@ gr_indicators_compute (GrIndicators *out,
           set_missing (item, _("needs a park layer"));
         else
           item->value = areas[k] / out->population;
-        if (targets == GR_TARGETS_ECO_GARDEN_CITY && zone > 0 && ids[k] == GR_IND_PARK_PER_CAPITA)
+        if (set == GR_TARGETS_ECO_GARDEN_CITY && zone > 0 && ids[k] == GR_IND_PARK_PER_CAPITA)
           target = (Target) AT_LEAST (ECO_DISTRICT_PER_CAPITA);
         judge (item, target, isfinite (out->population) ? out->population : 0, LAND_PARK_M2);
       }
@@ -502,4 +531,113 @@ gr_indicators_clear (GrIndicators *out)
       g_clear_pointer (&out->items[i].gap_text, g_free);
     }
   g_clear_pointer (&out->system_check, g_free);
+}
+
+/* ---- the project's own targets ---------------------------------------------- */
+
+static sqlite3 *
+open_targets (const char *path, int flags, GError **error)
+{
+  sqlite3 *db = NULL;
+
+  if (!gr_project_file_is_project (path))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
+                   _("%s: not a Greenreach project: save the project first"), path);
+      return NULL;
+    }
+  if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN, _("%s: cannot open (%s)"), path,
+                   sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+/**
+ * gr_project_targets_load:
+ *
+ * The targets the project's users set (table gr_targets); indicators
+ * without one have none (NAN).
+ */
+gboolean
+gr_project_targets_load (const char *path,
+                         GrTarget    targets[GR_N_INDICATORS],
+                         GError    **error)
+{
+  sqlite3 *db = open_targets (path, SQLITE_OPEN_READONLY, error);
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    targets[i] = (GrTarget){ NAN, FALSE };
+  if (db == NULL)
+    return FALSE;
+  if (sqlite3_prepare_v2 (db, "SELECT indicator, value, strict FROM gr_targets", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        GrIndicatorId id;
+
+        if (gr_indicator_from_key ((const char *) sqlite3_column_text (stmt, 0), &id))
+          targets[id] = (GrTarget){ sqlite3_column_double (stmt, 1), sqlite3_column_int (stmt, 2) != 0 };
+      }
+  /* No table: no targets set yet. */
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return TRUE;
+}
+
+/**
+ * gr_project_targets_set:
+ * @value: the target, or NAN to remove it
+ *
+ * Sets one of the project's own targets, in its own transaction.
+ */
+gboolean
+gr_project_targets_set (const char   *path,
+                        GrIndicatorId id,
+                        double        value,
+                        gboolean      strict,
+                        GError      **error)
+{
+  static const char schema[] =
+    "PRAGMA journal_mode = WAL;"
+    "CREATE TABLE IF NOT EXISTS gr_targets (indicator TEXT PRIMARY KEY, value REAL NOT NULL, strict INTEGER NOT NULL);"
+    "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)"
+    "  VALUES ('gr_targets', 'attributes', 'gr_targets', 'Greenreach project targets');";
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (id < GR_N_INDICATORS, FALSE);
+  if (isinf (value) || (isfinite (value) && fabs (value) > 1e9))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, _("%g is not a usable target"), value);
+      return FALSE;
+    }
+  if ((db = open_targets (path, SQLITE_OPEN_READWRITE, error)) == NULL)
+    return FALSE;
+  ok = sqlite3_exec (db, schema, NULL, NULL, NULL) == SQLITE_OK
+       && sqlite3_prepare_v2 (db,
+                              isnan (value) ? "DELETE FROM gr_targets WHERE indicator = ?1"
+                                            : "INSERT OR REPLACE INTO gr_targets VALUES (?1, ?2, ?3)",
+                              -1, &stmt, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, indicators[id].key, -1, SQLITE_STATIC);
+      if (!isnan (value))
+        {
+          sqlite3_bind_double (stmt, 2, value);
+          sqlite3_bind_int (stmt, 3, strict);
+        }
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+    }
+  if (!ok)
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE, _("%s: cannot record the change (%s)"), path,
+                 sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
 }

@@ -31,8 +31,15 @@ typedef enum
   GR_TARGETS_DATONG_2035,
   GR_TARGETS_GB55014,
   GR_TARGETS_ECO_GARDEN_CITY,
+  GR_TARGETS_PROJECT,          /* the project's own, edited by its users */
   GR_N_TARGET_SETS
 } GrTargetSet;
+
+typedef struct
+{
+  double   value;  /* NAN: no target */
+  gboolean strict; /* the value must exceed it, not only reach it */
+} GrTarget;
 
 typedef struct
 {
@@ -80,6 +87,23 @@ void        gr_indicators_compute       (GrIndicators *indicators,
                                          GrAnalysis   *analysis,
                                          int           zone,
                                          GrTargetSet   targets);
+void        gr_indicators_compute_with  (GrIndicators   *indicators,
+                                         GrProject      *project,
+                                         GrAnalysis     *analysis,
+                                         int             zone,
+                                         GrTargetSet     set,
+                                         const GrTarget *targets);
 void        gr_indicators_clear         (GrIndicators *indicators);
+
+gboolean    gr_project_targets_load     (const char *path,
+                                         GrTarget    targets[GR_N_INDICATORS],
+                                         GError    **error);
+gboolean    gr_project_targets_set      (const char   *path,
+                                         GrIndicatorId id,
+                                         double        value,
+                                         gboolean      strict,
+                                         GError      **error);
+gboolean    gr_indicator_from_key       (const char    *key,
+                                         GrIndicatorId *id);
 
 G_END_DECLS

@@ -813,6 +813,31 @@ test_pocket_park (void)
     g_assert_null (gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key));
   }
 
+  /* The project's own targets: kept in its file, edited in their dialog. */
+  {
+    g_autoptr (GError) target_error = NULL;
+    GrTarget own[GR_N_INDICATORS];
+    AdwMessageDialog *dialog;
+    const char *value, *verdict;
+
+    g_assert_true (gr_project_targets_set (path, GR_IND_SERVICE_RATE, 25, FALSE, &target_error));
+    gr_window_set_targets (window, GR_TARGETS_PROJECT, 0);
+    spin (100);
+    g_assert_true (gr_window_get_indicator_row (window, GR_IND_SERVICE_RATE, &value, &verdict));
+    g_assert_cmpstr (verdict, ==, _("met"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-targets", NULL));
+    spin (300);
+    dialog = find_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_true (GTK_IS_GRID (adw_message_dialog_get_extra_child (dialog)));
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_true (gr_project_targets_load (path, own, &target_error));
+    g_assert_cmpfloat (own[GR_IND_SERVICE_RATE].value, ==, 25);
+    g_assert_true (isnan (own[GR_IND_PARK_PER_CAPITA].value));
+    gr_window_set_targets (window, GR_TARGETS_YUNCHENG_2025, 0);
+  }
+
   gr_window_open (window, sample);
   wait_idle ();
   remove_dir (dir);

@@ -97,6 +97,9 @@ test_on_paper (void)
   g_assert_cmpuint (city.inventory.counts[GR_PARK_CLASS_COMMUNITY], ==, 1);
   g_assert_cmpuint (city.inventory.counts[GR_PARK_CLASS_STREET_GARDEN], ==, 1);
   g_assert_cmpuint (city.inventory.disaster, ==, 1);
+  /* The 1,000 m² street garden is a pocket park. */
+  g_assert_cmpuint (city.inventory.pocket, ==, 1);
+  g_assert_cmpfloat_with_epsilon (city.inventory.pocket_area, 1000, 1e-6);
   g_assert_nonnull (city.system_check);
   g_test_message ("%s", city.system_check);
   g_assert_nonnull (strstr (city.system_check, "西区 lacks a country park"));

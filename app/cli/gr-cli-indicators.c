@@ -94,6 +94,12 @@ add_scope (JsonBuilder *b, const GrIndicators *in)
       add_number (b, "area_m2", in->inventory.areas[c]);
       json_builder_end_object (b);
     }
+  json_builder_set_member_name (b, "pocket_park");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "count");
+  json_builder_add_int_value (b, in->inventory.pocket);
+  add_number (b, "area_m2", in->inventory.pocket_area);
+  json_builder_end_object (b);
   json_builder_set_member_name (b, "disaster_prevention");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "count");
@@ -138,7 +144,7 @@ print_table (const char *scope, const GrIndicators *in)
   printf ("  %s", _("Parks by class:"));
   for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
     printf (" %s %u (%.1f ha)", gr_park_class_get_code (c), in->inventory.counts[c], in->inventory.areas[c] / 1e4);
-  printf (_("; disaster-prevention %u\n"), in->inventory.disaster);
+  printf (_("; pocket parks %u; disaster-prevention %u\n"), in->inventory.pocket, in->inventory.disaster);
   if (in->system_check != NULL)
     {
       g_auto (GStrv) lines = g_strsplit (in->system_check, "\n", -1);

@@ -72,6 +72,9 @@ struct _GrWindow
   GtkDropDown     *scope_dropdown;
   GtkGrid         *targets_grid;
   gboolean         filling_scopes;
+  GrIndicators     shown;          /* what the indicators panel shows */
+  GrTarget         shown_targets[GR_N_INDICATORS];
+  int              shown_scope;
   GArray          *refs;      /* GrSupplyRef of the analysis */
   GrEditor        *editor;
   GrScenarioStore *store;     /* NULL until the project is a saved file */
@@ -649,9 +652,38 @@ indicator_row (GrIndicatorId id)
   return row;
 }
 
+/* One row's value and verdict, from self->shown. */
+static void
+show_target_row (GrWindow *self, GrIndicatorId i)
+{
+  const GrIndicator *it = &self->shown.items[i];
+  int row = indicator_row (i);
+  GtkWidget *value = gtk_grid_get_child_at (self->targets_grid, 1, row);
+  GtkWidget *verdict = gtk_grid_get_child_at (self->targets_grid, 3, row);
+  g_autofree char *text = isfinite (it->value) ? g_strdup_printf ("%.2f %s", it->value, gr_indicator_get_unit (i))
+                                               : g_strdup ("–");
+  const char *tooltip = it->missing != NULL ? it->missing : it->gap_text;
+
+  if (value == NULL || verdict == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (value), text);
+  gtk_label_set_text (GTK_LABEL (verdict), it->missing != NULL ? _("no data")
+                                           : !it->has_target   ? ""
+                                           : it->pass          ? _("met")
+                                                               : _("short"));
+  gtk_widget_remove_css_class (verdict, "dim-label");
+  gtk_widget_remove_css_class (verdict, "success");
+  gtk_widget_remove_css_class (verdict, "error");
+  gtk_widget_add_css_class (verdict, it->missing != NULL || !it->has_target ? "dim-label"
+                                     : it->pass                             ? "success"
+                                                                            : "error");
+  gtk_widget_set_tooltip_text (verdict, tooltip);
+  gtk_widget_set_tooltip_text (gtk_grid_get_child_at (self->targets_grid, 0, row), tooltip);
+}
+
 /* Every indicator of the scenario shown, judged against the chosen targets,
- * for the city or the chosen zone. Rebuilt after every edit (not during a
- * drag: the coverage figures above follow the pointer). */
+ * for the city or the chosen zone. Rebuilt after every edit; while a park
+ * is dragged, the coverage rows follow the pointer (update_targets_live). */
 static void
 refresh_targets (GrWindow *self)
 {
@@ -659,44 +691,39 @@ refresh_targets (GrWindow *self)
   GrAnalysis *analysis = self->session != NULL ? gr_session_get_analysis (self->session) : NULL;
   g_autoptr (GrProject) edited = NULL;
   GrProject *project;
-  GrIndicators in;
   guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
   GrTargetSet set = gtk_drop_down_get_selected (self->targets_dropdown) + 1;
 
+  if (self->dragging)
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_grid))) != NULL)
     gtk_grid_remove (self->targets_grid, child);
-  if (analysis == NULL || self->dragging)
+  gr_indicators_clear (&self->shown);
+  if (analysis == NULL)
     return;
   project = gr_session_get_project (self->session);
   if (self->current != NULL)
     project = edited = gr_scenario_apply (self->current, project);
   if (set >= GR_N_TARGET_SETS)
     set = GR_TARGETS_NONE;
+  memcpy (self->shown_targets, gr_target_set_get_targets (set), sizeof self->shown_targets);
+  /* An unsaved project has no targets of its own yet. */
+  if (set == GR_TARGETS_PROJECT
+      && (self->store == NULL
+          || !gr_project_targets_load (gr_session_get_path (self->session), self->shown_targets, NULL)))
+    memcpy (self->shown_targets, gr_target_set_get_targets (GR_TARGETS_NONE), sizeof self->shown_targets);
   if (set == GR_TARGETS_PROJECT)
-    {
-      GrTarget own[GR_N_INDICATORS];
-
-      /* An unsaved project has no targets of its own yet. */
-      if (self->store == NULL || !gr_project_targets_load (gr_session_get_path (self->session), own, NULL))
-        for (guint i = 0; i < GR_N_INDICATORS; i++)
-          own[i] = (GrTarget){ NAN, FALSE };
-      gr_indicators_compute_with (&in, project, analysis, scope > 0 ? (int) scope : -1, set, own);
-    }
+    gr_indicators_compute_with (&self->shown, project, analysis, scope > 0 ? (int) scope : -1, set,
+                                self->shown_targets);
   else
-    gr_indicators_compute (&in, project, analysis, scope > 0 ? (int) scope : -1, set);
+    gr_indicators_compute (&self->shown, project, analysis, scope > 0 ? (int) scope : -1, set);
+  self->shown_scope = scope > 0 ? (int) scope : -1;
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     {
-      const GrIndicator *it = &in.items[i];
-      g_autofree char *value = isfinite (it->value) ? g_strdup_printf ("%.2f %s", it->value, gr_indicator_get_unit (i))
-                                                    : g_strdup ("–");
+      const GrIndicator *it = &self->shown.items[i];
       g_autofree char *target = it->has_target ? g_strdup_printf ("%s %.2f", it->strict ? ">" : "≥", it->target)
                                                : g_strdup ("");
-      const char *verdict = it->missing != NULL ? _("no data")
-                            : !it->has_target   ? ""
-                            : it->pass          ? _("met")
-                                                : _("short");
       int row = indicator_row (i);
-      GtkWidget *last;
 
       for (guint g = 0; g < G_N_ELEMENTS (indicator_groups); g++)
         if (indicator_groups[g].first == i)
@@ -709,25 +736,34 @@ refresh_targets (GrWindow *self)
             gtk_grid_attach (self->targets_grid, heading, 0, row - 1, 4, 1);
           }
       grid_label (self->targets_grid, gr_indicator_get_name (i), 0, row, FALSE, NULL);
-      grid_label (self->targets_grid, value, 1, row, TRUE, NULL);
+      grid_label (self->targets_grid, "", 1, row, TRUE, NULL);
       grid_label (self->targets_grid, target, 2, row, TRUE, "dim-label");
-      grid_label (self->targets_grid, verdict, 3, row, TRUE,
-                  it->missing != NULL || !it->has_target ? "dim-label" : it->pass ? "success" : "error");
-      last = gtk_grid_get_child_at (self->targets_grid, 3, row);
-      gtk_widget_set_tooltip_text (last, it->missing != NULL ? it->missing : it->gap_text);
-      gtk_widget_set_tooltip_text (gtk_grid_get_child_at (self->targets_grid, 0, row),
-                                   it->missing != NULL ? it->missing : it->gap_text);
+      grid_label (self->targets_grid, "", 3, row, TRUE, NULL);
+      show_target_row (self, i);
     }
-  if (in.system_check != NULL)
+  if (self->shown.system_check != NULL)
     {
-      GtkWidget *label = gtk_label_new (in.system_check);
+      GtkWidget *label = gtk_label_new (self->shown.system_check);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "error");
       gtk_grid_attach (self->targets_grid, label, 0, indicator_row (GR_N_INDICATORS - 1) + 1, 4, 1);
     }
-  gr_indicators_clear (&in);
+}
+
+/* During a drag: the coverage rows from the live analysis; the park-area
+ * rows do not change when a park moves. */
+static void
+update_targets_live (GrWindow *self)
+{
+  GrAnalysis *analysis = self->session != NULL ? gr_session_get_analysis (self->session) : NULL;
+
+  if (analysis == NULL || gtk_widget_get_first_child (GTK_WIDGET (self->targets_grid)) == NULL)
+    return;
+  gr_indicators_update_coverage (&self->shown, analysis, self->shown_scope, self->shown_targets);
+  for (guint i = GR_IND_SERVICE_RATE; i <= GR_IND_PARK_500_POPULATION; i++)
+    show_target_row (self, i);
 }
 
 static gboolean ensure_store (GrWindow *self);
@@ -2511,6 +2547,7 @@ gr_window_drag_to (GrWindow *self,
   gr_editor_preview (self->editor, self->drag_key, self->drag_now);
   gr_coverage_layer_refresh_area (self->coverage, area);
   update_indicators (self);
+  update_targets_live (self);
   refresh_edits (self);
 }
 
@@ -3172,6 +3209,7 @@ gr_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->editor, gr_editor_free);
+  gr_indicators_clear (&self->shown);
   g_clear_pointer (&self->comparison, gr_comparison_free);
   g_clear_pointer (&self->refs, g_array_unref);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);

@@ -306,6 +306,69 @@ judge (GrIndicator *item, Target t, double per_unit, Land land)
                                     ground);
 }
 
+/* Coverage (STANDARDS §1–2): area shares, and residents' shares, from the
+ * analysis's summary alone. */
+static void
+coverage_items (GrIndicators *out, const GrSummary *s, const Target *t)
+{
+  double residential = s->residential.area_m2;
+  const struct
+  {
+    GrIndicatorId id;
+    const GrAmount *amount;
+    gboolean people;
+  } shares[] = {
+    { GR_IND_SERVICE_RATE, &s->service, FALSE },    { GR_IND_SERVICE_POPULATION, &s->service, TRUE },
+    { GR_IND_GREEN_300, &s->green, FALSE },         { GR_IND_GREEN_300_POPULATION, &s->green, TRUE },
+    { GR_IND_PARK_500, &s->park, FALSE },           { GR_IND_PARK_500_POPULATION, &s->park, TRUE },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (shares); k++)
+    {
+      GrIndicator *item = &out->items[shares[k].id];
+
+      g_clear_pointer (&item->gap_text, g_free);
+      item->pass = FALSE, item->gap = 0, item->value = NAN;
+      if (!(residential > 0))
+        set_missing (item, _("needs residential land"));
+      else if (shares[k].people && !(s->residential.population > 0))
+        set_missing (item, _("needs a population layer (residents)"));
+      else
+        item->value = 100 * (shares[k].people ? shares[k].amount->population / s->residential.population
+                                              : shares[k].amount->area_m2 / residential);
+      if (shares[k].people)
+        judge (item, t[shares[k].id], s->residential.population / 100, LAND_RESIDENTS);
+      else
+        judge (item, t[shares[k].id], residential / 100 / 1e4, LAND_RESIDENTIAL_HA);
+    }
+}
+
+/**
+ * gr_indicators_update_coverage:
+ * @targets: as given to the computation @out came from
+ *
+ * Brings only the coverage indicators up to date with @analysis: what a
+ * dragged park changes, cheaply enough for every pointer motion.
+ */
+void
+gr_indicators_update_coverage (GrIndicators   *out,
+                               GrAnalysis     *analysis,
+                               int             zone,
+                               const GrTarget *targets)
+{
+  GrSummary s;
+
+  gr_analysis_summarize (analysis, zone, &s);
+  coverage_items (out, &s, targets);
+}
+
+const GrTarget *
+gr_target_set_get_targets (GrTargetSet set)
+{
+  g_return_val_if_fail (set < GR_N_TARGET_SETS, NULL);
+  return sets[set].targets;
+}
+
 static void
 check_system (GrIndicators *out, GrProject *project, int zone)
 {
@@ -389,7 +452,6 @@ gr_indicators_compute_with (GrIndicators   *out,
   g_auto (OGRGeometryH) builtup = NULL;
   GrSummary s;
   double class_area[GR_N_PARK_CLASSES] = { 0 };
-  double residential;
   const Target *t = targets;
 
   memset (out, 0, sizeof *out);
@@ -402,7 +464,6 @@ gr_indicators_compute_with (GrIndicators   *out,
   builtup = layer_union (project->layers[GR_ROLE_BUILTUP], zone_area);
   out->builtup = builtup != NULL;
   gr_analysis_summarize (analysis, zone, &s);
-  residential = s.residential.area_m2;
 
   /* Residents: the population layer's. */
   out->population = s.residential.population + (zone > 0 ? 0 : gr_analysis_get_unplaced_population (analysis));
@@ -428,6 +489,9 @@ gr_indicators_compute_with (GrIndicators   *out,
           out->inventory.areas[c] += whole;
           if (gr_park_is_disaster_refuge (f))
             out->inventory.disaster++, out->inventory.disaster_area += whole;
+          /* 口袋公园: street gardens of 400–10,000 m² (MOHURD guideline). */
+          if (c == GR_PARK_CLASS_STREET_GARDEN && whole >= 400 && whole <= 10000)
+            out->inventory.pocket++, out->inventory.pocket_area += whole;
         }
     }
 
@@ -455,36 +519,7 @@ gr_indicators_compute_with (GrIndicators   *out,
       }
   }
 
-  /* Coverage (STANDARDS §1–2): area shares, and residents' shares. */
-  {
-    const struct
-    {
-      GrIndicatorId id;
-      const GrAmount *amount;
-      gboolean people;
-    } shares[] = {
-      { GR_IND_SERVICE_RATE, &s.service, FALSE },    { GR_IND_SERVICE_POPULATION, &s.service, TRUE },
-      { GR_IND_GREEN_300, &s.green, FALSE },         { GR_IND_GREEN_300_POPULATION, &s.green, TRUE },
-      { GR_IND_PARK_500, &s.park, FALSE },           { GR_IND_PARK_500_POPULATION, &s.park, TRUE },
-    };
-
-    for (guint k = 0; k < G_N_ELEMENTS (shares); k++)
-      {
-        GrIndicator *item = &out->items[shares[k].id];
-
-        if (!(residential > 0))
-          set_missing (item, _("needs residential land"));
-        else if (shares[k].people && !(s.residential.population > 0))
-          set_missing (item, _("needs a population layer (residents)"));
-        else
-          item->value = 100 * (shares[k].people ? shares[k].amount->population / s.residential.population
-                                                : shares[k].amount->area_m2 / residential);
-        if (shares[k].people)
-          judge (item, t[shares[k].id], s.residential.population / 100, LAND_RESIDENTS);
-        else
-          judge (item, t[shares[k].id], residential / 100 / 1e4, LAND_RESIDENTIAL_HA);
-      }
-  }
+  coverage_items (out, &s, t);
 
   /* Greenways (STANDARDS §4): km per 10,000 residents. */
   {

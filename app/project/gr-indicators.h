@@ -60,6 +60,8 @@ typedef struct
   double areas[GR_N_PARK_CLASSES]; /* m² */
   guint  disaster;                 /* parks with the disaster-prevention role */
   double disaster_area;
+  guint  pocket;                   /* street gardens that are pocket parks (400–10,000 m²) */
+  double pocket_area;
 } GrParkInventory;
 
 typedef struct
@@ -93,6 +95,11 @@ void        gr_indicators_compute_with  (GrIndicators   *indicators,
                                          int             zone,
                                          GrTargetSet     set,
                                          const GrTarget *targets);
+void        gr_indicators_update_coverage (GrIndicators   *indicators,
+                                           GrAnalysis     *analysis,
+                                           int             zone,
+                                           const GrTarget *targets);
+const GrTarget *gr_target_set_get_targets (GrTargetSet set);
 void        gr_indicators_clear         (GrIndicators *indicators);
 
 gboolean    gr_project_targets_load     (const char *path,

@@ -673,6 +673,15 @@ test_pocket_park (void)
   for (guint i = 1; i <= 8; i++)
     gr_window_drag_to (window, x + 50 * i, y);
   gr_window_get_summary (window, &dragged);
+  /* The indicators panel's coverage rows follow the drag too. */
+  {
+    const char *value, *verdict;
+    g_autofree char *expected = g_strdup_printf ("%.2f %s", 100 * dragged.green.area_m2 / dragged.residential.area_m2,
+                                                 gr_indicator_get_unit (GR_IND_GREEN_300));
+
+    g_assert_true (gr_window_get_indicator_row (window, GR_IND_GREEN_300, &value, &verdict));
+    g_assert_cmpstr (value, ==, expected);
+  }
   gr_window_drag_end (window);
   g_assert_cmpuint (scenario->edits->len, ==, 2);
   g_assert_cmpuint (scenario->position, ==, 2);

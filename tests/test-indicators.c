@@ -103,6 +103,7 @@ test_on_paper (void)
   g_assert_nonnull (city.system_check);
   g_test_message ("%s", city.system_check);
   g_assert_nonnull (strstr (city.system_check, "西区 lacks a country park"));
+  g_assert_nonnull (strstr (city.system_check, "The city lacks a botanical or specialised park, a country park"));
   g_assert_nonnull (strstr (city.system_check, "东区 lacks a comprehensive park, a country park, a disaster-prevention park"));
 
   /* Per zone: each park in its zone, residents split by homes (5,000 each). */

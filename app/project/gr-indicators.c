@@ -409,6 +409,26 @@ check_system (GrIndicators *out, GrProject *project, int zone)
         g_string_append_printf (text, _("%s lacks %s\n"), name, lacks->str);
       g_string_free (lacks, TRUE);
     }
+  /* … and the city at least one botanical or specialised park and one
+   * country park. */
+  if (zone < 0)
+    {
+      guint specialised = 0, country = 0;
+
+      for (guint i = 0; parks != NULL && i < parks->features->len; i++)
+        {
+          GrFeature *f = g_ptr_array_index (parks->features, i);
+          GrParkClass c = gr_park_class_from_kind (f->kind, OGR_G_Area (f->geometry), NULL);
+
+          specialised += c == GR_PARK_CLASS_SPECIALISED;
+          country += c == GR_PARK_CLASS_COUNTRY;
+        }
+      if (specialised == 0 || country == 0)
+        g_string_append_printf (text, _("The city lacks %s\n"),
+                                specialised == 0 && country == 0 ? _("a botanical or specialised park, a country park")
+                                : specialised == 0               ? _("a botanical or specialised park")
+                                                                 : _("a country park"));
+    }
   if (text->len > 0)
     g_string_truncate (text, text->len - 1);
   out->system_check = text->len > 0 ? g_string_free (text, FALSE) : (g_string_free (text, TRUE), NULL);

@@ -75,6 +75,8 @@ struct _GrWindow
   GrIndicators     shown;          /* what the indicators panel shows */
   GrTarget         shown_targets[GR_N_INDICATORS];
   int              shown_scope;
+  guint            live_text_id;
+  gint64           live_text_time;
   GArray          *refs;      /* GrSupplyRef of the analysis */
   GrEditor        *editor;
   GrScenarioStore *store;     /* NULL until the project is a saved file */
@@ -752,18 +754,40 @@ refresh_targets (GrWindow *self)
     }
 }
 
-/* During a drag: the coverage rows from the live analysis; the park-area
- * rows do not change when a park moves. */
-static void
-update_targets_live (GrWindow *self)
+/* During a drag: the coverage panel and the indicators' coverage rows from
+ * the live analysis (the park-area rows do not change when a park moves).
+ * Text is re-laid out at most every LIVE_TEXT_MS (a reader needs no more),
+ * the map every frame. */
+#define LIVE_TEXT_MS 100
+
+static gboolean
+targets_live_now (gpointer data)
 {
+  GrWindow *self = data;
   GrAnalysis *analysis = self->session != NULL ? gr_session_get_analysis (self->session) : NULL;
 
+  self->live_text_id = 0;
+  self->live_text_time = g_get_monotonic_time ();
+  update_indicators (self);
   if (analysis == NULL || gtk_widget_get_first_child (GTK_WIDGET (self->targets_grid)) == NULL)
-    return;
+    return G_SOURCE_REMOVE;
   gr_indicators_update_coverage (&self->shown, analysis, self->shown_scope, self->shown_targets);
   for (guint i = GR_IND_SERVICE_RATE; i <= GR_IND_PARK_500_POPULATION; i++)
     show_target_row (self, i);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_targets_live (GrWindow *self)
+{
+  gint64 since = (g_get_monotonic_time () - self->live_text_time) / 1000;
+
+  if (self->live_text_id != 0)
+    return;
+  if (since >= LIVE_TEXT_MS)
+    targets_live_now (self);
+  else
+    self->live_text_id = g_timeout_add (LIVE_TEXT_MS - since, targets_live_now, self);
 }
 
 static gboolean ensure_store (GrWindow *self);
@@ -2546,7 +2570,6 @@ gr_window_drag_to (GrWindow *self,
   gr_bounds_union (area, more);
   gr_editor_preview (self->editor, self->drag_key, self->drag_now);
   gr_coverage_layer_refresh_area (self->coverage, area);
-  update_indicators (self);
   update_targets_live (self);
   refresh_edits (self);
 }
@@ -2595,6 +2618,7 @@ gr_window_drag_end (GrWindow *self)
 
   if (!self->dragging)
     return;
+  g_clear_handle_id (&self->live_text_id, g_source_remove);
   self->dragging = FALSE;
   now = g_steal_pointer (&self->drag_now);
   g_clear_pointer (&self->drag_start, OGR_G_DestroyGeometry);
@@ -3192,6 +3216,7 @@ gr_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_handle_id (&self->live_text_id, g_source_remove);
   if (self->comparison_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->comparison_window));
   if (self->coverage != NULL)

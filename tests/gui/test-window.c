@@ -672,6 +672,8 @@ test_pocket_park (void)
   g_assert_true (gr_window_drag_begin (window, x, y));
   for (guint i = 1; i <= 8; i++)
     gr_window_drag_to (window, x + 50 * i, y);
+  /* The figures' text follows at most ten times a second. */
+  spin (250);
   gr_window_get_summary (window, &dragged);
   /* The indicators panel's coverage rows follow the drag too. */
   {

@@ -174,18 +174,9 @@ gr_target_set_from_key (const char  *key,
 gboolean
 gr_park_is_disaster_refuge (const GrFeature *feature)
 {
-  static const char *const words[] = { "防灾", "避险", "避难", "应急", "disaster", "emergency", "shelter" };
-  const char *texts[] = { feature->kind, feature->name };
+  static const char words[] = "防灾|避险|避难|应急|disaster|emergency|shelter";
 
-  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-    {
-      g_autofree char *lower = texts[t] != NULL ? g_utf8_strdown (texts[t], -1) : NULL;
-
-      for (guint w = 0; lower != NULL && w < G_N_ELEMENTS (words); w++)
-        if (strstr (lower, words[w]) != NULL)
-          return TRUE;
-    }
-  return FALSE;
+  return gr_text_has_word (feature->kind, words) || gr_text_has_word (feature->name, words);
 }
 
 /* ---- geometry helpers ------------------------------------------------------ */

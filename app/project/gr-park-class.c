@@ -10,8 +10,9 @@
 
 #include "gr-park-class.h"
 
+#include "gr-project.h"
+
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 static const struct
 {
@@ -38,18 +39,11 @@ gr_park_class_from_kind (const char *kind,
                          double      area_m2,
                          gboolean   *by_size)
 {
-  g_autofree char *lower = kind != NULL ? g_utf8_strdown (kind, -1) : NULL;
-
   if (by_size != NULL)
     *by_size = FALSE;
-  for (guint c = 0; lower != NULL && c < GR_N_PARK_CLASSES; c++)
-    {
-      g_auto (GStrv) words = g_strsplit (classes[c].words, "|", -1);
-
-      for (guint w = 0; words[w] != NULL; w++)
-        if (strstr (lower, words[w]) != NULL)
-          return c;
-    }
+  for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
+    if (gr_text_has_word (kind, classes[c].words))
+      return c;
   if (by_size != NULL)
     *by_size = TRUE;
   if (area_m2 >= 100000)

@@ -106,19 +106,36 @@ gr_role_guess_from_name (const char *name,
     { GR_ROLE_WALK, "walk|road|street|path|network|道路|路网|daolu" },
     { GR_ROLE_ZONES, "zone|district|county|boundary|admin|行政|街道|社区|区县|jiedao|shequ" },
   };
-  g_autofree char *lower = g_utf8_strdown (name, -1);
-
   for (guint i = 0; i < G_N_ELEMENTS (table); i++)
-    {
-      g_auto (GStrv) words = g_strsplit (table[i].words, "|", -1);
+    if (gr_text_has_word (name, table[i].words))
+      {
+        *role = table[i].role;
+        return TRUE;
+      }
+  return FALSE;
+}
 
-      for (guint w = 0; words[w] != NULL; w++)
-        if (strstr (lower, words[w]) != NULL)
-          {
-            *role = table[i].role;
-            return TRUE;
-          }
-    }
+/**
+ * gr_text_has_word:
+ * @text: (nullable): a name or class, in any case
+ * @words: lower-case words separated by '|'
+ *
+ * Whether @text contains one of @words, ignoring case: how names and
+ * class fields written by people are read.
+ */
+gboolean
+gr_text_has_word (const char *text,
+                  const char *words)
+{
+  g_autofree char *lower = text != NULL ? g_utf8_strdown (text, -1) : NULL;
+  g_auto (GStrv) list = NULL;
+
+  if (lower == NULL)
+    return FALSE;
+  list = g_strsplit (words, "|", -1);
+  for (guint w = 0; list[w] != NULL; w++)
+    if (strstr (lower, list[w]) != NULL)
+      return TRUE;
   return FALSE;
 }
 

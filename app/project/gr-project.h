@@ -83,6 +83,8 @@ GrShape     gr_role_get_shape   (GrRole role);
 const char *gr_role_get_label   (GrRole role);
 gboolean    gr_role_guess_from_name (const char *name,
                                      GrRole     *role);
+gboolean    gr_text_has_word    (const char *text,
+                                 const char *words);
 
 GrProject  *gr_project_new      (void);
 void        gr_project_free     (GrProject *project);

@@ -174,7 +174,7 @@ replay (gboolean walking)
     rename->name = g_strdup ("改名");
     push (a, project, rename);
   }
-  gr_editor_sync (editor, a);
+  gr_editor_sync (editor, a, NULL);
   gr_analysis_summarize (live, -1, &after);
   /* The edits changed the coverage (not every home is on the network's
    * reach, so which figure moves depends on the mode). */
@@ -189,7 +189,7 @@ replay (gboolean walking)
   for (guint position = a->edits->len; position-- > 0;)
     {
       a->position = position;
-      gr_editor_sync (editor, a);
+      gr_editor_sync (editor, a, NULL);
       check = fresh (a, project, &c);
       assert_same_coverage (live, check);
       g_clear_pointer (&check, gr_analysis_free);
@@ -203,17 +203,17 @@ replay (gboolean walking)
   b->position = 2;
   push (b, project, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_PARK, 0, NULL));
   a->position = a->edits->len;
-  gr_editor_sync (editor, a);
-  gr_editor_sync (editor, b);
+  gr_editor_sync (editor, a, NULL);
+  gr_editor_sync (editor, b, NULL);
   check = fresh (b, project, &c);
   assert_same_coverage (live, check);
   g_clear_pointer (&check, gr_analysis_free);
   /* A preview while dragging, then the scenario put back. */
   {
     g_auto (OGRGeometryH) dragged = gr_pocket_park_new (x, y, 20000, TRUE);
-    gr_editor_preview (editor, (GrFeatureKey){ GR_ROLE_PARK, 1 }, dragged);
+    gr_editor_preview (editor, (GrFeatureKey){ GR_ROLE_PARK, 1 }, dragged, NULL);
   }
-  gr_editor_sync (editor, b);
+  gr_editor_sync (editor, b, NULL);
   check = fresh (b, project, &c);
   assert_same_coverage (live, check);
   g_clear_pointer (&check, gr_analysis_free);

@@ -943,7 +943,7 @@ show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs)
   gr_analysis_summarize (analysis, -1, &self->baseline_summary);
   self->editor = gr_editor_new (gr_session_get_project (self->session), analysis, self->refs);
   if (self->current != NULL)
-    gr_editor_sync (self->editor, self->current);
+    gr_editor_sync (self->editor, self->current, NULL);
   gr_coverage_layer_refresh (self->coverage);
   update_indicators (self);
   update_zone_table (self, analysis);
@@ -1737,6 +1737,20 @@ baseline_project (GrWindow *self)
   return gr_session_get_project (self->session);
 }
 
+/* What an outline in @bounds can change: grown by the longest distance any
+ * rule measures (walks are never shorter than the straight line). */
+static void
+grow_by_reach (GrWindow *self, double bounds[4])
+{
+  const GrServiceRules *rules = baseline_project (self)->rules;
+  double reach = MAX (self->criteria.green_radius, self->criteria.park_radius);
+
+  for (guint i = 0; i < gr_service_rules_get_n_rules (rules); i++)
+    reach = MAX (reach, gr_service_rules_get_rule (rules, i)->radius);
+  bounds[0] -= reach, bounds[1] -= reach;
+  bounds[2] += reach, bounds[3] += reach;
+}
+
 static guint
 n_baseline_parks (GrWindow *self)
 {
@@ -1919,10 +1933,17 @@ refresh_edits (GrWindow *self)
 static void
 after_change (GrWindow *self)
 {
+  double changed[4];
+
   if (self->editor == NULL)
     return;
-  gr_editor_sync (self->editor, self->current != NULL ? self->current : self->empty);
-  gr_coverage_layer_refresh (self->coverage);
+  gr_editor_sync (self->editor, self->current != NULL ? self->current : self->empty, changed);
+  /* Only the tiles the changed outlines' service radii reach. */
+  if (isfinite (changed[0]))
+    {
+      grow_by_reach (self, changed);
+      gr_coverage_layer_refresh_area (self->coverage, changed);
+    }
   update_indicators (self);
   update_zone_table (self, gr_session_get_analysis (self->session));
   refresh_edits (self);
@@ -2532,20 +2553,6 @@ translated (OGRGeometryH geometry, double dx, double dy)
   return copy;
 }
 
-static void
-changed_bounds (GrWindow *self, OGRGeometryH geometry, double bounds[4])
-{
-  const GrServiceRules *rules = baseline_project (self)->rules;
-  double reach = MAX (self->criteria.green_radius, self->criteria.park_radius);
-  OGREnvelope env;
-
-  for (guint i = 0; i < gr_service_rules_get_n_rules (rules); i++)
-    reach = MAX (reach, gr_service_rules_get_rule (rules, i)->radius);
-  OGR_G_GetEnvelope (geometry, &env);
-  bounds[0] = env.MinX - reach, bounds[1] = env.MinY - reach;
-  bounds[2] = env.MaxX + reach, bounds[3] = env.MaxY + reach;
-}
-
 /* Moves what is being dragged to (@x, @y): the analysis follows at once,
  * from the library's incremental remove and add. */
 void
@@ -2553,22 +2560,19 @@ gr_window_drag_to (GrWindow *self,
                    double    x,
                    double    y)
 {
-  double area[4], more[4];
+  double area[4];
 
   if (!self->dragging)
     return;
-  /* What the move can change: the old and the new outline, grown by the
-   * longest distance any rule measures. */
-  changed_bounds (self, self->drag_now != NULL ? self->drag_now : self->drag_start, area);
   g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
   if (self->drag_vertex)
     self->drag_now = edit_vertex (self->drag_start, (Vertex){ self->drag_part, self->drag_ring, self->drag_point },
                                   VERTEX_MOVE, x, y);
   else
     self->drag_now = translated (self->drag_start, x - self->drag_x, y - self->drag_y);
-  changed_bounds (self, self->drag_now, more);
-  gr_bounds_union (area, more);
-  gr_editor_preview (self->editor, self->drag_key, self->drag_now);
+  /* What the move can change: the old and the new outline's reach. */
+  gr_editor_preview (self->editor, self->drag_key, self->drag_now, area);
+  grow_by_reach (self, area);
   gr_coverage_layer_refresh_area (self->coverage, area);
   update_targets_live (self);
   refresh_edits (self);

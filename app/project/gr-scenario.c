@@ -617,8 +617,10 @@ gr_scenario_balance (const GrScenario *scenario,
 
 typedef struct
 {
-  guint  supply;  /* analysis supply id; 0 when not entered */
-  gint64 serial;  /* the edit whose outline is entered; 0 baseline, -1 a preview */
+  guint    supply;  /* analysis supply id; 0 when not entered */
+  gint64   serial;  /* the edit whose outline is entered; 0 baseline, -1 a preview */
+  gboolean known;   /* bounds set: else the baseline outline is entered */
+  double   bounds[4]; /* of the outline entered; empty for none */
 } Applied;
 
 struct _GrEditor
@@ -682,18 +684,43 @@ is_historic (GrEditor *editor, GrFeatureKey key)
          && ((GrFeature *) g_ptr_array_index (layer->features, key.index))->historic;
 }
 
-/* Enters @geometry (NULL: nothing) for @key in place of what is entered. */
 static void
-enter (GrEditor *editor, GrFeatureKey key, OGRGeometryH geometry, gint64 serial)
+envelope (OGRGeometryH geometry, double bounds[4])
+{
+  OGREnvelope env;
+
+  gr_bounds_clear (bounds);
+  if (geometry == NULL)
+    return;
+  OGR_G_GetEnvelope (geometry, &env);
+  bounds[0] = env.MinX, bounds[1] = env.MinY, bounds[2] = env.MaxX, bounds[3] = env.MaxY;
+}
+
+/* Enters @geometry (NULL: nothing) for @key in place of what is entered;
+ * the old and the new outline's box joins @changed. */
+static void
+enter (GrEditor *editor, GrFeatureKey key, OGRGeometryH geometry, gint64 serial, double changed[4])
 {
   Applied *a = g_hash_table_lookup (editor->applied, &key);
   g_autoptr (GrPolygon) polygon = geometry != NULL ? gr_polygon_new_from_ogr (geometry) : NULL;
+  double old[4];
 
   if (a == NULL)
     {
       a = g_new0 (Applied, 1);
       g_hash_table_insert (editor->applied, key_new (key.role, key.index), a);
     }
+  if (a->known)
+    memcpy (old, a->bounds, sizeof old);
+  else
+    envelope (key.index < n_baseline (editor->baseline, key.role)
+                ? ((GrFeature *) g_ptr_array_index (editor->baseline->layers[key.role]->features, key.index))->geometry
+                : NULL,
+              old);
+  envelope (geometry, a->bounds);
+  a->known = TRUE;
+  gr_bounds_union (changed, old);
+  gr_bounds_union (changed, a->bounds);
   if (polygon != NULL && a->supply != 0)
     gr_analysis_replace_supply (editor->analysis, a->supply, polygon);
   else if (polygon != NULL)
@@ -709,6 +736,9 @@ enter (GrEditor *editor, GrFeatureKey key, OGRGeometryH geometry, gint64 serial)
 
 /**
  * gr_editor_sync:
+ * @changed: (out) (optional): the box of every outline taken out or put in,
+ *   empty when nothing changed: coverage can have changed only within the
+ *   service radii around it
  *
  * Brings the analysis to @scenario's edits in force (any scenario of the
  * same baseline: undo, redo and switching scenarios are all a sync). Only
@@ -717,12 +747,15 @@ enter (GrEditor *editor, GrFeatureKey key, OGRGeometryH geometry, gint64 serial)
  */
 void
 gr_editor_sync (GrEditor         *editor,
-                const GrScenario *scenario)
+                const GrScenario *scenario,
+                double            changed[4])
 {
   g_autoptr (GHashTable) states = key_states (scenario);
   GHashTableIter iter;
   gpointer key, value;
+  double box[4];
 
+  gr_bounds_clear (box);
   /* Features edited before but not by this scenario go back to the baseline. */
   g_hash_table_iter_init (&iter, editor->applied);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -735,9 +768,9 @@ gr_editor_sync (GrEditor         *editor,
         continue;
       if (baseline)
         enter (editor, *k, ((GrFeature *) g_ptr_array_index (editor->baseline->layers[k->role]->features,
-                                                             k->index))->geometry, 0);
+                                                             k->index))->geometry, 0, box);
       else
-        enter (editor, *k, NULL, 0);
+        enter (editor, *k, NULL, 0, box);
     }
   g_hash_table_iter_init (&iter, states);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -752,18 +785,21 @@ gr_editor_sync (GrEditor         *editor,
       if (want == have)
         continue;
       if (s->removed)
-        enter (editor, *k, NULL, G_MAXINT64);
+        enter (editor, *k, NULL, G_MAXINT64, box);
       else if (s->shape != NULL)
-        enter (editor, *k, s->shape->geometry, serial_of (s->shape));
+        enter (editor, *k, s->shape->geometry, serial_of (s->shape), box);
       else
         enter (editor, *k, ((GrFeature *) g_ptr_array_index (editor->baseline->layers[k->role]->features,
-                                                             k->index))->geometry, 0);
+                                                             k->index))->geometry, 0, box);
     }
+  if (changed != NULL)
+    memcpy (changed, box, sizeof box);
 }
 
 /**
  * gr_editor_preview:
  * @geometry: (nullable): the outline being dragged, not yet an edit
+ * @changed: (out) (optional): the box of the outline taken out and put in
  *
  * Enters a provisional outline for @key, as a drag moves it; the next
  * gr_editor_sync() puts back what the scenario says.
@@ -771,7 +807,13 @@ gr_editor_sync (GrEditor         *editor,
 void
 gr_editor_preview (GrEditor     *editor,
                    GrFeatureKey  key,
-                   OGRGeometryH  geometry)
+                   OGRGeometryH  geometry,
+                   double        changed[4])
 {
-  enter (editor, key, geometry, -1);
+  double box[4];
+
+  gr_bounds_clear (box);
+  enter (editor, key, geometry, -1, box);
+  if (changed != NULL)
+    memcpy (changed, box, sizeof box);
 }

@@ -116,10 +116,12 @@ GrEditor    *gr_editor_new           (GrProject  *baseline,
                                       GArray     *supply_refs);
 void         gr_editor_free          (GrEditor *editor);
 void         gr_editor_sync          (GrEditor         *editor,
-                                      const GrScenario *scenario);
+                                      const GrScenario *scenario,
+                                      double            changed[4]);
 void         gr_editor_preview       (GrEditor        *editor,
                                       GrFeatureKey     key,
-                                      OGRGeometryH     geometry);
+                                      OGRGeometryH     geometry,
+                                      double           changed[4]);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrEdit, gr_edit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrScenario, gr_scenario_free)

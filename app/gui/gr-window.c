@@ -1212,20 +1212,30 @@ on_mode_changed (GrWindow *self)
 
 /* ---- open dialog ----------------------------------------------------------- */
 
-static void
-on_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+/* The local file a file chooser answered with, or %NULL; the dialog,
+ * answered, is let go. */
+static char *
+chosen_path (GtkNativeDialog *dialog, int response)
 {
-  GrWindow *self = GR_WINDOW (data);
+  char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
 
-      if (path != NULL)
-        gr_window_open (self, path);
+      path = file != NULL ? g_file_get_path (file) : NULL;
     }
   g_object_unref (dialog);
+  return path;
+}
+
+static void
+on_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  g_autofree char *path = chosen_path (dialog, response);
+
+  if (path != NULL)
+    gr_window_open (GR_WINDOW (data), path);
 }
 
 static void
@@ -1294,15 +1304,10 @@ ask_role (GrWindow *self, const char *path)
 static void
 on_import_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = chosen_path (dialog, response);
 
-      if (path != NULL)
-        ask_role (GR_WINDOW (data), path);
-    }
-  g_object_unref (dialog);
+  if (path != NULL)
+    ask_role (GR_WINDOW (data), path);
 }
 
 static void
@@ -2032,7 +2037,6 @@ gr_window_save_as (GrWindow   *self,
     return FALSE;
   gr_session_set_path (self->session, path);
   load_scenarios (self);
-  adw_window_title_set_subtitle (self->window_title, gr_session_get_path (self->session));
   {
     g_autofree char *name = g_path_get_basename (path);
     adw_window_title_set_subtitle (self->window_title, name);
@@ -2045,20 +2049,13 @@ static void
 on_save_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 {
   GrWindow *self = GR_WINDOW (data);
+  g_autofree char *chosen = chosen_path (dialog, response);
+  g_autofree char *path = chosen != NULL && !g_str_has_suffix (chosen, ".gpkg") ? g_strconcat (chosen, ".gpkg", NULL)
+                                                                               : g_strdup (chosen);
+  g_autoptr (GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *chosen = g_file_get_path (file);
-      g_autofree char *path = chosen != NULL && !g_str_has_suffix (chosen, ".gpkg")
-                                ? g_strconcat (chosen, ".gpkg", NULL)
-                                : g_strdup (chosen);
-      g_autoptr (GError) error = NULL;
-
-      if (path != NULL && !gr_window_save_as (self, path, &error) && error != NULL)
-        show_error (self, _("Could not save the project"), error);
-    }
-  g_object_unref (dialog);
+  if (path != NULL && !gr_window_save_as (self, path, &error) && error != NULL)
+    show_error (self, _("Could not save the project"), error);
 }
 
 static void

@@ -184,6 +184,19 @@ replay (gboolean walking)
   check = fresh (a, project, &c);
   assert_same_coverage (live, check);
   g_clear_pointer (&check, gr_analysis_free);
+  /* The view: the edited parks and green space over the baseline's own
+   * other layers, not copies. */
+  {
+    GrProject view;
+    g_autoptr (GrProject) owner = gr_scenario_view (a, project, &view);
+    g_autoptr (GrProject) full = gr_scenario_apply (a, project);
+
+    g_assert_true (view.layers[GR_ROLE_RESIDENTIAL] == project->layers[GR_ROLE_RESIDENTIAL]);
+    g_assert_true (view.layers[GR_ROLE_PARK] == owner->layers[GR_ROLE_PARK]);
+    g_assert_cmpuint (view.layers[GR_ROLE_PARK]->features->len, ==, full->layers[GR_ROLE_PARK]->features->len);
+    g_assert_cmpuint (view.layers[GR_ROLE_GREEN]->features->len, ==, full->layers[GR_ROLE_GREEN]->features->len);
+    g_assert_null (owner->layers[GR_ROLE_RESIDENTIAL]);
+  }
 
   /* Undo three, redo one: each position equals its fresh analysis. */
   for (guint position = a->edits->len; position-- > 0;)

@@ -692,7 +692,7 @@ refresh_targets (GrWindow *self)
   GtkWidget *child;
   GrAnalysis *analysis = self->session != NULL ? gr_session_get_analysis (self->session) : NULL;
   g_autoptr (GrProject) edited = NULL;
-  GrProject *project;
+  GrProject *project, view;
   guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
   GrTargetSet set = gtk_drop_down_get_selected (self->targets_dropdown) + 1;
 
@@ -704,8 +704,12 @@ refresh_targets (GrWindow *self)
   if (analysis == NULL)
     return;
   project = gr_session_get_project (self->session);
+  /* The scenario's parks and green space over the baseline's other layers. */
   if (self->current != NULL)
-    project = edited = gr_scenario_apply (self->current, project);
+    {
+      edited = gr_scenario_view (self->current, project, &view);
+      project = &view;
+    }
   if (set >= GR_N_TARGET_SETS)
     set = GR_TARGETS_NONE;
   memcpy (self->shown_targets, gr_target_set_get_targets (set), sizeof self->shown_targets);

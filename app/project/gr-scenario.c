@@ -321,6 +321,8 @@ feature_copy (const GrFeature *f)
   return copy;
 }
 
+static GrProject *apply_roles (const GrScenario *scenario, GrProject *baseline, gboolean supply_only);
+
 /**
  * gr_scenario_apply:
  *
@@ -331,6 +333,37 @@ feature_copy (const GrFeature *f)
 GrProject *
 gr_scenario_apply (const GrScenario *scenario,
                    GrProject        *baseline)
+{
+  return apply_roles (scenario, baseline, FALSE);
+}
+
+/**
+ * gr_scenario_view:
+ * @view: (out caller-allocates): filled with @baseline's fields, its park
+ *   and green layers those of the return value
+ *
+ * The scenario as a project without copying what edits never touch (the
+ * walk network, buildings…): @view borrows them from @baseline and the
+ * edited layers from the returned project. Free only the return value,
+ * after the last use of @view.
+ *
+ * Returns: (transfer full): the owner of @view's park and green layers
+ */
+GrProject *
+gr_scenario_view (const GrScenario *scenario,
+                  GrProject        *baseline,
+                  GrProject        *view)
+{
+  GrProject *supply = apply_roles (scenario, baseline, TRUE);
+
+  *view = *baseline;
+  view->layers[GR_ROLE_PARK] = supply->layers[GR_ROLE_PARK];
+  view->layers[GR_ROLE_GREEN] = supply->layers[GR_ROLE_GREEN];
+  return supply;
+}
+
+static GrProject *
+apply_roles (const GrScenario *scenario, GrProject *baseline, gboolean supply_only)
 {
   g_autoptr (GHashTable) states = key_states (scenario);
   GrProject *project = gr_project_new ();
@@ -346,7 +379,7 @@ gr_scenario_apply (const GrScenario *scenario,
       GrLayer *from = baseline->layers[r];
       GrLayer *to;
 
-      if (from == NULL)
+      if (from == NULL || (supply_only && r != GR_ROLE_PARK && r != GR_ROLE_GREEN))
         continue;
       to = gr_project_ensure_layer (project, r);
       to->sources = g_strdup (from->sources);

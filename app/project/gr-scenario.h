@@ -67,6 +67,9 @@ void         gr_scenario_push        (GrScenario *scenario,
                                       GrEdit     *edit);
 GrProject   *gr_scenario_apply       (const GrScenario *scenario,
                                       GrProject        *baseline);
+GrProject   *gr_scenario_view        (const GrScenario *scenario,
+                                      GrProject        *baseline,
+                                      GrProject        *view);
 
 OGRGeometryH gr_scenario_get_geometry (const GrScenario *scenario,
                                        GrProject        *baseline,

@@ -4,22 +4,12 @@
 
 #include <shumate/shumate.h>
 
-#include "gr-compare.h"
-#include "gr-display.h"
+#include "gr-render.h"
 
 G_BEGIN_DECLS
 
 #define GR_TYPE_COVERAGE_LAYER (gr_coverage_layer_get_type ())
 G_DECLARE_FINAL_TYPE (GrCoverageLayer, gr_coverage_layer, GR, COVERAGE_LAYER, ShumateLayer)
-
-typedef enum
-{
-  GR_CELL_BOTH,     /* green within 300 m and a park within 500 m */
-  GR_CELL_NO_PARK,  /* green only */
-  GR_CELL_NO_GREEN, /* a park only (it serves farther than green) */
-  GR_CELL_NEITHER,  /* a blind spot */
-  GR_N_CELL_KINDS
-} GrCellKind;
 
 GrCoverageLayer *gr_coverage_layer_new          (ShumateViewport *viewport);
 void             gr_coverage_layer_set_analysis (GrCoverageLayer *self,

@@ -4,28 +4,19 @@
 
 #include <shumate/shumate.h>
 
-#include "gr-display.h"
-#include "gr-scenario.h"
+#include "gr-render.h"
 
 G_BEGIN_DECLS
 
 #define GR_TYPE_SKETCH_LAYER (gr_sketch_layer_get_type ())
 G_DECLARE_FINAL_TYPE (GrSketchLayer, gr_sketch_layer, GR, SKETCH_LAYER, ShumateLayer)
 
-typedef enum
-{
-  GR_SKETCH_CANDIDATE, /* a park the scenario adds */
-  GR_SKETCH_RESHAPED,  /* an existing feature's new outline */
-  GR_SKETCH_REMOVED,   /* an existing feature the scenario takes away */
-  GR_SKETCH_SELECTED,  /* an unedited feature picked for editing: outline only */
-} GrSketchKind;
-
 GrSketchLayer *gr_sketch_layer_new      (ShumateViewport *viewport);
 void           gr_sketch_layer_clear    (GrSketchLayer *self);
 void           gr_sketch_layer_add      (GrSketchLayer *self,
                                          GrDisplay     *display,
                                          OGRGeometryH   geometry,
-                                         GrSketchKind   kind,
+                                         GrMarkKind     kind,
                                          gboolean       selected,
                                          gboolean       flagged);
 guint          gr_sketch_layer_get_n_shapes (GrSketchLayer *self);
@@ -40,5 +31,7 @@ void           gr_sketch_layer_set_draft (GrSketchLayer *self,
                                           GrDisplay     *display,
                                           const double  *xy,
                                           guint          n);
+
+GrMarks       *gr_sketch_layer_get_marks (GrSketchLayer *self);
 
 G_END_DECLS

@@ -3,7 +3,7 @@
 
 #include <shumate/shumate.h>
 
-#include "gr-display.h"
+#include "gr-render.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +34,7 @@ void           gr_vector_layer_set_role_opacity (GrVectorLayer *self,
 void           gr_vector_layer_set_order    (GrVectorLayer *self,
                                              const GrRole  *order,
                                              guint          n);
+
+const GrMapStyle *gr_vector_layer_get_style (GrVectorLayer *self);
 
 G_END_DECLS

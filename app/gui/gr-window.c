@@ -411,12 +411,6 @@ build_layer_panel (GrWindow *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkNoSelection) selection = NULL;
   GtkWidget *show;
-  const char *kinds[GR_N_CELL_KINDS] = {
-    [GR_CELL_BOTH] = N_("Green and a park in reach"),
-    [GR_CELL_NO_PARK] = N_("No park within 500 m"),
-    [GR_CELL_NO_GREEN] = N_("No green space within 300 m"),
-    [GR_CELL_NEITHER] = N_("Neither: a blind spot"),
-  };
 
   self->layers = g_list_store_new (GR_TYPE_LAYER_ITEM);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_layer_row), NULL);
@@ -433,7 +427,7 @@ build_layer_panel (GrWindow *self)
     {
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       GtkWidget *swatch = swatch_new ();
-      GtkWidget *label = gtk_label_new (_(kinds[k]));
+      GtkWidget *label = gtk_label_new (gr_render_kind_label (k));
       GdkRGBA color;
 
       gr_coverage_kind_color (k, &color);
@@ -1854,7 +1848,7 @@ refresh_edits (GrWindow *self)
           OGRGeometryH g = gr_scenario_get_geometry (self->current, baseline_project (self), self->selection);
 
           if (g != NULL)
-            gr_sketch_layer_add (self->sketch, display, g, GR_SKETCH_SELECTED, TRUE, FALSE);
+            gr_sketch_layer_add (self->sketch, display, g, GR_MARK_SELECTED, TRUE, FALSE);
         }
     }
   if (self->current == NULL || display == NULL)
@@ -1894,16 +1888,16 @@ refresh_edits (GrWindow *self)
         gr_sketch_layer_add (self->sketch, display,
                              ((GrFeature *) g_ptr_array_index (baseline_project (self)->layers[k.role]->features,
                                                                k.index))->geometry,
-                             GR_SKETCH_REMOVED, selected, FALSE);
+                             GR_MARK_REMOVED, selected, FALSE);
       else if (g != NULL)
-        gr_sketch_layer_add (self->sketch, display, g, candidate ? GR_SKETCH_CANDIDATE : GR_SKETCH_RESHAPED, selected,
+        gr_sketch_layer_add (self->sketch, display, g, candidate ? GR_MARK_CANDIDATE : GR_MARK_RESHAPED, selected,
                              candidate && gr_candidate_flags (baseline_project (self), g) != 0);
     }
   if (self->dragging && self->drag_now != NULL)
     gr_sketch_layer_add (self->sketch, display, self->drag_now,
                          self->drag_key.role == GR_ROLE_PARK && self->drag_key.index >= n_baseline_parks (self)
-                           ? GR_SKETCH_CANDIDATE
-                           : GR_SKETCH_RESHAPED,
+                           ? GR_MARK_CANDIDATE
+                           : GR_MARK_RESHAPED,
                          TRUE, FALSE);
   for (guint i = 0; full && i < self->current->edits->len; i++)
     {

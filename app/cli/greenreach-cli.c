@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "gr-cli-indicators.h"
+#include "gr-cli-render.h"
 #include "gr-cli-report.h"
 #include "gr-cli-scenario.h"
 #include "gr-evaluate.h"
@@ -385,12 +386,18 @@ run_analyze (int argc, char **argv)
 static void
 usage (FILE *to)
 {
-  fprintf (to, "%s\n\n  greenreach-cli import %s\n  greenreach-cli analyze %s\n  greenreach-cli indicators %s\n  greenreach-cli targets %s\n  greenreach-cli scenario %s\n\n%s\n",
+  fprintf (to,
+           "%s\n\n  greenreach-cli import %s\n  greenreach-cli analyze %s\n  greenreach-cli indicators %s\n"
+           "  greenreach-cli targets %s\n  greenreach-cli scenario %s\n  greenreach-cli render %s\n"
+           "  greenreach-cli report %s\n\n%s\n",
            _("Usage:"), _("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"),
            _("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE [OPTION…]"),
            _("PROJECT.gpkg [--scenario NAME] [--targets SET] [--json|--csv]"),
            _("PROJECT.gpkg [INDICATOR VALUE|none] [--strict]"),
            _("list|create|rename|delete|add-park|remove|undo|redo|export PROJECT.gpkg [NAME] [OPTION…]"),
+           _("PROJECT.gpkg [--scenario NAME] [--bbox MINX,MINY,MAXX,MAXY] [--width PX --height PX] -o MAP.png|svg"),
+           _("PROJECT.gpkg [--scenario NAME]… [--targets SET] [--paper A4|A3] [--orientation landscape|portrait] "
+             "-o REPORT.pdf"),
            _("Run “greenreach-cli COMMAND --help” for the options of a command."));
 }
 
@@ -411,6 +418,10 @@ main (int argc, char **argv)
     return gr_cli_targets (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "indicators"))
     return gr_cli_indicators (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "render"))
+    return gr_cli_render (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "report"))
+    return gr_cli_report (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "scenario"))
     return gr_cli_scenario (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "--version"))

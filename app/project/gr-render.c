@@ -182,6 +182,25 @@ gr_render_fit (const double bounds[4],
   affine[3] = height / 2 - s * (bounds[1] + bounds[3]) / 2;
 }
 
+/* @role's extent (GR_N_ROLES: all layers') in Web Mercator; empty when
+ * the display has none of it. */
+void
+gr_render_display_bounds (GrDisplay *display,
+                          GrRole     role,
+                          double     bounds[4])
+{
+  double ll[4];
+
+  gr_display_get_bounds (display, role, ll);
+  if (!(ll[2] >= ll[0] && ll[3] >= ll[1]))
+    {
+      gr_bounds_clear (bounds);
+      return;
+    }
+  gr_lonlat_to_mercator (ll[0], ll[3], &bounds[0], &bounds[1]);
+  gr_lonlat_to_mercator (ll[2], ll[1], &bounds[2], &bounds[3]);
+}
+
 /* Ground metres per pixel at the centre of the surface. */
 double
 gr_render_metres_per_pixel (const double affine[4],

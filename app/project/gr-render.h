@@ -63,6 +63,9 @@ void   gr_render_fit            (const double  bounds[4],
                                  double        height,
                                  double        margin,
                                  double        affine[4]);
+void   gr_render_display_bounds (GrDisplay   *display,
+                                 GrRole       role,
+                                 double       bounds[4]);
 double gr_render_metres_per_pixel (const double affine[4],
                                    double       width,
                                    double       height);

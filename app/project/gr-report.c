@@ -1,0 +1,942 @@
+/* gr-report.c — the printed report, a PDF drawn with cairo and Pango
+ *
+ * Pages in order: the cover (project, date, targets, data sources and
+ * their attribution), a map of the blind spots per scenario, the
+ * indicators against the target set, the scenarios compared, the zones,
+ * a bar chart of coverage per zone, and the candidate parks with their
+ * review flags. Tables that run past the page continue on the next with
+ * their header repeated. cairo embeds the subset of every font used, the
+ * Chinese one included.
+ */
+#include "config.h"
+
+#include "gr-report.h"
+
+#include "gr-scenario-store.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ISO 216 sizes in PostScript points (1/72 in). */
+#define MM (72.0 / 25.4)
+#define MARGIN (16 * MM)
+#define BODY_PT 9.5
+
+typedef struct
+{
+  char         *name;       /* "Baseline" or the scenario's */
+  GrProject    *project;    /* the edited project (the baseline's own for it) */
+  GrAnalysis   *analysis;
+  GrDisplay    *display;
+  GrMarks      *marks;
+  GrIndicators  city;
+  GrIndicators *zones;      /* n_zones */
+  GPtrArray    *candidates; /* GrFeature, borrowed from project */
+} Option;
+
+typedef struct
+{
+  cairo_t    *cr;
+  double      width, height; /* page, points */
+  double      y;             /* where the next block starts */
+  int         page;
+  char       *running;       /* the running head */
+  const char *date;
+} Doc;
+
+/* ---- text ----------------------------------------------------------------- */
+
+static PangoLayout *
+layout_new (Doc *doc, const char *text, double size, gboolean bold, double width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (doc->cr);
+  g_autoptr (PangoFontDescription) font = pango_font_description_from_string (GR_RENDER_FONT);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static void
+show_at (Doc *doc, PangoLayout *layout, double x, double y, const double rgb[3])
+{
+  cairo_move_to (doc->cr, x, y);
+  if (rgb != NULL)
+    cairo_set_source_rgb (doc->cr, rgb[0], rgb[1], rgb[2]);
+  else
+    cairo_set_source_rgb (doc->cr, 0.1, 0.1, 0.1);
+  pango_cairo_show_layout (doc->cr, layout);
+}
+
+static double
+content_width (Doc *doc)
+{
+  return doc->width - 2 * MARGIN;
+}
+
+static double
+bottom (Doc *doc)
+{
+  return doc->height - MARGIN - 8;
+}
+
+/* ---- pages ---------------------------------------------------------------- */
+
+static void
+new_page (Doc *doc)
+{
+  g_autofree char *number = NULL;
+  g_autoptr (PangoLayout) foot = NULL;
+  g_autoptr (PangoLayout) head = NULL;
+
+  if (doc->page > 0)
+    cairo_show_page (doc->cr);
+  doc->page++;
+  doc->y = MARGIN;
+  if (doc->page == 1)
+    return;
+  /* Running head and page number. */
+  head = layout_new (doc, doc->running, 7.5, FALSE, content_width (doc));
+  show_at (doc, head, MARGIN, MARGIN - 14, (const double[]){ 0.4, 0.4, 0.4 });
+  cairo_move_to (doc->cr, MARGIN, MARGIN - 3);
+  cairo_line_to (doc->cr, doc->width - MARGIN, MARGIN - 3);
+  cairo_set_line_width (doc->cr, 0.4);
+  cairo_stroke (doc->cr);
+  number = g_strdup_printf (_("Page %d"), doc->page);
+  foot = layout_new (doc, number, 7.5, FALSE, 0);
+  {
+    int w, h;
+
+    pango_layout_get_pixel_size (foot, &w, &h);
+    show_at (doc, foot, doc->width - MARGIN - w, doc->height - MARGIN + 4, (const double[]){ 0.4, 0.4, 0.4 });
+  }
+  doc->y = MARGIN + 6;
+}
+
+/* Starts a new page unless @needed points are left on this one. */
+static void
+need (Doc *doc, double needed)
+{
+  if (doc->y + needed > bottom (doc))
+    new_page (doc);
+}
+
+static void
+heading (Doc *doc, const char *text, double size)
+{
+  g_autoptr (PangoLayout) layout = layout_new (doc, text, size, TRUE, content_width (doc));
+  double h = layout_height (layout);
+
+  need (doc, h + 60);
+  doc->y += size * 0.5;
+  show_at (doc, layout, MARGIN, doc->y, (const double[]){ 0.05, 0.3, 0.15 });
+  doc->y += h + size * 0.4;
+}
+
+static void
+paragraph (Doc *doc, const char *text, double size)
+{
+  g_autoptr (PangoLayout) layout = layout_new (doc, text, size, FALSE, content_width (doc));
+  double h = layout_height (layout);
+
+  need (doc, h);
+  show_at (doc, layout, MARGIN, doc->y, NULL);
+  doc->y += h + size * 0.5;
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+enum
+{
+  TONE_PLAIN,
+  TONE_GOOD,
+  TONE_BAD,
+};
+
+typedef struct
+{
+  const char  *title;   /* repeated, "(continued)", on every page it runs over */
+  guint        n;
+  const char **headers;
+  double       widths[12]; /* shares of the content width */
+  gboolean     numeric[12];
+} Table;
+
+static double
+row_height (Doc *doc, const Table *t, const char *const *cells, gboolean bold)
+{
+  double h = 0;
+
+  for (guint c = 0; c < t->n; c++)
+    {
+      g_autoptr (PangoLayout) l = layout_new (doc, cells[c], BODY_PT, bold, t->widths[c] * content_width (doc) - 6);
+
+      h = MAX (h, layout_height (l));
+    }
+  return h + 5;
+}
+
+static void
+draw_row (Doc *doc, const Table *t, const char *const *cells, const guint8 *tones, gboolean header)
+{
+  static const double tone_rgb[3][3] = { { 0.1, 0.1, 0.1 }, { 0.0, 0.45, 0.25 }, { 0.75, 0.1, 0.05 } };
+  double h = row_height (doc, t, cells, header), x = MARGIN;
+
+  if (header)
+    {
+      cairo_rectangle (doc->cr, MARGIN, doc->y, content_width (doc), h);
+      cairo_set_source_rgb (doc->cr, 0.9, 0.94, 0.9);
+      cairo_fill (doc->cr);
+    }
+  for (guint c = 0; c < t->n; c++)
+    {
+      double w = t->widths[c] * content_width (doc);
+      g_autoptr (PangoLayout) l = layout_new (doc, cells[c], BODY_PT, header || (tones != NULL && tones[c] == TONE_BAD),
+                                              w - 6);
+
+      if (t->numeric[c])
+        pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
+      show_at (doc, l, x + 3, doc->y + 2.5, tone_rgb[tones != NULL && !header ? tones[c] : TONE_PLAIN]);
+      x += w;
+    }
+  doc->y += h;
+  cairo_move_to (doc->cr, MARGIN, doc->y);
+  cairo_line_to (doc->cr, doc->width - MARGIN, doc->y);
+  cairo_set_source_rgb (doc->cr, 0.75, 0.75, 0.75);
+  cairo_set_line_width (doc->cr, 0.4);
+  cairo_stroke (doc->cr);
+}
+
+static void
+table_header (Doc *doc, const Table *t, gboolean continued)
+{
+  if (continued)
+    {
+      g_autofree char *title = g_strdup_printf (_("%s (continued)"), t->title);
+      g_autoptr (PangoLayout) l = layout_new (doc, title, 11, TRUE, content_width (doc));
+
+      show_at (doc, l, MARGIN, doc->y, (const double[]){ 0.05, 0.3, 0.15 });
+      doc->y += layout_height (l) + 4;
+    }
+  draw_row (doc, t, t->headers, NULL, TRUE);
+}
+
+static void
+table_begin (Doc *doc, const Table *t)
+{
+  heading (doc, t->title, 13);
+  table_header (doc, t, FALSE);
+}
+
+static void
+table_row (Doc *doc, const Table *t, const char *const *cells, const guint8 *tones)
+{
+  if (doc->y + row_height (doc, t, cells, FALSE) > bottom (doc))
+    {
+      new_page (doc);
+      table_header (doc, t, TRUE);
+    }
+  draw_row (doc, t, cells, tones, FALSE);
+}
+
+/* ---- figures -------------------------------------------------------------- */
+
+static char *
+number (double value, const char *unit)
+{
+  if (!isfinite (value))
+    return g_strdup ("–");
+  return unit != NULL ? g_strdup_printf ("%.2f %s", value, unit) : g_strdup_printf ("%.2f", value);
+}
+
+static char *
+signed_number (double value)
+{
+  if (!isfinite (value))
+    return g_strdup ("–");
+  return g_strdup_printf ("%+.2f", value);
+}
+
+static char *
+target_text (const GrIndicator *it)
+{
+  if (!it->has_target)
+    return g_strdup ("");
+  return g_strdup_printf ("%s %.2f", it->strict ? ">" : "≥", it->target);
+}
+
+static const char *
+result_text (const GrIndicator *it, guint8 *tone)
+{
+  *tone = TONE_PLAIN;
+  if (it->missing != NULL)
+    return _("no data");
+  if (!it->has_target)
+    return "";
+  *tone = it->pass ? TONE_GOOD : TONE_BAD;
+  return it->pass ? _("met") : _("not met");
+}
+
+static double
+share (GrAmount part, GrAmount whole)
+{
+  return whole.area_m2 > 0 ? 100 * part.area_m2 / whole.area_m2 : NAN;
+}
+
+/* ---- the options ---------------------------------------------------------- */
+
+static void
+option_free (Option *o)
+{
+  g_free (o->name);
+  g_clear_pointer (&o->marks, gr_marks_free);
+  g_clear_pointer (&o->display, gr_display_free);
+  g_clear_pointer (&o->analysis, gr_analysis_free);
+  g_clear_pointer (&o->project, gr_project_free);
+  g_clear_pointer (&o->candidates, g_ptr_array_unref);
+  g_free (o);
+}
+
+static void
+compute (GrIndicators *out, GrProject *project, GrAnalysis *analysis, int zone, GrTargetSet set,
+         const GrTarget *custom)
+{
+  if (set == GR_TARGETS_PROJECT)
+    gr_indicators_compute_with (out, project, analysis, zone, set, custom);
+  else
+    gr_indicators_compute (out, project, analysis, zone, set);
+}
+
+/* ---- attribution ---------------------------------------------------------- */
+
+/**
+ * gr_project_attribution:
+ *
+ * Returns: (transfer full) (nullable): the credit the project's data
+ * require, from where its layers came
+ */
+char *
+gr_project_attribution (GrProject *project)
+{
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    {
+      g_autofree char *lower = NULL;
+
+      if (project->layers[r] == NULL || project->layers[r]->sources == NULL)
+        continue;
+      lower = g_ascii_strdown (project->layers[r]->sources, -1);
+      if (strstr (lower, ".osm") != NULL || strstr (lower, "openstreetmap") != NULL)
+        return g_strdup (_("Map data © OpenStreetMap contributors, ODbL 1.0"));
+    }
+  return NULL;
+}
+
+gboolean
+gr_paper_from_string (const char *text,
+                      GrPaper    *paper)
+{
+  if (g_ascii_strcasecmp (text, "A4") == 0)
+    *paper = GR_PAPER_A4;
+  else if (g_ascii_strcasecmp (text, "A3") == 0)
+    *paper = GR_PAPER_A3;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* ---- the pages ------------------------------------------------------------ */
+
+static void
+cover (Doc *doc, const GrReportOptions *o, GrProject *baseline, GPtrArray *options, const GrCriteria *criteria)
+{
+  g_autofree char *file = g_path_get_basename (o->project);
+  g_autofree char *attribution = gr_project_attribution (baseline);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (PangoLayout) title = NULL;
+
+  doc->y = MARGIN + 40;
+  title = layout_new (doc, _("Park-city assessment"), 26, TRUE, content_width (doc));
+  show_at (doc, title, MARGIN, doc->y, (const double[]){ 0.05, 0.3, 0.15 });
+  doc->y += layout_height (title) + 8;
+  paragraph (doc, _("Blind spots of the 300 m green / 500 m park service, park-city indicators and the options "
+                    "compared"),
+             12);
+  doc->y += 16;
+  g_string_append_printf (text, _("Project: %s\n"), file);
+  g_string_append_printf (text, _("Date: %s\n"), doc->date);
+  g_string_append_printf (text, _("Targets: %s\n"), gr_target_set_get_label (o->targets));
+  g_string_append_printf (text, _("Distance: %s; green space within %.0f m, parks within %.0f m; grid of %.0f m\n"),
+                          criteria->walking ? _("walking") : _("straight-line"), criteria->green_radius,
+                          criteria->park_radius, criteria->resolution);
+  g_string_append_printf (text, _("Analysis CRS: %s\n"), baseline->crs_name != NULL ? baseline->crs_name : "–");
+  g_string_append (text, _("Options: "));
+  for (guint i = 0; i < options->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", ((Option *) g_ptr_array_index (options, i))->name);
+  paragraph (doc, text->str, 11);
+
+  heading (doc, _("Data sources"), 13);
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    {
+      GrLayer *layer = baseline->layers[r];
+      g_autofree char *source = NULL;
+      g_autofree char *line = NULL;
+
+      if (layer == NULL)
+        continue;
+      source = layer->sources != NULL && layer->sources[0] != '\0' ? g_path_get_basename (layer->sources)
+                                                                    : g_strdup (_("the project file"));
+      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u feature, from %s", "%s: %u features, from %s",
+                                           layer->features->len),
+                              gr_role_get_label (r), layer->features->len, source);
+      paragraph (doc, line, BODY_PT);
+    }
+  heading (doc, _("Attribution"), 13);
+  if (attribution != NULL)
+    paragraph (doc, attribution, BODY_PT);
+  if (o->basemap != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (o->basemap);
+      g_autofree char *line = g_strdup_printf (_("Base map: %s (offline MBTiles)"), base);
+
+      paragraph (doc, line, BODY_PT);
+    }
+  paragraph (doc, _("Coverage follows GB/T 50563 and CJJ/T 85; service radii and targets as stated above."), BODY_PT);
+}
+
+static void
+map_page (Doc *doc, const GrReportOptions *o, Option *opt, const double bounds[4], const char *attribution)
+{
+  g_autofree char *title = g_strdup_printf (_("Blind spots: %s"), opt->name);
+  g_autofree char *caption = NULL;
+  GrMapRender map = { 0 };
+  GrSummary s;
+  double w = content_width (doc), h;
+
+  new_page (doc);
+  heading (doc, title, 15);
+  gr_analysis_summarize (opt->analysis, -1, &s);
+  caption = g_strdup_printf (_("Residential land within 300 m of green space: %.2f %%; within 500 m of a park: "
+                               "%.2f %%; in neither: %.2f %%."),
+                             share (s.green, s.residential), share (s.park, s.residential),
+                             share (s.neither, s.residential));
+  h = bottom (doc) - doc->y - 30;
+  map.display = opt->display;
+  map.style = o->style;
+  map.coverage = gr_coverage_tiles_new ();
+  gr_coverage_tiles_set_source (map.coverage, opt->analysis, NULL, opt->display);
+  map.marks = opt->marks;
+  map.basemap = o->basemap;
+  map.attribution = attribution;
+  memcpy (map.bounds, bounds, sizeof map.bounds);
+  map.scale = 0.8;
+  map.decorations = TRUE;
+  cairo_save (doc->cr);
+  cairo_translate (doc->cr, MARGIN, doc->y);
+  gr_render_map (doc->cr, &map, w, h, NULL);
+  cairo_rectangle (doc->cr, 0, 0, w, h);
+  cairo_set_source_rgb (doc->cr, 0.3, 0.3, 0.3);
+  cairo_set_line_width (doc->cr, 0.6);
+  cairo_stroke (doc->cr);
+  cairo_restore (doc->cr);
+  gr_coverage_tiles_free (map.coverage);
+  doc->y += h + 8;
+  paragraph (doc, caption, BODY_PT);
+}
+
+static void
+indicator_table (Doc *doc, Option *opt)
+{
+  g_autofree char *title = g_strdup_printf (_("Indicators against targets: %s"), opt->name);
+  const char *headers[] = { _("Indicator"), _("Value"), _("Target"), _("Result"), _("Gap") };
+  Table t = { title, 5, headers, { 0.33, 0.14, 0.1, 0.09, 0.34 }, { FALSE, TRUE, TRUE, FALSE, FALSE } };
+
+  table_begin (doc, &t);
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    {
+      const GrIndicator *it = &opt->city.items[i];
+      g_autofree char *value = number (it->value, gr_indicator_get_unit (i));
+      g_autofree char *target = target_text (it);
+      guint8 tones[5] = { 0 };
+      const char *result = result_text (it, &tones[3]);
+      const char *cells[] = { gr_indicator_get_name (i), value, target, result,
+                              it->missing != NULL ? it->missing : it->gap_text != NULL ? it->gap_text : "" };
+
+      table_row (doc, &t, cells, tones);
+    }
+  if (opt->city.system_check != NULL)
+    {
+      doc->y += 6;
+      paragraph (doc, opt->city.system_check, BODY_PT);
+    }
+}
+
+static void
+comparison_table (Doc *doc, GPtrArray *options)
+{
+  const char *headers[12] = { _("Indicator") };
+  g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  Table t = { _("The options compared"), 0, headers, { 0 }, { 0 } };
+  guint n = MIN (options->len, 6);
+  double rest;
+
+  /* Indicator, baseline, then each option with its change. */
+  for (guint i = 0; i < n; i++)
+    {
+      Option *o = g_ptr_array_index (options, i);
+
+      headers[t.n == 0 ? 1 : t.n] = o->name;
+      if (t.n == 0)
+        t.n = 2;
+      else
+        {
+          t.n++;
+          g_ptr_array_add (owned, g_strdup_printf (_("Change (%s)"), o->name));
+          headers[t.n++] = g_ptr_array_index (owned, owned->len - 1);
+        }
+    }
+  t.widths[0] = 0.3;
+  rest = 0.7 / (t.n - 1);
+  for (guint c = 1; c < t.n; c++)
+    t.widths[c] = rest, t.numeric[c] = TRUE;
+  table_begin (doc, &t);
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    {
+      g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      const char *row[12] = { gr_indicator_get_name (i) };
+      guint8 tones[12] = { 0 };
+      double base = ((Option *) g_ptr_array_index (options, 0))->city.items[i].value;
+
+      for (guint k = 0, c = 1; k < n; k++)
+        {
+          const GrIndicator *it = &((Option *) g_ptr_array_index (options, k))->city.items[i];
+
+          g_ptr_array_add (cells, number (it->value, NULL));
+          tones[c] = it->has_target && it->missing == NULL ? (it->pass ? TONE_GOOD : TONE_BAD) : TONE_PLAIN;
+          row[c++] = g_ptr_array_index (cells, cells->len - 1);
+          if (k > 0)
+            {
+              g_ptr_array_add (cells, signed_number (it->value - base));
+              row[c++] = g_ptr_array_index (cells, cells->len - 1);
+            }
+        }
+      table_row (doc, &t, row, tones);
+    }
+  if (options->len > n)
+    paragraph (doc, _("Only the first five options fit the table."), BODY_PT);
+}
+
+static void
+zone_table (Doc *doc, Option *opt, GrProject *project, guint n_zones)
+{
+  g_autofree char *title = g_strdup_printf (_("Zones: %s"), opt->name);
+  const char *headers[] = { _("Zone"), _("Residents"), _("Park green area per person (m²)"),
+                            _("Service-radius coverage (%)"), _("300 m green (%)"), _("500 m park (%)") };
+  Table t = { title, 6, headers, { 0.25, 0.13, 0.16, 0.16, 0.15, 0.15 }, { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE } };
+  static const GrIndicatorId ids[] = { GR_IND_PARK_PER_CAPITA, GR_IND_SERVICE_RATE, GR_IND_GREEN_300,
+                                       GR_IND_PARK_500 };
+
+  table_begin (doc, &t);
+  for (guint z = 0; z < n_zones; z++)
+    {
+      const GrIndicators *in = &opt->zones[z];
+      g_autofree char *name = gr_project_zone_name (project, z + 1);
+      g_autofree char *residents = isfinite (in->population) ? g_strdup_printf ("%.0f", in->population)
+                                                             : g_strdup ("–");
+      char *values[4];
+      const char *row[6] = { name, residents };
+      guint8 tones[6] = { 0 };
+
+      for (guint k = 0; k < 4; k++)
+        {
+          const GrIndicator *it = &in->items[ids[k]];
+
+          values[k] = number (it->value, NULL);
+          row[2 + k] = values[k];
+          tones[2 + k] = it->has_target && it->missing == NULL ? (it->pass ? TONE_GOOD : TONE_BAD) : TONE_PLAIN;
+        }
+      table_row (doc, &t, row, tones);
+      for (guint k = 0; k < 4; k++)
+        g_free (values[k]);
+    }
+}
+
+/* Okabe–Ito again: one colour per option. */
+static const double bar_colors[6][3] = {
+  { 0.6, 0.6, 0.6 }, { 0.0, 0.447, 0.698 }, { 0.902, 0.624, 0.0 },
+  { 0.0, 0.620, 0.451 }, { 0.8, 0.475, 0.655 }, { 0.835, 0.369, 0.0 },
+};
+
+static void
+chart_legend (Doc *doc, GPtrArray *options, guint n, double target)
+{
+  double x = MARGIN;
+
+  for (guint k = 0; k <= n; k++)
+    {
+      g_autofree char *target_label = k == n && isfinite (target) ? g_strdup_printf (_("target %.0f %%"), target)
+                                                                  : NULL;
+      const char *label = k < n ? ((Option *) g_ptr_array_index (options, k))->name : target_label;
+      g_autoptr (PangoLayout) l = NULL;
+      int w, h;
+
+      if (label == NULL)
+        continue;
+      l = layout_new (doc, label, BODY_PT, FALSE, 0);
+      pango_layout_get_pixel_size (l, &w, &h);
+      if (k < n)
+        {
+          cairo_rectangle (doc->cr, x, doc->y + 2, 10, 8);
+          cairo_set_source_rgb (doc->cr, bar_colors[k][0], bar_colors[k][1], bar_colors[k][2]);
+          cairo_fill (doc->cr);
+        }
+      else
+        {
+          cairo_move_to (doc->cr, x + 5, doc->y);
+          cairo_line_to (doc->cr, x + 5, doc->y + 12);
+          cairo_set_source_rgb (doc->cr, 0.75, 0.1, 0.05);
+          cairo_set_line_width (doc->cr, 1.2);
+          cairo_stroke (doc->cr);
+        }
+      show_at (doc, l, x + 14, doc->y, NULL);
+      x += 24 + w;
+    }
+  doc->y += 18;
+}
+
+/* Service-radius coverage per zone: horizontal bars, one per option,
+ * the target as a red line; continues over pages with many zones. */
+static void
+coverage_chart (Doc *doc, GPtrArray *options, GrProject *project, guint n_zones, double target)
+{
+  guint n = MIN (options->len, G_N_ELEMENTS (bar_colors));
+  double label_w = content_width (doc) * 0.28, chart_x = MARGIN + label_w, chart_w = content_width (doc) - label_w - 40;
+  double bar_h = 7, group_h = n * bar_h + 8;
+  gboolean first = TRUE;
+
+  heading (doc, _("Service-radius coverage of residential land per zone"), 13);
+  for (guint z = 0; z <= n_zones; z++)
+    {
+      g_autofree char *name = z == 0 ? g_strdup (_("City")) : gr_project_zone_name (project, z);
+      g_autoptr (PangoLayout) label = NULL;
+
+      if (first || doc->y + group_h > bottom (doc))
+        {
+          if (!first)
+            {
+              new_page (doc);
+              heading (doc, _("Service-radius coverage per zone (continued)"), 11);
+            }
+          chart_legend (doc, options, n, target);
+          first = FALSE;
+        }
+      label = layout_new (doc, name, BODY_PT, z == 0, label_w - 6);
+      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      show_at (doc, label, MARGIN, doc->y + (n * bar_h - BODY_PT * 1.3) / 2, NULL);
+      for (guint k = 0; k < n; k++)
+        {
+          Option *o = g_ptr_array_index (options, k);
+          double v = (z == 0 ? &o->city : &o->zones[z - 1])->items[GR_IND_SERVICE_RATE].value;
+          g_autofree char *text = number (v, NULL);
+          g_autoptr (PangoLayout) l = layout_new (doc, text, 6.5, FALSE, 0);
+          double bw = isfinite (v) ? chart_w * CLAMP (v, 0, 100) / 100 : 0;
+
+          cairo_rectangle (doc->cr, chart_x, doc->y + k * bar_h, bw, bar_h - 1);
+          cairo_set_source_rgb (doc->cr, bar_colors[k][0], bar_colors[k][1], bar_colors[k][2]);
+          cairo_fill (doc->cr);
+          show_at (doc, l, chart_x + bw + 3, doc->y + k * bar_h - 1, NULL);
+        }
+      if (isfinite (target))
+        {
+          cairo_move_to (doc->cr, chart_x + chart_w * target / 100, doc->y - 2);
+          cairo_line_to (doc->cr, chart_x + chart_w * target / 100, doc->y + n * bar_h + 1);
+          cairo_set_source_rgb (doc->cr, 0.75, 0.1, 0.05);
+          cairo_set_line_width (doc->cr, 1.2);
+          cairo_stroke (doc->cr);
+        }
+      doc->y += group_h;
+    }
+}
+
+static void
+candidate_table (Doc *doc, GPtrArray *options, GrProject *baseline)
+{
+  const char *headers[] = { _("Option"), _("Candidate park"), _("Area (m²)"), _("Class"), _("Review") };
+  Table t = { _("Candidate parks"), 5, headers, { 0.17, 0.22, 0.12, 0.17, 0.32 }, { FALSE, FALSE, TRUE, FALSE, FALSE } };
+  guint rows = 0;
+
+  table_begin (doc, &t);
+  for (guint k = 1; k < options->len; k++)
+    {
+      Option *o = g_ptr_array_index (options, k);
+
+      for (guint i = 0; i < o->candidates->len; i++)
+        {
+          GrFeature *f = g_ptr_array_index (o->candidates, i);
+          double area = OGR_G_Area (f->geometry);
+          g_autofree char *name = f->name != NULL && f->name[0] != '\0' ? g_strdup (f->name)
+                                                                       : g_strdup_printf (_("Candidate %u"), i + 1);
+          g_autofree char *area_text = g_strdup_printf ("%.0f", area);
+          g_autofree char *flags = gr_candidate_flags_describe (gr_candidate_flags (baseline, f->geometry));
+          GrParkClass c = gr_park_class_from_kind (f->kind, area, NULL);
+          g_autofree char *klass = g_strdup_printf ("%s %s", gr_park_class_get_code (c), gr_park_class_get_label (c));
+          guint8 tones[5] = { 0, 0, 0, 0, flags[0] != '\0' ? TONE_BAD : TONE_PLAIN };
+          const char *row[] = { o->name, name, area_text, klass, flags[0] != '\0' ? flags : _("none") };
+
+          table_row (doc, &t, row, tones);
+          rows++;
+        }
+    }
+  if (rows == 0)
+    paragraph (doc, _("The chosen options add no parks."), BODY_PT);
+  doc->y += 6;
+  paragraph (doc, _("Review: a park of 5,000 m² or more needs an expert review of its design; one of 100,000 m² "
+                    "or more is disclosed to the public for 15 days."),
+             BODY_PT);
+}
+
+/* ---- building the options ------------------------------------------------- */
+
+static Option *
+option_new (GrProject *baseline, GrScenario *scenario, const GrCriteria *criteria, GrTargetSet set,
+            const GrTarget *custom, guint n_zones, GError **error)
+{
+  Option *o = g_new0 (Option, 1);
+  guint n_parks = baseline->layers[GR_ROLE_PARK] != NULL ? baseline->layers[GR_ROLE_PARK]->features->len : 0;
+
+  o->name = g_strdup (scenario != NULL ? scenario->name : _("Baseline"));
+  o->project = scenario != NULL ? gr_scenario_apply (scenario, baseline) : NULL;
+  o->candidates = g_ptr_array_new ();
+  if ((o->analysis = gr_project_build_analysis (o->project != NULL ? o->project : baseline, criteria, NULL, error))
+        == NULL
+      || (o->display = gr_display_new (o->project != NULL ? o->project : baseline, error)) == NULL)
+    {
+      option_free (o);
+      return NULL;
+    }
+  o->marks = gr_marks_new ();
+  if (scenario != NULL)
+    {
+      GrLayer *parks = o->project->layers[GR_ROLE_PARK];
+      g_autoptr (GArray) touched = gr_scenario_get_touched (scenario);
+      guint n_candidates = 0;
+
+      gr_marks_add_scenario (o->marks, o->display, scenario, baseline);
+      for (guint i = 0; i < touched->len; i++)
+        {
+          GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
+
+          if (k.role == GR_ROLE_PARK && k.index >= n_parks && gr_scenario_get_geometry (scenario, baseline, k) != NULL)
+            n_candidates++;
+        }
+      /* The edited park layer lists the baseline's parks, then the
+       * candidates in order. */
+      for (guint i = parks != NULL ? parks->features->len - MIN (n_candidates, parks->features->len) : 0;
+           parks != NULL && i < parks->features->len; i++)
+        g_ptr_array_add (o->candidates, g_ptr_array_index (parks->features, i));
+    }
+  compute (&o->city, o->project != NULL ? o->project : baseline, o->analysis, -1, set, custom);
+  o->zones = g_new0 (GrIndicators, MAX (n_zones, 1));
+  for (guint z = 0; z < n_zones; z++)
+    compute (&o->zones[z], o->project != NULL ? o->project : baseline, o->analysis, z + 1, set, custom);
+  return o;
+}
+
+static void
+options_free (GPtrArray *options, guint n_zones)
+{
+  for (guint i = 0; i < options->len; i++)
+    {
+      Option *o = g_ptr_array_index (options, i);
+
+      gr_indicators_clear (&o->city);
+      for (guint z = 0; z < n_zones; z++)
+        gr_indicators_clear (&o->zones[z]);
+      g_free (o->zones);
+      option_free (o);
+    }
+  g_ptr_array_unref (options);
+}
+
+static void
+report_progress (GrReportProgress progress, gpointer data, double fraction, const char *what)
+{
+  if (progress != NULL)
+    progress (fraction, what, data);
+}
+
+/* The map's extent: the residential land, else everything. */
+static void
+report_bounds (GrDisplay *display, double bounds[4])
+{
+  gr_render_display_bounds (display, GR_ROLE_RESIDENTIAL, bounds);
+  if (!(bounds[2] > bounds[0] && bounds[3] > bounds[1]))
+    gr_render_display_bounds (display, GR_N_ROLES, bounds);
+  if (!(bounds[2] > bounds[0] && bounds[3] > bounds[1]))
+    bounds[0] = bounds[1] = 0, bounds[2] = bounds[3] = 1;
+}
+
+/**
+ * gr_report_write:
+ * @output: the PDF to write; written whole or not at all
+ *
+ * Returns: FALSE with @error naming the file and the problem.
+ */
+gboolean
+gr_report_write (const GrReportOptions *o,
+                 const char            *output,
+                 GrReportProgress       progress,
+                 gpointer               progress_data,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  g_autoptr (GrProject) baseline = gr_project_load (o->project, error);
+  g_autoptr (GrScenarioStore) store = NULL;
+  g_autoptr (GPtrArray) options = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *temporary = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *attribution = NULL;
+  GrTarget custom[GR_N_INDICATORS];
+  GrCriteria criteria;
+  guint n_scenarios = o->scenarios != NULL ? g_strv_length ((char **) o->scenarios) : 0, n_zones, total;
+  double page_w = o->paper == GR_PAPER_A3 ? 297 * MM : 210 * MM, page_h = o->paper == GR_PAPER_A3 ? 420 * MM : 297 * MM;
+  double bounds[4], target;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Doc doc = { 0 };
+  int fd;
+
+  if (baseline == NULL)
+    return FALSE;
+  if (o->criteria != NULL)
+    criteria = *o->criteria;
+  else
+    gr_criteria_init_default (&criteria);
+  if (o->targets == GR_TARGETS_PROJECT && !gr_project_targets_load (o->project, custom, error))
+    return FALSE;
+  if (n_scenarios > 0 && (store = gr_scenario_store_open (o->project, error)) == NULL)
+    return FALSE;
+  n_zones = gr_project_get_n_zones (baseline);
+  total = n_scenarios + 2;
+  options = g_ptr_array_new ();
+  for (guint i = 0; i <= n_scenarios; i++)
+    {
+      g_autoptr (GrScenario) scenario = NULL;
+      g_autofree char *what = g_strdup_printf (_("Analysing %s…"), i == 0 ? _("Baseline") : o->scenarios[i - 1]);
+      Option *opt;
+
+      report_progress (progress, progress_data, (double) i / total, what);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || (i > 0 && (scenario = gr_scenario_store_find (store, o->scenarios[i - 1], error)) == NULL)
+          || (opt = option_new (baseline, scenario, &criteria, o->targets, custom, n_zones, error)) == NULL)
+        {
+          options_free (g_steal_pointer (&options), n_zones);
+          return FALSE;
+        }
+      g_ptr_array_add (options, opt);
+    }
+  report_progress (progress, progress_data, (double) (n_scenarios + 1) / total, _("Drawing the report…"));
+
+  /* Written beside the target and renamed over it when complete: a
+   * failed report never leaves half a file where the last one was. */
+  {
+    g_autofree char *dir = g_path_get_dirname (output);
+    g_autofree char *base = g_path_get_basename (output);
+    g_autofree char *pattern = g_strdup_printf (".%s.XXXXXX", base);
+
+    temporary = g_build_filename (dir, pattern, NULL);
+    fd = g_mkstemp (temporary);
+  }
+  file = g_filename_display_name (output);
+  if (fd < 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("Could not write the report %s: %s"), file,
+                   g_strerror (errno));
+      options_free (g_steal_pointer (&options), n_zones);
+      return FALSE;
+    }
+  close (fd);
+  if (!o->portrait)
+    {
+      double swap = page_w;
+
+      page_w = page_h, page_h = swap;
+    }
+  surface = cairo_pdf_surface_create (temporary, page_w, page_h);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Park-city assessment"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Greenreach " PACKAGE_VERSION);
+  doc.cr = cairo_create (surface);
+  doc.width = page_w, doc.height = page_h;
+  doc.date = date;
+  {
+    g_autofree char *name = g_path_get_basename (o->project);
+
+    doc.running = g_strdup_printf (_("Park-city assessment — %s — %s"), name, date);
+  }
+  attribution = gr_project_attribution (baseline);
+  report_bounds (((Option *) g_ptr_array_index (options, 0))->display, bounds);
+  target = ((Option *) g_ptr_array_index (options, 0))->city.items[GR_IND_SERVICE_RATE].has_target
+             ? ((Option *) g_ptr_array_index (options, 0))->city.items[GR_IND_SERVICE_RATE].target
+             : NAN;
+
+  new_page (&doc);
+  cover (&doc, o, baseline, options, &criteria);
+  for (guint i = 0; i < options->len; i++)
+    map_page (&doc, o, g_ptr_array_index (options, i), bounds, attribution);
+  new_page (&doc);
+  for (guint i = 0; i < options->len; i++)
+    indicator_table (&doc, g_ptr_array_index (options, i));
+  if (options->len > 1)
+    comparison_table (&doc, options);
+  if (n_zones > 0)
+    {
+      for (guint i = 0; i < options->len; i++)
+        zone_table (&doc, g_ptr_array_index (options, i), baseline, n_zones);
+    }
+  new_page (&doc);
+  coverage_chart (&doc, options, baseline, n_zones, target);
+  if (options->len > 1)
+    candidate_table (&doc, options, baseline);
+  cairo_show_page (doc.cr);
+  cairo_destroy (doc.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  g_free (doc.running);
+  options_free (g_steal_pointer (&options), n_zones);
+  if (status != CAIRO_STATUS_SUCCESS || g_rename (temporary, output) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (temporary);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the report %s: %s"), file,
+                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved));
+      return FALSE;
+    }
+  report_progress (progress, progress_data, 1, _("Report written"));
+  return TRUE;
+}

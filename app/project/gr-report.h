@@ -1,0 +1,45 @@
+/* gr-report.h — the printed report: maps, indicators against targets,
+ * zones, the scenarios compared and their candidate parks, as a PDF */
+#pragma once
+
+#include "gr-indicators.h"
+#include "gr-render.h"
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GR_PAPER_A4,
+  GR_PAPER_A3,
+} GrPaper;
+
+typedef struct
+{
+  const char        *project;     /* the project file */
+  const char *const *scenarios;   /* names, %NULL-terminated; nullable: the baseline only */
+  GrTargetSet        targets;
+  GrPaper            paper;
+  gboolean           portrait;
+  const GrCriteria  *criteria;    /* nullable: the defaults */
+  const GrMapStyle  *style;       /* nullable: the default style */
+  const char        *basemap;     /* MBTiles file; nullable: no base map */
+} GrReportOptions;
+
+/* @fraction is 0–1 of the whole report; @what says what is being done. */
+typedef void (*GrReportProgress) (double      fraction,
+                                  const char *what,
+                                  gpointer    data);
+
+gboolean gr_paper_from_string (const char *text,
+                               GrPaper    *paper);
+gboolean gr_report_write      (const GrReportOptions *options,
+                               const char            *output,
+                               GrReportProgress       progress,
+                               gpointer               progress_data,
+                               GCancellable          *cancellable,
+                               GError               **error);
+char    *gr_project_attribution (GrProject *project);
+
+G_END_DECLS

@@ -102,6 +102,9 @@ gr_application_startup (GApplication *app)
     { "win.delete-selected", { "Delete", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.scenario-new", { "<Control>n", NULL } },
+    { "win.present", { "F5", NULL } },
+    { "win.export-map", { "<Control>e", NULL } },
+    { "win.export-report", { "<Control>p", NULL } },
   };
 
   G_APPLICATION_CLASS (gr_application_parent_class)->startup (app);

@@ -115,3 +115,21 @@ gr_base_map_new_sources (GSettings *settings,
     }
   return g_steal_pointer (&sources);
 }
+
+/* The offline base map's file when it is the one chosen; else %NULL (an
+ * online base map is not drawn outside the window). */
+char *
+gr_base_map_get_mbtiles (GSettings *settings)
+{
+  g_autofree char *path = NULL;
+
+  if (g_settings_get_enum (settings, "base-map") != GR_BASE_MAP_MBTILES)
+    return NULL;
+  path = g_settings_get_string (settings, "mbtiles-path");
+  if (path[0] == '\0')
+    {
+      g_free (path);
+      path = gr_runtime_data_path ("sample/basemap.mbtiles");
+    }
+  return g_steal_pointer (&path);
+}

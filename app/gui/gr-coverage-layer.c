@@ -279,3 +279,10 @@ gr_coverage_layer_get_n_served_edges (GrCoverageLayer *self)
 {
   return self->served->len / 4;
 }
+
+/* The library's drawing of the overlay, for exports of the view. */
+GrCoverageTiles *
+gr_coverage_layer_get_tiles (GrCoverageLayer *self)
+{
+  return self->tiles;
+}

@@ -28,4 +28,6 @@ void             gr_coverage_gain_color         (guint            gain,
 void             gr_coverage_layer_set_comparison (GrCoverageLayer *self,
                                                    GrComparison    *comparison);
 
+GrCoverageTiles *gr_coverage_layer_get_tiles    (GrCoverageLayer *self);
+
 G_END_DECLS

@@ -15,8 +15,10 @@
 #include "gr-layer-item.h"
 #include "gr-mbtiles-source.h"
 #include "gr-runtime.h"
+#include "gr-presentation.h"
 #include "gr-settings.h"
 #include "gr-sketch-layer.h"
+#include "gr-swipe-layer.h"
 #include "gr-vector-layer.h"
 #include "gr-walk.h"
 #include "gr-zone-item.h"
@@ -100,9 +102,22 @@ struct _GrWindow
   int              drag_part, drag_ring, drag_point;
   GrComparison    *comparison;     /* shown on the map while its window is open */
   GtkWidget       *comparison_window; /* weak */
+  /* Presentation mode */
+  gboolean         presenting;
+  GrPresentation  *presentation;
+  GrSwipeLayer    *swipe;
+  GrAnalysis      *baseline_analysis; /* for the swipe, the flash and the cards' changes */
+  GCancellable    *baseline_cancellable;
+  double           baseline_values[GR_N_INDICATORS];
+  guint            flash_id;
+  gboolean         flash_on;
+  double           handle_start;
 };
 
 G_DEFINE_FINAL_TYPE (GrWindow, gr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void drop_baseline (GrWindow *self);
+static void update_presentation (GrWindow *self);
 
 enum
 {
@@ -826,6 +841,8 @@ edit_targets_activated (GtkWidget *widget, const char *action, GVariant *paramet
   GtkWidget *grid, *dialog;
   GrTarget own[GR_N_INDICATORS];
 
+  if (GR_WINDOW (widget)->presenting)
+    return;
   if (self->session == NULL || !ensure_store (self))
     return;
   gr_project_targets_load (gr_session_get_path (self->session), own, NULL);
@@ -933,6 +950,7 @@ show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs)
     gtk_window_destroy (GTK_WINDOW (self->comparison_window));
   /* The layer borrows the analysis: point it at the new one before the
    * session frees the old. */
+  drop_baseline (self);
   g_clear_pointer (&self->editor, gr_editor_free);
   gr_coverage_layer_set_analysis (self->coverage, analysis, gr_session_get_display (self->session));
   gr_session_set_analysis (self->session, analysis);
@@ -1019,6 +1037,8 @@ show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis, GArray *
 
   gr_coverage_layer_set_analysis (self->coverage, NULL, NULL);
   gr_vector_layer_set_display (self->vectors, NULL);
+  if (self->swipe != NULL)
+    gr_swipe_layer_set_baseline (self->swipe, NULL, NULL, NULL, NULL, NULL);
   g_clear_pointer (&self->editor, gr_editor_free);
   g_clear_pointer (&self->session, gr_session_free);
   self->session = session;
@@ -1245,6 +1265,8 @@ open_activated (GtkWidget *widget, const char *action, GVariant *parameter)
                                                               _("_Open"), _("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
+  if (GR_WINDOW (widget)->presenting)
+    return;
   gtk_file_filter_set_name (filter, _("Projects and OpenStreetMap files"));
   gtk_file_filter_add_pattern (filter, "*.gpkg");
   gtk_file_filter_add_pattern (filter, "*.osm.pbf");
@@ -1319,6 +1341,8 @@ import_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   GtkFileFilter *filter = gtk_file_filter_new ();
   GtkFileFilter *all = gtk_file_filter_new ();
 
+  if (GR_WINDOW (widget)->presenting)
+    return;
   gtk_file_filter_set_name (filter, _("GIS data"));
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
     gtk_file_filter_add_pattern (filter, patterns[i]);
@@ -1951,6 +1975,7 @@ after_change (GrWindow *self)
   update_zone_table (self, gr_session_get_analysis (self->session));
   refresh_edits (self);
   refresh_targets (self);
+  update_presentation (self);
 }
 
 static void
@@ -2062,6 +2087,8 @@ save_as_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   GrWindow *self = GR_WINDOW (widget);
   GtkFileChooserNative *dialog;
 
+  if (GR_WINDOW (widget)->presenting)
+    return;
   if (self->session == NULL)
     return;
   dialog = gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -2194,6 +2221,8 @@ scenario_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   GrWindow *self = GR_WINDOW (widget);
 
+  if (GR_WINDOW (widget)->presenting)
+    return;
   if (self->session == NULL)
     return;
   if (g_str_equal (action, "win.scenario-new"))
@@ -2306,6 +2335,8 @@ step_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   gboolean undo = g_str_equal (action, "win.undo");
   g_autoptr (GError) error = NULL;
 
+  if (GR_WINDOW (widget)->presenting)
+    return;
   if (self->current == NULL || (undo && self->current->position == 0)
       || (!undo && self->current->position == self->current->edits->len))
     return;
@@ -2333,6 +2364,8 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   GrWindow *self = GR_WINDOW (widget);
 
+  if (GR_WINDOW (widget)->presenting)
+    return;
   if (self->session == NULL || !self->has_selection)
     return;
   self->has_selection = FALSE;
@@ -2633,7 +2666,7 @@ on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindow *self)
   double x, y;
 
   if (gtk_toggle_button_get_active (self->add_tool) || gtk_toggle_button_get_active (self->draw_tool)
-      || self->session == NULL
+      || self->session == NULL || self->presenting
       || !widget_to_analysis (self, wx, wy, &x, &y) || !gr_window_drag_begin (self, x, y))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -3208,6 +3241,736 @@ compare_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 
 /* ---- GObject ---------------------------------------------------------------- */
 
+/* ---- exporting the map and the report ---------------------------------------- */
+
+/**
+ * gr_window_export_map:
+ * @path: .png, .svg or .pdf
+ * @dpi: PNG only
+ *
+ * The current view as the window draws it — same layers, style, blind
+ * spots, edits and offline base map, by the same renderer — with legend,
+ * scale bar and north arrow.
+ */
+gboolean
+gr_window_export_map (GrWindow   *self,
+                      const char *path,
+                      double      dpi,
+                      GError    **error)
+{
+  g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
+  g_autofree char *attribution = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *map = GTK_WIDGET (self->map);
+  double w = gtk_widget_get_width (map), h = gtk_widget_get_height (map), a[4];
+  GrMapRender render = { 0 };
+
+  if (self->session == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no map to export: open a project."));
+      return FALSE;
+    }
+  gr_map_affine (shumate_map_get_viewport (self->map), map, a);
+  attribution = gr_project_attribution (gr_session_get_project (self->session));
+  title = g_strdup_printf (_("Blind spots: %s"), self->current != NULL ? self->current->name : _("Baseline"));
+  render.display = gr_session_get_display (self->session);
+  render.style = gr_vector_layer_get_style (self->vectors);
+  render.coverage = gtk_widget_get_visible (GTK_WIDGET (self->coverage))
+                      ? gr_coverage_layer_get_tiles (self->coverage)
+                      : NULL;
+  render.gains = self->comparison != NULL;
+  render.marks = gr_sketch_layer_get_marks (self->sketch);
+  render.basemap = basemap != NULL && g_file_test (basemap, G_FILE_TEST_IS_REGULAR) ? basemap : NULL;
+  render.title = title;
+  render.attribution = attribution;
+  render.bounds[0] = -a[2] / a[0], render.bounds[1] = -a[3] / a[1];
+  render.bounds[2] = (w - a[2]) / a[0], render.bounds[3] = (h - a[3]) / a[1];
+  render.scale = 1;
+  render.decorations = TRUE;
+  return gr_render_map_to_file (&render, path, w, h, dpi, error);
+}
+
+static const struct
+{
+  const char *label;
+  const char *suffix;
+  double      dpi;
+} map_formats[] = {
+  { N_("PNG image, 96 dpi (screen)"), ".png", 96 },
+  { N_("PNG image, 150 dpi"), ".png", 150 },
+  { N_("PNG image, 300 dpi (print)"), ".png", 300 },
+  { N_("SVG drawing (vector)"), ".svg", 96 },
+};
+
+static void
+on_map_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  GrWindow *self = data;
+  guint format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "format"));
+  g_autofree char *path = chosen_path (dialog, response);
+  g_autoptr (GError) error = NULL;
+
+  if (path == NULL)
+    return;
+  if (!g_str_has_suffix (path, map_formats[format].suffix))
+    {
+      char *with = g_strconcat (path, map_formats[format].suffix, NULL);
+
+      g_free (path), path = with;
+    }
+  if (!gr_window_export_map (self, path, map_formats[format].dpi, &error))
+    show_error (self, _("Could not export the map"), error);
+  else
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *text = g_strdup_printf (_("Map exported to %s"), name);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+    }
+}
+
+static void
+on_map_format_chosen (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+{
+  GtkDropDown *formats = g_object_get_data (G_OBJECT (dialog), "formats");
+  guint format = gtk_drop_down_get_selected (formats);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (!g_str_equal (response, "export") || format >= G_N_ELEMENTS (map_formats))
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  name = g_strconcat (_("map"), map_formats[format].suffix, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "format", GUINT_TO_POINTER (format));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_map_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_map_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GtkWidget *dialog, *formats;
+
+  if (self->session == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (map_formats); i++)
+    gtk_string_list_append (labels, _(map_formats[i].label));
+  formats = gtk_drop_down_new (G_LIST_MODEL (labels), NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export the Map"),
+                                   _("The current view with its legend, scale bar and north arrow."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), formats);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "formats", formats);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_map_format_chosen), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The report is written off the main thread; its progress comes back
+ * through the main loop. */
+typedef struct
+{
+  GrWindow       *self;
+  GrReportOptions options;
+  GrCriteria      criteria;
+  GrMapStyle      style;
+  GStrv           scenarios;
+  char           *project;
+  char           *basemap;
+  char           *output;
+} ReportJob;
+
+static void
+report_job_free (gpointer data)
+{
+  ReportJob *job = data;
+
+  g_strfreev (job->scenarios);
+  g_free (job->project);
+  g_free (job->basemap);
+  g_free (job->output);
+  g_free (job);
+}
+
+typedef struct
+{
+  GrWindow *self;
+  double    fraction;
+  char     *what;
+} ReportProgress;
+
+static gboolean
+show_report_progress (gpointer data)
+{
+  ReportProgress *p = data;
+
+  if (p->self->busy)
+    {
+      g_clear_handle_id (&p->self->pulse_id, g_source_remove);
+      gtk_progress_bar_set_fraction (p->self->progress, p->fraction);
+      gtk_progress_bar_set_text (p->self->progress, p->what);
+    }
+  g_object_unref (p->self);
+  g_free (p->what);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_report_progress (double fraction, const char *what, gpointer data)
+{
+  ReportProgress *p = g_new0 (ReportProgress, 1);
+
+  p->self = g_object_ref (data);
+  p->fraction = fraction;
+  p->what = g_strdup (what);
+  g_idle_add (show_report_progress, p);
+}
+
+static void
+report_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReportJob *job = data;
+  GError *error = NULL;
+
+  if (gr_report_write (&job->options, job->output, on_report_progress, job->self, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_report_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GrWindow *self = GR_WINDOW (source);
+  ReportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  set_busy (self, NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could not write the report"), error);
+      return;
+    }
+  {
+    g_autofree char *name = g_filename_display_basename (job->output);
+    g_autofree char *text = g_strdup_printf (_("Report written to %s"), name);
+
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  }
+}
+
+/* Starts writing the report; @done (nullable) is called when it ends. */
+static GTask *
+start_report (GrWindow *self, const char *path, const char *const *scenarios, GrPaper paper, gboolean portrait,
+              GAsyncReadyCallback done, gpointer done_data)
+{
+  ReportJob *job = g_new0 (ReportJob, 1);
+  GTask *task;
+  GrTargetSet set = gtk_drop_down_get_selected (self->targets_dropdown) + 1;
+  g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
+
+  job->self = self;
+  job->criteria = self->criteria;
+  job->style = *gr_vector_layer_get_style (self->vectors);
+  job->scenarios = g_strdupv ((char **) scenarios);
+  job->project = g_strdup (gr_session_get_path (self->session));
+  job->basemap = basemap != NULL && g_file_test (basemap, G_FILE_TEST_IS_REGULAR) ? g_strdup (basemap) : NULL;
+  job->output = g_strdup (path);
+  job->options.project = job->project;
+  job->options.scenarios = (const char *const *) job->scenarios;
+  job->options.targets = set < GR_N_TARGET_SETS ? set : GR_TARGETS_NONE;
+  job->options.paper = paper;
+  job->options.portrait = portrait;
+  job->options.criteria = &job->criteria;
+  job->options.style = &job->style;
+  job->options.basemap = job->basemap;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, done, done_data);
+  g_task_set_task_data (task, job, report_job_free);
+  set_busy (self, _("Writing the report…"));
+  g_task_run_in_thread (task, report_thread);
+  return task;
+}
+
+static void
+on_report_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  GrWindow *self = data;
+  GStrv scenarios = g_object_steal_data (G_OBJECT (dialog), "scenarios");
+  GrPaper paper = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "paper"));
+  gboolean portrait = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "portrait"));
+  g_autofree char *path = chosen_path (dialog, response);
+
+  if (path != NULL && !self->busy)
+    {
+      if (!g_str_has_suffix (path, ".pdf"))
+        {
+          char *with = g_strconcat (path, ".pdf", NULL);
+
+          g_free (path), path = with;
+        }
+      g_object_unref (start_report (self, path, (const char *const *) scenarios, paper, portrait, on_report_done,
+                                    NULL));
+    }
+  g_strfreev (scenarios);
+}
+
+static void
+on_report_options (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+{
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
+  GtkDropDown *paper = g_object_get_data (G_OBJECT (dialog), "paper");
+  GtkDropDown *orientation = g_object_get_data (G_OBJECT (dialog), "orientation");
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  GtkFileChooserNative *chooser;
+
+  (void) box;
+  if (!g_str_equal (response, "export"))
+    return;
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_strv_builder_add (names, ((GrScenario *) g_ptr_array_index (self->scenarios, i))->name);
+  chooser = gtk_file_chooser_native_new (_("Export the Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("report.pdf"));
+  g_object_set_data_full (G_OBJECT (chooser), "scenarios", g_strv_builder_end (names), (GDestroyNotify) g_strfreev);
+  g_object_set_data (G_OBJECT (chooser), "paper", GUINT_TO_POINTER (gtk_drop_down_get_selected (paper)));
+  g_object_set_data (G_OBJECT (chooser), "portrait", GUINT_TO_POINTER (gtk_drop_down_get_selected (orientation)));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_report_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_report_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  GtkWidget *dialog, *box, *grid, *paper, *orientation;
+  const char *papers[] = { "A4", "A3", NULL };
+  const char *orientations[] = { _("Landscape"), _("Portrait"), NULL };
+  GPtrArray *checks;
+
+  if (self->session == NULL || self->busy)
+    return;
+  if (self->store == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_("The report is written from the project file: save the project "
+                                                    "first")));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+      return;
+    }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  checks = g_ptr_array_new ();
+  if (self->scenarios != NULL && self->scenarios->len > 0)
+    gtk_box_append (GTK_BOX (box), gtk_label_new (_("Scenarios beside the baseline:")));
+  for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (((GrScenario *) g_ptr_array_index (self->scenarios, i))->name);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_box_append (GTK_BOX (box), check);
+      g_ptr_array_add (checks, check);
+    }
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  paper = gtk_drop_down_new_from_strings (papers);
+  orientation = gtk_drop_down_new_from_strings (orientations);
+  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("Paper")), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), paper, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("Orientation")), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), orientation, 1, 1, 1, 1);
+  gtk_box_append (GTK_BOX (box), grid);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export the Report"),
+                                   _("Maps, indicators against the targets shown, zones, the scenarios compared "
+                                     "and their candidate parks, as a PDF."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "paper", paper);
+  g_object_set_data (G_OBJECT (dialog), "orientation", orientation);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_report_options), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_report_waited (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+/**
+ * gr_window_export_report:
+ *
+ * Writes the report as the Export Report dialog does, and waits for it:
+ * for the tests. The figures are the window's: its target set, distance
+ * mode, radii and layer style.
+ */
+gboolean
+gr_window_export_report (GrWindow          *self,
+                         const char        *path,
+                         const char *const *scenarios,
+                         GrPaper            paper,
+                         gboolean           portrait,
+                         GError           **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GTask) task = NULL;
+  gboolean ok;
+
+  if (self->session == NULL || self->store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The report is written from the project file: save the project first"));
+      return FALSE;
+    }
+  task = start_report (self, path, scenarios, paper, portrait, on_report_waited, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  set_busy (self, NULL);
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+  return ok;
+}
+
+/* ---- presentation mode ------------------------------------------------------ */
+
+static void update_presentation (GrWindow *self);
+
+/* The window's chrome: everything around the map, header bar included. */
+static void
+show_chrome (GrWindow *self, gboolean shown)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self->map_overlay));
+  GtkWidget *column = gtk_widget_get_parent (row);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (row); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (c != GTK_WIDGET (self->map_overlay))
+      gtk_widget_set_visible (c, shown);
+  for (GtkWidget *c = gtk_widget_get_first_child (column); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (c != row)
+      gtk_widget_set_visible (c, shown);
+}
+
+static void
+baseline_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GrWindow *self = source;
+  GError *error = NULL;
+  GrAnalysis *analysis = gr_project_build_analysis (gr_session_get_project (self->session), data, NULL, &error);
+
+  if (analysis == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, analysis, (GDestroyNotify) gr_analysis_free);
+}
+
+static void
+attach_baseline (GrWindow *self)
+{
+  g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
+  GrSession *s = self->session;
+  GrTargetSet set = gtk_drop_down_get_selected (self->targets_dropdown) + 1;
+  GrIndicators b;
+
+  gr_swipe_layer_set_baseline (self->swipe, self->baseline_analysis, gr_session_get_analysis (s),
+                               gr_session_get_display (s), gr_vector_layer_get_style (self->vectors), basemap);
+  if (set >= GR_N_TARGET_SETS)
+    set = GR_TARGETS_NONE;
+  gr_indicators_compute_with (&b, gr_session_get_project (s), self->baseline_analysis, -1, set,
+                              self->shown_targets);
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    self->baseline_values[i] = b.items[i].value;
+  gr_indicators_clear (&b);
+  update_presentation (self);
+}
+
+static void
+on_baseline_ready (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GrAnalysis *analysis = g_task_propagate_pointer (G_TASK (result), &error);
+  GrWindow *self;
+
+  if (analysis == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("baseline for presentation: %s", error->message);
+      return;
+    }
+  self = GR_WINDOW (source);
+  g_clear_object (&self->baseline_cancellable);
+  self->baseline_analysis = analysis;
+  attach_baseline (self);
+}
+
+/* The baseline's own analysis, built off the main thread while the room
+ * already sees the map: the swipe, the flash and the cards need it. */
+static void
+start_baseline (GrWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+  GrCriteria *criteria;
+
+  if (self->baseline_analysis != NULL || self->baseline_cancellable != NULL || self->session == NULL)
+    return;
+  self->baseline_cancellable = g_cancellable_new ();
+  criteria = g_memdup2 (&self->criteria, sizeof self->criteria);
+  task = g_task_new (self, self->baseline_cancellable, on_baseline_ready, NULL);
+  g_task_set_task_data (task, criteria, g_free);
+  g_task_run_in_thread (task, baseline_thread);
+}
+
+/* After the project or the criteria changed: the baseline is rebuilt. */
+static void
+drop_baseline (GrWindow *self)
+{
+  if (self->baseline_cancellable != NULL)
+    g_cancellable_cancel (self->baseline_cancellable);
+  g_clear_object (&self->baseline_cancellable);
+  if (self->swipe != NULL)
+    gr_swipe_layer_set_baseline (self->swipe, NULL, NULL, NULL, NULL, NULL);
+  g_clear_pointer (&self->baseline_analysis, gr_analysis_free);
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    self->baseline_values[i] = NAN;
+  if (self->presenting)
+    start_baseline (self);
+}
+
+static void
+update_presentation (GrWindow *self)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+
+  if (!self->presenting)
+    return;
+  g_ptr_array_add (names, _("Baseline"));
+  for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
+    g_ptr_array_add (names, ((GrScenario *) g_ptr_array_index (self->scenarios, i))->name);
+  g_ptr_array_add (names, NULL);
+  gr_presentation_set_options (self->presentation, (const char *const *) names->pdata,
+                               gtk_drop_down_get_selected (self->scenario_dropdown));
+  gr_presentation_set_cards (self->presentation, &self->shown, self->baseline_values, self->current != NULL,
+                             gtk_widget_get_height (GTK_WIDGET (self->map_overlay)));
+  gr_swipe_layer_refresh_gains (self->swipe);
+}
+
+static void
+on_presentation_choose (gpointer data, guint index)
+{
+  GrWindow *self = data;
+
+  gtk_drop_down_set_selected (self->scenario_dropdown, index);
+}
+
+static gboolean
+flash_tick (gpointer data)
+{
+  GrWindow *self = data;
+
+  self->flash_on = !self->flash_on;
+  gr_swipe_layer_set_flash (self->swipe, self->flash_on);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_flash_toggled (GtkToggleButton *button, GrWindow *self)
+{
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  self->flash_on = gtk_toggle_button_get_active (button);
+  gr_swipe_layer_set_flash (self->swipe, self->flash_on);
+  if (self->flash_on)
+    self->flash_id = g_timeout_add (600, flash_tick, self);
+}
+
+static void
+place_handle (GrWindow *self)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self->map_overlay));
+  double d = gr_swipe_layer_get_divider (self->swipe);
+
+  gtk_widget_set_margin_start (gr_presentation_get_handle (self->presentation), (int) MAX (0, d * w - 22));
+}
+
+static void
+on_swipe_toggled (GtkToggleButton *button, GrWindow *self)
+{
+  gboolean on = gtk_toggle_button_get_active (button);
+
+  gr_swipe_layer_set_divider (self->swipe, on ? 0.5 : -1);
+  gtk_widget_set_visible (gr_presentation_get_handle (self->presentation), on && self->presenting);
+  place_handle (self);
+}
+
+static void
+on_handle_begin (GtkGestureDrag *gesture, double x, double y, GrWindow *self)
+{
+  self->handle_start = gr_swipe_layer_get_divider (self->swipe) * gtk_widget_get_width (GTK_WIDGET (self->map_overlay));
+}
+
+static void
+on_handle_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
+{
+  double w = MAX (1, gtk_widget_get_width (GTK_WIDGET (self->map_overlay)));
+
+  gr_swipe_layer_set_divider (self->swipe, (self->handle_start + dx) / w);
+  place_handle (self);
+}
+
+/**
+ * gr_window_set_presenting:
+ *
+ * Presentation mode: full screen, the panels and the header bar hidden,
+ * the key indicators as cards, the options in a strip; nothing edits.
+ */
+void
+gr_window_set_presenting (GrWindow *self,
+                          gboolean  presenting)
+{
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+  if (presenting)
+    {
+      gtk_toggle_button_set_active (self->add_tool, FALSE);
+      gtk_toggle_button_set_active (self->draw_tool, FALSE);
+      self->has_selection = FALSE;
+      gtk_drop_down_set_selected (self->scope_dropdown, 0);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+  show_chrome (self, !presenting);
+  gr_presentation_show (self->presentation, presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-step", presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-leave", presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-toggle", presenting);
+  if (presenting)
+    {
+      start_baseline (self);
+      update_presentation (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->map));
+    }
+  else if (self->session != NULL)
+    refresh_edits (self);
+}
+
+gboolean
+gr_window_get_presenting (GrWindow *self)
+{
+  return self->presenting;
+}
+
+/* Presentation mode has its baseline: the swipe and the flash can show. */
+gboolean
+gr_window_presentation_ready (GrWindow *self)
+{
+  return self->baseline_analysis != NULL;
+}
+
+GrSwipeLayer *
+gr_window_get_swipe_layer (GrWindow *self)
+{
+  return self->swipe;
+}
+
+GrPresentation *
+gr_window_get_presentation (GrWindow *self)
+{
+  return self->presentation;
+}
+
+static void
+present_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+
+  if (g_str_equal (action, "win.present-leave"))
+    gr_window_set_presenting (self, FALSE);
+  else if (self->session != NULL || self->presenting)
+    gr_window_set_presenting (self, !self->presenting);
+}
+
+/* Left and right arrows: the previous or next option. */
+static void
+present_step_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  guint n = 1 + (self->scenarios != NULL ? self->scenarios->len : 0);
+  int step = g_variant_get_int32 (parameter);
+  guint at = gtk_drop_down_get_selected (self->scenario_dropdown);
+
+  gtk_drop_down_set_selected (self->scenario_dropdown, (at + n + (guint) (step % (int) n + (int) n)) % n);
+}
+
+static void
+present_toggle_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  GtkToggleButton *button = g_str_equal (g_variant_get_string (parameter, NULL), "swipe")
+                              ? gr_presentation_get_swipe (self->presentation)
+                              : gr_presentation_get_flash (self->presentation);
+
+  gtk_toggle_button_set_active (button, !gtk_toggle_button_get_active (button));
+}
+
+static void
+add_shortcut (GtkShortcutController *controller, guint key, const char *action, GVariant *arg)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (key, 0), gtk_named_action_new (action));
+
+  if (arg != NULL)
+    gtk_shortcut_set_arguments (shortcut, arg);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+static void
+build_presentation (GrWindow *self)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    self->baseline_values[i] = NAN;
+  self->swipe = gr_swipe_layer_new (shumate_map_get_viewport (self->map));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->swipe));
+  self->presentation = gr_presentation_new (self->map_overlay, on_presentation_choose, self);
+  g_signal_connect (gr_presentation_get_swipe (self->presentation), "toggled", G_CALLBACK (on_swipe_toggled), self);
+  g_signal_connect (gr_presentation_get_flash (self->presentation), "toggled", G_CALLBACK (on_flash_toggled), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_handle_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_handle_update), self);
+  gtk_widget_add_controller (gr_presentation_get_handle (self->presentation), GTK_EVENT_CONTROLLER (drag));
+  /* Before the map sees the keys, and only while presenting (the actions
+   * are disabled otherwise, and the keys go on to the map). */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Escape, "win.present-leave", NULL);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Left, "win.present-step", g_variant_new_int32 (-1));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, "win.present-step", g_variant_new_int32 (-1));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Right, "win.present-step", g_variant_new_int32 (1));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, "win.present-step", g_variant_new_int32 (1));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_space, "win.present-step", g_variant_new_int32 (1));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_s, "win.present-toggle", g_variant_new_string ("swipe"));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_n, "win.present-toggle", g_variant_new_string ("flash"));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-step", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-leave", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-toggle", FALSE);
+}
+
 static void
 gr_window_dispose (GObject *object)
 {
@@ -3216,6 +3979,14 @@ gr_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_handle_id (&self->live_text_id, g_source_remove);
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  if (self->baseline_cancellable != NULL)
+    g_cancellable_cancel (self->baseline_cancellable);
+  g_clear_object (&self->baseline_cancellable);
+  if (self->swipe != NULL)
+    gr_swipe_layer_set_baseline (self->swipe, NULL, NULL, NULL, NULL, NULL);
+  g_clear_pointer (&self->baseline_analysis, gr_analysis_free);
+  g_clear_pointer (&self->presentation, gr_presentation_free);
   if (self->comparison_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->comparison_window));
   if (self->coverage != NULL)
@@ -3334,6 +4105,12 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-map", NULL, export_map_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_activated);
+  gtk_widget_class_install_action (widget_class, "win.present-leave", NULL, present_activated);
+  gtk_widget_class_install_action (widget_class, "win.present-step", "i", present_step_activated);
+  gtk_widget_class_install_action (widget_class, "win.present-toggle", "s", present_toggle_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
@@ -3389,6 +4166,7 @@ gr_window_init (GrWindow *self)
   build_zone_table (self);
   build_editing (self);
   build_targets (self);
+  build_presentation (self);
   g_signal_connect_swapped (self->mode_dropdown, "notify::selected", G_CALLBACK (on_mode_changed), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), FALSE);
 }

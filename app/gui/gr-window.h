@@ -5,6 +5,9 @@
 
 #include "gr-application.h"
 #include "gr-coverage-layer.h"
+#include "gr-presentation.h"
+#include "gr-report.h"
+#include "gr-swipe-layer.h"
 #include "gr-indicators.h"
 #include "gr-import.h"
 #include "gr-scenario-store.h"
@@ -101,5 +104,22 @@ const char *gr_window_get_error    (GrWindow *self);
 const char *gr_window_get_base_map_error (GrWindow *self);
 GListModel *gr_window_get_layers   (GrWindow *self);
 GListModel *gr_window_get_zones    (GrWindow *self);
+
+void        gr_window_set_presenting (GrWindow *self,
+                                      gboolean  presenting);
+gboolean    gr_window_get_presenting (GrWindow *self);
+gboolean    gr_window_presentation_ready (GrWindow *self);
+GrSwipeLayer *gr_window_get_swipe_layer (GrWindow *self);
+GrPresentation *gr_window_get_presentation (GrWindow *self);
+gboolean    gr_window_export_map (GrWindow   *self,
+                                  const char *path,
+                                  double      dpi,
+                                  GError    **error);
+gboolean    gr_window_export_report (GrWindow          *self,
+                                     const char        *path,
+                                     const char *const *scenarios,
+                                     GrPaper            paper,
+                                     gboolean           portrait,
+                                     GError           **error);
 
 G_END_DECLS

@@ -91,8 +91,10 @@ gr_comparison_get_analysis (GrComparison *comparison,
   return comparison->analyses[which];
 }
 
-static gboolean
-gains (guint8 base, guint8 scenario)
+/* A home gains when it has a 300 m green or a 500 m park it lacked. */
+gboolean
+gr_state_gains (guint8 base,
+                guint8 scenario)
 {
   return (scenario & ~base & ((1u << GR_LAYER_GREEN) | (1u << GR_LAYER_PARK))) != 0;
 }
@@ -118,7 +120,7 @@ gr_comparison_get_tile (GrComparison *comparison,
   gr_coverage_get_tile (gr_analysis_get_coverage (comparison->analyses[1]), tx, ty, sa, scratch);
   gr_coverage_get_tile (gr_analysis_get_coverage (comparison->analyses[2]), tx, ty, sb, scratch);
   for (guint i = 0; i < GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE; i++)
-    out[i] = (gains (base[i], sa[i]) ? GR_GAIN_A : 0) | (gains (base[i], sb[i]) ? GR_GAIN_B : 0);
+    out[i] = (gr_state_gains (base[i], sa[i]) ? GR_GAIN_A : 0) | (gr_state_gains (base[i], sb[i]) ? GR_GAIN_B : 0);
   return TRUE;
 }
 

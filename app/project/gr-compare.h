@@ -37,6 +37,9 @@ void          gr_comparison_gains        (GrComparison *comparison,
                                           GrAmount      gained[4]);
 char         *gr_comparison_to_text      (GrComparison *comparison);
 
+gboolean      gr_state_gains             (guint8        base,
+                                          guint8        scenario);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrComparison, gr_comparison_free)
 
 G_END_DECLS

@@ -324,6 +324,7 @@ struct _GrCoverageTiles
 {
   GrAnalysis   *analysis;   /* not owned */
   GrComparison *comparison; /* not owned: when set, newly covered homes are drawn */
+  GrAnalysis   *before;     /* not owned: when set, the homes @analysis newly covers */
   GrDisplay    *display;    /* not owned */
   GArray       *tiles;      /* TileImage */
 };
@@ -416,6 +417,23 @@ make_tile (GrCoverageTiles *tiles, guint tx, guint ty, TileImage *t)
                                 : !gr_coverage_get_tile (gr_analysis_get_coverage (tiles->analysis), tx, ty, states,
                                                          samples))
     return FALSE;
+  if (tiles->before != NULL)
+    {
+      guint8 base[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], scratch[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
+      gboolean any = FALSE;
+
+      if (!gr_coverage_get_tile (gr_analysis_get_coverage (tiles->before), tx, ty, base, scratch))
+        memset (base, 0, sizeof base);
+      for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+        {
+          states[i] = gr_state_gains (base[i], states[i]) ? GR_GAIN_A : 0;
+          if (states[i] == 0)
+            samples[i] = 0;
+          any = any || samples[i] > 0;
+        }
+      if (!any)
+        return FALSE;
+    }
   gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
   left = x0 + tx * side, bottom = y0 + ty * side;
   {
@@ -429,7 +447,7 @@ make_tile (GrCoverageTiles *tiles, guint tx, guint ty, TileImage *t)
         gr_lonlat_to_mercator (lon, lat, &t->corner[k][0], &t->corner[k][1]);
       }
   }
-  t->image = cells_image (states, samples, tiles->comparison != NULL);
+  t->image = cells_image (states, samples, tiles->comparison != NULL || tiles->before != NULL);
   t->key = ty * nx + tx;
   return TRUE;
 }
@@ -449,6 +467,26 @@ gr_coverage_tiles_set_source (GrCoverageTiles *tiles,
 {
   tiles->analysis = comparison != NULL ? gr_comparison_get_analysis (comparison, 0) : analysis;
   tiles->comparison = comparison;
+  tiles->before = NULL;
+  tiles->display = display;
+  gr_coverage_tiles_refresh (tiles);
+}
+
+/**
+ * gr_coverage_tiles_set_gains:
+ *
+ * Only the homes @after covers that @before did not (a 300 m green or a
+ * 500 m park they lacked), on the same grid. Both are borrowed.
+ */
+void
+gr_coverage_tiles_set_gains (GrCoverageTiles *tiles,
+                             GrAnalysis      *before,
+                             GrAnalysis      *after,
+                             GrDisplay       *display)
+{
+  tiles->analysis = after;
+  tiles->comparison = NULL;
+  tiles->before = before;
   tiles->display = display;
   gr_coverage_tiles_refresh (tiles);
 }

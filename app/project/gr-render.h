@@ -87,6 +87,10 @@ void             gr_coverage_tiles_set_source   (GrCoverageTiles *tiles,
                                                  GrAnalysis      *analysis,
                                                  GrComparison    *comparison,
                                                  GrDisplay       *display);
+void             gr_coverage_tiles_set_gains    (GrCoverageTiles *tiles,
+                                                 GrAnalysis      *before,
+                                                 GrAnalysis      *after,
+                                                 GrDisplay       *display);
 void             gr_coverage_tiles_refresh      (GrCoverageTiles *tiles);
 void             gr_coverage_tiles_refresh_area (GrCoverageTiles *tiles,
                                                  const double     bounds[4]);

@@ -2614,11 +2614,10 @@ gr_window_drag_begin (GrWindow *self,
 {
   GrFeatureKey key;
   OGRGeometryH g;
-
   Vertex v;
   double wx, wy;
 
-  if (self->session == NULL || self->editor == NULL)
+  if (self->session == NULL || self->editor == NULL || self->presenting)
     return FALSE;
   /* A handle of the selection: that vertex moves. */
   self->drag_vertex = FALSE;
@@ -3822,13 +3821,22 @@ on_handle_begin (GtkGestureDrag *gesture, double x, double y, GrWindow *self)
   self->handle_start = gr_swipe_layer_get_divider (self->swipe) * gtk_widget_get_width (GTK_WIDGET (self->map_overlay));
 }
 
+/* The before/after divider at @fraction of the map's width, its handle
+ * with it. */
+void
+gr_window_set_divider (GrWindow *self,
+                       double    fraction)
+{
+  gr_swipe_layer_set_divider (self->swipe, fraction);
+  place_handle (self);
+}
+
 static void
 on_handle_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
 {
   double w = MAX (1, gtk_widget_get_width (GTK_WIDGET (self->map_overlay)));
 
-  gr_swipe_layer_set_divider (self->swipe, (self->handle_start + dx) / w);
-  place_handle (self);
+  gr_window_set_divider (self, (self->handle_start + dx) / w);
 }
 
 /**

@@ -108,6 +108,8 @@ GListModel *gr_window_get_zones    (GrWindow *self);
 void        gr_window_set_presenting (GrWindow *self,
                                       gboolean  presenting);
 gboolean    gr_window_get_presenting (GrWindow *self);
+void        gr_window_set_divider    (GrWindow *self,
+                                      double    fraction);
 gboolean    gr_window_presentation_ready (GrWindow *self);
 GrSwipeLayer *gr_window_get_swipe_layer (GrWindow *self);
 GrPresentation *gr_window_get_presentation (GrWindow *self);

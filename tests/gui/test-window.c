@@ -1119,6 +1119,195 @@ test_drop_a_layer (void)
   g_rmdir (dir);
 }
 
+/* Waits until the window has the size asked for (no window manager under
+ * Xvfb: the default size is the size). */
+static void
+resize_window (int w, int h)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), w, h);
+  gtk_widget_queue_resize (GTK_WIDGET (window));
+  /* Client-side decorations take a few pixels of the default size. */
+  while ((ABS (gtk_widget_get_width (contents ()) - w) > 24 || ABS (gtk_widget_get_height (contents ()) - h) > 24)
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (ABS (gtk_widget_get_width (contents ()) - w), <=, 24);
+  g_assert_cmpint (ABS (gtk_widget_get_height (contents ()) - h), <=, 24);
+  spin (400);
+}
+
+static GtkWidget *
+nth_child (GtkWidget *widget, guint n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  for (guint i = 0; i < n && child != NULL; i++)
+    child = gtk_widget_get_next_sibling (child);
+  g_assert_nonnull (child);
+  return child;
+}
+
+static char *pdf_text (const char *pdf);
+
+/* Presentation mode at a projector's two usual sizes: the panels gone,
+ * large cards with the panel's figures, the options stepped with the
+ * arrow keys, the baseline left of the divider, nothing editable; then
+ * the map and the report exported from what the window shows. */
+static void
+test_presentation (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("greenreach-present-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "andorra.gpkg", NULL);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *svg_text = NULL;
+  g_autoptr (GError) error = NULL;
+  static const int sizes[2][2] = { { 1920, 1080 }, { 1280, 720 } };
+  GrPresentation *presentation = gr_window_get_presentation (window);
+  GtkLabel *layers_heading = find_label (contents (), _("Layers"));
+  GrScenario *scenario;
+  double x, y;
+  gint64 end;
+
+  g_assert_true (gr_window_save_as (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (gr_window_new_scenario (window, "Option A", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
+  look_at (x, y, 17);
+  gr_window_set_adding (window, TRUE);
+  gr_window_click_at (window, x, y);
+  gr_window_set_adding (window, FALSE);
+  spin (200);
+  scenario = gr_window_get_scenario (window);
+  g_assert_cmpuint (scenario->edits->len, ==, 1);
+  gr_window_set_scenario (window, NULL);
+  spin (200);
+
+  g_assert_nonnull (layers_heading);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (layers_heading)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  g_assert_true (gr_window_get_presenting (window));
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!gr_window_presentation_ready (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gr_window_presentation_ready (window));
+  /* The next option: the scenario, its cards against the baseline. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-step", "i", 1);
+  spin (300);
+  g_assert_true (gr_window_get_scenario (window) == scenario);
+  g_assert_false (gtk_widget_is_drawable (GTK_WIDGET (layers_heading)));
+  g_assert_cmpuint (gr_swipe_layer_get_n_gain_tiles (gr_window_get_swipe_layer (window)), >, 0);
+  for (guint k = 0; k < 2; k++)
+    {
+      int w = sizes[k][0], h = sizes[k][1];
+      g_autofree char *shot = g_strdup_printf ("presentation-%dx%d", w, h);
+      GtkWidget *cards = gr_presentation_get_cards (presentation);
+      GtkWidget *value = nth_child (nth_child (cards, 0), 1);
+      g_autoptr (GdkTexture) texture = NULL;
+      graphene_rect_t box;
+      const char *panel_value, *verdict;
+      g_autofree char *expected = NULL;
+      g_autofree char *first = NULL;
+
+      resize_window (w, h);
+      w = gtk_widget_get_width (contents ()), h = gtk_widget_get_height (contents ());
+      gr_window_set_presenting (window, FALSE);
+      gr_window_set_presenting (window, TRUE);
+      spin (300);
+      texture = render (shot);
+      /* Every card whole on screen, the values a tenth of the height or
+       * more for a room. */
+      g_assert_true (gtk_widget_compute_bounds (cards, contents (), &box));
+      g_assert_cmpfloat (box.origin.y + box.size.height, <=, h);
+      g_assert_cmpfloat (box.origin.x + box.size.width, <=, w);
+      g_assert_cmpfloat (box.size.height, >=, h / 10.0);
+      g_assert_true (gtk_widget_compute_bounds (value, contents (), &box));
+      g_assert_cmpfloat (box.size.height, >=, h / 26.0);
+      /* The card's figure is the panel's, to one decimal. */
+      g_assert_true (gr_window_get_indicator_row (window, GR_IND_GREEN_300, &panel_value, &verdict));
+      expected = g_strdup_printf ("%.1f", g_ascii_strtod (panel_value, NULL));
+      first = g_strdup (gr_presentation_get_card_text (presentation, 0));
+      g_assert_nonnull (strstr (first, expected));
+      g_assert_nonnull (strstr (first, gr_indicator_get_name (GR_IND_GREEN_300)));
+      /* A card's ground is light, its text dark: readable. */
+      {
+        GtkWidget *card = nth_child (cards, 0);
+        Pixel p;
+
+        g_assert_true (gtk_widget_compute_bounds (card, contents (), &box));
+        p = pixel_at (texture, box.origin.x + box.size.width - 6, box.origin.y + box.size.height / 2);
+        g_assert_cmpuint (p.r + p.g + p.b, >, 3 * 200);
+      }
+    }
+  /* Nothing edits: undo does not take the park away. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin (100);
+  g_assert_cmpuint (scenario->position, ==, 1);
+  g_assert_false (gr_window_drag_begin (window, x, y));
+  /* Before/after: the new park's cell shows the baseline's blind spot
+   * left of the divider and not right of it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-toggle", "s", "swipe");
+  g_assert_true (gtk_toggle_button_get_active (gr_presentation_get_swipe (presentation)));
+  gr_window_set_divider (window, 0.95);
+  g_assert_true (is_blind_spot_color (pixel_of_cell ("presentation-swipe-baseline", x, y)));
+  gr_window_set_divider (window, 0.05);
+  g_assert_false (is_blind_spot_color (pixel_of_cell ("presentation-swipe-scenario", x, y)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-toggle", "s", "flash");
+  g_assert_true (gtk_toggle_button_get_active (gr_presentation_get_flash (presentation)));
+  g_object_unref (render ("presentation-flash"));
+  /* Esc leaves. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
+  g_assert_false (gr_window_get_presenting (window));
+  resize_window (1280, 800);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (layers_heading)));
+
+  /* The view exported as PNG at 192 dpi and as SVG. */
+  g_assert_true (gr_window_export_map (window, png, 192, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GdkTexture) image = gdk_texture_new_from_filename (png, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (image), ==, 2 * gtk_widget_get_width (gr_window_get_map (window)));
+  }
+  g_assert_true (gr_window_export_map (window, svg, 96, &error));
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "<svg"));
+  /* The report carries the figure the window shows for the scenario. */
+  {
+    const char *const names[] = { "Option A", NULL };
+    const char *panel_value, *verdict;
+    g_autofree char *text = NULL;
+    g_autofree char *number = NULL;
+
+    g_assert_true (gr_window_export_report (window, pdf, names, GR_PAPER_A4, FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_true (gr_window_get_indicator_row (window, GR_IND_SERVICE_RATE, &panel_value, &verdict));
+    number = g_strdup_printf ("%.2f", g_ascii_strtod (panel_value, NULL));
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, number));
+    g_assert_nonnull (strstr (text, "Option A"));
+  }
+  remove_dir (dir);
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1157,5 +1346,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/window/drop-a-layer", test_drop_a_layer);
   g_test_add_func ("/gui/window/pocket-park", test_pocket_park);
   g_test_add_func ("/gui/window/corridor-marker", test_corridor_marker);
+  g_test_add_func ("/gui/window/presentation", test_presentation);
   return g_test_run ();
 }

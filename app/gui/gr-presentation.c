@@ -218,8 +218,8 @@ gr_presentation_set_cards (GrPresentation     *self,
 
       if (scenario && isfinite (it->value) && isfinite (baseline[id]))
         change = g_strdup_printf (_("%+.1f against the baseline"), it->value - baseline[id]);
-      verdict = g_strdup_printf ("%s · %s%s%s", target, state, change != NULL ? "\n" : "",
-                                 change != NULL ? change : "");
+      verdict = g_strdup_printf ("%s%s%s%s%s", target, state[0] != '\0' ? " · " : "", state,
+                                 change != NULL ? "\n" : "", change != NULL ? change : "");
       gtk_label_set_text (GTK_LABEL (self->card_labels[c][0]), gr_indicator_get_name (id));
       gtk_label_set_text (GTK_LABEL (self->card_labels[c][1]), value);
       gtk_label_set_text (GTK_LABEL (self->card_labels[c][2]), verdict);

@@ -6,6 +6,7 @@
 
 #include "gr-cli-indicators.h"
 
+#include "gr-cli-common.h"
 #include "gr-cli-scenario.h"
 #include "gr-corridor.h"
 #include "gr-indicators.h"
@@ -14,20 +15,6 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
-
-enum
-{
-  EXIT_OK = 0,
-  EXIT_DATA = 1,
-  EXIT_USAGE = 2,
-};
-
-static int
-fail (int status, const char *message)
-{
-  g_printerr ("greenreach-cli: %s\n", message);
-  return status;
-}
 
 static void
 add_number (JsonBuilder *b, const char *name, double value)
@@ -348,10 +335,10 @@ gr_cli_targets (int    argc,
   g_option_context_set_summary (context, _("The project's own targets: list them, or set one."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, error->message);
+    return gr_cli_fail (EXIT_USAGE, error->message);
   n = args != NULL ? g_strv_length (args) : 0;
   if (n != 1 && n != 3)
-    return fail (EXIT_USAGE, _("targets needs a project file, then an indicator and a value to set one"));
+    return gr_cli_fail (EXIT_USAGE, _("targets needs a project file, then an indicator and a value to set one"));
   if (n == 3)
     {
       char *end = NULL;
@@ -360,18 +347,18 @@ gr_cli_targets (int    argc,
       if (!gr_indicator_from_key (args[1], &id))
         {
           g_autofree char *message = g_strdup_printf (_("unknown indicator “%s”"), args[1]);
-          return fail (EXIT_USAGE, message);
+          return gr_cli_fail (EXIT_USAGE, message);
         }
       if (end != NULL && (*end != '\0' || end == args[2]))
         {
           g_autofree char *message = g_strdup_printf (_("“%s” is not a number"), args[2]);
-          return fail (EXIT_USAGE, message);
+          return gr_cli_fail (EXIT_USAGE, message);
         }
       if (!gr_project_targets_set (args[0], id, value, strict, &error))
-        return fail (EXIT_DATA, error->message);
+        return gr_cli_fail (EXIT_DATA, error->message);
     }
   if (!gr_project_targets_load (args[0], targets, &error))
-    return fail (EXIT_DATA, error->message);
+    return gr_cli_fail (EXIT_DATA, error->message);
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     if (isfinite (targets[i].value))
       printf ("%s\t%s %g\t%s\n", gr_indicator_get_key (i), targets[i].strict ? ">" : ">=", targets[i].value,
@@ -392,8 +379,7 @@ gr_cli_indicators (int    argc,
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario, N_("A scenario of the project instead of its own data"),
       "NAME" },
     { "targets", 0, 0, G_OPTION_ARG_STRING, &targets_key,
-      N_("Target set: yuncheng-2025 (default), yuncheng-2030, datong-2035, gb55014-2021, eco-garden-city, project "
-         "(the project's own), none"),
+      GR_CLI_TARGETS_HELP,
       "SET" },
     { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, N_("Distance: straight-line (default) or walking"), "MODE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
@@ -414,29 +400,24 @@ gr_cli_indicators (int    argc,
                                            "zone."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, error->message);
+    return gr_cli_fail (EXIT_USAGE, error->message);
   if (args == NULL || args[0] == NULL || args[1] != NULL)
-    return fail (EXIT_USAGE, _("indicators needs one project file"));
+    return gr_cli_fail (EXIT_USAGE, _("indicators needs one project file"));
   if (json && csv)
-    return fail (EXIT_USAGE, _("choose --json or --csv, not both"));
+    return gr_cli_fail (EXIT_USAGE, _("choose --json or --csv, not both"));
   if (targets_key != NULL && !gr_target_set_from_key (targets_key, &targets))
     {
       g_autofree char *message = g_strdup_printf (_("unknown target set “%s”"), targets_key);
-      return fail (EXIT_USAGE, message);
+      return gr_cli_fail (EXIT_USAGE, message);
     }
   gr_criteria_init_default (&criteria);
-  if (mode != NULL && g_str_equal (mode, "walking"))
-    criteria.walking = TRUE;
-  else if (mode != NULL && !g_str_equal (mode, "straight-line") && !g_str_equal (mode, "straight"))
-    {
-      g_autofree char *message = g_strdup_printf (_("--mode must be “straight-line” or “walking”, not “%s”"), mode);
-      return fail (EXIT_USAGE, message);
-    }
+  if (!gr_cli_parse_mode (mode, &criteria.walking, &error))
+    return gr_cli_fail (EXIT_USAGE, error->message);
   project = scenario != NULL ? gr_cli_load_scenario (args[0], scenario, &error) : gr_project_load (args[0], &error);
   if (project == NULL || (analysis = gr_project_build_analysis (project, &criteria, NULL, &error)) == NULL)
-    return fail (EXIT_DATA, error->message);
+    return gr_cli_fail (EXIT_DATA, error->message);
   if (targets == GR_TARGETS_PROJECT && !gr_project_targets_load (args[0], custom, &error))
-    return fail (EXIT_DATA, error->message);
+    return gr_cli_fail (EXIT_DATA, error->message);
   n_zones = gr_project_get_n_zones (project);
   compute (&city, project, analysis, -1, targets);
 

@@ -5,6 +5,7 @@
 
 #include "gr-cli-render.h"
 
+#include "gr-cli-common.h"
 #include "gr-cli-scenario.h"
 #include "gr-crs.h"
 #include "gr-report.h"
@@ -14,36 +15,6 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
-
-enum
-{
-  EXIT_OK = 0,
-  EXIT_DATA = 1,
-  EXIT_USAGE = 2,
-};
-
-static int
-fail (int status, const char *message)
-{
-  g_printerr ("greenreach-cli: %s\n", message);
-  return status;
-}
-
-static gboolean
-parse_mode (const char *mode, GrCriteria *criteria, GError **error)
-{
-  gr_criteria_init_default (criteria);
-  if (mode == NULL || g_str_equal (mode, "straight-line") || g_str_equal (mode, "straight"))
-    return TRUE;
-  if (g_str_equal (mode, "walking"))
-    {
-      criteria->walking = TRUE;
-      return TRUE;
-    }
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("--mode must be “straight-line” or “walking”, not “%s”"), mode);
-  return FALSE;
-}
 
 /* The base map: a file, "none", or the bundled one when it is there. */
 static char *
@@ -142,20 +113,21 @@ gr_cli_render (int    argc,
   g_option_context_set_summary (context, _("Draw the map with its blind spots, legend, scale bar and north arrow."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, error->message);
+    return gr_cli_fail (EXIT_USAGE, error->message);
   if (args == NULL || args[0] == NULL || args[1] != NULL)
-    return fail (EXIT_USAGE, _("render needs one project file"));
+    return gr_cli_fail (EXIT_USAGE, _("render needs one project file"));
   if (output == NULL)
-    return fail (EXIT_USAGE, _("render needs -o MAP.png, MAP.svg or MAP.pdf"));
+    return gr_cli_fail (EXIT_USAGE, _("render needs -o MAP.png, MAP.svg or MAP.pdf"));
   if (width < 16 || height < 16 || width > 20000 || height > 20000)
-    return fail (EXIT_USAGE, _("--width and --height must be between 16 and 20000 pixels"));
+    return gr_cli_fail (EXIT_USAGE, _("--width and --height must be between 16 and 20000 pixels"));
   if (!(dpi >= 24 && dpi <= 1200))
-    return fail (EXIT_USAGE, _("--dpi must be between 24 and 1200"));
-  if (!parse_mode (mode, &criteria, &error))
-    return fail (EXIT_USAGE, error->message);
+    return gr_cli_fail (EXIT_USAGE, _("--dpi must be between 24 and 1200"));
+  gr_criteria_init_default (&criteria);
+  if (!gr_cli_parse_mode (mode, &criteria.walking, &error))
+    return gr_cli_fail (EXIT_USAGE, error->message);
   baseline = gr_project_load (args[0], &error);
   if (baseline == NULL)
-    return fail (EXIT_DATA, error->message);
+    return gr_cli_fail (EXIT_DATA, error->message);
   marks = gr_marks_new ();
   if (scenario != NULL)
     {
@@ -163,20 +135,20 @@ gr_cli_render (int    argc,
       g_autoptr (GrScenario) found = store != NULL ? gr_scenario_store_find (store, scenario, &error) : NULL;
 
       if (found == NULL)
-        return fail (EXIT_DATA, error->message);
+        return gr_cli_fail (EXIT_DATA, error->message);
       project = gr_scenario_apply (found, baseline);
       if ((display = gr_display_new (project, &error)) == NULL)
-        return fail (EXIT_DATA, error->message);
+        return gr_cli_fail (EXIT_DATA, error->message);
       gr_marks_add_scenario (marks, display, found, baseline);
     }
   else if ((display = gr_display_new (baseline, &error)) == NULL)
-    return fail (EXIT_DATA, error->message);
+    return gr_cli_fail (EXIT_DATA, error->message);
   if ((analysis = gr_project_build_analysis (project != NULL ? project : baseline, &criteria, NULL, &error)) == NULL)
-    return fail (EXIT_DATA, error->message);
+    return gr_cli_fail (EXIT_DATA, error->message);
   if (bbox != NULL)
     {
       if (!parse_bbox (bbox, display, map.bounds, &error))
-        return fail (EXIT_USAGE, error->message);
+        return gr_cli_fail (EXIT_USAGE, error->message);
     }
   else
     {
@@ -214,7 +186,7 @@ gr_cli_render (int    argc,
       cairo_surface_destroy (probe);
     }
   if (!gr_render_map_to_file (&map, output, width, height, dpi, &error))
-    return fail (EXIT_DATA, error->message);
+    return gr_cli_fail (EXIT_DATA, error->message);
   return EXIT_OK;
 }
 
@@ -237,8 +209,7 @@ gr_cli_report (int    argc,
     { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, &scenarios,
       N_("A scenario to present beside the baseline (repeat for more)"), "NAME" },
     { "targets", 0, 0, G_OPTION_ARG_STRING, &targets_key,
-      N_("Target set: yuncheng-2025 (default), yuncheng-2030, datong-2035, gb55014-2021, eco-garden-city, project "
-         "(the project's own), none"),
+      GR_CLI_TARGETS_HELP,
       "SET" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("Paper: A4 (default) or A3"), "SIZE" },
     { "orientation", 0, 0, G_OPTION_ARG_STRING, &orientation, N_("landscape (default) or portrait"), "WHICH" },
@@ -259,30 +230,31 @@ gr_cli_report (int    argc,
                                            "the locale."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, error->message);
+    return gr_cli_fail (EXIT_USAGE, error->message);
   if (args == NULL || args[0] == NULL || args[1] != NULL)
-    return fail (EXIT_USAGE, _("report needs one project file"));
+    return gr_cli_fail (EXIT_USAGE, _("report needs one project file"));
   if (output == NULL)
-    return fail (EXIT_USAGE, _("report needs -o REPORT.pdf"));
+    return gr_cli_fail (EXIT_USAGE, _("report needs -o REPORT.pdf"));
   o.targets = GR_TARGETS_YUNCHENG_2025;
   if (targets_key != NULL && !gr_target_set_from_key (targets_key, &o.targets))
     {
       g_autofree char *message = g_strdup_printf (_("unknown target set “%s”"), targets_key);
-      return fail (EXIT_USAGE, message);
+      return gr_cli_fail (EXIT_USAGE, message);
     }
   if (paper != NULL && !gr_paper_from_string (paper, &o.paper))
     {
       g_autofree char *message = g_strdup_printf (_("--paper must be A4 or A3, not “%s”"), paper);
-      return fail (EXIT_USAGE, message);
+      return gr_cli_fail (EXIT_USAGE, message);
     }
   if (orientation != NULL && !g_str_equal (orientation, "landscape") && !g_str_equal (orientation, "portrait"))
     {
       g_autofree char *message = g_strdup_printf (_("--orientation must be landscape or portrait, not “%s”"),
                                                   orientation);
-      return fail (EXIT_USAGE, message);
+      return gr_cli_fail (EXIT_USAGE, message);
     }
-  if (!parse_mode (mode, &criteria, &error))
-    return fail (EXIT_USAGE, error->message);
+  gr_criteria_init_default (&criteria);
+  if (!gr_cli_parse_mode (mode, &criteria.walking, &error))
+    return gr_cli_fail (EXIT_USAGE, error->message);
   basemap = basemap_path (basemap_option);
   o.project = args[0];
   o.scenarios = (const char *const *) scenarios;
@@ -290,6 +262,6 @@ gr_cli_report (int    argc,
   o.criteria = &criteria;
   o.basemap = basemap;
   if (!gr_report_write (&o, output, NULL, NULL, NULL, &error))
-    return fail (EXIT_DATA, error->message);
+    return gr_cli_fail (EXIT_DATA, error->message);
   return EXIT_OK;
 }

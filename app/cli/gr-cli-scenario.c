@@ -17,19 +17,13 @@
 
 #include "gr-cli-scenario.h"
 
+#include "gr-cli-common.h"
 #include "gr-compare.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-enum
-{
-  EXIT_OK = 0,
-  EXIT_DATA = 1,
-  EXIT_USAGE = 2,
-};
 
 typedef struct
 {
@@ -60,16 +54,9 @@ options_clear (Options *o)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 static int
-fail (int status, const char *message)
-{
-  g_printerr ("greenreach-cli: %s\n", message);
-  return status;
-}
-
-static int
 fail_error (const GError *error)
 {
-  return fail (error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_DATA, error->message);
+  return gr_cli_fail (error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_DATA, error->message);
 }
 
 /**
@@ -190,7 +177,7 @@ step (GrScenarioStore *store, const char *name, int by)
   if (scenario == NULL)
     return fail_error (error);
   if ((by < 0 && scenario->position == 0) || (by > 0 && scenario->position == scenario->edits->len))
-    return fail (EXIT_DATA, by < 0 ? _("nothing to undo") : _("nothing to redo"));
+    return gr_cli_fail (EXIT_DATA, by < 0 ? _("nothing to undo") : _("nothing to redo"));
   to = scenario->position + by;
   if (!gr_scenario_store_set_position (store, scenario, to, &error))
     return fail_error (error);
@@ -231,13 +218,13 @@ gr_cli_scenario (int    argc,
   g_option_context_set_summary (context, _("Scenarios: named lists of edits over the project's own data."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (EXIT_USAGE, error->message);
+    return gr_cli_fail (EXIT_USAGE, error->message);
   n = o.args != NULL ? g_strv_length (o.args) : 0;
   if (n < 2)
-    return fail (EXIT_USAGE, _("scenario needs a command and a project file"));
+    return gr_cli_fail (EXIT_USAGE, _("scenario needs a command and a project file"));
   command = o.args[0], path = o.args[1], name = n > 2 ? o.args[2] : NULL;
   if (!g_str_equal (command, "list") && name == NULL)
-    return fail (EXIT_USAGE, _("which scenario? Give its name after the project file"));
+    return gr_cli_fail (EXIT_USAGE, _("which scenario? Give its name after the project file"));
   if ((baseline = gr_project_load (path, &error)) == NULL || (store = gr_scenario_store_open (path, &error)) == NULL)
     return fail_error (error);
 
@@ -263,7 +250,7 @@ gr_cli_scenario (int    argc,
       if (scenario == NULL)
         return fail_error (error);
       if (g_str_equal (command, "rename") && n < 4)
-        return fail (EXIT_USAGE, _("rename needs the new name"));
+        return gr_cli_fail (EXIT_USAGE, _("rename needs the new name"));
       ok = g_str_equal (command, "rename") ? gr_scenario_store_rename (store, scenario, o.args[3], &error)
                                            : gr_scenario_store_delete (store, scenario, &error);
       return ok ? EXIT_OK : fail_error (error);
@@ -278,7 +265,7 @@ gr_cli_scenario (int    argc,
       /* Pocket parks are 400–10,000 m² (MOHURD guideline); larger parks are
        * allowed and flagged, absurd sizes are refused. */
       if (!(o.area >= 1 && o.area <= 1e8))
-        return fail (EXIT_USAGE, _("--area must be between 1 and 100,000,000 m²"));
+        return gr_cli_fail (EXIT_USAGE, _("--area must be between 1 and 100,000,000 m²"));
       e = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, gr_pocket_park_new (x, y, o.area, o.circle));
       e->name = g_strdup (o.park_name != NULL ? o.park_name : _("Candidate park"));
       e->klass = g_strdup (o.klass != NULL ? o.klass : "G14");
@@ -304,7 +291,7 @@ gr_cli_scenario (int    argc,
       GrCriteria criteria;
 
       if (n < 4)
-        return fail (EXIT_USAGE, _("compare needs two scenario names (“baseline” for the baseline)"));
+        return gr_cli_fail (EXIT_USAGE, _("compare needs two scenario names (“baseline” for the baseline)"));
       if ((!g_str_equal (name, "baseline") && (a = gr_scenario_store_find (store, name, &error)) == NULL)
           || (!g_str_equal (o.args[3], "baseline") && (b = gr_scenario_store_find (store, o.args[3], &error)) == NULL))
         return fail_error (error);
@@ -323,12 +310,12 @@ gr_cli_scenario (int    argc,
       if (scenario == NULL)
         return fail_error (error);
       if (o.output == NULL)
-        return fail (EXIT_USAGE, _("export needs -o OUT.gpkg"));
+        return gr_cli_fail (EXIT_USAGE, _("export needs -o OUT.gpkg"));
       edited = gr_scenario_apply (scenario, baseline);
       return gr_project_save (edited, o.output, &error) ? EXIT_OK : fail_error (error);
     }
   {
     g_autofree char *message = g_strdup_printf (_("unknown scenario command “%s”"), command);
-    return fail (EXIT_USAGE, message);
+    return gr_cli_fail (EXIT_USAGE, message);
   }
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "gr-cli-common.h"
 #include "gr-cli-indicators.h"
 #include "gr-cli-render.h"
 #include "gr-cli-report.h"
@@ -16,13 +17,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-enum
-{
-  EXIT_OK = 0,
-  EXIT_DATA = 1,
-  EXIT_USAGE = 2,
-};
 
 typedef struct
 {
@@ -57,13 +51,6 @@ options_clear (Options *o)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
-
-static int
-fail (int status, const char *message)
-{
-  g_printerr ("greenreach-cli: %s\n", message);
-  return status;
-}
 
 static void
 add_import_entries (GOptionContext *context, Options *o)
@@ -217,7 +204,7 @@ parse (GOptionContext *context, int *argc, char ***argv)
   g_autoptr (GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
-    return fail (EXIT_USAGE, error->message);
+    return gr_cli_fail (EXIT_USAGE, error->message);
   return EXIT_OK;
 }
 
@@ -240,11 +227,11 @@ run_import (int argc, char **argv)
   if ((status = parse (context, &argc, &argv)) != EXIT_OK)
     return status;
   if (o.output == NULL)
-    return fail (EXIT_USAGE, _("no project file given: use -o PROJECT.gpkg"));
+    return gr_cli_fail (EXIT_USAGE, _("no project file given: use -o PROJECT.gpkg"));
   if (!inputs_are_usable (&o, &error))
-    return fail (EXIT_USAGE, error->message);
+    return gr_cli_fail (EXIT_USAGE, error->message);
   if ((project = import_inputs (&o, &error)) == NULL || !gr_project_save (project, o.output, &error))
-    return fail (error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_DATA, error->message);
+    return gr_cli_fail (error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_DATA, error->message);
   print_warnings (project);
   return EXIT_OK;
 }
@@ -298,16 +285,8 @@ criteria_are_valid (const GrCriteria *c, GError **error)
 static gboolean
 parse_mode (Options *o, GError **error)
 {
-  if (o->mode == NULL || g_str_equal (o->mode, "straight-line") || g_str_equal (o->mode, "straight"))
-    o->criteria.walking = FALSE;
-  else if (g_str_equal (o->mode, "walking"))
-    o->criteria.walking = TRUE;
-  else
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--mode must be “straight-line” or “walking”, not “%s”"), o->mode);
-      return FALSE;
-    }
+  if (!gr_cli_parse_mode (o->mode, &o->criteria.walking, error))
+    return FALSE;
   if (o->criteria.walking && o->exact)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -348,7 +327,7 @@ report (const Options *o, GrProject *project)
   GrCliReport r = { project, &o->criteria, o->exact, &evaluation, o->scenario };
 
   if (!gr_project_evaluate (project, &o->criteria, o->exact, &evaluation, &error))
-    return fail (EXIT_DATA, error->message);
+    return gr_cli_fail (EXIT_DATA, error->message);
   text = o->json ? gr_cli_report_to_json (&r) : gr_cli_report_to_table (&r);
   fputs (text, stdout);
   if (o->json)
@@ -373,12 +352,12 @@ run_analyze (int argc, char **argv)
   if ((status = parse (context, &argc, &argv)) != EXIT_OK)
     return status;
   if (o.inputs == NULL || o.inputs[0] == NULL)
-    return fail (EXIT_USAGE, _("no input given"));
+    return gr_cli_fail (EXIT_USAGE, _("no input given"));
   if (!parse_mode (&o, &error) || !criteria_are_valid (&o.criteria, &error))
-    return fail (EXIT_USAGE, error->message);
+    return gr_cli_fail (EXIT_USAGE, error->message);
   if ((project = load_inputs (&o, &error)) == NULL
       || (o.rules != NULL && !load_rules (project, o.rules, &error)))
-    return fail (error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_DATA, error->message);
+    return gr_cli_fail (error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_DATA, error->message);
   print_warnings (project);
   return report (&o, project);
 }

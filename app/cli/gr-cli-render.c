@@ -7,7 +7,6 @@
 
 #include "gr-cli-common.h"
 #include "gr-cli-scenario.h"
-#include "gr-crs.h"
 #include "gr-report.h"
 #include "gr-runtime.h"
 #include "gr-scenario-store.h"
@@ -77,7 +76,7 @@ gr_cli_render (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *mode = NULL;
   g_autofree char *basemap_option = NULL;
-  g_autofree char *basemap = NULL;
+  g_autofree char *basemap_file = NULL;
   g_autofree char *attribution = NULL;
   g_autofree char *title = NULL;
   g_auto (GStrv) args = NULL;
@@ -107,6 +106,7 @@ gr_cli_render (int    argc,
   g_autoptr (GrDisplay) display = NULL;
   g_autoptr (GrCoverageTiles) tiles = NULL;
   g_autoptr (GrMarks) marks = NULL;
+  g_autoptr (GrMbtiles) basemap = NULL;
   GrCriteria criteria;
   GrMapRender map = { 0 };
 
@@ -128,6 +128,10 @@ gr_cli_render (int    argc,
   baseline = gr_project_load (args[0], &error);
   if (baseline == NULL)
     return gr_cli_fail (EXIT_DATA, error->message);
+  /* The baseline's layers with the scenario's edits over them, as the
+   * window draws a scenario. */
+  if ((display = gr_display_new (baseline, &error)) == NULL)
+    return gr_cli_fail (EXIT_DATA, error->message);
   marks = gr_marks_new ();
   if (scenario != NULL)
     {
@@ -137,12 +141,8 @@ gr_cli_render (int    argc,
       if (found == NULL)
         return gr_cli_fail (EXIT_DATA, error->message);
       project = gr_scenario_apply (found, baseline);
-      if ((display = gr_display_new (project, &error)) == NULL)
-        return gr_cli_fail (EXIT_DATA, error->message);
       gr_marks_add_scenario (marks, display, found, baseline);
     }
-  else if ((display = gr_display_new (baseline, &error)) == NULL)
-    return gr_cli_fail (EXIT_DATA, error->message);
   if ((analysis = gr_project_build_analysis (project != NULL ? project : baseline, &criteria, NULL, &error)) == NULL)
     return gr_cli_fail (EXIT_DATA, error->message);
   if (bbox != NULL)
@@ -151,16 +151,17 @@ gr_cli_render (int    argc,
         return gr_cli_fail (EXIT_USAGE, error->message);
     }
   else
-    {
-      gr_render_display_bounds (display, GR_ROLE_RESIDENTIAL, map.bounds);
-      if (!(map.bounds[2] > map.bounds[0]))
-        gr_render_display_bounds (display, GR_N_ROLES, map.bounds);
-    }
+    gr_render_default_bounds (display, map.bounds);
   tiles = gr_coverage_tiles_new ();
   gr_coverage_tiles_set_source (tiles, analysis, NULL, display);
-  basemap = basemap_path (basemap_option);
+  /* A base map that cannot be read or drawn is named; the map is drawn
+   * without it. */
+  basemap_file = basemap_path (basemap_option);
+  if (basemap_file != NULL && (basemap = gr_mbtiles_open (basemap_file, &base_error)) == NULL)
+    g_printerr (_("greenreach-cli: warning: %s The map is drawn without it.\n"), base_error->message);
+  g_clear_error (&base_error);
   attribution = gr_project_attribution (baseline);
-  title = scenario != NULL ? g_strdup_printf (_("Blind spots: %s"), scenario) : g_strdup (_("Blind spots: Baseline"));
+  title = g_strdup_printf (_("Blind spots: %s"), scenario != NULL ? scenario : _("Baseline"));
   map.display = display;
   map.coverage = tiles;
   map.marks = marks;
@@ -169,24 +170,10 @@ gr_cli_render (int    argc,
   map.attribution = attribution;
   map.scale = 1;
   map.decorations = TRUE;
-  /* A base map that cannot be drawn is named; the map is drawn without it. */
-  if (basemap != NULL)
-    {
-      cairo_surface_t *probe = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-      cairo_t *cr = cairo_create (probe);
-      double a[4];
-
-      gr_render_fit (map.bounds, width, height, 0, a);
-      if (!gr_render_mbtiles (cr, basemap, a, 1, 1, NULL, &base_error))
-        {
-          g_printerr (_("greenreach-cli: warning: %s The map is drawn without it.\n"), base_error->message);
-          map.basemap = NULL;
-        }
-      cairo_destroy (cr);
-      cairo_surface_destroy (probe);
-    }
-  if (!gr_render_map_to_file (&map, output, width, height, dpi, &error))
+  if (!gr_render_map_to_file (&map, output, width, height, dpi, &base_error, &error))
     return gr_cli_fail (EXIT_DATA, error->message);
+  if (base_error != NULL)
+    g_printerr (_("greenreach-cli: warning: %s The map is drawn without it.\n"), base_error->message);
   return EXIT_OK;
 }
 

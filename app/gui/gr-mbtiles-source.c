@@ -1,8 +1,8 @@
-/* gr-mbtiles-source.c — offline base-map tiles from an MBTiles file
+/* gr-mbtiles-source.c — offline base-map tiles for the map widget
  *
- * Bureau networks are often air-gapped, so the default base map is a local
- * MBTiles file (SQLite, raster tiles in TMS rows). libshumate 1.0.3 shows a
- * data source's tiles only after "received-data" is emitted. Beyond the
+ * The library's MBTiles reader (gr-mbtiles.c) as a libshumate data
+ * source. libshumate 1.0.3 shows a data source's tiles only after
+ * "received-data" is emitted. Beyond the
  * file's deepest zoom the parent tile is cut and scaled (overzoom), so the
  * base map stays visible at street level.
  */
@@ -10,35 +10,15 @@
 
 #include "gr-mbtiles-source.h"
 
-#include <glib/gi18n.h>
-#include <sqlite3.h>
+#include "gr-mbtiles.h"
 
 struct _GrMbtilesSource
 {
   ShumateDataSource parent_instance;
-  sqlite3          *db;
-  int               min_zoom, max_zoom;
+  GrMbtiles        *tiles;
 };
 
 G_DEFINE_FINAL_TYPE (GrMbtilesSource, gr_mbtiles_source, SHUMATE_TYPE_DATA_SOURCE)
-
-static GBytes *
-read_tile (GrMbtilesSource *self, int x, int y, int z)
-{
-  sqlite3_stmt *stmt = NULL;
-  GBytes *bytes = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT tile_data FROM tiles WHERE zoom_level = ?1 "
-                                    "AND tile_column = ?2 AND tile_row = ?3", -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, z);
-  sqlite3_bind_int (stmt, 2, x);
-  sqlite3_bind_int (stmt, 3, (1 << z) - 1 - y); /* MBTiles rows are TMS */
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) > 0)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  sqlite3_finalize (stmt);
-  return bytes;
-}
 
 static cairo_status_t
 append_png (void *closure, const unsigned char *data, unsigned int length)
@@ -51,8 +31,8 @@ append_png (void *closure, const unsigned char *data, unsigned int length)
 static GBytes *
 overzoom (GrMbtilesSource *self, int x, int y, int z)
 {
-  int dz = z - self->max_zoom, n = 1 << dz;
-  g_autoptr (GBytes) parent = read_tile (self, x >> dz, y >> dz, self->max_zoom);
+  int max_zoom = gr_mbtiles_get_max_zoom (self->tiles), dz = z - max_zoom, n = 1 << dz;
+  g_autoptr (GBytes) parent = gr_mbtiles_read (self->tiles, max_zoom, x >> dz, y >> dz);
   g_autoptr (GdkTexture) texture = NULL;
   g_autoptr (GByteArray) png = g_byte_array_new ();
   cairo_surface_t *src, *dst;
@@ -91,7 +71,8 @@ gr_mbtiles_source_get_tile_data_async (ShumateDataSource  *source,
 {
   GrMbtilesSource *self = GR_MBTILES_SOURCE (source);
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
-  GBytes *bytes = z > self->max_zoom ? overzoom (self, x, y, z) : read_tile (self, x, y, z);
+  GBytes *bytes = z > gr_mbtiles_get_max_zoom (self->tiles) ? overzoom (self, x, y, z)
+                                                            : gr_mbtiles_read (self->tiles, z, x, y);
 
   if (bytes == NULL)
     {
@@ -115,7 +96,7 @@ gr_mbtiles_source_finalize (GObject *object)
 {
   GrMbtilesSource *self = GR_MBTILES_SOURCE (object);
 
-  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->tiles, gr_mbtiles_free);
   G_OBJECT_CLASS (gr_mbtiles_source_parent_class)->finalize (object);
 }
 
@@ -134,24 +115,6 @@ gr_mbtiles_source_init (GrMbtilesSource *self)
 {
 }
 
-static gboolean
-zoom_range (GrMbtilesSource *self)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles", -1, &stmt,
-                          NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    {
-      self->min_zoom = CLAMP (sqlite3_column_int (stmt, 0), 0, 22);
-      self->max_zoom = CLAMP (sqlite3_column_int (stmt, 1), self->min_zoom, 22);
-      ok = TRUE;
-    }
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
 /**
  * gr_mbtiles_source_new:
  *
@@ -162,27 +125,24 @@ GrMbtilesSource *
 gr_mbtiles_source_new (const char *path,
                        GError    **error)
 {
-  g_autoptr (GrMbtilesSource) self = g_object_new (GR_TYPE_MBTILES_SOURCE, NULL);
+  GrMbtiles *tiles = gr_mbtiles_open (path, error);
+  GrMbtilesSource *self;
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK
-      || !zoom_range (self))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s: not an MBTiles base map with tiles (%s)"), path,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : _("cannot open"));
-      return NULL;
-    }
-  return g_steal_pointer (&self);
+  if (tiles == NULL)
+    return NULL;
+  self = g_object_new (GR_TYPE_MBTILES_SOURCE, NULL);
+  self->tiles = tiles;
+  return self;
 }
 
 int
 gr_mbtiles_source_get_min_zoom (GrMbtilesSource *self)
 {
-  return self->min_zoom;
+  return gr_mbtiles_get_min_zoom (self->tiles);
 }
 
 int
 gr_mbtiles_source_get_max_zoom (GrMbtilesSource *self)
 {
-  return self->max_zoom;
+  return gr_mbtiles_get_max_zoom (self->tiles);
 }

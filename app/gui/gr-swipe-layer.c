@@ -19,7 +19,7 @@ struct _GrSwipeLayer
   ShumateLayer      parent_instance;
   GrDisplay        *display;  /* not owned */
   const GrMapStyle *style;    /* not owned */
-  char             *basemap;
+  GrMbtiles        *basemap;  /* opened once, its decoded tiles kept */
   GrCoverageTiles  *before;   /* the baseline's blind spots */
   GrCoverageTiles  *gains;    /* homes newly covered */
   GrAnalysis       *baseline; /* not owned */
@@ -72,8 +72,7 @@ gr_swipe_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       map.style = self->style;
       map.coverage = self->before;
       map.basemap = self->basemap;
-      map.bounds[0] = -a[2] / a[0], map.bounds[1] = -a[3] / a[1];
-      map.bounds[2] = (w - a[2]) / a[0], map.bounds[3] = (h - a[3]) / a[1];
+      gr_render_view_bounds (a, w, h, map.bounds);
       map.scale = 1;
       cairo_save (cr);
       cairo_rectangle (cr, 0, 0, x, h);
@@ -116,7 +115,7 @@ gr_swipe_layer_finalize (GObject *object)
 
   gr_coverage_tiles_free (self->before);
   gr_coverage_tiles_free (self->gains);
-  g_free (self->basemap);
+  gr_mbtiles_free (self->basemap);
   G_OBJECT_CLASS (gr_swipe_layer_parent_class)->finalize (object);
 }
 
@@ -163,8 +162,10 @@ gr_swipe_layer_set_baseline (GrSwipeLayer     *self,
   self->scenario = scenario;
   self->display = baseline != NULL ? display : NULL;
   self->style = style;
-  g_free (self->basemap);
-  self->basemap = g_strdup (basemap);
+  g_clear_pointer (&self->basemap, gr_mbtiles_free);
+  /* One that cannot be read is named on the map already; here it is left out. */
+  if (self->display != NULL && basemap != NULL)
+    self->basemap = gr_mbtiles_open (basemap, NULL);
   gr_coverage_tiles_set_source (self->before, baseline, NULL, self->display);
   gr_swipe_layer_refresh_gains (self);
 }

@@ -3257,7 +3257,8 @@ gr_window_export_map (GrWindow   *self,
                       double      dpi,
                       GError    **error)
 {
-  g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
+  g_autofree char *basemap_file = gr_base_map_get_mbtiles (gr_settings_get ());
+  g_autoptr (GrMbtiles) basemap = NULL;
   g_autofree char *attribution = NULL;
   g_autofree char *title = NULL;
   GtkWidget *map = GTK_WIDGET (self->map);
@@ -3279,14 +3280,15 @@ gr_window_export_map (GrWindow   *self,
                       : NULL;
   render.gains = self->comparison != NULL;
   render.marks = gr_sketch_layer_get_marks (self->sketch);
-  render.basemap = basemap != NULL && g_file_test (basemap, G_FILE_TEST_IS_REGULAR) ? basemap : NULL;
+  /* One that cannot be read is named on the map already; here it is left out. */
+  basemap = basemap_file != NULL ? gr_mbtiles_open (basemap_file, NULL) : NULL;
+  render.basemap = basemap;
   render.title = title;
   render.attribution = attribution;
-  render.bounds[0] = -a[2] / a[0], render.bounds[1] = -a[3] / a[1];
-  render.bounds[2] = (w - a[2]) / a[0], render.bounds[3] = (h - a[3]) / a[1];
+  gr_render_view_bounds (a, w, h, render.bounds);
   render.scale = 1;
   render.decorations = TRUE;
-  return gr_render_map_to_file (&render, path, w, h, dpi, error);
+  return gr_render_map_to_file (&render, path, w, h, dpi, NULL, error);
 }
 
 static const struct
@@ -3474,14 +3476,12 @@ start_report (GrWindow *self, const char *path, const char *const *scenarios, Gr
   ReportJob *job = g_new0 (ReportJob, 1);
   GTask *task;
   GrTargetSet set = gtk_drop_down_get_selected (self->targets_dropdown) + 1;
-  g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
-
   job->self = self;
   job->criteria = self->criteria;
   job->style = *gr_vector_layer_get_style (self->vectors);
   job->scenarios = g_strdupv ((char **) scenarios);
   job->project = g_strdup (gr_session_get_path (self->session));
-  job->basemap = basemap != NULL && g_file_test (basemap, G_FILE_TEST_IS_REGULAR) ? g_strdup (basemap) : NULL;
+  job->basemap = gr_base_map_get_mbtiles (gr_settings_get ());
   job->output = g_strdup (path);
   job->options.project = job->project;
   job->options.scenarios = (const char *const *) job->scenarios;

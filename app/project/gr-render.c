@@ -14,7 +14,6 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <sqlite3.h>
 #include <string.h>
 
 /* WGS 84 equatorial circumference: the Web Mercator unit square's side. */
@@ -201,6 +200,29 @@ gr_render_display_bounds (GrDisplay *display,
   gr_lonlat_to_mercator (ll[2], ll[1], &bounds[2], &bounds[3]);
 }
 
+/* What a map shows by default: the residential land, else every layer. */
+void
+gr_render_default_bounds (GrDisplay *display,
+                          double     bounds[4])
+{
+  gr_render_display_bounds (display, GR_ROLE_RESIDENTIAL, bounds);
+  if (!(bounds[2] > bounds[0] && bounds[3] > bounds[1]))
+    gr_render_display_bounds (display, GR_N_ROLES, bounds);
+  if (!(bounds[2] > bounds[0] && bounds[3] > bounds[1]))
+    bounds[0] = bounds[1] = 0, bounds[2] = bounds[3] = 1;
+}
+
+/* The part of the world a @width × @height surface shows through @affine. */
+void
+gr_render_view_bounds (const double affine[4],
+                       double       width,
+                       double       height,
+                       double       bounds[4])
+{
+  bounds[0] = -affine[2] / affine[0], bounds[1] = -affine[3] / affine[1];
+  bounds[2] = (width - affine[2]) / affine[0], bounds[3] = (height - affine[3]) / affine[1];
+}
+
 /* Ground metres per pixel at the centre of the surface. */
 double
 gr_render_metres_per_pixel (const double affine[4],
@@ -288,6 +310,19 @@ draw_role (cairo_t *cr, GrDisplay *display, const GrMapStyle *style, const doubl
     }
 }
 
+static void
+draw_layers (cairo_t *cr, GrDisplay *display, const GrMapStyle *style, const double affine[4], double width,
+             double height, double scale)
+{
+  double zoom = gr_render_zoom (affine);
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < style->n_order; i++)
+    draw_role (cr, display, style, affine, width, height, style->order[i], zoom, scale);
+  cairo_restore (cr);
+}
+
 /* The project's layers in the style's order; features outside the
  * @width × @height surface are skipped by their bounds. */
 void
@@ -298,13 +333,7 @@ gr_render_layers (cairo_t          *cr,
                   double            width,
                   double            height)
 {
-  double zoom = gr_render_zoom (affine);
-
-  cairo_save (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < style->n_order; i++)
-    draw_role (cr, display, style, affine, width, height, style->order[i], zoom, 1);
-  cairo_restore (cr);
+  draw_layers (cr, display, style, affine, width, height, 1);
 }
 
 /* ---- the blind-spot overlay ---------------------------------------------- */
@@ -946,143 +975,55 @@ gr_marks_draw (GrMarks      *marks,
 
 /* ---- the offline base map ------------------------------------------------- */
 
-typedef struct
-{
-  const guint8 *data;
-  gsize         left;
-} PngReader;
-
-static cairo_status_t
-read_png (void *closure, unsigned char *data, unsigned int length)
-{
-  PngReader *r = closure;
-
-  if (length > r->left)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, r->data, length);
-  r->data += length, r->left -= length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static char *
-metadata (sqlite3 *db, const char *name)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM metadata WHERE name = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static gboolean
-zoom_range (sqlite3 *db, int *min_zoom, int *max_zoom)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-
-  if (sqlite3_prepare_v2 (db, "SELECT min(zoom_level), max(zoom_level) FROM tiles", -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    {
-      *min_zoom = sqlite3_column_int (stmt, 0);
-      *max_zoom = sqlite3_column_int (stmt, 1);
-      ok = *min_zoom >= 0 && *max_zoom <= 24 && *min_zoom <= *max_zoom;
-    }
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
 /**
- * gr_render_mbtiles:
- * @attribution: (out) (optional) (transfer full): the file's attribution
- *   metadata, %NULL when it has none
+ * gr_render_basemap:
  *
- * Draws the raster tiles of an MBTiles file (PNG) under the map, from the
- * zoom level nearest the map's scale; beyond the file's deepest zoom its
- * tiles are enlarged.
+ * Draws the base map's tiles from the zoom level nearest the map's scale;
+ * beyond the file's deepest zoom its tiles are enlarged.
  *
- * Returns: FALSE with @error naming the file and the problem.
+ * Returns: FALSE with @error naming the file when a tile cannot be read.
  */
 gboolean
-gr_render_mbtiles (cairo_t      *cr,
-                   const char   *path,
+gr_render_basemap (cairo_t      *cr,
+                   GrMbtiles    *basemap,
                    const double  affine[4],
                    double        width,
                    double        height,
-                   char        **attribution,
                    GError      **error)
 {
-  g_autofree char *name = g_filename_display_basename (path);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int min_zoom, max_zoom, z, n;
-  double mx0, my0, mx1, my1;
-  gboolean ok = TRUE;
+  int z = CLAMP ((int) ceil (gr_render_zoom (affine) - 0.3), gr_mbtiles_get_min_zoom (basemap),
+                 gr_mbtiles_get_max_zoom (basemap));
+  int n = 1 << z;
+  double mx0 = -affine[2] / affine[0], mx1 = (width - affine[2]) / affine[0];
+  double my0 = -affine[3] / affine[1], my1 = (height - affine[3]) / affine[1];
 
-  if (attribution != NULL)
-    *attribution = NULL;
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK || !zoom_range (db, &min_zoom, &max_zoom)
-      || sqlite3_prepare_v2 (db, "SELECT tile_data FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 "
-                                 "AND tile_row = ?3", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The base map %s is not a readable MBTiles file."),
-                   name);
-      sqlite3_close (db);
-      return FALSE;
-    }
-  if (attribution != NULL)
-    *attribution = metadata (db, "attribution");
-  z = CLAMP ((int) ceil (gr_render_zoom (affine) - 0.3), min_zoom, max_zoom);
-  n = 1 << z;
-  mx0 = (0 - affine[2]) / affine[0], mx1 = (width - affine[2]) / affine[0];
-  my0 = (0 - affine[3]) / affine[1], my1 = (height - affine[3]) / affine[1];
-  cairo_save (cr);
-  for (int ty = MAX (0, (int) floor (my0 * n)); ok && ty <= MIN (n - 1, (int) floor (my1 * n)); ty++)
-    for (int tx = MAX (0, (int) floor (mx0 * n)); ok && tx <= MIN (n - 1, (int) floor (mx1 * n)); tx++)
+  for (int ty = MAX (0, (int) floor (my0 * n)); ty <= MIN (n - 1, (int) floor (my1 * n)); ty++)
+    for (int tx = MAX (0, (int) floor (mx0 * n)); tx <= MIN (n - 1, (int) floor (mx1 * n)); tx++)
       {
-        cairo_surface_t *image;
-        PngReader r;
+        GError *local = NULL;
+        cairo_surface_t *image = gr_mbtiles_get_image (basemap, z, tx, ty, &local);
+        int iw, ih;
 
-        sqlite3_reset (stmt);
-        sqlite3_bind_int (stmt, 1, z);
-        sqlite3_bind_int (stmt, 2, tx);
-        sqlite3_bind_int (stmt, 3, n - 1 - ty); /* MBTiles rows are TMS */
-        if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_bytes (stmt, 0) <= 0)
+        if (local != NULL)
+          {
+            g_propagate_error (error, local);
+            return FALSE;
+          }
+        if (image == NULL)
           continue;
-        r.data = sqlite3_column_blob (stmt, 0), r.left = sqlite3_column_bytes (stmt, 0);
-        image = cairo_image_surface_create_from_png_stream (read_png, &r);
-        if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
-          {
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                         _("The base map %s has tiles that are not PNG images (zoom %d, column %d, row %d)."), name,
-                         z, tx, n - 1 - ty);
-            ok = FALSE;
-          }
-        else
-          {
-            cairo_save (cr);
-            cairo_translate (cr, affine[0] * tx / n + affine[2], affine[1] * ty / n + affine[3]);
-            /* Tiles of any pixel size span 1/n of the world. */
-            cairo_scale (cr, affine[0] / n / MAX (1, cairo_image_surface_get_width (image)),
-                         affine[1] / n / MAX (1, cairo_image_surface_get_height (image)));
-            cairo_set_source_surface (cr, image, 0, 0);
-            cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-            cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
-            cairo_rectangle (cr, 0, 0, cairo_image_surface_get_width (image), cairo_image_surface_get_height (image));
-            cairo_fill (cr);
-            cairo_restore (cr);
-          }
-        cairo_surface_destroy (image);
+        iw = MAX (1, cairo_image_surface_get_width (image)), ih = MAX (1, cairo_image_surface_get_height (image));
+        cairo_save (cr);
+        cairo_translate (cr, affine[0] * tx / n + affine[2], affine[1] * ty / n + affine[3]);
+        /* Tiles of any pixel size span 1/n of the world. */
+        cairo_scale (cr, affine[0] / n / iw, affine[1] / n / ih);
+        cairo_set_source_surface (cr, image, 0, 0);
+        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+        cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+        cairo_rectangle (cr, 0, 0, iw, ih);
+        cairo_fill (cr);
+        cairo_restore (cr);
       }
-  cairo_restore (cr);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return ok;
+  return TRUE;
 }
 
 /* ---- legend, scale bar, north arrow --------------------------------------- */
@@ -1338,7 +1279,6 @@ gr_render_map (cairo_t           *cr,
 {
   GrMapStyle fallback;
   const GrMapStyle *style = map->style;
-  g_autofree char *basemap_attribution = NULL;
   double a[4], s = map->scale > 0 ? map->scale : 1;
 
   if (style == NULL)
@@ -1350,14 +1290,9 @@ gr_render_map (cairo_t           *cr,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   if (map->basemap != NULL)
-    gr_render_mbtiles (cr, map->basemap, a, width, height, &basemap_attribution, basemap_error);
-  /* Lines keep their width in print: the layers are drawn at the map's
-   * own scale, then widened by @scale. */
-  cairo_save (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint i = 0; i < style->n_order; i++)
-    draw_role (cr, map->display, style, a, width, height, style->order[i], gr_render_zoom (a), s);
-  cairo_restore (cr);
+    gr_render_basemap (cr, map->basemap, a, width, height, basemap_error);
+  /* Lines are widened by @scale: they keep their weight in print. */
+  draw_layers (cr, map->display, style, a, width, height, s);
   if (map->coverage != NULL)
     gr_coverage_tiles_draw (map->coverage, cr, a, width, height);
   if (map->marks != NULL)
@@ -1371,9 +1306,9 @@ gr_render_map (cairo_t           *cr,
       draw_north_arrow (cr, width, s);
       if (map->title != NULL)
         draw_corner_text (cr, map->title, 12 * s, 10 * s, 15 * s, FALSE, TRUE);
-      if (basemap_attribution != NULL)
+      if (map->basemap != NULL && gr_mbtiles_get_attribution (map->basemap) != NULL)
         {
-          g_autofree char *plain = strip_markup (basemap_attribution);
+          g_autofree char *plain = strip_markup (gr_mbtiles_get_attribution (map->basemap));
 
           g_string_append_printf (credits, "%s%s", credits->len > 0 ? " · " : "", plain);
         }
@@ -1389,6 +1324,7 @@ gr_render_map (cairo_t           *cr,
  * @path: ends in .png, .svg or .pdf
  * @width: @height: the map's size in pixels at 96 dpi
  * @dpi: PNG only: the image has @width × @dpi / 96 pixels
+ * @basemap_error: (optional): set when the base map could not be drawn
  *
  * Returns: FALSE with @error naming the file on failure. A base map that
  * cannot be drawn is left out, not an error.
@@ -1399,6 +1335,7 @@ gr_render_map_to_file (const GrMapRender *map,
                        double             width,
                        double             height,
                        double             dpi,
+                       GError           **basemap_error,
                        GError           **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
@@ -1441,7 +1378,7 @@ gr_render_map_to_file (const GrMapRender *map,
    * resolution, lines and text growing with it. */
   cairo_scale (cr, k, k);
   scaled.scale = map->scale > 0 ? map->scale : 1;
-  gr_render_map (cr, &scaled, width, height, NULL);
+  gr_render_map (cr, &scaled, width, height, basemap_error);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (g_str_has_suffix (lower, ".png"))

@@ -9,6 +9,7 @@
 
 #include "gr-compare.h"
 #include "gr-display.h"
+#include "gr-mbtiles.h"
 
 #include <cairo.h>
 
@@ -65,6 +66,12 @@ void   gr_render_fit            (const double  bounds[4],
                                  double        affine[4]);
 void   gr_render_display_bounds (GrDisplay   *display,
                                  GrRole       role,
+                                 double       bounds[4]);
+void   gr_render_default_bounds (GrDisplay   *display,
+                                 double       bounds[4]);
+void   gr_render_view_bounds    (const double affine[4],
+                                 double       width,
+                                 double       height,
                                  double       bounds[4]);
 double gr_render_metres_per_pixel (const double affine[4],
                                    double       width,
@@ -147,12 +154,11 @@ void     gr_marks_draw          (GrMarks      *marks,
 
 /* ---- base map, legend, scale bar, north arrow, the whole map -------------- */
 
-gboolean gr_render_mbtiles      (cairo_t      *cr,
-                                 const char   *path,
+gboolean gr_render_basemap      (cairo_t      *cr,
+                                 GrMbtiles    *basemap,
                                  const double  affine[4],
                                  double        width,
                                  double        height,
-                                 char        **attribution,
                                  GError      **error);
 
 typedef struct
@@ -162,7 +168,7 @@ typedef struct
   GrCoverageTiles  *coverage;    /* nullable */
   gboolean          gains;       /* the coverage shows newly covered homes */
   GrMarks          *marks;       /* nullable */
-  const char       *basemap;     /* MBTiles file; NULL: none */
+  GrMbtiles        *basemap;     /* nullable: no base map */
   const char       *title;       /* nullable: printed at the top left */
   const char       *attribution; /* nullable: the data's attribution, bottom right */
   double            bounds[4];   /* Web Mercator: the part of the world to show */
@@ -180,6 +186,7 @@ gboolean gr_render_map_to_file  (const GrMapRender *map,
                                  double             width,
                                  double             height,
                                  double             dpi,
+                                 GError           **basemap_error,
                                  GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrCoverageTiles, gr_coverage_tiles_free)

@@ -33,8 +33,7 @@ typedef struct
   char         *name;       /* "Baseline" or the scenario's */
   GrProject    *project;    /* the edited project (the baseline's own for it) */
   GrAnalysis   *analysis;
-  GrDisplay    *display;
-  GrMarks      *marks;
+  GrMarks      *marks;      /* its edits, over the baseline's layers */
   GrIndicators  city;
   GrIndicators *zones;      /* n_zones */
   GPtrArray    *candidates; /* GrFeature, borrowed from project */
@@ -313,7 +312,6 @@ option_free (Option *o)
 {
   g_free (o->name);
   g_clear_pointer (&o->marks, gr_marks_free);
-  g_clear_pointer (&o->display, gr_display_free);
   g_clear_pointer (&o->analysis, gr_analysis_free);
   g_clear_pointer (&o->project, gr_project_free);
   g_clear_pointer (&o->candidates, g_ptr_array_unref);
@@ -370,10 +368,10 @@ gr_paper_from_string (const char *text,
 /* ---- the pages ------------------------------------------------------------ */
 
 static void
-cover (Doc *doc, const GrReportOptions *o, GrProject *baseline, GPtrArray *options, const GrCriteria *criteria)
+cover (Doc *doc, const GrReportOptions *o, GrProject *baseline, GPtrArray *options, const GrCriteria *criteria,
+       const GrMapRender *frame)
 {
   g_autofree char *file = g_path_get_basename (o->project);
-  g_autofree char *attribution = gr_project_attribution (baseline);
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (PangoLayout) title = NULL;
 
@@ -414,11 +412,11 @@ cover (Doc *doc, const GrReportOptions *o, GrProject *baseline, GPtrArray *optio
       paragraph (doc, line, BODY_PT);
     }
   heading (doc, _("Attribution"), 13);
-  if (attribution != NULL)
-    paragraph (doc, attribution, BODY_PT);
-  if (o->basemap != NULL)
+  if (frame->attribution != NULL)
+    paragraph (doc, frame->attribution, BODY_PT);
+  if (frame->basemap != NULL)
     {
-      g_autofree char *base = g_path_get_basename (o->basemap);
+      g_autofree char *base = g_path_get_basename (gr_mbtiles_get_path (frame->basemap));
       g_autofree char *line = g_strdup_printf (_("Base map: %s (offline MBTiles)"), base);
 
       paragraph (doc, line, BODY_PT);
@@ -427,11 +425,11 @@ cover (Doc *doc, const GrReportOptions *o, GrProject *baseline, GPtrArray *optio
 }
 
 static void
-map_page (Doc *doc, const GrReportOptions *o, Option *opt, const double bounds[4], const char *attribution)
+map_page (Doc *doc, Option *opt, const GrMapRender *frame)
 {
   g_autofree char *title = g_strdup_printf (_("Blind spots: %s"), opt->name);
   g_autofree char *caption = NULL;
-  GrMapRender map = { 0 };
+  GrMapRender map = *frame;
   GrSummary s;
   double w = content_width (doc), h;
 
@@ -443,16 +441,9 @@ map_page (Doc *doc, const GrReportOptions *o, Option *opt, const double bounds[4
                              share (s.green, s.residential), share (s.park, s.residential),
                              share (s.neither, s.residential));
   h = bottom (doc) - doc->y - 30;
-  map.display = opt->display;
-  map.style = o->style;
   map.coverage = gr_coverage_tiles_new ();
-  gr_coverage_tiles_set_source (map.coverage, opt->analysis, NULL, opt->display);
+  gr_coverage_tiles_set_source (map.coverage, opt->analysis, NULL, map.display);
   map.marks = opt->marks;
-  map.basemap = o->basemap;
-  map.attribution = attribution;
-  memcpy (map.bounds, bounds, sizeof map.bounds);
-  map.scale = 0.8;
-  map.decorations = TRUE;
   cairo_save (doc->cr);
   cairo_translate (doc->cr, MARGIN, doc->y);
   gr_render_map (doc->cr, &map, w, h, NULL);
@@ -720,30 +711,30 @@ candidate_table (Doc *doc, GPtrArray *options, GrProject *baseline)
 /* ---- building the options ------------------------------------------------- */
 
 static Option *
-option_new (GrProject *baseline, GrScenario *scenario, const GrCriteria *criteria, GrTargetSet set,
-            const GrTarget *custom, guint n_zones, GError **error)
+option_new (GrProject *baseline, GrDisplay *display, GrScenario *scenario, const GrCriteria *criteria,
+            GrTargetSet set, const GrTarget *custom, guint n_zones, GError **error)
 {
   Option *o = g_new0 (Option, 1);
   guint n_parks = baseline->layers[GR_ROLE_PARK] != NULL ? baseline->layers[GR_ROLE_PARK]->features->len : 0;
+  GrProject *project;
 
   o->name = g_strdup (scenario != NULL ? scenario->name : _("Baseline"));
   o->project = scenario != NULL ? gr_scenario_apply (scenario, baseline) : NULL;
+  project = o->project != NULL ? o->project : baseline;
   o->candidates = g_ptr_array_new ();
-  if ((o->analysis = gr_project_build_analysis (o->project != NULL ? o->project : baseline, criteria, NULL, error))
-        == NULL
-      || (o->display = gr_display_new (o->project != NULL ? o->project : baseline, error)) == NULL)
+  o->marks = gr_marks_new ();
+  if ((o->analysis = gr_project_build_analysis (project, criteria, NULL, error)) == NULL)
     {
       option_free (o);
       return NULL;
     }
-  o->marks = gr_marks_new ();
   if (scenario != NULL)
     {
       GrLayer *parks = o->project->layers[GR_ROLE_PARK];
       g_autoptr (GArray) touched = gr_scenario_get_touched (scenario);
       guint n_candidates = 0;
 
-      gr_marks_add_scenario (o->marks, o->display, scenario, baseline);
+      gr_marks_add_scenario (o->marks, display, scenario, baseline);
       for (guint i = 0; i < touched->len; i++)
         {
           GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
@@ -757,10 +748,10 @@ option_new (GrProject *baseline, GrScenario *scenario, const GrCriteria *criteri
            parks != NULL && i < parks->features->len; i++)
         g_ptr_array_add (o->candidates, g_ptr_array_index (parks->features, i));
     }
-  compute (&o->city, o->project != NULL ? o->project : baseline, o->analysis, -1, set, custom);
+  compute (&o->city, project, o->analysis, -1, set, custom);
   o->zones = g_new0 (GrIndicators, MAX (n_zones, 1));
   for (guint z = 0; z < n_zones; z++)
-    compute (&o->zones[z], o->project != NULL ? o->project : baseline, o->analysis, z + 1, set, custom);
+    compute (&o->zones[z], project, o->analysis, z + 1, set, custom);
   return o;
 }
 
@@ -787,17 +778,6 @@ report_progress (GrReportProgress progress, gpointer data, double fraction, cons
     progress (fraction, what, data);
 }
 
-/* The map's extent: the residential land, else everything. */
-static void
-report_bounds (GrDisplay *display, double bounds[4])
-{
-  gr_render_display_bounds (display, GR_ROLE_RESIDENTIAL, bounds);
-  if (!(bounds[2] > bounds[0] && bounds[3] > bounds[1]))
-    gr_render_display_bounds (display, GR_N_ROLES, bounds);
-  if (!(bounds[2] > bounds[0] && bounds[3] > bounds[1]))
-    bounds[0] = bounds[1] = 0, bounds[2] = bounds[3] = 1;
-}
-
 /**
  * gr_report_write:
  * @output: the PDF to write; written whole or not at all
@@ -820,11 +800,14 @@ gr_report_write (const GrReportOptions *o,
   g_autofree char *temporary = NULL;
   g_autofree char *file = NULL;
   g_autofree char *attribution = NULL;
+  g_autoptr (GrDisplay) display = NULL;
+  g_autoptr (GrMbtiles) basemap = NULL;
+  GrMapRender frame = { 0 };
   GrTarget custom[GR_N_INDICATORS];
   GrCriteria criteria;
   guint n_scenarios = o->scenarios != NULL ? g_strv_length ((char **) o->scenarios) : 0, n_zones, total;
   double page_w = o->paper == GR_PAPER_A3 ? 297 * MM : 210 * MM, page_h = o->paper == GR_PAPER_A3 ? 420 * MM : 297 * MM;
-  double bounds[4], target;
+  double target;
   cairo_surface_t *surface;
   cairo_status_t status;
   Doc doc = { 0 };
@@ -838,8 +821,21 @@ gr_report_write (const GrReportOptions *o,
     gr_criteria_init_default (&criteria);
   if (o->targets == GR_TARGETS_PROJECT && !gr_project_targets_load (o->project, custom, error))
     return FALSE;
-  if (n_scenarios > 0 && (store = gr_scenario_store_open (o->project, error)) == NULL)
+  if ((n_scenarios > 0 && (store = gr_scenario_store_open (o->project, error)) == NULL)
+      || (display = gr_display_new (baseline, error)) == NULL)
     return FALSE;
+  /* Every map shows the baseline's layers with the option's edits and
+   * blind spots over them, as the window does. A base map that cannot be
+   * read is left out. */
+  basemap = o->basemap != NULL ? gr_mbtiles_open (o->basemap, NULL) : NULL;
+  attribution = gr_project_attribution (baseline);
+  frame.display = display;
+  frame.style = o->style;
+  frame.basemap = basemap;
+  frame.attribution = attribution;
+  frame.scale = 0.8;
+  frame.decorations = TRUE;
+  gr_render_default_bounds (display, frame.bounds);
   n_zones = gr_project_get_n_zones (baseline);
   total = n_scenarios + 2;
   options = g_ptr_array_new ();
@@ -852,7 +848,7 @@ gr_report_write (const GrReportOptions *o,
       report_progress (progress, progress_data, (double) i / total, what);
       if (g_cancellable_set_error_if_cancelled (cancellable, error)
           || (i > 0 && (scenario = gr_scenario_store_find (store, o->scenarios[i - 1], error)) == NULL)
-          || (opt = option_new (baseline, scenario, &criteria, o->targets, custom, n_zones, error)) == NULL)
+          || (opt = option_new (baseline, display, scenario, &criteria, o->targets, custom, n_zones, error)) == NULL)
         {
           options_free (g_steal_pointer (&options), n_zones);
           return FALSE;
@@ -897,16 +893,14 @@ gr_report_write (const GrReportOptions *o,
 
     doc.running = g_strdup_printf (_("Park-city assessment — %s — %s"), name, date);
   }
-  attribution = gr_project_attribution (baseline);
-  report_bounds (((Option *) g_ptr_array_index (options, 0))->display, bounds);
   target = ((Option *) g_ptr_array_index (options, 0))->city.items[GR_IND_SERVICE_RATE].has_target
              ? ((Option *) g_ptr_array_index (options, 0))->city.items[GR_IND_SERVICE_RATE].target
              : NAN;
 
   new_page (&doc);
-  cover (&doc, o, baseline, options, &criteria);
+  cover (&doc, o, baseline, options, &criteria, &frame);
   for (guint i = 0; i < options->len; i++)
-    map_page (&doc, o, g_ptr_array_index (options, i), bounds, attribution);
+    map_page (&doc, g_ptr_array_index (options, i), &frame);
   new_page (&doc);
   for (guint i = 0; i < options->len; i++)
     indicator_table (&doc, g_ptr_array_index (options, i));

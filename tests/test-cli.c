@@ -1,52 +1,11 @@
 /* test-cli.c — greenreach-cli as a user runs it: output, files, exit codes */
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include "gr-test-run.h"
 #include "gr-test-util.h"
 
 #include <math.h>
 #include <string.h>
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static Run
-run_cli_env (const char *const *env_extra, const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) env = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  Run run = { 0 };
-  int wait_status;
-  va_list ap;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("GREENREACH_CLI"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i += 2)
-    env = g_environ_setenv (env, env_extra[i], env_extra[i + 1], TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run.out, &run.err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run.status = WEXITSTATUS (wait_status);
-  return run;
-}
 
 #define run_cli(...) run_cli_env (NULL, __VA_ARGS__)
 

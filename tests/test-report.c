@@ -3,76 +3,27 @@
 #include <cairo.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include "gr-test-run.h"
 #include "gr-test-util.h"
 
 #include <math.h>
 #include <string.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
+/* Chinese: the report's language follows the locale. */
+static const char *const chinese_env[] = { "LANGUAGE", "zh_CN", "LC_ALL", "zh_CN.UTF-8", NULL };
 
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
+#define run_cli(chinese, ...) run_cli_env ((chinese) ? chinese_env : NULL, __VA_ARGS__)
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs @argv (a program and its arguments); @chinese runs it in zh_CN. */
 static Run
-run_argv (const char *const *argv, gboolean chinese)
+run_tool (const char *program, ...)
 {
-  g_auto (GStrv) env = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  Run run = { 0 };
-  int wait_status;
+  va_list ap;
+  Run run;
 
-  if (chinese)
-    {
-      env = g_environ_setenv (env, "LANGUAGE", "zh_CN", TRUE);
-      env = g_environ_setenv (env, "LC_ALL", "zh_CN.UTF-8", TRUE);
-    }
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &run.out, &run.err,
-                               &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run.status = WEXITSTATUS (wait_status);
+  va_start (ap, program);
+  run = gr_test_run_va (NULL, program, va_arg (ap, const char *), ap);
+  va_end (ap);
   return run;
-}
-
-static Run
-run_cli (gboolean chinese, const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  va_list ap;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("GREENREACH_CLI"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  return run_argv ((const char *const *) argv->pdata, chinese);
-}
-
-static Run
-run_tool (const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  return run_argv ((const char *const *) argv->pdata, FALSE);
 }
 
 static guint

@@ -85,12 +85,16 @@ gr_presentation_new (GtkOverlay          *overlay,
   leave = gtk_button_new_with_mnemonic (_("_Leave"));
   gtk_widget_set_tooltip_text (leave, _("Leave presentation mode (Esc)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (leave), "win.present");
-  for (GtkWidget *w = self->swipe; w != NULL; w = w == self->swipe ? self->flash : w == self->flash ? leave : NULL)
-    {
-      gtk_widget_add_css_class (w, "osd");
-      gtk_widget_set_focus_on_click (w, FALSE);
-      gtk_box_append (GTK_BOX (self->top), w);
-    }
+  {
+    GtkWidget *buttons[] = { self->swipe, self->flash, leave };
+
+    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+      {
+        gtk_widget_add_css_class (buttons[i], "osd");
+        gtk_widget_set_focus_on_click (buttons[i], FALSE);
+        gtk_box_append (GTK_BOX (self->top), buttons[i]);
+      }
+  }
   self->cards = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   gtk_box_set_homogeneous (GTK_BOX (self->cards), TRUE);
   gtk_widget_set_valign (self->cards, GTK_ALIGN_END);

@@ -131,6 +131,30 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- busy state --------------------------------------------------------- */
 
+/* Which actions make sense now. Nothing opens or imports while a job
+ * runs, and nothing edits the project while presenting. */
+static void
+update_actions (GrWindow *self)
+{
+  GtkWidget *w = GTK_WIDGET (self);
+  gboolean edit = !self->presenting;
+  gboolean scenario = edit && self->current != NULL;
+  const char *editing[] = { "win.save-as", "win.edit-targets", "win.delete-selected", "win.scenario-new" };
+  const char *presenting[] = { "win.present-step", "win.present-leave", "win.present-toggle" };
+
+  gtk_widget_action_set_enabled (w, "win.open", edit && !self->busy);
+  gtk_widget_action_set_enabled (w, "win.import", edit && !self->busy);
+  for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
+    gtk_widget_action_set_enabled (w, editing[i], edit);
+  gtk_widget_action_set_enabled (w, "win.undo", scenario && self->current->position > 0);
+  gtk_widget_action_set_enabled (w, "win.redo", scenario && self->current->position < self->current->edits->len);
+  gtk_widget_action_set_enabled (w, "win.scenario-duplicate", scenario);
+  gtk_widget_action_set_enabled (w, "win.scenario-rename", scenario);
+  gtk_widget_action_set_enabled (w, "win.scenario-delete", scenario);
+  for (guint i = 0; i < G_N_ELEMENTS (presenting); i++)
+    gtk_widget_action_set_enabled (w, presenting[i], self->presenting);
+}
+
 static gboolean
 pulse (gpointer data)
 {
@@ -149,14 +173,13 @@ set_busy (GrWindow *self, const char *what)
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (busy)
     self->pulse_id = g_timeout_add (100, pulse, self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), !busy && self->session != NULL);
   if (self->busy != busy)
     {
       self->busy = busy;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
     }
+  update_actions (self);
 }
 
 static void
@@ -841,8 +864,6 @@ edit_targets_activated (GtkWidget *widget, const char *action, GVariant *paramet
   GtkWidget *grid, *dialog;
   GrTarget own[GR_N_INDICATORS];
 
-  if (GR_WINDOW (widget)->presenting)
-    return;
   if (self->session == NULL || !ensure_store (self))
     return;
   gr_project_targets_load (gr_session_get_path (self->session), own, NULL);
@@ -1265,8 +1286,6 @@ open_activated (GtkWidget *widget, const char *action, GVariant *parameter)
                                                               _("_Open"), _("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  if (GR_WINDOW (widget)->presenting)
-    return;
   gtk_file_filter_set_name (filter, _("Projects and OpenStreetMap files"));
   gtk_file_filter_add_pattern (filter, "*.gpkg");
   gtk_file_filter_add_pattern (filter, "*.osm.pbf");
@@ -1341,8 +1360,6 @@ import_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   GtkFileFilter *filter = gtk_file_filter_new ();
   GtkFileFilter *all = gtk_file_filter_new ();
 
-  if (GR_WINDOW (widget)->presenting)
-    return;
   gtk_file_filter_set_name (filter, _("GIS data"));
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
     gtk_file_filter_add_pattern (filter, patterns[i]);
@@ -1848,12 +1865,7 @@ refresh_edits (GrWindow *self)
   gr_sketch_layer_clear (self->sketch);
   while (full && (child = gtk_widget_get_first_child (GTK_WIDGET (self->history))) != NULL)
     gtk_list_box_remove (self->history, child);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->current != NULL && self->current->position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 self->current != NULL && self->current->position < self->current->edits->len);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-duplicate", self->current != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-rename", self->current != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scenario-delete", self->current != NULL);
+  update_actions (self);
   gtk_widget_set_visible (GTK_WIDGET (self->edits_heading), self->current != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->history), self->current != NULL && self->current->edits->len > 0);
   if (full)
@@ -2087,8 +2099,6 @@ save_as_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   GrWindow *self = GR_WINDOW (widget);
   GtkFileChooserNative *dialog;
 
-  if (GR_WINDOW (widget)->presenting)
-    return;
   if (self->session == NULL)
     return;
   dialog = gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -2221,8 +2231,6 @@ scenario_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   GrWindow *self = GR_WINDOW (widget);
 
-  if (GR_WINDOW (widget)->presenting)
-    return;
   if (self->session == NULL)
     return;
   if (g_str_equal (action, "win.scenario-new"))
@@ -2335,8 +2343,6 @@ step_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   gboolean undo = g_str_equal (action, "win.undo");
   g_autoptr (GError) error = NULL;
 
-  if (GR_WINDOW (widget)->presenting)
-    return;
   if (self->current == NULL || (undo && self->current->position == 0)
       || (!undo && self->current->position == self->current->edits->len))
     return;
@@ -2364,8 +2370,6 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   GrWindow *self = GR_WINDOW (widget);
 
-  if (GR_WINDOW (widget)->presenting)
-    return;
   if (self->session == NULL || !self->has_selection)
     return;
   self->has_selection = FALSE;
@@ -2665,7 +2669,7 @@ on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindow *self)
   double x, y;
 
   if (gtk_toggle_button_get_active (self->add_tool) || gtk_toggle_button_get_active (self->draw_tool)
-      || self->session == NULL || self->presenting
+      || self->session == NULL
       || !widget_to_analysis (self, wx, wy, &x, &y) || !gr_window_drag_begin (self, x, y))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -3526,14 +3530,12 @@ on_report_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 static void
 on_report_options (AdwMessageDialog *dialog, const char *response, GrWindow *self)
 {
-  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
   GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
   GtkDropDown *paper = g_object_get_data (G_OBJECT (dialog), "paper");
   GtkDropDown *orientation = g_object_get_data (G_OBJECT (dialog), "orientation");
   g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
   GtkFileChooserNative *chooser;
 
-  (void) box;
   if (!g_str_equal (response, "export"))
     return;
   for (guint i = 0; i < checks->len; i++)
@@ -3864,17 +3866,13 @@ gr_window_set_presenting (GrWindow *self,
     gtk_window_unfullscreen (GTK_WINDOW (self));
   show_chrome (self, !presenting);
   gr_presentation_show (self->presentation, presenting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-step", presenting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-leave", presenting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-toggle", presenting);
+  update_actions (self);
   if (presenting)
     {
       start_baseline (self);
       update_presentation (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->map));
     }
-  else if (self->session != NULL)
-    refresh_edits (self);
 }
 
 gboolean
@@ -3918,11 +3916,10 @@ static void
 present_step_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   GrWindow *self = GR_WINDOW (widget);
-  guint n = 1 + (self->scenarios != NULL ? self->scenarios->len : 0);
-  int step = g_variant_get_int32 (parameter);
-  guint at = gtk_drop_down_get_selected (self->scenario_dropdown);
+  int n = 1 + (self->scenarios != NULL ? (int) self->scenarios->len : 0);
+  int at = (int) gtk_drop_down_get_selected (self->scenario_dropdown) + g_variant_get_int32 (parameter) % n;
 
-  gtk_drop_down_set_selected (self->scenario_dropdown, (at + n + (guint) (step % (int) n + (int) n)) % n);
+  gtk_drop_down_set_selected (self->scenario_dropdown, (guint) ((at + n) % n));
 }
 
 static void
@@ -3974,9 +3971,7 @@ build_presentation (GrWindow *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_s, "win.present-toggle", g_variant_new_string ("swipe"));
   add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_n, "win.present-toggle", g_variant_new_string ("flash"));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-step", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-leave", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-toggle", FALSE);
+  update_actions (self);
 }
 
 static void

@@ -578,6 +578,7 @@ remove_dir (const char *dir)
 }
 
 static AdwMessageDialog *find_dialog (void);
+static void drop_and_import (GFile *file, GrRole role);
 
 /* A corridor with an 80 m pinch, dropped on the map: the pinch is marked. */
 static void
@@ -596,7 +597,6 @@ test_corridor_marker (void)
                                            "\"Polygon\",\"coordinates\":[[");
   const double shape[9][2] = { { 0, 0 },     { 2000, 0 }, { 2000, 200 }, { 1010, 200 }, { 1010, 80 },
                                { 990, 80 },  { 990, 200 }, { 0, 200 },   { 0, 0 } };
-  AdwMessageDialog *dialog;
   double x0 = project->extent[0], y0 = project->extent[1];
   guint before;
 
@@ -612,16 +612,7 @@ test_corridor_marker (void)
   /* The sample's own findings: breaks between its greenways. */
   before = gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window));
   g_test_message ("the sample city has %u findings", before);
-  g_assert_true (gr_window_drop_file (window, file));
-  spin (300);
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog))), ==,
-                    GR_ROLE_CORRIDOR);
-  adw_message_dialog_response (dialog, "import");
-  /* A button closes the dialog as it answers; answered from here, it stays. */
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_idle ();
+  drop_and_import (file, GR_ROLE_CORRIDOR);
   g_assert_cmpuint (gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window)), ==, before + 1);
   look_at (x0 + 1000, y0 + 100, 15);
   g_object_unref (render ("corridor-pinch"));
@@ -1061,6 +1052,25 @@ find_dialog (void)
   return NULL;
 }
 
+/* Drops @file on the window: the role dialog must have guessed @role, and
+ * is answered "import". */
+static void
+drop_and_import (GFile *file, GrRole role)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gr_window_drop_file (window, file));
+  spin (300);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog))), ==,
+                    role);
+  adw_message_dialog_response (dialog, "import");
+  /* A button closes the dialog as it answers; answered from here, it stays. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_idle ();
+}
+
 /* A park layer dropped on the map: the role dialog guesses "park" from
  * the name, and the blind spot under the new park is covered after. */
 static void
@@ -1078,7 +1088,6 @@ test_drop_a_layer (void)
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *sample = g_strdup (g_getenv ("GREENREACH_SAMPLE"));
   const double corners[5][2] = { { -60, -60 }, { 60, -60 }, { 60, 60 }, { -60, 60 }, { -60, -60 } };
-  AdwMessageDialog *dialog;
   GrCoverage *coverage;
   double x, y;
 
@@ -1093,16 +1102,7 @@ test_drop_a_layer (void)
   g_string_append (json, "]]}}]}");
   g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
 
-  g_assert_true (gr_window_drop_file (window, file));
-  spin (300);
-  dialog = find_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog))), ==,
-                    GR_ROLE_PARK);
-  adw_message_dialog_response (dialog, "import");
-  /* A button closes the dialog as it answers; answered from here, it stays. */
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_idle ();
+  drop_and_import (file, GR_ROLE_PARK);
   g_assert_true (gr_window_get_session (window) != NULL);
   project = gr_session_get_project (gr_window_get_session (window));
   g_assert_cmpuint (project->layers[GR_ROLE_PARK]->features->len, ==, 1);

@@ -183,10 +183,8 @@ gr_render_fit (const double bounds[4],
 
 /* @role's extent (GR_N_ROLES: all layers') in Web Mercator; empty when
  * the display has none of it. */
-void
-gr_render_display_bounds (GrDisplay *display,
-                          GrRole     role,
-                          double     bounds[4])
+static void
+display_bounds (GrDisplay *display, GrRole role, double bounds[4])
 {
   double ll[4];
 
@@ -205,9 +203,9 @@ void
 gr_render_default_bounds (GrDisplay *display,
                           double     bounds[4])
 {
-  gr_render_display_bounds (display, GR_ROLE_RESIDENTIAL, bounds);
+  display_bounds (display, GR_ROLE_RESIDENTIAL, bounds);
   if (!(bounds[2] > bounds[0] && bounds[3] > bounds[1]))
-    gr_render_display_bounds (display, GR_N_ROLES, bounds);
+    display_bounds (display, GR_N_ROLES, bounds);
   if (!(bounds[2] > bounds[0] && bounds[3] > bounds[1]))
     bounds[0] = bounds[1] = 0, bounds[2] = bounds[3] = 1;
 }
@@ -224,15 +222,12 @@ gr_render_view_bounds (const double affine[4],
 }
 
 /* Ground metres per pixel at the centre of the surface. */
-double
-gr_render_metres_per_pixel (const double affine[4],
-                            double       width,
-                            double       height)
+static double
+metres_per_pixel (const double affine[4], double height)
 {
   double my = (height / 2 - affine[3]) / affine[1];
   double lat = atan (sinh (G_PI * (1 - 2 * my)));
 
-  (void) width;
   return EARTH_CIRCUMFERENCE_M * cos (lat) / fabs (affine[0]);
 }
 
@@ -1168,7 +1163,7 @@ nice_length (double metres)
 static void
 draw_scale_bar (cairo_t *cr, const double a[4], double width, double height, double s)
 {
-  double mpp = gr_render_metres_per_pixel (a, width, height);
+  double mpp = metres_per_pixel (a, height);
   double metres = nice_length (width / 5 * mpp), px = metres / mpp, x = width - 16 * s - px, y = height - 28 * s;
   g_autofree char *text = metres >= 1000 ? g_strdup_printf (_("%g km"), metres / 1000)
                                          : g_strdup_printf (_("%g m"), metres);

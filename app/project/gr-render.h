@@ -64,18 +64,12 @@ void   gr_render_fit            (const double  bounds[4],
                                  double        height,
                                  double        margin,
                                  double        affine[4]);
-void   gr_render_display_bounds (GrDisplay   *display,
-                                 GrRole       role,
-                                 double       bounds[4]);
 void   gr_render_default_bounds (GrDisplay   *display,
                                  double       bounds[4]);
 void   gr_render_view_bounds    (const double affine[4],
                                  double       width,
                                  double       height,
                                  double       bounds[4]);
-double gr_render_metres_per_pixel (const double affine[4],
-                                   double       width,
-                                   double       height);
 
 void gr_render_layers           (cairo_t          *cr,
                                  GrDisplay        *display,

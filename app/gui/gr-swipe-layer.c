@@ -10,6 +10,7 @@
 
 #include "gr-swipe-layer.h"
 
+#include "gr-layer-cache.h"
 #include "gr-vector-layer.h"
 
 #include <glib/gi18n.h>
@@ -26,6 +27,8 @@ struct _GrSwipeLayer
   GrAnalysis       *scenario; /* not owned */
   double            divider;  /* share of the width; < 0: no swipe */
   gboolean          flash;
+  GrLayerCache      cache;    /* the baseline's drawing, reused while panning */
+  guint             version;  /* bumped when the baseline changes */
 };
 
 G_DEFINE_FINAL_TYPE (GrSwipeLayer, gr_swipe_layer, SHUMATE_TYPE_LAYER)
@@ -52,33 +55,42 @@ label (cairo_t *cr, const char *text, double x, double y, gboolean right)
   g_object_unref (layout);
 }
 
+/* The whole baseline map for the view; the snapshot shows its left part. */
+static void
+draw_baseline (gpointer layer, cairo_t *cr, const double affine[4], double width, double height)
+{
+  GrSwipeLayer *self = layer;
+  GrMapRender map = { 0 };
+
+  map.display = self->display;
+  map.style = self->style;
+  map.coverage = self->before;
+  map.basemap = self->basemap;
+  gr_render_view_bounds (affine, width, height, map.bounds);
+  map.scale = 1;
+  gr_render_map (cr, &map, width, height, NULL);
+}
+
 static void
 gr_swipe_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   GrSwipeLayer *self = GR_SWIPE_LAYER (widget);
-  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), a[4], x;
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), a[4], x = self->divider * w;
   cairo_t *cr;
 
   if (self->display == NULL || (self->divider < 0 && !self->flash))
     return;
   gr_map_affine (shumate_layer_get_viewport (SHUMATE_LAYER (self)), widget, a);
+  if (self->divider >= 0)
+    {
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, x, h));
+      gr_layer_cache_snapshot (&self->cache, snapshot, a, w, h, gtk_widget_get_scale_factor (widget), self->version,
+                               draw_baseline, self);
+      gtk_snapshot_pop (snapshot);
+    }
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   if (self->divider >= 0)
     {
-      GrMapRender map = { 0 };
-
-      x = self->divider * w;
-      map.display = self->display;
-      map.style = self->style;
-      map.coverage = self->before;
-      map.basemap = self->basemap;
-      gr_render_view_bounds (a, w, h, map.bounds);
-      map.scale = 1;
-      cairo_save (cr);
-      cairo_rectangle (cr, 0, 0, x, h);
-      cairo_clip (cr);
-      gr_render_map (cr, &map, w, h, NULL);
-      cairo_restore (cr);
       /* The divider, and which side is which. */
       cairo_rectangle (cr, x - 2, 0, 4, h);
       cairo_set_source_rgb (cr, 1, 1, 1);
@@ -116,6 +128,7 @@ gr_swipe_layer_finalize (GObject *object)
   gr_coverage_tiles_free (self->before);
   gr_coverage_tiles_free (self->gains);
   gr_mbtiles_free (self->basemap);
+  gr_layer_cache_clear (&self->cache);
   G_OBJECT_CLASS (gr_swipe_layer_parent_class)->finalize (object);
 }
 
@@ -131,6 +144,7 @@ static void
 gr_swipe_layer_init (GrSwipeLayer *self)
 {
   self->divider = -1;
+  self->cache.widget = GTK_WIDGET (self);
   self->before = gr_coverage_tiles_new ();
   self->gains = gr_coverage_tiles_new ();
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
@@ -167,6 +181,7 @@ gr_swipe_layer_set_baseline (GrSwipeLayer     *self,
   if (self->display != NULL && basemap != NULL)
     self->basemap = gr_mbtiles_open (basemap, NULL);
   gr_coverage_tiles_set_source (self->before, baseline, NULL, self->display);
+  self->version++;
   gr_swipe_layer_refresh_gains (self);
 }
 

@@ -10,7 +10,7 @@
 #include "gr-synthetic-city.h"
 #include "gr-runtime.h"
 #include "gr-layer-cache.h"
-#include "gr-window.h"
+#include "gr-window-private.h"
 
 #include <cpl_conv.h>
 #include <shumate/shumate.h>

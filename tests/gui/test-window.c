@@ -4,7 +4,7 @@
 #include "gr-layer-item.h"
 #include "gr-runtime.h"
 #include "gr-settings.h"
-#include "gr-window.h"
+#include "gr-window-private.h"
 #include "gr-zone-item.h"
 
 #include <glib/gi18n.h>

@@ -1,0 +1,165 @@
+/* gr-window-dnd.c — opening and importing: the file choosers, the role of a layer, files dropped on the map */
+#include "config.h"
+
+#include "gr-window-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+/* ---- open dialog ----------------------------------------------------------- */
+
+/* The local file a file chooser answered with, or %NULL; the dialog,
+ * answered, is let go. */
+char *
+_gr_window_chosen_path (GtkNativeDialog *dialog, int response)
+{
+  char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  g_object_unref (dialog);
+  return path;
+}
+
+static void
+on_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  g_autofree char *path = _gr_window_chosen_path (dialog, response);
+
+  if (path != NULL)
+    gr_window_open (GR_WINDOW (data), path);
+}
+
+void
+_gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open a Project or Data File"),
+                                                              GTK_WINDOW (widget),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                              _("_Open"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Projects and OpenStreetMap files"));
+  gtk_file_filter_add_pattern (filter, "*.gpkg");
+  gtk_file_filter_add_pattern (filter, "*.osm.pbf");
+  gtk_file_filter_add_pattern (filter, "*.osm");
+  gtk_file_filter_add_pattern (filter, "*.osm.gz");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_file_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- importing a layer ------------------------------------------------------- */
+
+static void
+on_role_response (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+{
+  GtkDropDown *roles = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GrSource source = { .path = g_object_get_data (G_OBJECT (dialog), "path") };
+
+  if (g_strcmp0 (response, "import") != 0)
+    return;
+  source.role = gtk_drop_down_get_selected (roles);
+  if (self->busy)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Wait for the current work to finish")));
+  else
+    gr_window_import (self, &source);
+}
+
+/* Asks which role a data file has, preselecting the one its name suggests. */
+static void
+ask_role (GrWindow *self, const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *heading = g_strdup_printf (_("Import “%s”"), name);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GtkWidget *dialog, *roles;
+  GrRole guess = GR_ROLE_GREEN;
+
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    gtk_string_list_append (labels, gr_role_get_label (r));
+  roles = gtk_drop_down_new (G_LIST_MODEL (labels), NULL);
+  gr_role_guess_from_name (name, &guess);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (roles), guess);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("What does this file hold? It replaces that layer of the open project."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), roles);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_role_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  g_autofree char *path = _gr_window_chosen_path (dialog, response);
+
+  if (path != NULL)
+    ask_role (GR_WINDOW (data), path);
+}
+
+void
+_gr_window_import_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Import a Layer"), GTK_WINDOW (widget),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                                              _("_Cancel"));
+  const char *patterns[] = { "*.shp", "*.gpkg", "*.geojson", "*.json", "*.kml", "*.gml", "*.fgb", "*.csv",
+                             "*.tab", "*.mif", "*.sqlite", "*.zip" };
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("GIS data"));
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* A project or an OSM extract is opened; any other file is a layer. */
+gboolean
+gr_window_drop_file (GrWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    return FALSE;
+  if (self->busy)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Wait for the current work to finish")));
+      return FALSE;
+    }
+  if (gr_path_is_osm (path) || gr_project_file_is_project (path))
+    gr_window_open (self, path);
+  else
+    ask_role (self, path);
+  return TRUE;
+}
+
+gboolean
+_gr_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GrWindow *self)
+{
+  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  gboolean taken;
+
+  if (files == NULL)
+    return FALSE;
+  if (files->next != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Drop one file at a time")));
+  taken = gr_window_drop_file (self, files->data);
+  g_slist_free (files);
+  return taken;
+}

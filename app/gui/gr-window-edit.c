@@ -1,0 +1,359 @@
+/* gr-window-edit.c — what-if edits: pushing an edit, undo and redo, dragging a park, names and classes */
+#include "config.h"
+
+#include "gr-window-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+/* ---- edits ---- */
+
+/**
+ * gr_window_push_edit:
+ * @edit: (transfer full)
+ *
+ * Records @edit in the current scenario (one is made when the baseline is
+ * shown: the baseline itself never changes) and shows its effect.
+ */
+gboolean
+gr_window_push_edit (GrWindow *self,
+                     GrEdit   *edit,
+                     GError  **error)
+{
+  g_autoptr (GrEdit) owned = edit;
+
+  if (self->current == NULL)
+    {
+      g_autofree char *name = _gr_window_next_scenario_name (self);
+
+      if (!gr_window_new_scenario (self, name, NULL, error))
+        return FALSE;
+    }
+  if (edit->kind == GR_EDIT_ADD)
+    edit->target.index = gr_scenario_next_candidate (self->current, _gr_window_baseline_project (self));
+  if (!gr_scenario_check_edit (self->current, _gr_window_baseline_project (self), edit, error)
+      || !gr_scenario_store_push (self->store, self->current, g_steal_pointer (&owned), error))
+    return FALSE;
+  _gr_window_after_change (self);
+  return TRUE;
+}
+
+void
+_gr_window_push_or_say (GrWindow *self, GrEdit *edit)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL)
+    {
+      gr_edit_free (edit);
+      _gr_window_ensure_store (self);
+      return;
+    }
+  if (!gr_window_push_edit (self, edit, &error))
+    _gr_window_show_error (self, _("Could not make the edit"), error);
+}
+
+/* The number the next candidate park of the scenario gets (1, 2, …). */
+guint
+_gr_window_candidate_number (GrWindow *self)
+{
+  if (self->current == NULL)
+    return 1;
+  return gr_scenario_next_candidate (self->current, _gr_window_baseline_project (self)) - _gr_window_n_baseline_parks (self) + 1;
+}
+
+/* @geometry: (transfer full): a new pocket park, named by its number */
+GrEdit *
+_gr_window_candidate_edit (GrWindow *self, OGRGeometryH geometry, guint number)
+{
+  GrEdit *edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, geometry);
+
+  edit->name = g_strdup_printf (_("Pocket park %u"), number);
+  edit->klass = g_strdup ("G14");
+  return edit;
+}
+
+/* A pocket park of the chosen size centred at a point of the analysis CRS. */
+void
+gr_window_add_park_at (GrWindow *self,
+                       double    x,
+                       double    y)
+{
+  guint number = _gr_window_candidate_number (self);
+
+  _gr_window_push_or_say (self, _gr_window_candidate_edit (self, gr_pocket_park_new (x, y, self->park_area, self->park_circle), number));
+  self->has_selection = TRUE;
+  self->selection = (GrFeatureKey){ GR_ROLE_PARK, _gr_window_n_baseline_parks (self) + number - 1 };
+  _gr_window_refresh_edits (self);
+}
+
+/* A row of the history: the scenario goes back (or forward) to just after it. */
+void
+_gr_window_on_history_row (GtkListBox *box, GtkListBoxRow *row, GrWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->current == NULL)
+    return;
+  if (!gr_scenario_store_set_position (self->store, self->current, gtk_list_box_row_get_index (row) + 1, &error))
+    _gr_window_show_error (self, _("Could not make the edit"), error);
+  _gr_window_after_change (self);
+}
+
+/* ---- dragging a park ---- */
+
+static void
+shift (OGRGeometryH geometry, double dx, double dy)
+{
+  int n = OGR_G_GetGeometryCount (geometry);
+
+  for (int i = 0; n == 0 && i < OGR_G_GetPointCount (geometry); i++)
+    OGR_G_SetPoint_2D (geometry, i, OGR_G_GetX (geometry, i) + dx, OGR_G_GetY (geometry, i) + dy);
+  for (int k = 0; k < n; k++)
+    shift (OGR_G_GetGeometryRef (geometry, k), dx, dy);
+}
+
+static OGRGeometryH
+translated (OGRGeometryH geometry, double dx, double dy)
+{
+  OGRGeometryH copy = OGR_G_Clone (geometry);
+
+  shift (copy, dx, dy);
+  return copy;
+}
+
+/* Moves what is being dragged to (@x, @y): the analysis follows at once,
+ * from the library's incremental remove and add. */
+void
+gr_window_drag_to (GrWindow *self,
+                   double    x,
+                   double    y)
+{
+  double area[4];
+
+  if (!self->dragging)
+    return;
+  g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
+  if (self->drag_vertex)
+    self->drag_now = _gr_window_edit_vertex (self->drag_start, (Vertex){ self->drag_part, self->drag_ring, self->drag_point },
+                                  VERTEX_MOVE, x, y);
+  else
+    self->drag_now = translated (self->drag_start, x - self->drag_x, y - self->drag_y);
+  /* What the move can change: the old and the new outline's reach. */
+  gr_editor_preview (self->editor, self->drag_key, self->drag_now, area);
+  _gr_window_grow_by_reach (self, area);
+  gr_coverage_layer_refresh_area (self->coverage, area);
+  _gr_window_update_targets_live (self);
+  _gr_window_refresh_edits (self);
+}
+
+/* Starts dragging the editable feature at (@x, @y); FALSE when none is there. */
+gboolean
+gr_window_drag_begin (GrWindow *self,
+                      double    x,
+                      double    y)
+{
+  GrFeatureKey key;
+  OGRGeometryH g;
+  Vertex v;
+  double wx, wy;
+
+  if (self->session == NULL || self->editor == NULL || self->presenting)
+    return FALSE;
+  /* A handle of the selection: that vertex moves. */
+  self->drag_vertex = FALSE;
+  if (self->has_selection && _gr_window_to_widget (self, x, y, &wx, &wy)
+      && (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), self->selection)) != NULL
+      && _gr_window_find_vertex (self, g, wx, wy, &v))
+    {
+      key = self->selection;
+      self->drag_vertex = TRUE;
+      self->drag_part = v.part, self->drag_ring = v.ring, self->drag_point = v.point;
+    }
+  else if (!_gr_window_edit_target_at (self, x, y, &key)
+           || (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), key)) == NULL)
+    return FALSE;
+  self->dragging = TRUE;
+  self->drag_key = key;
+  self->drag_start = OGR_G_Clone (g);
+  self->drag_x = x, self->drag_y = y;
+  self->has_selection = TRUE;
+  self->selection = key;
+  return TRUE;
+}
+
+/* Ends the drag: one edit, however many steps it took. */
+void
+gr_window_drag_end (GrWindow *self)
+{
+  OGRGeometryH now;
+
+  if (!self->dragging)
+    return;
+  g_clear_handle_id (&self->live_text_id, g_source_remove);
+  self->dragging = FALSE;
+  now = g_steal_pointer (&self->drag_now);
+  g_clear_pointer (&self->drag_start, OGR_G_DestroyGeometry);
+  if (now != NULL)
+    _gr_window_push_or_say (self, gr_edit_new (GR_EDIT_RESHAPE, self->drag_key.role, self->drag_key.index, now));
+  else
+    _gr_window_after_change (self);
+}
+
+void
+_gr_window_on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindow *self)
+{
+  double x, y;
+
+  if (gtk_toggle_button_get_active (self->add_tool) || gtk_toggle_button_get_active (self->draw_tool)
+      || self->session == NULL
+      || !_gr_window_widget_to_analysis (self, wx, wy, &x, &y) || !gr_window_drag_begin (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+void
+_gr_window_on_drag_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
+{
+  double sx, sy, x, y;
+
+  if (!self->dragging || !gtk_gesture_drag_get_start_point (gesture, &sx, &sy)
+      || !_gr_window_widget_to_analysis (self, sx + dx, sy + dy, &x, &y))
+    return;
+  gr_window_drag_to (self, x, y);
+}
+
+void
+_gr_window_on_drag_end (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
+{
+  gr_window_drag_end (self);
+}
+
+/* A candidate park's popover: its name, area, review flags and reach. */
+char *
+_gr_window_describe_candidate (GrWindow *self)
+{
+  OGRGeometryH g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), self->selection);
+  g_autofree char *flags = NULL;
+  g_autofree char *name = NULL;
+  GString *text = g_string_new (NULL);
+  double area;
+
+  if (g == NULL)
+    return g_string_free (text, FALSE);
+  for (guint i = 0; i < self->current->position; i++)
+    {
+      GrEdit *e = g_ptr_array_index (self->current->edits, i);
+
+      if (e->target.role == GR_ROLE_PARK && e->target.index == self->selection.index
+          && (e->kind == GR_EDIT_ADD || e->kind == GR_EDIT_RENAME))
+        g_free (name), name = g_markup_escape_text (e->name != NULL ? e->name : "", -1);
+    }
+  area = OGR_G_Area (g);
+  g_string_append_printf (text, "<b>%s</b>\n%s\n", name != NULL ? name : "", _("Candidate park"));
+  g_string_append_printf (text, _("Area: %.0f m² (%.2f ha)"), area, area / 1e4);
+  flags = gr_candidate_flags_describe (gr_candidate_flags (_gr_window_baseline_project (self), g));
+  if (flags[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (flags, -1);
+      g_string_append_printf (text, "\n<span foreground=\"#b00000\">%s</span>", escaped);
+    }
+  {
+    g_autoptr (GrPolygon) shape = gr_polygon_new_from_ogr (g);
+    _gr_window_describe_served (self, text, shape);
+  }
+  return g_string_free (text, FALSE);
+}
+
+/* ---- names and classes ---- */
+
+static const char *const class_codes[] = { "G11", "G12", "G13", "G14", "EG" };
+
+/**
+ * gr_window_rename_selection:
+ * @klass: a class code (G11 … G14, EG) or free text
+ *
+ * Names and classes the selected park or green space, as an edit.
+ */
+void
+gr_window_rename_selection (GrWindow   *self,
+                            const char *name,
+                            const char *klass)
+{
+  GrEdit *edit;
+
+  if (!self->has_selection)
+    return;
+  edit = gr_edit_new (GR_EDIT_RENAME, self->selection.role, self->selection.index, NULL);
+  edit->name = g_strdup (name);
+  edit->klass = g_strdup (klass);
+  _gr_window_push_or_say (self, edit);
+}
+
+static void
+on_rename_clicked (GtkButton *button, GrWindow *self)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (button));
+  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_first_child (box));
+  GtkDropDown *klass = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (entry)));
+  GtkWidget *popover = g_object_get_data (G_OBJECT (button), "popover");
+  guint chosen = gtk_drop_down_get_selected (klass);
+
+  gr_window_rename_selection (self, gtk_editable_get_text (entry),
+                              chosen < G_N_ELEMENTS (class_codes) ? class_codes[chosen] : NULL);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* Under a selected feature's description: its name and class, editable. */
+GtkWidget *
+_gr_window_naming_box (GrWindow *self, GtkWidget *label, GtkWidget *popover)
+{
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Rename"));
+  GtkStringList *names = gtk_string_list_new (NULL);
+  GtkWidget *klass;
+  GrProject *project = _gr_window_baseline_project (self);
+  OGRGeometryH g = gr_scenario_get_geometry (self->current, project, self->selection);
+  const char *current_name = NULL, *current_class = NULL;
+  gboolean by_size;
+  GrParkClass pc;
+
+  /* What the scenario calls it now: the latest naming, else the data's. */
+  for (guint i = 0; self->current != NULL && i < self->current->position; i++)
+    {
+      GrEdit *e = g_ptr_array_index (self->current->edits, i);
+
+      if (e->target.role == self->selection.role && e->target.index == self->selection.index
+          && (e->kind == GR_EDIT_RENAME || e->kind == GR_EDIT_ADD))
+        current_name = e->name, current_class = e->klass;
+    }
+  if (current_name == NULL && project->layers[self->selection.role] != NULL
+      && self->selection.index < project->layers[self->selection.role]->features->len)
+    {
+      GrFeature *f = g_ptr_array_index (project->layers[self->selection.role]->features, self->selection.index);
+      current_name = f->name, current_class = f->kind;
+    }
+  for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %s", gr_park_class_get_code (c), gr_park_class_get_label (c));
+      gtk_string_list_append (names, text);
+    }
+  klass = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+  pc = gr_park_class_from_kind (current_class, g != NULL ? OGR_G_Area (g) : 0, &by_size);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (klass), pc);
+  gtk_editable_set_text (GTK_EDITABLE (entry), current_name != NULL ? current_name : "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
+  g_object_set_data (G_OBJECT (apply), "popover", popover);
+  g_signal_connect (apply, "clicked", G_CALLBACK (on_rename_clicked), self);
+  gtk_box_append (GTK_BOX (row), entry);
+  gtk_box_append (GTK_BOX (row), klass);
+  gtk_box_append (GTK_BOX (row), apply);
+  gtk_box_append (GTK_BOX (outer), label);
+  gtk_box_append (GTK_BOX (outer), row);
+  return outer;
+}

@@ -1,0 +1,413 @@
+/* gr-window-export.c — exporting the current view as a map and the project as a printed report */
+#include "config.h"
+
+#include "gr-window-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+/* ---- GObject ---------------------------------------------------------------- */
+
+/* ---- exporting the map and the report ---------------------------------------- */
+
+/**
+ * gr_window_export_map:
+ * @path: .png, .svg or .pdf
+ * @dpi: PNG only
+ *
+ * The current view as the window draws it — same layers, style, blind
+ * spots, edits and offline base map, by the same renderer — with legend,
+ * scale bar and north arrow.
+ */
+gboolean
+gr_window_export_map (GrWindow   *self,
+                      const char *path,
+                      double      dpi,
+                      GError    **error)
+{
+  g_autofree char *basemap_file = gr_base_map_get_mbtiles (gr_settings_get ());
+  g_autoptr (GrMbtiles) basemap = NULL;
+  g_autofree char *attribution = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *map = GTK_WIDGET (self->map);
+  double w = gtk_widget_get_width (map), h = gtk_widget_get_height (map), a[4];
+  GrMapRender render = { 0 };
+
+  if (self->session == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no map to export: open a project."));
+      return FALSE;
+    }
+  gr_map_affine (shumate_map_get_viewport (self->map), map, a);
+  attribution = gr_project_attribution (gr_session_get_project (self->session));
+  title = g_strdup_printf (_("Blind spots: %s"), self->current != NULL ? self->current->name : _("Baseline"));
+  render.display = gr_session_get_display (self->session);
+  render.style = gr_vector_layer_get_style (self->vectors);
+  render.coverage = gtk_widget_get_visible (GTK_WIDGET (self->coverage))
+                      ? gr_coverage_layer_get_tiles (self->coverage)
+                      : NULL;
+  render.gains = self->comparison != NULL;
+  render.marks = gr_sketch_layer_get_marks (self->sketch);
+  /* One that cannot be read is named on the map already; here it is left out. */
+  basemap = basemap_file != NULL ? gr_mbtiles_open (basemap_file, NULL) : NULL;
+  render.basemap = basemap;
+  render.title = title;
+  render.attribution = attribution;
+  gr_render_view_bounds (a, w, h, render.bounds);
+  render.scale = 1;
+  render.decorations = TRUE;
+  return gr_render_map_to_file (&render, path, w, h, dpi, NULL, error);
+}
+
+static const struct
+{
+  const char *label;
+  const char *suffix;
+  double      dpi;
+} map_formats[] = {
+  { N_("PNG image, 96 dpi (screen)"), ".png", 96 },
+  { N_("PNG image, 150 dpi"), ".png", 150 },
+  { N_("PNG image, 300 dpi (print)"), ".png", 300 },
+  { N_("SVG drawing (vector)"), ".svg", 96 },
+};
+
+static void
+on_map_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  GrWindow *self = data;
+  guint format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "format"));
+  g_autofree char *path = _gr_window_chosen_path (dialog, response);
+  g_autoptr (GError) error = NULL;
+
+  if (path == NULL)
+    return;
+  if (!g_str_has_suffix (path, map_formats[format].suffix))
+    {
+      char *with = g_strconcat (path, map_formats[format].suffix, NULL);
+
+      g_free (path), path = with;
+    }
+  if (!gr_window_export_map (self, path, map_formats[format].dpi, &error))
+    _gr_window_show_error (self, _("Could not export the map"), error);
+  else
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *text = g_strdup_printf (_("Map exported to %s"), name);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+    }
+}
+
+static void
+on_map_format_chosen (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+{
+  GtkDropDown *formats = g_object_get_data (G_OBJECT (dialog), "formats");
+  guint format = gtk_drop_down_get_selected (formats);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (!g_str_equal (response, "export") || format >= G_N_ELEMENTS (map_formats))
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  name = g_strconcat (_("map"), map_formats[format].suffix, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "format", GUINT_TO_POINTER (format));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_map_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_gr_window_export_map_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GtkWidget *dialog, *formats;
+
+  if (self->session == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (map_formats); i++)
+    gtk_string_list_append (labels, _(map_formats[i].label));
+  formats = gtk_drop_down_new (G_LIST_MODEL (labels), NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export the Map"),
+                                   _("The current view with its legend, scale bar and north arrow."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), formats);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "formats", formats);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_map_format_chosen), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The report is written off the main thread; its progress comes back
+ * through the main loop. */
+typedef struct
+{
+  GrWindow       *self;
+  GrReportOptions options;
+  GrCriteria      criteria;
+  GrMapStyle      style;
+  GStrv           scenarios;
+  char           *project;
+  char           *basemap;
+  char           *output;
+} ReportJob;
+
+static void
+report_job_free (gpointer data)
+{
+  ReportJob *job = data;
+
+  g_strfreev (job->scenarios);
+  g_free (job->project);
+  g_free (job->basemap);
+  g_free (job->output);
+  g_free (job);
+}
+
+typedef struct
+{
+  GrWindow *self;
+  double    _gr_window_fraction;
+  char     *what;
+} ReportProgress;
+
+static gboolean
+show_report_progress (gpointer data)
+{
+  ReportProgress *p = data;
+
+  if (p->self->busy)
+    {
+      g_clear_handle_id (&p->self->pulse_id, g_source_remove);
+      gtk_progress_bar_set_fraction (p->self->progress, p->_gr_window_fraction);
+      gtk_progress_bar_set_text (p->self->progress, p->what);
+    }
+  g_object_unref (p->self);
+  g_free (p->what);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_report_progress (double _gr_window_fraction, const char *what, gpointer data)
+{
+  ReportProgress *p = g_new0 (ReportProgress, 1);
+
+  p->self = g_object_ref (data);
+  p->_gr_window_fraction = _gr_window_fraction;
+  p->what = g_strdup (what);
+  g_idle_add (show_report_progress, p);
+}
+
+static void
+report_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReportJob *job = data;
+  GError *error = NULL;
+
+  if (gr_report_write (&job->options, job->output, on_report_progress, job->self, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_report_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GrWindow *self = GR_WINDOW (source);
+  ReportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  _gr_window_set_busy (self, NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _gr_window_show_error (self, _("Could not write the report"), error);
+      return;
+    }
+  {
+    g_autofree char *name = g_filename_display_basename (job->output);
+    g_autofree char *text = g_strdup_printf (_("Report written to %s"), name);
+
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  }
+}
+
+/* Starts writing the report; @done (nullable) is called when it ends. */
+static GTask *
+start_report (GrWindow *self, const char *path, const char *const *scenarios, GrPaper paper, gboolean portrait,
+              GAsyncReadyCallback done, gpointer done_data)
+{
+  ReportJob *job = g_new0 (ReportJob, 1);
+  GTask *task;
+  GrTargetSet set = gtk_drop_down_get_selected (self->targets_dropdown) + 1;
+  job->self = self;
+  job->criteria = self->criteria;
+  job->style = *gr_vector_layer_get_style (self->vectors);
+  job->scenarios = g_strdupv ((char **) scenarios);
+  job->project = g_strdup (gr_session_get_path (self->session));
+  job->basemap = gr_base_map_get_mbtiles (gr_settings_get ());
+  job->output = g_strdup (path);
+  job->options.project = job->project;
+  job->options.scenarios = (const char *const *) job->scenarios;
+  job->options.targets = set < GR_N_TARGET_SETS ? set : GR_TARGETS_NONE;
+  job->options.paper = paper;
+  job->options.portrait = portrait;
+  job->options.criteria = &job->criteria;
+  job->options.style = &job->style;
+  job->options.basemap = job->basemap;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, done, done_data);
+  g_task_set_task_data (task, job, report_job_free);
+  _gr_window_set_busy (self, _("Writing the report…"));
+  g_task_run_in_thread (task, report_thread);
+  return task;
+}
+
+static void
+on_report_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  GrWindow *self = data;
+  GStrv scenarios = g_object_steal_data (G_OBJECT (dialog), "scenarios");
+  GrPaper paper = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "paper"));
+  gboolean portrait = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "portrait"));
+  g_autofree char *path = _gr_window_chosen_path (dialog, response);
+
+  if (path != NULL && !self->busy)
+    {
+      if (!g_str_has_suffix (path, ".pdf"))
+        {
+          char *with = g_strconcat (path, ".pdf", NULL);
+
+          g_free (path), path = with;
+        }
+      g_object_unref (start_report (self, path, (const char *const *) scenarios, paper, portrait, on_report_done,
+                                    NULL));
+    }
+  g_strfreev (scenarios);
+}
+
+static void
+on_report_options (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
+  GtkDropDown *paper = g_object_get_data (G_OBJECT (dialog), "paper");
+  GtkDropDown *orientation = g_object_get_data (G_OBJECT (dialog), "orientation");
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  GtkFileChooserNative *chooser;
+
+  if (!g_str_equal (response, "export"))
+    return;
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_strv_builder_add (names, ((GrScenario *) g_ptr_array_index (self->scenarios, i))->name);
+  chooser = gtk_file_chooser_native_new (_("Export the Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("report.pdf"));
+  g_object_set_data_full (G_OBJECT (chooser), "scenarios", g_strv_builder_end (names), (GDestroyNotify) g_strfreev);
+  g_object_set_data (G_OBJECT (chooser), "paper", GUINT_TO_POINTER (gtk_drop_down_get_selected (paper)));
+  g_object_set_data (G_OBJECT (chooser), "portrait", GUINT_TO_POINTER (gtk_drop_down_get_selected (orientation)));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_report_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_gr_window_export_report_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  GtkWidget *dialog, *box, *grid, *paper, *orientation;
+  const char *papers[] = { "A4", "A3", NULL };
+  const char *orientations[] = { _("Landscape"), _("Portrait"), NULL };
+  GPtrArray *checks;
+
+  if (self->session == NULL || self->busy)
+    return;
+  if (self->store == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_("The report is written from the project file: save the project "
+                                                    "first")));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+      return;
+    }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  checks = g_ptr_array_new ();
+  if (self->scenarios != NULL && self->scenarios->len > 0)
+    gtk_box_append (GTK_BOX (box), gtk_label_new (_("Scenarios beside the baseline:")));
+  for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (((GrScenario *) g_ptr_array_index (self->scenarios, i))->name);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_box_append (GTK_BOX (box), check);
+      g_ptr_array_add (checks, check);
+    }
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  paper = gtk_drop_down_new_from_strings (papers);
+  orientation = gtk_drop_down_new_from_strings (orientations);
+  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("Paper")), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), paper, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("Orientation")), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), orientation, 1, 1, 1, 1);
+  gtk_box_append (GTK_BOX (box), grid);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export the Report"),
+                                   _("Maps, indicators against the targets shown, zones, the scenarios compared "
+                                     "and their candidate parks, as a PDF."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "paper", paper);
+  g_object_set_data (G_OBJECT (dialog), "orientation", orientation);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_report_options), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_report_waited (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+/**
+ * gr_window_export_report:
+ *
+ * Writes the report as the Export Report dialog does, and waits for it:
+ * for the tests. The figures are the window's: its target set, distance
+ * mode, radii and layer style.
+ */
+gboolean
+gr_window_export_report (GrWindow          *self,
+                         const char        *path,
+                         const char *const *scenarios,
+                         GrPaper            paper,
+                         gboolean           portrait,
+                         GError           **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GTask) task = NULL;
+  gboolean ok;
+
+  if (self->session == NULL || self->store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("The report is written from the project file: save the project first"));
+      return FALSE;
+    }
+  task = start_report (self, path, scenarios, paper, portrait, on_report_waited, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  _gr_window_set_busy (self, NULL);
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+  return ok;
+}

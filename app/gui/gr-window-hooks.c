@@ -1,0 +1,180 @@
+/* gr-window-hooks.c — what the tests and benchmarks read and drive the window through */
+#include "config.h"
+
+#include "gr-window-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+gboolean
+gr_window_get_busy (GrWindow *self)
+{
+  return self->busy;
+}
+
+GrSession *
+gr_window_get_session (GrWindow *self)
+{
+  return self->session;
+}
+
+GtkWidget *
+gr_window_get_map (GrWindow *self)
+{
+  return GTK_WIDGET (self->map);
+}
+
+/* As the layer panel's check box does. */
+void
+gr_window_set_role_visible (GrWindow *self,
+                            GrRole    role,
+                            gboolean  visible)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->layers)); i++)
+    {
+      g_autoptr (GrLayerItem) item = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+
+      if (gr_layer_item_get_role (item) == role)
+        gr_layer_item_set_visible (item, visible);
+    }
+}
+
+GListModel *
+gr_window_get_layers (GrWindow *self)
+{
+  return G_LIST_MODEL (self->layers);
+}
+
+GListModel *
+gr_window_get_zones (GrWindow *self)
+{
+  return G_LIST_MODEL (self->zones);
+}
+
+/* Clicks the map at a point of the analysis CRS, as a user would. */
+void
+gr_window_click_at (GrWindow *self,
+                    double    x,
+                    double    y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double lon, lat, wx, wy;
+
+  g_return_if_fail (self->session != NULL);
+  gr_display_to_lonlat (gr_session_get_display (self->session), x, y, &lon, &lat);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self->map), lat, lon, &wx, &wy);
+  _gr_window_on_click (NULL, 1, wx, wy, self);
+}
+
+/* Moves the pointer over a point of the analysis CRS, as a user would;
+ * returns the status bar's text. */
+const char *
+gr_window_hover_at (GrWindow *self,
+                    double    x,
+                    double    y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double lon, lat, wx, wy;
+
+  g_return_val_if_fail (self->session != NULL, NULL);
+  gr_display_to_lonlat (gr_session_get_display (self->session), x, y, &lon, &lat);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self->map), lat, lon, &wx, &wy);
+  _gr_window_on_motion (NULL, wx, wy, self);
+  return gtk_label_get_text (self->cursor_label);
+}
+
+/* The text of the last feature description, %NULL before any. */
+const char *
+gr_window_get_selection_text (GrWindow *self)
+{
+  return self->selection_text;
+}
+
+GrCoverageLayer *
+gr_window_get_coverage_layer (GrWindow *self)
+{
+  return self->coverage;
+}
+
+/* The new-park tool, as its header-bar button turns it on and off. */
+void
+gr_window_set_adding (GrWindow *self,
+                      gboolean  adding)
+{
+  gtk_toggle_button_set_active (self->add_tool, adding);
+}
+
+GrScenario *
+gr_window_get_scenario (GrWindow *self)
+{
+  return self->current;
+}
+
+/* The occupation–compensation text shown, or %NULL when nothing is taken. */
+const char *
+gr_window_get_balance_text (GrWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->balance_label)) ? gtk_label_get_text (self->balance_label) : NULL;
+}
+
+/* The indicators panel's row for @id: its value and verdict as shown. */
+gboolean
+gr_window_get_indicator_row (GrWindow     *self,
+                             GrIndicatorId id,
+                             const char  **value,
+                             const char  **verdict)
+{
+  GtkWidget *v = gtk_grid_get_child_at (self->targets_grid, 1, _gr_window_indicator_row (id));
+  GtkWidget *w = gtk_grid_get_child_at (self->targets_grid, 3, _gr_window_indicator_row (id));
+
+  if (v == NULL || w == NULL)
+    return FALSE;
+  *value = gtk_label_get_text (GTK_LABEL (v));
+  *verdict = gtk_widget_get_tooltip_text (w) != NULL ? gtk_widget_get_tooltip_text (w) : gtk_label_get_text (GTK_LABEL (w));
+  return TRUE;
+}
+
+/* Chooses the targets and the zone of the indicators panel (0: the city). */
+void
+gr_window_set_targets (GrWindow   *self,
+                       GrTargetSet set,
+                       guint       scope)
+{
+  gtk_drop_down_set_selected (self->targets_dropdown, set == GR_TARGETS_NONE ? GR_N_TARGET_SETS - 1 : set - 1);
+  gtk_drop_down_set_selected (self->scope_dropdown, scope);
+}
+
+/* The comparison on the map, %NULL when none is open. */
+GrComparison *
+gr_window_get_comparison (GrWindow *self)
+{
+  return self->comparison;
+}
+
+GrSketchLayer *
+gr_window_get_sketch_layer (GrWindow *self)
+{
+  return self->sketch;
+}
+
+/* The coverage figures the panel shows now. */
+void
+gr_window_get_summary (GrWindow  *self,
+                       GrSummary *summary)
+{
+  *summary = self->summary;
+}
+
+/* Why the chosen base map is not shown, or %NULL when it is. */
+const char *
+gr_window_get_base_map_error (GrWindow *self)
+{
+  return self->base_map_error;
+}
+
+/* The last error shown, for tests and the status line. */
+const char *
+gr_window_get_error (GrWindow *self)
+{
+  return self->error;
+}

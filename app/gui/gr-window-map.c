@@ -1,0 +1,334 @@
+/* gr-window-map.c — the map: base map, pointer position, and what a click finds */
+#include "config.h"
+
+#include "gr-window-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+/* ---- the map ----------------------------------------------------------------- */
+
+/* Walks longer than this are reported as "over 2 km". */
+#define HOVER_WALK_LIMIT 2000.0
+
+static char *
+describe_walk (GrWindow *self, GrAnalysis *analysis, double x, double y)
+{
+  double green = gr_analysis_walk_distance (analysis, x, y, GR_LAYER_GREEN, HOVER_WALK_LIMIT);
+  double park = gr_analysis_walk_distance (analysis, x, y, GR_LAYER_PARK, HOVER_WALK_LIMIT);
+  g_autofree char *g = NULL;
+  g_autofree char *p = NULL;
+
+  if (!gr_network_nearest_segment (gr_walk_get_network (gr_analysis_get_walk (analysis)), x, y,
+                                   self->criteria.attach_distance, G_MAXUINT32, &(GrNetworkHit){ 0 }))
+    return g_strdup_printf (_("no path within %.0f m: not reached on foot"), self->criteria.attach_distance);
+  g = isfinite (green) ? g_strdup_printf (_("%.0f m"), green) : g_strdup_printf (_("over %.0f m"), HOVER_WALK_LIMIT);
+  p = isfinite (park) ? g_strdup_printf (_("%.0f m"), park) : g_strdup_printf (_("over %.0f m"), HOVER_WALK_LIMIT);
+  return g_strdup_printf (_("walk to green space %s, to a park %s"), g, p);
+}
+
+static char *
+describe_reach (GrWindow *self, double x, double y)
+{
+  GrAnalysis *analysis = gr_session_get_analysis (self->session);
+  double green, park;
+
+  if (analysis != NULL && gr_analysis_is_walking (analysis))
+    return describe_walk (self, analysis, x, y);
+  green = gr_session_nearest (self->session, GR_ROLE_GREEN, x, y, NULL);
+  park = gr_session_nearest (self->session, GR_ROLE_PARK, x, y, NULL);
+  /* Parks are green space too. */
+  green = MIN (green, park);
+  if (!isfinite (green))
+    return g_strdup ("");
+  if (!isfinite (park))
+    return g_strdup_printf (_("nearest green space %.0f m (straight line), no park"), green);
+  return g_strdup_printf (_("nearest green space %.0f m, park %.0f m (straight line)"), green, park);
+}
+
+/* What the status bar says of a point of the analysis CRS. */
+char *
+gr_window_describe_point (GrWindow *self,
+                          double    x,
+                          double    y)
+{
+  g_return_val_if_fail (self->session != NULL, NULL);
+  return describe_reach (self, x, y);
+}
+
+void
+_gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  g_autofree char *text = NULL;
+  g_autofree char *reach = NULL;
+  g_autofree char *scale = NULL;
+  double lat, lon, px, py, metres_per_pixel;
+
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  /* Web Mercator at this latitude; a screen pixel taken as 0.28 mm (the
+   * OGC standardised rendering pixel), as scale denominators are quoted. */
+  metres_per_pixel = 156543.03392 * cos (lat * G_PI / 180) / pow (2, shumate_viewport_get_zoom_level (viewport));
+  scale = g_strdup_printf (_("1:%.0f"), metres_per_pixel / 0.00028);
+  if (self->session != NULL
+      && gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py))
+    {
+      reach = describe_reach (self, px, py);
+      text = g_strdup_printf (_("%.5f°E %.5f°N   x %.1f  y %.1f (EPSG:%d)   %s   %s"), lon, lat, px, py,
+                              gr_session_get_project (self->session)->epsg, scale, reach);
+    }
+  else
+    text = g_strdup_printf (_("%.5f°E %.5f°N   %s"), lon, lat, scale);
+  gtk_label_set_text (self->cursor_label, text);
+}
+
+/* What a selected park serves: the homes within the park distance (or
+ * the green distance, for a park too small to count as one), measured as
+ * the window measures, outlined on the map. */
+void
+_gr_window_describe_served (GrWindow *self, GString *text, const GrPolygon *shape)
+{
+  GrAnalysis *analysis = gr_session_get_analysis (self->session);
+  g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (GrCellDistance));
+  gboolean park = gr_polygon_area (shape) >= self->criteria.park_min_area;
+  double radius = park ? self->criteria.park_radius : self->criteria.green_radius;
+  GrAmount served;
+
+  if (analysis == NULL)
+    return;
+  served = gr_analysis_served (analysis, shape, radius, cells);
+  gr_coverage_layer_set_served (self->coverage, cells);
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text,
+                          self->criteria.walking ? _("Homes within %.0f m on foot: %.2f ha")
+                                                 : _("Homes within %.0f m: %.2f ha"),
+                          radius, served.area_m2 / 1e4);
+  if (served.population > 0)
+    {
+      g_string_append (text, ", ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%.0f resident", "%.0f residents",
+                                                 (gulong) round (served.population)),
+                              round (served.population));
+    }
+}
+
+/* What a click on the map finds: the topmost area feature under it. */
+static char *
+describe_feature (GrWindow *self, double x, double y)
+{
+  static const GrRole roles[] = { GR_ROLE_PARK, GR_ROLE_GREEN, GR_ROLE_WATER, GR_ROLE_BUILDINGS,
+                                  GR_ROLE_RESIDENTIAL, GR_ROLE_CORRIDOR, GR_ROLE_ZONES };
+  GrProject *project = gr_session_get_project (self->session);
+
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      guint index = 0;
+      GrFeature *f;
+      double area;
+      GString *text;
+
+      if (gr_session_nearest (self->session, roles[r], x, y, &index) > 0)
+        continue;
+      f = g_ptr_array_index (project->layers[roles[r]]->features, index);
+      area = OGR_G_Area (f->geometry);
+      text = g_string_new (NULL);
+      {
+        g_autofree char *title = g_markup_escape_text (f->name != NULL ? f->name : gr_role_get_label (roles[r]), -1);
+        g_string_append_printf (text, "<b>%s</b>\n", title);
+      }
+      g_string_append_printf (text, _("Layer: %s\n"), gr_role_get_label (roles[r]));
+      if (roles[r] == GR_ROLE_PARK)
+        {
+          gboolean by_size;
+          GrParkClass park_class = gr_park_class_from_kind (f->kind, area, &by_size);
+
+          g_string_append_printf (text, by_size ? _("Class: %s %s (by its size)\n") : _("Class: %s %s\n"),
+                                  gr_park_class_get_code (park_class), gr_park_class_get_label (park_class));
+        }
+      if (f->kind != NULL)
+        {
+          g_autofree char *kind = g_markup_escape_text (f->kind, -1);
+          g_string_append_printf (text, _("Source class: %s\n"), kind);
+        }
+      g_string_append_printf (text, _("Area: %.0f m² (%.2f ha)"), area, area / 1e4);
+      if (roles[r] == GR_ROLE_PARK)
+        {
+          double radius = gr_service_rules_radius (project->rules, area, f->historic);
+          g_string_append_c (text, '\n');
+          if (radius > 0)
+            g_string_append_printf (text, _("Service radius: %.0f m"), radius);
+          else
+            g_string_append (text, _("Too small for a service radius"));
+        }
+      if (roles[r] == GR_ROLE_PARK || roles[r] == GR_ROLE_GREEN)
+        _gr_window_describe_served (self, text, gr_session_get_shape (self->session, roles[r], index));
+      return g_string_free (text, FALSE);
+    }
+  return NULL;
+}
+
+void
+_gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  g_autofree char *markup = NULL;
+  GtkWidget *popover, *label;
+  double lat, lon, px, py;
+
+  if (self->session == NULL || x < 0 || y < 0 || x >= gtk_widget_get_width (GTK_WIDGET (self->map))
+      || y >= gtk_widget_get_height (GTK_WIDGET (self->map)))
+    return;
+  if (gtk_toggle_button_get_active (self->draw_tool))
+    {
+      double ax, ay;
+
+      if (n_press == 2)
+        gr_window_finish_drawing (self);
+      else if (n_press == 1 && _gr_window_widget_to_analysis (self, x, y, &ax, &ay))
+        gr_window_draw_corner (self, ax, ay);
+      return;
+    }
+  if (n_press == 2)
+    {
+      _gr_window_edit_vertices_at (self, x, y);
+      return;
+    }
+  if (n_press != 1)
+    return;
+  gr_coverage_layer_set_served (self->coverage, NULL);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  if (!gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py))
+    return;
+  if (gtk_toggle_button_get_active (self->add_tool))
+    {
+      gtk_toggle_button_set_active (self->add_tool, FALSE);
+      gr_window_add_park_at (self, px, py);
+      return;
+    }
+  /* On a handle or an edge of the selection: shape editing, no popover in
+   * the way of a double click. */
+  if (self->has_selection)
+    {
+      OGRGeometryH g = gr_scenario_get_geometry (self->current, gr_session_get_project (self->session),
+                                                 self->selection);
+      Vertex v;
+
+      if (g != NULL && (_gr_window_find_vertex (self, g, x, y, &v) || _gr_window_find_edge (self, g, x, y, &v)))
+        return;
+    }
+  {
+    GrFeatureKey key;
+
+    self->has_selection = _gr_window_edit_target_at (self, px, py, &key);
+    if (self->has_selection)
+      self->selection = key;
+    _gr_window_refresh_edits (self);
+  }
+  if (self->has_selection && self->selection.role == GR_ROLE_PARK && self->selection.index >= _gr_window_n_baseline_parks (self))
+    markup = _gr_window_describe_candidate (self);
+  else if ((markup = describe_feature (self, px, py)) == NULL)
+    return;
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), self->has_selection ? _gr_window_naming_box (self, label, popover) : label);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self->map_overlay));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle){ (int) x, (int) y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  /* The popover returns the focus where it was: let that be the map. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->map));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_free (self->selection_text);
+  self->selection_text = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+}
+
+/* The base map follows the preferences; when the chosen one cannot be
+ * used, the map says why and shows the layers on a plain background. */
+void
+_gr_window_apply_base_map (GrWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sources = gr_base_map_new_sources (gr_settings_get (), &error);
+
+  for (guint i = 0; i < self->base_layers->len; i++)
+    {
+      ShumateMapLayer *layer = g_ptr_array_index (self->base_layers, i);
+      g_autoptr (ShumateMapSource) source = NULL;
+
+      g_object_get (layer, "map-source", &source, NULL);
+      shumate_license_remove_map_source (self->license, source);
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (layer));
+    }
+  g_ptr_array_set_size (self->base_layers, 0);
+  g_clear_pointer (&self->base_map_error, g_free);
+  /* Shown on the map for as long as the base map is missing. */
+  if (sources == NULL)
+    self->base_map_error = g_strdup_printf (_("No base map: %s"), error->message);
+  gtk_label_set_text (self->base_map_notice, self->base_map_error);
+  gtk_widget_set_visible (GTK_WIDGET (self->base_map_notice), sources == NULL);
+  if (sources == NULL || sources->len == 0)
+    {
+      g_autoptr (ShumateMapSource) blank = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
+        "greenreach-none", _("No base map"), "", "", 0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+        "none://{z}/{x}/{y}"));
+      shumate_viewport_set_reference_map_source (viewport, blank);
+      return;
+    }
+  shumate_viewport_set_reference_map_source (viewport, g_ptr_array_index (sources, 0));
+  for (guint i = 0; i < sources->len; i++)
+    {
+      ShumateMapSource *source = g_ptr_array_index (sources, i);
+      ShumateMapLayer *layer = shumate_map_layer_new (source, viewport);
+
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (layer), SHUMATE_LAYER (self->vectors));
+      g_ptr_array_add (self->base_layers, layer);
+      if (shumate_map_source_get_license (source)[0] != '\0')
+        shumate_license_append_map_source (self->license, source);
+    }
+}
+
+void
+_gr_window_setup_map (GrWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  ShumateScale *scale = shumate_scale_new (viewport);
+  GtkDropTarget *drop;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self->map), TRUE);
+  self->vectors = gr_vector_layer_new (viewport);
+  self->coverage = gr_coverage_layer_new (viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->vectors));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->coverage));
+  gtk_widget_set_halign (GTK_WIDGET (scale), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (scale), GTK_ALIGN_END);
+  gtk_widget_set_margin_start (GTK_WIDGET (scale), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (scale), 8);
+  gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (scale));
+  self->license = shumate_license_new ();
+  shumate_license_set_xalign (self->license, 1);
+  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->license));
+  self->base_map_notice = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->base_map_notice, TRUE);
+  gtk_label_set_max_width_chars (self->base_map_notice, 60);
+  gtk_widget_add_css_class (GTK_WIDGET (self->base_map_notice), "osd");
+  gtk_widget_add_css_class (GTK_WIDGET (self->base_map_notice), "app-notification");
+  gtk_widget_set_halign (GTK_WIDGET (self->base_map_notice), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (self->base_map_notice), GTK_ALIGN_START);
+  gtk_widget_set_can_target (GTK_WIDGET (self->base_map_notice), FALSE);
+  gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->base_map_notice));
+  self->base_layers = g_ptr_array_new ();
+  _gr_window_apply_base_map (self);
+  g_signal_connect (motion, "motion", G_CALLBACK (_gr_window_on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+  g_signal_connect (click, "released", G_CALLBACK (_gr_window_on_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (_gr_window_on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map_overlay), GTK_EVENT_CONTROLLER (drop));
+}

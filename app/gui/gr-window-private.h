@@ -1,0 +1,340 @@
+/* gr-window-private.h — the map window's state, shared by its parts
+ *
+ * gr-window.c keeps the window's life cycle, the session shown and the
+ * busy state; each gr-window-*.c file one concern of it (layers,
+ * indicators, jobs, choosers and drops, the map, scenarios, edits, tools,
+ * comparison, export, presentation, actions). The second half of this
+ * header is what the tests and benchmarks drive the window through.
+ */
+#pragma once
+
+#include "gr-window.h"
+
+#include "gr-base-map.h"
+#include "gr-corridor.h"
+#include "gr-coverage-layer.h"
+#include "gr-indicators.h"
+#include "gr-layer-item.h"
+#include "gr-mbtiles-source.h"
+#include "gr-presentation.h"
+#include "gr-report.h"
+#include "gr-runtime.h"
+#include "gr-scenario-store.h"
+#include "gr-settings.h"
+#include "gr-sketch-layer.h"
+#include "gr-swipe-layer.h"
+#include "gr-vector-layer.h"
+#include "gr-walk.h"
+#include "gr-zone-item.h"
+
+G_BEGIN_DECLS
+
+struct _GrWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toasts;
+  AdwWindowTitle  *window_title;
+  GtkDropDown     *mode_dropdown;
+  GtkOverlay      *map_overlay;
+  GtkListView     *layer_list;
+  GtkBox          *legend;
+  GListStore      *layers;
+  ShumateMap      *map;
+  GtkGrid         *indicators;
+  GtkLabel        *zones_heading;
+  GtkColumnView   *zone_table;
+  GListStore      *zones;
+  GtkLabel        *cursor_label;
+  GtkProgressBar  *progress;
+  GtkButton       *cancel_button;
+
+  GrSession       *session;
+  GrCriteria       criteria;
+  GCancellable    *cancellable;
+  guint            pulse_id;
+  gboolean         busy;
+  char            *error;
+  GrVectorLayer   *vectors;
+  GrCoverageLayer *coverage;
+  GtkLabel        *values[6][2];
+  GPtrArray       *base_layers; /* ShumateMapLayer, owned by the map */
+  ShumateLicense  *license;
+  char            *base_map_error;
+  GtkLabel        *base_map_notice;
+  char            *selection_text; /* what the last click described */
+
+  /* What-if editing */
+  GtkDropDown     *scenario_dropdown;
+  GtkToggleButton *add_tool;
+  GtkToggleButton *draw_tool;
+  GArray          *draft;     /* double x, y: corners of a park being drawn, analysis CRS */
+  GtkMenuButton   *park_size_button;
+  GtkLabel        *edits_heading;
+  GtkListBox      *history;
+  GtkLabel        *balance_label;
+  GtkDropDown     *targets_dropdown;
+  GtkDropDown     *scope_dropdown;
+  GtkGrid         *targets_grid;
+  gboolean         filling_scopes;
+  GrIndicators     shown;          /* what the indicators panel shows */
+  GrTarget         shown_targets[GR_N_INDICATORS];
+  int              shown_scope;
+  guint            live_text_id;
+  gint64           live_text_time;
+  GArray          *refs;      /* GrSupplyRef of the analysis */
+  GrEditor        *editor;
+  GrScenarioStore *store;     /* NULL until the project is a saved file */
+  GPtrArray       *scenarios; /* GrScenario */
+  GrScenario      *current;   /* one of scenarios, or NULL for the baseline */
+  GrScenario      *empty;     /* the baseline as a scenario without edits */
+  GrSummary        baseline_summary;
+  GrSummary        summary;
+  GrSketchLayer   *sketch;
+  gboolean         has_selection;
+  GrFeatureKey     selection;
+  double           park_area;
+  gboolean         park_circle;
+  gboolean         filling;   /* the scenario list is being refilled */
+  gboolean         dragging;
+  GrFeatureKey     drag_key;
+  OGRGeometryH     drag_start;
+  OGRGeometryH     drag_now;
+  double           drag_x, drag_y; /* where the drag began, analysis CRS */
+  gboolean         drag_vertex;    /* a vertex of the selection, not the whole */
+  int              drag_part, drag_ring, drag_point;
+  GrComparison    *comparison;     /* shown on the map while its window is open */
+  GtkWidget       *comparison_window; /* weak */
+  /* Presentation mode */
+  gboolean         presenting;
+  GrPresentation  *presentation;
+  GrSwipeLayer    *swipe;
+  GrAnalysis      *baseline_analysis; /* for the swipe, the flash and the cards' changes */
+  GCancellable    *baseline_cancellable;
+  double           baseline_values[GR_N_INDICATORS];
+  guint            flash_id;
+  gboolean         flash_on;
+  double           handle_start;
+};
+
+/* A corner of an outline: polygon of a multipolygon (0 for a polygon),
+ * ring, vertex. */
+typedef struct
+{
+  int part, ring, point;
+} Vertex;
+
+typedef enum
+{
+  VERTEX_MOVE,
+  VERTEX_INSERT, /* before the vertex */
+  VERTEX_REMOVE,
+} VertexOp;
+
+/* What a scenario name is asked for. */
+typedef enum
+{
+  NAME_NEW,
+  NAME_DUPLICATE,
+  NAME_RENAME,
+} NamePurpose;
+
+void _gr_window_class_init_actions (GtkWidgetClass *widget_class);
+
+/* gr-window.c */
+void _gr_window_update_actions (GrWindow *self);
+void _gr_window_set_busy (GrWindow *self, const char *what);
+void _gr_window_show_error (GrWindow *self, const char *heading, const GError *error);
+
+/* gr-window-layers.c */
+GtkWidget * _gr_window_swatch_new (void);
+void _gr_window_swatch_set_color (GtkWidget *swatch, const GdkRGBA *color);
+void _gr_window_fill_layers (GrWindow *self, GrProject *project);
+void _gr_window_build_layer_panel (GrWindow *self);
+
+/* gr-window-indicators.c */
+void _gr_window_build_indicators (GrWindow *self);
+void _gr_window_update_indicators (GrWindow *self);
+void _gr_window_build_zone_table (GrWindow *self);
+double _gr_window_fraction (double part, double whole);
+void _gr_window_update_zone_table (GrWindow *self, GrAnalysis *analysis);
+void _gr_window_fill_scopes (GrWindow *self);
+int _gr_window_indicator_row (GrIndicatorId id);
+void _gr_window_refresh_targets (GrWindow *self);
+void _gr_window_update_targets_live (GrWindow *self);
+void _gr_window_edit_targets_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void _gr_window_build_targets (GrWindow *self);
+
+/* gr-window.c */
+void _gr_window_zoom_to_project (GrWindow *self);
+void _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs);
+void _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis, GArray *refs);
+
+/* gr-window-jobs.c */
+void _gr_window_reanalyze (GrWindow *self);
+void _gr_window_on_mode_changed (GrWindow *self);
+
+/* gr-window-dnd.c */
+char * _gr_window_chosen_path (GtkNativeDialog *dialog, int response);
+void _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void _gr_window_import_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+gboolean _gr_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GrWindow *self);
+
+/* gr-window-map.c */
+void _gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWindow *self);
+void _gr_window_describe_served (GrWindow *self, GString *text, const GrPolygon *shape);
+void _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self);
+void _gr_window_apply_base_map (GrWindow *self);
+void _gr_window_setup_map (GrWindow *self);
+
+/* gr-window-scenarios.c */
+GrProject * _gr_window_baseline_project (GrWindow *self);
+void _gr_window_grow_by_reach (GrWindow *self, double bounds[4]);
+guint _gr_window_n_baseline_parks (GrWindow *self);
+gboolean _gr_window_widget_to_analysis (GrWindow *self, double wx, double wy, double *x, double *y);
+gboolean _gr_window_edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key);
+void _gr_window_refresh_edits (GrWindow *self);
+void _gr_window_after_change (GrWindow *self);
+void _gr_window_fill_scenarios (GrWindow *self);
+void _gr_window_load_scenarios (GrWindow *self);
+void _gr_window_on_scenario_selected (GrWindow *self);
+void _gr_window_save_as_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+gboolean _gr_window_ensure_store (GrWindow *self);
+char * _gr_window_next_scenario_name (GrWindow *self);
+void _gr_window_scenario_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+
+/* gr-window-edit.c */
+void _gr_window_push_or_say (GrWindow *self, GrEdit *edit);
+guint _gr_window_candidate_number (GrWindow *self);
+GrEdit * _gr_window_candidate_edit (GrWindow *self, OGRGeometryH geometry, guint number);
+void _gr_window_on_history_row (GtkListBox *box, GtkListBoxRow *row, GrWindow *self);
+
+/* gr-window-tools.c */
+gboolean _gr_window_to_widget (GrWindow *self, double x, double y, double *wx, double *wy);
+gboolean _gr_window_find_vertex (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v);
+gboolean _gr_window_find_edge (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v);
+OGRGeometryH _gr_window_edit_vertex (OGRGeometryH g, Vertex v, VertexOp op, double x, double y);
+gboolean _gr_window_edit_vertices_at (GrWindow *self, double wx, double wy);
+
+/* gr-window-edit.c */
+void _gr_window_on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindow *self);
+void _gr_window_on_drag_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self);
+void _gr_window_on_drag_end (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self);
+char * _gr_window_describe_candidate (GrWindow *self);
+GtkWidget * _gr_window_naming_box (GrWindow *self, GtkWidget *label, GtkWidget *popover);
+
+/* gr-window-tools.c */
+void _gr_window_build_editing (GrWindow *self);
+
+/* gr-window-compare.c */
+void _gr_window_compare_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+
+/* gr-window-export.c */
+void _gr_window_export_map_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void _gr_window_export_report_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+
+/* gr-window-present.c */
+void _gr_window_drop_baseline (GrWindow *self);
+void _gr_window_update_presentation (GrWindow *self);
+void _gr_window_build_presentation (GrWindow *self);
+
+
+/* ---- for the tests and benchmarks ---- */
+
+void        gr_window_set_walking  (GrWindow *self,
+                                    gboolean  walking);
+GtkWidget  *gr_window_get_map      (GrWindow *self);
+void        gr_window_set_role_visible (GrWindow *self,
+                                        GrRole    role,
+                                        gboolean  visible);
+void        gr_window_move_layer   (GrWindow *self,
+                                    GrRole    role,
+                                    int       step);
+void        gr_window_click_at     (GrWindow *self,
+                                    double    x,
+                                    double    y);
+const char *gr_window_get_selection_text (GrWindow *self);
+const char *gr_window_hover_at     (GrWindow *self,
+                                    double    x,
+                                    double    y);
+char       *gr_window_describe_point (GrWindow *self,
+                                      double    x,
+                                      double    y);
+GrCoverageLayer *gr_window_get_coverage_layer (GrWindow *self);
+gboolean    gr_window_save_as      (GrWindow   *self,
+                                    const char *path,
+                                    GError    **error);
+gboolean    gr_window_new_scenario (GrWindow   *self,
+                                    const char *name,
+                                    GrScenario *from,
+                                    GError    **error);
+gboolean    gr_window_set_scenario (GrWindow   *self,
+                                    const char *name);
+GrScenario *gr_window_get_scenario (GrWindow *self);
+void        gr_window_set_adding   (GrWindow *self,
+                                    gboolean  adding);
+gboolean    gr_window_push_edit    (GrWindow *self,
+                                    GrEdit   *edit,
+                                    GError  **error);
+void        gr_window_add_park_at  (GrWindow *self,
+                                    double    x,
+                                    double    y);
+void        gr_window_rename_selection (GrWindow   *self,
+                                        const char *name,
+                                        const char *klass);
+void        gr_window_set_drawing  (GrWindow *self,
+                                    gboolean  drawing);
+void        gr_window_draw_corner  (GrWindow *self,
+                                    double    x,
+                                    double    y);
+void        gr_window_finish_drawing (GrWindow *self);
+gboolean    gr_window_double_click_at (GrWindow *self,
+                                       double    x,
+                                       double    y);
+gboolean    gr_window_drag_begin   (GrWindow *self,
+                                    double    x,
+                                    double    y);
+void        gr_window_drag_to      (GrWindow *self,
+                                    double    x,
+                                    double    y);
+void        gr_window_drag_end     (GrWindow *self);
+void        gr_window_get_summary  (GrWindow  *self,
+                                    GrSummary *summary);
+GrSketchLayer *gr_window_get_sketch_layer (GrWindow *self);
+void        gr_window_compare      (GrWindow   *self,
+                                    GrScenario *a,
+                                    GrScenario *b);
+GrComparison *gr_window_get_comparison (GrWindow *self);
+const char *gr_window_get_balance_text (GrWindow *self);
+gboolean    gr_window_get_indicator_row (GrWindow     *self,
+                                         GrIndicatorId id,
+                                         const char  **value,
+                                         const char  **verdict);
+void        gr_window_set_targets  (GrWindow   *self,
+                                    GrTargetSet set,
+                                    guint       scope);
+const char *gr_window_get_error    (GrWindow *self);
+const char *gr_window_get_base_map_error (GrWindow *self);
+GListModel *gr_window_get_layers   (GrWindow *self);
+GListModel *gr_window_get_zones    (GrWindow *self);
+
+void        gr_window_set_presenting (GrWindow *self,
+                                      gboolean  presenting);
+gboolean    gr_window_get_presenting (GrWindow *self);
+void        gr_window_set_divider    (GrWindow *self,
+                                      double    fraction);
+gboolean    gr_window_presentation_ready (GrWindow *self);
+GrSwipeLayer *gr_window_get_swipe_layer (GrWindow *self);
+GrPresentation *gr_window_get_presentation (GrWindow *self);
+gboolean    gr_window_export_map (GrWindow   *self,
+                                  const char *path,
+                                  double      dpi,
+                                  GError    **error);
+gboolean    gr_window_export_report (GrWindow          *self,
+                                     const char        *path,
+                                     const char *const *scenarios,
+                                     GrPaper            paper,
+                                     gboolean           portrait,
+                                     GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,480 @@
+/* gr-window-scenarios.c — scenarios: keeping the analysis, the sketch and the history in step, saving, naming */
+#include "config.h"
+
+#include "gr-window-private.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+/* ---- what-if editing ---------------------------------------------------------- */
+
+GrProject *
+_gr_window_baseline_project (GrWindow *self)
+{
+  return gr_session_get_project (self->session);
+}
+
+/* What an outline in @bounds can change: grown by the longest distance any
+ * rule measures (walks are never shorter than the straight line). */
+void
+_gr_window_grow_by_reach (GrWindow *self, double bounds[4])
+{
+  const GrServiceRules *rules = _gr_window_baseline_project (self)->rules;
+  double reach = MAX (self->criteria.green_radius, self->criteria.park_radius);
+
+  for (guint i = 0; i < gr_service_rules_get_n_rules (rules); i++)
+    reach = MAX (reach, gr_service_rules_get_rule (rules, i)->radius);
+  bounds[0] -= reach, bounds[1] -= reach;
+  bounds[2] += reach, bounds[3] += reach;
+}
+
+guint
+_gr_window_n_baseline_parks (GrWindow *self)
+{
+  GrLayer *parks = _gr_window_baseline_project (self)->layers[GR_ROLE_PARK];
+
+  return parks != NULL ? parks->features->len : 0;
+}
+
+gboolean
+_gr_window_widget_to_analysis (GrWindow *self, double wx, double wy, double *x, double *y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double lat, lon;
+
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), wx, wy, &lat, &lon);
+  return gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, x, y);
+}
+
+/* The editable feature (park or green space, as the scenario has it) at a
+ * point of the analysis CRS. */
+gboolean
+_gr_window_edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key)
+{
+  static const GrRole roles[] = { GR_ROLE_PARK, GR_ROLE_GREEN };
+  g_autoptr (GArray) touched = self->current != NULL ? gr_scenario_get_touched (self->current) : NULL;
+  g_auto (OGRGeometryH) point = OGR_G_CreateGeometry (wkbPoint);
+
+  OGR_G_SetPoint_2D (point, 0, x, y);
+  for (guint i = 0; touched != NULL && i < touched->len; i++)
+    {
+      GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
+      OGRGeometryH g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), k);
+
+      if (g != NULL && OGR_G_Contains (g, point))
+        {
+          *key = k;
+          return TRUE;
+        }
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      guint index;
+      GrFeatureKey k;
+
+      if (gr_session_nearest (self->session, roles[r], x, y, &index) > 0)
+        continue;
+      k = (GrFeatureKey){ roles[r], index };
+      if (gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), k) == NULL)
+        continue; /* removed in this scenario */
+      *key = k;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Redraws what depends on the scenario: the sketch, the history, the
+ * actions that make sense now. While a drag runs only the sketch changes. */
+void
+_gr_window_refresh_edits (GrWindow *self)
+{
+  GtkWidget *child;
+  g_autoptr (GArray) touched = NULL;
+  GrDisplay *display = self->session != NULL ? gr_session_get_display (self->session) : NULL;
+  gboolean full = !self->dragging;
+
+  gr_sketch_layer_clear (self->sketch);
+  while (full && (child = gtk_widget_get_first_child (GTK_WIDGET (self->history))) != NULL)
+    gtk_list_box_remove (self->history, child);
+  _gr_window_update_actions (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->edits_heading), self->current != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->history), self->current != NULL && self->current->edits->len > 0);
+  if (full)
+    gtk_widget_set_visible (GTK_WIDGET (self->balance_label), FALSE);
+  /* An unedited feature picked for editing: its outline and handles. */
+  if (self->has_selection && display != NULL && !self->dragging)
+    {
+      g_autoptr (GArray) keys = self->current != NULL ? gr_scenario_get_touched (self->current) : NULL;
+      gboolean edited = FALSE;
+
+      for (guint i = 0; keys != NULL && i < keys->len && !edited; i++)
+        edited = g_array_index (keys, GrFeatureKey, i).role == self->selection.role
+                 && g_array_index (keys, GrFeatureKey, i).index == self->selection.index;
+      if (!edited)
+        {
+          OGRGeometryH g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), self->selection);
+
+          if (g != NULL)
+            gr_sketch_layer_add (self->sketch, display, g, GR_MARK_SELECTED, TRUE, FALSE);
+        }
+    }
+  if (self->current == NULL || display == NULL)
+    return;
+  if (full)
+    {
+      GrBalance b;
+
+      gr_scenario_balance (self->current, _gr_window_baseline_project (self), GR_COMPENSATION_DISTANCE, &b);
+      if (b.taken_m2 > 0)
+        {
+          g_autofree char *text = NULL;
+
+          /* TRANSLATORS: 占补平衡, the occupation–compensation balance of green land */
+          text = g_strdup_printf (_("Green land taken: %.0f m²; replaced within %.0f m: %.0f m²; still to "
+                                    "compensate: %.0f m²"),
+                                  b.taken_m2, GR_COMPENSATION_DISTANCE, b.compensated_m2, b.outstanding_m2);
+          gtk_label_set_text (self->balance_label, text);
+          gtk_widget_set_visible (GTK_WIDGET (self->balance_label), TRUE);
+          if (b.outstanding_m2 > 0)
+            gtk_widget_add_css_class (GTK_WIDGET (self->balance_label), "error");
+          else
+            gtk_widget_remove_css_class (GTK_WIDGET (self->balance_label), "error");
+        }
+    }
+  touched = gr_scenario_get_touched (self->current);
+  for (guint i = 0; i < touched->len; i++)
+    {
+      GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
+      OGRGeometryH g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), k);
+      gboolean candidate = k.role == GR_ROLE_PARK && k.index >= _gr_window_n_baseline_parks (self);
+      gboolean selected = self->has_selection && self->selection.role == k.role && self->selection.index == k.index;
+
+      if (self->dragging && self->drag_key.role == k.role && self->drag_key.index == k.index)
+        continue;
+      if (g == NULL && !candidate)
+        gr_sketch_layer_add (self->sketch, display,
+                             ((GrFeature *) g_ptr_array_index (_gr_window_baseline_project (self)->layers[k.role]->features,
+                                                               k.index))->geometry,
+                             GR_MARK_REMOVED, selected, FALSE);
+      else if (g != NULL)
+        gr_sketch_layer_add (self->sketch, display, g, candidate ? GR_MARK_CANDIDATE : GR_MARK_RESHAPED, selected,
+                             candidate && gr_candidate_flags (_gr_window_baseline_project (self), g) != 0);
+    }
+  if (self->dragging && self->drag_now != NULL)
+    gr_sketch_layer_add (self->sketch, display, self->drag_now,
+                         self->drag_key.role == GR_ROLE_PARK && self->drag_key.index >= _gr_window_n_baseline_parks (self)
+                           ? GR_MARK_CANDIDATE
+                           : GR_MARK_RESHAPED,
+                         TRUE, FALSE);
+  for (guint i = 0; full && i < self->current->edits->len; i++)
+    {
+      GrEdit *e = g_ptr_array_index (self->current->edits, i);
+      g_autofree char *what = gr_edit_describe (e);
+      g_autofree char *line = g_strdup_printf ("%u. %s", i + 1, what);
+      GtkWidget *label = gtk_label_new (line);
+      GString *tip = g_string_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 3);
+      gtk_widget_set_margin_bottom (label, 3);
+      if (i >= self->current->position)
+        gtk_widget_add_css_class (label, "dim-label"); /* undone: can be redone */
+      if (e->kind == GR_EDIT_ADD && i < self->current->position)
+        {
+          g_autofree char *flags = gr_candidate_flags_describe (gr_candidate_flags (_gr_window_baseline_project (self),
+                                                                                    e->geometry));
+          g_string_append (tip, flags);
+        }
+      if (tip->len > 0)
+        {
+          g_autofree char *marked = g_strdup_printf ("%s ⚠", line);
+          gtk_label_set_text (GTK_LABEL (label), marked);
+          gtk_widget_set_tooltip_text (label, tip->str);
+        }
+      g_string_free (tip, TRUE);
+      gtk_list_box_append (self->history, label);
+    }
+}
+
+/* Brings the analysis, the overlay and the panel to the scenario now. */
+void
+_gr_window_after_change (GrWindow *self)
+{
+  double changed[4];
+
+  if (self->editor == NULL)
+    return;
+  gr_editor_sync (self->editor, self->current != NULL ? self->current : self->empty, changed);
+  /* Only the tiles the changed outlines' service radii reach. */
+  if (isfinite (changed[0]))
+    {
+      _gr_window_grow_by_reach (self, changed);
+      gr_coverage_layer_refresh_area (self->coverage, changed);
+    }
+  _gr_window_update_indicators (self);
+  _gr_window_update_zone_table (self, gr_session_get_analysis (self->session));
+  _gr_window_refresh_edits (self);
+  _gr_window_refresh_targets (self);
+  _gr_window_update_presentation (self);
+}
+
+void
+_gr_window_fill_scenarios (GrWindow *self)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (names, _("Baseline"));
+  for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
+    {
+      GrScenario *s = g_ptr_array_index (self->scenarios, i);
+
+      gtk_string_list_append (names, s->name);
+      if (s == self->current)
+        selected = i + 1;
+    }
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->scenario_dropdown, selected);
+  self->filling = FALSE;
+  g_object_unref (names);
+}
+
+void
+_gr_window_load_scenarios (GrWindow *self)
+{
+  const char *path = self->session != NULL ? gr_session_get_path (self->session) : NULL;
+  g_autoptr (GError) error = NULL;
+
+  self->current = NULL;
+  self->has_selection = FALSE;
+  g_clear_pointer (&self->scenarios, g_ptr_array_unref);
+  g_clear_pointer (&self->store, gr_scenario_store_close);
+  if (path != NULL && gr_session_get_sources (self->session)->len == 0 && gr_project_file_is_project (path))
+    {
+      if ((self->store = gr_scenario_store_open (path, &error)) == NULL
+          || (self->scenarios = gr_scenario_store_load (self->store, &error)) == NULL)
+        _gr_window_show_error (self, _("Could not read the scenarios"), error);
+    }
+  _gr_window_fill_scenarios (self);
+}
+
+void
+_gr_window_on_scenario_selected (GrWindow *self)
+{
+  guint i = gtk_drop_down_get_selected (self->scenario_dropdown);
+
+  if (self->filling)
+    return;
+  self->current = i > 0 && self->scenarios != NULL && i <= self->scenarios->len
+                    ? g_ptr_array_index (self->scenarios, i - 1)
+                    : NULL;
+  self->has_selection = FALSE;
+  _gr_window_after_change (self);
+}
+
+/* Selects a scenario by name; for the tests and the command line. */
+gboolean
+gr_window_set_scenario (GrWindow   *self,
+                        const char *name)
+{
+  for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
+    if (g_strcmp0 (((GrScenario *) g_ptr_array_index (self->scenarios, i))->name, name) == 0)
+      {
+        gtk_drop_down_set_selected (self->scenario_dropdown, i + 1);
+        return TRUE;
+      }
+  gtk_drop_down_set_selected (self->scenario_dropdown, 0);
+  return name == NULL;
+}
+
+/* ---- saving, for a project opened from OSM or data files ---- */
+
+/* Writes the open project to @path and keeps editing it there. */
+gboolean
+gr_window_save_as (GrWindow   *self,
+                   const char *path,
+                   GError    **error)
+{
+  if (!gr_project_save (_gr_window_baseline_project (self), path, error))
+    return FALSE;
+  gr_session_set_path (self->session, path);
+  _gr_window_load_scenarios (self);
+  {
+    g_autofree char *name = g_path_get_basename (path);
+    adw_window_title_set_subtitle (self->window_title, name);
+  }
+  _gr_window_after_change (self);
+  return self->store != NULL;
+}
+
+static void
+on_save_chosen (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  GrWindow *self = GR_WINDOW (data);
+  g_autofree char *chosen = _gr_window_chosen_path (dialog, response);
+  g_autofree char *path = chosen != NULL && !g_str_has_suffix (chosen, ".gpkg") ? g_strconcat (chosen, ".gpkg", NULL)
+                                                                               : g_strdup (chosen);
+  g_autoptr (GError) error = NULL;
+
+  if (path != NULL && !gr_window_save_as (self, path, &error) && error != NULL)
+    _gr_window_show_error (self, _("Could not save the project"), error);
+}
+
+void
+_gr_window_save_as_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  if (self->session == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("project.gpkg"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Scenarios live in the project file: an unsaved project is saved first. */
+gboolean
+_gr_window_ensure_store (GrWindow *self)
+{
+  if (self->store != NULL)
+    return TRUE;
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new (_("Scenarios are kept in the project file: save the project first")));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+  return FALSE;
+}
+
+/* ---- scenarios ---- */
+
+/**
+ * gr_window_new_scenario:
+ * @from: (nullable): a scenario to copy, or %NULL for an empty one
+ *
+ * Creates, stores and switches to a scenario.
+ */
+gboolean
+gr_window_new_scenario (GrWindow   *self,
+                        const char *name,
+                        GrScenario *from,
+                        GError    **error)
+{
+  g_autoptr (GrScenario) scenario = NULL;
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
+                           _("Scenarios are kept in the project file: save the project first"));
+      return FALSE;
+    }
+  scenario = from != NULL ? gr_scenario_copy (from, name) : gr_scenario_new (name);
+  if (!gr_scenario_store_add (self->store, scenario, error))
+    return FALSE;
+  if (self->scenarios == NULL)
+    self->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_scenario_free);
+  self->current = scenario;
+  g_ptr_array_add (self->scenarios, g_steal_pointer (&scenario));
+  _gr_window_fill_scenarios (self);
+  _gr_window_after_change (self);
+  return TRUE;
+}
+
+char *
+_gr_window_next_scenario_name (GrWindow *self)
+{
+  for (guint n = 1;; n++)
+    {
+      char *name = g_strdup_printf (_("Scenario %u"), n);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len && !taken; i++)
+        taken = g_strcmp0 (((GrScenario *) g_ptr_array_index (self->scenarios, i))->name, name) == 0;
+      if (!taken)
+        return name;
+      g_free (name);
+    }
+}
+
+static void
+on_name_response (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  NamePurpose purpose = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "purpose"));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "ok") != 0)
+    return;
+  if (purpose == NAME_RENAME)
+    {
+      ok = self->current != NULL && gr_scenario_store_rename (self->store, self->current, name, &error);
+      if (ok)
+        _gr_window_fill_scenarios (self);
+    }
+  else
+    ok = gr_window_new_scenario (self, name, purpose == NAME_DUPLICATE ? self->current : NULL, &error);
+  if (!ok && error != NULL)
+    _gr_window_show_error (self, _("Could not change the scenarios"), error);
+}
+
+static void
+ask_name (GrWindow *self, NamePurpose purpose)
+{
+  static const char *headings[] = { N_("New Scenario"), N_("Duplicate Scenario"), N_("Rename Scenario") };
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *dialog;
+  g_autofree char *suggestion = NULL;
+
+  if (!_gr_window_ensure_store (self))
+    return;
+  suggestion = purpose == NAME_RENAME ? g_strdup (self->current->name)
+               : purpose == NAME_DUPLICATE ? g_strdup_printf (_("%s (copy)"), self->current->name)
+                                           : _gr_window_next_scenario_name (self);
+  gtk_editable_set_text (GTK_EDITABLE (entry), suggestion);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _(headings[purpose]),
+                                   _("A scenario is a named list of edits over the baseline data."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "ok", _("_OK"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  g_object_set_data (G_OBJECT (dialog), "purpose", GUINT_TO_POINTER (purpose));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_name_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_gr_window_scenario_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow *self = GR_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+  if (g_str_equal (action, "win.scenario-new"))
+    ask_name (self, NAME_NEW);
+  else if (g_str_equal (action, "win.scenario-duplicate") && self->current != NULL)
+    ask_name (self, NAME_DUPLICATE);
+  else if (g_str_equal (action, "win.scenario-rename") && self->current != NULL)
+    ask_name (self, NAME_RENAME);
+  else if (g_str_equal (action, "win.scenario-delete") && self->current != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!gr_scenario_store_delete (self->store, self->current, &error))
+        {
+          _gr_window_show_error (self, _("Could not change the scenarios"), error);
+          return;
+        }
+      g_ptr_array_remove (self->scenarios, self->current);
+      self->current = NULL;
+      _gr_window_fill_scenarios (self);
+      _gr_window_after_change (self);
+    }
+}

@@ -31,8 +31,10 @@ install_missing() {
 }
 
 build() {
+  # The project's own builds treat a warning as an error; distributors'
+  # builds do not.
   if [ ! -f build/build.ninja ]; then
-    meson setup build
+    meson setup build --werror
   fi
   meson compile -C build
 }

@@ -1,0 +1,317 @@
+/* gr-coverage-tiles.c — the blind-spot overlay as cached tile images
+ *
+ * The window redraws it at every frame while the map pans: each tile is an
+ * image made once, rebuilt only where an edit changed the coverage.
+ */
+#include "config.h"
+
+#include "gr-coverage-tiles.h"
+
+#include "gr-map-style.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Each 64 × 64-cell tile of the grid becomes a small image in the analysis
+ * CRS, painted through the affine map of its corners: the metric CRS and
+ * Web Mercator are both conformal, so over 320 m a tile bends by far less
+ * than a pixel. */
+typedef struct
+{
+  cairo_surface_t *image;
+  double           corner[3][2]; /* Web Mercator: north-west, north-east, south-west */
+  guint            key;          /* ty × n_tiles_x + tx: the array is sorted by it */
+} TileImage;
+
+struct _GrCoverageTiles
+{
+  GrAnalysis   *analysis;   /* not owned */
+  GrComparison *comparison; /* not owned: when set, newly covered homes are drawn */
+  GrAnalysis   *before;     /* not owned: when set, the homes @analysis newly covers */
+  GrDisplay    *display;    /* not owned */
+  GArray       *tiles;      /* TileImage */
+};
+
+static GrCellKind
+kind_of_state (guint8 state)
+{
+  gboolean green = state & (1u << GR_LAYER_GREEN), park = state & (1u << GR_LAYER_PARK);
+
+  return green && park ? GR_CELL_BOTH : green ? GR_CELL_NO_PARK : park ? GR_CELL_NO_GREEN : GR_CELL_NEITHER;
+}
+
+/* A tile's cells as an image: coverage kinds, or with @gains the homes
+ * scenarios newly cover; partly residential cells are fainter. */
+static cairo_surface_t *
+cells_image (const guint8 *values, const guint8 *samples, gboolean gains)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, GR_GRID_TILE_SIZE, GR_GRID_TILE_SIZE);
+  guint8 *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+
+  cairo_surface_flush (image);
+  for (guint row = 0; row < GR_GRID_TILE_SIZE; row++)
+    for (guint col = 0; col < GR_GRID_TILE_SIZE; col++)
+      {
+        guint i = row * GR_GRID_TILE_SIZE + col;
+        guint32 *px = (guint32 *) (data + (GR_GRID_TILE_SIZE - 1 - row) * stride) + col;
+        double c[4], a;
+
+        if (samples[i] == 0)
+          {
+            *px = 0;
+            continue;
+          }
+        if (gains)
+          gr_render_gain_color (values[i] & 3, c);
+        else
+          gr_render_kind_color (kind_of_state (values[i]), c);
+        a = c[3] * MIN (1.0, samples[i] / 8.0);
+        *px = ((guint32) (a * 255) << 24) | ((guint32) (c[0] * a * 255) << 16) | ((guint32) (c[1] * a * 255) << 8)
+              | (guint32) (c[2] * a * 255);
+      }
+  cairo_surface_mark_dirty (image);
+  return image;
+}
+
+GrCoverageTiles *
+gr_coverage_tiles_new (void)
+{
+  GrCoverageTiles *tiles = g_new0 (GrCoverageTiles, 1);
+
+  tiles->tiles = g_array_new (FALSE, FALSE, sizeof (TileImage));
+  return tiles;
+}
+
+static void
+clear_tiles (GrCoverageTiles *tiles)
+{
+  for (guint i = 0; i < tiles->tiles->len; i++)
+    cairo_surface_destroy (g_array_index (tiles->tiles, TileImage, i).image);
+  g_array_set_size (tiles->tiles, 0);
+}
+
+void
+gr_coverage_tiles_free (GrCoverageTiles *tiles)
+{
+  if (tiles == NULL)
+    return;
+  clear_tiles (tiles);
+  g_array_unref (tiles->tiles);
+  g_free (tiles);
+}
+
+static GrGrid *
+tiles_grid (GrCoverageTiles *tiles)
+{
+  return gr_coverage_get_grid (gr_analysis_get_coverage (tiles->analysis));
+}
+
+/* The image of grid tile (@tx, @ty); FALSE where the tile has no homes. */
+static gboolean
+make_tile (GrCoverageTiles *tiles, guint tx, guint ty, TileImage *t)
+{
+  guint8 states[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], samples[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
+  GrGrid *grid = tiles_grid (tiles);
+  double x0, y0, side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (grid), left, bottom;
+  guint nx, ny;
+
+  if (tiles->comparison != NULL ? !gr_comparison_get_tile (tiles->comparison, tx, ty, states, samples)
+                                : !gr_coverage_get_tile (gr_analysis_get_coverage (tiles->analysis), tx, ty, states,
+                                                         samples))
+    return FALSE;
+  if (tiles->before != NULL)
+    {
+      guint8 base[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], scratch[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
+      gboolean any = FALSE;
+
+      if (!gr_coverage_get_tile (gr_analysis_get_coverage (tiles->before), tx, ty, base, scratch))
+        memset (base, 0, sizeof base);
+      for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+        {
+          states[i] = gr_state_gains (base[i], states[i]) ? GR_GAIN_A : 0;
+          if (states[i] == 0)
+            samples[i] = 0;
+          any = any || samples[i] > 0;
+        }
+      if (!any)
+        return FALSE;
+    }
+  gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
+  left = x0 + tx * side, bottom = y0 + ty * side;
+  {
+    const double xy[3][2] = { { left, bottom + side }, { left + side, bottom + side }, { left, bottom } };
+
+    for (guint k = 0; k < 3; k++)
+      {
+        double lon, lat;
+
+        gr_display_to_lonlat (tiles->display, xy[k][0], xy[k][1], &lon, &lat);
+        gr_lonlat_to_mercator (lon, lat, &t->corner[k][0], &t->corner[k][1]);
+      }
+  }
+  t->image = cells_image (states, samples, tiles->comparison != NULL || tiles->before != NULL);
+  t->key = ty * nx + tx;
+  return TRUE;
+}
+
+/**
+ * gr_coverage_tiles_set_source:
+ * @comparison: (nullable): when set, the homes its scenarios newly cover
+ *   are drawn instead of the coverage of @analysis
+ *
+ * All three are borrowed while set. Rebuilds the images.
+ */
+void
+gr_coverage_tiles_set_source (GrCoverageTiles *tiles,
+                              GrAnalysis      *analysis,
+                              GrComparison    *comparison,
+                              GrDisplay       *display)
+{
+  tiles->analysis = comparison != NULL ? gr_comparison_get_analysis (comparison, 0) : analysis;
+  tiles->comparison = comparison;
+  tiles->before = NULL;
+  tiles->display = display;
+  gr_coverage_tiles_refresh (tiles);
+}
+
+/**
+ * gr_coverage_tiles_set_gains:
+ *
+ * Only the homes @after covers that @before did not (a 300 m green or a
+ * 500 m park they lacked), on the same grid. Both are borrowed.
+ */
+void
+gr_coverage_tiles_set_gains (GrCoverageTiles *tiles,
+                             GrAnalysis      *before,
+                             GrAnalysis      *after,
+                             GrDisplay       *display)
+{
+  tiles->analysis = after;
+  tiles->comparison = NULL;
+  tiles->before = before;
+  tiles->display = display;
+  gr_coverage_tiles_refresh (tiles);
+}
+
+/* Rebuilds every tile image: after a full analysis. */
+void
+gr_coverage_tiles_refresh (GrCoverageTiles *tiles)
+{
+  double x0, y0;
+  guint nx, ny;
+
+  clear_tiles (tiles);
+  if (tiles->analysis == NULL || tiles->display == NULL)
+    return;
+  gr_grid_get_layout (tiles_grid (tiles), &x0, &y0, &nx, &ny);
+  for (guint ty = 0; ty < ny; ty++)
+    for (guint tx = 0; tx < nx; tx++)
+      {
+        TileImage t;
+
+        if (make_tile (tiles, tx, ty, &t))
+          g_array_append_val (tiles->tiles, t);
+      }
+}
+
+/* The first tile whose key is at least @key. */
+static guint
+lower_bound (GArray *tiles, guint key)
+{
+  guint lo = 0, hi = tiles->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (tiles, TileImage, mid).key < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * gr_coverage_tiles_refresh_area:
+ * @bounds: analysis CRS: what an edit can have changed
+ *
+ * Rebuilds only the tiles under @bounds: an edit touches a few dozen
+ * tiles, not the city's thousands.
+ */
+void
+gr_coverage_tiles_refresh_area (GrCoverageTiles *tiles,
+                                const double     bounds[4])
+{
+  double x0, y0, side;
+  guint nx, ny;
+  int tx0, tx1, ty0, ty1;
+
+  if (tiles->analysis == NULL || tiles->display == NULL)
+    return;
+  gr_grid_get_layout (tiles_grid (tiles), &x0, &y0, &nx, &ny);
+  side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (tiles_grid (tiles));
+  tx0 = MAX (0, (int) floor ((bounds[0] - x0) / side)), tx1 = MIN ((int) nx - 1, (int) floor ((bounds[2] - x0) / side));
+  ty0 = MAX (0, (int) floor ((bounds[1] - y0) / side)), ty1 = MIN ((int) ny - 1, (int) floor ((bounds[3] - y0) / side));
+  for (int ty = ty0; ty <= ty1; ty++)
+    for (int tx = tx0; tx <= tx1; tx++)
+      {
+        guint key = ty * nx + tx, at = lower_bound (tiles->tiles, key);
+        TileImage t;
+
+        if (at < tiles->tiles->len && g_array_index (tiles->tiles, TileImage, at).key == key)
+          {
+            cairo_surface_destroy (g_array_index (tiles->tiles, TileImage, at).image);
+            g_array_remove_index (tiles->tiles, at);
+          }
+        if (make_tile (tiles, tx, ty, &t))
+          g_array_insert_val (tiles->tiles, at, t);
+      }
+}
+
+guint
+gr_coverage_tiles_get_n_tiles (GrCoverageTiles *tiles)
+{
+  return tiles->tiles->len;
+}
+
+static void
+paint_tile (cairo_t *cr, const double affine[4], double w, double h, const TileImage *t)
+{
+  double p[3][2];
+  cairo_matrix_t m;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      p[k][0] = affine[0] * t->corner[k][0] + affine[2];
+      p[k][1] = affine[1] * t->corner[k][1] + affine[3];
+    }
+  if (MAX (p[0][0], p[1][0]) < -1 || MIN (p[0][0], p[1][0]) > w + 1 || MAX (p[0][1], p[2][1]) < -1
+      || MIN (p[0][1], p[2][1]) > h + 1)
+    return;
+  cairo_matrix_init (&m, (p[1][0] - p[0][0]) / GR_GRID_TILE_SIZE, (p[1][1] - p[0][1]) / GR_GRID_TILE_SIZE,
+                     (p[2][0] - p[0][0]) / GR_GRID_TILE_SIZE, (p[2][1] - p[0][1]) / GR_GRID_TILE_SIZE, p[0][0],
+                     p[0][1]);
+  cairo_save (cr);
+  cairo_transform (cr, &m);
+  cairo_set_source_surface (cr, t->image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  /* Neighbouring tiles share their corner points exactly: without
+   * antialiasing their edges meet with no seam. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  cairo_rectangle (cr, 0, 0, GR_GRID_TILE_SIZE, GR_GRID_TILE_SIZE);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+gr_coverage_tiles_draw (GrCoverageTiles *tiles,
+                        cairo_t         *cr,
+                        const double     affine[4],
+                        double           width,
+                        double           height)
+{
+  for (guint i = 0; i < tiles->tiles->len; i++)
+    paint_tile (cr, affine, width, height, &g_array_index (tiles->tiles, TileImage, i));
+}

@@ -1,0 +1,17 @@
+/* gr-map-decorations.h — legend, scale bar, north arrow, title and
+ * attribution over a whole map
+ */
+#pragma once
+
+#include "gr-render.h"
+
+G_BEGIN_DECLS
+
+void gr_map_decorations_draw (cairo_t           *cr,
+                              const GrMapRender *map,
+                              const GrMapStyle  *style,
+                              const double       affine[4],
+                              double             width,
+                              double             height);
+
+G_END_DECLS

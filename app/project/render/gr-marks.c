@@ -1,0 +1,337 @@
+/* gr-marks.c — a scenario's edits, the indicators' findings and the park
+ * being drawn, over the map
+ */
+#include "config.h"
+
+#include "gr-marks.h"
+
+#include "gr-render-private.h"
+
+typedef struct
+{
+  GrPolygon *mercator;
+  double     bounds[4];
+  GrMarkKind kind;
+  gboolean   selected;
+  gboolean   flagged;
+} Mark;
+
+struct _GrMarks
+{
+  GArray *shapes;  /* Mark */
+  GArray *draft;   /* double: Web Mercator x, y of a park being drawn */
+  GArray *pinches; /* double x, y: corridor pinch points, Web Mercator */
+  GArray *gaps;    /* double x0, y0, x1, y1: greenway breaks, Web Mercator */
+};
+
+GrMarks *
+gr_marks_new (void)
+{
+  GrMarks *marks = g_new0 (GrMarks, 1);
+
+  marks->shapes = g_array_new (FALSE, FALSE, sizeof (Mark));
+  marks->draft = g_array_new (FALSE, FALSE, sizeof (double));
+  marks->pinches = g_array_new (FALSE, FALSE, sizeof (double));
+  marks->gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  return marks;
+}
+
+/* The shapes only: findings and the draft stay. */
+void
+gr_marks_clear (GrMarks *marks)
+{
+  for (guint i = 0; i < marks->shapes->len; i++)
+    gr_polygon_free (g_array_index (marks->shapes, Mark, i).mercator);
+  g_array_set_size (marks->shapes, 0);
+}
+
+void
+gr_marks_free (GrMarks *marks)
+{
+  if (marks == NULL)
+    return;
+  gr_marks_clear (marks);
+  g_array_unref (marks->shapes);
+  g_array_unref (marks->draft);
+  g_array_unref (marks->pinches);
+  g_array_unref (marks->gaps);
+  g_free (marks);
+}
+
+static void
+to_mercator (GrDisplay *display, double x, double y, double *mx, double *my)
+{
+  double lon, lat;
+
+  gr_display_to_lonlat (display, x, y, &lon, &lat);
+  gr_lonlat_to_mercator (lon, lat, mx, my);
+}
+
+/* @geometry is in the analysis CRS; it is copied into Web Mercator. */
+void
+gr_marks_add (GrMarks      *marks,
+              GrDisplay    *display,
+              OGRGeometryH  geometry,
+              GrMarkKind    kind,
+              gboolean      selected,
+              gboolean      flagged)
+{
+  g_autoptr (GrPolygon) p = gr_polygon_new_from_ogr (geometry);
+  Mark m = { NULL, { 0 }, kind, selected, flagged };
+
+  if (p == NULL)
+    return;
+  for (guint i = 0; i < p->n_points; i++)
+    to_mercator (display, p->xy[2 * i], p->xy[2 * i + 1], &p->xy[2 * i], &p->xy[2 * i + 1]);
+  gr_polygon_bounds (p, m.bounds);
+  m.mercator = g_steal_pointer (&p);
+  g_array_append_val (marks->shapes, m);
+}
+
+/* Every feature @scenario changes at its position: candidate parks (with
+ * their review flag), new outlines, removed features crossed out. */
+void
+gr_marks_add_scenario (GrMarks          *marks,
+                       GrDisplay        *display,
+                       const GrScenario *scenario,
+                       GrProject        *baseline)
+{
+  g_autoptr (GArray) touched = gr_scenario_get_touched (scenario);
+  guint n_parks = baseline->layers[GR_ROLE_PARK] != NULL ? baseline->layers[GR_ROLE_PARK]->features->len : 0;
+
+  for (guint i = 0; i < touched->len; i++)
+    {
+      GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
+      OGRGeometryH g = gr_scenario_get_geometry (scenario, baseline, k);
+      gboolean candidate = k.role == GR_ROLE_PARK && k.index >= n_parks;
+
+      if (g == NULL && !candidate)
+        gr_marks_add (marks, display,
+                      ((GrFeature *) g_ptr_array_index (baseline->layers[k.role]->features, k.index))->geometry,
+                      GR_MARK_REMOVED, FALSE, FALSE);
+      else if (g != NULL)
+        gr_marks_add (marks, display, g, candidate ? GR_MARK_CANDIDATE : GR_MARK_RESHAPED, FALSE,
+                      candidate && gr_candidate_flags (baseline, g) != 0);
+    }
+}
+
+guint
+gr_marks_get_n_shapes (GrMarks *marks)
+{
+  return marks->shapes->len;
+}
+
+/**
+ * gr_marks_set_findings:
+ * @pinches: x, y pairs, analysis CRS
+ * @gaps: x0, y0, x1, y1 quadruples, analysis CRS
+ *
+ * What the indicators found on the ground: corridor pinch points and
+ * greenway breaks, shown until replaced.
+ */
+void
+gr_marks_set_findings (GrMarks      *marks,
+                       GrDisplay    *display,
+                       const double *pinches,
+                       guint         n_pinches,
+                       const double *gaps,
+                       guint         n_gaps)
+{
+  g_array_set_size (marks->pinches, 0);
+  g_array_set_size (marks->gaps, 0);
+  for (guint i = 0; display != NULL && i < n_pinches; i++)
+    {
+      double m[2];
+
+      to_mercator (display, pinches[2 * i], pinches[2 * i + 1], &m[0], &m[1]);
+      g_array_append_vals (marks->pinches, m, 2);
+    }
+  for (guint i = 0; display != NULL && i < n_gaps; i++)
+    {
+      double m[4];
+
+      to_mercator (display, gaps[4 * i], gaps[4 * i + 1], &m[0], &m[1]);
+      to_mercator (display, gaps[4 * i + 2], gaps[4 * i + 3], &m[2], &m[3]);
+      g_array_append_vals (marks->gaps, m, 4);
+    }
+}
+
+guint
+gr_marks_get_n_findings (GrMarks *marks)
+{
+  return marks->pinches->len / 2 + marks->gaps->len / 4;
+}
+
+/* The corners of a park being drawn, analysis CRS; %NULL or none to clear. */
+void
+gr_marks_set_draft (GrMarks      *marks,
+                    GrDisplay    *display,
+                    const double *xy,
+                    guint         n)
+{
+  g_array_set_size (marks->draft, 0);
+  for (guint i = 0; xy != NULL && i < n; i++)
+    {
+      double m[2];
+
+      to_mercator (display, xy[2 * i], xy[2 * i + 1], &m[0], &m[1]);
+      g_array_append_vals (marks->draft, m, 2);
+    }
+}
+
+gboolean
+gr_marks_is_empty (GrMarks *marks)
+{
+  return marks->shapes->len == 0 && marks->draft->len == 0 && marks->pinches->len == 0 && marks->gaps->len == 0;
+}
+
+static void
+handle (cairo_t *cr, double x, double y)
+{
+  cairo_rectangle (cr, x - 3.5, y - 3.5, 7, 7);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  _gr_render_set_rgba (cr, _gr_candidate_line);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+static void
+draw_mark (cairo_t *cr, const double a[4], double w, double h, const Mark *s)
+{
+  double x0 = a[0] * s->bounds[0] + a[2], x1 = a[0] * s->bounds[2] + a[2];
+  double y0 = a[1] * s->bounds[1] + a[3], y1 = a[1] * s->bounds[3] + a[3];
+
+  if (MAX (x0, x1) < 0 || MIN (x0, x1) > w || MAX (y0, y1) < 0 || MIN (y0, y1) > h)
+    return;
+  cairo_new_path (cr);
+  _gr_render_trace (cr, a, s->mercator, TRUE);
+  switch (s->kind)
+    {
+    case GR_MARK_CANDIDATE:
+      _gr_render_set_rgba (cr, _gr_candidate_fill);
+      cairo_fill_preserve (cr);
+      _gr_render_set_rgba (cr, _gr_candidate_line);
+      break;
+    case GR_MARK_RESHAPED:
+      cairo_set_source_rgba (cr, 0.35, 0.68, 0.38, 0.6);
+      cairo_fill_preserve (cr);
+      _gr_render_set_rgba (cr, _gr_candidate_line);
+      break;
+    case GR_MARK_SELECTED:
+      _gr_render_set_rgba (cr, _gr_candidate_line);
+      break;
+    case GR_MARK_REMOVED:
+      cairo_set_source_rgba (cr, 0.8, 0.1, 0.1, 0.25);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+      cairo_move_to (cr, x0, y0), cairo_line_to (cr, x1, y1);
+      cairo_move_to (cr, x0, y1), cairo_line_to (cr, x1, y0);
+      break;
+    }
+  cairo_set_line_width (cr, s->selected ? 3.5 : 2);
+  cairo_stroke (cr);
+  /* The selection's vertices: handles to drag. */
+  if (s->selected && s->kind != GR_MARK_REMOVED)
+    for (guint p = 0; p < s->mercator->n_points; p++)
+      handle (cr, a[0] * s->mercator->xy[2 * p] + a[2], a[1] * s->mercator->xy[2 * p + 1] + a[3]);
+  /* A park with a review flag gets a dashed red rim. */
+  if (s->flagged)
+    {
+      const double dash[] = { 6, 4 };
+
+      _gr_render_trace (cr, a, s->mercator, TRUE);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_source_rgb (cr, 0.75, 0, 0);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+static void
+draw_findings (GrMarks *marks, cairo_t *cr, const double a[4])
+{
+  /* Greenway breaks: dashed red lines between the loose ends. */
+  for (guint i = 0; i < marks->gaps->len / 4; i++)
+    {
+      const double *g = &g_array_index (marks->gaps, double, 4 * i);
+      const double dash[] = { 5, 4 };
+
+      cairo_new_path (cr);
+      cairo_move_to (cr, a[0] * g[0] + a[2], a[1] * g[1] + a[3]);
+      cairo_line_to (cr, a[0] * g[2] + a[2], a[1] * g[3] + a[3]);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      for (guint e = 0; e < 2; e++)
+        {
+          cairo_arc (cr, a[0] * g[2 * e] + a[2], a[1] * g[2 * e + 1] + a[3], 4, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+    }
+  /* Corridor pinch points: red rings over a white halo. */
+  for (guint i = 0; i < marks->pinches->len / 2; i++)
+    {
+      double x = a[0] * g_array_index (marks->pinches, double, 2 * i) + a[2];
+      double y = a[1] * g_array_index (marks->pinches, double, 2 * i + 1) + a[3];
+
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, 9, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 5);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x - 5, y), cairo_line_to (cr, x + 5, y);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_draft (GrMarks *marks, cairo_t *cr, const double a[4])
+{
+  const double dash[] = { 4, 4 };
+  guint n = marks->draft->len / 2;
+  const double *d = (const double *) marks->draft->data;
+
+  if (n == 0)
+    return;
+  /* The park being drawn: its corners so far, closed by a dashed edge. */
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    cairo_line_to (cr, a[0] * d[2 * i] + a[2], a[1] * d[2 * i + 1] + a[3]);
+  _gr_render_set_rgba (cr, _gr_candidate_line);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  if (n > 2)
+    {
+      cairo_move_to (cr, a[0] * d[2 * (n - 1)] + a[2], a[1] * d[2 * (n - 1) + 1] + a[3]);
+      cairo_line_to (cr, a[0] * d[0] + a[2], a[1] * d[1] + a[3]);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  for (guint i = 0; i < n; i++)
+    handle (cr, a[0] * d[2 * i] + a[2], a[1] * d[2 * i + 1] + a[3]);
+}
+
+void
+gr_marks_draw (GrMarks      *marks,
+               cairo_t      *cr,
+               const double  affine[4],
+               double        width,
+               double        height)
+{
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < marks->shapes->len; i++)
+    draw_mark (cr, affine, width, height, &g_array_index (marks->shapes, Mark, i));
+  draw_findings (marks, cr, affine);
+  draw_draft (marks, cr, affine);
+  cairo_restore (cr);
+}

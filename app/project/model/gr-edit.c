@@ -1,0 +1,125 @@
+/* gr-edit.c — one what-if edit of a park or a green space */
+#include "config.h"
+
+#include "gr-edit.h"
+
+#include "gr-model-private.h"
+
+#include <glib/gi18n-lib.h>
+
+static gint edit_serial; /* every edit made here has its own serial */
+
+typedef struct
+{
+  GrEdit edit;
+  gint64 serial;
+} EditBox;
+
+gint64
+_gr_edit_get_serial (const GrEdit *edit)
+{
+  return ((const EditBox *) edit)->serial;
+}
+
+/**
+ * gr_edit_new:
+ * @geometry: (transfer full) (nullable): analysis CRS
+ */
+GrEdit *
+gr_edit_new (GrEditKind   kind,
+             GrRole       role,
+             guint        index,
+             OGRGeometryH geometry)
+{
+  EditBox *box = g_new0 (EditBox, 1);
+
+  box->edit.kind = kind;
+  box->edit.target.role = role;
+  box->edit.target.index = index;
+  box->edit.geometry = geometry;
+  /* Positive and unique for the first 2^31 edits of a run. */
+  box->serial = (gint64) g_atomic_int_add (&edit_serial, 1) + 1;
+  return &box->edit;
+}
+
+GrEdit *
+gr_edit_copy (const GrEdit *edit)
+{
+  GrEdit *copy = gr_edit_new (edit->kind, edit->target.role, edit->target.index,
+                              edit->geometry != NULL ? OGR_G_Clone (edit->geometry) : NULL);
+
+  copy->name = g_strdup (edit->name);
+  copy->klass = g_strdup (edit->klass);
+  return copy;
+}
+
+void
+gr_edit_free (GrEdit *edit)
+{
+  if (edit == NULL)
+    return;
+  if (edit->geometry != NULL)
+    OGR_G_DestroyGeometry (edit->geometry);
+  g_free (edit->name);
+  g_free (edit->klass);
+  g_free ((EditBox *) edit);
+}
+
+static const char *const kind_names[] = { "add", "reshape", "remove", "rename" };
+
+const char *
+gr_edit_kind_to_string (GrEditKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
+  return kind_names[kind];
+}
+
+gboolean
+gr_edit_kind_from_string (const char *text,
+                          GrEditKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (g_strcmp0 (text, kind_names[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* One line for the history list. */
+char *
+gr_edit_describe (const GrEdit *edit)
+{
+  const char *what = gr_role_get_label (edit->target.role);
+  double area = edit->geometry != NULL ? OGR_G_Area (edit->geometry) : 0;
+
+  switch (edit->kind)
+    {
+    case GR_EDIT_ADD:
+      return g_strdup_printf (_("Add park “%s” (%.0f m²)"), edit->name != NULL ? edit->name : "", area);
+    case GR_EDIT_RESHAPE:
+      return g_strdup_printf (_("Reshape %s #%u (%.0f m²)"), what, edit->target.index + 1, area);
+    case GR_EDIT_REMOVE:
+      return g_strdup_printf (_("Remove %s #%u"), what, edit->target.index + 1);
+    case GR_EDIT_RENAME:
+      return g_strdup_printf (_("Rename %s #%u to “%s”"), what, edit->target.index + 1,
+                              edit->name != NULL ? edit->name : "");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+guint
+_gr_feature_key_hash (gconstpointer key)
+{
+  const GrFeatureKey *k = key;
+  return k->role * 2654435761u ^ k->index;
+}
+
+gboolean
+_gr_feature_key_equal (gconstpointer a, gconstpointer b)
+{
+  const GrFeatureKey *x = a, *y = b;
+  return x->role == y->role && x->index == y->index;
+}

@@ -1,11 +1,13 @@
-/* gr-model-private.h — what the files of model/ share: the edits'
- * internals
+/* gr-model-private.h — what the files of model/ share: the layers' and the
+ * edits' internals
  */
 #pragma once
 
 #include "gr-scenario.h"
 
 G_BEGIN_DECLS
+
+void        _gr_layer_free          (GrLayer       *layer);
 
 /* Per touched feature, what the edits in force make of it. */
 typedef struct

@@ -1,8 +1,13 @@
-/* gr-project.h — a city's layers in one analysis CRS, and its project file */
+/* gr-project.h — a city's layers in one analysis CRS
+ *
+ * Its project file is gr-project-file.h, which this header brings.
+ */
 #pragma once
 
 #include "gr-analysis.h"
 #include "gr-gdal.h"
+#include "gr-layer.h"
+#include "gr-role.h"
 
 G_BEGIN_DECLS
 
@@ -21,49 +26,6 @@ typedef enum
 
 GQuark gr_project_error_quark (void);
 
-typedef enum
-{
-  GR_ROLE_GREEN,
-  GR_ROLE_PARK,
-  GR_ROLE_RESIDENTIAL,
-  GR_ROLE_POPULATION,
-  GR_ROLE_WALK,
-  GR_ROLE_GREENWAY,
-  GR_ROLE_CORRIDOR,
-  GR_ROLE_WATER,
-  GR_ROLE_ZONES,
-  GR_ROLE_BUILDINGS,
-  GR_ROLE_NURSERY,
-  GR_ROLE_BUILTUP,
-  GR_ROLE_SITES,
-  GR_ROLE_ENTRANCES,
-  GR_N_ROLES
-} GrRole;
-
-typedef enum
-{
-  GR_SHAPE_AREA,
-  GR_SHAPE_LINE,
-  GR_SHAPE_POINT,
-  GR_SHAPE_AREA_OR_POINT,
-} GrShape;
-
-typedef struct
-{
-  OGRGeometryH geometry; /* analysis CRS */
-  char        *name;
-  char        *kind;     /* class: an OSM tag or the source's class field */
-  double       value;    /* residents, for the population role; else NAN */
-  gboolean     historic;
-} GrFeature;
-
-typedef struct
-{
-  GrRole     role;
-  char      *sources; /* where the features came from, for the record */
-  GPtrArray *features; /* GrFeature */
-} GrLayer;
-
 typedef struct
 {
   char            *crs_name;
@@ -76,36 +38,14 @@ typedef struct
   double           extent[4];          /* analysis CRS */
 } GrProject;
 
-const char *gr_role_to_string   (GrRole role);
-gboolean    gr_role_from_string (const char *text,
-                                 GrRole     *role);
-GrShape     gr_role_get_shape   (GrRole role);
-const char *gr_role_get_label   (GrRole role);
-gboolean    gr_role_guess_from_name (const char *name,
-                                     GrRole     *role);
-gboolean    gr_text_has_word    (const char *text,
-                                 const char *words);
-
 GrProject  *gr_project_new      (void);
 void        gr_project_free     (GrProject *project);
 GrLayer    *gr_project_ensure_layer (GrProject *project,
                                      GrRole     role);
 void        gr_project_update_extent (GrProject *project);
-void        gr_layer_get_bounds      (const GrLayer *layer,
-                                      double         bounds[4]);
-
-gboolean    gr_project_save     (GrProject  *project,
-                                 const char *path,
-                                 GError    **error);
-GrProject  *gr_project_load     (const char *path,
-                                 GError    **error);
-gboolean    gr_project_file_is_project (const char *path);
-
-GrFeature  *gr_feature_new      (OGRGeometryH geometry);
-void        gr_feature_free     (GrFeature *feature);
-
-GrPolygon  *gr_polygon_new_from_ogr (OGRGeometryH geometry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrProject, gr_project_free)
 
 G_END_DECLS
+
+#include "gr-project-file.h"

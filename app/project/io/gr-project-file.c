@@ -1,0 +1,419 @@
+/* gr-project-file.c — a project as one GeoPackage: its layers, roles,
+ * service rules and metadata, written and read back
+ */
+#include "config.h"
+
+#include "gr-project-file.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#define PROJECT_FORMAT "greenreach-project"
+#define PROJECT_FORMAT_VERSION "1"
+
+static OGRwkbGeometryType
+role_geometry_type (GrRole role)
+{
+  switch (gr_role_get_shape (role))
+    {
+    case GR_SHAPE_AREA:
+      return wkbMultiPolygon;
+    case GR_SHAPE_LINE:
+      return wkbMultiLineString;
+    case GR_SHAPE_POINT:
+      return wkbMultiPoint;
+    case GR_SHAPE_AREA_OR_POINT:
+    default:
+      return wkbUnknown;
+    }
+}
+
+static void
+add_field (OGRLayerH layer, const char *name, OGRFieldType type)
+{
+  OGRFieldDefnH defn = OGR_Fld_Create (name, type);
+
+  OGR_L_CreateField (layer, defn, TRUE);
+  OGR_Fld_Destroy (defn);
+}
+
+static gboolean
+write_error (GError **error, const char *path, const char *what)
+{
+  g_autofree char *gdal = gr_gdal_capture_end ();
+
+  gr_gdal_capture_begin ();
+  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+               _("%s: could not write %s: %s"), path, what,
+               gdal != NULL ? gdal : g_strerror (errno));
+  return FALSE;
+}
+
+static gboolean
+write_role_layer (GDALDatasetH ds, const GrLayer *layer, OGRSpatialReferenceH srs,
+                  const char *path, GError **error)
+{
+  const char *name = gr_role_to_string (layer->role);
+  const char *options[] = { "FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", NULL };
+  OGRLayerH out = GDALDatasetCreateLayer (ds, name, srs, role_geometry_type (layer->role),
+                                          (char **) options);
+
+  if (out == NULL)
+    return write_error (error, path, name);
+  add_field (out, "name", OFTString);
+  add_field (out, "kind", OFTString);
+  add_field (out, "value", OFTReal);
+  add_field (out, "historic", OFTInteger);
+  for (guint i = 0; i < layer->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+      g_auto (OGRFeatureH) row = OGR_F_Create (OGR_L_GetLayerDefn (out));
+
+      OGR_F_SetGeometry (row, f->geometry);
+      if (f->name != NULL)
+        OGR_F_SetFieldString (row, 0, f->name);
+      if (f->kind != NULL)
+        OGR_F_SetFieldString (row, 1, f->kind);
+      if (!isnan (f->value))
+        OGR_F_SetFieldDouble (row, 2, f->value);
+      OGR_F_SetFieldInteger (row, 3, f->historic);
+      if (OGR_L_CreateFeature (out, row) != OGRERR_NONE)
+        return write_error (error, path, name);
+    }
+  return TRUE;
+}
+
+static OGRLayerH
+create_table (GDALDatasetH ds, const char *name, const char *const *fields)
+{
+  OGRLayerH table = GDALDatasetCreateLayer (ds, name, NULL, wkbNone, NULL);
+
+  for (guint i = 0; table != NULL && fields[i] != NULL; i += 2)
+    add_field (table, fields[i], fields[i + 1][0] == 'r' ? OFTReal : OFTString);
+  return table;
+}
+
+static gboolean
+write_meta (GDALDatasetH ds, GrProject *project, const char *path, GError **error)
+{
+  const char *fields[] = { "key", "s", "value", "s", NULL };
+  OGRLayerH table = create_table (ds, "gr_meta", fields);
+  g_autofree char *epsg = g_strdup_printf ("%d", project->epsg);
+  g_autofree char *repaired = g_strdup_printf ("%u", project->repaired);
+  const char *pairs[] = {
+    "format", PROJECT_FORMAT,
+    "format_version", PROJECT_FORMAT_VERSION,
+    "program_version", PACKAGE_VERSION,
+    "crs_name", project->crs_name,
+    "crs_epsg", epsg,
+    "repaired_geometries", repaired,
+    NULL,
+  };
+
+  if (table == NULL)
+    return write_error (error, path, "gr_meta");
+  for (guint i = 0; pairs[i] != NULL; i += 2)
+    {
+      g_auto (OGRFeatureH) row = OGR_F_Create (OGR_L_GetLayerDefn (table));
+
+      OGR_F_SetFieldString (row, 0, pairs[i]);
+      OGR_F_SetFieldString (row, 1, pairs[i + 1] != NULL ? pairs[i + 1] : "");
+      if (OGR_L_CreateFeature (table, row) != OGRERR_NONE)
+        return write_error (error, path, "gr_meta");
+    }
+  return TRUE;
+}
+
+static gboolean
+write_roles (GDALDatasetH ds, GrProject *project, const char *path, GError **error)
+{
+  const char *fields[] = { "layer", "s", "role", "s", "sources", "s", NULL };
+  OGRLayerH table = create_table (ds, "gr_roles", fields);
+
+  if (table == NULL)
+    return write_error (error, path, "gr_roles");
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    {
+      g_auto (OGRFeatureH) row = NULL;
+
+      if (project->layers[r] == NULL)
+        continue;
+      row = OGR_F_Create (OGR_L_GetLayerDefn (table));
+      OGR_F_SetFieldString (row, 0, gr_role_to_string (r));
+      OGR_F_SetFieldString (row, 1, gr_role_to_string (r));
+      OGR_F_SetFieldString (row, 2, project->layers[r]->sources ? project->layers[r]->sources : "");
+      if (OGR_L_CreateFeature (table, row) != OGRERR_NONE)
+        return write_error (error, path, "gr_roles");
+    }
+  return TRUE;
+}
+
+static gboolean
+write_rules (GDALDatasetH ds, GrProject *project, const char *path, GError **error)
+{
+  const char *fields[] = { "min_area_m2", "r", "max_area_m2", "r", "radius_m", "r",
+                           "historic_only", "s", NULL };
+  OGRLayerH table = create_table (ds, "gr_rules", fields);
+
+  if (table == NULL)
+    return write_error (error, path, "gr_rules");
+  for (guint i = 0; i < gr_service_rules_get_n_rules (project->rules); i++)
+    {
+      const GrServiceRule *rule = gr_service_rules_get_rule (project->rules, i);
+      g_auto (OGRFeatureH) row = OGR_F_Create (OGR_L_GetLayerDefn (table));
+
+      OGR_F_SetFieldDouble (row, 0, rule->min_area);
+      if (!isinf (rule->max_area))
+        OGR_F_SetFieldDouble (row, 1, rule->max_area);
+      OGR_F_SetFieldDouble (row, 2, rule->radius);
+      OGR_F_SetFieldString (row, 3, rule->historic_only ? "yes" : "no");
+      if (OGR_L_CreateFeature (table, row) != OGRERR_NONE)
+        return write_error (error, path, "gr_rules");
+    }
+  return TRUE;
+}
+
+static gboolean
+write_all (GDALDatasetH ds, GrProject *project, const char *path, GError **error)
+{
+  g_auto (OGRSpatialReferenceH) srs = gr_srs_new_from_user (project->crs_wkt);
+
+  if (srs == NULL)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                   _("%s: the project has no usable coordinate reference system"), path);
+      return FALSE;
+    }
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    if (project->layers[r] != NULL
+        && !write_role_layer (ds, project->layers[r], srs, path, error))
+      return FALSE;
+  return write_meta (ds, project, path, error)
+         && write_roles (ds, project, path, error)
+         && write_rules (ds, project, path, error);
+}
+
+/**
+ * gr_project_save:
+ *
+ * Writes the project as a GeoPackage. It is written beside @path and moved
+ * over it only when complete, so a failure never leaves a partial project.
+ */
+gboolean
+gr_project_save (GrProject  *project,
+                 const char *path,
+                 GError    **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  GDALDriverH driver;
+  GDALDatasetH ds;
+  gboolean ok;
+
+  gr_gdal_init ();
+  driver = GDALGetDriverByName ("GPKG");
+  g_unlink (partial);
+  gr_gdal_capture_begin ();
+  ds = GDALCreate (driver, partial, 0, 0, 0, GDT_Unknown, NULL);
+  if (ds == NULL)
+    return write_error (error, path, _("the project file"));
+  /* One transaction: a GeoPackage written feature by feature is ~10× slower. */
+  GDALDatasetStartTransaction (ds, FALSE);
+  ok = write_all (ds, project, path, error);
+  ok = ok && (GDALDatasetCommitTransaction (ds) == OGRERR_NONE
+              || write_error (error, path, _("the project file")));
+  GDALClose (ds);
+  g_free (gr_gdal_capture_end ());
+  if (ok && g_rename (partial, path) != 0)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                   _("%s: could not write the project file: %s"), path, g_strerror (errno));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (partial);
+  return ok;
+}
+
+/* ---- reading it back --------------------------------------------------- */
+
+static GDALDatasetH
+open_gpkg (const char *path)
+{
+  const char *drivers[] = { "GPKG", NULL };
+
+  gr_gdal_init ();
+  return GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                     drivers, NULL, NULL);
+}
+
+static char *
+meta_value (GDALDatasetH ds, const char *key)
+{
+  OGRLayerH table = GDALDatasetGetLayerByName (ds, "gr_meta");
+  OGRFeatureH row;
+  char *value = NULL;
+
+  if (table == NULL)
+    return NULL;
+  OGR_L_ResetReading (table);
+  while (value == NULL && (row = OGR_L_GetNextFeature (table)) != NULL)
+    {
+      if (g_strcmp0 (OGR_F_GetFieldAsString (row, 0), key) == 0)
+        value = g_strdup (OGR_F_GetFieldAsString (row, 1));
+      OGR_F_Destroy (row);
+    }
+  return value;
+}
+
+gboolean
+gr_project_file_is_project (const char *path)
+{
+  g_autofree char *format = NULL;
+  g_auto (GDALDatasetH) ds = NULL;
+
+  gr_gdal_capture_begin ();
+  ds = open_gpkg (path);
+  g_free (gr_gdal_capture_end ());
+  if (ds == NULL)
+    return FALSE;
+  format = meta_value (ds, "format");
+  return g_strcmp0 (format, PROJECT_FORMAT) == 0;
+}
+
+static gboolean
+read_role_layer (GDALDatasetH ds, GrProject *project, GrRole role, const char *sources,
+                 const char *path, GError **error)
+{
+  OGRLayerH in = GDALDatasetGetLayerByName (ds, gr_role_to_string (role));
+  GrLayer *layer;
+  OGRFeatureH row;
+
+  if (in == NULL)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
+                   _("%s: the project lists a “%s” layer but the file has none"),
+                   path, gr_role_to_string (role));
+      return FALSE;
+    }
+  layer = gr_project_ensure_layer (project, role);
+  layer->sources = g_strdup (sources);
+  OGR_L_ResetReading (in);
+  while ((row = OGR_L_GetNextFeature (in)) != NULL)
+    {
+      OGRGeometryH geometry = OGR_F_StealGeometry (row);
+      GrFeature *f;
+
+      if (geometry != NULL)
+        {
+          f = gr_feature_new (geometry);
+          f->name = OGR_F_IsFieldSetAndNotNull (row, 0) ? g_strdup (OGR_F_GetFieldAsString (row, 0)) : NULL;
+          f->kind = OGR_F_IsFieldSetAndNotNull (row, 1) ? g_strdup (OGR_F_GetFieldAsString (row, 1)) : NULL;
+          f->value = OGR_F_IsFieldSetAndNotNull (row, 2) ? OGR_F_GetFieldAsDouble (row, 2) : NAN;
+          f->historic = OGR_F_GetFieldAsInteger (row, 3) != 0;
+          g_ptr_array_add (layer->features, f);
+        }
+      OGR_F_Destroy (row);
+    }
+  if (project->crs_wkt == NULL && OGR_L_GetSpatialRef (in) != NULL)
+    OSRExportToWkt (OGR_L_GetSpatialRef (in), &project->crs_wkt);
+  return TRUE;
+}
+
+static gboolean
+read_rules (GDALDatasetH ds, GrProject *project, const char *path, GError **error)
+{
+  OGRLayerH table = GDALDatasetGetLayerByName (ds, "gr_rules");
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GError) local = NULL;
+  GrServiceRules *rules;
+  OGRFeatureH row;
+
+  if (table == NULL)
+    return TRUE;
+  while ((row = OGR_L_GetNextFeature (table)) != NULL)
+    {
+      /* OGR's string buffer is reused on each call: copy field by field. */
+      for (int i = 0; i < 4; i++)
+        g_string_append_printf (text, "%s%s", i ? "," : "",
+                                OGR_F_IsFieldSetAndNotNull (row, i) ? OGR_F_GetFieldAsString (row, i) : "");
+      g_string_append_c (text, '\n');
+      OGR_F_Destroy (row);
+    }
+  rules = gr_service_rules_parse (text->str, &local);
+  if (rules == NULL)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
+                   _("%s: the service-radius rules are damaged: %s"), path, local->message);
+      return FALSE;
+    }
+  gr_service_rules_free (project->rules);
+  project->rules = rules;
+  return TRUE;
+}
+
+static gboolean
+read_project (GDALDatasetH ds, GrProject *project, const char *path, GError **error)
+{
+  OGRLayerH table = GDALDatasetGetLayerByName (ds, "gr_roles");
+  g_autofree char *epsg = meta_value (ds, "crs_epsg");
+  g_autofree char *repaired = meta_value (ds, "repaired_geometries");
+  OGRFeatureH row;
+  gboolean ok = TRUE;
+
+  project->crs_name = meta_value (ds, "crs_name");
+  project->epsg = epsg != NULL ? atoi (epsg) : 0;
+  project->repaired = repaired != NULL ? (guint) atoi (repaired) : 0;
+  while (ok && table != NULL && (row = OGR_L_GetNextFeature (table)) != NULL)
+    {
+      GrRole role;
+
+      if (gr_role_from_string (OGR_F_GetFieldAsString (row, 1), &role))
+        ok = read_role_layer (ds, project, role, OGR_F_GetFieldAsString (row, 2), path, error);
+      OGR_F_Destroy (row);
+    }
+  return ok && read_rules (ds, project, path, error);
+}
+
+GrProject *
+gr_project_load (const char *path,
+                 GError    **error)
+{
+  g_autoptr (GrProject) project = gr_project_new ();
+  g_autofree char *format = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *gdal = NULL;
+  g_auto (GDALDatasetH) ds = NULL;
+
+  gr_gdal_capture_begin ();
+  ds = open_gpkg (path);
+  gdal = gr_gdal_capture_end ();
+  if (ds == NULL)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
+                   _("%s: not a readable GeoPackage: %s"), path,
+                   gdal != NULL ? gdal : _("unknown error"));
+      return NULL;
+    }
+  format = meta_value (ds, "format");
+  version = meta_value (ds, "format_version");
+  if (g_strcmp0 (format, PROJECT_FORMAT) != 0)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
+                   _("%s: a GeoPackage, but not a Greenreach project; import it with a role, "
+                     "e.g. “park=%s”"), path, path);
+      return NULL;
+    }
+  if (g_strcmp0 (version, PROJECT_FORMAT_VERSION) != 0)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
+                   _("%s: project format version %s is not supported by this version"),
+                   path, version != NULL ? version : "?");
+      return NULL;
+    }
+  if (!read_project (ds, project, path, error))
+    return NULL;
+  gr_project_update_extent (project);
+  return g_steal_pointer (&project);
+}

@@ -1,0 +1,15 @@
+/* gr-project-file.h — a project saved as one GeoPackage and read back */
+#pragma once
+
+#include "gr-project.h"
+
+G_BEGIN_DECLS
+
+gboolean    gr_project_save     (GrProject  *project,
+                                 const char *path,
+                                 GError    **error);
+GrProject  *gr_project_load     (const char *path,
+                                 GError    **error);
+gboolean    gr_project_file_is_project (const char *path);
+
+G_END_DECLS

@@ -1,0 +1,104 @@
+/* gr-layer.c — a layer's features, in the analysis CRS */
+#include "config.h"
+
+#include "gr-layer.h"
+
+#include "gr-model-private.h"
+
+#include <math.h>
+
+GrFeature *
+gr_feature_new (OGRGeometryH geometry)
+{
+  GrFeature *feature = g_new0 (GrFeature, 1);
+
+  feature->geometry = geometry;
+  feature->value = NAN;
+  return feature;
+}
+
+void
+gr_feature_free (GrFeature *feature)
+{
+  if (feature == NULL)
+    return;
+  if (feature->geometry != NULL)
+    OGR_G_DestroyGeometry (feature->geometry);
+  g_free (feature->name);
+  g_free (feature->kind);
+  g_free (feature);
+}
+
+void
+_gr_layer_free (GrLayer *layer)
+{
+  if (layer == NULL)
+    return;
+  g_free (layer->sources);
+  g_clear_pointer (&layer->features, g_ptr_array_unref);
+  g_free (layer);
+}
+
+/* The box around a layer's features, analysis CRS; empty for no layer. */
+void
+gr_layer_get_bounds (const GrLayer *layer,
+                     double         bounds[4])
+{
+  gr_bounds_clear (bounds);
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      OGREnvelope env;
+
+      OGR_G_GetEnvelope (((GrFeature *) g_ptr_array_index (layer->features, i))->geometry, &env);
+      gr_bounds_union (bounds, (const double[4]){ env.MinX, env.MinY, env.MaxX, env.MaxY });
+    }
+}
+
+static void
+append_rings (OGRGeometryH geometry, GArray *xy, GArray *ends)
+{
+  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+
+  if (type == wkbPolygon)
+    {
+      for (int r = 0; r < OGR_G_GetGeometryCount (geometry); r++)
+        {
+          OGRGeometryH ring = OGR_G_GetGeometryRef (geometry, r);
+          int n = OGR_G_GetPointCount (ring);
+          guint start = xy->len / 2;
+
+          if (n < 3)
+            continue;
+          g_array_set_size (xy, xy->len + 2 * n);
+          OGR_G_GetPoints (ring, &g_array_index (xy, double, 2 * start), 2 * sizeof (double),
+                           &g_array_index (xy, double, 2 * start + 1), 2 * sizeof (double),
+                           NULL, 0);
+          /* OGR repeats the first point at the end; GrPolygon closes implicitly. */
+          if (OGR_G_GetX (ring, 0) == OGR_G_GetX (ring, n - 1)
+              && OGR_G_GetY (ring, 0) == OGR_G_GetY (ring, n - 1))
+            {
+              n--;
+              g_array_set_size (xy, xy->len - 2);
+            }
+          g_array_append_vals (ends, &(guint){ start + n }, 1);
+        }
+    }
+  else if (type == wkbMultiPolygon || type == wkbGeometryCollection)
+    {
+      for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+        append_rings (OGR_G_GetGeometryRef (geometry, i), xy, ends);
+    }
+}
+
+/* The polygonal part of an OGR geometry as a GrPolygon; NULL if it has none. */
+GrPolygon *
+gr_polygon_new_from_ogr (OGRGeometryH geometry)
+{
+  g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  append_rings (geometry, xy, ends);
+  if (ends->len == 0)
+    return NULL;
+  return gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
+}

@@ -1,0 +1,134 @@
+/* gr-role.c — what a layer stands for in the analysis: its key, shape and
+ * name, and how it is recognised from a file's name
+ */
+#include "config.h"
+
+#include "gr-role.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+typedef struct
+{
+  const char *name;
+  GrShape     shape;
+  const char *label;
+} RoleInfo;
+
+static const RoleInfo roles[GR_N_ROLES] = {
+  [GR_ROLE_GREEN] = { "green", GR_SHAPE_AREA, N_("green space") },
+  [GR_ROLE_PARK] = { "park", GR_SHAPE_AREA, N_("parks") },
+  [GR_ROLE_RESIDENTIAL] = { "residential", GR_SHAPE_AREA, N_("residential land") },
+  [GR_ROLE_POPULATION] = { "population", GR_SHAPE_AREA_OR_POINT, N_("population") },
+  [GR_ROLE_WALK] = { "walk", GR_SHAPE_LINE, N_("walking network") },
+  [GR_ROLE_GREENWAY] = { "greenway", GR_SHAPE_LINE, N_("greenways") },
+  [GR_ROLE_CORRIDOR] = { "corridor", GR_SHAPE_AREA, N_("ecological corridors") },
+  [GR_ROLE_WATER] = { "water", GR_SHAPE_AREA, N_("water") },
+  [GR_ROLE_ZONES] = { "zones", GR_SHAPE_AREA, N_("zones") },
+  [GR_ROLE_BUILDINGS] = { "buildings", GR_SHAPE_AREA, N_("buildings") },
+  [GR_ROLE_NURSERY] = { "nursery", GR_SHAPE_AREA, N_("nursery land") },
+  [GR_ROLE_BUILTUP] = { "builtup", GR_SHAPE_AREA, N_("built-up area") },
+  [GR_ROLE_SITES] = { "sites", GR_SHAPE_AREA_OR_POINT, N_("candidate sites") },
+  [GR_ROLE_ENTRANCES] = { "entrances", GR_SHAPE_POINT, N_("park entrances") },
+};
+
+const char *
+gr_role_to_string (GrRole role)
+{
+  g_return_val_if_fail (role < GR_N_ROLES, NULL);
+  return roles[role].name;
+}
+
+gboolean
+gr_role_from_string (const char *text,
+                     GrRole     *role)
+{
+  for (guint i = 0; i < GR_N_ROLES; i++)
+    if (g_ascii_strcasecmp (text, roles[i].name) == 0)
+      {
+        *role = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GrShape
+gr_role_get_shape (GrRole role)
+{
+  g_return_val_if_fail (role < GR_N_ROLES, GR_SHAPE_AREA);
+  return roles[role].shape;
+}
+
+const char *
+gr_role_get_label (GrRole role)
+{
+  g_return_val_if_fail (role < GR_N_ROLES, NULL);
+  return _(roles[role].label);
+}
+
+/**
+ * gr_role_guess_from_name:
+ * @name: a file or layer name, in English, Chinese or pinyin
+ *
+ * The role a bureau's file name most likely means (绿地.shp, parks.gpkg,
+ * juzhu_yongdi.shp…), to preselect in the import dialog. Specific words
+ * are tried before general ones: 公园绿地 is a park layer, 绿道 a greenway.
+ *
+ * Returns: %TRUE with @role set when a word matched.
+ */
+gboolean
+gr_role_guess_from_name (const char *name,
+                         GrRole     *role)
+{
+  static const struct
+  {
+    GrRole      role;
+    const char *words;
+  } table[] = {
+    { GR_ROLE_GREENWAY, "greenway|绿道|lvdao" },
+    { GR_ROLE_CORRIDOR, "corridor|廊道|langdao" },
+    { GR_ROLE_NURSERY, "nursery|苗圃|miaopu" },
+    { GR_ROLE_ENTRANCES, "entrance|gate|出入口|入口" },
+    { GR_ROLE_SITES, "candidate|site|候选|选址" },
+    { GR_ROLE_POPULATION, "population|pop|人口|renkou|worldpop" },
+    { GR_ROLE_RESIDENTIAL, "residential|housing|居住|住宅|juzhu|zhuzhai" },
+    { GR_ROLE_BUILDINGS, "building|建筑|jianzhu" },
+    { GR_ROLE_BUILTUP, "builtup|built_up|built-up|建成区|jianchengqu" },
+    { GR_ROLE_PARK, "park|公园|gongyuan" },
+    { GR_ROLE_GREEN, "green|绿地|lvdi" },
+    { GR_ROLE_WATER, "water|river|lake|水|shui" },
+    { GR_ROLE_WALK, "walk|road|street|path|network|道路|路网|daolu" },
+    { GR_ROLE_ZONES, "zone|district|county|boundary|admin|行政|街道|社区|区县|jiedao|shequ" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    if (gr_text_has_word (name, table[i].words))
+      {
+        *role = table[i].role;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * gr_text_has_word:
+ * @text: (nullable): a name or class, in any case
+ * @words: lower-case words separated by '|'
+ *
+ * Whether @text contains one of @words, ignoring case: how names and
+ * class fields written by people are read.
+ */
+gboolean
+gr_text_has_word (const char *text,
+                  const char *words)
+{
+  g_autofree char *lower = text != NULL ? g_utf8_strdown (text, -1) : NULL;
+  g_auto (GStrv) list = NULL;
+
+  if (lower == NULL)
+    return FALSE;
+  list = g_strsplit (words, "|", -1);
+  for (guint w = 0; list[w] != NULL; w++)
+    if (strstr (lower, list[w]) != NULL)
+      return TRUE;
+  return FALSE;
+}

@@ -43,11 +43,13 @@ case "${1:-}" in
   run)
     install_missing
     build
+    # `meson devenv` points the programs at the build tree's translations
+    # and schema and the source tree's resources.
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
       echo "No display: the window needs one. The same analysis on the command line:" >&2
-      exec build/app/cli/greenreach-cli analyze resources/sample/andorra.osm.pbf
+      exec meson devenv -C build -w "$PWD" build/app/cli/greenreach-cli analyze resources/sample/andorra.osm.pbf
     fi
-    exec build/app/gui/greenreach
+    exec meson devenv -C build -w "$PWD" build/app/gui/greenreach
     ;;
   test)
     install_missing

@@ -1,15 +1,13 @@
 /* gr-settings.c — the user's preferences (GSettings)
  *
- * Run from the build tree, the program reads the schema compiled there, so
- * it works without being installed. Installed, it reads the system's, and
- * the copy compiled into its own data folder when the system's schemas
- * have not been recompiled.
+ * The schema is looked up where GSettings looks (GSETTINGS_SCHEMA_DIR
+ * first, which `meson devenv` and the tests point at the build tree's), then
+ * in the copy compiled into the program's own data folder, for an install
+ * whose system schemas have not been recompiled yet.
  */
 #include "config.h"
 
 #include "gr-settings.h"
-
-#include "gr-runtime.h"
 
 static GSettingsSchema *
 lookup_schema (void)
@@ -18,12 +16,9 @@ lookup_schema (void)
   GSettingsSchemaSource *system = g_settings_schema_source_get_default ();
   GSettingsSchema *schema;
 
-  if (!gr_runtime_is_uninstalled () && system != NULL
-      && (schema = g_settings_schema_source_lookup (system, APP_ID, TRUE)) != NULL)
+  if (system != NULL && (schema = g_settings_schema_source_lookup (system, APP_ID, TRUE)) != NULL)
     return schema;
-  source = g_settings_schema_source_new_from_directory (gr_runtime_is_uninstalled () ? BUILD_SCHEMADIR
-                                                                                   : PKGDATADIR "/schemas",
-                                                       system, FALSE, NULL);
+  source = g_settings_schema_source_new_from_directory (PKGDATADIR "/schemas", system, FALSE, NULL);
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, FALSE)) != NULL)
     return schema;
   return NULL;

@@ -1,7 +1,9 @@
 /* gr-runtime.c — where the program finds its translations and data
  *
- * A program run from the build tree uses the build tree's translations and
- * the source tree's resources, so it works without being installed.
+ * Installed, the program reads them from LOCALEDIR and PKGDATADIR. Run from
+ * the build tree (`meson devenv`, the tests), GREENREACH_LOCALEDIR and
+ * GREENREACH_DATADIR point it at the build's translations and the source
+ * tree's resources instead, so it works without being installed.
  */
 #include "config.h"
 
@@ -10,23 +12,20 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 
-gboolean
-gr_runtime_is_uninstalled (void)
+static const char *
+dir_from_env (const char *variable, const char *installed)
 {
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *root = g_canonicalize_filename (BUILD_ROOT, NULL);
+  const char *dir = g_getenv (variable);
 
-  return exe != NULL && g_str_has_prefix (exe, root);
+  return dir != NULL && *dir != '\0' ? dir : installed;
 }
 
 void
 gr_runtime_init_i18n (void)
 {
-  const char *dir = g_getenv ("GREENREACH_LOCALEDIR");
+  const char *dir = dir_from_env ("GREENREACH_LOCALEDIR", LOCALEDIR);
 
   setlocale (LC_ALL, "");
-  if (dir == NULL)
-    dir = gr_runtime_is_uninstalled () ? BUILD_LOCALEDIR : LOCALEDIR;
   bindtextdomain (GETTEXT_PACKAGE, dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
@@ -35,7 +34,5 @@ gr_runtime_init_i18n (void)
 char *
 gr_runtime_data_path (const char *relative)
 {
-  if (gr_runtime_is_uninstalled ())
-    return g_build_filename (SOURCE_ROOT, "resources", relative, NULL);
-  return g_build_filename (PKGDATADIR, relative, NULL);
+  return g_build_filename (dir_from_env ("GREENREACH_DATADIR", PKGDATADIR), relative, NULL);
 }

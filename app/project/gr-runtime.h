@@ -5,8 +5,7 @@
 
 G_BEGIN_DECLS
 
-gboolean gr_runtime_is_uninstalled (void);
-void     gr_runtime_init_i18n      (void);
-char    *gr_runtime_data_path      (const char *relative);
+void  gr_runtime_init_i18n (void);
+char *gr_runtime_data_path (const char *relative);
 
 G_END_DECLS

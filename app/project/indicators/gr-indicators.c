@@ -13,161 +13,16 @@
 
 #include "gr-indicators.h"
 
+#include "gr-indicators-private.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <string.h>
-
-static const struct
-{
-  const char *key;
-  const char *name;
-  const char *unit;
-} indicators[GR_N_INDICATORS] = {
-  [GR_IND_PARK_PER_CAPITA] = { "park_per_capita", N_("Per-capita park green area (人均公园绿地面积)"), N_("m²/person") },
-  [GR_IND_COMPREHENSIVE_PER_CAPITA] = { "comprehensive_park_per_capita", N_("Per-capita comprehensive-park area"),
-                                        N_("m²/person") },
-  [GR_IND_COMMUNITY_PER_CAPITA] = { "community_park_per_capita", N_("Per-capita community-park area"),
-                                    N_("m²/person") },
-  [GR_IND_SERVICE_RATE] = { "service_radius_rate", N_("Park service-radius coverage (公园绿地服务半径覆盖率)"), "%" },
-  [GR_IND_SERVICE_POPULATION] = { "service_radius_residents", N_("Residents inside a park service radius"), "%" },
-  [GR_IND_GREEN_300] = { "green_300m", N_("Homes within 300 m of green space (300米见绿)"), "%" },
-  [GR_IND_GREEN_300_POPULATION] = { "green_300m_residents", N_("Residents within 300 m of green space"), "%" },
-  [GR_IND_PARK_500] = { "park_500m", N_("Homes within 500 m of a park (500米见园)"), "%" },
-  [GR_IND_PARK_500_POPULATION] = { "park_500m_residents", N_("Residents within 500 m of a park"), "%" },
-  [GR_IND_GREENWAY_PER_10K] = { "greenway_per_10k", N_("Greenway length per 10,000 residents (万人拥有绿道长度)"),
-                                N_("km") },
-  [GR_IND_NURSERY_SHARE] = { "nursery_share", N_("Nursery land in the built-up area (苗圃面积占比)"), "%" },
-};
 
 typedef GrTarget Target;
 
-#define AT_LEAST(v) { v, FALSE }
-#define MORE_THAN(v) { v, TRUE }
-#define NO_TARGET { NAN, FALSE }
-
-static const struct
-{
-  const char *key;
-  const char *label;
-  Target      targets[GR_N_INDICATORS];
-} sets[GR_N_TARGET_SETS] = {
-  [GR_TARGETS_NONE] = { "none", N_("No targets"),
-                        { NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET,
-                          NO_TARGET, NO_TARGET, NO_TARGET } },
-  /* Yuncheng 2023 plan: 13 m², 80 %, 1 km per 10,000 by 2025; nursery ≥ 2 %. */
-  [GR_TARGETS_YUNCHENG_2025] = { "yuncheng-2025", N_("Yuncheng 2025"),
-                                 { [GR_IND_PARK_PER_CAPITA] = AT_LEAST (13), [GR_IND_COMPREHENSIVE_PER_CAPITA] = NO_TARGET,
-                                   [GR_IND_COMMUNITY_PER_CAPITA] = NO_TARGET, [GR_IND_SERVICE_RATE] = AT_LEAST (80),
-                                   [GR_IND_SERVICE_POPULATION] = NO_TARGET, [GR_IND_GREEN_300] = NO_TARGET,
-                                   [GR_IND_GREEN_300_POPULATION] = NO_TARGET, [GR_IND_PARK_500] = NO_TARGET,
-                                   [GR_IND_PARK_500_POPULATION] = NO_TARGET, [GR_IND_GREENWAY_PER_10K] = AT_LEAST (1.0),
-                                   [GR_IND_NURSERY_SHARE] = AT_LEAST (2) } },
-  /* … and 14 m², 85 %, 1.5 km by 2030. */
-  [GR_TARGETS_YUNCHENG_2030] = { "yuncheng-2030", N_("Yuncheng 2030"),
-                                 { [GR_IND_PARK_PER_CAPITA] = AT_LEAST (14), [GR_IND_COMPREHENSIVE_PER_CAPITA] = NO_TARGET,
-                                   [GR_IND_COMMUNITY_PER_CAPITA] = NO_TARGET, [GR_IND_SERVICE_RATE] = AT_LEAST (85),
-                                   [GR_IND_SERVICE_POPULATION] = NO_TARGET, [GR_IND_GREEN_300] = NO_TARGET,
-                                   [GR_IND_GREEN_300_POPULATION] = NO_TARGET, [GR_IND_PARK_500] = NO_TARGET,
-                                   [GR_IND_PARK_500_POPULATION] = NO_TARGET, [GR_IND_GREENWAY_PER_10K] = AT_LEAST (1.5),
-                                   [GR_IND_NURSERY_SHARE] = AT_LEAST (2) } },
-  /* Datong 2025 plan: 1.25 km per 10,000 by 2035; "300 m to green, 500 m
-   * to a park" for every home (服务半径全覆盖). */
-  [GR_TARGETS_DATONG_2035] = { "datong-2035", N_("Datong 2035"),
-                               { [GR_IND_PARK_PER_CAPITA] = NO_TARGET, [GR_IND_COMPREHENSIVE_PER_CAPITA] = NO_TARGET,
-                                 [GR_IND_COMMUNITY_PER_CAPITA] = NO_TARGET, [GR_IND_SERVICE_RATE] = NO_TARGET,
-                                 [GR_IND_SERVICE_POPULATION] = NO_TARGET, [GR_IND_GREEN_300] = AT_LEAST (100),
-                                 [GR_IND_GREEN_300_POPULATION] = NO_TARGET, [GR_IND_PARK_500] = AT_LEAST (100),
-                                 [GR_IND_PARK_500_POPULATION] = NO_TARGET, [GR_IND_GREENWAY_PER_10K] = AT_LEAST (1.25),
-                                 [GR_IND_NURSERY_SHARE] = NO_TARGET } },
-  /* GB 55014-2021 minimums: > 8.0 m², comprehensive and community > 3.0
-   * each, service radius > 80 %. */
-  [GR_TARGETS_GB55014] = { "gb55014-2021", N_("GB 55014-2021 minimums"),
-                           { [GR_IND_PARK_PER_CAPITA] = MORE_THAN (8.0), [GR_IND_COMPREHENSIVE_PER_CAPITA] = MORE_THAN (3.0),
-                             [GR_IND_COMMUNITY_PER_CAPITA] = MORE_THAN (3.0), [GR_IND_SERVICE_RATE] = MORE_THAN (80),
-                             [GR_IND_SERVICE_POPULATION] = NO_TARGET, [GR_IND_GREEN_300] = NO_TARGET,
-                             [GR_IND_GREEN_300_POPULATION] = NO_TARGET, [GR_IND_PARK_500] = NO_TARGET,
-                             [GR_IND_PARK_500_POPULATION] = NO_TARGET, [GR_IND_GREENWAY_PER_10K] = NO_TARGET,
-                             [GR_IND_NURSERY_SHARE] = NO_TARGET } },
-  /* National ecological garden city: ≥ 14.8 m² (≥ 5.5 in every district),
-   * service radius ≥ 90 %. */
-  [GR_TARGETS_ECO_GARDEN_CITY] = { "eco-garden-city", N_("National ecological garden city"),
-                                   { [GR_IND_PARK_PER_CAPITA] = AT_LEAST (14.8),
-                                     [GR_IND_COMPREHENSIVE_PER_CAPITA] = NO_TARGET,
-                                     [GR_IND_COMMUNITY_PER_CAPITA] = NO_TARGET, [GR_IND_SERVICE_RATE] = AT_LEAST (90),
-                                     [GR_IND_SERVICE_POPULATION] = NO_TARGET, [GR_IND_GREEN_300] = NO_TARGET,
-                                     [GR_IND_GREEN_300_POPULATION] = NO_TARGET, [GR_IND_PARK_500] = NO_TARGET,
-                                     [GR_IND_PARK_500_POPULATION] = NO_TARGET, [GR_IND_GREENWAY_PER_10K] = NO_TARGET,
-                                     [GR_IND_NURSERY_SHARE] = NO_TARGET } },
-  /* Filled from the project file (gr_project_targets_load ()). */
-  [GR_TARGETS_PROJECT] = { "project", N_("This project's own targets"),
-                           { NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET, NO_TARGET,
-                             NO_TARGET, NO_TARGET, NO_TARGET } },
-};
-
 /* The ecological garden city asks every district for ≥ 5.5 m²/person. */
 #define ECO_DISTRICT_PER_CAPITA 5.5
-
-const char *
-gr_indicator_get_name (GrIndicatorId id)
-{
-  g_return_val_if_fail (id < GR_N_INDICATORS, NULL);
-  return _(indicators[id].name);
-}
-
-const char *
-gr_indicator_get_key (GrIndicatorId id)
-{
-  g_return_val_if_fail (id < GR_N_INDICATORS, NULL);
-  return indicators[id].key;
-}
-
-const char *
-gr_indicator_get_unit (GrIndicatorId id)
-{
-  g_return_val_if_fail (id < GR_N_INDICATORS, NULL);
-  return _(indicators[id].unit);
-}
-
-gboolean
-gr_indicator_from_key (const char    *key,
-                       GrIndicatorId *id)
-{
-  for (guint i = 0; i < GR_N_INDICATORS; i++)
-    if (g_strcmp0 (key, indicators[i].key) == 0)
-      {
-        *id = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-gr_target_set_get_key (GrTargetSet set)
-{
-  g_return_val_if_fail (set < GR_N_TARGET_SETS, NULL);
-  return sets[set].key;
-}
-
-const char *
-gr_target_set_get_label (GrTargetSet set)
-{
-  g_return_val_if_fail (set < GR_N_TARGET_SETS, NULL);
-  return _(sets[set].label);
-}
-
-gboolean
-gr_target_set_from_key (const char  *key,
-                        GrTargetSet *set)
-{
-  for (guint i = 0; i < GR_N_TARGET_SETS; i++)
-    if (g_strcmp0 (key, sets[i].key) == 0)
-      {
-        *set = i;
-        return TRUE;
-      }
-  return FALSE;
-}
 
 /* 防灾避险公园: a park of any class with the emergency-shelter role, known
  * from its class or name. */
@@ -292,7 +147,7 @@ judge (GrIndicator *item, Target t, double per_unit, Land land)
   /* TRANSLATORS: "short by 1.20 m²/person = 84000 m² of park"; shares
    * fall short in percentage points */
   item->gap_text = g_strdup_printf (_("short by %.2f %s = %s"), item->gap,
-                                    g_str_equal (indicators[item->id].unit, "%") ? _("points")
+                                    g_str_equal (_gr_indicator_get_untranslated_unit (item->id), "%") ? _("points")
                                                                                  : gr_indicator_get_unit (item->id),
                                     ground);
 }
@@ -351,13 +206,6 @@ gr_indicators_update_coverage (GrIndicators   *out,
 
   gr_analysis_summarize (analysis, zone, &s);
   coverage_items (out, &s, targets);
-}
-
-const GrTarget *
-gr_target_set_get_targets (GrTargetSet set)
-{
-  g_return_val_if_fail (set < GR_N_TARGET_SETS, NULL);
-  return sets[set].targets;
 }
 
 static void
@@ -441,7 +289,7 @@ gr_indicators_compute (GrIndicators *out,
                        GrTargetSet   targets)
 {
   g_return_if_fail (targets < GR_N_TARGET_SETS);
-  gr_indicators_compute_with (out, project, analysis, zone, targets, sets[targets].targets);
+  gr_indicators_compute_with (out, project, analysis, zone, targets, gr_target_set_get_targets (targets));
 }
 
 /**
@@ -525,7 +373,7 @@ gr_indicators_compute_with (GrIndicators   *out,
         else
           item->value = areas[k] / out->population;
         if (set == GR_TARGETS_ECO_GARDEN_CITY && zone > 0 && ids[k] == GR_IND_PARK_PER_CAPITA)
-          target = (Target) AT_LEAST (ECO_DISTRICT_PER_CAPITA);
+          target = (Target){ ECO_DISTRICT_PER_CAPITA, FALSE };
         judge (item, target, isfinite (out->population) ? out->population : 0, LAND_PARK_M2);
       }
   }
@@ -577,113 +425,4 @@ gr_indicators_clear (GrIndicators *out)
       g_clear_pointer (&out->items[i].gap_text, g_free);
     }
   g_clear_pointer (&out->system_check, g_free);
-}
-
-/* ---- the project's own targets ---------------------------------------------- */
-
-static sqlite3 *
-open_targets (const char *path, int flags, GError **error)
-{
-  sqlite3 *db = NULL;
-
-  if (!gr_project_file_is_project (path))
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
-                   _("%s: not a Greenreach project: save the project first"), path);
-      return NULL;
-    }
-  if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN, _("%s: cannot open (%s)"), path,
-                   sqlite3_errmsg (db));
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-/**
- * gr_project_targets_load:
- *
- * The targets the project's users set (table gr_targets); indicators
- * without one have none (NAN).
- */
-gboolean
-gr_project_targets_load (const char *path,
-                         GrTarget    targets[GR_N_INDICATORS],
-                         GError    **error)
-{
-  sqlite3 *db = open_targets (path, SQLITE_OPEN_READONLY, error);
-  sqlite3_stmt *stmt = NULL;
-
-  for (guint i = 0; i < GR_N_INDICATORS; i++)
-    targets[i] = (GrTarget){ NAN, FALSE };
-  if (db == NULL)
-    return FALSE;
-  if (sqlite3_prepare_v2 (db, "SELECT indicator, value, strict FROM gr_targets", -1, &stmt, NULL) == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        GrIndicatorId id;
-
-        if (gr_indicator_from_key ((const char *) sqlite3_column_text (stmt, 0), &id))
-          targets[id] = (GrTarget){ sqlite3_column_double (stmt, 1), sqlite3_column_int (stmt, 2) != 0 };
-      }
-  /* No table: no targets set yet. */
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return TRUE;
-}
-
-/**
- * gr_project_targets_set:
- * @value: the target, or NAN to remove it
- *
- * Sets one of the project's own targets, in its own transaction.
- */
-gboolean
-gr_project_targets_set (const char   *path,
-                        GrIndicatorId id,
-                        double        value,
-                        gboolean      strict,
-                        GError      **error)
-{
-  static const char schema[] =
-    "PRAGMA journal_mode = WAL;"
-    "CREATE TABLE IF NOT EXISTS gr_targets (indicator TEXT PRIMARY KEY, value REAL NOT NULL, strict INTEGER NOT NULL);"
-    "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)"
-    "  VALUES ('gr_targets', 'attributes', 'gr_targets', 'Greenreach project targets');";
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (id < GR_N_INDICATORS, FALSE);
-  if (isinf (value) || (isfinite (value) && fabs (value) > 1e9))
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, _("%g is not a usable target"), value);
-      return FALSE;
-    }
-  if ((db = open_targets (path, SQLITE_OPEN_READWRITE, error)) == NULL)
-    return FALSE;
-  ok = sqlite3_exec (db, schema, NULL, NULL, NULL) == SQLITE_OK
-       && sqlite3_prepare_v2 (db,
-                              isnan (value) ? "DELETE FROM gr_targets WHERE indicator = ?1"
-                                            : "INSERT OR REPLACE INTO gr_targets VALUES (?1, ?2, ?3)",
-                              -1, &stmt, NULL) == SQLITE_OK;
-  if (ok)
-    {
-      sqlite3_bind_text (stmt, 1, indicators[id].key, -1, SQLITE_STATIC);
-      if (!isnan (value))
-        {
-          sqlite3_bind_double (stmt, 2, value);
-          sqlite3_bind_int (stmt, 3, strict);
-        }
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-    }
-  if (!ok)
-    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE, _("%s: cannot record the change (%s)"), path,
-                 sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return ok;
 }

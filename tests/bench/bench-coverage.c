@@ -1,7 +1,7 @@
 /* bench-coverage — full straight-line analysis and single edits on a
  * synthetic city (200 km², 1 M residents, 5 m grid by default).
  *
- * Prints one JSON object. Targets (DESIGN.md): full analysis < 1 s
+ * Prints one JSON object. Targets (README, Benchmarks): full analysis < 1 s
  * straight-line and < 2 s walking (--mode walking, ~300 k-node network),
  * one edit to updated indicators < 2 ms median (walking < 5 ms), memory
  * < 1.5 GB.

@@ -1,7 +1,7 @@
 /* bench-render — frame time of the map window on the synthetic city
  * (200 km², all layers and the blind-spot overlay), at city extent and at
- * street level. Runs under Xvfb; prints one JSON object. Target
- * (DESIGN.md): a frame < 16 ms.
+ * street level. Runs under Xvfb; prints one JSON object. Target (README,
+ * Benchmarks): a frame < 16 ms.
  *
  * The synthetic city (SYNTHETIC DATA, tests/bench/gr-synthetic-city.c) is
  * set down in UTM zone 50N and saved as a project, which the window opens

@@ -5,6 +5,10 @@
 
 #include <glib/gi18n-lib.h>
 
+const char gr_cli_targets_help[] =
+  N_("Target set: yuncheng-2025 (default), yuncheng-2030, datong-2035, gb55014-2021, eco-garden-city, project "
+     "(the project's own), none");
+
 int
 gr_cli_fail (int         status,
              const char *message)

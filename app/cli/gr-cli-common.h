@@ -14,9 +14,10 @@ enum
   EXIT_USAGE = 2,
 };
 
-#define GR_CLI_TARGETS_HELP                                                                                          \
-  N_("Target set: yuncheng-2025 (default), yuncheng-2030, datong-2035, gb55014-2021, eco-garden-city, project "     \
-     "(the project's own), none")
+/* The help of every command's --targets option; the string lives in
+ * gr-cli-common.c, where xgettext sees it. */
+extern const char gr_cli_targets_help[];
+#define GR_CLI_TARGETS_HELP gr_cli_targets_help
 
 int      gr_cli_fail       (int         status,
                             const char *message);

@@ -231,9 +231,9 @@ _gr_window_compare_activated (GtkWidget *widget, const char *action, GVariant *p
     return;
   for (guint k = 0; k < 2; k++)
     {
-      GtkDropDown *choice = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (gtk_drop_down_get_model (
-                                                                self->scenario_dropdown)),
-                                                              NULL));
+      GtkDropDown *choice = GTK_DROP_DOWN (gtk_drop_down_new (
+        g_object_ref (G_LIST_MODEL (self->scenario_items)),
+        gtk_property_expression_new (GR_TYPE_SCENARIO_ITEM, NULL, "name")));
       guint n = self->scenarios != NULL ? self->scenarios->len : 0;
 
       /* The scenario shown against the next one, or the baseline. */

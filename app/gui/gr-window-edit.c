@@ -89,13 +89,13 @@ gr_window_add_park_at (GrWindow *self,
 
 /* A row of the history: the scenario goes back (or forward) to just after it. */
 void
-_gr_window_on_history_row (GtkListBox *box, GtkListBoxRow *row, GrWindow *self)
+_gr_window_on_history_go_to (GrHistoryPanel *history, guint n_edits, GrWindow *self)
 {
   g_autoptr (GError) error = NULL;
 
   if (self->current == NULL)
     return;
-  if (!gr_scenario_store_set_position (self->store, self->current, gtk_list_box_row_get_index (row) + 1, &error))
+  if (!gr_scenario_store_set_position (self->store, self->current, n_edits, &error))
     _gr_window_show_error (self, _("Could not make the edit"), error);
   _gr_window_after_change (self);
 }

@@ -178,3 +178,16 @@ gr_window_get_error (GrWindow *self)
 {
   return self->error;
 }
+
+GrHistoryPanel *
+gr_window_get_history (GrWindow *self)
+{
+  return self->history;
+}
+
+/* The switcher's list: the baseline, then each scenario (GrScenarioItem). */
+GListModel *
+gr_window_get_scenarios (GrWindow *self)
+{
+  return G_LIST_MODEL (self->scenario_items);
+}

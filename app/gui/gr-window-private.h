@@ -12,6 +12,8 @@
 
 #include "gr-base-map.h"
 #include "gr-corridor.h"
+#include "gr-history-panel.h"
+#include "gr-scenario-item.h"
 #include "gr-coverage-layer.h"
 #include "gr-indicators.h"
 #include "gr-layer-item.h"
@@ -70,8 +72,8 @@ struct _GrWindow
   GtkToggleButton *draw_tool;
   GArray          *draft;     /* double x, y: corners of a park being drawn, analysis CRS */
   GtkMenuButton   *park_size_button;
-  GtkLabel        *edits_heading;
-  GtkListBox      *history;
+  GrHistoryPanel  *history;
+  GListStore      *scenario_items; /* GrScenarioItem: the baseline, then each scenario */
   GtkLabel        *balance_label;
   GtkDropDown     *targets_dropdown;
   GtkDropDown     *scope_dropdown;
@@ -207,7 +209,7 @@ void _gr_window_scenario_activated (GtkWidget *widget, const char *action, GVari
 void _gr_window_push_or_say (GrWindow *self, GrEdit *edit);
 guint _gr_window_candidate_number (GrWindow *self);
 GrEdit * _gr_window_candidate_edit (GrWindow *self, OGRGeometryH geometry, guint number);
-void _gr_window_on_history_row (GtkListBox *box, GtkListBoxRow *row, GrWindow *self);
+void _gr_window_on_history_go_to (GrHistoryPanel *history, guint n_edits, GrWindow *self);
 
 /* gr-window-tools.c */
 gboolean _gr_window_to_widget (GrWindow *self, double x, double y, double *wx, double *wy);
@@ -316,6 +318,8 @@ void        gr_window_set_targets  (GrWindow   *self,
 const char *gr_window_get_error    (GrWindow *self);
 const char *gr_window_get_base_map_error (GrWindow *self);
 GListModel *gr_window_get_layers   (GrWindow *self);
+GrHistoryPanel *gr_window_get_history (GrWindow *self);
+GListModel *gr_window_get_scenarios (GrWindow *self);
 GListModel *gr_window_get_zones    (GrWindow *self);
 
 void        gr_window_set_presenting (GrWindow *self,

@@ -88,19 +88,18 @@ _gr_window_edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key
 void
 _gr_window_refresh_edits (GrWindow *self)
 {
-  GtkWidget *child;
   g_autoptr (GArray) touched = NULL;
   GrDisplay *display = self->session != NULL ? gr_session_get_display (self->session) : NULL;
   gboolean full = !self->dragging;
 
   gr_sketch_layer_clear (self->sketch);
-  while (full && (child = gtk_widget_get_first_child (GTK_WIDGET (self->history))) != NULL)
-    gtk_list_box_remove (self->history, child);
   _gr_window_update_actions (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->edits_heading), self->current != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->history), self->current != NULL && self->current->edits->len > 0);
   if (full)
-    gtk_widget_set_visible (GTK_WIDGET (self->balance_label), FALSE);
+    {
+      gr_history_panel_show (self->history, display != NULL ? self->current : NULL,
+                             display != NULL ? _gr_window_baseline_project (self) : NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->balance_label), FALSE);
+    }
   /* An unedited feature picked for editing: its outline and handles. */
   if (self->has_selection && display != NULL && !self->dragging)
     {
@@ -166,37 +165,6 @@ _gr_window_refresh_edits (GrWindow *self)
                            ? GR_MARK_CANDIDATE
                            : GR_MARK_RESHAPED,
                          TRUE, FALSE);
-  for (guint i = 0; full && i < self->current->edits->len; i++)
-    {
-      GrEdit *e = g_ptr_array_index (self->current->edits, i);
-      g_autofree char *what = gr_edit_describe (e);
-      g_autofree char *line = g_strdup_printf ("%u. %s", i + 1, what);
-      GtkWidget *label = gtk_label_new (line);
-      GString *tip = g_string_new (NULL);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_start (label, 6);
-      gtk_widget_set_margin_end (label, 6);
-      gtk_widget_set_margin_top (label, 3);
-      gtk_widget_set_margin_bottom (label, 3);
-      if (i >= self->current->position)
-        gtk_widget_add_css_class (label, "dim-label"); /* undone: can be redone */
-      if (e->kind == GR_EDIT_ADD && i < self->current->position)
-        {
-          g_autofree char *flags = gr_candidate_flags_describe (gr_candidate_flags (_gr_window_baseline_project (self),
-                                                                                    e->geometry));
-          g_string_append (tip, flags);
-        }
-      if (tip->len > 0)
-        {
-          g_autofree char *marked = g_strdup_printf ("%s ⚠", line);
-          gtk_label_set_text (GTK_LABEL (label), marked);
-          gtk_widget_set_tooltip_text (label, tip->str);
-        }
-      g_string_free (tip, TRUE);
-      gtk_list_box_append (self->history, label);
-    }
 }
 
 /* Brings the analysis, the overlay and the panel to the scenario now. */
@@ -221,26 +189,37 @@ _gr_window_after_change (GrWindow *self)
   _gr_window_update_presentation (self);
 }
 
+/* The switcher's list follows the scenarios: items whose scenario is
+ * unchanged stay (a rename changes the name only), the rest is replaced. */
 void
 _gr_window_fill_scenarios (GrWindow *self)
 {
-  GtkStringList *names = gtk_string_list_new (NULL);
-  guint selected = 0;
+  GListModel *items = G_LIST_MODEL (self->scenario_items);
+  guint n = 1 + (self->scenarios != NULL ? self->scenarios->len : 0);
+  guint had = g_list_model_get_n_items (items);
+  guint keep = 0, selected = 0;
+  g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
-  gtk_string_list_append (names, _("Baseline"));
-  for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
+  for (; keep < MIN (n, had); keep++)
     {
-      GrScenario *s = g_ptr_array_index (self->scenarios, i);
+      g_autoptr (GrScenarioItem) item = g_list_model_get_item (items, keep);
+      GrScenario *s = keep > 0 ? g_ptr_array_index (self->scenarios, keep - 1) : NULL;
 
-      gtk_string_list_append (names, s->name);
-      if (s == self->current)
-        selected = i + 1;
+      if (gr_scenario_item_get_scenario (item) != s)
+        break;
+      if (s != NULL)
+        gr_scenario_item_set_name (item, s->name);
     }
+  for (guint i = keep; i < n; i++)
+    g_ptr_array_add (added, gr_scenario_item_new (i > 0 ? g_ptr_array_index (self->scenarios, i - 1) : NULL));
+  for (guint i = 1; i < n; i++)
+    if (g_ptr_array_index (self->scenarios, i - 1) == self->current)
+      selected = i;
   self->filling = TRUE;
-  gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (names));
+  if (keep < MAX (n, had))
+    g_list_store_splice (self->scenario_items, keep, had - keep, added->pdata, added->len);
   gtk_drop_down_set_selected (self->scenario_dropdown, selected);
   self->filling = FALSE;
-  g_object_unref (names);
 }
 
 void

@@ -339,6 +339,8 @@ _gr_window_build_editing (GrWindow *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->empty = gr_scenario_new ("");
+  self->scenario_items = g_list_store_new (GR_TYPE_SCENARIO_ITEM);
+  gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (self->scenario_items));
   self->draft = g_array_new (FALSE, FALSE, sizeof (double));
   g_signal_connect (self->draw_tool, "toggled", G_CALLBACK (on_draw_toggled), self);
   g_signal_connect (self->add_tool, "toggled", G_CALLBACK (on_add_toggled), self);
@@ -348,8 +350,7 @@ _gr_window_build_editing (GrWindow *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->sketch));
   build_park_popover (self);
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected", G_CALLBACK (_gr_window_on_scenario_selected), self);
-  g_signal_connect (self->history, "row-activated", G_CALLBACK (_gr_window_on_history_row), self);
-  gtk_list_box_set_activate_on_single_click (self->history, TRUE);
+  g_signal_connect (self->history, "go-to", G_CALLBACK (_gr_window_on_history_go_to), self);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (_gr_window_on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (_gr_window_on_drag_update), self);

@@ -276,6 +276,7 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->session, gr_session_free);
   g_clear_object (&self->layers);
   g_clear_object (&self->zones);
+  g_clear_object (&self->scenario_items);
   g_clear_pointer (&self->base_layers, g_ptr_array_unref);
   g_free (self->base_map_error);
   g_free (self->selection_text);
@@ -338,6 +339,8 @@ gr_window_class_init (GrWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
+  g_type_ensure (GR_TYPE_HISTORY_PANEL);
+  g_type_ensure (GR_TYPE_SCENARIO_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/gr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GrWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, window_title);
@@ -356,7 +359,6 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, add_tool);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, draw_tool);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, park_size_button);
-  gtk_widget_class_bind_template_child (widget_class, GrWindow, edits_heading);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, history);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, balance_label);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, targets_dropdown);

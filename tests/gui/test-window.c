@@ -1,6 +1,7 @@
 /* test-window.c — the map window for real under Xvfb: open the sample,
  * render to PNG, and check pixels where the analysis says what must show */
 #include "gr-coverage-layer.h"
+#include "gr-edit-item.h"
 #include "gr-layer-item.h"
 #include "gr-runtime.h"
 #include "gr-settings.h"
@@ -735,6 +736,28 @@ test_pocket_park (void)
   g_assert_true (is_blind_spot_color (pixel_of_cell ("edit-undone", x, y)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
 
+  /* The history is a list model of the edits, undone ones not done; a
+   * click on a row (the list view's activation) goes to just after it. */
+  {
+    GListModel *edits = gr_history_panel_get_model (gr_window_get_history (window));
+    GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (gr_window_get_history (window)));
+    g_autoptr (GrEditItem) first = g_list_model_get_item (edits, 0);
+    g_autoptr (GrEditItem) second = g_list_model_get_item (edits, 1);
+
+    g_assert_cmpuint (g_list_model_get_n_items (edits), ==, 3);
+    g_assert_true (g_str_has_prefix (gr_edit_item_get_text (first), "1. "));
+    g_assert_true (gr_edit_item_get_done (first));
+    g_assert_false (gr_edit_item_get_done (second));
+    g_assert_true (GTK_IS_LIST_VIEW (list));
+    g_signal_emit_by_name (list, "activate", 1);
+    g_assert_cmpuint (scenario->position, ==, 2);
+    g_assert_true (gr_edit_item_get_done (second));
+    g_signal_emit_by_name (list, "activate", 0);
+    g_assert_cmpuint (scenario->position, ==, 1);
+    g_assert_false (gr_edit_item_get_done (second));
+    g_assert_cmpuint (g_list_model_get_n_items (edits), ==, 3);
+  }
+
   /* Reopened from the file: the scenario, its edits and the undo point. */
   gr_window_open (window, path);
   wait_idle ();
@@ -745,6 +768,17 @@ test_pocket_park (void)
   }
   scenario = gr_window_get_scenario (window);
   g_assert_nonnull (scenario);
+  /* The switcher lists the baseline and the scenario, by name. */
+  {
+    GListModel *options = gr_window_get_scenarios (window);
+    g_autoptr (GrScenarioItem) baseline = g_list_model_get_item (options, 0);
+    g_autoptr (GrScenarioItem) first = g_list_model_get_item (options, 1);
+
+    g_assert_cmpuint (g_list_model_get_n_items (options), ==, 2);
+    g_assert_null (gr_scenario_item_get_scenario (baseline));
+    g_assert_true (gr_scenario_item_get_scenario (first) == scenario);
+    g_assert_cmpstr (gr_scenario_item_get_name (first), ==, scenario->name);
+  }
   g_assert_cmpuint (scenario->edits->len, ==, 3); /* add, move, and the undone removal */
   g_assert_cmpuint (scenario->position, ==, 1);
   gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), FALSE);

@@ -15,17 +15,15 @@ struct _GrServiceRules
   GArray *rules; /* GrServiceRule */
 };
 
-/* No official minimum size exists for "300 m to green, 500 m to a park"
- * (300米见绿、500米见园); the defaults are the pocket-park floor, 400 m²,
- * and 1 ha for a park (STANDARDS.md §1). */
+/* The park-city defaults: gr-defaults.h. */
 void
 gr_criteria_init_default (GrCriteria *criteria)
 {
   criteria->resolution = 5;
-  criteria->green_radius = 300;
-  criteria->green_min_area = 400;
-  criteria->park_radius = 500;
-  criteria->park_min_area = 10000;
+  criteria->green_radius = GR_DEFAULT_GREEN_RADIUS;
+  criteria->green_min_area = GR_DEFAULT_GREEN_MIN_AREA;
+  criteria->park_radius = GR_DEFAULT_PARK_RADIUS;
+  criteria->park_min_area = GR_DEFAULT_PARK_MIN_AREA;
   criteria->walking = FALSE;
   criteria->access_distance = 20;
   criteria->attach_distance = 50;
@@ -34,13 +32,9 @@ gr_criteria_init_default (GrCriteria *criteria)
 
 /* Park service radius by park size, as commonly cited from the national
  * garden-city standard GB/T 50563: ≥ 5,000 m² serve 500 m; 2,000–5,000 m²
- * serve 300 m; in historic districts ≥ 1,000 m² serve 300 m. */
-static const char default_rules[] =
-  "# Park service radius (公园绿地服务半径), GB/T 50563\n"
-  "# min_area_m2,max_area_m2,radius_m,historic_only\n"
-  "5000,,500,no\n"
-  "2000,5000,300,no\n"
-  "1000,,300,yes\n";
+ * serve 300 m; in historic districts ≥ 1,000 m² serve 300 m. The table is
+ * resources/rules/service-radius.csv, compiled in as default_rules. */
+#include "gr-rules-default.h"
 
 GrServiceRules *
 gr_service_rules_new_default (void)

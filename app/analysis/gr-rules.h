@@ -1,6 +1,8 @@
 /* gr-rules.h — what counts as green or park, and how far each one serves */
 #pragma once
 
+#include "gr-defaults.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS

@@ -1,12 +1,13 @@
 /* gr-defaults.h — the park-city criteria's defaults, in one place
  *
  * "300 m to green, 500 m to a park" (300米见绿、500米见园). No official
- * minimum size exists for either; the defaults are the pocket-park floor,
- * 400 m², and 1 ha for a park (STANDARDS.md §1).
+ * minimum size exists for either; the defaults are the pocket-park floor
+ * of the national pocket-park guideline, 400 m², and 1 ha for a park (see
+ * HACKING.md, "The standards the code cites").
  *
  * gr_criteria_init_default() uses them; the GSettings schema
  * (resources/cn.greenreach.Greenreach.gschema.xml) and the CLI's --help
- * repeat them as text, and tests/test-defaults.c checks that they agree.
+ * repeat them as text, and tests/analysis/test-defaults.c checks that they agree.
  */
 #pragma once
 

@@ -3,6 +3,8 @@
 
 #include "gr-edit.h"
 
+#include "gr-project-enums.h"
+
 #include "gr-model-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -65,26 +67,28 @@ gr_edit_free (GrEdit *edit)
   g_free ((EditBox *) edit);
 }
 
-static const char *const kind_names[] = { "add", "reshape", "remove", "rename" };
-
+/* The kinds' keys are the enum's nicks (gr-edit.h). */
 const char *
 gr_edit_kind_to_string (GrEditKind kind)
 {
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kind_names), NULL);
-  return kind_names[kind];
+  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_EDIT_KIND);
+  GEnumValue *value = g_enum_get_value (klass, kind);
+
+  g_return_val_if_fail (value != NULL, NULL);
+  return value->value_nick;
 }
 
 gboolean
 gr_edit_kind_from_string (const char *text,
                           GrEditKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (g_strcmp0 (text, kind_names[i]) == 0)
-      {
-        *kind = i;
-        return TRUE;
-      }
-  return FALSE;
+  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_EDIT_KIND);
+  GEnumValue *value = text != NULL ? g_enum_get_value_by_nick (klass, text) : NULL;
+
+  if (value == NULL)
+    return FALSE;
+  *kind = value->value;
+  return TRUE;
 }
 
 /* One line for the history list. */

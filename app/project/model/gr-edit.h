@@ -11,10 +11,10 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  GR_EDIT_ADD,     /* a candidate park */
-  GR_EDIT_RESHAPE, /* a new outline: moved, reshaped, reduced */
-  GR_EDIT_REMOVE,
-  GR_EDIT_RENAME,  /* name and class */
+  GR_EDIT_ADD /*< nick=add >*/, /* a candidate park */
+  GR_EDIT_RESHAPE /*< nick=reshape >*/, /* a new outline: moved, reshaped, reduced */
+  GR_EDIT_REMOVE /*< nick=remove >*/,
+  GR_EDIT_RENAME /*< nick=rename >*/, /* name and class */
 } GrEditKind;
 
 typedef struct

@@ -10,23 +10,25 @@
 
 #include "gr-park-class.h"
 
+#include "gr-project-enums.h"
+
 #include "gr-project.h"
 
 #include <glib/gi18n-lib.h>
 
+/* The codes are the enum's nicks (gr-park-class.h). */
 static const struct
 {
-  const char *code;
   const char *label;
   const char *words; /* '|'-separated, lower case */
 } classes[GR_N_PARK_CLASSES] = {
-  [GR_PARK_CLASS_COMPREHENSIVE] = { "G11", N_("comprehensive park"), "g11|综合公园|comprehensive" },
-  [GR_PARK_CLASS_COMMUNITY] = { "G12", N_("community park"), "g12|社区公园|community|neighbourhood|neighborhood" },
-  [GR_PARK_CLASS_SPECIALISED] = { "G13", N_("specialised park"),
+  [GR_PARK_CLASS_COMPREHENSIVE] = { N_("comprehensive park"), "g11|综合公园|comprehensive" },
+  [GR_PARK_CLASS_COMMUNITY] = { N_("community park"), "g12|社区公园|community|neighbourhood|neighborhood" },
+  [GR_PARK_CLASS_SPECIALISED] = { N_("specialised park"),
                                   "g13|专类公园|植物园|动物园|儿童公园|体育公园|遗址公园|历史名园|botanical|zoo|"
                                   "specialised|specialized|theme_park|sports" },
-  [GR_PARK_CLASS_STREET_GARDEN] = { "G14", N_("street garden"), "g14|游园|口袋公园|街旁|pocket|street garden" },
-  [GR_PARK_CLASS_COUNTRY] = { "EG", N_("country park"), "郊野公园|country park|country_park|forest park|森林公园" },
+  [GR_PARK_CLASS_STREET_GARDEN] = { N_("street garden"), "g14|游园|口袋公园|街旁|pocket|street garden" },
+  [GR_PARK_CLASS_COUNTRY] = { N_("country park"), "郊野公园|country park|country_park|forest park|森林公园" },
 };
 
 /**
@@ -56,8 +58,10 @@ gr_park_class_from_kind (const char *kind,
 const char *
 gr_park_class_get_code (GrParkClass park_class)
 {
+  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_PARK_CLASS);
+
   g_return_val_if_fail (park_class < GR_N_PARK_CLASSES, NULL);
-  return classes[park_class].code;
+  return g_enum_get_value (klass, park_class)->value_nick;
 }
 
 const char *

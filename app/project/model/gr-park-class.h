@@ -7,12 +7,12 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  GR_PARK_CLASS_COMPREHENSIVE, /* G11 综合公园 */
-  GR_PARK_CLASS_COMMUNITY,     /* G12 社区公园 */
-  GR_PARK_CLASS_SPECIALISED,   /* G13 专类公园 */
-  GR_PARK_CLASS_STREET_GARDEN, /* G14 游园, pocket parks included */
-  GR_PARK_CLASS_COUNTRY,       /* EG 郊野公园, regional green */
-  GR_N_PARK_CLASSES
+  GR_PARK_CLASS_COMPREHENSIVE /*< nick=G11 >*/, /* G11 综合公园 */
+  GR_PARK_CLASS_COMMUNITY /*< nick=G12 >*/, /* G12 社区公园 */
+  GR_PARK_CLASS_SPECIALISED /*< nick=G13 >*/, /* G13 专类公园 */
+  GR_PARK_CLASS_STREET_GARDEN /*< nick=G14 >*/, /* G14 游园, pocket parks included */
+  GR_PARK_CLASS_COUNTRY /*< nick=EG >*/, /* EG 郊野公园, regional green */
+  GR_N_PARK_CLASSES /*< skip >*/
 } GrParkClass;
 
 GrParkClass gr_park_class_from_kind  (const char *kind,

@@ -5,51 +5,57 @@
 
 #include "gr-role.h"
 
+#include "gr-project-enums.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+/* The keys are the enum's nicks (gr-role.h). */
 typedef struct
 {
-  const char *name;
   GrShape     shape;
   const char *label;
 } RoleInfo;
 
 static const RoleInfo roles[GR_N_ROLES] = {
-  [GR_ROLE_GREEN] = { "green", GR_SHAPE_AREA, N_("green space") },
-  [GR_ROLE_PARK] = { "park", GR_SHAPE_AREA, N_("parks") },
-  [GR_ROLE_RESIDENTIAL] = { "residential", GR_SHAPE_AREA, N_("residential land") },
-  [GR_ROLE_POPULATION] = { "population", GR_SHAPE_AREA_OR_POINT, N_("population") },
-  [GR_ROLE_WALK] = { "walk", GR_SHAPE_LINE, N_("walking network") },
-  [GR_ROLE_GREENWAY] = { "greenway", GR_SHAPE_LINE, N_("greenways") },
-  [GR_ROLE_CORRIDOR] = { "corridor", GR_SHAPE_AREA, N_("ecological corridors") },
-  [GR_ROLE_WATER] = { "water", GR_SHAPE_AREA, N_("water") },
-  [GR_ROLE_ZONES] = { "zones", GR_SHAPE_AREA, N_("zones") },
-  [GR_ROLE_BUILDINGS] = { "buildings", GR_SHAPE_AREA, N_("buildings") },
-  [GR_ROLE_NURSERY] = { "nursery", GR_SHAPE_AREA, N_("nursery land") },
-  [GR_ROLE_BUILTUP] = { "builtup", GR_SHAPE_AREA, N_("built-up area") },
-  [GR_ROLE_SITES] = { "sites", GR_SHAPE_AREA_OR_POINT, N_("candidate sites") },
-  [GR_ROLE_ENTRANCES] = { "entrances", GR_SHAPE_POINT, N_("park entrances") },
+  [GR_ROLE_GREEN] = { GR_SHAPE_AREA, N_("green space") },
+  [GR_ROLE_PARK] = { GR_SHAPE_AREA, N_("parks") },
+  [GR_ROLE_RESIDENTIAL] = { GR_SHAPE_AREA, N_("residential land") },
+  [GR_ROLE_POPULATION] = { GR_SHAPE_AREA_OR_POINT, N_("population") },
+  [GR_ROLE_WALK] = { GR_SHAPE_LINE, N_("walking network") },
+  [GR_ROLE_GREENWAY] = { GR_SHAPE_LINE, N_("greenways") },
+  [GR_ROLE_CORRIDOR] = { GR_SHAPE_AREA, N_("ecological corridors") },
+  [GR_ROLE_WATER] = { GR_SHAPE_AREA, N_("water") },
+  [GR_ROLE_ZONES] = { GR_SHAPE_AREA, N_("zones") },
+  [GR_ROLE_BUILDINGS] = { GR_SHAPE_AREA, N_("buildings") },
+  [GR_ROLE_NURSERY] = { GR_SHAPE_AREA, N_("nursery land") },
+  [GR_ROLE_BUILTUP] = { GR_SHAPE_AREA, N_("built-up area") },
+  [GR_ROLE_SITES] = { GR_SHAPE_AREA_OR_POINT, N_("candidate sites") },
+  [GR_ROLE_ENTRANCES] = { GR_SHAPE_POINT, N_("park entrances") },
 };
 
 const char *
 gr_role_to_string (GrRole role)
 {
+  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_ROLE);
+
   g_return_val_if_fail (role < GR_N_ROLES, NULL);
-  return roles[role].name;
+  return g_enum_get_value (klass, role)->value_nick;
 }
 
 gboolean
 gr_role_from_string (const char *text,
                      GrRole     *role)
 {
-  for (guint i = 0; i < GR_N_ROLES; i++)
-    if (g_ascii_strcasecmp (text, roles[i].name) == 0)
-      {
-        *role = i;
-        return TRUE;
-      }
-  return FALSE;
+  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_ROLE);
+  g_autofree char *key = g_ascii_strdown (text, -1);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, key);
+
+  /* Keys are read in any case: "Park" and "PARK" are parks. */
+  if (value == NULL)
+    return FALSE;
+  *role = value->value;
+  return TRUE;
 }
 
 GrShape

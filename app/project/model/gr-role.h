@@ -7,21 +7,21 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  GR_ROLE_GREEN,
-  GR_ROLE_PARK,
-  GR_ROLE_RESIDENTIAL,
-  GR_ROLE_POPULATION,
-  GR_ROLE_WALK,
-  GR_ROLE_GREENWAY,
-  GR_ROLE_CORRIDOR,
-  GR_ROLE_WATER,
-  GR_ROLE_ZONES,
-  GR_ROLE_BUILDINGS,
-  GR_ROLE_NURSERY,
-  GR_ROLE_BUILTUP,
-  GR_ROLE_SITES,
-  GR_ROLE_ENTRANCES,
-  GR_N_ROLES
+  GR_ROLE_GREEN /*< nick=green >*/,
+  GR_ROLE_PARK /*< nick=park >*/,
+  GR_ROLE_RESIDENTIAL /*< nick=residential >*/,
+  GR_ROLE_POPULATION /*< nick=population >*/,
+  GR_ROLE_WALK /*< nick=walk >*/,
+  GR_ROLE_GREENWAY /*< nick=greenway >*/,
+  GR_ROLE_CORRIDOR /*< nick=corridor >*/,
+  GR_ROLE_WATER /*< nick=water >*/,
+  GR_ROLE_ZONES /*< nick=zones >*/,
+  GR_ROLE_BUILDINGS /*< nick=buildings >*/,
+  GR_ROLE_NURSERY /*< nick=nursery >*/,
+  GR_ROLE_BUILTUP /*< nick=builtup >*/,
+  GR_ROLE_SITES /*< nick=sites >*/,
+  GR_ROLE_ENTRANCES /*< nick=entrances >*/,
+  GR_N_ROLES /*< skip >*/
 } GrRole;
 
 typedef enum

@@ -7,7 +7,8 @@
  *
  * gr_criteria_init_default() uses them; the GSettings schema
  * (resources/cn.greenreach.Greenreach.gschema.xml) and the CLI's --help
- * repeat them as text, and tests/analysis/test-defaults.c checks that they agree.
+ * repeat them as text, and tests/analysis/test-defaults.c checks that
+ * they agree.
  */
 #pragma once
 

@@ -170,7 +170,7 @@ report_job_free (gpointer data)
 typedef struct
 {
   GrWindow *self;
-  double    _gr_window_fraction;
+  double    fraction;
   char     *what;
 } ReportProgress;
 
@@ -182,7 +182,7 @@ show_report_progress (gpointer data)
   if (p->self->busy)
     {
       g_clear_handle_id (&p->self->pulse_id, g_source_remove);
-      gtk_progress_bar_set_fraction (p->self->progress, p->_gr_window_fraction);
+      gtk_progress_bar_set_fraction (p->self->progress, p->fraction);
       gtk_progress_bar_set_text (p->self->progress, p->what);
     }
   g_object_unref (p->self);
@@ -192,12 +192,12 @@ show_report_progress (gpointer data)
 }
 
 static void
-on_report_progress (double _gr_window_fraction, const char *what, gpointer data)
+on_report_progress (double fraction, const char *what, gpointer data)
 {
   ReportProgress *p = g_new0 (ReportProgress, 1);
 
   p->self = g_object_ref (data);
-  p->_gr_window_fraction = _gr_window_fraction;
+  p->fraction = fraction;
   p->what = g_strdup (what);
   g_idle_add (show_report_progress, p);
 }

@@ -48,7 +48,7 @@ gr_window_get_layers (GrWindow *self)
 GListModel *
 gr_window_get_zones (GrWindow *self)
 {
-  return G_LIST_MODEL (self->zones);
+  return gr_zone_table_get_model (self->zone_table);
 }
 
 /* Clicks the map at a point of the analysis CRS, as a user would. */

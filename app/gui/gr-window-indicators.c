@@ -6,151 +6,24 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-/* ---- indicators ------------------------------------------------------------ */
-
-void
-_gr_window_build_indicators (GrWindow *self)
-{
-  const char *rows[] = { N_("Residential land"), N_("Green within 300 m"), N_("Park within 500 m"),
-                         N_("Both"), N_("Neither (blind spot)"), N_("Park service-radius coverage") };
-  GtkWidget *header = gtk_label_new (_("Coverage"));
-
-  gtk_widget_add_css_class (header, "heading");
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_grid_attach (self->indicators, header, 0, 0, 3, 1);
-  gtk_grid_attach (self->indicators, gtk_label_new (_("area")), 1, 1, 1, 1);
-  gtk_grid_attach (self->indicators, gtk_label_new (_("residents")), 2, 1, 1, 1);
-  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
-    {
-      GtkWidget *label = gtk_label_new (_(rows[r]));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_grid_attach (self->indicators, label, 0, r + 2, 1, 1);
-      for (guint c = 0; c < 2; c++)
-        {
-          self->values[r][c] = GTK_LABEL (gtk_label_new ("–"));
-          gtk_label_set_xalign (self->values[r][c], 1);
-          gtk_widget_add_css_class (GTK_WIDGET (self->values[r][c]), "numeric");
-          gtk_grid_attach (self->indicators, GTK_WIDGET (self->values[r][c]), c + 1, r + 2, 1, 1);
-        }
-    }
-}
-
-/* A share, and in a scenario its change against the baseline in
- * percentage points. */
-static void
-set_share (GtkLabel *label, double part, double whole, double before, gboolean scenario)
-{
-  g_autofree char *text = NULL;
-
-  if (!(whole > 0))
-    text = g_strdup ("–");
-  else if (scenario)
-    text = g_strdup_printf (_("%.1f%% (%+.1f)"), 100 * part / whole, 100 * (part - before) / whole);
-  else
-    text = g_strdup_printf ("%.1f%%", 100 * part / whole);
-  gtk_label_set_text (label, text);
-}
+/* ---- coverage and zones ----------------------------------------------------- */
 
 void
 _gr_window_update_indicators (GrWindow *self)
 {
   GrAnalysis *analysis = self->session ? gr_session_get_analysis (self->session) : NULL;
-  GrSummary s;
-  const GrAmount *amounts[6], *before[6];
-  const GrSummary *b = &self->baseline_summary;
-  g_autofree char *area = NULL;
-  gboolean scenario = self->current != NULL;
 
   if (analysis == NULL)
     return;
-  gr_analysis_summarize (analysis, -1, &s);
-  amounts[0] = &s.residential, amounts[1] = &s.green, amounts[2] = &s.park;
-  amounts[3] = &s.both, amounts[4] = &s.neither, amounts[5] = &s.service;
-  before[0] = &b->residential, before[1] = &b->green, before[2] = &b->park;
-  before[3] = &b->both, before[4] = &b->neither, before[5] = &b->service;
-  area = g_strdup_printf (_("%.2f km²"), s.residential.area_m2 / 1e6);
-  gtk_label_set_text (self->values[0][0], area);
-  gtk_label_set_text (self->values[0][1], s.residential.population > 0 ? "100%" : "–");
-  for (guint r = 1; r < 6; r++)
-    {
-      set_share (self->values[r][0], amounts[r]->area_m2, s.residential.area_m2, before[r]->area_m2, scenario);
-      set_share (self->values[r][1], amounts[r]->population, s.residential.population, before[r]->population,
-                 scenario);
-    }
-  self->summary = s;
-}
-
-static void
-setup_zone_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_UINT (column) == GR_ZONE_COLUMN_NAME ? 0 : 1);
-  if (GPOINTER_TO_UINT (column) != GR_ZONE_COLUMN_NAME)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_zone_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer column)
-{
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gr_zone_item_get_text (gtk_list_item_get_item (item), GPOINTER_TO_UINT (column)));
-}
-
-void
-_gr_window_build_zone_table (GrWindow *self)
-{
-  const char *titles[GR_ZONE_N_COLUMNS] = { N_("Zone"), N_("Green"), N_("Park"), N_("Blind spot") };
-  g_autoptr (GtkNoSelection) selection = NULL;
-
-  self->zones = g_list_store_new (GR_TYPE_ZONE_ITEM);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->zones)));
-  gtk_column_view_set_model (self->zone_table, GTK_SELECTION_MODEL (selection));
-  for (guint c = 0; c < GR_ZONE_N_COLUMNS; c++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_zone_cell), GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_zone_cell), GUINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (_(titles[c]), factory);
-      gtk_column_view_column_set_expand (column, c == GR_ZONE_COLUMN_NAME);
-      gtk_column_view_append_column (self->zone_table, column);
-      g_object_unref (column);
-    }
-}
-
-double
-_gr_window_fraction (double part, double whole)
-{
-  return whole > 0 ? part / whole : NAN;
+  gr_analysis_summarize (analysis, -1, &self->summary);
+  gr_coverage_panel_show (self->coverage_panel, &self->summary,
+                          self->current != NULL ? &self->baseline_summary : NULL);
 }
 
 void
 _gr_window_update_zone_table (GrWindow *self, GrAnalysis *analysis)
 {
-  GrProject *project = gr_session_get_project (self->session);
-  guint n = gr_project_get_n_zones (project);
-
-  g_list_store_remove_all (self->zones);
-  for (guint z = 1; z <= n; z++)
-    {
-      g_autofree char *name = gr_project_zone_name (project, z);
-      g_autoptr (GrZoneItem) item = NULL;
-      GrSummary s;
-
-      gr_analysis_summarize (analysis, z, &s);
-      item = gr_zone_item_new (name, _gr_window_fraction (s.green.area_m2, s.residential.area_m2),
-                               _gr_window_fraction (s.park.area_m2, s.residential.area_m2),
-                               _gr_window_fraction (s.neither.area_m2, s.residential.area_m2));
-      g_list_store_append (self->zones, item);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->zones_heading), n > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->zone_table), n > 0);
+  gr_zone_table_show (self->zone_table, gr_session_get_project (self->session), analysis);
 }
 
 /* ---- park-city indicators ---------------------------------------------------- */

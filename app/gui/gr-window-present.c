@@ -179,13 +179,13 @@ on_handle_begin (GtkGestureDrag *gesture, double x, double y, GrWindow *self)
   self->handle_start = gr_swipe_layer_get_divider (self->swipe) * gtk_widget_get_width (GTK_WIDGET (self->map_overlay));
 }
 
-/* The before/after divider at @_gr_window_fraction of the map's width, its handle
+/* The before/after divider at @fraction of the map's width, its handle
  * with it. */
 void
 gr_window_set_divider (GrWindow *self,
-                       double    _gr_window_fraction)
+                       double    fraction)
 {
-  gr_swipe_layer_set_divider (self->swipe, _gr_window_fraction);
+  gr_swipe_layer_set_divider (self->swipe, fraction);
   place_handle (self);
 }
 

@@ -12,6 +12,7 @@
 
 #include "gr-base-map.h"
 #include "gr-corridor.h"
+#include "gr-coverage-panel.h"
 #include "gr-history-panel.h"
 #include "gr-scenario-item.h"
 #include "gr-coverage-layer.h"
@@ -28,6 +29,7 @@
 #include "gr-vector-layer.h"
 #include "gr-walk.h"
 #include "gr-zone-item.h"
+#include "gr-zone-table.h"
 
 G_BEGIN_DECLS
 
@@ -43,10 +45,8 @@ struct _GrWindow
   GtkBox          *legend;
   GListStore      *layers;
   ShumateMap      *map;
-  GtkGrid         *indicators;
-  GtkLabel        *zones_heading;
-  GtkColumnView   *zone_table;
-  GListStore      *zones;
+  GrCoveragePanel *coverage_panel;
+  GrZoneTable     *zone_table;
   GtkLabel        *cursor_label;
   GtkProgressBar  *progress;
   GtkButton       *cancel_button;
@@ -59,7 +59,6 @@ struct _GrWindow
   char            *error;
   GrVectorLayer   *vectors;
   GrCoverageLayer *coverage;
-  GtkLabel        *values[6][2];
   GPtrArray       *base_layers; /* ShumateMapLayer, owned by the map */
   ShumateLicense  *license;
   char            *base_map_error;
@@ -155,10 +154,7 @@ void _gr_window_fill_layers (GrWindow *self, GrProject *project);
 void _gr_window_build_layer_panel (GrWindow *self);
 
 /* gr-window-indicators.c */
-void _gr_window_build_indicators (GrWindow *self);
 void _gr_window_update_indicators (GrWindow *self);
-void _gr_window_build_zone_table (GrWindow *self);
-double _gr_window_fraction (double part, double whole);
 void _gr_window_update_zone_table (GrWindow *self, GrAnalysis *analysis);
 void _gr_window_fill_scopes (GrWindow *self);
 int _gr_window_indicator_row (GrIndicatorId id);

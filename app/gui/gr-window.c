@@ -275,7 +275,6 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->session, gr_session_free);
   g_clear_object (&self->layers);
-  g_clear_object (&self->zones);
   g_clear_object (&self->scenario_items);
   g_clear_pointer (&self->base_layers, g_ptr_array_unref);
   g_free (self->base_map_error);
@@ -339,7 +338,9 @@ gr_window_class_init (GrWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
+  g_type_ensure (GR_TYPE_COVERAGE_PANEL);
   g_type_ensure (GR_TYPE_HISTORY_PANEL);
+  g_type_ensure (GR_TYPE_ZONE_TABLE);
   g_type_ensure (GR_TYPE_SCENARIO_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/gr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GrWindow, toasts);
@@ -349,8 +350,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, layer_list);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, map);
-  gtk_widget_class_bind_template_child (widget_class, GrWindow, indicators);
-  gtk_widget_class_bind_template_child (widget_class, GrWindow, zones_heading);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, coverage_panel);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, zone_table);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, cursor_label);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, progress);
@@ -400,10 +400,8 @@ gr_window_init (GrWindow *self)
   gr_criteria_init_default (&self->criteria);
   read_criteria (self);
   g_signal_connect_object (gr_settings_get (), "changed", G_CALLBACK (on_settings_changed), self, 0);
-  _gr_window_build_indicators (self);
   _gr_window_setup_map (self);
   _gr_window_build_layer_panel (self);
-  _gr_window_build_zone_table (self);
   _gr_window_build_editing (self);
   _gr_window_build_targets (self);
   _gr_window_build_presentation (self);

@@ -14,6 +14,9 @@ struct _GrZoneItem
 
 G_DEFINE_FINAL_TYPE (GrZoneItem, gr_zone_item, G_TYPE_OBJECT)
 
+/* One read-only string property per column, named as the table binds them. */
+static const char *const column_names[GR_ZONE_N_COLUMNS] = { "name", "green", "park", "neither" };
+
 static void
 gr_zone_item_finalize (GObject *object)
 {
@@ -25,9 +28,27 @@ gr_zone_item_finalize (GObject *object)
 }
 
 static void
+gr_zone_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  if (prop_id == 0 || prop_id > GR_ZONE_N_COLUMNS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  g_value_set_string (value, GR_ZONE_ITEM (object)->text[prop_id - 1]);
+}
+
+static void
 gr_zone_item_class_init (GrZoneItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = gr_zone_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gr_zone_item_finalize;
+  object_class->get_property = gr_zone_item_get_property;
+  for (guint c = 0; c < GR_ZONE_N_COLUMNS; c++)
+    g_object_class_install_property (object_class, c + 1,
+                                     g_param_spec_string (column_names[c], NULL, NULL, NULL,
+                                                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 }
 
 static void

@@ -15,21 +15,6 @@ struct _GrServiceRules
   GArray *rules; /* GrServiceRule */
 };
 
-/* The park-city defaults: gr-defaults.h. */
-void
-gr_criteria_init_default (GrCriteria *criteria)
-{
-  criteria->resolution = 5;
-  criteria->green_radius = GR_DEFAULT_GREEN_RADIUS;
-  criteria->green_min_area = GR_DEFAULT_GREEN_MIN_AREA;
-  criteria->park_radius = GR_DEFAULT_PARK_RADIUS;
-  criteria->park_min_area = GR_DEFAULT_PARK_MIN_AREA;
-  criteria->walking = FALSE;
-  criteria->access_distance = 20;
-  criteria->attach_distance = 50;
-  criteria->snap = 0;
-}
-
 /* Park service radius by park size, as commonly cited from the national
  * garden-city standard GB/T 50563: ≥ 5,000 m² serve 500 m; 2,000–5,000 m²
  * serve 300 m; in historic districts ≥ 1,000 m² serve 300 m. The table is

@@ -1,7 +1,7 @@
 /* gr-rules.h — what counts as green or park, and how far each one serves */
 #pragma once
 
-#include "gr-defaults.h"
+#include "gr-criteria.h"
 
 #include <glib.h>
 
@@ -14,6 +14,7 @@ typedef enum
   GR_ANALYSIS_ERROR_RULES,
   GR_ANALYSIS_ERROR_EMPTY,
   GR_ANALYSIS_ERROR_TOO_LARGE,
+  GR_ANALYSIS_ERROR_CRITERIA, /* a criterion out of its range */
 } GrAnalysisError;
 
 GQuark gr_analysis_error_quark (void);
@@ -29,20 +30,6 @@ typedef enum
 
 typedef struct
 {
-  double resolution;     /* grid cell size, metres */
-  double green_radius;   /* metres */
-  double green_min_area; /* m² */
-  double park_radius;
-  double park_min_area;
-  /* Walking mode: distance along the path network instead of straight. */
-  gboolean walking;
-  double   access_distance; /* a path this near a green feature enters it */
-  double   attach_distance; /* a home this near a path reaches the network */
-  double   snap;            /* join dangling line ends this near; 0 = off */
-} GrCriteria;
-
-typedef struct
-{
   double   min_area;      /* m², inclusive */
   double   max_area;      /* m², exclusive; INFINITY for none */
   double   radius;        /* m */
@@ -50,8 +37,6 @@ typedef struct
 } GrServiceRule;
 
 typedef struct _GrServiceRules GrServiceRules;
-
-void            gr_criteria_init_default       (GrCriteria *criteria);
 
 GrServiceRules *gr_service_rules_new_default   (void);
 GrServiceRules *gr_service_rules_parse         (const char *text,

@@ -5,9 +5,9 @@
 #include "config.h"
 
 #include "gr-cli-common.h"
+#include "gr-cli-evaluation.h"
 #include "gr-cli-indicators.h"
 #include "gr-cli-render.h"
-#include "gr-cli-report.h"
 #include "gr-cli-scenario.h"
 #include "gr-evaluate.h"
 #include "gr-import.h"
@@ -324,11 +324,11 @@ report (const Options *o, GrProject *project)
   g_autoptr (GError) error = NULL;
   GrEvaluation evaluation;
   g_autofree char *text = NULL;
-  GrCliReport r = { project, &o->criteria, o->exact, &evaluation, o->scenario };
+  GrCliEvaluation r = { project, &o->criteria, o->exact, &evaluation, o->scenario };
 
   if (!gr_project_evaluate (project, &o->criteria, o->exact, &evaluation, &error))
     return gr_cli_fail (EXIT_DATA, error->message);
-  text = o->json ? gr_cli_report_to_json (&r) : gr_cli_report_to_table (&r);
+  text = o->json ? gr_cli_evaluation_to_json (&r) : gr_cli_evaluation_to_table (&r);
   fputs (text, stdout);
   if (o->json)
     fputc ('\n', stdout);

@@ -1,4 +1,4 @@
-/* gr-cli-report.h — an evaluation as JSON or as a readable table */
+/* gr-cli-evaluation.h — what analyze prints: an evaluation as JSON or as a readable table */
 #pragma once
 
 #include "gr-evaluate.h"
@@ -12,9 +12,9 @@ typedef struct
   gboolean          exact;
   GrEvaluation     *evaluation;
   const char       *scenario; /* NULL: the project's own data */
-} GrCliReport;
+} GrCliEvaluation;
 
-char *gr_cli_report_to_json  (const GrCliReport *report);
-char *gr_cli_report_to_table (const GrCliReport *report);
+char *gr_cli_evaluation_to_json  (const GrCliEvaluation *ev);
+char *gr_cli_evaluation_to_table (const GrCliEvaluation *ev);
 
 G_END_DECLS

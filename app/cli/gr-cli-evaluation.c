@@ -1,7 +1,7 @@
-/* gr-cli-report.c — an evaluation as JSON or as a readable table */
+/* gr-cli-evaluation.c — what analyze prints: an evaluation as JSON or as a readable table */
 #include "config.h"
 
-#include "gr-cli-report.h"
+#include "gr-cli-evaluation.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -92,10 +92,10 @@ add_rules (JsonBuilder *b, const GrServiceRules *rules)
 }
 
 static void
-add_summary (JsonBuilder *b, const GrCliReport *report, const GrSummary *s)
+add_summary (JsonBuilder *b, const GrCliEvaluation *ev, const GrSummary *s)
 {
-  const GrCriteria *c = report->criteria;
-  gboolean people = report->evaluation->has_population;
+  const GrCriteria *c = ev->criteria;
+  gboolean people = ev->evaluation->has_population;
 
   json_builder_set_member_name (b, "residential");
   json_builder_begin_object (b);
@@ -114,23 +114,23 @@ add_summary (JsonBuilder *b, const GrCliReport *report, const GrSummary *s)
   json_builder_set_member_name (b, "service_radius_rate");
   json_builder_begin_object (b);
   add_amount (b, &s->service, &s->residential, people);
-  add_rules (b, report->project->rules);
+  add_rules (b, ev->project->rules);
   json_builder_end_object (b);
 }
 
 static void
-add_zones (JsonBuilder *b, const GrCliReport *report)
+add_zones (JsonBuilder *b, const GrCliEvaluation *ev)
 {
   json_builder_set_member_name (b, "zones");
   json_builder_begin_array (b);
-  for (guint z = 0; z < report->evaluation->zones->len; z++)
+  for (guint z = 0; z < ev->evaluation->zones->len; z++)
     {
-      g_autofree char *name = gr_project_zone_name (report->project, z + 1);
+      g_autofree char *name = gr_project_zone_name (ev->project, z + 1);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "name");
       json_builder_add_string_value (b, name);
-      add_summary (b, report, &g_array_index (report->evaluation->zones, GrSummary, z));
+      add_summary (b, ev, &g_array_index (ev->evaluation->zones, GrSummary, z));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -144,16 +144,16 @@ add_int (JsonBuilder *b, const char *name, gint64 value)
 }
 
 static void
-add_unreachable (JsonBuilder *b, const GrCliReport *report)
+add_unreachable (JsonBuilder *b, const GrCliEvaluation *ev)
 {
-  GArray *refs = report->evaluation->unreachable;
+  GArray *refs = ev->evaluation->unreachable;
 
   json_builder_set_member_name (b, "unreachable");
   json_builder_begin_array (b);
   for (guint i = 0; i < refs->len; i++)
     {
       GrSupplyRef *ref = &g_array_index (refs, GrSupplyRef, i);
-      GrFeature *f = g_ptr_array_index (report->project->layers[ref->role]->features, ref->index);
+      GrFeature *f = g_ptr_array_index (ev->project->layers[ref->role]->features, ref->index);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "role");
@@ -170,10 +170,10 @@ add_unreachable (JsonBuilder *b, const GrCliReport *report)
 }
 
 static void
-add_walking (JsonBuilder *b, const GrCliReport *report)
+add_walking (JsonBuilder *b, const GrCliEvaluation *ev)
 {
-  const GrEvaluation *e = report->evaluation;
-  const GrCriteria *c = report->criteria;
+  const GrEvaluation *e = ev->evaluation;
+  const GrCriteria *c = ev->criteria;
 
   json_builder_set_member_name (b, "network");
   json_builder_begin_object (b);
@@ -189,7 +189,7 @@ add_walking (JsonBuilder *b, const GrCliReport *report)
   json_builder_set_member_name (b, "snap_m");
   json_builder_add_double_value (b, c->snap);
   json_builder_end_object (b);
-  add_unreachable (b, report);
+  add_unreachable (b, ev);
   json_builder_set_member_name (b, "unattached");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "area_m2");
@@ -203,40 +203,40 @@ add_walking (JsonBuilder *b, const GrCliReport *report)
 }
 
 char *
-gr_cli_report_to_json (const GrCliReport *report)
+gr_cli_evaluation_to_json (const GrCliEvaluation *ev)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
-  g_autofree char *crs = g_strdup_printf ("EPSG:%d", report->project->epsg);
+  g_autofree char *crs = g_strdup_printf ("EPSG:%d", ev->project->epsg);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "crs");
-  json_builder_add_string_value (b, report->project->epsg > 0 ? crs : report->project->crs_name);
+  json_builder_add_string_value (b, ev->project->epsg > 0 ? crs : ev->project->crs_name);
   json_builder_set_member_name (b, "crs_name");
-  json_builder_add_string_value (b, report->project->crs_name);
+  json_builder_add_string_value (b, ev->project->crs_name);
   json_builder_set_member_name (b, "scenario");
-  if (report->scenario != NULL)
-    json_builder_add_string_value (b, report->scenario);
+  if (ev->scenario != NULL)
+    json_builder_add_string_value (b, ev->scenario);
   else
     json_builder_add_null_value (b);
   json_builder_set_member_name (b, "mode");
-  json_builder_add_string_value (b, report->evaluation->walking ? "walking" : "straight-line");
+  json_builder_add_string_value (b, ev->evaluation->walking ? "walking" : "straight-line");
   json_builder_set_member_name (b, "resolution_m");
-  if (report->exact)
+  if (ev->exact)
     json_builder_add_null_value (b);
   else
-    json_builder_add_double_value (b, report->criteria->resolution);
+    json_builder_add_double_value (b, ev->criteria->resolution);
   json_builder_set_member_name (b, "exact");
-  json_builder_add_boolean_value (b, report->exact);
-  add_summary (b, report, &report->evaluation->city);
+  json_builder_add_boolean_value (b, ev->exact);
+  add_summary (b, ev, &ev->evaluation->city);
   json_builder_set_member_name (b, "population_unplaced");
-  json_builder_add_double_value (b, report->evaluation->unplaced);
+  json_builder_add_double_value (b, ev->evaluation->unplaced);
   json_builder_set_member_name (b, "repaired_geometries");
-  json_builder_add_int_value (b, report->project->repaired);
-  if (report->evaluation->walking)
-    add_walking (b, report);
-  add_zones (b, report);
+  json_builder_add_int_value (b, ev->project->repaired);
+  if (ev->evaluation->walking)
+    add_walking (b, ev);
+  add_zones (b, ev);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   json_generator_set_root (gen, root);
@@ -287,10 +287,10 @@ table_row (GString *out, const char *label, const GrAmount *a, const GrAmount *t
 }
 
 static void
-table_summary (GString *out, const GrCliReport *report, const GrSummary *s)
+table_summary (GString *out, const GrCliEvaluation *ev, const GrSummary *s)
 {
-  const GrCriteria *c = report->criteria;
-  gboolean people = report->evaluation->has_population;
+  const GrCriteria *c = ev->criteria;
+  gboolean people = ev->evaluation->has_population;
   g_autofree char *green = g_strdup_printf (_("Green ≥ %g m² within %g m"), c->green_min_area, c->green_radius);
   g_autofree char *park = g_strdup_printf (_("Park ≥ %g m² within %g m"), c->park_min_area, c->park_radius);
 
@@ -313,19 +313,19 @@ table_summary (GString *out, const GrCliReport *report, const GrSummary *s)
 }
 
 static void
-table_walking (GString *out, const GrCliReport *report)
+table_walking (GString *out, const GrCliEvaluation *ev)
 {
-  const GrEvaluation *e = report->evaluation;
+  const GrEvaluation *e = ev->evaluation;
 
   g_string_append_printf (out, _("Path network: %u nodes, %u edges, %u components, %u dangling ends\n"),
                           e->network.nodes, e->network.edges, e->network.components,
                           e->network.dangling_ends);
   g_string_append_printf (out, _("Homes more than %g m from any path (never covered): %.0f m²\n"),
-                          report->criteria->attach_distance, e->unattached.area_m2);
+                          ev->criteria->attach_distance, e->unattached.area_m2);
   for (guint i = 0; i < e->unreachable->len; i++)
     {
       GrSupplyRef *ref = &g_array_index (e->unreachable, GrSupplyRef, i);
-      GrFeature *f = g_ptr_array_index (report->project->layers[ref->role]->features, ref->index);
+      GrFeature *f = g_ptr_array_index (ev->project->layers[ref->role]->features, ref->index);
 
       g_string_append_printf (out, _("Not reached by any path: %s %u %s\n"), gr_role_get_label (ref->role),
                               ref->index + 1, f->name != NULL ? f->name : "");
@@ -333,38 +333,38 @@ table_walking (GString *out, const GrCliReport *report)
 }
 
 char *
-gr_cli_report_to_table (const GrCliReport *report)
+gr_cli_evaluation_to_table (const GrCliEvaluation *ev)
 {
   GString *out = g_string_new (NULL);
-  const GrSummary *city = &report->evaluation->city;
+  const GrSummary *city = &ev->evaluation->city;
 
-  if (report->evaluation->walking)
+  if (ev->evaluation->walking)
     g_string_append_printf (out, _("Walking coverage along the path network (300 m to green, 500 m to a park)\n"));
   else
     g_string_append_printf (out, _("Straight-line coverage (300 m to green, 500 m to a park)\n"));
-  if (report->scenario != NULL)
-    g_string_append_printf (out, _("Scenario: %s\n"), report->scenario);
-  g_string_append_printf (out, _("CRS: %s (EPSG:%d); method: %s\n"), report->project->crs_name,
-                          report->project->epsg,
-                          report->exact ? _("exact vectors") : _("grid"));
-  if (!report->exact)
-    g_string_append_printf (out, _("Grid resolution: %g m\n"), report->criteria->resolution);
+  if (ev->scenario != NULL)
+    g_string_append_printf (out, _("Scenario: %s\n"), ev->scenario);
+  g_string_append_printf (out, _("CRS: %s (EPSG:%d); method: %s\n"), ev->project->crs_name,
+                          ev->project->epsg,
+                          ev->exact ? _("exact vectors") : _("grid"));
+  if (!ev->exact)
+    g_string_append_printf (out, _("Grid resolution: %g m\n"), ev->criteria->resolution);
   g_string_append_c (out, '\n');
-  table_summary (out, report, city);
+  table_summary (out, ev, city);
   g_string_append_printf (out, _("\nPark service-radius coverage rate: %.1f%%\n"),
                           100 * share (city->service.area_m2, city->residential.area_m2));
-  if (report->evaluation->unplaced > 0.5)
+  if (ev->evaluation->unplaced > 0.5)
     g_string_append_printf (out, _("Residents on no residential land (not counted): %.0f\n"),
-                            report->evaluation->unplaced);
-  if (report->evaluation->walking)
-    table_walking (out, report);
-  if (report->project->repaired > 0)
-    g_string_append_printf (out, _("Invalid geometries repaired: %u\n"), report->project->repaired);
-  for (guint z = 0; z < report->evaluation->zones->len; z++)
+                            ev->evaluation->unplaced);
+  if (ev->evaluation->walking)
+    table_walking (out, ev);
+  if (ev->project->repaired > 0)
+    g_string_append_printf (out, _("Invalid geometries repaired: %u\n"), ev->project->repaired);
+  for (guint z = 0; z < ev->evaluation->zones->len; z++)
     {
-      g_autofree char *name = gr_project_zone_name (report->project, z + 1);
+      g_autofree char *name = gr_project_zone_name (ev->project, z + 1);
       g_string_append_printf (out, "\n%s\n", name);
-      table_summary (out, report, &g_array_index (report->evaluation->zones, GrSummary, z));
+      table_summary (out, ev, &g_array_index (ev->evaluation->zones, GrSummary, z));
     }
   return g_string_free (out, FALSE);
 }

@@ -243,7 +243,7 @@ start_report (GrWindow *self, const char *path, const char *const *scenarios, Gr
 {
   ReportJob *job = g_new0 (ReportJob, 1);
   GTask *task;
-  GrTargetSet set = gtk_drop_down_get_selected (self->targets_dropdown) + 1;
+  GrTargetSet set = gr_indicator_panel_get_target_set (self->indicator_panel);
   job->self = self;
   job->criteria = self->criteria;
   job->style = *gr_vector_layer_get_style (self->vectors);

@@ -124,14 +124,7 @@ gr_window_get_indicator_row (GrWindow     *self,
                              const char  **value,
                              const char  **verdict)
 {
-  GtkWidget *v = gtk_grid_get_child_at (self->targets_grid, 1, _gr_window_indicator_row (id));
-  GtkWidget *w = gtk_grid_get_child_at (self->targets_grid, 3, _gr_window_indicator_row (id));
-
-  if (v == NULL || w == NULL)
-    return FALSE;
-  *value = gtk_label_get_text (GTK_LABEL (v));
-  *verdict = gtk_widget_get_tooltip_text (w) != NULL ? gtk_widget_get_tooltip_text (w) : gtk_label_get_text (GTK_LABEL (w));
-  return TRUE;
+  return gr_indicator_panel_get_row (self->indicator_panel, id, value, verdict);
 }
 
 /* Chooses the targets and the zone of the indicators panel (0: the city). */
@@ -140,8 +133,8 @@ gr_window_set_targets (GrWindow   *self,
                        GrTargetSet set,
                        guint       scope)
 {
-  gtk_drop_down_set_selected (self->targets_dropdown, set == GR_TARGETS_NONE ? GR_N_TARGET_SETS - 1 : set - 1);
-  gtk_drop_down_set_selected (self->scope_dropdown, scope);
+  gr_indicator_panel_set_target_set (self->indicator_panel, set);
+  gr_indicator_panel_set_scope (self->indicator_panel, scope);
 }
 
 /* The comparison on the map, %NULL when none is open. */

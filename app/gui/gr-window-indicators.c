@@ -28,113 +28,26 @@ _gr_window_update_zone_table (GrWindow *self, GrAnalysis *analysis)
 
 /* ---- park-city indicators ---------------------------------------------------- */
 
-void
-_gr_window_fill_scopes (GrWindow *self)
-{
-  GtkStringList *names = gtk_string_list_new (NULL);
-  GrProject *project = self->session != NULL ? gr_session_get_project (self->session) : NULL;
-  guint n = project != NULL ? gr_project_get_n_zones (project) : 0;
-
-  gtk_string_list_append (names, _("City"));
-  for (guint z = 1; z <= n; z++)
-    {
-      g_autofree char *name = gr_project_zone_name (project, z);
-      gtk_string_list_append (names, name);
-    }
-  self->filling_scopes = TRUE;
-  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->scope_dropdown, 0);
-  self->filling_scopes = FALSE;
-  g_object_unref (names);
-}
-
-static void
-grid_label (GtkGrid *grid, const char *text, int col, int row, gboolean numeric, const char *css)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  gtk_label_set_wrap (GTK_LABEL (label), !numeric);
-  if (!numeric)
-    gtk_widget_set_hexpand (label, TRUE);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  if (css != NULL)
-    gtk_widget_add_css_class (label, css);
-  gtk_grid_attach (grid, label, col, row, 1, 1);
-}
-
-/* The panel's groups: where each starts and its heading. */
-static const struct
-{
-  GrIndicatorId first;
-  const char   *title;
-} indicator_groups[] = {
-  { GR_IND_PARK_PER_CAPITA, N_("Park green area") },
-  { GR_IND_SERVICE_RATE, N_("Coverage") },
-  { GR_IND_GREENWAY_PER_10K, N_("Greenways and nurseries") },
-};
-
-/* The grid row of indicator @id, below the headings before it. */
-int
-_gr_window_indicator_row (GrIndicatorId id)
-{
-  int row = id;
-
-  for (guint g = 0; g < G_N_ELEMENTS (indicator_groups); g++)
-    row += indicator_groups[g].first <= id;
-  return row;
-}
-
-/* One row's value and verdict, from self->shown. */
-static void
-show_target_row (GrWindow *self, GrIndicatorId i)
-{
-  const GrIndicator *it = &self->shown.items[i];
-  int row = _gr_window_indicator_row (i);
-  GtkWidget *value = gtk_grid_get_child_at (self->targets_grid, 1, row);
-  GtkWidget *verdict = gtk_grid_get_child_at (self->targets_grid, 3, row);
-  g_autofree char *text = isfinite (it->value) ? g_strdup_printf ("%.2f %s", it->value, gr_indicator_get_unit (i))
-                                               : g_strdup ("–");
-  const char *tooltip = it->missing != NULL ? it->missing : it->gap_text;
-
-  if (value == NULL || verdict == NULL)
-    return;
-  gtk_label_set_text (GTK_LABEL (value), text);
-  gtk_label_set_text (GTK_LABEL (verdict), it->missing != NULL ? _("no data")
-                                           : !it->has_target   ? ""
-                                           : it->pass          ? _("met")
-                                                               : _("short"));
-  gtk_widget_remove_css_class (verdict, "dim-label");
-  gtk_widget_remove_css_class (verdict, "success");
-  gtk_widget_remove_css_class (verdict, "error");
-  gtk_widget_add_css_class (verdict, it->missing != NULL || !it->has_target ? "dim-label"
-                                     : it->pass                             ? "success"
-                                                                            : "error");
-  gtk_widget_set_tooltip_text (verdict, tooltip);
-  gtk_widget_set_tooltip_text (gtk_grid_get_child_at (self->targets_grid, 0, row), tooltip);
-}
-
 /* Every indicator of the scenario shown, judged against the chosen targets,
  * for the city or the chosen zone. Rebuilt after every edit; while a park
  * is dragged, the coverage rows follow the pointer (_gr_window_update_targets_live). */
 void
 _gr_window_refresh_targets (GrWindow *self)
 {
-  GtkWidget *child;
   GrAnalysis *analysis = self->session != NULL ? gr_session_get_analysis (self->session) : NULL;
   g_autoptr (GrProject) edited = NULL;
   GrProject *project, view;
-  guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
-  GrTargetSet set = gtk_drop_down_get_selected (self->targets_dropdown) + 1;
+  guint scope = gr_indicator_panel_get_scope (self->indicator_panel);
+  GrTargetSet set = gr_indicator_panel_get_target_set (self->indicator_panel);
 
   if (self->dragging)
     return;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_grid))) != NULL)
-    gtk_grid_remove (self->targets_grid, child);
   gr_indicators_clear (&self->shown);
   if (analysis == NULL)
-    return;
+    {
+      gr_indicator_panel_show (self->indicator_panel, NULL);
+      return;
+    }
   project = gr_session_get_project (self->session);
   /* The scenario's parks and green space over the baseline's other layers. */
   if (self->current != NULL)
@@ -156,38 +69,7 @@ _gr_window_refresh_targets (GrWindow *self)
   else
     gr_indicators_compute (&self->shown, project, analysis, scope > 0 ? (int) scope : -1, set);
   self->shown_scope = scope > 0 ? (int) scope : -1;
-  for (guint i = 0; i < GR_N_INDICATORS; i++)
-    {
-      const GrIndicator *it = &self->shown.items[i];
-      g_autofree char *target = it->has_target ? g_strdup_printf ("%s %.2f", it->strict ? ">" : "≥", it->target)
-                                               : g_strdup ("");
-      int row = _gr_window_indicator_row (i);
-
-      for (guint g = 0; g < G_N_ELEMENTS (indicator_groups); g++)
-        if (indicator_groups[g].first == i)
-          {
-            GtkWidget *heading = gtk_label_new (_(indicator_groups[g].title));
-
-            gtk_label_set_xalign (GTK_LABEL (heading), 0);
-            gtk_widget_add_css_class (heading, "caption-heading");
-            gtk_widget_set_margin_top (heading, 6);
-            gtk_grid_attach (self->targets_grid, heading, 0, row - 1, 4, 1);
-          }
-      grid_label (self->targets_grid, gr_indicator_get_name (i), 0, row, FALSE, NULL);
-      grid_label (self->targets_grid, "", 1, row, TRUE, NULL);
-      grid_label (self->targets_grid, target, 2, row, TRUE, "dim-label");
-      grid_label (self->targets_grid, "", 3, row, TRUE, NULL);
-      show_target_row (self, i);
-    }
-  if (self->shown.system_check != NULL)
-    {
-      GtkWidget *label = gtk_label_new (self->shown.system_check);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "error");
-      gtk_grid_attach (self->targets_grid, label, 0, _gr_window_indicator_row (GR_N_INDICATORS - 1) + 1, 4, 1);
-    }
+  gr_indicator_panel_show (self->indicator_panel, &self->shown);
 }
 
 /* During a drag: the coverage panel and the indicators' coverage rows from
@@ -201,15 +83,15 @@ targets_live_now (gpointer data)
 {
   GrWindow *self = data;
   GrAnalysis *analysis = self->session != NULL ? gr_session_get_analysis (self->session) : NULL;
+  const char *value, *verdict;
 
   self->live_text_id = 0;
   self->live_text_time = g_get_monotonic_time ();
   _gr_window_update_indicators (self);
-  if (analysis == NULL || gtk_widget_get_first_child (GTK_WIDGET (self->targets_grid)) == NULL)
+  if (analysis == NULL || !gr_indicator_panel_get_row (self->indicator_panel, GR_IND_SERVICE_RATE, &value, &verdict))
     return G_SOURCE_REMOVE;
   gr_indicators_update_coverage (&self->shown, analysis, self->shown_scope, self->shown_targets);
-  for (guint i = GR_IND_SERVICE_RATE; i <= GR_IND_PARK_500_POPULATION; i++)
-    show_target_row (self, i);
+  gr_indicator_panel_update (self->indicator_panel, &self->shown, GR_IND_SERVICE_RATE, GR_IND_PARK_500_POPULATION);
   return G_SOURCE_REMOVE;
 }
 
@@ -250,7 +132,7 @@ on_targets_response (AdwMessageDialog *dialog, const char *response, GrWindow *s
           return;
         }
     }
-  gr_window_set_targets (self, GR_TARGETS_PROJECT, gtk_drop_down_get_selected (self->scope_dropdown));
+  gr_window_set_targets (self, GR_TARGETS_PROJECT, gr_indicator_panel_get_scope (self->indicator_panel));
   _gr_window_refresh_targets (self);
 }
 
@@ -298,41 +180,4 @@ _gr_window_edit_targets_activated (GtkWidget *widget, const char *action, GVaria
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (on_targets_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_targets_changed (GrWindow *self)
-{
-  guint i = gtk_drop_down_get_selected (self->targets_dropdown);
-
-  if (i + 1 < GR_N_TARGET_SETS)
-    g_settings_set_string (gr_settings_get (), "target-set", gr_target_set_get_key (i + 1));
-  _gr_window_refresh_targets (self);
-}
-
-static void
-on_scope_changed (GrWindow *self)
-{
-  if (!self->filling_scopes)
-    _gr_window_refresh_targets (self);
-}
-
-void
-_gr_window_build_targets (GrWindow *self)
-{
-  GtkStringList *sets = gtk_string_list_new (NULL);
-  g_autofree char *key = g_settings_get_string (gr_settings_get (), "target-set");
-  GrTargetSet chosen = GR_TARGETS_YUNCHENG_2025;
-
-  /* GR_TARGETS_NONE last: the plans first. */
-  for (guint i = 1; i < GR_N_TARGET_SETS; i++)
-    gtk_string_list_append (sets, gr_target_set_get_label (i));
-  gtk_string_list_append (sets, gr_target_set_get_label (GR_TARGETS_NONE));
-  gtk_drop_down_set_model (self->targets_dropdown, G_LIST_MODEL (sets));
-  g_object_unref (sets);
-  gr_target_set_from_key (key, &chosen);
-  gtk_drop_down_set_selected (self->targets_dropdown, chosen == GR_TARGETS_NONE ? GR_N_TARGET_SETS - 1 : chosen - 1);
-  g_signal_connect_swapped (self->targets_dropdown, "notify::selected", G_CALLBACK (on_targets_changed), self);
-  g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (on_scope_changed), self);
-  _gr_window_fill_scopes (self);
 }

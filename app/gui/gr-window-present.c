@@ -41,7 +41,7 @@ attach_baseline (GrWindow *self)
 {
   g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
   GrSession *s = self->session;
-  GrTargetSet set = gtk_drop_down_get_selected (self->targets_dropdown) + 1;
+  GrTargetSet set = gr_indicator_panel_get_target_set (self->indicator_panel);
   GrIndicators b;
 
   gr_swipe_layer_set_baseline (self->swipe, self->baseline_analysis, gr_session_get_analysis (s),
@@ -215,7 +215,7 @@ gr_window_set_presenting (GrWindow *self,
       gtk_toggle_button_set_active (self->add_tool, FALSE);
       gtk_toggle_button_set_active (self->draw_tool, FALSE);
       self->has_selection = FALSE;
-      gtk_drop_down_set_selected (self->scope_dropdown, 0);
+      gr_indicator_panel_set_scope (self->indicator_panel, 0);
       gtk_window_fullscreen (GTK_WINDOW (self));
     }
   else

@@ -14,6 +14,7 @@
 #include "gr-corridor.h"
 #include "gr-coverage-panel.h"
 #include "gr-history-panel.h"
+#include "gr-indicator-panel.h"
 #include "gr-scenario-item.h"
 #include "gr-coverage-layer.h"
 #include "gr-indicators.h"
@@ -74,10 +75,7 @@ struct _GrWindow
   GrHistoryPanel  *history;
   GListStore      *scenario_items; /* GrScenarioItem: the baseline, then each scenario */
   GtkLabel        *balance_label;
-  GtkDropDown     *targets_dropdown;
-  GtkDropDown     *scope_dropdown;
-  GtkGrid         *targets_grid;
-  gboolean         filling_scopes;
+  GrIndicatorPanel *indicator_panel;
   GrIndicators     shown;          /* what the indicators panel shows */
   GrTarget         shown_targets[GR_N_INDICATORS];
   int              shown_scope;
@@ -156,12 +154,9 @@ void _gr_window_build_layer_panel (GrWindow *self);
 /* gr-window-indicators.c */
 void _gr_window_update_indicators (GrWindow *self);
 void _gr_window_update_zone_table (GrWindow *self, GrAnalysis *analysis);
-void _gr_window_fill_scopes (GrWindow *self);
-int _gr_window_indicator_row (GrIndicatorId id);
 void _gr_window_refresh_targets (GrWindow *self);
 void _gr_window_update_targets_live (GrWindow *self);
 void _gr_window_edit_targets_activated (GtkWidget *widget, const char *action, GVariant *parameter);
-void _gr_window_build_targets (GrWindow *self);
 
 /* gr-window.c */
 void _gr_window_zoom_to_project (GrWindow *self);

@@ -223,7 +223,7 @@ _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysi
   _gr_window_load_scenarios (self);
   gr_vector_layer_set_display (self->vectors, gr_session_get_display (session));
   _gr_window_fill_layers (self, gr_session_get_project (session));
-  _gr_window_fill_scopes (self);
+  gr_indicator_panel_set_zones (self->indicator_panel, gr_session_get_project (session));
   _gr_window_show_analysis (self, analysis, refs);
   mark_findings (self);
   adw_window_title_set_subtitle (self->window_title, name);
@@ -340,6 +340,7 @@ gr_window_class_init (GrWindowClass *klass)
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (GR_TYPE_COVERAGE_PANEL);
   g_type_ensure (GR_TYPE_HISTORY_PANEL);
+  g_type_ensure (GR_TYPE_INDICATOR_PANEL);
   g_type_ensure (GR_TYPE_ZONE_TABLE);
   g_type_ensure (GR_TYPE_SCENARIO_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/gr-window.ui");
@@ -361,9 +362,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, park_size_button);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, history);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, balance_label);
-  gtk_widget_class_bind_template_child (widget_class, GrWindow, targets_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GrWindow, scope_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GrWindow, targets_grid);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, indicator_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 
   _gr_window_class_init_actions (widget_class);
@@ -403,7 +402,9 @@ gr_window_init (GrWindow *self)
   _gr_window_setup_map (self);
   _gr_window_build_layer_panel (self);
   _gr_window_build_editing (self);
-  _gr_window_build_targets (self);
+  g_signal_connect_swapped (self->indicator_panel, "notify::target-set", G_CALLBACK (_gr_window_refresh_targets),
+                            self);
+  g_signal_connect_swapped (self->indicator_panel, "notify::scope", G_CALLBACK (_gr_window_refresh_targets), self);
   _gr_window_build_presentation (self);
   g_signal_connect_swapped (self->mode_dropdown, "notify::selected", G_CALLBACK (_gr_window_on_mode_changed), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), FALSE);

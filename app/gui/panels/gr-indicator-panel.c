@@ -1,0 +1,346 @@
+/* gr-indicator-panel.c — every park-city indicator of what is shown, in
+ * groups, with its value, the target of the chosen set and met / short /
+ * no data; the target set and the scope (0 for the city, z for zone z) are
+ * properties the window follows. The set chosen is remembered. */
+#include "config.h"
+
+#include "gr-indicator-panel.h"
+
+#include "gr-evaluate.h"
+#include "gr-project-enums.h"
+#include "gr-settings.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+struct _GrIndicatorPanel
+{
+  GtkBox       parent_instance;
+
+  GtkDropDown *targets_dropdown;
+  GtkDropDown *scope_dropdown;
+  GtkGrid     *grid;
+  gboolean     filling;  /* the scopes are being refilled: no notify */
+};
+
+G_DEFINE_FINAL_TYPE (GrIndicatorPanel, gr_indicator_panel, GTK_TYPE_BOX)
+
+enum
+{
+  PROP_0,
+  PROP_TARGET_SET,
+  PROP_SCOPE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The panel's groups: where each starts and its heading. */
+static const struct
+{
+  GrIndicatorId first;
+  const char   *title;
+} indicator_groups[] = {
+  { GR_IND_PARK_PER_CAPITA, N_("Park green area") },
+  { GR_IND_SERVICE_RATE, N_("Coverage") },
+  { GR_IND_GREENWAY_PER_10K, N_("Greenways and nurseries") },
+};
+
+/* The grid row of indicator @id, below the headings before it. */
+static int
+indicator_row (GrIndicatorId id)
+{
+  int row = id;
+
+  for (guint g = 0; g < G_N_ELEMENTS (indicator_groups); g++)
+    row += indicator_groups[g].first <= id;
+  return row;
+}
+
+/* GR_TARGETS_NONE is listed last: the plans first. */
+static guint
+set_to_position (GrTargetSet set)
+{
+  return set == GR_TARGETS_NONE || set >= GR_N_TARGET_SETS ? GR_N_TARGET_SETS - 1 : set - 1;
+}
+
+static void
+on_targets_selected (GrIndicatorPanel *self)
+{
+  GrTargetSet set = gr_indicator_panel_get_target_set (self);
+
+  if (set != GR_TARGETS_NONE)
+    g_settings_set_string (gr_settings_get (), "target-set", gr_target_set_get_key (set));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_SET]);
+}
+
+static void
+on_scope_selected (GrIndicatorPanel *self)
+{
+  if (!self->filling)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
+}
+
+static void
+gr_indicator_panel_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  GrIndicatorPanel *self = GR_INDICATOR_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TARGET_SET:
+      g_value_set_enum (value, gr_indicator_panel_get_target_set (self));
+      break;
+    case PROP_SCOPE:
+      g_value_set_uint (value, gr_indicator_panel_get_scope (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gr_indicator_panel_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  GrIndicatorPanel *self = GR_INDICATOR_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TARGET_SET:
+      gr_indicator_panel_set_target_set (self, g_value_get_enum (value));
+      break;
+    case PROP_SCOPE:
+      gr_indicator_panel_set_scope (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gr_indicator_panel_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_INDICATOR_PANEL);
+  G_OBJECT_CLASS (gr_indicator_panel_parent_class)->dispose (object);
+}
+
+static void
+gr_indicator_panel_class_init (GrIndicatorPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gr_indicator_panel_dispose;
+  object_class->get_property = gr_indicator_panel_get_property;
+  object_class->set_property = gr_indicator_panel_set_property;
+  properties[PROP_TARGET_SET] = g_param_spec_enum ("target-set", NULL, NULL, GR_TYPE_TARGET_SET,
+                                                   GR_TARGETS_YUNCHENG_2025,
+                                                   G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
+                                                     | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SCOPE] = g_param_spec_uint ("scope", NULL, NULL, 0, G_MAXUINT, 0,
+                                              G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/greenreach/Greenreach/panels/gr-indicator-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, targets_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, grid);
+  gtk_widget_class_bind_template_callback (widget_class, on_targets_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_scope_selected);
+}
+
+static void
+gr_indicator_panel_init (GrIndicatorPanel *self)
+{
+  g_autoptr (GtkStringList) sets = gtk_string_list_new (NULL);
+  g_autofree char *key = g_settings_get_string (gr_settings_get (), "target-set");
+  GrTargetSet chosen = GR_TARGETS_YUNCHENG_2025;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 1; i < GR_N_TARGET_SETS; i++)
+    gtk_string_list_append (sets, gr_target_set_get_label (i));
+  gtk_string_list_append (sets, gr_target_set_get_label (GR_TARGETS_NONE));
+  gtk_drop_down_set_model (self->targets_dropdown, G_LIST_MODEL (sets));
+  gr_target_set_from_key (key, &chosen);
+  gtk_drop_down_set_selected (self->targets_dropdown, set_to_position (chosen));
+  gr_indicator_panel_set_zones (self, NULL);
+}
+
+GrTargetSet
+gr_indicator_panel_get_target_set (GrIndicatorPanel *self)
+{
+  guint i = gtk_drop_down_get_selected (self->targets_dropdown);
+
+  return i + 1 < GR_N_TARGET_SETS ? i + 1 : GR_TARGETS_NONE;
+}
+
+void
+gr_indicator_panel_set_target_set (GrIndicatorPanel *self,
+                                   GrTargetSet       set)
+{
+  g_return_if_fail (GR_IS_INDICATOR_PANEL (self));
+  gtk_drop_down_set_selected (self->targets_dropdown, set_to_position (set));
+}
+
+guint
+gr_indicator_panel_get_scope (GrIndicatorPanel *self)
+{
+  guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
+
+  return scope == GTK_INVALID_LIST_POSITION ? 0 : scope;
+}
+
+void
+gr_indicator_panel_set_scope (GrIndicatorPanel *self,
+                              guint             scope)
+{
+  g_return_if_fail (GR_IS_INDICATOR_PANEL (self));
+  gtk_drop_down_set_selected (self->scope_dropdown, scope);
+}
+
+/* The city, then each zone of @project (nullable); back to the city. */
+void
+gr_indicator_panel_set_zones (GrIndicatorPanel *self,
+                              GrProject        *project)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = project != NULL ? gr_project_get_n_zones (project) : 0;
+
+  g_return_if_fail (GR_IS_INDICATOR_PANEL (self));
+  gtk_string_list_append (names, _("City"));
+  for (guint z = 1; z <= n; z++)
+    {
+      g_autofree char *name = gr_project_zone_name (project, z);
+      gtk_string_list_append (names, name);
+    }
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->scope_dropdown, 0);
+  self->filling = FALSE;
+}
+
+static void
+grid_label (GtkGrid *grid, const char *text, int col, int row, gboolean numeric, const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  gtk_label_set_wrap (GTK_LABEL (label), !numeric);
+  gtk_widget_set_hexpand (label, !numeric);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+  gtk_grid_attach (grid, label, col, row, 1, 1);
+}
+
+/* One row's value and verdict. */
+static void
+show_row (GrIndicatorPanel *self, const GrIndicators *shown, GrIndicatorId i)
+{
+  const GrIndicator *it = &shown->items[i];
+  int row = indicator_row (i);
+  GtkWidget *value = gtk_grid_get_child_at (self->grid, 1, row);
+  GtkWidget *verdict = gtk_grid_get_child_at (self->grid, 3, row);
+  g_autofree char *text = isfinite (it->value) ? g_strdup_printf ("%.2f %s", it->value, gr_indicator_get_unit (i))
+                                               : g_strdup ("–");
+  const char *tooltip = it->missing != NULL ? it->missing : it->gap_text;
+
+  if (value == NULL || verdict == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (value), text);
+  gtk_label_set_text (GTK_LABEL (verdict), it->missing != NULL ? _("no data")
+                                           : !it->has_target   ? ""
+                                           : it->pass          ? _("met")
+                                                               : _("short"));
+  gtk_widget_remove_css_class (verdict, "dim-label");
+  gtk_widget_remove_css_class (verdict, "success");
+  gtk_widget_remove_css_class (verdict, "error");
+  gtk_widget_add_css_class (verdict, it->missing != NULL || !it->has_target ? "dim-label"
+                                     : it->pass                             ? "success"
+                                                                            : "error");
+  gtk_widget_set_tooltip_text (verdict, tooltip);
+  gtk_widget_set_tooltip_text (gtk_grid_get_child_at (self->grid, 0, row), tooltip);
+}
+
+static void
+add_heading (GrIndicatorPanel *self, const char *title, int row)
+{
+  GtkWidget *heading = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "caption-heading");
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_grid_attach (self->grid, heading, 0, row, 4, 1);
+}
+
+/* Every row afresh; @shown %NULL leaves the panel empty (nothing open). */
+void
+gr_indicator_panel_show (GrIndicatorPanel   *self,
+                         const GrIndicators *shown)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GR_IS_INDICATOR_PANEL (self));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+  if (shown == NULL)
+    return;
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    {
+      const GrIndicator *it = &shown->items[i];
+      g_autofree char *target = it->has_target ? g_strdup_printf ("%s %.2f", it->strict ? ">" : "≥", it->target)
+                                               : g_strdup ("");
+      int row = indicator_row (i);
+
+      for (guint g = 0; g < G_N_ELEMENTS (indicator_groups); g++)
+        if (indicator_groups[g].first == i)
+          add_heading (self, _(indicator_groups[g].title), row - 1);
+      grid_label (self->grid, gr_indicator_get_name (i), 0, row, FALSE, NULL);
+      grid_label (self->grid, "", 1, row, TRUE, NULL);
+      grid_label (self->grid, target, 2, row, TRUE, "dim-label");
+      grid_label (self->grid, "", 3, row, TRUE, NULL);
+      show_row (self, shown, i);
+    }
+  if (shown->system_check != NULL)
+    {
+      GtkWidget *label = gtk_label_new (shown->system_check);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_grid_attach (self->grid, label, 0, indicator_row (GR_N_INDICATORS - 1) + 1, 4, 1);
+    }
+}
+
+/* The values and verdicts of rows @first…@last only, as while a park is
+ * dragged; nothing when the panel is empty. */
+void
+gr_indicator_panel_update (GrIndicatorPanel   *self,
+                           const GrIndicators *shown,
+                           GrIndicatorId       first,
+                           GrIndicatorId       last)
+{
+  g_return_if_fail (GR_IS_INDICATOR_PANEL (self));
+  for (guint i = first; i <= last && i < GR_N_INDICATORS; i++)
+    show_row (self, shown, i);
+}
+
+/* The row of @id as shown: its value and its verdict (the gap in words
+ * where there is one). FALSE when the panel is empty. */
+gboolean
+gr_indicator_panel_get_row (GrIndicatorPanel *self,
+                            GrIndicatorId     id,
+                            const char      **value,
+                            const char      **verdict)
+{
+  GtkWidget *v = gtk_grid_get_child_at (self->grid, 1, indicator_row (id));
+  GtkWidget *w = gtk_grid_get_child_at (self->grid, 3, indicator_row (id));
+
+  if (v == NULL || w == NULL)
+    return FALSE;
+  *value = gtk_label_get_text (GTK_LABEL (v));
+  *verdict = gtk_widget_get_tooltip_text (w) != NULL ? gtk_widget_get_tooltip_text (w)
+                                                     : gtk_label_get_text (GTK_LABEL (w));
+  return TRUE;
+}

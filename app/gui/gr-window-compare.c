@@ -112,7 +112,7 @@ comparison_table (GrComparison *comparison, const char *names[3])
     for (guint g = 1; g < 4; g++, row++)
       {
         GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-        GtkWidget *swatch = _gr_window_swatch_new ();
+        GtkWidget *swatch = gr_swatch_new ();
         g_autofree char *text = g == 3 ? g_strdup_printf (_("Newly covered by both: %.2f ha"), gained[g].area_m2 / 1e4)
                                        : g_strdup_printf (_("Newly covered by %s only: %.2f ha"), names[g],
                                                           gained[g].area_m2 / 1e4);
@@ -120,7 +120,7 @@ comparison_table (GrComparison *comparison, const char *names[3])
 
         gr_coverage_gain_color (g, &color);
         color.alpha = 1;
-        _gr_window_swatch_set_color (swatch, &color);
+        gr_swatch_set_rgba (GR_SWATCH (swatch), &color);
         gtk_box_append (GTK_BOX (line), swatch);
         gtk_box_append (GTK_BOX (line), gtk_label_new (text));
         gtk_grid_attach (GTK_GRID (grid), line, 0, row, 6, 1);

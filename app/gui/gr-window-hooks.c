@@ -30,9 +30,9 @@ gr_window_set_role_visible (GrWindow *self,
                             GrRole    role,
                             gboolean  visible)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->layers)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (gr_layer_panel_get_model (self->layer_panel)); i++)
     {
-      g_autoptr (GrLayerItem) item = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      g_autoptr (GrLayerItem) item = g_list_model_get_item (gr_layer_panel_get_model (self->layer_panel), i);
 
       if (gr_layer_item_get_role (item) == role)
         gr_layer_item_set_visible (item, visible);
@@ -42,7 +42,7 @@ gr_window_set_role_visible (GrWindow *self,
 GListModel *
 gr_window_get_layers (GrWindow *self)
 {
-  return G_LIST_MODEL (self->layers);
+  return gr_layer_panel_get_model (self->layer_panel);
 }
 
 GListModel *

@@ -19,6 +19,7 @@
 #include "gr-coverage-layer.h"
 #include "gr-indicators.h"
 #include "gr-layer-item.h"
+#include "gr-layer-panel.h"
 #include "gr-mbtiles-source.h"
 #include "gr-presentation.h"
 #include "gr-report.h"
@@ -26,6 +27,7 @@
 #include "gr-scenario-store.h"
 #include "gr-settings.h"
 #include "gr-sketch-layer.h"
+#include "gr-swatch.h"
 #include "gr-swipe-layer.h"
 #include "gr-vector-layer.h"
 #include "gr-walk.h"
@@ -42,9 +44,7 @@ struct _GrWindow
   AdwWindowTitle  *window_title;
   GtkDropDown     *mode_dropdown;
   GtkOverlay      *map_overlay;
-  GtkListView     *layer_list;
-  GtkBox          *legend;
-  GListStore      *layers;
+  GrLayerPanel    *layer_panel;
   ShumateMap      *map;
   GrCoveragePanel *coverage_panel;
   GrZoneTable     *zone_table;
@@ -146,8 +146,6 @@ void _gr_window_set_busy (GrWindow *self, const char *what);
 void _gr_window_show_error (GrWindow *self, const char *heading, const GError *error);
 
 /* gr-window-layers.c */
-GtkWidget * _gr_window_swatch_new (void);
-void _gr_window_swatch_set_color (GtkWidget *swatch, const GdkRGBA *color);
 void _gr_window_fill_layers (GrWindow *self, GrProject *project);
 void _gr_window_build_layer_panel (GrWindow *self);
 

@@ -274,7 +274,6 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->drag_start, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->session, gr_session_free);
-  g_clear_object (&self->layers);
   g_clear_object (&self->scenario_items);
   g_clear_pointer (&self->base_layers, g_ptr_array_unref);
   g_free (self->base_map_error);
@@ -294,7 +293,8 @@ gr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       g_value_set_boolean (value, self->busy);
       break;
     case PROP_SHOW_BLIND_SPOTS:
-      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->coverage)));
+      /* Asked by the legend's check box before the map is set up. */
+      g_value_set_boolean (value, self->coverage == NULL || gtk_widget_get_visible (GTK_WIDGET (self->coverage)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -341,6 +341,7 @@ gr_window_class_init (GrWindowClass *klass)
   g_type_ensure (GR_TYPE_COVERAGE_PANEL);
   g_type_ensure (GR_TYPE_HISTORY_PANEL);
   g_type_ensure (GR_TYPE_INDICATOR_PANEL);
+  g_type_ensure (GR_TYPE_LAYER_PANEL);
   g_type_ensure (GR_TYPE_ZONE_TABLE);
   g_type_ensure (GR_TYPE_SCENARIO_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/gr-window.ui");
@@ -348,8 +349,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, map_overlay);
-  gtk_widget_class_bind_template_child (widget_class, GrWindow, layer_list);
-  gtk_widget_class_bind_template_child (widget_class, GrWindow, legend);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, layer_panel);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, map);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, coverage_panel);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, zone_table);

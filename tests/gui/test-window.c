@@ -14,7 +14,6 @@
 #include <string.h>
 
 static GrApplication *app;
-static GrWindow *window;
 
 static void
 spin (guint ms)
@@ -26,7 +25,7 @@ spin (guint ms)
 }
 
 static void
-wait_idle (void)
+wait_idle (GrWindow *window)
 {
   gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
@@ -37,6 +36,60 @@ wait_idle (void)
   spin (300);
 }
 
+/* Each test has a window of its own on the sample city, and a folder
+ * for the files it writes. */
+typedef struct
+{
+  GrWindow *window;
+  char     *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->window = g_object_ref (gr_window_new (app));
+  f->dir = g_dir_make_tmp ("greenreach-window-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
+    g_main_context_iteration (NULL, TRUE);
+  gr_window_open (f->window, g_getenv ("GREENREACH_SAMPLE"));
+  wait_idle (f->window);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Closed, the window must go: whatever still holds it once the main
+ * loop has let go of it is a leak. The files go after the window, which
+ * may have one of them open. */
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  wait_idle (f->window);
+  gtk_window_close (GTK_WINDOW (f->window));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_atomic_int_get (&G_OBJECT (f->window)->ref_count) > 1 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (g_steal_pointer (&f->window));
+  remove_dir (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+}
+
 static void
 on_after_paint (GdkFrameClock *clock, gboolean *painted)
 {
@@ -45,7 +98,7 @@ on_after_paint (GdkFrameClock *clock, gboolean *painted)
 
 /* Waits until the window has painted a frame since now. */
 static void
-wait_for_frame (void)
+wait_for_frame (GrWindow *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   gboolean painted = FALSE;
@@ -61,7 +114,7 @@ wait_for_frame (void)
 
 /* What is rendered and measured: the whole window. */
 static GtkWidget *
-contents (void)
+contents (GrWindow *window)
 {
   return GTK_WIDGET (window);
 }
@@ -69,14 +122,14 @@ contents (void)
 /* A widget paintable holds the image of the widget's last drawn frame, so
  * frames are let through until it has one. */
 static GskRenderNode *
-snapshot_contents (GdkPaintable *paintable, int w, int h)
+snapshot_contents (GrWindow *window, GdkPaintable *paintable, int w, int h)
 {
   for (guint attempt = 0; attempt < 20; attempt++)
     {
       GtkSnapshot *snapshot = gtk_snapshot_new ();
       GskRenderNode *node;
 
-      wait_for_frame ();
+      wait_for_frame (window);
       gdk_paintable_snapshot (paintable, snapshot, w, h);
       if ((node = gtk_snapshot_free_to_node (snapshot)) != NULL)
         return node;
@@ -85,16 +138,16 @@ snapshot_contents (GdkPaintable *paintable, int w, int h)
 }
 
 static GdkTexture *
-render (const char *name)
+render (GrWindow *window, const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (contents ());
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (contents (window));
   g_autoptr (GskRenderNode) node = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int w = gtk_widget_get_width (contents ()), h = gtk_widget_get_height (contents ());
+  int w = gtk_widget_get_width (contents (window)), h = gtk_widget_get_height (contents (window));
   g_autofree char *path = g_strdup_printf ("%s/%s.png", g_getenv ("GREENREACH_ARTIFACTS"), name);
   GdkTexture *texture;
 
-  node = snapshot_contents (paintable, w, h);
+  node = snapshot_contents (window, paintable, w, h);
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   g_assert_true (gdk_texture_save_to_png (texture, path));
@@ -163,7 +216,7 @@ find_cell (GrAnalysis *analysis, GrCellKind kind, double *x, double *y)
 /* Where a point of the analysis CRS shows in the window: through a fresh
  * PROJ transformation, not the overlay's own, so a misplaced overlay fails. */
 static void
-window_point (double x, double y, double *wx, double *wy)
+window_point (GrWindow *window, double x, double y, double *wx, double *wy)
 {
   GrProject *project = gr_session_get_project (gr_window_get_session (window));
   g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
@@ -177,13 +230,13 @@ window_point (double x, double y, double *wx, double *wy)
   g_assert_true (OCTTransform (ct, 1, &x, &y, NULL));
   shumate_viewport_location_to_widget_coords (viewport, map, y, x, &mx, &my);
   in = GRAPHENE_POINT_INIT (mx, my);
-  g_assert_true (gtk_widget_compute_point (map, contents (), &in, &out));
+  g_assert_true (gtk_widget_compute_point (map, contents (window), &in, &out));
   *wx = out.x;
   *wy = out.y;
 }
 
 static void
-look_at (double x, double y, double zoom)
+look_at (GrWindow *window, double x, double y, double zoom)
 {
   GrProject *project = gr_session_get_project (gr_window_get_session (window));
   g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
@@ -198,14 +251,14 @@ look_at (double x, double y, double zoom)
 }
 
 static Pixel
-pixel_of_cell (const char *shot, double x, double y)
+pixel_of_cell (GrWindow *window, const char *shot, double x, double y)
 {
   g_autoptr (GdkTexture) texture = NULL;
   double wx, wy;
 
-  look_at (x, y, 17);
-  texture = render (shot);
-  window_point (x, y, &wx, &wy);
+  look_at (window, x, y, 17);
+  texture = render (window, shot);
+  window_point (window, x, y, &wx, &wy);
   return pixel_at (texture, wx, wy);
 }
 
@@ -233,8 +286,9 @@ is_blind_spot_color (Pixel p)
 }
 
 static void
-test_opens_sample (void)
+test_opens_sample (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GrSession *session = gr_window_get_session (window);
   GrSummary s;
 
@@ -244,14 +298,15 @@ test_opens_sample (void)
   g_assert_cmpfloat (s.residential.area_m2, >, 7e6);
   /* Andorra's seven parishes in the per-zone table. */
   g_assert_cmpuint (g_list_model_get_n_items (gr_window_get_zones (window)), ==, 7);
-  g_object_unref (render ("sample-city"));
+  g_object_unref (render (window, "sample-city"));
 }
 
 /* The indicators panel: the figures of the library against the chosen
  * targets, and what is missing said in words (OSM has no residents). */
 static void
-test_indicator_panel (void)
+test_indicator_panel (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GrSession *session = gr_window_get_session (window);
   GrIndicators expected;
   const char *value, *verdict;
@@ -284,21 +339,21 @@ test_indicator_panel (void)
     g_assert_cmpstr (value, ==, share);
   }
   gr_indicators_clear (&expected);
-  g_object_unref (render ("indicators-panel"));
-  gr_window_set_targets (window, GR_TARGETS_YUNCHENG_2025, 0);
+  g_object_unref (render (window, "indicators-panel"));
 }
 
 static void
-test_blind_spot_pixels (void)
+test_blind_spot_pixels (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GrAnalysis *analysis = gr_session_get_analysis (gr_window_get_session (window));
   double bx, by, cx, cy;
   Pixel blind, covered;
 
   g_assert_true (find_cell (analysis, GR_CELL_NEITHER, &bx, &by));
   g_assert_true (find_cell (analysis, GR_CELL_BOTH, &cx, &cy));
-  blind = pixel_of_cell ("blind-spot", bx, by);
-  covered = pixel_of_cell ("covered", cx, cy);
+  blind = pixel_of_cell (window, "blind-spot", bx, by);
+  covered = pixel_of_cell (window, "covered", cx, cy);
   g_test_message ("blind spot pixel %u,%u,%u; covered pixel %u,%u,%u",
                   blind.r, blind.g, blind.b, covered.r, covered.g, covered.b);
   g_assert_true (is_blind_spot_color (blind));
@@ -307,8 +362,9 @@ test_blind_spot_pixels (void)
 }
 
 static void
-test_hiding_a_layer (void)
+test_hiding_a_layer (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GrProject *project = gr_session_get_project (gr_window_get_session (window));
   GrFeature *park = NULL;
   OGREnvelope env;
@@ -320,9 +376,9 @@ test_hiding_a_layer (void)
   /* The largest park's centre, where only the park is drawn. */
   for (guint i = 0; i < project->layers[GR_ROLE_PARK]->features->len; i++)
     {
-      GrFeature *f = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features, i);
-      if (park == NULL || OGR_G_Area (f->geometry) > OGR_G_Area (park->geometry))
-        park = f;
+      GrFeature *feature = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features, i);
+      if (park == NULL || OGR_G_Area (feature->geometry) > OGR_G_Area (park->geometry))
+        park = feature;
     }
   {
     g_auto (OGRGeometryH) inside = OGR_G_PointOnSurface (park->geometry);
@@ -332,15 +388,15 @@ test_hiding_a_layer (void)
   /* The layer panel lists the sample's layers, parks among them. */
   g_assert_cmpuint (g_list_model_get_n_items (gr_window_get_layers (window)), >=, 6);
   g_assert_nonnull (find_label (GTK_WIDGET (window), gr_role_get_label (GR_ROLE_PARK)));
-  look_at (x, y, 16);
-  shown = render ("park-shown");
+  look_at (window, x, y, 16);
+  shown = render (window, "park-shown");
   gr_window_set_role_visible (window, GR_ROLE_PARK, FALSE);
   gr_window_set_role_visible (window, GR_ROLE_GREEN, FALSE);
   spin (300);
-  hidden = render ("park-hidden");
+  hidden = render (window, "park-hidden");
   gr_window_set_role_visible (window, GR_ROLE_PARK, TRUE);
   gr_window_set_role_visible (window, GR_ROLE_GREEN, TRUE);
-  window_point (x, y, &wx, &wy);
+  window_point (window, x, y, &wx, &wy);
   a = pixel_at (shown, wx, wy);
   b = pixel_at (hidden, wx, wy);
   g_test_message ("park pixel shown %u,%u,%u hidden %u,%u,%u", a.r, a.g, a.b, b.r, b.g, b.b);
@@ -349,8 +405,9 @@ test_hiding_a_layer (void)
 }
 
 static void
-test_walking_changes_overlay (void)
+test_walking_changes_overlay (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GrAnalysis *straight = gr_session_get_analysis (gr_window_get_session (window));
   GrSummary before, after;
   double x = 0, y = 0;
@@ -359,13 +416,13 @@ test_walking_changes_overlay (void)
 
   gr_analysis_summarize (straight, -1, &before);
   gr_window_set_walking (window, TRUE);
-  wait_idle ();
+  wait_idle (window);
   gr_analysis_summarize (gr_session_get_analysis (gr_window_get_session (window)), -1, &after);
   g_assert_cmpfloat (after.neither.area_m2, >, before.neither.area_m2);
   /* A walking blind spot: straight-line coverage reached it, the paths do not. */
   found = find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y);
   g_assert_true (found);
-  p = pixel_of_cell ("walking-blind-spot", x, y);
+  p = pixel_of_cell (window, "walking-blind-spot", x, y);
   g_assert_true (is_blind_spot_color (p));
   /* Hovering a covered home tells its walk, within the 300 m it is covered by. */
   {
@@ -382,15 +439,14 @@ test_walking_changes_overlay (void)
     g_test_message ("hover: %s", text);
     g_assert_nonnull (strstr (text, number));
   }
-  gr_window_set_walking (window, FALSE);
-  wait_idle ();
 }
 
 /* Under zh_CN the window shows the translations of po/zh_CN.po, and not
  * the English it would fall back to. */
 static void
-test_language (void)
+test_language (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   const char *lang = g_getenv ("LANGUAGE");
   gboolean chinese = lang != NULL && g_str_has_prefix (lang, "zh");
   const char *shown[] = { "覆盖情况", "居住用地", "300 米内有绿地", "直线距离" };
@@ -401,30 +457,31 @@ test_language (void)
       g_assert_true ((find_label (GTK_WIDGET (window), shown[i]) != NULL) == chinese);
       g_assert_true ((find_label (GTK_WIDGET (window), english[i]) != NULL) == !chinese);
     }
-  g_object_unref (render (chinese ? "window-zh_CN" : "window-en"));
+  g_object_unref (render (window, chinese ? "window-zh_CN" : "window-en"));
 }
 
 static void
-test_bad_file_keeps_project (void)
+test_bad_file_keeps_project (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GrSession *before = gr_window_get_session (window);
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-input", "node-mbtiles_corrupt.mbtiles", NULL);
   g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", "bad-input", "JSONTestSuite_n",
                                                  "n_array_extra_comma.json", NULL);
 
   gr_window_open (window, bad);
-  wait_idle ();
+  wait_idle (window);
   g_assert_true (gr_window_get_session (window) == before);
   g_assert_nonnull (gr_window_get_error (window));
   g_assert_nonnull (strstr (gr_window_get_error (window), "node-mbtiles_corrupt.mbtiles"));
   gr_window_open (window, json);
-  wait_idle ();
+  wait_idle (window);
   g_assert_true (gr_window_get_session (window) == before);
   g_assert_nonnull (strstr (gr_window_get_error (window), "n_array_extra_comma.json"));
 }
 
 static GrLayerItem *
-layer_item (GrRole role)
+layer_item (GrWindow *window, GrRole role)
 {
   GListModel *layers = gr_window_get_layers (window);
 
@@ -439,7 +496,7 @@ layer_item (GrRole role)
 }
 
 static guint
-layer_position (GrRole role)
+layer_position (GrWindow *window, GrRole role)
 {
   GListModel *layers = gr_window_get_layers (window);
 
@@ -455,7 +512,7 @@ layer_position (GrRole role)
 
 /* The largest park and a point inside it. */
 static GrFeature *
-largest_park (double *x, double *y)
+largest_park (GrWindow *window, double *x, double *y)
 {
   GrProject *project = gr_session_get_project (gr_window_get_session (window));
   GrFeature *park = NULL;
@@ -477,60 +534,59 @@ largest_park (double *x, double *y)
 
 /* Colour, opacity and order from the layer panel change what is drawn. */
 static void
-test_layer_style (void)
+test_layer_style (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   const GdkRGBA blue = { 0, 0, 1, 1 };
-  GrLayerItem *parks = layer_item (GR_ROLE_PARK);
+  GrLayerItem *parks = layer_item (window, GR_ROLE_PARK);
   Pixel before, recoloured, faded;
   guint position;
   double x, y;
 
-  largest_park (&x, &y);
+  largest_park (window, &x, &y);
   g_object_set (window, "show-blind-spots", FALSE, NULL);
   gr_window_set_role_visible (window, GR_ROLE_BUILDINGS, FALSE);
-  before = pixel_of_cell ("style-before", x, y);
+  before = pixel_of_cell (window, "style-before", x, y);
   gr_layer_item_set_color (parks, &blue);
-  recoloured = pixel_of_cell ("style-blue-parks", x, y);
+  recoloured = pixel_of_cell (window, "style-blue-parks", x, y);
   g_test_message ("park pixel %u,%u,%u → recoloured %u,%u,%u", before.r, before.g, before.b, recoloured.r,
                   recoloured.g, recoloured.b);
   g_assert_cmpint (recoloured.b, >, recoloured.g + 40);
   g_assert_cmpint (before.g, >, before.b);
   gr_layer_item_set_opacity (parks, 0);
-  faded = pixel_of_cell ("style-parks-transparent", x, y);
+  faded = pixel_of_cell (window, "style-parks-transparent", x, y);
   g_assert_cmpint (faded.b, <, recoloured.b - 40);
   gr_layer_item_set_opacity (parks, 1);
 
   /* Up one row in the panel: drawn one layer higher. */
-  position = layer_position (GR_ROLE_PARK);
+  position = layer_position (window, GR_ROLE_PARK);
   gr_window_move_layer (window, GR_ROLE_PARK, -1);
-  g_assert_cmpuint (layer_position (GR_ROLE_PARK), ==, position - 1);
+  g_assert_cmpuint (layer_position (window, GR_ROLE_PARK), ==, position - 1);
   gr_window_move_layer (window, GR_ROLE_PARK, +1);
-  g_assert_cmpuint (layer_position (GR_ROLE_PARK), ==, position);
+  g_assert_cmpuint (layer_position (window, GR_ROLE_PARK), ==, position);
   /* Residential land drawn over the parks hides their colour. */
-  gr_window_move_layer (window, GR_ROLE_RESIDENTIAL, -(int) layer_position (GR_ROLE_RESIDENTIAL));
-  g_assert_cmpuint (layer_position (GR_ROLE_RESIDENTIAL), ==, 0);
+  gr_window_move_layer (window, GR_ROLE_RESIDENTIAL, -(int) layer_position (window, GR_ROLE_RESIDENTIAL));
+  g_assert_cmpuint (layer_position (window, GR_ROLE_RESIDENTIAL), ==, 0);
   {
-    Pixel under = pixel_of_cell ("style-residential-on-top", x, y);
+    Pixel under = pixel_of_cell (window, "style-residential-on-top", x, y);
     g_assert_true (under.r != recoloured.r || under.g != recoloured.g || under.b != recoloured.b);
   }
   gr_window_move_layer (window, GR_ROLE_RESIDENTIAL, +(int) g_list_model_get_n_items (gr_window_get_layers (window)));
-  g_assert_cmpuint (layer_position (GR_ROLE_RESIDENTIAL), ==,
+  g_assert_cmpuint (layer_position (window, GR_ROLE_RESIDENTIAL), ==,
                     g_list_model_get_n_items (gr_window_get_layers (window)) - 1);
-  gr_layer_item_set_color (parks, &(GdkRGBA){ 90 / 255.0f, 174 / 255.0f, 97 / 255.0f, 1 });
-  g_object_set (window, "show-blind-spots", TRUE, NULL);
-  gr_window_set_role_visible (window, GR_ROLE_BUILDINGS, TRUE);
 }
 
 /* Clicking a park names its class and outlines the homes it serves. */
 static void
-test_selected_park (void)
+test_selected_park (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GrFeature *park;
   const char *text;
   double x, y;
 
-  park = largest_park (&x, &y);
-  look_at (x, y, 15);
+  park = largest_park (window, &x, &y);
+  look_at (window, x, y, 15);
   gr_window_click_at (window, x, y);
   spin (300);
   text = gr_window_get_selection_text (window);
@@ -541,7 +597,7 @@ test_selected_park (void)
   g_assert_cmpfloat (OGR_G_Area (park->geometry), <, 1e5);
   g_assert_nonnull (strstr (text, "G12"));
   g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (gr_window_get_coverage_layer (window)), >, 4);
-  g_object_unref (render ("park-served"));
+  g_object_unref (render (window, "park-served"));
   /* The status bar at the park: both coordinate systems and the scale. */
   {
     GrProject *project = gr_session_get_project (gr_window_get_session (window));
@@ -559,38 +615,24 @@ test_selected_park (void)
   }
   /* A click on homes, not green, clears the outline. */
   g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
-  look_at (x, y, 16);
+  look_at (window, x, y, 16);
   gr_window_click_at (window, x, y);
   g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (gr_window_get_coverage_layer (window)), ==, 0);
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static AdwMessageDialog *find_dialog (void);
-static void drop_and_import (GFile *file, GrRole role);
+static void drop_and_import (GrWindow *window, GFile *file, GrRole role);
 
 /* A corridor with an 80 m pinch, dropped on the map: the pinch is marked. */
 static void
-test_corridor_marker (void)
+test_corridor_marker (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GrProject *project = gr_session_get_project (gr_window_get_session (window));
   g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
   g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
   g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
-  g_autofree char *dir = g_dir_make_tmp ("greenreach-corridor-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "生态廊道.geojson", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "生态廊道.geojson", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *sample = g_strdup (g_getenv ("GREENREACH_SAMPLE"));
   g_autoptr (GString) json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
@@ -613,25 +655,23 @@ test_corridor_marker (void)
   /* The sample's own findings: breaks between its greenways. */
   before = gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window));
   g_test_message ("the sample city has %u findings", before);
-  drop_and_import (file, GR_ROLE_CORRIDOR);
+  drop_and_import (window, file, GR_ROLE_CORRIDOR);
   g_assert_cmpuint (gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window)), ==, before + 1);
-  look_at (x0 + 1000, y0 + 100, 15);
-  g_object_unref (render ("corridor-pinch"));
+  look_at (window, x0 + 1000, y0 + 100, 15);
+  g_object_unref (render (window, "corridor-pinch"));
   gr_window_open (window, sample);
-  wait_idle ();
+  wait_idle (window);
   g_assert_cmpuint (gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window)), ==, before);
-  remove_dir (dir);
 }
 
 /* A pocket park dropped on a blind spot by clicks: the overlay there
  * changes, the panel's figure rises; dragged, it is one edit; undone, the
  * blind spot is back; and the project file keeps it all. */
 static void
-test_pocket_park (void)
+test_pocket_park (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("greenreach-edit-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "andorra.gpkg", NULL);
-  g_autofree char *sample = g_strdup (g_getenv ("GREENREACH_SAMPLE"));
+  GrWindow *window = f->window;
+  g_autofree char *path = g_build_filename (f->dir, "andorra.gpkg", NULL);
   g_autoptr (GError) error = NULL;
   GrSummary before, after, dragged;
   GrScenario *scenario;
@@ -640,7 +680,7 @@ test_pocket_park (void)
   g_assert_true (gr_window_save_as (window, path, &error));
   g_assert_no_error (error);
   g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
-  g_assert_true (is_blind_spot_color (pixel_of_cell ("edit-before", x, y)));
+  g_assert_true (is_blind_spot_color (pixel_of_cell (window, "edit-before", x, y)));
   gr_window_get_summary (window, &before);
 
   gr_window_set_adding (window, TRUE);
@@ -656,9 +696,9 @@ test_pocket_park (void)
   g_assert_cmpfloat (after.neither.area_m2, <, before.neither.area_m2);
   /* The overlay under the new park, seen without the park drawn over it. */
   gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), FALSE);
-  g_assert_false (is_blind_spot_color (pixel_of_cell ("edit-pocket-park-overlay", x, y)));
+  g_assert_false (is_blind_spot_color (pixel_of_cell (window, "edit-pocket-park-overlay", x, y)));
   gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), TRUE);
-  g_object_unref (render ("edit-pocket-park"));
+  g_object_unref (render (window, "edit-pocket-park"));
 
   /* Dragged 400 m east in steps: live all the way, one edit at the end. */
   g_assert_true (gr_window_drag_begin (window, x, y));
@@ -692,7 +732,7 @@ test_pocket_park (void)
     double area = OGR_G_Area (g);
     guint edits = scenario->edits->len;
 
-    look_at ((ax + bx) / 2, (ay + by) / 2, 17);
+    look_at (window, (ax + bx) / 2, (ay + by) / 2, 17);
     g_assert_true (gr_window_double_click_at (window, (ax + bx) / 2, (ay + by) / 2));
     g_assert_cmpuint (scenario->edits->len, ==, edits + 1);
     g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
@@ -706,7 +746,7 @@ test_pocket_park (void)
     g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
     g_assert_cmpfloat (OGR_G_Area (g), >, area);
     g_assert_cmpuint (scenario->edits->len, ==, edits + 3);
-    g_object_unref (render ("edit-reshaped"));
+    g_object_unref (render (window, "edit-reshaped"));
     /* Back to the moved park for what follows. */
     for (guint i = 0; i < 3; i++)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -733,7 +773,7 @@ test_pocket_park (void)
   g_assert_cmpuint (scenario->position, ==, 0);
   gr_window_get_summary (window, &after);
   g_assert_cmpfloat (after.green.area_m2, ==, before.green.area_m2);
-  g_assert_true (is_blind_spot_color (pixel_of_cell ("edit-undone", x, y)));
+  g_assert_true (is_blind_spot_color (pixel_of_cell (window, "edit-undone", x, y)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
 
   /* The history is a list model of the edits, undone ones not done; a
@@ -760,7 +800,7 @@ test_pocket_park (void)
 
   /* Reopened from the file: the scenario, its edits and the undo point. */
   gr_window_open (window, path);
-  wait_idle ();
+  wait_idle (window);
   {
     /* The scenario the first edit made, named as the window names it. */
     g_autofree char *name = g_strdup_printf (_("Scenario %u"), 1);
@@ -782,17 +822,17 @@ test_pocket_park (void)
   g_assert_cmpuint (scenario->edits->len, ==, 3); /* add, move, and the undone removal */
   g_assert_cmpuint (scenario->position, ==, 1);
   gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), FALSE);
-  g_assert_false (is_blind_spot_color (pixel_of_cell ("edit-reopened", x, y)));
+  g_assert_false (is_blind_spot_color (pixel_of_cell (window, "edit-reopened", x, y)));
   gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), TRUE);
 
   /* Compared with the baseline: the homes the park newly covers are blue
    * on the map while the comparison is open. */
   gr_window_compare (window, scenario, NULL);
-  wait_idle ();
+  wait_idle (window);
   g_assert_nonnull (gr_window_get_comparison (window));
   gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), FALSE);
   {
-    Pixel p = pixel_of_cell ("compare-newly-covered", x, y);
+    Pixel p = pixel_of_cell (window, "compare-newly-covered", x, y);
     g_test_message ("newly covered pixel %u,%u,%u", p.r, p.g, p.b);
     g_assert_cmpint (p.b, >, p.r + 60);
   }
@@ -817,11 +857,11 @@ test_pocket_park (void)
     OGRGeometryH g;
 
     g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
-    look_at (x, y, 17);
+    look_at (window, x, y, 17);
     gr_window_set_drawing (window, TRUE);
     for (guint i = 0; i < 4; i++)
       gr_window_click_at (window, x + corners[i][0], y + corners[i][1]);
-    g_object_unref (render ("edit-drawing"));
+    g_object_unref (render (window, "edit-drawing"));
     gr_window_finish_drawing (window);
     g_assert_cmpuint (scenario->position, ==, position + 1);
     g_assert_cmpuint (scenario->edits->len, <=, before_edits + 1);
@@ -871,12 +911,7 @@ test_pocket_park (void)
     g_assert_true (gr_project_targets_load (path, own, &target_error));
     g_assert_cmpfloat (own[GR_IND_SERVICE_RATE].value, ==, 25);
     g_assert_true (isnan (own[GR_IND_PARK_PER_CAPITA].value));
-    gr_window_set_targets (window, GR_TARGETS_YUNCHENG_2025, 0);
   }
-
-  gr_window_open (window, sample);
-  wait_idle ();
-  remove_dir (dir);
 }
 
 /* ---- a tile server on the loopback interface ------------------------------ */
@@ -933,7 +968,7 @@ serve_tile (GThreadedSocketService *service, GSocketConnection *connection, GObj
 }
 
 static void
-show_only_base_map (gboolean only)
+show_only_base_map (GrWindow *window, gboolean only)
 {
   for (guint r = 0; r < GR_N_ROLES; r++)
     gr_window_set_role_visible (window, r, !only);
@@ -941,14 +976,14 @@ show_only_base_map (gboolean only)
 }
 
 static Pixel
-map_centre_pixel (const char *shot)
+map_centre_pixel (GrWindow *window, const char *shot)
 {
-  g_autoptr (GdkTexture) texture = render (shot);
+  g_autoptr (GdkTexture) texture = render (window, shot);
   GtkWidget *map = gr_window_get_map (window);
   graphene_point_t in = GRAPHENE_POINT_INIT (gtk_widget_get_width (map) / 2.0, gtk_widget_get_height (map) / 2.0);
   graphene_point_t out;
 
-  g_assert_true (gtk_widget_compute_point (map, contents (), &in, &out));
+  g_assert_true (gtk_widget_compute_point (map, contents (window), &in, &out));
   return pixel_at (texture, out.x, out.y);
 }
 
@@ -961,8 +996,9 @@ is_magenta (Pixel p)
 /* The online base map, for real over HTTP from a server this test starts
  * on 127.0.0.1; then "no base map" shows a plain background. */
 static void
-test_online_base_map (void)
+test_online_base_map (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   g_autoptr (GSocketService) server = g_threaded_socket_service_new (4);
   g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
@@ -981,7 +1017,7 @@ test_online_base_map (void)
   g_socket_service_start (server);
   url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png",
                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
-  show_only_base_map (TRUE);
+  show_only_base_map (window, TRUE);
   g_settings_set_string (settings, "tile-url", url);
   g_settings_set_enum (settings, "base-map", GR_BASE_MAP_CUSTOM);
   /* Nothing signals that tiles have arrived (STACK.md): look until they show. */
@@ -989,7 +1025,7 @@ test_online_base_map (void)
   while (g_get_monotonic_time () < end && !is_magenta (p))
     {
       spin (500);
-      p = map_centre_pixel ("base-map-online");
+      p = map_centre_pixel (window, "base-map-online");
     }
   g_test_message ("%d tile requests; map centre %u,%u,%u", g_atomic_int_get (&tile_requests), p.r, p.g, p.b);
   g_assert_cmpint (g_atomic_int_get (&tile_requests), >, 0);
@@ -997,7 +1033,7 @@ test_online_base_map (void)
 
   g_settings_set_enum (settings, "base-map", GR_BASE_MAP_NONE);
   spin (500);
-  p = map_centre_pixel ("base-map-none");
+  p = map_centre_pixel (window, "base-map-none");
   g_assert_false (is_magenta (p));
   g_assert_null (gr_window_get_base_map_error (window));
 
@@ -1010,15 +1046,16 @@ test_online_base_map (void)
   g_socket_service_stop (server);
   g_settings_reset (settings, "tile-url");
   g_settings_reset (settings, "base-map");
-  show_only_base_map (FALSE);
+  show_only_base_map (window, FALSE);
   g_clear_pointer (&tile_png, g_bytes_unref);
 }
 
 /* A damaged MBTiles base map: said in words naming the file; the project
  * and its blind spots stay on screen. */
 static void
-test_broken_base_map (void)
+test_broken_base_map (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GSettings *settings = gr_settings_get ();
   GrSession *before = gr_window_get_session (window);
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-input", "mbtileserver_invalid.mbtiles",
@@ -1031,34 +1068,36 @@ test_broken_base_map (void)
   g_assert_nonnull (strstr (gr_window_get_base_map_error (window), "mbtileserver_invalid.mbtiles"));
   g_assert_true (gr_window_get_session (window) == before);
   g_assert_true (find_cell (gr_session_get_analysis (before), GR_CELL_NEITHER, &x, &y));
-  g_assert_true (is_blind_spot_color (pixel_of_cell ("broken-base-map", x, y)));
+  g_assert_true (is_blind_spot_color (pixel_of_cell (window, "broken-base-map", x, y)));
   g_settings_reset (settings, "mbtiles-path");
   g_assert_null (gr_window_get_base_map_error (window));
 }
 
 /* The distances of the preferences are the analysis's. */
 static void
-test_preferences_radius (void)
+test_preferences_radius (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GSettings *settings = gr_settings_get ();
   GrSummary before, after;
 
   gr_analysis_summarize (gr_session_get_analysis (gr_window_get_session (window)), -1, &before);
   g_settings_set_double (settings, "park-radius", 1000);
-  wait_idle ();
+  wait_idle (window);
   g_assert_cmpfloat (gr_analysis_get_criteria (gr_session_get_analysis (gr_window_get_session (window)))->park_radius,
                      ==, 1000);
   gr_analysis_summarize (gr_session_get_analysis (gr_window_get_session (window)), -1, &after);
   g_assert_cmpfloat (after.park.area_m2, >, before.park.area_m2);
   g_settings_reset (settings, "park-radius");
-  wait_idle ();
+  wait_idle (window);
   gr_analysis_summarize (gr_session_get_analysis (gr_window_get_session (window)), -1, &after);
   g_assert_cmpfloat (after.park.area_m2, ==, before.park.area_m2);
 }
 
 static void
-test_help_overlay (void)
+test_help_overlay (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
 
   g_assert_nonnull (help);
@@ -1089,7 +1128,7 @@ find_dialog (void)
 /* Drops @file on the window: the role dialog must have guessed @role, and
  * is answered "import". */
 static void
-drop_and_import (GFile *file, GrRole role)
+drop_and_import (GrWindow *window, GFile *file, GrRole role)
 {
   AdwMessageDialog *dialog;
 
@@ -1102,25 +1141,24 @@ drop_and_import (GFile *file, GrRole role)
   adw_message_dialog_response (dialog, "import");
   /* A button closes the dialog as it answers; answered from here, it stays. */
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_idle ();
+  wait_idle (window);
 }
 
 /* A park layer dropped on the map: the role dialog guesses "park" from
  * the name, and the blind spot under the new park is covered after. */
 static void
-test_drop_a_layer (void)
+test_drop_a_layer (Fixture *f, gconstpointer data)
 {
+  GrWindow *window = f->window;
   GrProject *project = gr_session_get_project (gr_window_get_session (window));
   g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
   g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
   g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
-  g_autofree char *dir = g_dir_make_tmp ("greenreach-drop-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "new-parks.geojson", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "new-parks.geojson", NULL);
   g_autoptr (GString) json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
                                            "\"properties\":{\"name\":\"Test park\"},\"geometry\":{\"type\":"
                                            "\"Polygon\",\"coordinates\":[[");
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autofree char *sample = g_strdup (g_getenv ("GREENREACH_SAMPLE"));
   const double corners[5][2] = { { -60, -60 }, { 60, -60 }, { 60, 60 }, { -60, 60 }, { -60, -60 } };
   GrCoverage *coverage;
   double x, y;
@@ -1136,7 +1174,7 @@ test_drop_a_layer (void)
   g_string_append (json, "]]}}]}");
   g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
 
-  drop_and_import (file, GR_ROLE_PARK);
+  drop_and_import (window, file, GR_ROLE_PARK);
   g_assert_true (gr_window_get_session (window) != NULL);
   project = gr_session_get_project (gr_window_get_session (window));
   g_assert_cmpuint (project->layers[GR_ROLE_PARK]->features->len, ==, 1);
@@ -1145,29 +1183,25 @@ test_drop_a_layer (void)
   coverage = gr_analysis_get_coverage (gr_session_get_analysis (gr_window_get_session (window)));
   g_assert_cmpuint (gr_coverage_cell_count (coverage, GR_LAYER_GREEN, x, y), >=, 1);
   g_assert_cmpuint (gr_coverage_cell_count (coverage, GR_LAYER_PARK, x, y), ==, 1);
-  g_assert_false (is_blind_spot_color (pixel_of_cell ("dropped-park", x, y)));
-
-  gr_window_open (window, sample);
-  wait_idle ();
-  g_unlink (path);
-  g_rmdir (dir);
+  g_assert_false (is_blind_spot_color (pixel_of_cell (window, "dropped-park", x, y)));
 }
 
 /* Waits until the window has the size asked for (no window manager under
  * Xvfb: the default size is the size). */
 static void
-resize_window (int w, int h)
+resize_window (GrWindow *window, int w, int h)
 {
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   gtk_window_set_default_size (GTK_WINDOW (window), w, h);
   gtk_widget_queue_resize (GTK_WIDGET (window));
   /* Client-side decorations take a few pixels of the default size. */
-  while ((ABS (gtk_widget_get_width (contents ()) - w) > 24 || ABS (gtk_widget_get_height (contents ()) - h) > 24)
+  while ((ABS (gtk_widget_get_width (contents (window)) - w) > 24
+          || ABS (gtk_widget_get_height (contents (window)) - h) > 24)
          && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (ABS (gtk_widget_get_width (contents ()) - w), <=, 24);
-  g_assert_cmpint (ABS (gtk_widget_get_height (contents ()) - h), <=, 24);
+  g_assert_cmpint (ABS (gtk_widget_get_width (contents (window)) - w), <=, 24);
+  g_assert_cmpint (ABS (gtk_widget_get_height (contents (window)) - h), <=, 24);
   spin (400);
 }
 
@@ -1189,18 +1223,18 @@ static char *pdf_text (const char *pdf);
  * arrow keys, the baseline left of the divider, nothing editable; then
  * the map and the report exported from what the window shows. */
 static void
-test_presentation (void)
+test_presentation (Fixture *f, gconstpointer data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("greenreach-present-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "andorra.gpkg", NULL);
-  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
-  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  GrWindow *window = f->window;
+  g_autofree char *path = g_build_filename (f->dir, "andorra.gpkg", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "map.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "map.svg", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
   g_autofree char *svg_text = NULL;
   g_autoptr (GError) error = NULL;
   static const int sizes[2][2] = { { 1920, 1080 }, { 1280, 720 } };
   GrPresentation *presentation = gr_window_get_presentation (window);
-  GtkLabel *layers_heading = find_label (contents (), _("Layers"));
+  GtkLabel *layers_heading = find_label (contents (window), _("Layers"));
   GrScenario *scenario;
   double x, y;
   gint64 end;
@@ -1210,7 +1244,7 @@ test_presentation (void)
   g_assert_true (gr_window_new_scenario (window, "Option A", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
-  look_at (x, y, 17);
+  look_at (window, x, y, 17);
   gr_window_set_adding (window, TRUE);
   gr_window_click_at (window, x, y);
   gr_window_set_adding (window, FALSE);
@@ -1246,19 +1280,19 @@ test_presentation (void)
       g_autofree char *expected = NULL;
       g_autofree char *first = NULL;
 
-      resize_window (w, h);
-      w = gtk_widget_get_width (contents ()), h = gtk_widget_get_height (contents ());
+      resize_window (window, w, h);
+      w = gtk_widget_get_width (contents (window)), h = gtk_widget_get_height (contents (window));
       gr_window_set_presenting (window, FALSE);
       gr_window_set_presenting (window, TRUE);
       spin (300);
-      texture = render (shot);
+      texture = render (window, shot);
       /* Every card whole on screen, the values a tenth of the height or
        * more for a room. */
-      g_assert_true (gtk_widget_compute_bounds (cards, contents (), &box));
+      g_assert_true (gtk_widget_compute_bounds (cards, contents (window), &box));
       g_assert_cmpfloat (box.origin.y + box.size.height, <=, h);
       g_assert_cmpfloat (box.origin.x + box.size.width, <=, w);
       g_assert_cmpfloat (box.size.height, >=, h / 10.0);
-      g_assert_true (gtk_widget_compute_bounds (value, contents (), &box));
+      g_assert_true (gtk_widget_compute_bounds (value, contents (window), &box));
       g_assert_cmpfloat (box.size.height, >=, h / 26.0);
       /* The card's figure is the panel's, to one decimal. */
       g_assert_true (gr_window_get_indicator_row (window, GR_IND_GREEN_300, &panel_value, &verdict));
@@ -1271,7 +1305,7 @@ test_presentation (void)
         GtkWidget *card = nth_child (cards, 0);
         Pixel p;
 
-        g_assert_true (gtk_widget_compute_bounds (card, contents (), &box));
+        g_assert_true (gtk_widget_compute_bounds (card, contents (window), &box));
         p = pixel_at (texture, box.origin.x + box.size.width - 6, box.origin.y + box.size.height / 2);
         g_assert_cmpuint (p.r + p.g + p.b, >, 3 * 200);
       }
@@ -1286,16 +1320,16 @@ test_presentation (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-toggle", "s", "swipe");
   g_assert_true (gtk_toggle_button_get_active (gr_presentation_get_swipe (presentation)));
   gr_window_set_divider (window, 0.95);
-  g_assert_true (is_blind_spot_color (pixel_of_cell ("presentation-swipe-baseline", x, y)));
+  g_assert_true (is_blind_spot_color (pixel_of_cell (window, "presentation-swipe-baseline", x, y)));
   gr_window_set_divider (window, 0.05);
-  g_assert_false (is_blind_spot_color (pixel_of_cell ("presentation-swipe-scenario", x, y)));
+  g_assert_false (is_blind_spot_color (pixel_of_cell (window, "presentation-swipe-scenario", x, y)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-toggle", "s", "flash");
   g_assert_true (gtk_toggle_button_get_active (gr_presentation_get_flash (presentation)));
-  g_object_unref (render ("presentation-flash"));
+  g_object_unref (render (window, "presentation-flash"));
   /* Esc leaves. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
   g_assert_false (gr_window_get_presenting (window));
-  resize_window (1280, 800);
+  resize_window (window, 1280, 800);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (layers_heading)));
 
   /* The view exported as PNG at 192 dpi and as SVG. */
@@ -1325,7 +1359,6 @@ test_presentation (void)
     g_assert_nonnull (strstr (text, number));
     g_assert_nonnull (strstr (text, "Option A"));
   }
-  remove_dir (dir);
 }
 
 static char *
@@ -1342,10 +1375,15 @@ pdf_text (const char *pdf)
   return out;
 }
 
+static void
+add_test (const char *path, void (*test) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
+}
+
 int
 main (int argc, char **argv)
 {
-  g_autofree char *sample = NULL;
   g_autofree char *cache = g_dir_make_tmp ("greenreach-cache-XXXXXX", NULL);
 
   /* Downloaded tiles are cached under the user's cache folder: a fresh one
@@ -1356,30 +1394,22 @@ main (int argc, char **argv)
   adw_init ();
   app = gr_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = gr_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  sample = g_strdup (g_getenv ("GREENREACH_SAMPLE"));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  gr_window_open (window, sample);
-  wait_idle ();
-  g_test_add_func ("/gui/window/opens-sample", test_opens_sample);
-  g_test_add_func ("/gui/window/indicator-panel", test_indicator_panel);
-  g_test_add_func ("/gui/window/blind-spot-pixels", test_blind_spot_pixels);
-  g_test_add_func ("/gui/window/hiding-a-layer", test_hiding_a_layer);
-  g_test_add_func ("/gui/window/walking-changes-overlay", test_walking_changes_overlay);
-  g_test_add_func ("/gui/window/language", test_language);
-  g_test_add_func ("/gui/window/bad-file-keeps-project", test_bad_file_keeps_project);
-  g_test_add_func ("/gui/window/layer-style", test_layer_style);
-  g_test_add_func ("/gui/window/selected-park", test_selected_park);
-  g_test_add_func ("/gui/window/online-base-map", test_online_base_map);
-  g_test_add_func ("/gui/window/broken-base-map", test_broken_base_map);
-  g_test_add_func ("/gui/window/preferences-radius", test_preferences_radius);
-  g_test_add_func ("/gui/window/help-overlay", test_help_overlay);
-  g_test_add_func ("/gui/window/drop-a-layer", test_drop_a_layer);
-  g_test_add_func ("/gui/window/pocket-park", test_pocket_park);
-  g_test_add_func ("/gui/window/corridor-marker", test_corridor_marker);
-  g_test_add_func ("/gui/window/presentation", test_presentation);
+  add_test ("/gui/window/opens-sample", test_opens_sample);
+  add_test ("/gui/window/indicator-panel", test_indicator_panel);
+  add_test ("/gui/window/blind-spot-pixels", test_blind_spot_pixels);
+  add_test ("/gui/window/hiding-a-layer", test_hiding_a_layer);
+  add_test ("/gui/window/walking-changes-overlay", test_walking_changes_overlay);
+  add_test ("/gui/window/language", test_language);
+  add_test ("/gui/window/bad-file-keeps-project", test_bad_file_keeps_project);
+  add_test ("/gui/window/layer-style", test_layer_style);
+  add_test ("/gui/window/selected-park", test_selected_park);
+  add_test ("/gui/window/online-base-map", test_online_base_map);
+  add_test ("/gui/window/broken-base-map", test_broken_base_map);
+  add_test ("/gui/window/preferences-radius", test_preferences_radius);
+  add_test ("/gui/window/help-overlay", test_help_overlay);
+  add_test ("/gui/window/drop-a-layer", test_drop_a_layer);
+  add_test ("/gui/window/pocket-park", test_pocket_park);
+  add_test ("/gui/window/corridor-marker", test_corridor_marker);
+  add_test ("/gui/window/presentation", test_presentation);
   return g_test_run ();
 }

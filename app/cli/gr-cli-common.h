@@ -1,8 +1,11 @@
-/* gr-cli-common.h — what every greenreach-cli command shares: exit
- * statuses, error messages, the distance mode, the target-set option */
+/* gr-cli-common.h — what the greenreach-cli commands share: exit statuses
+ * and error messages, the options several commands take, and the parsers
+ * of their values
+ */
 #pragma once
 
-#include "gr-analysis.h"
+#include "gr-import.h"
+#include "gr-indicator-table.h"
 
 G_BEGIN_DECLS
 
@@ -14,15 +17,85 @@ enum
   EXIT_USAGE = 2,
 };
 
-/* The help of every command's --targets option; the string lives in
- * gr-cli-common.c, where xgettext sees it. */
-extern const char gr_cli_targets_help[];
-#define GR_CLI_TARGETS_HELP gr_cli_targets_help
+int      gr_cli_fail          (int         status,
+                               const char *message);
+int      gr_cli_fail_error    (const GError *error);
+gboolean gr_cli_parse_options (GOptionContext     *context,
+                               const GOptionEntry *entries,
+                               int                *argc,
+                               char             ***argv);
 
-int      gr_cli_fail       (int         status,
-                            const char *message);
-gboolean gr_cli_parse_mode (const char *mode,
-                            gboolean   *walking,
-                            GError    **error);
+/* --crs, --source-crs, --encoding, --population-field, --zone-field: how
+ * sources are read (import, analyze). */
+typedef struct
+{
+  char *crs;
+  char *source_crs;
+  char *encoding;
+  char *population_field;
+  char *zone_field;
+} GrCliImportOptions;
+
+void            gr_cli_add_import_entries   (GOptionContext     *context,
+                                             GrCliImportOptions *options);
+GrImportOptions gr_cli_import_options_get   (const GrCliImportOptions *options);
+gboolean        gr_cli_import_options_check (const GrCliImportOptions *options,
+                                             GError                  **error);
+
+/* What an analysis measures: analyze takes every criterion as an option
+ * (--resolution … --snap), the other commands --mode alone. */
+typedef struct
+{
+  GrCriteria values;
+  gboolean   exact; /* from vectors instead of the grid */
+  char      *rules; /* a service-radius rule table, or NULL */
+  char      *mode;  /* straight-line or walking */
+} GrCliCriteria;
+
+void     gr_cli_add_criteria_entries (GOptionContext *context,
+                                      GrCliCriteria  *criteria);
+gboolean gr_cli_criteria_check       (GrCliCriteria *criteria,
+                                      GError       **error);
+
+/* The values of the options several commands take; each command lists
+ * the entries it has, in its own order, so that its --help reads as it
+ * always has. */
+typedef struct
+{
+  GrCliImportOptions import;   /* import, analyze */
+  GrCliCriteria      criteria; /* analyze's criteria; --mode */
+  char              *scenario; /* --scenario NAME */
+  char              *targets;  /* --targets SET */
+  char              *basemap;  /* --basemap FILE|none */
+  char              *output;   /* -o FILE */
+  gboolean           json;     /* --json */
+  char             **args;     /* what is not an option: files, names */
+} GrCliOptions;
+
+void         gr_cli_options_init   (GrCliOptions *options);
+void         gr_cli_options_clear  (GrCliOptions *options);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GrCliOptions, gr_cli_options_clear)
+
+/* The options several commands take, as entries for their own lists. */
+typedef enum
+{
+  GR_CLI_MODE,     /* --mode */
+  GR_CLI_SCENARIO, /* --scenario, one */
+  GR_CLI_TARGETS,  /* --targets */
+  GR_CLI_BASEMAP,  /* --basemap */
+  GR_CLI_JSON,     /* --json */
+  GR_CLI_ARGS,     /* the arguments that are not options */
+} GrCliOption;
+
+GOptionEntry gr_cli_entry          (GrCliOptions *options,
+                                    GrCliOption   option);
+
+gboolean gr_cli_has_one_arg     (char *const *args);
+gboolean gr_cli_parse_targets   (const char  *key,
+                                 GrTargetSet *set,
+                                 GError     **error);
+char    *gr_cli_basemap_path    (const char *option);
+void     gr_cli_print_warnings  (GrProject *project);
 
 G_END_DECLS

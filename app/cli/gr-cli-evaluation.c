@@ -14,22 +14,37 @@ share (double part, double whole)
 }
 
 static void
+add_double (JsonBuilder *b, const char *name, double value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_double_value (b, value);
+}
+
+/* null where the value is not @known: no population layer, no upper bound. */
+static void
+add_double_or_null (JsonBuilder *b, const char *name, double value, gboolean known)
+{
+  json_builder_set_member_name (b, name);
+  if (known)
+    json_builder_add_double_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_int (JsonBuilder *b, const char *name, gint64 value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
 add_amount (JsonBuilder *b, const GrAmount *amount, const GrAmount *total, gboolean people)
 {
-  json_builder_set_member_name (b, "area_m2");
-  json_builder_add_double_value (b, amount->area_m2);
-  json_builder_set_member_name (b, "area_share");
-  json_builder_add_double_value (b, share (amount->area_m2, total->area_m2));
-  json_builder_set_member_name (b, "population");
-  if (people)
-    json_builder_add_double_value (b, amount->population);
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "population_share");
-  if (people)
-    json_builder_add_double_value (b, share (amount->population, total->population));
-  else
-    json_builder_add_null_value (b);
+  add_double (b, "area_m2", amount->area_m2);
+  add_double (b, "area_share", share (amount->area_m2, total->area_m2));
+  add_double_or_null (b, "population", amount->population, people);
+  add_double_or_null (b, "population_share", share (amount->population, total->population), people);
 }
 
 static void
@@ -38,13 +53,9 @@ add_block (JsonBuilder *b, const char *name, const GrAmount *amount, const GrAmo
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "radius_m");
-  json_builder_add_double_value (b, radius);
+  add_double (b, "radius_m", radius);
   if (!isnan (min_area))
-    {
-      json_builder_set_member_name (b, "min_area_m2");
-      json_builder_add_double_value (b, min_area);
-    }
+    add_double (b, "min_area_m2", min_area);
   add_amount (b, amount, total, people);
   json_builder_end_object (b);
 }
@@ -75,15 +86,9 @@ add_rules (JsonBuilder *b, const GrServiceRules *rules)
       const GrServiceRule *r = gr_service_rules_get_rule (rules, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "min_area_m2");
-      json_builder_add_double_value (b, r->min_area);
-      json_builder_set_member_name (b, "max_area_m2");
-      if (isinf (r->max_area))
-        json_builder_add_null_value (b);
-      else
-        json_builder_add_double_value (b, r->max_area);
-      json_builder_set_member_name (b, "radius_m");
-      json_builder_add_double_value (b, r->radius);
+      add_double (b, "min_area_m2", r->min_area);
+      add_double_or_null (b, "max_area_m2", r->max_area, !isinf (r->max_area));
+      add_double (b, "radius_m", r->radius);
       json_builder_set_member_name (b, "historic_only");
       json_builder_add_boolean_value (b, r->historic_only);
       json_builder_end_object (b);
@@ -99,13 +104,8 @@ add_summary (JsonBuilder *b, const GrCliEvaluation *ev, const GrSummary *s)
 
   json_builder_set_member_name (b, "residential");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "area_m2");
-  json_builder_add_double_value (b, s->residential.area_m2);
-  json_builder_set_member_name (b, "population");
-  if (people)
-    json_builder_add_double_value (b, s->residential.population);
-  else
-    json_builder_add_null_value (b);
+  add_double (b, "area_m2", s->residential.area_m2);
+  add_double_or_null (b, "population", s->residential.population, people);
   json_builder_end_object (b);
   add_block (b, "green", &s->green, &s->residential, people, c->green_radius, c->green_min_area);
   add_block (b, "park", &s->park, &s->residential, people, c->park_radius, c->park_min_area);
@@ -134,13 +134,6 @@ add_zones (JsonBuilder *b, const GrCliEvaluation *ev)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-}
-
-static void
-add_int (JsonBuilder *b, const char *name, gint64 value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
 }
 
 static void
@@ -182,23 +175,15 @@ add_walking (JsonBuilder *b, const GrCliEvaluation *ev)
   add_int (b, "components", e->network.components);
   add_int (b, "dangling_ends", e->network.dangling_ends);
   add_int (b, "snapped", e->network.snapped);
-  json_builder_set_member_name (b, "access_distance_m");
-  json_builder_add_double_value (b, c->access_distance);
-  json_builder_set_member_name (b, "attach_distance_m");
-  json_builder_add_double_value (b, c->attach_distance);
-  json_builder_set_member_name (b, "snap_m");
-  json_builder_add_double_value (b, c->snap);
+  add_double (b, "access_distance_m", c->access_distance);
+  add_double (b, "attach_distance_m", c->attach_distance);
+  add_double (b, "snap_m", c->snap);
   json_builder_end_object (b);
   add_unreachable (b, ev);
   json_builder_set_member_name (b, "unattached");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "area_m2");
-  json_builder_add_double_value (b, e->unattached.area_m2);
-  json_builder_set_member_name (b, "population");
-  if (e->has_population)
-    json_builder_add_double_value (b, e->unattached.population);
-  else
-    json_builder_add_null_value (b);
+  add_double (b, "area_m2", e->unattached.area_m2);
+  add_double_or_null (b, "population", e->unattached.population, e->has_population);
   json_builder_end_object (b);
 }
 
@@ -222,18 +207,12 @@ gr_cli_evaluation_to_json (const GrCliEvaluation *ev)
     json_builder_add_null_value (b);
   json_builder_set_member_name (b, "mode");
   json_builder_add_string_value (b, ev->evaluation->walking ? "walking" : "straight-line");
-  json_builder_set_member_name (b, "resolution_m");
-  if (ev->exact)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, ev->criteria->resolution);
+  add_double_or_null (b, "resolution_m", ev->criteria->resolution, !ev->exact);
   json_builder_set_member_name (b, "exact");
   json_builder_add_boolean_value (b, ev->exact);
   add_summary (b, ev, &ev->evaluation->city);
-  json_builder_set_member_name (b, "population_unplaced");
-  json_builder_add_double_value (b, ev->evaluation->unplaced);
-  json_builder_set_member_name (b, "repaired_geometries");
-  json_builder_add_int_value (b, ev->project->repaired);
+  add_double (b, "population_unplaced", ev->evaluation->unplaced);
+  add_int (b, "repaired_geometries", ev->project->repaired);
   if (ev->evaluation->walking)
     add_walking (b, ev);
   add_zones (b, ev);

@@ -4,10 +4,9 @@
  */
 #include "config.h"
 
-#include "gr-cli-indicators.h"
-
+#include "gr-cli-commands.h"
 #include "gr-cli-common.h"
-#include "gr-cli-scenario.h"
+#include "gr-cli-open.h"
 #include "gr-corridor.h"
 #include "gr-indicators.h"
 
@@ -37,62 +36,56 @@ add_string (JsonBuilder *b, const char *name, const char *value)
 }
 
 static void
-add_scope (JsonBuilder *b, const GrIndicators *in)
+add_indicator (JsonBuilder *b, GrIndicatorId id, const GrIndicator *it)
 {
-  json_builder_set_member_name (b, "population");
-  if (isfinite (in->population))
-    json_builder_add_double_value (b, in->population);
+  gboolean judged = it->has_target && isfinite (it->value);
+
+  json_builder_begin_object (b);
+  add_string (b, "key", gr_indicator_get_key (id));
+  add_string (b, "name", gr_indicator_get_name (id));
+  add_string (b, "unit", gr_indicator_get_unit (id));
+  add_number (b, "value", it->value);
+  add_number (b, "target", it->has_target ? it->target : NAN);
+  add_string (b, "comparison", !it->has_target ? "none" : it->strict ? ">" : ">=");
+  json_builder_set_member_name (b, "pass");
+  if (judged)
+    json_builder_add_boolean_value (b, it->pass);
   else
     json_builder_add_null_value (b);
+  add_number (b, "gap", judged ? it->gap : NAN);
+  add_string (b, "gap_text", it->gap_text);
+  add_string (b, "missing", it->missing);
+  json_builder_end_object (b);
+}
+
+/* How many parks of a kind, and their area. */
+static void
+add_parks (JsonBuilder *b, const char *name, guint count, double area)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "count");
+  json_builder_add_int_value (b, count);
+  add_number (b, "area_m2", area);
+  json_builder_end_object (b);
+}
+
+static void
+add_scope (JsonBuilder *b, const GrIndicators *in)
+{
+  add_number (b, "population", in->population);
   add_number (b, "park_area_m2", in->park_area);
   json_builder_set_member_name (b, "indicators");
   json_builder_begin_array (b);
   for (guint i = 0; i < GR_N_INDICATORS; i++)
-    {
-      const GrIndicator *it = &in->items[i];
-
-      json_builder_begin_object (b);
-      add_string (b, "key", gr_indicator_get_key (i));
-      add_string (b, "name", gr_indicator_get_name (i));
-      add_string (b, "unit", gr_indicator_get_unit (i));
-      add_number (b, "value", it->value);
-      add_number (b, "target", it->has_target ? it->target : NAN);
-      json_builder_set_member_name (b, "comparison");
-      json_builder_add_string_value (b, !it->has_target ? "none" : it->strict ? ">" : ">=");
-      json_builder_set_member_name (b, "pass");
-      if (it->has_target && isfinite (it->value))
-        json_builder_add_boolean_value (b, it->pass);
-      else
-        json_builder_add_null_value (b);
-      add_number (b, "gap", it->has_target && isfinite (it->value) ? it->gap : NAN);
-      add_string (b, "gap_text", it->gap_text);
-      add_string (b, "missing", it->missing);
-      json_builder_end_object (b);
-    }
+    add_indicator (b, i, &in->items[i]);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "park_system");
   json_builder_begin_object (b);
   for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
-    {
-      json_builder_set_member_name (b, gr_park_class_get_code (c));
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "count");
-      json_builder_add_int_value (b, in->inventory.counts[c]);
-      add_number (b, "area_m2", in->inventory.areas[c]);
-      json_builder_end_object (b);
-    }
-  json_builder_set_member_name (b, "pocket_park");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "count");
-  json_builder_add_int_value (b, in->inventory.pocket);
-  add_number (b, "area_m2", in->inventory.pocket_area);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "disaster_prevention");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "count");
-  json_builder_add_int_value (b, in->inventory.disaster);
-  add_number (b, "area_m2", in->inventory.disaster_area);
-  json_builder_end_object (b);
+    add_parks (b, gr_park_class_get_code (c), in->inventory.counts[c], in->inventory.areas[c]);
+  add_parks (b, "pocket_park", in->inventory.pocket, in->inventory.pocket_area);
+  add_parks (b, "disaster_prevention", in->inventory.disaster, in->inventory.disaster_area);
   json_builder_end_object (b);
   add_string (b, "system_check", in->system_check);
 }
@@ -303,200 +296,169 @@ print_networks (GrProject *project)
   gr_greenway_report_clear (&r);
 }
 
-static GrTarget custom[GR_N_INDICATORS];
+/* One run of the command: what is measured, against which targets. */
+typedef struct
+{
+  GrProject   *project;
+  GrAnalysis  *analysis;
+  GrTargetSet  targets;
+  GrTarget     custom[GR_N_INDICATORS]; /* the project's own, for GR_TARGETS_PROJECT */
+  const char  *scenario;                /* NULL: the project's own data */
+  gboolean     walking;
+} Run;
+
+/* @zone: 1-based, or -1 for the city. */
+static void
+compute (const Run *run, int zone, GrIndicators *out)
+{
+  if (run->targets == GR_TARGETS_PROJECT)
+    gr_indicators_compute_with (out, run->project, run->analysis, zone, run->targets, run->custom);
+  else
+    gr_indicators_compute (out, run->project, run->analysis, zone, run->targets);
+}
 
 static void
-compute (GrIndicators *out, GrProject *project, GrAnalysis *analysis, int zone, GrTargetSet set)
+add_zones (JsonBuilder *b, const Run *run)
 {
-  if (set == GR_TARGETS_PROJECT)
-    gr_indicators_compute_with (out, project, analysis, zone, set, custom);
-  else
-    gr_indicators_compute (out, project, analysis, zone, set);
+  json_builder_set_member_name (b, "zones");
+  json_builder_begin_array (b);
+  for (guint z = 1; z <= gr_project_get_n_zones (run->project); z++)
+    {
+      g_autofree char *name = gr_project_zone_name (run->project, z);
+      GrIndicators zone;
+
+      compute (run, z, &zone);
+      json_builder_begin_object (b);
+      add_string (b, "name", name);
+      add_scope (b, &zone);
+      json_builder_end_object (b);
+      gr_indicators_clear (&zone);
+    }
+  json_builder_end_array (b);
 }
 
-/* greenreach-cli targets PROJECT [INDICATOR VALUE|none [--strict]] */
-int
-gr_cli_targets (int    argc,
-                char **argv)
+static void
+print_json (const Run *run, const GrIndicators *city)
 {
-  gboolean strict = FALSE;
-  g_auto (GStrv) args = NULL;
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  add_string (b, "scenario", run->scenario);
+  add_string (b, "targets", gr_target_set_get_key (run->targets));
+  add_string (b, "mode", run->walking ? "walking" : "straight-line");
+  json_builder_set_member_name (b, "builtup_boundary");
+  json_builder_add_boolean_value (b, city->builtup);
+  json_builder_set_member_name (b, "city");
+  json_builder_begin_object (b);
+  add_scope (b, city);
+  json_builder_end_object (b);
+  add_networks (b, run->project);
+  add_zones (b, run);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  printf ("%s\n", text);
+}
+
+static void
+print_csv (const Run *run, const GrIndicators *city)
+{
+  g_autoptr (GString) out = g_string_new ("scope,indicator,value,unit,target,result,gap,note\n");
+
+  csv_rows (out, "city", city);
+  for (guint z = 1; z <= gr_project_get_n_zones (run->project); z++)
+    {
+      g_autofree char *name = gr_project_zone_name (run->project, z);
+      GrIndicators zone;
+
+      compute (run, z, &zone);
+      csv_rows (out, name, &zone);
+      gr_indicators_clear (&zone);
+    }
+  fputs (out->str, stdout);
+}
+
+static void
+print_text (const Run *run, const GrIndicators *city)
+{
+  printf (_("Targets: %s; distance: %s; park area counted %s\n"), gr_target_set_get_label (run->targets),
+          run->walking ? _("walking") : _("straight-line"),
+          city->builtup ? _("inside the built-up boundary") : _("everywhere (no built-up boundary layer)"));
+  if (run->scenario != NULL)
+    printf (_("Scenario: %s\n"), run->scenario);
+  print_table (_("City"), city);
+  print_networks (run->project);
+  for (guint z = 1; z <= gr_project_get_n_zones (run->project); z++)
+    {
+      g_autofree char *name = gr_project_zone_name (run->project, z);
+      GrIndicators zone;
+
+      compute (run, z, &zone);
+      print_table (name, &zone);
+      gr_indicators_clear (&zone);
+    }
+}
+
+/* Returns: %FALSE on a usage error, printed. */
+static gboolean
+options_parse (GrCliOptions *o, gboolean *csv, int *argc, char ***argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT.gpkg"));
   GOptionEntry entries[] = {
-    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, N_("The value must exceed the target, not only reach it"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
+    gr_cli_entry (o, GR_CLI_SCENARIO),
+    gr_cli_entry (o, GR_CLI_TARGETS),
+    gr_cli_entry (o, GR_CLI_MODE),
+    gr_cli_entry (o, GR_CLI_JSON),
+    { "csv", 0, 0, G_OPTION_ARG_NONE, csv, N_("Print CSV: one row per indicator and scope"), NULL },
+    gr_cli_entry (o, GR_CLI_ARGS),
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT.gpkg [INDICATOR VALUE|none]"));
-  g_autoptr (GError) error = NULL;
-  GrTarget targets[GR_N_INDICATORS];
-  GrIndicatorId id;
-  guint n;
 
-  g_option_context_set_summary (context, _("The project's own targets: list them, or set one."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return gr_cli_fail (EXIT_USAGE, error->message);
-  n = args != NULL ? g_strv_length (args) : 0;
-  if (n != 1 && n != 3)
-    return gr_cli_fail (EXIT_USAGE, _("targets needs a project file, then an indicator and a value to set one"));
-  if (n == 3)
-    {
-      char *end = NULL;
-      double value = g_str_equal (args[2], "none") ? NAN : g_ascii_strtod (args[2], &end);
-
-      if (!gr_indicator_from_key (args[1], &id))
-        {
-          g_autofree char *message = g_strdup_printf (_("unknown indicator “%s”"), args[1]);
-          return gr_cli_fail (EXIT_USAGE, message);
-        }
-      if (end != NULL && (*end != '\0' || end == args[2]))
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a number"), args[2]);
-          return gr_cli_fail (EXIT_USAGE, message);
-        }
-      if (!gr_project_targets_set (args[0], id, value, strict, &error))
-        return gr_cli_fail (EXIT_DATA, error->message);
-    }
-  if (!gr_project_targets_load (args[0], targets, &error))
-    return gr_cli_fail (EXIT_DATA, error->message);
-  for (guint i = 0; i < GR_N_INDICATORS; i++)
-    if (isfinite (targets[i].value))
-      printf ("%s\t%s %g\t%s\n", gr_indicator_get_key (i), targets[i].strict ? ">" : ">=", targets[i].value,
-              gr_indicator_get_name (i));
-  return EXIT_OK;
+  gr_cli_options_init (o);
+  g_option_context_set_summary (context, _("The park-city indicators against a target set, for the city and each "
+                                           "zone."));
+  return gr_cli_parse_options (context, entries, argc, argv);
 }
 
+/* greenreach-cli indicators PROJECT [--scenario NAME] [--targets SET] [--mode MODE] [--json|--csv] */
 int
 gr_cli_indicators (int    argc,
                    char **argv)
 {
-  g_autofree char *scenario = NULL;
-  g_autofree char *targets_key = NULL;
-  g_autofree char *mode = NULL;
-  g_auto (GStrv) args = NULL;
-  gboolean json = FALSE, csv = FALSE;
-  GOptionEntry entries[] = {
-    { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario, N_("A scenario of the project instead of its own data"),
-      "NAME" },
-    { "targets", 0, 0, G_OPTION_ARG_STRING, &targets_key,
-      GR_CLI_TARGETS_HELP,
-      "SET" },
-    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, N_("Distance: straight-line (default) or walking"), "MODE" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
-    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV: one row per indicator and scope"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
-    { NULL },
-  };
-  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT.gpkg"));
+  g_auto (GrCliOptions) o = { 0 };
+  g_auto (GrCliInput) input = { 0 };
   g_autoptr (GError) error = NULL;
-  g_autoptr (GrProject) project = NULL;
-  g_autoptr (GrAnalysis) analysis = NULL;
-  GrTargetSet targets = GR_TARGETS_YUNCHENG_2025;
+  gboolean csv = FALSE;
+  Run run = { 0 };
   GrIndicators city;
-  GrCriteria criteria;
-  guint n_zones;
 
-  g_option_context_set_summary (context, _("The park-city indicators against a target set, for the city and each "
-                                           "zone."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return gr_cli_fail (EXIT_USAGE, error->message);
-  if (args == NULL || args[0] == NULL || args[1] != NULL)
+  if (!options_parse (&o, &csv, &argc, &argv))
+    return EXIT_USAGE;
+  if (!gr_cli_has_one_arg (o.args))
     return gr_cli_fail (EXIT_USAGE, _("indicators needs one project file"));
-  if (json && csv)
+  if (o.json && csv)
     return gr_cli_fail (EXIT_USAGE, _("choose --json or --csv, not both"));
-  if (targets_key != NULL && !gr_target_set_from_key (targets_key, &targets))
-    {
-      g_autofree char *message = g_strdup_printf (_("unknown target set “%s”"), targets_key);
-      return gr_cli_fail (EXIT_USAGE, message);
-    }
-  gr_criteria_init_default (&criteria);
-  if (!gr_cli_parse_mode (mode, &criteria.walking, &error))
+  if (!gr_cli_parse_targets (o.targets, &run.targets, &error) || !gr_cli_criteria_check (&o.criteria, &error))
     return gr_cli_fail (EXIT_USAGE, error->message);
-  project = scenario != NULL ? gr_cli_load_scenario (args[0], scenario, &error) : gr_project_load (args[0], &error);
-  if (project == NULL || (analysis = gr_project_build_analysis (project, &criteria, NULL, &error)) == NULL)
+  if (!gr_cli_input_open (&input, o.args, o.scenario, NULL, &o.criteria.values, &error)
+      || (run.targets == GR_TARGETS_PROJECT && !gr_project_targets_load (o.args[0], run.custom, &error)))
     return gr_cli_fail (EXIT_DATA, error->message);
-  if (targets == GR_TARGETS_PROJECT && !gr_project_targets_load (args[0], custom, &error))
-    return gr_cli_fail (EXIT_DATA, error->message);
-  n_zones = gr_project_get_n_zones (project);
-  compute (&city, project, analysis, -1, targets);
-
-  if (json)
-    {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-      g_autoptr (JsonGenerator) gen = json_generator_new ();
-      g_autoptr (JsonNode) root = NULL;
-      g_autofree char *text = NULL;
-
-      json_builder_begin_object (b);
-      add_string (b, "scenario", scenario);
-      add_string (b, "targets", gr_target_set_get_key (targets));
-      add_string (b, "mode", criteria.walking ? "walking" : "straight-line");
-      json_builder_set_member_name (b, "builtup_boundary");
-      json_builder_add_boolean_value (b, city.builtup);
-      json_builder_set_member_name (b, "city");
-      json_builder_begin_object (b);
-      add_scope (b, &city);
-      json_builder_end_object (b);
-      add_networks (b, project);
-      json_builder_set_member_name (b, "zones");
-      json_builder_begin_array (b);
-      for (guint z = 1; z <= n_zones; z++)
-        {
-          g_autofree char *name = gr_project_zone_name (project, z);
-          GrIndicators zone;
-
-          compute (&zone, project, analysis, z, targets);
-          json_builder_begin_object (b);
-          add_string (b, "name", name);
-          add_scope (b, &zone);
-          json_builder_end_object (b);
-          gr_indicators_clear (&zone);
-        }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      json_generator_set_pretty (gen, TRUE);
-      text = json_generator_to_data (gen, NULL);
-      printf ("%s\n", text);
-    }
+  run.project = input.project;
+  run.analysis = input.analysis;
+  run.scenario = o.scenario;
+  run.walking = o.criteria.values.walking;
+  compute (&run, -1, &city);
+  if (o.json)
+    print_json (&run, &city);
   else if (csv)
-    {
-      GString *out = g_string_new ("scope,indicator,value,unit,target,result,gap,note\n");
-
-      csv_rows (out, "city", &city);
-      for (guint z = 1; z <= n_zones; z++)
-        {
-          g_autofree char *name = gr_project_zone_name (project, z);
-          GrIndicators zone;
-
-          compute (&zone, project, analysis, z, targets);
-          csv_rows (out, name, &zone);
-          gr_indicators_clear (&zone);
-        }
-      fputs (out->str, stdout);
-      g_string_free (out, TRUE);
-    }
+    print_csv (&run, &city);
   else
-    {
-      printf (_("Targets: %s; distance: %s; park area counted %s\n"), gr_target_set_get_label (targets),
-              criteria.walking ? _("walking") : _("straight-line"),
-              city.builtup ? _("inside the built-up boundary") : _("everywhere (no built-up boundary layer)"));
-      if (scenario != NULL)
-        printf (_("Scenario: %s\n"), scenario);
-      print_table (_("City"), &city);
-      print_networks (project);
-      for (guint z = 1; z <= n_zones; z++)
-        {
-          g_autofree char *name = gr_project_zone_name (project, z);
-          GrIndicators zone;
-
-          compute (&zone, project, analysis, z, targets);
-          print_table (name, &zone);
-          gr_indicators_clear (&zone);
-        }
-    }
+    print_text (&run, &city);
   gr_indicators_clear (&city);
   return EXIT_OK;
 }

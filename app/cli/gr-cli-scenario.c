@@ -15,70 +15,43 @@
  */
 #include "config.h"
 
-#include "gr-cli-scenario.h"
-
+#include "gr-cli-commands.h"
 #include "gr-cli-common.h"
 #include "gr-compare.h"
+#include "gr-project-file.h"
+#include "gr-scenario-store.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+/* The subcommands' options beside the shared -o and arguments. */
 typedef struct
 {
-  char    *at;
-  gboolean lonlat;
-  double   area;
-  gboolean circle;
-  char    *park_name;
-  char    *klass;
-  char    *feature;
-  char    *from;
-  char    *output;
-  char   **args;
+  GrCliOptions common;
+  char        *at;
+  gboolean     lonlat;
+  double       area;
+  gboolean     circle;
+  char        *park_name;
+  char        *klass;
+  char        *feature;
+  char        *from;
 } Options;
 
 static void
 options_clear (Options *o)
 {
+  gr_cli_options_clear (&o->common);
   g_free (o->at);
   g_free (o->park_name);
   g_free (o->klass);
   g_free (o->feature);
   g_free (o->from);
-  g_free (o->output);
-  g_strfreev (o->args);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
-
-static int
-fail_error (const GError *error)
-{
-  return gr_cli_fail (error->domain == G_OPTION_ERROR ? EXIT_USAGE : EXIT_DATA, error->message);
-}
-
-/**
- * gr_cli_load_scenario:
- *
- * Returns: (transfer full): the project at @path with scenario @name's
- * edits in force applied
- */
-GrProject *
-gr_cli_load_scenario (const char *path,
-                      const char *name,
-                      GError    **error)
-{
-  g_autoptr (GrProject) baseline = gr_project_load (path, error);
-  g_autoptr (GrScenarioStore) store = NULL;
-  g_autoptr (GrScenario) scenario = NULL;
-
-  if (baseline == NULL || (store = gr_scenario_store_open (path, error)) == NULL
-      || (scenario = gr_scenario_store_find (store, name, error)) == NULL)
-    return NULL;
-  return gr_scenario_apply (scenario, baseline);
-}
 
 static gboolean
 parse_point (const Options *o, GrProject *project, double *x, double *y, GError **error)
@@ -127,14 +100,26 @@ parse_feature (const char *text, GrRole *role, guint *index, GError **error)
   return TRUE;
 }
 
-static int
-list (GrScenarioStore *store, GrProject *baseline)
+/* What a subcommand works on. */
+typedef struct
 {
+  const Options   *o;
+  GrProject       *baseline;
+  GrScenarioStore *store;
+  const char      *name;     /* the scenario after the project file; NULL for list */
+  const char      *other;    /* the argument after it (a new name, a second scenario), or NULL */
+  GrScenario      *scenario; /* @name, for the subcommands that find it first */
+} Job;
+
+static int
+run_list (const Job *job)
+{
+  GrProject *baseline = job->baseline;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) scenarios = gr_scenario_store_load (store, &error);
+  g_autoptr (GPtrArray) scenarios = gr_scenario_store_load (job->store, &error);
 
   if (scenarios == NULL)
-    return fail_error (error);
+    return gr_cli_fail_error (error);
   for (guint i = 0; i < scenarios->len; i++)
     {
       GrScenario *s = g_ptr_array_index (scenarios, i);
@@ -146,46 +131,258 @@ list (GrScenarioStore *store, GrProject *baseline)
   return EXIT_OK;
 }
 
+/* Records @owned in the named scenario and says what it did. */
 static int
-edit (GrScenarioStore *store, GrProject *baseline, const char *name, GrEdit *owned)
+edit (const Job *job, GrEdit *owned)
 {
+  GrProject *baseline = job->baseline;
   g_autoptr (GrEdit) e = owned;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GrScenario) scenario = gr_scenario_store_find (store, name, &error);
+  g_autoptr (GrScenario) scenario = gr_scenario_store_find (job->store, job->name, &error);
   g_autofree char *what = NULL;
 
   if (scenario == NULL)
-    return fail_error (error);
+    return gr_cli_fail_error (error);
   if (e->kind == GR_EDIT_ADD)
     e->target.index = gr_scenario_next_candidate (scenario, baseline);
   if (!gr_scenario_check_edit (scenario, baseline, e, &error))
-    return fail_error (error);
+    return gr_cli_fail_error (error);
   what = gr_edit_describe (e);
-  if (!gr_scenario_store_push (store, scenario, g_steal_pointer (&e), &error))
-    return fail_error (error);
+  if (!gr_scenario_store_push (job->store, scenario, g_steal_pointer (&e), &error))
+    return gr_cli_fail_error (error);
   printf ("%s\n", what);
   return EXIT_OK;
 }
 
+/* Undo (@by -1) or redo (+1) in the named scenario. */
 static int
-step (GrScenarioStore *store, const char *name, int by)
+step (const Job *job, int by)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GrScenario) scenario = gr_scenario_store_find (store, name, &error);
+  g_autoptr (GrScenario) scenario = gr_scenario_store_find (job->store, job->name, &error);
+  g_autofree char *what = NULL;
   guint to;
 
   if (scenario == NULL)
-    return fail_error (error);
+    return gr_cli_fail_error (error);
   if ((by < 0 && scenario->position == 0) || (by > 0 && scenario->position == scenario->edits->len))
     return gr_cli_fail (EXIT_DATA, by < 0 ? _("nothing to undo") : _("nothing to redo"));
   to = scenario->position + by;
-  if (!gr_scenario_store_set_position (store, scenario, to, &error))
-    return fail_error (error);
-  {
-    g_autofree char *what = gr_edit_describe (g_ptr_array_index (scenario->edits, by < 0 ? to : to - 1));
-    printf (by < 0 ? _("Undone: %s\n") : _("Redone: %s\n"), what);
-  }
+  if (!gr_scenario_store_set_position (job->store, scenario, to, &error))
+    return gr_cli_fail_error (error);
+  what = gr_edit_describe (g_ptr_array_index (scenario->edits, by < 0 ? to : to - 1));
+  printf (by < 0 ? _("Undone: %s\n") : _("Redone: %s\n"), what);
   return EXIT_OK;
+}
+
+static int
+run_create (const Job *job)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrScenario) from = NULL;
+  g_autoptr (GrScenario) scenario = NULL;
+
+  if (job->o->from != NULL && (from = gr_scenario_store_find (job->store, job->o->from, &error)) == NULL)
+    return gr_cli_fail_error (error);
+  scenario = from != NULL ? gr_scenario_copy (from, job->name) : gr_scenario_new (job->name);
+  if (!gr_scenario_store_add (job->store, scenario, &error))
+    return gr_cli_fail_error (error);
+  return EXIT_OK;
+}
+
+static int
+run_rename (const Job *job)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (job->other == NULL)
+    return gr_cli_fail (EXIT_USAGE, _("rename needs the new name"));
+  if (!gr_scenario_store_rename (job->store, job->scenario, job->other, &error))
+    return gr_cli_fail_error (error);
+  return EXIT_OK;
+}
+
+static int
+run_delete (const Job *job)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!gr_scenario_store_delete (job->store, job->scenario, &error))
+    return gr_cli_fail_error (error);
+  return EXIT_OK;
+}
+
+static int
+run_add_park (const Job *job)
+{
+  const Options *o = job->o;
+  g_autoptr (GError) error = NULL;
+  GrEdit *e;
+  double x, y;
+
+  if (!parse_point (o, job->baseline, &x, &y, &error))
+    return gr_cli_fail_error (error);
+  /* Pocket parks are 400–10,000 m² (MOHURD guideline); larger parks are
+   * allowed and flagged, absurd sizes are refused. */
+  if (!(o->area >= 1 && o->area <= 1e8))
+    return gr_cli_fail (EXIT_USAGE, _("--area must be between 1 and 100,000,000 m²"));
+  e = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, gr_pocket_park_new (x, y, o->area, o->circle));
+  e->name = g_strdup (o->park_name != NULL ? o->park_name : _("Candidate park"));
+  e->klass = g_strdup (o->klass != NULL ? o->klass : "G14");
+  return edit (job, e);
+}
+
+static int
+run_remove (const Job *job)
+{
+  g_autoptr (GError) error = NULL;
+  GrRole role;
+  guint index;
+
+  if (!parse_feature (job->o->feature, &role, &index, &error))
+    return gr_cli_fail_error (error);
+  return edit (job, gr_edit_new (GR_EDIT_REMOVE, role, index, NULL));
+}
+
+static int
+run_undo (const Job *job)
+{
+  return step (job, -1);
+}
+
+static int
+run_redo (const Job *job)
+{
+  return step (job, +1);
+}
+
+/* "baseline" names the project's own data: no scenario. */
+static gboolean
+find_or_baseline (const Job *job, const char *name, GrScenario **scenario, GError **error)
+{
+  *scenario = NULL;
+  if (g_str_equal (name, "baseline"))
+    return TRUE;
+  *scenario = gr_scenario_store_find (job->store, name, error);
+  return *scenario != NULL;
+}
+
+static int
+run_compare (const Job *job)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrScenario) a = NULL;
+  g_autoptr (GrScenario) b = NULL;
+  g_autoptr (GrComparison) comparison = NULL;
+  g_autofree char *text = NULL;
+  GrCriteria criteria;
+
+  if (job->other == NULL)
+    return gr_cli_fail (EXIT_USAGE, _("compare needs two scenario names (“baseline” for the baseline)"));
+  if (!find_or_baseline (job, job->name, &a, &error) || !find_or_baseline (job, job->other, &b, &error))
+    return gr_cli_fail_error (error);
+  gr_criteria_init_default (&criteria);
+  if ((comparison = gr_comparison_new (job->baseline, a, b, &criteria, NULL, &error)) == NULL)
+    return gr_cli_fail_error (error);
+  text = gr_comparison_to_text (comparison);
+  fputs (text, stdout);
+  return EXIT_OK;
+}
+
+static int
+run_export (const Job *job)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrProject) edited = NULL;
+
+  if (job->o->common.output == NULL)
+    return gr_cli_fail (EXIT_USAGE, _("export needs -o OUT.gpkg"));
+  edited = gr_scenario_apply (job->scenario, job->baseline);
+  if (!gr_project_save (edited, job->o->common.output, &error))
+    return gr_cli_fail_error (error);
+  return EXIT_OK;
+}
+
+typedef struct
+{
+  const char *name;
+  int (*run) (const Job *job);
+  gboolean    finds; /* the named scenario is found before anything else is checked */
+} Subcommand;
+
+static const Subcommand subcommands[] = {
+  { "list", run_list, FALSE },
+  { "create", run_create, FALSE },
+  { "rename", run_rename, TRUE },
+  { "delete", run_delete, TRUE },
+  { "add-park", run_add_park, FALSE },
+  { "remove", run_remove, FALSE },
+  { "undo", run_undo, FALSE },
+  { "redo", run_redo, FALSE },
+  { "compare", run_compare, FALSE },
+  { "export", run_export, TRUE },
+};
+
+static int
+run (const Subcommand *subcommand, Job *job)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrScenario) scenario = NULL;
+
+  if (subcommand->finds && (scenario = gr_scenario_store_find (job->store, job->name, &error)) == NULL)
+    return gr_cli_fail_error (error);
+  job->scenario = scenario;
+  return subcommand->run (job);
+}
+
+/* Returns: %FALSE on a usage error, printed. */
+static gboolean
+options_parse (Options *o, int *argc, char ***argv)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (
+    _("list|create|rename|delete|add-park|remove|undo|redo|export|compare PROJECT.gpkg [NAME] [NEW-NAME|OTHER]"));
+  GOptionEntry entries[] = {
+    { "at", 0, 0, G_OPTION_ARG_STRING, &o->at, N_("add-park: the park's centre, in the project's CRS"), "X,Y" },
+    { "lonlat", 0, 0, G_OPTION_ARG_NONE, &o->lonlat, N_("add-park: --at is longitude,latitude (WGS 84)"), NULL },
+    { "area", 0, 0, G_OPTION_ARG_DOUBLE, &o->area, N_("add-park: area in m² (default 2500)"), "M2" },
+    { "circle", 0, 0, G_OPTION_ARG_NONE, &o->circle, N_("add-park: a circle instead of a square"), NULL },
+    { "park-name", 0, 0, G_OPTION_ARG_STRING, &o->park_name, N_("add-park: the park's name"), "TEXT" },
+    { "class", 0, 0, G_OPTION_ARG_STRING, &o->klass, N_("add-park: the park's class (default G14 pocket park)"),
+      "TEXT" },
+    { "feature", 0, 0, G_OPTION_ARG_STRING, &o->feature, N_("remove: the feature, as park:N or green:N"), "ROLE:N" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o->from, N_("create: a copy of this scenario"), "NAME" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->common.output, N_("export: the GeoPackage to write"),
+      "OUT.gpkg" },
+    gr_cli_entry (&o->common, GR_CLI_ARGS),
+    { NULL },
+  };
+
+  gr_cli_options_init (&o->common);
+  g_option_context_set_summary (context, _("Scenarios: named lists of edits over the project's own data."));
+  return gr_cli_parse_options (context, entries, argc, argv);
+}
+
+/* The project is opened before the subcommand is looked up, so that a
+ * file that cannot be read is named first. */
+static int
+run_subcommand (const Options *o, const char *command, const char *path, guint n)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrProject) baseline = NULL;
+  g_autoptr (GrScenarioStore) store = NULL;
+  g_autofree char *message = NULL;
+  char *const *args = o->common.args;
+  Job job = { o, NULL, NULL, n > 2 ? args[2] : NULL, n > 3 ? args[3] : NULL, NULL };
+
+  if ((baseline = gr_project_load (path, &error)) == NULL || (store = gr_scenario_store_open (path, &error)) == NULL)
+    return gr_cli_fail_error (error);
+  job.baseline = baseline;
+  job.store = store;
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    if (g_str_equal (command, subcommands[i].name))
+      return run (&subcommands[i], &job);
+  message = g_strdup_printf (_("unknown scenario command “%s”"), command);
+  return gr_cli_fail (EXIT_USAGE, message);
 }
 
 int
@@ -193,129 +390,16 @@ gr_cli_scenario (int    argc,
                  char **argv)
 {
   g_auto (Options) o = { .area = 2500 };
-  g_autoptr (GOptionContext) context = g_option_context_new (
-    _("list|create|rename|delete|add-park|remove|undo|redo|export|compare PROJECT.gpkg [NAME] [NEW-NAME|OTHER]"));
-  GOptionEntry entries[] = {
-    { "at", 0, 0, G_OPTION_ARG_STRING, &o.at, N_("add-park: the park's centre, in the project's CRS"), "X,Y" },
-    { "lonlat", 0, 0, G_OPTION_ARG_NONE, &o.lonlat, N_("add-park: --at is longitude,latitude (WGS 84)"), NULL },
-    { "area", 0, 0, G_OPTION_ARG_DOUBLE, &o.area, N_("add-park: area in m² (default 2500)"), "M2" },
-    { "circle", 0, 0, G_OPTION_ARG_NONE, &o.circle, N_("add-park: a circle instead of a square"), NULL },
-    { "park-name", 0, 0, G_OPTION_ARG_STRING, &o.park_name, N_("add-park: the park's name"), "TEXT" },
-    { "class", 0, 0, G_OPTION_ARG_STRING, &o.klass, N_("add-park: the park's class (default G14 pocket park)"),
-      "TEXT" },
-    { "feature", 0, 0, G_OPTION_ARG_STRING, &o.feature, N_("remove: the feature, as park:N or green:N"), "ROLE:N" },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &o.from, N_("create: a copy of this scenario"), "NAME" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("export: the GeoPackage to write"), "OUT.gpkg" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.args, NULL, NULL },
-    { NULL },
-  };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GrProject) baseline = NULL;
-  g_autoptr (GrScenarioStore) store = NULL;
-  const char *command, *path, *name;
+  char **args;
   guint n;
 
-  g_option_context_set_summary (context, _("Scenarios: named lists of edits over the project's own data."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return gr_cli_fail (EXIT_USAGE, error->message);
-  n = o.args != NULL ? g_strv_length (o.args) : 0;
+  if (!options_parse (&o, &argc, &argv))
+    return EXIT_USAGE;
+  args = o.common.args;
+  n = args != NULL ? g_strv_length (args) : 0;
   if (n < 2)
     return gr_cli_fail (EXIT_USAGE, _("scenario needs a command and a project file"));
-  command = o.args[0], path = o.args[1], name = n > 2 ? o.args[2] : NULL;
-  if (!g_str_equal (command, "list") && name == NULL)
+  if (!g_str_equal (args[0], "list") && n < 3)
     return gr_cli_fail (EXIT_USAGE, _("which scenario? Give its name after the project file"));
-  if ((baseline = gr_project_load (path, &error)) == NULL || (store = gr_scenario_store_open (path, &error)) == NULL)
-    return fail_error (error);
-
-  if (g_str_equal (command, "list"))
-    return list (store, baseline);
-  if (g_str_equal (command, "create"))
-    {
-      g_autoptr (GrScenario) scenario = NULL;
-      g_autoptr (GrScenario) from = NULL;
-
-      if (o.from != NULL && (from = gr_scenario_store_find (store, o.from, &error)) == NULL)
-        return fail_error (error);
-      scenario = from != NULL ? gr_scenario_copy (from, name) : gr_scenario_new (name);
-      if (!gr_scenario_store_add (store, scenario, &error))
-        return fail_error (error);
-      return EXIT_OK;
-    }
-  if (g_str_equal (command, "rename") || g_str_equal (command, "delete"))
-    {
-      g_autoptr (GrScenario) scenario = gr_scenario_store_find (store, name, &error);
-      gboolean ok;
-
-      if (scenario == NULL)
-        return fail_error (error);
-      if (g_str_equal (command, "rename") && n < 4)
-        return gr_cli_fail (EXIT_USAGE, _("rename needs the new name"));
-      ok = g_str_equal (command, "rename") ? gr_scenario_store_rename (store, scenario, o.args[3], &error)
-                                           : gr_scenario_store_delete (store, scenario, &error);
-      return ok ? EXIT_OK : fail_error (error);
-    }
-  if (g_str_equal (command, "add-park"))
-    {
-      GrEdit *e;
-      double x, y;
-
-      if (!parse_point (&o, baseline, &x, &y, &error))
-        return fail_error (error);
-      /* Pocket parks are 400–10,000 m² (MOHURD guideline); larger parks are
-       * allowed and flagged, absurd sizes are refused. */
-      if (!(o.area >= 1 && o.area <= 1e8))
-        return gr_cli_fail (EXIT_USAGE, _("--area must be between 1 and 100,000,000 m²"));
-      e = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, gr_pocket_park_new (x, y, o.area, o.circle));
-      e->name = g_strdup (o.park_name != NULL ? o.park_name : _("Candidate park"));
-      e->klass = g_strdup (o.klass != NULL ? o.klass : "G14");
-      return edit (store, baseline, name, e);
-    }
-  if (g_str_equal (command, "remove"))
-    {
-      GrRole role;
-      guint index;
-
-      if (!parse_feature (o.feature, &role, &index, &error))
-        return fail_error (error);
-      return edit (store, baseline, name, gr_edit_new (GR_EDIT_REMOVE, role, index, NULL));
-    }
-  if (g_str_equal (command, "undo") || g_str_equal (command, "redo"))
-    return step (store, name, g_str_equal (command, "undo") ? -1 : +1);
-  if (g_str_equal (command, "compare"))
-    {
-      g_autoptr (GrScenario) a = NULL;
-      g_autoptr (GrScenario) b = NULL;
-      g_autoptr (GrComparison) comparison = NULL;
-      g_autofree char *text = NULL;
-      GrCriteria criteria;
-
-      if (n < 4)
-        return gr_cli_fail (EXIT_USAGE, _("compare needs two scenario names (“baseline” for the baseline)"));
-      if ((!g_str_equal (name, "baseline") && (a = gr_scenario_store_find (store, name, &error)) == NULL)
-          || (!g_str_equal (o.args[3], "baseline") && (b = gr_scenario_store_find (store, o.args[3], &error)) == NULL))
-        return fail_error (error);
-      gr_criteria_init_default (&criteria);
-      if ((comparison = gr_comparison_new (baseline, a, b, &criteria, NULL, &error)) == NULL)
-        return fail_error (error);
-      text = gr_comparison_to_text (comparison);
-      fputs (text, stdout);
-      return EXIT_OK;
-    }
-  if (g_str_equal (command, "export"))
-    {
-      g_autoptr (GrScenario) scenario = gr_scenario_store_find (store, name, &error);
-      g_autoptr (GrProject) edited = NULL;
-
-      if (scenario == NULL)
-        return fail_error (error);
-      if (o.output == NULL)
-        return gr_cli_fail (EXIT_USAGE, _("export needs -o OUT.gpkg"));
-      edited = gr_scenario_apply (scenario, baseline);
-      return gr_project_save (edited, o.output, &error) ? EXIT_OK : fail_error (error);
-    }
-  {
-    g_autofree char *message = g_strdup_printf (_("unknown scenario command “%s”"), command);
-    return gr_cli_fail (EXIT_USAGE, message);
-  }
+  return run_subcommand (&o, args[0], args[1], n);
 }

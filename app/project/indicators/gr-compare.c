@@ -35,7 +35,7 @@ analyse (GrProject *baseline, const GrScenario *scenario, const GrCriteria *crit
  * @a: (nullable): a scenario, or %NULL for the baseline
  * @b: (nullable): another
  *
- * Blocking (three full analyses): run it off the main thread.
+ * Blocking (three full analyses): see gr_comparison_new_async().
  */
 GrComparison *
 gr_comparison_new (GrProject        *baseline,
@@ -57,6 +57,93 @@ gr_comparison_new (GrProject        *baseline,
         return NULL;
     }
   return g_steal_pointer (&comparison);
+}
+
+typedef struct
+{
+  GrProject  *baseline; /* borrowed */
+  GrScenario *scenarios[2];
+  GrCriteria  criteria;
+} CompareData;
+
+static void
+compare_data_free (gpointer data)
+{
+  CompareData *compare = data;
+
+  gr_scenario_free (compare->scenarios[0]);
+  gr_scenario_free (compare->scenarios[1]);
+  g_free (compare);
+}
+
+static void
+compare_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  CompareData *c = data;
+  GError *error = NULL;
+  GrComparison *comparison = gr_comparison_new (c->baseline, c->scenarios[0], c->scenarios[1], &c->criteria,
+                                                cancellable, &error);
+
+  if (comparison == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, comparison, (GDestroyNotify) gr_comparison_free);
+}
+
+static GrScenario *
+copy_scenario (const GrScenario *scenario)
+{
+  return scenario != NULL ? gr_scenario_copy (scenario, scenario->name) : NULL;
+}
+
+/**
+ * gr_comparison_new_async:
+ * @baseline: borrowed, read only, until @callback runs, cancelled or not
+ * @a: (nullable): copied
+ * @b: (nullable): copied
+ * @criteria: copied
+ *
+ * gr_comparison_new() in a thread; cancelling takes effect between its
+ * three analyses.
+ */
+void
+gr_comparison_new_async (GrProject          *baseline,
+                         const GrScenario   *a,
+                         const GrScenario   *b,
+                         const GrCriteria   *criteria,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  CompareData *compare;
+
+  g_return_if_fail (baseline != NULL);
+  g_return_if_fail (criteria != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  compare = g_new0 (CompareData, 1);
+  compare->baseline = baseline;
+  compare->scenarios[0] = copy_scenario (a);
+  compare->scenarios[1] = copy_scenario (b);
+  compare->criteria = *criteria;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gr_comparison_new_async);
+  g_task_set_task_data (task, compare, compare_data_free);
+  g_task_run_in_thread (task, compare_thread);
+}
+
+/**
+ * gr_comparison_new_finish:
+ *
+ * Returns: (transfer full): the comparison, or %NULL with @error set
+ */
+GrComparison *
+gr_comparison_new_finish (GAsyncResult *result,
+                          GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, gr_comparison_new_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -89,6 +176,16 @@ gr_comparison_get_analysis (GrComparison *comparison,
 {
   g_return_val_if_fail (which < 3, NULL);
   return comparison->analyses[which];
+}
+
+/* @which: 0 the baseline, 1 scenario A, 2 scenario B; "Baseline" for
+ * either scenario that is the baseline. */
+const char *
+gr_comparison_get_name (GrComparison *comparison,
+                        guint         which)
+{
+  g_return_val_if_fail (which < 3, NULL);
+  return comparison->names[which];
 }
 
 /* A home gains when it has a 300 m green or a 500 m park it lacked. */

@@ -21,11 +21,22 @@ GrComparison *gr_comparison_new          (GrProject        *baseline,
                                           const GrCriteria *criteria,
                                           GCancellable     *cancellable,
                                           GError          **error);
+void          gr_comparison_new_async    (GrProject          *baseline,
+                                          const GrScenario   *a,
+                                          const GrScenario   *b,
+                                          const GrCriteria   *criteria,
+                                          GCancellable       *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data);
+GrComparison *gr_comparison_new_finish   (GAsyncResult *result,
+                                          GError      **error);
 void          gr_comparison_free         (GrComparison *comparison);
 void          gr_comparison_summarize    (GrComparison *comparison,
                                           guint         which,
                                           int           zone,
                                           GrSummary    *summary);
+const char   *gr_comparison_get_name     (GrComparison *comparison,
+                                          guint         which);
 GrAnalysis   *gr_comparison_get_analysis (GrComparison *comparison,
                                           guint         which);
 gboolean      gr_comparison_get_tile     (GrComparison *comparison,

@@ -232,6 +232,92 @@ gr_project_build_analysis (GrProject        *project,
   return g_steal_pointer (&analysis);
 }
 
+typedef struct
+{
+  GrProject *project; /* borrowed */
+  GrCriteria criteria;
+  GArray    *refs;
+} AnalyseData;
+
+static void
+analyse_data_free (gpointer data)
+{
+  AnalyseData *analyse = data;
+
+  g_clear_pointer (&analyse->refs, g_array_unref);
+  g_free (analyse);
+}
+
+static void
+analyse_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  AnalyseData *analyse = data;
+  GError *error = NULL;
+  GrAnalysis *analysis = gr_project_build_analysis (analyse->project, &analyse->criteria, analyse->refs, &error);
+
+  if (analysis == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, analysis, (GDestroyNotify) gr_analysis_free);
+}
+
+/**
+ * gr_project_build_analysis_async:
+ * @project: borrowed, read only, until @callback runs: the caller keeps
+ *   it alive and leaves it unchanged until then, cancelled or not
+ * @criteria: copied
+ *
+ * gr_project_build_analysis() in a thread. Cancelling reports
+ * %G_IO_ERROR_CANCELLED, but only once the thread has let go of @project:
+ * the analysis itself cannot stop half way.
+ */
+void
+gr_project_build_analysis_async (GrProject          *project,
+                                 const GrCriteria   *criteria,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  AnalyseData *analyse;
+
+  g_return_if_fail (project != NULL);
+  g_return_if_fail (criteria != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  analyse = g_new0 (AnalyseData, 1);
+  analyse->project = project;
+  analyse->criteria = *criteria;
+  analyse->refs = g_array_new (FALSE, FALSE, sizeof (GrSupplyRef));
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gr_project_build_analysis_async);
+  g_task_set_task_data (task, analyse, analyse_data_free);
+  g_task_run_in_thread (task, analyse_thread);
+}
+
+/**
+ * gr_project_build_analysis_finish:
+ * @supply_refs: (out) (optional) (transfer full) (element-type GrSupplyRef):
+ *   as gr_project_build_analysis() fills them
+ *
+ * Returns: (transfer full): the analysis, or %NULL with @error set
+ */
+GrAnalysis *
+gr_project_build_analysis_finish (GAsyncResult *result,
+                                  GArray      **supply_refs,
+                                  GError      **error)
+{
+  AnalyseData *analyse;
+  GrAnalysis *analysis;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, gr_project_build_analysis_async), NULL);
+  analyse = g_task_get_task_data (G_TASK (result));
+  analysis = g_task_propagate_pointer (G_TASK (result), error);
+  if (analysis != NULL && supply_refs != NULL)
+    *supply_refs = g_steal_pointer (&analyse->refs);
+  return analysis;
+}
+
 static void
 record_walking (GrAnalysis *analysis, GArray *refs, GrEvaluation *evaluation)
 {

@@ -3,6 +3,8 @@
 
 #include "gr-project.h"
 
+#include <gio/gio.h>
+
 G_BEGIN_DECLS
 
 /* Which project feature an analysis supply id stands for. */
@@ -28,6 +30,14 @@ GrAnalysis *gr_project_build_analysis (GrProject        *project,
                                        const GrCriteria *criteria,
                                        GArray           *supply_refs,
                                        GError          **error);
+void        gr_project_build_analysis_async  (GrProject          *project,
+                                              const GrCriteria   *criteria,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+GrAnalysis *gr_project_build_analysis_finish (GAsyncResult *result,
+                                              GArray      **supply_refs,
+                                              GError      **error);
 gboolean    gr_project_evaluate       (GrProject        *project,
                                        const GrCriteria *criteria,
                                        gboolean          exact,

@@ -85,8 +85,8 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
  * @sources: (nullable) (element-type GrSource): layers imported over it,
  *   each replacing the layer of its role; copied
  *
- * Reads (or imports) and prepares the display geometry. Blocking: the
- * window calls it from a worker thread.
+ * Reads (or imports) and prepares the display geometry. Blocking: see
+ * gr_session_open_async().
  */
 GrSession *
 gr_session_open (const char   *path,
@@ -111,6 +111,83 @@ gr_session_open (const char   *path,
     if (gr_role_get_shape (r) != GR_SHAPE_LINE && gr_role_get_shape (r) != GR_SHAPE_POINT)
       session->shapes[r] = area_shapes (session->project->layers[r]);
   return g_steal_pointer (&session);
+}
+
+typedef struct
+{
+  char      *path;
+  GPtrArray *sources;
+} OpenData;
+
+static void
+open_data_free (gpointer data)
+{
+  OpenData *open = data;
+
+  g_free (open->path);
+  g_clear_pointer (&open->sources, g_ptr_array_unref);
+  g_free (open);
+}
+
+static void
+open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  OpenData *open = data;
+  GError *error = NULL;
+  GrSession *session = gr_session_open (open->path, open->sources, cancellable, &error);
+
+  if (session == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, session, (GDestroyNotify) gr_session_free);
+}
+
+/**
+ * gr_session_open_async:
+ * @path: (nullable): as for gr_session_open()
+ * @sources: (nullable) (element-type GrSource): copied
+ *
+ * gr_session_open() in a thread. The task owns copies of everything it
+ * reads, so a cancelled open returns at once and its thread's late result
+ * is dropped.
+ */
+void
+gr_session_open_async (const char         *path,
+                       GPtrArray          *sources,
+                       GCancellable       *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  OpenData *open;
+
+  g_return_if_fail (path != NULL || (sources != NULL && sources->len > 0));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  open = g_new0 (OpenData, 1);
+  open->path = g_strdup (path);
+  open->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    g_ptr_array_add (open->sources, gr_source_copy (g_ptr_array_index (sources, i)));
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gr_session_open_async);
+  g_task_set_task_data (task, open, open_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * gr_session_open_finish:
+ *
+ * Returns: (transfer full): the session, or %NULL with @error set
+ *   (%G_IO_ERROR_CANCELLED when it was cancelled)
+ */
+GrSession *
+gr_session_open_finish (GAsyncResult *result,
+                        GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, gr_session_open_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* After the project was saved to @path: that file is the session's now,

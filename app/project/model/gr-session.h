@@ -15,6 +15,13 @@ GrSession  *gr_session_open          (const char   *path,
                                       GPtrArray    *sources,
                                       GCancellable *cancellable,
                                       GError      **error);
+void        gr_session_open_async    (const char         *path,
+                                      GPtrArray          *sources,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data);
+GrSession  *gr_session_open_finish   (GAsyncResult *result,
+                                      GError      **error);
 void        gr_session_free          (GrSession *session);
 void        gr_session_set_analysis  (GrSession  *session,
                                       GrAnalysis *analysis);

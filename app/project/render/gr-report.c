@@ -772,7 +772,7 @@ options_free (GPtrArray *options, guint n_zones)
 }
 
 static void
-report_progress (GrReportProgress progress, gpointer data, double fraction, const char *what)
+report_progress (GrProgressFunc progress, gpointer data, double fraction, const char *what)
 {
   if (progress != NULL)
     progress (fraction, what, data);
@@ -781,13 +781,15 @@ report_progress (GrReportProgress progress, gpointer data, double fraction, cons
 /**
  * gr_report_write:
  * @output: the PDF to write; written whole or not at all
+ * @progress: (nullable): called in this thread; see gr_report_write_async()
+ *   for one called on the caller's main context
  *
  * Returns: FALSE with @error naming the file and the problem.
  */
 gboolean
 gr_report_write (const GrReportOptions *o,
                  const char            *output,
-                 GrReportProgress       progress,
+                 GrProgressFunc         progress,
                  gpointer               progress_data,
                  GCancellable          *cancellable,
                  GError               **error)
@@ -933,4 +935,125 @@ gr_report_write (const GrReportOptions *o,
     }
   report_progress (progress, progress_data, 1, _("Report written"));
   return TRUE;
+}
+
+/* ---- in a thread ---------------------------------------------------------- */
+
+/* The options and the progress callback, copied for the thread. */
+typedef struct
+{
+  GrReportOptions options;
+  char           *project;
+  GStrv           scenarios;
+  GrCriteria      criteria;
+  GrMapStyle      style;
+  char           *basemap;
+  char           *output;
+  GrProgressFunc  progress;
+  gpointer        progress_data;
+} ReportData;
+
+static void
+report_data_free (gpointer data)
+{
+  ReportData *r = data;
+
+  g_free (r->project);
+  g_strfreev (r->scenarios);
+  g_free (r->basemap);
+  g_free (r->output);
+  g_free (r);
+}
+
+static ReportData *
+report_data_new (const GrReportOptions *o, const char *output)
+{
+  ReportData *r = g_new0 (ReportData, 1);
+
+  r->options = *o;
+  r->options.project = r->project = g_strdup (o->project);
+  r->scenarios = g_strdupv ((char **) o->scenarios);
+  r->options.scenarios = (const char *const *) r->scenarios;
+  if (o->criteria != NULL)
+    {
+      r->criteria = *o->criteria;
+      r->options.criteria = &r->criteria;
+    }
+  if (o->style != NULL)
+    {
+      r->style = *o->style;
+      r->options.style = &r->style;
+    }
+  r->options.basemap = r->basemap = g_strdup (o->basemap);
+  r->output = g_strdup (output);
+  return r;
+}
+
+static void
+relay_progress (double fraction, const char *what, gpointer task)
+{
+  ReportData *r = g_task_get_task_data (task);
+
+  gr_progress_relay (task, r->progress, r->progress_data, fraction, what);
+}
+
+static void
+report_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReportData *r = data;
+  GError *error = NULL;
+
+  if (gr_report_write (&r->options, r->output, relay_progress, task, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * gr_report_write_async:
+ * @options: copied, with everything it points to
+ * @progress: (nullable): called on the thread-default main context of the
+ *   caller, never after @callback; @progress_data must live until then
+ *
+ * gr_report_write() in a thread. A cancelled report stops between its
+ * analyses and leaves no file behind: it does not return before the
+ * thread is done with the output.
+ */
+void
+gr_report_write_async (const GrReportOptions *options,
+                       const char            *output,
+                       GrProgressFunc         progress,
+                       gpointer               progress_data,
+                       GCancellable          *cancellable,
+                       GAsyncReadyCallback    callback,
+                       gpointer               user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ReportData *r;
+
+  g_return_if_fail (options != NULL && options->project != NULL);
+  g_return_if_fail (output != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  r = report_data_new (options, output);
+  r->progress = progress;
+  r->progress_data = progress_data;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gr_report_write_async);
+  g_task_set_task_data (task, r, report_data_free);
+  g_task_run_in_thread (task, report_thread);
+}
+
+/**
+ * gr_report_write_finish:
+ *
+ * Returns: FALSE with @error set, as gr_report_write() does
+ *   (%G_IO_ERROR_CANCELLED when it was cancelled)
+ */
+gboolean
+gr_report_write_finish (GAsyncResult *result,
+                        GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, gr_report_write_async), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "gr-indicators.h"
+#include "gr-progress.h"
 #include "gr-render.h"
 
 #include <gio/gio.h>
@@ -27,19 +28,23 @@ typedef struct
   const char        *basemap;     /* MBTiles file; nullable: no base map */
 } GrReportOptions;
 
-/* @fraction is 0–1 of the whole report; @what says what is being done. */
-typedef void (*GrReportProgress) (double      fraction,
-                                  const char *what,
-                                  gpointer    data);
-
 gboolean gr_paper_from_string (const char *text,
                                GrPaper    *paper);
 gboolean gr_report_write      (const GrReportOptions *options,
                                const char            *output,
-                               GrReportProgress       progress,
+                               GrProgressFunc         progress,
                                gpointer               progress_data,
                                GCancellable          *cancellable,
                                GError               **error);
+void     gr_report_write_async (const GrReportOptions *options,
+                                const char            *output,
+                                GrProgressFunc         progress,
+                                gpointer               progress_data,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data);
+gboolean gr_report_write_finish (GAsyncResult *result,
+                                 GError      **error);
 char    *gr_project_attribution (GrProject *project);
 
 G_END_DECLS

@@ -8,38 +8,6 @@
 
 /* ---- comparing scenarios ---------------------------------------------------------- */
 
-typedef struct
-{
-  GrProject    *baseline; /* borrowed: the session outlives the window's jobs */
-  GrScenario   *a, *b;    /* copies, or NULL for the baseline */
-  GrCriteria    criteria;
-  GrComparison *result;
-} CompareJob;
-
-static void
-compare_job_free (gpointer data)
-{
-  CompareJob *job = data;
-
-  gr_scenario_free (job->a);
-  gr_scenario_free (job->b);
-  gr_comparison_free (job->result);
-  g_free (job);
-}
-
-static void
-compare_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  CompareJob *job = data;
-  GError *error = NULL;
-
-  job->result = gr_comparison_new (job->baseline, job->a, job->b, &job->criteria, cancellable, &error);
-  if (job->result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 on_comparison_closed (GtkWindow *results, GrWindow *self)
 {
@@ -132,23 +100,22 @@ comparison_table (GrComparison *comparison, const char *names[3])
 static void
 compare_done (GObject *source, GAsyncResult *result, gpointer data)
 {
-  GrWindow *self = GR_WINDOW (source);
-  CompareJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GrWindow) self = data;
   g_autoptr (GError) error = NULL;
+  GrComparison *comparison = gr_comparison_new_finish (result, &error);
   GtkWidget *results, *box, *header;
   const char *names[3];
 
   _gr_window_set_busy (self, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (comparison == NULL)
     {
       _gr_window_show_error (self, _("Could not compare the scenarios"), error);
       return;
     }
-  names[0] = _("Baseline");
-  names[1] = job->a != NULL ? job->a->name : _("Baseline");
-  names[2] = job->b != NULL ? job->b->name : _("Baseline");
+  for (guint i = 0; i < 3; i++)
+    names[i] = gr_comparison_get_name (comparison, i);
   g_clear_pointer (&self->comparison, gr_comparison_free);
-  self->comparison = g_steal_pointer (&job->result);
+  self->comparison = comparison;
   gr_coverage_layer_set_comparison (self->coverage, self->comparison);
   results = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (results), _("Compare Scenarios"));
@@ -189,21 +156,13 @@ gr_window_compare (GrWindow   *self,
                    GrScenario *a,
                    GrScenario *b)
 {
-  g_autoptr (GTask) task = NULL;
-  CompareJob *job;
-
   g_return_if_fail (self->session != NULL && !self->busy);
-  job = g_new0 (CompareJob, 1);
-  job->baseline = _gr_window_baseline_project (self);
-  job->a = a != NULL ? gr_scenario_copy (a, a->name) : NULL;
-  job->b = b != NULL ? gr_scenario_copy (b, b->name) : NULL;
-  job->criteria = self->criteria;
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, compare_done, NULL);
-  g_task_set_task_data (task, job, compare_job_free);
   _gr_window_set_busy (self, _("Comparing scenarios…"));
-  g_task_run_in_thread (task, compare_thread);
+  /* The baseline is borrowed: the session outlives the window's jobs. */
+  gr_comparison_new_async (_gr_window_baseline_project (self), a, b, &self->criteria, self->cancellable,
+                           compare_done, g_object_ref (self));
 }
 
 static void

@@ -141,131 +141,91 @@ _gr_window_export_map_activated (GtkWidget *widget, const char *action, GVariant
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The report is written off the main thread; its progress comes back
- * through the main loop. */
-typedef struct
-{
-  GrWindow       *self;
-  GrReportOptions options;
-  GrCriteria      criteria;
-  GrMapStyle      style;
-  GStrv           scenarios;
-  char           *project;
-  char           *basemap;
-  char           *output;
-} ReportJob;
-
-static void
-report_job_free (gpointer data)
-{
-  ReportJob *job = data;
-
-  g_strfreev (job->scenarios);
-  g_free (job->project);
-  g_free (job->basemap);
-  g_free (job->output);
-  g_free (job);
-}
-
-typedef struct
-{
-  GrWindow *self;
-  double    fraction;
-  char     *what;
-} ReportProgress;
-
-static gboolean
-show_report_progress (gpointer data)
-{
-  ReportProgress *p = data;
-
-  if (p->self->busy)
-    {
-      g_clear_handle_id (&p->self->pulse_id, g_source_remove);
-      gtk_progress_bar_set_fraction (p->self->progress, p->fraction);
-      gtk_progress_bar_set_text (p->self->progress, p->what);
-    }
-  g_object_unref (p->self);
-  g_free (p->what);
-  g_free (p);
-  return G_SOURCE_REMOVE;
-}
-
+/* The report is written by the project library in a thread; its
+ * progress comes on the main context, before the report is done. */
 static void
 on_report_progress (double fraction, const char *what, gpointer data)
 {
-  ReportProgress *p = g_new0 (ReportProgress, 1);
+  GrWindow *self = data;
 
-  p->self = g_object_ref (data);
-  p->fraction = fraction;
-  p->what = g_strdup (what);
-  g_idle_add (show_report_progress, p);
+  if (!self->busy)
+    return;
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_progress_bar_set_fraction (self->progress, fraction);
+  gtk_progress_bar_set_text (self->progress, what);
+}
+
+/* What the window needs back from a report it was asked for. */
+typedef struct
+{
+  GrWindow *self;   /* a reference: the progress goes to the window */
+  char     *output;
+} ReportJob;
+
+static ReportJob *
+report_job_new (GrWindow *self, const char *output)
+{
+  ReportJob *job = g_new0 (ReportJob, 1);
+
+  job->self = g_object_ref (self);
+  job->output = g_strdup (output);
+  return job;
 }
 
 static void
-report_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+report_job_free (ReportJob *job)
 {
-  ReportJob *job = data;
-  GError *error = NULL;
-
-  if (gr_report_write (&job->options, job->output, on_report_progress, job->self, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  g_object_unref (job->self);
+  g_free (job->output);
+  g_free (job);
 }
 
 static void
 on_report_done (GObject *source, GAsyncResult *result, gpointer data)
 {
-  GrWindow *self = GR_WINDOW (source);
-  ReportJob *job = g_task_get_task_data (G_TASK (result));
+  ReportJob *job = data;
+  GrWindow *self = job->self;
   g_autoptr (GError) error = NULL;
 
   _gr_window_set_busy (self, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!gr_report_write_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _gr_window_show_error (self, _("Could not write the report"), error);
-      return;
     }
-  {
-    g_autofree char *name = g_filename_display_basename (job->output);
-    g_autofree char *text = g_strdup_printf (_("Report written to %s"), name);
+  else
+    {
+      g_autofree char *name = g_filename_display_basename (job->output);
+      g_autofree char *text = g_strdup_printf (_("Report written to %s"), name);
 
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
-  }
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+    }
+  report_job_free (job);
 }
 
-/* Starts writing the report; @done (nullable) is called when it ends. */
-static GTask *
+/* Starts writing the report with the window's figures: its target set,
+ * distance mode, radii and layer style; the library copies them. */
+static void
 start_report (GrWindow *self, const char *path, const char *const *scenarios, GrPaper paper, gboolean portrait,
               GAsyncReadyCallback done, gpointer done_data)
 {
-  ReportJob *job = g_new0 (ReportJob, 1);
-  GTask *task;
+  g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
   GrTargetSet set = gr_indicator_panel_get_target_set (self->indicator_panel);
-  job->self = self;
-  job->criteria = self->criteria;
-  job->style = *gr_vector_layer_get_style (self->vectors);
-  job->scenarios = g_strdupv ((char **) scenarios);
-  job->project = g_strdup (gr_session_get_path (self->session));
-  job->basemap = gr_base_map_get_mbtiles (gr_settings_get ());
-  job->output = g_strdup (path);
-  job->options.project = job->project;
-  job->options.scenarios = (const char *const *) job->scenarios;
-  job->options.targets = set < GR_N_TARGET_SETS ? set : GR_TARGETS_NONE;
-  job->options.paper = paper;
-  job->options.portrait = portrait;
-  job->options.criteria = &job->criteria;
-  job->options.style = &job->style;
-  job->options.basemap = job->basemap;
+  GrReportOptions options = {
+    .project = gr_session_get_path (self->session),
+    .scenarios = scenarios,
+    .targets = set < GR_N_TARGET_SETS ? set : GR_TARGETS_NONE,
+    .paper = paper,
+    .portrait = portrait,
+    .criteria = &self->criteria,
+    .style = gr_vector_layer_get_style (self->vectors),
+    .basemap = basemap,
+  };
+
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, done, done_data);
-  g_task_set_task_data (task, job, report_job_free);
   _gr_window_set_busy (self, _("Writing the report…"));
-  g_task_run_in_thread (task, report_thread);
-  return task;
+  gr_report_write_async (&options, path, on_report_progress, self, self->cancellable, done, done_data);
 }
 
 static void
@@ -285,8 +245,8 @@ on_report_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 
           g_free (path), path = with;
         }
-      g_object_unref (start_report (self, path, (const char *const *) scenarios, paper, portrait, on_report_done,
-                                    NULL));
+      start_report (self, path, (const char *const *) scenarios, paper, portrait, on_report_done,
+                    report_job_new (self, path));
     }
   g_strfreev (scenarios);
 }
@@ -395,8 +355,6 @@ gr_window_export_report (GrWindow          *self,
                          GError           **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GTask) task = NULL;
-  gboolean ok;
 
   if (self->session == NULL || self->store == NULL)
     {
@@ -404,10 +362,9 @@ gr_window_export_report (GrWindow          *self,
                            _("The report is written from the project file: save the project first"));
       return FALSE;
     }
-  task = start_report (self, path, scenarios, paper, portrait, on_report_waited, &result);
+  start_report (self, path, scenarios, paper, portrait, on_report_waited, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   _gr_window_set_busy (self, NULL);
-  ok = g_task_propagate_boolean (G_TASK (result), error);
-  return ok;
+  return gr_report_write_finish (result, error);
 }

@@ -1,4 +1,5 @@
-/* gr-window-jobs.c — opening and analysing off the main thread */
+/* gr-window-jobs.c — opening and analysing, through the project library's
+ * _async calls */
 #include "config.h"
 
 #include "gr-window-private.h"
@@ -6,49 +7,38 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-/* ---- worker threads ------------------------------------------------------- */
+/* ---- opening and analysing ------------------------------------------------ */
 
+/* One open (then analysis) or analysis of the open session, done by the
+ * project library in a thread; this is what the window needs back. */
 typedef struct
 {
-  gboolean    open;     /* open (path and/or sources), or analyse the session */
-  char       *path;
-  GPtrArray  *sources;  /* GrSource imported over path */
-  GrCriteria  criteria;
-  GrSession  *session;  /* open: the result; analyse: borrowed, read only */
-  GrAnalysis *analysis;
-  GArray     *refs;     /* GrSupplyRef of the analysis */
+  GrWindow     *self;        /* a reference: the window outlives its job */
+  gboolean      open;
+  GrCriteria    criteria;    /* as the job started */
+  GCancellable *cancellable;
+  GrSession    *session;     /* open: the new session, once read */
 } Job;
 
-static void
-job_free (gpointer data)
+static Job *
+job_new (GrWindow *self, gboolean open)
 {
-  Job *job = data;
+  Job *job = g_new0 (Job, 1);
 
-  g_free (job->path);
-  g_clear_pointer (&job->sources, g_ptr_array_unref);
-  if (job->open)
-    gr_session_free (job->session);
-  gr_analysis_free (job->analysis);
-  g_clear_pointer (&job->refs, g_array_unref);
-  g_free (job);
+  job->self = g_object_ref (self);
+  job->open = open;
+  job->criteria = self->criteria;
+  job->cancellable = g_object_ref (self->cancellable);
+  return job;
 }
 
-/* Opens the file when the job has a path, then analyses the project. */
 static void
-job_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+job_free (Job *job)
 {
-  Job *job = data;
-  GError *error = NULL;
-
-  if (job->open)
-    job->session = gr_session_open (job->path, job->sources, cancellable, &error);
-  if (job->session != NULL)
-    job->analysis = gr_project_build_analysis (gr_session_get_project (job->session), &job->criteria,
-                                               job->refs, &error);
-  if (job->analysis == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  g_object_unref (job->self);
+  g_object_unref (job->cancellable);
+  gr_session_free (job->session);
+  g_free (job);
 }
 
 static gboolean
@@ -59,40 +49,72 @@ same_criteria (const GrCriteria *a, const GrCriteria *b)
          && a->walking == b->walking;
 }
 
+/* Shows what the job brought, or its error (@analysis %NULL). */
 static void
-job_done (GObject *source, GAsyncResult *result, gpointer data)
+job_done (Job *job, GrAnalysis *analysis, GArray *refs, const GError *error)
 {
-  GrWindow *self = GR_WINDOW (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
+  GrWindow *self = job->self;
 
   _gr_window_set_busy (self, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (analysis == NULL)
     _gr_window_show_error (self, job->open ? _("Could not open the file") : _("Could not compute the coverage"), error);
   else if (job->open)
-    _gr_window_show_session (self, g_steal_pointer (&job->session), g_steal_pointer (&job->analysis),
-                  g_steal_pointer (&job->refs));
+    _gr_window_show_session (self, g_steal_pointer (&job->session), analysis, refs);
   else
-    _gr_window_show_analysis (self, g_steal_pointer (&job->analysis), g_steal_pointer (&job->refs));
+    _gr_window_show_analysis (self, analysis, refs);
   _gr_window_set_busy (self, NULL);
   /* The preferences changed while the job ran. */
   if (self->session != NULL && !same_criteria (&job->criteria, &self->criteria))
     _gr_window_reanalyze (self);
+  job_free (job);
 }
 
 static void
-start_job (GrWindow *self, Job *job, const char *what)
+on_analysed (GObject *source, GAsyncResult *result, gpointer data)
 {
-  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  GArray *refs = NULL;
+  GrAnalysis *analysis = gr_project_build_analysis_finish (result, &refs, &error);
 
-  job->criteria = self->criteria;
-  job->refs = g_array_new (FALSE, FALSE, sizeof (GrSupplyRef));
+  job_done (data, analysis, refs, error);
+}
+
+static void
+analyse (Job *job, GrSession *session)
+{
+  gr_project_build_analysis_async (gr_session_get_project (session), &job->criteria, job->cancellable, on_analysed,
+                                   job);
+}
+
+static void
+on_opened (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Job *job = data;
+  g_autoptr (GError) error = NULL;
+
+  job->session = gr_session_open_finish (result, &error);
+  if (job->session == NULL)
+    job_done (job, NULL, NULL, error);
+  else
+    analyse (job, job->session);
+}
+
+/* A new cancellable for the Cancel button, and the window busy. */
+static void
+begin_job (GrWindow *self, const char *what)
+{
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, job_done, NULL);
-  g_task_set_task_data (task, job, job_free);
   _gr_window_set_busy (self, what);
-  g_task_run_in_thread (task, job_thread);
+}
+
+/* Opens @path (nullable) with @sources (nullable) over it, then analyses
+ * the new session. */
+static void
+start_open (GrWindow *self, const char *path, GPtrArray *sources, const char *what)
+{
+  begin_job (self, what);
+  gr_session_open_async (path, sources, self->cancellable, on_opened, job_new (self, TRUE));
 }
 
 /**
@@ -105,13 +127,9 @@ gr_window_open (GrWindow   *self,
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *what = g_strdup_printf (_("Opening %s…"), name);
-  Job *job;
 
   g_return_if_fail (!self->busy);
-  job = g_new0 (Job, 1);
-  job->open = TRUE;
-  job->path = g_strdup (path);
-  start_job (self, job, what);
+  start_open (self, path, NULL, what);
 }
 
 /**
@@ -128,22 +146,19 @@ gr_window_import (GrWindow       *self,
   g_autofree char *name = g_path_get_basename (source->path);
   g_autofree char *what = g_strdup_printf (_("Importing %s…"), name);
   GPtrArray *before = self->session != NULL ? gr_session_get_sources (self->session) : NULL;
-  Job *job;
+  g_autoptr (GPtrArray) sources = g_ptr_array_new ();
 
   g_return_if_fail (!self->busy);
-  job = g_new0 (Job, 1);
-  job->open = TRUE;
-  job->path = self->session != NULL ? g_strdup (gr_session_get_path (self->session)) : NULL;
-  job->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  /* Borrowed: the library copies them. */
   for (guint i = 0; before != NULL && i < before->len; i++)
     {
-      const GrSource *earlier = g_ptr_array_index (before, i);
+      GrSource *earlier = g_ptr_array_index (before, i);
 
       if (earlier->role != source->role)
-        g_ptr_array_add (job->sources, gr_source_copy (earlier));
+        g_ptr_array_add (sources, earlier);
     }
-  g_ptr_array_add (job->sources, gr_source_copy (source));
-  start_job (self, job, what);
+  g_ptr_array_add (sources, (gpointer) source);
+  start_open (self, self->session != NULL ? gr_session_get_path (self->session) : NULL, sources, what);
 }
 
 /* The open session's project, analysed afresh with the current criteria;
@@ -151,14 +166,11 @@ gr_window_import (GrWindow       *self,
 void
 _gr_window_reanalyze (GrWindow *self)
 {
-  Job *job;
-
   if (self->session == NULL || self->busy)
     return;
-  job = g_new0 (Job, 1);
-  job->session = self->session;
-  start_job (self, job, self->criteria.walking ? _("Computing walking distances…")
-                                               : _("Computing straight-line distances…"));
+  begin_job (self, self->criteria.walking ? _("Computing walking distances…")
+                                          : _("Computing straight-line distances…"));
+  analyse (job_new (self, FALSE), self->session);
 }
 
 void

@@ -24,19 +24,6 @@ show_chrome (GrWindow *self, gboolean shown)
 }
 
 static void
-baseline_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  GrWindow *self = source;
-  GError *error = NULL;
-  GrAnalysis *analysis = gr_project_build_analysis (gr_session_get_project (self->session), data, NULL, &error);
-
-  if (analysis == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, analysis, (GDestroyNotify) gr_analysis_free);
-}
-
-static void
 attach_baseline (GrWindow *self)
 {
   g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
@@ -59,9 +46,9 @@ attach_baseline (GrWindow *self)
 static void
 on_baseline_ready (GObject *source, GAsyncResult *result, gpointer data)
 {
+  g_autoptr (GrWindow) self = data;
   g_autoptr (GError) error = NULL;
-  GrAnalysis *analysis = g_task_propagate_pointer (G_TASK (result), &error);
-  GrWindow *self;
+  GrAnalysis *analysis = gr_project_build_analysis_finish (result, NULL, &error);
 
   if (analysis == NULL)
     {
@@ -69,27 +56,22 @@ on_baseline_ready (GObject *source, GAsyncResult *result, gpointer data)
         g_warning ("baseline for presentation: %s", error->message);
       return;
     }
-  self = GR_WINDOW (source);
   g_clear_object (&self->baseline_cancellable);
   self->baseline_analysis = analysis;
   attach_baseline (self);
 }
 
 /* The baseline's own analysis, built off the main thread while the room
- * already sees the map: the swipe, the flash and the cards need it. */
+ * already sees the map: the swipe, the flash and the cards need it. The
+ * window lives until it is done; the session's project is borrowed. */
 static void
 start_baseline (GrWindow *self)
 {
-  g_autoptr (GTask) task = NULL;
-  GrCriteria *criteria;
-
   if (self->baseline_analysis != NULL || self->baseline_cancellable != NULL || self->session == NULL)
     return;
   self->baseline_cancellable = g_cancellable_new ();
-  criteria = g_memdup2 (&self->criteria, sizeof self->criteria);
-  task = g_task_new (self, self->baseline_cancellable, on_baseline_ready, NULL);
-  g_task_set_task_data (task, criteria, g_free);
-  g_task_run_in_thread (task, baseline_thread);
+  gr_project_build_analysis_async (gr_session_get_project (self->session), &self->criteria,
+                                   self->baseline_cancellable, on_baseline_ready, g_object_ref (self));
 }
 
 /* After the project or the criteria changed: the baseline is rebuilt. */

@@ -56,14 +56,12 @@ _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *para
 /* ---- importing a layer ------------------------------------------------------- */
 
 static void
-on_role_response (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+on_role_response (GrRoleDialog *dialog, const char *response, GrWindow *self)
 {
-  GtkDropDown *roles = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  GrSource source = { .path = g_object_get_data (G_OBJECT (dialog), "path") };
+  GrSource source = { .path = (char *) gr_role_dialog_get_path (dialog), .role = gr_role_dialog_get_role (dialog) };
 
   if (g_strcmp0 (response, "import") != 0)
     return;
-  source.role = gtk_drop_down_get_selected (roles);
   if (self->busy)
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Wait for the current work to finish")));
   else
@@ -74,25 +72,8 @@ on_role_response (AdwMessageDialog *dialog, const char *response, GrWindow *self
 static void
 ask_role (GrWindow *self, const char *path)
 {
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *heading = g_strdup_printf (_("Import “%s”"), name);
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  GtkWidget *dialog, *roles;
-  GrRole guess = GR_ROLE_GREEN;
+  GrRoleDialog *dialog = gr_role_dialog_new (GTK_WINDOW (self), path);
 
-  for (guint r = 0; r < GR_N_ROLES; r++)
-    gtk_string_list_append (labels, gr_role_get_label (r));
-  roles = gtk_drop_down_new (G_LIST_MODEL (labels), NULL);
-  gr_role_guess_from_name (name, &guess);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (roles), guess);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("What does this file hold? It replaces that layer of the open project."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), roles);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_role_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

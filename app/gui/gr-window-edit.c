@@ -81,7 +81,7 @@ gr_window_add_park_at (GrWindow *self,
 {
   guint number = _gr_window_candidate_number (self);
 
-  _gr_window_push_or_say (self, _gr_window_candidate_edit (self, gr_pocket_park_new (x, y, self->park_area, self->park_circle), number));
+  _gr_window_push_or_say (self, _gr_window_candidate_edit (self, gr_pocket_park_new (x, y, gr_park_popover_get_area (self->park_popover), gr_park_popover_get_circle (self->park_popover)), number));
   self->has_selection = TRUE;
   self->selection = (GrFeatureKey){ GR_ROLE_PARK, _gr_window_n_baseline_parks (self) + number - 1 };
   _gr_window_refresh_edits (self);

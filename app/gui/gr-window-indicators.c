@@ -111,22 +111,19 @@ _gr_window_update_targets_live (GrWindow *self)
 /* ---- the project's own targets ---- */
 
 static void
-on_targets_response (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+on_targets_response (GrTargetsDialog *dialog, const char *response, GrWindow *self)
 {
-  GtkGrid *grid = GTK_GRID (adw_message_dialog_get_extra_child (dialog));
   g_autoptr (GError) error = NULL;
 
   if (g_strcmp0 (response, "save") != 0 || self->store == NULL)
     return;
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     {
-      GtkCheckButton *use = GTK_CHECK_BUTTON (gtk_grid_get_child_at (grid, 1, i + 1));
-      GtkSpinButton *value = GTK_SPIN_BUTTON (gtk_grid_get_child_at (grid, 2, i + 1));
-      GtkCheckButton *strict = GTK_CHECK_BUTTON (gtk_grid_get_child_at (grid, 3, i + 1));
+      double value;
+      gboolean strict;
 
-      if (!gr_project_targets_set (gr_session_get_path (self->session), i,
-                                   gtk_check_button_get_active (use) ? gtk_spin_button_get_value (value) : NAN,
-                                   gtk_check_button_get_active (strict), &error))
+      gr_targets_dialog_get_target (dialog, i, &value, &strict);
+      if (!gr_project_targets_set (gr_session_get_path (self->session), i, value, strict, &error))
         {
           _gr_window_show_error (self, _("Could not save the targets"), error);
           return;
@@ -141,43 +138,13 @@ void
 _gr_window_edit_targets_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   GrWindow *self = GR_WINDOW (widget);
-  GtkWidget *grid, *dialog;
   GrTarget own[GR_N_INDICATORS];
+  GrTargetsDialog *dialog;
 
   if (self->session == NULL || !_gr_window_ensure_store (self))
     return;
   gr_project_targets_load (gr_session_get_path (self->session), own, NULL);
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
-  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("Target")), 2, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("More than")), 3, 0, 1, 1);
-  for (guint i = 0; i < GR_N_INDICATORS; i++)
-    {
-      GtkWidget *name = gtk_label_new (gr_indicator_get_name (i));
-      GtkWidget *use = gtk_check_button_new ();
-      GtkWidget *value = gtk_spin_button_new_with_range (0, 1e6, 0.1);
-      GtkWidget *strict = gtk_check_button_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 36);
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (value), 2);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (use), isfinite (own[i].value));
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (value), isfinite (own[i].value) ? own[i].value : 0);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (strict), own[i].strict);
-      g_object_bind_property (use, "active", value, "sensitive", G_BINDING_SYNC_CREATE);
-      g_object_bind_property (use, "active", strict, "sensitive", G_BINDING_SYNC_CREATE);
-      gtk_grid_attach (GTK_GRID (grid), name, 0, i + 1, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), use, 1, i + 1, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), value, 2, i + 1, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), strict, 3, i + 1, 1, 1);
-    }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Project's Targets"),
-                                   _("Targets kept in the project file, for plans the built-in sets do not cover."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  dialog = gr_targets_dialog_new (GTK_WINDOW (self), own);
   g_signal_connect (dialog, "response", G_CALLBACK (on_targets_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -20,15 +20,18 @@
 #include "gr-indicators.h"
 #include "gr-layer-item.h"
 #include "gr-layer-panel.h"
+#include "gr-park-popover.h"
 #include "gr-mbtiles-source.h"
 #include "gr-presentation.h"
 #include "gr-report.h"
+#include "gr-role-dialog.h"
 #include "gr-runtime.h"
 #include "gr-scenario-store.h"
 #include "gr-settings.h"
 #include "gr-sketch-layer.h"
 #include "gr-swatch.h"
 #include "gr-swipe-layer.h"
+#include "gr-targets-dialog.h"
 #include "gr-vector-layer.h"
 #include "gr-walk.h"
 #include "gr-zone-item.h"
@@ -71,7 +74,7 @@ struct _GrWindow
   GtkToggleButton *add_tool;
   GtkToggleButton *draw_tool;
   GArray          *draft;     /* double x, y: corners of a park being drawn, analysis CRS */
-  GtkMenuButton   *park_size_button;
+  GrParkPopover   *park_popover;
   GrHistoryPanel  *history;
   GListStore      *scenario_items; /* GrScenarioItem: the baseline, then each scenario */
   GtkLabel        *balance_label;
@@ -92,8 +95,6 @@ struct _GrWindow
   GrSketchLayer   *sketch;
   gboolean         has_selection;
   GrFeatureKey     selection;
-  double           park_area;
-  gboolean         park_circle;
   gboolean         filling;   /* the scenario list is being refilled */
   gboolean         dragging;
   GrFeatureKey     drag_key;

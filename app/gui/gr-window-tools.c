@@ -287,50 +287,6 @@ gr_window_set_drawing (GrWindow *self,
   gtk_toggle_button_set_active (self->draw_tool, drawing);
 }
 
-/* ---- the new-park tool ---- */
-
-static void
-on_park_area (GtkSpinButton *spin, GrWindow *self)
-{
-  self->park_area = gtk_spin_button_get_value (spin);
-}
-
-static void
-on_park_shape (GtkDropDown *shape, GParamSpec *pspec, GrWindow *self)
-{
-  self->park_circle = gtk_drop_down_get_selected (shape) == 1;
-}
-
-static void
-build_park_popover (GrWindow *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (400, 10000, 100);
-  const char *shapes[] = { _("Square"), _("Circle"), NULL };
-  GtkWidget *shape = gtk_drop_down_new_from_strings (shapes);
-  GtkWidget *label;
-
-  self->park_area = 2500;
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), self->park_area);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  /* TRANSLATORS: the area of a new pocket park */
-  label = gtk_label_new (_("Area, m² (pocket parks: 400–10,000)"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), spin, 1, 0, 1, 1);
-  label = gtk_label_new (_("Shape"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), shape, 1, 1, 1, 1);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_park_area), self);
-  g_signal_connect (shape, "notify::selected", G_CALLBACK (on_park_shape), self);
-  gtk_popover_set_child (GTK_POPOVER (popover), grid);
-  gtk_menu_button_set_popover (self->park_size_button, popover);
-  gtk_menu_button_set_icon_name (self->park_size_button, "pan-down-symbolic");
-}
-
 void
 _gr_window_build_editing (GrWindow *self)
 {
@@ -348,7 +304,6 @@ _gr_window_build_editing (GrWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   self->sketch = gr_sketch_layer_new (shumate_map_get_viewport (self->map));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->sketch));
-  build_park_popover (self);
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected", G_CALLBACK (_gr_window_on_scenario_selected), self);
   g_signal_connect (self->history, "go-to", G_CALLBACK (_gr_window_on_history_go_to), self);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);

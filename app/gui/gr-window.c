@@ -342,6 +342,7 @@ gr_window_class_init (GrWindowClass *klass)
   g_type_ensure (GR_TYPE_HISTORY_PANEL);
   g_type_ensure (GR_TYPE_INDICATOR_PANEL);
   g_type_ensure (GR_TYPE_LAYER_PANEL);
+  g_type_ensure (GR_TYPE_PARK_POPOVER);
   g_type_ensure (GR_TYPE_ZONE_TABLE);
   g_type_ensure (GR_TYPE_SCENARIO_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/gr-window.ui");
@@ -359,7 +360,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, scenario_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, add_tool);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, draw_tool);
-  gtk_widget_class_bind_template_child (widget_class, GrWindow, park_size_button);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, park_popover);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, history);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, balance_label);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, indicator_panel);

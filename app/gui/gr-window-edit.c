@@ -270,8 +270,6 @@ _gr_window_describe_candidate (GrWindow *self)
 
 /* ---- names and classes ---- */
 
-static const char *const class_codes[] = { "G11", "G12", "G13", "G14", "EG" };
-
 /**
  * gr_window_rename_selection:
  * @klass: a class code (G11 … G14, EG) or free text
@@ -294,36 +292,21 @@ gr_window_rename_selection (GrWindow   *self,
 }
 
 static void
-on_rename_clicked (GtkButton *button, GrWindow *self)
+on_rename (GrFeaturePopover *popover, const char *name, const char *klass, GrWindow *self)
 {
-  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (button));
-  GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_first_child (box));
-  GtkDropDown *klass = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (entry)));
-  GtkWidget *popover = g_object_get_data (G_OBJECT (button), "popover");
-  guint chosen = gtk_drop_down_get_selected (klass);
-
-  gr_window_rename_selection (self, gtk_editable_get_text (entry),
-                              chosen < G_N_ELEMENTS (class_codes) ? class_codes[chosen] : NULL);
-  gtk_popover_popdown (GTK_POPOVER (popover));
+  gr_window_rename_selection (self, name, klass);
 }
 
-/* Under a selected feature's description: its name and class, editable. */
-GtkWidget *
-_gr_window_naming_box (GrWindow *self, GtkWidget *label, GtkWidget *popover)
+/* The selected feature's name and class in its popover, editable: what the
+ * scenario calls it now (the latest naming), else the data's. */
+void
+_gr_window_setup_naming (GrWindow *self, GrFeaturePopover *popover)
 {
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Rename"));
-  GtkStringList *names = gtk_string_list_new (NULL);
-  GtkWidget *klass;
   GrProject *project = _gr_window_baseline_project (self);
   OGRGeometryH g = gr_scenario_get_geometry (self->current, project, self->selection);
   const char *current_name = NULL, *current_class = NULL;
   gboolean by_size;
-  GrParkClass pc;
 
-  /* What the scenario calls it now: the latest naming, else the data's. */
   for (guint i = 0; self->current != NULL && i < self->current->position; i++)
     {
       GrEdit *e = g_ptr_array_index (self->current->edits, i);
@@ -338,22 +321,7 @@ _gr_window_naming_box (GrWindow *self, GtkWidget *label, GtkWidget *popover)
       GrFeature *f = g_ptr_array_index (project->layers[self->selection.role]->features, self->selection.index);
       current_name = f->name, current_class = f->kind;
     }
-  for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
-    {
-      g_autofree char *text = g_strdup_printf ("%s %s", gr_park_class_get_code (c), gr_park_class_get_label (c));
-      gtk_string_list_append (names, text);
-    }
-  klass = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
-  pc = gr_park_class_from_kind (current_class, g != NULL ? OGR_G_Area (g) : 0, &by_size);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (klass), pc);
-  gtk_editable_set_text (GTK_EDITABLE (entry), current_name != NULL ? current_name : "");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
-  g_object_set_data (G_OBJECT (apply), "popover", popover);
-  g_signal_connect (apply, "clicked", G_CALLBACK (on_rename_clicked), self);
-  gtk_box_append (GTK_BOX (row), entry);
-  gtk_box_append (GTK_BOX (row), klass);
-  gtk_box_append (GTK_BOX (row), apply);
-  gtk_box_append (GTK_BOX (outer), label);
-  gtk_box_append (GTK_BOX (outer), row);
-  return outer;
+  gr_feature_popover_set_naming (popover, current_name,
+                                 gr_park_class_from_kind (current_class, g != NULL ? OGR_G_Area (g) : 0, &by_size));
+  g_signal_connect_object (popover, "rename", G_CALLBACK (on_rename), self, 0);
 }

@@ -59,35 +59,25 @@ gr_window_export_map (GrWindow   *self,
   return gr_render_map_to_file (&render, path, w, h, dpi, NULL, error);
 }
 
-static const struct
-{
-  const char *label;
-  const char *suffix;
-  double      dpi;
-} map_formats[] = {
-  { N_("PNG image, 96 dpi (screen)"), ".png", 96 },
-  { N_("PNG image, 150 dpi"), ".png", 150 },
-  { N_("PNG image, 300 dpi (print)"), ".png", 300 },
-  { N_("SVG drawing (vector)"), ".svg", 96 },
-};
 
 static void
 on_map_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 {
   GrWindow *self = data;
-  guint format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "format"));
+  const char *suffix = g_object_get_data (G_OBJECT (dialog), "suffix");
+  double dpi = *(double *) g_object_get_data (G_OBJECT (dialog), "dpi");
   g_autofree char *path = _gr_window_chosen_path (dialog, response);
   g_autoptr (GError) error = NULL;
 
   if (path == NULL)
     return;
-  if (!g_str_has_suffix (path, map_formats[format].suffix))
+  if (!g_str_has_suffix (path, suffix))
     {
-      char *with = g_strconcat (path, map_formats[format].suffix, NULL);
+      char *with = g_strconcat (path, suffix, NULL);
 
       g_free (path), path = with;
     }
-  if (!gr_window_export_map (self, path, map_formats[format].dpi, &error))
+  if (!gr_window_export_map (self, path, dpi, &error))
     _gr_window_show_error (self, _("Could not export the map"), error);
   else
     {
@@ -99,20 +89,23 @@ on_map_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 }
 
 static void
-on_map_format_chosen (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+on_map_format_chosen (GrExportMapDialog *dialog, const char *response, GrWindow *self)
 {
-  GtkDropDown *formats = g_object_get_data (G_OBJECT (dialog), "formats");
-  guint format = gtk_drop_down_get_selected (formats);
+  const char *suffix = gr_export_map_dialog_get_suffix (dialog);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
+  double *dpi;
 
-  if (!g_str_equal (response, "export") || format >= G_N_ELEMENTS (map_formats))
+  if (!g_str_equal (response, "export"))
     return;
+  dpi = g_new (double, 1);
+  *dpi = gr_export_map_dialog_get_dpi (dialog);
   chooser = gtk_file_chooser_native_new (_("Export the Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
-  name = g_strconcat (_("map"), map_formats[format].suffix, NULL);
+  name = g_strconcat (_("map"), suffix, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "format", GUINT_TO_POINTER (format));
+  g_object_set_data (G_OBJECT (chooser), "suffix", (gpointer) suffix);
+  g_object_set_data_full (G_OBJECT (chooser), "dpi", dpi, g_free);
   g_signal_connect (chooser, "response", G_CALLBACK (on_map_file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -121,22 +114,11 @@ void
 _gr_window_export_map_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   GrWindow *self = GR_WINDOW (widget);
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  GtkWidget *dialog, *formats;
+  GrExportMapDialog *dialog;
 
   if (self->session == NULL)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (map_formats); i++)
-    gtk_string_list_append (labels, _(map_formats[i].label));
-  formats = gtk_drop_down_new (G_LIST_MODEL (labels), NULL);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export the Map"),
-                                   _("The current view with its legend, scale bar and north arrow."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), formats);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Export…"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
-  g_object_set_data (G_OBJECT (dialog), "formats", formats);
+  dialog = gr_export_map_dialog_new (GTK_WINDOW (self));
   g_signal_connect (dialog, "response", G_CALLBACK (on_map_format_chosen), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -252,25 +234,20 @@ on_report_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 }
 
 static void
-on_report_options (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+on_report_options (GrExportReportDialog *dialog, const char *response, GrWindow *self)
 {
-  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
-  GtkDropDown *paper = g_object_get_data (G_OBJECT (dialog), "paper");
-  GtkDropDown *orientation = g_object_get_data (G_OBJECT (dialog), "orientation");
-  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
   GtkFileChooserNative *chooser;
 
   if (!g_str_equal (response, "export"))
     return;
-  for (guint i = 0; i < checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
-      g_strv_builder_add (names, ((GrScenario *) g_ptr_array_index (self->scenarios, i))->name);
   chooser = gtk_file_chooser_native_new (_("Export the Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("report.pdf"));
-  g_object_set_data_full (G_OBJECT (chooser), "scenarios", g_strv_builder_end (names), (GDestroyNotify) g_strfreev);
-  g_object_set_data (G_OBJECT (chooser), "paper", GUINT_TO_POINTER (gtk_drop_down_get_selected (paper)));
-  g_object_set_data (G_OBJECT (chooser), "portrait", GUINT_TO_POINTER (gtk_drop_down_get_selected (orientation)));
+  g_object_set_data_full (G_OBJECT (chooser), "scenarios", gr_export_report_dialog_get_scenarios (dialog),
+                          (GDestroyNotify) g_strfreev);
+  g_object_set_data (G_OBJECT (chooser), "paper", GUINT_TO_POINTER (gr_export_report_dialog_get_paper (dialog)));
+  g_object_set_data (G_OBJECT (chooser), "portrait",
+                     GUINT_TO_POINTER (gr_export_report_dialog_get_portrait (dialog)));
   g_signal_connect (chooser, "response", G_CALLBACK (on_report_file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -279,10 +256,7 @@ void
 _gr_window_export_report_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   GrWindow *self = GR_WINDOW (widget);
-  GtkWidget *dialog, *box, *grid, *paper, *orientation;
-  const char *papers[] = { "A4", "A3", NULL };
-  const char *orientations[] = { _("Landscape"), _("Portrait"), NULL };
-  GPtrArray *checks;
+  GrExportReportDialog *dialog;
 
   if (self->session == NULL || self->busy)
     return;
@@ -294,39 +268,7 @@ _gr_window_export_report_activated (GtkWidget *widget, const char *action, GVari
       gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
       return;
     }
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  checks = g_ptr_array_new ();
-  if (self->scenarios != NULL && self->scenarios->len > 0)
-    gtk_box_append (GTK_BOX (box), gtk_label_new (_("Scenarios beside the baseline:")));
-  for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
-    {
-      GtkWidget *check = gtk_check_button_new_with_label (((GrScenario *) g_ptr_array_index (self->scenarios, i))->name);
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_box_append (GTK_BOX (box), check);
-      g_ptr_array_add (checks, check);
-    }
-  grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  paper = gtk_drop_down_new_from_strings (papers);
-  orientation = gtk_drop_down_new_from_strings (orientations);
-  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("Paper")), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), paper, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_("Orientation")), 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), orientation, 1, 1, 1, 1);
-  gtk_box_append (GTK_BOX (box), grid);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export the Report"),
-                                   _("Maps, indicators against the targets shown, zones, the scenarios compared "
-                                     "and their candidate parks, as a PDF."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Export…"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
-  g_object_set_data_full (G_OBJECT (dialog), "checks", checks, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data (G_OBJECT (dialog), "paper", paper);
-  g_object_set_data (G_OBJECT (dialog), "orientation", orientation);
+  dialog = gr_export_report_dialog_new (GTK_WINDOW (self), self->scenarios);
   g_signal_connect (dialog, "response", G_CALLBACK (on_report_options), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

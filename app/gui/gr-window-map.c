@@ -172,7 +172,7 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autofree char *markup = NULL;
-  GtkWidget *popover, *label;
+  GtkWidget *popover;
   double lat, lon, px, py;
 
   if (self->session == NULL || x < 0 || y < 0 || x >= gtk_widget_get_width (GTK_WIDGET (self->map))
@@ -228,11 +228,9 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
     markup = _gr_window_describe_candidate (self);
   else if ((markup = describe_feature (self, px, py)) == NULL)
     return;
-  label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), self->has_selection ? _gr_window_naming_box (self, label, popover) : label);
+  popover = gr_feature_popover_new (markup);
+  if (self->has_selection)
+    _gr_window_setup_naming (self, GR_FEATURE_POPOVER (popover));
   gtk_widget_set_parent (popover, GTK_WIDGET (self->map_overlay));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle){ (int) x, (int) y, 1, 1 });
   g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
@@ -240,7 +238,7 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
   gtk_widget_grab_focus (GTK_WIDGET (self->map));
   gtk_popover_popup (GTK_POPOVER (popover));
   g_free (self->selection_text);
-  self->selection_text = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+  self->selection_text = g_strdup (gr_feature_popover_get_text (GR_FEATURE_POPOVER (popover)));
 }
 
 /* The base map follows the preferences; when the chosen one cannot be

@@ -258,7 +258,9 @@ _gr_window_build_presentation (GrWindow *self)
     self->baseline_values[i] = NAN;
   self->swipe = gr_swipe_layer_new (shumate_map_get_viewport (self->map));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->swipe));
-  self->presentation = gr_presentation_new (self->map_overlay, on_presentation_choose, self);
+  self->presentation = GR_PRESENTATION (gr_presentation_new ());
+  gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->presentation));
+  g_signal_connect_swapped (self->presentation, "choose", G_CALLBACK (on_presentation_choose), self);
   g_signal_connect (gr_presentation_get_swipe (self->presentation), "toggled", G_CALLBACK (on_swipe_toggled), self);
   g_signal_connect (gr_presentation_get_flash (self->presentation), "toggled", G_CALLBACK (on_flash_toggled), self);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_handle_begin), self);

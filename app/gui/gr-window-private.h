@@ -11,8 +11,13 @@
 #include "gr-window.h"
 
 #include "gr-base-map.h"
+#include "gr-compare-dialog.h"
+#include "gr-compare-window.h"
 #include "gr-corridor.h"
+#include "gr-export-map-dialog.h"
+#include "gr-export-report-dialog.h"
 #include "gr-coverage-panel.h"
+#include "gr-feature-popover.h"
 #include "gr-history-panel.h"
 #include "gr-indicator-panel.h"
 #include "gr-scenario-item.h"
@@ -213,7 +218,7 @@ void _gr_window_on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, Gr
 void _gr_window_on_drag_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self);
 void _gr_window_on_drag_end (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self);
 char * _gr_window_describe_candidate (GrWindow *self);
-GtkWidget * _gr_window_naming_box (GrWindow *self, GtkWidget *label, GtkWidget *popover);
+void _gr_window_setup_naming (GrWindow *self, GrFeaturePopover *popover);
 
 /* gr-window-tools.c */
 void _gr_window_build_editing (GrWindow *self);

@@ -246,7 +246,6 @@ gr_window_dispose (GObject *object)
   if (self->swipe != NULL)
     gr_swipe_layer_set_baseline (self->swipe, NULL, NULL, NULL, NULL, NULL);
   g_clear_pointer (&self->baseline_analysis, gr_analysis_free);
-  g_clear_pointer (&self->presentation, gr_presentation_free);
   if (self->comparison_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->comparison_window));
   if (self->coverage != NULL)

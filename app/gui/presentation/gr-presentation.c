@@ -21,19 +21,27 @@ const GrIndicatorId gr_presentation_cards[4] = {
 
 struct _GrPresentation
 {
-  GtkOverlay          *overlay; /* not owned */
-  GtkWidget           *top;
-  GtkWidget           *strip;
-  GtkWidget           *swipe;
-  GtkWidget           *flash;
-  GtkWidget           *cards;
-  GtkWidget           *handle;
-  GtkWidget           *card_labels[4][3]; /* name, value, verdict */
-  char                *card_text[4];
-  GrPresentationChoose choose;
-  gpointer             data;
-  gboolean             filling;
+  GtkBox           parent_instance;
+
+  GtkBox          *strip;
+  GtkToggleButton *swipe;
+  GtkToggleButton *flash;
+  GtkWidget       *handle;
+  GtkWidget       *cards;
+  GtkLabel        *card_labels[4][3]; /* name, value, verdict */
+  char            *card_text[4];
+  gboolean         filling;
 };
+
+G_DEFINE_FINAL_TYPE (GrPresentation, gr_presentation, GTK_TYPE_BOX)
+
+enum
+{
+  CHOOSE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 set_size (GtkWidget *label, double px, gboolean bold)
@@ -52,109 +60,100 @@ on_option_toggled (GtkToggleButton *button, GrPresentation *self)
 {
   if (self->filling || !gtk_toggle_button_get_active (button))
     return;
-  self->choose (self->data, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
+  g_signal_emit (self, signals[CHOOSE], 0, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
 }
 
-GrPresentation *
-gr_presentation_new (GtkOverlay          *overlay,
-                     GrPresentationChoose choose,
-                     gpointer             data)
+/* The handle shows while the divider does. */
+static void
+on_swipe_toggled (GrPresentation *self)
 {
-  GrPresentation *self = g_new0 (GrPresentation, 1);
-  GtkWidget *leave;
-
-  self->overlay = overlay;
-  self->choose = choose;
-  self->data = data;
-  self->top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_valign (self->top, GTK_ALIGN_START);
-  gtk_widget_set_halign (self->top, GTK_ALIGN_FILL);
-  gtk_widget_set_margin_top (self->top, 16);
-  gtk_widget_set_margin_start (self->top, 16);
-  gtk_widget_set_margin_end (self->top, 16);
-  self->strip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (self->strip, "linked");
-  gtk_widget_add_css_class (self->strip, "osd");
-  gtk_widget_set_hexpand (self->strip, TRUE);
-  gtk_widget_set_halign (self->strip, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (self->top), self->strip);
-  self->swipe = gtk_toggle_button_new_with_mnemonic (_("_Before/after"));
-  gtk_widget_set_tooltip_text (self->swipe, _("The baseline left of a divider, the scenario right (S)"));
-  self->flash = gtk_toggle_button_new_with_mnemonic (_("_Newly covered"));
-  gtk_widget_set_tooltip_text (self->flash, _("Flash the homes the scenario newly covers (N)"));
-  leave = gtk_button_new_with_mnemonic (_("_Leave"));
-  gtk_widget_set_tooltip_text (leave, _("Leave presentation mode (Esc)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (leave), "win.present");
-  {
-    GtkWidget *buttons[] = { self->swipe, self->flash, leave };
-
-    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-      {
-        gtk_widget_add_css_class (buttons[i], "osd");
-        gtk_widget_set_focus_on_click (buttons[i], FALSE);
-        gtk_box_append (GTK_BOX (self->top), buttons[i]);
-      }
-  }
-  self->cards = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  gtk_box_set_homogeneous (GTK_BOX (self->cards), TRUE);
-  gtk_widget_set_valign (self->cards, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (self->cards, 16);
-  gtk_widget_set_margin_end (self->cards, 16);
-  gtk_widget_set_margin_bottom (self->cards, 16);
-  for (guint c = 0; c < G_N_ELEMENTS (gr_presentation_cards); c++)
-    {
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_set_can_target (card, FALSE);
-      for (guint k = 0; k < 3; k++)
-        {
-          self->card_labels[c][k] = gtk_label_new (NULL);
-          gtk_label_set_wrap (GTK_LABEL (self->card_labels[c][k]), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (self->card_labels[c][k]), 0);
-          gtk_widget_set_margin_start (self->card_labels[c][k], 16);
-          gtk_widget_set_margin_end (self->card_labels[c][k], 16);
-          gtk_box_append (GTK_BOX (card), self->card_labels[c][k]);
-        }
-      gtk_widget_set_margin_top (self->card_labels[c][0], 12);
-      gtk_widget_set_margin_bottom (self->card_labels[c][2], 12);
-      gtk_box_append (GTK_BOX (self->cards), card);
-    }
-  /* The swipe's handle: drag it to move the divider. */
-  self->handle = gtk_label_new ("⟺");
-  gtk_widget_add_css_class (self->handle, "osd");
-  gtk_widget_add_css_class (self->handle, "title-2");
-  gtk_widget_set_size_request (self->handle, 44, 44);
-  gtk_widget_set_halign (self->handle, GTK_ALIGN_START);
-  gtk_widget_set_valign (self->handle, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->handle, _("Drag to move the divider"));
-  gtk_widget_set_cursor_from_name (self->handle, "col-resize");
-  gtk_overlay_add_overlay (overlay, self->handle);
-  gtk_overlay_add_overlay (overlay, self->top);
-  gtk_overlay_add_overlay (overlay, self->cards);
-  gr_presentation_show (self, FALSE);
-  return self;
+  gtk_widget_set_visible (self->handle, gtk_toggle_button_get_active (self->swipe));
 }
 
-void
-gr_presentation_free (GrPresentation *self)
+/* Only the strip, the switches, the handle and the cards take the
+ * pointer: elsewhere it goes on to the map under the presentation. */
+static gboolean
+gr_presentation_contains (GtkWidget *widget, double x, double y)
 {
+  return FALSE;
+}
+
+static void
+gr_presentation_finalize (GObject *object)
+{
+  GrPresentation *self = GR_PRESENTATION (object);
+
   for (guint c = 0; c < G_N_ELEMENTS (self->card_text); c++)
     g_free (self->card_text[c]);
-  g_free (self);
+  G_OBJECT_CLASS (gr_presentation_parent_class)->finalize (object);
 }
 
+static void
+gr_presentation_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_PRESENTATION);
+  G_OBJECT_CLASS (gr_presentation_parent_class)->dispose (object);
+}
+
+static void
+gr_presentation_class_init (GrPresentationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *const parts[3] = { "name", "value", "verdict" };
+  char id[24];
+
+  object_class->dispose = gr_presentation_dispose;
+  object_class->finalize = gr_presentation_finalize;
+  widget_class->contains = gr_presentation_contains;
+  /**
+   * GrPresentation::choose:
+   * @index: the option chosen in the strip, 0 for the baseline
+   */
+  signals[CHOOSE] = g_signal_new ("choose", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_UINT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/greenreach/Greenreach/presentation/gr-presentation.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrPresentation, strip);
+  gtk_widget_class_bind_template_child (widget_class, GrPresentation, swipe);
+  gtk_widget_class_bind_template_child (widget_class, GrPresentation, flash);
+  gtk_widget_class_bind_template_child (widget_class, GrPresentation, handle);
+  gtk_widget_class_bind_template_child (widget_class, GrPresentation, cards);
+  for (guint c = 0; c < 4; c++)
+    for (guint k = 0; k < 3; k++)
+      {
+        g_snprintf (id, sizeof id, "card%u_%s", c, parts[k]);
+        gtk_widget_class_bind_template_child_full (widget_class, id, FALSE,
+                                                   G_STRUCT_OFFSET (GrPresentation, card_labels)
+                                                     + (c * 3 + k) * sizeof (GtkLabel *));
+      }
+  gtk_widget_class_bind_template_callback (widget_class, on_swipe_toggled);
+}
+
+static void
+gr_presentation_init (GrPresentation *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_cursor_from_name (self->handle, "col-resize");
+}
+
+GtkWidget *
+gr_presentation_new (void)
+{
+  return g_object_new (GR_TYPE_PRESENTATION, NULL);
+}
+
+/* Shown while presenting; leaving turns the switches off. */
 void
 gr_presentation_show (GrPresentation *self,
                       gboolean        shown)
 {
-  gtk_widget_set_visible (self->top, shown);
-  gtk_widget_set_visible (self->cards, shown);
-  gtk_widget_set_visible (self->handle, shown && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->swipe)));
+  g_return_if_fail (GR_IS_PRESENTATION (self));
+  gtk_widget_set_visible (GTK_WIDGET (self), shown);
   if (!shown)
     {
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->swipe), FALSE);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->flash), FALSE);
+      gtk_toggle_button_set_active (self->swipe, FALSE);
+      gtk_toggle_button_set_active (self->flash, FALSE);
     }
 }
 
@@ -167,8 +166,8 @@ gr_presentation_set_options (GrPresentation    *self,
   GtkWidget *child, *first = NULL;
 
   self->filling = TRUE;
-  while ((child = gtk_widget_get_first_child (self->strip)) != NULL)
-    gtk_box_remove (GTK_BOX (self->strip), child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->strip))) != NULL)
+    gtk_box_remove (self->strip, child);
   for (guint i = 0; names[i] != NULL; i++)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (names[i]);
@@ -182,7 +181,7 @@ gr_presentation_set_options (GrPresentation    *self,
         first = button;
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == active);
       g_signal_connect (button, "toggled", G_CALLBACK (on_option_toggled), self);
-      gtk_box_append (GTK_BOX (self->strip), button);
+      gtk_box_append (self->strip, button);
     }
   self->filling = FALSE;
 }
@@ -224,18 +223,18 @@ gr_presentation_set_cards (GrPresentation     *self,
         change = g_strdup_printf (_("%+.1f against the baseline"), it->value - baseline[id]);
       verdict = g_strdup_printf ("%s%s%s%s%s", target, state[0] != '\0' ? " · " : "", state,
                                  change != NULL ? "\n" : "", change != NULL ? change : "");
-      gtk_label_set_text (GTK_LABEL (self->card_labels[c][0]), gr_indicator_get_name (id));
-      gtk_label_set_text (GTK_LABEL (self->card_labels[c][1]), value);
-      gtk_label_set_text (GTK_LABEL (self->card_labels[c][2]), verdict);
-      set_size (self->card_labels[c][0], 22 * unit, TRUE);
-      set_size (self->card_labels[c][1], 50 * unit, TRUE);
-      set_size (self->card_labels[c][2], 19 * unit, FALSE);
+      gtk_label_set_text (self->card_labels[c][0], gr_indicator_get_name (id));
+      gtk_label_set_text (self->card_labels[c][1], value);
+      gtk_label_set_text (self->card_labels[c][2], verdict);
+      set_size (GTK_WIDGET (self->card_labels[c][0]), 22 * unit, TRUE);
+      set_size (GTK_WIDGET (self->card_labels[c][1]), 50 * unit, TRUE);
+      set_size (GTK_WIDGET (self->card_labels[c][2]), 19 * unit, FALSE);
       for (guint k = 1; k < 3; k++)
         {
-          gtk_widget_remove_css_class (self->card_labels[c][k], "success");
-          gtk_widget_remove_css_class (self->card_labels[c][k], "error");
+          gtk_widget_remove_css_class (GTK_WIDGET (self->card_labels[c][k]), "success");
+          gtk_widget_remove_css_class (GTK_WIDGET (self->card_labels[c][k]), "error");
           if (it->has_target && it->missing == NULL)
-            gtk_widget_add_css_class (self->card_labels[c][k], it->pass ? "success" : "error");
+            gtk_widget_add_css_class (GTK_WIDGET (self->card_labels[c][k]), it->pass ? "success" : "error");
         }
       g_free (self->card_text[c]);
       self->card_text[c] = g_strdup_printf ("%s\n%s\n%s", gr_indicator_get_name (id), value, verdict);

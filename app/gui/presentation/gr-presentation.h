@@ -1,5 +1,5 @@
-/* gr-presentation.h — presentation mode's widgets over the map: the
- * scenario strip, the swipe and flash switches, the indicator cards */
+/* gr-presentation.h — presentation mode over the map: the option strip,
+ * the before/after and newly-covered switches, the indicator cards */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -8,32 +8,26 @@
 
 G_BEGIN_DECLS
 
-typedef struct _GrPresentation GrPresentation;
+#define GR_TYPE_PRESENTATION (gr_presentation_get_type ())
+G_DECLARE_FINAL_TYPE (GrPresentation, gr_presentation, GR, PRESENTATION, GtkBox)
 
-/* Called with the index chosen in the strip: 0 the baseline. */
-typedef void (*GrPresentationChoose) (gpointer data,
-                                      guint    index);
-
-GrPresentation *gr_presentation_new        (GtkOverlay          *overlay,
-                                            GrPresentationChoose choose,
-                                            gpointer             data);
-void            gr_presentation_free       (GrPresentation *self);
-void            gr_presentation_show       (GrPresentation *self,
-                                            gboolean        shown);
-void            gr_presentation_set_options (GrPresentation    *self,
-                                             const char *const *names,
-                                             guint              active);
-void            gr_presentation_set_cards  (GrPresentation     *self,
-                                            const GrIndicators *shown,
-                                            const double        baseline[GR_N_INDICATORS],
-                                            gboolean            scenario,
-                                            int                 height);
-GtkToggleButton *gr_presentation_get_swipe (GrPresentation *self);
-GtkToggleButton *gr_presentation_get_flash (GrPresentation *self);
-GtkWidget      *gr_presentation_get_handle (GrPresentation *self);
-GtkWidget      *gr_presentation_get_cards  (GrPresentation *self);
-const char     *gr_presentation_get_card_text (GrPresentation *self,
-                                               guint           card);
+GtkWidget       *gr_presentation_new           (void);
+void             gr_presentation_show          (GrPresentation *self,
+                                                gboolean        shown);
+void             gr_presentation_set_options   (GrPresentation    *self,
+                                                const char *const *names,
+                                                guint              active);
+void             gr_presentation_set_cards     (GrPresentation     *self,
+                                                const GrIndicators *shown,
+                                                const double        baseline[GR_N_INDICATORS],
+                                                gboolean            scenario,
+                                                int                 height);
+GtkToggleButton *gr_presentation_get_swipe     (GrPresentation *self);
+GtkToggleButton *gr_presentation_get_flash     (GrPresentation *self);
+GtkWidget       *gr_presentation_get_handle    (GrPresentation *self);
+GtkWidget       *gr_presentation_get_cards     (GrPresentation *self);
+const char      *gr_presentation_get_card_text (GrPresentation *self,
+                                                guint           card);
 
 /* The indicators on the cards, in order. */
 extern const GrIndicatorId gr_presentation_cards[4];

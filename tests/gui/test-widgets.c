@@ -1,0 +1,322 @@
+/* test-widgets.c — the window's panels, dialogs and presentation widget on
+ * their own: each built from its template, driven through its API and its
+ * children, and finalized at the end (a widget left referenced fails). */
+#include "config.h"
+
+#include "gr-compare-dialog.h"
+#include "gr-coverage-panel.h"
+#include "gr-edit-item.h"
+#include "gr-export-map-dialog.h"
+#include "gr-export-report-dialog.h"
+#include "gr-history-panel.h"
+#include "gr-layer-panel.h"
+#include "gr-preferences.h"
+#include "gr-presentation.h"
+#include "gr-role-dialog.h"
+#include "gr-scenario-item.h"
+#include "gr-settings.h"
+#include "gr-targets-dialog.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+/* A widget with no parent, sunk, then let go: it must be finalized. */
+static void
+drop_widget (gpointer widget)
+{
+  g_object_ref_sink (widget);
+  g_assert_finalize_object (widget);
+}
+
+/* A toplevel: destroyed, then it must be finalized. */
+static void
+drop_window (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static GtkWidget *
+nth_child (GtkWidget *widget, guint n)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  while (child != NULL && n-- > 0)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+/* The label on the grid at (@col, @row). */
+static const char *
+grid_text (GtkWidget *grid, int col, int row)
+{
+  GtkWidget *child = gtk_grid_get_child_at (GTK_GRID (grid), col, row);
+
+  g_assert_true (GTK_IS_LABEL (child));
+  return gtk_label_get_text (GTK_LABEL (child));
+}
+
+static void
+test_coverage_panel (void)
+{
+  GtkWidget *panel = g_object_new (GR_TYPE_COVERAGE_PANEL, NULL);
+  GrSummary now = { .residential = { 2e6, 1000 }, .green = { 1.5e6, 800 }, .neither = { 2e5, 50 } };
+  GrSummary before = now;
+
+  before.green.area_m2 = 1e6;
+  gr_coverage_panel_show (GR_COVERAGE_PANEL (panel), &now, NULL);
+  {
+    g_autofree char *area = g_strdup_printf (_("%.2f km²"), 2.0);
+    g_assert_cmpstr (grid_text (panel, 1, 2), ==, area);
+  }
+  g_assert_cmpstr (grid_text (panel, 1, 3), ==, "75.0%");
+  g_assert_cmpstr (grid_text (panel, 2, 3), ==, "80.0%");
+  g_assert_cmpstr (grid_text (panel, 1, 6), ==, "10.0%");
+  /* In a scenario: the change in percentage points beside each share. */
+  gr_coverage_panel_show (GR_COVERAGE_PANEL (panel), &now, &before);
+  {
+    g_autofree char *expected = g_strdup_printf (_("%.1f%% (%+.1f)"), 75.0, 25.0);
+    g_assert_cmpstr (grid_text (panel, 1, 3), ==, expected);
+  }
+  drop_widget (panel);
+}
+
+static void
+test_history_panel (void)
+{
+  GtkWidget *panel = g_object_new (GR_TYPE_HISTORY_PANEL, NULL);
+  GListModel *model = gr_history_panel_get_model (GR_HISTORY_PANEL (panel));
+  g_autoptr (GrScenario) scenario = gr_scenario_new ("A");
+  guint went_to = 0;
+
+  gr_history_panel_show (GR_HISTORY_PANEL (panel), NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_false (gtk_widget_get_visible (nth_child (panel, 0)));
+  for (guint i = 0; i < 3; i++)
+    gr_scenario_push (scenario, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_GREEN, i, NULL));
+  scenario->position = 2;
+  gr_history_panel_show (GR_HISTORY_PANEL (panel), scenario, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_true (gtk_widget_get_visible (nth_child (panel, 0)));
+  {
+    g_autoptr (GrEditItem) second = g_list_model_get_item (model, 1);
+    g_autoptr (GrEditItem) third = g_list_model_get_item (model, 2);
+
+    g_assert_true (g_str_has_prefix (gr_edit_item_get_text (second), "2. "));
+    g_assert_true (gr_edit_item_get_done (second));
+    g_assert_false (gr_edit_item_get_done (third));
+    /* Undo: the same items, one more not done. */
+    scenario->position = 1;
+    gr_history_panel_show (GR_HISTORY_PANEL (panel), scenario, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+    g_assert_false (gr_edit_item_get_done (second));
+  }
+  /* A click on the third row keeps three edits. */
+  g_signal_connect_swapped (panel, "go-to", G_CALLBACK (g_atomic_int_set), &went_to);
+  g_signal_emit_by_name (nth_child (panel, 1), "activate", 2);
+  g_assert_cmpuint (went_to, ==, 3);
+  /* A shorter scenario drops the rows at the end only. */
+  g_ptr_array_set_size (scenario->edits, 1);
+  gr_history_panel_show (GR_HISTORY_PANEL (panel), scenario, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  drop_widget (panel);
+}
+
+static void
+test_layer_panel (void)
+{
+  GtkWidget *panel = g_object_new (GR_TYPE_LAYER_PANEL, NULL);
+  GListModel *model = gr_layer_panel_get_model (GR_LAYER_PANEL (panel));
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const GrRole roles[] = { GR_ROLE_PARK, GR_ROLE_GREEN, GR_ROLE_RESIDENTIAL };
+  guint changes = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    g_ptr_array_add (items, gr_layer_item_new (roles[i], 10 + i));
+  gr_layer_panel_set_layers (GR_LAYER_PANEL (panel), items);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (g_atomic_int_inc), &changes);
+  /* The order buttons' action: residential up one, then past the top. */
+  g_assert_true (gtk_widget_activate_action (panel, "layers.move", "(ii)", GR_ROLE_RESIDENTIAL, -1));
+  {
+    g_autoptr (GrLayerItem) second = g_list_model_get_item (model, 1);
+    g_assert_cmpint (gr_layer_item_get_role (second), ==, GR_ROLE_RESIDENTIAL);
+  }
+  gr_layer_panel_move (GR_LAYER_PANEL (panel), GR_ROLE_RESIDENTIAL, -5);
+  gr_layer_panel_move (GR_LAYER_PANEL (panel), GR_ROLE_RESIDENTIAL, -1); /* already on top: no change */
+  {
+    g_autoptr (GrLayerItem) first = g_list_model_get_item (model, 0);
+    g_assert_cmpint (gr_layer_item_get_role (first), ==, GR_ROLE_RESIDENTIAL);
+  }
+  g_assert_cmpuint (changes, ==, 4); /* two moves, each a removal and an insertion */
+  drop_widget (panel);
+}
+
+static void
+test_role_dialog (void)
+{
+  GrRoleDialog *dialog = gr_role_dialog_new (NULL, "/data/城区公园.geojson");
+
+  g_assert_cmpint (gr_role_dialog_get_role (dialog), ==, GR_ROLE_PARK);
+  g_assert_cmpstr (gr_role_dialog_get_path (dialog), ==, "/data/城区公园.geojson");
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "城区公园.geojson”"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
+  drop_window (dialog);
+}
+
+static void
+test_targets_dialog (void)
+{
+  GrTarget own[GR_N_INDICATORS];
+  GrTargetsDialog *dialog;
+  double value;
+  gboolean strict;
+
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    own[i] = (GrTarget){ NAN, FALSE };
+  own[GR_IND_SERVICE_RATE] = (GrTarget){ 85, TRUE };
+  dialog = gr_targets_dialog_new (NULL, own);
+  gr_targets_dialog_get_target (dialog, GR_IND_SERVICE_RATE, &value, &strict);
+  g_assert_cmpfloat (value, ==, 85);
+  g_assert_true (strict);
+  gr_targets_dialog_get_target (dialog, GR_IND_PARK_PER_CAPITA, &value, &strict);
+  g_assert_true (isnan (value));
+  g_assert_true (GTK_IS_GRID (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
+  drop_window (dialog);
+}
+
+static void
+test_compare_dialog (void)
+{
+  g_autoptr (GListStore) options = g_list_store_new (GR_TYPE_SCENARIO_ITEM);
+  g_autoptr (GrScenario) a = gr_scenario_new ("方案A");
+  g_autoptr (GrScenarioItem) baseline = gr_scenario_item_new (NULL);
+  g_autoptr (GrScenarioItem) first = gr_scenario_item_new (a);
+  GrCompareDialog *dialog;
+
+  g_list_store_append (options, baseline);
+  g_list_store_append (options, first);
+  dialog = gr_compare_dialog_new (NULL, G_LIST_MODEL (options), 1, 0);
+  g_assert_true (gr_compare_dialog_get_first (dialog) == a);
+  g_assert_null (gr_compare_dialog_get_second (dialog));
+  drop_window (dialog);
+}
+
+static void
+test_export_dialogs (void)
+{
+  GrExportMapDialog *map = gr_export_map_dialog_new (NULL);
+  GtkDropDown *formats = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (map)));
+  g_autoptr (GPtrArray) scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_scenario_free);
+  GrExportReportDialog *report;
+  g_auto (GStrv) names = NULL;
+
+  g_assert_cmpstr (gr_export_map_dialog_get_suffix (map), ==, ".png");
+  g_assert_cmpfloat (gr_export_map_dialog_get_dpi (map), ==, 96);
+  gtk_drop_down_set_selected (formats, 2);
+  g_assert_cmpfloat (gr_export_map_dialog_get_dpi (map), ==, 300);
+  gtk_drop_down_set_selected (formats, 3);
+  g_assert_cmpstr (gr_export_map_dialog_get_suffix (map), ==, ".svg");
+  drop_window (map);
+
+  g_ptr_array_add (scenarios, gr_scenario_new ("A"));
+  g_ptr_array_add (scenarios, gr_scenario_new ("B"));
+  report = gr_export_report_dialog_new (NULL, scenarios);
+  names = gr_export_report_dialog_get_scenarios (report);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[1], ==, "B");
+  g_assert_cmpint (gr_export_report_dialog_get_paper (report), ==, GR_PAPER_A4);
+  g_assert_false (gr_export_report_dialog_get_portrait (report));
+  drop_window (report);
+}
+
+/* Every spin button is the setting it shows, within the analysis's limits. */
+static void
+test_preferences (void)
+{
+  GSettings *settings = gr_settings_get ();
+  GtkWindow *window = gr_preferences_new (NULL);
+  GtkWidget *spin = NULL;
+  g_autoptr (GList) spins = NULL;
+  GtkWidget *w = GTK_WIDGET (window);
+
+  /* The spin buttons in the order of the page: green, park, sizes. */
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;)
+    {
+      if (GTK_IS_SPIN_BUTTON (c))
+        spins = g_list_append (spins, c);
+      if (gtk_widget_get_first_child (c) != NULL && !GTK_IS_SPIN_BUTTON (c))
+        c = gtk_widget_get_first_child (c);
+      else
+        {
+          while (c != NULL && gtk_widget_get_next_sibling (c) == NULL && c != w)
+            c = gtk_widget_get_parent (c);
+          c = c == w || c == NULL ? NULL : gtk_widget_get_next_sibling (c);
+        }
+    }
+  g_assert_cmpuint (g_list_length (spins), ==, 4);
+  spin = g_list_nth_data (spins, 1);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==,
+                     g_settings_get_double (settings, "park-radius"));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin))), ==, 5000);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 800);
+  g_assert_cmpfloat (g_settings_get_double (settings, "park-radius"), ==, 800);
+  g_settings_reset (settings, "park-radius");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 500);
+  drop_window (window);
+}
+
+static void
+test_presentation (void)
+{
+  GtkWidget *presentation = gr_presentation_new ();
+  GrIndicators shown = { 0 };
+  double baseline[GR_N_INDICATORS];
+  const char *const names[] = { "Baseline", "A", NULL };
+  guint chosen = 99;
+
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    shown.items[i] = (GrIndicator){ .id = i, .value = 50, .has_target = TRUE, .target = 80, .pass = FALSE },
+    baseline[i] = 40;
+  gr_presentation_show (GR_PRESENTATION (presentation), TRUE);
+  g_assert_true (gtk_widget_get_visible (presentation));
+  gr_presentation_set_cards (GR_PRESENTATION (presentation), &shown, baseline, TRUE, 1080);
+  g_assert_nonnull (strstr (gr_presentation_get_card_text (GR_PRESENTATION (presentation), 0), "50.0"));
+  g_assert_true (gtk_widget_has_css_class (nth_child (nth_child (gr_presentation_get_cards (GR_PRESENTATION (presentation)), 0), 1), "error"));
+  /* The strip: choosing the second option says so. */
+  g_signal_connect_swapped (presentation, "choose", G_CALLBACK (g_atomic_int_set), &chosen);
+  gr_presentation_set_options (GR_PRESENTATION (presentation), names, 0);
+  g_assert_cmpuint (chosen, ==, 99);
+  {
+    GtkWidget *strip = gtk_widget_get_first_child (gtk_widget_get_first_child (presentation));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (nth_child (strip, 1)), TRUE);
+  }
+  g_assert_cmpuint (chosen, ==, 1);
+  /* Before/after shows the divider's handle; leaving turns both off. */
+  gtk_toggle_button_set_active (gr_presentation_get_swipe (GR_PRESENTATION (presentation)), TRUE);
+  g_assert_true (gtk_widget_get_visible (gr_presentation_get_handle (GR_PRESENTATION (presentation))));
+  /* Empty parts of the overlay pass the pointer on to the map. */
+  g_assert_false (gtk_widget_contains (presentation, 10, 10));
+  gr_presentation_show (GR_PRESENTATION (presentation), FALSE);
+  g_assert_false (gtk_toggle_button_get_active (gr_presentation_get_swipe (GR_PRESENTATION (presentation))));
+  g_assert_false (gtk_widget_get_visible (gr_presentation_get_handle (GR_PRESENTATION (presentation))));
+  drop_widget (presentation);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/gui/widgets/coverage-panel", test_coverage_panel);
+  g_test_add_func ("/gui/widgets/history-panel", test_history_panel);
+  g_test_add_func ("/gui/widgets/layer-panel", test_layer_panel);
+  g_test_add_func ("/gui/widgets/role-dialog", test_role_dialog);
+  g_test_add_func ("/gui/widgets/targets-dialog", test_targets_dialog);
+  g_test_add_func ("/gui/widgets/compare-dialog", test_compare_dialog);
+  g_test_add_func ("/gui/widgets/export-dialogs", test_export_dialogs);
+  g_test_add_func ("/gui/widgets/preferences", test_preferences);
+  g_test_add_func ("/gui/widgets/presentation", test_presentation);
+  return g_test_run ();
+}

@@ -25,6 +25,7 @@
 #include "gr-indicators.h"
 #include "gr-layer-item.h"
 #include "gr-layer-panel.h"
+#include "gr-name-dialog.h"
 #include "gr-park-popover.h"
 #include "gr-mbtiles-source.h"
 #include "gr-presentation.h"
@@ -70,6 +71,7 @@ struct _GrWindow
   GrCoverageLayer *coverage;
   GPtrArray       *base_layers; /* ShumateMapLayer, owned by the map */
   ShumateLicense  *license;
+  ShumateScale    *map_scale;
   char            *base_map_error;
   GtkLabel        *base_map_notice;
   char            *selection_text; /* what the last click described */

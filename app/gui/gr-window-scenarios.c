@@ -381,11 +381,10 @@ _gr_window_next_scenario_name (GrWindow *self)
 }
 
 static void
-on_name_response (AdwMessageDialog *dialog, const char *response, GrWindow *self)
+on_name_response (GrNameDialog *dialog, const char *response, GrWindow *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   NamePurpose purpose = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "purpose"));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *name = gr_name_dialog_get_name (dialog);
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
@@ -407,23 +406,15 @@ static void
 ask_name (GrWindow *self, NamePurpose purpose)
 {
   static const char *headings[] = { N_("New Scenario"), N_("Duplicate Scenario"), N_("Rename Scenario") };
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *dialog;
   g_autofree char *suggestion = NULL;
+  GrNameDialog *dialog;
 
   if (!_gr_window_ensure_store (self))
     return;
   suggestion = purpose == NAME_RENAME ? g_strdup (self->current->name)
                : purpose == NAME_DUPLICATE ? g_strdup_printf (_("%s (copy)"), self->current->name)
                                            : _gr_window_next_scenario_name (self);
-  gtk_editable_set_text (GTK_EDITABLE (entry), suggestion);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _(headings[purpose]),
-                                   _("A scenario is a named list of edits over the baseline data."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "ok", _("_OK"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  dialog = gr_name_dialog_new (GTK_WINDOW (self), _(headings[purpose]), suggestion);
   g_object_set_data (G_OBJECT (dialog), "purpose", GUINT_TO_POINTER (purpose));
   g_signal_connect (dialog, "response", G_CALLBACK (on_name_response), self);
   gtk_window_present (GTK_WINDOW (dialog));

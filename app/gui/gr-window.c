@@ -337,6 +337,8 @@ gr_window_class_init (GrWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
+  g_type_ensure (SHUMATE_TYPE_SCALE);
+  g_type_ensure (SHUMATE_TYPE_LICENSE);
   g_type_ensure (GR_TYPE_COVERAGE_PANEL);
   g_type_ensure (GR_TYPE_HISTORY_PANEL);
   g_type_ensure (GR_TYPE_INDICATOR_PANEL);
@@ -351,6 +353,9 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, map_overlay);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, layer_panel);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, map);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, map_scale);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, license);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, base_map_notice);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, coverage_panel);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, zone_table);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, cursor_label);

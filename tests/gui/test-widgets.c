@@ -10,6 +10,7 @@
 #include "gr-export-report-dialog.h"
 #include "gr-history-panel.h"
 #include "gr-layer-panel.h"
+#include "gr-name-dialog.h"
 #include "gr-preferences.h"
 #include "gr-presentation.h"
 #include "gr-role-dialog.h"
@@ -231,6 +232,22 @@ test_export_dialogs (void)
   drop_window (report);
 }
 
+static void
+test_name_dialog (void)
+{
+  GrNameDialog *dialog = gr_name_dialog_new (NULL, "Rename Scenario", "方案 1");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  g_autofree char *first = gr_name_dialog_get_name (dialog);
+  g_autofree char *typed = NULL;
+
+  g_assert_cmpstr (first, ==, "方案 1");
+  gtk_editable_set_text (entry, "  方案 B  ");
+  typed = gr_name_dialog_get_name (dialog);
+  g_assert_cmpstr (typed, ==, "方案 B");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Rename Scenario");
+  drop_window (dialog);
+}
+
 /* Every spin button is the setting it shows, within the analysis's limits. */
 static void
 test_preferences (void)
@@ -315,6 +332,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/widgets/role-dialog", test_role_dialog);
   g_test_add_func ("/gui/widgets/targets-dialog", test_targets_dialog);
   g_test_add_func ("/gui/widgets/compare-dialog", test_compare_dialog);
+  g_test_add_func ("/gui/widgets/name-dialog", test_name_dialog);
   g_test_add_func ("/gui/widgets/export-dialogs", test_export_dialogs);
   g_test_add_func ("/gui/widgets/preferences", test_preferences);
   g_test_add_func ("/gui/widgets/presentation", test_presentation);

@@ -1020,7 +1020,7 @@ test_online_base_map (Fixture *f, gconstpointer data)
   show_only_base_map (window, TRUE);
   g_settings_set_string (settings, "tile-url", url);
   g_settings_set_enum (settings, "base-map", GR_BASE_MAP_CUSTOM);
-  /* Nothing signals that tiles have arrived (STACK.md): look until they show. */
+  /* Nothing in libshumate 1.0 signals that tiles have arrived: look until they show. */
   end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < end && !is_magenta (p))
     {

@@ -213,7 +213,7 @@ compare_gaps (gconstpointer a, gconstpointer b)
  * @gap_m: loose ends of different networks this near each other are a gap
  *   to close
  *
- * STANDARDS.md §4: greenways should connect. Networks are greenway pieces
+ * Datong 2025 park-city plan: greenways form a network without breaks. Networks are greenway pieces
  * joined where an end meets another piece; a gap is a pair of loose ends of
  * different networks facing each other; each network lists the parks and
  * waters it touches.

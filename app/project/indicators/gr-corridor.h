@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* STANDARDS.md §5: corridors between built-up clusters ≥ 100 m net width. */
+/* Yuncheng 2023 landscaping plan: corridors between built-up clusters (组团)
+ * are at least 100 m wide net and continuous. */
 #define GR_CORRIDOR_MIN_WIDTH 100.0
 
 typedef struct

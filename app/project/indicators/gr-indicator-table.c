@@ -1,7 +1,7 @@
 /* gr-indicator-table.c — the indicators' keys, names and units, and the
  * target sets of the cities' plans and the national standards
  *
- * Targets: STANDARDS.md §2–7, from GB 55014-2021 (园林绿化工程项目规范),
+ * Targets from GB 55014-2021 (园林绿化工程项目规范),
  * the national ecological garden city standard, Yuncheng's 2023
  * landscaping plan and Datong's 2025 park-city plan.
  */

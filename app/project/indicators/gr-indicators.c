@@ -1,6 +1,6 @@
 /* gr-indicators.c — the park-city indicators a bureau reports
  *
- * Definitions and targets: STANDARDS.md §2–7, from GB 55014-2021 (园林绿化
+ * Definitions and targets from GB/T 50563-2010, GB 55014-2021 (园林绿化
  * 工程项目规范), the national ecological garden city standard, Yuncheng's
  * 2023 landscaping plan and Datong's 2025 park-city plan. Where a definition
  * leaves a choice, the choice is reported with the figure:
@@ -152,8 +152,8 @@ judge (GrIndicator *item, Target t, double per_unit, Land land)
                                     ground);
 }
 
-/* Coverage (STANDARDS §1–2): area shares, and residents' shares, from the
- * analysis's summary alone. */
+/* Coverage (300米见绿、500米见园; the GB/T 50563-2010 service radius): area
+ * shares, and residents' shares, from the analysis's summary alone. */
 static void
 coverage_items (GrIndicators *out, const GrSummary *s, const Target *t)
 {
@@ -354,7 +354,7 @@ gr_indicators_compute_with (GrIndicators   *out,
         }
     }
 
-  /* Per capita (STANDARDS §3). */
+  /* Per capita (GB 55014-2021: park green area over residents). */
   {
     const GrIndicatorId ids[] = { GR_IND_PARK_PER_CAPITA, GR_IND_COMPREHENSIVE_PER_CAPITA,
                                   GR_IND_COMMUNITY_PER_CAPITA };
@@ -380,7 +380,7 @@ gr_indicators_compute_with (GrIndicators   *out,
 
   coverage_items (out, &s, t);
 
-  /* Greenways (STANDARDS §4): km per 10,000 residents. */
+  /* Greenways (Yuncheng 2023, Datong 2025): km per 10,000 residents. */
   {
     GrIndicator *item = &out->items[GR_IND_GREENWAY_PER_10K];
     GrLayer *greenways = project->layers[GR_ROLE_GREENWAY];
@@ -398,7 +398,7 @@ gr_indicators_compute_with (GrIndicators   *out,
            LAND_GREENWAY_KM);
   }
 
-  /* Nursery land (STANDARDS §7): ≥ 2 % of the built-up area. */
+  /* Nursery land (Yuncheng 2023): ≥ 2 % of the built-up area. */
   {
     GrIndicator *item = &out->items[GR_IND_NURSERY_SHARE];
     g_auto (OGRGeometryH) nursery = builtup != NULL ? layer_union (project->layers[GR_ROLE_NURSERY], builtup) : NULL;

@@ -44,8 +44,8 @@ gr_pocket_park_new (double   x,
  * gr_candidate_flags:
  * @geometry: a proposed park, analysis CRS
  *
- * The checks the two cities' plans put on new green projects (STANDARDS.md
- * §6–7): ≥ 5,000 m² needs expert review of the design, ≥ 100,000 m² public
+ * The checks the two cities' plans put on new green projects (Yuncheng
+ * 2023 landscaping plan, Datong 2025 park-city plan): ≥ 5,000 m² needs expert review of the design, ≥ 100,000 m² public
  * disclosure for 15 days; a pocket park is 400–10,000 m² (MOHURD
  * guideline); a park should not cover buildings or water.
  */

@@ -17,18 +17,10 @@ struct _GrCompareDialog
 G_DEFINE_FINAL_TYPE (GrCompareDialog, gr_compare_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 static void
-gr_compare_dialog_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_COMPARE_DIALOG);
-  G_OBJECT_CLASS (gr_compare_dialog_parent_class)->dispose (object);
-}
-
-static void
 gr_compare_dialog_class_init (GrCompareDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = gr_compare_dialog_dispose;
   g_type_ensure (GR_TYPE_SCENARIO_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/cn/greenreach/Greenreach/dialogs/gr-compare-dialog.ui");

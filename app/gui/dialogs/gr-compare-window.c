@@ -22,18 +22,10 @@ struct _GrCompareWindow
 G_DEFINE_FINAL_TYPE (GrCompareWindow, gr_compare_window, ADW_TYPE_WINDOW)
 
 static void
-gr_compare_window_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_COMPARE_WINDOW);
-  G_OBJECT_CLASS (gr_compare_window_parent_class)->dispose (object);
-}
-
-static void
 gr_compare_window_class_init (GrCompareWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = gr_compare_window_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/cn/greenreach/Greenreach/dialogs/gr-compare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GrCompareWindow, table);

@@ -28,18 +28,10 @@ static const struct
 };
 
 static void
-gr_export_map_dialog_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_EXPORT_MAP_DIALOG);
-  G_OBJECT_CLASS (gr_export_map_dialog_parent_class)->dispose (object);
-}
-
-static void
 gr_export_map_dialog_class_init (GrExportMapDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = gr_export_map_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/cn/greenreach/Greenreach/dialogs/gr-export-map-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GrExportMapDialog, formats);

@@ -20,18 +20,10 @@ struct _GrExportReportDialog
 G_DEFINE_FINAL_TYPE (GrExportReportDialog, gr_export_report_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 static void
-gr_export_report_dialog_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_EXPORT_REPORT_DIALOG);
-  G_OBJECT_CLASS (gr_export_report_dialog_parent_class)->dispose (object);
-}
-
-static void
 gr_export_report_dialog_class_init (GrExportReportDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = gr_export_report_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/cn/greenreach/Greenreach/dialogs/gr-export-report-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GrExportReportDialog, scenarios_label);

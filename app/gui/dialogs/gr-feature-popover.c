@@ -36,18 +36,10 @@ on_rename_clicked (GrFeaturePopover *self)
 }
 
 static void
-gr_feature_popover_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_FEATURE_POPOVER);
-  G_OBJECT_CLASS (gr_feature_popover_parent_class)->dispose (object);
-}
-
-static void
 gr_feature_popover_class_init (GrFeaturePopoverClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = gr_feature_popover_dispose;
   /**
    * GrFeaturePopover::rename:
    * @name: the name typed

@@ -14,18 +14,10 @@ struct _GrNameDialog
 G_DEFINE_FINAL_TYPE (GrNameDialog, gr_name_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 static void
-gr_name_dialog_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_NAME_DIALOG);
-  G_OBJECT_CLASS (gr_name_dialog_parent_class)->dispose (object);
-}
-
-static void
 gr_name_dialog_class_init (GrNameDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = gr_name_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/dialogs/gr-name-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GrNameDialog, entry);
 }

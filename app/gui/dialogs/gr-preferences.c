@@ -114,18 +114,10 @@ on_reset_mbtiles (GrPreferences *self)
 }
 
 static void
-gr_preferences_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_PREFERENCES);
-  G_OBJECT_CLASS (gr_preferences_parent_class)->dispose (object);
-}
-
-static void
 gr_preferences_class_init (GrPreferencesClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = gr_preferences_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/dialogs/gr-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, GrPreferences, base_map);
   gtk_widget_class_bind_template_child (widget_class, GrPreferences, mbtiles_row);

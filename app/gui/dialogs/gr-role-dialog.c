@@ -25,19 +25,11 @@ gr_role_dialog_finalize (GObject *object)
 }
 
 static void
-gr_role_dialog_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_ROLE_DIALOG);
-  G_OBJECT_CLASS (gr_role_dialog_parent_class)->dispose (object);
-}
-
-static void
 gr_role_dialog_class_init (GrRoleDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = gr_role_dialog_dispose;
   object_class->finalize = gr_role_dialog_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/dialogs/gr-role-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GrRoleDialog, roles);

@@ -21,19 +21,11 @@ struct _GrCoveragePanel
 G_DEFINE_FINAL_TYPE (GrCoveragePanel, gr_coverage_panel, GTK_TYPE_GRID)
 
 static void
-gr_coverage_panel_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_COVERAGE_PANEL);
-  G_OBJECT_CLASS (gr_coverage_panel_parent_class)->dispose (object);
-}
-
-static void
 gr_coverage_panel_class_init (GrCoveragePanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   char name[16];
 
-  G_OBJECT_CLASS (klass)->dispose = gr_coverage_panel_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/panels/gr-coverage-panel.ui");
   for (guint r = 0; r < N_ROWS; r++)
     {

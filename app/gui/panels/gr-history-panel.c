@@ -37,13 +37,6 @@ on_activate (GtkListView *list, guint position, GrHistoryPanel *self)
 }
 
 static void
-gr_history_panel_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_HISTORY_PANEL);
-  G_OBJECT_CLASS (gr_history_panel_parent_class)->dispose (object);
-}
-
-static void
 gr_history_panel_finalize (GObject *object)
 {
   g_clear_object (&GR_HISTORY_PANEL (object)->edits);
@@ -56,7 +49,6 @@ gr_history_panel_class_init (GrHistoryPanelClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = gr_history_panel_dispose;
   object_class->finalize = gr_history_panel_finalize;
   /**
    * GrHistoryPanel::go-to:

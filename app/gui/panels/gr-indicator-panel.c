@@ -118,19 +118,11 @@ gr_indicator_panel_set_property (GObject *object, guint prop_id, const GValue *v
 }
 
 static void
-gr_indicator_panel_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_INDICATOR_PANEL);
-  G_OBJECT_CLASS (gr_indicator_panel_parent_class)->dispose (object);
-}
-
-static void
 gr_indicator_panel_class_init (GrIndicatorPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = gr_indicator_panel_dispose;
   object_class->get_property = gr_indicator_panel_get_property;
   object_class->set_property = gr_indicator_panel_set_property;
   properties[PROP_TARGET_SET] = g_param_spec_enum ("target-set", NULL, NULL, GR_TYPE_TARGET_SET,

@@ -32,13 +32,6 @@ move_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 }
 
 static void
-gr_layer_panel_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_LAYER_PANEL);
-  G_OBJECT_CLASS (gr_layer_panel_parent_class)->dispose (object);
-}
-
-static void
 gr_layer_panel_finalize (GObject *object)
 {
   g_clear_object (&GR_LAYER_PANEL (object)->layers);
@@ -51,7 +44,6 @@ gr_layer_panel_class_init (GrLayerPanelClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = gr_layer_panel_dispose;
   object_class->finalize = gr_layer_panel_finalize;
   g_type_ensure (GR_TYPE_LAYER_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/panels/gr-layer-panel.ui");

@@ -20,13 +20,6 @@ struct _GrZoneTable
 G_DEFINE_FINAL_TYPE (GrZoneTable, gr_zone_table, GTK_TYPE_BOX)
 
 static void
-gr_zone_table_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_ZONE_TABLE);
-  G_OBJECT_CLASS (gr_zone_table_parent_class)->dispose (object);
-}
-
-static void
 gr_zone_table_finalize (GObject *object)
 {
   g_clear_object (&GR_ZONE_TABLE (object)->zones);
@@ -39,7 +32,6 @@ gr_zone_table_class_init (GrZoneTableClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = gr_zone_table_dispose;
   object_class->finalize = gr_zone_table_finalize;
   g_type_ensure (GR_TYPE_ZONE_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/panels/gr-zone-table.ui");

@@ -89,13 +89,6 @@ gr_presentation_finalize (GObject *object)
 }
 
 static void
-gr_presentation_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_PRESENTATION);
-  G_OBJECT_CLASS (gr_presentation_parent_class)->dispose (object);
-}
-
-static void
 gr_presentation_class_init (GrPresentationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -103,7 +96,6 @@ gr_presentation_class_init (GrPresentationClass *klass)
   static const char *const parts[3] = { "name", "value", "verdict" };
   char id[24];
 
-  object_class->dispose = gr_presentation_dispose;
   object_class->finalize = gr_presentation_finalize;
   widget_class->contains = gr_presentation_contains;
   /**

@@ -15,18 +15,10 @@ struct _GrParkPopover
 G_DEFINE_FINAL_TYPE (GrParkPopover, gr_park_popover, GTK_TYPE_POPOVER)
 
 static void
-gr_park_popover_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_PARK_POPOVER);
-  G_OBJECT_CLASS (gr_park_popover_parent_class)->dispose (object);
-}
-
-static void
 gr_park_popover_class_init (GrParkPopoverClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = gr_park_popover_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/tools/gr-park-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, GrParkPopover, area);
   gtk_widget_class_bind_template_child (widget_class, GrParkPopover, shape);

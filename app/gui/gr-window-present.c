@@ -52,8 +52,9 @@ on_baseline_ready (GObject *source, GAsyncResult *result, gpointer data)
 
   if (analysis == NULL)
     {
+      /* The cards then show no change against the baseline; say why. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("baseline for presentation: %s", error->message);
+        _gr_window_show_error (self, _("Could not compute the baseline for the presentation"), error);
       return;
     }
   g_clear_object (&self->baseline_cancellable);

@@ -1,0 +1,236 @@
+/* test-walk.c — coverage by walking along a street network: its graph,
+ * attaching homes and parks, gates, and edits */
+#include "gr-test-analysis.h"
+#include "gr-test-main.h"
+
+#include <math.h>
+
+static void
+test_walking_along_street (void)
+{
+  g_autoptr (GrAnalysis) a = walking_strip (street (), 50);
+  /* 1 ha park touching the street at its west end (access distance 0). */
+  g_autoptr (GrPolygon) park = gr_polygon_new_rect (-100, -100, 0, 0);
+  GrSummary s;
+
+  gr_analysis_finish_demand (a);
+  gr_analysis_add_supply (a, park, TRUE, FALSE);
+  gr_analysis_summarize (a, -1, &s);
+  /* The cell centred at (x, 12.5) / (x, 17.5) walks 12.5 / 17.5 m to the
+   * street, then x along it: covered while x + off ≤ R. Cells are 5 m. */
+  g_assert_cmpfloat_with_epsilon (s.green.area_m2, (290.0 + 285.0) * 5, 1e-6);
+  g_assert_cmpfloat_with_epsilon (s.park.area_m2, (490.0 + 485.0) * 5, 1e-6);
+  g_assert_true (gr_analysis_supply_is_reachable (a, 1));
+}
+
+/* From a point beside the street: the step to it, then along it. */
+static void
+test_walking_distance_at (void)
+{
+  g_autoptr (GrAnalysis) a = walking_strip (street (), 50);
+  g_autoptr (GrPolygon) park = gr_polygon_new_rect (-100, -100, 0, 0);
+  g_autoptr (GrPolygon) far = gr_polygon_new_rect (2000, -100, 2100, 0);
+
+  gr_analysis_finish_demand (a);
+  gr_analysis_add_supply (a, park, TRUE, FALSE);
+  /* 12.5 m to the street, 300 m along it, in at the corner node. */
+  g_assert_cmpfloat_with_epsilon (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_PARK, 2000), 312.5, 1e-3);
+  g_assert_true (isinf (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_PARK, 200)));
+  /* Off the network: 80 m from any path, beyond the attach distance. */
+  g_assert_true (isinf (gr_analysis_walk_distance (a, 300, 80, GR_LAYER_PARK, 2000)));
+  /* An edit is seen: removing the park leaves nothing in reach. */
+  gr_analysis_remove_supply (a, 1);
+  g_assert_true (isinf (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_PARK, 2000)));
+  /* A park off the network's end is not reached either. */
+  gr_analysis_add_supply (a, far, TRUE, FALSE);
+  g_assert_true (isinf (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_GREEN, 5000)));
+}
+
+static void
+test_walking_bridge (void)
+{
+  /* The homes' street runs north–south under a bridge at x = 500; the park
+   * sits on the bridge road, 100 m north. Without a shared vertex the
+   * bridge does not meet the street. */
+  const double under[] = { 0, 0, 1000, 0 };
+  const double bridge[] = { 500, -300, 500, 300 };
+  const double under_joined[] = { 0, 0, 500, 0, 1000, 0 };
+  const double joined[] = { 500, -300, 500, 0, 500, 300 };
+  g_autoptr (GrPolygon) park = gr_polygon_new_rect (480, 100, 520, 200);
+  GrNetwork *apart = gr_network_new (), *crossing = gr_network_new ();
+  g_autoptr (GrAnalysis) a = NULL;
+  g_autoptr (GrAnalysis) b = NULL;
+  GrSummary sa, sb;
+
+  gr_network_add_line (apart, under, 2);
+  gr_network_add_line (apart, bridge, 2);
+  gr_network_add_line (crossing, under_joined, 3);
+  gr_network_add_line (crossing, joined, 3);
+  a = walking_strip (apart, 50);
+  b = walking_strip (crossing, 50);
+  gr_analysis_finish_demand (a);
+  gr_analysis_finish_demand (b);
+  gr_analysis_add_supply (a, park, FALSE, FALSE);
+  gr_analysis_add_supply (b, park, FALSE, FALSE);
+  gr_analysis_summarize (a, -1, &sa);
+  gr_analysis_summarize (b, -1, &sb);
+  /* Apart: only the ten cells nearer the bridge road than the street
+   * (|x − 500| < their 12.5 / 17.5 m offset) attach to it and are served. */
+  g_assert_cmpfloat_with_epsilon (sa.green.area_m2, 10 * 25, 1e-6);
+  /* Joined: 100 m down the road, then |x − 500| ≤ 300 − 100 − off along
+   * the street: 76 cells at 12.5 m off, 74 at 17.5 m. */
+  g_assert_cmpfloat_with_epsilon (sb.green.area_m2, (76 + 74) * 25, 1e-6);
+}
+
+static void
+test_walking_snap_and_stats (void)
+{
+  const double west[] = { 0, 0, 497, 0 };
+  const double east[] = { 500, 0, 1000, 0 };
+  const double island[] = { 0, 500, 100, 500 };
+  g_autoptr (GrNetwork) loose = gr_network_new ();
+  g_autoptr (GrNetwork) snapped = gr_network_new ();
+  GrNetworkStats s1, s2;
+
+  gr_network_add_line (loose, west, 2);
+  gr_network_add_line (loose, east, 2);
+  gr_network_add_line (loose, island, 2);
+  gr_network_add_line (snapped, west, 2);
+  gr_network_add_line (snapped, east, 2);
+  gr_network_add_line (snapped, island, 2);
+  gr_network_finish (loose, 0);
+  gr_network_finish (snapped, 5);
+  gr_network_get_stats (loose, &s1);
+  gr_network_get_stats (snapped, &s2);
+  g_assert_cmpuint (s1.components, ==, 3);
+  g_assert_cmpuint (s1.dangling_ends, ==, 6);
+  g_assert_cmpuint (s1.snapped, ==, 0);
+  /* 497 → 500 is 3 m: joined (both ends snap, to each other). */
+  g_assert_cmpuint (s2.components, ==, 2);
+  g_assert_cmpuint (s2.snapped, >=, 1);
+  g_assert_cmpuint (s2.dangling_ends, ==, 4);
+  /* Long pieces are split to at most 20 m: 497 m → 25 segments. */
+  g_assert_cmpuint (s1.edges, ==, 25 + 25 + 5);
+}
+
+static GrPolygon *
+pocket (double x, double y)
+{
+  return gr_polygon_new_rect (x, y, x + 30, y + 30);
+}
+
+static void
+test_walking_add_remove_order (void)
+{
+  const double sites[][2] = { { 100, -40 }, { 700, -35 }, { 300, 25 }, { 900, 21 }, { 480, -60 } };
+  g_autoptr (GrAnalysis) a = walking_strip (street (), 50);
+  g_autoptr (GrAnalysis) b = walking_strip (street (), 50);
+  g_autoptr (GPtrArray) parks = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
+  GrSummary empty, all_a, all_b, after;
+  guint ids[G_N_ELEMENTS (sites)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
+    g_ptr_array_add (parks, pocket (sites[i][0], sites[i][1]));
+  gr_analysis_finish_demand (a);
+  gr_analysis_finish_demand (b);
+  gr_analysis_summarize (a, -1, &empty);
+  for (guint i = 0; i < parks->len; i++)
+    ids[i] = gr_analysis_add_supply (a, g_ptr_array_index (parks, i), TRUE, FALSE);
+  /* The same features in another order. */
+  for (guint i = parks->len; i-- > 0;)
+    gr_analysis_add_supply (b, g_ptr_array_index (parks, (i * 3) % parks->len), TRUE, FALSE);
+  gr_analysis_summarize (a, -1, &all_a);
+  gr_analysis_summarize (b, -1, &all_b);
+  assert_same (&all_a, &all_b);
+  /* And all at once, the reaches computed on two threads. */
+  {
+    g_autoptr (GrAnalysis) c = walking_strip (street (), 50);
+    const gboolean parks_flag[] = { TRUE, TRUE, TRUE, TRUE, TRUE };
+    guint batch_ids[G_N_ELEMENTS (sites)];
+    GrSummary all_c;
+
+    gr_analysis_finish_demand (c);
+    gr_analysis_add_supplies (c, (const GrPolygon *const *) parks->pdata, parks_flag, NULL,
+                              parks->len, batch_ids);
+    gr_analysis_summarize (c, -1, &all_c);
+    assert_same (&all_a, &all_c);
+    g_assert_false (gr_analysis_supply_is_reachable (c, batch_ids[4]));
+    g_assert_true (gr_analysis_supply_is_reachable (c, batch_ids[0]));
+    for (guint i = 0; i < parks->len; i++)
+      gr_analysis_remove_supply (c, batch_ids[i]);
+    gr_analysis_summarize (c, -1, &all_c);
+    assert_same (&empty, &all_c);
+  }
+  g_assert_cmpfloat (all_a.green.area_m2, >, 0);
+  /* The one 60 m off the street is out of access reach. */
+  g_assert_false (gr_analysis_supply_is_reachable (a, ids[4]));
+  for (guint i = 0; i < parks->len; i++)
+    gr_analysis_remove_supply (a, ids[i]);
+  gr_analysis_summarize (a, -1, &after);
+  assert_same (&empty, &after);
+}
+
+static void
+test_walking_replace (void)
+{
+  g_autoptr (GrAnalysis) a = walking_strip (street (), 50);
+  g_autoptr (GrPolygon) here = pocket (100, -40);
+  g_autoptr (GrPolygon) there = pocket (600, -40);
+  GrSummary moved, fresh;
+  guint id;
+
+  gr_analysis_finish_demand (a);
+  id = gr_analysis_add_supply (a, here, FALSE, FALSE);
+  g_assert_true (gr_analysis_replace_supply (a, id, there));
+  gr_analysis_summarize (a, -1, &moved);
+  gr_analysis_remove_supply (a, id);
+  gr_analysis_add_supply (a, there, FALSE, FALSE);
+  gr_analysis_summarize (a, -1, &fresh);
+  assert_same (&moved, &fresh);
+}
+
+static void
+test_walking_unattached (void)
+{
+  /* Homes 10–20 m off the street; an attach distance of 15 m leaves the
+   * cells centred 17.5 m away unattached: half the strip. */
+  g_autoptr (GrAnalysis) a = walking_strip (street (), 15);
+  GrAmount lost;
+
+  gr_analysis_finish_demand (a);
+  lost = gr_analysis_get_unattached (a);
+  g_assert_cmpfloat_with_epsilon (lost.area_m2, 1000 * 5, 1e-6);
+}
+
+static void
+test_walking_entrance (void)
+{
+  /* A park beside the street at x = 500–600, but its only gate is at the
+   * east end: the walk goes round to x = 600. */
+  g_autoptr (GrAnalysis) open = walking_strip (street (), 50);
+  g_autoptr (GrAnalysis) gated = walking_strip (street (), 50);
+  g_autoptr (GrPolygon) park = gr_polygon_new_rect (500, -60, 600, 0);
+  GrSummary so, sg;
+
+  gr_analysis_add_entrance (gated, 600, -1);
+  gr_analysis_finish_demand (open);
+  gr_analysis_finish_demand (gated);
+  gr_analysis_add_supply (open, park, FALSE, FALSE);
+  gr_analysis_add_supply (gated, park, FALSE, FALSE);
+  gr_analysis_summarize (open, -1, &so);
+  gr_analysis_summarize (gated, -1, &sg);
+  /* Open: 100 m of frontage plus 300 m each way. Gated: 300 m each way of x = 600. */
+  g_assert_cmpfloat (sg.green.area_m2, <, so.green.area_m2);
+  /* The gate sits 1 m off the path: up to a cell more per row and side. */
+  g_assert_cmpfloat_with_epsilon (so.green.area_m2 - sg.green.area_m2, 100 * 10, 5 * 25);
+}
+
+GR_TEST_MAIN (NULL,
+              { "/analysis/walking/along-street", test_walking_along_street },
+              { "/analysis/walking/bridge", test_walking_bridge },
+              { "/analysis/walking/snap-and-stats", test_walking_snap_and_stats },
+              { "/analysis/walking/add-remove-order", test_walking_add_remove_order },
+              { "/analysis/walking/replace", test_walking_replace },
+              { "/analysis/walking/unattached", test_walking_unattached },
+              { "/analysis/walking/entrance", test_walking_entrance },
+              { "/analysis/walking/distance-at", test_walking_distance_at })

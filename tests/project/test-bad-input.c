@@ -1,0 +1,110 @@
+/* test-bad-input.c — broken, empty and wrong files refused with a message
+ * that names them, and invalid geometry repaired and counted */
+#include "gr-test-project.h"
+#include "gr-test-main.h"
+
+static void
+test_bad_json_suite (void)
+{
+  g_autofree char *dir = bad_path ("JSONTestSuite_n");
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      assert_import_fails ("park", path, -1);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 188);
+}
+
+static void
+test_bad_files (void)
+{
+  const char *files[] = { "pyshp_corrupt_too_long.shp", "mbtileserver_invalid.mbtiles",
+                          "mbtileserver_invalid-tile-format.mbtiles", "node-mbtiles_corrupt.mbtiles",
+                          "mapshaper_gbk/gbk.dbf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = bad_path (files[i]);
+      assert_import_fails ("residential", path, -1);
+    }
+  {
+    g_autofree char *missing = bad_path ("no-such-file.gpkg");
+    assert_import_fails ("park", missing, GR_PROJECT_ERROR_OPEN);
+  }
+}
+
+static void
+test_empty_and_wrong_role (void)
+{
+  g_autofree char *empty = write_temp ("empty.geojson", FC (""));
+  g_autofree char *lines = write_temp ("lines.geojson",
+                                       FC ("{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
+                                           "{\"type\":\"LineString\",\"coordinates\":[[1.5,42.5],[1.51,42.51]]}}"));
+  g_autofree char *huge = write_temp ("huge.geojson",
+                                      FC ("{\"type\":\"Feature\",\"properties\":{\"population\":1e300},"
+                                          "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1.5,42.5]}}"));
+  g_autofree char *far = write_temp ("far.geojson",
+                                     FC ("{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":"
+                                         "\"Polygon\",\"coordinates\":[[[1e300,1e300],[2e300,1e300],[2e300,2e300],[1e300,1e300]]]}}"));
+
+  assert_import_fails ("park", empty, GR_PROJECT_ERROR_EMPTY);
+  assert_import_fails ("park", lines, GR_PROJECT_ERROR_ROLE);
+  assert_import_fails ("population", huge, GR_PROJECT_ERROR_INVALID);
+  assert_import_fails ("park", far, -1);
+}
+
+static void
+test_repair_counted (void)
+{
+  g_autoptr (GError) error = NULL;
+  /* A bow-tie: self-intersecting, repaired into two triangles. */
+  g_autofree char *bowtie = write_temp ("bowtie.geojson",
+                                        FC ("{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":"
+                                            "\"Polygon\",\"coordinates\":[[[1.50,42.50],[1.51,42.51],[1.51,42.50],"
+                                            "[1.50,42.51],[1.50,42.50]]]}}," SQUARE ("1.505")));
+  g_autofree char *spec = g_strconcat ("residential=", bowtie, NULL);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  g_autoptr (GrProject) project = NULL;
+  GrFeature *f;
+
+  g_ptr_array_add (sources, gr_source_parse (spec, NULL));
+  project = gr_project_import (NULL, sources, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (project->repaired, ==, 1);
+  f = g_ptr_array_index (project->layers[GR_ROLE_RESIDENTIAL]->features, 0);
+  g_assert_true (OGR_G_IsValid (f->geometry));
+  /* Two triangles of a quarter of the ~810 × 1110 m box each. */
+  g_assert_cmpfloat (OGR_G_Area (f->geometry), >, 0.2 * 0.5 * 810 * 1110);
+}
+
+static void
+test_no_residential (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *parks = write_temp ("parks.geojson", FC (SQUARE ("1.5")));
+  g_autofree char *spec = g_strconcat ("park=", parks, NULL);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  g_autoptr (GrProject) project = NULL;
+  GrEvaluation e;
+  GrCriteria c = default_criteria ();
+
+  g_ptr_array_add (sources, gr_source_parse (spec, NULL));
+  project = gr_project_import (NULL, sources, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (gr_project_evaluate (project, &c, FALSE, &e, &error));
+  g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "residential"));
+  gr_evaluation_clear (&e);
+}
+
+GR_TEST_MAIN (gr_gdal_init,
+              { "/project/bad-input/json-suite", test_bad_json_suite },
+              { "/project/bad-input/files", test_bad_files },
+              { "/project/bad-input/empty-wrong-role-huge", test_empty_and_wrong_role },
+              { "/project/bad-input/repair", test_repair_counted },
+              { "/project/bad-input/no-residential", test_no_residential })

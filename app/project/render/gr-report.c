@@ -1003,7 +1003,12 @@ report_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
   ReportData *r = data;
   GError *error = NULL;
 
-  if (gr_report_write (&r->options, r->output, relay_progress, task, cancellable, &error))
+  gboolean written = gr_report_write (&r->options, r->output, relay_progress, task, cancellable, &error);
+
+  /* Pango keeps a font map per thread: unset, this pool thread lets go of
+   * the report's fonts and caches now rather than whenever it exits. */
+  pango_cairo_font_map_set_default (NULL);
+  if (written)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

@@ -171,6 +171,10 @@ gr_session_open_async (const char         *path,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, gr_session_open_async);
   g_task_set_task_data (task, open, open_data_free);
+  /* Already cancelled: no thread. (GLib 2.74 would also start none, but
+   * loses the error it records for it.) */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, open_thread);
 }

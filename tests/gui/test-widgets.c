@@ -9,6 +9,7 @@
 #include "gr-export-map-dialog.h"
 #include "gr-export-report-dialog.h"
 #include "gr-history-panel.h"
+#include "gr-indicator-panel.h"
 #include "gr-layer-panel.h"
 #include "gr-name-dialog.h"
 #include "gr-preferences.h"
@@ -121,6 +122,32 @@ test_history_panel (void)
   g_ptr_array_set_size (scenario->edits, 1);
   gr_history_panel_show (GR_HISTORY_PANEL (panel), scenario, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  drop_widget (panel);
+}
+
+/* The remembered target set is shown, and showing it writes nothing. */
+static void
+test_indicator_panel (void)
+{
+  GSettings *settings = gr_settings_get ();
+  GtkWidget *panel;
+  guint changes = 0;
+  gulong handler;
+
+  g_settings_set_string (settings, "target-set", "datong-2035");
+  handler = g_signal_connect_swapped (settings, "changed::target-set", G_CALLBACK (g_atomic_int_inc), &changes);
+  panel = g_object_new (GR_TYPE_INDICATOR_PANEL, NULL);
+  g_assert_cmpint (gr_indicator_panel_get_target_set (GR_INDICATOR_PANEL (panel)), ==, GR_TARGETS_DATONG_2035);
+  g_assert_cmpuint (changes, ==, 0);
+  /* A choice is remembered. */
+  gr_indicator_panel_set_target_set (GR_INDICATOR_PANEL (panel), GR_TARGETS_YUNCHENG_2030);
+  g_assert_cmpuint (changes, ==, 1);
+  {
+    g_autofree char *key = g_settings_get_string (settings, "target-set");
+    g_assert_cmpstr (key, ==, "yuncheng-2030");
+  }
+  g_signal_handler_disconnect (settings, handler);
+  g_settings_reset (settings, "target-set");
   drop_widget (panel);
 }
 
@@ -315,10 +342,35 @@ test_presentation (void)
   g_assert_true (gtk_widget_get_visible (gr_presentation_get_handle (GR_PRESENTATION (presentation))));
   /* Empty parts of the overlay pass the pointer on to the map. */
   g_assert_false (gtk_widget_contains (presentation, 10, 10));
+  {
+    GtkWidget *window = gtk_window_new ();
+    gboolean mapped = FALSE;
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+    g_object_ref_sink (presentation); /* the test's own, for after the window */
+    gtk_window_set_child (GTK_WINDOW (window), presentation);
+    g_signal_connect_swapped (presentation, "map", G_CALLBACK (g_atomic_int_inc), &mapped);
+    gtk_window_present (GTK_WINDOW (window));
+    /* Cards sized for a small screen, so the middle stays clear. */
+    gr_presentation_set_cards (GR_PRESENTATION (presentation), &shown, baseline, TRUE, 480);
+    for (int i = 0; i < 3000 && (!mapped || gtk_widget_get_height (presentation) < 600); i++)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    g_assert_cmpint (gtk_widget_get_height (presentation), >=, 600);
+    /* The middle of the map, beside the handle: nothing of the presentation. */
+    g_assert_null (gtk_widget_pick (presentation, 600, gtk_widget_get_height (presentation) / 2, GTK_PICK_DEFAULT));
+    /* The handle, the switches and the cards do take it. */
+    g_assert_nonnull (gtk_widget_pick (presentation, 20, gtk_widget_get_height (presentation) / 2, GTK_PICK_DEFAULT));
+    g_assert_nonnull (gtk_widget_pick (presentation, 600, gtk_widget_get_height (presentation) - 40, GTK_PICK_DEFAULT));
+    gtk_window_set_child (GTK_WINDOW (window), NULL);
+    drop_window (window);
+  }
   gr_presentation_show (GR_PRESENTATION (presentation), FALSE);
   g_assert_false (gtk_toggle_button_get_active (gr_presentation_get_swipe (GR_PRESENTATION (presentation))));
   g_assert_false (gtk_widget_get_visible (gr_presentation_get_handle (GR_PRESENTATION (presentation))));
-  drop_widget (presentation);
+  g_assert_finalize_object (presentation);
 }
 
 int
@@ -328,6 +380,7 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/gui/widgets/coverage-panel", test_coverage_panel);
   g_test_add_func ("/gui/widgets/history-panel", test_history_panel);
+  g_test_add_func ("/gui/widgets/indicator-panel", test_indicator_panel);
   g_test_add_func ("/gui/widgets/layer-panel", test_layer_panel);
   g_test_add_func ("/gui/widgets/role-dialog", test_role_dialog);
   g_test_add_func ("/gui/widgets/targets-dialog", test_targets_dialog);

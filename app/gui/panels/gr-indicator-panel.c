@@ -20,7 +20,7 @@ struct _GrIndicatorPanel
   GtkDropDown *targets_dropdown;
   GtkDropDown *scope_dropdown;
   GtkGrid     *grid;
-  gboolean     filling;  /* the scopes are being refilled: no notify */
+  gboolean     filling;  /* a list is being filled: no notify, nothing saved */
 };
 
 G_DEFINE_FINAL_TYPE (GrIndicatorPanel, gr_indicator_panel, GTK_TYPE_BOX)
@@ -69,6 +69,8 @@ on_targets_selected (GrIndicatorPanel *self)
 {
   GrTargetSet set = gr_indicator_panel_get_target_set (self);
 
+  if (self->filling)
+    return;
   if (set != GR_TARGETS_NONE)
     g_settings_set_string (gr_settings_get (), "target-set", gr_target_set_get_key (set));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_SET]);
@@ -152,9 +154,12 @@ gr_indicator_panel_init (GrIndicatorPanel *self)
   for (guint i = 1; i < GR_N_TARGET_SETS; i++)
     gtk_string_list_append (sets, gr_target_set_get_label (i));
   gtk_string_list_append (sets, gr_target_set_get_label (GR_TARGETS_NONE));
-  gtk_drop_down_set_model (self->targets_dropdown, G_LIST_MODEL (sets));
   gr_target_set_from_key (key, &chosen);
+  /* The remembered set is shown, not written back. */
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->targets_dropdown, G_LIST_MODEL (sets));
   gtk_drop_down_set_selected (self->targets_dropdown, set_to_position (chosen));
+  self->filling = FALSE;
   gr_indicator_panel_set_zones (self, NULL);
 }
 

@@ -21,7 +21,7 @@ const GrIndicatorId gr_presentation_cards[4] = {
 
 struct _GrPresentation
 {
-  GtkBox           parent_instance;
+  GtkWidget        parent_instance;
 
   GtkBox          *strip;
   GtkToggleButton *swipe;
@@ -33,7 +33,7 @@ struct _GrPresentation
   gboolean         filling;
 };
 
-G_DEFINE_FINAL_TYPE (GrPresentation, gr_presentation, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (GrPresentation, gr_presentation, GTK_TYPE_WIDGET)
 
 enum
 {
@@ -71,11 +71,24 @@ on_swipe_toggled (GrPresentation *self)
 }
 
 /* Only the strip, the switches, the handle and the cards take the
- * pointer: elsewhere it goes on to the map under the presentation. */
+ * pointer (each its own allocation): elsewhere it goes on to the map
+ * under the presentation. */
 static gboolean
 gr_presentation_contains (GtkWidget *widget, double x, double y)
 {
   return FALSE;
+}
+
+static void
+gr_presentation_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), GR_TYPE_PRESENTATION);
+  /* A plain widget's children are its own to let go. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (gr_presentation_parent_class)->dispose (object);
 }
 
 static void
@@ -96,8 +109,10 @@ gr_presentation_class_init (GrPresentationClass *klass)
   static const char *const parts[3] = { "name", "value", "verdict" };
   char id[24];
 
+  object_class->dispose = gr_presentation_dispose;
   object_class->finalize = gr_presentation_finalize;
   widget_class->contains = gr_presentation_contains;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   /**
    * GrPresentation::choose:
    * @index: the option chosen in the strip, 0 for the baseline

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 #define GR_TYPE_PRESENTATION (gr_presentation_get_type ())
-G_DECLARE_FINAL_TYPE (GrPresentation, gr_presentation, GR, PRESENTATION, GtkBox)
+G_DECLARE_FINAL_TYPE (GrPresentation, gr_presentation, GR, PRESENTATION, GtkWidget)
 
 GtkWidget       *gr_presentation_new           (void);
 void             gr_presentation_show          (GrPresentation *self,

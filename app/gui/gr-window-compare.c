@@ -23,6 +23,11 @@ compare_done (GObject *source, GAsyncResult *result, gpointer data)
   GrComparison *comparison = gr_comparison_new_finish (result, &error);
   GtkWidget *results;
 
+  if (_gr_window_is_gone (self))
+    {
+      g_clear_pointer (&comparison, gr_comparison_free);
+      return;
+    }
   _gr_window_set_busy (self, NULL);
   if (comparison == NULL)
     {

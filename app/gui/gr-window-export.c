@@ -130,7 +130,7 @@ on_report_progress (double fraction, const char *what, gpointer data)
 {
   GrWindow *self = data;
 
-  if (!self->busy)
+  if (!self->busy || _gr_window_is_gone (self))
     return;
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   gtk_progress_bar_set_fraction (self->progress, fraction);
@@ -168,9 +168,15 @@ on_report_done (GObject *source, GAsyncResult *result, gpointer data)
   ReportJob *job = data;
   GrWindow *self = job->self;
   g_autoptr (GError) error = NULL;
+  gboolean written = gr_report_write_finish (result, &error);
 
+  if (_gr_window_is_gone (self))
+    {
+      report_job_free (job);
+      return;
+    }
   _gr_window_set_busy (self, NULL);
-  if (!gr_report_write_finish (result, &error))
+  if (!written)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _gr_window_show_error (self, _("Could not write the report"), error);

@@ -55,6 +55,14 @@ job_done (Job *job, GrAnalysis *analysis, GArray *refs, const GError *error)
 {
   GrWindow *self = job->self;
 
+  /* The window was closed while the job ran: nothing to show it in. */
+  if (_gr_window_is_gone (self))
+    {
+      g_clear_pointer (&analysis, gr_analysis_free);
+      g_clear_pointer (&refs, g_array_unref);
+      job_free (job);
+      return;
+    }
   _gr_window_set_busy (self, NULL);
   if (analysis == NULL)
     _gr_window_show_error (self, job->open ? _("Could not open the file") : _("Could not compute the coverage"), error);

@@ -50,6 +50,11 @@ on_baseline_ready (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (GError) error = NULL;
   GrAnalysis *analysis = gr_project_build_analysis_finish (result, NULL, &error);
 
+  if (_gr_window_is_gone (self))
+    {
+      g_clear_pointer (&analysis, gr_analysis_free);
+      return;
+    }
   if (analysis == NULL)
     {
       /* The cards then show no change against the baseline; say why. */

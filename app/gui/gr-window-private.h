@@ -147,6 +147,7 @@ typedef enum
 } NamePurpose;
 
 void _gr_window_class_init_actions (GtkWidgetClass *widget_class);
+gboolean _gr_window_is_gone (GrWindow *self);
 
 /* gr-window.c */
 void _gr_window_update_actions (GrWindow *self);

@@ -24,6 +24,14 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 
+/* TRUE once the window is disposed (its template children are gone): a
+ * job that ends after that only lets go of what it brought. */
+gboolean
+_gr_window_is_gone (GrWindow *self)
+{
+  return self->map == NULL;
+}
+
 /* ---- busy state --------------------------------------------------------- */
 
 /* Which actions make sense now. Nothing opens or imports while a job
@@ -236,7 +244,9 @@ gr_window_dispose (GObject *object)
 {
   GrWindow *self = GR_WINDOW (object);
 
+  /* A job still running ends on its own (_gr_window_is_gone). */
   g_cancellable_cancel (self->cancellable);
+  self->busy = FALSE;
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_handle_id (&self->live_text_id, g_source_remove);
   g_clear_handle_id (&self->flash_id, g_source_remove);

@@ -1381,6 +1381,27 @@ add_test (const char *path, void (*test) (Fixture *, gconstpointer))
   g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
 }
 
+/* Closed while it re-analyses, with the preferences changed meanwhile
+ * (which starts another analysis when the first ends): the jobs end
+ * without a critical and then let the window go. */
+static void
+test_closed_while_busy (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = gr_settings_get ();
+  GrWindow *window = f->window;
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  g_settings_set_double (settings, "park-radius", 700);
+  g_assert_true (gr_window_get_busy (window));
+  g_settings_set_double (settings, "park-radius", 900);
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* The jobs hold the window until they end. */
+  while (g_atomic_int_get (&G_OBJECT (window)->ref_count) > 1 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (g_atomic_int_get (&G_OBJECT (window)->ref_count), ==, 1);
+  g_settings_reset (settings, "park-radius");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1411,5 +1432,6 @@ main (int argc, char **argv)
   add_test ("/gui/window/pocket-park", test_pocket_park);
   add_test ("/gui/window/corridor-marker", test_corridor_marker);
   add_test ("/gui/window/presentation", test_presentation);
+  add_test ("/gui/window/closed-while-busy", test_closed_while_busy);
   return g_test_run ();
 }

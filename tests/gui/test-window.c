@@ -81,6 +81,11 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   wait_idle (f->window);
+  /* Hidden first, and long enough for a tooltip GTK may have scheduled
+   * under the pointer to come due while the window's surface still
+   * exists (it asks the surface for the pointer when it fires). */
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  spin (700);
   gtk_window_close (GTK_WINDOW (f->window));
   gtk_window_destroy (GTK_WINDOW (f->window));
   while (g_atomic_int_get (&G_OBJECT (f->window)->ref_count) > 1 && g_get_monotonic_time () < end)

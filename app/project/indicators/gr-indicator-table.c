@@ -10,6 +10,7 @@
 #include "gr-indicator-table.h"
 
 #include "gr-indicators-private.h"
+#include "gr-enum.h"
 #include "gr-project-enums.h"
 
 #include <glib/gi18n-lib.h>
@@ -111,10 +112,8 @@ gr_indicator_get_name (GrIndicatorId id)
 const char *
 gr_indicator_get_key (GrIndicatorId id)
 {
-  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_INDICATOR_ID);
-
   g_return_val_if_fail (id < GR_N_INDICATORS, NULL);
-  return g_enum_get_value (klass, id)->value_nick;
+  return gr_enum_get_nick (GR_TYPE_INDICATOR_ID, id);
 }
 
 const char *
@@ -128,22 +127,19 @@ gboolean
 gr_indicator_from_key (const char    *key,
                        GrIndicatorId *id)
 {
-  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_INDICATOR_ID);
-  GEnumValue *value = key != NULL ? g_enum_get_value_by_nick (klass, key) : NULL;
+  int value;
 
-  if (value == NULL)
+  if (!gr_enum_from_nick (GR_TYPE_INDICATOR_ID, key, &value))
     return FALSE;
-  *id = value->value;
+  *id = value;
   return TRUE;
 }
 
 const char *
 gr_target_set_get_key (GrTargetSet set)
 {
-  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_TARGET_SET);
-
   g_return_val_if_fail (set < GR_N_TARGET_SETS, NULL);
-  return g_enum_get_value (klass, set)->value_nick;
+  return gr_enum_get_nick (GR_TYPE_TARGET_SET, set);
 }
 
 const char *
@@ -157,12 +153,11 @@ gboolean
 gr_target_set_from_key (const char  *key,
                         GrTargetSet *set)
 {
-  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_TARGET_SET);
-  GEnumValue *value = key != NULL ? g_enum_get_value_by_nick (klass, key) : NULL;
+  int value;
 
-  if (value == NULL)
+  if (!gr_enum_from_nick (GR_TYPE_TARGET_SET, key, &value))
     return FALSE;
-  *set = value->value;
+  *set = value;
   return TRUE;
 }
 /* The unit as the table has it, untranslated: "%" for shares. */

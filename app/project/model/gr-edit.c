@@ -3,6 +3,7 @@
 
 #include "gr-edit.h"
 
+#include "gr-enum.h"
 #include "gr-project-enums.h"
 
 #include "gr-model-private.h"
@@ -71,23 +72,21 @@ gr_edit_free (GrEdit *edit)
 const char *
 gr_edit_kind_to_string (GrEditKind kind)
 {
-  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_EDIT_KIND);
-  GEnumValue *value = g_enum_get_value (klass, kind);
+  const char *nick = gr_enum_get_nick (GR_TYPE_EDIT_KIND, kind);
 
-  g_return_val_if_fail (value != NULL, NULL);
-  return value->value_nick;
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 gboolean
 gr_edit_kind_from_string (const char *text,
                           GrEditKind *kind)
 {
-  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_EDIT_KIND);
-  GEnumValue *value = text != NULL ? g_enum_get_value_by_nick (klass, text) : NULL;
+  int value;
 
-  if (value == NULL)
+  if (!gr_enum_from_nick (GR_TYPE_EDIT_KIND, text, &value))
     return FALSE;
-  *kind = value->value;
+  *kind = value;
   return TRUE;
 }
 

@@ -10,6 +10,7 @@
 
 #include "gr-park-class.h"
 
+#include "gr-enum.h"
 #include "gr-project-enums.h"
 
 #include "gr-project.h"
@@ -58,10 +59,8 @@ gr_park_class_from_kind (const char *kind,
 const char *
 gr_park_class_get_code (GrParkClass park_class)
 {
-  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_PARK_CLASS);
-
   g_return_val_if_fail (park_class < GR_N_PARK_CLASSES, NULL);
-  return g_enum_get_value (klass, park_class)->value_nick;
+  return gr_enum_get_nick (GR_TYPE_PARK_CLASS, park_class);
 }
 
 const char *

@@ -5,6 +5,7 @@
 
 #include "gr-role.h"
 
+#include "gr-enum.h"
 #include "gr-project-enums.h"
 
 #include <glib/gi18n-lib.h>
@@ -37,24 +38,21 @@ static const RoleInfo roles[GR_N_ROLES] = {
 const char *
 gr_role_to_string (GrRole role)
 {
-  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_ROLE);
-
   g_return_val_if_fail (role < GR_N_ROLES, NULL);
-  return g_enum_get_value (klass, role)->value_nick;
+  return gr_enum_get_nick (GR_TYPE_ROLE, role);
 }
 
 gboolean
 gr_role_from_string (const char *text,
                      GrRole     *role)
 {
-  g_autoptr (GEnumClass) klass = g_type_class_ref (GR_TYPE_ROLE);
-  g_autofree char *key = g_ascii_strdown (text, -1);
-  GEnumValue *value = g_enum_get_value_by_nick (klass, key);
+  g_autofree char *key = text != NULL ? g_ascii_strdown (text, -1) : NULL;
+  int value;
 
   /* Keys are read in any case: "Park" and "PARK" are parks. */
-  if (value == NULL)
+  if (!gr_enum_from_nick (GR_TYPE_ROLE, key, &value))
     return FALSE;
-  *role = value->value;
+  *role = value;
   return TRUE;
 }
 

@@ -21,10 +21,10 @@ typedef struct
 {
   gboolean   park;
   gboolean   historic;
-  gboolean   reachable;         /* walking mode: the network reaches it */
-  guint      ids[GR_N_LAYERS];  /* straight-line: coverage ids, 0 where it does not qualify */
+  gboolean   reachable;          /* walking mode: the network reaches it */
+  guint      ids[GR_N_LAYERS];   /* straight-line: coverage ids, 0 where it does not qualify */
   double     radii[GR_N_LAYERS]; /* walking: the radius per layer, < 0 where it does not qualify */
-  GrPolygon *polygon;           /* walking: kept to withdraw its reach again */
+  GrPolygon *polygon;            /* walking: kept to withdraw its reach again */
 } Supply;
 
 struct _GrAnalysis
@@ -35,10 +35,10 @@ struct _GrAnalysis
   GrCoverage     *coverage; /* owns the grid afterwards */
   guint           n_zones;
   double          unplaced;
-  GArray         *supply;   /* Supply, by id - 1 */
-  GrWalk         *walk;     /* NULL in straight-line mode */
-  GArray         *reach;    /* GrCellDistance scratch */
-  guint           serial;   /* bumped by every change of supply */
+  GArray         *supply;                      /* Supply, by id - 1 */
+  GrWalk         *walk;                        /* NULL in straight-line mode */
+  GArray         *reach;                       /* GrCellDistance scratch */
+  guint           serial;                      /* bumped by every change of supply */
   gint64         *targets[GR_N_LAYERS];        /* per node: walk into a feature */
   guint           targets_serial[GR_N_LAYERS]; /* the serial they were made at */
 };
@@ -57,7 +57,7 @@ gr_analysis_new (const GrCriteria     *criteria,
                  GError              **error)
 {
   GrAnalysis *analysis;
-  double cells;
+  double      cells;
 
   g_return_val_if_fail (criteria != NULL && rules != NULL, NULL);
   g_return_val_if_fail (n_zones < G_MAXUINT16, NULL);
@@ -65,7 +65,7 @@ gr_analysis_new (const GrCriteria     *criteria,
   if (!(criteria->resolution > 0) || !isfinite (bounds[0]) || !isfinite (bounds[3]))
     {
       g_set_error (error, GR_ANALYSIS_ERROR, GR_ANALYSIS_ERROR_EMPTY,
-                   _("there is no residential land to analyse"));
+                   _ ("there is no residential land to analyse"));
       return NULL;
     }
   cells = (bounds[2] - bounds[0]) / criteria->resolution
@@ -73,8 +73,8 @@ gr_analysis_new (const GrCriteria     *criteria,
   if (cells > MAX_CELLS)
     {
       g_set_error (error, GR_ANALYSIS_ERROR, GR_ANALYSIS_ERROR_TOO_LARGE,
-                   _("the residential land spans %.0f × %.0f km, too large for a %g m grid; "
-                     "choose a coarser --resolution"),
+                   _ ("the residential land spans %.0f × %.0f km, too large for a %g m grid; "
+                      "choose a coarser --resolution"),
                    (bounds[2] - bounds[0]) / 1000, (bounds[3] - bounds[1]) / 1000,
                    criteria->resolution);
       return NULL;
@@ -107,17 +107,14 @@ gr_analysis_free (GrAnalysis *analysis)
 }
 
 void
-gr_analysis_add_residential (GrAnalysis      *analysis,
-                             const GrPolygon *polygon)
+gr_analysis_add_residential (GrAnalysis *analysis, const GrPolygon *polygon)
 {
   g_return_if_fail (analysis->grid != NULL);
   gr_grid_add_residential (analysis->grid, polygon);
 }
 
 void
-gr_analysis_set_zone (GrAnalysis      *analysis,
-                      const GrPolygon *polygon,
-                      guint            zone)
+gr_analysis_set_zone (GrAnalysis *analysis, const GrPolygon *polygon, guint zone)
 {
   g_return_if_fail (analysis->grid != NULL);
   g_return_if_fail (zone >= 1 && zone <= analysis->n_zones);
@@ -125,9 +122,7 @@ gr_analysis_set_zone (GrAnalysis      *analysis,
 }
 
 double
-gr_analysis_spread_population (GrAnalysis      *analysis,
-                               const GrPolygon *polygon,
-                               double           people)
+gr_analysis_spread_population (GrAnalysis *analysis, const GrPolygon *polygon, double people)
 {
   double placed;
 
@@ -139,10 +134,7 @@ gr_analysis_spread_population (GrAnalysis      *analysis,
 }
 
 gboolean
-gr_analysis_place_population (GrAnalysis *analysis,
-                              double      x,
-                              double      y,
-                              double      people)
+gr_analysis_place_population (GrAnalysis *analysis, double x, double y, double people)
 {
   g_return_val_if_fail (analysis->grid != NULL, FALSE);
   if (gr_grid_place_population (analysis->grid, x, y, people, POPULATION_SNAP_M))
@@ -174,9 +166,7 @@ gr_analysis_set_network (GrAnalysis *analysis,
 /* Entrances replace the network's own access for the features they are
  * within the access distance of. */
 void
-gr_analysis_add_entrance (GrAnalysis *analysis,
-                          double      x,
-                          double      y)
+gr_analysis_add_entrance (GrAnalysis *analysis, double x, double y)
 {
   g_return_if_fail (analysis->walk != NULL && analysis->grid != NULL);
   gr_walk_add_entrance (analysis->walk, x, y);
@@ -194,12 +184,15 @@ gr_analysis_finish_demand (GrAnalysis *analysis)
 /* The radius each layer serves the feature with; < 0 where it does not
  * qualify. Parks are green space too, for the 300 m rule. */
 static void
-supply_radii (GrAnalysis *analysis, const Supply *supply, const GrPolygon *polygon,
-              double radii[GR_N_LAYERS])
+supply_radii (GrAnalysis      *analysis,
+              const Supply    *supply,
+              const GrPolygon *polygon,
+              double           radii[GR_N_LAYERS])
 {
   const GrCriteria *c = &analysis->criteria;
-  double area = gr_polygon_area (polygon);
-  double service = supply->park ? gr_service_rules_radius (analysis->rules, area, supply->historic) : 0;
+  double            area = gr_polygon_area (polygon);
+  double            service =
+      supply->park ? gr_service_rules_radius (analysis->rules, area, supply->historic) : 0;
 
   radii[GR_LAYER_GREEN] = area >= c->green_min_area ? c->green_radius : -1;
   radii[GR_LAYER_PARK] = supply->park && area >= c->park_min_area ? c->park_radius : -1;
@@ -221,8 +214,9 @@ apply_reach (GrAnalysis *analysis, const Supply *supply, GArray *cells, int delt
 {
   for (guint layer = 0; layer < GR_N_LAYERS; layer++)
     if (supply->radii[layer] >= 0)
-      gr_coverage_apply_cells (analysis->coverage, layer, (GrCellDistance *) cells->data, cells->len,
-                               (gint64) floor (supply->radii[layer] * 1000.0 + 1e-6), delta);
+      gr_coverage_apply_cells (analysis->coverage, layer, (GrCellDistance *) cells->data,
+                               cells->len, (gint64) floor (supply->radii[layer] * 1000.0 + 1e-6),
+                               delta);
 }
 
 /* One bounded Dijkstra serves all three layers, each cut to its radius. */
@@ -264,7 +258,8 @@ enter_supply (GrAnalysis *analysis, Supply *supply, const GrPolygon *polygon)
   supply->reachable = TRUE;
   for (guint layer = 0; layer < GR_N_LAYERS; layer++)
     if (supply->radii[layer] >= 0)
-      supply->ids[layer] = gr_coverage_add (analysis->coverage, layer, polygon, supply->radii[layer]);
+      supply->ids[layer] =
+          gr_coverage_add (analysis->coverage, layer, polygon, supply->radii[layer]);
 }
 
 static void
@@ -310,9 +305,9 @@ gr_analysis_add_supply (GrAnalysis      *analysis,
 
 typedef struct
 {
-  guint   index;
+  guint    index;
   gboolean reachable;
-  GArray *cells;
+  GArray  *cells;
 } Reached;
 
 typedef struct
@@ -327,19 +322,20 @@ typedef struct
 static gpointer
 reach_every_other (gpointer data)
 {
-  ReachJob *job = data;
+  ReachJob      *job = data;
   GrWalkScratch *scratch = gr_walk_scratch_new (job->analysis->walk);
 
   for (guint i = job->first + 1; i < job->end; i += 2)
     {
-      Supply *supply = &g_array_index (job->analysis->supply, Supply, i);
+      Supply  *supply = &g_array_index (job->analysis->supply, Supply, i);
       Reached *r = g_new0 (Reached, 1);
-      double longest = longest_radius (supply);
+      double   longest = longest_radius (supply);
 
       r->index = i;
       r->cells = g_array_new (FALSE, FALSE, sizeof (GrCellDistance));
-      r->reachable = longest < 0 || gr_walk_reach_with (job->analysis->walk, scratch, supply->polygon,
-                                                         longest, r->cells);
+      r->reachable =
+          longest < 0
+          || gr_walk_reach_with (job->analysis->walk, scratch, supply->polygon, longest, r->cells);
       g_async_queue_push (job->queue, r);
     }
   gr_walk_scratch_free (scratch);
@@ -361,7 +357,7 @@ static void
 add_walking_batch (GrAnalysis *analysis, guint first, guint end)
 {
   ReachJob job = { analysis, first, end, g_async_queue_new () };
-  guint expected = (end - first) / 2, received = 0;
+  guint    expected = (end - first) / 2, received = 0;
   GThread *helper = g_thread_new ("gr-walk-reach", reach_every_other, &job);
   Reached *r;
 
@@ -402,7 +398,8 @@ gr_analysis_add_supplies (GrAnalysis             *analysis,
     {
       for (guint i = 0; i < n; i++)
         {
-          guint id = gr_analysis_add_supply (analysis, polygons[i], parks[i], historic ? historic[i] : FALSE);
+          guint id = gr_analysis_add_supply (analysis, polygons[i], parks[i],
+                                             historic ? historic[i] : FALSE);
           if (ids != NULL)
             ids[i] = id;
         }
@@ -432,8 +429,7 @@ lookup_supply (GrAnalysis *analysis, guint id)
 
 /* A removed feature's id stays valid (and empty): ids are never reused. */
 gboolean
-gr_analysis_remove_supply (GrAnalysis *analysis,
-                           guint       id)
+gr_analysis_remove_supply (GrAnalysis *analysis, guint id)
 {
   Supply *supply = lookup_supply (analysis, id);
 
@@ -445,8 +441,7 @@ gr_analysis_remove_supply (GrAnalysis *analysis,
 }
 
 gboolean
-gr_analysis_supply_is_reachable (GrAnalysis *analysis,
-                                 guint       id)
+gr_analysis_supply_is_reachable (GrAnalysis *analysis, guint id)
 {
   Supply *supply = lookup_supply (analysis, id);
 
@@ -460,8 +455,7 @@ gr_analysis_is_walking (GrAnalysis *analysis)
 }
 
 void
-gr_analysis_get_network_stats (GrAnalysis     *analysis,
-                               GrNetworkStats *stats)
+gr_analysis_get_network_stats (GrAnalysis *analysis, GrNetworkStats *stats)
 {
   g_return_if_fail (analysis->walk != NULL);
   gr_network_get_stats (gr_walk_get_network (analysis->walk), stats);
@@ -478,7 +472,7 @@ gr_analysis_get_unattached (GrAnalysis *analysis)
 static void
 add_cell (const GrGrid *grid, guint col, guint row, gint64 mm, GrAmount *amount, GArray *cells)
 {
-  double x, y, area;
+  double         x, y, area;
   GrCellDistance cell = { col, row, mm };
 
   gr_grid_cell_center (grid, col, row, &x, &y);
@@ -502,16 +496,13 @@ add_cell (const GrGrid *grid, guint col, guint row, gint64 mm, GrAmount *amount,
  * Returns: the residential area and residents served
  */
 GrAmount
-gr_analysis_served (GrAnalysis      *analysis,
-                    const GrPolygon *polygon,
-                    double           radius,
-                    GArray          *cells)
+gr_analysis_served (GrAnalysis *analysis, const GrPolygon *polygon, double radius, GArray *cells)
 {
   const GrGrid *grid = gr_coverage_get_grid (analysis->coverage);
-  GrAmount amount = { 0, 0 };
+  GrAmount      amount = { 0, 0 };
   g_autoptr (GArray) spans = NULL;
   double b[4];
-  guint r0, r1, c0, c1;
+  guint  r0, r1, c0, c1;
 
   if (analysis->walk != NULL)
     {
@@ -544,7 +535,7 @@ gr_analysis_served (GrAnalysis      *analysis,
       for (guint k = 0; k < spans->len; k++)
         {
           const GrSpan *span = &g_array_index (spans, GrSpan, k);
-          guint a, z;
+          guint         a, z;
 
           if (gr_grid_col_range (grid, span->x0, span->x1, &a, &z))
             for (guint col = a; col <= z; col++)
@@ -600,11 +591,7 @@ walk_targets (GrAnalysis *analysis, guint layer)
  *   the network, NAN in straight-line mode
  */
 double
-gr_analysis_walk_distance (GrAnalysis *analysis,
-                           double      x,
-                           double      y,
-                           guint       layer,
-                           double      limit)
+gr_analysis_walk_distance (GrAnalysis *analysis, double x, double y, guint layer, double limit)
 {
   gint64 mm;
 
@@ -623,9 +610,7 @@ gr_analysis_get_walk (GrAnalysis *analysis)
 
 /* A reshaped feature may change size class, so it is re-entered whole. */
 gboolean
-gr_analysis_replace_supply (GrAnalysis      *analysis,
-                            guint            id,
-                            const GrPolygon *polygon)
+gr_analysis_replace_supply (GrAnalysis *analysis, guint id, const GrPolygon *polygon)
 {
   Supply *supply = lookup_supply (analysis, id);
 
@@ -637,9 +622,7 @@ gr_analysis_replace_supply (GrAnalysis      *analysis,
 }
 
 void
-gr_analysis_summarize (GrAnalysis *analysis,
-                       int         zone,
-                       GrSummary  *summary)
+gr_analysis_summarize (GrAnalysis *analysis, int zone, GrSummary *summary)
 {
   GrCoverage *cov = analysis->coverage;
   const guint g = 1u << GR_LAYER_GREEN, p = 1u << GR_LAYER_PARK, s = 1u << GR_LAYER_SERVICE;

@@ -15,84 +15,63 @@
 G_BEGIN_DECLS
 
 typedef struct _GrAnalysis GrAnalysis;
-typedef struct _GrWalk GrWalk;
+typedef struct _GrWalk     GrWalk;
 
 typedef struct
 {
   GrAmount residential;
-  GrAmount green;   /* within green_radius of green space */
-  GrAmount park;    /* within park_radius of a park */
+  GrAmount green; /* within green_radius of green space */
+  GrAmount park;  /* within park_radius of a park */
   GrAmount both;
   GrAmount neither;
   GrAmount service; /* inside a park service radius of the rule table */
 } GrSummary;
 
-GrAnalysis *gr_analysis_new                (const GrCriteria     *criteria,
-                                            const GrServiceRules *rules,
-                                            const double          bounds[4],
-                                            guint                 n_zones,
-                                            GError              **error);
-void        gr_analysis_free               (GrAnalysis *analysis);
+GrAnalysis *gr_analysis_new (const GrCriteria     *criteria,
+                             const GrServiceRules *rules,
+                             const double          bounds[4],
+                             guint                 n_zones,
+                             GError              **error);
+void        gr_analysis_free (GrAnalysis *analysis);
 
-void        gr_analysis_add_residential    (GrAnalysis      *analysis,
-                                            const GrPolygon *polygon);
-void        gr_analysis_set_zone           (GrAnalysis      *analysis,
-                                            const GrPolygon *polygon,
-                                            guint            zone);
-double      gr_analysis_spread_population  (GrAnalysis      *analysis,
-                                            const GrPolygon *polygon,
-                                            double           people);
-gboolean    gr_analysis_place_population   (GrAnalysis *analysis,
-                                            double      x,
-                                            double      y,
-                                            double      people);
-void        gr_analysis_set_network        (GrAnalysis *analysis,
-                                            GrNetwork  *network,
-                                            double      attach_distance,
-                                            double      access_distance);
-void        gr_analysis_add_entrance       (GrAnalysis *analysis,
-                                            double      x,
-                                            double      y);
-void        gr_analysis_finish_demand      (GrAnalysis *analysis);
+void gr_analysis_add_residential (GrAnalysis *analysis, const GrPolygon *polygon);
+void gr_analysis_set_zone (GrAnalysis *analysis, const GrPolygon *polygon, guint zone);
+double
+gr_analysis_spread_population (GrAnalysis *analysis, const GrPolygon *polygon, double people);
+gboolean gr_analysis_place_population (GrAnalysis *analysis, double x, double y, double people);
+void     gr_analysis_set_network (GrAnalysis *analysis,
+                                  GrNetwork  *network,
+                                  double      attach_distance,
+                                  double      access_distance);
+void     gr_analysis_add_entrance (GrAnalysis *analysis, double x, double y);
+void     gr_analysis_finish_demand (GrAnalysis *analysis);
 
-guint       gr_analysis_add_supply         (GrAnalysis      *analysis,
-                                            const GrPolygon *polygon,
-                                            gboolean         park,
-                                            gboolean         historic);
-void        gr_analysis_add_supplies       (GrAnalysis             *analysis,
-                                            const GrPolygon *const *polygons,
-                                            const gboolean         *parks,
-                                            const gboolean         *historic,
-                                            guint                   n,
-                                            guint                  *ids);
-gboolean    gr_analysis_remove_supply      (GrAnalysis *analysis,
-                                            guint       id);
-gboolean    gr_analysis_replace_supply     (GrAnalysis      *analysis,
-                                            guint            id,
-                                            const GrPolygon *polygon);
+guint    gr_analysis_add_supply (GrAnalysis      *analysis,
+                                 const GrPolygon *polygon,
+                                 gboolean         park,
+                                 gboolean         historic);
+void     gr_analysis_add_supplies (GrAnalysis             *analysis,
+                                   const GrPolygon *const *polygons,
+                                   const gboolean         *parks,
+                                   const gboolean         *historic,
+                                   guint                   n,
+                                   guint                  *ids);
+gboolean gr_analysis_remove_supply (GrAnalysis *analysis, guint id);
+gboolean gr_analysis_replace_supply (GrAnalysis *analysis, guint id, const GrPolygon *polygon);
 
-gboolean    gr_analysis_supply_is_reachable (GrAnalysis *analysis,
-                                             guint       id);
-gboolean    gr_analysis_is_walking         (GrAnalysis *analysis);
-void        gr_analysis_get_network_stats  (GrAnalysis     *analysis,
-                                            GrNetworkStats *stats);
-GrAmount    gr_analysis_get_unattached     (GrAnalysis *analysis);
-GrWalk     *gr_analysis_get_walk           (GrAnalysis *analysis);
-double      gr_analysis_walk_distance      (GrAnalysis *analysis,
-                                            double      x,
-                                            double      y,
-                                            guint       layer,
-                                            double      limit);
-GrAmount    gr_analysis_served             (GrAnalysis      *analysis,
-                                            const GrPolygon *polygon,
-                                            double           radius,
-                                            GArray          *cells);
+gboolean gr_analysis_supply_is_reachable (GrAnalysis *analysis, guint id);
+gboolean gr_analysis_is_walking (GrAnalysis *analysis);
+void     gr_analysis_get_network_stats (GrAnalysis *analysis, GrNetworkStats *stats);
+GrAmount gr_analysis_get_unattached (GrAnalysis *analysis);
+GrWalk  *gr_analysis_get_walk (GrAnalysis *analysis);
+double
+gr_analysis_walk_distance (GrAnalysis *analysis, double x, double y, guint layer, double limit);
+GrAmount
+gr_analysis_served (GrAnalysis *analysis, const GrPolygon *polygon, double radius, GArray *cells);
 
-void        gr_analysis_summarize          (GrAnalysis *analysis,
-                                            int         zone,
-                                            GrSummary  *summary);
-double      gr_analysis_get_unplaced_population (GrAnalysis *analysis);
-GrCoverage *gr_analysis_get_coverage       (GrAnalysis *analysis);
+void              gr_analysis_summarize (GrAnalysis *analysis, int zone, GrSummary *summary);
+double            gr_analysis_get_unplaced_population (GrAnalysis *analysis);
+GrCoverage       *gr_analysis_get_coverage (GrAnalysis *analysis);
 const GrCriteria *gr_analysis_get_criteria (GrAnalysis *analysis);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrAnalysis, gr_analysis_free)

@@ -25,7 +25,7 @@ struct _GrCoverage
   GrGrid    *grid;
   guint      n_zones;
   guint      n_states;
-  Total     *totals; /* (n_zones + 1) × n_states */
+  Total     *totals;   /* (n_zones + 1) × n_states */
   GPtrArray *features; /* id - 1 → ServiceArea, NULL once removed */
   guint      n_live;
   GArray    *spans;
@@ -69,8 +69,7 @@ tally_tile (GrCoverage *coverage, const GrTile *tile)
  * @n_zones: zone ids in the grid run 1..@n_zones; 0 is outside every zone
  */
 GrCoverage *
-gr_coverage_new (GrGrid *grid,
-                 guint   n_zones)
+gr_coverage_new (GrGrid *grid, guint n_zones)
 {
   GrCoverage *coverage = g_new0 (GrCoverage, 1);
 
@@ -120,9 +119,9 @@ static void
 move_cell (GrCoverage *coverage, GrTile *tile, guint index, guint8 new_state)
 {
   guint16 zone = tile->zone[index];
-  gint64 samples = gr_samples (tile->sample[index]);
-  Total *from = total_at (coverage, zone, tile->state[index]);
-  Total *to = total_at (coverage, zone, new_state);
+  gint64  samples = gr_samples (tile->sample[index]);
+  Total  *from = total_at (coverage, zone, tile->state[index]);
+  Total  *to = total_at (coverage, zone, new_state);
 
   from->samples -= samples;
   from->people -= tile->people[index];
@@ -132,11 +131,10 @@ move_cell (GrCoverage *coverage, GrTile *tile, guint index, guint8 new_state)
 }
 
 static void
-update_run (GrCoverage *coverage, GrTile *tile, guint layer,
-            guint first, guint last, int delta)
+update_run (GrCoverage *coverage, GrTile *tile, guint layer, guint first, guint last, int delta)
 {
   guint16 *count = tile->count + (gsize) layer * GR_TILE_CELLS;
-  guint8 bit = 1u << layer;
+  guint8   bit = 1u << layer;
 
   for (guint i = first; i <= last; i++)
     {
@@ -152,19 +150,18 @@ update_run (GrCoverage *coverage, GrTile *tile, guint layer,
 }
 
 static void
-update_span (GrCoverage *coverage, guint layer, guint row,
-             guint c0, guint c1, int delta)
+update_span (GrCoverage *coverage, guint layer, guint row, guint c0, guint c1, int delta)
 {
   GrGrid *grid = coverage->grid;
 
   for (guint col = c0; col <= c1;)
     {
-      guint tile_end = MIN (c1, col | GR_TILE_MASK);
+      guint   tile_end = MIN (c1, col | GR_TILE_MASK);
       GrTile *tile = gr_grid_tile_at (grid, col, row);
 
       if (tile != NULL)
-        update_run (coverage, tile, layer, gr_tile_index (col, row),
-                    gr_tile_index (tile_end, row), delta);
+        update_run (coverage, tile, layer, gr_tile_index (col, row), gr_tile_index (tile_end, row),
+                    delta);
       col = tile_end + 1;
     }
 }
@@ -175,8 +172,8 @@ static void
 apply (GrCoverage *coverage, const ServiceArea *area, int delta)
 {
   GrGrid *grid = coverage->grid;
-  double bounds[4];
-  guint r0, r1, c0, c1;
+  double  bounds[4];
+  guint   r0, r1, c0, c1;
 
   gr_polygon_bounds (area->polygon, bounds);
   if (!gr_grid_row_range (grid, bounds[1] - area->radius, bounds[3] + area->radius, &r0, &r1)
@@ -188,12 +185,12 @@ apply (GrCoverage *coverage, const ServiceArea *area, int delta)
 
       if (!gr_grid_row_has_tiles (grid, row, c0, c1))
         continue;
-      gr_polygon_row_spans (area->polygon, grid->y0 + (row + 0.5) * grid->resolution,
-                            area->radius, spans);
+      gr_polygon_row_spans (area->polygon, grid->y0 + (row + 0.5) * grid->resolution, area->radius,
+                            spans);
       for (guint k = 0; k < spans->len; k++)
         {
           const GrSpan *span = &g_array_index (spans, GrSpan, k);
-          guint a, b;
+          guint         a, b;
 
           if (gr_grid_col_range (grid, span->x0, span->x1, &a, &b))
             update_span (coverage, area->layer, row, a, b, delta);
@@ -209,10 +206,7 @@ apply (GrCoverage *coverage, const ServiceArea *area, int delta)
  * Returns: the feature's id (never 0), for gr_coverage_remove()
  */
 guint
-gr_coverage_add (GrCoverage      *coverage,
-                 guint            layer,
-                 const GrPolygon *polygon,
-                 double           radius)
+gr_coverage_add (GrCoverage *coverage, guint layer, const GrPolygon *polygon, double radius)
 {
   ServiceArea *area;
 
@@ -240,8 +234,7 @@ lookup (GrCoverage *coverage, guint id)
 }
 
 gboolean
-gr_coverage_remove (GrCoverage *coverage,
-                    guint       id)
+gr_coverage_remove (GrCoverage *coverage, guint id)
 {
   ServiceArea *area;
 
@@ -258,10 +251,7 @@ gr_coverage_remove (GrCoverage *coverage,
 
 /* Moving or reshaping a feature: its old area out, its new one in, same id. */
 gboolean
-gr_coverage_replace (GrCoverage      *coverage,
-                     guint            id,
-                     const GrPolygon *polygon,
-                     double           radius)
+gr_coverage_replace (GrCoverage *coverage, guint id, const GrPolygon *polygon, double radius)
 {
   ServiceArea *area;
 
@@ -303,7 +293,7 @@ gr_coverage_apply_cells (GrCoverage           *coverage,
   for (guint i = 0; i < n_cells; i++)
     {
       GrTile *tile;
-      guint index;
+      guint   index;
 
       if (cells[i].mm > max_mm || cells[i].col >= grid->n_cols || cells[i].row >= grid->n_rows)
         continue;
@@ -326,13 +316,10 @@ gr_coverage_apply_cells (GrCoverage           *coverage,
  * 0b11 with value 0 gives the land reached by neither layer 0 nor layer 1.
  */
 GrAmount
-gr_coverage_sum (GrCoverage *coverage,
-                 int         zone,
-                 guint       layer_mask,
-                 guint       layer_value)
+gr_coverage_sum (GrCoverage *coverage, int zone, guint layer_mask, guint layer_value)
 {
-  double cell_area = coverage->grid->resolution * coverage->grid->resolution / 16.0;
-  gint64 samples = 0, people = 0;
+  double   cell_area = coverage->grid->resolution * coverage->grid->resolution / 16.0;
+  gint64   samples = 0, people = 0;
   GrAmount amount;
 
   for (guint z = 0; z <= coverage->n_zones; z++)
@@ -364,11 +351,7 @@ gr_coverage_sum (GrCoverage *coverage,
  * Returns: %FALSE where the tile holds no residential land
  */
 gboolean
-gr_coverage_get_tile (GrCoverage *coverage,
-                      guint       tx,
-                      guint       ty,
-                      guint8     *states,
-                      guint8     *samples)
+gr_coverage_get_tile (GrCoverage *coverage, guint tx, guint ty, guint8 *states, guint8 *samples)
 {
   GrGrid *grid = coverage->grid;
   GrTile *tile;
@@ -383,10 +366,7 @@ gr_coverage_get_tile (GrCoverage *coverage,
 }
 
 guint
-gr_coverage_cell_count_at (GrCoverage *coverage,
-                           guint       layer,
-                           guint       col,
-                           guint       row)
+gr_coverage_cell_count_at (GrCoverage *coverage, guint layer, guint col, guint row)
 {
   GrGrid *grid = coverage->grid;
   GrTile *tile;
@@ -400,14 +380,11 @@ gr_coverage_cell_count_at (GrCoverage *coverage,
 }
 
 guint
-gr_coverage_cell_count (GrCoverage *coverage,
-                        guint       layer,
-                        double      x,
-                        double      y)
+gr_coverage_cell_count (GrCoverage *coverage, guint layer, double x, double y)
 {
   GrGrid *grid = coverage->grid;
-  double c = floor ((x - grid->x0) / grid->resolution);
-  double r = floor ((y - grid->y0) / grid->resolution);
+  double  c = floor ((x - grid->x0) / grid->resolution);
+  double  r = floor ((y - grid->y0) / grid->resolution);
 
   if (c < 0 || r < 0 || c >= grid->n_cols || r >= grid->n_rows)
     return 0;

@@ -29,47 +29,28 @@ typedef struct
   gint64  mm;
 } GrCellDistance;
 
-GrCoverage *gr_coverage_new       (GrGrid *grid,
-                                   guint   n_zones);
-void        gr_coverage_free      (GrCoverage *coverage);
-GrGrid     *gr_coverage_get_grid  (GrCoverage *coverage);
+GrCoverage *gr_coverage_new (GrGrid *grid, guint n_zones);
+void        gr_coverage_free (GrCoverage *coverage);
+GrGrid     *gr_coverage_get_grid (GrCoverage *coverage);
 guint       gr_coverage_get_n_zones (GrCoverage *coverage);
 
-guint       gr_coverage_add       (GrCoverage      *coverage,
-                                   guint            layer,
-                                   const GrPolygon *polygon,
-                                   double           radius);
-gboolean    gr_coverage_remove    (GrCoverage *coverage,
-                                   guint       id);
-gboolean    gr_coverage_replace   (GrCoverage      *coverage,
-                                   guint            id,
-                                   const GrPolygon *polygon,
-                                   double           radius);
-guint       gr_coverage_get_n_features (GrCoverage *coverage);
-void        gr_coverage_apply_cells (GrCoverage           *coverage,
-                                     guint                 layer,
-                                     const GrCellDistance *cells,
-                                     guint                 n_cells,
-                                     gint64                max_mm,
-                                     int                   delta);
+guint gr_coverage_add (GrCoverage *coverage, guint layer, const GrPolygon *polygon, double radius);
+gboolean gr_coverage_remove (GrCoverage *coverage, guint id);
+gboolean
+      gr_coverage_replace (GrCoverage *coverage, guint id, const GrPolygon *polygon, double radius);
+guint gr_coverage_get_n_features (GrCoverage *coverage);
+void  gr_coverage_apply_cells (GrCoverage           *coverage,
+                               guint                 layer,
+                               const GrCellDistance *cells,
+                               guint                 n_cells,
+                               gint64                max_mm,
+                               int                   delta);
 
-GrAmount    gr_coverage_sum       (GrCoverage *coverage,
-                                   int         zone,
-                                   guint       layer_mask,
-                                   guint       layer_value);
-gboolean    gr_coverage_get_tile  (GrCoverage *coverage,
-                                   guint       tx,
-                                   guint       ty,
-                                   guint8     *states,
-                                   guint8     *samples);
-guint       gr_coverage_cell_count_at (GrCoverage *coverage,
-                                       guint       layer,
-                                       guint       col,
-                                       guint       row);
-guint       gr_coverage_cell_count (GrCoverage *coverage,
-                                    guint       layer,
-                                    double      x,
-                                    double      y);
+GrAmount gr_coverage_sum (GrCoverage *coverage, int zone, guint layer_mask, guint layer_value);
+gboolean
+gr_coverage_get_tile (GrCoverage *coverage, guint tx, guint ty, guint8 *states, guint8 *samples);
+guint gr_coverage_cell_count_at (GrCoverage *coverage, guint layer, guint col, guint row);
+guint gr_coverage_cell_count (GrCoverage *coverage, guint layer, double x, double y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrCoverage, gr_coverage_free)
 

@@ -28,7 +28,7 @@ typedef struct
   gsize       offset; /* of the double in GrCriteria */
   double      min;
   double      max;
-  gboolean    area;   /* m², not metres */
+  gboolean    area; /* m², not metres */
 } Limit;
 
 static const Limit limits[] = {
@@ -46,7 +46,8 @@ static const Limit limits[] = {
     GR_CRITERIA_DISTANCE_MAX, FALSE },
   { "--attach-distance", G_STRUCT_OFFSET (GrCriteria, attach_distance), GR_CRITERIA_DISTANCE_MIN,
     GR_CRITERIA_DISTANCE_MAX, FALSE },
-  { "--snap", G_STRUCT_OFFSET (GrCriteria, snap), GR_CRITERIA_SNAP_MIN, GR_CRITERIA_SNAP_MAX, FALSE },
+  { "--snap", G_STRUCT_OFFSET (GrCriteria, snap), GR_CRITERIA_SNAP_MIN, GR_CRITERIA_SNAP_MAX,
+    FALSE },
 };
 
 static void
@@ -55,11 +56,12 @@ set_range_error (const Limit *limit, GError **error)
   if (limit->area)
     /* TRANSLATORS: an option such as --park-min-area, then its allowed range */
     g_set_error (error, GR_ANALYSIS_ERROR, GR_ANALYSIS_ERROR_CRITERIA,
-                 _("%s must be between %.0f and %.0f square metres"), limit->option, limit->min, limit->max);
+                 _ ("%s must be between %.0f and %.0f square metres"), limit->option, limit->min,
+                 limit->max);
   else
     /* TRANSLATORS: an option such as --green-radius, then its allowed range */
     g_set_error (error, GR_ANALYSIS_ERROR, GR_ANALYSIS_ERROR_CRITERIA,
-                 _("%s must be between %g and %g metres"), limit->option, limit->min, limit->max);
+                 _ ("%s must be between %g and %g metres"), limit->option, limit->min, limit->max);
 }
 
 /**
@@ -69,8 +71,7 @@ set_range_error (const Limit *limit, GError **error)
  * (NaN never is); else %FALSE with @error naming the first that is not.
  */
 gboolean
-gr_criteria_validate (const GrCriteria *criteria,
-                      GError          **error)
+gr_criteria_validate (const GrCriteria *criteria, GError **error)
 {
   g_return_val_if_fail (criteria != NULL, FALSE);
 

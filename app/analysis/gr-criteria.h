@@ -27,20 +27,19 @@ typedef struct
  * <range>s for the radii and the smallest sizes are these
  * (tests/analysis/test-defaults.c checks that they agree), so a value the
  * window keeps is one the command line takes. */
-#define GR_CRITERIA_RESOLUTION_MIN      0.5     /* metres */
-#define GR_CRITERIA_RESOLUTION_MAX      1000.0  /* metres */
-#define GR_CRITERIA_RADIUS_MIN          0.0     /* metres, green and park */
-#define GR_CRITERIA_RADIUS_MAX          5000.0  /* metres, green and park */
-#define GR_CRITERIA_MIN_AREA_MIN        0.0     /* m², green and park */
-#define GR_CRITERIA_GREEN_MIN_AREA_MAX  1.0e6   /* m² */
-#define GR_CRITERIA_PARK_MIN_AREA_MAX   1.0e7   /* m² */
-#define GR_CRITERIA_DISTANCE_MIN        0.0     /* metres, access and attach */
-#define GR_CRITERIA_DISTANCE_MAX        1000.0  /* metres, access and attach */
-#define GR_CRITERIA_SNAP_MIN            0.0     /* metres */
-#define GR_CRITERIA_SNAP_MAX            100.0   /* metres */
+#define GR_CRITERIA_RESOLUTION_MIN     0.5    /* metres */
+#define GR_CRITERIA_RESOLUTION_MAX     1000.0 /* metres */
+#define GR_CRITERIA_RADIUS_MIN         0.0    /* metres, green and park */
+#define GR_CRITERIA_RADIUS_MAX         5000.0 /* metres, green and park */
+#define GR_CRITERIA_MIN_AREA_MIN       0.0    /* m², green and park */
+#define GR_CRITERIA_GREEN_MIN_AREA_MAX 1.0e6  /* m² */
+#define GR_CRITERIA_PARK_MIN_AREA_MAX  1.0e7  /* m² */
+#define GR_CRITERIA_DISTANCE_MIN       0.0    /* metres, access and attach */
+#define GR_CRITERIA_DISTANCE_MAX       1000.0 /* metres, access and attach */
+#define GR_CRITERIA_SNAP_MIN           0.0    /* metres */
+#define GR_CRITERIA_SNAP_MAX           100.0  /* metres */
 
 void     gr_criteria_init_default (GrCriteria *criteria);
-gboolean gr_criteria_validate     (const GrCriteria *criteria,
-                                   GError          **error);
+gboolean gr_criteria_validate (const GrCriteria *criteria, GError **error);
 
 G_END_DECLS

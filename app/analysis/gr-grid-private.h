@@ -6,9 +6,9 @@
 G_BEGIN_DECLS
 
 #define GR_TILE_SHIFT 6
-#define GR_TILE_SIZE (1 << GR_TILE_SHIFT)
+#define GR_TILE_SIZE  (1 << GR_TILE_SHIFT)
 #define GR_TILE_CELLS (GR_TILE_SIZE * GR_TILE_SIZE)
-#define GR_TILE_MASK (GR_TILE_SIZE - 1)
+#define GR_TILE_MASK  (GR_TILE_SIZE - 1)
 /* Tiles are allocated in blocks large enough to come straight from fresh,
  * already zeroed pages, not cleared by hand one tile at a time. */
 #define GR_CHUNK_TILES 16
@@ -22,22 +22,22 @@ typedef struct
   guint16  sample[GR_TILE_CELLS]; /* 4 × 4 residential sample bits */
   guint32  people[GR_TILE_CELLS]; /* thousandths of a person */
   guint16  zone[GR_TILE_CELLS];
-  guint8   state[GR_TILE_CELLS];  /* bit L set when layer L covers the cell */
-  guint16 *count;                 /* n_layers × GR_TILE_CELLS */
+  guint8   state[GR_TILE_CELLS]; /* bit L set when layer L covers the cell */
+  guint16 *count;                /* n_layers × GR_TILE_CELLS */
 } GrTile;
 
 struct _GrGrid
 {
-  double   x0, y0;
-  double   resolution;
-  guint    n_cols, n_rows;
-  guint    n_tiles_x, n_tiles_y;
-  guint    n_layers;
-  GrTile **tiles;
-  guint    n_tiles;
-  GPtrArray *chunks;  /* tile memory, GR_CHUNK_TILES tiles a block */
-  GrTile  *spare;     /* the next unused tile of the newest chunk */
-  guint    n_spare;
+  double     x0, y0;
+  double     resolution;
+  guint      n_cols, n_rows;
+  guint      n_tiles_x, n_tiles_y;
+  guint      n_layers;
+  GrTile   **tiles;
+  guint      n_tiles;
+  GPtrArray *chunks; /* tile memory, GR_CHUNK_TILES tiles a block */
+  GrTile    *spare;  /* the next unused tile of the newest chunk */
+  guint      n_spare;
 };
 
 /* Residential samples of a cell. Inline bit counting: without a CPU
@@ -65,19 +65,8 @@ gr_tile_index (guint col, guint row)
   return ((row & GR_TILE_MASK) << GR_TILE_SHIFT) | (col & GR_TILE_MASK);
 }
 
-gboolean gr_grid_row_range (const GrGrid *grid,
-                            double        y0,
-                            double        y1,
-                            guint        *first,
-                            guint        *last);
-gboolean gr_grid_col_range (const GrGrid *grid,
-                            double        x0,
-                            double        x1,
-                            guint        *first,
-                            guint        *last);
-gboolean gr_grid_row_has_tiles (const GrGrid *grid,
-                                guint         row,
-                                guint         first_col,
-                                guint         last_col);
+gboolean gr_grid_row_range (const GrGrid *grid, double y0, double y1, guint *first, guint *last);
+gboolean gr_grid_col_range (const GrGrid *grid, double x0, double x1, guint *first, guint *last);
+gboolean gr_grid_row_has_tiles (const GrGrid *grid, guint row, guint first_col, guint last_col);
 
 G_END_DECLS

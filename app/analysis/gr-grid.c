@@ -7,13 +7,11 @@
 #define SAMPLES 4 /* residential area is sampled 4 × 4 per cell */
 
 GrGrid *
-gr_grid_new (const double bounds[4],
-             double       resolution,
-             guint        n_layers)
+gr_grid_new (const double bounds[4], double resolution, guint n_layers)
 {
   GrGrid *grid;
-  double width = MAX (bounds[2] - bounds[0], resolution);
-  double height = MAX (bounds[3] - bounds[1], resolution);
+  double  width = MAX (bounds[2] - bounds[0], resolution);
+  double  height = MAX (bounds[3] - bounds[1], resolution);
 
   g_return_val_if_fail (resolution > 0, NULL);
   g_return_val_if_fail (n_layers <= GR_GRID_MAX_LAYERS, NULL);
@@ -74,7 +72,7 @@ gr_grid_get_memory_size (const GrGrid *grid)
 static GrTile *
 new_tile (GrGrid *grid)
 {
-  gsize counts = (gsize) GR_TILE_CELLS * MAX (grid->n_layers, 1);
+  gsize   counts = (gsize) GR_TILE_CELLS * MAX (grid->n_layers, 1);
   GrTile *tile;
 
   if (grid->n_spare == 0)
@@ -112,8 +110,7 @@ ensure_tile (GrGrid *grid, guint col, guint row)
 
 /* Index range of the points k * step + offset (k >= 0, k < n) inside [a, b]. */
 static gboolean
-sample_range (double a, double b, double origin, double step, guint n,
-              guint *first, guint *last)
+sample_range (double a, double b, double origin, double step, guint n, guint *first, guint *last)
 {
   double lo = ceil ((a - origin) / step - 0.5);
   double hi = floor ((b - origin) / step - 0.5);
@@ -128,22 +125,19 @@ sample_range (double a, double b, double origin, double step, guint n,
 }
 
 gboolean
-gr_grid_row_range (const GrGrid *grid, double y0, double y1,
-                   guint *first, guint *last)
+gr_grid_row_range (const GrGrid *grid, double y0, double y1, guint *first, guint *last)
 {
   return sample_range (y0, y1, grid->y0, grid->resolution, grid->n_rows, first, last);
 }
 
 gboolean
-gr_grid_col_range (const GrGrid *grid, double x0, double x1,
-                   guint *first, guint *last)
+gr_grid_col_range (const GrGrid *grid, double x0, double x1, guint *first, guint *last)
 {
   return sample_range (x0, x1, grid->x0, grid->resolution, grid->n_cols, first, last);
 }
 
 gboolean
-gr_grid_row_has_tiles (const GrGrid *grid, guint row,
-                       guint first_col, guint last_col)
+gr_grid_row_has_tiles (const GrGrid *grid, guint row, guint first_col, guint last_col)
 {
   for (guint tx = first_col >> GR_TILE_SHIFT; tx <= last_col >> GR_TILE_SHIFT; tx++)
     if (grid->tiles[(row >> GR_TILE_SHIFT) * grid->n_tiles_x + tx] != NULL)
@@ -156,16 +150,15 @@ static void
 fill_sample_row (GrGrid *grid, guint row, guint sub_row, const GrSpan *span)
 {
   double step = grid->resolution / SAMPLES;
-  guint first, last;
+  guint  first, last;
 
-  if (!sample_range (span->x0, span->x1, grid->x0, step, grid->n_cols * SAMPLES,
-                     &first, &last))
+  if (!sample_range (span->x0, span->x1, grid->x0, step, grid->n_cols * SAMPLES, &first, &last))
     return;
   for (guint col = first / SAMPLES; col <= last / SAMPLES; col++)
     {
-      guint lo = MAX (first, col * SAMPLES) % SAMPLES;
-      guint hi = MIN (last, col * SAMPLES + SAMPLES - 1) % SAMPLES;
-      guint bits = ((1u << (hi + 1)) - 1) & ~((1u << lo) - 1);
+      guint   lo = MAX (first, col * SAMPLES) % SAMPLES;
+      guint   hi = MIN (last, col * SAMPLES + SAMPLES - 1) % SAMPLES;
+      guint   bits = ((1u << (hi + 1)) - 1) & ~((1u << lo) - 1);
       GrTile *tile = ensure_tile (grid, col, row);
 
       tile->sample[gr_tile_index (col, row)] |= bits << (sub_row * SAMPLES);
@@ -174,17 +167,15 @@ fill_sample_row (GrGrid *grid, guint row, guint sub_row, const GrSpan *span)
 
 /* Overlapping residential polygons are unioned: each sample bit is set once. */
 void
-gr_grid_add_residential (GrGrid          *grid,
-                         const GrPolygon *polygon)
+gr_grid_add_residential (GrGrid *grid, const GrPolygon *polygon)
 {
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
   double step = grid->resolution / SAMPLES;
   double bounds[4];
-  guint first, last;
+  guint  first, last;
 
   gr_polygon_bounds (polygon, bounds);
-  if (!sample_range (bounds[1], bounds[3], grid->y0, step, grid->n_rows * SAMPLES,
-                     &first, &last))
+  if (!sample_range (bounds[1], bounds[3], grid->y0, step, grid->n_rows * SAMPLES, &first, &last))
     return;
   for (guint s = first; s <= last; s++)
     {
@@ -198,12 +189,11 @@ typedef void (*CellFunc) (GrTile *tile, guint index, gpointer data);
 
 /* Calls @func for each existing cell whose centre lies inside @polygon. */
 static void
-foreach_cell_inside (GrGrid *grid, const GrPolygon *polygon,
-                     CellFunc func, gpointer data)
+foreach_cell_inside (GrGrid *grid, const GrPolygon *polygon, CellFunc func, gpointer data)
 {
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
   double bounds[4];
-  guint first, last, c0, c1;
+  guint  first, last, c0, c1;
 
   gr_polygon_bounds (polygon, bounds);
   if (!gr_grid_row_range (grid, bounds[1], bounds[3], &first, &last)
@@ -217,7 +207,7 @@ foreach_cell_inside (GrGrid *grid, const GrPolygon *polygon,
       for (guint k = 0; k < spans->len; k++)
         {
           GrSpan *span = &g_array_index (spans, GrSpan, k);
-          guint a, b;
+          guint   a, b;
 
           if (!gr_grid_col_range (grid, span->x0, span->x1, &a, &b))
             continue;
@@ -241,9 +231,7 @@ set_zone_cb (GrTile *tile, guint index, gpointer data)
 }
 
 void
-gr_grid_set_zone (GrGrid          *grid,
-                  const GrPolygon *polygon,
-                  guint16          zone)
+gr_grid_set_zone (GrGrid *grid, const GrPolygon *polygon, guint16 zone)
 {
   foreach_cell_inside (grid, polygon, set_zone_cb, &zone);
 }
@@ -267,8 +255,8 @@ static void
 place_people_cb (GrTile *tile, guint index, gpointer data)
 {
   Spread *spread = data;
-  double want = spread->per_sample * gr_samples (tile->sample[index]) + spread->carry;
-  double whole = floor (want + 0.5);
+  double  want = spread->per_sample * gr_samples (tile->sample[index]) + spread->carry;
+  double  whole = floor (want + 0.5);
 
   if (whole <= 0)
     {
@@ -291,9 +279,7 @@ place_people_cb (GrTile *tile, guint index, gpointer data)
  * residential land (the caller reports them as unplaced).
  */
 double
-gr_grid_spread_population (GrGrid          *grid,
-                           const GrPolygon *polygon,
-                           double           people)
+gr_grid_spread_population (GrGrid *grid, const GrPolygon *polygon, double people)
 {
   Spread spread = { 0 };
 
@@ -337,15 +323,11 @@ residential_cell (const GrGrid *grid, guint col, guint row)
  * Returns: %FALSE when no residential cell is near enough.
  */
 gboolean
-gr_grid_place_population (GrGrid *grid,
-                          double  x,
-                          double  y,
-                          double  people,
-                          double  snap_distance)
+gr_grid_place_population (GrGrid *grid, double x, double y, double people, double snap_distance)
 {
-  double best = INFINITY;
+  double  best = INFINITY;
   GrTile *best_tile = NULL;
-  guint best_index = 0, c0, c1, r0, r1;
+  guint   best_index = 0, c0, c1, r0, r1;
 
   if (!(people > 0) || !isfinite (people))
     return FALSE;
@@ -356,7 +338,7 @@ gr_grid_place_population (GrGrid *grid,
     for (guint col = c0; col <= c1; col++)
       {
         GrTile *tile = residential_cell (grid, col, row);
-        double d;
+        double  d;
 
         if (tile == NULL)
           continue;
@@ -371,8 +353,9 @@ gr_grid_place_population (GrGrid *grid,
       }
   if (best_tile == NULL || best > snap_distance + grid->resolution)
     return FALSE;
-  best_tile->people[best_index] += (guint32) MIN (floor (people * GR_POPULATION_SCALE + 0.5),
-                                                  (double) (G_MAXUINT32 - best_tile->people[best_index]));
+  best_tile->people[best_index] +=
+      (guint32) MIN (floor (people * GR_POPULATION_SCALE + 0.5),
+                     (double) (G_MAXUINT32 - best_tile->people[best_index]));
   return TRUE;
 }
 
@@ -410,19 +393,19 @@ gr_grid_get_population (const GrGrid *grid)
 double
 gr_grid_cell_area (const GrGrid *grid, double x, double y)
 {
-  guint col, row;
+  guint   col, row;
   GrTile *tile;
 
   if (!cell_of (grid, x, y, &col, &row) || (tile = gr_grid_tile_at (grid, col, row)) == NULL)
     return 0;
-  return gr_samples (tile->sample[gr_tile_index (col, row)])
-         * grid->resolution * grid->resolution / (SAMPLES * SAMPLES);
+  return gr_samples (tile->sample[gr_tile_index (col, row)]) * grid->resolution * grid->resolution
+         / (SAMPLES * SAMPLES);
 }
 
 double
 gr_grid_cell_population (const GrGrid *grid, double x, double y)
 {
-  guint col, row;
+  guint   col, row;
   GrTile *tile;
 
   if (!cell_of (grid, x, y, &col, &row) || (tile = gr_grid_tile_at (grid, col, row)) == NULL)
@@ -433,7 +416,7 @@ gr_grid_cell_population (const GrGrid *grid, double x, double y)
 guint16
 gr_grid_cell_zone (const GrGrid *grid, double x, double y)
 {
-  guint col, row;
+  guint   col, row;
   GrTile *tile;
 
   if (!cell_of (grid, x, y, &col, &row) || (tile = gr_grid_tile_at (grid, col, row)) == NULL)
@@ -442,11 +425,7 @@ gr_grid_cell_zone (const GrGrid *grid, double x, double y)
 }
 
 void
-gr_grid_cell_center (const GrGrid *grid,
-                     guint         col,
-                     guint         row,
-                     double       *x,
-                     double       *y)
+gr_grid_cell_center (const GrGrid *grid, guint col, guint row, double *x, double *y)
 {
   *x = grid->x0 + (col + 0.5) * grid->resolution;
   *y = grid->y0 + (row + 0.5) * grid->resolution;
@@ -455,11 +434,7 @@ gr_grid_cell_center (const GrGrid *grid,
 /* Where the grid lies: its south-west corner and how many tiles of
  * GR_GRID_TILE_SIZE cells it spans each way. */
 void
-gr_grid_get_layout (const GrGrid *grid,
-                    double       *x0,
-                    double       *y0,
-                    guint        *n_tiles_x,
-                    guint        *n_tiles_y)
+gr_grid_get_layout (const GrGrid *grid, double *x0, double *y0, guint *n_tiles_x, guint *n_tiles_y)
 {
   G_STATIC_ASSERT (GR_GRID_TILE_SIZE == GR_TILE_SIZE);
   *x0 = grid->x0;

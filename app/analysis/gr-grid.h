@@ -16,53 +16,30 @@ G_BEGIN_DECLS
 
 typedef struct _GrGrid GrGrid;
 
-GrGrid  *gr_grid_new                  (const double bounds[4],
-                                       double       resolution,
-                                       guint        n_layers);
-void     gr_grid_free                 (GrGrid *grid);
+GrGrid *gr_grid_new (const double bounds[4], double resolution, guint n_layers);
+void    gr_grid_free (GrGrid *grid);
 
-double   gr_grid_get_resolution       (const GrGrid *grid);
-guint    gr_grid_get_n_layers         (const GrGrid *grid);
-guint    gr_grid_get_n_tiles          (const GrGrid *grid);
-gsize    gr_grid_get_memory_size      (const GrGrid *grid);
+double gr_grid_get_resolution (const GrGrid *grid);
+guint  gr_grid_get_n_layers (const GrGrid *grid);
+guint  gr_grid_get_n_tiles (const GrGrid *grid);
+gsize  gr_grid_get_memory_size (const GrGrid *grid);
 
-void     gr_grid_add_residential      (GrGrid          *grid,
-                                       const GrPolygon *polygon);
-void     gr_grid_set_zone             (GrGrid          *grid,
-                                       const GrPolygon *polygon,
-                                       guint16          zone);
-double   gr_grid_spread_population    (GrGrid          *grid,
-                                       const GrPolygon *polygon,
-                                       double           people);
-gboolean gr_grid_place_population     (GrGrid *grid,
-                                       double  x,
-                                       double  y,
-                                       double  people,
-                                       double  snap_distance);
+void   gr_grid_add_residential (GrGrid *grid, const GrPolygon *polygon);
+void   gr_grid_set_zone (GrGrid *grid, const GrPolygon *polygon, guint16 zone);
+double gr_grid_spread_population (GrGrid *grid, const GrPolygon *polygon, double people);
+gboolean
+gr_grid_place_population (GrGrid *grid, double x, double y, double people, double snap_distance);
 
-double   gr_grid_get_residential_area (const GrGrid *grid);
-double   gr_grid_get_population       (const GrGrid *grid);
-double   gr_grid_cell_area            (const GrGrid *grid,
-                                       double        x,
-                                       double        y);
-double   gr_grid_cell_population      (const GrGrid *grid,
-                                       double        x,
-                                       double        y);
+double gr_grid_get_residential_area (const GrGrid *grid);
+double gr_grid_get_population (const GrGrid *grid);
+double gr_grid_cell_area (const GrGrid *grid, double x, double y);
+double gr_grid_cell_population (const GrGrid *grid, double x, double y);
 #define GR_GRID_TILE_SIZE 64
 
-void     gr_grid_get_layout           (const GrGrid *grid,
-                                       double       *x0,
-                                       double       *y0,
-                                       guint        *n_tiles_x,
-                                       guint        *n_tiles_y);
-void     gr_grid_cell_center          (const GrGrid *grid,
-                                       guint         col,
-                                       guint         row,
-                                       double       *x,
-                                       double       *y);
-guint16  gr_grid_cell_zone            (const GrGrid *grid,
-                                       double        x,
-                                       double        y);
+void
+gr_grid_get_layout (const GrGrid *grid, double *x0, double *y0, guint *n_tiles_x, guint *n_tiles_y);
+void    gr_grid_cell_center (const GrGrid *grid, guint col, guint row, double *x, double *y);
+guint16 gr_grid_cell_zone (const GrGrid *grid, double x, double y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrGrid, gr_grid_free)
 

@@ -6,7 +6,7 @@
 
 /* Spatial buckets for nearest-segment and nodes-near queries: 32 m, or
  * larger for a network so wide that 32 m buckets would not fit memory. */
-#define BUCKET_M 32.0
+#define BUCKET_M    32.0
 #define MAX_BUCKETS 4.0e6
 
 typedef struct
@@ -18,21 +18,21 @@ typedef struct
 
 struct _GrNetwork
 {
-  GArray     *xy;        /* double pairs, per node */
-  GArray     *node_line; /* guint32, the first input line through each node */
-  GArray     *segments;  /* Segment */
-  guint32    *slots;     /* open addressing: node id + 1 by position, while building */
-  guint       n_slots;   /* a power of two, at least twice the shared nodes */
-  guint       n_shared;
-  guint       n_lines;
-  guint       snapped;
-  gboolean    finished;
+  GArray  *xy;        /* double pairs, per node */
+  GArray  *node_line; /* guint32, the first input line through each node */
+  GArray  *segments;  /* Segment */
+  guint32 *slots;     /* open addressing: node id + 1 by position, while building */
+  guint    n_slots;   /* a power of two, at least twice the shared nodes */
+  guint    n_shared;
+  guint    n_lines;
+  guint    snapped;
+  gboolean finished;
   /* After gr_network_finish (): adjacency and buckets, CSR. */
-  guint32    *adj_start, *adj;
-  double      bx0, by0, bucket;
-  guint       bw, bh;
-  guint32    *seg_bucket_start, *seg_bucket;
-  guint32    *node_bucket_start, *node_bucket;
+  guint32 *adj_start, *adj;
+  double   bx0, by0, bucket;
+  guint    bw, bh;
+  guint32 *seg_bucket_start, *seg_bucket;
+  guint32 *node_bucket_start, *node_bucket;
 };
 
 gint64
@@ -97,8 +97,8 @@ new_node (GrNetwork *network, double x, double y, guint32 line)
 static guint
 find_slot (const GrNetwork *network, double x, double y)
 {
-  guint mask = network->n_slots - 1;
-  guint i = position_hash (x, y) & mask;
+  guint         mask = network->n_slots - 1;
+  guint         i = position_hash (x, y) & mask;
   const double *xy = (const double *) network->xy->data;
 
   while (network->slots[i] != 0
@@ -110,8 +110,8 @@ find_slot (const GrNetwork *network, double x, double y)
 static void
 grow_slots (GrNetwork *network)
 {
-  guint32 *old = network->slots;
-  guint n_old = network->n_slots;
+  guint32      *old = network->slots;
+  guint         n_old = network->n_slots;
   const double *xy;
 
   network->n_slots *= 2;
@@ -127,7 +127,7 @@ grow_slots (GrNetwork *network)
 static guint32
 shared_node (GrNetwork *network, double x, double y, guint32 line)
 {
-  guint slot = find_slot (network, x, y);
+  guint   slot = find_slot (network, x, y);
   guint32 id;
 
   if (network->slots[slot] != 0)
@@ -163,10 +163,10 @@ node_y (const GrNetwork *network, guint node)
 static void
 add_piece (GrNetwork *network, guint32 a, guint32 b, guint32 line)
 {
-  double ax = node_x (network, a), ay = node_y (network, a);
-  double dx = node_x (network, b) - ax, dy = node_y (network, b) - ay;
-  double length = hypot (dx, dy);
-  guint n = MAX (1, (guint) ceil (length / GR_NETWORK_MAX_SEGMENT - 1e-9));
+  double  ax = node_x (network, a), ay = node_y (network, a);
+  double  dx = node_x (network, b) - ax, dy = node_y (network, b) - ay;
+  double  length = hypot (dx, dy);
+  guint   n = MAX (1, (guint) ceil (length / GR_NETWORK_MAX_SEGMENT - 1e-9));
   guint32 prev = a;
 
   for (guint k = 1; k < n; k++)
@@ -183,9 +183,7 @@ add_piece (GrNetwork *network, guint32 a, guint32 b, guint32 line)
  * @xy: interleaved coordinates of one line, metres
  */
 void
-gr_network_add_line (GrNetwork    *network,
-                     const double *xy,
-                     guint         n_points)
+gr_network_add_line (GrNetwork *network, const double *xy, guint n_points)
 {
   guint32 line = network->n_lines++;
   guint32 prev = G_MAXUINT32;
@@ -207,7 +205,7 @@ gr_network_add_line (GrNetwork    *network,
 static void
 build_adjacency (GrNetwork *network)
 {
-  guint n = network->node_line->len;
+  guint    n = network->node_line->len;
   guint32 *fill;
 
   g_free (network->adj_start);
@@ -276,10 +274,13 @@ bucket_range (const GrNetwork *network, const double box[4], guint r[4])
 
 /* Compressed buckets: start[b]..start[b + 1] index the items of bucket b. */
 static void
-build_buckets (GrNetwork *network, guint n_items, BoxFunc box_of,
-               guint32 **start_out, guint32 **items_out)
+build_buckets (GrNetwork *network,
+               guint      n_items,
+               BoxFunc    box_of,
+               guint32  **start_out,
+               guint32  **items_out)
 {
-  guint n_buckets = network->bw * network->bh;
+  guint    n_buckets = network->bw * network->bh;
   guint32 *start = g_new0 (guint32, n_buckets + 1);
   guint32 *fill, *items;
 
@@ -288,7 +289,7 @@ build_buckets (GrNetwork *network, guint n_items, BoxFunc box_of,
       for (guint i = 0; i < n_items; i++)
         {
           double box[4];
-          guint r[4];
+          guint  r[4];
 
           if (!box_of (network, i, box))
             continue;
@@ -338,10 +339,10 @@ build_index (GrNetwork *network)
   network->bucket = MAX (BUCKET_M, sqrt ((x1 - x0) * (y1 - y0) / MAX_BUCKETS));
   network->bw = (guint) floor ((x1 - x0) / network->bucket) + 1;
   network->bh = (guint) floor ((y1 - y0) / network->bucket) + 1;
-  build_buckets (network, network->segments->len, segment_box,
-                 &network->seg_bucket_start, &network->seg_bucket);
-  build_buckets (network, network->node_line->len, node_box,
-                 &network->node_bucket_start, &network->node_bucket);
+  build_buckets (network, network->segments->len, segment_box, &network->seg_bucket_start,
+                 &network->seg_bucket);
+  build_buckets (network, network->node_line->len, node_box, &network->node_bucket_start,
+                 &network->node_bucket);
 }
 
 /* Bureau data whose lines nearly meet: a dangling end within @snap of a
@@ -356,7 +357,7 @@ snap_ends (GrNetwork *network, double snap)
       double x = node_x (network, node), y = node_y (network, node);
       double box[4] = { x - snap, y - snap, x + snap, y + snap };
       g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint32));
-      double best = INFINITY;
+      double  best = INFINITY;
       guint32 best_node = G_MAXUINT32;
 
       if (degree (network, node) != 1)
@@ -365,10 +366,10 @@ snap_ends (GrNetwork *network, double snap)
       for (guint k = 0; k < near->len; k++)
         {
           guint32 other = g_array_index (near, guint32, k);
-          double d = hypot (node_x (network, other) - x, node_y (network, other) - y);
+          double  d = hypot (node_x (network, other) - x, node_y (network, other) - y);
 
           if (g_array_index (network->node_line, guint32, other)
-                != g_array_index (network->node_line, guint32, node)
+                  != g_array_index (network->node_line, guint32, node)
               && d <= snap && d < best)
             {
               best = d;
@@ -389,8 +390,7 @@ snap_ends (GrNetwork *network, double snap)
  *   metres; 0 for none (the default: OSM lines meet at shared nodes)
  */
 void
-gr_network_finish (GrNetwork *network,
-                   double     snap)
+gr_network_finish (GrNetwork *network, double snap)
 {
   g_return_if_fail (!network->finished);
   g_clear_pointer (&network->slots, g_free);
@@ -414,10 +414,9 @@ find_root (guint32 *parent, guint32 i)
 }
 
 void
-gr_network_get_stats (const GrNetwork *network,
-                      GrNetworkStats  *stats)
+gr_network_get_stats (const GrNetwork *network, GrNetworkStats *stats)
 {
-  guint n = network->node_line->len;
+  guint    n = network->node_line->len;
   guint32 *parent = g_new (guint32, MAX (n, 1));
 
   memset (stats, 0, sizeof *stats);
@@ -454,20 +453,14 @@ gr_network_get_n_segments (const GrNetwork *network)
 }
 
 void
-gr_network_node_position (const GrNetwork *network,
-                          guint            node,
-                          double          *x,
-                          double          *y)
+gr_network_node_position (const GrNetwork *network, guint node, double *x, double *y)
 {
   *x = node_x (network, node);
   *y = node_y (network, node);
 }
 
 void
-gr_network_segment_nodes (const GrNetwork *network,
-                          guint            segment,
-                          guint           *a,
-                          guint           *b)
+gr_network_segment_nodes (const GrNetwork *network, guint segment, guint *a, guint *b)
 {
   Segment *seg = &g_array_index (network->segments, Segment, segment);
 
@@ -476,16 +469,13 @@ gr_network_segment_nodes (const GrNetwork *network,
 }
 
 gint64
-gr_network_segment_length (const GrNetwork *network,
-                           guint            segment)
+gr_network_segment_length (const GrNetwork *network, guint segment)
 {
   return g_array_index (network->segments, Segment, segment).length;
 }
 
 const guint32 *
-gr_network_node_segments (const GrNetwork *network,
-                          guint            node,
-                          guint           *n_segments)
+gr_network_node_segments (const GrNetwork *network, guint node, guint *n_segments)
 {
   *n_segments = degree (network, node);
   return network->adj + network->adj_start[node];
@@ -496,12 +486,12 @@ static double
 segment_distance2 (const GrNetwork *network, guint s, double x, double y, double *t_out)
 {
   const Segment *seg = &g_array_index (network->segments, Segment, s);
-  const double *p = (const double *) network->xy->data;
-  double ax = p[2 * seg->a], ay = p[2 * seg->a + 1];
-  double dx = p[2 * seg->b] - ax, dy = p[2 * seg->b + 1] - ay;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0, 1) : 0;
-  double ex = ax + t * dx - x, ey = ay + t * dy - y;
+  const double  *p = (const double *) network->xy->data;
+  double         ax = p[2 * seg->a], ay = p[2 * seg->a + 1];
+  double         dx = p[2 * seg->b] - ax, dy = p[2 * seg->b + 1] - ay;
+  double         len2 = dx * dx + dy * dy;
+  double         t = len2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0, 1) : 0;
+  double         ex = ax + t * dx - x, ey = ay + t * dy - y;
 
   *t_out = t;
   return ex * ex + ey * ey;
@@ -522,7 +512,7 @@ search_bucket (const GrNetwork *network, guint bx, guint by, double x, double y,
   for (guint k = network->seg_bucket_start[b]; k < network->seg_bucket_start[b + 1]; k++)
     {
       guint32 s = network->seg_bucket[k];
-      double t, d2 = segment_distance2 (network, s, x, y, &t);
+      double  t, d2 = segment_distance2 (network, s, x, y, &t);
 
       if (d2 < best->d2 || (d2 == best->d2 && s < best->segment))
         *best = (Nearest){ d2, t, s };
@@ -546,9 +536,9 @@ gr_network_nearest_segment (const GrNetwork *network,
                             GrNetworkHit    *hit)
 {
   Nearest best = { INFINITY, 0, G_MAXUINT32 };
-  double reach = max_distance, length;
-  double box[4];
-  guint r[4];
+  double  reach = max_distance, length;
+  double  box[4];
+  guint   r[4];
 
   if (network->segments->len == 0)
     return FALSE;
@@ -577,9 +567,7 @@ gr_network_nearest_segment (const GrNetwork *network,
 /* Appends the connected nodes whose buckets meet @bounds (a superset of
  * the nodes inside it, without duplicates). */
 void
-gr_network_nodes_near (const GrNetwork *network,
-                       const double     bounds[4],
-                       GArray          *nodes)
+gr_network_nodes_near (const GrNetwork *network, const double bounds[4], GArray *nodes)
 {
   guint r[4];
 

@@ -28,48 +28,33 @@ typedef struct
 typedef struct
 {
   guint32 segment;
-  gint64  to_a; /* mm from the point to the segment's first node */
-  gint64  to_b; /* … and to its second */
+  gint64  to_a;     /* mm from the point to the segment's first node */
+  gint64  to_b;     /* … and to its second */
   double  distance; /* m from the point to the segment */
 } GrNetworkHit;
 
-GrNetwork *gr_network_new              (void);
-void       gr_network_free             (GrNetwork *network);
-void       gr_network_add_line         (GrNetwork    *network,
-                                        const double *xy,
-                                        guint         n_points);
-void       gr_network_finish           (GrNetwork *network,
-                                        double     snap);
-void       gr_network_get_stats        (const GrNetwork *network,
-                                        GrNetworkStats  *stats);
+GrNetwork *gr_network_new (void);
+void       gr_network_free (GrNetwork *network);
+void       gr_network_add_line (GrNetwork *network, const double *xy, guint n_points);
+void       gr_network_finish (GrNetwork *network, double snap);
+void       gr_network_get_stats (const GrNetwork *network, GrNetworkStats *stats);
 
-guint      gr_network_get_n_nodes      (const GrNetwork *network);
-guint      gr_network_get_n_segments   (const GrNetwork *network);
-void       gr_network_node_position    (const GrNetwork *network,
-                                        guint            node,
-                                        double          *x,
-                                        double          *y);
-void       gr_network_segment_nodes    (const GrNetwork *network,
-                                        guint            segment,
-                                        guint           *a,
-                                        guint           *b);
-gint64     gr_network_segment_length   (const GrNetwork *network,
-                                        guint            segment);
-const guint32 *gr_network_node_segments (const GrNetwork *network,
-                                         guint            node,
-                                         guint           *n_segments);
+guint  gr_network_get_n_nodes (const GrNetwork *network);
+guint  gr_network_get_n_segments (const GrNetwork *network);
+void   gr_network_node_position (const GrNetwork *network, guint node, double *x, double *y);
+void   gr_network_segment_nodes (const GrNetwork *network, guint segment, guint *a, guint *b);
+gint64 gr_network_segment_length (const GrNetwork *network, guint segment);
+const guint32 *gr_network_node_segments (const GrNetwork *network, guint node, guint *n_segments);
 
-gboolean   gr_network_nearest_segment  (const GrNetwork *network,
-                                        double           x,
-                                        double           y,
-                                        double           max_distance,
-                                        guint32          hint,
-                                        GrNetworkHit    *hit);
-void       gr_network_nodes_near       (const GrNetwork *network,
-                                        const double     bounds[4],
-                                        GArray          *nodes);
+gboolean gr_network_nearest_segment (const GrNetwork *network,
+                                     double           x,
+                                     double           y,
+                                     double           max_distance,
+                                     guint32          hint,
+                                     GrNetworkHit    *hit);
+void     gr_network_nodes_near (const GrNetwork *network, const double bounds[4], GArray *nodes);
 
-gint64     gr_mm_ceil                  (double metres);
+gint64 gr_mm_ceil (double metres);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrNetwork, gr_network_free)
 

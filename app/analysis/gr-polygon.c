@@ -5,10 +5,7 @@
 #include <string.h>
 
 GrPolygon *
-gr_polygon_new (const double *xy,
-                guint         n_points,
-                const guint  *ring_ends,
-                guint         n_rings)
+gr_polygon_new (const double *xy, guint n_points, const guint *ring_ends, guint n_rings)
 {
   GrPolygon *polygon;
 
@@ -24,13 +21,10 @@ gr_polygon_new (const double *xy,
 }
 
 GrPolygon *
-gr_polygon_new_rect (double x0,
-                     double y0,
-                     double x1,
-                     double y1)
+gr_polygon_new_rect (double x0, double y0, double x1, double y1)
 {
   const double xy[] = { x0, y0, x1, y0, x1, y1, x0, y1 };
-  const guint end = 4;
+  const guint  end = 4;
 
   return gr_polygon_new (xy, 4, &end, 1);
 }
@@ -38,8 +32,7 @@ gr_polygon_new_rect (double x0,
 GrPolygon *
 gr_polygon_copy (const GrPolygon *polygon)
 {
-  return gr_polygon_new (polygon->xy, polygon->n_points,
-                         polygon->ring_ends, polygon->n_rings);
+  return gr_polygon_new (polygon->xy, polygon->n_points, polygon->ring_ends, polygon->n_rings);
 }
 
 void
@@ -53,9 +46,7 @@ gr_polygon_free (GrPolygon *polygon)
 }
 
 void
-gr_polygon_translate (GrPolygon *polygon,
-                      double     dx,
-                      double     dy)
+gr_polygon_translate (GrPolygon *polygon, double dx, double dy)
 {
   for (guint i = 0; i < polygon->n_points; i++)
     {
@@ -65,14 +56,13 @@ gr_polygon_translate (GrPolygon *polygon,
 }
 
 void
-gr_polygon_bounds (const GrPolygon *polygon,
-                   double           bounds[4])
+gr_polygon_bounds (const GrPolygon *polygon, double bounds[4])
 {
   gr_bounds_clear (bounds);
   for (guint i = 0; i < polygon->n_points; i++)
     {
-      const double point[4] = { polygon->xy[2 * i], polygon->xy[2 * i + 1],
-                                polygon->xy[2 * i], polygon->xy[2 * i + 1] };
+      const double point[4] = { polygon->xy[2 * i], polygon->xy[2 * i + 1], polygon->xy[2 * i],
+                                polygon->xy[2 * i + 1] };
       gr_bounds_union (bounds, point);
     }
 }
@@ -86,8 +76,7 @@ gr_bounds_clear (double bounds[4])
 }
 
 void
-gr_bounds_union (double       into[4],
-                 const double bounds[4])
+gr_bounds_union (double into[4], const double bounds[4])
 {
   into[0] = MIN (into[0], bounds[0]);
   into[1] = MIN (into[1], bounds[1]);
@@ -96,42 +85,37 @@ gr_bounds_union (double       into[4],
 }
 
 static guint
-ring_start (const GrPolygon *polygon,
-            guint            ring)
+ring_start (const GrPolygon *polygon, guint ring)
 {
   return ring == 0 ? 0 : polygon->ring_ends[ring - 1];
 }
 
 static double
-ring_signed_area (const GrPolygon *polygon,
-                  guint            ring)
+ring_signed_area (const GrPolygon *polygon, guint ring)
 {
-  guint start = ring_start (polygon, ring);
-  guint end = polygon->ring_ends[ring];
+  guint  start = ring_start (polygon, ring);
+  guint  end = polygon->ring_ends[ring];
   double sum = 0;
 
   for (guint i = start; i < end; i++)
     {
       guint j = (i + 1 < end) ? i + 1 : start;
-      sum += polygon->xy[2 * i] * polygon->xy[2 * j + 1]
-             - polygon->xy[2 * j] * polygon->xy[2 * i + 1];
+      sum +=
+          polygon->xy[2 * i] * polygon->xy[2 * j + 1] - polygon->xy[2 * j] * polygon->xy[2 * i + 1];
     }
   return sum / 2;
 }
 
 static gboolean
-ring_contains (const GrPolygon *polygon,
-               guint            ring,
-               double           x,
-               double           y)
+ring_contains (const GrPolygon *polygon, guint ring, double x, double y)
 {
-  guint start = ring_start (polygon, ring);
-  guint end = polygon->ring_ends[ring];
+  guint    start = ring_start (polygon, ring);
+  guint    end = polygon->ring_ends[ring];
   gboolean inside = FALSE;
 
   for (guint i = start; i < end; i++)
     {
-      guint j = (i + 1 < end) ? i + 1 : start;
+      guint  j = (i + 1 < end) ? i + 1 : start;
       double xi = polygon->xy[2 * i], yi = polygon->xy[2 * i + 1];
       double xj = polygon->xy[2 * j], yj = polygon->xy[2 * j + 1];
 
@@ -156,8 +140,8 @@ gr_polygon_area (const GrPolygon *polygon)
       if (polygon->ring_ends[r] - first < 3)
         continue;
       for (guint o = 0; o < polygon->n_rings; o++)
-        if (o != r && ring_contains (polygon, o, polygon->xy[2 * first],
-                                     polygon->xy[2 * first + 1]))
+        if (o != r
+            && ring_contains (polygon, o, polygon->xy[2 * first], polygon->xy[2 * first + 1]))
           depth++;
       area += (depth % 2 ? -1 : 1) * fabs (ring_signed_area (polygon, r));
     }
@@ -165,9 +149,7 @@ gr_polygon_area (const GrPolygon *polygon)
 }
 
 gboolean
-gr_polygon_contains (const GrPolygon *polygon,
-                     double           x,
-                     double           y)
+gr_polygon_contains (const GrPolygon *polygon, double x, double y)
 {
   gboolean inside = FALSE;
 
@@ -178,9 +160,7 @@ gr_polygon_contains (const GrPolygon *polygon,
 }
 
 static double
-segment_distance2 (double px, double py,
-                   double ax, double ay,
-                   double bx, double by)
+segment_distance2 (double px, double py, double ax, double ay, double bx, double by)
 {
   double dx = bx - ax, dy = by - ay;
   double len2 = dx * dx + dy * dy;
@@ -194,9 +174,7 @@ segment_distance2 (double px, double py,
 
 /* Distance from a point to the polygon: 0 inside, else to the nearest edge. */
 double
-gr_polygon_distance (const GrPolygon *polygon,
-                     double           x,
-                     double           y)
+gr_polygon_distance (const GrPolygon *polygon, double x, double y)
 {
   double best = INFINITY;
 
@@ -210,8 +188,7 @@ gr_polygon_distance (const GrPolygon *polygon,
       for (guint i = start; i < end; i++)
         {
           guint j = (i + 1 < end) ? i + 1 : start;
-          best = MIN (best, segment_distance2 (x, y,
-                                               polygon->xy[2 * i], polygon->xy[2 * i + 1],
+          best = MIN (best, segment_distance2 (x, y, polygon->xy[2 * i], polygon->xy[2 * i + 1],
                                                polygon->xy[2 * j], polygon->xy[2 * j + 1]));
         }
     }
@@ -244,8 +221,7 @@ narrow (double *lo, double *hi, double a, double c0, double c1)
  * (the capsule is convex): the hull of the two end-disc chords and the
  * chord of the rectangle swept along the segment. */
 static gboolean
-capsule_span (double ax, double ay, double bx, double by,
-              double y, double radius, GrSpan *span)
+capsule_span (double ax, double ay, double bx, double by, double y, double radius, GrSpan *span)
 {
   double lo = INFINITY, hi = -INFINITY;
   double ends[2][2] = { { ax, ay }, { bx, by } };
@@ -297,14 +273,12 @@ compare_span (gconstpointer a, gconstpointer b)
 }
 
 static void
-add_interior_spans (const GrPolygon *polygon,
-                    double           y,
-                    GArray          *spans)
+add_interior_spans (const GrPolygon *polygon, double y, GArray *spans)
 {
-  double stack_buf[64];
+  double  stack_buf[64];
   GArray *crossings = NULL;
   double *xs = stack_buf;
-  guint n = 0;
+  guint   n = 0;
 
   for (guint r = 0; r < polygon->n_rings; r++)
     {
@@ -313,7 +287,7 @@ add_interior_spans (const GrPolygon *polygon,
 
       for (guint i = start; i < end; i++)
         {
-          guint j = (i + 1 < end) ? i + 1 : start;
+          guint  j = (i + 1 < end) ? i + 1 : start;
           double yi = polygon->xy[2 * i + 1], yj = polygon->xy[2 * j + 1];
           double x;
 
@@ -348,7 +322,7 @@ static void
 merge_spans (GArray *spans)
 {
   GrSpan *s = (GrSpan *) spans->data;
-  guint out = 0;
+  guint   out = 0;
 
   if (spans->len < 2)
     return;
@@ -373,10 +347,7 @@ merge_spans (GArray *spans)
  * is one pass over the edges plus the cells it covers.
  */
 void
-gr_polygon_row_spans (const GrPolygon *polygon,
-                      double           y,
-                      double           radius,
-                      GArray          *spans)
+gr_polygon_row_spans (const GrPolygon *polygon, double y, double radius, GArray *spans)
 {
   g_array_set_size (spans, 0);
   add_interior_spans (polygon, y, spans);
@@ -389,14 +360,13 @@ gr_polygon_row_spans (const GrPolygon *polygon,
 
           for (guint i = start; i < end; i++)
             {
-              guint j = (i + 1 < end) ? i + 1 : start;
+              guint  j = (i + 1 < end) ? i + 1 : start;
               double ay = polygon->xy[2 * i + 1], by = polygon->xy[2 * j + 1];
               GrSpan span;
 
               if (y < MIN (ay, by) - radius || y > MAX (ay, by) + radius)
                 continue;
-              if (capsule_span (polygon->xy[2 * i], ay, polygon->xy[2 * j], by,
-                                y, radius, &span))
+              if (capsule_span (polygon->xy[2 * i], ay, polygon->xy[2 * j], by, y, radius, &span))
                 g_array_append_val (spans, span);
             }
         }

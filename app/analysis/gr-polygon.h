@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  double *xy;        /* interleaved x, y */
+  double *xy; /* interleaved x, y */
   guint   n_points;
   guint  *ring_ends; /* point index one past the last point of each ring */
   guint   n_rings;
@@ -25,35 +25,18 @@ typedef struct
   double x1;
 } GrSpan;
 
-GrPolygon *gr_polygon_new        (const double *xy,
-                                  guint         n_points,
-                                  const guint  *ring_ends,
-                                  guint         n_rings);
-GrPolygon *gr_polygon_new_rect   (double x0,
-                                  double y0,
-                                  double x1,
-                                  double y1);
-GrPolygon *gr_polygon_copy       (const GrPolygon *polygon);
-void       gr_polygon_free       (GrPolygon *polygon);
-void       gr_polygon_translate  (GrPolygon *polygon,
-                                  double     dx,
-                                  double     dy);
-void       gr_polygon_bounds     (const GrPolygon *polygon,
-                                  double           bounds[4]);
-void       gr_bounds_clear       (double           bounds[4]);
-void       gr_bounds_union       (double           into[4],
-                                  const double     bounds[4]);
-double     gr_polygon_area       (const GrPolygon *polygon);
-gboolean   gr_polygon_contains   (const GrPolygon *polygon,
-                                  double           x,
-                                  double           y);
-double     gr_polygon_distance   (const GrPolygon *polygon,
-                                  double           x,
-                                  double           y);
-void       gr_polygon_row_spans  (const GrPolygon *polygon,
-                                  double           y,
-                                  double           radius,
-                                  GArray          *spans);
+GrPolygon *gr_polygon_new (const double *xy, guint n_points, const guint *ring_ends, guint n_rings);
+GrPolygon *gr_polygon_new_rect (double x0, double y0, double x1, double y1);
+GrPolygon *gr_polygon_copy (const GrPolygon *polygon);
+void       gr_polygon_free (GrPolygon *polygon);
+void       gr_polygon_translate (GrPolygon *polygon, double dx, double dy);
+void       gr_polygon_bounds (const GrPolygon *polygon, double bounds[4]);
+void       gr_bounds_clear (double bounds[4]);
+void       gr_bounds_union (double into[4], const double bounds[4]);
+double     gr_polygon_area (const GrPolygon *polygon);
+gboolean   gr_polygon_contains (const GrPolygon *polygon, double x, double y);
+double     gr_polygon_distance (const GrPolygon *polygon, double x, double y);
+void       gr_polygon_row_spans (const GrPolygon *polygon, double y, double radius, GArray *spans);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrPolygon, gr_polygon_free)
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-G_DEFINE_QUARK (gr-analysis-error-quark, gr_analysis_error)
+G_DEFINE_QUARK (gr - analysis - error - quark, gr_analysis_error)
 
 struct _GrServiceRules
 {
@@ -31,7 +31,7 @@ static gboolean
 parse_number (const char *text, double fallback, double *out)
 {
   g_autofree char *s = g_strstrip (g_strdup (text));
-  char *end;
+  char            *end;
 
   if (*s == '\0')
     {
@@ -78,8 +78,7 @@ parse_line (const char *line, GrServiceRule *rule)
  *   `#` starts a comment, an empty max_area means no upper bound
  */
 GrServiceRules *
-gr_service_rules_parse (const char *text,
-                        GError    **error)
+gr_service_rules_parse (const char *text, GError **error)
 {
   g_autoptr (GArray) rules = g_array_new (FALSE, FALSE, sizeof (GrServiceRule));
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
@@ -87,7 +86,7 @@ gr_service_rules_parse (const char *text,
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      char *hash = strchr (lines[i], '#');
+      char         *hash = strchr (lines[i], '#');
       GrServiceRule rule;
 
       if (hash != NULL)
@@ -98,8 +97,8 @@ gr_service_rules_parse (const char *text,
       if (!parse_line (lines[i], &rule))
         {
           g_set_error (error, GR_ANALYSIS_ERROR, GR_ANALYSIS_ERROR_RULES,
-                       _("line %u: expected “min_area_m2,max_area_m2,radius_m,historic_only” "
-                         "with non-negative numbers, got “%s”"),
+                       _ ("line %u: expected “min_area_m2,max_area_m2,radius_m,historic_only” "
+                          "with non-negative numbers, got “%s”"),
                        i + 1, lines[i]);
           return NULL;
         }
@@ -108,7 +107,7 @@ gr_service_rules_parse (const char *text,
   if (rules->len == 0)
     {
       g_set_error (error, GR_ANALYSIS_ERROR, GR_ANALYSIS_ERROR_RULES,
-                   _("the rule table has no rules"));
+                   _ ("the rule table has no rules"));
       return NULL;
     }
   result = g_new0 (GrServiceRules, 1);
@@ -133,14 +132,13 @@ gr_service_rules_to_text (const GrServiceRules *rules)
   for (guint i = 0; i < rules->rules->len; i++)
     {
       const GrServiceRule *rule = &g_array_index (rules->rules, GrServiceRule, i);
-      char num[3][G_ASCII_DTOSTR_BUF_SIZE];
+      char                 num[3][G_ASCII_DTOSTR_BUF_SIZE];
 
       g_ascii_dtostr (num[0], sizeof num[0], rule->min_area);
       g_ascii_dtostr (num[1], sizeof num[1], rule->max_area);
       g_ascii_dtostr (num[2], sizeof num[2], rule->radius);
-      g_string_append_printf (text, "%s,%s,%s,%s\n", num[0],
-                              isinf (rule->max_area) ? "" : num[1], num[2],
-                              rule->historic_only ? "yes" : "no");
+      g_string_append_printf (text, "%s,%s,%s,%s\n", num[0], isinf (rule->max_area) ? "" : num[1],
+                              num[2], rule->historic_only ? "yes" : "no");
     }
   return g_string_free (text, FALSE);
 }
@@ -152,8 +150,7 @@ gr_service_rules_get_n_rules (const GrServiceRules *rules)
 }
 
 const GrServiceRule *
-gr_service_rules_get_rule (const GrServiceRules *rules,
-                           guint                 index)
+gr_service_rules_get_rule (const GrServiceRules *rules, guint index)
 {
   g_return_val_if_fail (index < rules->rules->len, NULL);
   return &g_array_index (rules->rules, GrServiceRule, index);
@@ -161,9 +158,7 @@ gr_service_rules_get_rule (const GrServiceRules *rules,
 
 /* The largest radius of the rules that apply; 0 when none does. */
 double
-gr_service_rules_radius (const GrServiceRules *rules,
-                         double                area,
-                         gboolean              historic)
+gr_service_rules_radius (const GrServiceRules *rules, double area, gboolean historic)
 {
   double radius = 0;
 
@@ -171,8 +166,7 @@ gr_service_rules_radius (const GrServiceRules *rules,
     {
       const GrServiceRule *rule = &g_array_index (rules->rules, GrServiceRule, i);
 
-      if (area >= rule->min_area && area < rule->max_area
-          && (historic || !rule->historic_only))
+      if (area >= rule->min_area && area < rule->max_area && (historic || !rule->historic_only))
         radius = MAX (radius, rule->radius);
     }
   return radius;

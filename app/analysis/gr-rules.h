@@ -38,18 +38,14 @@ typedef struct
 
 typedef struct _GrServiceRules GrServiceRules;
 
-GrServiceRules *gr_service_rules_new_default   (void);
-GrServiceRules *gr_service_rules_parse         (const char *text,
-                                                GError    **error);
-GrServiceRules *gr_service_rules_copy          (const GrServiceRules *rules);
-char           *gr_service_rules_to_text       (const GrServiceRules *rules);
-guint           gr_service_rules_get_n_rules   (const GrServiceRules *rules);
-const GrServiceRule *gr_service_rules_get_rule (const GrServiceRules *rules,
-                                                guint                 index);
-double          gr_service_rules_radius        (const GrServiceRules *rules,
-                                                double                area,
-                                                gboolean              historic);
-void            gr_service_rules_free          (GrServiceRules *rules);
+GrServiceRules      *gr_service_rules_new_default (void);
+GrServiceRules      *gr_service_rules_parse (const char *text, GError **error);
+GrServiceRules      *gr_service_rules_copy (const GrServiceRules *rules);
+char                *gr_service_rules_to_text (const GrServiceRules *rules);
+guint                gr_service_rules_get_n_rules (const GrServiceRules *rules);
+const GrServiceRule *gr_service_rules_get_rule (const GrServiceRules *rules, guint index);
+double gr_service_rules_radius (const GrServiceRules *rules, double area, gboolean historic);
+void   gr_service_rules_free (GrServiceRules *rules);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrServiceRules, gr_service_rules_free)
 

@@ -27,13 +27,13 @@ typedef struct
 struct _GrWalkScratch
 {
   gint64  *node_mm;
-  GArray  *touched;     /* guint32 nodes with a finite node_mm */
-  GArray  *heap;        /* HeapItem */
-  guint32 *stamp;       /* per attachment */
-  gint32  *best;        /* per attachment, valid where stamp == epoch */
+  GArray  *touched; /* guint32 nodes with a finite node_mm */
+  GArray  *heap;    /* HeapItem */
+  guint32 *stamp;   /* per attachment */
+  gint32  *best;    /* per attachment, valid where stamp == epoch */
   guint32  epoch;
-  GArray  *marked;      /* guint32 attachments of this epoch */
-  GArray  *seeds;       /* GrWalkSeed */
+  GArray  *marked; /* guint32 attachments of this epoch */
+  GArray  *seeds;  /* GrWalkSeed */
 };
 
 struct _GrWalk
@@ -42,13 +42,13 @@ struct _GrWalk
   const GrGrid *grid;
   double        attach_distance;
   double        access_distance;
-  GArray       *entrances;   /* Entrance */
+  GArray       *entrances; /* Entrance */
   /* Attachments grouped by segment: att_start[s]..att_start[s + 1]. */
-  guint32      *att_start;
-  Attachment   *att;
-  guint         n_att;
-  GrAmount      unattached;
-  GrWalkScratch *scratch;    /* for gr_walk_reach () */
+  guint32       *att_start;
+  Attachment    *att;
+  guint          n_att;
+  GrAmount       unattached;
+  GrWalkScratch *scratch; /* for gr_walk_reach () */
 };
 
 /**
@@ -57,10 +57,7 @@ struct _GrWalk
  * @grid: the complete demand grid; it must outlive the walk
  */
 GrWalk *
-gr_walk_new (GrNetwork    *network,
-             const GrGrid *grid,
-             double        attach_distance,
-             double        access_distance)
+gr_walk_new (GrNetwork *network, const GrGrid *grid, double attach_distance, double access_distance)
 {
   GrWalk *walk = g_new0 (GrWalk, 1);
 
@@ -82,7 +79,7 @@ GrWalkScratch *
 gr_walk_scratch_new (const GrWalk *walk)
 {
   GrWalkScratch *sc = g_new0 (GrWalkScratch, 1);
-  guint n = gr_network_get_n_nodes (walk->network);
+  guint          n = gr_network_get_n_nodes (walk->network);
 
   sc->node_mm = g_new (gint64, MAX (n, 1));
   for (guint i = 0; i < n; i++)
@@ -126,9 +123,7 @@ gr_walk_free (GrWalk *walk)
 
 /* Entrances that attach to no path are ignored: a gate onto nothing. */
 void
-gr_walk_add_entrance (GrWalk *walk,
-                      double  x,
-                      double  y)
+gr_walk_add_entrance (GrWalk *walk, double x, double y)
 {
   Entrance e = { { 0 }, x, y };
 
@@ -144,23 +139,28 @@ gr_walk_get_network (const GrWalk *walk)
 
 typedef struct
 {
-  guint32 segment;
+  guint32    segment;
   Attachment att;
 } Pending;
 
 static void
-attach_tile (GrWalk *walk, const GrTile *tile, guint tx, guint ty, GArray *pending,
-             gint64 *lost_samples, gint64 *lost_people)
+attach_tile (GrWalk       *walk,
+             const GrTile *tile,
+             guint         tx,
+             guint         ty,
+             GArray       *pending,
+             gint64       *lost_samples,
+             gint64       *lost_people)
 {
   const GrGrid *grid = walk->grid;
-  guint32 hint = G_MAXUINT32;
+  guint32       hint = G_MAXUINT32;
 
   for (guint i = 0; i < GR_TILE_CELLS; i++)
     {
-      guint col = (tx << GR_TILE_SHIFT) | (i & GR_TILE_MASK);
-      guint row = (ty << GR_TILE_SHIFT) | (i >> GR_TILE_SHIFT);
+      guint        col = (tx << GR_TILE_SHIFT) | (i & GR_TILE_MASK);
+      guint        row = (ty << GR_TILE_SHIFT) | (i >> GR_TILE_SHIFT);
       GrNetworkHit hit;
-      Pending p;
+      Pending      p;
 
       if (tile->sample[i] == 0)
         continue;
@@ -190,7 +190,7 @@ typedef struct
 static gpointer
 attach_tiles (gpointer data)
 {
-  AttachJob *job = data;
+  AttachJob    *job = data;
   const GrGrid *grid = job->walk->grid;
 
   for (guint t = job->first_tile; t < job->end_tile; t++)
@@ -217,13 +217,15 @@ static GArray *
 attach_all (GrWalk *walk, gint64 *lost_samples, gint64 *lost_people)
 {
   const GrGrid *grid = walk->grid;
-  guint n_tiles = grid->n_tiles_x * grid->n_tiles_y;
-  AttachJob jobs[2] = { { walk, 0, n_tiles / 2, NULL, 0, 0 }, { walk, n_tiles / 2, n_tiles, NULL, 0, 0 } };
-  GThread *helper;
+  guint         n_tiles = grid->n_tiles_x * grid->n_tiles_y;
+  AttachJob     jobs[2] = { { walk, 0, n_tiles / 2, NULL, 0, 0 },
+                            { walk, n_tiles / 2, n_tiles, NULL, 0, 0 } };
+  GThread      *helper;
 
   for (guint j = 0; j < 2; j++)
-    jobs[j].pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending),
-                                         count_residential_cells (grid, jobs[j].first_tile, jobs[j].end_tile));
+    jobs[j].pending =
+        g_array_sized_new (FALSE, FALSE, sizeof (Pending),
+                           count_residential_cells (grid, jobs[j].first_tile, jobs[j].end_tile));
   helper = g_thread_new ("gr-walk-attach", attach_tiles, &jobs[1]);
   attach_tiles (&jobs[0]);
   g_thread_join (helper);
@@ -244,8 +246,8 @@ void
 gr_walk_attach (GrWalk *walk)
 {
   const GrGrid *grid = walk->grid;
-  guint n_seg = gr_network_get_n_segments (walk->network);
-  gint64 lost_samples, lost_people;
+  guint         n_seg = gr_network_get_n_segments (walk->network);
+  gint64        lost_samples, lost_people;
   g_autoptr (GArray) pending = attach_all (walk, &lost_samples, &lost_people);
   guint32 *fill;
 
@@ -322,8 +324,8 @@ entrance_seeds (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
   for (guint i = 0; i < walk->entrances->len; i++)
     {
       Entrance *e = &g_array_index (walk->entrances, Entrance, i);
-      double d = gr_polygon_distance (polygon, e->x, e->y);
-      guint a, b;
+      double    d = gr_polygon_distance (polygon, e->x, e->y);
+      guint     a, b;
 
       if (d > walk->access_distance)
         continue;
@@ -340,9 +342,7 @@ entrance_seeds (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
  *   and the walk from each into the feature
  */
 void
-gr_walk_access (const GrWalk    *walk,
-                const GrPolygon *polygon,
-                GArray          *seeds)
+gr_walk_access (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
 {
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint32));
   double bounds[4];
@@ -359,7 +359,7 @@ gr_walk_access (const GrWalk    *walk,
   for (guint k = 0; k < near->len; k++)
     {
       guint32 node = g_array_index (near, guint32, k);
-      double x, y, d;
+      double  x, y, d;
 
       gr_network_node_position (walk->network, node, &x, &y);
       if (x < bounds[0] || x > bounds[2] || y < bounds[1] || y > bounds[3])
@@ -375,9 +375,9 @@ gr_walk_access (const GrWalk    *walk,
 static void
 heap_push (GArray *heap, gint64 mm, guint32 node)
 {
-  HeapItem item = { mm, node };
+  HeapItem  item = { mm, node };
   HeapItem *h;
-  guint i;
+  guint     i;
 
   g_array_append_val (heap, item);
   h = (HeapItem *) heap->data;
@@ -390,8 +390,8 @@ static HeapItem
 heap_pop (GArray *heap)
 {
   HeapItem *h = (HeapItem *) heap->data;
-  HeapItem top = h[0], last = h[heap->len - 1];
-  guint n = heap->len - 1, i = 0;
+  HeapItem  top = h[0], last = h[heap->len - 1];
+  guint     n = heap->len - 1, i = 0;
 
   while (2 * i + 1 < n)
     {
@@ -429,8 +429,8 @@ dijkstra (const GrWalk *walk, GrWalkScratch *sc, gint64 limit)
     }
   while (sc->heap->len > 0)
     {
-      HeapItem item = heap_pop (sc->heap);
-      guint n_adj;
+      HeapItem       item = heap_pop (sc->heap);
+      guint          n_adj;
       const guint32 *adj;
 
       if (item.mm > sc->node_mm[item.node])
@@ -450,8 +450,8 @@ dijkstra (const GrWalk *walk, GrWalkScratch *sc, gint64 limit)
 static void
 mark_cells_of_node (const GrWalk *walk, GrWalkScratch *sc, guint32 node, gint64 limit)
 {
-  gint64 mm = sc->node_mm[node];
-  guint n_adj;
+  gint64         mm = sc->node_mm[node];
+  guint          n_adj;
   const guint32 *adj = gr_network_node_segments (walk->network, node, &n_adj);
 
   for (guint k = 0; k < n_adj; k++)
@@ -520,7 +520,7 @@ gr_walk_reach_with (const GrWalk    *walk,
     mark_cells_of_node (walk, sc, g_array_index (sc->touched, guint32, i), limit);
   for (guint i = 0; i < sc->marked->len; i++)
     {
-      guint32 k = g_array_index (sc->marked, guint32, i);
+      guint32        k = g_array_index (sc->marked, guint32, i);
       GrCellDistance cell = { walk->att[k].col, walk->att[k].row, sc->best[k] };
       g_array_append_val (cells, cell);
     }
@@ -531,10 +531,7 @@ gr_walk_reach_with (const GrWalk    *walk,
 }
 
 gboolean
-gr_walk_reach (GrWalk          *walk,
-               const GrPolygon *polygon,
-               double           radius,
-               GArray          *cells)
+gr_walk_reach (GrWalk *walk, const GrPolygon *polygon, double radius, GArray *cells)
 {
   return gr_walk_reach_with (walk, walk->scratch, polygon, radius, cells);
 }
@@ -554,16 +551,12 @@ gr_walk_reach (GrWalk          *walk,
  *   target lies within @limit
  */
 gint64
-gr_walk_nearest (const GrWalk *walk,
-                 double        x,
-                 double        y,
-                 const gint64 *target_mm,
-                 double        limit)
+gr_walk_nearest (const GrWalk *walk, double x, double y, const gint64 *target_mm, double limit)
 {
   GrWalkScratch *sc = walk->scratch;
-  gint64 cap = (gint64) floor (limit * 1000.0 + 1e-6), best = G_MAXINT64;
-  GrNetworkHit hit;
-  guint a, b;
+  gint64         cap = (gint64) floor (limit * 1000.0 + 1e-6), best = G_MAXINT64;
+  GrNetworkHit   hit;
+  guint          a, b;
 
   if (!gr_network_nearest_segment (walk->network, x, y, walk->attach_distance, G_MAXUINT32, &hit))
     return -1;
@@ -572,8 +565,8 @@ gr_walk_nearest (const GrWalk *walk,
   relax (sc, b, hit.to_b, cap);
   while (sc->heap->len > 0)
     {
-      HeapItem item = heap_pop (sc->heap);
-      guint n_adj;
+      HeapItem       item = heap_pop (sc->heap);
+      guint          n_adj;
       const guint32 *adj;
 
       if (item.mm > sc->node_mm[item.node])
@@ -588,7 +581,8 @@ gr_walk_nearest (const GrWalk *walk,
           guint na, nb;
 
           gr_network_segment_nodes (walk->network, adj[k], &na, &nb);
-          relax (sc, na == item.node ? nb : na, item.mm + gr_network_segment_length (walk->network, adj[k]), cap);
+          relax (sc, na == item.node ? nb : na,
+                 item.mm + gr_network_segment_length (walk->network, adj[k]), cap);
         }
     }
   g_array_set_size (sc->heap, 0);

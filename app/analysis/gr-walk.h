@@ -14,7 +14,6 @@
 
 G_BEGIN_DECLS
 
-
 typedef struct _GrWalkScratch GrWalkScratch;
 
 typedef struct
@@ -23,47 +22,37 @@ typedef struct
   gint64  mm; /* walking distance from the node into the feature */
 } GrWalkSeed;
 
-GrWalk  *gr_walk_new              (GrNetwork    *network,
-                                   const GrGrid *grid,
-                                   double        attach_distance,
-                                   double        access_distance);
-void     gr_walk_free             (GrWalk *walk);
-void     gr_walk_add_entrance     (GrWalk *walk,
-                                   double  x,
-                                   double  y);
-void     gr_walk_attach           (GrWalk *walk);
+GrWalk *gr_walk_new (GrNetwork    *network,
+                     const GrGrid *grid,
+                     double        attach_distance,
+                     double        access_distance);
+void    gr_walk_free (GrWalk *walk);
+void    gr_walk_add_entrance (GrWalk *walk, double x, double y);
+void    gr_walk_attach (GrWalk *walk);
 
 const GrNetwork *gr_walk_get_network (const GrWalk *walk);
-guint    gr_walk_get_n_attachments (const GrWalk *walk);
-void     gr_walk_get_attachment   (const GrWalk *walk,
-                                   guint         index,
-                                   guint        *col,
-                                   guint        *row,
-                                   guint        *segment,
-                                   gint64       *to_a,
-                                   gint64       *to_b);
-GrAmount gr_walk_get_unattached   (const GrWalk *walk);
+guint            gr_walk_get_n_attachments (const GrWalk *walk);
+void             gr_walk_get_attachment (const GrWalk *walk,
+                                         guint         index,
+                                         guint        *col,
+                                         guint        *row,
+                                         guint        *segment,
+                                         gint64       *to_a,
+                                         gint64       *to_b);
+GrAmount         gr_walk_get_unattached (const GrWalk *walk);
 
-void     gr_walk_access           (const GrWalk    *walk,
-                                   const GrPolygon *polygon,
-                                   GArray          *seeds);
-gboolean gr_walk_reach            (GrWalk          *walk,
-                                   const GrPolygon *polygon,
-                                   double           radius,
-                                   GArray          *cells);
+void           gr_walk_access (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds);
+gboolean       gr_walk_reach (GrWalk *walk, const GrPolygon *polygon, double radius, GArray *cells);
 GrWalkScratch *gr_walk_scratch_new (const GrWalk *walk);
-void     gr_walk_scratch_free     (GrWalkScratch *scratch);
-gboolean gr_walk_reach_with       (const GrWalk    *walk,
+void           gr_walk_scratch_free (GrWalkScratch *scratch);
+gboolean       gr_walk_reach_with (const GrWalk    *walk,
                                    GrWalkScratch   *scratch,
                                    const GrPolygon *polygon,
                                    double           radius,
                                    GArray          *cells);
 
-gint64   gr_walk_nearest          (const GrWalk *walk,
-                                   double        x,
-                                   double        y,
-                                   const gint64 *target_mm,
-                                   double        limit);
+gint64
+gr_walk_nearest (const GrWalk *walk, double x, double y, const gint64 *target_mm, double limit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrWalk, gr_walk_free)
 

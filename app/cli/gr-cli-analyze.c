@@ -18,17 +18,19 @@
 static gboolean
 options_parse (GrCliOptions *o, int *argc, char ***argv)
 {
-  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE"));
+  g_autoptr (GOptionContext) context =
+      g_option_context_new (_ ("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE"));
   GOptionEntry entries[] = {
     gr_cli_entry (o, GR_CLI_JSON),
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &o->scenario,
-      N_("Analyse this scenario of the project file instead of its own data"), "NAME" },
+      N_ ("Analyse this scenario of the project file instead of its own data"), "NAME" },
     gr_cli_entry (o, GR_CLI_ARGS),
     { NULL },
   };
 
   gr_cli_options_init (o);
-  g_option_context_set_summary (context, _("Residents within 300 m of green space and 500 m of a park."));
+  g_option_context_set_summary (context,
+                                _ ("Residents within 300 m of green space and 500 m of a park."));
   gr_cli_add_import_entries (context, &o->import);
   gr_cli_add_criteria_entries (context, &o->criteria);
   return gr_cli_parse_options (context, entries, argc, argv);
@@ -49,7 +51,8 @@ load_rules (GrProject *project, const char *path, GError **error)
     }
   if ((rules = gr_service_rules_parse (text, &local)) == NULL)
     {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, "%s: %s", path, local->message);
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, "%s: %s", path,
+                   local->message);
       return FALSE;
     }
   gr_service_rules_free (project->rules);
@@ -62,9 +65,9 @@ print_evaluation (const GrCliOptions *o, GrProject *project)
 {
   g_autoptr (GError) error = NULL;
   const GrCriteria *criteria = &o->criteria.values;
-  GrEvaluation evaluation;
-  GrCliEvaluation printed = { project, criteria, o->criteria.exact, &evaluation, o->scenario };
-  g_autofree char *text = NULL;
+  GrEvaluation      evaluation;
+  GrCliEvaluation   printed = { project, criteria, o->criteria.exact, &evaluation, o->scenario };
+  g_autofree char  *text = NULL;
 
   if (!gr_project_evaluate (project, criteria, o->criteria.exact, &evaluation, &error))
     return gr_cli_fail (EXIT_DATA, error->message);
@@ -77,8 +80,7 @@ print_evaluation (const GrCliOptions *o, GrProject *project)
 }
 
 int
-gr_cli_analyze (int    argc,
-                char **argv)
+gr_cli_analyze (int argc, char **argv)
 {
   g_auto (GrCliOptions) o = { 0 };
   g_auto (GrCliInput) input = { 0 };
@@ -87,7 +89,7 @@ gr_cli_analyze (int    argc,
   if (!options_parse (&o, &argc, &argv))
     return EXIT_USAGE;
   if (o.args == NULL || o.args[0] == NULL)
-    return gr_cli_fail (EXIT_USAGE, _("no input given"));
+    return gr_cli_fail (EXIT_USAGE, _ ("no input given"));
   if (!gr_cli_criteria_check (&o.criteria, &error))
     return gr_cli_fail (EXIT_USAGE, error->message);
   if (!gr_cli_input_open (&input, o.args, o.scenario, &o.import, NULL, &error)

@@ -8,19 +8,12 @@
 
 G_BEGIN_DECLS
 
-int gr_cli_import     (int    argc,
-                       char **argv);
-int gr_cli_analyze    (int    argc,
-                       char **argv);
-int gr_cli_indicators (int    argc,
-                       char **argv);
-int gr_cli_targets    (int    argc,
-                       char **argv);
-int gr_cli_scenario   (int    argc,
-                       char **argv);
-int gr_cli_render     (int    argc,
-                       char **argv);
-int gr_cli_report     (int    argc,
-                       char **argv);
+int gr_cli_import (int argc, char **argv);
+int gr_cli_analyze (int argc, char **argv);
+int gr_cli_indicators (int argc, char **argv);
+int gr_cli_targets (int argc, char **argv);
+int gr_cli_scenario (int argc, char **argv);
+int gr_cli_render (int argc, char **argv);
+int gr_cli_report (int argc, char **argv);
 
 G_END_DECLS

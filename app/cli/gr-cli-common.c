@@ -9,8 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 int
-gr_cli_fail (int         status,
-             const char *message)
+gr_cli_fail (int status, const char *message)
 {
   g_printerr ("greenreach-cli: %s\n", message);
   return status;
@@ -29,10 +28,7 @@ gr_cli_fail_error (const GError *error)
  *
  * Returns: %FALSE, with the message printed, on a usage error. */
 gboolean
-gr_cli_parse_options (GOptionContext     *context,
-                      const GOptionEntry *entries,
-                      int                *argc,
-                      char             ***argv)
+gr_cli_parse_options (GOptionContext *context, const GOptionEntry *entries, int *argc, char ***argv)
 {
   g_autoptr (GError) error = NULL;
 
@@ -46,20 +42,20 @@ gr_cli_parse_options (GOptionContext     *context,
 /* ---- how sources are read ----------------------------------------------------- */
 
 void
-gr_cli_add_import_entries (GOptionContext     *context,
-                           GrCliImportOptions *o)
+gr_cli_add_import_entries (GOptionContext *context, GrCliImportOptions *o)
 {
   GOptionEntry entries[] = {
     { "crs", 0, 0, G_OPTION_ARG_STRING, &o->crs,
-      N_("Analysis CRS (default: CGCS2000 3-degree Gauss-Kruger zone in China, UTM elsewhere)"), "EPSG:N" },
+      N_ ("Analysis CRS (default: CGCS2000 3-degree Gauss-Kruger zone in China, UTM elsewhere)"),
+      "EPSG:N" },
     { "source-crs", 0, 0, G_OPTION_ARG_STRING, &o->source_crs,
-      N_("CRS of the input coordinates, for data without (or with a wrong) .prj"), "EPSG:N" },
+      N_ ("CRS of the input coordinates, for data without (or with a wrong) .prj"), "EPSG:N" },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding,
-      N_("Attribute text encoding (default: UTF-8, else CP936/GBK)"), "NAME" },
+      N_ ("Attribute text encoding (default: UTF-8, else CP936/GBK)"), "NAME" },
     { "population-field", 0, 0, G_OPTION_ARG_STRING, &o->population_field,
-      N_("Numeric field with residents in the population layer"), "NAME" },
+      N_ ("Numeric field with residents in the population layer"), "NAME" },
     { "zone-field", 0, 0, G_OPTION_ARG_STRING, &o->zone_field,
-      N_("Field with the zone name in the zones layer (default: name)"), "NAME" },
+      N_ ("Field with the zone name in the zones layer (default: name)"), "NAME" },
     { NULL },
   };
 
@@ -69,7 +65,8 @@ gr_cli_add_import_entries (GOptionContext     *context,
 GrImportOptions
 gr_cli_import_options_get (const GrCliImportOptions *o)
 {
-  GrImportOptions options = { o->crs, o->source_crs, o->encoding, o->population_field, o->zone_field, NULL };
+  GrImportOptions options = { o->crs,        o->source_crs, o->encoding, o->population_field,
+                              o->zone_field, NULL };
 
   return options;
 }
@@ -86,14 +83,13 @@ crs_option_is_valid (const char *option, const char *value, GError **error)
   if (value == NULL || srs != NULL)
     return TRUE;
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("%s “%s” is not a coordinate reference system GDAL knows (try EPSG:4546)"),
+               _ ("%s “%s” is not a coordinate reference system GDAL knows (try EPSG:4546)"),
                option, value);
   return FALSE;
 }
 
 gboolean
-gr_cli_import_options_check (const GrCliImportOptions *o,
-                             GError                  **error)
+gr_cli_import_options_check (const GrCliImportOptions *o, GError **error)
 {
   return crs_option_is_valid ("--crs", o->crs, error)
          && crs_option_is_valid ("--source-crs", o->source_crs, error);
@@ -104,32 +100,32 @@ gr_cli_import_options_check (const GrCliImportOptions *o,
 /* The help states each default (tests/analysis/test-defaults.c checks
  * them against gr-defaults.h). */
 void
-gr_cli_add_criteria_entries (GOptionContext *context,
-                             GrCliCriteria  *c)
+gr_cli_add_criteria_entries (GOptionContext *context, GrCliCriteria *c)
 {
   GOptionEntry entries[] = {
     { "resolution", 0, 0, G_OPTION_ARG_DOUBLE, &c->values.resolution,
-      N_("Grid cell size in metres (default 5)"), "M" },
+      N_ ("Grid cell size in metres (default 5)"), "M" },
     { "exact", 0, 0, G_OPTION_ARG_NONE, &c->exact,
-      N_("Compute from vectors (buffer, union, intersection) instead of the grid"), NULL },
+      N_ ("Compute from vectors (buffer, union, intersection) instead of the grid"), NULL },
     { "green-radius", 0, 0, G_OPTION_ARG_DOUBLE, &c->values.green_radius,
-      N_("Distance to green space in metres (default 300)"), "M" },
+      N_ ("Distance to green space in metres (default 300)"), "M" },
     { "park-radius", 0, 0, G_OPTION_ARG_DOUBLE, &c->values.park_radius,
-      N_("Distance to a park in metres (default 500)"), "M" },
+      N_ ("Distance to a park in metres (default 500)"), "M" },
     { "green-min-area", 0, 0, G_OPTION_ARG_DOUBLE, &c->values.green_min_area,
-      N_("Smallest green space that counts, m² (default 400)"), "M2" },
+      N_ ("Smallest green space that counts, m² (default 400)"), "M2" },
     { "park-min-area", 0, 0, G_OPTION_ARG_DOUBLE, &c->values.park_min_area,
-      N_("Smallest park that counts, m² (default 10000)"), "M2" },
+      N_ ("Smallest park that counts, m² (default 10000)"), "M2" },
     { "rules", 0, 0, G_OPTION_ARG_FILENAME, &c->rules,
-      N_("Park service-radius rule table (CSV: min_area_m2,max_area_m2,radius_m,historic_only)"), "FILE" },
+      N_ ("Park service-radius rule table (CSV: min_area_m2,max_area_m2,radius_m,historic_only)"),
+      "FILE" },
     { "mode", 0, 0, G_OPTION_ARG_STRING, &c->mode,
-      N_("Distance: straight-line (default) or walking, along the path network"), "MODE" },
+      N_ ("Distance: straight-line (default) or walking, along the path network"), "MODE" },
     { "access-distance", 0, 0, G_OPTION_ARG_DOUBLE, &c->values.access_distance,
-      N_("Walking: a path this near a green space enters it, metres (default 20)"), "M" },
+      N_ ("Walking: a path this near a green space enters it, metres (default 20)"), "M" },
     { "attach-distance", 0, 0, G_OPTION_ARG_DOUBLE, &c->values.attach_distance,
-      N_("Walking: homes this near a path reach the network, metres (default 50)"), "M" },
+      N_ ("Walking: homes this near a path reach the network, metres (default 50)"), "M" },
     { "snap", 0, 0, G_OPTION_ARG_DOUBLE, &c->values.snap,
-      N_("Walking: join line ends this near another line, metres (default 0, off)"), "M" },
+      N_ ("Walking: join line ends this near another line, metres (default 0, off)"), "M" },
     { NULL },
   };
 
@@ -138,9 +134,7 @@ gr_cli_add_criteria_entries (GOptionContext *context,
 
 /* --mode: straight-line (the default when @mode is %NULL) or walking. */
 static gboolean
-parse_mode (const char *mode,
-            gboolean   *walking,
-            GError    **error)
+parse_mode (const char *mode, gboolean *walking, GError **error)
 {
   if (mode == NULL || g_str_equal (mode, "straight-line") || g_str_equal (mode, "straight"))
     *walking = FALSE;
@@ -149,7 +143,7 @@ parse_mode (const char *mode,
   else
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--mode must be “straight-line” or “walking”, not “%s”"), mode);
+                   _ ("--mode must be “straight-line” or “walking”, not “%s”"), mode);
       return FALSE;
     }
   return TRUE;
@@ -157,15 +151,14 @@ parse_mode (const char *mode,
 
 /* The mode, then the option that contradicts it, then the ranges. */
 gboolean
-gr_cli_criteria_check (GrCliCriteria *c,
-                       GError       **error)
+gr_cli_criteria_check (GrCliCriteria *c, GError **error)
 {
   if (!parse_mode (c->mode, &c->values.walking, error))
     return FALSE;
   if (c->values.walking && c->exact)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--exact measures straight-line distance only; drop it for --mode walking"));
+                   _ ("--exact measures straight-line distance only; drop it for --mode walking"));
       return FALSE;
     }
   return gr_criteria_validate (&c->values, error);
@@ -176,7 +169,7 @@ gr_cli_criteria_check (GrCliCriteria *c,
 void
 gr_cli_options_init (GrCliOptions *o)
 {
-  *o = (GrCliOptions) { 0 };
+  *o = (GrCliOptions){ 0 };
   gr_criteria_init_default (&o->criteria.values);
 }
 
@@ -204,19 +197,22 @@ static const struct
   gsize        offset;
 } shared[] = {
   [GR_CLI_MODE] = { { "mode", 0, 0, G_OPTION_ARG_STRING, NULL,
-                      N_("Distance: straight-line (default) or walking"), "MODE" },
+                      N_ ("Distance: straight-line (default) or walking"), "MODE" },
                     G_STRUCT_OFFSET (GrCliOptions, criteria.mode) },
   [GR_CLI_SCENARIO] = { { "scenario", 0, 0, G_OPTION_ARG_STRING, NULL,
-                          N_("A scenario of the project instead of its own data"), "NAME" },
+                          N_ ("A scenario of the project instead of its own data"), "NAME" },
                         G_STRUCT_OFFSET (GrCliOptions, scenario) },
   [GR_CLI_TARGETS] = { { "targets", 0, 0, G_OPTION_ARG_STRING, NULL,
-                         N_("Target set: yuncheng-2025 (default), yuncheng-2030, datong-2035, gb55014-2021, "
-                            "eco-garden-city, project (the project's own), none"), "SET" },
+                         N_ ("Target set: yuncheng-2025 (default), yuncheng-2030, datong-2035, "
+                             "gb55014-2021, "
+                             "eco-garden-city, project (the project's own), none"),
+                         "SET" },
                        G_STRUCT_OFFSET (GrCliOptions, targets) },
   [GR_CLI_BASEMAP] = { { "basemap", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-                         N_("Offline base map (MBTiles), or “none” (default: the bundled one)"), "FILE" },
+                         N_ ("Offline base map (MBTiles), or “none” (default: the bundled one)"),
+                         "FILE" },
                        G_STRUCT_OFFSET (GrCliOptions, basemap) },
-  [GR_CLI_JSON] = { { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print one JSON object"), NULL },
+  [GR_CLI_JSON] = { { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Print one JSON object"), NULL },
                     G_STRUCT_OFFSET (GrCliOptions, json) },
   /* The arguments that are not options: files, names, ROLE=PATH. */
   [GR_CLI_ARGS] = { { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
@@ -225,8 +221,7 @@ static const struct
 
 /* Returns: the entry of a shared @option, setting its field of @o. */
 GOptionEntry
-gr_cli_entry (GrCliOptions *o,
-              GrCliOption   option)
+gr_cli_entry (GrCliOptions *o, GrCliOption option)
 {
   GOptionEntry entry = shared[option].entry;
 
@@ -244,14 +239,12 @@ gr_cli_has_one_arg (char *const *args)
 
 /* --targets: yuncheng-2025 when @key is %NULL. */
 gboolean
-gr_cli_parse_targets (const char  *key,
-                      GrTargetSet *set,
-                      GError     **error)
+gr_cli_parse_targets (const char *key, GrTargetSet *set, GError **error)
 {
   *set = GR_TARGETS_YUNCHENG_2025;
   if (key == NULL || gr_target_set_from_key (key, set))
     return TRUE;
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("unknown target set “%s”"), key);
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _ ("unknown target set “%s”"), key);
   return FALSE;
 }
 

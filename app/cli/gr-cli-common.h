@@ -17,9 +17,8 @@ enum
   EXIT_USAGE = 2,
 };
 
-int      gr_cli_fail          (int         status,
-                               const char *message);
-int      gr_cli_fail_error    (const GError *error);
+int      gr_cli_fail (int status, const char *message);
+int      gr_cli_fail_error (const GError *error);
 gboolean gr_cli_parse_options (GOptionContext     *context,
                                const GOptionEntry *entries,
                                int                *argc,
@@ -36,11 +35,9 @@ typedef struct
   char *zone_field;
 } GrCliImportOptions;
 
-void            gr_cli_add_import_entries   (GOptionContext     *context,
-                                             GrCliImportOptions *options);
-GrImportOptions gr_cli_import_options_get   (const GrCliImportOptions *options);
-gboolean        gr_cli_import_options_check (const GrCliImportOptions *options,
-                                             GError                  **error);
+void            gr_cli_add_import_entries (GOptionContext *context, GrCliImportOptions *options);
+GrImportOptions gr_cli_import_options_get (const GrCliImportOptions *options);
+gboolean        gr_cli_import_options_check (const GrCliImportOptions *options, GError **error);
 
 /* What an analysis measures: analyze takes every criterion as an option
  * (--resolution … --snap), the other commands --mode alone. */
@@ -52,10 +49,8 @@ typedef struct
   char      *mode;  /* straight-line or walking */
 } GrCliCriteria;
 
-void     gr_cli_add_criteria_entries (GOptionContext *context,
-                                      GrCliCriteria  *criteria);
-gboolean gr_cli_criteria_check       (GrCliCriteria *criteria,
-                                      GError       **error);
+void     gr_cli_add_criteria_entries (GOptionContext *context, GrCliCriteria *criteria);
+gboolean gr_cli_criteria_check (GrCliCriteria *criteria, GError **error);
 
 /* The values of the options several commands take; each command lists
  * the entries it has, in its own order, so that its --help reads as it
@@ -72,8 +67,8 @@ typedef struct
   char             **args;     /* what is not an option: files, names */
 } GrCliOptions;
 
-void         gr_cli_options_init   (GrCliOptions *options);
-void         gr_cli_options_clear  (GrCliOptions *options);
+void gr_cli_options_init (GrCliOptions *options);
+void gr_cli_options_clear (GrCliOptions *options);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GrCliOptions, gr_cli_options_clear)
 
@@ -88,14 +83,11 @@ typedef enum
   GR_CLI_ARGS,     /* the arguments that are not options */
 } GrCliOption;
 
-GOptionEntry gr_cli_entry          (GrCliOptions *options,
-                                    GrCliOption   option);
+GOptionEntry gr_cli_entry (GrCliOptions *options, GrCliOption option);
 
-gboolean gr_cli_has_one_arg     (char *const *args);
-gboolean gr_cli_parse_targets   (const char  *key,
-                                 GrTargetSet *set,
-                                 GError     **error);
-char    *gr_cli_basemap_path    (const char *option);
-void     gr_cli_print_warnings  (GrProject *project);
+gboolean gr_cli_has_one_arg (char *const *args);
+gboolean gr_cli_parse_targets (const char *key, GrTargetSet *set, GError **error);
+char    *gr_cli_basemap_path (const char *option);
+void     gr_cli_print_warnings (GrProject *project);
 
 G_END_DECLS

@@ -48,8 +48,13 @@ add_amount (JsonBuilder *b, const GrAmount *amount, const GrAmount *total, gbool
 }
 
 static void
-add_block (JsonBuilder *b, const char *name, const GrAmount *amount, const GrAmount *total,
-           gboolean people, double radius, double min_area)
+add_block (JsonBuilder    *b,
+           const char     *name,
+           const GrAmount *amount,
+           const GrAmount *total,
+           gboolean        people,
+           double          radius,
+           double          min_area)
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
@@ -62,8 +67,12 @@ add_block (JsonBuilder *b, const char *name, const GrAmount *amount, const GrAmo
 
 /* "both" and "neither" combine two rules: their radius is the pair. */
 static void
-add_pair_block (JsonBuilder *b, const char *name, const GrAmount *amount, const GrAmount *total,
-                gboolean people, const GrCriteria *c)
+add_pair_block (JsonBuilder      *b,
+                const char       *name,
+                const GrAmount   *amount,
+                const GrAmount   *total,
+                gboolean          people,
+                const GrCriteria *c)
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
@@ -100,7 +109,7 @@ static void
 add_summary (JsonBuilder *b, const GrCliEvaluation *ev, const GrSummary *s)
 {
   const GrCriteria *c = ev->criteria;
-  gboolean people = ev->evaluation->has_population;
+  gboolean          people = ev->evaluation->has_population;
 
   json_builder_set_member_name (b, "residential");
   json_builder_begin_object (b);
@@ -146,7 +155,7 @@ add_unreachable (JsonBuilder *b, const GrCliEvaluation *ev)
   for (guint i = 0; i < refs->len; i++)
     {
       GrSupplyRef *ref = &g_array_index (refs, GrSupplyRef, i);
-      GrFeature *f = g_ptr_array_index (ev->project->layers[ref->role]->features, ref->index);
+      GrFeature   *f = g_ptr_array_index (ev->project->layers[ref->role]->features, ref->index);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "role");
@@ -166,7 +175,7 @@ static void
 add_walking (JsonBuilder *b, const GrCliEvaluation *ev)
 {
   const GrEvaluation *e = ev->evaluation;
-  const GrCriteria *c = ev->criteria;
+  const GrCriteria   *c = ev->criteria;
 
   json_builder_set_member_name (b, "network");
   json_builder_begin_object (b);
@@ -252,8 +261,11 @@ append_padded (GString *out, const char *text, int width)
 }
 
 static void
-table_row (GString *out, const char *label, const GrAmount *a, const GrAmount *total,
-           gboolean people)
+table_row (GString        *out,
+           const char     *label,
+           const GrAmount *a,
+           const GrAmount *total,
+           gboolean        people)
 {
   g_string_append (out, "  ");
   append_padded (out, label, 36);
@@ -269,26 +281,28 @@ static void
 table_summary (GString *out, const GrCliEvaluation *ev, const GrSummary *s)
 {
   const GrCriteria *c = ev->criteria;
-  gboolean people = ev->evaluation->has_population;
-  g_autofree char *green = g_strdup_printf (_("Green ≥ %g m² within %g m"), c->green_min_area, c->green_radius);
-  g_autofree char *park = g_strdup_printf (_("Park ≥ %g m² within %g m"), c->park_min_area, c->park_radius);
+  gboolean          people = ev->evaluation->has_population;
+  g_autofree char  *green =
+      g_strdup_printf (_ ("Green ≥ %g m² within %g m"), c->green_min_area, c->green_radius);
+  g_autofree char *park =
+      g_strdup_printf (_ ("Park ≥ %g m² within %g m"), c->park_min_area, c->park_radius);
 
   g_string_append (out, "  ");
   append_padded (out, "", 37);
-  append_padded (out, _("area (m²)"), -14);
-  append_padded (out, _("share"), -9);
+  append_padded (out, _ ("area (m²)"), -14);
+  append_padded (out, _ ("share"), -9);
   if (people)
     {
-      append_padded (out, _("residents"), -14);
-      append_padded (out, _("share"), -9);
+      append_padded (out, _ ("residents"), -14);
+      append_padded (out, _ ("share"), -9);
     }
   g_string_append_c (out, '\n');
-  table_row (out, _("Residential land"), &s->residential, &s->residential, people);
+  table_row (out, _ ("Residential land"), &s->residential, &s->residential, people);
   table_row (out, green, &s->green, &s->residential, people);
   table_row (out, park, &s->park, &s->residential, people);
-  table_row (out, _("Both"), &s->both, &s->residential, people);
-  table_row (out, _("Neither (blind spot)"), &s->neither, &s->residential, people);
-  table_row (out, _("Park service-radius coverage"), &s->service, &s->residential, people);
+  table_row (out, _ ("Both"), &s->both, &s->residential, people);
+  table_row (out, _ ("Neither (blind spot)"), &s->neither, &s->residential, people);
+  table_row (out, _ ("Park service-radius coverage"), &s->service, &s->residential, people);
 }
 
 static void
@@ -296,49 +310,50 @@ table_walking (GString *out, const GrCliEvaluation *ev)
 {
   const GrEvaluation *e = ev->evaluation;
 
-  g_string_append_printf (out, _("Path network: %u nodes, %u edges, %u components, %u dangling ends\n"),
-                          e->network.nodes, e->network.edges, e->network.components,
-                          e->network.dangling_ends);
-  g_string_append_printf (out, _("Homes more than %g m from any path (never covered): %.0f m²\n"),
+  g_string_append_printf (
+      out, _ ("Path network: %u nodes, %u edges, %u components, %u dangling ends\n"),
+      e->network.nodes, e->network.edges, e->network.components, e->network.dangling_ends);
+  g_string_append_printf (out, _ ("Homes more than %g m from any path (never covered): %.0f m²\n"),
                           ev->criteria->attach_distance, e->unattached.area_m2);
   for (guint i = 0; i < e->unreachable->len; i++)
     {
       GrSupplyRef *ref = &g_array_index (e->unreachable, GrSupplyRef, i);
-      GrFeature *f = g_ptr_array_index (ev->project->layers[ref->role]->features, ref->index);
+      GrFeature   *f = g_ptr_array_index (ev->project->layers[ref->role]->features, ref->index);
 
-      g_string_append_printf (out, _("Not reached by any path: %s %u %s\n"), gr_role_get_label (ref->role),
-                              ref->index + 1, f->name != NULL ? f->name : "");
+      g_string_append_printf (out, _ ("Not reached by any path: %s %u %s\n"),
+                              gr_role_get_label (ref->role), ref->index + 1,
+                              f->name != NULL ? f->name : "");
     }
 }
 
 char *
 gr_cli_evaluation_to_table (const GrCliEvaluation *ev)
 {
-  GString *out = g_string_new (NULL);
+  GString         *out = g_string_new (NULL);
   const GrSummary *city = &ev->evaluation->city;
 
   if (ev->evaluation->walking)
-    g_string_append_printf (out, _("Walking coverage along the path network (300 m to green, 500 m to a park)\n"));
+    g_string_append_printf (
+        out, _ ("Walking coverage along the path network (300 m to green, 500 m to a park)\n"));
   else
-    g_string_append_printf (out, _("Straight-line coverage (300 m to green, 500 m to a park)\n"));
+    g_string_append_printf (out, _ ("Straight-line coverage (300 m to green, 500 m to a park)\n"));
   if (ev->scenario != NULL)
-    g_string_append_printf (out, _("Scenario: %s\n"), ev->scenario);
-  g_string_append_printf (out, _("CRS: %s (EPSG:%d); method: %s\n"), ev->project->crs_name,
-                          ev->project->epsg,
-                          ev->exact ? _("exact vectors") : _("grid"));
+    g_string_append_printf (out, _ ("Scenario: %s\n"), ev->scenario);
+  g_string_append_printf (out, _ ("CRS: %s (EPSG:%d); method: %s\n"), ev->project->crs_name,
+                          ev->project->epsg, ev->exact ? _ ("exact vectors") : _ ("grid"));
   if (!ev->exact)
-    g_string_append_printf (out, _("Grid resolution: %g m\n"), ev->criteria->resolution);
+    g_string_append_printf (out, _ ("Grid resolution: %g m\n"), ev->criteria->resolution);
   g_string_append_c (out, '\n');
   table_summary (out, ev, city);
-  g_string_append_printf (out, _("\nPark service-radius coverage rate: %.1f%%\n"),
+  g_string_append_printf (out, _ ("\nPark service-radius coverage rate: %.1f%%\n"),
                           100 * share (city->service.area_m2, city->residential.area_m2));
   if (ev->evaluation->unplaced > 0.5)
-    g_string_append_printf (out, _("Residents on no residential land (not counted): %.0f\n"),
+    g_string_append_printf (out, _ ("Residents on no residential land (not counted): %.0f\n"),
                             ev->evaluation->unplaced);
   if (ev->evaluation->walking)
     table_walking (out, ev);
   if (ev->project->repaired > 0)
-    g_string_append_printf (out, _("Invalid geometries repaired: %u\n"), ev->project->repaired);
+    g_string_append_printf (out, _ ("Invalid geometries repaired: %u\n"), ev->project->repaired);
   for (guint z = 0; z < ev->evaluation->zones->len; z++)
     {
       g_autofree char *name = gr_project_zone_name (ev->project, z + 1);

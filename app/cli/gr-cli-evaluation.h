@@ -14,7 +14,7 @@ typedef struct
   const char       *scenario; /* NULL: the project's own data */
 } GrCliEvaluation;
 
-char *gr_cli_evaluation_to_json  (const GrCliEvaluation *ev);
+char *gr_cli_evaluation_to_json (const GrCliEvaluation *ev);
 char *gr_cli_evaluation_to_table (const GrCliEvaluation *ev);
 
 G_END_DECLS

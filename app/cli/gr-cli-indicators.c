@@ -106,8 +106,9 @@ verdict_text (const GrIndicator *it)
   if (!it->has_target)
     return g_strdup ("");
   if (it->pass)
-    return g_strdup_printf (_("met (%s %.2f)"), it->strict ? ">" : "≥", it->target);
-  return g_strdup_printf (_("NOT MET (%s %.2f): %s"), it->strict ? ">" : "≥", it->target, it->gap_text);
+    return g_strdup_printf (_ ("met (%s %.2f)"), it->strict ? ">" : "≥", it->target);
+  return g_strdup_printf (_ ("NOT MET (%s %.2f): %s"), it->strict ? ">" : "≥", it->target,
+                          it->gap_text);
 }
 
 static void
@@ -121,10 +122,12 @@ print_table (const char *scope, const GrIndicators *in)
 
       printf ("  %s: %s  %s\n", gr_indicator_get_name (i), value, verdict);
     }
-  printf ("  %s", _("Parks by class:"));
+  printf ("  %s", _ ("Parks by class:"));
   for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
-    printf (" %s %u (%.1f ha)", gr_park_class_get_code (c), in->inventory.counts[c], in->inventory.areas[c] / 1e4);
-  printf (_("; pocket parks %u; disaster-prevention %u\n"), in->inventory.pocket, in->inventory.disaster);
+    printf (" %s %u (%.1f ha)", gr_park_class_get_code (c), in->inventory.counts[c],
+            in->inventory.areas[c] / 1e4);
+  printf (_ ("; pocket parks %u; disaster-prevention %u\n"), in->inventory.pocket,
+          in->inventory.disaster);
   if (in->system_check != NULL)
     {
       g_auto (GStrv) lines = g_strsplit (in->system_check, "\n", -1);
@@ -195,19 +198,19 @@ csv_rows (GString *out, const char *scope, const GrIndicators *in)
 /* Loose greenway ends this near one another are one break to close, and
  * ends within a few metres of another greenway meet it. */
 #define GREENWAY_JOIN_M 5.0
-#define GREENWAY_GAP_M 500.0
+#define GREENWAY_GAP_M  500.0
 
 static void
 add_networks (JsonBuilder *b, GrProject *project)
 {
-  GrLayer *corridors = project->layers[GR_ROLE_CORRIDOR];
+  GrLayer         *corridors = project->layers[GR_ROLE_CORRIDOR];
   GrGreenwayReport r;
 
   json_builder_set_member_name (b, "corridors");
   json_builder_begin_array (b);
   for (guint i = 0; corridors != NULL && i < corridors->features->len; i++)
     {
-      GrFeature *f = g_ptr_array_index (corridors->features, i);
+      GrFeature      *f = g_ptr_array_index (corridors->features, i);
       GrCorridorWidth w;
 
       if (!gr_corridor_measure (f->geometry, GR_CORRIDOR_MIN_WIDTH, &w))
@@ -261,50 +264,55 @@ add_networks (JsonBuilder *b, GrProject *project)
 static void
 print_networks (GrProject *project)
 {
-  GrLayer *corridors = project->layers[GR_ROLE_CORRIDOR];
+  GrLayer         *corridors = project->layers[GR_ROLE_CORRIDOR];
   GrGreenwayReport r;
 
   for (guint i = 0; corridors != NULL && i < corridors->features->len; i++)
     {
-      GrFeature *f = g_ptr_array_index (corridors->features, i);
+      GrFeature       *f = g_ptr_array_index (corridors->features, i);
       g_autofree char *name = f->name != NULL ? g_strdup (f->name) : g_strdup_printf ("#%u", i + 1);
-      GrCorridorWidth w;
+      GrCorridorWidth  w;
 
       if (!gr_corridor_measure (f->geometry, GR_CORRIDOR_MIN_WIDTH, &w))
         continue;
       if (isfinite (w.pinch_x))
-        printf (_("Corridor %s: narrowest %.0f m at x %.0f y %.0f; a %.0f m passage end to end: %s\n"), name,
-                w.narrowest_m, w.pinch_x, w.pinch_y, GR_CORRIDOR_MIN_WIDTH, w.passes ? _("yes") : _("no"));
+        printf (
+            _ ("Corridor %s: narrowest %.0f m at x %.0f y %.0f; a %.0f m passage end to end: %s\n"),
+            name, w.narrowest_m, w.pinch_x, w.pinch_y, GR_CORRIDOR_MIN_WIDTH,
+            w.passes ? _ ("yes") : _ ("no"));
       else
-        printf (_("Corridor %s: narrowest %.0f m; a %.0f m passage end to end: %s\n"), name, w.narrowest_m,
-                GR_CORRIDOR_MIN_WIDTH, w.passes ? _("yes") : _("no"));
+        printf (_ ("Corridor %s: narrowest %.0f m; a %.0f m passage end to end: %s\n"), name,
+                w.narrowest_m, GR_CORRIDOR_MIN_WIDTH, w.passes ? _ ("yes") : _ ("no"));
     }
   if (project->layers[GR_ROLE_GREENWAY] == NULL)
     return;
   gr_greenway_report (project, GREENWAY_JOIN_M, GREENWAY_GAP_M, &r);
-  printf (g_dngettext (GETTEXT_PACKAGE, "Greenways: %u network", "Greenways: %u networks", r.n_networks),
+  printf (g_dngettext (GETTEXT_PACKAGE, "Greenways: %u network", "Greenways: %u networks",
+                       r.n_networks),
           r.n_networks);
-  printf (g_dngettext (GETTEXT_PACKAGE, ", %u gap to close\n", ", %u gaps to close\n", r.gaps->len), r.gaps->len);
+  printf (g_dngettext (GETTEXT_PACKAGE, ", %u gap to close\n", ", %u gaps to close\n", r.gaps->len),
+          r.gaps->len);
   for (guint i = 0; i < r.gaps->len; i++)
     {
       GrGreenwayGap *g = &g_array_index (r.gaps, GrGreenwayGap, i);
-      printf (_("  gap of %.0f m between x %.0f y %.0f and x %.0f y %.0f\n"), g->length_m, g->x0, g->y0, g->x1, g->y1);
+      printf (_ ("  gap of %.0f m between x %.0f y %.0f and x %.0f y %.0f\n"), g->length_m, g->x0,
+              g->y0, g->x1, g->y1);
     }
   for (guint i = 0; i < r.links->len; i++)
     if (((char *) g_ptr_array_index (r.links, i))[0] != '\0')
-      printf (_("  network %u links: %s\n"), i + 1, (char *) g_ptr_array_index (r.links, i));
+      printf (_ ("  network %u links: %s\n"), i + 1, (char *) g_ptr_array_index (r.links, i));
   gr_greenway_report_clear (&r);
 }
 
 /* One run of the command: what is measured, against which targets. */
 typedef struct
 {
-  GrProject   *project;
-  GrAnalysis  *analysis;
-  GrTargetSet  targets;
-  GrTarget     custom[GR_N_INDICATORS]; /* the project's own, for GR_TARGETS_PROJECT */
-  const char  *scenario;                /* NULL: the project's own data */
-  gboolean     walking;
+  GrProject  *project;
+  GrAnalysis *analysis;
+  GrTargetSet targets;
+  GrTarget    custom[GR_N_INDICATORS]; /* the project's own, for GR_TARGETS_PROJECT */
+  const char *scenario;                /* NULL: the project's own data */
+  gboolean    walking;
 } Run;
 
 /* @zone: 1-based, or -1 for the city. */
@@ -325,7 +333,7 @@ add_zones (JsonBuilder *b, const Run *run)
   for (guint z = 1; z <= gr_project_get_n_zones (run->project); z++)
     {
       g_autofree char *name = gr_project_zone_name (run->project, z);
-      GrIndicators zone;
+      GrIndicators     zone;
 
       compute (run, z, &zone);
       json_builder_begin_object (b);
@@ -374,7 +382,7 @@ print_csv (const Run *run, const GrIndicators *city)
   for (guint z = 1; z <= gr_project_get_n_zones (run->project); z++)
     {
       g_autofree char *name = gr_project_zone_name (run->project, z);
-      GrIndicators zone;
+      GrIndicators     zone;
 
       compute (run, z, &zone);
       csv_rows (out, name, &zone);
@@ -386,17 +394,19 @@ print_csv (const Run *run, const GrIndicators *city)
 static void
 print_text (const Run *run, const GrIndicators *city)
 {
-  printf (_("Targets: %s; distance: %s; park area counted %s\n"), gr_target_set_get_label (run->targets),
-          run->walking ? _("walking") : _("straight-line"),
-          city->builtup ? _("inside the built-up boundary") : _("everywhere (no built-up boundary layer)"));
+  printf (_ ("Targets: %s; distance: %s; park area counted %s\n"),
+          gr_target_set_get_label (run->targets),
+          run->walking ? _ ("walking") : _ ("straight-line"),
+          city->builtup ? _ ("inside the built-up boundary")
+                        : _ ("everywhere (no built-up boundary layer)"));
   if (run->scenario != NULL)
-    printf (_("Scenario: %s\n"), run->scenario);
-  print_table (_("City"), city);
+    printf (_ ("Scenario: %s\n"), run->scenario);
+  print_table (_ ("City"), city);
   print_networks (run->project);
   for (guint z = 1; z <= gr_project_get_n_zones (run->project); z++)
     {
       g_autofree char *name = gr_project_zone_name (run->project, z);
-      GrIndicators zone;
+      GrIndicators     zone;
 
       compute (run, z, &zone);
       print_table (name, &zone);
@@ -408,45 +418,48 @@ print_text (const Run *run, const GrIndicators *city)
 static gboolean
 options_parse (GrCliOptions *o, gboolean *csv, int *argc, char ***argv)
 {
-  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT.gpkg"));
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("PROJECT.gpkg"));
   GOptionEntry entries[] = {
     gr_cli_entry (o, GR_CLI_SCENARIO),
     gr_cli_entry (o, GR_CLI_TARGETS),
     gr_cli_entry (o, GR_CLI_MODE),
     gr_cli_entry (o, GR_CLI_JSON),
-    { "csv", 0, 0, G_OPTION_ARG_NONE, csv, N_("Print CSV: one row per indicator and scope"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, csv, N_ ("Print CSV: one row per indicator and scope"),
+      NULL },
     gr_cli_entry (o, GR_CLI_ARGS),
     { NULL },
   };
 
   gr_cli_options_init (o);
-  g_option_context_set_summary (context, _("The park-city indicators against a target set, for the city and each "
-                                           "zone."));
+  g_option_context_set_summary (
+      context, _ ("The park-city indicators against a target set, for the city and each "
+                  "zone."));
   return gr_cli_parse_options (context, entries, argc, argv);
 }
 
 /* greenreach-cli indicators PROJECT [--scenario NAME] [--targets SET] [--mode MODE] [--json|--csv] */
 int
-gr_cli_indicators (int    argc,
-                   char **argv)
+gr_cli_indicators (int argc, char **argv)
 {
   g_auto (GrCliOptions) o = { 0 };
   g_auto (GrCliInput) input = { 0 };
   g_autoptr (GError) error = NULL;
-  gboolean csv = FALSE;
-  Run run = { 0 };
+  gboolean     csv = FALSE;
+  Run          run = { 0 };
   GrIndicators city;
 
   if (!options_parse (&o, &csv, &argc, &argv))
     return EXIT_USAGE;
   if (!gr_cli_has_one_arg (o.args))
-    return gr_cli_fail (EXIT_USAGE, _("indicators needs one project file"));
+    return gr_cli_fail (EXIT_USAGE, _ ("indicators needs one project file"));
   if (o.json && csv)
-    return gr_cli_fail (EXIT_USAGE, _("choose --json or --csv, not both"));
-  if (!gr_cli_parse_targets (o.targets, &run.targets, &error) || !gr_cli_criteria_check (&o.criteria, &error))
+    return gr_cli_fail (EXIT_USAGE, _ ("choose --json or --csv, not both"));
+  if (!gr_cli_parse_targets (o.targets, &run.targets, &error)
+      || !gr_cli_criteria_check (&o.criteria, &error))
     return gr_cli_fail (EXIT_USAGE, error->message);
   if (!gr_cli_input_open (&input, o.args, o.scenario, NULL, &o.criteria.values, &error)
-      || (run.targets == GR_TARGETS_PROJECT && !gr_project_targets_load (o.args[0], run.custom, &error)))
+      || (run.targets == GR_TARGETS_PROJECT
+          && !gr_project_targets_load (o.args[0], run.custom, &error)))
     return gr_cli_fail (EXIT_DATA, error->message);
   run.project = input.project;
   run.analysis = input.analysis;

@@ -33,9 +33,7 @@ source_spec_is_valid (const char *arg, GError **error)
  * anything is read, as %G_OPTION_ERROR (a usage error).
  */
 gboolean
-gr_cli_sources_check (char *const              *args,
-                      const GrCliImportOptions *import,
-                      GError                  **error)
+gr_cli_sources_check (char *const *args, const GrCliImportOptions *import, GError **error)
 {
   if (!gr_cli_import_options_check (import, error))
     return FALSE;
@@ -48,13 +46,14 @@ gr_cli_sources_check (char *const              *args,
     else if (!gr_path_is_osm (args[i]))
       {
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                     _("“%s”: give an OSM file (.osm.pbf, .osm, .osm.gz), a project (.gpkg) "
-                       "or ROLE=PATH[:LAYER]"), args[i]);
+                     _ ("“%s”: give an OSM file (.osm.pbf, .osm, .osm.gz), a project (.gpkg) "
+                        "or ROLE=PATH[:LAYER]"),
+                     args[i]);
         return FALSE;
       }
   if (args == NULL || args[0] == NULL)
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("no input given"));
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _ ("no input given"));
       return FALSE;
     }
   return TRUE;
@@ -62,13 +61,11 @@ gr_cli_sources_check (char *const              *args,
 
 /* OSM extracts are positional; every other source is ROLE=PATH[:LAYER]. */
 GrProject *
-gr_cli_sources_import (char *const              *args,
-                       const GrCliImportOptions *import,
-                       GError                  **error)
+gr_cli_sources_import (char *const *args, const GrCliImportOptions *import, GError **error)
 {
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
   GrImportOptions options = gr_cli_import_options_get (import);
-  const char *osm = NULL;
+  const char     *osm = NULL;
 
   for (guint i = 0; args[i] != NULL; i++)
     {
@@ -113,15 +110,18 @@ args_are_project (char *const *args)
 }
 
 static gboolean
-open_args (GrCliInput *input, char *const *args, const char *scenario, const GrCliImportOptions *import,
-           GError **error)
+open_args (GrCliInput               *input,
+           char *const              *args,
+           const char               *scenario,
+           const GrCliImportOptions *import,
+           GError                  **error)
 {
   if (import == NULL || args_are_project (args))
     return open_project (input, args[0], scenario, error);
   if (scenario != NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--scenario needs a project file (.gpkg), where scenarios are kept"));
+                   _ ("--scenario needs a project file (.gpkg), where scenarios are kept"));
       return FALSE;
     }
   if (!gr_cli_sources_check (args, import, error))
@@ -151,7 +151,7 @@ gr_cli_input_open (GrCliInput               *input,
 {
   g_return_val_if_fail (args != NULL && args[0] != NULL, FALSE);
 
-  *input = (GrCliInput) { 0 };
+  *input = (GrCliInput){ 0 };
   if (!open_args (input, args, scenario, import, error))
     return FALSE;
   if (criteria != NULL)

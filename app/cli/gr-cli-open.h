@@ -19,20 +19,17 @@ typedef struct
   GrAnalysis *analysis; /* NULL unless criteria were given */
 } GrCliInput;
 
-gboolean   gr_cli_sources_check  (char *const              *args,
-                                  const GrCliImportOptions *import,
-                                  GError                  **error);
-GrProject *gr_cli_sources_import (char *const              *args,
-                                  const GrCliImportOptions *import,
-                                  GError                  **error);
+gboolean gr_cli_sources_check (char *const *args, const GrCliImportOptions *import, GError **error);
+GrProject *
+gr_cli_sources_import (char *const *args, const GrCliImportOptions *import, GError **error);
 
-gboolean   gr_cli_input_open     (GrCliInput               *input,
-                                  char *const              *args,
-                                  const char               *scenario,
-                                  const GrCliImportOptions *import,
-                                  const GrCriteria         *criteria,
-                                  GError                  **error);
-void       gr_cli_input_clear    (GrCliInput *input);
+gboolean gr_cli_input_open (GrCliInput               *input,
+                            char *const              *args,
+                            const char               *scenario,
+                            const GrCliImportOptions *import,
+                            const GrCriteria         *criteria,
+                            GError                  **error);
+void     gr_cli_input_clear (GrCliInput *input);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GrCliInput, gr_cli_input_clear)
 

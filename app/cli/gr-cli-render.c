@@ -38,24 +38,28 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 static gboolean
 options_parse (Options *o, int *argc, char ***argv)
 {
-  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT.gpkg -o MAP.png|MAP.svg"));
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("PROJECT.gpkg -o MAP.png|MAP.svg"));
   GOptionEntry entries[] = {
     gr_cli_entry (&o->common, GR_CLI_SCENARIO),
     { "bbox", 0, 0, G_OPTION_ARG_STRING, &o->bbox,
-      N_("The part to draw, in the project's CRS (default: the residential land)"), "MINX,MINY,MAXX,MAXY" },
-    { "width", 0, 0, G_OPTION_ARG_INT, &o->width, N_("Width in pixels at 96 dpi (default 1280)"), "PX" },
-    { "height", 0, 0, G_OPTION_ARG_INT, &o->height, N_("Height in pixels at 96 dpi (default 900)"), "PX" },
-    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o->dpi, N_("PNG resolution (default 96)"), "DPI" },
+      N_ ("The part to draw, in the project's CRS (default: the residential land)"),
+      "MINX,MINY,MAXX,MAXY" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &o->width, N_ ("Width in pixels at 96 dpi (default 1280)"),
+      "PX" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &o->height, N_ ("Height in pixels at 96 dpi (default 900)"),
+      "PX" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o->dpi, N_ ("PNG resolution (default 96)"), "DPI" },
     gr_cli_entry (&o->common, GR_CLI_MODE),
     gr_cli_entry (&o->common, GR_CLI_BASEMAP),
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->common.output, N_("The image to write: .png, .svg or .pdf"),
-      "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->common.output,
+      N_ ("The image to write: .png, .svg or .pdf"), "FILE" },
     gr_cli_entry (&o->common, GR_CLI_ARGS),
     { NULL },
   };
 
   gr_cli_options_init (&o->common);
-  g_option_context_set_summary (context, _("Draw the map with its blind spots, legend, scale bar and north arrow."));
+  g_option_context_set_summary (
+      context, _ ("Draw the map with its blind spots, legend, scale bar and north arrow."));
   return gr_cli_parse_options (context, entries, argc, argv);
 }
 
@@ -66,13 +70,13 @@ options_check (Options *o, GError **error)
   const char *message = NULL;
 
   if (!gr_cli_has_one_arg (o->common.args))
-    message = _("render needs one project file");
+    message = _ ("render needs one project file");
   else if (o->common.output == NULL)
-    message = _("render needs -o MAP.png, MAP.svg or MAP.pdf");
+    message = _ ("render needs -o MAP.png, MAP.svg or MAP.pdf");
   else if (o->width < 16 || o->height < 16 || o->width > 20000 || o->height > 20000)
-    message = _("--width and --height must be between 16 and 20000 pixels");
+    message = _ ("--width and --height must be between 16 and 20000 pixels");
   else if (!(o->dpi >= 24 && o->dpi <= 1200))
-    message = _("--dpi must be between 24 and 1200");
+    message = _ ("--dpi must be between 24 and 1200");
   else
     return gr_cli_criteria_check (&o->common.criteria, error);
   g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
@@ -112,7 +116,7 @@ parse_bbox (const char *text, GrDisplay *display, double bounds[4], GError **err
   return TRUE;
 bad:
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("--bbox needs MINX,MINY,MAXX,MAXY in the project's CRS, not “%s”"), text);
+               _ ("--bbox needs MINX,MINY,MAXX,MAXY in the project's CRS, not “%s”"), text);
   return FALSE;
 }
 
@@ -121,7 +125,7 @@ bad:
 static void
 warn_basemap (const GError *error)
 {
-  g_printerr (_("greenreach-cli: warning: %s The map is drawn without it.\n"), error->message);
+  g_printerr (_ ("greenreach-cli: warning: %s The map is drawn without it.\n"), error->message);
 }
 
 static GrMbtiles *
@@ -150,7 +154,7 @@ draw (const Options *o, const GrCliInput *input, GrDisplay *display)
   g_autoptr (GrMbtiles) basemap = NULL;
   g_autofree char *attribution = NULL;
   g_autofree char *title = NULL;
-  GrMapRender map = { 0 };
+  GrMapRender      map = { 0 };
 
   if (input->scenario != NULL)
     gr_marks_add_scenario (marks, display, input->scenario, input->baseline);
@@ -164,7 +168,8 @@ draw (const Options *o, const GrCliInput *input, GrDisplay *display)
   gr_coverage_tiles_set_source (tiles, input->analysis, NULL, display);
   basemap = open_basemap (o->common.basemap);
   attribution = gr_project_attribution (input->baseline);
-  title = g_strdup_printf (_("Blind spots: %s"), o->common.scenario != NULL ? o->common.scenario : _("Baseline"));
+  title = g_strdup_printf (_ ("Blind spots: %s"),
+                           o->common.scenario != NULL ? o->common.scenario : _ ("Baseline"));
   map.display = display;
   map.coverage = tiles;
   map.marks = marks;
@@ -173,7 +178,8 @@ draw (const Options *o, const GrCliInput *input, GrDisplay *display)
   map.attribution = attribution;
   map.scale = 1;
   map.decorations = TRUE;
-  if (!gr_render_map_to_file (&map, o->common.output, o->width, o->height, o->dpi, &basemap_error, &error))
+  if (!gr_render_map_to_file (&map, o->common.output, o->width, o->height, o->dpi, &basemap_error,
+                              &error))
     return gr_cli_fail (EXIT_DATA, error->message);
   if (basemap_error != NULL)
     warn_basemap (basemap_error);
@@ -181,8 +187,7 @@ draw (const Options *o, const GrCliInput *input, GrDisplay *display)
 }
 
 int
-gr_cli_render (int    argc,
-               char **argv)
+gr_cli_render (int argc, char **argv)
 {
   g_auto (Options) o = { .width = 1280, .height = 900, .dpi = 96 };
   g_auto (GrCliInput) input = { 0 };
@@ -193,7 +198,8 @@ gr_cli_render (int    argc,
     return EXIT_USAGE;
   if (!options_check (&o, &error))
     return gr_cli_fail (EXIT_USAGE, error->message);
-  if (!gr_cli_input_open (&input, o.common.args, o.common.scenario, NULL, &o.common.criteria.values, &error)
+  if (!gr_cli_input_open (&input, o.common.args, o.common.scenario, NULL, &o.common.criteria.values,
+                          &error)
       || (display = gr_display_new (input.baseline, &error)) == NULL)
     return gr_cli_fail (EXIT_DATA, error->message);
   return draw (&o, &input, display);

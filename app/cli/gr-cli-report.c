@@ -37,24 +37,26 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 static gboolean
 options_parse (Options *o, int *argc, char ***argv)
 {
-  g_autoptr (GOptionContext) context = g_option_context_new (_("PROJECT.gpkg -o REPORT.pdf"));
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("PROJECT.gpkg -o REPORT.pdf"));
   GOptionEntry entries[] = {
     { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->scenarios,
-      N_("A scenario to present beside the baseline (repeat for more)"), "NAME" },
+      N_ ("A scenario to present beside the baseline (repeat for more)"), "NAME" },
     gr_cli_entry (&o->common, GR_CLI_TARGETS),
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &o->paper, N_("Paper: A4 (default) or A3"), "SIZE" },
-    { "orientation", 0, 0, G_OPTION_ARG_STRING, &o->orientation, N_("landscape (default) or portrait"), "WHICH" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &o->paper, N_ ("Paper: A4 (default) or A3"), "SIZE" },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, &o->orientation,
+      N_ ("landscape (default) or portrait"), "WHICH" },
     gr_cli_entry (&o->common, GR_CLI_MODE),
     gr_cli_entry (&o->common, GR_CLI_BASEMAP),
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->common.output, N_("The PDF to write"), "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->common.output, N_ ("The PDF to write"), "FILE" },
     gr_cli_entry (&o->common, GR_CLI_ARGS),
     { NULL },
   };
 
   gr_cli_options_init (&o->common);
-  g_option_context_set_summary (context, _("Write the report: maps, indicators against targets, zones, the "
-                                           "scenarios compared and their candidate parks. Its language follows "
-                                           "the locale."));
+  g_option_context_set_summary (
+      context, _ ("Write the report: maps, indicators against targets, zones, the "
+                  "scenarios compared and their candidate parks. Its language follows "
+                  "the locale."));
   return gr_cli_parse_options (context, entries, argc, argv);
 }
 
@@ -63,15 +65,15 @@ parse_page (const Options *o, GrReportOptions *report, GError **error)
 {
   if (o->paper != NULL && !gr_paper_from_string (o->paper, &report->paper))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--paper must be A4 or A3, not “%s”"),
-                   o->paper);
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--paper must be A4 or A3, not “%s”"), o->paper);
       return FALSE;
     }
   if (o->orientation != NULL && !g_str_equal (o->orientation, "landscape")
       && !g_str_equal (o->orientation, "portrait"))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--orientation must be landscape or portrait, not “%s”"), o->orientation);
+                   _ ("--orientation must be landscape or portrait, not “%s”"), o->orientation);
       return FALSE;
     }
   report->portrait = o->orientation != NULL && g_str_equal (o->orientation, "portrait");
@@ -83,24 +85,25 @@ static gboolean
 options_check (Options *o, GrReportOptions *report, GError **error)
 {
   if (!gr_cli_has_one_arg (o->common.args))
-    g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("report needs one project file"));
+    g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                         _ ("report needs one project file"));
   else if (o->common.output == NULL)
-    g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("report needs -o REPORT.pdf"));
+    g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                         _ ("report needs -o REPORT.pdf"));
   else
-    return gr_cli_parse_targets (o->common.targets, &report->targets, error) && parse_page (o, report, error)
-           && gr_cli_criteria_check (&o->common.criteria, error);
+    return gr_cli_parse_targets (o->common.targets, &report->targets, error)
+           && parse_page (o, report, error) && gr_cli_criteria_check (&o->common.criteria, error);
   return FALSE;
 }
 
 /* The report opens the project and its scenarios itself. */
 int
-gr_cli_report (int    argc,
-               char **argv)
+gr_cli_report (int argc, char **argv)
 {
   g_auto (Options) o = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *basemap = NULL;
-  GrReportOptions report = { 0 };
+  GrReportOptions  report = { 0 };
 
   if (!options_parse (&o, &argc, &argv))
     return EXIT_USAGE;

@@ -59,11 +59,13 @@ parse_point (const Options *o, GrProject *project, double *x, double *y, GError 
   g_auto (GStrv) parts = o->at != NULL ? g_strsplit (o->at, ",", -1) : NULL;
   char *end1 = NULL, *end2 = NULL;
 
-  if (parts == NULL || g_strv_length (parts) != 2 || (*x = g_ascii_strtod (parts[0], &end1), *end1 != '\0')
+  if (parts == NULL || g_strv_length (parts) != 2
+      || (*x = g_ascii_strtod (parts[0], &end1), *end1 != '\0')
       || (*y = g_ascii_strtod (parts[1], &end2), *end2 != '\0') || !isfinite (*x) || !isfinite (*y))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--at needs X,Y (in the project's CRS, or longitude,latitude with --lonlat)"));
+      g_set_error (
+          error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+          _ ("--at needs X,Y (in the project's CRS, or longitude,latitude with --lonlat)"));
       return FALSE;
     }
   if (o->lonlat)
@@ -74,8 +76,8 @@ parse_point (const Options *o, GrProject *project, double *x, double *y, GError 
 
       if (ct == NULL || !OCTTransform (ct, 1, x, y, NULL))
         {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--at %s is not a usable longitude,latitude"),
-                       o->at);
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("--at %s is not a usable longitude,latitude"), o->at);
           return FALSE;
         }
     }
@@ -93,7 +95,8 @@ parse_feature (const char *text, GrRole *role, guint *index, GError **error)
       || (*role != GR_ROLE_PARK && *role != GR_ROLE_GREEN)
       || !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXUINT32, &n, NULL))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--feature needs park:N or green:N"));
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--feature needs park:N or green:N"));
       return FALSE;
     }
   *index = (guint) n - 1;
@@ -123,10 +126,12 @@ run_list (const Job *job)
   for (guint i = 0; i < scenarios->len; i++)
     {
       GrScenario *s = g_ptr_array_index (scenarios, i);
-      guint candidates = gr_scenario_next_candidate (s, baseline) - baseline->layers[GR_ROLE_PARK]->features->len;
+      guint       candidates =
+          gr_scenario_next_candidate (s, baseline) - baseline->layers[GR_ROLE_PARK]->features->len;
 
       /* TRANSLATORS: a scenario's name, its edits in force of all, and its new parks */
-      printf (_("%s\t%u of %u edits\t%u candidate parks\n"), s->name, s->position, s->edits->len, candidates);
+      printf (_ ("%s\t%u of %u edits\t%u candidate parks\n"), s->name, s->position, s->edits->len,
+              candidates);
     }
   return EXIT_OK;
 }
@@ -161,17 +166,17 @@ step (const Job *job, int by)
   g_autoptr (GError) error = NULL;
   g_autoptr (GrScenario) scenario = gr_scenario_store_find (job->store, job->name, &error);
   g_autofree char *what = NULL;
-  guint to;
+  guint            to;
 
   if (scenario == NULL)
     return gr_cli_fail_error (error);
   if ((by < 0 && scenario->position == 0) || (by > 0 && scenario->position == scenario->edits->len))
-    return gr_cli_fail (EXIT_DATA, by < 0 ? _("nothing to undo") : _("nothing to redo"));
+    return gr_cli_fail (EXIT_DATA, by < 0 ? _ ("nothing to undo") : _ ("nothing to redo"));
   to = scenario->position + by;
   if (!gr_scenario_store_set_position (job->store, scenario, to, &error))
     return gr_cli_fail_error (error);
   what = gr_edit_describe (g_ptr_array_index (scenario->edits, by < 0 ? to : to - 1));
-  printf (by < 0 ? _("Undone: %s\n") : _("Redone: %s\n"), what);
+  printf (by < 0 ? _ ("Undone: %s\n") : _ ("Redone: %s\n"), what);
   return EXIT_OK;
 }
 
@@ -182,7 +187,8 @@ run_create (const Job *job)
   g_autoptr (GrScenario) from = NULL;
   g_autoptr (GrScenario) scenario = NULL;
 
-  if (job->o->from != NULL && (from = gr_scenario_store_find (job->store, job->o->from, &error)) == NULL)
+  if (job->o->from != NULL
+      && (from = gr_scenario_store_find (job->store, job->o->from, &error)) == NULL)
     return gr_cli_fail_error (error);
   scenario = from != NULL ? gr_scenario_copy (from, job->name) : gr_scenario_new (job->name);
   if (!gr_scenario_store_add (job->store, scenario, &error))
@@ -196,7 +202,7 @@ run_rename (const Job *job)
   g_autoptr (GError) error = NULL;
 
   if (job->other == NULL)
-    return gr_cli_fail (EXIT_USAGE, _("rename needs the new name"));
+    return gr_cli_fail (EXIT_USAGE, _ ("rename needs the new name"));
   if (!gr_scenario_store_rename (job->store, job->scenario, job->other, &error))
     return gr_cli_fail_error (error);
   return EXIT_OK;
@@ -218,16 +224,16 @@ run_add_park (const Job *job)
   const Options *o = job->o;
   g_autoptr (GError) error = NULL;
   GrEdit *e;
-  double x, y;
+  double  x, y;
 
   if (!parse_point (o, job->baseline, &x, &y, &error))
     return gr_cli_fail_error (error);
   /* Pocket parks are 400–10,000 m² (MOHURD guideline); larger parks are
    * allowed and flagged, absurd sizes are refused. */
   if (!(o->area >= 1 && o->area <= 1e8))
-    return gr_cli_fail (EXIT_USAGE, _("--area must be between 1 and 100,000,000 m²"));
+    return gr_cli_fail (EXIT_USAGE, _ ("--area must be between 1 and 100,000,000 m²"));
   e = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, gr_pocket_park_new (x, y, o->area, o->circle));
-  e->name = g_strdup (o->park_name != NULL ? o->park_name : _("Candidate park"));
+  e->name = g_strdup (o->park_name != NULL ? o->park_name : _ ("Candidate park"));
   e->klass = g_strdup (o->klass != NULL ? o->klass : "G14");
   return edit (job, e);
 }
@@ -237,7 +243,7 @@ run_remove (const Job *job)
 {
   g_autoptr (GError) error = NULL;
   GrRole role;
-  guint index;
+  guint  index;
 
   if (!parse_feature (job->o->feature, &role, &index, &error))
     return gr_cli_fail_error (error);
@@ -275,11 +281,13 @@ run_compare (const Job *job)
   g_autoptr (GrScenario) b = NULL;
   g_autoptr (GrComparison) comparison = NULL;
   g_autofree char *text = NULL;
-  GrCriteria criteria;
+  GrCriteria       criteria;
 
   if (job->other == NULL)
-    return gr_cli_fail (EXIT_USAGE, _("compare needs two scenario names (“baseline” for the baseline)"));
-  if (!find_or_baseline (job, job->name, &a, &error) || !find_or_baseline (job, job->other, &b, &error))
+    return gr_cli_fail (EXIT_USAGE,
+                        _ ("compare needs two scenario names (“baseline” for the baseline)"));
+  if (!find_or_baseline (job, job->name, &a, &error)
+      || !find_or_baseline (job, job->other, &b, &error))
     return gr_cli_fail_error (error);
   gr_criteria_init_default (&criteria);
   if ((comparison = gr_comparison_new (job->baseline, a, b, &criteria, NULL, &error)) == NULL)
@@ -296,7 +304,7 @@ run_export (const Job *job)
   g_autoptr (GrProject) edited = NULL;
 
   if (job->o->common.output == NULL)
-    return gr_cli_fail (EXIT_USAGE, _("export needs -o OUT.gpkg"));
+    return gr_cli_fail (EXIT_USAGE, _ ("export needs -o OUT.gpkg"));
   edited = gr_scenario_apply (job->scenario, job->baseline);
   if (!gr_project_save (edited, job->o->common.output, &error))
     return gr_cli_fail_error (error);
@@ -307,20 +315,15 @@ typedef struct
 {
   const char *name;
   int (*run) (const Job *job);
-  gboolean    finds; /* the named scenario is found before anything else is checked */
+  gboolean finds; /* the named scenario is found before anything else is checked */
 } Subcommand;
 
 static const Subcommand subcommands[] = {
-  { "list", run_list, FALSE },
-  { "create", run_create, FALSE },
-  { "rename", run_rename, TRUE },
-  { "delete", run_delete, TRUE },
-  { "add-park", run_add_park, FALSE },
-  { "remove", run_remove, FALSE },
-  { "undo", run_undo, FALSE },
-  { "redo", run_redo, FALSE },
-  { "compare", run_compare, FALSE },
-  { "export", run_export, TRUE },
+  { "list", run_list, FALSE },         { "create", run_create, FALSE },
+  { "rename", run_rename, TRUE },      { "delete", run_delete, TRUE },
+  { "add-park", run_add_park, FALSE }, { "remove", run_remove, FALSE },
+  { "undo", run_undo, FALSE },         { "redo", run_redo, FALSE },
+  { "compare", run_compare, FALSE },   { "export", run_export, TRUE },
 };
 
 static int
@@ -329,7 +332,8 @@ run (const Subcommand *subcommand, Job *job)
   g_autoptr (GError) error = NULL;
   g_autoptr (GrScenario) scenario = NULL;
 
-  if (subcommand->finds && (scenario = gr_scenario_store_find (job->store, job->name, &error)) == NULL)
+  if (subcommand->finds
+      && (scenario = gr_scenario_store_find (job->store, job->name, &error)) == NULL)
     return gr_cli_fail_error (error);
   job->scenario = scenario;
   return subcommand->run (job);
@@ -339,26 +343,34 @@ run (const Subcommand *subcommand, Job *job)
 static gboolean
 options_parse (Options *o, int *argc, char ***argv)
 {
-  g_autoptr (GOptionContext) context = g_option_context_new (
-    _("list|create|rename|delete|add-park|remove|undo|redo|export|compare PROJECT.gpkg [NAME] [NEW-NAME|OTHER]"));
+  g_autoptr (GOptionContext) context =
+      g_option_context_new (_ ("list|create|rename|delete|add-park|remove|undo|redo|export|compare "
+                               "PROJECT.gpkg [NAME] [NEW-NAME|OTHER]"));
   GOptionEntry entries[] = {
-    { "at", 0, 0, G_OPTION_ARG_STRING, &o->at, N_("add-park: the park's centre, in the project's CRS"), "X,Y" },
-    { "lonlat", 0, 0, G_OPTION_ARG_NONE, &o->lonlat, N_("add-park: --at is longitude,latitude (WGS 84)"), NULL },
-    { "area", 0, 0, G_OPTION_ARG_DOUBLE, &o->area, N_("add-park: area in m² (default 2500)"), "M2" },
-    { "circle", 0, 0, G_OPTION_ARG_NONE, &o->circle, N_("add-park: a circle instead of a square"), NULL },
-    { "park-name", 0, 0, G_OPTION_ARG_STRING, &o->park_name, N_("add-park: the park's name"), "TEXT" },
-    { "class", 0, 0, G_OPTION_ARG_STRING, &o->klass, N_("add-park: the park's class (default G14 pocket park)"),
+    { "at", 0, 0, G_OPTION_ARG_STRING, &o->at,
+      N_ ("add-park: the park's centre, in the project's CRS"), "X,Y" },
+    { "lonlat", 0, 0, G_OPTION_ARG_NONE, &o->lonlat,
+      N_ ("add-park: --at is longitude,latitude (WGS 84)"), NULL },
+    { "area", 0, 0, G_OPTION_ARG_DOUBLE, &o->area, N_ ("add-park: area in m² (default 2500)"),
+      "M2" },
+    { "circle", 0, 0, G_OPTION_ARG_NONE, &o->circle, N_ ("add-park: a circle instead of a square"),
+      NULL },
+    { "park-name", 0, 0, G_OPTION_ARG_STRING, &o->park_name, N_ ("add-park: the park's name"),
       "TEXT" },
-    { "feature", 0, 0, G_OPTION_ARG_STRING, &o->feature, N_("remove: the feature, as park:N or green:N"), "ROLE:N" },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &o->from, N_("create: a copy of this scenario"), "NAME" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->common.output, N_("export: the GeoPackage to write"),
-      "OUT.gpkg" },
+    { "class", 0, 0, G_OPTION_ARG_STRING, &o->klass,
+      N_ ("add-park: the park's class (default G14 pocket park)"), "TEXT" },
+    { "feature", 0, 0, G_OPTION_ARG_STRING, &o->feature,
+      N_ ("remove: the feature, as park:N or green:N"), "ROLE:N" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &o->from, N_ ("create: a copy of this scenario"), "NAME" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->common.output,
+      N_ ("export: the GeoPackage to write"), "OUT.gpkg" },
     gr_cli_entry (&o->common, GR_CLI_ARGS),
     { NULL },
   };
 
   gr_cli_options_init (&o->common);
-  g_option_context_set_summary (context, _("Scenarios: named lists of edits over the project's own data."));
+  g_option_context_set_summary (context,
+                                _ ("Scenarios: named lists of edits over the project's own data."));
   return gr_cli_parse_options (context, entries, argc, argv);
 }
 
@@ -371,35 +383,35 @@ run_subcommand (const Options *o, const char *command, const char *path, guint n
   g_autoptr (GrProject) baseline = NULL;
   g_autoptr (GrScenarioStore) store = NULL;
   g_autofree char *message = NULL;
-  char *const *args = o->common.args;
-  Job job = { o, NULL, NULL, n > 2 ? args[2] : NULL, n > 3 ? args[3] : NULL, NULL };
+  char *const     *args = o->common.args;
+  Job              job = { o, NULL, NULL, n > 2 ? args[2] : NULL, n > 3 ? args[3] : NULL, NULL };
 
-  if ((baseline = gr_project_load (path, &error)) == NULL || (store = gr_scenario_store_open (path, &error)) == NULL)
+  if ((baseline = gr_project_load (path, &error)) == NULL
+      || (store = gr_scenario_store_open (path, &error)) == NULL)
     return gr_cli_fail_error (error);
   job.baseline = baseline;
   job.store = store;
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (g_str_equal (command, subcommands[i].name))
       return run (&subcommands[i], &job);
-  message = g_strdup_printf (_("unknown scenario command “%s”"), command);
+  message = g_strdup_printf (_ ("unknown scenario command “%s”"), command);
   return gr_cli_fail (EXIT_USAGE, message);
 }
 
 int
-gr_cli_scenario (int    argc,
-                 char **argv)
+gr_cli_scenario (int argc, char **argv)
 {
   g_auto (Options) o = { .area = 2500 };
   char **args;
-  guint n;
+  guint  n;
 
   if (!options_parse (&o, &argc, &argv))
     return EXIT_USAGE;
   args = o.common.args;
   n = args != NULL ? g_strv_length (args) : 0;
   if (n < 2)
-    return gr_cli_fail (EXIT_USAGE, _("scenario needs a command and a project file"));
+    return gr_cli_fail (EXIT_USAGE, _ ("scenario needs a command and a project file"));
   if (!g_str_equal (args[0], "list") && n < 3)
-    return gr_cli_fail (EXIT_USAGE, _("which scenario? Give its name after the project file"));
+    return gr_cli_fail (EXIT_USAGE, _ ("which scenario? Give its name after the project file"));
   return run_subcommand (&o, args[0], args[1], n);
 }

@@ -19,32 +19,31 @@ static const struct
   const char *name;
   int (*run) (int argc, char **argv);
 } commands[] = {
-  { "import", gr_cli_import },
-  { "analyze", gr_cli_analyze },
-  { "analyse", gr_cli_analyze },
-  { "targets", gr_cli_targets },
-  { "indicators", gr_cli_indicators },
-  { "render", gr_cli_render },
-  { "report", gr_cli_report },
-  { "scenario", gr_cli_scenario },
+  { "import", gr_cli_import },   { "analyze", gr_cli_analyze },       { "analyse", gr_cli_analyze },
+  { "targets", gr_cli_targets }, { "indicators", gr_cli_indicators }, { "render", gr_cli_render },
+  { "report", gr_cli_report },   { "scenario", gr_cli_scenario },
 };
 
 static void
 usage (FILE *to)
 {
   fprintf (to,
-           "%s\n\n  greenreach-cli import %s\n  greenreach-cli analyze %s\n  greenreach-cli indicators %s\n"
+           "%s\n\n  greenreach-cli import %s\n  greenreach-cli analyze %s\n  greenreach-cli "
+           "indicators %s\n"
            "  greenreach-cli targets %s\n  greenreach-cli scenario %s\n  greenreach-cli render %s\n"
            "  greenreach-cli report %s\n\n%s\n",
-           _("Usage:"), _("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"),
-           _("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE [OPTION…]"),
-           _("PROJECT.gpkg [--scenario NAME] [--targets SET] [--json|--csv]"),
-           _("PROJECT.gpkg [INDICATOR VALUE|none] [--strict]"),
-           _("list|create|rename|delete|add-park|remove|undo|redo|export PROJECT.gpkg [NAME] [OPTION…]"),
-           _("PROJECT.gpkg [--scenario NAME] [--bbox MINX,MINY,MAXX,MAXY] [--width PX --height PX] -o MAP.png|svg"),
-           _("PROJECT.gpkg [--scenario NAME]… [--targets SET] [--paper A4|A3] [--orientation landscape|portrait] "
-             "-o REPORT.pdf"),
-           _("Run “greenreach-cli COMMAND --help” for the options of a command."));
+           _ ("Usage:"), _ ("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"),
+           _ ("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE [OPTION…]"),
+           _ ("PROJECT.gpkg [--scenario NAME] [--targets SET] [--json|--csv]"),
+           _ ("PROJECT.gpkg [INDICATOR VALUE|none] [--strict]"),
+           _ ("list|create|rename|delete|add-park|remove|undo|redo|export PROJECT.gpkg [NAME] "
+              "[OPTION…]"),
+           _ ("PROJECT.gpkg [--scenario NAME] [--bbox MINX,MINY,MAXX,MAXY] [--width PX --height "
+              "PX] -o MAP.png|svg"),
+           _ ("PROJECT.gpkg [--scenario NAME]… [--targets SET] [--paper A4|A3] [--orientation "
+              "landscape|portrait] "
+              "-o REPORT.pdf"),
+           _ ("Run “greenreach-cli COMMAND --help” for the options of a command."));
 }
 
 int
@@ -69,7 +68,7 @@ main (int argc, char **argv)
       usage (stdout);
       return EXIT_OK;
     }
-  g_printerr (_("greenreach-cli: unknown command “%s”\n"), argv[1]);
+  g_printerr (_ ("greenreach-cli: unknown command “%s”\n"), argv[1]);
   usage (stderr);
   return EXIT_USAGE;
 }

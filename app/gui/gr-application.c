@@ -21,7 +21,7 @@ static void
 gr_application_activate (GApplication *app)
 {
   g_autofree char *sample = gr_runtime_data_path ("sample/andorra.osm.pbf");
-  GrWindow *window = gr_window_new (GR_APPLICATION (app));
+  GrWindow        *window = gr_window_new (GR_APPLICATION (app));
 
   gtk_window_present (GTK_WINDOW (window));
   gr_window_open (window, sample);
@@ -33,7 +33,7 @@ gr_application_open (GApplication *app, GFile **files, int n_files, const char *
   for (int i = 0; i < n_files; i++)
     {
       g_autofree char *path = g_file_get_path (files[i]);
-      GrWindow *window = gr_window_new (GR_APPLICATION (app));
+      GrWindow        *window = gr_window_new (GR_APPLICATION (app));
 
       gtk_window_present (GTK_WINDOW (window));
       if (path != NULL)
@@ -58,18 +58,20 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer app)
 {
   GtkWidget *about = adw_about_window_new ();
 
-  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Greenreach"));
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _ ("Greenreach"));
   adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
   adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
-  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
-                                 _("Finds the homes beyond 300 m of green space and 500 m of a park, and "
-                                   "tests where new pocket parks should go."));
+  adw_about_window_set_comments (
+      ADW_ABOUT_WINDOW (about),
+      _ ("Finds the homes beyond 300 m of green space and 500 m of a park, and "
+         "tests where new pocket parks should go."));
   adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
-  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Sample city"),
-                                      _("Map data © OpenStreetMap contributors, under the Open Database "
-                                        "License."),
-                                      GTK_LICENSE_CUSTOM, NULL);
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _ ("translator-credits"));
+  adw_about_window_add_legal_section (
+      ADW_ABOUT_WINDOW (about), _ ("Sample city"),
+      _ ("Map data © OpenStreetMap contributors, under the Open Database "
+         "License."),
+      GTK_LICENSE_CUSTOM, NULL);
   gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -110,7 +112,8 @@ gr_application_startup (GApplication *app)
   G_APPLICATION_CLASS (gr_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
 }
 
 static void
@@ -131,6 +134,6 @@ gr_application_init (GrApplication *self)
 GrApplication *
 gr_application_new (void)
 {
-  return g_object_new (GR_TYPE_APPLICATION, "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE, NULL);
+  return g_object_new (GR_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE, NULL);
 }

@@ -14,7 +14,7 @@ lookup_schema (void)
 {
   g_autoptr (GSettingsSchemaSource) source = NULL;
   GSettingsSchemaSource *system = g_settings_schema_source_get_default ();
-  GSettingsSchema *schema;
+  GSettingsSchema       *schema;
 
   if (system != NULL && (schema = g_settings_schema_source_lookup (system, APP_ID, TRUE)) != NULL)
     return schema;

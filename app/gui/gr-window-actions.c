@@ -11,9 +11,9 @@
 static void
 zoom_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  GrWindow *self = GR_WINDOW (widget);
+  GrWindow        *self = GR_WINDOW (widget);
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double           zoom = shumate_viewport_get_zoom_level (viewport);
 
   if (g_str_equal (action, "win.zoom-fit"))
     {
@@ -22,29 +22,31 @@ zoom_activated (GtkWidget *widget, const char *action, GVariant *parameter)
       return;
     }
   zoom = round (zoom) + (g_str_equal (action, "win.zoom-in") ? 1 : -1);
-  shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
-                                                    shumate_viewport_get_max_zoom_level (viewport)));
+  shumate_viewport_set_zoom_level (viewport,
+                                   CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                                          shumate_viewport_get_max_zoom_level (viewport)));
 }
 
 static void
 mode_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  gr_window_set_walking (GR_WINDOW (widget), g_str_equal (g_variant_get_string (parameter, NULL), "walking"));
+  gr_window_set_walking (GR_WINDOW (widget),
+                         g_str_equal (g_variant_get_string (parameter, NULL), "walking"));
 }
 
 static void
 step_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   GrWindow *self = GR_WINDOW (widget);
-  gboolean undo = g_str_equal (action, "win.undo");
+  gboolean  undo = g_str_equal (action, "win.undo");
   g_autoptr (GError) error = NULL;
 
   if (self->current == NULL || (undo && self->current->position == 0)
       || (!undo && self->current->position == self->current->edits->len))
     return;
-  if (!gr_scenario_store_set_position (self->store, self->current, self->current->position + (undo ? -1 : 1),
-                                       &error))
-    _gr_window_show_error (self, _("Could not make the edit"), error);
+  if (!gr_scenario_store_set_position (self->store, self->current,
+                                       self->current->position + (undo ? -1 : 1), &error))
+    _gr_window_show_error (self, _ ("Could not make the edit"), error);
   _gr_window_after_change (self);
 }
 
@@ -56,7 +58,8 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   if (self->session == NULL || !self->has_selection)
     return;
   self->has_selection = FALSE;
-  _gr_window_push_or_say (self, gr_edit_new (GR_EDIT_REMOVE, self->selection.role, self->selection.index, NULL));
+  _gr_window_push_or_say (
+      self, gr_edit_new (GR_EDIT_REMOVE, self->selection.role, self->selection.index, NULL));
 }
 
 static void
@@ -75,8 +78,9 @@ static void
 present_step_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   GrWindow *self = GR_WINDOW (widget);
-  int n = 1 + (self->scenarios != NULL ? (int) self->scenarios->len : 0);
-  int at = (int) gtk_drop_down_get_selected (self->scenario_dropdown) + g_variant_get_int32 (parameter) % n;
+  int       n = 1 + (self->scenarios != NULL ? (int) self->scenarios->len : 0);
+  int       at = (int) gtk_drop_down_get_selected (self->scenario_dropdown)
+           + g_variant_get_int32 (parameter) % n;
 
   gtk_drop_down_set_selected (self->scenario_dropdown, (guint) ((at + n) % n));
 }
@@ -84,10 +88,10 @@ present_step_activated (GtkWidget *widget, const char *action, GVariant *paramet
 static void
 present_toggle_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  GrWindow *self = GR_WINDOW (widget);
+  GrWindow        *self = GR_WINDOW (widget);
   GtkToggleButton *button = g_str_equal (g_variant_get_string (parameter, NULL), "swipe")
-                              ? gr_presentation_get_swipe (self->presentation)
-                              : gr_presentation_get_flash (self->presentation);
+                                ? gr_presentation_get_swipe (self->presentation)
+                                : gr_presentation_get_flash (self->presentation);
 
   gtk_toggle_button_set_active (button, !gtk_toggle_button_get_active (button));
 }
@@ -97,25 +101,34 @@ _gr_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, _gr_window_open_activated);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_activated);
-  gtk_widget_class_install_action (widget_class, "win.export-map", NULL, _gr_window_export_map_activated);
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, _gr_window_export_report_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-map", NULL,
+                                   _gr_window_export_map_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL,
+                                   _gr_window_export_report_activated);
   gtk_widget_class_install_action (widget_class, "win.present-leave", NULL, present_activated);
   gtk_widget_class_install_action (widget_class, "win.present-step", "i", present_step_activated);
-  gtk_widget_class_install_action (widget_class, "win.present-toggle", "s", present_toggle_activated);
+  gtk_widget_class_install_action (widget_class, "win.present-toggle", "s",
+                                   present_toggle_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, _gr_window_import_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.mode", "s", mode_activated);
-  gtk_widget_class_install_property_action (widget_class, "win.show-blind-spots", "show-blind-spots");
+  gtk_widget_class_install_property_action (widget_class, "win.show-blind-spots",
+                                            "show-blind-spots");
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, step_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, step_activated);
   gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, _gr_window_save_as_activated);
-  gtk_widget_class_install_action (widget_class, "win.scenario-new", NULL, _gr_window_scenario_activated);
-  gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL, _gr_window_scenario_activated);
-  gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL, _gr_window_scenario_activated);
-  gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL, _gr_window_scenario_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-new", NULL,
+                                   _gr_window_scenario_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-duplicate", NULL,
+                                   _gr_window_scenario_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-rename", NULL,
+                                   _gr_window_scenario_activated);
+  gtk_widget_class_install_action (widget_class, "win.scenario-delete", NULL,
+                                   _gr_window_scenario_activated);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, _gr_window_compare_activated);
-  gtk_widget_class_install_action (widget_class, "win.edit-targets", NULL, _gr_window_edit_targets_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-targets", NULL,
+                                   _gr_window_edit_targets_activated);
 }

@@ -21,7 +21,7 @@ compare_done (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (GrWindow) self = data;
   g_autoptr (GError) error = NULL;
   GrComparison *comparison = gr_comparison_new_finish (result, &error);
-  GtkWidget *results;
+  GtkWidget    *results;
 
   if (_gr_window_is_gone (self))
     {
@@ -31,7 +31,7 @@ compare_done (GObject *source, GAsyncResult *result, gpointer data)
   _gr_window_set_busy (self, NULL);
   if (comparison == NULL)
     {
-      _gr_window_show_error (self, _("Could not compare the scenarios"), error);
+      _gr_window_show_error (self, _ ("Could not compare the scenarios"), error);
       return;
     }
   g_clear_pointer (&self->comparison, gr_comparison_free);
@@ -53,17 +53,15 @@ compare_done (GObject *source, GAsyncResult *result, gpointer data)
  * colour the map.
  */
 void
-gr_window_compare (GrWindow   *self,
-                   GrScenario *a,
-                   GrScenario *b)
+gr_window_compare (GrWindow *self, GrScenario *a, GrScenario *b)
 {
   g_return_if_fail (self->session != NULL && !self->busy);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  _gr_window_set_busy (self, _("Comparing scenarios…"));
+  _gr_window_set_busy (self, _ ("Comparing scenarios…"));
   /* The baseline is borrowed: the session outlives the window's jobs. */
-  gr_comparison_new_async (_gr_window_baseline_project (self), a, b, &self->criteria, self->cancellable,
-                           compare_done, g_object_ref (self));
+  gr_comparison_new_async (_gr_window_baseline_project (self), a, b, &self->criteria,
+                           self->cancellable, compare_done, g_object_ref (self));
 }
 
 static void
@@ -71,23 +69,24 @@ on_compare_response (GrCompareDialog *dialog, const char *response, GrWindow *se
 {
   if (g_strcmp0 (response, "compare") != 0 || self->busy)
     return;
-  gr_window_compare (self, gr_compare_dialog_get_first (dialog), gr_compare_dialog_get_second (dialog));
+  gr_window_compare (self, gr_compare_dialog_get_first (dialog),
+                     gr_compare_dialog_get_second (dialog));
 }
 
 void
 _gr_window_compare_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  GrWindow *self = GR_WINDOW (widget);
-  guint shown = gtk_drop_down_get_selected (self->scenario_dropdown);
-  guint n = self->scenarios != NULL ? self->scenarios->len : 0;
+  GrWindow        *self = GR_WINDOW (widget);
+  guint            shown = gtk_drop_down_get_selected (self->scenario_dropdown);
+  guint            n = self->scenarios != NULL ? self->scenarios->len : 0;
   GrCompareDialog *dialog;
 
   if (self->session == NULL || self->busy)
     return;
   /* The scenario shown against the baseline (the first scenario when the
    * baseline is shown). */
-  dialog = gr_compare_dialog_new (GTK_WINDOW (self), G_LIST_MODEL (self->scenario_items), n > 0 ? MAX (shown, 1) : 0,
-                                  0);
+  dialog = gr_compare_dialog_new (GTK_WINDOW (self), G_LIST_MODEL (self->scenario_items),
+                                  n > 0 ? MAX (shown, 1) : 0, 0);
   g_signal_connect (dialog, "response", G_CALLBACK (on_compare_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

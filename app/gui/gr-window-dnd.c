@@ -37,13 +37,12 @@ on_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 void
 _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open a Project or Data File"),
-                                                              GTK_WINDOW (widget),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                              _("_Open"), _("_Cancel"));
+  GtkFileChooserNative *dialog =
+      gtk_file_chooser_native_new (_ ("Open a Project or Data File"), GTK_WINDOW (widget),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Projects and OpenStreetMap files"));
+  gtk_file_filter_set_name (filter, _ ("Projects and OpenStreetMap files"));
   gtk_file_filter_add_pattern (filter, "*.gpkg");
   gtk_file_filter_add_pattern (filter, "*.osm.pbf");
   gtk_file_filter_add_pattern (filter, "*.osm");
@@ -58,12 +57,14 @@ _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *para
 static void
 on_role_response (GrRoleDialog *dialog, const char *response, GrWindow *self)
 {
-  GrSource source = { .path = (char *) gr_role_dialog_get_path (dialog), .role = gr_role_dialog_get_role (dialog) };
+  GrSource source = { .path = (char *) gr_role_dialog_get_path (dialog),
+                      .role = gr_role_dialog_get_role (dialog) };
 
   if (g_strcmp0 (response, "import") != 0)
     return;
   if (self->busy)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Wait for the current work to finish")));
+    adw_toast_overlay_add_toast (self->toasts,
+                                 adw_toast_new (_ ("Wait for the current work to finish")));
   else
     gr_window_import (self, &source);
 }
@@ -90,18 +91,18 @@ on_import_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 void
 _gr_window_import_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Import a Layer"), GTK_WINDOW (widget),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                                              _("_Cancel"));
-  const char *patterns[] = { "*.shp", "*.gpkg", "*.geojson", "*.json", "*.kml", "*.gml", "*.fgb", "*.csv",
-                             "*.tab", "*.mif", "*.sqlite", "*.zip" };
+  GtkFileChooserNative *dialog =
+      gtk_file_chooser_native_new (_ ("Import a Layer"), GTK_WINDOW (widget),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  const char    *patterns[] = { "*.shp", "*.gpkg", "*.geojson", "*.json", "*.kml",    "*.gml",
+                                "*.fgb", "*.csv",  "*.tab",     "*.mif",  "*.sqlite", "*.zip" };
   GtkFileFilter *filter = gtk_file_filter_new ();
   GtkFileFilter *all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("GIS data"));
+  gtk_file_filter_set_name (filter, _ ("GIS data"));
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
     gtk_file_filter_add_pattern (filter, patterns[i]);
-  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_set_name (all, _ ("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
@@ -111,8 +112,7 @@ _gr_window_import_activated (GtkWidget *widget, const char *action, GVariant *pa
 
 /* A project or an OSM extract is opened; any other file is a layer. */
 gboolean
-gr_window_drop_file (GrWindow *self,
-                     GFile    *file)
+gr_window_drop_file (GrWindow *self, GFile *file)
 {
   g_autofree char *path = g_file_get_path (file);
 
@@ -120,7 +120,8 @@ gr_window_drop_file (GrWindow *self,
     return FALSE;
   if (self->busy)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Wait for the current work to finish")));
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_ ("Wait for the current work to finish")));
       return FALSE;
     }
   if (gr_path_is_osm (path) || gr_project_file_is_project (path))
@@ -133,13 +134,13 @@ gr_window_drop_file (GrWindow *self,
 gboolean
 _gr_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GrWindow *self)
 {
-  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  GSList  *files = gdk_file_list_get_files (g_value_get_boxed (value));
   gboolean taken;
 
   if (files == NULL)
     return FALSE;
   if (files->next != NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Drop one file at a time")));
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_ ("Drop one file at a time")));
   taken = gr_window_drop_file (self, files->data);
   g_slist_free (files);
   return taken;

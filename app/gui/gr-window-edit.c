@@ -16,9 +16,7 @@
  * shown: the baseline itself never changes) and shows its effect.
  */
 gboolean
-gr_window_push_edit (GrWindow *self,
-                     GrEdit   *edit,
-                     GError  **error)
+gr_window_push_edit (GrWindow *self, GrEdit *edit, GError **error)
 {
   g_autoptr (GrEdit) owned = edit;
 
@@ -30,7 +28,8 @@ gr_window_push_edit (GrWindow *self,
         return FALSE;
     }
   if (edit->kind == GR_EDIT_ADD)
-    edit->target.index = gr_scenario_next_candidate (self->current, _gr_window_baseline_project (self));
+    edit->target.index =
+        gr_scenario_next_candidate (self->current, _gr_window_baseline_project (self));
   if (!gr_scenario_check_edit (self->current, _gr_window_baseline_project (self), edit, error)
       || !gr_scenario_store_push (self->store, self->current, g_steal_pointer (&owned), error))
     return FALSE;
@@ -50,7 +49,7 @@ _gr_window_push_or_say (GrWindow *self, GrEdit *edit)
       return;
     }
   if (!gr_window_push_edit (self, edit, &error))
-    _gr_window_show_error (self, _("Could not make the edit"), error);
+    _gr_window_show_error (self, _ ("Could not make the edit"), error);
 }
 
 /* The number the next candidate park of the scenario gets (1, 2, …). */
@@ -59,7 +58,8 @@ _gr_window_candidate_number (GrWindow *self)
 {
   if (self->current == NULL)
     return 1;
-  return gr_scenario_next_candidate (self->current, _gr_window_baseline_project (self)) - _gr_window_n_baseline_parks (self) + 1;
+  return gr_scenario_next_candidate (self->current, _gr_window_baseline_project (self))
+         - _gr_window_n_baseline_parks (self) + 1;
 }
 
 /* @geometry: (transfer full): a new pocket park, named by its number */
@@ -68,20 +68,23 @@ _gr_window_candidate_edit (GrWindow *self, OGRGeometryH geometry, guint number)
 {
   GrEdit *edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, geometry);
 
-  edit->name = g_strdup_printf (_("Pocket park %u"), number);
+  edit->name = g_strdup_printf (_ ("Pocket park %u"), number);
   edit->klass = g_strdup ("G14");
   return edit;
 }
 
 /* A pocket park of the chosen size centred at a point of the analysis CRS. */
 void
-gr_window_add_park_at (GrWindow *self,
-                       double    x,
-                       double    y)
+gr_window_add_park_at (GrWindow *self, double x, double y)
 {
   guint number = _gr_window_candidate_number (self);
 
-  _gr_window_push_or_say (self, _gr_window_candidate_edit (self, gr_pocket_park_new (x, y, gr_park_popover_get_area (self->park_popover), gr_park_popover_get_circle (self->park_popover)), number));
+  _gr_window_push_or_say (
+      self, _gr_window_candidate_edit (
+                self,
+                gr_pocket_park_new (x, y, gr_park_popover_get_area (self->park_popover),
+                                    gr_park_popover_get_circle (self->park_popover)),
+                number));
   self->has_selection = TRUE;
   self->selection = (GrFeatureKey){ GR_ROLE_PARK, _gr_window_n_baseline_parks (self) + number - 1 };
   _gr_window_refresh_edits (self);
@@ -96,7 +99,7 @@ _gr_window_on_history_go_to (GrHistoryPanel *history, guint n_edits, GrWindow *s
   if (self->current == NULL)
     return;
   if (!gr_scenario_store_set_position (self->store, self->current, n_edits, &error))
-    _gr_window_show_error (self, _("Could not make the edit"), error);
+    _gr_window_show_error (self, _ ("Could not make the edit"), error);
   _gr_window_after_change (self);
 }
 
@@ -125,9 +128,7 @@ translated (OGRGeometryH geometry, double dx, double dy)
 /* Moves what is being dragged to (@x, @y): the analysis follows at once,
  * from the library's incremental remove and add. */
 void
-gr_window_drag_to (GrWindow *self,
-                   double    x,
-                   double    y)
+gr_window_drag_to (GrWindow *self, double x, double y)
 {
   double area[4];
 
@@ -135,8 +136,9 @@ gr_window_drag_to (GrWindow *self,
     return;
   g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
   if (self->drag_vertex)
-    self->drag_now = _gr_window_edit_vertex (self->drag_start, (Vertex){ self->drag_part, self->drag_ring, self->drag_point },
-                                  VERTEX_MOVE, x, y);
+    self->drag_now = _gr_window_edit_vertex (
+        self->drag_start, (Vertex){ self->drag_part, self->drag_ring, self->drag_point },
+        VERTEX_MOVE, x, y);
   else
     self->drag_now = translated (self->drag_start, x - self->drag_x, y - self->drag_y);
   /* What the move can change: the old and the new outline's reach. */
@@ -149,21 +151,21 @@ gr_window_drag_to (GrWindow *self,
 
 /* Starts dragging the editable feature at (@x, @y); FALSE when none is there. */
 gboolean
-gr_window_drag_begin (GrWindow *self,
-                      double    x,
-                      double    y)
+gr_window_drag_begin (GrWindow *self, double x, double y)
 {
   GrFeatureKey key;
   OGRGeometryH g;
-  Vertex v;
-  double wx, wy;
+  Vertex       v;
+  double       wx, wy;
 
   if (self->session == NULL || self->editor == NULL || self->presenting)
     return FALSE;
   /* A handle of the selection: that vertex moves. */
   self->drag_vertex = FALSE;
   if (self->has_selection && _gr_window_to_widget (self, x, y, &wx, &wy)
-      && (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), self->selection)) != NULL
+      && (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self),
+                                        self->selection))
+             != NULL
       && _gr_window_find_vertex (self, g, wx, wy, &v))
     {
       key = self->selection;
@@ -171,7 +173,9 @@ gr_window_drag_begin (GrWindow *self,
       self->drag_part = v.part, self->drag_ring = v.ring, self->drag_point = v.point;
     }
   else if (!_gr_window_edit_target_at (self, x, y, &key)
-           || (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), key)) == NULL)
+           || (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self),
+                                             key))
+                  == NULL)
     return FALSE;
   self->dragging = TRUE;
   self->drag_key = key;
@@ -195,7 +199,8 @@ gr_window_drag_end (GrWindow *self)
   now = g_steal_pointer (&self->drag_now);
   g_clear_pointer (&self->drag_start, OGR_G_DestroyGeometry);
   if (now != NULL)
-    _gr_window_push_or_say (self, gr_edit_new (GR_EDIT_RESHAPE, self->drag_key.role, self->drag_key.index, now));
+    _gr_window_push_or_say (
+        self, gr_edit_new (GR_EDIT_RESHAPE, self->drag_key.role, self->drag_key.index, now));
   else
     _gr_window_after_change (self);
 }
@@ -205,9 +210,10 @@ _gr_window_on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindo
 {
   double x, y;
 
-  if (gtk_toggle_button_get_active (self->add_tool) || gtk_toggle_button_get_active (self->draw_tool)
-      || self->session == NULL
-      || !_gr_window_widget_to_analysis (self, wx, wy, &x, &y) || !gr_window_drag_begin (self, x, y))
+  if (gtk_toggle_button_get_active (self->add_tool)
+      || gtk_toggle_button_get_active (self->draw_tool) || self->session == NULL
+      || !_gr_window_widget_to_analysis (self, wx, wy, &x, &y)
+      || !gr_window_drag_begin (self, x, y))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -236,11 +242,12 @@ _gr_window_on_drag_end (GtkGestureDrag *gesture, double dx, double dy, GrWindow 
 char *
 _gr_window_describe_candidate (GrWindow *self)
 {
-  OGRGeometryH g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), self->selection);
+  OGRGeometryH g =
+      gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), self->selection);
   g_autofree char *flags = NULL;
   g_autofree char *name = NULL;
-  GString *text = g_string_new (NULL);
-  double area;
+  GString         *text = g_string_new (NULL);
+  double           area;
 
   if (g == NULL)
     return g_string_free (text, FALSE);
@@ -253,8 +260,8 @@ _gr_window_describe_candidate (GrWindow *self)
         g_free (name), name = g_markup_escape_text (e->name != NULL ? e->name : "", -1);
     }
   area = OGR_G_Area (g);
-  g_string_append_printf (text, "<b>%s</b>\n%s\n", name != NULL ? name : "", _("Candidate park"));
-  g_string_append_printf (text, _("Area: %.0f m² (%.2f ha)"), area, area / 1e4);
+  g_string_append_printf (text, "<b>%s</b>\n%s\n", name != NULL ? name : "", _ ("Candidate park"));
+  g_string_append_printf (text, _ ("Area: %.0f m² (%.2f ha)"), area, area / 1e4);
   flags = gr_candidate_flags_describe (gr_candidate_flags (_gr_window_baseline_project (self), g));
   if (flags[0] != '\0')
     {
@@ -277,9 +284,7 @@ _gr_window_describe_candidate (GrWindow *self)
  * Names and classes the selected park or green space, as an edit.
  */
 void
-gr_window_rename_selection (GrWindow   *self,
-                            const char *name,
-                            const char *klass)
+gr_window_rename_selection (GrWindow *self, const char *name, const char *klass)
 {
   GrEdit *edit;
 
@@ -302,10 +307,10 @@ on_rename (GrFeaturePopover *popover, const char *name, const char *klass, GrWin
 void
 _gr_window_setup_naming (GrWindow *self, GrFeaturePopover *popover)
 {
-  GrProject *project = _gr_window_baseline_project (self);
+  GrProject   *project = _gr_window_baseline_project (self);
   OGRGeometryH g = gr_scenario_get_geometry (self->current, project, self->selection);
-  const char *current_name = NULL, *current_class = NULL;
-  gboolean by_size;
+  const char  *current_name = NULL, *current_class = NULL;
+  gboolean     by_size;
 
   for (guint i = 0; self->current != NULL && i < self->current->position; i++)
     {
@@ -318,10 +323,12 @@ _gr_window_setup_naming (GrWindow *self, GrFeaturePopover *popover)
   if (current_name == NULL && project->layers[self->selection.role] != NULL
       && self->selection.index < project->layers[self->selection.role]->features->len)
     {
-      GrFeature *f = g_ptr_array_index (project->layers[self->selection.role]->features, self->selection.index);
+      GrFeature *f = g_ptr_array_index (project->layers[self->selection.role]->features,
+                                        self->selection.index);
       current_name = f->name, current_class = f->kind;
     }
-  gr_feature_popover_set_naming (popover, current_name,
-                                 gr_park_class_from_kind (current_class, g != NULL ? OGR_G_Area (g) : 0, &by_size));
+  gr_feature_popover_set_naming (
+      popover, current_name,
+      gr_park_class_from_kind (current_class, g != NULL ? OGR_G_Area (g) : 0, &by_size));
   g_signal_connect_object (popover, "rename", G_CALLBACK (on_rename), self, 0);
 }

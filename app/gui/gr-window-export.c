@@ -20,32 +20,31 @@
  * scale bar and north arrow.
  */
 gboolean
-gr_window_export_map (GrWindow   *self,
-                      const char *path,
-                      double      dpi,
-                      GError    **error)
+gr_window_export_map (GrWindow *self, const char *path, double dpi, GError **error)
 {
   g_autofree char *basemap_file = gr_base_map_get_mbtiles (gr_settings_get ());
   g_autoptr (GrMbtiles) basemap = NULL;
   g_autofree char *attribution = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *map = GTK_WIDGET (self->map);
-  double w = gtk_widget_get_width (map), h = gtk_widget_get_height (map), a[4];
-  GrMapRender render = { 0 };
+  GtkWidget       *map = GTK_WIDGET (self->map);
+  double           w = gtk_widget_get_width (map), h = gtk_widget_get_height (map), a[4];
+  GrMapRender      render = { 0 };
 
   if (self->session == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no map to export: open a project."));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _ ("There is no map to export: open a project."));
       return FALSE;
     }
   gr_map_affine (shumate_map_get_viewport (self->map), map, a);
   attribution = gr_project_attribution (gr_session_get_project (self->session));
-  title = g_strdup_printf (_("Blind spots: %s"), self->current != NULL ? self->current->name : _("Baseline"));
+  title = g_strdup_printf (_ ("Blind spots: %s"),
+                           self->current != NULL ? self->current->name : _ ("Baseline"));
   render.display = gr_session_get_display (self->session);
   render.style = gr_vector_layer_get_style (self->vectors);
   render.coverage = gtk_widget_get_visible (GTK_WIDGET (self->coverage))
-                      ? gr_coverage_layer_get_tiles (self->coverage)
-                      : NULL;
+                        ? gr_coverage_layer_get_tiles (self->coverage)
+                        : NULL;
   render.gains = self->comparison != NULL;
   render.marks = gr_sketch_layer_get_marks (self->sketch);
   /* One that cannot be read is named on the map already; here it is left out. */
@@ -59,13 +58,12 @@ gr_window_export_map (GrWindow   *self,
   return gr_render_map_to_file (&render, path, w, h, dpi, NULL, error);
 }
 
-
 static void
 on_map_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 {
-  GrWindow *self = data;
-  const char *suffix = g_object_get_data (G_OBJECT (dialog), "suffix");
-  double dpi = *(double *) g_object_get_data (G_OBJECT (dialog), "dpi");
+  GrWindow        *self = data;
+  const char      *suffix = g_object_get_data (G_OBJECT (dialog), "suffix");
+  double           dpi = *(double *) g_object_get_data (G_OBJECT (dialog), "dpi");
   g_autofree char *path = _gr_window_chosen_path (dialog, response);
   g_autoptr (GError) error = NULL;
 
@@ -78,11 +76,11 @@ on_map_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
       g_free (path), path = with;
     }
   if (!gr_window_export_map (self, path, dpi, &error))
-    _gr_window_show_error (self, _("Could not export the map"), error);
+    _gr_window_show_error (self, _ ("Could not export the map"), error);
   else
     {
       g_autofree char *name = g_filename_display_basename (path);
-      g_autofree char *text = g_strdup_printf (_("Map exported to %s"), name);
+      g_autofree char *text = g_strdup_printf (_ ("Map exported to %s"), name);
 
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
     }
@@ -91,18 +89,19 @@ on_map_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 static void
 on_map_format_chosen (GrExportMapDialog *dialog, const char *response, GrWindow *self)
 {
-  const char *suffix = gr_export_map_dialog_get_suffix (dialog);
+  const char           *suffix = gr_export_map_dialog_get_suffix (dialog);
   GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-  double *dpi;
+  g_autofree char      *name = NULL;
+  double               *dpi;
 
   if (!g_str_equal (response, "export"))
     return;
   dpi = g_new (double, 1);
   *dpi = gr_export_map_dialog_get_dpi (dialog);
-  chooser = gtk_file_chooser_native_new (_("Export the Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  name = g_strconcat (_("map"), suffix, NULL);
+  chooser =
+      gtk_file_chooser_native_new (_ ("Export the Map"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  name = g_strconcat (_ ("map"), suffix, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data (G_OBJECT (chooser), "suffix", (gpointer) suffix);
   g_object_set_data_full (G_OBJECT (chooser), "dpi", dpi, g_free);
@@ -113,7 +112,7 @@ on_map_format_chosen (GrExportMapDialog *dialog, const char *response, GrWindow 
 void
 _gr_window_export_map_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  GrWindow *self = GR_WINDOW (widget);
+  GrWindow          *self = GR_WINDOW (widget);
   GrExportMapDialog *dialog;
 
   if (self->session == NULL)
@@ -140,7 +139,7 @@ on_report_progress (double fraction, const char *what, gpointer data)
 /* What the window needs back from a report it was asked for. */
 typedef struct
 {
-  GrWindow *self;   /* a reference: the progress goes to the window */
+  GrWindow *self; /* a reference: the progress goes to the window */
   char     *output;
 } ReportJob;
 
@@ -166,7 +165,7 @@ static void
 on_report_done (GObject *source, GAsyncResult *result, gpointer data)
 {
   ReportJob *job = data;
-  GrWindow *self = job->self;
+  GrWindow  *self = job->self;
   g_autoptr (GError) error = NULL;
   gboolean written = gr_report_write_finish (result, &error);
 
@@ -179,12 +178,12 @@ on_report_done (GObject *source, GAsyncResult *result, gpointer data)
   if (!written)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _gr_window_show_error (self, _("Could not write the report"), error);
+        _gr_window_show_error (self, _ ("Could not write the report"), error);
     }
   else
     {
       g_autofree char *name = g_filename_display_basename (job->output);
-      g_autofree char *text = g_strdup_printf (_("Report written to %s"), name);
+      g_autofree char *text = g_strdup_printf (_ ("Report written to %s"), name);
 
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
     }
@@ -194,35 +193,41 @@ on_report_done (GObject *source, GAsyncResult *result, gpointer data)
 /* Starts writing the report with the window's figures: its target set,
  * distance mode, radii and layer style; the library copies them. */
 static void
-start_report (GrWindow *self, const char *path, const char *const *scenarios, GrPaper paper, gboolean portrait,
-              GAsyncReadyCallback done, gpointer done_data)
+start_report (GrWindow           *self,
+              const char         *path,
+              const char *const  *scenarios,
+              GrPaper             paper,
+              gboolean            portrait,
+              GAsyncReadyCallback done,
+              gpointer            done_data)
 {
   g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
-  GrTargetSet set = gr_indicator_panel_get_target_set (self->indicator_panel);
-  GrReportOptions options = {
-    .project = gr_session_get_path (self->session),
-    .scenarios = scenarios,
-    .targets = set < GR_N_TARGET_SETS ? set : GR_TARGETS_NONE,
-    .paper = paper,
-    .portrait = portrait,
-    .criteria = &self->criteria,
-    .style = gr_vector_layer_get_style (self->vectors),
-    .basemap = basemap,
+  GrTargetSet      set = gr_indicator_panel_get_target_set (self->indicator_panel);
+  GrReportOptions  options = {
+     .project = gr_session_get_path (self->session),
+     .scenarios = scenarios,
+     .targets = set < GR_N_TARGET_SETS ? set : GR_TARGETS_NONE,
+     .paper = paper,
+     .portrait = portrait,
+     .criteria = &self->criteria,
+     .style = gr_vector_layer_get_style (self->vectors),
+     .basemap = basemap,
   };
 
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  _gr_window_set_busy (self, _("Writing the report…"));
-  gr_report_write_async (&options, path, on_report_progress, self, self->cancellable, done, done_data);
+  _gr_window_set_busy (self, _ ("Writing the report…"));
+  gr_report_write_async (&options, path, on_report_progress, self, self->cancellable, done,
+                         done_data);
 }
 
 static void
 on_report_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 {
-  GrWindow *self = data;
-  GStrv scenarios = g_object_steal_data (G_OBJECT (dialog), "scenarios");
-  GrPaper paper = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "paper"));
-  gboolean portrait = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "portrait"));
+  GrWindow        *self = data;
+  GStrv            scenarios = g_object_steal_data (G_OBJECT (dialog), "scenarios");
+  GrPaper          paper = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "paper"));
+  gboolean         portrait = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "portrait"));
   g_autofree char *path = _gr_window_chosen_path (dialog, response);
 
   if (path != NULL && !self->busy)
@@ -246,12 +251,15 @@ on_report_options (GrExportReportDialog *dialog, const char *response, GrWindow 
 
   if (!g_str_equal (response, "export"))
     return;
-  chooser = gtk_file_chooser_native_new (_("Export the Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("report.pdf"));
-  g_object_set_data_full (G_OBJECT (chooser), "scenarios", gr_export_report_dialog_get_scenarios (dialog),
+  chooser =
+      gtk_file_chooser_native_new (_ ("Export the Report"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("report.pdf"));
+  g_object_set_data_full (G_OBJECT (chooser), "scenarios",
+                          gr_export_report_dialog_get_scenarios (dialog),
                           (GDestroyNotify) g_strfreev);
-  g_object_set_data (G_OBJECT (chooser), "paper", GUINT_TO_POINTER (gr_export_report_dialog_get_paper (dialog)));
+  g_object_set_data (G_OBJECT (chooser), "paper",
+                     GUINT_TO_POINTER (gr_export_report_dialog_get_paper (dialog)));
   g_object_set_data (G_OBJECT (chooser), "portrait",
                      GUINT_TO_POINTER (gr_export_report_dialog_get_portrait (dialog)));
   g_signal_connect (chooser, "response", G_CALLBACK (on_report_file_chosen), self);
@@ -261,16 +269,17 @@ on_report_options (GrExportReportDialog *dialog, const char *response, GrWindow 
 void
 _gr_window_export_report_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  GrWindow *self = GR_WINDOW (widget);
+  GrWindow             *self = GR_WINDOW (widget);
   GrExportReportDialog *dialog;
 
   if (self->session == NULL || self->busy)
     return;
   if (self->store == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts,
-                                   adw_toast_new (_("The report is written from the project file: save the project "
-                                                    "first")));
+      adw_toast_overlay_add_toast (
+          self->toasts,
+          adw_toast_new (_ ("The report is written from the project file: save the project "
+                            "first")));
       gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
       return;
     }
@@ -306,8 +315,9 @@ gr_window_export_report (GrWindow          *self,
 
   if (self->session == NULL || self->store == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("The report is written from the project file: save the project first"));
+      g_set_error_literal (
+          error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+          _ ("The report is written from the project file: save the project first"));
       return FALSE;
     }
   start_report (self, path, scenarios, paper, portrait, on_report_waited, &result);

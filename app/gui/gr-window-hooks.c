@@ -26,13 +26,13 @@ gr_window_get_map (GrWindow *self)
 
 /* As the layer panel's check box does. */
 void
-gr_window_set_role_visible (GrWindow *self,
-                            GrRole    role,
-                            gboolean  visible)
+gr_window_set_role_visible (GrWindow *self, GrRole role, gboolean visible)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (gr_layer_panel_get_model (self->layer_panel)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (gr_layer_panel_get_model (self->layer_panel));
+       i++)
     {
-      g_autoptr (GrLayerItem) item = g_list_model_get_item (gr_layer_panel_get_model (self->layer_panel), i);
+      g_autoptr (GrLayerItem) item =
+          g_list_model_get_item (gr_layer_panel_get_model (self->layer_panel), i);
 
       if (gr_layer_item_get_role (item) == role)
         gr_layer_item_set_visible (item, visible);
@@ -53,12 +53,10 @@ gr_window_get_zones (GrWindow *self)
 
 /* Clicks the map at a point of the analysis CRS, as a user would. */
 void
-gr_window_click_at (GrWindow *self,
-                    double    x,
-                    double    y)
+gr_window_click_at (GrWindow *self, double x, double y)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  double lon, lat, wx, wy;
+  double           lon, lat, wx, wy;
 
   g_return_if_fail (self->session != NULL);
   gr_display_to_lonlat (gr_session_get_display (self->session), x, y, &lon, &lat);
@@ -69,12 +67,10 @@ gr_window_click_at (GrWindow *self,
 /* Moves the pointer over a point of the analysis CRS, as a user would;
  * returns the status bar's text. */
 const char *
-gr_window_hover_at (GrWindow *self,
-                    double    x,
-                    double    y)
+gr_window_hover_at (GrWindow *self, double x, double y)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  double lon, lat, wx, wy;
+  double           lon, lat, wx, wy;
 
   g_return_val_if_fail (self->session != NULL, NULL);
   gr_display_to_lonlat (gr_session_get_display (self->session), x, y, &lon, &lat);
@@ -98,8 +94,7 @@ gr_window_get_coverage_layer (GrWindow *self)
 
 /* The new-park tool, as its header-bar button turns it on and off. */
 void
-gr_window_set_adding (GrWindow *self,
-                      gboolean  adding)
+gr_window_set_adding (GrWindow *self, gboolean adding)
 {
   gtk_toggle_button_set_active (self->add_tool, adding);
 }
@@ -114,7 +109,9 @@ gr_window_get_scenario (GrWindow *self)
 const char *
 gr_window_get_balance_text (GrWindow *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->balance_label)) ? gtk_label_get_text (self->balance_label) : NULL;
+  return gtk_widget_get_visible (GTK_WIDGET (self->balance_label))
+             ? gtk_label_get_text (self->balance_label)
+             : NULL;
 }
 
 /* The indicators panel's row for @id: its value and verdict as shown. */
@@ -129,9 +126,7 @@ gr_window_get_indicator_row (GrWindow     *self,
 
 /* Chooses the targets and the zone of the indicators panel (0: the city). */
 void
-gr_window_set_targets (GrWindow   *self,
-                       GrTargetSet set,
-                       guint       scope)
+gr_window_set_targets (GrWindow *self, GrTargetSet set, guint scope)
 {
   gr_indicator_panel_set_target_set (self->indicator_panel, set);
   gr_indicator_panel_set_scope (self->indicator_panel, scope);
@@ -152,8 +147,7 @@ gr_window_get_sketch_layer (GrWindow *self)
 
 /* The coverage figures the panel shows now. */
 void
-gr_window_get_summary (GrWindow  *self,
-                       GrSummary *summary)
+gr_window_get_summary (GrWindow *self, GrSummary *summary)
 {
   *summary = self->summary;
 }

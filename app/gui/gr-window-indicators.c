@@ -36,8 +36,8 @@ _gr_window_refresh_targets (GrWindow *self)
 {
   GrAnalysis *analysis = self->session != NULL ? gr_session_get_analysis (self->session) : NULL;
   g_autoptr (GrProject) edited = NULL;
-  GrProject *project, view;
-  guint scope = gr_indicator_panel_get_scope (self->indicator_panel);
+  GrProject  *project, view;
+  guint       scope = gr_indicator_panel_get_scope (self->indicator_panel);
   GrTargetSet set = gr_indicator_panel_get_target_set (self->indicator_panel);
 
   if (self->dragging)
@@ -61,8 +61,10 @@ _gr_window_refresh_targets (GrWindow *self)
   /* An unsaved project has no targets of its own yet. */
   if (set == GR_TARGETS_PROJECT
       && (self->store == NULL
-          || !gr_project_targets_load (gr_session_get_path (self->session), self->shown_targets, NULL)))
-    memcpy (self->shown_targets, gr_target_set_get_targets (GR_TARGETS_NONE), sizeof self->shown_targets);
+          || !gr_project_targets_load (gr_session_get_path (self->session), self->shown_targets,
+                                       NULL)))
+    memcpy (self->shown_targets, gr_target_set_get_targets (GR_TARGETS_NONE),
+            sizeof self->shown_targets);
   if (set == GR_TARGETS_PROJECT)
     gr_indicators_compute_with (&self->shown, project, analysis, scope > 0 ? (int) scope : -1, set,
                                 self->shown_targets);
@@ -81,17 +83,19 @@ _gr_window_refresh_targets (GrWindow *self)
 static gboolean
 targets_live_now (gpointer data)
 {
-  GrWindow *self = data;
+  GrWindow   *self = data;
   GrAnalysis *analysis = self->session != NULL ? gr_session_get_analysis (self->session) : NULL;
   const char *value, *verdict;
 
   self->live_text_id = 0;
   self->live_text_time = g_get_monotonic_time ();
   _gr_window_update_indicators (self);
-  if (analysis == NULL || !gr_indicator_panel_get_row (self->indicator_panel, GR_IND_SERVICE_RATE, &value, &verdict))
+  if (analysis == NULL
+      || !gr_indicator_panel_get_row (self->indicator_panel, GR_IND_SERVICE_RATE, &value, &verdict))
     return G_SOURCE_REMOVE;
   gr_indicators_update_coverage (&self->shown, analysis, self->shown_scope, self->shown_targets);
-  gr_indicator_panel_update (self->indicator_panel, &self->shown, GR_IND_SERVICE_RATE, GR_IND_PARK_500_POPULATION);
+  gr_indicator_panel_update (self->indicator_panel, &self->shown, GR_IND_SERVICE_RATE,
+                             GR_IND_PARK_500_POPULATION);
   return G_SOURCE_REMOVE;
 }
 
@@ -119,17 +123,18 @@ on_targets_response (GrTargetsDialog *dialog, const char *response, GrWindow *se
     return;
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     {
-      double value;
+      double   value;
       gboolean strict;
 
       gr_targets_dialog_get_target (dialog, i, &value, &strict);
       if (!gr_project_targets_set (gr_session_get_path (self->session), i, value, strict, &error))
         {
-          _gr_window_show_error (self, _("Could not save the targets"), error);
+          _gr_window_show_error (self, _ ("Could not save the targets"), error);
           return;
         }
     }
-  gr_window_set_targets (self, GR_TARGETS_PROJECT, gr_indicator_panel_get_scope (self->indicator_panel));
+  gr_window_set_targets (self, GR_TARGETS_PROJECT,
+                         gr_indicator_panel_get_scope (self->indicator_panel));
   _gr_window_refresh_targets (self);
 }
 
@@ -137,8 +142,8 @@ on_targets_response (GrTargetsDialog *dialog, const char *response, GrWindow *se
 void
 _gr_window_edit_targets_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  GrWindow *self = GR_WINDOW (widget);
-  GrTarget own[GR_N_INDICATORS];
+  GrWindow        *self = GR_WINDOW (widget);
+  GrTarget         own[GR_N_INDICATORS];
   GrTargetsDialog *dialog;
 
   if (self->session == NULL || !_gr_window_ensure_store (self))

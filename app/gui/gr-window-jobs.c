@@ -13,11 +13,11 @@
  * project library in a thread; this is what the window needs back. */
 typedef struct
 {
-  GrWindow     *self;        /* a reference: the window outlives its job */
+  GrWindow     *self; /* a reference: the window outlives its job */
   gboolean      open;
-  GrCriteria    criteria;    /* as the job started */
+  GrCriteria    criteria; /* as the job started */
   GCancellable *cancellable;
-  GrSession    *session;     /* open: the new session, once read */
+  GrSession    *session; /* open: the new session, once read */
 } Job;
 
 static Job *
@@ -65,7 +65,9 @@ job_done (Job *job, GrAnalysis *analysis, GArray *refs, const GError *error)
     }
   _gr_window_set_busy (self, NULL);
   if (analysis == NULL)
-    _gr_window_show_error (self, job->open ? _("Could not open the file") : _("Could not compute the coverage"), error);
+    _gr_window_show_error (
+        self, job->open ? _ ("Could not open the file") : _ ("Could not compute the coverage"),
+        error);
   else if (job->open)
     _gr_window_show_session (self, g_steal_pointer (&job->session), analysis, refs);
   else
@@ -81,7 +83,7 @@ static void
 on_analysed (GObject *source, GAsyncResult *result, gpointer data)
 {
   g_autoptr (GError) error = NULL;
-  GArray *refs = NULL;
+  GArray     *refs = NULL;
   GrAnalysis *analysis = gr_project_build_analysis_finish (result, &refs, &error);
 
   job_done (data, analysis, refs, error);
@@ -90,8 +92,8 @@ on_analysed (GObject *source, GAsyncResult *result, gpointer data)
 static void
 analyse (Job *job, GrSession *session)
 {
-  gr_project_build_analysis_async (gr_session_get_project (session), &job->criteria, job->cancellable, on_analysed,
-                                   job);
+  gr_project_build_analysis_async (gr_session_get_project (session), &job->criteria,
+                                   job->cancellable, on_analysed, job);
 }
 
 static void
@@ -130,11 +132,10 @@ start_open (GrWindow *self, const char *path, GPtrArray *sources, const char *wh
  * @path: a project (.gpkg) or an OpenStreetMap extract
  */
 void
-gr_window_open (GrWindow   *self,
-                const char *path)
+gr_window_open (GrWindow *self, const char *path)
 {
   g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *what = g_strdup_printf (_("Opening %s…"), name);
+  g_autofree char *what = g_strdup_printf (_ ("Opening %s…"), name);
 
   g_return_if_fail (!self->busy);
   start_open (self, path, NULL, what);
@@ -148,12 +149,11 @@ gr_window_open (GrWindow   *self,
  * if the layer cannot be imported the open project stays as it was.
  */
 void
-gr_window_import (GrWindow       *self,
-                  const GrSource *source)
+gr_window_import (GrWindow *self, const GrSource *source)
 {
   g_autofree char *name = g_path_get_basename (source->path);
-  g_autofree char *what = g_strdup_printf (_("Importing %s…"), name);
-  GPtrArray *before = self->session != NULL ? gr_session_get_sources (self->session) : NULL;
+  g_autofree char *what = g_strdup_printf (_ ("Importing %s…"), name);
+  GPtrArray       *before = self->session != NULL ? gr_session_get_sources (self->session) : NULL;
   g_autoptr (GPtrArray) sources = g_ptr_array_new ();
 
   g_return_if_fail (!self->busy);
@@ -166,7 +166,8 @@ gr_window_import (GrWindow       *self,
         g_ptr_array_add (sources, earlier);
     }
   g_ptr_array_add (sources, (gpointer) source);
-  start_open (self, self->session != NULL ? gr_session_get_path (self->session) : NULL, sources, what);
+  start_open (self, self->session != NULL ? gr_session_get_path (self->session) : NULL, sources,
+              what);
 }
 
 /* The open session's project, analysed afresh with the current criteria;
@@ -176,14 +177,13 @@ _gr_window_reanalyze (GrWindow *self)
 {
   if (self->session == NULL || self->busy)
     return;
-  begin_job (self, self->criteria.walking ? _("Computing walking distances…")
-                                          : _("Computing straight-line distances…"));
+  begin_job (self, self->criteria.walking ? _ ("Computing walking distances…")
+                                          : _ ("Computing straight-line distances…"));
   analyse (job_new (self, FALSE), self->session);
 }
 
 void
-gr_window_set_walking (GrWindow *self,
-                       gboolean  walking)
+gr_window_set_walking (GrWindow *self, gboolean walking)
 {
   gtk_drop_down_set_selected (self->mode_dropdown, walking ? 1 : 0);
 }

@@ -10,8 +10,8 @@ static void
 apply_layer_order (GrWindow *self)
 {
   GListModel *model = gr_layer_panel_get_model (self->layer_panel);
-  guint n = g_list_model_get_n_items (model);
-  GrRole order[GR_N_ROLES];
+  guint       n = g_list_model_get_n_items (model);
+  GrRole      order[GR_N_ROLES];
 
   for (guint i = 0; i < n; i++)
     {
@@ -23,9 +23,7 @@ apply_layer_order (GrWindow *self)
 
 /* Moves @role's row by @step (−1 up, +1 down) in the layer panel. */
 void
-gr_window_move_layer (GrWindow *self,
-                      GrRole    role,
-                      int       step)
+gr_window_move_layer (GrWindow *self, GrRole role, int step)
 {
   gr_layer_panel_move (self->layer_panel, role, step);
 }
@@ -41,7 +39,8 @@ static void
 on_layer_style (GrLayerItem *layer, GParamSpec *pspec, GrWindow *self)
 {
   if (g_str_equal (pspec->name, "color"))
-    gr_vector_layer_set_role_color (self->vectors, gr_layer_item_get_role (layer), gr_layer_item_get_color (layer));
+    gr_vector_layer_set_role_color (self->vectors, gr_layer_item_get_role (layer),
+                                    gr_layer_item_get_color (layer));
   else
     gr_vector_layer_set_role_opacity (self->vectors, gr_layer_item_get_role (layer),
                                       gr_layer_item_get_opacity (layer));
@@ -58,9 +57,9 @@ void
 _gr_window_fill_layers (GrWindow *self, GrProject *project)
 {
   static const GrRole order[] = {
-    GR_ROLE_ENTRANCES, GR_ROLE_SITES, GR_ROLE_GREENWAY, GR_ROLE_WALK, GR_ROLE_BUILDINGS, GR_ROLE_PARK,
-    GR_ROLE_GREEN, GR_ROLE_NURSERY, GR_ROLE_CORRIDOR, GR_ROLE_WATER, GR_ROLE_RESIDENTIAL, GR_ROLE_ZONES,
-    GR_ROLE_BUILTUP,
+    GR_ROLE_ENTRANCES,   GR_ROLE_SITES, GR_ROLE_GREENWAY, GR_ROLE_WALK,     GR_ROLE_BUILDINGS,
+    GR_ROLE_PARK,        GR_ROLE_GREEN, GR_ROLE_NURSERY,  GR_ROLE_CORRIDOR, GR_ROLE_WATER,
+    GR_ROLE_RESIDENTIAL, GR_ROLE_ZONES, GR_ROLE_BUILTUP,
   };
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GdkRGBA color;

@@ -20,18 +20,22 @@ describe_walk (GrWindow *self, GrAnalysis *analysis, double x, double y)
   g_autofree char *p = NULL;
 
   if (!gr_network_nearest_segment (gr_walk_get_network (gr_analysis_get_walk (analysis)), x, y,
-                                   self->criteria.attach_distance, G_MAXUINT32, &(GrNetworkHit){ 0 }))
-    return g_strdup_printf (_("no path within %.0f m: not reached on foot"), self->criteria.attach_distance);
-  g = isfinite (green) ? g_strdup_printf (_("%.0f m"), green) : g_strdup_printf (_("over %.0f m"), HOVER_WALK_LIMIT);
-  p = isfinite (park) ? g_strdup_printf (_("%.0f m"), park) : g_strdup_printf (_("over %.0f m"), HOVER_WALK_LIMIT);
-  return g_strdup_printf (_("walk to green space %s, to a park %s"), g, p);
+                                   self->criteria.attach_distance, G_MAXUINT32,
+                                   &(GrNetworkHit){ 0 }))
+    return g_strdup_printf (_ ("no path within %.0f m: not reached on foot"),
+                            self->criteria.attach_distance);
+  g = isfinite (green) ? g_strdup_printf (_ ("%.0f m"), green)
+                       : g_strdup_printf (_ ("over %.0f m"), HOVER_WALK_LIMIT);
+  p = isfinite (park) ? g_strdup_printf (_ ("%.0f m"), park)
+                      : g_strdup_printf (_ ("over %.0f m"), HOVER_WALK_LIMIT);
+  return g_strdup_printf (_ ("walk to green space %s, to a park %s"), g, p);
 }
 
 static char *
 describe_reach (GrWindow *self, double x, double y)
 {
   GrAnalysis *analysis = gr_session_get_analysis (self->session);
-  double green, park;
+  double      green, park;
 
   if (analysis != NULL && gr_analysis_is_walking (analysis))
     return describe_walk (self, analysis, x, y);
@@ -42,15 +46,14 @@ describe_reach (GrWindow *self, double x, double y)
   if (!isfinite (green))
     return g_strdup ("");
   if (!isfinite (park))
-    return g_strdup_printf (_("nearest green space %.0f m (straight line), no park"), green);
-  return g_strdup_printf (_("nearest green space %.0f m, park %.0f m (straight line)"), green, park);
+    return g_strdup_printf (_ ("nearest green space %.0f m (straight line), no park"), green);
+  return g_strdup_printf (_ ("nearest green space %.0f m, park %.0f m (straight line)"), green,
+                          park);
 }
 
 /* What the status bar says of a point of the analysis CRS. */
 char *
-gr_window_describe_point (GrWindow *self,
-                          double    x,
-                          double    y)
+gr_window_describe_point (GrWindow *self, double x, double y)
 {
   g_return_val_if_fail (self->session != NULL, NULL);
   return describe_reach (self, x, y);
@@ -63,22 +66,23 @@ _gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWi
   g_autofree char *text = NULL;
   g_autofree char *reach = NULL;
   g_autofree char *scale = NULL;
-  double lat, lon, px, py, metres_per_pixel;
+  double           lat, lon, px, py, metres_per_pixel;
 
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
   /* Web Mercator at this latitude; a screen pixel taken as 0.28 mm (the
    * OGC standardised rendering pixel), as scale denominators are quoted. */
-  metres_per_pixel = 156543.03392 * cos (lat * G_PI / 180) / pow (2, shumate_viewport_get_zoom_level (viewport));
-  scale = g_strdup_printf (_("1:%.0f"), metres_per_pixel / 0.00028);
+  metres_per_pixel =
+      156543.03392 * cos (lat * G_PI / 180) / pow (2, shumate_viewport_get_zoom_level (viewport));
+  scale = g_strdup_printf (_ ("1:%.0f"), metres_per_pixel / 0.00028);
   if (self->session != NULL
       && gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py))
     {
       reach = describe_reach (self, px, py);
-      text = g_strdup_printf (_("%.5f°E %.5f°N   x %.1f  y %.1f (EPSG:%d)   %s   %s"), lon, lat, px, py,
-                              gr_session_get_project (self->session)->epsg, scale, reach);
+      text = g_strdup_printf (_ ("%.5f°E %.5f°N   x %.1f  y %.1f (EPSG:%d)   %s   %s"), lon, lat,
+                              px, py, gr_session_get_project (self->session)->epsg, scale, reach);
     }
   else
-    text = g_strdup_printf (_("%.5f°E %.5f°N   %s"), lon, lat, scale);
+    text = g_strdup_printf (_ ("%.5f°E %.5f°N   %s"), lon, lat, scale);
   gtk_label_set_text (self->cursor_label, text);
 }
 
@@ -91,7 +95,7 @@ _gr_window_describe_served (GrWindow *self, GString *text, const GrPolygon *shap
   GrAnalysis *analysis = gr_session_get_analysis (self->session);
   g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (GrCellDistance));
   gboolean park = gr_polygon_area (shape) >= self->criteria.park_min_area;
-  double radius = park ? self->criteria.park_radius : self->criteria.green_radius;
+  double   radius = park ? self->criteria.park_radius : self->criteria.green_radius;
   GrAmount served;
 
   if (analysis == NULL)
@@ -100,14 +104,15 @@ _gr_window_describe_served (GrWindow *self, GString *text, const GrPolygon *shap
   gr_coverage_layer_set_served (self->coverage, cells);
   g_string_append_c (text, '\n');
   g_string_append_printf (text,
-                          self->criteria.walking ? _("Homes within %.0f m on foot: %.2f ha")
-                                                 : _("Homes within %.0f m: %.2f ha"),
+                          self->criteria.walking ? _ ("Homes within %.0f m on foot: %.2f ha")
+                                                 : _ ("Homes within %.0f m: %.2f ha"),
                           radius, served.area_m2 / 1e4);
   if (served.population > 0)
     {
       g_string_append (text, ", ");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%.0f resident", "%.0f residents",
-                                                 (gulong) round (served.population)),
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE, "%.0f resident", "%.0f residents",
+                                           (gulong) round (served.population)),
                               round (served.population));
     }
 }
@@ -116,16 +121,17 @@ _gr_window_describe_served (GrWindow *self, GString *text, const GrPolygon *shap
 static char *
 describe_feature (GrWindow *self, double x, double y)
 {
-  static const GrRole roles[] = { GR_ROLE_PARK, GR_ROLE_GREEN, GR_ROLE_WATER, GR_ROLE_BUILDINGS,
-                                  GR_ROLE_RESIDENTIAL, GR_ROLE_CORRIDOR, GR_ROLE_ZONES };
-  GrProject *project = gr_session_get_project (self->session);
+  static const GrRole roles[] = { GR_ROLE_PARK,      GR_ROLE_GREEN,       GR_ROLE_WATER,
+                                  GR_ROLE_BUILDINGS, GR_ROLE_RESIDENTIAL, GR_ROLE_CORRIDOR,
+                                  GR_ROLE_ZONES };
+  GrProject          *project = gr_session_get_project (self->session);
 
   for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
     {
-      guint index = 0;
+      guint      index = 0;
       GrFeature *f;
-      double area;
-      GString *text;
+      double     area;
+      GString   *text;
 
       if (gr_session_nearest (self->session, roles[r], x, y, &index) > 0)
         continue;
@@ -133,35 +139,38 @@ describe_feature (GrWindow *self, double x, double y)
       area = OGR_G_Area (f->geometry);
       text = g_string_new (NULL);
       {
-        g_autofree char *title = g_markup_escape_text (f->name != NULL ? f->name : gr_role_get_label (roles[r]), -1);
+        g_autofree char *title =
+            g_markup_escape_text (f->name != NULL ? f->name : gr_role_get_label (roles[r]), -1);
         g_string_append_printf (text, "<b>%s</b>\n", title);
       }
-      g_string_append_printf (text, _("Layer: %s\n"), gr_role_get_label (roles[r]));
+      g_string_append_printf (text, _ ("Layer: %s\n"), gr_role_get_label (roles[r]));
       if (roles[r] == GR_ROLE_PARK)
         {
-          gboolean by_size;
+          gboolean    by_size;
           GrParkClass park_class = gr_park_class_from_kind (f->kind, area, &by_size);
 
-          g_string_append_printf (text, by_size ? _("Class: %s %s (by its size)\n") : _("Class: %s %s\n"),
-                                  gr_park_class_get_code (park_class), gr_park_class_get_label (park_class));
+          g_string_append_printf (
+              text, by_size ? _ ("Class: %s %s (by its size)\n") : _ ("Class: %s %s\n"),
+              gr_park_class_get_code (park_class), gr_park_class_get_label (park_class));
         }
       if (f->kind != NULL)
         {
           g_autofree char *kind = g_markup_escape_text (f->kind, -1);
-          g_string_append_printf (text, _("Source class: %s\n"), kind);
+          g_string_append_printf (text, _ ("Source class: %s\n"), kind);
         }
-      g_string_append_printf (text, _("Area: %.0f m² (%.2f ha)"), area, area / 1e4);
+      g_string_append_printf (text, _ ("Area: %.0f m² (%.2f ha)"), area, area / 1e4);
       if (roles[r] == GR_ROLE_PARK)
         {
           double radius = gr_service_rules_radius (project->rules, area, f->historic);
           g_string_append_c (text, '\n');
           if (radius > 0)
-            g_string_append_printf (text, _("Service radius: %.0f m"), radius);
+            g_string_append_printf (text, _ ("Service radius: %.0f m"), radius);
           else
-            g_string_append (text, _("Too small for a service radius"));
+            g_string_append (text, _ ("Too small for a service radius"));
         }
       if (roles[r] == GR_ROLE_PARK || roles[r] == GR_ROLE_GREEN)
-        _gr_window_describe_served (self, text, gr_session_get_shape (self->session, roles[r], index));
+        _gr_window_describe_served (self, text,
+                                    gr_session_get_shape (self->session, roles[r], index));
       return g_string_free (text, FALSE);
     }
   return NULL;
@@ -172,8 +181,8 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autofree char *markup = NULL;
-  GtkWidget *popover;
-  double lat, lon, px, py;
+  GtkWidget       *popover;
+  double           lat, lon, px, py;
 
   if (self->session == NULL || x < 0 || y < 0 || x >= gtk_widget_get_width (GTK_WIDGET (self->map))
       || y >= gtk_widget_get_height (GTK_WIDGET (self->map)))
@@ -209,11 +218,13 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
    * the way of a double click. */
   if (self->has_selection)
     {
-      OGRGeometryH g = gr_scenario_get_geometry (self->current, gr_session_get_project (self->session),
-                                                 self->selection);
+      OGRGeometryH g = gr_scenario_get_geometry (
+          self->current, gr_session_get_project (self->session), self->selection);
       Vertex v;
 
-      if (g != NULL && (_gr_window_find_vertex (self, g, x, y, &v) || _gr_window_find_edge (self, g, x, y, &v)))
+      if (g != NULL
+          && (_gr_window_find_vertex (self, g, x, y, &v)
+              || _gr_window_find_edge (self, g, x, y, &v)))
         return;
     }
   {
@@ -224,7 +235,8 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
       self->selection = key;
     _gr_window_refresh_edits (self);
   }
-  if (self->has_selection && self->selection.role == GR_ROLE_PARK && self->selection.index >= _gr_window_n_baseline_parks (self))
+  if (self->has_selection && self->selection.role == GR_ROLE_PARK
+      && self->selection.index >= _gr_window_n_baseline_parks (self))
     markup = _gr_window_describe_candidate (self);
   else if ((markup = describe_feature (self, px, py)) == NULL)
     return;
@@ -263,14 +275,15 @@ _gr_window_apply_base_map (GrWindow *self)
   g_clear_pointer (&self->base_map_error, g_free);
   /* Shown on the map for as long as the base map is missing. */
   if (sources == NULL)
-    self->base_map_error = g_strdup_printf (_("No base map: %s"), error->message);
+    self->base_map_error = g_strdup_printf (_ ("No base map: %s"), error->message);
   gtk_label_set_text (self->base_map_notice, self->base_map_error);
   gtk_widget_set_visible (GTK_WIDGET (self->base_map_notice), sources == NULL);
   if (sources == NULL || sources->len == 0)
     {
-      g_autoptr (ShumateMapSource) blank = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
-        "greenreach-none", _("No base map"), "", "", 0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
-        "none://{z}/{x}/{y}"));
+      g_autoptr (ShumateMapSource) blank =
+          SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
+              "greenreach-none", _ ("No base map"), "", "", 0, 19, 256,
+              SHUMATE_MAP_PROJECTION_MERCATOR, "none://{z}/{x}/{y}"));
       shumate_viewport_set_reference_map_source (viewport, blank);
       return;
     }
@@ -278,9 +291,10 @@ _gr_window_apply_base_map (GrWindow *self)
   for (guint i = 0; i < sources->len; i++)
     {
       ShumateMapSource *source = g_ptr_array_index (sources, i);
-      ShumateMapLayer *layer = shumate_map_layer_new (source, viewport);
+      ShumateMapLayer  *layer = shumate_map_layer_new (source, viewport);
 
-      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (layer), SHUMATE_LAYER (self->vectors));
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (layer),
+                                       SHUMATE_LAYER (self->vectors));
       g_ptr_array_add (self->base_layers, layer);
       if (shumate_map_source_get_license (source)[0] != '\0')
         shumate_license_append_map_source (self->license, source);
@@ -290,10 +304,10 @@ _gr_window_apply_base_map (GrWindow *self)
 void
 _gr_window_setup_map (GrWindow *self)
 {
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  ShumateViewport    *viewport = shumate_map_get_viewport (self->map);
   GtkEventController *motion = gtk_event_controller_motion_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkDropTarget *drop;
+  GtkGesture         *click = gtk_gesture_click_new ();
+  GtkDropTarget      *drop;
 
   self->vectors = gr_vector_layer_new (viewport);
   self->coverage = gr_coverage_layer_new (viewport);

@@ -15,10 +15,12 @@ show_chrome (GrWindow *self, gboolean shown)
   GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self->map_overlay));
   GtkWidget *column = gtk_widget_get_parent (row);
 
-  for (GtkWidget *c = gtk_widget_get_first_child (row); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (row); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (c != GTK_WIDGET (self->map_overlay))
       gtk_widget_set_visible (c, shown);
-  for (GtkWidget *c = gtk_widget_get_first_child (column); c != NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (column); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
     if (c != row)
       gtk_widget_set_visible (c, shown);
 }
@@ -27,12 +29,13 @@ static void
 attach_baseline (GrWindow *self)
 {
   g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
-  GrSession *s = self->session;
-  GrTargetSet set = gr_indicator_panel_get_target_set (self->indicator_panel);
-  GrIndicators b;
+  GrSession       *s = self->session;
+  GrTargetSet      set = gr_indicator_panel_get_target_set (self->indicator_panel);
+  GrIndicators     b;
 
   gr_swipe_layer_set_baseline (self->swipe, self->baseline_analysis, gr_session_get_analysis (s),
-                               gr_session_get_display (s), gr_vector_layer_get_style (self->vectors), basemap);
+                               gr_session_get_display (s),
+                               gr_vector_layer_get_style (self->vectors), basemap);
   if (set >= GR_N_TARGET_SETS)
     set = GR_TARGETS_NONE;
   gr_indicators_compute_with (&b, gr_session_get_project (s), self->baseline_analysis, -1, set,
@@ -59,7 +62,8 @@ on_baseline_ready (GObject *source, GAsyncResult *result, gpointer data)
     {
       /* The cards then show no change against the baseline; say why. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _gr_window_show_error (self, _("Could not compute the baseline for the presentation"), error);
+        _gr_window_show_error (self, _ ("Could not compute the baseline for the presentation"),
+                               error);
       return;
     }
   g_clear_object (&self->baseline_cancellable);
@@ -73,11 +77,13 @@ on_baseline_ready (GObject *source, GAsyncResult *result, gpointer data)
 static void
 start_baseline (GrWindow *self)
 {
-  if (self->baseline_analysis != NULL || self->baseline_cancellable != NULL || self->session == NULL)
+  if (self->baseline_analysis != NULL || self->baseline_cancellable != NULL
+      || self->session == NULL)
     return;
   self->baseline_cancellable = g_cancellable_new ();
   gr_project_build_analysis_async (gr_session_get_project (self->session), &self->criteria,
-                                   self->baseline_cancellable, on_baseline_ready, g_object_ref (self));
+                                   self->baseline_cancellable, on_baseline_ready,
+                                   g_object_ref (self));
 }
 
 /* After the project or the criteria changed: the baseline is rebuilt. */
@@ -103,13 +109,14 @@ _gr_window_update_presentation (GrWindow *self)
 
   if (!self->presenting)
     return;
-  g_ptr_array_add (names, _("Baseline"));
+  g_ptr_array_add (names, _ ("Baseline"));
   for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
     g_ptr_array_add (names, ((GrScenario *) g_ptr_array_index (self->scenarios, i))->name);
   g_ptr_array_add (names, NULL);
   gr_presentation_set_options (self->presentation, (const char *const *) names->pdata,
                                gtk_drop_down_get_selected (self->scenario_dropdown));
-  gr_presentation_set_cards (self->presentation, &self->shown, self->baseline_values, self->current != NULL,
+  gr_presentation_set_cards (self->presentation, &self->shown, self->baseline_values,
+                             self->current != NULL,
                              gtk_widget_get_height (GTK_WIDGET (self->map_overlay)));
   gr_swipe_layer_refresh_gains (self->swipe);
 }
@@ -148,7 +155,8 @@ place_handle (GrWindow *self)
   double w = gtk_widget_get_width (GTK_WIDGET (self->map_overlay));
   double d = gr_swipe_layer_get_divider (self->swipe);
 
-  gtk_widget_set_margin_start (gr_presentation_get_handle (self->presentation), (int) MAX (0, d * w - 22));
+  gtk_widget_set_margin_start (gr_presentation_get_handle (self->presentation),
+                               (int) MAX (0, d * w - 22));
 }
 
 static void
@@ -164,14 +172,14 @@ on_swipe_toggled (GtkToggleButton *button, GrWindow *self)
 static void
 on_handle_begin (GtkGestureDrag *gesture, double x, double y, GrWindow *self)
 {
-  self->handle_start = gr_swipe_layer_get_divider (self->swipe) * gtk_widget_get_width (GTK_WIDGET (self->map_overlay));
+  self->handle_start = gr_swipe_layer_get_divider (self->swipe)
+                       * gtk_widget_get_width (GTK_WIDGET (self->map_overlay));
 }
 
 /* The before/after divider at @fraction of the map's width, its handle
  * with it. */
 void
-gr_window_set_divider (GrWindow *self,
-                       double    fraction)
+gr_window_set_divider (GrWindow *self, double fraction)
 {
   gr_swipe_layer_set_divider (self->swipe, fraction);
   place_handle (self);
@@ -192,8 +200,7 @@ on_handle_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
  * the key indicators as cards, the options in a strip; nothing edits.
  */
 void
-gr_window_set_presenting (GrWindow *self,
-                          gboolean  presenting)
+gr_window_set_presenting (GrWindow *self, gboolean presenting)
 {
   if (self->presenting == presenting)
     return;
@@ -247,7 +254,8 @@ gr_window_get_presentation (GrWindow *self)
 static void
 add_shortcut (GtkShortcutController *controller, guint key, const char *action, GVariant *arg)
 {
-  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (key, 0), gtk_named_action_new (action));
+  GtkShortcut *shortcut =
+      gtk_shortcut_new (gtk_keyval_trigger_new (key, 0), gtk_named_action_new (action));
 
   if (arg != NULL)
     gtk_shortcut_set_arguments (shortcut, arg);
@@ -258,7 +266,7 @@ void
 _gr_window_build_presentation (GrWindow *self)
 {
   GtkEventController *keys = gtk_shortcut_controller_new ();
-  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture         *drag = gtk_gesture_drag_new ();
 
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     self->baseline_values[i] = NAN;
@@ -266,23 +274,34 @@ _gr_window_build_presentation (GrWindow *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->swipe));
   self->presentation = GR_PRESENTATION (gr_presentation_new ());
   gtk_overlay_add_overlay (self->map_overlay, GTK_WIDGET (self->presentation));
-  g_signal_connect_swapped (self->presentation, "choose", G_CALLBACK (on_presentation_choose), self);
-  g_signal_connect (gr_presentation_get_swipe (self->presentation), "toggled", G_CALLBACK (on_swipe_toggled), self);
-  g_signal_connect (gr_presentation_get_flash (self->presentation), "toggled", G_CALLBACK (on_flash_toggled), self);
+  g_signal_connect_swapped (self->presentation, "choose", G_CALLBACK (on_presentation_choose),
+                            self);
+  g_signal_connect (gr_presentation_get_swipe (self->presentation), "toggled",
+                    G_CALLBACK (on_swipe_toggled), self);
+  g_signal_connect (gr_presentation_get_flash (self->presentation), "toggled",
+                    G_CALLBACK (on_flash_toggled), self);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_handle_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_handle_update), self);
-  gtk_widget_add_controller (gr_presentation_get_handle (self->presentation), GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_add_controller (gr_presentation_get_handle (self->presentation),
+                             GTK_EVENT_CONTROLLER (drag));
   /* Before the map sees the keys, and only while presenting (the actions
    * are disabled otherwise, and the keys go on to the map). */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Escape, "win.present-leave", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Left, "win.present-step", g_variant_new_int32 (-1));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, "win.present-step", g_variant_new_int32 (-1));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Right, "win.present-step", g_variant_new_int32 (1));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, "win.present-step", g_variant_new_int32 (1));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_space, "win.present-step", g_variant_new_int32 (1));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_s, "win.present-toggle", g_variant_new_string ("swipe"));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_n, "win.present-toggle", g_variant_new_string ("flash"));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Left, "win.present-step",
+                g_variant_new_int32 (-1));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, "win.present-step",
+                g_variant_new_int32 (-1));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Right, "win.present-step",
+                g_variant_new_int32 (1));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, "win.present-step",
+                g_variant_new_int32 (1));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_space, "win.present-step",
+                g_variant_new_int32 (1));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_s, "win.present-toggle",
+                g_variant_new_string ("swipe"));
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_n, "win.present-toggle",
+                g_variant_new_string ("flash"));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   _gr_window_update_actions (self);
 }

@@ -77,51 +77,51 @@ struct _GrWindow
   char            *selection_text; /* what the last click described */
 
   /* What-if editing */
-  GtkDropDown     *scenario_dropdown;
-  GtkToggleButton *add_tool;
-  GtkToggleButton *draw_tool;
-  GArray          *draft;     /* double x, y: corners of a park being drawn, analysis CRS */
-  GrParkPopover   *park_popover;
-  GrHistoryPanel  *history;
-  GListStore      *scenario_items; /* GrScenarioItem: the baseline, then each scenario */
-  GtkLabel        *balance_label;
+  GtkDropDown      *scenario_dropdown;
+  GtkToggleButton  *add_tool;
+  GtkToggleButton  *draw_tool;
+  GArray           *draft; /* double x, y: corners of a park being drawn, analysis CRS */
+  GrParkPopover    *park_popover;
+  GrHistoryPanel   *history;
+  GListStore       *scenario_items; /* GrScenarioItem: the baseline, then each scenario */
+  GtkLabel         *balance_label;
   GrIndicatorPanel *indicator_panel;
-  GrIndicators     shown;          /* what the indicators panel shows */
-  GrTarget         shown_targets[GR_N_INDICATORS];
-  int              shown_scope;
-  guint            live_text_id;
-  gint64           live_text_time;
-  GArray          *refs;      /* GrSupplyRef of the analysis */
-  GrEditor        *editor;
-  GrScenarioStore *store;     /* NULL until the project is a saved file */
-  GPtrArray       *scenarios; /* GrScenario */
-  GrScenario      *current;   /* one of scenarios, or NULL for the baseline */
-  GrScenario      *empty;     /* the baseline as a scenario without edits */
-  GrSummary        baseline_summary;
-  GrSummary        summary;
-  GrSketchLayer   *sketch;
-  gboolean         has_selection;
-  GrFeatureKey     selection;
-  gboolean         filling;   /* the scenario list is being refilled */
-  gboolean         dragging;
-  GrFeatureKey     drag_key;
-  OGRGeometryH     drag_start;
-  OGRGeometryH     drag_now;
-  double           drag_x, drag_y; /* where the drag began, analysis CRS */
-  gboolean         drag_vertex;    /* a vertex of the selection, not the whole */
-  int              drag_part, drag_ring, drag_point;
-  GrComparison    *comparison;     /* shown on the map while its window is open */
-  GtkWidget       *comparison_window; /* weak */
+  GrIndicators      shown; /* what the indicators panel shows */
+  GrTarget          shown_targets[GR_N_INDICATORS];
+  int               shown_scope;
+  guint             live_text_id;
+  gint64            live_text_time;
+  GArray           *refs; /* GrSupplyRef of the analysis */
+  GrEditor         *editor;
+  GrScenarioStore  *store;     /* NULL until the project is a saved file */
+  GPtrArray        *scenarios; /* GrScenario */
+  GrScenario       *current;   /* one of scenarios, or NULL for the baseline */
+  GrScenario       *empty;     /* the baseline as a scenario without edits */
+  GrSummary         baseline_summary;
+  GrSummary         summary;
+  GrSketchLayer    *sketch;
+  gboolean          has_selection;
+  GrFeatureKey      selection;
+  gboolean          filling; /* the scenario list is being refilled */
+  gboolean          dragging;
+  GrFeatureKey      drag_key;
+  OGRGeometryH      drag_start;
+  OGRGeometryH      drag_now;
+  double            drag_x, drag_y; /* where the drag began, analysis CRS */
+  gboolean          drag_vertex;    /* a vertex of the selection, not the whole */
+  int               drag_part, drag_ring, drag_point;
+  GrComparison     *comparison;        /* shown on the map while its window is open */
+  GtkWidget        *comparison_window; /* weak */
   /* Presentation mode */
-  gboolean         presenting;
-  GrPresentation  *presentation;
-  GrSwipeLayer    *swipe;
-  GrAnalysis      *baseline_analysis; /* for the swipe, the flash and the cards' changes */
-  GCancellable    *baseline_cancellable;
-  double           baseline_values[GR_N_INDICATORS];
-  guint            flash_id;
-  gboolean         flash_on;
-  double           handle_start;
+  gboolean        presenting;
+  GrPresentation *presentation;
+  GrSwipeLayer   *swipe;
+  GrAnalysis     *baseline_analysis; /* for the swipe, the flash and the cards' changes */
+  GCancellable   *baseline_cancellable;
+  double          baseline_values[GR_N_INDICATORS];
+  guint           flash_id;
+  gboolean        flash_on;
+  double          handle_start;
 };
 
 /* A corner of an outline: polygon of a multipolygon (0 for a polygon),
@@ -146,7 +146,7 @@ typedef enum
   NAME_RENAME,
 } NamePurpose;
 
-void _gr_window_class_init_actions (GtkWidgetClass *widget_class);
+void     _gr_window_class_init_actions (GtkWidgetClass *widget_class);
 gboolean _gr_window_is_gone (GrWindow *self);
 
 /* gr-window.c */
@@ -168,60 +168,63 @@ void _gr_window_edit_targets_activated (GtkWidget *widget, const char *action, G
 /* gr-window.c */
 void _gr_window_zoom_to_project (GrWindow *self);
 void _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs);
-void _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis, GArray *refs);
+void
+_gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis, GArray *refs);
 
 /* gr-window-jobs.c */
 void _gr_window_reanalyze (GrWindow *self);
 void _gr_window_on_mode_changed (GrWindow *self);
 
 /* gr-window-dnd.c */
-char * _gr_window_chosen_path (GtkNativeDialog *dialog, int response);
-void _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *parameter);
-void _gr_window_import_activated (GtkWidget *widget, const char *action, GVariant *parameter);
-gboolean _gr_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GrWindow *self);
+char *_gr_window_chosen_path (GtkNativeDialog *dialog, int response);
+void  _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void  _gr_window_import_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+gboolean
+_gr_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GrWindow *self);
 
 /* gr-window-map.c */
 void _gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWindow *self);
 void _gr_window_describe_served (GrWindow *self, GString *text, const GrPolygon *shape);
-void _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self);
+void
+_gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self);
 void _gr_window_apply_base_map (GrWindow *self);
 void _gr_window_setup_map (GrWindow *self);
 
 /* gr-window-scenarios.c */
-GrProject * _gr_window_baseline_project (GrWindow *self);
-void _gr_window_grow_by_reach (GrWindow *self, double bounds[4]);
-guint _gr_window_n_baseline_parks (GrWindow *self);
+GrProject *_gr_window_baseline_project (GrWindow *self);
+void       _gr_window_grow_by_reach (GrWindow *self, double bounds[4]);
+guint      _gr_window_n_baseline_parks (GrWindow *self);
 gboolean _gr_window_widget_to_analysis (GrWindow *self, double wx, double wy, double *x, double *y);
 gboolean _gr_window_edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key);
-void _gr_window_refresh_edits (GrWindow *self);
-void _gr_window_after_change (GrWindow *self);
-void _gr_window_fill_scenarios (GrWindow *self);
-void _gr_window_load_scenarios (GrWindow *self);
-void _gr_window_on_scenario_selected (GrWindow *self);
-void _gr_window_save_as_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void     _gr_window_refresh_edits (GrWindow *self);
+void     _gr_window_after_change (GrWindow *self);
+void     _gr_window_fill_scenarios (GrWindow *self);
+void     _gr_window_load_scenarios (GrWindow *self);
+void     _gr_window_on_scenario_selected (GrWindow *self);
+void     _gr_window_save_as_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 gboolean _gr_window_ensure_store (GrWindow *self);
-char * _gr_window_next_scenario_name (GrWindow *self);
-void _gr_window_scenario_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+char    *_gr_window_next_scenario_name (GrWindow *self);
+void     _gr_window_scenario_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
 /* gr-window-edit.c */
-void _gr_window_push_or_say (GrWindow *self, GrEdit *edit);
-guint _gr_window_candidate_number (GrWindow *self);
-GrEdit * _gr_window_candidate_edit (GrWindow *self, OGRGeometryH geometry, guint number);
-void _gr_window_on_history_go_to (GrHistoryPanel *history, guint n_edits, GrWindow *self);
+void    _gr_window_push_or_say (GrWindow *self, GrEdit *edit);
+guint   _gr_window_candidate_number (GrWindow *self);
+GrEdit *_gr_window_candidate_edit (GrWindow *self, OGRGeometryH geometry, guint number);
+void    _gr_window_on_history_go_to (GrHistoryPanel *history, guint n_edits, GrWindow *self);
 
 /* gr-window-tools.c */
 gboolean _gr_window_to_widget (GrWindow *self, double x, double y, double *wx, double *wy);
 gboolean _gr_window_find_vertex (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v);
 gboolean _gr_window_find_edge (GrWindow *self, OGRGeometryH g, double wx, double wy, Vertex *v);
 OGRGeometryH _gr_window_edit_vertex (OGRGeometryH g, Vertex v, VertexOp op, double x, double y);
-gboolean _gr_window_edit_vertices_at (GrWindow *self, double wx, double wy);
+gboolean     _gr_window_edit_vertices_at (GrWindow *self, double wx, double wy);
 
 /* gr-window-edit.c */
-void _gr_window_on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindow *self);
-void _gr_window_on_drag_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self);
-void _gr_window_on_drag_end (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self);
-char * _gr_window_describe_candidate (GrWindow *self);
-void _gr_window_setup_naming (GrWindow *self, GrFeaturePopover *popover);
+void  _gr_window_on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindow *self);
+void  _gr_window_on_drag_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self);
+void  _gr_window_on_drag_end (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self);
+char *_gr_window_describe_candidate (GrWindow *self);
+void  _gr_window_setup_naming (GrWindow *self, GrFeaturePopover *popover);
 
 /* gr-window-tools.c */
 void _gr_window_build_editing (GrWindow *self);
@@ -231,112 +234,70 @@ void _gr_window_compare_activated (GtkWidget *widget, const char *action, GVaria
 
 /* gr-window-export.c */
 void _gr_window_export_map_activated (GtkWidget *widget, const char *action, GVariant *parameter);
-void _gr_window_export_report_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void
+_gr_window_export_report_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
 /* gr-window-present.c */
 void _gr_window_drop_baseline (GrWindow *self);
 void _gr_window_update_presentation (GrWindow *self);
 void _gr_window_build_presentation (GrWindow *self);
 
-
 /* ---- for the tests and benchmarks ---- */
 
-void        gr_window_set_walking  (GrWindow *self,
-                                    gboolean  walking);
-GtkWidget  *gr_window_get_map      (GrWindow *self);
-void        gr_window_set_role_visible (GrWindow *self,
-                                        GrRole    role,
-                                        gboolean  visible);
-void        gr_window_move_layer   (GrWindow *self,
-                                    GrRole    role,
-                                    int       step);
-void        gr_window_click_at     (GrWindow *self,
-                                    double    x,
-                                    double    y);
-const char *gr_window_get_selection_text (GrWindow *self);
-const char *gr_window_hover_at     (GrWindow *self,
-                                    double    x,
-                                    double    y);
-char       *gr_window_describe_point (GrWindow *self,
-                                      double    x,
-                                      double    y);
+void             gr_window_set_walking (GrWindow *self, gboolean walking);
+GtkWidget       *gr_window_get_map (GrWindow *self);
+void             gr_window_set_role_visible (GrWindow *self, GrRole role, gboolean visible);
+void             gr_window_move_layer (GrWindow *self, GrRole role, int step);
+void             gr_window_click_at (GrWindow *self, double x, double y);
+const char      *gr_window_get_selection_text (GrWindow *self);
+const char      *gr_window_hover_at (GrWindow *self, double x, double y);
+char            *gr_window_describe_point (GrWindow *self, double x, double y);
 GrCoverageLayer *gr_window_get_coverage_layer (GrWindow *self);
-gboolean    gr_window_save_as      (GrWindow   *self,
-                                    const char *path,
-                                    GError    **error);
-gboolean    gr_window_new_scenario (GrWindow   *self,
-                                    const char *name,
-                                    GrScenario *from,
-                                    GError    **error);
-gboolean    gr_window_set_scenario (GrWindow   *self,
-                                    const char *name);
-GrScenario *gr_window_get_scenario (GrWindow *self);
-void        gr_window_set_adding   (GrWindow *self,
-                                    gboolean  adding);
-gboolean    gr_window_push_edit    (GrWindow *self,
-                                    GrEdit   *edit,
-                                    GError  **error);
-void        gr_window_add_park_at  (GrWindow *self,
-                                    double    x,
-                                    double    y);
-void        gr_window_rename_selection (GrWindow   *self,
-                                        const char *name,
-                                        const char *klass);
-void        gr_window_set_drawing  (GrWindow *self,
-                                    gboolean  drawing);
-void        gr_window_draw_corner  (GrWindow *self,
-                                    double    x,
-                                    double    y);
-void        gr_window_finish_drawing (GrWindow *self);
-gboolean    gr_window_double_click_at (GrWindow *self,
-                                       double    x,
-                                       double    y);
-gboolean    gr_window_drag_begin   (GrWindow *self,
-                                    double    x,
-                                    double    y);
-void        gr_window_drag_to      (GrWindow *self,
-                                    double    x,
-                                    double    y);
-void        gr_window_drag_end     (GrWindow *self);
-void        gr_window_get_summary  (GrWindow  *self,
-                                    GrSummary *summary);
-GrSketchLayer *gr_window_get_sketch_layer (GrWindow *self);
-void        gr_window_compare      (GrWindow   *self,
-                                    GrScenario *a,
-                                    GrScenario *b);
-GrComparison *gr_window_get_comparison (GrWindow *self);
-const char *gr_window_get_balance_text (GrWindow *self);
-gboolean    gr_window_get_indicator_row (GrWindow     *self,
-                                         GrIndicatorId id,
-                                         const char  **value,
-                                         const char  **verdict);
-void        gr_window_set_targets  (GrWindow   *self,
-                                    GrTargetSet set,
-                                    guint       scope);
-const char *gr_window_get_error    (GrWindow *self);
-const char *gr_window_get_base_map_error (GrWindow *self);
-GListModel *gr_window_get_layers   (GrWindow *self);
+gboolean         gr_window_save_as (GrWindow *self, const char *path, GError **error);
+gboolean
+gr_window_new_scenario (GrWindow *self, const char *name, GrScenario *from, GError **error);
+gboolean        gr_window_set_scenario (GrWindow *self, const char *name);
+GrScenario     *gr_window_get_scenario (GrWindow *self);
+void            gr_window_set_adding (GrWindow *self, gboolean adding);
+gboolean        gr_window_push_edit (GrWindow *self, GrEdit *edit, GError **error);
+void            gr_window_add_park_at (GrWindow *self, double x, double y);
+void            gr_window_rename_selection (GrWindow *self, const char *name, const char *klass);
+void            gr_window_set_drawing (GrWindow *self, gboolean drawing);
+void            gr_window_draw_corner (GrWindow *self, double x, double y);
+void            gr_window_finish_drawing (GrWindow *self);
+gboolean        gr_window_double_click_at (GrWindow *self, double x, double y);
+gboolean        gr_window_drag_begin (GrWindow *self, double x, double y);
+void            gr_window_drag_to (GrWindow *self, double x, double y);
+void            gr_window_drag_end (GrWindow *self);
+void            gr_window_get_summary (GrWindow *self, GrSummary *summary);
+GrSketchLayer  *gr_window_get_sketch_layer (GrWindow *self);
+void            gr_window_compare (GrWindow *self, GrScenario *a, GrScenario *b);
+GrComparison   *gr_window_get_comparison (GrWindow *self);
+const char     *gr_window_get_balance_text (GrWindow *self);
+gboolean        gr_window_get_indicator_row (GrWindow     *self,
+                                             GrIndicatorId id,
+                                             const char  **value,
+                                             const char  **verdict);
+void            gr_window_set_targets (GrWindow *self, GrTargetSet set, guint scope);
+const char     *gr_window_get_error (GrWindow *self);
+const char     *gr_window_get_base_map_error (GrWindow *self);
+GListModel     *gr_window_get_layers (GrWindow *self);
 GrHistoryPanel *gr_window_get_history (GrWindow *self);
-GListModel *gr_window_get_scenarios (GrWindow *self);
-GListModel *gr_window_get_zones    (GrWindow *self);
+GListModel     *gr_window_get_scenarios (GrWindow *self);
+GListModel     *gr_window_get_zones (GrWindow *self);
 
-void        gr_window_set_presenting (GrWindow *self,
-                                      gboolean  presenting);
-gboolean    gr_window_get_presenting (GrWindow *self);
-void        gr_window_set_divider    (GrWindow *self,
-                                      double    fraction);
-gboolean    gr_window_presentation_ready (GrWindow *self);
-GrSwipeLayer *gr_window_get_swipe_layer (GrWindow *self);
+void            gr_window_set_presenting (GrWindow *self, gboolean presenting);
+gboolean        gr_window_get_presenting (GrWindow *self);
+void            gr_window_set_divider (GrWindow *self, double fraction);
+gboolean        gr_window_presentation_ready (GrWindow *self);
+GrSwipeLayer   *gr_window_get_swipe_layer (GrWindow *self);
 GrPresentation *gr_window_get_presentation (GrWindow *self);
-gboolean    gr_window_export_map (GrWindow   *self,
-                                  const char *path,
-                                  double      dpi,
-                                  GError    **error);
-gboolean    gr_window_export_report (GrWindow          *self,
-                                     const char        *path,
-                                     const char *const *scenarios,
-                                     GrPaper            paper,
-                                     gboolean           portrait,
-                                     GError           **error);
+gboolean        gr_window_export_map (GrWindow *self, const char *path, double dpi, GError **error);
+gboolean        gr_window_export_report (GrWindow          *self,
+                                         const char        *path,
+                                         const char *const *scenarios,
+                                         GrPaper            paper,
+                                         gboolean           portrait,
+                                         GError           **error);
 
 G_END_DECLS

@@ -20,7 +20,7 @@ void
 _gr_window_grow_by_reach (GrWindow *self, double bounds[4])
 {
   const GrServiceRules *rules = _gr_window_baseline_project (self)->rules;
-  double reach = MAX (self->criteria.green_radius, self->criteria.park_radius);
+  double                reach = MAX (self->criteria.green_radius, self->criteria.park_radius);
 
   for (guint i = 0; i < gr_service_rules_get_n_rules (rules); i++)
     reach = MAX (reach, gr_service_rules_get_rule (rules, i)->radius);
@@ -40,7 +40,7 @@ gboolean
 _gr_window_widget_to_analysis (GrWindow *self, double wx, double wy, double *x, double *y)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  double lat, lon;
+  double           lat, lon;
 
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), wx, wy, &lat, &lon);
   return gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, x, y);
@@ -52,14 +52,16 @@ gboolean
 _gr_window_edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key)
 {
   static const GrRole roles[] = { GR_ROLE_PARK, GR_ROLE_GREEN };
-  g_autoptr (GArray) touched = self->current != NULL ? gr_scenario_get_touched (self->current) : NULL;
+  g_autoptr (GArray) touched =
+      self->current != NULL ? gr_scenario_get_touched (self->current) : NULL;
   g_auto (OGRGeometryH) point = OGR_G_CreateGeometry (wkbPoint);
 
   OGR_G_SetPoint_2D (point, 0, x, y);
   for (guint i = 0; touched != NULL && i < touched->len; i++)
     {
       GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
-      OGRGeometryH g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), k);
+      OGRGeometryH g =
+          gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), k);
 
       if (g != NULL && OGR_G_Contains (g, point))
         {
@@ -69,7 +71,7 @@ _gr_window_edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key
     }
   for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
     {
-      guint index;
+      guint        index;
       GrFeatureKey k;
 
       if (gr_session_nearest (self->session, roles[r], x, y, &index) > 0)
@@ -90,7 +92,7 @@ _gr_window_refresh_edits (GrWindow *self)
 {
   g_autoptr (GArray) touched = NULL;
   GrDisplay *display = self->session != NULL ? gr_session_get_display (self->session) : NULL;
-  gboolean full = !self->dragging;
+  gboolean   full = !self->dragging;
 
   gr_sketch_layer_clear (self->sketch);
   _gr_window_update_actions (self);
@@ -103,7 +105,8 @@ _gr_window_refresh_edits (GrWindow *self)
   /* An unedited feature picked for editing: its outline and handles. */
   if (self->has_selection && display != NULL && !self->dragging)
     {
-      g_autoptr (GArray) keys = self->current != NULL ? gr_scenario_get_touched (self->current) : NULL;
+      g_autoptr (GArray) keys =
+          self->current != NULL ? gr_scenario_get_touched (self->current) : NULL;
       gboolean edited = FALSE;
 
       for (guint i = 0; keys != NULL && i < keys->len && !edited; i++)
@@ -111,7 +114,8 @@ _gr_window_refresh_edits (GrWindow *self)
                  && g_array_index (keys, GrFeatureKey, i).index == self->selection.index;
       if (!edited)
         {
-          OGRGeometryH g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), self->selection);
+          OGRGeometryH g = gr_scenario_get_geometry (
+              self->current, _gr_window_baseline_project (self), self->selection);
 
           if (g != NULL)
             gr_sketch_layer_add (self->sketch, display, g, GR_MARK_SELECTED, TRUE, FALSE);
@@ -123,15 +127,17 @@ _gr_window_refresh_edits (GrWindow *self)
     {
       GrBalance b;
 
-      gr_scenario_balance (self->current, _gr_window_baseline_project (self), GR_COMPENSATION_DISTANCE, &b);
+      gr_scenario_balance (self->current, _gr_window_baseline_project (self),
+                           GR_COMPENSATION_DISTANCE, &b);
       if (b.taken_m2 > 0)
         {
           g_autofree char *text = NULL;
 
           /* TRANSLATORS: 占补平衡, the occupation–compensation balance of green land */
-          text = g_strdup_printf (_("Green land taken: %.0f m²; replaced within %.0f m: %.0f m²; still to "
-                                    "compensate: %.0f m²"),
-                                  b.taken_m2, GR_COMPENSATION_DISTANCE, b.compensated_m2, b.outstanding_m2);
+          text = g_strdup_printf (
+              _ ("Green land taken: %.0f m²; replaced within %.0f m: %.0f m²; still to "
+                 "compensate: %.0f m²"),
+              b.taken_m2, GR_COMPENSATION_DISTANCE, b.compensated_m2, b.outstanding_m2);
           gtk_label_set_text (self->balance_label, text);
           gtk_widget_set_visible (GTK_WIDGET (self->balance_label), TRUE);
           if (b.outstanding_m2 > 0)
@@ -144,26 +150,32 @@ _gr_window_refresh_edits (GrWindow *self)
   for (guint i = 0; i < touched->len; i++)
     {
       GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
-      OGRGeometryH g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), k);
+      OGRGeometryH g =
+          gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), k);
       gboolean candidate = k.role == GR_ROLE_PARK && k.index >= _gr_window_n_baseline_parks (self);
-      gboolean selected = self->has_selection && self->selection.role == k.role && self->selection.index == k.index;
+      gboolean selected =
+          self->has_selection && self->selection.role == k.role && self->selection.index == k.index;
 
       if (self->dragging && self->drag_key.role == k.role && self->drag_key.index == k.index)
         continue;
       if (g == NULL && !candidate)
-        gr_sketch_layer_add (self->sketch, display,
-                             ((GrFeature *) g_ptr_array_index (_gr_window_baseline_project (self)->layers[k.role]->features,
-                                                               k.index))->geometry,
-                             GR_MARK_REMOVED, selected, FALSE);
+        gr_sketch_layer_add (
+            self->sketch, display,
+            ((GrFeature *) g_ptr_array_index (
+                 _gr_window_baseline_project (self)->layers[k.role]->features, k.index))
+                ->geometry,
+            GR_MARK_REMOVED, selected, FALSE);
       else if (g != NULL)
-        gr_sketch_layer_add (self->sketch, display, g, candidate ? GR_MARK_CANDIDATE : GR_MARK_RESHAPED, selected,
-                             candidate && gr_candidate_flags (_gr_window_baseline_project (self), g) != 0);
+        gr_sketch_layer_add (
+            self->sketch, display, g, candidate ? GR_MARK_CANDIDATE : GR_MARK_RESHAPED, selected,
+            candidate && gr_candidate_flags (_gr_window_baseline_project (self), g) != 0);
     }
   if (self->dragging && self->drag_now != NULL)
     gr_sketch_layer_add (self->sketch, display, self->drag_now,
-                         self->drag_key.role == GR_ROLE_PARK && self->drag_key.index >= _gr_window_n_baseline_parks (self)
-                           ? GR_MARK_CANDIDATE
-                           : GR_MARK_RESHAPED,
+                         self->drag_key.role == GR_ROLE_PARK
+                                 && self->drag_key.index >= _gr_window_n_baseline_parks (self)
+                             ? GR_MARK_CANDIDATE
+                             : GR_MARK_RESHAPED,
                          TRUE, FALSE);
 }
 
@@ -195,9 +207,9 @@ void
 _gr_window_fill_scenarios (GrWindow *self)
 {
   GListModel *items = G_LIST_MODEL (self->scenario_items);
-  guint n = 1 + (self->scenarios != NULL ? self->scenarios->len : 0);
-  guint had = g_list_model_get_n_items (items);
-  guint keep = 0, selected = 0;
+  guint       n = 1 + (self->scenarios != NULL ? self->scenarios->len : 0);
+  guint       had = g_list_model_get_n_items (items);
+  guint       keep = 0, selected = 0;
   g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (; keep < MIN (n, had); keep++)
@@ -211,7 +223,8 @@ _gr_window_fill_scenarios (GrWindow *self)
         gr_scenario_item_set_name (item, s->name);
     }
   for (guint i = keep; i < n; i++)
-    g_ptr_array_add (added, gr_scenario_item_new (i > 0 ? g_ptr_array_index (self->scenarios, i - 1) : NULL));
+    g_ptr_array_add (
+        added, gr_scenario_item_new (i > 0 ? g_ptr_array_index (self->scenarios, i - 1) : NULL));
   for (guint i = 1; i < n; i++)
     if (g_ptr_array_index (self->scenarios, i - 1) == self->current)
       selected = i;
@@ -232,11 +245,12 @@ _gr_window_load_scenarios (GrWindow *self)
   self->has_selection = FALSE;
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->store, gr_scenario_store_close);
-  if (path != NULL && gr_session_get_sources (self->session)->len == 0 && gr_project_file_is_project (path))
+  if (path != NULL && gr_session_get_sources (self->session)->len == 0
+      && gr_project_file_is_project (path))
     {
       if ((self->store = gr_scenario_store_open (path, &error)) == NULL
           || (self->scenarios = gr_scenario_store_load (self->store, &error)) == NULL)
-        _gr_window_show_error (self, _("Could not read the scenarios"), error);
+        _gr_window_show_error (self, _ ("Could not read the scenarios"), error);
     }
   _gr_window_fill_scenarios (self);
 }
@@ -249,16 +263,15 @@ _gr_window_on_scenario_selected (GrWindow *self)
   if (self->filling)
     return;
   self->current = i > 0 && self->scenarios != NULL && i <= self->scenarios->len
-                    ? g_ptr_array_index (self->scenarios, i - 1)
-                    : NULL;
+                      ? g_ptr_array_index (self->scenarios, i - 1)
+                      : NULL;
   self->has_selection = FALSE;
   _gr_window_after_change (self);
 }
 
 /* Selects a scenario by name; for the tests and the command line. */
 gboolean
-gr_window_set_scenario (GrWindow   *self,
-                        const char *name)
+gr_window_set_scenario (GrWindow *self, const char *name)
 {
   for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
     if (g_strcmp0 (((GrScenario *) g_ptr_array_index (self->scenarios, i))->name, name) == 0)
@@ -274,9 +287,7 @@ gr_window_set_scenario (GrWindow   *self,
 
 /* Writes the open project to @path and keeps editing it there. */
 gboolean
-gr_window_save_as (GrWindow   *self,
-                   const char *path,
-                   GError    **error)
+gr_window_save_as (GrWindow *self, const char *path, GError **error)
 {
   if (!gr_project_save (_gr_window_baseline_project (self), path, error))
     return FALSE;
@@ -293,27 +304,28 @@ gr_window_save_as (GrWindow   *self,
 static void
 on_save_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 {
-  GrWindow *self = GR_WINDOW (data);
+  GrWindow        *self = GR_WINDOW (data);
   g_autofree char *chosen = _gr_window_chosen_path (dialog, response);
-  g_autofree char *path = chosen != NULL && !g_str_has_suffix (chosen, ".gpkg") ? g_strconcat (chosen, ".gpkg", NULL)
-                                                                               : g_strdup (chosen);
+  g_autofree char *path = chosen != NULL && !g_str_has_suffix (chosen, ".gpkg")
+                              ? g_strconcat (chosen, ".gpkg", NULL)
+                              : g_strdup (chosen);
   g_autoptr (GError) error = NULL;
 
   if (path != NULL && !gr_window_save_as (self, path, &error) && error != NULL)
-    _gr_window_show_error (self, _("Could not save the project"), error);
+    _gr_window_show_error (self, _ ("Could not save the project"), error);
 }
 
 void
 _gr_window_save_as_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
-  GrWindow *self = GR_WINDOW (widget);
+  GrWindow             *self = GR_WINDOW (widget);
   GtkFileChooserNative *dialog;
 
   if (self->session == NULL)
     return;
-  dialog = gtk_file_chooser_native_new (_("Save the Project"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("project.gpkg"));
+  dialog = gtk_file_chooser_native_new (_ ("Save the Project"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _ ("project.gpkg"));
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_chosen), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -324,8 +336,9 @@ _gr_window_ensure_store (GrWindow *self)
 {
   if (self->store != NULL)
     return TRUE;
-  adw_toast_overlay_add_toast (self->toasts,
-                               adw_toast_new (_("Scenarios are kept in the project file: save the project first")));
+  adw_toast_overlay_add_toast (
+      self->toasts,
+      adw_toast_new (_ ("Scenarios are kept in the project file: save the project first")));
   gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
   return FALSE;
 }
@@ -339,17 +352,14 @@ _gr_window_ensure_store (GrWindow *self)
  * Creates, stores and switches to a scenario.
  */
 gboolean
-gr_window_new_scenario (GrWindow   *self,
-                        const char *name,
-                        GrScenario *from,
-                        GError    **error)
+gr_window_new_scenario (GrWindow *self, const char *name, GrScenario *from, GError **error)
 {
   g_autoptr (GrScenario) scenario = NULL;
 
   if (self->store == NULL)
     {
       g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
-                           _("Scenarios are kept in the project file: save the project first"));
+                           _ ("Scenarios are kept in the project file: save the project first"));
       return FALSE;
     }
   scenario = from != NULL ? gr_scenario_copy (from, name) : gr_scenario_new (name);
@@ -369,11 +379,12 @@ _gr_window_next_scenario_name (GrWindow *self)
 {
   for (guint n = 1;; n++)
     {
-      char *name = g_strdup_printf (_("Scenario %u"), n);
+      char    *name = g_strdup_printf (_ ("Scenario %u"), n);
       gboolean taken = FALSE;
 
       for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len && !taken; i++)
-        taken = g_strcmp0 (((GrScenario *) g_ptr_array_index (self->scenarios, i))->name, name) == 0;
+        taken =
+            g_strcmp0 (((GrScenario *) g_ptr_array_index (self->scenarios, i))->name, name) == 0;
       if (!taken)
         return name;
       g_free (name);
@@ -383,7 +394,7 @@ _gr_window_next_scenario_name (GrWindow *self)
 static void
 on_name_response (GrNameDialog *dialog, const char *response, GrWindow *self)
 {
-  NamePurpose purpose = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "purpose"));
+  NamePurpose      purpose = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "purpose"));
   g_autofree char *name = gr_name_dialog_get_name (dialog);
   g_autoptr (GError) error = NULL;
   gboolean ok;
@@ -392,29 +403,32 @@ on_name_response (GrNameDialog *dialog, const char *response, GrWindow *self)
     return;
   if (purpose == NAME_RENAME)
     {
-      ok = self->current != NULL && gr_scenario_store_rename (self->store, self->current, name, &error);
+      ok = self->current != NULL
+           && gr_scenario_store_rename (self->store, self->current, name, &error);
       if (ok)
         _gr_window_fill_scenarios (self);
     }
   else
-    ok = gr_window_new_scenario (self, name, purpose == NAME_DUPLICATE ? self->current : NULL, &error);
+    ok = gr_window_new_scenario (self, name, purpose == NAME_DUPLICATE ? self->current : NULL,
+                                 &error);
   if (!ok && error != NULL)
-    _gr_window_show_error (self, _("Could not change the scenarios"), error);
+    _gr_window_show_error (self, _ ("Could not change the scenarios"), error);
 }
 
 static void
 ask_name (GrWindow *self, NamePurpose purpose)
 {
-  static const char *headings[] = { N_("New Scenario"), N_("Duplicate Scenario"), N_("Rename Scenario") };
-  g_autofree char *suggestion = NULL;
-  GrNameDialog *dialog;
+  static const char *headings[] = { N_ ("New Scenario"), N_ ("Duplicate Scenario"),
+                                    N_ ("Rename Scenario") };
+  g_autofree char   *suggestion = NULL;
+  GrNameDialog      *dialog;
 
   if (!_gr_window_ensure_store (self))
     return;
-  suggestion = purpose == NAME_RENAME ? g_strdup (self->current->name)
-               : purpose == NAME_DUPLICATE ? g_strdup_printf (_("%s (copy)"), self->current->name)
+  suggestion = purpose == NAME_RENAME      ? g_strdup (self->current->name)
+               : purpose == NAME_DUPLICATE ? g_strdup_printf (_ ("%s (copy)"), self->current->name)
                                            : _gr_window_next_scenario_name (self);
-  dialog = gr_name_dialog_new (GTK_WINDOW (self), _(headings[purpose]), suggestion);
+  dialog = gr_name_dialog_new (GTK_WINDOW (self), _ (headings[purpose]), suggestion);
   g_object_set_data (G_OBJECT (dialog), "purpose", GUINT_TO_POINTER (purpose));
   g_signal_connect (dialog, "response", G_CALLBACK (on_name_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -439,7 +453,7 @@ _gr_window_scenario_activated (GtkWidget *widget, const char *action, GVariant *
 
       if (!gr_scenario_store_delete (self->store, self->current, &error))
         {
-          _gr_window_show_error (self, _("Could not change the scenarios"), error);
+          _gr_window_show_error (self, _ ("Could not change the scenarios"), error);
           return;
         }
       g_ptr_array_remove (self->scenarios, self->current);

@@ -17,7 +17,8 @@ n_parts (OGRGeometryH g)
 static OGRGeometryH
 part_of (OGRGeometryH g, int part)
 {
-  return wkbFlatten (OGR_G_GetGeometryType (g)) == wkbMultiPolygon ? OGR_G_GetGeometryRef (g, part) : g;
+  return wkbFlatten (OGR_G_GetGeometryType (g)) == wkbMultiPolygon ? OGR_G_GetGeometryRef (g, part)
+                                                                   : g;
 }
 
 gboolean
@@ -27,8 +28,8 @@ _gr_window_to_widget (GrWindow *self, double x, double y, double *wx, double *wy
 
   if (!gr_display_to_lonlat (gr_session_get_display (self->session), x, y, &lon, &lat))
     return FALSE;
-  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (self->map), GTK_WIDGET (self->map), lat, lon,
-                                              wx, wy);
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (self->map),
+                                              GTK_WIDGET (self->map), lat, lon, wx, wy);
   return TRUE;
 }
 
@@ -39,7 +40,7 @@ _gr_window_to_widget (GrWindow *self, double x, double y, double *wx, double *wy
 static gboolean
 nearest_on_outline (GrWindow *self, OGRGeometryH g, double wx, double wy, gboolean edges, Vertex *v)
 {
-  double best = GRAB_PIXELS;
+  double   best = GRAB_PIXELS;
   gboolean found = FALSE;
 
   for (int p = 0; p < n_parts (g); p++)
@@ -49,13 +50,14 @@ nearest_on_outline (GrWindow *self, OGRGeometryH g, double wx, double wy, gboole
       for (int r = 0; r < OGR_G_GetGeometryCount (polygon); r++)
         {
           OGRGeometryH ring = OGR_G_GetGeometryRef (polygon, r);
-          double ax = NAN, ay = NAN;
+          double       ax = NAN, ay = NAN;
 
           for (int i = 0; i < OGR_G_GetPointCount (ring); i++)
             {
               double bx, by, d;
 
-              if (!_gr_window_to_widget (self, OGR_G_GetX (ring, i), OGR_G_GetY (ring, i), &bx, &by))
+              if (!_gr_window_to_widget (self, OGR_G_GetX (ring, i), OGR_G_GetY (ring, i), &bx,
+                                         &by))
                 {
                   ax = NAN;
                   continue;
@@ -97,7 +99,7 @@ _gr_window_find_edge (GrWindow *self, OGRGeometryH g, double wx, double wy, Vert
 OGRGeometryH
 _gr_window_edit_vertex (OGRGeometryH g, Vertex v, VertexOp op, double x, double y)
 {
-  gboolean multi = wkbFlatten (OGR_G_GetGeometryType (g)) == wkbMultiPolygon;
+  gboolean     multi = wkbFlatten (OGR_G_GetGeometryType (g)) == wkbMultiPolygon;
   OGRGeometryH out = OGR_G_CreateGeometry (multi ? wkbMultiPolygon : wkbPolygon);
 
   for (int p = 0; p < n_parts (g); p++)
@@ -113,7 +115,7 @@ _gr_window_edit_vertex (OGRGeometryH g, Vertex v, VertexOp op, double x, double 
 
           for (int i = 0; i < OGR_G_GetPointCount (ring) - 1; i++)
             {
-              double px = OGR_G_GetX (ring, i), py = OGR_G_GetY (ring, i);
+              double   px = OGR_G_GetX (ring, i), py = OGR_G_GetY (ring, i);
               gboolean here = p == v.part && r == v.ring && i == v.point;
 
               if (here && op == VERTEX_INSERT)
@@ -125,7 +127,8 @@ _gr_window_edit_vertex (OGRGeometryH g, Vertex v, VertexOp op, double x, double 
               g_array_append_val (xy, px), g_array_append_val (xy, py);
             }
           /* Inserting after the last vertex: on the closing edge. */
-          if (op == VERTEX_INSERT && p == v.part && r == v.ring && v.point == OGR_G_GetPointCount (ring) - 1)
+          if (op == VERTEX_INSERT && p == v.part && r == v.ring
+              && v.point == OGR_G_GetPointCount (ring) - 1)
             g_array_append_val (xy, x), g_array_append_val (xy, y);
           if (xy->len / 2 < 3)
             {
@@ -153,11 +156,13 @@ _gr_window_edit_vertices_at (GrWindow *self, double wx, double wy)
 {
   OGRGeometryH g;
   OGRGeometryH edited = NULL;
-  Vertex v;
-  double x, y;
+  Vertex       v;
+  double       x, y;
 
   if (!self->has_selection
-      || (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), self->selection)) == NULL
+      || (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self),
+                                        self->selection))
+             == NULL
       || !_gr_window_widget_to_analysis (self, wx, wy, &x, &y))
     return FALSE;
   if (_gr_window_find_vertex (self, g, wx, wy, &v))
@@ -168,18 +173,18 @@ _gr_window_edit_vertices_at (GrWindow *self, double wx, double wy)
     return FALSE;
   if (edited == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("An outline keeps at least three corners")));
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_ ("An outline keeps at least three corners")));
       return TRUE;
     }
-  _gr_window_push_or_say (self, gr_edit_new (GR_EDIT_RESHAPE, self->selection.role, self->selection.index, edited));
+  _gr_window_push_or_say (
+      self, gr_edit_new (GR_EDIT_RESHAPE, self->selection.role, self->selection.index, edited));
   return TRUE;
 }
 
 /* Double-clicks the map at a point of the analysis CRS, as a user would. */
 gboolean
-gr_window_double_click_at (GrWindow *self,
-                           double    x,
-                           double    y)
+gr_window_double_click_at (GrWindow *self, double x, double y)
 {
   double wx, wy;
 
@@ -191,21 +196,21 @@ gr_window_double_click_at (GrWindow *self,
 static void
 show_draft (GrWindow *self)
 {
-  gr_sketch_layer_set_draft (self->sketch, gr_session_get_display (self->session), (double *) self->draft->data,
-                             self->draft->len / 2);
+  gr_sketch_layer_set_draft (self->sketch, gr_session_get_display (self->session),
+                             (double *) self->draft->data, self->draft->len / 2);
 }
 
 /* Adds a corner to the park being drawn (a click with the drawing tool). */
 void
-gr_window_draw_corner (GrWindow *self,
-                       double    x,
-                       double    y)
+gr_window_draw_corner (GrWindow *self, double x, double y)
 {
   guint n = self->draft->len / 2;
 
   /* The second click of a double click lands on the last corner. */
-  if (n > 0 && hypot (x - g_array_index (self->draft, double, 2 * n - 2),
-                      y - g_array_index (self->draft, double, 2 * n - 1)) < 0.01)
+  if (n > 0
+      && hypot (x - g_array_index (self->draft, double, 2 * n - 2),
+                y - g_array_index (self->draft, double, 2 * n - 1))
+             < 0.01)
     return;
   g_array_append_val (self->draft, x);
   g_array_append_val (self->draft, y);
@@ -225,16 +230,17 @@ end_drawing (GrWindow *self)
 void
 gr_window_finish_drawing (GrWindow *self)
 {
-  guint n = self->draft->len / 2;
+  guint        n = self->draft->len / 2;
   OGRGeometryH ring, polygon;
-  GrEdit *edit;
-  guint number;
+  GrEdit      *edit;
+  guint        number;
 
   if (self->session == NULL)
     return;
   if (n < 3)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("A park needs at least three corners")));
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_ ("A park needs at least three corners")));
       return;
     }
   ring = OGR_G_CreateGeometry (wkbLinearRing);
@@ -267,7 +273,11 @@ on_add_toggled (GtkToggleButton *button, GrWindow *self)
 
 /* Enter finishes the park being drawn, Esc drops it. */
 static gboolean
-on_key (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state, GrWindow *self)
+on_key (GtkEventControllerKey *keys,
+        guint                  keyval,
+        guint                  keycode,
+        GdkModifierType        state,
+        GrWindow              *self)
 {
   if (!gtk_toggle_button_get_active (self->draw_tool))
     return FALSE;
@@ -281,8 +291,7 @@ on_key (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierTyp
 }
 
 void
-gr_window_set_drawing (GrWindow *self,
-                       gboolean  drawing)
+gr_window_set_drawing (GrWindow *self, gboolean drawing)
 {
   gtk_toggle_button_set_active (self->draw_tool, drawing);
 }
@@ -304,7 +313,8 @@ _gr_window_build_editing (GrWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   self->sketch = gr_sketch_layer_new (shumate_map_get_viewport (self->map));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->sketch));
-  g_signal_connect_swapped (self->scenario_dropdown, "notify::selected", G_CALLBACK (_gr_window_on_scenario_selected), self);
+  g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
+                            G_CALLBACK (_gr_window_on_scenario_selected), self);
   g_signal_connect (self->history, "go-to", G_CALLBACK (_gr_window_on_history_go_to), self);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (_gr_window_on_drag_begin), self);

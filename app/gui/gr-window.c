@@ -23,7 +23,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-
 /* TRUE once the window is disposed (its template children are gone): a
  * job that ends after that only lets go of what it brought. */
 gboolean
@@ -39,10 +38,11 @@ _gr_window_is_gone (GrWindow *self)
 void
 _gr_window_update_actions (GrWindow *self)
 {
-  GtkWidget *w = GTK_WIDGET (self);
-  gboolean edit = !self->presenting;
-  gboolean scenario = edit && self->current != NULL;
-  const char *editing[] = { "win.save-as", "win.edit-targets", "win.delete-selected", "win.scenario-new" };
+  GtkWidget  *w = GTK_WIDGET (self);
+  gboolean    edit = !self->presenting;
+  gboolean    scenario = edit && self->current != NULL;
+  const char *editing[] = { "win.save-as", "win.edit-targets", "win.delete-selected",
+                            "win.scenario-new" };
   const char *presenting[] = { "win.present-step", "win.present-leave", "win.present-toggle" };
 
   gtk_widget_action_set_enabled (w, "win.open", edit && !self->busy);
@@ -50,7 +50,8 @@ _gr_window_update_actions (GrWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
     gtk_widget_action_set_enabled (w, editing[i], edit);
   gtk_widget_action_set_enabled (w, "win.undo", scenario && self->current->position > 0);
-  gtk_widget_action_set_enabled (w, "win.redo", scenario && self->current->position < self->current->edits->len);
+  gtk_widget_action_set_enabled (w, "win.redo",
+                                 scenario && self->current->position < self->current->edits->len);
   gtk_widget_action_set_enabled (w, "win.scenario-duplicate", scenario);
   gtk_widget_action_set_enabled (w, "win.scenario-rename", scenario);
   gtk_widget_action_set_enabled (w, "win.scenario-delete", scenario);
@@ -100,11 +101,11 @@ _gr_window_show_error (GrWindow *self, const char *heading, const GError *error)
   self->error = g_strdup (error->message);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Cancelled")));
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_ ("Cancelled")));
       return;
     }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -115,9 +116,9 @@ void
 _gr_window_zoom_to_project (GrWindow *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  GrDisplay *display = gr_session_get_display (self->session);
-  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 640);
-  double b[4], span;
+  GrDisplay       *display = gr_session_get_display (self->session);
+  double           width = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 640);
+  double           b[4], span;
 
   gr_display_get_bounds (display, GR_ROLE_RESIDENTIAL, b);
   if (!isfinite (b[0]))
@@ -158,10 +159,10 @@ _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs)
 static char *
 session_title (GrSession *session)
 {
-  GPtrArray *sources = gr_session_get_sources (session);
-  const char *path = gr_session_get_path (session);
+  GPtrArray       *sources = gr_session_get_sources (session);
+  const char      *path = gr_session_get_path (session);
   g_autofree char *name = NULL;
-  guint more = sources->len;
+  guint            more = sources->len;
 
   if (path == NULL)
     path = ((GrSource *) g_ptr_array_index (sources, 0))->path, more--;
@@ -169,7 +170,8 @@ session_title (GrSession *session)
   if (more == 0)
     return g_steal_pointer (&name);
   /* TRANSLATORS: a file name, then how many layers were imported over it */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s + %u layer", "%s + %u layers", more), name, more);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s + %u layer", "%s + %u layers", more),
+                          name, more);
 }
 
 /* Corridor pinch points below the 100 m net width and greenway breaks,
@@ -179,7 +181,7 @@ static void
 mark_findings (GrWindow *self)
 {
   GrProject *project = gr_session_get_project (self->session);
-  GrLayer *corridors = project->layers[GR_ROLE_CORRIDOR];
+  GrLayer   *corridors = project->layers[GR_ROLE_CORRIDOR];
   g_autoptr (GArray) pinches = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
   GrGreenwayReport r = { 0 };
@@ -202,14 +204,15 @@ mark_findings (GrWindow *self)
       for (guint i = 0; i < r.gaps->len; i++)
         {
           GrGreenwayGap *g = &g_array_index (r.gaps, GrGreenwayGap, i);
-          double q[4] = { g->x0, g->y0, g->x1, g->y1 };
+          double         q[4] = { g->x0, g->y0, g->x1, g->y1 };
 
           g_array_append_vals (gaps, q, 4);
         }
       gr_greenway_report_clear (&r);
     }
-  gr_sketch_layer_set_findings (self->sketch, gr_session_get_display (self->session), (double *) pinches->data,
-                                pinches->len / 2, (double *) gaps->data, gaps->len / 4);
+  gr_sketch_layer_set_findings (self->sketch, gr_session_get_display (self->session),
+                                (double *) pinches->data, pinches->len / 2, (double *) gaps->data,
+                                gaps->len / 4);
 }
 
 void
@@ -217,9 +220,10 @@ _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysi
 {
   g_autofree char *name = session_title (session);
   /* A layer imported over the open project keeps the view. */
-  gboolean same_place = self->session != NULL && session != NULL
-                        && g_strcmp0 (gr_session_get_path (self->session), gr_session_get_path (session)) == 0
-                        && gr_session_get_path (session) != NULL;
+  gboolean same_place =
+      self->session != NULL && session != NULL
+      && g_strcmp0 (gr_session_get_path (self->session), gr_session_get_path (session)) == 0
+      && gr_session_get_path (session) != NULL;
 
   gr_coverage_layer_set_analysis (self->coverage, NULL, NULL);
   gr_vector_layer_set_display (self->vectors, NULL);
@@ -303,7 +307,8 @@ gr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       break;
     case PROP_SHOW_BLIND_SPOTS:
       /* Asked by the legend's check box before the map is set up. */
-      g_value_set_boolean (value, self->coverage == NULL || gtk_widget_get_visible (GTK_WIDGET (self->coverage)));
+      g_value_set_boolean (value, self->coverage == NULL
+                                      || gtk_widget_get_visible (GTK_WIDGET (self->coverage)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -332,18 +337,19 @@ gr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 static void
 gr_window_class_init (GrWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gr_window_dispose;
   object_class->finalize = gr_window_finalize;
   object_class->get_property = gr_window_get_property;
   object_class->set_property = gr_window_set_property;
-  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_SHOW_BLIND_SPOTS] = g_param_spec_boolean ("show-blind-spots", NULL, NULL, TRUE,
-                                                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
-                                                              | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+      g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_BLIND_SPOTS] =
+      g_param_spec_boolean ("show-blind-spots", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
@@ -356,7 +362,8 @@ gr_window_class_init (GrWindowClass *klass)
   g_type_ensure (GR_TYPE_PARK_POPOVER);
   g_type_ensure (GR_TYPE_ZONE_TABLE);
   g_type_ensure (GR_TYPE_SCENARIO_ITEM);
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/gr-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/greenreach/Greenreach/gr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GrWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, mode_dropdown);
@@ -414,15 +421,18 @@ gr_window_init (GrWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gr_criteria_init_default (&self->criteria);
   read_criteria (self);
-  g_signal_connect_object (gr_settings_get (), "changed", G_CALLBACK (on_settings_changed), self, 0);
+  g_signal_connect_object (gr_settings_get (), "changed", G_CALLBACK (on_settings_changed), self,
+                           0);
   _gr_window_setup_map (self);
   _gr_window_build_layer_panel (self);
   _gr_window_build_editing (self);
-  g_signal_connect_swapped (self->indicator_panel, "notify::target-set", G_CALLBACK (_gr_window_refresh_targets),
-                            self);
-  g_signal_connect_swapped (self->indicator_panel, "notify::scope", G_CALLBACK (_gr_window_refresh_targets), self);
+  g_signal_connect_swapped (self->indicator_panel, "notify::target-set",
+                            G_CALLBACK (_gr_window_refresh_targets), self);
+  g_signal_connect_swapped (self->indicator_panel, "notify::scope",
+                            G_CALLBACK (_gr_window_refresh_targets), self);
   _gr_window_build_presentation (self);
-  g_signal_connect_swapped (self->mode_dropdown, "notify::selected", G_CALLBACK (_gr_window_on_mode_changed), self);
+  g_signal_connect_swapped (self->mode_dropdown, "notify::selected",
+                            G_CALLBACK (_gr_window_on_mode_changed), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), FALSE);
 }
 

@@ -6,8 +6,7 @@
 
 /* The nick of @value, %NULL when @type has no such value. */
 const char *
-gr_enum_get_nick (GType type,
-                  int   value)
+gr_enum_get_nick (GType type, int value)
 {
   g_autoptr (GEnumClass) klass = g_type_class_ref (type);
   GEnumValue *found = g_enum_get_value (klass, value);
@@ -17,9 +16,7 @@ gr_enum_get_nick (GType type,
 
 /* FALSE, leaving @value alone, when @nick (nullable) is no key of @type. */
 gboolean
-gr_enum_from_nick (GType       type,
-                   const char *nick,
-                   int        *value)
+gr_enum_from_nick (GType type, const char *nick, int *value)
 {
   g_autoptr (GEnumClass) klass = g_type_class_ref (type);
   GEnumValue *found = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;

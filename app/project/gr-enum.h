@@ -5,10 +5,7 @@
 
 G_BEGIN_DECLS
 
-const char *gr_enum_get_nick  (GType       type,
-                               int         value);
-gboolean    gr_enum_from_nick (GType       type,
-                               const char *nick,
-                               int        *value);
+const char *gr_enum_get_nick (GType type, int value);
+gboolean    gr_enum_from_nick (GType type, const char *nick, int *value);
 
 G_END_DECLS

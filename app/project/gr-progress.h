@@ -7,9 +7,7 @@ G_BEGIN_DECLS
 
 /* @fraction is 0–1 of the whole work, never decreasing; @what says what
  * is being done, for a progress bar's text. */
-typedef void (*GrProgressFunc) (double      fraction,
-                                const char *what,
-                                gpointer    user_data);
+typedef void (*GrProgressFunc) (double fraction, const char *what, gpointer user_data);
 
 void gr_progress_relay (GTask         *task,
                         GrProgressFunc progress,

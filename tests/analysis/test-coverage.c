@@ -48,7 +48,8 @@ test_min_area (void)
   /* The strip's far edge (y = 0) is 60 m away: 300 m reach gives a chord of
    * ±√(300² − y'²) around x = 475…525; at 5 m cells within one cell row. */
   g_assert_cmpfloat_with_epsilon (s.green.area_m2, s.service.area_m2, 1e-6);
-  g_assert_cmpfloat (fabs (s.green.area_m2 - (50 + 2 * sqrt (300.0 * 300 - 35.0 * 35)) * 50), <, 2 * RES * 50);
+  g_assert_cmpfloat (fabs (s.green.area_m2 - (50 + 2 * sqrt (300.0 * 300 - 35.0 * 35)) * 50), <,
+                     2 * RES * 50);
 }
 
 static void
@@ -58,7 +59,7 @@ test_historic_rule (void)
   /* 1,500 m²: no service radius unless inside a historic district. */
   g_autoptr (GrPolygon) garden = gr_polygon_new_rect (480, 60, 510, 110);
   GrSummary plain, historic;
-  guint id;
+  guint     id;
 
   gr_analysis_finish_demand (a);
   id = gr_analysis_add_supply (a, garden, TRUE, FALSE);
@@ -77,7 +78,7 @@ test_add_remove (void)
   g_autoptr (GrPolygon) park = gr_polygon_new_rect (100, 100, 250, 200);
   g_autoptr (GrPolygon) other = gr_polygon_new_rect (600, -150, 640, -100);
   GrSummary before, after;
-  guint id;
+  guint     id;
 
   gr_analysis_finish_demand (a);
   gr_analysis_add_supply (a, other, FALSE, FALSE);
@@ -98,7 +99,7 @@ test_replace_moves (void)
   g_autoptr (GrPolygon) here = gr_polygon_new_rect (-400, 0, -300, 100);
   g_autoptr (GrPolygon) there = gr_polygon_new_rect (450, 60, 550, 160);
   GrSummary moved, fresh;
-  guint id;
+  guint     id;
 
   gr_analysis_finish_demand (a);
   id = gr_analysis_add_supply (a, here, TRUE, FALSE);
@@ -116,7 +117,7 @@ test_rule_radius_in_coverage (void)
 {
   g_autoptr (GError) error = NULL;
   const double bounds[4] = { 0, 0, 1000, 50 };
-  GrCriteria c = criteria ();
+  GrCriteria   c = criteria ();
   g_autoptr (GrServiceRules) rules = gr_service_rules_parse ("2000,,150,no\n", &error);
   g_autoptr (GrAnalysis) a = gr_analysis_new (&c, rules, bounds, 0, &error);
   g_autoptr (GrPolygon) strip = gr_polygon_new_rect (0, 0, 1000, 50);

@@ -50,10 +50,7 @@ start_element (GMarkupParseContext *context,
 }
 
 static void
-end_element (GMarkupParseContext *context,
-             const char          *element,
-             gpointer             data,
-             GError             **error)
+end_element (GMarkupParseContext *context, const char *element, gpointer data, GError **error)
 {
   SchemaReader *reader = data;
 
@@ -80,13 +77,14 @@ static SchemaReader
 read_schema (void)
 {
   static const GMarkupParser parser = { start_element, end_element, text, NULL, NULL };
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "resources",
-                                                 "cn.greenreach.Greenreach.gschema.xml", NULL);
-  g_autofree char *xml = NULL;
+  g_autofree char           *path = g_test_build_filename (G_TEST_DIST, "..", "resources",
+                                                           "cn.greenreach.Greenreach.gschema.xml", NULL);
+  g_autofree char           *xml = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GMarkupParseContext) context = NULL;
   SchemaReader reader = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-                          g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev),
+                          g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_strfreev),
                           NULL, FALSE };
 
   g_assert_true (g_file_get_contents (path, &xml, NULL, &error));
@@ -162,11 +160,12 @@ static const struct
   gsize       offset;
   gboolean    in_schema;
 } limits[] = {
-  { "resolution", GR_CRITERIA_RESOLUTION_MIN, GR_CRITERIA_RESOLUTION_MAX, G_STRUCT_OFFSET (GrCriteria, resolution),
-    FALSE },
-  { "green-radius", GR_CRITERIA_RADIUS_MIN, GR_CRITERIA_RADIUS_MAX, G_STRUCT_OFFSET (GrCriteria, green_radius),
-    TRUE },
-  { "park-radius", GR_CRITERIA_RADIUS_MIN, GR_CRITERIA_RADIUS_MAX, G_STRUCT_OFFSET (GrCriteria, park_radius), TRUE },
+  { "resolution", GR_CRITERIA_RESOLUTION_MIN, GR_CRITERIA_RESOLUTION_MAX,
+    G_STRUCT_OFFSET (GrCriteria, resolution), FALSE },
+  { "green-radius", GR_CRITERIA_RADIUS_MIN, GR_CRITERIA_RADIUS_MAX,
+    G_STRUCT_OFFSET (GrCriteria, green_radius), TRUE },
+  { "park-radius", GR_CRITERIA_RADIUS_MIN, GR_CRITERIA_RADIUS_MAX,
+    G_STRUCT_OFFSET (GrCriteria, park_radius), TRUE },
   { "green-min-area", GR_CRITERIA_MIN_AREA_MIN, GR_CRITERIA_GREEN_MIN_AREA_MAX,
     G_STRUCT_OFFSET (GrCriteria, green_min_area), TRUE },
   { "park-min-area", GR_CRITERIA_MIN_AREA_MIN, GR_CRITERIA_PARK_MIN_AREA_MAX,
@@ -207,8 +206,8 @@ test_validate (void)
   g_assert_true (gr_criteria_validate (&c, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
     {
-      double *value = &G_STRUCT_MEMBER (double, &c, limits[i].offset);
-      double outside[] = { limits[i].min - 1, limits[i].max + 1, NAN };
+      double          *value = &G_STRUCT_MEMBER (double, &c, limits[i].offset);
+      double           outside[] = { limits[i].min - 1, limits[i].max + 1, NAN };
       g_autofree char *option = g_strconcat ("--", limits[i].key, NULL);
 
       g_test_message ("%s", limits[i].key);
@@ -233,8 +232,8 @@ test_validate (void)
 static void
 test_cli_help (void)
 {
-  const char *cli = g_getenv ("GREENREACH_CLI");
-  const char *argv[] = { cli, "analyze", "--help", NULL };
+  const char      *cli = g_getenv ("GREENREACH_CLI");
+  const char      *argv[] = { cli, "analyze", "--help", NULL };
   g_autofree char *out = NULL;
   g_autoptr (GError) error = NULL;
   int status;
@@ -244,15 +243,15 @@ test_cli_help (void)
       g_test_skip ("GREENREACH_CLI is not set");
       return;
     }
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                               &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
     {
       g_autofree char *option = g_strdup_printf ("--%s=", defaults[i].key);
       g_autofree char *stated = g_strdup_printf ("(default %g)", defaults[i].value);
-      const char *line = strstr (out, option);
-      const char *eol;
+      const char      *line = strstr (out, option);
+      const char      *eol;
 
       g_test_message ("%s", defaults[i].key);
       g_assert_nonnull (line);

@@ -75,7 +75,7 @@ test_sparse_tiles (void)
 {
   /* Two 100 m blocks 40 km apart: tiles only where the homes are. */
   const double bounds[4] = { 0, 0, 40100, 40100 };
-  GrCriteria c = criteria ();
+  GrCriteria   c = criteria ();
   g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
   g_autoptr (GrAnalysis) a = gr_analysis_new (&c, rules, bounds, 0, NULL);
   g_autoptr (GrPolygon) sw = gr_polygon_new_rect (0, 0, 100, 100);
@@ -102,20 +102,21 @@ static void
 test_partial_cells (void)
 {
   const double bounds[4] = { 0, 0, 200, 100 };
-  GrCriteria c = criteria ();
+  GrCriteria   c = criteria ();
   g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
   g_autoptr (GrAnalysis) once = gr_analysis_new (&c, rules, bounds, 0, NULL);
   g_autoptr (GrAnalysis) twice = gr_analysis_new (&c, rules, bounds, 0, NULL);
   /* An octagon off the grid lines: cells it cuts count their 4 × 4 share. */
   const double oct[] = { 30.3, 10.1, 60.7, 10.1, 80.2, 30.9, 80.2, 60.2,
                          60.7, 80.4, 30.3, 80.4, 10.6, 60.2, 10.6, 30.9 };
-  const guint end = 8;
+  const guint  end = 8;
   g_autoptr (GrPolygon) p = gr_polygon_new (oct, 8, &end, 1);
   g_autoptr (GrPolygon) square = gr_polygon_new_rect (120, 20, 140, 40);
 
   gr_analysis_add_residential (once, p);
   gr_analysis_finish_demand (once);
-  g_assert_cmpfloat (fabs (residential_area (once) - gr_polygon_area (p)), <, 0.01 * gr_polygon_area (p));
+  g_assert_cmpfloat (fabs (residential_area (once) - gr_polygon_area (p)), <,
+                     0.01 * gr_polygon_area (p));
   /* Overlapping residential polygons are a union, not a sum. */
   gr_analysis_add_residential (twice, p);
   gr_analysis_add_residential (twice, p);
@@ -129,7 +130,7 @@ test_too_large (void)
 {
   g_autoptr (GError) error = NULL;
   const double bounds[4] = { 0, 0, 5e6, 5e6 };
-  GrCriteria c = criteria ();
+  GrCriteria   c = criteria ();
   g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
   g_autoptr (GrAnalysis) a = gr_analysis_new (&c, rules, bounds, 0, &error);
 

@@ -6,9 +6,8 @@ static void
 test_polygon_area (void)
 {
   /* A 100 m square with a 20 m square hole, rings in any orientation. */
-  const double xy[] = { 0, 0, 100, 0, 100, 100, 0, 100,
-                        40, 40, 60, 40, 60, 60, 40, 60 };
-  const guint ends[] = { 4, 8 };
+  const double xy[] = { 0, 0, 100, 0, 100, 100, 0, 100, 40, 40, 60, 40, 60, 60, 40, 60 };
+  const guint  ends[] = { 4, 8 };
   g_autoptr (GrPolygon) p = gr_polygon_new (xy, 8, ends, 2);
 
   g_assert_cmpfloat_with_epsilon (gr_polygon_area (p), 10000 - 400, 1e-9);
@@ -41,7 +40,7 @@ test_row_spans (void)
   /* Interior only, a diagonal edge of a triangle. */
   {
     const double tri[] = { 0, 0, 100, 0, 0, 100 };
-    const guint end = 3;
+    const guint  end = 3;
     g_autoptr (GrPolygon) t = gr_polygon_new (tri, 3, &end, 1);
 
     gr_polygon_row_spans (t, 25, 0, spans);

@@ -8,10 +8,12 @@ static void
 test_rules_table (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GrServiceRules) rules = gr_service_rules_parse ("# comment\n"
-                                                             "min_area_m2,max_area_m2,radius_m,historic_only\n"
-                                                             "10000,,800\n"
-                                                             " 1000 , 10000 , 250 , no \n", &error);
+  g_autoptr (GrServiceRules) rules =
+      gr_service_rules_parse ("# comment\n"
+                              "min_area_m2,max_area_m2,radius_m,historic_only\n"
+                              "10000,,800\n"
+                              " 1000 , 10000 , 250 , no \n",
+                              &error);
   g_autoptr (GrServiceRules) bad = NULL;
   g_autoptr (GrServiceRules) defaults = gr_service_rules_new_default ();
   g_autofree char *text = NULL;
@@ -36,5 +38,4 @@ test_rules_table (void)
   g_assert_nonnull (strstr (error->message, "line 1"));
 }
 
-GR_TEST_MAIN (NULL,
-              { "/analysis/rules/table", test_rules_table })
+GR_TEST_MAIN (NULL, { "/analysis/rules/table", test_rules_table })

@@ -11,7 +11,7 @@ test_served (void)
   g_autoptr (GrAnalysis) a = strip_city (0);
   g_autoptr (GrPolygon) park = gr_polygon_new_rect (-300, 0, -200, 100);
   g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (GrCellDistance));
-  GrAmount served;
+  GrAmount  served;
   GrSummary s;
 
   gr_analysis_finish_demand (a);

@@ -34,7 +34,8 @@ test_walking_distance_at (void)
   gr_analysis_finish_demand (a);
   gr_analysis_add_supply (a, park, TRUE, FALSE);
   /* 12.5 m to the street, 300 m along it, in at the corner node. */
-  g_assert_cmpfloat_with_epsilon (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_PARK, 2000), 312.5, 1e-3);
+  g_assert_cmpfloat_with_epsilon (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_PARK, 2000),
+                                  312.5, 1e-3);
   g_assert_true (isinf (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_PARK, 200)));
   /* Off the network: 80 m from any path, beyond the attach distance. */
   g_assert_true (isinf (gr_analysis_walk_distance (a, 300, 80, GR_LAYER_PARK, 2000)));
@@ -127,7 +128,7 @@ test_walking_add_remove_order (void)
   g_autoptr (GrAnalysis) b = walking_strip (street (), 50);
   g_autoptr (GPtrArray) parks = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
   GrSummary empty, all_a, all_b, after;
-  guint ids[G_N_ELEMENTS (sites)];
+  guint     ids[G_N_ELEMENTS (sites)];
 
   for (guint i = 0; i < G_N_ELEMENTS (sites); i++)
     g_ptr_array_add (parks, pocket (sites[i][0], sites[i][1]));
@@ -146,8 +147,8 @@ test_walking_add_remove_order (void)
   {
     g_autoptr (GrAnalysis) c = walking_strip (street (), 50);
     const gboolean parks_flag[] = { TRUE, TRUE, TRUE, TRUE, TRUE };
-    guint batch_ids[G_N_ELEMENTS (sites)];
-    GrSummary all_c;
+    guint          batch_ids[G_N_ELEMENTS (sites)];
+    GrSummary      all_c;
 
     gr_analysis_finish_demand (c);
     gr_analysis_add_supplies (c, (const GrPolygon *const *) parks->pdata, parks_flag, NULL,
@@ -177,7 +178,7 @@ test_walking_replace (void)
   g_autoptr (GrPolygon) here = pocket (100, -40);
   g_autoptr (GrPolygon) there = pocket (600, -40);
   GrSummary moved, fresh;
-  guint id;
+  guint     id;
 
   gr_analysis_finish_demand (a);
   id = gr_analysis_add_supply (a, here, FALSE, FALSE);

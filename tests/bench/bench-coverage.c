@@ -82,7 +82,7 @@ full_analysis (GrSyntheticCity *city, double resolution, gboolean walking, Phase
   GrCriteria c;
   g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
   GrAnalysis *a;
-  double t0 = now (), t1;
+  double      t0 = now (), t1;
 
   gr_criteria_init_default (&c);
   c.resolution = resolution;
@@ -124,7 +124,7 @@ run_edits (GrAnalysis *a, const double bounds[4], guint n, Edits *e)
       double y = g_rand_double_range (rand, bounds[1], bounds[3] - 60);
       g_autoptr (GrPolygon) pocket = gr_polygon_new_rect (x, y, x + 50, y + 50);
       double t0, dt;
-      guint id;
+      guint  id;
 
       t0 = now ();
       id = gr_analysis_add_supply (a, pocket, TRUE, FALSE);
@@ -155,28 +155,29 @@ print_timing (const char *name, GArray *samples, gboolean last)
 int
 main (int argc, char **argv)
 {
-  GrCityPlan plan = { 200, 1e6, 42 };
-  double resolution = 5, gen;
-  Phases full;
-  int edits = 1000;
+  GrCityPlan       plan = { 200, 1e6, 42 };
+  double           resolution = 5, gen;
+  Phases           full;
+  int              edits = 1000;
   g_autofree char *mode = NULL;
-  gboolean walking;
-  GOptionEntry entries[] = {
-    { "area", 0, 0, G_OPTION_ARG_DOUBLE, &plan.area_km2, "City area, km²", "KM2" },
-    { "residents", 0, 0, G_OPTION_ARG_DOUBLE, &plan.residents, "Residents", "N" },
-    { "resolution", 0, 0, G_OPTION_ARG_DOUBLE, &resolution, "Grid cell, m", "M" },
-    { "edits", 0, 0, G_OPTION_ARG_INT, &edits, "Edits to time", "N" },
-    { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, "straight-line (default) or walking", "MODE" },
-    { NULL },
+  gboolean         walking;
+  GOptionEntry     entries[] = {
+        { "area", 0, 0, G_OPTION_ARG_DOUBLE, &plan.area_km2, "City area, km²", "KM2" },
+        { "residents", 0, 0, G_OPTION_ARG_DOUBLE, &plan.residents, "Residents", "N" },
+        { "resolution", 0, 0, G_OPTION_ARG_DOUBLE, &resolution, "Grid cell, m", "M" },
+        { "edits", 0, 0, G_OPTION_ARG_INT, &edits, "Edits to time", "N" },
+        { "mode", 0, 0, G_OPTION_ARG_STRING, &mode, "straight-line (default) or walking", "MODE" },
+        { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_autoptr (GrSyntheticCity) city = NULL;
   g_autoptr (GrAnalysis) a = NULL;
-  Edits e = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)),
-              g_array_new (FALSE, FALSE, sizeof (double)) };
-  GrSummary s;
+  Edits         e = { g_array_new (FALSE, FALSE, sizeof (double)),
+                      g_array_new (FALSE, FALSE, sizeof (double)),
+                      g_array_new (FALSE, FALSE, sizeof (double)) };
+  GrSummary     s;
   struct rusage usage;
-  double t0;
+  double        t0;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, NULL) || edits < 1)
@@ -191,20 +192,24 @@ main (int argc, char **argv)
   getrusage (RUSAGE_SELF, &usage);
   printf ("{\n  \"city\": {\"synthetic\": true, \"area_km2\": %g, \"residents\": %g, "
           "\"residential_blocks\": %u, \"parks\": %u, \"greens\": %u},\n",
-          plan.area_km2, plan.residents, city->residential->len, city->parks->len, city->greens->len);
+          plan.area_km2, plan.residents, city->residential->len, city->parks->len,
+          city->greens->len);
   printf ("  \"mode\": \"%s\",\n", walking ? "walking" : "straight-line");
   if (walking)
     {
       GrNetworkStats stats;
       gr_analysis_get_network_stats (a, &stats);
-      printf ("  \"network\": {\"nodes\": %u, \"edges\": %u, \"components\": %u},\n",
-              stats.nodes, stats.edges, stats.components);
+      printf ("  \"network\": {\"nodes\": %u, \"edges\": %u, \"components\": %u},\n", stats.nodes,
+              stats.edges, stats.components);
     }
-  printf ("  \"resolution_m\": %g,\n  \"allocated_cells\": %u,\n  \"residential_cells\": %.0f,\n  \"generate_s\": %.3f,\n  \"full_analysis_s\": %.3f,\n"
-          "  \"phases_s\": {\"demand\": %.3f, \"network\": %.3f, \"finish_demand\": %.3f, \"supply\": %.3f},\n",
-          resolution, gr_grid_get_n_tiles (gr_coverage_get_grid (gr_analysis_get_coverage (a))) * 4096u,
-          s.residential.area_m2 / (resolution * resolution), gen, full.total,
-          full.demand, full.network, full.attach, full.supply);
+  printf ("  \"resolution_m\": %g,\n  \"allocated_cells\": %u,\n  \"residential_cells\": %.0f,\n  "
+          "\"generate_s\": %.3f,\n  \"full_analysis_s\": %.3f,\n"
+          "  \"phases_s\": {\"demand\": %.3f, \"network\": %.3f, \"finish_demand\": %.3f, "
+          "\"supply\": %.3f},\n",
+          resolution,
+          gr_grid_get_n_tiles (gr_coverage_get_grid (gr_analysis_get_coverage (a))) * 4096u,
+          s.residential.area_m2 / (resolution * resolution), gen, full.total, full.demand,
+          full.network, full.attach, full.supply);
   printf ("  \"green_share\": %.4f,\n  \"park_share\": %.4f,\n  \"service_rate\": %.4f,\n",
           s.green.area_m2 / s.residential.area_m2, s.park.area_m2 / s.residential.area_m2,
           s.service.area_m2 / s.residential.area_m2);

@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#define EASTING 440000.0
+#define EASTING  440000.0
 #define NORTHING 4420000.0
 
 static OGRGeometryH
@@ -30,7 +30,8 @@ ogr_polygon (const GrPolygon *p)
   OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
 
   for (guint i = 0; i <= p->n_points; i++)
-    OGR_G_AddPoint_2D (ring, p->xy[2 * (i % p->n_points)] + EASTING, p->xy[2 * (i % p->n_points) + 1] + NORTHING);
+    OGR_G_AddPoint_2D (ring, p->xy[2 * (i % p->n_points)] + EASTING,
+                       p->xy[2 * (i % p->n_points) + 1] + NORTHING);
   OGR_G_AddGeometryDirectly (poly, ring);
   return OGR_G_ForceToMultiPolygon (poly);
 }
@@ -42,7 +43,8 @@ add_areas (GrProject *project, GrRole role, GPtrArray *polygons)
 
   layer->sources = g_strdup ("synthetic");
   for (guint i = 0; i < polygons->len; i++)
-    g_ptr_array_add (layer->features, gr_feature_new (ogr_polygon (g_ptr_array_index (polygons, i))));
+    g_ptr_array_add (layer->features,
+                     gr_feature_new (ogr_polygon (g_ptr_array_index (polygons, i))));
 }
 
 static void
@@ -53,7 +55,7 @@ add_paths (GrProject *project, GPtrArray *paths)
   layer->sources = g_strdup ("synthetic");
   for (guint i = 0; i < paths->len; i++)
     {
-      GArray *xy = g_ptr_array_index (paths, i);
+      GArray      *xy = g_ptr_array_index (paths, i);
       OGRGeometryH line = OGR_G_CreateGeometry (wkbLineString);
 
       for (guint k = 0; k < xy->len / 2; k++)
@@ -125,14 +127,16 @@ static double
 frame (GrWindow *window, double lat, double lon, double zoom)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  FrameTimes t = { 0, 0, FALSE };
+  FrameTimes     t = { 0, 0, FALSE };
   gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &t);
   gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &t);
 
   /* Panning, as a drag does, or zooming: every layer is asked to draw. */
-  shumate_viewport_set_zoom_level (shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window))), zoom);
-  shumate_location_set_location (SHUMATE_LOCATION (shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)))),
-                                 lat, lon);
+  shumate_viewport_set_zoom_level (
+      shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window))), zoom);
+  shumate_location_set_location (
+      SHUMATE_LOCATION (shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)))), lat,
+      lon);
   while (!t.painted)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, before);
@@ -162,10 +166,10 @@ print_samples (const char *name, double zoom, double *samples, guint n, gboolean
 static void
 measure (GrWindow *window, const char *name, double zoom, gboolean last)
 {
-  GrDisplay *display = gr_session_get_display (gr_window_get_session (window));
+  GrDisplay       *display = gr_session_get_display (gr_window_get_session (window));
   g_autofree char *zoom_name = g_strconcat (name, "_zooming", NULL);
   g_autofree char *redraw_name = g_strconcat (name, "_redraw_after_zoom", NULL);
-  double lon, lat, pan[40], zooming[20], redraw[12];
+  double           lon, lat, pan[40], zooming[20], redraw[12];
 
   gr_display_to_lonlat (display, EASTING + 7000, NORTHING + 7000, &lon, &lat);
   for (guint i = 0; i < 5; i++)
@@ -188,12 +192,12 @@ measure (GrWindow *window, const char *name, double zoom, gboolean last)
 static void
 measure_drag (GrWindow *window, const char *name, gboolean walking)
 {
-  GrProject *project = gr_session_get_project (gr_window_get_session (window));
-  GrDisplay *display = gr_session_get_display (gr_window_get_session (window));
+  GrProject       *project = gr_session_get_project (gr_window_get_session (window));
+  GrDisplay       *display = gr_session_get_display (gr_window_get_session (window));
   ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  GrFeature *park = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features,
-                                       project->layers[GR_ROLE_PARK]->features->len / 2);
+  GdkFrameClock   *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GrFeature       *park = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features,
+                                             project->layers[GR_ROLE_PARK]->features->len / 2);
   g_auto (OGRGeometryH) inside = OGR_G_PointOnSurface (park->geometry);
   double x = OGR_G_GetX (inside, 0), y = OGR_G_GetY (inside, 0), lon, lat, samples[30];
 
@@ -207,8 +211,8 @@ measure_drag (GrWindow *window, const char *name, gboolean walking)
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
       FrameTimes t = { 0, 0, FALSE };
-      gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &t);
-      double start = now ();
+      gulong     after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &t);
+      double     start = now ();
 
       gr_window_drag_to (window, x + 10.0 * (i + 1), y + 5.0 * (i + 1));
       gtk_widget_queue_draw (GTK_WIDGET (window));
@@ -227,7 +231,7 @@ main (int argc, char **argv)
   g_autofree char *path = NULL;
   g_autoptr (GrApplication) app = NULL;
   GrWindow *window;
-  double t0;
+  double    t0;
 
   gr_runtime_init_i18n ();
   gtk_init ();
@@ -247,14 +251,16 @@ main (int argc, char **argv)
     g_main_context_iteration (NULL, TRUE);
   if (gr_window_get_session (window) == NULL)
     g_error ("the synthetic city did not open: %s", gr_window_get_error (window));
-  printf ("{\n  \"city\": {\"synthetic\": true, \"area_km2\": 200},\n  \"open_and_analyse_s\": %.2f,\n",
-          now () - t0);
+  printf (
+      "{\n  \"city\": {\"synthetic\": true, \"area_km2\": 200},\n  \"open_and_analyse_s\": %.2f,\n",
+      now () - t0);
   measure (window, "city_extent", 11, FALSE);
   measure (window, "district", 14, FALSE);
   measure (window, "street_level", 17, FALSE);
   /* Dragging needs a project file for its edits. */
   {
-    g_autofree char *saved = g_build_filename (g_get_tmp_dir (), "greenreach-bench-render.gpkg", NULL);
+    g_autofree char *saved =
+        g_build_filename (g_get_tmp_dir (), "greenreach-bench-render.gpkg", NULL);
     g_autoptr (GError) error = NULL;
 
     if (!gr_window_save_as (window, saved, &error))

@@ -3,11 +3,11 @@
 
 #include <math.h>
 
-#define BLOCK 150.0   /* block side, metres */
-#define STREET 20.0   /* street width */
-#define PITCH (BLOCK + STREET)
+#define BLOCK    150.0 /* block side, metres */
+#define STREET   20.0  /* street width */
+#define PITCH    (BLOCK + STREET)
 #define POP_CELL 500.0 /* population grid cell */
-#define PIECES 20      /* vertices per block side on streets and paths */
+#define PIECES   20    /* vertices per block side on streets and paths */
 
 static GArray *
 straight_path (double x0, double y0, double x1, double y1, guint pieces)
@@ -31,8 +31,10 @@ add_streets (GrSyntheticCity *city, guint n_blocks)
 
   for (guint k = 0; k <= n_blocks; k++)
     {
-      g_ptr_array_add (city->paths, straight_path (0, k * PITCH, end, k * PITCH, n_blocks * PIECES));
-      g_ptr_array_add (city->paths, straight_path (k * PITCH, 0, k * PITCH, end, n_blocks * PIECES));
+      g_ptr_array_add (city->paths,
+                       straight_path (0, k * PITCH, end, k * PITCH, n_blocks * PIECES));
+      g_ptr_array_add (city->paths,
+                       straight_path (k * PITCH, 0, k * PITCH, end, n_blocks * PIECES));
     }
 }
 
@@ -41,7 +43,8 @@ add_footpath (GrSyntheticCity *city, double x, double y)
 {
   double cx = x - STREET / 2 + PITCH / 2;
 
-  g_ptr_array_add (city->paths, straight_path (cx, y - STREET / 2, cx, y - STREET / 2 + PITCH, PIECES));
+  g_ptr_array_add (city->paths,
+                   straight_path (cx, y - STREET / 2, cx, y - STREET / 2 + PITCH, PIECES));
 }
 
 static void
@@ -62,7 +65,8 @@ add_block_use (GrSyntheticCity *city, GRand *rand, double x, double y)
         }
     }
   else if (roll < 0.76)
-    g_ptr_array_add (city->parks, gr_polygon_new_rect (x + 10, y + 10, x + BLOCK - 10, y + BLOCK - 10));
+    g_ptr_array_add (city->parks,
+                     gr_polygon_new_rect (x + 10, y + 10, x + BLOCK - 10, y + BLOCK - 10));
   else if (roll < 0.80)
     g_ptr_array_add (city->greens, gr_polygon_new_rect (x, y, x + BLOCK, y + 40));
 }
@@ -74,9 +78,17 @@ add_large_parks (GrSyntheticCity *city, double side)
   for (double y = 1500; y + 3 * PITCH < side; y += 3000)
     for (double x = 1500; x + 3 * PITCH < side; x += 3000)
       {
-        const double xy[] = { x, y, x + 3 * PITCH, y, x + 3 * PITCH, y + 2 * PITCH,
-                              x + 2 * PITCH, y + 3 * PITCH, x, y + 3 * PITCH };
-        const guint end = 5;
+        const double xy[] = { x,
+                              y,
+                              x + 3 * PITCH,
+                              y,
+                              x + 3 * PITCH,
+                              y + 2 * PITCH,
+                              x + 2 * PITCH,
+                              y + 3 * PITCH,
+                              x,
+                              y + 3 * PITCH };
+        const guint  end = 5;
         g_ptr_array_add (city->parks, gr_polygon_new (xy, 5, &end, 1));
       }
 }
@@ -85,7 +97,7 @@ static void
 add_population (GrSyntheticCity *city, GRand *rand, double side, double residents)
 {
   double total = 0;
-  guint n = 0;
+  guint  n = 0;
 
   for (double y = 0; y < side; y += POP_CELL)
     for (double x = 0; x < side; x += POP_CELL)
@@ -125,7 +137,8 @@ gr_synthetic_city_new (const GrCityPlan *plan)
       {
         gboolean in_park = FALSE;
         for (guint p = 0; p < city->parks->len && !in_park; p++)
-          in_park = gr_polygon_contains (g_ptr_array_index (city->parks, p), x + BLOCK / 2, y + BLOCK / 2);
+          in_park = gr_polygon_contains (g_ptr_array_index (city->parks, p), x + BLOCK / 2,
+                                         y + BLOCK / 2);
         if (!in_park)
           add_block_use (city, rand, x, y);
       }

@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  double     area_km2;
-  double     residents;
-  guint32    seed;
+  double  area_km2;
+  double  residents;
+  guint32 seed;
 } GrCityPlan;
 
 typedef struct
@@ -31,7 +31,7 @@ typedef struct
   GPtrArray *paths;       /* GArray of double x, y: streets and footpaths */
 } GrSyntheticCity;
 
-GrSyntheticCity *gr_synthetic_city_new  (const GrCityPlan *plan);
+GrSyntheticCity *gr_synthetic_city_new (const GrCityPlan *plan);
 void             gr_synthetic_city_free (GrSyntheticCity *city);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrSyntheticCity, gr_synthetic_city_free)

@@ -30,7 +30,7 @@ static void
 assert_block (JsonObject *o, const char *name, gboolean has_min_area)
 {
   JsonObject *b = json_object_get_object_member (o, name);
-  double share;
+  double      share;
 
   g_assert_nonnull (b);
   g_assert_true (json_object_has_member (b, "radius_m"));
@@ -55,9 +55,11 @@ assert_summary_shape (JsonObject *o)
   assert_block (o, "park", TRUE);
   assert_block (o, "both", FALSE);
   assert_block (o, "neither", FALSE);
-  g_assert_true (json_object_has_member (json_object_get_object_member (o, "service_radius_rate"), "area_share"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (o, "service_radius_rate"),
+                                         "area_share"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_object_get_object_member (o, "service_radius_rate"), "rules")), ==, 3);
+                        json_object_get_object_member (o, "service_radius_rate"), "rules")),
+                    ==, 3);
   /* Inclusion–exclusion: the four blocks partition residential land. */
   g_assert_cmpfloat (fabs (green + park - both + neither - res), <, 1e-6 * res + 1);
   g_assert_cmpfloat (both, <=, MIN (green, park) + 1e-6);
@@ -69,7 +71,7 @@ test_json_shape (void)
   g_auto (Run) run = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *o;
-  JsonArray *zones;
+  JsonArray  *zones;
 
   g_assert_cmpint (run.status, ==, 0);
   o = parse_object (run.out, parser);
@@ -80,8 +82,8 @@ test_json_shape (void)
   g_assert_true (json_object_has_member (o, "repaired_geometries"));
   assert_summary_shape (o);
   /* No population layer: the population figures are null, not zero. */
-  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (json_object_get_object_member (o, "green"),
-                                                               "population")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (
+      json_object_get_member (json_object_get_object_member (o, "green"), "population")));
   g_assert_cmpfloat (member (o, "green", "radius_m"), ==, 300);
   g_assert_cmpfloat (member (o, "park", "min_area_m2"), ==, 10000);
   zones = json_object_get_array_member (o, "zones");
@@ -98,9 +100,8 @@ static void
 test_options_change_results (void)
 {
   g_auto (Run) base = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", NULL);
-  g_auto (Run) wide = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json",
-                               "--park-radius", "1000", "--park-min-area", "5000",
-                               "--resolution", "10", NULL);
+  g_auto (Run) wide = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", "--park-radius",
+                               "1000", "--park-min-area", "5000", "--resolution", "10", NULL);
   g_autoptr (JsonParser) p1 = json_parser_new ();
   g_autoptr (JsonParser) p2 = json_parser_new ();
   JsonObject *a, *b;
@@ -122,12 +123,15 @@ test_rules_file (void)
   g_autoptr (JsonParser) p1 = json_parser_new ();
   g_autoptr (JsonParser) p2 = json_parser_new ();
 
-  g_assert_true (g_file_set_contents (rules, "min_area_m2,max_area_m2,radius_m,historic_only\n"
-                                             "1000,,1000,no\n", -1, NULL));
+  g_assert_true (g_file_set_contents (rules,
+                                      "min_area_m2,max_area_m2,radius_m,historic_only\n"
+                                      "1000,,1000,no\n",
+                                      -1, NULL));
   g_assert_true (g_file_set_contents (broken, "1000,,far\n", -1, NULL));
   {
     g_auto (Run) base = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", NULL);
-    g_auto (Run) ruled = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", "--rules", rules, NULL);
+    g_auto (Run) ruled =
+        run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", "--rules", rules, NULL);
     g_auto (Run) bad = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--rules", broken, NULL);
     JsonObject *a = parse_object (base.out, p1), *b = parse_object (ruled.out, p2);
 
@@ -151,9 +155,9 @@ test_import_then_analyze (void)
   g_autoptr (JsonParser) p2 = json_parser_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *ogrinfo_out = NULL;
-  const char *ogrinfo[] = { "ogrinfo", "-ro", "-q", gpkg, NULL };
-  JsonObject *a, *b;
-  int status;
+  const char      *ogrinfo[] = { "ogrinfo", "-ro", "-q", gpkg, NULL };
+  JsonObject      *a, *b;
+  int              status;
 
   g_assert_cmpint (import.status, ==, 0);
   g_assert_true (g_file_test (gpkg, G_FILE_TEST_IS_REGULAR));
@@ -188,8 +192,8 @@ test_exact_flag (void)
 static void
 test_exit_codes (void)
 {
-  g_autofree char *corrupt = g_test_build_filename (G_TEST_DIST, "data", "bad-input",
-                                                    "pyshp_corrupt_too_long.shp", NULL);
+  g_autofree char *corrupt =
+      g_test_build_filename (G_TEST_DIST, "data", "bad-input", "pyshp_corrupt_too_long.shp", NULL);
   g_autofree char *spec = g_strconcat ("residential=", corrupt, NULL);
   struct
   {
@@ -241,19 +245,20 @@ test_chinese_table (void)
   g_assert_null (strstr (error.err, "no such file"));
 }
 
-
 static void
 test_walking_json (void)
 {
-  g_auto (Run) walking = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", "--mode", "walking", NULL);
+  g_auto (Run) walking =
+      run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", "--mode", "walking", NULL);
   g_auto (Run) straight = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", NULL);
-  g_auto (Run) far = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", "--mode", "walking",
-                              "--attach-distance", "200", "--access-distance", "60", "--snap", "3", NULL);
+  g_auto (Run) far =
+      run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json", "--mode", "walking",
+               "--attach-distance", "200", "--access-distance", "60", "--snap", "3", NULL);
   g_autoptr (JsonParser) p1 = json_parser_new ();
   g_autoptr (JsonParser) p2 = json_parser_new ();
   g_autoptr (JsonParser) p3 = json_parser_new ();
   JsonObject *w, *s, *f, *network, *unattached;
-  JsonArray *unreachable;
+  JsonArray  *unreachable;
 
   g_assert_cmpint (walking.status, ==, 0);
   w = parse_object (walking.out, p1);
@@ -282,8 +287,9 @@ test_walking_json (void)
   g_assert_cmpfloat (member (w, "green", "area_m2"), <=, member (s, "green", "area_m2"));
   g_assert_cmpfloat (member (w, "park", "area_m2"), <=, member (s, "park", "area_m2"));
   g_assert_cmpfloat (member (f, "green", "area_m2"), >=, member (w, "green", "area_m2"));
-  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (f, "unattached"), "area_m2"),
-                     <=, json_object_get_double_member (unattached, "area_m2"));
+  g_assert_cmpfloat (
+      json_object_get_double_member (json_object_get_object_member (f, "unattached"), "area_m2"),
+      <=, json_object_get_double_member (unattached, "area_m2"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (f, "unreachable")), <=,
                     json_array_get_length (unreachable));
   g_assert_false (json_object_has_member (s, "network"));
@@ -297,15 +303,17 @@ test_walking_usage (void)
   g_autofree char *homes = g_build_filename (dir, "homes.geojson", NULL);
   g_autofree char *park_spec = g_strconcat ("park=", parks, NULL);
   g_autofree char *home_spec = g_strconcat ("residential=", homes, NULL);
-  const char *square = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                       "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
-                       "[[[1.5,42.5],[1.5,42.51],[1.51,42.51],[1.51,42.5],[1.5,42.5]]]}}]}";
+  const char      *square = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                            "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                            "[[[1.5,42.5],[1.5,42.51],[1.51,42.51],[1.51,42.5],[1.5,42.5]]]}}]}";
 
   g_assert_true (g_file_set_contents (parks, square, -1, NULL));
   g_assert_true (g_file_set_contents (homes, square, -1, NULL));
   {
-    g_auto (Run) bad_mode = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--mode", "cycling", NULL);
-    g_auto (Run) exact = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--mode", "walking", "--exact", NULL);
+    g_auto (Run) bad_mode =
+        run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--mode", "cycling", NULL);
+    g_auto (Run) exact =
+        run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--mode", "walking", "--exact", NULL);
     g_auto (Run) negative = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--mode", "walking",
                                      "--attach-distance", "-5", NULL);
     g_auto (Run) no_paths = run_cli ("analyze", park_spec, home_spec, "--mode", "walking", NULL);
@@ -339,11 +347,12 @@ test_scenarios (void)
     g_auto (Run) create = run_cli ("scenario", "create", gpkg, "方案A", NULL);
     g_auto (Run) again = run_cli ("scenario", "create", gpkg, "方案A", NULL);
     /* A 1.2 ha park in the middle of Monaco's homes, and a pocket park. */
-    g_auto (Run) big = run_cli ("scenario", "add-park", gpkg, "方案A", "--at", "7.4210,43.7385", "--lonlat",
-                                "--area", "12000", "--park-name", "新园", NULL);
-    g_auto (Run) pocket = run_cli ("scenario", "add-park", gpkg, "方案A", "--at", "7.4250,43.7400", "--lonlat",
-                                   "--circle", NULL);
-    g_auto (Run) remove = run_cli ("scenario", "remove", gpkg, "方案A", "--feature", "green:1", NULL);
+    g_auto (Run) big = run_cli ("scenario", "add-park", gpkg, "方案A", "--at", "7.4210,43.7385",
+                                "--lonlat", "--area", "12000", "--park-name", "新园", NULL);
+    g_auto (Run) pocket = run_cli ("scenario", "add-park", gpkg, "方案A", "--at", "7.4250,43.7400",
+                                   "--lonlat", "--circle", NULL);
+    g_auto (Run) remove =
+        run_cli ("scenario", "remove", gpkg, "方案A", "--feature", "green:1", NULL);
     g_auto (Run) undo = run_cli ("scenario", "undo", gpkg, "方案A", NULL);
     g_auto (Run) copy = run_cli ("scenario", "create", gpkg, "B", "--from", "方案A", NULL);
     g_auto (Run) rename = run_cli ("scenario", "rename", gpkg, "B", "方案B", NULL);
@@ -377,13 +386,15 @@ test_scenarios (void)
     g_assert_cmpstr (json_object_get_string_member (a, "scenario"), ==, "方案A");
     /* The new 1.2 ha park brings homes within 500 m of a park. */
     g_assert_cmpfloat (member (a, "park", "area_m2"), >, member (base, "park", "area_m2"));
-    g_assert_cmpfloat (member (a, "residential", "area_m2"), ==, member (base, "residential", "area_m2"));
+    g_assert_cmpfloat (member (a, "residential", "area_m2"), ==,
+                       member (base, "residential", "area_m2"));
     assert_summary_shape (a);
     /* The export is the scenario's data: the same figures, read afresh. */
     g_assert_cmpint (export.status, ==, 0);
     exported = parse_object (r2.out, p3);
     g_assert_cmpfloat (member (exported, "park", "area_m2"), ==, member (a, "park", "area_m2"));
-    g_assert_cmpfloat (member (exported, "neither", "area_m2"), ==, member (a, "neither", "area_m2"));
+    g_assert_cmpfloat (member (exported, "neither", "area_m2"), ==,
+                       member (a, "neither", "area_m2"));
   }
   {
     g_auto (Run) compare = run_cli ("scenario", "compare", gpkg, "方案A", "baseline", NULL);
@@ -400,8 +411,10 @@ test_scenarios (void)
   {
     g_auto (Run) missing = run_cli ("analyze", gpkg, "--scenario", "方案Z", NULL);
     g_auto (Run) osm_scenario = run_cli ("analyze", osm, "--scenario", "方案A", NULL);
-    g_auto (Run) bad_feature = run_cli ("scenario", "remove", gpkg, "方案A", "--feature", "water:1", NULL);
-    g_auto (Run) no_feature = run_cli ("scenario", "remove", gpkg, "方案A", "--feature", "park:9999", NULL);
+    g_auto (Run) bad_feature =
+        run_cli ("scenario", "remove", gpkg, "方案A", "--feature", "water:1", NULL);
+    g_auto (Run) no_feature =
+        run_cli ("scenario", "remove", gpkg, "方案A", "--feature", "park:9999", NULL);
     g_auto (Run) bad_at = run_cli ("scenario", "add-park", gpkg, "方案A", "--at", "east", NULL);
     g_auto (Run) not_project = run_cli ("scenario", "list", osm, NULL);
     g_auto (Run) unknown = run_cli ("scenario", "paint", gpkg, "方案A", NULL);
@@ -424,8 +437,9 @@ write_layer (const char *dir, const char *name, const char *features)
 {
   g_autofree char *path = g_strdup_printf ("%s/%s.geojson", dir, name);
   g_autofree char *text = g_strdup_printf (
-    "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
-    "\"urn:ogc:def:crs:EPSG::4547\"}},\"features\":[%s]}", features);
+      "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+      "\"urn:ogc:def:crs:EPSG::4547\"}},\"features\":[%s]}",
+      features);
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
 }
@@ -437,10 +451,10 @@ square (double x0, double y0, double x1, double y1, const char *properties)
 {
   const double e = 500000, n = 3400000;
 
-  return g_strdup_printf ("{\"type\":\"Feature\",\"properties\":{%s},\"geometry\":{\"type\":\"Polygon\","
-                          "\"coordinates\":[[[%.1f,%.1f],[%.1f,%.1f],[%.1f,%.1f],[%.1f,%.1f],[%.1f,%.1f]]]}}",
-                          properties, e + x0, n + y0, e + x1, n + y0, e + x1, n + y1, e + x0, n + y1, e + x0,
-                          n + y0);
+  return g_strdup_printf (
+      "{\"type\":\"Feature\",\"properties\":{%s},\"geometry\":{\"type\":\"Polygon\","
+      "\"coordinates\":[[[%.1f,%.1f],[%.1f,%.1f],[%.1f,%.1f],[%.1f,%.1f],[%.1f,%.1f]]]}}",
+      properties, e + x0, n + y0, e + x1, n + y0, e + x1, n + y1, e + x0, n + y1, e + x0, n + y0);
 }
 
 /* The town of test-indicators.c, imported from files: the figures come
@@ -454,15 +468,18 @@ test_indicators (void)
   g_autofree char *pop = square (0, 0, 1000, 1000, "\"population\":10000");
   g_autofree char *west = square (0, 0, 500, 1000, "\"name\":\"West\"");
   g_autofree char *east = square (500, 0, 1000, 1000, "\"name\":\"East\"");
-  g_autofree char *p1 = square (100, 100, 300, 200, "\"name\":\"People's Park\",\"class\":\"G11 disaster\"");
+  g_autofree char *p1 =
+      square (100, 100, 300, 200, "\"name\":\"People's Park\",\"class\":\"G11 disaster\"");
   g_autofree char *p2 = square (100, 600, 150, 620, "\"class\":\"G14\"");
   g_autofree char *p3 = square (700, 700, 800, 800, "\"class\":\"G12\"");
   g_autofree char *parks = g_strdup_printf ("%s,%s,%s", p1, p2, p3);
   g_autofree char *zones = g_strdup_printf ("%s,%s", west, east);
   g_autofree char *nursery = square (800, 0, 1000, 100, "");
-  const char *greenway = "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\","
-                         "\"coordinates\":[[500000,3400500],[501000,3400500]]}}";
-  const char *roles[] = { "residential", "population", "zones", "park", "greenway", "builtup", "nursery" };
+  const char      *greenway =
+      "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\","
+      "\"coordinates\":[[500000,3400500],[501000,3400500]]}}";
+  const char *roles[] = { "residential", "population", "zones",  "park",
+                          "greenway",    "builtup",    "nursery" };
   g_autoptr (GPtrArray) specs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (JsonParser) parser = json_parser_new ();
 
@@ -476,21 +493,23 @@ test_indicators (void)
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     g_ptr_array_add (specs, g_strdup_printf ("%s=%s/%s.geojson", roles[i], dir, roles[i]));
   {
-    g_auto (Run) import = run_cli ("import", specs->pdata[0], specs->pdata[1], specs->pdata[2], specs->pdata[3],
-                                   specs->pdata[4], specs->pdata[5], specs->pdata[6], "-o", gpkg, NULL);
+    g_auto (Run) import =
+        run_cli ("import", specs->pdata[0], specs->pdata[1], specs->pdata[2], specs->pdata[3],
+                 specs->pdata[4], specs->pdata[5], specs->pdata[6], "-o", gpkg, NULL);
     g_assert_cmpint (import.status, ==, 0);
   }
   {
     g_auto (Run) json = run_cli ("indicators", gpkg, "--json", NULL);
     JsonObject *root, *city;
-    JsonArray *items, *zone_list;
+    JsonArray  *items, *zone_list;
 
     g_assert_cmpint (json.status, ==, 0);
     root = parse_object (json.out, parser);
     g_assert_cmpstr (json_object_get_string_member (root, "targets"), ==, "yuncheng-2025");
     g_assert_true (json_object_get_boolean_member (root, "builtup_boundary"));
     city = json_object_get_object_member (root, "city");
-    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (city, "population"), 10000, 1e-6);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (city, "population"), 10000,
+                                    1e-6);
     items = json_object_get_array_member (city, "indicators");
     g_assert_cmpuint (json_array_get_length (items), ==, 11);
     for (guint i = 0; i < json_array_get_length (items); i++)
@@ -509,16 +528,23 @@ test_indicators (void)
         else if (g_str_equal (key, "nursery_share"))
           g_assert_cmpfloat_with_epsilon (json_object_get_double_member (it, "value"), 2.0, 1e-6);
       }
-    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (
-                       json_object_get_object_member (city, "park_system"), "G11"), "count"), ==, 1);
+    g_assert_cmpint (
+        json_object_get_int_member (json_object_get_object_member (
+                                        json_object_get_object_member (city, "park_system"), "G11"),
+                                    "count"),
+        ==, 1);
     zone_list = json_object_get_array_member (root, "zones");
     g_assert_cmpuint (json_array_get_length (zone_list), ==, 2);
     g_assert_nonnull (strstr (json_object_get_string_member (city, "system_check"), "East lacks"));
     /* One greenway, whole: no gaps. */
-    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "greenways"), "networks"), ==, 1);
+    g_assert_cmpint (
+        json_object_get_int_member (json_object_get_object_member (root, "greenways"), "networks"),
+        ==, 1);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                        json_object_get_object_member (root, "greenways"), "gaps")), ==, 0);
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "corridors")), ==, 0);
+                          json_object_get_object_member (root, "greenways"), "gaps")),
+                      ==, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "corridors")), ==,
+                      0);
   }
   {
     g_auto (Run) csv = run_cli ("indicators", gpkg, "--csv", "--targets", "gb55014-2021", NULL);
@@ -528,7 +554,8 @@ test_indicators (void)
     /* A header, 11 indicators for the city and each of 2 zones, a final newline. */
     g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 * 11 + 1);
     g_assert_cmpstr (lines[0], ==, "scope,indicator,value,unit,target,result,gap,note");
-    g_assert_true (g_str_has_prefix (lines[1], "\"city\",park_per_capita,3.1,\"m2/person\",>8,fail,4.9,"));
+    g_assert_true (
+        g_str_has_prefix (lines[1], "\"city\",park_per_capita,3.1,\"m2/person\",>8,fail,4.9,"));
   }
   /* The project's own targets, kept in its file. */
   {
@@ -547,9 +574,13 @@ test_indicators (void)
     g_assert_cmpint (strict.status, ==, 0);
     g_assert_nonnull (strstr (strict.out, "park_per_capita\t> 3.1"));
     first = json_array_get_object_element (
-      json_object_get_array_member (json_object_get_object_member (parse_object (json.out, j1), "city"), "indicators"), 0);
+        json_object_get_array_member (
+            json_object_get_object_member (parse_object (json.out, j1), "city"), "indicators"),
+        0);
     second = json_array_get_object_element (
-      json_object_get_array_member (json_object_get_object_member (parse_object (json2.out, j2), "city"), "indicators"), 0);
+        json_object_get_array_member (
+            json_object_get_object_member (parse_object (json2.out, j2), "city"), "indicators"),
+        0);
     /* 3.1 m²/person reaches 3.0, but does not exceed 3.1. */
     g_assert_true (json_object_get_boolean_member (first, "pass"));
     g_assert_false (json_object_get_boolean_member (second, "pass"));

@@ -18,7 +18,7 @@ static Run
 run_tool (const char *program, ...)
 {
   va_list ap;
-  Run run;
+  Run     run;
 
   va_start (ap, program);
   run = gr_test_run_va (NULL, program, va_arg (ap, const char *), ap);
@@ -35,7 +35,8 @@ page_count (const char *pdf)
   g_assert_cmpint (info.status, ==, 0);
   at = strstr (info.out, "Pages:");
   g_assert_nonnull (at);
-  return (guint) g_ascii_strtoull (at + strlen ("Pages:") + strspn (at + strlen ("Pages:"), " "), NULL, 10);
+  return (guint) g_ascii_strtoull (at + strlen ("Pages:") + strspn (at + strlen ("Pages:"), " "),
+                                   NULL, 10);
 }
 
 /* The PDF's text, pages split at form feeds. */
@@ -54,9 +55,9 @@ static guint
 blind_spot_pixels (const char *png)
 {
   cairo_surface_t *image = cairo_image_surface_create_from_png (png);
-  guint count = 0;
-  int w, h, stride;
-  guint8 *data;
+  guint            count = 0;
+  int              w, h, stride;
+  guint8          *data;
 
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
   w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
@@ -65,7 +66,7 @@ blind_spot_pixels (const char *png)
     for (int x = 0; x < w; x++)
       {
         guint32 p = *(guint32 *) (data + y * stride + 4 * x);
-        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+        int     r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
 
         /* Okabe–Ito orange (230, 159, 0) and vermillion (213, 94, 0) at
          * 75–85 % over light ground. */
@@ -94,8 +95,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   {
     g_auto (Run) import = run_cli (FALSE, "import", osm, "-o", f->gpkg, NULL);
     g_auto (Run) create = run_cli (FALSE, "scenario", "create", f->gpkg, "方案A", NULL);
-    g_auto (Run) add = run_cli (FALSE, "scenario", "add-park", f->gpkg, "方案A", "--at", "7.4210,43.7385",
-                                "--lonlat", "--area", "12000", "--park-name", "新园", NULL);
+    g_auto (Run) add =
+        run_cli (FALSE, "scenario", "add-park", f->gpkg, "方案A", "--at", "7.4210,43.7385",
+                 "--lonlat", "--area", "12000", "--park-name", "新园", NULL);
 
     g_assert_cmpint (import.status, ==, 0);
     g_assert_cmpint (create.status, ==, 0);
@@ -137,13 +139,14 @@ test_report_chinese (Fixture *f, gconstpointer data)
   g_autoptr (JsonParser) scenario_parser = json_parser_new ();
   g_auto (GStrv) pages = NULL;
   JsonArray *base_items, *scenario_items;
-  guint checked = 0;
+  guint      checked = 0;
 
   (void) data;
   {
     g_auto (Run) report = run_cli (TRUE, "report", f->gpkg, "--scenario", "方案A", "-o", pdf, NULL);
     g_auto (Run) base = run_cli (TRUE, "indicators", f->gpkg, "--json", NULL);
-    g_auto (Run) scenario = run_cli (TRUE, "indicators", f->gpkg, "--scenario", "方案A", "--json", NULL);
+    g_auto (Run) scenario =
+        run_cli (TRUE, "indicators", f->gpkg, "--scenario", "方案A", "--json", NULL);
 
     g_assert_cmpint (report.status, ==, 0);
     g_assert_cmpint (base.status, ==, 0);
@@ -152,10 +155,13 @@ test_report_chinese (Fixture *f, gconstpointer data)
     g_assert_true (json_parser_load_from_data (scenario_parser, scenario.out, -1, NULL));
   }
   base_items = json_object_get_array_member (
-    json_object_get_object_member (json_node_get_object (json_parser_get_root (base_parser)), "city"), "indicators");
+      json_object_get_object_member (json_node_get_object (json_parser_get_root (base_parser)),
+                                     "city"),
+      "indicators");
   scenario_items = json_object_get_array_member (
-    json_object_get_object_member (json_node_get_object (json_parser_get_root (scenario_parser)), "city"),
-    "indicators");
+      json_object_get_object_member (json_node_get_object (json_parser_get_root (scenario_parser)),
+                                     "city"),
+      "indicators");
   /* Cover, a map for the baseline and for 方案A, then tables and chart. */
   g_assert_cmpuint (page_count (pdf), >=, 6);
   pages = pages_text (pdf);
@@ -166,16 +172,17 @@ test_report_chinese (Fixture *f, gconstpointer data)
    * baseline's value, the scenario's and the change, as the JSON has them. */
   for (guint i = 0; i < json_array_get_length (scenario_items); i++)
     {
-      JsonObject *b = json_array_get_object_element (base_items, i);
-      JsonObject *s = json_array_get_object_element (scenario_items, i);
-      const char *name = json_object_get_string_member (s, "name");
+      JsonObject      *b = json_array_get_object_element (base_items, i);
+      JsonObject      *s = json_array_get_object_element (scenario_items, i);
+      const char      *name = json_object_get_string_member (s, "name");
       g_autofree char *any = line_with (pages, name, NULL, NULL);
 
       g_assert_nonnull (any);
       g_assert_false (g_str_is_ascii (name)); /* Chinese, not English */
       if (!json_node_is_null (json_object_get_member (s, "value")))
         {
-          double bv = json_object_get_double_member (b, "value"), sv = json_object_get_double_member (s, "value");
+          double bv = json_object_get_double_member (b, "value"),
+                 sv = json_object_get_double_member (s, "value");
           g_autofree char *bt = g_strdup_printf ("%.2f", bv);
           g_autofree char *st = g_strdup_printf ("%.2f", sv);
           g_autofree char *dt = g_strdup_printf ("%+.2f", sv - bv);
@@ -237,7 +244,8 @@ test_report_map_pages (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (pages[2], "方案A"));
   g_assert_nonnull (strstr (pages[2], "5")); /* the scale bar's length */
   {
-    g_auto (Run) ppm = run_tool ("pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "3", pdf, prefix, NULL);
+    g_auto (Run) ppm =
+        run_tool ("pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "3", pdf, prefix, NULL);
 
     g_assert_cmpint (ppm.status, ==, 0);
   }
@@ -253,37 +261,44 @@ test_report_many_zones (void)
   g_autofree char *dir = gr_test_scratch_dir ();
   g_autofree char *gpkg = g_build_filename (dir, "grid.gpkg", NULL);
   g_autofree char *pdf = g_build_filename (dir, "grid.pdf", NULL);
-  GString *zones = g_string_new (NULL);
+  GString         *zones = g_string_new (NULL);
   g_auto (GStrv) pages = NULL;
-  const char *crs = "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4547\"}}";
-  guint with_header = 0, continued = 0;
+  const char *crs =
+      "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4547\"}}";
+  guint        with_header = 0, continued = 0;
   const double e = 500000, n = 3400000;
 
   for (guint i = 0; i < 64; i++)
     {
       double x = e + (i % 8) * 250, y = n + (i / 8) * 250;
 
-      g_string_append_printf (zones,
-                              "%s{\"type\":\"Feature\",\"properties\":{\"name\":\"District %02u\"},\"geometry\":"
-                              "{\"type\":\"Polygon\",\"coordinates\":[[[%.0f,%.0f],[%.0f,%.0f],[%.0f,%.0f],"
-                              "[%.0f,%.0f],[%.0f,%.0f]]]}}",
-                              i > 0 ? "," : "", i + 1, x, y, x + 250, y, x + 250, y + 250, x, y + 250, x, y);
+      g_string_append_printf (
+          zones,
+          "%s{\"type\":\"Feature\",\"properties\":{\"name\":\"District %02u\"},\"geometry\":"
+          "{\"type\":\"Polygon\",\"coordinates\":[[[%.0f,%.0f],[%.0f,%.0f],[%.0f,%.0f],"
+          "[%.0f,%.0f],[%.0f,%.0f]]]}}",
+          i > 0 ? "," : "", i + 1, x, y, x + 250, y, x + 250, y + 250, x, y + 250, x, y);
     }
   {
     g_autofree char *zfile = g_build_filename (dir, "zones.geojson", NULL);
     g_autofree char *rfile = g_build_filename (dir, "residential.geojson", NULL);
     g_autofree char *pfile = g_build_filename (dir, "park.geojson", NULL);
-    g_autofree char *ztext = g_strdup_printf ("{\"type\":\"FeatureCollection\",%s,\"features\":[%s]}", crs,
-                                              zones->str);
-    g_autofree char *rtext = g_strdup_printf (
-      "{\"type\":\"FeatureCollection\",%s,\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
-      "{\"type\":\"Polygon\",\"coordinates\":[[[%.0f,%.0f],[%.0f,%.0f],[%.0f,%.0f],[%.0f,%.0f],[%.0f,%.0f]]]}}]}",
-      crs, e, n, e + 2000, n, e + 2000, n + 2000, e, n + 2000, e, n);
-    g_autofree char *ptext = g_strdup_printf (
-      "{\"type\":\"FeatureCollection\",%s,\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"P\"},"
-      "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.0f,%.0f],[%.0f,%.0f],[%.0f,%.0f],[%.0f,%.0f],"
-      "[%.0f,%.0f]]]}}]}",
-      crs, e + 900, n + 900, e + 1100, n + 900, e + 1100, n + 1100, e + 900, n + 1100, e + 900, n + 900);
+    g_autofree char *ztext =
+        g_strdup_printf ("{\"type\":\"FeatureCollection\",%s,\"features\":[%s]}", crs, zones->str);
+    g_autofree char *rtext =
+        g_strdup_printf ("{\"type\":\"FeatureCollection\",%s,\"features\":[{\"type\":\"Feature\","
+                         "\"properties\":{},\"geometry\":"
+                         "{\"type\":\"Polygon\",\"coordinates\":[[[%.0f,%.0f],[%.0f,%.0f],[%.0f,%."
+                         "0f],[%.0f,%.0f],[%.0f,%.0f]]]}}]}",
+                         crs, e, n, e + 2000, n, e + 2000, n + 2000, e, n + 2000, e, n);
+    g_autofree char *ptext =
+        g_strdup_printf ("{\"type\":\"FeatureCollection\",%s,\"features\":[{\"type\":\"Feature\","
+                         "\"properties\":{\"name\":\"P\"},"
+                         "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.0f,%.0f],[%.0f,%."
+                         "0f],[%.0f,%.0f],[%.0f,%.0f],"
+                         "[%.0f,%.0f]]]}}]}",
+                         crs, e + 900, n + 900, e + 1100, n + 900, e + 1100, n + 1100, e + 900,
+                         n + 1100, e + 900, n + 900);
     g_autofree char *zspec = g_strdup_printf ("zones=%s", zfile);
     g_autofree char *rspec = g_strdup_printf ("residential=%s", rfile);
     g_autofree char *pspec = g_strdup_printf ("park=%s", pfile);
@@ -328,15 +343,15 @@ test_render (Fixture *f, gconstpointer data)
   g_autofree char *png = g_build_filename (f->dir, "map.png", NULL);
   g_autofree char *svg = g_build_filename (f->dir, "map.svg", NULL);
   g_autofree char *txt = g_build_filename (f->dir, "map.txt", NULL);
-  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-input", "node-mbtiles_corrupt.mbtiles",
-                                                NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-input",
+                                                "node-mbtiles_corrupt.mbtiles", NULL);
   g_autofree char *svg_text = NULL;
   cairo_surface_t *image;
 
   (void) data;
   {
-    g_auto (Run) run = run_cli (FALSE, "render", f->gpkg, "--scenario", "方案A", "--width", "640", "--height", "400",
-                                "--dpi", "192", "-o", png, NULL);
+    g_auto (Run) run = run_cli (FALSE, "render", f->gpkg, "--scenario", "方案A", "--width", "640",
+                                "--height", "400", "--dpi", "192", "-o", png, NULL);
 
     g_assert_cmpint (run.status, ==, 0);
   }
@@ -346,7 +361,8 @@ test_render (Fixture *f, gconstpointer data)
   cairo_surface_destroy (image);
   g_assert_cmpuint (blind_spot_pixels (png), >, 500);
   {
-    g_auto (Run) run = run_cli (FALSE, "render", f->gpkg, "--bbox", "738000,4846000,740000,4848000", "-o", svg, NULL);
+    g_auto (Run) run = run_cli (FALSE, "render", f->gpkg, "--bbox", "738000,4846000,740000,4848000",
+                                "-o", svg, NULL);
 
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
@@ -355,7 +371,8 @@ test_render (Fixture *f, gconstpointer data)
   {
     g_auto (Run) format = run_cli (FALSE, "render", f->gpkg, "-o", txt, NULL);
     g_auto (Run) bbox = run_cli (FALSE, "render", f->gpkg, "--bbox", "1,2,3", "-o", png, NULL);
-    g_auto (Run) scenario = run_cli (FALSE, "render", f->gpkg, "--scenario", "不存在", "-o", png, NULL);
+    g_auto (Run) scenario =
+        run_cli (FALSE, "render", f->gpkg, "--scenario", "不存在", "-o", png, NULL);
     g_auto (Run) base = run_cli (FALSE, "render", f->gpkg, "--basemap", bad, "-o", png, NULL);
 
     g_assert_cmpint (format.status, ==, 1);
@@ -378,18 +395,20 @@ test_report_errors (Fixture *f, gconstpointer data)
 {
   g_autofree char *pdf = g_build_filename (f->dir, "keep.pdf", NULL);
   g_autofree char *missing = g_build_filename (f->dir, "no-such-dir", "r.pdf", NULL);
-  g_autofree char *corrupt = g_test_build_filename (G_TEST_DIST, "data", "bad-input", "pyshp_corrupt_too_long.shp",
-                                                    NULL);
+  g_autofree char *corrupt =
+      g_test_build_filename (G_TEST_DIST, "data", "bad-input", "pyshp_corrupt_too_long.shp", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  gsize n_before, n_after;
+  gsize            n_before, n_after;
 
   (void) data;
   {
     g_auto (Run) ok = run_cli (FALSE, "report", f->gpkg, "--basemap", "none", "-o", pdf, NULL);
-    g_auto (Run) unknown = run_cli (FALSE, "report", f->gpkg, "--scenario", "不存在", "-o", pdf, NULL);
+    g_auto (Run) unknown =
+        run_cli (FALSE, "report", f->gpkg, "--scenario", "不存在", "-o", pdf, NULL);
     g_auto (Run) paper = run_cli (FALSE, "report", f->gpkg, "--paper", "B5", "-o", pdf, NULL);
-    g_auto (Run) orientation = run_cli (FALSE, "report", f->gpkg, "--orientation", "sideways", "-o", pdf, NULL);
+    g_auto (Run) orientation =
+        run_cli (FALSE, "report", f->gpkg, "--orientation", "sideways", "-o", pdf, NULL);
     g_auto (Run) dir = run_cli (FALSE, "report", f->gpkg, "-o", missing, NULL);
     g_auto (Run) project = run_cli (FALSE, "report", corrupt, "-o", missing, NULL);
 
@@ -422,9 +441,12 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/report/chinese", Fixture, NULL, fixture_set_up, test_report_chinese, fixture_tear_down);
-  g_test_add ("/report/map-pages", Fixture, NULL, fixture_set_up, test_report_map_pages, fixture_tear_down);
-  g_test_add ("/report/errors", Fixture, NULL, fixture_set_up, test_report_errors, fixture_tear_down);
+  g_test_add ("/report/chinese", Fixture, NULL, fixture_set_up, test_report_chinese,
+              fixture_tear_down);
+  g_test_add ("/report/map-pages", Fixture, NULL, fixture_set_up, test_report_map_pages,
+              fixture_tear_down);
+  g_test_add ("/report/errors", Fixture, NULL, fixture_set_up, test_report_errors,
+              fixture_tear_down);
   g_test_add ("/render/png-svg", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
   g_test_add_func ("/report/many-zones", test_report_many_zones);
   return g_test_run ();

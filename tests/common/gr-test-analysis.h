@@ -21,7 +21,7 @@ static inline GrAnalysis *
 strip_city (guint n_zones)
 {
   const double bounds[4] = { 0, 0, 1000, 50 };
-  GrCriteria c = criteria ();
+  GrCriteria   c = criteria ();
   g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
   g_autoptr (GrPolygon) strip = gr_polygon_new_rect (0, 0, 1000, 50);
   GrAnalysis *a = gr_analysis_new (&c, rules, bounds, n_zones, NULL);
@@ -43,7 +43,7 @@ static inline GrAnalysis *
 walking_strip (GrNetwork *network, double attach)
 {
   const double bounds[4] = { 0, 10, 1000, 20 };
-  GrCriteria c = criteria ();
+  GrCriteria   c = criteria ();
   g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
   g_autoptr (GrPolygon) strip = gr_polygon_new_rect (0, 10, 1000, 20);
   GrAnalysis *a = gr_analysis_new (&c, rules, bounds, 0, NULL);
@@ -58,7 +58,7 @@ static inline GrNetwork *
 street (void)
 {
   const double xy[] = { 0, 0, 400, 0, 1000, 0 };
-  GrNetwork *network = gr_network_new ();
+  GrNetwork   *network = gr_network_new ();
 
   gr_network_add_line (network, xy, 3);
   return network;

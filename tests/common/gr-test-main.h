@@ -22,9 +22,9 @@ gr_test_main (int argc, char **argv, GTestFunc setup, const GrTestCase *cases, g
 }
 
 /* GR_TEST_MAIN (setup or NULL, { "/path", test_func }, …) defines main. */
-#define GR_TEST_MAIN(setup, ...)                                                  \
-  int main (int argc, char **argv)                                                \
-  {                                                                               \
-    static const GrTestCase cases[] = { __VA_ARGS__ };                            \
-    return gr_test_main (argc, argv, (setup), cases, G_N_ELEMENTS (cases));       \
+#define GR_TEST_MAIN(setup, ...)                                                                   \
+  int main (int argc, char **argv)                                                                 \
+  {                                                                                                \
+    static const GrTestCase cases[] = { __VA_ARGS__ };                                             \
+    return gr_test_main (argc, argv, (setup), cases, G_N_ELEMENTS (cases));                        \
   }

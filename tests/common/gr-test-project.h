@@ -32,7 +32,7 @@ import_osm (const char *file)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = extract_path (file);
-  GrProject *project = gr_project_import (path, NULL, NULL, &error);
+  GrProject       *project = gr_project_import (path, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (project);
@@ -72,7 +72,7 @@ worst_difference (const GrSummary *a, const GrSummary *b, gboolean people)
 {
   const GrAmount *pa[] = { &a->green, &a->park, &a->both, &a->neither, &a->service };
   const GrAmount *pb[] = { &b->green, &b->park, &b->both, &b->neither, &b->service };
-  double worst = 0;
+  double          worst = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (pa); i++)
     worst = MAX (worst, fabs (share (pa[i], &a->residential, people)
@@ -104,13 +104,15 @@ static inline char *
 write_temp (const char *name, const char *text)
 {
   g_autofree char *dir = gr_test_scratch_dir ();
-  char *path = g_build_filename (dir, name, NULL);
+  char            *path = g_build_filename (dir, name, NULL);
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   return path;
 }
 
 #define FC(features) "{\"type\":\"FeatureCollection\",\"features\":[" features "]}"
-#define SQUARE(x) "{\"type\":\"Feature\",\"properties\":{\"name\":\"p\",\"population\":100}," \
-  "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[" x ",42.5],[" x ",42.51],[1.51,42.51],[1.51,42.5]," \
+#define SQUARE(x)                                                                                  \
+  "{\"type\":\"Feature\",\"properties\":{\"name\":\"p\",\"population\":100},"                      \
+  "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[" x ",42.5],[" x                          \
+  ",42.51],[1.51,42.51],[1.51,42.5],"                                                              \
   "[" x ",42.5]]]}}"

@@ -39,8 +39,8 @@ gr_test_run_va (const char *const *env_extra, const char *program, const char *f
   g_ptr_array_add (argv, NULL);
   for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i += 2)
     env = g_environ_setenv (env, env_extra[i], env_extra[i + 1], TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &run.out, &run.err,
-                               &wait_status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &run.out, &run.err, &wait_status, &error));
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run.status = WEXITSTATUS (wait_status);
@@ -52,7 +52,7 @@ static inline Run
 run_cli_env (const char *const *env_extra, const char *first, ...)
 {
   va_list ap;
-  Run run;
+  Run     run;
 
   va_start (ap, first);
   run = gr_test_run_va (env_extra, g_getenv ("GREENREACH_CLI"), first, ap);

@@ -7,7 +7,7 @@
 static inline void
 gr_test_remove_tree (const char *path)
 {
-  GDir *dir = g_dir_open (path, 0, NULL);
+  GDir       *dir = g_dir_open (path, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)

@@ -11,8 +11,9 @@ static GrProject *
 extract (const char *file, gboolean with_population)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_str_equal (file, "andorra") ? g_strdup (g_getenv ("GREENREACH_SAMPLE"))
-                                                        : g_test_build_filename (G_TEST_DIST, "data", "osm", file, NULL);
+  g_autofree char *path = g_str_equal (file, "andorra")
+                              ? g_strdup (g_getenv ("GREENREACH_SAMPLE"))
+                              : g_test_build_filename (G_TEST_DIST, "data", "osm", file, NULL);
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
   GrProject *project;
 
@@ -40,8 +41,8 @@ check (GrProject *project, gboolean has_population)
   GrCriteria c;
   g_autoptr (GrAnalysis) analysis = NULL;
   GrIndicators city;
-  double park_sum = 0, people_sum = 0;
-  guint parks_sum = 0, n = gr_project_get_n_zones (project);
+  double       park_sum = 0, people_sum = 0;
+  guint        parks_sum = 0, n = gr_project_get_n_zones (project);
 
   gr_criteria_init_default (&c);
   analysis = gr_project_build_analysis (project, &c, NULL, &error);
@@ -60,7 +61,8 @@ check (GrProject *project, gboolean has_population)
   g_assert_nonnull (city.items[GR_IND_NURSERY_SHARE].missing);
   /* Pass or fail agrees with the value and the target. */
   if (has_population)
-    g_assert_true (city.items[GR_IND_PARK_PER_CAPITA].pass == (city.items[GR_IND_PARK_PER_CAPITA].value >= 13));
+    g_assert_true (city.items[GR_IND_PARK_PER_CAPITA].pass
+                   == (city.items[GR_IND_PARK_PER_CAPITA].value >= 13));
   for (guint z = 1; z <= n; z++)
     {
       GrIndicators zone;
@@ -75,9 +77,10 @@ check (GrProject *project, gboolean has_population)
     }
   if (n > 0)
     {
-      g_test_message ("%u zones: parks %.0f of %.0f m², residents %.0f of %.0f, %u of %u parks placed", n, park_sum,
-                      city.park_area, people_sum, city.population, parks_sum,
-                      project->layers[GR_ROLE_PARK] != NULL ? project->layers[GR_ROLE_PARK]->features->len : 0);
+      g_test_message (
+          "%u zones: parks %.0f of %.0f m², residents %.0f of %.0f, %u of %u parks placed", n,
+          park_sum, city.park_area, people_sum, city.population, parks_sum,
+          project->layers[GR_ROLE_PARK] != NULL ? project->layers[GR_ROLE_PARK]->features->len : 0);
       g_assert_cmpfloat (park_sum, <=, city.park_area * (1 + 1e-9) + 1e-6);
       if (has_population)
         g_assert_cmpfloat (people_sum, <=, city.population * (1 + 1e-9));

@@ -13,7 +13,7 @@ import_osm (const char *file)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "osm", file, NULL);
-  GrProject *project = gr_project_import (path, NULL, NULL, &error);
+  GrProject       *project = gr_project_import (path, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return project;
@@ -41,7 +41,7 @@ typedef struct
 static void
 reference_dijkstra (Reference *ref, guint a, gint64 to_a, guint b, gint64 to_b)
 {
-  guint n = gr_network_get_n_nodes (ref->net);
+  guint                n = gr_network_get_n_nodes (ref->net);
   g_autofree gboolean *done = g_new0 (gboolean, n);
   g_autoptr (GArray) frontier = g_array_new (FALSE, FALSE, sizeof (guint32));
 
@@ -54,13 +54,14 @@ reference_dijkstra (Reference *ref, guint a, gint64 to_a, guint b, gint64 to_b)
   /* A linear scan of the frontier for its minimum: slow and obviously right. */
   while (frontier->len > 0)
     {
-      guint best = 0;
-      guint32 u;
+      guint          best = 0;
+      guint32        u;
       const guint32 *adj;
-      guint n_adj;
+      guint          n_adj;
 
       for (guint i = 1; i < frontier->len; i++)
-        if (ref->dist[g_array_index (frontier, guint32, i)] < ref->dist[g_array_index (frontier, guint32, best)])
+        if (ref->dist[g_array_index (frontier, guint32, i)]
+            < ref->dist[g_array_index (frontier, guint32, best)])
           best = i;
       u = g_array_index (frontier, guint32, best);
       g_array_remove_index_fast (frontier, best);
@@ -70,7 +71,7 @@ reference_dijkstra (Reference *ref, guint a, gint64 to_a, guint b, gint64 to_b)
       adj = gr_network_node_segments (ref->net, u, &n_adj);
       for (guint k = 0; k < n_adj; k++)
         {
-          guint s0, s1, v;
+          guint  s0, s1, v;
           gint64 d;
 
           gr_network_segment_nodes (ref->net, adj[k], &s0, &s1);
@@ -100,7 +101,7 @@ reference_access (const GrNetwork *net, const GrPolygon *polygon, double access,
   for (guint n = 0; n < gr_network_get_n_nodes (net); n++)
     {
       double x, y, d;
-      guint deg;
+      guint  deg;
 
       gr_network_node_segments (net, n, &deg);
       gr_network_node_position (net, n, &x, &y);
@@ -127,15 +128,18 @@ reference_features (GrProject *project, const GrCriteria *c, const GrNetwork *ne
         {
           GrFeature *pf = g_ptr_array_index (layer->features, i);
           g_autoptr (GrPolygon) polygon = gr_polygon_new_from_ogr (pf->geometry);
-          double area;
+          double  area;
           Feature f = { g_array_new (FALSE, FALSE, sizeof (guint32)),
-                        g_array_new (FALSE, FALSE, sizeof (gint64)), { -1, -1, -1 } };
-          double service;
+                        g_array_new (FALSE, FALSE, sizeof (gint64)),
+                        { -1, -1, -1 } };
+          double  service;
 
           if (polygon == NULL)
             continue;
           area = gr_polygon_area (polygon);
-          service = roles[r] == GR_ROLE_PARK ? gr_service_rules_radius (project->rules, area, pf->historic) : 0;
+          service = roles[r] == GR_ROLE_PARK
+                        ? gr_service_rules_radius (project->rules, area, pf->historic)
+                        : 0;
           if (area >= c->green_min_area)
             f.radius[GR_LAYER_GREEN] = c->green_radius;
           if (roles[r] == GR_ROLE_PARK && area >= c->park_min_area)
@@ -165,11 +169,11 @@ check_against_reference (const char *file, double resolution)
   GrCriteria c = walking_criteria ();
   g_autoptr (GrAnalysis) analysis = NULL;
   g_autoptr (GArray) features = g_array_new (FALSE, FALSE, sizeof (Feature));
-  GrWalk *walk;
-  GrCoverage *coverage;
+  GrWalk          *walk;
+  GrCoverage      *coverage;
   const GrNetwork *net;
-  Reference ref;
-  guint mismatches = 0, covered = 0, n_att;
+  Reference        ref;
+  guint            mismatches = 0, covered = 0, n_att;
 
   c.resolution = resolution;
   g_array_set_clear_func (features, feature_clear);
@@ -184,7 +188,7 @@ check_against_reference (const char *file, double resolution)
   n_att = gr_walk_get_n_attachments (walk);
   for (guint k = 0; k < n_att; k++)
     {
-      guint col, row, seg, a, b;
+      guint  col, row, seg, a, b;
       gint64 to_a, to_b;
 
       gr_walk_get_attachment (walk, k, &col, &row, &seg, &to_a, &to_b);
@@ -197,7 +201,7 @@ check_against_reference (const char *file, double resolution)
           for (guint f = 0; f < features->len; f++)
             {
               Feature *ft = &g_array_index (features, Feature, f);
-              gint64 best = G_MAXINT64;
+              gint64   best = G_MAXINT64;
 
               if (ft->radius[layer] < 0)
                 continue;
@@ -242,10 +246,10 @@ test_attachments_are_nearest (void)
   g_autoptr (GrProject) project = import_osm ("monaco.osm.pbf");
   GrCriteria c = walking_criteria ();
   g_autoptr (GrAnalysis) analysis = NULL;
-  GrWalk *walk;
+  GrWalk          *walk;
   const GrNetwork *net;
-  GrGrid *grid;
-  guint checked = 0;
+  GrGrid          *grid;
+  guint            checked = 0;
 
   c.resolution = 10;
   analysis = gr_project_build_analysis (project, &c, NULL, &error);
@@ -255,7 +259,7 @@ test_attachments_are_nearest (void)
   grid = gr_coverage_get_grid (gr_analysis_get_coverage (analysis));
   for (guint k = 0; k < gr_walk_get_n_attachments (walk); k += 3)
     {
-      guint col, row, seg;
+      guint  col, row, seg;
       gint64 to_a, to_b;
       double x, y, best = INFINITY;
 
@@ -263,14 +267,16 @@ test_attachments_are_nearest (void)
       gr_grid_cell_center (grid, col, row, &x, &y);
       for (guint s = 0; s < gr_network_get_n_segments (net); s++)
         {
-          guint a, b;
+          guint  a, b;
           double ax, ay, bx, by, dx, dy, t, d;
 
           gr_network_segment_nodes (net, s, &a, &b);
           gr_network_node_position (net, a, &ax, &ay);
           gr_network_node_position (net, b, &bx, &by);
           dx = bx - ax, dy = by - ay;
-          t = dx * dx + dy * dy > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy), 0, 1) : 0;
+          t = dx * dx + dy * dy > 0
+                  ? CLAMP (((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy), 0, 1)
+                  : 0;
           d = hypot (ax + t * dx - x, ay + t * dy - y);
           best = MIN (best, d);
         }
@@ -290,8 +296,11 @@ typedef struct
 } Extract;
 
 static const Extract extracts[] = {
-  { "helsinki-centre.osm.pbf" }, { "liechtenstein.osm.pbf" }, { "monaco.osm.pbf" },
-  { "north-bayreuth.osm.gz" }, { "andorra" },
+  { "helsinki-centre.osm.pbf" },
+  { "liechtenstein.osm.pbf" },
+  { "monaco.osm.pbf" },
+  { "north-bayreuth.osm.gz" },
+  { "andorra" },
 };
 
 /* Walking distance is never shorter than the straight line, so walking
@@ -302,10 +311,10 @@ test_walking_within_straight (gconstpointer data)
   const Extract *x = data;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_str_equal (x->file, "andorra")
-                            ? g_strdup (g_getenv ("GREENREACH_SAMPLE"))
-                            : g_test_build_filename (G_TEST_DIST, "data", "osm", x->file, NULL);
+                              ? g_strdup (g_getenv ("GREENREACH_SAMPLE"))
+                              : g_test_build_filename (G_TEST_DIST, "data", "osm", x->file, NULL);
   g_autoptr (GrProject) project = gr_project_import (path, NULL, NULL, &error);
-  GrCriteria straight_c = walking_criteria (), walking_c = walking_criteria ();
+  GrCriteria   straight_c = walking_criteria (), walking_c = walking_criteria ();
   GrEvaluation straight, walking;
 
   g_assert_no_error (error);

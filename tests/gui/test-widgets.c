@@ -69,7 +69,7 @@ test_coverage_panel (void)
   before.green.area_m2 = 1e6;
   gr_coverage_panel_show (GR_COVERAGE_PANEL (panel), &now, NULL);
   {
-    g_autofree char *area = g_strdup_printf (_("%.2f km²"), 2.0);
+    g_autofree char *area = g_strdup_printf (_ ("%.2f km²"), 2.0);
     g_assert_cmpstr (grid_text (panel, 1, 2), ==, area);
   }
   g_assert_cmpstr (grid_text (panel, 1, 3), ==, "75.0%");
@@ -78,7 +78,7 @@ test_coverage_panel (void)
   /* In a scenario: the change in percentage points beside each share. */
   gr_coverage_panel_show (GR_COVERAGE_PANEL (panel), &now, &before);
   {
-    g_autofree char *expected = g_strdup_printf (_("%.1f%% (%+.1f)"), 75.0, 25.0);
+    g_autofree char *expected = g_strdup_printf (_ ("%.1f%% (%+.1f)"), 75.0, 25.0);
     g_assert_cmpstr (grid_text (panel, 1, 3), ==, expected);
   }
   drop_widget (panel);
@@ -87,7 +87,7 @@ test_coverage_panel (void)
 static void
 test_history_panel (void)
 {
-  GtkWidget *panel = g_object_new (GR_TYPE_HISTORY_PANEL, NULL);
+  GtkWidget  *panel = g_object_new (GR_TYPE_HISTORY_PANEL, NULL);
   GListModel *model = gr_history_panel_get_model (GR_HISTORY_PANEL (panel));
   g_autoptr (GrScenario) scenario = gr_scenario_new ("A");
   guint went_to = 0;
@@ -131,13 +131,15 @@ test_indicator_panel (void)
 {
   GSettings *settings = gr_settings_get ();
   GtkWidget *panel;
-  guint changes = 0;
-  gulong handler;
+  guint      changes = 0;
+  gulong     handler;
 
   g_settings_set_string (settings, "target-set", "datong-2035");
-  handler = g_signal_connect_swapped (settings, "changed::target-set", G_CALLBACK (g_atomic_int_inc), &changes);
+  handler = g_signal_connect_swapped (settings, "changed::target-set",
+                                      G_CALLBACK (g_atomic_int_inc), &changes);
   panel = g_object_new (GR_TYPE_INDICATOR_PANEL, NULL);
-  g_assert_cmpint (gr_indicator_panel_get_target_set (GR_INDICATOR_PANEL (panel)), ==, GR_TARGETS_DATONG_2035);
+  g_assert_cmpint (gr_indicator_panel_get_target_set (GR_INDICATOR_PANEL (panel)), ==,
+                   GR_TARGETS_DATONG_2035);
   g_assert_cmpuint (changes, ==, 0);
   /* A choice is remembered. */
   gr_indicator_panel_set_target_set (GR_INDICATOR_PANEL (panel), GR_TARGETS_YUNCHENG_2030);
@@ -154,11 +156,11 @@ test_indicator_panel (void)
 static void
 test_layer_panel (void)
 {
-  GtkWidget *panel = g_object_new (GR_TYPE_LAYER_PANEL, NULL);
+  GtkWidget  *panel = g_object_new (GR_TYPE_LAYER_PANEL, NULL);
   GListModel *model = gr_layer_panel_get_model (GR_LAYER_PANEL (panel));
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   const GrRole roles[] = { GR_ROLE_PARK, GR_ROLE_GREEN, GR_ROLE_RESIDENTIAL };
-  guint changes = 0;
+  guint        changes = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     g_ptr_array_add (items, gr_layer_item_new (roles[i], 10 + i));
@@ -166,13 +168,15 @@ test_layer_panel (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   g_signal_connect_swapped (model, "items-changed", G_CALLBACK (g_atomic_int_inc), &changes);
   /* The order buttons' action: residential up one, then past the top. */
-  g_assert_true (gtk_widget_activate_action (panel, "layers.move", "(ii)", GR_ROLE_RESIDENTIAL, -1));
+  g_assert_true (
+      gtk_widget_activate_action (panel, "layers.move", "(ii)", GR_ROLE_RESIDENTIAL, -1));
   {
     g_autoptr (GrLayerItem) second = g_list_model_get_item (model, 1);
     g_assert_cmpint (gr_layer_item_get_role (second), ==, GR_ROLE_RESIDENTIAL);
   }
   gr_layer_panel_move (GR_LAYER_PANEL (panel), GR_ROLE_RESIDENTIAL, -5);
-  gr_layer_panel_move (GR_LAYER_PANEL (panel), GR_ROLE_RESIDENTIAL, -1); /* already on top: no change */
+  gr_layer_panel_move (GR_LAYER_PANEL (panel), GR_ROLE_RESIDENTIAL,
+                       -1); /* already on top: no change */
   {
     g_autoptr (GrLayerItem) first = g_list_model_get_item (model, 0);
     g_assert_cmpint (gr_layer_item_get_role (first), ==, GR_ROLE_RESIDENTIAL);
@@ -188,7 +192,8 @@ test_role_dialog (void)
 
   g_assert_cmpint (gr_role_dialog_get_role (dialog), ==, GR_ROLE_PARK);
   g_assert_cmpstr (gr_role_dialog_get_path (dialog), ==, "/data/城区公园.geojson");
-  g_assert_true (g_str_has_suffix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "城区公园.geojson”"));
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                                   "城区公园.geojson”"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
   drop_window (dialog);
 }
@@ -196,10 +201,10 @@ test_role_dialog (void)
 static void
 test_targets_dialog (void)
 {
-  GrTarget own[GR_N_INDICATORS];
+  GrTarget         own[GR_N_INDICATORS];
   GrTargetsDialog *dialog;
-  double value;
-  gboolean strict;
+  double           value;
+  gboolean         strict;
 
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     own[i] = (GrTarget){ NAN, FALSE };
@@ -235,8 +240,10 @@ static void
 test_export_dialogs (void)
 {
   GrExportMapDialog *map = gr_export_map_dialog_new (NULL);
-  GtkDropDown *formats = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (map)));
-  g_autoptr (GPtrArray) scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_scenario_free);
+  GtkDropDown       *formats =
+      GTK_DROP_DOWN (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (map)));
+  g_autoptr (GPtrArray) scenarios =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) gr_scenario_free);
   GrExportReportDialog *report;
   g_auto (GStrv) names = NULL;
 
@@ -263,7 +270,8 @@ static void
 test_name_dialog (void)
 {
   GrNameDialog *dialog = gr_name_dialog_new (NULL, "Rename Scenario", "方案 1");
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  GtkEditable  *entry =
+      GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
   g_autofree char *first = gr_name_dialog_get_name (dialog);
   g_autofree char *typed = NULL;
 
@@ -271,7 +279,8 @@ test_name_dialog (void)
   gtk_editable_set_text (entry, "  方案 B  ");
   typed = gr_name_dialog_get_name (dialog);
   g_assert_cmpstr (typed, ==, "方案 B");
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Rename Scenario");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Rename Scenario");
   drop_window (dialog);
 }
 
@@ -303,7 +312,8 @@ test_preferences (void)
   spin = g_list_nth_data (spins, 1);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==,
                      g_settings_get_double (settings, "park-radius"));
-  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin))), ==, 5000);
+  g_assert_cmpfloat (
+      gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (spin))), ==, 5000);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 800);
   g_assert_cmpfloat (g_settings_get_double (settings, "park-radius"), ==, 800);
   g_settings_reset (settings, "park-radius");
@@ -314,20 +324,24 @@ test_preferences (void)
 static void
 test_presentation (void)
 {
-  GtkWidget *presentation = gr_presentation_new ();
-  GrIndicators shown = { 0 };
-  double baseline[GR_N_INDICATORS];
+  GtkWidget        *presentation = gr_presentation_new ();
+  GrIndicators      shown = { 0 };
+  double            baseline[GR_N_INDICATORS];
   const char *const names[] = { "Baseline", "A", NULL };
-  guint chosen = 99;
+  guint             chosen = 99;
 
   for (guint i = 0; i < GR_N_INDICATORS; i++)
-    shown.items[i] = (GrIndicator){ .id = i, .value = 50, .has_target = TRUE, .target = 80, .pass = FALSE },
+    shown.items[i] =
+        (GrIndicator){ .id = i, .value = 50, .has_target = TRUE, .target = 80, .pass = FALSE },
     baseline[i] = 40;
   gr_presentation_show (GR_PRESENTATION (presentation), TRUE);
   g_assert_true (gtk_widget_get_visible (presentation));
   gr_presentation_set_cards (GR_PRESENTATION (presentation), &shown, baseline, TRUE, 1080);
-  g_assert_nonnull (strstr (gr_presentation_get_card_text (GR_PRESENTATION (presentation), 0), "50.0"));
-  g_assert_true (gtk_widget_has_css_class (nth_child (nth_child (gr_presentation_get_cards (GR_PRESENTATION (presentation)), 0), 1), "error"));
+  g_assert_nonnull (
+      strstr (gr_presentation_get_card_text (GR_PRESENTATION (presentation), 0), "50.0"));
+  g_assert_true (gtk_widget_has_css_class (
+      nth_child (nth_child (gr_presentation_get_cards (GR_PRESENTATION (presentation)), 0), 1),
+      "error"));
   /* The strip: choosing the second option says so. */
   g_signal_connect_swapped (presentation, "choose", G_CALLBACK (g_atomic_int_set), &chosen);
   gr_presentation_set_options (GR_PRESENTATION (presentation), names, 0);
@@ -339,12 +353,13 @@ test_presentation (void)
   g_assert_cmpuint (chosen, ==, 1);
   /* Before/after shows the divider's handle; leaving turns both off. */
   gtk_toggle_button_set_active (gr_presentation_get_swipe (GR_PRESENTATION (presentation)), TRUE);
-  g_assert_true (gtk_widget_get_visible (gr_presentation_get_handle (GR_PRESENTATION (presentation))));
+  g_assert_true (
+      gtk_widget_get_visible (gr_presentation_get_handle (GR_PRESENTATION (presentation))));
   /* Empty parts of the overlay pass the pointer on to the map. */
   g_assert_false (gtk_widget_contains (presentation, 10, 10));
   {
     GtkWidget *window = gtk_window_new ();
-    gboolean mapped = FALSE;
+    gboolean   mapped = FALSE;
 
     gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
     g_object_ref_sink (presentation); /* the test's own, for after the window */
@@ -360,16 +375,21 @@ test_presentation (void)
       }
     g_assert_cmpint (gtk_widget_get_height (presentation), >=, 600);
     /* The middle of the map, beside the handle: nothing of the presentation. */
-    g_assert_null (gtk_widget_pick (presentation, 600, gtk_widget_get_height (presentation) / 2, GTK_PICK_DEFAULT));
+    g_assert_null (gtk_widget_pick (presentation, 600, gtk_widget_get_height (presentation) / 2,
+                                    GTK_PICK_DEFAULT));
     /* The handle, the switches and the cards do take it. */
-    g_assert_nonnull (gtk_widget_pick (presentation, 20, gtk_widget_get_height (presentation) / 2, GTK_PICK_DEFAULT));
-    g_assert_nonnull (gtk_widget_pick (presentation, 600, gtk_widget_get_height (presentation) - 40, GTK_PICK_DEFAULT));
+    g_assert_nonnull (gtk_widget_pick (presentation, 20, gtk_widget_get_height (presentation) / 2,
+                                       GTK_PICK_DEFAULT));
+    g_assert_nonnull (gtk_widget_pick (presentation, 600, gtk_widget_get_height (presentation) - 40,
+                                       GTK_PICK_DEFAULT));
     gtk_window_set_child (GTK_WINDOW (window), NULL);
     drop_window (window);
   }
   gr_presentation_show (GR_PRESENTATION (presentation), FALSE);
-  g_assert_false (gtk_toggle_button_get_active (gr_presentation_get_swipe (GR_PRESENTATION (presentation))));
-  g_assert_false (gtk_widget_get_visible (gr_presentation_get_handle (GR_PRESENTATION (presentation))));
+  g_assert_false (
+      gtk_toggle_button_get_active (gr_presentation_get_swipe (GR_PRESENTATION (presentation))));
+  g_assert_false (
+      gtk_widget_get_visible (gr_presentation_get_handle (GR_PRESENTATION (presentation))));
   g_assert_finalize_object (presentation);
 }
 

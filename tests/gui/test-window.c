@@ -106,7 +106,7 @@ static void
 wait_for_frame (GrWindow *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
+  gboolean       painted = FALSE;
   gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
@@ -131,7 +131,7 @@ snapshot_contents (GrWindow *window, GdkPaintable *paintable, int w, int h)
 {
   for (guint attempt = 0; attempt < 20; attempt++)
     {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      GtkSnapshot   *snapshot = gtk_snapshot_new ();
       GskRenderNode *node;
 
       wait_for_frame (window);
@@ -150,7 +150,7 @@ render (GrWindow *window, const char *name)
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   int w = gtk_widget_get_width (contents (window)), h = gtk_widget_get_height (contents (window));
   g_autofree char *path = g_strdup_printf ("%s/%s.png", g_getenv ("GREENREACH_ARTIFACTS"), name);
-  GdkTexture *texture;
+  GdkTexture      *texture;
 
   node = snapshot_contents (window, paintable, w, h);
   g_assert_nonnull (node);
@@ -168,9 +168,9 @@ typedef struct
 static Pixel
 pixel_at (GdkTexture *texture, double x, double y)
 {
-  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  int                w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
   g_autofree guint8 *data = g_malloc (4 * w * h);
-  guint8 *p;
+  guint8            *p;
 
   gdk_texture_download (texture, data, 4 * w);
   g_assert_true (x >= 0 && y >= 0 && x < w && y < h);
@@ -183,10 +183,10 @@ static gboolean
 find_cell (GrAnalysis *analysis, GrCellKind kind, double *x, double *y)
 {
   GrCoverage *coverage = gr_analysis_get_coverage (analysis);
-  GrGrid *grid = gr_coverage_get_grid (coverage);
-  guint8 states[4096], samples[4096];
-  double x0, y0, res = gr_grid_get_resolution (grid);
-  guint nx, ny;
+  GrGrid     *grid = gr_coverage_get_grid (coverage);
+  guint8      states[4096], samples[4096];
+  double      x0, y0, res = gr_grid_get_resolution (grid);
+  guint       nx, ny;
 
   gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
   for (guint ty = 0; ty < ny; ty++)
@@ -202,9 +202,12 @@ find_cell (GrAnalysis *analysis, GrCellKind kind, double *x, double *y)
               for (int dr = -2; dr <= 2 && all; dr++)
                 for (int dc = -2; dc <= 2 && all; dc++)
                   {
-                    guint i = (r + dr) * 64 + c + dc;
-                    gboolean g = states[i] & 1, p = states[i] & 2;
-                    GrCellKind k = g && p ? GR_CELL_BOTH : g ? GR_CELL_NO_PARK : p ? GR_CELL_NO_GREEN : GR_CELL_NEITHER;
+                    guint      i = (r + dr) * 64 + c + dc;
+                    gboolean   g = states[i] & 1, p = states[i] & 2;
+                    GrCellKind k = g && p ? GR_CELL_BOTH
+                                   : g    ? GR_CELL_NO_PARK
+                                   : p    ? GR_CELL_NO_GREEN
+                                          : GR_CELL_NEITHER;
                     all = samples[i] == 16 && k == kind;
                   }
               if (all)
@@ -227,10 +230,10 @@ window_point (GrWindow *window, double x, double y, double *wx, double *wy)
   g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
   g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
   g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
-  GtkWidget *map = gr_window_get_map (window);
+  GtkWidget       *map = gr_window_get_map (window);
   ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
   graphene_point_t in, out;
-  double mx, my;
+  double           mx, my;
 
   g_assert_true (OCTTransform (ct, 1, &x, &y, NULL));
   shumate_viewport_location_to_widget_coords (viewport, map, y, x, &mx, &my);
@@ -293,9 +296,9 @@ is_blind_spot_color (Pixel p)
 static void
 test_opens_sample (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
+  GrWindow  *window = f->window;
   GrSession *session = gr_window_get_session (window);
-  GrSummary s;
+  GrSummary  s;
 
   g_assert_nonnull (session);
   g_assert_null (gr_window_get_error (window));
@@ -311,16 +314,16 @@ test_opens_sample (Fixture *f, gconstpointer data)
 static void
 test_indicator_panel (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
-  GrSession *session = gr_window_get_session (window);
-  GrIndicators expected;
-  const char *value, *verdict;
+  GrWindow        *window = f->window;
+  GrSession       *session = gr_window_get_session (window);
+  GrIndicators     expected;
+  const char      *value, *verdict;
   g_autofree char *rate = NULL;
 
   gr_window_set_targets (window, GR_TARGETS_GB55014, 0);
   spin (100);
-  gr_indicators_compute (&expected, gr_session_get_project (session), gr_session_get_analysis (session), -1,
-                         GR_TARGETS_GB55014);
+  gr_indicators_compute (&expected, gr_session_get_project (session),
+                         gr_session_get_analysis (session), -1, GR_TARGETS_GB55014);
   g_assert_true (gr_window_get_indicator_row (window, GR_IND_SERVICE_RATE, &value, &verdict));
   rate = g_strdup_printf ("%.2f %s", expected.items[GR_IND_SERVICE_RATE].value,
                           gr_indicator_get_unit (GR_IND_SERVICE_RATE));
@@ -335,8 +338,8 @@ test_indicator_panel (Fixture *f, gconstpointer data)
   /* One parish on demand. */
   gr_window_set_targets (window, GR_TARGETS_YUNCHENG_2025, 1);
   spin (100);
-  gr_indicators_compute (&expected, gr_session_get_project (session), gr_session_get_analysis (session), 1,
-                         GR_TARGETS_YUNCHENG_2025);
+  gr_indicators_compute (&expected, gr_session_get_project (session),
+                         gr_session_get_analysis (session), 1, GR_TARGETS_YUNCHENG_2025);
   g_assert_true (gr_window_get_indicator_row (window, GR_IND_GREEN_300, &value, &verdict));
   {
     g_autofree char *share = g_strdup_printf ("%.2f %s", expected.items[GR_IND_GREEN_300].value,
@@ -350,17 +353,17 @@ test_indicator_panel (Fixture *f, gconstpointer data)
 static void
 test_blind_spot_pixels (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
+  GrWindow   *window = f->window;
   GrAnalysis *analysis = gr_session_get_analysis (gr_window_get_session (window));
-  double bx, by, cx, cy;
-  Pixel blind, covered;
+  double      bx, by, cx, cy;
+  Pixel       blind, covered;
 
   g_assert_true (find_cell (analysis, GR_CELL_NEITHER, &bx, &by));
   g_assert_true (find_cell (analysis, GR_CELL_BOTH, &cx, &cy));
   blind = pixel_of_cell (window, "blind-spot", bx, by);
   covered = pixel_of_cell (window, "covered", cx, cy);
-  g_test_message ("blind spot pixel %u,%u,%u; covered pixel %u,%u,%u",
-                  blind.r, blind.g, blind.b, covered.r, covered.g, covered.b);
+  g_test_message ("blind spot pixel %u,%u,%u; covered pixel %u,%u,%u", blind.r, blind.g, blind.b,
+                  covered.r, covered.g, covered.b);
   g_assert_true (is_blind_spot_color (blind));
   g_assert_false (is_blind_spot_color (covered));
   g_assert_cmpint (covered.g, >, covered.r);
@@ -369,14 +372,14 @@ test_blind_spot_pixels (Fixture *f, gconstpointer data)
 static void
 test_hiding_a_layer (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
-  GrProject *project = gr_session_get_project (gr_window_get_session (window));
-  GrFeature *park = NULL;
+  GrWindow   *window = f->window;
+  GrProject  *project = gr_session_get_project (gr_window_get_session (window));
+  GrFeature  *park = NULL;
   OGREnvelope env;
   g_autoptr (GdkTexture) shown = NULL;
   g_autoptr (GdkTexture) hidden = NULL;
   double x, y, wx, wy;
-  Pixel a, b;
+  Pixel  a, b;
 
   /* The largest park's centre, where only the park is drawn. */
   for (guint i = 0; i < project->layers[GR_ROLE_PARK]->features->len; i++)
@@ -412,12 +415,12 @@ test_hiding_a_layer (Fixture *f, gconstpointer data)
 static void
 test_walking_changes_overlay (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
+  GrWindow   *window = f->window;
   GrAnalysis *straight = gr_session_get_analysis (gr_window_get_session (window));
-  GrSummary before, after;
-  double x = 0, y = 0;
-  gboolean found;
-  Pixel p;
+  GrSummary   before, after;
+  double      x = 0, y = 0;
+  gboolean    found;
+  Pixel       p;
 
   gr_analysis_summarize (straight, -1, &before);
   gr_window_set_walking (window, TRUE);
@@ -425,16 +428,17 @@ test_walking_changes_overlay (Fixture *f, gconstpointer data)
   gr_analysis_summarize (gr_session_get_analysis (gr_window_get_session (window)), -1, &after);
   g_assert_cmpfloat (after.neither.area_m2, >, before.neither.area_m2);
   /* A walking blind spot: straight-line coverage reached it, the paths do not. */
-  found = find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y);
+  found =
+      find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y);
   g_assert_true (found);
   p = pixel_of_cell (window, "walking-blind-spot", x, y);
   g_assert_true (is_blind_spot_color (p));
   /* Hovering a covered home tells its walk, within the 300 m it is covered by. */
   {
-    GrAnalysis *walking = gr_session_get_analysis (gr_window_get_session (window));
+    GrAnalysis      *walking = gr_session_get_analysis (gr_window_get_session (window));
     g_autofree char *text = NULL;
     g_autofree char *number = NULL;
-    double d;
+    double           d;
 
     g_assert_true (find_cell (walking, GR_CELL_BOTH, &x, &y));
     d = gr_analysis_walk_distance (walking, x, y, GR_LAYER_GREEN, 2000);
@@ -451,9 +455,9 @@ test_walking_changes_overlay (Fixture *f, gconstpointer data)
 static void
 test_language (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
+  GrWindow   *window = f->window;
   const char *lang = g_getenv ("LANGUAGE");
-  gboolean chinese = lang != NULL && g_str_has_prefix (lang, "zh");
+  gboolean    chinese = lang != NULL && g_str_has_prefix (lang, "zh");
   const char *shown[] = { "覆盖情况", "居住用地", "300 米内有绿地", "直线距离" };
   const char *english[] = { "Coverage", "Residential land", "Green within 300 m", "Straight-line" };
 
@@ -468,11 +472,12 @@ test_language (Fixture *f, gconstpointer data)
 static void
 test_bad_file_keeps_project (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
-  GrSession *before = gr_window_get_session (window);
-  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-input", "node-mbtiles_corrupt.mbtiles", NULL);
-  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", "bad-input", "JSONTestSuite_n",
-                                                 "n_array_extra_comma.json", NULL);
+  GrWindow        *window = f->window;
+  GrSession       *before = gr_window_get_session (window);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-input",
+                                                "node-mbtiles_corrupt.mbtiles", NULL);
+  g_autofree char *json = g_test_build_filename (
+      G_TEST_DIST, "data", "bad-input", "JSONTestSuite_n", "n_array_extra_comma.json", NULL);
 
   gr_window_open (window, bad);
   wait_idle (window);
@@ -519,8 +524,8 @@ layer_position (GrWindow *window, GrRole role)
 static GrFeature *
 largest_park (GrWindow *window, double *x, double *y)
 {
-  GrProject *project = gr_session_get_project (gr_window_get_session (window));
-  GrFeature *park = NULL;
+  GrProject  *project = gr_session_get_project (gr_window_get_session (window));
+  GrFeature  *park = NULL;
   OGREnvelope env;
 
   for (guint i = 0; i < project->layers[GR_ROLE_PARK]->features->len; i++)
@@ -541,12 +546,12 @@ largest_park (GrWindow *window, double *x, double *y)
 static void
 test_layer_style (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
+  GrWindow     *window = f->window;
   const GdkRGBA blue = { 0, 0, 1, 1 };
-  GrLayerItem *parks = layer_item (window, GR_ROLE_PARK);
-  Pixel before, recoloured, faded;
-  guint position;
-  double x, y;
+  GrLayerItem  *parks = layer_item (window, GR_ROLE_PARK);
+  Pixel         before, recoloured, faded;
+  guint         position;
+  double        x, y;
 
   largest_park (window, &x, &y);
   g_object_set (window, "show-blind-spots", FALSE, NULL);
@@ -554,8 +559,8 @@ test_layer_style (Fixture *f, gconstpointer data)
   before = pixel_of_cell (window, "style-before", x, y);
   gr_layer_item_set_color (parks, &blue);
   recoloured = pixel_of_cell (window, "style-blue-parks", x, y);
-  g_test_message ("park pixel %u,%u,%u → recoloured %u,%u,%u", before.r, before.g, before.b, recoloured.r,
-                  recoloured.g, recoloured.b);
+  g_test_message ("park pixel %u,%u,%u → recoloured %u,%u,%u", before.r, before.g, before.b,
+                  recoloured.r, recoloured.g, recoloured.b);
   g_assert_cmpint (recoloured.b, >, recoloured.g + 40);
   g_assert_cmpint (before.g, >, before.b);
   gr_layer_item_set_opacity (parks, 0);
@@ -570,13 +575,15 @@ test_layer_style (Fixture *f, gconstpointer data)
   gr_window_move_layer (window, GR_ROLE_PARK, +1);
   g_assert_cmpuint (layer_position (window, GR_ROLE_PARK), ==, position);
   /* Residential land drawn over the parks hides their colour. */
-  gr_window_move_layer (window, GR_ROLE_RESIDENTIAL, -(int) layer_position (window, GR_ROLE_RESIDENTIAL));
+  gr_window_move_layer (window, GR_ROLE_RESIDENTIAL,
+                        -(int) layer_position (window, GR_ROLE_RESIDENTIAL));
   g_assert_cmpuint (layer_position (window, GR_ROLE_RESIDENTIAL), ==, 0);
   {
     Pixel under = pixel_of_cell (window, "style-residential-on-top", x, y);
     g_assert_true (under.r != recoloured.r || under.g != recoloured.g || under.b != recoloured.b);
   }
-  gr_window_move_layer (window, GR_ROLE_RESIDENTIAL, +(int) g_list_model_get_n_items (gr_window_get_layers (window)));
+  gr_window_move_layer (window, GR_ROLE_RESIDENTIAL,
+                        +(int) g_list_model_get_n_items (gr_window_get_layers (window)));
   g_assert_cmpuint (layer_position (window, GR_ROLE_RESIDENTIAL), ==,
                     g_list_model_get_n_items (gr_window_get_layers (window)) - 1);
 }
@@ -585,10 +592,10 @@ test_layer_style (Fixture *f, gconstpointer data)
 static void
 test_selected_park (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
-  GrFeature *park;
+  GrWindow   *window = f->window;
+  GrFeature  *park;
   const char *text;
-  double x, y;
+  double      x, y;
 
   park = largest_park (window, &x, &y);
   look_at (window, x, y, 15);
@@ -601,14 +608,15 @@ test_selected_park (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (OGR_G_Area (park->geometry), >=, 1e4);
   g_assert_cmpfloat (OGR_G_Area (park->geometry), <, 1e5);
   g_assert_nonnull (strstr (text, "G12"));
-  g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (gr_window_get_coverage_layer (window)), >, 4);
+  g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (gr_window_get_coverage_layer (window)), >,
+                    4);
   g_object_unref (render (window, "park-served"));
   /* The status bar at the park: both coordinate systems and the scale. */
   {
-    GrProject *project = gr_session_get_project (gr_window_get_session (window));
+    GrProject       *project = gr_session_get_project (gr_window_get_session (window));
     g_autofree char *epsg = g_strdup_printf ("EPSG:%d", project->epsg);
     g_autofree char *east = g_strdup_printf ("x %.1f", x);
-    const char *status = gr_window_hover_at (window, x, y);
+    const char      *status = gr_window_hover_at (window, x, y);
 
     g_test_message ("status: %s", status);
     g_assert_nonnull (strstr (status, epsg));
@@ -619,20 +627,22 @@ test_selected_park (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (status, east));
   }
   /* A click on homes, not green, clears the outline. */
-  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
   look_at (window, x, y, 16);
   gr_window_click_at (window, x, y);
-  g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (gr_window_get_coverage_layer (window)), ==, 0);
+  g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (gr_window_get_coverage_layer (window)),
+                    ==, 0);
 }
 
 static AdwMessageDialog *find_dialog (void);
-static void drop_and_import (GrWindow *window, GFile *file, GrRole role);
+static void              drop_and_import (GrWindow *window, GFile *file, GrRole role);
 
 /* A corridor with an 80 m pinch, dropped on the map: the pinch is marked. */
 static void
 test_corridor_marker (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
+  GrWindow  *window = f->window;
   GrProject *project = gr_session_get_project (gr_window_get_session (window));
   g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
   g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
@@ -640,13 +650,15 @@ test_corridor_marker (Fixture *f, gconstpointer data)
   g_autofree char *path = g_build_filename (f->dir, "生态廊道.geojson", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *sample = g_strdup (g_getenv ("GREENREACH_SAMPLE"));
-  g_autoptr (GString) json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                                           "\"properties\":{\"name\":\"北廊道\"},\"geometry\":{\"type\":"
-                                           "\"Polygon\",\"coordinates\":[[");
-  const double shape[9][2] = { { 0, 0 },     { 2000, 0 }, { 2000, 200 }, { 1010, 200 }, { 1010, 80 },
-                               { 990, 80 },  { 990, 200 }, { 0, 200 },   { 0, 0 } };
-  double x0 = project->extent[0], y0 = project->extent[1];
-  guint before;
+  g_autoptr (GString) json =
+      g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                    "\"properties\":{\"name\":\"北廊道\"},\"geometry\":{\"type\":"
+                    "\"Polygon\",\"coordinates\":[[");
+  const double shape[9][2] = { { 0, 0 },      { 2000, 0 },  { 2000, 200 },
+                               { 1010, 200 }, { 1010, 80 }, { 990, 80 },
+                               { 990, 200 },  { 0, 200 },   { 0, 0 } };
+  double       x0 = project->extent[0], y0 = project->extent[1];
+  guint        before;
 
   for (guint i = 0; i < G_N_ELEMENTS (shape); i++)
     {
@@ -661,12 +673,14 @@ test_corridor_marker (Fixture *f, gconstpointer data)
   before = gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window));
   g_test_message ("the sample city has %u findings", before);
   drop_and_import (window, file, GR_ROLE_CORRIDOR);
-  g_assert_cmpuint (gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window)), ==, before + 1);
+  g_assert_cmpuint (gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window)), ==,
+                    before + 1);
   look_at (window, x0 + 1000, y0 + 100, 15);
   g_object_unref (render (window, "corridor-pinch"));
   gr_window_open (window, sample);
   wait_idle (window);
-  g_assert_cmpuint (gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window)), ==, before);
+  g_assert_cmpuint (gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window)), ==,
+                    before);
 }
 
 /* A pocket park dropped on a blind spot by clicks: the overlay there
@@ -675,16 +689,17 @@ test_corridor_marker (Fixture *f, gconstpointer data)
 static void
 test_pocket_park (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
+  GrWindow        *window = f->window;
   g_autofree char *path = g_build_filename (f->dir, "andorra.gpkg", NULL);
   g_autoptr (GError) error = NULL;
-  GrSummary before, after, dragged;
+  GrSummary   before, after, dragged;
   GrScenario *scenario;
-  double x, y;
+  double      x, y;
 
   g_assert_true (gr_window_save_as (window, path, &error));
   g_assert_no_error (error);
-  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
   g_assert_true (is_blind_spot_color (pixel_of_cell (window, "edit-before", x, y)));
   gr_window_get_summary (window, &before);
 
@@ -696,7 +711,8 @@ test_pocket_park (Fixture *f, gconstpointer data)
   g_assert_cmpuint (scenario->edits->len, ==, 1);
   g_assert_cmpuint (gr_sketch_layer_get_n_shapes (gr_window_get_sketch_layer (window)), ==, 1);
   gr_window_get_summary (window, &after);
-  g_test_message ("green within 300 m: %.1f → %.1f m² of homes", before.green.area_m2, after.green.area_m2);
+  g_test_message ("green within 300 m: %.1f → %.1f m² of homes", before.green.area_m2,
+                  after.green.area_m2);
   g_assert_cmpfloat (after.green.area_m2, >, before.green.area_m2);
   g_assert_cmpfloat (after.neither.area_m2, <, before.neither.area_m2);
   /* The overlay under the new park, seen without the park drawn over it. */
@@ -714,9 +730,10 @@ test_pocket_park (Fixture *f, gconstpointer data)
   gr_window_get_summary (window, &dragged);
   /* The indicators panel's coverage rows follow the drag too. */
   {
-    const char *value, *verdict;
-    g_autofree char *expected = g_strdup_printf ("%.2f %s", 100 * dragged.green.area_m2 / dragged.residential.area_m2,
-                                                 gr_indicator_get_unit (GR_IND_GREEN_300));
+    const char      *value, *verdict;
+    g_autofree char *expected =
+        g_strdup_printf ("%.2f %s", 100 * dragged.green.area_m2 / dragged.residential.area_m2,
+                         gr_indicator_get_unit (GR_IND_GREEN_300));
 
     g_assert_true (gr_window_get_indicator_row (window, GR_IND_GREEN_300, &value, &verdict));
     g_assert_cmpstr (value, ==, expected);
@@ -724,31 +741,39 @@ test_pocket_park (Fixture *f, gconstpointer data)
   gr_window_drag_end (window);
   g_assert_cmpuint (scenario->edits->len, ==, 2);
   g_assert_cmpuint (scenario->position, ==, 2);
-  g_assert_true (dragged.green.area_m2 != after.green.area_m2 || dragged.neither.area_m2 != after.neither.area_m2);
+  g_assert_true (dragged.green.area_m2 != after.green.area_m2
+                 || dragged.neither.area_m2 != after.neither.area_m2);
 
   /* Reshaping the moved park: a double click on an edge adds a corner, on a
    * corner removes it, and a corner dragged out grows the park. */
   {
-    GrFeatureKey key = { GR_ROLE_PARK, gr_session_get_project (gr_window_get_session (window))
-                                          ->layers[GR_ROLE_PARK]->features->len };
-    OGRGeometryH g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
+    GrFeatureKey key = {
+      GR_ROLE_PARK,
+      gr_session_get_project (gr_window_get_session (window))->layers[GR_ROLE_PARK]->features->len
+    };
+    OGRGeometryH g = gr_scenario_get_geometry (
+        scenario, gr_session_get_project (gr_window_get_session (window)), key);
     OGRGeometryH ring = OGR_G_GetGeometryRef (g, 0);
-    double ax = OGR_G_GetX (ring, 0), ay = OGR_G_GetY (ring, 0), bx = OGR_G_GetX (ring, 1), by = OGR_G_GetY (ring, 1);
+    double       ax = OGR_G_GetX (ring, 0), ay = OGR_G_GetY (ring, 0), bx = OGR_G_GetX (ring, 1),
+           by = OGR_G_GetY (ring, 1);
     double area = OGR_G_Area (g);
-    guint edits = scenario->edits->len;
+    guint  edits = scenario->edits->len;
 
     look_at (window, (ax + bx) / 2, (ay + by) / 2, 17);
     g_assert_true (gr_window_double_click_at (window, (ax + bx) / 2, (ay + by) / 2));
     g_assert_cmpuint (scenario->edits->len, ==, edits + 1);
-    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
+    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)),
+                                  key);
     g_assert_cmpint (OGR_G_GetPointCount (OGR_G_GetGeometryRef (g, 0)), ==, 6);
     g_assert_true (gr_window_double_click_at (window, (ax + bx) / 2, (ay + by) / 2));
-    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
+    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)),
+                                  key);
     g_assert_cmpint (OGR_G_GetPointCount (OGR_G_GetGeometryRef (g, 0)), ==, 5);
     g_assert_true (gr_window_drag_begin (window, ax, ay));
     gr_window_drag_to (window, ax + (ax - bx), ay + (ay - by));
     gr_window_drag_end (window);
-    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
+    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)),
+                                  key);
     g_assert_cmpfloat (OGR_G_Area (g), >, area);
     g_assert_cmpuint (scenario->edits->len, ==, edits + 3);
     g_object_unref (render (window, "edit-reshaped"));
@@ -761,7 +786,8 @@ test_pocket_park (Fixture *f, gconstpointer data)
   g_assert_null (gr_window_get_balance_text (window));
   {
     g_autoptr (GError) remove_error = NULL;
-    g_assert_true (gr_window_push_edit (window, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_GREEN, 0, NULL), &remove_error));
+    g_assert_true (gr_window_push_edit (
+        window, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_GREEN, 0, NULL), &remove_error));
     g_assert_no_error (remove_error);
   }
   g_assert_nonnull (gr_window_get_balance_text (window));
@@ -785,7 +811,7 @@ test_pocket_park (Fixture *f, gconstpointer data)
    * click on a row (the list view's activation) goes to just after it. */
   {
     GListModel *edits = gr_history_panel_get_model (gr_window_get_history (window));
-    GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (gr_window_get_history (window)));
+    GtkWidget  *list = gtk_widget_get_last_child (GTK_WIDGET (gr_window_get_history (window)));
     g_autoptr (GrEditItem) first = g_list_model_get_item (edits, 0);
     g_autoptr (GrEditItem) second = g_list_model_get_item (edits, 1);
 
@@ -808,7 +834,7 @@ test_pocket_park (Fixture *f, gconstpointer data)
   wait_idle (window);
   {
     /* The scenario the first edit made, named as the window names it. */
-    g_autofree char *name = g_strdup_printf (_("Scenario %u"), 1);
+    g_autofree char *name = g_strdup_printf (_ ("Scenario %u"), 1);
     g_assert_true (gr_window_set_scenario (window, name));
   }
   scenario = gr_window_get_scenario (window);
@@ -857,11 +883,12 @@ test_pocket_park (Fixture *f, gconstpointer data)
   /* A park drawn corner by corner with clicks, closed with a double click. */
   {
     const double corners[4][2] = { { -30, -30 }, { 30, -30 }, { 30, 30 }, { -30, 30 } };
-    guint before_edits = scenario->edits->len, position = scenario->position;
+    guint        before_edits = scenario->edits->len, position = scenario->position;
     GrFeatureKey key = { GR_ROLE_PARK, 0 };
     OGRGeometryH g;
 
-    g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
+    g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                              GR_CELL_NEITHER, &x, &y));
     look_at (window, x, y, 17);
     gr_window_set_drawing (window, TRUE);
     for (guint i = 0; i < 4; i++)
@@ -870,8 +897,11 @@ test_pocket_park (Fixture *f, gconstpointer data)
     gr_window_finish_drawing (window);
     g_assert_cmpuint (scenario->position, ==, position + 1);
     g_assert_cmpuint (scenario->edits->len, <=, before_edits + 1);
-    key.index = gr_scenario_next_candidate (scenario, gr_session_get_project (gr_window_get_session (window))) - 1;
-    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key);
+    key.index = gr_scenario_next_candidate (scenario,
+                                            gr_session_get_project (gr_window_get_session (window)))
+                - 1;
+    g = gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)),
+                                  key);
     g_assert_nonnull (g);
     /* The clicks land within a fraction of a pixel of the corners asked for. */
     g_assert_cmpfloat_with_epsilon (OGR_G_Area (g), 3600, 5);
@@ -882,7 +912,8 @@ test_pocket_park (Fixture *f, gconstpointer data)
     gr_window_rename_selection (window, "中心口袋公园", "G14");
     g_assert_cmpuint (scenario->position, ==, position + 2);
     {
-      g_autoptr (GrProject) edited = gr_scenario_apply (scenario, gr_session_get_project (gr_window_get_session (window)));
+      g_autoptr (GrProject) edited =
+          gr_scenario_apply (scenario, gr_session_get_project (gr_window_get_session (window)));
       GrFeature *last = g_ptr_array_index (edited->layers[GR_ROLE_PARK]->features,
                                            edited->layers[GR_ROLE_PARK]->features->len - 1);
       g_assert_cmpstr (last->name, ==, "中心口袋公园");
@@ -891,21 +922,22 @@ test_pocket_park (Fixture *f, gconstpointer data)
     /* The Delete key takes the picked park away again. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-selected", NULL));
     g_assert_cmpuint (scenario->position, ==, position + 3);
-    g_assert_null (gr_scenario_get_geometry (scenario, gr_session_get_project (gr_window_get_session (window)), key));
+    g_assert_null (gr_scenario_get_geometry (
+        scenario, gr_session_get_project (gr_window_get_session (window)), key));
   }
 
   /* The project's own targets: kept in its file, edited in their dialog. */
   {
     g_autoptr (GError) target_error = NULL;
-    GrTarget own[GR_N_INDICATORS];
+    GrTarget          own[GR_N_INDICATORS];
     AdwMessageDialog *dialog;
-    const char *value, *verdict;
+    const char       *value, *verdict;
 
     g_assert_true (gr_project_targets_set (path, GR_IND_SERVICE_RATE, 25, FALSE, &target_error));
     gr_window_set_targets (window, GR_TARGETS_PROJECT, 0);
     spin (100);
     g_assert_true (gr_window_get_indicator_row (window, GR_IND_SERVICE_RATE, &value, &verdict));
-    g_assert_cmpstr (verdict, ==, _("met"));
+    g_assert_cmpstr (verdict, ==, _ ("met"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-targets", NULL));
     spin (300);
     dialog = find_dialog ();
@@ -922,7 +954,7 @@ test_pocket_park (Fixture *f, gconstpointer data)
 /* ---- a tile server on the loopback interface ------------------------------ */
 
 static GBytes *tile_png;
-static int tile_requests;
+static int     tile_requests;
 
 static cairo_status_t
 append_bytes (void *closure, const unsigned char *data, unsigned int length)
@@ -936,8 +968,8 @@ static GBytes *
 magenta_tile (void)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
+  cairo_t         *cr = cairo_create (surface);
+  GByteArray      *png = g_byte_array_new ();
 
   cairo_set_source_rgb (cr, 230 / 255.0, 0, 230 / 255.0);
   cairo_paint (cr);
@@ -948,14 +980,17 @@ magenta_tile (void)
 }
 
 static gboolean
-serve_tile (GThreadedSocketService *service, GSocketConnection *connection, GObject *source, gpointer data)
+serve_tile (GThreadedSocketService *service,
+            GSocketConnection      *connection,
+            GObject                *source,
+            gpointer                data)
 {
-  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GInputStream  *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
   g_autoptr (GString) request = g_string_new (NULL);
   g_autofree char *head = NULL;
-  char buffer[1024];
-  gssize n;
+  char             buffer[1024];
+  gssize           n;
 
   while (strstr (request->str, "\r\n\r\n") == NULL
          && (n = g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL)) > 0)
@@ -967,7 +1002,8 @@ serve_tile (GThreadedSocketService *service, GSocketConnection *connection, GObj
                           "Connection: close\r\n\r\n",
                           g_bytes_get_size (tile_png));
   g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
-  g_output_stream_write_all (out, g_bytes_get_data (tile_png, NULL), g_bytes_get_size (tile_png), NULL, NULL, NULL);
+  g_output_stream_write_all (out, g_bytes_get_data (tile_png, NULL), g_bytes_get_size (tile_png),
+                             NULL, NULL, NULL);
   g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
   return TRUE;
 }
@@ -984,8 +1020,9 @@ static Pixel
 map_centre_pixel (GrWindow *window, const char *shot)
 {
   g_autoptr (GdkTexture) texture = render (window, shot);
-  GtkWidget *map = gr_window_get_map (window);
-  graphene_point_t in = GRAPHENE_POINT_INIT (gtk_widget_get_width (map) / 2.0, gtk_widget_get_height (map) / 2.0);
+  GtkWidget       *map = gr_window_get_map (window);
+  graphene_point_t in =
+      GRAPHENE_POINT_INIT (gtk_widget_get_width (map) / 2.0, gtk_widget_get_height (map) / 2.0);
   graphene_point_t out;
 
   g_assert_true (gtk_widget_compute_point (map, contents (window), &in, &out));
@@ -1010,13 +1047,14 @@ test_online_base_map (Fixture *f, gconstpointer data)
   g_autoptr (GSocketAddress) bound = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *url = NULL;
-  GSettings *settings = gr_settings_get ();
-  gint64 end;
-  Pixel p = { 0 };
+  GSettings       *settings = gr_settings_get ();
+  gint64           end;
+  Pixel            p = { 0 };
 
   tile_png = magenta_tile ();
-  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (server), address, G_SOCKET_TYPE_STREAM,
-                                                G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error));
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (server), address,
+                                                G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
+                                                &bound, &error));
   g_assert_no_error (error);
   g_signal_connect (server, "run", G_CALLBACK (serve_tile), NULL);
   g_socket_service_start (server);
@@ -1032,7 +1070,8 @@ test_online_base_map (Fixture *f, gconstpointer data)
       spin (500);
       p = map_centre_pixel (window, "base-map-online");
     }
-  g_test_message ("%d tile requests; map centre %u,%u,%u", g_atomic_int_get (&tile_requests), p.r, p.g, p.b);
+  g_test_message ("%d tile requests; map centre %u,%u,%u", g_atomic_int_get (&tile_requests), p.r,
+                  p.g, p.b);
   g_assert_cmpint (g_atomic_int_get (&tile_requests), >, 0);
   g_assert_true (is_magenta (p));
 
@@ -1060,12 +1099,12 @@ test_online_base_map (Fixture *f, gconstpointer data)
 static void
 test_broken_base_map (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
-  GSettings *settings = gr_settings_get ();
-  GrSession *before = gr_window_get_session (window);
-  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-input", "mbtileserver_invalid.mbtiles",
-                                                NULL);
-  double x, y;
+  GrWindow        *window = f->window;
+  GSettings       *settings = gr_settings_get ();
+  GrSession       *before = gr_window_get_session (window);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad-input",
+                                                "mbtileserver_invalid.mbtiles", NULL);
+  double           x, y;
 
   g_settings_set_string (settings, "mbtiles-path", bad);
   g_settings_set_enum (settings, "base-map", GR_BASE_MAP_MBTILES);
@@ -1082,15 +1121,17 @@ test_broken_base_map (Fixture *f, gconstpointer data)
 static void
 test_preferences_radius (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
+  GrWindow  *window = f->window;
   GSettings *settings = gr_settings_get ();
-  GrSummary before, after;
+  GrSummary  before, after;
 
   gr_analysis_summarize (gr_session_get_analysis (gr_window_get_session (window)), -1, &before);
   g_settings_set_double (settings, "park-radius", 1000);
   wait_idle (window);
-  g_assert_cmpfloat (gr_analysis_get_criteria (gr_session_get_analysis (gr_window_get_session (window)))->park_radius,
-                     ==, 1000);
+  g_assert_cmpfloat (
+      gr_analysis_get_criteria (gr_session_get_analysis (gr_window_get_session (window)))
+          ->park_radius,
+      ==, 1000);
   gr_analysis_summarize (gr_session_get_analysis (gr_window_get_session (window)), -1, &after);
   g_assert_cmpfloat (after.park.area_m2, >, before.park.area_m2);
   g_settings_reset (settings, "park-radius");
@@ -1102,8 +1143,9 @@ test_preferences_radius (Fixture *f, gconstpointer data)
 static void
 test_help_overlay (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
-  GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  GrWindow           *window = f->window;
+  GtkShortcutsWindow *help =
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
 
   g_assert_nonnull (help);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
@@ -1141,8 +1183,9 @@ drop_and_import (GrWindow *window, GFile *file, GrRole role)
   spin (300);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog))), ==,
-                    role);
+  g_assert_cmpuint (
+      gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog))), ==,
+      role);
   adw_message_dialog_response (dialog, "import");
   /* A button closes the dialog as it answers; answered from here, it stays. */
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -1154,21 +1197,23 @@ drop_and_import (GrWindow *window, GFile *file, GrRole role)
 static void
 test_drop_a_layer (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
+  GrWindow  *window = f->window;
   GrProject *project = gr_session_get_project (gr_window_get_session (window));
   g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
   g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
   g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
   g_autofree char *path = g_build_filename (f->dir, "new-parks.geojson", NULL);
-  g_autoptr (GString) json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                                           "\"properties\":{\"name\":\"Test park\"},\"geometry\":{\"type\":"
-                                           "\"Polygon\",\"coordinates\":[[");
+  g_autoptr (GString) json =
+      g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                    "\"properties\":{\"name\":\"Test park\"},\"geometry\":{\"type\":"
+                    "\"Polygon\",\"coordinates\":[[");
   g_autoptr (GFile) file = g_file_new_for_path (path);
   const double corners[5][2] = { { -60, -60 }, { 60, -60 }, { 60, 60 }, { -60, 60 }, { -60, -60 } };
-  GrCoverage *coverage;
-  double x, y;
+  GrCoverage  *coverage;
+  double       x, y;
 
-  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
   for (guint i = 0; i < 5; i++)
     {
       double cx = x + corners[i][0], cy = y + corners[i][1];
@@ -1230,7 +1275,7 @@ static char *pdf_text (const char *pdf);
 static void
 test_presentation (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
+  GrWindow        *window = f->window;
   g_autofree char *path = g_build_filename (f->dir, "andorra.gpkg", NULL);
   g_autofree char *png = g_build_filename (f->dir, "map.png", NULL);
   g_autofree char *svg = g_build_filename (f->dir, "map.svg", NULL);
@@ -1238,17 +1283,18 @@ test_presentation (Fixture *f, gconstpointer data)
   g_autofree char *svg_text = NULL;
   g_autoptr (GError) error = NULL;
   static const int sizes[2][2] = { { 1920, 1080 }, { 1280, 720 } };
-  GrPresentation *presentation = gr_window_get_presentation (window);
-  GtkLabel *layers_heading = find_label (contents (window), _("Layers"));
-  GrScenario *scenario;
-  double x, y;
-  gint64 end;
+  GrPresentation  *presentation = gr_window_get_presentation (window);
+  GtkLabel        *layers_heading = find_label (contents (window), _ ("Layers"));
+  GrScenario      *scenario;
+  double           x, y;
+  gint64           end;
 
   g_assert_true (gr_window_save_as (window, path, &error));
   g_assert_no_error (error);
   g_assert_true (gr_window_new_scenario (window, "Option A", NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)), GR_CELL_NEITHER, &x, &y));
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
   look_at (window, x, y, 17);
   gr_window_set_adding (window, TRUE);
   gr_window_click_at (window, x, y);
@@ -1275,13 +1321,13 @@ test_presentation (Fixture *f, gconstpointer data)
   g_assert_cmpuint (gr_swipe_layer_get_n_gain_tiles (gr_window_get_swipe_layer (window)), >, 0);
   for (guint k = 0; k < 2; k++)
     {
-      int w = sizes[k][0], h = sizes[k][1];
+      int              w = sizes[k][0], h = sizes[k][1];
       g_autofree char *shot = g_strdup_printf ("presentation-%dx%d", w, h);
-      GtkWidget *cards = gr_presentation_get_cards (presentation);
-      GtkWidget *value = nth_child (nth_child (cards, 0), 1);
+      GtkWidget       *cards = gr_presentation_get_cards (presentation);
+      GtkWidget       *value = nth_child (nth_child (cards, 0), 1);
       g_autoptr (GdkTexture) texture = NULL;
-      graphene_rect_t box;
-      const char *panel_value, *verdict;
+      graphene_rect_t  box;
+      const char      *panel_value, *verdict;
       g_autofree char *expected = NULL;
       g_autofree char *first = NULL;
 
@@ -1300,7 +1346,8 @@ test_presentation (Fixture *f, gconstpointer data)
       g_assert_true (gtk_widget_compute_bounds (value, contents (window), &box));
       g_assert_cmpfloat (box.size.height, >=, h / 26.0);
       /* The card's figure is the panel's, to one decimal. */
-      g_assert_true (gr_window_get_indicator_row (window, GR_IND_GREEN_300, &panel_value, &verdict));
+      g_assert_true (
+          gr_window_get_indicator_row (window, GR_IND_GREEN_300, &panel_value, &verdict));
       expected = g_strdup_printf ("%.1f", g_ascii_strtod (panel_value, NULL));
       first = g_strdup (gr_presentation_get_card_text (presentation, 0));
       g_assert_nonnull (strstr (first, expected));
@@ -1308,10 +1355,11 @@ test_presentation (Fixture *f, gconstpointer data)
       /* A card's ground is light, its text dark: readable. */
       {
         GtkWidget *card = nth_child (cards, 0);
-        Pixel p;
+        Pixel      p;
 
         g_assert_true (gtk_widget_compute_bounds (card, contents (window), &box));
-        p = pixel_at (texture, box.origin.x + box.size.width - 6, box.origin.y + box.size.height / 2);
+        p = pixel_at (texture, box.origin.x + box.size.width - 6,
+                      box.origin.y + box.size.height / 2);
         g_assert_cmpuint (p.r + p.g + p.b, >, 3 * 200);
       }
     }
@@ -1327,7 +1375,8 @@ test_presentation (Fixture *f, gconstpointer data)
   gr_window_set_divider (window, 0.95);
   g_assert_true (is_blind_spot_color (pixel_of_cell (window, "presentation-swipe-baseline", x, y)));
   gr_window_set_divider (window, 0.05);
-  g_assert_false (is_blind_spot_color (pixel_of_cell (window, "presentation-swipe-scenario", x, y)));
+  g_assert_false (
+      is_blind_spot_color (pixel_of_cell (window, "presentation-swipe-scenario", x, y)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-toggle", "s", "flash");
   g_assert_true (gtk_toggle_button_get_active (gr_presentation_get_flash (presentation)));
   g_object_unref (render (window, "presentation-flash"));
@@ -1344,7 +1393,8 @@ test_presentation (Fixture *f, gconstpointer data)
     g_autoptr (GdkTexture) image = gdk_texture_new_from_filename (png, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (gdk_texture_get_width (image), ==, 2 * gtk_widget_get_width (gr_window_get_map (window)));
+    g_assert_cmpint (gdk_texture_get_width (image), ==,
+                     2 * gtk_widget_get_width (gr_window_get_map (window)));
   }
   g_assert_true (gr_window_export_map (window, svg, 96, &error));
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
@@ -1352,13 +1402,14 @@ test_presentation (Fixture *f, gconstpointer data)
   /* The report carries the figure the window shows for the scenario. */
   {
     const char *const names[] = { "Option A", NULL };
-    const char *panel_value, *verdict;
-    g_autofree char *text = NULL;
-    g_autofree char *number = NULL;
+    const char       *panel_value, *verdict;
+    g_autofree char  *text = NULL;
+    g_autofree char  *number = NULL;
 
     g_assert_true (gr_window_export_report (window, pdf, names, GR_PAPER_A4, FALSE, &error));
     g_assert_no_error (error);
-    g_assert_true (gr_window_get_indicator_row (window, GR_IND_SERVICE_RATE, &panel_value, &verdict));
+    g_assert_true (
+        gr_window_get_indicator_row (window, GR_IND_SERVICE_RATE, &panel_value, &verdict));
     number = g_strdup_printf ("%.2f", g_ascii_strtod (panel_value, NULL));
     text = pdf_text (pdf);
     g_assert_nonnull (strstr (text, number));
@@ -1372,10 +1423,11 @@ pdf_text (const char *pdf)
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
   g_autoptr (GError) error = NULL;
   char *out = NULL;
-  int status;
+  int   status;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                               NULL, &out, NULL, &status, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                               NULL, &status, &error));
   g_assert_no_error (error);
   return out;
 }
@@ -1393,8 +1445,8 @@ static void
 test_closed_while_busy (Fixture *f, gconstpointer data)
 {
   GSettings *settings = gr_settings_get ();
-  GrWindow *window = f->window;
-  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  GrWindow  *window = f->window;
+  gint64     end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
   g_settings_set_double (settings, "park-radius", 700);
   g_assert_true (gr_window_get_busy (window));

@@ -114,7 +114,7 @@ test_cancel_analysis (void)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
-  GArray *refs = NULL;
+  GArray     *refs = NULL;
   GrAnalysis *analysis;
 
   gr_project_build_analysis_async (project, &c, cancellable, on_ready, &result);
@@ -135,7 +135,7 @@ test_compare (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GrComparison) comparison = NULL;
   GrSummary base, a;
-  GrAmount gained[4];
+  GrAmount  gained[4];
 
   gr_comparison_new_async (project, NULL, NULL, &c, NULL, on_ready, &result);
   comparison = gr_comparison_new_finish (wait_for (&result), &error);
@@ -151,9 +151,9 @@ test_compare (void)
 
 typedef struct
 {
-  GThread      *thread;    /* where progress must arrive */
+  GThread      *thread; /* where progress must arrive */
   GArray       *fractions;
-  GAsyncResult *result;    /* once the report is done */
+  GAsyncResult *result; /* once the report is done */
 } Progress;
 
 static void
@@ -182,11 +182,11 @@ test_report (void)
   g_autofree char *gpkg = g_build_filename (dir, "sample.gpkg", NULL);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autoptr (GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
-  Progress progress = { g_thread_self (), fractions, NULL };
+  Progress        progress = { g_thread_self (), fractions, NULL };
   GrReportOptions options = { .targets = GR_TARGETS_NONE };
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   g_assert_true (gr_project_save (gr_session_get_project (open_sample ()), gpkg, &error));
   g_assert_no_error (error);
@@ -199,7 +199,8 @@ test_report (void)
   g_assert_cmpuint (fractions->len, >=, 3);
   g_assert_cmpfloat (g_array_index (fractions, double, 0), ==, 0);
   for (guint i = 1; i < fractions->len; i++)
-    g_assert_cmpfloat (g_array_index (fractions, double, i), >, g_array_index (fractions, double, i - 1));
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >,
+                       g_array_index (fractions, double, i - 1));
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1);
   g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
   g_assert_no_error (error);

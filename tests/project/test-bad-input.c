@@ -9,7 +9,7 @@ test_bad_json_suite (void)
   g_autofree char *dir = bad_path ("JSONTestSuite_n");
   g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
   const char *name;
-  guint n = 0;
+  guint       n = 0;
 
   while ((name = g_dir_read_name (listing)) != NULL)
     {
@@ -24,8 +24,8 @@ static void
 test_bad_files (void)
 {
   const char *files[] = { "pyshp_corrupt_too_long.shp", "mbtileserver_invalid.mbtiles",
-                          "mbtileserver_invalid-tile-format.mbtiles", "node-mbtiles_corrupt.mbtiles",
-                          "mapshaper_gbk/gbk.dbf" };
+                          "mbtileserver_invalid-tile-format.mbtiles",
+                          "node-mbtiles_corrupt.mbtiles", "mapshaper_gbk/gbk.dbf" };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
@@ -42,15 +42,16 @@ static void
 test_empty_and_wrong_role (void)
 {
   g_autofree char *empty = write_temp ("empty.geojson", FC (""));
-  g_autofree char *lines = write_temp ("lines.geojson",
-                                       FC ("{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
-                                           "{\"type\":\"LineString\",\"coordinates\":[[1.5,42.5],[1.51,42.51]]}}"));
-  g_autofree char *huge = write_temp ("huge.geojson",
-                                      FC ("{\"type\":\"Feature\",\"properties\":{\"population\":1e300},"
-                                          "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1.5,42.5]}}"));
-  g_autofree char *far = write_temp ("far.geojson",
-                                     FC ("{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":"
-                                         "\"Polygon\",\"coordinates\":[[[1e300,1e300],[2e300,1e300],[2e300,2e300],[1e300,1e300]]]}}"));
+  g_autofree char *lines = write_temp (
+      "lines.geojson", FC ("{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
+                           "{\"type\":\"LineString\",\"coordinates\":[[1.5,42.5],[1.51,42.51]]}}"));
+  g_autofree char *huge = write_temp (
+      "huge.geojson", FC ("{\"type\":\"Feature\",\"properties\":{\"population\":1e300},"
+                          "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1.5,42.5]}}"));
+  g_autofree char *far = write_temp (
+      "far.geojson", FC ("{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":"
+                         "\"Polygon\",\"coordinates\":[[[1e300,1e300],[2e300,1e300],[2e300,2e300],["
+                         "1e300,1e300]]]}}"));
 
   assert_import_fails ("park", empty, GR_PROJECT_ERROR_EMPTY);
   assert_import_fails ("park", lines, GR_PROJECT_ERROR_ROLE);
@@ -63,10 +64,10 @@ test_repair_counted (void)
 {
   g_autoptr (GError) error = NULL;
   /* A bow-tie: self-intersecting, repaired into two triangles. */
-  g_autofree char *bowtie = write_temp ("bowtie.geojson",
-                                        FC ("{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":"
-                                            "\"Polygon\",\"coordinates\":[[[1.50,42.50],[1.51,42.51],[1.51,42.50],"
-                                            "[1.50,42.51],[1.50,42.50]]]}}," SQUARE ("1.505")));
+  g_autofree char *bowtie = write_temp (
+      "bowtie.geojson", FC ("{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":"
+                            "\"Polygon\",\"coordinates\":[[[1.50,42.50],[1.51,42.51],[1.51,42.50],"
+                            "[1.50,42.51],[1.50,42.50]]]}}," SQUARE ("1.505")));
   g_autofree char *spec = g_strconcat ("residential=", bowtie, NULL);
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
   g_autoptr (GrProject) project = NULL;
@@ -91,7 +92,7 @@ test_no_residential (void)
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
   g_autoptr (GrProject) project = NULL;
   GrEvaluation e;
-  GrCriteria c = default_criteria ();
+  GrCriteria   c = default_criteria ();
 
   g_ptr_array_add (sources, gr_source_parse (spec, NULL));
   project = gr_project_import (NULL, sources, NULL, &error);

@@ -9,10 +9,10 @@
 static void
 write_shifted (GrProject *project, const char *dir, double x, double y, int epsg)
 {
-  double dx = x - (project->extent[0] + project->extent[2]) / 2;
-  double dy = y - (project->extent[1] + project->extent[3]) / 2;
+  double       dx = x - (project->extent[0] + project->extent[2]) / 2;
+  double       dy = y - (project->extent[1] + project->extent[3]) / 2;
   const GrRole roles[] = { GR_ROLE_RESIDENTIAL, GR_ROLE_GREEN, GR_ROLE_PARK };
-  GDALDriverH driver = GDALGetDriverByName ("ESRI Shapefile");
+  GDALDriverH  driver = GDALGetDriverByName ("ESRI Shapefile");
   g_auto (OGRSpatialReferenceH) srs = NULL;
 
   if (epsg != 0)
@@ -22,10 +22,11 @@ write_shifted (GrProject *project, const char *dir, double x, double y, int epsg
     }
   for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
     {
-      GrLayer *layer = project->layers[roles[r]];
+      GrLayer         *layer = project->layers[roles[r]];
       g_autofree char *path = g_strdup_printf ("%s/%s.shp", dir, gr_role_to_string (roles[r]));
       g_auto (GDALDatasetH) ds = GDALCreate (driver, path, 0, 0, 0, GDT_Unknown, NULL);
-      OGRLayerH out = GDALDatasetCreateLayer (ds, gr_role_to_string (roles[r]), srs, wkbMultiPolygon, NULL);
+      OGRLayerH out =
+          GDALDatasetCreateLayer (ds, gr_role_to_string (roles[r]), srs, wkbMultiPolygon, NULL);
 
       for (guint i = 0; i < layer->features->len; i++)
         {
@@ -52,7 +53,7 @@ import_dir (const char *dir, const char *source_crs, GError **error)
 {
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
   GrImportOptions options = { .source_crs = source_crs };
-  const char *roles[] = { "residential", "green", "park" };
+  const char     *roles[] = { "residential", "green", "park" };
 
   for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
     {
@@ -82,7 +83,8 @@ test_cgcs2000_zone (void)
   evaluate (moved, FALSE, &gk);
   /* The same shapes: UTM's 0.9996 scale is the only difference. */
   g_assert_cmpfloat (worst_difference (&utm.city, &gk.city, FALSE), <=, AGREEMENT);
-  g_assert_cmpfloat (fabs (gk.city.residential.area_m2 / utm.city.residential.area_m2 - 1), <, 0.003);
+  g_assert_cmpfloat (fabs (gk.city.residential.area_m2 / utm.city.residential.area_m2 - 1), <,
+                     0.003);
   gr_evaluation_clear (&utm);
   gr_evaluation_clear (&gk);
 }

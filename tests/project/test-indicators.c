@@ -10,7 +10,7 @@ static GrFeature *
 feature (const char *wkt, const char *name, const char *kind, double value)
 {
   OGRGeometryH g = NULL;
-  GrFeature *f;
+  GrFeature   *f;
 
   g_assert_cmpint (OGR_G_CreateFromWkt ((char **) &wkt, NULL, &g), ==, OGRERR_NONE);
   f = gr_feature_new (g);
@@ -36,18 +36,27 @@ town (gboolean with_population, gboolean with_greenway)
   GrProject *p = gr_project_new ();
 
   p->crs_wkt = g_strdup ("EPSG:4547");
-  add (p, GR_ROLE_RESIDENTIAL, feature ("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))", NULL, NULL, NAN));
+  add (p, GR_ROLE_RESIDENTIAL,
+       feature ("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))", NULL, NULL, NAN));
   if (with_population)
-    add (p, GR_ROLE_POPULATION, feature ("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))", NULL, NULL, 10000));
+    add (p, GR_ROLE_POPULATION,
+         feature ("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))", NULL, NULL, 10000));
   add (p, GR_ROLE_ZONES, feature ("POLYGON ((0 0,500 0,500 1000,0 1000,0 0))", "西区", NULL, NAN));
-  add (p, GR_ROLE_ZONES, feature ("POLYGON ((500 0,1000 0,1000 1000,500 1000,500 0))", "东区", NULL, NAN));
-  add (p, GR_ROLE_PARK, feature ("POLYGON ((100 100,300 100,300 200,100 200,100 100))", "人民公园", "G11 防灾避险", NAN));
-  add (p, GR_ROLE_PARK, feature ("POLYGON ((100 600,150 600,150 620,100 620,100 600))", "街角游园", "G14", NAN));
-  add (p, GR_ROLE_PARK, feature ("POLYGON ((700 700,800 700,800 800,700 800,700 700))", "东社区公园", "G12", NAN));
+  add (p, GR_ROLE_ZONES,
+       feature ("POLYGON ((500 0,1000 0,1000 1000,500 1000,500 0))", "东区", NULL, NAN));
+  add (p, GR_ROLE_PARK,
+       feature ("POLYGON ((100 100,300 100,300 200,100 200,100 100))", "人民公园", "G11 防灾避险",
+                NAN));
+  add (p, GR_ROLE_PARK,
+       feature ("POLYGON ((100 600,150 600,150 620,100 620,100 600))", "街角游园", "G14", NAN));
+  add (p, GR_ROLE_PARK,
+       feature ("POLYGON ((700 700,800 700,800 800,700 800,700 700))", "东社区公园", "G12", NAN));
   if (with_greenway)
     add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (0 500,1000 500)", "滨河绿道", NULL, NAN));
-  add (p, GR_ROLE_BUILTUP, feature ("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))", NULL, NULL, NAN));
-  add (p, GR_ROLE_NURSERY, feature ("POLYGON ((800 0,1000 0,1000 100,800 100,800 0))", NULL, NULL, NAN));
+  add (p, GR_ROLE_BUILTUP,
+       feature ("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))", NULL, NULL, NAN));
+  add (p, GR_ROLE_NURSERY,
+       feature ("POLYGON ((800 0,1000 0,1000 100,800 100,800 0))", NULL, NULL, NAN));
   gr_project_update_extent (p);
   return p;
 }
@@ -56,7 +65,7 @@ static GrAnalysis *
 analyse (GrProject *project)
 {
   g_autoptr (GError) error = NULL;
-  GrCriteria c;
+  GrCriteria  c;
   GrAnalysis *a;
 
   gr_criteria_init_default (&c);
@@ -103,8 +112,11 @@ test_on_paper (void)
   g_assert_nonnull (city.system_check);
   g_test_message ("%s", city.system_check);
   g_assert_nonnull (strstr (city.system_check, "西区 lacks a country park"));
-  g_assert_nonnull (strstr (city.system_check, "The city lacks a botanical or specialised park, a country park"));
-  g_assert_nonnull (strstr (city.system_check, "东区 lacks a comprehensive park, a country park, a disaster-prevention park"));
+  g_assert_nonnull (
+      strstr (city.system_check, "The city lacks a botanical or specialised park, a country park"));
+  g_assert_nonnull (
+      strstr (city.system_check,
+              "东区 lacks a comprehensive park, a country park, a disaster-prevention park"));
 
   /* Per zone: each park in its zone, residents split by homes (5,000 each). */
   gr_indicators_compute (&west, project, analysis, 1, GR_TARGETS_ECO_GARDEN_CITY);
@@ -160,7 +172,7 @@ test_corridor_pinch (void)
 {
   const char *notched = "POLYGON ((0 0,2000 0,2000 200,1010 200,1010 80,990 80,990 200,0 200,0 0))";
   const char *wide = "POLYGON ((0 0,2000 0,2000 150,0 150,0 0))";
-  OGRGeometryH g = NULL, h = NULL;
+  OGRGeometryH    g = NULL, h = NULL;
   GrCorridorWidth w;
 
   OGR_G_CreateFromWkt ((char **) &notched, NULL, &g);
@@ -191,8 +203,10 @@ test_greenway_gap (void)
   add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (0 0,1000 0)", "东段", NULL, NAN));
   add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (1030 0,2000 0)", "西段", NULL, NAN));
   add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (500 0,500 300)", "支线", NULL, NAN));
-  add (p, GR_ROLE_PARK, feature ("POLYGON ((200 5,300 5,300 100,200 100,200 5))", "河滨公园", NULL, NAN));
-  add (p, GR_ROLE_WATER, feature ("POLYGON ((1500 -200,1600 -200,1600 -3,1500 -3,1500 -200))", "汾河", NULL, NAN));
+  add (p, GR_ROLE_PARK,
+       feature ("POLYGON ((200 5,300 5,300 100,200 100,200 5))", "河滨公园", NULL, NAN));
+  add (p, GR_ROLE_WATER,
+       feature ("POLYGON ((1500 -200,1600 -200,1600 -3,1500 -3,1500 -200))", "汾河", NULL, NAN));
   gr_greenway_report (p, 10, 200, &r);
   g_assert_cmpuint (r.n_networks, ==, 2);
   g_assert_cmpuint (r.gaps->len, ==, 1);

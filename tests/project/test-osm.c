@@ -40,16 +40,17 @@ test_grid_vs_exact (gconstpointer data)
   const Extract *x = data;
   g_autoptr (GrProject) project = import_osm (x->file);
   GrEvaluation grid, exact;
-  double worst;
+  double       worst;
 
   evaluate (project, FALSE, &grid);
   evaluate (project, TRUE, &exact);
   worst = worst_difference (&grid.city, &exact.city, FALSE);
   g_test_message ("%s: residential %.0f m2 grid, %.0f m2 exact; worst share difference %.3f pp",
-                  x->file, grid.city.residential.area_m2, exact.city.residential.area_m2, 100 * worst);
+                  x->file, grid.city.residential.area_m2, exact.city.residential.area_m2,
+                  100 * worst);
   g_assert_cmpfloat (worst, <=, AGREEMENT);
-  g_assert_cmpfloat (fabs (grid.city.residential.area_m2 - exact.city.residential.area_m2),
-                     <, 0.003 * exact.city.residential.area_m2);
+  g_assert_cmpfloat (fabs (grid.city.residential.area_m2 - exact.city.residential.area_m2), <,
+                     0.003 * exact.city.residential.area_m2);
   g_assert_cmpuint (grid.zones->len, ==, exact.zones->len);
   gr_evaluation_clear (&grid);
   gr_evaluation_clear (&exact);
@@ -61,8 +62,8 @@ test_zones_from_admin_levels (void)
   g_autoptr (GrProject) andorra = import_osm ("andorra");
   g_autoptr (GrProject) bayreuth = import_osm ("north-bayreuth.osm.gz");
   g_autofree char *first = NULL;
-  GrEvaluation e;
-  double sum = 0;
+  GrEvaluation     e;
+  double           sum = 0;
 
   /* Andorra's seven parishes (admin_level 7); Bayreuth's extract has one
    * boundary only, so no zones. */

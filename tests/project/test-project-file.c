@@ -12,7 +12,7 @@ test_project_file_round_trip (void)
   g_autofree char *dir = gr_test_scratch_dir ();
   g_autofree char *path = g_build_filename (dir, "monaco.gpkg", NULL);
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
-  GrEvaluation before, after;
+  GrEvaluation     before, after;
 
   g_assert_true (gr_project_save (project, path, &error));
   g_assert_no_error (error);

@@ -18,7 +18,8 @@ static GrProject *
 monaco (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "osm", "monaco.osm.pbf", NULL);
+  g_autofree char *path =
+      g_test_build_filename (G_TEST_DIST, "data", "osm", "monaco.osm.pbf", NULL);
   GrProject *project = gr_project_import (path, NULL, NULL, &error);
 
   g_assert_no_error (error);
@@ -40,10 +41,10 @@ static void
 assert_same_coverage (GrAnalysis *a, GrAnalysis *b)
 {
   GrCoverage *ca = gr_analysis_get_coverage (a), *cb = gr_analysis_get_coverage (b);
-  guint8 sa[4096], sb[4096], pa[4096], pb[4096];
-  double x0, y0, x1, y1;
-  guint nx, ny, mx, my, tiles = 0;
-  GrSummary s, t;
+  guint8      sa[4096], sb[4096], pa[4096], pb[4096];
+  double      x0, y0, x1, y1;
+  guint       nx, ny, mx, my, tiles = 0;
+  GrSummary   s, t;
 
   gr_grid_get_layout (gr_coverage_get_grid (ca), &x0, &y0, &nx, &ny);
   gr_grid_get_layout (gr_coverage_get_grid (cb), &x1, &y1, &mx, &my);
@@ -54,7 +55,8 @@ assert_same_coverage (GrAnalysis *a, GrAnalysis *b)
   for (guint ty = 0; ty < ny; ty++)
     for (guint tx = 0; tx < nx; tx++)
       {
-        gboolean ha = gr_coverage_get_tile (ca, tx, ty, sa, pa), hb = gr_coverage_get_tile (cb, tx, ty, sb, pb);
+        gboolean ha = gr_coverage_get_tile (ca, tx, ty, sa, pa),
+                 hb = gr_coverage_get_tile (cb, tx, ty, sb, pb);
 
         g_assert_true (ha == hb);
         if (!ha)
@@ -80,10 +82,16 @@ centre (GrProject *project, double *x, double *y)
 }
 
 static GrEdit *
-add_park (GrScenario *scenario, GrProject *project, double x, double y, double area, const char *name)
+add_park (GrScenario *scenario,
+          GrProject  *project,
+          double      x,
+          double      y,
+          double      area,
+          const char *name)
 {
-  GrEdit *edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, gr_scenario_next_candidate (scenario, project),
-                              gr_pocket_park_new (x, y, area, FALSE));
+  GrEdit *edit =
+      gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, gr_scenario_next_candidate (scenario, project),
+                   gr_pocket_park_new (x, y, area, FALSE));
 
   edit->name = g_strdup (name);
   edit->klass = g_strdup ("G14 口袋公园");
@@ -93,7 +101,7 @@ add_park (GrScenario *scenario, GrProject *project, double x, double y, double a
 static GrEdit *
 moved (GrProject *project, GrRole role, guint index, double dx, double dy)
 {
-  GrFeature *f = g_ptr_array_index (project->layers[role]->features, index);
+  GrFeature   *f = g_ptr_array_index (project->layers[role]->features, index);
   OGRGeometryH g = OGR_G_Clone (f->geometry);
   OGRGeometryH out = OGR_G_CreateGeometry (wkbPolygon);
   OGRGeometryH ring;
@@ -148,7 +156,7 @@ replay (gboolean walking)
   g_autoptr (GrScenario) b = NULL;
   g_autoptr (GrAnalysis) check = NULL;
   GrSummary before, after;
-  double x, y;
+  double    x, y;
 
   g_assert_no_error (error);
   editor = gr_editor_new (project, live, refs);
@@ -158,11 +166,13 @@ replay (gboolean walking)
     {
       /* Beside a home that reaches the paths, so that the parks do too. */
       GrWalk *walk = gr_analysis_get_walk (live);
-      guint col, row, segment;
-      gint64 to_a, to_b;
+      guint   col, row, segment;
+      gint64  to_a, to_b;
 
-      gr_walk_get_attachment (walk, gr_walk_get_n_attachments (walk) / 2, &col, &row, &segment, &to_a, &to_b);
-      gr_grid_cell_center (gr_coverage_get_grid (gr_analysis_get_coverage (live)), col, row, &x, &y);
+      gr_walk_get_attachment (walk, gr_walk_get_n_attachments (walk) / 2, &col, &row, &segment,
+                              &to_a, &to_b);
+      gr_grid_cell_center (gr_coverage_get_grid (gr_analysis_get_coverage (live)), col, row, &x,
+                           &y);
     }
   push (a, project, add_park (a, project, x, y, 2500, "一号"));
   push (a, project, add_park (a, project, x + 300, y - 200, 12000, "二号"));
@@ -193,8 +203,10 @@ replay (gboolean walking)
 
     g_assert_true (view.layers[GR_ROLE_RESIDENTIAL] == project->layers[GR_ROLE_RESIDENTIAL]);
     g_assert_true (view.layers[GR_ROLE_PARK] == owner->layers[GR_ROLE_PARK]);
-    g_assert_cmpuint (view.layers[GR_ROLE_PARK]->features->len, ==, full->layers[GR_ROLE_PARK]->features->len);
-    g_assert_cmpuint (view.layers[GR_ROLE_GREEN]->features->len, ==, full->layers[GR_ROLE_GREEN]->features->len);
+    g_assert_cmpuint (view.layers[GR_ROLE_PARK]->features->len, ==,
+                      full->layers[GR_ROLE_PARK]->features->len);
+    g_assert_cmpuint (view.layers[GR_ROLE_GREEN]->features->len, ==,
+                      full->layers[GR_ROLE_GREEN]->features->len);
     g_assert_null (owner->layers[GR_ROLE_RESIDENTIAL]);
   }
 
@@ -254,9 +266,9 @@ test_compare (void)
   g_autoptr (GrComparison) aa = NULL;
   g_autoptr (GError) error = NULL;
   GrCriteria c = criteria (FALSE);
-  GrAmount gained[4], same[4];
-  GrSummary base, with_a;
-  double x, y;
+  GrAmount   gained[4], same[4];
+  GrSummary  base, with_a;
+  double     x, y;
 
   centre (project, &x, &y);
   push (a, project, add_park (a, project, x, y, 12000, "新园"));
@@ -290,11 +302,11 @@ test_balance (void)
 {
   g_autoptr (GrProject) project = gr_project_new ();
   g_autoptr (GrScenario) s = gr_scenario_new ("道路拓宽");
-  GrLayer *green = gr_project_ensure_layer (project, GR_ROLE_GREEN);
-  const char *square = "POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0))";
-  const char *strip_cut = "POLYGON ((0 10, 100 10, 100 100, 0 100, 0 10))";
+  GrLayer     *green = gr_project_ensure_layer (project, GR_ROLE_GREEN);
+  const char  *square = "POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0))";
+  const char  *strip_cut = "POLYGON ((0 10, 100 10, 100 100, 0 100, 0 10))";
   OGRGeometryH g = NULL, cut = NULL;
-  GrBalance b;
+  GrBalance    b;
 
   gr_project_ensure_layer (project, GR_ROLE_PARK);
   OGR_G_CreateFromWkt ((char **) &square, NULL, &g);
@@ -323,7 +335,7 @@ test_edit_checks (void)
   g_autoptr (GrProject) project = monaco ();
   g_autoptr (GrScenario) s = gr_scenario_new ("检查");
   g_autoptr (GError) error = NULL;
-  guint n = project->layers[GR_ROLE_PARK]->features->len;
+  guint  n = project->layers[GR_ROLE_PARK]->features->len;
   double x, y;
 
   centre (project, &x, &y);
@@ -334,12 +346,13 @@ test_edit_checks (void)
     g_clear_error (&error);
   }
   {
-    g_autoptr (GrEdit) e = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, n + 1, gr_pocket_park_new (x, y, 900, TRUE));
+    g_autoptr (GrEdit) e =
+        gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, n + 1, gr_pocket_park_new (x, y, 900, TRUE));
     g_assert_false (gr_scenario_check_edit (s, project, e, &error));
     g_clear_error (&error);
   }
   {
-    const char *bowtie = "POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))";
+    const char  *bowtie = "POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))";
     OGRGeometryH g = NULL;
     g_autoptr (GrEdit) e = NULL;
 
@@ -378,11 +391,12 @@ saved_monaco (GrProject *project, char **dir)
 static void
 assert_integrity (const char *path)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
   sqlite3_finalize (stmt);
@@ -402,7 +416,7 @@ test_store (void)
   g_autoptr (GPtrArray) loaded = NULL;
   g_autoptr (GrProject) reloaded = NULL;
   GrScenario *la;
-  double x, y;
+  double      x, y;
 
   g_assert_no_error (error);
   centre (project, &x, &y);
@@ -411,11 +425,13 @@ test_store (void)
   for (guint i = 0; i < 4; i++)
     {
       g_autofree char *name = g_strdup_printf ("口袋公园 %u", i + 1);
-      g_assert_true (gr_scenario_store_push (store, a, add_park (a, project, x + 100 * i, y, 1000, name), &error));
+      g_assert_true (gr_scenario_store_push (
+          store, a, add_park (a, project, x + 100 * i, y, 1000, name), &error));
     }
   /* Undo two, then a new edit drops them from the history. */
   g_assert_true (gr_scenario_store_set_position (store, a, 2, &error));
-  g_assert_true (gr_scenario_store_push (store, a, moved (project, GR_ROLE_PARK, 0, 20, 0), &error));
+  g_assert_true (
+      gr_scenario_store_push (store, a, moved (project, GR_ROLE_PARK, 0, 20, 0), &error));
   g_assert_cmpuint (a->edits->len, ==, 3);
   /* Undo one: kept for redo in the file. */
   g_assert_true (gr_scenario_store_set_position (store, a, 2, &error));
@@ -455,7 +471,8 @@ test_store (void)
   assert_integrity (path);
   reloaded = gr_project_load (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (reloaded->layers[GR_ROLE_PARK]->features->len, ==, project->layers[GR_ROLE_PARK]->features->len);
+  g_assert_cmpuint (reloaded->layers[GR_ROLE_PARK]->features->len, ==,
+                    project->layers[GR_ROLE_PARK]->features->len);
   gr_test_remove_tree (dir);
 }
 
@@ -470,7 +487,8 @@ test_newer_format (void)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE gr_meta SET value = '99' WHERE key = 'format_version'", NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE gr_meta SET value = '99' WHERE key = 'format_version'",
+                                 NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_null (gr_project_load (path, &error));
@@ -488,7 +506,8 @@ crash_writer (const char *path)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GrProject) project = gr_project_load (path, &error);
-  g_autoptr (GrScenarioStore) store = project != NULL ? gr_scenario_store_open (path, &error) : NULL;
+  g_autoptr (GrScenarioStore) store =
+      project != NULL ? gr_scenario_store_open (path, &error) : NULL;
   g_autoptr (GrScenario) scenario = gr_scenario_new ("崩溃测试");
   double x, y;
 
@@ -509,7 +528,8 @@ crash_writer (const char *path)
           return 1;
         }
       /* Every third edit is undone once: history beyond the position. */
-      if (i % 3 == 2 && !gr_scenario_store_set_position (store, scenario, scenario->position - 1, &error))
+      if (i % 3 == 2
+          && !gr_scenario_store_set_position (store, scenario, scenario->position - 1, &error))
         return 1;
       g_print ("%u %u\n", scenario->edits->len, scenario->position);
       fflush (stdout);
@@ -523,19 +543,19 @@ test_crash (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = saved_monaco (project, &dir);
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  const char *argv[] = { self, "--crash-writer", path, NULL };
+  const char      *argv[] = { self, "--crash-writer", path, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (GDataInputStream) lines = NULL;
   g_autoptr (GrScenarioStore) store = NULL;
   g_autoptr (GPtrArray) loaded = NULL;
   g_autofree char *ogrinfo = NULL;
-  GPid pid;
-  int out, status;
-  guint len = 0, position = 0, reports = 0;
-  GrScenario *s;
+  GPid             pid;
+  int              out, status;
+  guint            len = 0, position = 0, reports = 0;
+  GrScenario      *s;
 
-  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
-                                           NULL, &out, NULL, &error));
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, NULL, &out, NULL, &error));
   {
     g_autoptr (GInputStream) pipe = g_unix_input_stream_new (out, TRUE);
     lines = g_data_input_stream_new (pipe);
@@ -562,26 +582,27 @@ test_crash (void)
   g_assert_cmpuint (loaded->len, ==, 1);
   s = g_ptr_array_index (loaded, 0);
   g_assert_cmpstr (s->name, ==, "崩溃测试");
-  g_test_message ("last report: %u edits, position %u; file: %u edits, position %u", len, position, s->edits->len,
-                  s->position);
+  g_test_message ("last report: %u edits, position %u; file: %u edits, position %u", len, position,
+                  s->edits->len, s->position);
   g_assert_cmpuint (s->edits->len, >=, len);
   g_assert_cmpuint (s->position, >=, position - 1);
   /* Each edit replays onto the baseline. */
   {
     g_autoptr (GrProject) edited = gr_scenario_apply (s, project);
-    g_assert_cmpuint (edited->layers[GR_ROLE_PARK]->features->len, >, project->layers[GR_ROLE_PARK]->features->len);
+    g_assert_cmpuint (edited->layers[GR_ROLE_PARK]->features->len, >,
+                      project->layers[GR_ROLE_PARK]->features->len);
   }
   gr_scenario_store_close (g_steal_pointer (&store));
   assert_integrity (path);
   ogrinfo = g_find_program_in_path ("ogrinfo");
   if (ogrinfo != NULL)
     {
-      const char *info[] = { ogrinfo, "-q", "-so", path, NULL };
+      const char      *info[] = { ogrinfo, "-q", "-so", path, NULL };
       g_autofree char *text = NULL;
-      int exit_status;
+      int              exit_status;
 
-      g_assert_true (g_spawn_sync (NULL, (char **) info, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
-                                   &exit_status, &error));
+      g_assert_true (g_spawn_sync (NULL, (char **) info, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                   NULL, &text, NULL, &exit_status, &error));
       g_assert_true (g_spawn_check_wait_status (exit_status, NULL));
       g_assert_nonnull (strstr (text, "gr_edits"));
     }

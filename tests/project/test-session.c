@@ -16,25 +16,26 @@ test_session_layer_over (void)
   g_autofree char *json = g_build_filename (dir, "城市公园.geojson", NULL);
   g_autoptr (GrSession) base = gr_session_open (osm, NULL, NULL, &error);
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
-  GrProject *project;
-  double lon[2], lat[2], b[4];
+  GrProject       *project;
+  double           lon[2], lat[2], b[4];
   g_autofree char *text = NULL;
-  GrSource *source;
-  GrRole role;
+  GrSource        *source;
+  GrRole           role;
 
   g_assert_no_error (error);
   project = gr_session_get_project (base);
   g_assert_true (gr_project_save (project, gpkg, &error));
   /* A 100 m square in the middle of the residential land. */
   gr_layer_get_bounds (project->layers[GR_ROLE_RESIDENTIAL], b);
-  g_assert_true (gr_display_to_lonlat (gr_session_get_display (base), (b[0] + b[2]) / 2 - 50, (b[1] + b[3]) / 2 - 50,
-                                       &lon[0], &lat[0]));
-  g_assert_true (gr_display_to_lonlat (gr_session_get_display (base), (b[0] + b[2]) / 2 + 50, (b[1] + b[3]) / 2 + 50,
-                                       &lon[1], &lat[1]));
-  text = g_strdup_printf ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
-                          "{\"name\":\"新公园\",\"class\":\"G12\"},\"geometry\":{\"type\":\"Polygon\","
-                          "\"coordinates\":[[[%.8f,%.8f],[%.8f,%.8f],[%.8f,%.8f],[%.8f,%.8f],[%.8f,%.8f]]]}}]}",
-                          lon[0], lat[0], lon[1], lat[0], lon[1], lat[1], lon[0], lat[1], lon[0], lat[0]);
+  g_assert_true (gr_display_to_lonlat (gr_session_get_display (base), (b[0] + b[2]) / 2 - 50,
+                                       (b[1] + b[3]) / 2 - 50, &lon[0], &lat[0]));
+  g_assert_true (gr_display_to_lonlat (gr_session_get_display (base), (b[0] + b[2]) / 2 + 50,
+                                       (b[1] + b[3]) / 2 + 50, &lon[1], &lat[1]));
+  text = g_strdup_printf (
+      "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+      "{\"name\":\"新公园\",\"class\":\"G12\"},\"geometry\":{\"type\":\"Polygon\","
+      "\"coordinates\":[[[%.8f,%.8f],[%.8f,%.8f],[%.8f,%.8f],[%.8f,%.8f],[%.8f,%.8f]]]}}]}",
+      lon[0], lat[0], lon[1], lat[0], lon[1], lat[1], lon[0], lat[1], lon[0], lat[0]);
   g_assert_true (g_file_set_contents (json, text, -1, NULL));
   g_assert_true (gr_role_guess_from_name ("城市公园.geojson", &role));
   g_assert_cmpint (role, ==, GR_ROLE_PARK);
@@ -77,10 +78,10 @@ test_session_nearest (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = extract_path ("monaco.osm.pbf");
   g_autoptr (GrSession) session = gr_session_open (path, NULL, NULL, &error);
-  GrProject *project;
-  GrFeature *park;
-  guint index = G_MAXUINT;
-  double b[4], x, y, lon, lat, x2, y2;
+  GrProject  *project;
+  GrFeature  *park;
+  guint       index = G_MAXUINT;
+  double      b[4], x, y, lon, lat, x2, y2;
   OGREnvelope env;
 
   g_assert_no_error (error);
@@ -103,10 +104,12 @@ test_session_nearest (void)
         g_autoptr (GrPolygon) p = gr_polygon_new_from_ogr (f->geometry);
         best = MIN (best, gr_polygon_distance (p, x, y));
       }
-    g_assert_cmpfloat_with_epsilon (gr_session_nearest (session, GR_ROLE_PARK, x, y, NULL), best, 1e-6);
+    g_assert_cmpfloat_with_epsilon (gr_session_nearest (session, GR_ROLE_PARK, x, y, NULL), best,
+                                    1e-6);
   }
   /* Display coordinates go to lon/lat and back. */
-  g_assert_true (gr_display_to_lonlat (gr_session_get_display (session), env.MinX, env.MinY, &lon, &lat));
+  g_assert_true (
+      gr_display_to_lonlat (gr_session_get_display (session), env.MinX, env.MinY, &lon, &lat));
   g_assert_cmpfloat (fabs (lon - 7.42), <, 0.05);
   g_assert_cmpfloat (fabs (lat - 43.74), <, 0.05);
   g_assert_true (gr_display_from_lonlat (gr_session_get_display (session), lon, lat, &x2, &y2));

@@ -21,5 +21,4 @@ test_source_specs (void)
   g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID);
 }
 
-GR_TEST_MAIN (gr_gdal_init,
-              { "/project/source-specs", test_source_specs })
+GR_TEST_MAIN (gr_gdal_init, { "/project/source-specs", test_source_specs })

@@ -6,7 +6,7 @@ static char *
 copy_gbk_without_prj (void)
 {
   g_autofree char *dir = gr_test_scratch_dir ();
-  const char *ext[] = { "shp", "shx", "dbf" };
+  const char      *ext[] = { "shp", "shx", "dbf" };
 
   for (guint i = 0; i < G_N_ELEMENTS (ext); i++)
     {
@@ -14,7 +14,7 @@ copy_gbk_without_prj (void)
       g_autofree char *from = bad_path (name);
       g_autofree char *to = g_strdup_printf ("%s/chinese.%s", dir, ext[i]);
       g_autofree char *bytes = NULL;
-      gsize len;
+      gsize            len;
 
       g_assert_true (g_file_get_contents (from, &bytes, &len, NULL));
       g_assert_true (g_file_set_contents (to, bytes, len, NULL));
@@ -51,7 +51,7 @@ test_gbk_round_trip (void)
 static void
 test_text_decoding (void)
 {
-  const char gbk[] = { (char) 0xBC, (char) 0xF2, (char) 0xCC, (char) 0xE5, 0 };
+  const char       gbk[] = { (char) 0xBC, (char) 0xF2, (char) 0xCC, (char) 0xE5, 0 };
   g_autofree char *auto_gbk = gr_text_to_utf8 (gbk, NULL);
   g_autofree char *utf8 = gr_text_to_utf8 ("公园", NULL);
   g_autofree char *latin = gr_text_to_utf8 ("caf\xe9", "ISO-8859-1");

@@ -8,7 +8,7 @@ test_walking_evaluation (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GrProject) project = import_osm ("monaco.osm.pbf");
-  GrCriteria c = default_criteria ();
+  GrCriteria   c = default_criteria ();
   GrEvaluation e;
 
   c.walking = TRUE;
@@ -42,14 +42,16 @@ test_walking_entrances_layer (void)
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
   g_autoptr (GrProject) plain = import_osm ("monaco.osm.pbf");
   g_autoptr (GrProject) gated = NULL;
-  GrCriteria c = default_criteria ();
+  GrCriteria   c = default_criteria ();
   GrEvaluation a, b;
 
   /* One gate in the sea, far from everything: it covers no feature, so
    * nothing changes; the layer is read and attached without harm. */
-  g_assert_true (g_file_set_contents (gates, FC ("{\"type\":\"Feature\",\"properties\":{},"
-                                                 "\"geometry\":{\"type\":\"Point\",\"coordinates\":[7.44,43.72]}}"),
-                                      -1, NULL));
+  g_assert_true (
+      g_file_set_contents (gates,
+                           FC ("{\"type\":\"Feature\",\"properties\":{},"
+                               "\"geometry\":{\"type\":\"Point\",\"coordinates\":[7.44,43.72]}}"),
+                           -1, NULL));
   g_ptr_array_add (sources, gr_source_parse (spec, NULL));
   gated = gr_project_import (osm, sources, NULL, &error);
   g_assert_no_error (error);

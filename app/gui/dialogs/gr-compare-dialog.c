@@ -10,8 +10,8 @@ struct _GrCompareDialog
 {
   AdwMessageDialog parent_instance;
 
-  GtkDropDown     *first;
-  GtkDropDown     *second;
+  GtkDropDown *first;
+  GtkDropDown *second;
 };
 
 G_DEFINE_FINAL_TYPE (GrCompareDialog, gr_compare_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -22,8 +22,8 @@ gr_compare_dialog_class_init (GrCompareDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (GR_TYPE_SCENARIO_ITEM);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/cn/greenreach/Greenreach/dialogs/gr-compare-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/dialogs/gr-compare-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GrCompareDialog, first);
   gtk_widget_class_bind_template_child (widget_class, GrCompareDialog, second);
 }
@@ -37,12 +37,10 @@ gr_compare_dialog_init (GrCompareDialog *self)
 /* @options: GrScenarioItem, the baseline first; @first, @second: the
  * positions chosen to start. */
 GrCompareDialog *
-gr_compare_dialog_new (GtkWindow  *parent,
-                       GListModel *options,
-                       guint       first,
-                       guint       second)
+gr_compare_dialog_new (GtkWindow *parent, GListModel *options, guint first, guint second)
 {
-  GrCompareDialog *self = g_object_new (GR_TYPE_COMPARE_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  GrCompareDialog *self =
+      g_object_new (GR_TYPE_COMPARE_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
 
   gtk_drop_down_set_model (self->first, options);
   gtk_drop_down_set_model (self->second, options);

@@ -16,7 +16,7 @@ struct _GrCompareWindow
 {
   AdwWindow parent_instance;
 
-  GtkGrid  *table;
+  GtkGrid *table;
 };
 
 G_DEFINE_FINAL_TYPE (GrCompareWindow, gr_compare_window, ADW_TYPE_WINDOW)
@@ -26,8 +26,8 @@ gr_compare_window_class_init (GrCompareWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/cn/greenreach/Greenreach/dialogs/gr-compare-window.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/dialogs/gr-compare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GrCompareWindow, table);
 }
 
@@ -52,17 +52,17 @@ attach_cell (GtkGrid *grid, const char *text, int col, int row, gboolean numeric
 static void
 fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
 {
-  const char *labels[] = { N_("Green within 300 m"), N_("Park within 500 m"), N_("Both"),
-                           N_("Neither (blind spot)"), N_("Park service-radius coverage") };
-  const char *heads[] = { "", names[1], names[2], names[0], N_("A − baseline"), N_("B − A") };
-  GrSummary s[3];
-  GrAmount gained[4];
+  const char *labels[] = { N_ ("Green within 300 m"), N_ ("Park within 500 m"), N_ ("Both"),
+                           N_ ("Neither (blind spot)"), N_ ("Park service-radius coverage") };
+  const char *heads[] = { "", names[1], names[2], names[0], N_ ("A − baseline"), N_ ("B − A") };
+  GrSummary   s[3];
+  GrAmount    gained[4];
 
   for (guint i = 0; i < 3; i++)
     gr_comparison_summarize (comparison, i, -1, &s[i]);
   for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
     {
-      GtkWidget *label = gtk_label_new (c >= 4 ? _(heads[c]) : heads[c]);
+      GtkWidget *label = gtk_label_new (c >= 4 ? _ (heads[c]) : heads[c]);
 
       gtk_widget_add_css_class (label, "heading");
       gtk_grid_attach (grid, label, c, 0, 1, 1);
@@ -73,11 +73,14 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
 
       for (guint i = 0; i < 3; i++)
         {
-          const GrAmount *m = k == 0 ? &s[i].green : k == 1 ? &s[i].park : k == 2 ? &s[i].both
-                              : k == 3 ? &s[i].neither : &s[i].service;
+          const GrAmount *m = k == 0   ? &s[i].green
+                              : k == 1 ? &s[i].park
+                              : k == 2 ? &s[i].both
+                              : k == 3 ? &s[i].neither
+                                       : &s[i].service;
           v[i] = s[0].residential.area_m2 > 0 ? 100 * m->area_m2 / s[0].residential.area_m2 : NAN;
         }
-      attach_cell (grid, _(labels[k]), 0, k + 1, FALSE);
+      attach_cell (grid, _ (labels[k]), 0, k + 1, FALSE);
       {
         g_autofree char *a = g_strdup_printf ("%.1f%%", v[1]);
         g_autofree char *b = g_strdup_printf ("%.1f%%", v[2]);
@@ -98,11 +101,12 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
 
     for (guint g = 1; g < 4; g++, row++)
       {
-        GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-        GtkWidget *swatch = gr_swatch_new ();
-        g_autofree char *text = g == 3 ? g_strdup_printf (_("Newly covered by both: %.2f ha"), gained[g].area_m2 / 1e4)
-                                       : g_strdup_printf (_("Newly covered by %s only: %.2f ha"), names[g],
-                                                          gained[g].area_m2 / 1e4);
+        GtkWidget       *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+        GtkWidget       *swatch = gr_swatch_new ();
+        g_autofree char *text =
+            g == 3 ? g_strdup_printf (_ ("Newly covered by both: %.2f ha"), gained[g].area_m2 / 1e4)
+                   : g_strdup_printf (_ ("Newly covered by %s only: %.2f ha"), names[g],
+                                      gained[g].area_m2 / 1e4);
         GdkRGBA color;
 
         gr_coverage_gain_color (g, &color);
@@ -115,14 +119,12 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
   }
 }
 
-
 /* @comparison: (transfer none): read while the window is built */
 GtkWidget *
-gr_compare_window_new (GtkWindow    *parent,
-                       GrComparison *comparison)
+gr_compare_window_new (GtkWindow *parent, GrComparison *comparison)
 {
   GrCompareWindow *self = g_object_new (GR_TYPE_COMPARE_WINDOW, "transient-for", parent, NULL);
-  const char *names[3];
+  const char      *names[3];
 
   for (guint i = 0; i < 3; i++)
     names[i] = gr_comparison_get_name (comparison, i);

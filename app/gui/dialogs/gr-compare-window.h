@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 #define GR_TYPE_COMPARE_WINDOW (gr_compare_window_get_type ())
 G_DECLARE_FINAL_TYPE (GrCompareWindow, gr_compare_window, GR, COMPARE_WINDOW, AdwWindow)
 
-GtkWidget *gr_compare_window_new (GtkWindow    *parent,
-                                  GrComparison *comparison);
+GtkWidget *gr_compare_window_new (GtkWindow *parent, GrComparison *comparison);
 
 G_END_DECLS

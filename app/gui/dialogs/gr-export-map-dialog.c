@@ -10,7 +10,7 @@ struct _GrExportMapDialog
 {
   AdwMessageDialog parent_instance;
 
-  GtkDropDown     *formats;
+  GtkDropDown *formats;
 };
 
 G_DEFINE_FINAL_TYPE (GrExportMapDialog, gr_export_map_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -21,10 +21,10 @@ static const struct
   const char *suffix;
   double      dpi;
 } map_formats[] = {
-  { N_("PNG image, 96 dpi (screen)"), ".png", 96 },
-  { N_("PNG image, 150 dpi"), ".png", 150 },
-  { N_("PNG image, 300 dpi (print)"), ".png", 300 },
-  { N_("SVG drawing (vector)"), ".svg", 96 },
+  { N_ ("PNG image, 96 dpi (screen)"), ".png", 96 },
+  { N_ ("PNG image, 150 dpi"), ".png", 150 },
+  { N_ ("PNG image, 300 dpi (print)"), ".png", 300 },
+  { N_ ("SVG drawing (vector)"), ".svg", 96 },
 };
 
 static void
@@ -32,8 +32,8 @@ gr_export_map_dialog_class_init (GrExportMapDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/cn/greenreach/Greenreach/dialogs/gr-export-map-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/dialogs/gr-export-map-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GrExportMapDialog, formats);
 }
 
@@ -44,7 +44,7 @@ gr_export_map_dialog_init (GrExportMapDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (map_formats); i++)
-    gtk_string_list_append (labels, _(map_formats[i].label));
+    gtk_string_list_append (labels, _ (map_formats[i].label));
   gtk_drop_down_set_model (self->formats, G_LIST_MODEL (labels));
 }
 

@@ -11,10 +11,10 @@ struct _GrExportReportDialog
 {
   AdwMessageDialog parent_instance;
 
-  GtkLabel        *scenarios_label;
-  GtkBox          *scenarios_box;
-  GtkDropDown     *paper;
-  GtkDropDown     *orientation;
+  GtkLabel    *scenarios_label;
+  GtkBox      *scenarios_box;
+  GtkDropDown *paper;
+  GtkDropDown *orientation;
 };
 
 G_DEFINE_FINAL_TYPE (GrExportReportDialog, gr_export_report_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -24,8 +24,8 @@ gr_export_report_dialog_class_init (GrExportReportDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/cn/greenreach/Greenreach/dialogs/gr-export-report-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/dialogs/gr-export-report-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GrExportReportDialog, scenarios_label);
   gtk_widget_class_bind_template_child (widget_class, GrExportReportDialog, scenarios_box);
   gtk_widget_class_bind_template_child (widget_class, GrExportReportDialog, paper);
@@ -40,20 +40,21 @@ gr_export_report_dialog_init (GrExportReportDialog *self)
 
 /* @scenarios: (nullable) (element-type GrScenario): the project's */
 GrExportReportDialog *
-gr_export_report_dialog_new (GtkWindow *parent,
-                             GPtrArray *scenarios)
+gr_export_report_dialog_new (GtkWindow *parent, GPtrArray *scenarios)
 {
-  GrExportReportDialog *self = g_object_new (GR_TYPE_EXPORT_REPORT_DIALOG, "transient-for", parent, "modal", TRUE,
-                                             NULL);
+  GrExportReportDialog *self =
+      g_object_new (GR_TYPE_EXPORT_REPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
 
   for (guint i = 0; scenarios != NULL && i < scenarios->len; i++)
     {
-      GtkWidget *check = gtk_check_button_new_with_label (((GrScenario *) g_ptr_array_index (scenarios, i))->name);
+      GtkWidget *check =
+          gtk_check_button_new_with_label (((GrScenario *) g_ptr_array_index (scenarios, i))->name);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_box_append (self->scenarios_box, check);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->scenarios_label), scenarios != NULL && scenarios->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->scenarios_label),
+                          scenarios != NULL && scenarios->len > 0);
   return self;
 }
 

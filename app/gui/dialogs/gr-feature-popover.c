@@ -7,7 +7,7 @@
 
 struct _GrFeaturePopover
 {
-  GtkPopover   parent_instance;
+  GtkPopover parent_instance;
 
   GtkLabel    *description;
   GtkBox      *naming;
@@ -45,10 +45,10 @@ gr_feature_popover_class_init (GrFeaturePopoverClass *klass)
    * @name: the name typed
    * @klass: (nullable): the class code chosen (G11 … G14, EG)
    */
-  signals[RENAME] = g_signal_new ("rename", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/cn/greenreach/Greenreach/dialogs/gr-feature-popover.ui");
+  signals[RENAME] = g_signal_new ("rename", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/dialogs/gr-feature-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, GrFeaturePopover, description);
   gtk_widget_class_bind_template_child (widget_class, GrFeaturePopover, naming);
   gtk_widget_class_bind_template_child (widget_class, GrFeaturePopover, name_entry);
@@ -64,7 +64,8 @@ gr_feature_popover_init (GrFeaturePopover *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
     {
-      g_autofree char *text = g_strdup_printf ("%s %s", gr_park_class_get_code (c), gr_park_class_get_label (c));
+      g_autofree char *text =
+          g_strdup_printf ("%s %s", gr_park_class_get_code (c), gr_park_class_get_label (c));
       gtk_string_list_append (names, text);
     }
   gtk_drop_down_set_model (self->class_dropdown, G_LIST_MODEL (names));
@@ -89,9 +90,7 @@ gr_feature_popover_get_text (GrFeaturePopover *self)
 
 /* Shows the naming row with the feature's name now (nullable) and class. */
 void
-gr_feature_popover_set_naming (GrFeaturePopover *self,
-                               const char       *name,
-                               GrParkClass       klass)
+gr_feature_popover_set_naming (GrFeaturePopover *self, const char *name, GrParkClass klass)
 {
   g_return_if_fail (GR_IS_FEATURE_POPOVER (self));
   gtk_editable_set_text (self->name_entry, name != NULL ? name : "");

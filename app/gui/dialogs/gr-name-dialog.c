@@ -8,7 +8,7 @@ struct _GrNameDialog
 {
   AdwMessageDialog parent_instance;
 
-  GtkEditable     *entry;
+  GtkEditable *entry;
 };
 
 G_DEFINE_FINAL_TYPE (GrNameDialog, gr_name_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -18,7 +18,8 @@ gr_name_dialog_class_init (GrNameDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/dialogs/gr-name-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/dialogs/gr-name-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GrNameDialog, entry);
 }
 
@@ -29,12 +30,10 @@ gr_name_dialog_init (GrNameDialog *self)
 }
 
 GrNameDialog *
-gr_name_dialog_new (GtkWindow  *parent,
-                    const char *heading,
-                    const char *suggestion)
+gr_name_dialog_new (GtkWindow *parent, const char *heading, const char *suggestion)
 {
-  GrNameDialog *self = g_object_new (GR_TYPE_NAME_DIALOG, "transient-for", parent, "modal", TRUE, "heading",
-                                     heading, NULL);
+  GrNameDialog *self = g_object_new (GR_TYPE_NAME_DIALOG, "transient-for", parent, "modal", TRUE,
+                                     "heading", heading, NULL);
 
   gtk_editable_set_text (self->entry, suggestion);
   return self;

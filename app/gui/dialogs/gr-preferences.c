@@ -18,20 +18,21 @@ struct _GrPreferences
 {
   AdwPreferencesWindow parent_instance;
 
-  AdwComboRow         *base_map;
-  AdwActionRow        *mbtiles_row;
-  AdwEntryRow         *tianditu_key;
-  AdwEntryRow         *tile_url;
-  GtkSpinButton       *green_radius;
-  GtkSpinButton       *park_radius;
-  GtkSpinButton       *green_min_area;
-  GtkSpinButton       *park_min_area;
+  AdwComboRow   *base_map;
+  AdwActionRow  *mbtiles_row;
+  AdwEntryRow   *tianditu_key;
+  AdwEntryRow   *tile_url;
+  GtkSpinButton *green_radius;
+  GtkSpinButton *park_radius;
+  GtkSpinButton *green_min_area;
+  GtkSpinButton *park_min_area;
 };
 
 G_DEFINE_FINAL_TYPE (GrPreferences, gr_preferences, ADW_TYPE_PREFERENCES_WINDOW)
 
 /* The combo row's order: the settings' nicks of the base maps. */
-static const char *const base_map_nicks[] = { "mbtiles", "openstreetmap", "tianditu", "custom", "none" };
+static const char *const base_map_nicks[] = { "mbtiles", "openstreetmap", "tianditu", "custom",
+                                              "none" };
 
 static gboolean
 choice_from_setting (GValue *value, GVariant *variant, gpointer data)
@@ -68,7 +69,8 @@ show_mbtiles_path (GrPreferences *self)
 {
   g_autofree char *path = g_settings_get_string (gr_settings_get (), "mbtiles-path");
 
-  adw_action_row_set_subtitle (self->mbtiles_row, path[0] != '\0' ? path : _("The sample city's base map"));
+  adw_action_row_set_subtitle (self->mbtiles_row,
+                               path[0] != '\0' ? path : _ ("The sample city's base map"));
 }
 
 static void
@@ -92,12 +94,12 @@ on_mbtiles_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 static void
 on_choose_mbtiles (GrPreferences *self)
 {
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Choose an MBTiles Base Map"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"),
-                                                              _("_Cancel"));
+  GtkFileChooserNative *dialog =
+      gtk_file_chooser_native_new (_ ("Choose an MBTiles Base Map"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Choose"), _ ("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("MBTiles files"));
+  gtk_file_filter_set_name (filter, _ ("MBTiles files"));
   gtk_file_filter_add_pattern (filter, "*.mbtiles");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_object_unref (filter);
@@ -118,7 +120,8 @@ gr_preferences_class_init (GrPreferencesClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/dialogs/gr-preferences.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/dialogs/gr-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, GrPreferences, base_map);
   gtk_widget_class_bind_template_child (widget_class, GrPreferences, mbtiles_row);
   gtk_widget_class_bind_template_child (widget_class, GrPreferences, tianditu_key);
@@ -147,20 +150,23 @@ bind_number (GtkSpinButton *spin, const char *key, double min, double max)
 static void
 gr_preferences_init (GrPreferences *self)
 {
-  GSettings *settings = gr_settings_get ();
+  GSettings       *settings = gr_settings_get ();
   g_autofree char *key = g_settings_get_string (settings, "tianditu-key");
   g_autofree char *url = g_settings_get_string (settings, "tile-url");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_settings_bind_with_mapping (settings, "base-map", self->base_map, "selected", G_SETTINGS_BIND_DEFAULT,
-                                choice_from_setting, choice_to_setting, NULL, NULL);
+  g_settings_bind_with_mapping (settings, "base-map", self->base_map, "selected",
+                                G_SETTINGS_BIND_DEFAULT, choice_from_setting, choice_to_setting,
+                                NULL, NULL);
   show_mbtiles_path (self);
   gtk_editable_set_text (GTK_EDITABLE (self->tianditu_key), key);
   gtk_editable_set_text (GTK_EDITABLE (self->tile_url), url);
   bind_number (self->green_radius, "green-radius", GR_CRITERIA_RADIUS_MIN, GR_CRITERIA_RADIUS_MAX);
   bind_number (self->park_radius, "park-radius", GR_CRITERIA_RADIUS_MIN, GR_CRITERIA_RADIUS_MAX);
-  bind_number (self->green_min_area, "green-min-area", GR_CRITERIA_MIN_AREA_MIN, GR_CRITERIA_GREEN_MIN_AREA_MAX);
-  bind_number (self->park_min_area, "park-min-area", GR_CRITERIA_MIN_AREA_MIN, GR_CRITERIA_PARK_MIN_AREA_MAX);
+  bind_number (self->green_min_area, "green-min-area", GR_CRITERIA_MIN_AREA_MIN,
+               GR_CRITERIA_GREEN_MIN_AREA_MAX);
+  bind_number (self->park_min_area, "park-min-area", GR_CRITERIA_MIN_AREA_MIN,
+               GR_CRITERIA_PARK_MIN_AREA_MAX);
 }
 
 GtkWindow *

@@ -11,8 +11,8 @@ struct _GrRoleDialog
 {
   AdwMessageDialog parent_instance;
 
-  GtkDropDown     *roles;
-  char            *path;
+  GtkDropDown *roles;
+  char        *path;
 };
 
 G_DEFINE_FINAL_TYPE (GrRoleDialog, gr_role_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -27,11 +27,12 @@ gr_role_dialog_finalize (GObject *object)
 static void
 gr_role_dialog_class_init (GrRoleDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = gr_role_dialog_finalize;
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/dialogs/gr-role-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/dialogs/gr-role-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GrRoleDialog, roles);
 }
 
@@ -47,14 +48,13 @@ gr_role_dialog_init (GrRoleDialog *self)
 }
 
 GrRoleDialog *
-gr_role_dialog_new (GtkWindow  *parent,
-                    const char *path)
+gr_role_dialog_new (GtkWindow *parent, const char *path)
 {
   g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *heading = g_strdup_printf (_("Import “%s”"), name);
-  GrRoleDialog *self = g_object_new (GR_TYPE_ROLE_DIALOG, "transient-for", parent, "modal", TRUE, "heading",
-                                     heading, NULL);
-  GrRole guess = GR_ROLE_GREEN;
+  g_autofree char *heading = g_strdup_printf (_ ("Import “%s”"), name);
+  GrRoleDialog    *self = g_object_new (GR_TYPE_ROLE_DIALOG, "transient-for", parent, "modal", TRUE,
+                                        "heading", heading, NULL);
+  GrRole           guess = GR_ROLE_GREEN;
 
   self->path = g_strdup (path);
   gr_role_guess_from_name (name, &guess);

@@ -11,10 +11,10 @@ struct _GrTargetsDialog
 {
   AdwMessageDialog parent_instance;
 
-  GtkGrid         *grid;
-  GtkCheckButton  *use[GR_N_INDICATORS];
-  GtkSpinButton   *value[GR_N_INDICATORS];
-  GtkCheckButton  *strict[GR_N_INDICATORS];
+  GtkGrid        *grid;
+  GtkCheckButton *use[GR_N_INDICATORS];
+  GtkSpinButton  *value[GR_N_INDICATORS];
+  GtkCheckButton *strict[GR_N_INDICATORS];
 };
 
 G_DEFINE_FINAL_TYPE (GrTargetsDialog, gr_targets_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -24,8 +24,8 @@ gr_targets_dialog_class_init (GrTargetsDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/cn/greenreach/Greenreach/dialogs/gr-targets-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/dialogs/gr-targets-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GrTargetsDialog, grid);
 }
 
@@ -42,8 +42,10 @@ add_row (GrTargetsDialog *self, GrIndicatorId i)
   self->value[i] = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 1e6, 0.1));
   self->strict[i] = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_spin_button_set_digits (self->value[i], 2);
-  g_object_bind_property (self->use[i], "active", self->value[i], "sensitive", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->use[i], "active", self->strict[i], "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->use[i], "active", self->value[i], "sensitive",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->use[i], "active", self->strict[i], "sensitive",
+                          G_BINDING_SYNC_CREATE);
   gtk_grid_attach (self->grid, name, 0, i + 1, 1, 1);
   gtk_grid_attach (self->grid, GTK_WIDGET (self->use[i]), 1, i + 1, 1, 1);
   gtk_grid_attach (self->grid, GTK_WIDGET (self->value[i]), 2, i + 1, 1, 1);
@@ -60,10 +62,10 @@ gr_targets_dialog_init (GrTargetsDialog *self)
 
 /* @own: the project's targets, GR_N_INDICATORS of them (NAN: none). */
 GrTargetsDialog *
-gr_targets_dialog_new (GtkWindow      *parent,
-                       const GrTarget *own)
+gr_targets_dialog_new (GtkWindow *parent, const GrTarget *own)
 {
-  GrTargetsDialog *self = g_object_new (GR_TYPE_TARGETS_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  GrTargetsDialog *self =
+      g_object_new (GR_TYPE_TARGETS_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
 
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     {
@@ -83,6 +85,7 @@ gr_targets_dialog_get_target (GrTargetsDialog *self,
 {
   g_return_if_fail (GR_IS_TARGETS_DIALOG (self));
   g_return_if_fail (id < GR_N_INDICATORS);
-  *value = gtk_check_button_get_active (self->use[id]) ? gtk_spin_button_get_value (self->value[id]) : NAN;
+  *value = gtk_check_button_get_active (self->use[id]) ? gtk_spin_button_get_value (self->value[id])
+                                                       : NAN;
   *strict = gtk_check_button_get_active (self->strict[id]);
 }

@@ -15,16 +15,20 @@
 
 #include <glib/gi18n.h>
 
-#define TIANDITU_URL \
-  "https://t0.tianditu.gov.cn/%s_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=%s" \
+#define TIANDITU_URL                                                                               \
+  "https://t0.tianditu.gov.cn/%s_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=%s"       \
   "&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=%s"
 
 static ShumateMapSource *
-online (const char *id, const char *name, const char *license, const char *license_uri, guint max_zoom,
+online (const char *id,
+        const char *name,
+        const char *license,
+        const char *license_uri,
+        guint       max_zoom,
         const char *url)
 {
   return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
-    id, name, license, license_uri, 0, max_zoom, 256, SHUMATE_MAP_PROJECTION_MERCATOR, url));
+      id, name, license, license_uri, 0, max_zoom, 256, SHUMATE_MAP_PROJECTION_MERCATOR, url));
 }
 
 static ShumateMapSource *
@@ -41,17 +45,17 @@ offline (GSettings *settings, GError **error)
   if ((tiles = gr_mbtiles_source_new (path, error)) == NULL)
     return NULL;
   /* Tiles beyond the file's deepest zoom are its tiles enlarged. */
-  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full ("greenreach-mbtiles", _("Offline base map"), "",
-                                                               "", gr_mbtiles_source_get_min_zoom (tiles), 19,
-                                                               256, SHUMATE_MAP_PROJECTION_MERCATOR,
-                                                               SHUMATE_DATA_SOURCE (tiles)));
+  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full (
+      "greenreach-mbtiles", _ ("Offline base map"), "", "", gr_mbtiles_source_get_min_zoom (tiles),
+      19, 256, SHUMATE_MAP_PROJECTION_MERCATOR, SHUMATE_DATA_SOURCE (tiles)));
 }
 
 static gboolean
 is_template (const char *url)
 {
-  return (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")) && strstr (url, "{z}") != NULL
-         && strstr (url, "{x}") != NULL && strstr (url, "{y}") != NULL;
+  return (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://"))
+         && strstr (url, "{z}") != NULL && strstr (url, "{x}") != NULL
+         && strstr (url, "{y}") != NULL;
 }
 
 /**
@@ -62,12 +66,11 @@ is_template (const char *url)
  * @error set when the chosen base map cannot be used.
  */
 GPtrArray *
-gr_base_map_new_sources (GSettings *settings,
-                         GError   **error)
+gr_base_map_new_sources (GSettings *settings, GError **error)
 {
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *key = NULL;
-  g_autofree char *url = NULL;
+  g_autofree char  *key = NULL;
+  g_autofree char  *url = NULL;
   ShumateMapSource *source;
 
   switch (g_settings_get_enum (settings, "base-map"))
@@ -78,7 +81,8 @@ gr_base_map_new_sources (GSettings *settings,
       g_ptr_array_add (sources, source);
       break;
     case GR_BASE_MAP_OPENSTREETMAP:
-      g_ptr_array_add (sources, online ("greenreach-osm", "OpenStreetMap", _("© OpenStreetMap contributors"),
+      g_ptr_array_add (sources, online ("greenreach-osm", "OpenStreetMap",
+                                        _ ("© OpenStreetMap contributors"),
                                         "https://www.openstreetmap.org/copyright", 19,
                                         "https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
       break;
@@ -86,29 +90,33 @@ gr_base_map_new_sources (GSettings *settings,
       key = g_strstrip (g_settings_get_string (settings, "tianditu-key"));
       if (key[0] == '\0' || strspn (key, "0123456789abcdefABCDEF") != strlen (key))
         {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               key[0] == '\0' ? _("The Tianditu base map needs your own key: enter it in Preferences.")
-                                              : _("The Tianditu key should be hexadecimal digits only."));
+          g_set_error_literal (
+              error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+              key[0] == '\0'
+                  ? _ ("The Tianditu base map needs your own key: enter it in Preferences.")
+                  : _ ("The Tianditu key should be hexadecimal digits only."));
           return NULL;
         }
       url = g_strdup_printf (TIANDITU_URL, "vec", "vec", key);
-      g_ptr_array_add (sources, online ("greenreach-tianditu", _("Tianditu"), _("© Tianditu"),
+      g_ptr_array_add (sources, online ("greenreach-tianditu", _ ("Tianditu"), _ ("© Tianditu"),
                                         "https://www.tianditu.gov.cn", 18, url));
       g_free (url);
       url = g_strdup_printf (TIANDITU_URL, "cva", "cva", key);
-      g_ptr_array_add (sources, online ("greenreach-tianditu-labels", _("Tianditu labels"), "", "", 18, url));
+      g_ptr_array_add (
+          sources, online ("greenreach-tianditu-labels", _ ("Tianditu labels"), "", "", 18, url));
       break;
     case GR_BASE_MAP_CUSTOM:
       url = g_strstrip (g_settings_get_string (settings, "tile-url"));
       if (!is_template (url))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("“%s” is not a tile address: it must start with http:// or https:// and contain "
-                         "{z}, {x} and {y}."),
-                       url);
+          g_set_error (
+              error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+              _ ("“%s” is not a tile address: it must start with http:// or https:// and contain "
+                 "{z}, {x} and {y}."),
+              url);
           return NULL;
         }
-      g_ptr_array_add (sources, online ("greenreach-custom", _("Tile server"), url, "", 19, url));
+      g_ptr_array_add (sources, online ("greenreach-custom", _ ("Tile server"), url, "", 19, url));
       break;
     default:
       break;

@@ -6,8 +6,7 @@
 
 G_BEGIN_DECLS
 
-GPtrArray *gr_base_map_new_sources (GSettings *settings,
-                                    GError   **error);
+GPtrArray *gr_base_map_new_sources (GSettings *settings, GError **error);
 char      *gr_base_map_get_mbtiles (GSettings *settings);
 
 G_END_DECLS

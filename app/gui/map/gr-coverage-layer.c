@@ -17,7 +17,7 @@ struct _GrCoverageLayer
   GrCoverageTiles *tiles;    /* the library's drawing of the overlay */
   guint            version;  /* bumped when the tiles change */
   GrLayerCache     cache;
-  GArray          *served;   /* double[4]: outline segments, Web Mercator */
+  GArray          *served;     /* double[4]: outline segments, Web Mercator */
   GrComparison    *comparison; /* not owned: when set, newly covered homes are drawn */
 };
 
@@ -30,8 +30,7 @@ to_gdk (const double c[4], GdkRGBA *color)
 }
 
 void
-gr_coverage_kind_color (GrCellKind kind,
-                        GdkRGBA   *color)
+gr_coverage_kind_color (GrCellKind kind, GdkRGBA *color)
 {
   double c[4];
 
@@ -40,8 +39,7 @@ gr_coverage_kind_color (GrCellKind kind,
 }
 
 void
-gr_coverage_gain_color (guint    gain,
-                        GdkRGBA *color)
+gr_coverage_gain_color (guint gain, GdkRGBA *color)
 {
   double c[4];
 
@@ -66,8 +64,7 @@ gr_coverage_layer_refresh (GrCoverageLayer *self)
  * Rebuilds only the tiles under @bounds.
  */
 void
-gr_coverage_layer_refresh_area (GrCoverageLayer *self,
-                                const double     bounds[4])
+gr_coverage_layer_refresh_area (GrCoverageLayer *self, const double bounds[4])
 {
   gr_coverage_tiles_refresh_area (self->tiles, bounds);
   self->version++;
@@ -108,7 +105,7 @@ static void
 gr_coverage_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   GrCoverageLayer *self = GR_COVERAGE_LAYER (widget);
-  double affine[4];
+  double           affine[4];
 
   if (gr_coverage_tiles_get_n_tiles (self->tiles) == 0)
     return;
@@ -117,7 +114,8 @@ gr_coverage_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
                            gtk_widget_get_height (widget), gtk_widget_get_scale_factor (widget),
                            self->version, draw_tiles, self);
   if (self->served->len > 0)
-    draw_served (self, snapshot, affine, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+    draw_served (self, snapshot, affine, gtk_widget_get_width (widget),
+                 gtk_widget_get_height (widget));
 }
 
 static void
@@ -177,8 +175,7 @@ gr_coverage_layer_new (ShumateViewport *viewport)
  * Shows which homes each of two scenarios newly covers, on the same grid.
  */
 void
-gr_coverage_layer_set_comparison (GrCoverageLayer *self,
-                                  GrComparison    *comparison)
+gr_coverage_layer_set_comparison (GrCoverageLayer *self, GrComparison *comparison)
 {
   self->comparison = comparison;
   gr_coverage_layer_refresh (self);
@@ -186,9 +183,7 @@ gr_coverage_layer_set_comparison (GrCoverageLayer *self,
 
 /* Both are borrowed: the caller keeps them alive while they are set. */
 void
-gr_coverage_layer_set_analysis (GrCoverageLayer *self,
-                                GrAnalysis      *analysis,
-                                GrDisplay       *display)
+gr_coverage_layer_set_analysis (GrCoverageLayer *self, GrAnalysis *analysis, GrDisplay *display)
 {
   self->analysis = analysis;
   self->display = display;
@@ -212,12 +207,11 @@ cell_key (guint col, guint row)
  * centre (both are conformal; a park's reach spans a few hundred metres).
  */
 void
-gr_coverage_layer_set_served (GrCoverageLayer *self,
-                              GArray          *cells)
+gr_coverage_layer_set_served (GrCoverageLayer *self, GArray *cells)
 {
   g_autoptr (GHashTable) set = NULL;
   GrGrid *grid;
-  double res, cx = 0, cy = 0, m0[2], mx[2], my[2], lon, lat;
+  double  res, cx = 0, cy = 0, m0[2], mx[2], my[2], lon, lat;
 
   g_array_set_size (self->served, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -229,8 +223,8 @@ gr_coverage_layer_set_served (GrCoverageLayer *self,
   for (guint i = 0; i < cells->len; i++)
     {
       GrCellDistance *c = &g_array_index (cells, GrCellDistance, i);
-      guint64 *key = g_new (guint64, 1);
-      double x, y;
+      guint64        *key = g_new (guint64, 1);
+      double          x, y;
 
       *key = cell_key (c->col, c->row);
       g_hash_table_add (set, key);
@@ -245,15 +239,15 @@ gr_coverage_layer_set_served (GrCoverageLayer *self,
   gr_lonlat_to_mercator (lon, lat, &my[0], &my[1]);
   for (guint i = 0; i < cells->len; i++)
     {
-      GrCellDistance *c = &g_array_index (cells, GrCellDistance, i);
+      GrCellDistance  *c = &g_array_index (cells, GrCellDistance, i);
       static const int side[4][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 } };
-      double x, y;
+      double           x, y;
 
       gr_grid_cell_center (grid, c->col, c->row, &x, &y);
       for (guint k = 0; k < 4; k++)
         {
           guint64 next = cell_key (c->col + side[k][0], c->row + side[k][1]);
-          double h = res / 2, e[4], m[4];
+          double  h = res / 2, e[4], m[4];
 
           if (g_hash_table_contains (set, &next))
             continue;

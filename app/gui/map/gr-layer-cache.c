@@ -14,7 +14,7 @@
 #include <math.h>
 #include <string.h>
 
-#define MARGIN 128    /* pixels of drawing kept beyond each edge of the view */
+#define MARGIN    128 /* pixels of drawing kept beyond each edge of the view */
 #define SETTLE_MS 120 /* a zoom resting this long is drawn afresh */
 
 static gboolean stand_ins = TRUE;
@@ -35,12 +35,18 @@ gr_layer_cache_clear (GrLayerCache *cache)
 
 /* The same drawing at another zoom: stretched, within a factor of four. */
 static gboolean
-stretchable (const GrLayerCache *cache, const double affine[4], int width, int height, int scale, guint version)
+stretchable (const GrLayerCache *cache,
+             const double        affine[4],
+             int                 width,
+             int                 height,
+             int                 scale,
+             guint               version)
 {
   double k = affine[0] / cache->affine[0];
 
   return stand_ins && !cache->stale && cache->texture != NULL && cache->version == version
-         && cache->scale == scale && cache->width == width && cache->height == height && k > 0.25 && k < 4;
+         && cache->scale == scale && cache->width == width && cache->height == height && k > 0.25
+         && k < 4;
 }
 
 static gboolean
@@ -55,24 +61,35 @@ settle (gpointer data)
 }
 
 static gboolean
-reusable (const GrLayerCache *cache, const double affine[4], int width, int height, int scale,
-          guint version)
+reusable (const GrLayerCache *cache,
+          const double        affine[4],
+          int                 width,
+          int                 height,
+          int                 scale,
+          guint               version)
 {
   double dx = affine[2] - cache->affine[2], dy = affine[3] - cache->affine[3];
 
   return cache->texture != NULL && cache->version == version && cache->scale == scale
          && cache->width == width && cache->height == height
-         && fabs (affine[0] / cache->affine[0] - 1) < 1e-9 && fabs (affine[1] / cache->affine[1] - 1) < 1e-9
-         && fabs (dx) <= MARGIN && fabs (dy) <= MARGIN;
+         && fabs (affine[0] / cache->affine[0] - 1) < 1e-9
+         && fabs (affine[1] / cache->affine[1] - 1) < 1e-9 && fabs (dx) <= MARGIN
+         && fabs (dy) <= MARGIN;
 }
 
 static void
-redraw (GrLayerCache *cache, const double affine[4], int width, int height, int scale, guint version,
-        GrLayerDrawFunc draw, gpointer layer)
+redraw (GrLayerCache   *cache,
+        const double    affine[4],
+        int             width,
+        int             height,
+        int             scale,
+        guint           version,
+        GrLayerDrawFunc draw,
+        gpointer        layer)
 {
-  int w = width + 2 * MARGIN, h = height + 2 * MARGIN;
+  int              w = width + 2 * MARGIN, h = height + 2 * MARGIN;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
-  double shifted[4] = { affine[0], affine[1], affine[2] + MARGIN, affine[3] + MARGIN };
+  double           shifted[4] = { affine[0], affine[1], affine[2] + MARGIN, affine[3] + MARGIN };
   g_autoptr (GBytes) bytes = NULL;
   cairo_t *cr = cairo_create (surface);
 
@@ -84,10 +101,11 @@ redraw (GrLayerCache *cache, const double affine[4], int width, int height, int 
                        (gsize) cairo_image_surface_get_stride (surface) * h * scale);
   g_clear_object (&cache->texture);
   /* Cairo's ARGB32 is premultiplied BGRA in memory on little-endian machines. */
-  cache->texture = gdk_memory_texture_new (w * scale, h * scale,
-                                           G_BYTE_ORDER == G_LITTLE_ENDIAN ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
-                                                                           : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
-                                           bytes, cairo_image_surface_get_stride (surface));
+  cache->texture =
+      gdk_memory_texture_new (w * scale, h * scale,
+                              G_BYTE_ORDER == G_LITTLE_ENDIAN ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
+                                                              : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
+                              bytes, cairo_image_surface_get_stride (surface));
   cairo_surface_destroy (surface);
   memcpy (cache->affine, affine, sizeof cache->affine);
   cache->stale = FALSE;
@@ -125,19 +143,21 @@ gr_layer_cache_snapshot (GrLayerCache   *cache,
     {
       /* Where the image's corner and far corner land at the new zoom. */
       double kx = affine[0] / cache->affine[0], ky = affine[1] / cache->affine[1];
-      double x0 = kx * (-MARGIN - cache->affine[2]) + affine[2], y0 = ky * (-MARGIN - cache->affine[3]) + affine[3];
+      double x0 = kx * (-MARGIN - cache->affine[2]) + affine[2],
+             y0 = ky * (-MARGIN - cache->affine[3]) + affine[3];
 
       g_clear_handle_id (&cache->settle_id, g_source_remove);
       cache->settle_id = g_timeout_add (SETTLE_MS, settle, cache);
-      gtk_snapshot_append_texture (snapshot, cache->texture,
-                                   &GRAPHENE_RECT_INIT (x0, y0, kx * (width + 2 * MARGIN),
-                                                        ky * (height + 2 * MARGIN)));
+      gtk_snapshot_append_texture (
+          snapshot, cache->texture,
+          &GRAPHENE_RECT_INIT (x0, y0, kx * (width + 2 * MARGIN), ky * (height + 2 * MARGIN)));
       return;
     }
   if (!reusable (cache, affine, width, height, scale, version) || cache->stale)
     redraw (cache, affine, width, height, scale, version, draw, layer);
   dx = affine[2] - cache->affine[2] - MARGIN;
   dy = affine[3] - cache->affine[3] - MARGIN;
-  gtk_snapshot_append_texture (snapshot, cache->texture,
-                               &GRAPHENE_RECT_INIT (dx, dy, width + 2 * MARGIN, height + 2 * MARGIN));
+  gtk_snapshot_append_texture (
+      snapshot, cache->texture,
+      &GRAPHENE_RECT_INIT (dx, dy, width + 2 * MARGIN, height + 2 * MARGIN));
 }

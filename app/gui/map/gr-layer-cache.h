@@ -8,20 +8,20 @@ G_BEGIN_DECLS
 /* Draws the layer for the map transform @affine (Web Mercator to pixels:
  * x = affine[0] mx + affine[2], y = affine[1] my + affine[3]) into a
  * surface of @width × @height pixels. */
-typedef void (*GrLayerDrawFunc) (gpointer      layer,
-                                 cairo_t      *cr,
-                                 const double  affine[4],
-                                 double        width,
-                                 double        height);
+typedef void (*GrLayerDrawFunc) (gpointer     layer,
+                                 cairo_t     *cr,
+                                 const double affine[4],
+                                 double       width,
+                                 double       height);
 
 typedef struct
 {
-  GtkWidget  *widget;    /* the layer, redrawn when a zoom settles; not owned */
+  GtkWidget  *widget; /* the layer, redrawn when a zoom settles; not owned */
   GdkTexture *texture;
   double      affine[4];
   int         width, height, scale;
   guint       version;
-  gboolean    stale;     /* stretched: draw afresh at the next frame */
+  gboolean    stale; /* stretched: draw afresh at the next frame */
   guint       settle_id;
 } GrLayerCache;
 
@@ -34,7 +34,7 @@ void gr_layer_cache_snapshot (GrLayerCache   *cache,
                               guint           version,
                               GrLayerDrawFunc draw,
                               gpointer        layer);
-void gr_layer_cache_clear    (GrLayerCache *cache);
+void gr_layer_cache_clear (GrLayerCache *cache);
 void gr_layer_cache_set_stand_ins (gboolean enabled);
 
 G_END_DECLS

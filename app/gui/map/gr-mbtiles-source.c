@@ -36,17 +36,19 @@ overzoom (GrMbtilesSource *self, int x, int y, int z)
   g_autoptr (GdkTexture) texture = NULL;
   g_autoptr (GByteArray) png = g_byte_array_new ();
   cairo_surface_t *src, *dst;
-  cairo_t *cr;
+  cairo_t         *cr;
 
   if (parent == NULL || (texture = gdk_texture_new_from_bytes (parent, NULL)) == NULL)
     return NULL;
   src = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, gdk_texture_get_width (texture),
                                     gdk_texture_get_height (texture));
-  gdk_texture_download (texture, cairo_image_surface_get_data (src), cairo_image_surface_get_stride (src));
+  gdk_texture_download (texture, cairo_image_surface_get_data (src),
+                        cairo_image_surface_get_stride (src));
   cairo_surface_mark_dirty (src);
   dst = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 256, 256);
   cr = cairo_create (dst);
-  cairo_scale (cr, 256.0 * n / gdk_texture_get_width (texture), 256.0 * n / gdk_texture_get_height (texture));
+  cairo_scale (cr, 256.0 * n / gdk_texture_get_width (texture),
+               256.0 * n / gdk_texture_get_height (texture));
   cairo_set_source_surface (cr, src, -(double) (x % n) * gdk_texture_get_width (texture) / n,
                             -(double) (y % n) * gdk_texture_get_height (texture) / n);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
@@ -71,8 +73,9 @@ gr_mbtiles_source_get_tile_data_async (ShumateDataSource  *source,
 {
   GrMbtilesSource *self = GR_MBTILES_SOURCE (source);
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
-  GBytes *bytes = z > gr_mbtiles_get_max_zoom (self->tiles) ? overzoom (self, x, y, z)
-                                                            : gr_mbtiles_read (self->tiles, z, x, y);
+  GBytes *bytes = z > gr_mbtiles_get_max_zoom (self->tiles)
+                      ? overzoom (self, x, y, z)
+                      : gr_mbtiles_read (self->tiles, z, x, y);
 
   if (bytes == NULL)
     {
@@ -122,10 +125,9 @@ gr_mbtiles_source_init (GrMbtilesSource *self)
  *   when it is not a readable MBTiles file with tiles
  */
 GrMbtilesSource *
-gr_mbtiles_source_new (const char *path,
-                       GError    **error)
+gr_mbtiles_source_new (const char *path, GError **error)
 {
-  GrMbtiles *tiles = gr_mbtiles_open (path, error);
+  GrMbtiles       *tiles = gr_mbtiles_open (path, error);
   GrMbtilesSource *self;
 
   if (tiles == NULL)

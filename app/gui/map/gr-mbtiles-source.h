@@ -8,8 +8,7 @@ G_BEGIN_DECLS
 #define GR_TYPE_MBTILES_SOURCE (gr_mbtiles_source_get_type ())
 G_DECLARE_FINAL_TYPE (GrMbtilesSource, gr_mbtiles_source, GR, MBTILES_SOURCE, ShumateDataSource)
 
-GrMbtilesSource *gr_mbtiles_source_new          (const char *path,
-                                                 GError    **error);
+GrMbtilesSource *gr_mbtiles_source_new (const char *path, GError **error);
 int              gr_mbtiles_source_get_min_zoom (GrMbtilesSource *self);
 int              gr_mbtiles_source_get_max_zoom (GrMbtilesSource *self);
 

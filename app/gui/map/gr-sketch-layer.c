@@ -23,8 +23,8 @@ static void
 gr_sketch_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   GrSketchLayer *self = GR_SKETCH_LAYER (widget);
-  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), a[4];
-  cairo_t *cr;
+  double         w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), a[4];
+  cairo_t       *cr;
 
   if (gr_marks_is_empty (self->marks))
     return;
@@ -106,10 +106,7 @@ gr_sketch_layer_get_n_shapes (GrSketchLayer *self)
 
 /* The corners of a park being drawn, analysis CRS; %NULL or none to clear. */
 void
-gr_sketch_layer_set_draft (GrSketchLayer *self,
-                           GrDisplay     *display,
-                           const double  *xy,
-                           guint          n)
+gr_sketch_layer_set_draft (GrSketchLayer *self, GrDisplay *display, const double *xy, guint n)
 {
   gr_marks_set_draft (self->marks, display, xy, n);
   gtk_widget_queue_draw (GTK_WIDGET (self));

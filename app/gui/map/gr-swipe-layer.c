@@ -27,8 +27,8 @@ struct _GrSwipeLayer
   GrAnalysis       *scenario; /* not owned */
   double            divider;  /* share of the width; < 0: no swipe */
   gboolean          flash;
-  GrLayerCache      cache;    /* the baseline's drawing, reused while panning */
-  guint             version;  /* bumped when the baseline changes */
+  GrLayerCache      cache;   /* the baseline's drawing, reused while panning */
+  guint             version; /* bumped when the baseline changes */
 };
 
 G_DEFINE_FINAL_TYPE (GrSwipeLayer, gr_swipe_layer, SHUMATE_TYPE_LAYER)
@@ -36,9 +36,9 @@ G_DEFINE_FINAL_TYPE (GrSwipeLayer, gr_swipe_layer, SHUMATE_TYPE_LAYER)
 static void
 label (cairo_t *cr, const char *text, double x, double y, gboolean right)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout          *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string (GR_RENDER_FONT " Bold 15");
-  int w, h;
+  int                   w, h;
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
@@ -60,7 +60,7 @@ static void
 draw_baseline (gpointer layer, cairo_t *cr, const double affine[4], double width, double height)
 {
   GrSwipeLayer *self = layer;
-  GrMapRender map = { 0 };
+  GrMapRender   map = { 0 };
 
   map.display = self->display;
   map.style = self->style;
@@ -75,7 +75,8 @@ static void
 gr_swipe_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   GrSwipeLayer *self = GR_SWIPE_LAYER (widget);
-  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), a[4], x = self->divider * w;
+  double        w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), a[4],
+         x = self->divider * w;
   cairo_t *cr;
 
   if (self->display == NULL || (self->divider < 0 && !self->flash))
@@ -84,8 +85,9 @@ gr_swipe_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->divider >= 0)
     {
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, x, h));
-      gr_layer_cache_snapshot (&self->cache, snapshot, a, w, h, gtk_widget_get_scale_factor (widget), self->version,
-                               draw_baseline, self);
+      gr_layer_cache_snapshot (&self->cache, snapshot, a, w, h,
+                               gtk_widget_get_scale_factor (widget), self->version, draw_baseline,
+                               self);
       gtk_snapshot_pop (snapshot);
     }
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
@@ -98,8 +100,8 @@ gr_swipe_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       cairo_rectangle (cr, x - 0.75, 0, 1.5, h);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       cairo_fill (cr);
-      label (cr, _("Baseline"), x - 8, h * 0.42, TRUE);
-      label (cr, _("Scenario"), x + 16, h * 0.42, FALSE);
+      label (cr, _ ("Baseline"), x - 8, h * 0.42, TRUE);
+      label (cr, _ ("Scenario"), x + 16, h * 0.42, FALSE);
     }
   if (self->flash && self->gains != NULL)
     gr_coverage_tiles_draw (self->gains, cr, a, w, h);
@@ -198,8 +200,7 @@ gr_swipe_layer_refresh_gains (GrSwipeLayer *self)
 
 /* @fraction of the width from the left; negative hides the swipe. */
 void
-gr_swipe_layer_set_divider (GrSwipeLayer *self,
-                            double        fraction)
+gr_swipe_layer_set_divider (GrSwipeLayer *self, double fraction)
 {
   self->divider = fraction < 0 ? -1 : CLAMP (fraction, 0, 1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -212,8 +213,7 @@ gr_swipe_layer_get_divider (GrSwipeLayer *self)
 }
 
 void
-gr_swipe_layer_set_flash (GrSwipeLayer *self,
-                          gboolean      shown)
+gr_swipe_layer_set_flash (GrSwipeLayer *self, gboolean shown)
 {
   self->flash = shown;
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -62,7 +62,7 @@ static void
 gr_vector_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   GrVectorLayer *self = GR_VECTOR_LAYER (widget);
-  double m[4];
+  double         m[4];
 
   if (self->display == NULL)
     return;
@@ -113,8 +113,7 @@ gr_vector_layer_new (ShumateViewport *viewport)
 
 /* @display is borrowed: the caller keeps it alive while it is set. */
 void
-gr_vector_layer_set_display (GrVectorLayer *self,
-                             GrDisplay     *display)
+gr_vector_layer_set_display (GrVectorLayer *self, GrDisplay *display)
 {
   self->display = display;
   self->version++;
@@ -122,9 +121,7 @@ gr_vector_layer_set_display (GrVectorLayer *self,
 }
 
 void
-gr_vector_layer_set_visible_role (GrVectorLayer *self,
-                                  GrRole         role,
-                                  gboolean       visible)
+gr_vector_layer_set_visible_role (GrVectorLayer *self, GrRole role, gboolean visible)
 {
   g_return_if_fail (role < GR_N_ROLES);
   if (self->style.hidden[role] == !visible)
@@ -135,8 +132,7 @@ gr_vector_layer_set_visible_role (GrVectorLayer *self,
 }
 
 gboolean
-gr_vector_layer_get_visible_role (GrVectorLayer *self,
-                                  GrRole         role)
+gr_vector_layer_get_visible_role (GrVectorLayer *self, GrRole role)
 {
   g_return_val_if_fail (role < GR_N_ROLES, FALSE);
   return !self->style.hidden[role];
@@ -151,9 +147,7 @@ changed (GrVectorLayer *self)
 
 /* The colour that stands for @role in the legend: its fill, or its line. */
 void
-gr_vector_layer_get_role_color (GrVectorLayer *self,
-                                GrRole         role,
-                                GdkRGBA       *color)
+gr_vector_layer_get_role_color (GrVectorLayer *self, GrRole role, GdkRGBA *color)
 {
   double rgb[3];
 
@@ -163,9 +157,7 @@ gr_vector_layer_get_role_color (GrVectorLayer *self,
 }
 
 void
-gr_vector_layer_set_role_color (GrVectorLayer *self,
-                                GrRole         role,
-                                const GdkRGBA *color)
+gr_vector_layer_set_role_color (GrVectorLayer *self, GrRole role, const GdkRGBA *color)
 {
   const double rgb[3] = { color->red, color->green, color->blue };
 
@@ -175,9 +167,7 @@ gr_vector_layer_set_role_color (GrVectorLayer *self,
 }
 
 void
-gr_vector_layer_set_role_opacity (GrVectorLayer *self,
-                                  GrRole         role,
-                                  double         opacity)
+gr_vector_layer_set_role_opacity (GrVectorLayer *self, GrRole role, double opacity)
 {
   g_return_if_fail (role < GR_N_ROLES);
   self->style.opacity[role] = CLAMP (opacity, 0, 1);
@@ -186,9 +176,7 @@ gr_vector_layer_set_role_opacity (GrVectorLayer *self,
 
 /* Roles bottom first; roles left out are not drawn. */
 void
-gr_vector_layer_set_order (GrVectorLayer *self,
-                           const GrRole  *order,
-                           guint          n)
+gr_vector_layer_set_order (GrVectorLayer *self, const GrRole *order, guint n)
 {
   g_return_if_fail (n <= GR_N_ROLES);
   memcpy (self->style.order, order, n * sizeof *order);

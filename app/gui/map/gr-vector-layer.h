@@ -10,30 +10,16 @@ G_BEGIN_DECLS
 #define GR_TYPE_VECTOR_LAYER (gr_vector_layer_get_type ())
 G_DECLARE_FINAL_TYPE (GrVectorLayer, gr_vector_layer, GR, VECTOR_LAYER, ShumateLayer)
 
-GrVectorLayer *gr_vector_layer_new          (ShumateViewport *viewport);
-void           gr_vector_layer_set_display  (GrVectorLayer *self,
-                                             GrDisplay     *display);
-void           gr_vector_layer_set_visible_role (GrVectorLayer *self,
-                                                 GrRole         role,
-                                                 gboolean       visible);
-gboolean       gr_vector_layer_get_visible_role (GrVectorLayer *self,
-                                                 GrRole         role);
+GrVectorLayer *gr_vector_layer_new (ShumateViewport *viewport);
+void           gr_vector_layer_set_display (GrVectorLayer *self, GrDisplay *display);
+void     gr_vector_layer_set_visible_role (GrVectorLayer *self, GrRole role, gboolean visible);
+gboolean gr_vector_layer_get_visible_role (GrVectorLayer *self, GrRole role);
 
-void           gr_map_affine                (ShumateViewport *viewport,
-                                             GtkWidget       *widget,
-                                             double           affine[4]);
-void           gr_vector_layer_get_role_color (GrVectorLayer *self,
-                                               GrRole         role,
-                                               GdkRGBA       *color);
-void           gr_vector_layer_set_role_color (GrVectorLayer *self,
-                                               GrRole         role,
-                                               const GdkRGBA *color);
-void           gr_vector_layer_set_role_opacity (GrVectorLayer *self,
-                                                 GrRole         role,
-                                                 double         opacity);
-void           gr_vector_layer_set_order    (GrVectorLayer *self,
-                                             const GrRole  *order,
-                                             guint          n);
+void gr_map_affine (ShumateViewport *viewport, GtkWidget *widget, double affine[4]);
+void gr_vector_layer_get_role_color (GrVectorLayer *self, GrRole role, GdkRGBA *color);
+void gr_vector_layer_set_role_color (GrVectorLayer *self, GrRole role, const GdkRGBA *color);
+void gr_vector_layer_set_role_opacity (GrVectorLayer *self, GrRole role, double opacity);
+void gr_vector_layer_set_order (GrVectorLayer *self, const GrRole *order, guint n);
 
 const GrMapStyle *gr_vector_layer_get_style (GrVectorLayer *self);
 

@@ -12,7 +12,7 @@
 
 struct _GrCoveragePanel
 {
-  GtkGrid   parent_instance;
+  GtkGrid parent_instance;
 
   GtkLabel *area[N_ROWS];
   GtkLabel *residents[N_ROWS];
@@ -24,18 +24,20 @@ static void
 gr_coverage_panel_class_init (GrCoveragePanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  char name[16];
+  char            name[16];
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/panels/gr-coverage-panel.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/panels/gr-coverage-panel.ui");
   for (guint r = 0; r < N_ROWS; r++)
     {
       g_snprintf (name, sizeof name, "area_%u", r);
       gtk_widget_class_bind_template_child_full (widget_class, name, FALSE,
-                                                 G_STRUCT_OFFSET (GrCoveragePanel, area) + r * sizeof (GtkLabel *));
+                                                 G_STRUCT_OFFSET (GrCoveragePanel, area)
+                                                     + r * sizeof (GtkLabel *));
       g_snprintf (name, sizeof name, "residents_%u", r);
       gtk_widget_class_bind_template_child_full (widget_class, name, FALSE,
                                                  G_STRUCT_OFFSET (GrCoveragePanel, residents)
-                                                   + r * sizeof (GtkLabel *));
+                                                     + r * sizeof (GtkLabel *));
     }
 }
 
@@ -55,7 +57,8 @@ set_share (GtkLabel *label, double part, double whole, double before, gboolean s
   if (!(whole > 0))
     text = g_strdup ("–");
   else if (scenario)
-    text = g_strdup_printf (_("%.1f%% (%+.1f)"), 100 * part / whole, 100 * (part - before) / whole);
+    text =
+        g_strdup_printf (_ ("%.1f%% (%+.1f)"), 100 * part / whole, 100 * (part - before) / whole);
   else
     text = g_strdup_printf ("%.1f%%", 100 * part / whole);
   gtk_label_set_text (label, text);
@@ -67,15 +70,14 @@ set_share (GtkLabel *label, double part, double whole, double before, gboolean s
  * @baseline: (nullable): the baseline's, when a scenario is shown
  */
 void
-gr_coverage_panel_show (GrCoveragePanel *self,
-                        const GrSummary *now,
-                        const GrSummary *baseline)
+gr_coverage_panel_show (GrCoveragePanel *self, const GrSummary *now, const GrSummary *baseline)
 {
-  const GrAmount *amounts[N_ROWS] = { &now->residential, &now->green, &now->park,
-                                      &now->both,        &now->neither, &now->service };
+  const GrAmount  *amounts[N_ROWS] = { &now->residential, &now->green,   &now->park,
+                                       &now->both,        &now->neither, &now->service };
   const GrSummary *b = baseline != NULL ? baseline : now;
-  const GrAmount *before[N_ROWS] = { &b->residential, &b->green, &b->park, &b->both, &b->neither, &b->service };
-  g_autofree char *area = g_strdup_printf (_("%.2f km²"), now->residential.area_m2 / 1e6);
+  const GrAmount  *before[N_ROWS] = { &b->residential, &b->green,   &b->park,
+                                      &b->both,        &b->neither, &b->service };
+  g_autofree char *area = g_strdup_printf (_ ("%.2f km²"), now->residential.area_m2 / 1e6);
 
   g_return_if_fail (GR_IS_COVERAGE_PANEL (self));
   gtk_label_set_text (self->area[0], area);
@@ -84,7 +86,7 @@ gr_coverage_panel_show (GrCoveragePanel *self,
     {
       set_share (self->area[r], amounts[r]->area_m2, now->residential.area_m2, before[r]->area_m2,
                  baseline != NULL);
-      set_share (self->residents[r], amounts[r]->population, now->residential.population, before[r]->population,
-                 baseline != NULL);
+      set_share (self->residents[r], amounts[r]->population, now->residential.population,
+                 before[r]->population, baseline != NULL);
     }
 }

@@ -10,8 +10,7 @@ G_BEGIN_DECLS
 #define GR_TYPE_COVERAGE_PANEL (gr_coverage_panel_get_type ())
 G_DECLARE_FINAL_TYPE (GrCoveragePanel, gr_coverage_panel, GR, COVERAGE_PANEL, GtkGrid)
 
-void gr_coverage_panel_show (GrCoveragePanel *self,
-                             const GrSummary *now,
-                             const GrSummary *baseline);
+void
+gr_coverage_panel_show (GrCoveragePanel *self, const GrSummary *now, const GrSummary *baseline);
 
 G_END_DECLS

@@ -93,7 +93,7 @@ static void
 gr_edit_item_class_init (GrEditItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = gr_edit_item_finalize;
   object_class->get_property = gr_edit_item_get_property;
@@ -124,8 +124,7 @@ gr_edit_item_get_text (GrEditItem *self)
 }
 
 void
-gr_edit_item_set_text (GrEditItem *self,
-                       const char *text)
+gr_edit_item_set_text (GrEditItem *self, const char *text)
 {
   g_return_if_fail (GR_IS_EDIT_ITEM (self));
   if (set_str (&self->text, text))
@@ -140,8 +139,7 @@ gr_edit_item_get_tooltip (GrEditItem *self)
 }
 
 void
-gr_edit_item_set_tooltip (GrEditItem *self,
-                          const char *tooltip)
+gr_edit_item_set_tooltip (GrEditItem *self, const char *tooltip)
 {
   g_return_if_fail (GR_IS_EDIT_ITEM (self));
   if (set_str (&self->tooltip, tooltip))
@@ -156,8 +154,7 @@ gr_edit_item_get_done (GrEditItem *self)
 }
 
 void
-gr_edit_item_set_done (GrEditItem *self,
-                       gboolean    done)
+gr_edit_item_set_done (GrEditItem *self, gboolean done)
 {
   g_return_if_fail (GR_IS_EDIT_ITEM (self));
   done = !!done;

@@ -13,7 +13,7 @@
 
 struct _GrHistoryPanel
 {
-  GtkBox       parent_instance;
+  GtkBox parent_instance;
 
   GtkLabel    *heading;
   GtkListView *list;
@@ -46,7 +46,7 @@ gr_history_panel_finalize (GObject *object)
 static void
 gr_history_panel_class_init (GrHistoryPanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = gr_history_panel_finalize;
@@ -54,10 +54,11 @@ gr_history_panel_class_init (GrHistoryPanelClass *klass)
    * GrHistoryPanel::go-to:
    * @n_edits: how many edits of the scenario stay done
    */
-  signals[GO_TO] = g_signal_new ("go-to", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[GO_TO] = g_signal_new ("go-to", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   g_type_ensure (GR_TYPE_EDIT_ITEM);
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/panels/gr-history-panel.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/panels/gr-history-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GrHistoryPanel, heading);
   gtk_widget_class_bind_template_child (widget_class, GrHistoryPanel, list);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
@@ -91,7 +92,7 @@ gr_history_panel_get_model (GrHistoryPanel *self)
 static void
 describe (GrEditItem *item, const GrScenario *scenario, GrProject *baseline, guint i)
 {
-  GrEdit *e = g_ptr_array_index (scenario->edits, i);
+  GrEdit          *e = g_ptr_array_index (scenario->edits, i);
   g_autofree char *what = gr_edit_describe (e);
   g_autofree char *line = g_strdup_printf ("%u. %s", i + 1, what);
   g_autofree char *flags = NULL;
@@ -118,13 +119,11 @@ describe (GrEditItem *item, const GrScenario *scenario, GrProject *baseline, gui
  * @baseline: the project the scenario edits
  */
 void
-gr_history_panel_show (GrHistoryPanel   *self,
-                       const GrScenario *scenario,
-                       GrProject        *baseline)
+gr_history_panel_show (GrHistoryPanel *self, const GrScenario *scenario, GrProject *baseline)
 {
   GListModel *model = G_LIST_MODEL (self->edits);
-  guint n = scenario != NULL ? scenario->edits->len : 0;
-  guint had = g_list_model_get_n_items (model);
+  guint       n = scenario != NULL ? scenario->edits->len : 0;
+  guint       had = g_list_model_get_n_items (model);
   g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_if_fail (GR_IS_HISTORY_PANEL (self));
@@ -141,7 +140,8 @@ gr_history_panel_show (GrHistoryPanel   *self,
       g_ptr_array_add (added, item);
     }
   if (n != had)
-    g_list_store_splice (self->edits, MIN (n, had), had > n ? had - n : 0, added->pdata, added->len);
+    g_list_store_splice (self->edits, MIN (n, had), had > n ? had - n : 0, added->pdata,
+                         added->len);
   gtk_widget_set_visible (GTK_WIDGET (self->heading), scenario != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
 }

@@ -11,9 +11,7 @@ G_BEGIN_DECLS
 #define GR_TYPE_HISTORY_PANEL (gr_history_panel_get_type ())
 G_DECLARE_FINAL_TYPE (GrHistoryPanel, gr_history_panel, GR, HISTORY_PANEL, GtkBox)
 
-GListModel *gr_history_panel_get_model (GrHistoryPanel   *self);
-void        gr_history_panel_show      (GrHistoryPanel   *self,
-                                        const GrScenario *scenario,
-                                        GrProject        *baseline);
+GListModel *gr_history_panel_get_model (GrHistoryPanel *self);
+void gr_history_panel_show (GrHistoryPanel *self, const GrScenario *scenario, GrProject *baseline);
 
 G_END_DECLS

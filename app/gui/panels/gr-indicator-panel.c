@@ -15,12 +15,12 @@
 
 struct _GrIndicatorPanel
 {
-  GtkBox       parent_instance;
+  GtkBox parent_instance;
 
   GtkDropDown *targets_dropdown;
   GtkDropDown *scope_dropdown;
   GtkGrid     *grid;
-  gboolean     filling;  /* a list is being filled: no notify, nothing saved */
+  gboolean     filling; /* a list is being filled: no notify, nothing saved */
 };
 
 G_DEFINE_FINAL_TYPE (GrIndicatorPanel, gr_indicator_panel, GTK_TYPE_BOX)
@@ -41,9 +41,9 @@ static const struct
   GrIndicatorId first;
   const char   *title;
 } indicator_groups[] = {
-  { GR_IND_PARK_PER_CAPITA, N_("Park green area") },
-  { GR_IND_SERVICE_RATE, N_("Coverage") },
-  { GR_IND_GREENWAY_PER_10K, N_("Greenways and nurseries") },
+  { GR_IND_PARK_PER_CAPITA, N_ ("Park green area") },
+  { GR_IND_SERVICE_RATE, N_ ("Coverage") },
+  { GR_IND_GREENWAY_PER_10K, N_ ("Greenways and nurseries") },
 };
 
 /* The grid row of indicator @id, below the headings before it. */
@@ -102,7 +102,10 @@ gr_indicator_panel_get_property (GObject *object, guint prop_id, GValue *value, 
 }
 
 static void
-gr_indicator_panel_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+gr_indicator_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
 {
   GrIndicatorPanel *self = GR_INDICATOR_PANEL (object);
 
@@ -122,20 +125,20 @@ gr_indicator_panel_set_property (GObject *object, guint prop_id, const GValue *v
 static void
 gr_indicator_panel_class_init (GrIndicatorPanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = gr_indicator_panel_get_property;
   object_class->set_property = gr_indicator_panel_set_property;
-  properties[PROP_TARGET_SET] = g_param_spec_enum ("target-set", NULL, NULL, GR_TYPE_TARGET_SET,
-                                                   GR_TARGETS_YUNCHENG_2025,
-                                                   G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
-                                                     | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_SCOPE] = g_param_spec_uint ("scope", NULL, NULL, 0, G_MAXUINT, 0,
-                                              G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TARGET_SET] =
+      g_param_spec_enum ("target-set", NULL, NULL, GR_TYPE_TARGET_SET, GR_TARGETS_YUNCHENG_2025,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SCOPE] =
+      g_param_spec_uint ("scope", NULL, NULL, 0, G_MAXUINT, 0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/cn/greenreach/Greenreach/panels/gr-indicator-panel.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/panels/gr-indicator-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, targets_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, grid);
@@ -148,7 +151,7 @@ gr_indicator_panel_init (GrIndicatorPanel *self)
 {
   g_autoptr (GtkStringList) sets = gtk_string_list_new (NULL);
   g_autofree char *key = g_settings_get_string (gr_settings_get (), "target-set");
-  GrTargetSet chosen = GR_TARGETS_YUNCHENG_2025;
+  GrTargetSet      chosen = GR_TARGETS_YUNCHENG_2025;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 1; i < GR_N_TARGET_SETS; i++)
@@ -172,8 +175,7 @@ gr_indicator_panel_get_target_set (GrIndicatorPanel *self)
 }
 
 void
-gr_indicator_panel_set_target_set (GrIndicatorPanel *self,
-                                   GrTargetSet       set)
+gr_indicator_panel_set_target_set (GrIndicatorPanel *self, GrTargetSet set)
 {
   g_return_if_fail (GR_IS_INDICATOR_PANEL (self));
   gtk_drop_down_set_selected (self->targets_dropdown, set_to_position (set));
@@ -188,8 +190,7 @@ gr_indicator_panel_get_scope (GrIndicatorPanel *self)
 }
 
 void
-gr_indicator_panel_set_scope (GrIndicatorPanel *self,
-                              guint             scope)
+gr_indicator_panel_set_scope (GrIndicatorPanel *self, guint scope)
 {
   g_return_if_fail (GR_IS_INDICATOR_PANEL (self));
   gtk_drop_down_set_selected (self->scope_dropdown, scope);
@@ -197,14 +198,13 @@ gr_indicator_panel_set_scope (GrIndicatorPanel *self,
 
 /* The city, then each zone of @project (nullable); back to the city. */
 void
-gr_indicator_panel_set_zones (GrIndicatorPanel *self,
-                              GrProject        *project)
+gr_indicator_panel_set_zones (GrIndicatorPanel *self, GrProject *project)
 {
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   guint n = project != NULL ? gr_project_get_n_zones (project) : 0;
 
   g_return_if_fail (GR_IS_INDICATOR_PANEL (self));
-  gtk_string_list_append (names, _("City"));
+  gtk_string_list_append (names, _ ("City"));
   for (guint z = 1; z <= n; z++)
     {
       g_autofree char *name = gr_project_zone_name (project, z);
@@ -236,20 +236,21 @@ static void
 show_row (GrIndicatorPanel *self, const GrIndicators *shown, GrIndicatorId i)
 {
   const GrIndicator *it = &shown->items[i];
-  int row = indicator_row (i);
-  GtkWidget *value = gtk_grid_get_child_at (self->grid, 1, row);
-  GtkWidget *verdict = gtk_grid_get_child_at (self->grid, 3, row);
-  g_autofree char *text = isfinite (it->value) ? g_strdup_printf ("%.2f %s", it->value, gr_indicator_get_unit (i))
-                                               : g_strdup ("–");
-  const char *tooltip = it->missing != NULL ? it->missing : it->gap_text;
+  int                row = indicator_row (i);
+  GtkWidget         *value = gtk_grid_get_child_at (self->grid, 1, row);
+  GtkWidget         *verdict = gtk_grid_get_child_at (self->grid, 3, row);
+  g_autofree char   *text = isfinite (it->value)
+                                ? g_strdup_printf ("%.2f %s", it->value, gr_indicator_get_unit (i))
+                                : g_strdup ("–");
+  const char        *tooltip = it->missing != NULL ? it->missing : it->gap_text;
 
   if (value == NULL || verdict == NULL)
     return;
   gtk_label_set_text (GTK_LABEL (value), text);
-  gtk_label_set_text (GTK_LABEL (verdict), it->missing != NULL ? _("no data")
+  gtk_label_set_text (GTK_LABEL (verdict), it->missing != NULL ? _ ("no data")
                                            : !it->has_target   ? ""
-                                           : it->pass          ? _("met")
-                                                               : _("short"));
+                                           : it->pass          ? _ ("met")
+                                                               : _ ("short"));
   gtk_widget_remove_css_class (verdict, "dim-label");
   gtk_widget_remove_css_class (verdict, "success");
   gtk_widget_remove_css_class (verdict, "error");
@@ -273,8 +274,7 @@ add_heading (GrIndicatorPanel *self, const char *title, int row)
 
 /* Every row afresh; @shown %NULL leaves the panel empty (nothing open). */
 void
-gr_indicator_panel_show (GrIndicatorPanel   *self,
-                         const GrIndicators *shown)
+gr_indicator_panel_show (GrIndicatorPanel *self, const GrIndicators *shown)
 {
   GtkWidget *child;
 
@@ -286,13 +286,14 @@ gr_indicator_panel_show (GrIndicatorPanel   *self,
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     {
       const GrIndicator *it = &shown->items[i];
-      g_autofree char *target = it->has_target ? g_strdup_printf ("%s %.2f", it->strict ? ">" : "≥", it->target)
-                                               : g_strdup ("");
+      g_autofree char   *target =
+          it->has_target ? g_strdup_printf ("%s %.2f", it->strict ? ">" : "≥", it->target)
+                           : g_strdup ("");
       int row = indicator_row (i);
 
       for (guint g = 0; g < G_N_ELEMENTS (indicator_groups); g++)
         if (indicator_groups[g].first == i)
-          add_heading (self, _(indicator_groups[g].title), row - 1);
+          add_heading (self, _ (indicator_groups[g].title), row - 1);
       grid_label (self->grid, gr_indicator_get_name (i), 0, row, FALSE, NULL);
       grid_label (self->grid, "", 1, row, TRUE, NULL);
       grid_label (self->grid, target, 2, row, TRUE, "dim-label");

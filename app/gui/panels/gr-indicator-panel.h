@@ -12,22 +12,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GrIndicatorPanel, gr_indicator_panel, GR, INDICATOR_PANEL, GtkBox)
 
 GrTargetSet gr_indicator_panel_get_target_set (GrIndicatorPanel *self);
-void        gr_indicator_panel_set_target_set (GrIndicatorPanel *self,
-                                               GrTargetSet       set);
-guint       gr_indicator_panel_get_scope      (GrIndicatorPanel *self);
-void        gr_indicator_panel_set_scope      (GrIndicatorPanel *self,
-                                               guint             scope);
-void        gr_indicator_panel_set_zones      (GrIndicatorPanel *self,
-                                               GrProject        *project);
-void        gr_indicator_panel_show           (GrIndicatorPanel   *self,
-                                               const GrIndicators *shown);
-void        gr_indicator_panel_update         (GrIndicatorPanel   *self,
-                                               const GrIndicators *shown,
-                                               GrIndicatorId       first,
-                                               GrIndicatorId       last);
-gboolean    gr_indicator_panel_get_row        (GrIndicatorPanel *self,
-                                               GrIndicatorId     id,
-                                               const char      **value,
-                                               const char      **verdict);
+void        gr_indicator_panel_set_target_set (GrIndicatorPanel *self, GrTargetSet set);
+guint       gr_indicator_panel_get_scope (GrIndicatorPanel *self);
+void        gr_indicator_panel_set_scope (GrIndicatorPanel *self, guint scope);
+void        gr_indicator_panel_set_zones (GrIndicatorPanel *self, GrProject *project);
+void        gr_indicator_panel_show (GrIndicatorPanel *self, const GrIndicators *shown);
+void        gr_indicator_panel_update (GrIndicatorPanel   *self,
+                                       const GrIndicators *shown,
+                                       GrIndicatorId       first,
+                                       GrIndicatorId       last);
+gboolean    gr_indicator_panel_get_row (GrIndicatorPanel *self,
+                                        GrIndicatorId     id,
+                                        const char      **value,
+                                        const char      **verdict);
 
 G_END_DECLS

@@ -77,16 +77,17 @@ gr_layer_item_class_init (GrLayerItemClass *klass)
 
   object_class->get_property = gr_layer_item_get_property;
   object_class->set_property = gr_layer_item_set_property;
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_VISIBLE] = g_param_spec_boolean ("visible", NULL, NULL, TRUE,
-                                                   G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
-                                                     | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_COLOR] = g_param_spec_boxed ("color", NULL, NULL, GDK_TYPE_RGBA,
-                                               G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_OPACITY] = g_param_spec_double ("opacity", NULL, NULL, 0, 1, 1,
-                                                  G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
-                                                    | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TITLE] =
+      g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VISIBLE] =
+      g_param_spec_boolean ("visible", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_COLOR] =
+      g_param_spec_boxed ("color", NULL, NULL, GDK_TYPE_RGBA,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OPACITY] =
+      g_param_spec_double ("opacity", NULL, NULL, 0, 1, 1,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -98,8 +99,7 @@ gr_layer_item_init (GrLayerItem *self)
 }
 
 GrLayerItem *
-gr_layer_item_new (GrRole role,
-                   guint  n_features)
+gr_layer_item_new (GrRole role, guint n_features)
 {
   GrLayerItem *self = g_object_new (GR_TYPE_LAYER_ITEM, NULL);
 
@@ -133,8 +133,7 @@ gr_layer_item_get_visible (GrLayerItem *self)
 }
 
 void
-gr_layer_item_set_visible (GrLayerItem *self,
-                           gboolean     visible)
+gr_layer_item_set_visible (GrLayerItem *self, gboolean visible)
 {
   if (self->visible == !!visible)
     return;
@@ -149,8 +148,7 @@ gr_layer_item_get_color (GrLayerItem *self)
 }
 
 void
-gr_layer_item_set_color (GrLayerItem   *self,
-                         const GdkRGBA *color)
+gr_layer_item_set_color (GrLayerItem *self, const GdkRGBA *color)
 {
   if (color == NULL || gdk_rgba_equal (&self->color, color))
     return;
@@ -165,8 +163,7 @@ gr_layer_item_get_opacity (GrLayerItem *self)
 }
 
 void
-gr_layer_item_set_opacity (GrLayerItem *self,
-                           double       opacity)
+gr_layer_item_set_opacity (GrLayerItem *self, double opacity)
 {
   opacity = CLAMP (opacity, 0, 1);
   if (self->opacity == opacity)

@@ -13,7 +13,7 @@
 
 struct _GrLayerPanel
 {
-  GtkBox       parent_instance;
+  GtkBox parent_instance;
 
   GtkListView *list;
   GtkBox      *legend;
@@ -41,12 +41,13 @@ gr_layer_panel_finalize (GObject *object)
 static void
 gr_layer_panel_class_init (GrLayerPanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = gr_layer_panel_finalize;
   g_type_ensure (GR_TYPE_LAYER_ROW);
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/panels/gr-layer-panel.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/panels/gr-layer-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GrLayerPanel, list);
   gtk_widget_class_bind_template_child (widget_class, GrLayerPanel, legend);
   gtk_widget_class_install_action (widget_class, "layers.move", "(ii)", move_activated);
@@ -59,7 +60,7 @@ add_legend_row (GrLayerPanel *self, GrCellKind kind)
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *swatch = gr_swatch_new ();
   GtkWidget *label = gtk_label_new (gr_render_kind_label (kind));
-  GdkRGBA color;
+  GdkRGBA    color;
 
   gr_coverage_kind_color (kind, &color);
   color.alpha = 1;
@@ -98,22 +99,19 @@ gr_layer_panel_get_model (GrLayerPanel *self)
 
 /* @items: GrLayerItem, top first; they replace the panel's. */
 void
-gr_layer_panel_set_layers (GrLayerPanel *self,
-                           GPtrArray    *items)
+gr_layer_panel_set_layers (GrLayerPanel *self, GPtrArray *items)
 {
   g_return_if_fail (GR_IS_LAYER_PANEL (self));
-  g_list_store_splice (self->layers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->layers)), items->pdata,
-                       items->len);
+  g_list_store_splice (self->layers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->layers)),
+                       items->pdata, items->len);
 }
 
 /* Moves @role's row by @step (−1 up, +1 down), within the list. */
 void
-gr_layer_panel_move (GrLayerPanel *self,
-                     GrRole        role,
-                     int           step)
+gr_layer_panel_move (GrLayerPanel *self, GrRole role, int step)
 {
   GListModel *model = G_LIST_MODEL (self->layers);
-  guint n = g_list_model_get_n_items (model);
+  guint       n = g_list_model_get_n_items (model);
 
   g_return_if_fail (GR_IS_LAYER_PANEL (self));
   for (guint i = 0; i < n; i++)

@@ -13,7 +13,7 @@
 
 struct _GrLayerRow
 {
-  GtkBox          parent_instance;
+  GtkBox parent_instance;
 
   GtkCheckButton *visible_check;
   GrSwatch       *swatch;
@@ -79,17 +79,19 @@ gr_layer_row_dispose (GObject *object)
 static void
 gr_layer_row_class_init (GrLayerRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gr_layer_row_dispose;
   object_class->get_property = gr_layer_row_get_property;
   object_class->set_property = gr_layer_row_set_property;
-  properties[PROP_ITEM] = g_param_spec_object ("item", NULL, NULL, GR_TYPE_LAYER_ITEM,
-                                               G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ITEM] =
+      g_param_spec_object ("item", NULL, NULL, GR_TYPE_LAYER_ITEM,
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_type_ensure (GR_TYPE_SWATCH);
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/panels/gr-layer-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/greenreach/Greenreach/panels/gr-layer-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, visible_check);
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, color_button);
@@ -122,8 +124,7 @@ gr_layer_row_get_item (GrLayerRow *self)
 
 /* @item: (nullable): the layer shown, %NULL while the row is recycled */
 void
-gr_layer_row_set_item (GrLayerRow  *self,
-                       GrLayerItem *item)
+gr_layer_row_set_item (GrLayerRow *self, GrLayerItem *item)
 {
   g_autofree char *tooltip = NULL;
 
@@ -136,12 +137,16 @@ gr_layer_row_set_item (GrLayerRow  *self,
       guint n = gr_layer_item_get_n_features (item);
 
       tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feature", "%u features", n), n);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->up_button), "(ii)", gr_layer_item_get_role (item), -1);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->down_button), "(ii)", gr_layer_item_get_role (item), 1);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->up_button), "(ii)",
+                                        gr_layer_item_get_role (item), -1);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->down_button), "(ii)",
+                                        gr_layer_item_get_role (item), 1);
     }
   /* The action's target is the item's: no action while there is none. */
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->up_button), item != NULL ? "layers.move" : NULL);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->down_button), item != NULL ? "layers.move" : NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->up_button),
+                                  item != NULL ? "layers.move" : NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->down_button),
+                                  item != NULL ? "layers.move" : NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), tooltip);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }

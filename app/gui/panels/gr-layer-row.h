@@ -10,8 +10,7 @@ G_BEGIN_DECLS
 #define GR_TYPE_LAYER_ROW (gr_layer_row_get_type ())
 G_DECLARE_FINAL_TYPE (GrLayerRow, gr_layer_row, GR, LAYER_ROW, GtkBox)
 
-GrLayerItem *gr_layer_row_get_item (GrLayerRow  *self);
-void         gr_layer_row_set_item (GrLayerRow  *self,
-                                    GrLayerItem *item);
+GrLayerItem *gr_layer_row_get_item (GrLayerRow *self);
+void         gr_layer_row_set_item (GrLayerRow *self, GrLayerItem *item);
 
 G_END_DECLS

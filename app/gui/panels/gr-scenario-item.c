@@ -52,8 +52,9 @@ gr_scenario_item_class_init (GrScenarioItemClass *klass)
 
   object_class->finalize = gr_scenario_item_finalize;
   object_class->get_property = gr_scenario_item_get_property;
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
-                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_NAME] =
+      g_param_spec_string ("name", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -69,7 +70,7 @@ gr_scenario_item_new (GrScenario *scenario)
   GrScenarioItem *self = g_object_new (GR_TYPE_SCENARIO_ITEM, NULL);
 
   self->scenario = scenario;
-  self->name = g_strdup (scenario != NULL ? scenario->name : _("Baseline"));
+  self->name = g_strdup (scenario != NULL ? scenario->name : _ ("Baseline"));
   return self;
 }
 
@@ -89,8 +90,7 @@ gr_scenario_item_get_name (GrScenarioItem *self)
 
 /* After a rename: the switcher's label follows. */
 void
-gr_scenario_item_set_name (GrScenarioItem *self,
-                           const char     *name)
+gr_scenario_item_set_name (GrScenarioItem *self, const char *name)
 {
   g_return_if_fail (GR_IS_SCENARIO_ITEM (self));
   if (g_strcmp0 (self->name, name) == 0)

@@ -27,14 +27,20 @@ static void
 gr_swatch_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   GrSwatch *self = GR_SWATCH (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int       width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
-  gtk_snapshot_append_color (snapshot, &self->rgba, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2));
+  gtk_snapshot_append_color (snapshot, &self->rgba,
+                             &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2));
 }
 
 static void
-gr_swatch_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
-                   int *minimum_baseline, int *natural_baseline)
+gr_swatch_measure (GtkWidget     *widget,
+                   GtkOrientation orientation,
+                   int            for_size,
+                   int           *minimum,
+                   int           *natural,
+                   int           *minimum_baseline,
+                   int           *natural_baseline)
 {
   *minimum = *natural = SIZE;
 }
@@ -68,15 +74,16 @@ gr_swatch_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 static void
 gr_swatch_class_init (GrSwatchClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = gr_swatch_get_property;
   object_class->set_property = gr_swatch_set_property;
   widget_class->snapshot = gr_swatch_snapshot;
   widget_class->measure = gr_swatch_measure;
-  properties[PROP_RGBA] = g_param_spec_boxed ("rgba", NULL, NULL, GDK_TYPE_RGBA,
-                                              G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_RGBA] =
+      g_param_spec_boxed ("rgba", NULL, NULL, GDK_TYPE_RGBA,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -100,8 +107,7 @@ gr_swatch_get_rgba (GrSwatch *self)
 }
 
 void
-gr_swatch_set_rgba (GrSwatch      *self,
-                    const GdkRGBA *rgba)
+gr_swatch_set_rgba (GrSwatch *self, const GdkRGBA *rgba)
 {
   g_return_if_fail (GR_IS_SWATCH (self));
   if (rgba == NULL || gdk_rgba_equal (&self->rgba, rgba))

@@ -8,9 +8,8 @@ G_BEGIN_DECLS
 #define GR_TYPE_SWATCH (gr_swatch_get_type ())
 G_DECLARE_FINAL_TYPE (GrSwatch, gr_swatch, GR, SWATCH, GtkWidget)
 
-GtkWidget     *gr_swatch_new      (void);
-const GdkRGBA *gr_swatch_get_rgba (GrSwatch      *self);
-void           gr_swatch_set_rgba (GrSwatch      *self,
-                                   const GdkRGBA *rgba);
+GtkWidget     *gr_swatch_new (void);
+const GdkRGBA *gr_swatch_get_rgba (GrSwatch *self);
+void           gr_swatch_set_rgba (GrSwatch *self, const GdkRGBA *rgba);
 
 G_END_DECLS

@@ -46,9 +46,10 @@ gr_zone_item_class_init (GrZoneItemClass *klass)
   object_class->finalize = gr_zone_item_finalize;
   object_class->get_property = gr_zone_item_get_property;
   for (guint c = 0; c < GR_ZONE_N_COLUMNS; c++)
-    g_object_class_install_property (object_class, c + 1,
-                                     g_param_spec_string (column_names[c], NULL, NULL, NULL,
-                                                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_object_class_install_property (
+        object_class, c + 1,
+        g_param_spec_string (column_names[c], NULL, NULL, NULL,
+                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 }
 
 static void
@@ -64,10 +65,7 @@ percent (double share)
 
 /* Shares are fractions of the zone's residential land; NAN for none. */
 GrZoneItem *
-gr_zone_item_new (const char *name,
-                  double      green,
-                  double      park,
-                  double      neither)
+gr_zone_item_new (const char *name, double green, double park, double neither)
 {
   GrZoneItem *self = g_object_new (GR_TYPE_ZONE_ITEM, NULL);
 
@@ -79,8 +77,7 @@ gr_zone_item_new (const char *name,
 }
 
 const char *
-gr_zone_item_get_text (GrZoneItem *self,
-                       guint       column)
+gr_zone_item_get_text (GrZoneItem *self, guint column)
 {
   g_return_val_if_fail (column < GR_ZONE_N_COLUMNS, NULL);
   return self->text[column];

@@ -17,11 +17,7 @@ enum
   GR_ZONE_N_COLUMNS
 };
 
-GrZoneItem *gr_zone_item_new      (const char *name,
-                                   double      green,
-                                   double      park,
-                                   double      neither);
-const char *gr_zone_item_get_text (GrZoneItem *self,
-                                   guint       column);
+GrZoneItem *gr_zone_item_new (const char *name, double green, double park, double neither);
+const char *gr_zone_item_get_text (GrZoneItem *self, guint column);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 
 struct _GrZoneTable
 {
-  GtkBox         parent_instance;
+  GtkBox parent_instance;
 
   GtkColumnView *table;
   GListStore    *zones;
@@ -29,12 +29,13 @@ gr_zone_table_finalize (GObject *object)
 static void
 gr_zone_table_class_init (GrZoneTableClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = gr_zone_table_finalize;
   g_type_ensure (GR_TYPE_ZONE_ITEM);
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/panels/gr-zone-table.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/cn/greenreach/Greenreach/panels/gr-zone-table.ui");
   gtk_widget_class_bind_template_child (widget_class, GrZoneTable, table);
 }
 
@@ -69,9 +70,7 @@ fraction (double part, double whole)
 
 /* Every zone of @project with its figures from @analysis. */
 void
-gr_zone_table_show (GrZoneTable *self,
-                    GrProject   *project,
-                    GrAnalysis  *analysis)
+gr_zone_table_show (GrZoneTable *self, GrProject *project, GrAnalysis *analysis)
 {
   guint n = gr_project_get_n_zones (project);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -80,14 +79,15 @@ gr_zone_table_show (GrZoneTable *self,
   for (guint z = 1; z <= n; z++)
     {
       g_autofree char *name = gr_project_zone_name (project, z);
-      GrSummary s;
+      GrSummary        s;
 
       gr_analysis_summarize (analysis, z, &s);
-      g_ptr_array_add (items, gr_zone_item_new (name, fraction (s.green.area_m2, s.residential.area_m2),
-                                                fraction (s.park.area_m2, s.residential.area_m2),
-                                                fraction (s.neither.area_m2, s.residential.area_m2)));
+      g_ptr_array_add (items,
+                       gr_zone_item_new (name, fraction (s.green.area_m2, s.residential.area_m2),
+                                         fraction (s.park.area_m2, s.residential.area_m2),
+                                         fraction (s.neither.area_m2, s.residential.area_m2)));
     }
-  g_list_store_splice (self->zones, 0, g_list_model_get_n_items (G_LIST_MODEL (self->zones)), items->pdata,
-                       items->len);
+  g_list_store_splice (self->zones, 0, g_list_model_get_n_items (G_LIST_MODEL (self->zones)),
+                       items->pdata, items->len);
   gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
 }

@@ -13,8 +13,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GrZoneTable, gr_zone_table, GR, ZONE_TABLE, GtkBox)
 
 GListModel *gr_zone_table_get_model (GrZoneTable *self);
-void        gr_zone_table_show      (GrZoneTable *self,
-                                     GrProject   *project,
-                                     GrAnalysis  *analysis);
+void        gr_zone_table_show (GrZoneTable *self, GrProject *project, GrAnalysis *analysis);
 
 G_END_DECLS

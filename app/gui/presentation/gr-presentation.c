@@ -16,12 +16,15 @@
 /* 300米见绿、500米见园, the service-radius coverage rate and the
  * per-capita park green area: the figures the plans lead with. */
 const GrIndicatorId gr_presentation_cards[4] = {
-  GR_IND_GREEN_300, GR_IND_PARK_500, GR_IND_SERVICE_RATE, GR_IND_PARK_PER_CAPITA,
+  GR_IND_GREEN_300,
+  GR_IND_PARK_500,
+  GR_IND_SERVICE_RATE,
+  GR_IND_PARK_PER_CAPITA,
 };
 
 struct _GrPresentation
 {
-  GtkWidget        parent_instance;
+  GtkWidget parent_instance;
 
   GtkBox          *strip;
   GtkToggleButton *swipe;
@@ -60,7 +63,8 @@ on_option_toggled (GtkToggleButton *button, GrPresentation *self)
 {
   if (self->filling || !gtk_toggle_button_get_active (button))
     return;
-  g_signal_emit (self, signals[CHOOSE], 0, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
+  g_signal_emit (self, signals[CHOOSE], 0,
+                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
 }
 
 /* The handle shows while the divider does. */
@@ -104,10 +108,10 @@ gr_presentation_finalize (GObject *object)
 static void
 gr_presentation_class_init (GrPresentationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass            *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass          *widget_class = GTK_WIDGET_CLASS (klass);
   static const char *const parts[3] = { "name", "value", "verdict" };
-  char id[24];
+  char                     id[24];
 
   object_class->dispose = gr_presentation_dispose;
   object_class->finalize = gr_presentation_finalize;
@@ -117,10 +121,10 @@ gr_presentation_class_init (GrPresentationClass *klass)
    * GrPresentation::choose:
    * @index: the option chosen in the strip, 0 for the baseline
    */
-  signals[CHOOSE] = g_signal_new ("choose", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 1, G_TYPE_UINT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/cn/greenreach/Greenreach/presentation/gr-presentation.ui");
+  signals[CHOOSE] = g_signal_new ("choose", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/presentation/gr-presentation.ui");
   gtk_widget_class_bind_template_child (widget_class, GrPresentation, strip);
   gtk_widget_class_bind_template_child (widget_class, GrPresentation, swipe);
   gtk_widget_class_bind_template_child (widget_class, GrPresentation, flash);
@@ -132,7 +136,7 @@ gr_presentation_class_init (GrPresentationClass *klass)
         g_snprintf (id, sizeof id, "card%u_%s", c, parts[k]);
         gtk_widget_class_bind_template_child_full (widget_class, id, FALSE,
                                                    G_STRUCT_OFFSET (GrPresentation, card_labels)
-                                                     + (c * 3 + k) * sizeof (GtkLabel *));
+                                                       + (c * 3 + k) * sizeof (GtkLabel *));
       }
   gtk_widget_class_bind_template_callback (widget_class, on_swipe_toggled);
 }
@@ -152,8 +156,7 @@ gr_presentation_new (void)
 
 /* Shown while presenting; leaving turns the switches off. */
 void
-gr_presentation_show (GrPresentation *self,
-                      gboolean        shown)
+gr_presentation_show (GrPresentation *self, gboolean shown)
 {
   g_return_if_fail (GR_IS_PRESENTATION (self));
   gtk_widget_set_visible (GTK_WIDGET (self), shown);
@@ -166,9 +169,7 @@ gr_presentation_show (GrPresentation *self,
 
 /* The baseline and the scenarios, @active pressed. */
 void
-gr_presentation_set_options (GrPresentation    *self,
-                             const char *const *names,
-                             guint              active)
+gr_presentation_set_options (GrPresentation *self, const char *const *names, guint active)
 {
   GtkWidget *child, *first = NULL;
 
@@ -211,23 +212,24 @@ gr_presentation_set_cards (GrPresentation     *self,
 
   for (guint c = 0; c < G_N_ELEMENTS (gr_presentation_cards); c++)
     {
-      GrIndicatorId id = gr_presentation_cards[c];
+      GrIndicatorId      id = gr_presentation_cards[c];
       const GrIndicator *it = &shown->items[id];
-      g_autofree char *value = isfinite (it->value)
-                                 ? g_strdup_printf ("%.1f %s", it->value, gr_indicator_get_unit (id))
+      g_autofree char   *value =
+          isfinite (it->value) ? g_strdup_printf ("%.1f %s", it->value, gr_indicator_get_unit (id))
                                  : g_strdup ("–");
-      g_autofree char *target = it->has_target ? g_strdup_printf (_("target %s %.1f"), it->strict ? ">" : "≥",
-                                                                  it->target)
-                                               : g_strdup (_("no target"));
+      g_autofree char *target =
+          it->has_target
+              ? g_strdup_printf (_ ("target %s %.1f"), it->strict ? ">" : "≥", it->target)
+              : g_strdup (_ ("no target"));
       g_autofree char *change = NULL;
       g_autofree char *verdict = NULL;
-      const char *state = it->missing != NULL ? _("no data")
-                          : !it->has_target   ? ""
-                          : it->pass          ? _("met")
-                                              : _("not met");
+      const char      *state = it->missing != NULL ? _ ("no data")
+                               : !it->has_target   ? ""
+                               : it->pass          ? _ ("met")
+                                                   : _ ("not met");
 
       if (scenario && isfinite (it->value) && isfinite (baseline[id]))
-        change = g_strdup_printf (_("%+.1f against the baseline"), it->value - baseline[id]);
+        change = g_strdup_printf (_ ("%+.1f against the baseline"), it->value - baseline[id]);
       verdict = g_strdup_printf ("%s%s%s%s%s", target, state[0] != '\0' ? " · " : "", state,
                                  change != NULL ? "\n" : "", change != NULL ? change : "");
       gtk_label_set_text (self->card_labels[c][0], gr_indicator_get_name (id));
@@ -241,10 +243,12 @@ gr_presentation_set_cards (GrPresentation     *self,
           gtk_widget_remove_css_class (GTK_WIDGET (self->card_labels[c][k]), "success");
           gtk_widget_remove_css_class (GTK_WIDGET (self->card_labels[c][k]), "error");
           if (it->has_target && it->missing == NULL)
-            gtk_widget_add_css_class (GTK_WIDGET (self->card_labels[c][k]), it->pass ? "success" : "error");
+            gtk_widget_add_css_class (GTK_WIDGET (self->card_labels[c][k]),
+                                      it->pass ? "success" : "error");
         }
       g_free (self->card_text[c]);
-      self->card_text[c] = g_strdup_printf ("%s\n%s\n%s", gr_indicator_get_name (id), value, verdict);
+      self->card_text[c] =
+          g_strdup_printf ("%s\n%s\n%s", gr_indicator_get_name (id), value, verdict);
     }
 }
 
@@ -273,8 +277,7 @@ gr_presentation_get_cards (GrPresentation *self)
 }
 
 const char *
-gr_presentation_get_card_text (GrPresentation *self,
-                               guint           card)
+gr_presentation_get_card_text (GrPresentation *self, guint card)
 {
   g_return_val_if_fail (card < G_N_ELEMENTS (self->card_text), NULL);
   return self->card_text[card];

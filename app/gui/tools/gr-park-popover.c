@@ -6,7 +6,7 @@
 
 struct _GrParkPopover
 {
-  GtkPopover     parent_instance;
+  GtkPopover parent_instance;
 
   GtkAdjustment *area;
   GtkDropDown   *shape;
@@ -19,7 +19,8 @@ gr_park_popover_class_init (GrParkPopoverClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/cn/greenreach/Greenreach/tools/gr-park-popover.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/cn/greenreach/Greenreach/tools/gr-park-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, GrParkPopover, area);
   gtk_widget_class_bind_template_child (widget_class, GrParkPopover, shape);
 }

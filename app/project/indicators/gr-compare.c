@@ -20,7 +20,10 @@ struct _GrComparison
 };
 
 static GrAnalysis *
-analyse (GrProject *baseline, const GrScenario *scenario, const GrCriteria *criteria, GError **error)
+analyse (GrProject        *baseline,
+         const GrScenario *scenario,
+         const GrCriteria *criteria,
+         GError          **error)
 {
   g_autoptr (GrProject) edited = NULL;
 
@@ -52,7 +55,7 @@ gr_comparison_new (GrProject        *baseline,
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      comparison->names[i] = g_strdup (which[i] != NULL ? which[i]->name : _("Baseline"));
+      comparison->names[i] = g_strdup (which[i] != NULL ? which[i]->name : _ ("Baseline"));
       if ((comparison->analyses[i] = analyse (baseline, which[i], criteria, error)) == NULL)
         return NULL;
     }
@@ -79,10 +82,10 @@ compare_data_free (gpointer data)
 static void
 compare_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  CompareData *c = data;
-  GError *error = NULL;
-  GrComparison *comparison = gr_comparison_new (c->baseline, c->scenarios[0], c->scenarios[1], &c->criteria,
-                                                cancellable, &error);
+  CompareData  *c = data;
+  GError       *error = NULL;
+  GrComparison *comparison = gr_comparison_new (c->baseline, c->scenarios[0], c->scenarios[1],
+                                                &c->criteria, cancellable, &error);
 
   if (comparison == NULL)
     g_task_return_error (task, error);
@@ -138,8 +141,7 @@ gr_comparison_new_async (GrProject          *baseline,
  * Returns: (transfer full): the comparison, or %NULL with @error set
  */
 GrComparison *
-gr_comparison_new_finish (GAsyncResult *result,
-                          GError      **error)
+gr_comparison_new_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_async_result_is_tagged (result, gr_comparison_new_async), NULL);
@@ -161,18 +163,14 @@ gr_comparison_free (GrComparison *comparison)
 
 /* @which: 0 the baseline, 1 scenario A, 2 scenario B */
 void
-gr_comparison_summarize (GrComparison *comparison,
-                         guint         which,
-                         int           zone,
-                         GrSummary    *summary)
+gr_comparison_summarize (GrComparison *comparison, guint which, int zone, GrSummary *summary)
 {
   g_return_if_fail (which < 3);
   gr_analysis_summarize (comparison->analyses[which], zone, summary);
 }
 
 GrAnalysis *
-gr_comparison_get_analysis (GrComparison *comparison,
-                            guint         which)
+gr_comparison_get_analysis (GrComparison *comparison, guint which)
 {
   g_return_val_if_fail (which < 3, NULL);
   return comparison->analyses[which];
@@ -181,8 +179,7 @@ gr_comparison_get_analysis (GrComparison *comparison,
 /* @which: 0 the baseline, 1 scenario A, 2 scenario B; "Baseline" for
  * either scenario that is the baseline. */
 const char *
-gr_comparison_get_name (GrComparison *comparison,
-                        guint         which)
+gr_comparison_get_name (GrComparison *comparison, guint which)
 {
   g_return_val_if_fail (which < 3, NULL);
   return comparison->names[which];
@@ -190,8 +187,7 @@ gr_comparison_get_name (GrComparison *comparison,
 
 /* A home gains when it has a 300 m green or a 500 m park it lacked. */
 gboolean
-gr_state_gains (guint8 base,
-                guint8 scenario)
+gr_state_gains (guint8 base, guint8 scenario)
 {
   return (scenario & ~base & ((1u << GR_LAYER_GREEN) | (1u << GR_LAYER_PARK))) != 0;
 }
@@ -203,33 +199,31 @@ gr_state_gains (guint8 base,
  *   gr_coverage_get_tile() gives them
  */
 gboolean
-gr_comparison_get_tile (GrComparison *comparison,
-                        guint         tx,
-                        guint         ty,
-                        guint8       *out,
-                        guint8       *samples)
+gr_comparison_get_tile (GrComparison *comparison, guint tx, guint ty, guint8 *out, guint8 *samples)
 {
   guint8 base[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], sa[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
   guint8 sb[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], scratch[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
 
-  if (!gr_coverage_get_tile (gr_analysis_get_coverage (comparison->analyses[0]), tx, ty, base, samples))
+  if (!gr_coverage_get_tile (gr_analysis_get_coverage (comparison->analyses[0]), tx, ty, base,
+                             samples))
     return FALSE;
   gr_coverage_get_tile (gr_analysis_get_coverage (comparison->analyses[1]), tx, ty, sa, scratch);
   gr_coverage_get_tile (gr_analysis_get_coverage (comparison->analyses[2]), tx, ty, sb, scratch);
   for (guint i = 0; i < GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE; i++)
-    out[i] = (gr_state_gains (base[i], sa[i]) ? GR_GAIN_A : 0) | (gr_state_gains (base[i], sb[i]) ? GR_GAIN_B : 0);
+    out[i] = (gr_state_gains (base[i], sa[i]) ? GR_GAIN_A : 0)
+             | (gr_state_gains (base[i], sb[i]) ? GR_GAIN_B : 0);
   return TRUE;
 }
 
 /* Homes newly covered, indexed by GR_GAIN_A | GR_GAIN_B (0 unused). */
 void
-gr_comparison_gains (GrComparison *comparison,
-                     GrAmount      gained[4])
+gr_comparison_gains (GrComparison *comparison, GrAmount gained[4])
 {
   GrGrid *grid = gr_coverage_get_grid (gr_analysis_get_coverage (comparison->analyses[0]));
-  guint8 cells[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], samples[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
+  guint8  cells[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE],
+      samples[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
   double x0, y0;
-  guint nx, ny;
+  guint  nx, ny;
 
   memset (gained, 0, 4 * sizeof (GrAmount));
   gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
@@ -255,9 +249,11 @@ static void
 row (GString *out, const char *label, double a, double b, double base, gboolean points)
 {
   if (points)
-    g_string_append_printf (out, "%-34s %8.1f%% %8.1f%% %8.1f%% %+8.1f %+8.1f\n", label, a, b, base, a - base, b - a);
+    g_string_append_printf (out, "%-34s %8.1f%% %8.1f%% %8.1f%% %+8.1f %+8.1f\n", label, a, b, base,
+                            a - base, b - a);
   else
-    g_string_append_printf (out, "%-34s %9.0f %9.0f %9.0f %+8.0f %+8.0f\n", label, a, b, base, a - base, b - a);
+    g_string_append_printf (out, "%-34s %9.0f %9.0f %9.0f %+8.0f %+8.0f\n", label, a, b, base,
+                            a - base, b - a);
 }
 
 /**
@@ -269,32 +265,36 @@ row (GString *out, const char *label, double a, double b, double base, gboolean 
 char *
 gr_comparison_to_text (GrComparison *comparison)
 {
-  GString *out = g_string_new (NULL);
-  GrSummary s[3];
-  GrAmount gained[4];
-  const char *labels[] = { N_("Green within 300 m"), N_("Park within 500 m"), N_("Both"),
-                           N_("Neither (blind spot)"), N_("Park service-radius coverage") };
+  GString    *out = g_string_new (NULL);
+  GrSummary   s[3];
+  GrAmount    gained[4];
+  const char *labels[] = { N_ ("Green within 300 m"), N_ ("Park within 500 m"), N_ ("Both"),
+                           N_ ("Neither (blind spot)"), N_ ("Park service-radius coverage") };
 
   for (guint i = 0; i < 3; i++)
     gr_comparison_summarize (comparison, i, -1, &s[i]);
-  g_string_append_printf (out, "%-34s %9s %9s %9s %8s %8s\n", "", comparison->names[1], comparison->names[2],
-                          comparison->names[0], _("A−base"), _("B−A"));
+  g_string_append_printf (out, "%-34s %9s %9s %9s %8s %8s\n", "", comparison->names[1],
+                          comparison->names[2], comparison->names[0], _ ("A−base"), _ ("B−A"));
   for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
     {
       const GrAmount *v[3];
 
       for (guint i = 0; i < 3; i++)
-        v[i] = k == 0 ? &s[i].green : k == 1 ? &s[i].park : k == 2 ? &s[i].both : k == 3 ? &s[i].neither
-                                                                                          : &s[i].service;
-      row (out, _(labels[k]), 100 * v[1]->area_m2 / s[0].residential.area_m2,
-           100 * v[2]->area_m2 / s[0].residential.area_m2, 100 * v[0]->area_m2 / s[0].residential.area_m2,
-           TRUE);
+        v[i] = k == 0   ? &s[i].green
+               : k == 1 ? &s[i].park
+               : k == 2 ? &s[i].both
+               : k == 3 ? &s[i].neither
+                        : &s[i].service;
+      row (out, _ (labels[k]), 100 * v[1]->area_m2 / s[0].residential.area_m2,
+           100 * v[2]->area_m2 / s[0].residential.area_m2,
+           100 * v[0]->area_m2 / s[0].residential.area_m2, TRUE);
       if (s[0].residential.population > 0)
-        row (out, _("  residents"), v[1]->population, v[2]->population, v[0]->population, FALSE);
+        row (out, _ ("  residents"), v[1]->population, v[2]->population, v[0]->population, FALSE);
     }
   gr_comparison_gains (comparison, gained);
-  g_string_append_printf (out, _("Newly covered homes: %s only %.2f ha, %s only %.2f ha, both %.2f ha\n"),
-                          comparison->names[1], gained[GR_GAIN_A].area_m2 / 1e4, comparison->names[2],
-                          gained[GR_GAIN_B].area_m2 / 1e4, gained[GR_GAIN_A | GR_GAIN_B].area_m2 / 1e4);
+  g_string_append_printf (
+      out, _ ("Newly covered homes: %s only %.2f ha, %s only %.2f ha, both %.2f ha\n"),
+      comparison->names[1], gained[GR_GAIN_A].area_m2 / 1e4, comparison->names[2],
+      gained[GR_GAIN_B].area_m2 / 1e4, gained[GR_GAIN_A | GR_GAIN_B].area_m2 / 1e4);
   return g_string_free (out, FALSE);
 }

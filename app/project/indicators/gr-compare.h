@@ -15,41 +15,33 @@ enum
   GR_GAIN_B = 1 << 1, /* … by the second */
 };
 
-GrComparison *gr_comparison_new          (GrProject        *baseline,
-                                          const GrScenario *a,
-                                          const GrScenario *b,
-                                          const GrCriteria *criteria,
-                                          GCancellable     *cancellable,
-                                          GError          **error);
-void          gr_comparison_new_async    (GrProject          *baseline,
-                                          const GrScenario   *a,
-                                          const GrScenario   *b,
-                                          const GrCriteria   *criteria,
-                                          GCancellable       *cancellable,
-                                          GAsyncReadyCallback callback,
-                                          gpointer            user_data);
-GrComparison *gr_comparison_new_finish   (GAsyncResult *result,
-                                          GError      **error);
-void          gr_comparison_free         (GrComparison *comparison);
-void          gr_comparison_summarize    (GrComparison *comparison,
-                                          guint         which,
-                                          int           zone,
-                                          GrSummary    *summary);
-const char   *gr_comparison_get_name     (GrComparison *comparison,
-                                          guint         which);
-GrAnalysis   *gr_comparison_get_analysis (GrComparison *comparison,
-                                          guint         which);
-gboolean      gr_comparison_get_tile     (GrComparison *comparison,
-                                          guint         tx,
-                                          guint         ty,
-                                          guint8       *gains,
-                                          guint8       *samples);
-void          gr_comparison_gains        (GrComparison *comparison,
-                                          GrAmount      gained[4]);
-char         *gr_comparison_to_text      (GrComparison *comparison);
+GrComparison *gr_comparison_new (GrProject        *baseline,
+                                 const GrScenario *a,
+                                 const GrScenario *b,
+                                 const GrCriteria *criteria,
+                                 GCancellable     *cancellable,
+                                 GError          **error);
+void          gr_comparison_new_async (GrProject          *baseline,
+                                       const GrScenario   *a,
+                                       const GrScenario   *b,
+                                       const GrCriteria   *criteria,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+GrComparison *gr_comparison_new_finish (GAsyncResult *result, GError **error);
+void          gr_comparison_free (GrComparison *comparison);
+void gr_comparison_summarize (GrComparison *comparison, guint which, int zone, GrSummary *summary);
+const char *gr_comparison_get_name (GrComparison *comparison, guint which);
+GrAnalysis *gr_comparison_get_analysis (GrComparison *comparison, guint which);
+gboolean    gr_comparison_get_tile (GrComparison *comparison,
+                                    guint         tx,
+                                    guint         ty,
+                                    guint8       *gains,
+                                    guint8       *samples);
+void        gr_comparison_gains (GrComparison *comparison, GrAmount gained[4]);
+char       *gr_comparison_to_text (GrComparison *comparison);
 
-gboolean      gr_state_gains             (guint8        base,
-                                          guint8        scenario);
+gboolean gr_state_gains (guint8 base, guint8 scenario);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrComparison, gr_comparison_free)
 

@@ -20,15 +20,17 @@ static void
 farthest_pair (OGRGeometryH g, double ends[4])
 {
   g_auto (OGRGeometryH) hull = OGR_G_ConvexHull (g);
-  OGRGeometryH ring = hull != NULL && OGR_G_GetGeometryCount (hull) > 0 ? OGR_G_GetGeometryRef (hull, 0) : NULL;
+  OGRGeometryH ring =
+      hull != NULL && OGR_G_GetGeometryCount (hull) > 0 ? OGR_G_GetGeometryRef (hull, 0) : NULL;
   double best = -1;
-  int n = ring != NULL ? OGR_G_GetPointCount (ring) : 0;
+  int    n = ring != NULL ? OGR_G_GetPointCount (ring) : 0;
 
   /* The diameter's ends are hull vertices; hulls are small. */
   for (int i = 0; i < n; i++)
     for (int j = i + 1; j < n; j++)
       {
-        double dx = OGR_G_GetX (ring, i) - OGR_G_GetX (ring, j), dy = OGR_G_GetY (ring, i) - OGR_G_GetY (ring, j);
+        double dx = OGR_G_GetX (ring, i) - OGR_G_GetX (ring, j),
+               dy = OGR_G_GetY (ring, i) - OGR_G_GetY (ring, j);
 
         if (dx * dx + dy * dy > best)
           {
@@ -44,17 +46,19 @@ static int
 piece_near (OGRGeometryH shrunk, double x, double y, double reach)
 {
   g_auto (OGRGeometryH) p = OGR_G_CreateGeometry (wkbPoint);
-  int n = wkbFlatten (OGR_G_GetGeometryType (shrunk)) == wkbMultiPolygon ? OGR_G_GetGeometryCount (shrunk) : 1;
-  int best = -1;
+  int    n = wkbFlatten (OGR_G_GetGeometryType (shrunk)) == wkbMultiPolygon
+                 ? OGR_G_GetGeometryCount (shrunk)
+                 : 1;
+  int    best = -1;
   double nearest = reach;
 
   OGR_G_SetPoint_2D (p, 0, x, y);
   for (int k = 0; k < n; k++)
     {
       OGRGeometryH piece = n > 1 || wkbFlatten (OGR_G_GetGeometryType (shrunk)) == wkbMultiPolygon
-                             ? OGR_G_GetGeometryRef (shrunk, k)
-                             : shrunk;
-      double d = OGR_G_Distance (piece, p);
+                               ? OGR_G_GetGeometryRef (shrunk, k)
+                               : shrunk;
+      double       d = OGR_G_Distance (piece, p);
 
       if (d <= nearest)
         nearest = d, best = k;
@@ -65,7 +69,12 @@ piece_near (OGRGeometryH shrunk, double x, double y, double reach)
 /* Whether a circle of diameter @width passes from end to end. When it
  * does not, *a and *b are the pieces the two ends fall in (-1: none). */
 static gboolean
-passes (OGRGeometryH corridor, const double ends[4], double width, OGRGeometryH *shrunk_out, int *a, int *b)
+passes (OGRGeometryH  corridor,
+        const double  ends[4],
+        double        width,
+        OGRGeometryH *shrunk_out,
+        int          *a,
+        int          *b)
 {
   OGRGeometryH shrunk = OGR_G_Buffer (corridor, -width / 2, 16);
   /* An end lies on the outline, often at a corner: the shrunk polygon keeps
@@ -95,14 +104,12 @@ passes (OGRGeometryH corridor, const double ends[4], double width, OGRGeometryH 
  * Returns: %FALSE for a geometry that is not an area
  */
 gboolean
-gr_corridor_measure (OGRGeometryH     corridor,
-                     double           min_width,
-                     GrCorridorWidth *out)
+gr_corridor_measure (OGRGeometryH corridor, double min_width, GrCorridorWidth *out)
 {
-  OGREnvelope env;
-  double lo = 0, hi;
+  OGREnvelope  env;
+  double       lo = 0, hi;
   OGRGeometryH shrunk = NULL;
-  int a, b;
+  int          a, b;
 
   out->pinch_x = out->pinch_y = NAN;
   if (corridor == NULL || !(OGR_G_Area (corridor) > 0))
@@ -113,7 +120,7 @@ gr_corridor_measure (OGRGeometryH     corridor,
   /* Bisection on the width: continuous below, broken above. */
   while (hi - lo > 0.5)
     {
-      double mid = (lo + hi) / 2;
+      double   mid = (lo + hi) / 2;
       gboolean ok = passes (corridor, out->ends, mid, &shrunk, &a, &b);
 
       g_clear_pointer (&shrunk, OGR_G_DestroyGeometry);
@@ -132,20 +139,22 @@ gr_corridor_measure (OGRGeometryH     corridor,
     g_auto (OGRGeometryH) below = OGR_G_Buffer (corridor, -lo / 2, 16);
     g_auto (OGRGeometryH) above = OGR_G_Buffer (corridor, -hi / 2, 16);
     g_auto (OGRGeometryH) grown = above != NULL && !OGR_G_IsEmpty (above)
-                                    ? OGR_G_Buffer (above, (hi - lo) / 2 + 0.1, 16)
-                                    : NULL;
-    g_auto (OGRGeometryH) bridge = below != NULL && grown != NULL ? OGR_G_Difference (below, grown) : NULL;
-    int n = bridge == NULL || OGR_G_IsEmpty (bridge) ? 0
-            : wkbFlatten (OGR_G_GetGeometryType (bridge)) == wkbMultiPolygon ? OGR_G_GetGeometryCount (bridge)
-                                                                              : 1;
+                                      ? OGR_G_Buffer (above, (hi - lo) / 2 + 0.1, 16)
+                                      : NULL;
+    g_auto (OGRGeometryH) bridge =
+        below != NULL && grown != NULL ? OGR_G_Difference (below, grown) : NULL;
+    int    n = bridge == NULL || OGR_G_IsEmpty (bridge) ? 0
+               : wkbFlatten (OGR_G_GetGeometryType (bridge)) == wkbMultiPolygon
+                   ? OGR_G_GetGeometryCount (bridge)
+                   : 1;
     double farthest = -1;
 
     for (int k = 0; k < n; k++)
       {
         OGRGeometryH piece = wkbFlatten (OGR_G_GetGeometryType (bridge)) == wkbMultiPolygon
-                               ? OGR_G_GetGeometryRef (bridge, k)
-                               : bridge;
-        double d = OGR_G_Distance (piece, above);
+                                 ? OGR_G_GetGeometryRef (bridge, k)
+                                 : bridge;
+        double       d = OGR_G_Distance (piece, above);
         g_auto (OGRGeometryH) centre = OGR_G_CreateGeometry (wkbPoint);
 
         if (d > farthest && OGR_G_Centroid (piece, centre) == OGRERR_NONE)
@@ -172,7 +181,8 @@ static guint
 find (GArray *pieces, guint i)
 {
   while (g_array_index (pieces, Piece, i).parent != i)
-    i = g_array_index (pieces, Piece, i).parent = g_array_index (pieces, Piece, g_array_index (pieces, Piece, i).parent).parent;
+    i = g_array_index (pieces, Piece, i).parent =
+        g_array_index (pieces, Piece, g_array_index (pieces, Piece, i).parent).parent;
   return i;
 }
 
@@ -181,8 +191,11 @@ collect (OGRGeometryH g, GArray *pieces)
 {
   if (wkbFlatten (OGR_G_GetGeometryType (g)) == wkbLineString && OGR_G_GetPointCount (g) >= 2)
     {
-      int n = OGR_G_GetPointCount (g);
-      Piece p = { g, { OGR_G_GetX (g, 0), OGR_G_GetY (g, 0), OGR_G_GetX (g, n - 1), OGR_G_GetY (g, n - 1) }, pieces->len };
+      int   n = OGR_G_GetPointCount (g);
+      Piece p = { g,
+                  { OGR_G_GetX (g, 0), OGR_G_GetY (g, 0), OGR_G_GetX (g, n - 1),
+                    OGR_G_GetY (g, n - 1) },
+                  pieces->len };
 
       g_array_append_val (pieces, p);
       return;
@@ -219,13 +232,10 @@ compare_gaps (gconstpointer a, gconstpointer b)
  * waters it touches.
  */
 void
-gr_greenway_report (GrProject        *project,
-                    double            join_m,
-                    double            gap_m,
-                    GrGreenwayReport *out)
+gr_greenway_report (GrProject *project, double join_m, double gap_m, GrGreenwayReport *out)
 {
   static const GrRole linked[] = { GR_ROLE_PARK, GR_ROLE_WATER };
-  GrLayer *layer = project->layers[GR_ROLE_GREENWAY];
+  GrLayer            *layer = project->layers[GR_ROLE_GREENWAY];
   g_autoptr (GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   g_autoptr (GArray) loose = g_array_new (FALSE, FALSE, sizeof (guint)); /* piece × 2 + end */
   g_autoptr (GHashTable) network_of = g_hash_table_new (NULL, NULL);
@@ -239,12 +249,15 @@ gr_greenway_report (GrProject        *project,
   for (guint i = 0; i < pieces->len; i++)
     for (guint e = 0; e < 2; e++)
       {
-        Piece *p = &g_array_index (pieces, Piece, i);
+        Piece   *p = &g_array_index (pieces, Piece, i);
         gboolean meets = FALSE;
 
         for (guint j = 0; j < pieces->len; j++)
           {
-            if (j == i || point_distance (p->end[2 * e], p->end[2 * e + 1], g_array_index (pieces, Piece, j).line) > join_m)
+            if (j == i
+                || point_distance (p->end[2 * e], p->end[2 * e + 1],
+                                   g_array_index (pieces, Piece, j).line)
+                       > join_m)
               continue;
             meets = TRUE;
             g_array_index (pieces, Piece, find (pieces, i)).parent = find (pieces, j);
@@ -266,8 +279,9 @@ gr_greenway_report (GrProject        *project,
   for (guint a = 0; a < loose->len; a++)
     for (guint b = a + 1; b < loose->len; b++)
       {
-        guint ia = g_array_index (loose, guint, a), ib = g_array_index (loose, guint, b);
-        const Piece *pa = &g_array_index (pieces, Piece, ia / 2), *pb = &g_array_index (pieces, Piece, ib / 2);
+        guint        ia = g_array_index (loose, guint, a), ib = g_array_index (loose, guint, b);
+        const Piece *pa = &g_array_index (pieces, Piece, ia / 2),
+                    *pb = &g_array_index (pieces, Piece, ib / 2);
         GrGreenwayGap gap;
 
         if (find (pieces, ia / 2) == find (pieces, ib / 2))
@@ -291,15 +305,19 @@ gr_greenway_report (GrProject        *project,
           for (guint f = 0; targets != NULL && f < targets->features->len; f++)
             {
               GrFeature *feature = g_ptr_array_index (targets->features, f);
-              gboolean touches = FALSE;
+              gboolean   touches = FALSE;
 
               for (guint i = 0; i < pieces->len && !touches; i++)
-                if (GPOINTER_TO_UINT (g_hash_table_lookup (network_of, GUINT_TO_POINTER (find (pieces, i) + 1))) == n)
-                  touches = OGR_G_Distance (g_array_index (pieces, Piece, i).line, feature->geometry) <= join_m;
+                if (GPOINTER_TO_UINT (
+                        g_hash_table_lookup (network_of, GUINT_TO_POINTER (find (pieces, i) + 1)))
+                    == n)
+                  touches =
+                      OGR_G_Distance (g_array_index (pieces, Piece, i).line, feature->geometry)
+                      <= join_m;
               if (!touches)
                 continue;
               if (names->len > 0)
-                g_string_append (names, _(", "));
+                g_string_append (names, _ (", "));
               if (feature->name != NULL && feature->name[0] != '\0')
                 g_string_append (names, feature->name);
               else

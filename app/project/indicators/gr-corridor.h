@@ -11,15 +11,13 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  double   narrowest_m;   /* the widest passage that still runs end to end */
+  double   narrowest_m;      /* the widest passage that still runs end to end */
   double   pinch_x, pinch_y; /* where it pinches (analysis CRS); NAN when it never does */
-  gboolean passes;        /* a passage ≥ the minimum width runs end to end */
-  double   ends[4];       /* the two ends the passage is measured between */
+  gboolean passes;           /* a passage ≥ the minimum width runs end to end */
+  double   ends[4];          /* the two ends the passage is measured between */
 } GrCorridorWidth;
 
-gboolean gr_corridor_measure    (OGRGeometryH     corridor,
-                                 double           min_width,
-                                 GrCorridorWidth *out);
+gboolean gr_corridor_measure (OGRGeometryH corridor, double min_width, GrCorridorWidth *out);
 
 typedef struct
 {
@@ -31,13 +29,10 @@ typedef struct
 {
   guint      n_networks; /* greenway pieces joined end to end */
   GArray    *gaps;       /* GrGreenwayGap, shortest first */
-  GPtrArray *links;      /* per network: a "name, name…" list of the parks and waters it touches */
+  GPtrArray *links; /* per network: a "name, name…" list of the parks and waters it touches */
 } GrGreenwayReport;
 
-void     gr_greenway_report     (GrProject        *project,
-                                 double            join_m,
-                                 double            gap_m,
-                                 GrGreenwayReport *out);
-void     gr_greenway_report_clear (GrGreenwayReport *report);
+void gr_greenway_report (GrProject *project, double join_m, double gap_m, GrGreenwayReport *out);
+void gr_greenway_report_clear (GrGreenwayReport *report);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 
 /* Segments per quarter circle in exact buffers: the polygonal circle's area
  * falls short of π r² by under 0.07 %. */
-#define BUFFER_QUADSEGS 32
+#define BUFFER_QUADSEGS   32
 #define POPULATION_SNAP_M 50.0
 
 guint
@@ -26,8 +26,7 @@ gr_project_get_n_zones (GrProject *project)
 }
 
 char *
-gr_project_zone_name (GrProject *project,
-                      guint      zone)
+gr_project_zone_name (GrProject *project, guint zone)
 {
   GrFeature *f;
 
@@ -35,7 +34,7 @@ gr_project_zone_name (GrProject *project,
   f = g_ptr_array_index (project->layers[GR_ROLE_ZONES]->features, zone - 1);
   if (f->name != NULL && *f->name != '\0')
     return g_strdup (f->name);
-  return g_strdup_printf (_("Zone %u"), zone);
+  return g_strdup_printf (_ ("Zone %u"), zone);
 }
 
 static gboolean
@@ -44,16 +43,19 @@ residential_bounds (GrProject *project, double bounds[4], GError **error)
   gr_layer_get_bounds (project->layers[GR_ROLE_RESIDENTIAL], bounds);
   if (!isfinite (bounds[0]))
     {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
-                   _("the project has no residential land: add a layer with the role "
-                     "“residential” (residential=PATH), or use OSM data with landuse=residential"));
+      g_set_error (
+          error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+          _ ("the project has no residential land: add a layer with the role "
+             "“residential” (residential=PATH), or use OSM data with landuse=residential"));
       return FALSE;
     }
   return TRUE;
 }
 
-typedef void (*PolygonFunc) (GrAnalysis *analysis, GrFeature *feature,
-                             const GrPolygon *polygon, guint index);
+typedef void (*PolygonFunc) (GrAnalysis      *analysis,
+                             GrFeature       *feature,
+                             const GrPolygon *polygon,
+                             guint            index);
 
 static void
 foreach_polygon (GrAnalysis *analysis, GrLayer *layer, PolygonFunc func)
@@ -92,9 +94,9 @@ add_population_points (GrAnalysis *analysis, GrLayer *layer)
 {
   for (guint i = 0; layer != NULL && i < layer->features->len; i++)
     {
-      GrFeature *f = g_ptr_array_index (layer->features, i);
+      GrFeature         *f = g_ptr_array_index (layer->features, i);
       OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (f->geometry));
-      int n = type == wkbMultiPoint ? OGR_G_GetGeometryCount (f->geometry) : 0;
+      int                n = type == wkbMultiPoint ? OGR_G_GetGeometryCount (f->geometry) : 0;
 
       /* A multipoint's people are shared equally among its points. */
       for (int k = 0; k < n; k++)
@@ -109,14 +111,14 @@ add_population_points (GrAnalysis *analysis, GrLayer *layer)
 static GrNetwork *
 build_network (GrProject *project, const GrCriteria *criteria, GError **error)
 {
-  GrLayer *walk = project->layers[GR_ROLE_WALK];
+  GrLayer   *walk = project->layers[GR_ROLE_WALK];
   GrNetwork *network;
 
   if (walk == NULL || walk->features->len == 0)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
-                   _("walking mode needs a path network: add a layer with the role “walk” "
-                     "(walk=PATH), or use OSM data with footways and streets"));
+                   _ ("walking mode needs a path network: add a layer with the role “walk” "
+                      "(walk=PATH), or use OSM data with footways and streets"));
       return NULL;
     }
   network = gr_network_new ();
@@ -126,8 +128,8 @@ build_network (GrProject *project, const GrCriteria *criteria, GError **error)
 
       for (int k = 0; k < OGR_G_GetGeometryCount (lines); k++)
         {
-          OGRGeometryH line = OGR_G_GetGeometryRef (lines, k);
-          int n = OGR_G_GetPointCount (line);
+          OGRGeometryH       line = OGR_G_GetGeometryRef (lines, k);
+          int                n = OGR_G_GetPointCount (line);
           g_autofree double *xy = g_new (double, 2 * MAX (n, 1));
 
           OGR_G_GetPoints (line, xy, 2 * sizeof (double), xy + 1, 2 * sizeof (double), NULL, 0);
@@ -154,17 +156,21 @@ add_entrances (GrAnalysis *analysis, GrLayer *layer)
 }
 
 static void
-collect_supply (GrProject *project, GrRole role, GPtrArray *polygons, GArray *parks,
-                GArray *historic, GArray *refs)
+collect_supply (GrProject *project,
+                GrRole     role,
+                GPtrArray *polygons,
+                GArray    *parks,
+                GArray    *historic,
+                GArray    *refs)
 {
   GrLayer *layer = project->layers[role];
 
   for (guint i = 0; layer != NULL && i < layer->features->len; i++)
     {
-      GrFeature *f = g_ptr_array_index (layer->features, i);
-      GrPolygon *polygon = gr_polygon_new_from_ogr (f->geometry);
+      GrFeature  *f = g_ptr_array_index (layer->features, i);
+      GrPolygon  *polygon = gr_polygon_new_from_ogr (f->geometry);
       GrSupplyRef ref = { role, i };
-      gboolean park = role == GR_ROLE_PARK;
+      gboolean    park = role == GR_ROLE_PARK;
 
       if (polygon == NULL)
         continue;
@@ -180,14 +186,16 @@ collect_supply (GrProject *project, GrRole role, GPtrArray *polygons, GArray *pa
 static void
 add_all_supply (GrAnalysis *analysis, GrProject *project, GArray *refs)
 {
-  g_autoptr (GPtrArray) polygons = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
+  g_autoptr (GPtrArray) polygons =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
   g_autoptr (GArray) parks = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr (GArray) historic = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
   collect_supply (project, GR_ROLE_GREEN, polygons, parks, historic, refs);
   collect_supply (project, GR_ROLE_PARK, polygons, parks, historic, refs);
   gr_analysis_add_supplies (analysis, (const GrPolygon *const *) polygons->pdata,
-                            (gboolean *) parks->data, (gboolean *) historic->data, polygons->len, NULL);
+                            (gboolean *) parks->data, (gboolean *) historic->data, polygons->len,
+                            NULL);
 }
 
 /**
@@ -210,8 +218,8 @@ gr_project_build_analysis (GrProject        *project,
 
   if (!residential_bounds (project, bounds, error))
     return NULL;
-  analysis = gr_analysis_new (criteria, project->rules, bounds,
-                              gr_project_get_n_zones (project), error);
+  analysis =
+      gr_analysis_new (criteria, project->rules, bounds, gr_project_get_n_zones (project), error);
   if (analysis == NULL)
     return NULL;
   foreach_polygon (analysis, project->layers[GR_ROLE_RESIDENTIAL], add_residential);
@@ -224,7 +232,8 @@ gr_project_build_analysis (GrProject        *project,
 
       if (network == NULL)
         return NULL;
-      gr_analysis_set_network (analysis, network, criteria->attach_distance, criteria->access_distance);
+      gr_analysis_set_network (analysis, network, criteria->attach_distance,
+                               criteria->access_distance);
       add_entrances (analysis, project->layers[GR_ROLE_ENTRANCES]);
     }
   gr_analysis_finish_demand (analysis);
@@ -252,8 +261,9 @@ static void
 analyse_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   AnalyseData *analyse = data;
-  GError *error = NULL;
-  GrAnalysis *analysis = gr_project_build_analysis (analyse->project, &analyse->criteria, analyse->refs, &error);
+  GError      *error = NULL;
+  GrAnalysis  *analysis =
+      gr_project_build_analysis (analyse->project, &analyse->criteria, analyse->refs, &error);
 
   if (analysis == NULL)
     g_task_return_error (task, error);
@@ -302,12 +312,10 @@ gr_project_build_analysis_async (GrProject          *project,
  * Returns: (transfer full): the analysis, or %NULL with @error set
  */
 GrAnalysis *
-gr_project_build_analysis_finish (GAsyncResult *result,
-                                  GArray      **supply_refs,
-                                  GError      **error)
+gr_project_build_analysis_finish (GAsyncResult *result, GArray **supply_refs, GError **error)
 {
   AnalyseData *analyse;
-  GrAnalysis *analysis;
+  GrAnalysis  *analysis;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_async_result_is_tagged (result, gr_project_build_analysis_async), NULL);
@@ -330,8 +338,10 @@ record_walking (GrAnalysis *analysis, GArray *refs, GrEvaluation *evaluation)
 }
 
 static gboolean
-evaluate_grid (GrProject *project, const GrCriteria *criteria,
-               GrEvaluation *evaluation, GError **error)
+evaluate_grid (GrProject        *project,
+               const GrCriteria *criteria,
+               GrEvaluation     *evaluation,
+               GError          **error)
 {
   g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (GrSupplyRef));
   g_autoptr (GrAnalysis) analysis = gr_project_build_analysis (project, criteria, refs, error);
@@ -420,9 +430,9 @@ spread_population (Exact *exact, GrProject *project)
   exact->pop_density = g_array_new (FALSE, TRUE, sizeof (double));
   for (guint i = 0; pop != NULL && i < pop->features->len; i++)
     {
-      GrFeature *f = g_ptr_array_index (pop->features, i);
+      GrFeature   *f = g_ptr_array_index (pop->features, i);
       OGRGeometryH homes = NULL;
-      double density = 0;
+      double       density = 0;
 
       if (wkbFlatten (OGR_G_GetGeometryType (f->geometry)) != wkbMultiPoint)
         {
@@ -449,16 +459,18 @@ overlap (OGRGeometryH a, OGRGeometryH b)
 }
 
 static void
-add_service_areas (GrProject *project, GrRole role, const GrCriteria *c,
-                   OGRGeometryH parts[GR_N_LAYERS])
+add_service_areas (GrProject        *project,
+                   GrRole            role,
+                   const GrCriteria *c,
+                   OGRGeometryH      parts[GR_N_LAYERS])
 {
   GrLayer *layer = project->layers[role];
 
   for (guint i = 0; layer != NULL && i < layer->features->len; i++)
     {
       GrFeature *f = g_ptr_array_index (layer->features, i);
-      double area = OGR_G_Area (f->geometry);
-      double radius[GR_N_LAYERS] = { -1, -1, -1 };
+      double     area = OGR_G_Area (f->geometry);
+      double     radius[GR_N_LAYERS] = { -1, -1, -1 };
 
       if (area >= c->green_min_area)
         radius[GR_LAYER_GREEN] = c->green_radius;
@@ -483,7 +495,7 @@ build_exact (Exact *exact, GrProject *project, const GrCriteria *c)
 {
   OGRGeometryH res = OGR_G_CreateGeometry (wkbMultiPolygon);
   OGRGeometryH parts[GR_N_LAYERS];
-  GrLayer *layer = project->layers[GR_ROLE_RESIDENTIAL];
+  GrLayer     *layer = project->layers[GR_ROLE_RESIDENTIAL];
   g_auto (OGRGeometryH) both = NULL;
 
   for (guint i = 0; layer != NULL && i < layer->features->len; i++)
@@ -506,9 +518,11 @@ static void
 measure (Exact *exact, OGRGeometryH homes, double per_m2, gboolean people, GrSummary *s)
 {
   g_auto (OGRGeometryH) green = OGR_G_Intersection (homes, exact->cover[GR_LAYER_GREEN]);
-  double total = area_of (homes);
-  double values[6];
-  GrAmount *amounts[6] = { &s->residential, &s->green, &s->park, &s->both, &s->neither, &s->service };
+  double    total = area_of (homes);
+  double    values[6];
+  GrAmount *amounts[6] = {
+    &s->residential, &s->green, &s->park, &s->both, &s->neither, &s->service
+  };
 
   values[0] = total;
   values[1] = area_of (green);
@@ -529,8 +543,8 @@ static void
 measure_zone (Exact *exact, OGRGeometryH zone_shape, GrSummary *s)
 {
   g_auto (OGRGeometryH) homes = zone_shape != NULL
-                                  ? OGR_G_Intersection (exact->residential, zone_shape)
-                                  : OGR_G_Clone (exact->residential);
+                                    ? OGR_G_Intersection (exact->residential, zone_shape)
+                                    : OGR_G_Clone (exact->residential);
 
   if (homes == NULL)
     return;
@@ -542,7 +556,8 @@ measure_zone (Exact *exact, OGRGeometryH zone_shape, GrSummary *s)
 
       if (pop_homes == NULL)
         continue;
-      here = zone_shape != NULL ? OGR_G_Intersection (pop_homes, zone_shape) : OGR_G_Clone (pop_homes);
+      here =
+          zone_shape != NULL ? OGR_G_Intersection (pop_homes, zone_shape) : OGR_G_Clone (pop_homes);
       if (here != NULL)
         measure (exact, here, g_array_index (exact->pop_density, double, i), TRUE, s);
     }
@@ -556,16 +571,16 @@ measure_points (Exact *exact, GrProject *project, GrSummary *s, double *unplaced
   for (guint i = 0; pop != NULL && i < pop->features->len; i++)
     {
       GrFeature *f = g_ptr_array_index (pop->features, i);
-      int n = OGR_G_GetGeometryCount (f->geometry);
+      int        n = OGR_G_GetGeometryCount (f->geometry);
 
       if (wkbFlatten (OGR_G_GetGeometryType (f->geometry)) != wkbMultiPoint)
         continue;
       for (int k = 0; k < n; k++)
         {
           OGRGeometryH p = OGR_G_GetGeometryRef (f->geometry, k);
-          double people = f->value / n;
-          gboolean g = OGR_G_Contains (exact->cover[GR_LAYER_GREEN], p);
-          gboolean k_park = OGR_G_Contains (exact->cover[GR_LAYER_PARK], p);
+          double       people = f->value / n;
+          gboolean     g = OGR_G_Contains (exact->cover[GR_LAYER_GREEN], p);
+          gboolean     k_park = OGR_G_Contains (exact->cover[GR_LAYER_PARK], p);
 
           if (OGR_G_Distance (p, exact->residential) > POPULATION_SNAP_M)
             {
@@ -583,10 +598,12 @@ measure_points (Exact *exact, GrProject *project, GrSummary *s, double *unplaced
 }
 
 static gboolean
-evaluate_exact (GrProject *project, const GrCriteria *criteria,
-                GrEvaluation *evaluation, GError **error)
+evaluate_exact (GrProject        *project,
+                const GrCriteria *criteria,
+                GrEvaluation     *evaluation,
+                GError          **error)
 {
-  Exact exact = { 0 };
+  Exact  exact = { 0 };
   double bounds[4];
 
   if (!residential_bounds (project, bounds, error))
@@ -599,7 +616,7 @@ evaluate_exact (GrProject *project, const GrCriteria *criteria,
   for (guint z = 1; z <= gr_project_get_n_zones (project); z++)
     {
       GrFeature *f = g_ptr_array_index (project->layers[GR_ROLE_ZONES]->features, z - 1);
-      GrSummary summary = { 0 };
+      GrSummary  summary = { 0 };
 
       measure_zone (&exact, f->geometry, &summary);
       g_array_append_val (evaluation->zones, summary);
@@ -629,8 +646,8 @@ gr_project_evaluate (GrProject        *project,
   if (exact && criteria->walking)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                   _("the exact vector method measures straight-line distance only; "
-                     "walking distance is computed on the grid"));
+                   _ ("the exact vector method measures straight-line distance only; "
+                      "walking distance is computed on the grid"));
       return FALSE;
     }
   if (exact)

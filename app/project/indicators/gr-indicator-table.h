@@ -10,17 +10,21 @@ G_BEGIN_DECLS
 typedef enum
 {
   GR_IND_PARK_PER_CAPITA /*< nick=park_per_capita >*/, /* 人均公园绿地面积, m²/person */
-  GR_IND_COMPREHENSIVE_PER_CAPITA /*< nick=comprehensive_park_per_capita >*/, /* 人均综合公园面积, m²/person */
-  GR_IND_COMMUNITY_PER_CAPITA /*< nick=community_park_per_capita >*/, /* 人均社区公园面积, m²/person */
-  GR_IND_SERVICE_RATE /*< nick=service_radius_rate >*/, /* 公园绿地服务半径覆盖率, % of residential land */
+  GR_IND_COMPREHENSIVE_PER_CAPITA                      /*< nick=comprehensive_park_per_capita >*/
+  ,                                                    /* 人均综合公园面积, m²/person */
+  GR_IND_COMMUNITY_PER_CAPITA                          /*< nick=community_park_per_capita >*/
+  ,                                                    /* 人均社区公园面积, m²/person */
+  GR_IND_SERVICE_RATE                                  /*< nick=service_radius_rate >*/
+  , /* 公园绿地服务半径覆盖率, % of residential land */
   GR_IND_SERVICE_POPULATION /*< nick=service_radius_residents >*/, /* … % of residents */
   GR_IND_GREEN_300 /*< nick=green_300m >*/, /* 300米见绿, % of residential land */
   GR_IND_GREEN_300_POPULATION /*< nick=green_300m_residents >*/, /* … % of residents */
   GR_IND_PARK_500 /*< nick=park_500m >*/, /* 500米见园, % of residential land */
   GR_IND_PARK_500_POPULATION /*< nick=park_500m_residents >*/, /* … % of residents */
-  GR_IND_GREENWAY_PER_10K /*< nick=greenway_per_10k >*/, /* 万人拥有绿道长度, km per 10,000 residents */
+  GR_IND_GREENWAY_PER_10K                                      /*< nick=greenway_per_10k >*/
+  , /* 万人拥有绿道长度, km per 10,000 residents */
   GR_IND_NURSERY_SHARE /*< nick=nursery_share >*/, /* 苗圃面积占建成区面积, % */
-  GR_N_INDICATORS /*< skip >*/
+  GR_N_INDICATORS                                  /*< skip >*/
 } GrIndicatorId;
 
 typedef enum
@@ -32,7 +36,7 @@ typedef enum
   GR_TARGETS_GB55014 /*< nick=gb55014-2021 >*/,
   GR_TARGETS_ECO_GARDEN_CITY /*< nick=eco-garden-city >*/,
   GR_TARGETS_PROJECT /*< nick=project >*/, /* the project's own, edited by its users */
-  GR_N_TARGET_SETS /*< skip >*/
+  GR_N_TARGET_SETS                         /*< skip >*/
 } GrTargetSet;
 
 typedef struct
@@ -41,15 +45,13 @@ typedef struct
   gboolean strict; /* the value must exceed it, not only reach it */
 } GrTarget;
 
-const char *gr_indicator_get_name       (GrIndicatorId id);
-const char *gr_indicator_get_key        (GrIndicatorId id);
-const char *gr_indicator_get_unit       (GrIndicatorId id);
-const char *gr_target_set_get_key       (GrTargetSet set);
-const char *gr_target_set_get_label     (GrTargetSet set);
-gboolean    gr_target_set_from_key      (const char  *key,
-                                         GrTargetSet *set);
-gboolean    gr_indicator_from_key       (const char    *key,
-                                         GrIndicatorId *id);
+const char *gr_indicator_get_name (GrIndicatorId id);
+const char *gr_indicator_get_key (GrIndicatorId id);
+const char *gr_indicator_get_unit (GrIndicatorId id);
+const char *gr_target_set_get_key (GrTargetSet set);
+const char *gr_target_set_get_label (GrTargetSet set);
+gboolean    gr_target_set_from_key (const char *key, GrTargetSet *set);
+gboolean    gr_indicator_from_key (const char *key, GrIndicatorId *id);
 
 const GrTarget *gr_target_set_get_targets (GrTargetSet set);
 

@@ -114,7 +114,7 @@ static void
 judge (GrIndicator *item, Target t, double per_unit, Land land)
 {
   g_autofree char *ground = NULL;
-  double need;
+  double           need;
 
   item->has_target = isfinite (t.value);
   item->target = t.value;
@@ -129,27 +129,29 @@ judge (GrIndicator *item, Target t, double per_unit, Land land)
   switch (land)
     {
     case LAND_PARK_M2:
-      ground = g_strdup_printf (_("%.0f m² of park"), need);
+      ground = g_strdup_printf (_ ("%.0f m² of park"), need);
       break;
     case LAND_RESIDENTS:
-      ground = g_strdup_printf (_("%.0f residents"), need);
+      ground = g_strdup_printf (_ ("%.0f residents"), need);
       break;
     case LAND_RESIDENTIAL_HA:
-      ground = g_strdup_printf (_("%.2f ha of residential land"), need);
+      ground = g_strdup_printf (_ ("%.2f ha of residential land"), need);
       break;
     case LAND_GREENWAY_KM:
-      ground = g_strdup_printf (_("%.2f km of greenway"), need);
+      ground = g_strdup_printf (_ ("%.2f km of greenway"), need);
       break;
     case LAND_NURSERY_HA:
-      ground = g_strdup_printf (_("%.2f ha of nursery"), need);
+      ground = g_strdup_printf (_ ("%.2f ha of nursery"), need);
       break;
     }
   /* TRANSLATORS: "short by 1.20 m²/person = 84000 m² of park"; shares
    * fall short in percentage points */
-  item->gap_text = g_strdup_printf (_("short by %.2f %s = %s"), item->gap,
-                                    g_str_equal (_gr_indicator_get_untranslated_unit (item->id), "%") ? _("points")
-                                                                                 : gr_indicator_get_unit (item->id),
-                                    ground);
+  item->gap_text =
+      g_strdup_printf (_ ("short by %.2f %s = %s"), item->gap,
+                       g_str_equal (_gr_indicator_get_untranslated_unit (item->id), "%")
+                           ? _ ("points")
+                           : gr_indicator_get_unit (item->id),
+                       ground);
 }
 
 /* Coverage (300米见绿、500米见园; the GB/T 50563-2010 service radius): area
@@ -160,13 +162,13 @@ coverage_items (GrIndicators *out, const GrSummary *s, const Target *t)
   double residential = s->residential.area_m2;
   const struct
   {
-    GrIndicatorId id;
+    GrIndicatorId   id;
     const GrAmount *amount;
-    gboolean people;
+    gboolean        people;
   } shares[] = {
-    { GR_IND_SERVICE_RATE, &s->service, FALSE },    { GR_IND_SERVICE_POPULATION, &s->service, TRUE },
-    { GR_IND_GREEN_300, &s->green, FALSE },         { GR_IND_GREEN_300_POPULATION, &s->green, TRUE },
-    { GR_IND_PARK_500, &s->park, FALSE },           { GR_IND_PARK_500_POPULATION, &s->park, TRUE },
+    { GR_IND_SERVICE_RATE, &s->service, FALSE }, { GR_IND_SERVICE_POPULATION, &s->service, TRUE },
+    { GR_IND_GREEN_300, &s->green, FALSE },      { GR_IND_GREEN_300_POPULATION, &s->green, TRUE },
+    { GR_IND_PARK_500, &s->park, FALSE },        { GR_IND_PARK_500_POPULATION, &s->park, TRUE },
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (shares); k++)
@@ -176,12 +178,13 @@ coverage_items (GrIndicators *out, const GrSummary *s, const Target *t)
       g_clear_pointer (&item->gap_text, g_free);
       item->pass = FALSE, item->gap = 0, item->value = NAN;
       if (!(residential > 0))
-        set_missing (item, _("needs residential land"));
+        set_missing (item, _ ("needs residential land"));
       else if (shares[k].people && !(s->residential.population > 0))
-        set_missing (item, _("needs a population layer (residents)"));
+        set_missing (item, _ ("needs a population layer (residents)"));
       else
-        item->value = 100 * (shares[k].people ? shares[k].amount->population / s->residential.population
-                                              : shares[k].amount->area_m2 / residential);
+        item->value = 100
+                      * (shares[k].people ? shares[k].amount->population / s->residential.population
+                                          : shares[k].amount->area_m2 / residential);
       if (shares[k].people)
         judge (item, t[shares[k].id], s->residential.population / 100, LAND_RESIDENTS);
       else
@@ -214,16 +217,17 @@ check_system (GrIndicators *out, GrProject *project, int zone)
   GrLayer *parks = project->layers[GR_ROLE_PARK];
   GrLayer *zones = project->layers[GR_ROLE_ZONES];
   GString *text = g_string_new (NULL);
-  guint first = zone > 0 ? zone : 1, last = zone > 0 ? (guint) zone : gr_project_get_n_zones (project);
+  guint    first = zone > 0 ? zone : 1,
+        last = zone > 0 ? (guint) zone : gr_project_get_n_zones (project);
 
   /* Yuncheng 2025: every county at least one comprehensive park, one
    * country park and one disaster-prevention park. */
   for (guint z = first; zones != NULL && z <= last; z++)
     {
-      GrFeature *area = g_ptr_array_index (zones->features, z - 1);
-      guint comprehensive = 0, country = 0, refuge = 0;
+      GrFeature       *area = g_ptr_array_index (zones->features, z - 1);
+      guint            comprehensive = 0, country = 0, refuge = 0;
       g_autofree char *name = gr_project_zone_name (project, z);
-      GString *lacks = g_string_new (NULL);
+      GString         *lacks = g_string_new (NULL);
 
       for (guint i = 0; parks != NULL && i < parks->features->len; i++)
         {
@@ -239,13 +243,15 @@ check_system (GrIndicators *out, GrProject *project, int zone)
           refuge += gr_park_is_disaster_refuge (f);
         }
       if (comprehensive == 0)
-        g_string_append_printf (lacks, "%s%s", lacks->len ? _(", ") : "", _("a comprehensive park"));
+        g_string_append_printf (lacks, "%s%s", lacks->len ? _ (", ") : "",
+                                _ ("a comprehensive park"));
       if (country == 0)
-        g_string_append_printf (lacks, "%s%s", lacks->len ? _(", ") : "", _("a country park"));
+        g_string_append_printf (lacks, "%s%s", lacks->len ? _ (", ") : "", _ ("a country park"));
       if (refuge == 0)
-        g_string_append_printf (lacks, "%s%s", lacks->len ? _(", ") : "", _("a disaster-prevention park"));
+        g_string_append_printf (lacks, "%s%s", lacks->len ? _ (", ") : "",
+                                _ ("a disaster-prevention park"));
       if (lacks->len > 0)
-        g_string_append_printf (text, _("%s lacks %s\n"), name, lacks->str);
+        g_string_append_printf (text, _ ("%s lacks %s\n"), name, lacks->str);
       g_string_free (lacks, TRUE);
     }
   /* … and the city at least one botanical or specialised park and one
@@ -256,21 +262,23 @@ check_system (GrIndicators *out, GrProject *project, int zone)
 
       for (guint i = 0; parks != NULL && i < parks->features->len; i++)
         {
-          GrFeature *f = g_ptr_array_index (parks->features, i);
+          GrFeature  *f = g_ptr_array_index (parks->features, i);
           GrParkClass c = gr_park_class_from_kind (f->kind, OGR_G_Area (f->geometry), NULL);
 
           specialised += c == GR_PARK_CLASS_SPECIALISED;
           country += c == GR_PARK_CLASS_COUNTRY;
         }
       if (specialised == 0 || country == 0)
-        g_string_append_printf (text, _("The city lacks %s\n"),
-                                specialised == 0 && country == 0 ? _("a botanical or specialised park, a country park")
-                                : specialised == 0               ? _("a botanical or specialised park")
-                                                                 : _("a country park"));
+        g_string_append_printf (text, _ ("The city lacks %s\n"),
+                                specialised == 0 && country == 0
+                                    ? _ ("a botanical or specialised park, a country park")
+                                : specialised == 0 ? _ ("a botanical or specialised park")
+                                                   : _ ("a country park"));
     }
   if (text->len > 0)
     g_string_truncate (text, text->len - 1);
-  out->system_check = text->len > 0 ? g_string_free (text, FALSE) : (g_string_free (text, TRUE), NULL);
+  out->system_check =
+      text->len > 0 ? g_string_free (text, FALSE) : (g_string_free (text, TRUE), NULL);
 }
 
 /**
@@ -289,7 +297,8 @@ gr_indicators_compute (GrIndicators *out,
                        GrTargetSet   targets)
 {
   g_return_if_fail (targets < GR_N_TARGET_SETS);
-  gr_indicators_compute_with (out, project, analysis, zone, targets, gr_target_set_get_targets (targets));
+  gr_indicators_compute_with (out, project, analysis, zone, targets,
+                              gr_target_set_get_targets (targets));
 }
 
 /**
@@ -309,23 +318,26 @@ gr_indicators_compute_with (GrIndicators   *out,
   GrLayer *pop = project->layers[GR_ROLE_POPULATION];
   g_auto (OGRGeometryH) zone_area = NULL;
   g_auto (OGRGeometryH) builtup = NULL;
-  GrSummary s;
-  double class_area[GR_N_PARK_CLASSES] = { 0 };
+  GrSummary     s;
+  double        class_area[GR_N_PARK_CLASSES] = { 0 };
   const Target *t = targets;
 
   memset (out, 0, sizeof *out);
   out->targets = set;
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     out->items[i].id = i;
-  if (zone > 0 && project->layers[GR_ROLE_ZONES] != NULL && (guint) zone <= gr_project_get_n_zones (project))
-    zone_area = OGR_G_Clone (((GrFeature *) g_ptr_array_index (project->layers[GR_ROLE_ZONES]->features,
-                                                               zone - 1))->geometry);
+  if (zone > 0 && project->layers[GR_ROLE_ZONES] != NULL
+      && (guint) zone <= gr_project_get_n_zones (project))
+    zone_area = OGR_G_Clone (
+        ((GrFeature *) g_ptr_array_index (project->layers[GR_ROLE_ZONES]->features, zone - 1))
+            ->geometry);
   builtup = layer_union (project->layers[GR_ROLE_BUILTUP], zone_area);
   out->builtup = builtup != NULL;
   gr_analysis_summarize (analysis, zone, &s);
 
   /* Residents: the population layer's. */
-  out->population = s.residential.population + (zone > 0 ? 0 : gr_analysis_get_unplaced_population (analysis));
+  out->population =
+      s.residential.population + (zone > 0 ? 0 : gr_analysis_get_unplaced_population (analysis));
   if (pop == NULL || !(out->population > 0))
     out->population = NAN;
 
@@ -333,9 +345,10 @@ gr_indicators_compute_with (GrIndicators   *out,
   for (guint i = 0; parks != NULL && i < parks->features->len; i++)
     {
       GrFeature *f = g_ptr_array_index (parks->features, i);
-      g_auto (OGRGeometryH) clip = builtup != NULL ? OGR_G_Clone (builtup)
-                                   : zone_area != NULL ? OGR_G_Clone (zone_area) : NULL;
-      double whole = OGR_G_Area (f->geometry), counted = area_within (f->geometry, clip);
+      g_auto (OGRGeometryH) clip = builtup != NULL     ? OGR_G_Clone (builtup)
+                                   : zone_area != NULL ? OGR_G_Clone (zone_area)
+                                                       : NULL;
+      double      whole = OGR_G_Area (f->geometry), counted = area_within (f->geometry, clip);
       GrParkClass c = gr_park_class_from_kind (f->kind, whole, NULL);
       g_auto (OGRGeometryH) inside = OGR_G_PointOnSurface (f->geometry);
 
@@ -358,18 +371,18 @@ gr_indicators_compute_with (GrIndicators   *out,
   {
     const GrIndicatorId ids[] = { GR_IND_PARK_PER_CAPITA, GR_IND_COMPREHENSIVE_PER_CAPITA,
                                   GR_IND_COMMUNITY_PER_CAPITA };
-    const double areas[] = { out->park_area, class_area[GR_PARK_CLASS_COMPREHENSIVE],
-                             class_area[GR_PARK_CLASS_COMMUNITY] };
+    const double        areas[] = { out->park_area, class_area[GR_PARK_CLASS_COMPREHENSIVE],
+                                    class_area[GR_PARK_CLASS_COMMUNITY] };
 
     for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
       {
         GrIndicator *item = &out->items[ids[k]];
-        Target target = t[ids[k]];
+        Target       target = t[ids[k]];
 
         if (!isfinite (out->population))
-          set_missing (item, _("needs a population layer (residents)"));
+          set_missing (item, _ ("needs a population layer (residents)"));
         else if (parks == NULL)
-          set_missing (item, _("needs a park layer"));
+          set_missing (item, _ ("needs a park layer"));
         else
           item->value = areas[k] / out->population;
         if (set == GR_TARGETS_ECO_GARDEN_CITY && zone > 0 && ids[k] == GR_IND_PARK_PER_CAPITA)
@@ -383,15 +396,17 @@ gr_indicators_compute_with (GrIndicators   *out,
   /* Greenways (Yuncheng 2023, Datong 2025): km per 10,000 residents. */
   {
     GrIndicator *item = &out->items[GR_IND_GREENWAY_PER_10K];
-    GrLayer *greenways = project->layers[GR_ROLE_GREENWAY];
-    double km = 0;
+    GrLayer     *greenways = project->layers[GR_ROLE_GREENWAY];
+    double       km = 0;
 
     for (guint i = 0; greenways != NULL && i < greenways->features->len; i++)
-      km += length_within (((GrFeature *) g_ptr_array_index (greenways->features, i))->geometry, zone_area) / 1000;
+      km += length_within (((GrFeature *) g_ptr_array_index (greenways->features, i))->geometry,
+                           zone_area)
+            / 1000;
     if (greenways == NULL)
-      set_missing (item, _("needs a greenway layer"));
+      set_missing (item, _ ("needs a greenway layer"));
     else if (!isfinite (out->population))
-      set_missing (item, _("needs a population layer (residents)"));
+      set_missing (item, _ ("needs a population layer (residents)"));
     else
       item->value = km / (out->population / 1e4);
     judge (item, t[GR_IND_GREENWAY_PER_10K], isfinite (out->population) ? out->population / 1e4 : 0,
@@ -401,13 +416,14 @@ gr_indicators_compute_with (GrIndicators   *out,
   /* Nursery land (Yuncheng 2023): ≥ 2 % of the built-up area. */
   {
     GrIndicator *item = &out->items[GR_IND_NURSERY_SHARE];
-    g_auto (OGRGeometryH) nursery = builtup != NULL ? layer_union (project->layers[GR_ROLE_NURSERY], builtup) : NULL;
+    g_auto (OGRGeometryH) nursery =
+        builtup != NULL ? layer_union (project->layers[GR_ROLE_NURSERY], builtup) : NULL;
     double built = builtup != NULL ? OGR_G_Area (builtup) : 0;
 
     if (project->layers[GR_ROLE_BUILTUP] == NULL || project->layers[GR_ROLE_NURSERY] == NULL)
-      set_missing (item, _("needs nursery and built-up boundary layers"));
+      set_missing (item, _ ("needs nursery and built-up boundary layers"));
     else if (!(built > 0))
-      set_missing (item, _("the built-up boundary has no area here"));
+      set_missing (item, _ ("the built-up boundary has no area here"));
     else
       item->value = 100 * (nursery != NULL ? OGR_G_Area (nursery) : 0) / built;
     judge (item, t[GR_IND_NURSERY_SHARE], built / 100 / 1e4, LAND_NURSERY_HA);

@@ -13,12 +13,14 @@ G_DEFINE_AUTO_CLEANUP_FREE_FUNC (GDALDatasetH, GDALClose, NULL)
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (OGRGeometryH, OGR_G_DestroyGeometry, NULL)
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (OGRFeatureH, OGR_F_Destroy, NULL)
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (OGRSpatialReferenceH, OSRRelease, NULL)
-G_DEFINE_AUTO_CLEANUP_FREE_FUNC (OGRCoordinateTransformationH, OCTDestroyCoordinateTransformation, NULL)
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (OGRCoordinateTransformationH,
+                                 OCTDestroyCoordinateTransformation,
+                                 NULL)
 
-void                 gr_gdal_init          (void);
+void                 gr_gdal_init (void);
 void                 gr_gdal_capture_begin (void);
-char                *gr_gdal_capture_end   (void);
-OGRSpatialReferenceH gr_srs_new_from_user  (const char *definition);
-OGRSpatialReferenceH gr_srs_clone          (OGRSpatialReferenceH srs);
+char                *gr_gdal_capture_end (void);
+OGRSpatialReferenceH gr_srs_new_from_user (const char *definition);
+OGRSpatialReferenceH gr_srs_clone (OGRSpatialReferenceH srs);
 
 G_END_DECLS

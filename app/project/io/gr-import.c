@@ -104,20 +104,20 @@ looks_like_layer_name (const char *text)
  * @spec: `ROLE=PATH[:LAYER]`
  */
 GrSource *
-gr_source_parse (const char *spec,
-                 GError    **error)
+gr_source_parse (const char *spec, GError **error)
 {
   g_autoptr (GrSource) source = g_new0 (GrSource, 1);
-  const char *eq = strchr (spec, '=');
+  const char      *eq = strchr (spec, '=');
   g_autofree char *role = eq != NULL ? g_strndup (spec, eq - spec) : NULL;
-  const char *colon;
+  const char      *colon;
 
   if (role == NULL || !gr_role_from_string (role, &source->role) || eq[1] == '\0')
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                   _("“%s” is not ROLE=PATH[:LAYER]; roles are green, park, residential, "
-                     "population, walk, greenway, corridor, water, zones, buildings, nursery, "
-                     "builtup, sites, entrances"), spec);
+                   _ ("“%s” is not ROLE=PATH[:LAYER]; roles are green, park, residential, "
+                      "population, walk, greenway, corridor, water, zones, buildings, nursery, "
+                      "builtup, sites, entrances"),
+                   spec);
       return NULL;
     }
   source->path = g_strdup (eq + 1);
@@ -151,8 +151,7 @@ gr_path_is_osm (const char *path)
  *   valid UTF-8 is taken as CP936 (GBK), as Chinese bureau data usually is
  */
 char *
-gr_text_to_utf8 (const char *raw,
-                 const char *encoding)
+gr_text_to_utf8 (const char *raw, const char *encoding)
 {
   char *out;
 
@@ -200,24 +199,23 @@ open_error (GError **error, const char *path, const char *gdal)
 {
   if (!g_str_has_prefix (path, "PG:") && !g_str_has_prefix (path, "/vsi")
       && !g_file_test (path, G_FILE_TEST_EXISTS))
-    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
-                 _("%s: no such file"), path);
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN, _ ("%s: no such file"), path);
   else
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
-                 _("%s: not a vector data source GDAL can read: %s"), path,
-                 gdal != NULL && *gdal ? gdal : _("unrecognised format"));
+                 _ ("%s: not a vector data source GDAL can read: %s"), path,
+                 gdal != NULL && *gdal ? gdal : _ ("unrecognised format"));
   return FALSE;
 }
 
 static GDALDatasetH
 open_vector (const char *path, GError **error)
 {
-  const char *options[] = { "ENCODING=", NULL };
+  const char      *options[] = { "ENCODING=", NULL };
   g_autofree char *gdal = NULL;
-  GDALDatasetH ds;
+  GDALDatasetH     ds;
 
-  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                   NULL, options, NULL);
+  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, NULL, options,
+                   NULL);
   if (ds == NULL)
     {
       gdal = gr_gdal_capture_end ();
@@ -246,13 +244,14 @@ pick_layer (GDALDatasetH ds, const GrSource *source, GError **error)
                             OGR_L_GetName (GDALDatasetGetLayer (ds, i)));
   if (n == 0)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
-                 _("%s: the source has no layers"), source->path);
+                 _ ("%s: the source has no layers"), source->path);
   else if (source->layer != NULL)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
-                 _("%s: no layer “%s”; the layers are: %s"), source->path, source->layer, names->str);
+                 _ ("%s: no layer “%s”; the layers are: %s"), source->path, source->layer,
+                 names->str);
   else
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
-                 _("%s has %d layers (%s); choose one with %s=%s:LAYER"), source->path, n,
+                 _ ("%s has %d layers (%s); choose one with %s=%s:LAYER"), source->path, n,
                  names->str, gr_role_to_string (source->role), source->path);
   return NULL;
 }
@@ -287,10 +286,10 @@ static gboolean
 shape_matches (GrShape shape, OGRGeometryH geometry)
 {
   OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
-  gboolean area = type == wkbPolygon || type == wkbMultiPolygon || type == wkbCurvePolygon
+  gboolean           area = type == wkbPolygon || type == wkbMultiPolygon || type == wkbCurvePolygon
                   || type == wkbMultiSurface || type == wkbGeometryCollection;
-  gboolean line = type == wkbLineString || type == wkbMultiLineString
-                  || type == wkbCompoundCurve || type == wkbMultiCurve || type == wkbCircularString;
+  gboolean line = type == wkbLineString || type == wkbMultiLineString || type == wkbCompoundCurve
+                  || type == wkbMultiCurve || type == wkbCircularString;
   gboolean point = type == wkbPoint || type == wkbMultiPoint;
 
   switch (shape)
@@ -313,14 +312,14 @@ shape_noun (GrShape shape)
   switch (shape)
     {
     case GR_SHAPE_AREA:
-      return _("polygons");
+      return _ ("polygons");
     case GR_SHAPE_LINE:
-      return _("lines");
+      return _ ("lines");
     case GR_SHAPE_POINT:
-      return _("points");
+      return _ ("points");
     case GR_SHAPE_AREA_OR_POINT:
     default:
-      return _("polygons or points");
+      return _ ("polygons or points");
     }
 }
 
@@ -351,71 +350,82 @@ check_population (double value, const GrSource *source, GIntBig fid, GError **er
   if (isfinite (value) && value >= 0 && value <= MAX_FEATURE_POPULATION)
     return TRUE;
   g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-               _("%s: feature %lld has population %g, which is not a plausible number of "
-                 "residents; check the field (--population-field)"),
+               _ ("%s: feature %lld has population %g, which is not a plausible number of "
+                  "residents; check the field (--population-field)"),
                source->path, (long long) fid, value);
   return FALSE;
 }
 
 static gboolean
-setup_fields (Import *import, const GrSource *source, OGRLayerH layer,
-              Fields *fields, GError **error)
+setup_fields (Import         *import,
+              const GrSource *source,
+              OGRLayerH       layer,
+              Fields         *fields,
+              GError        **error)
 {
   static const char *const names[] = { "name", "NAME", "Name", "名称", "MC", NULL };
-  static const char *const kinds[] = { "kind", "class", "CLASS", "type", "TYPE", "fclass",
-                                       "DLBM", "YDDM", "用地代码", NULL };
-  static const char *const people[] = { "population", "POPULATION", "pop", "POP",
-                                        "人口", "RK", "value", NULL };
+  static const char *const kinds[] = { "kind",   "class", "CLASS", "type",     "TYPE",
+                                       "fclass", "DLBM",  "YDDM",  "用地代码", NULL };
+  static const char *const people[] = { "population", "POPULATION", "pop",   "POP",
+                                        "人口",       "RK",         "value", NULL };
   static const char *const historic[] = { "historic", "HISTORIC", NULL };
-  const GrImportOptions *o = import->options;
-  OGRFeatureDefnH defn = OGR_L_GetLayerDefn (layer);
-  gboolean zones = source->role == GR_ROLE_ZONES;
+  const GrImportOptions   *o = import->options;
+  OGRFeatureDefnH          defn = OGR_L_GetLayerDefn (layer);
+  gboolean                 zones = source->role == GR_ROLE_ZONES;
 
   fields->name = find_field (defn, zones ? o->zone_field : NULL, names);
   fields->kind = find_field (defn, NULL, kinds);
   fields->historic = find_field (defn, NULL, historic);
-  fields->value = source->role == GR_ROLE_POPULATION
-                    ? find_field (defn, o->population_field, people) : -1;
-  fields->encoding = o->encoding != NULL ? g_strdup (o->encoding) : shapefile_encoding (source->path);
+  fields->value =
+      source->role == GR_ROLE_POPULATION ? find_field (defn, o->population_field, people) : -1;
+  fields->encoding =
+      o->encoding != NULL ? g_strdup (o->encoding) : shapefile_encoding (source->path);
   if (zones && o->zone_field != NULL && fields->name < 0)
     {
       g_autofree char *list = field_list (defn);
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                   _("%s: no zone field “%s”; the fields are: %s"), source->path, o->zone_field, list);
+                   _ ("%s: no zone field “%s”; the fields are: %s"), source->path, o->zone_field,
+                   list);
       return FALSE;
     }
   if (source->role == GR_ROLE_POPULATION
-      && (fields->value < 0 || (OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTReal
-                                && OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTInteger
-                                && OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTInteger64)))
+      && (fields->value < 0
+          || (OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTReal
+              && OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTInteger
+              && OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTInteger64)))
     {
       g_autofree char *list = field_list (defn);
       if (o->population_field != NULL)
         g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                     _("%s: no numeric population field “%s”; the fields are: %s"),
-                     source->path, o->population_field, list);
+                     _ ("%s: no numeric population field “%s”; the fields are: %s"), source->path,
+                     o->population_field, list);
       else
         g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                     _("%s: no numeric population field; the fields are: %s. "
-                       "Name it with --population-field"), source->path, list);
+                     _ ("%s: no numeric population field; the fields are: %s. "
+                        "Name it with --population-field"),
+                     source->path, list);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-read_rows (Import *import, const GrSource *source, OGRLayerH layer, Batch *batch,
-           const Fields *fields, GError **error)
+read_rows (Import         *import,
+           const GrSource *source,
+           OGRLayerH       layer,
+           Batch          *batch,
+           const Fields   *fields,
+           GError        **error)
 {
-  GrShape shape = gr_role_get_shape (source->role);
-  guint wrong_shape = 0, total = 0;
+  GrShape     shape = gr_role_get_shape (source->role);
+  guint       wrong_shape = 0, total = 0;
   OGRFeatureH row;
 
   OGR_L_ResetReading (layer);
   while ((row = OGR_L_GetNextFeature (layer)) != NULL)
     {
       OGRGeometryH geometry = OGR_F_StealGeometry (row);
-      Pending item = { source->role, NULL, 0 };
+      Pending      item = { source->role, NULL, 0 };
 
       total++;
       if (geometry == NULL || OGR_G_IsEmpty (geometry) || !shape_matches (shape, geometry))
@@ -434,7 +444,8 @@ read_rows (Import *import, const GrSource *source, OGRLayerH layer, Batch *batch
         item.feature->historic = truthy (OGR_F_GetFieldAsString (row, fields->historic));
       if (fields->value >= 0)
         item.feature->value = OGR_F_IsFieldSetAndNotNull (row, fields->value)
-                                ? OGR_F_GetFieldAsDouble (row, fields->value) : 0;
+                                  ? OGR_F_GetFieldAsDouble (row, fields->value)
+                                  : 0;
       g_array_append_val (batch->items, item);
       if (fields->value >= 0
           && !check_population (item.feature->value, source, OGR_F_GetFID (row), error))
@@ -443,30 +454,30 @@ read_rows (Import *import, const GrSource *source, OGRLayerH layer, Batch *batch
           return FALSE;
         }
       OGR_F_Destroy (row);
-      if (total % 4096 == 0 && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
+      if (total % 4096 == 0
+          && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
         return FALSE;
     }
   if (total == 0)
-    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
-                 _("%s: layer “%s” is empty"), source->path, OGR_L_GetName (layer));
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY, _ ("%s: layer “%s” is empty"),
+                 source->path, OGR_L_GetName (layer));
   else if (batch->items->len == 0)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_ROLE,
-                 _("%s: the role “%s” needs %s, but layer “%s” has none"),
-                 source->path, gr_role_to_string (source->role), shape_noun (shape),
-                 OGR_L_GetName (layer));
+                 _ ("%s: the role “%s” needs %s, but layer “%s” has none"), source->path,
+                 gr_role_to_string (source->role), shape_noun (shape), OGR_L_GetName (layer));
   return batch->items->len > 0;
 }
 
 static char *
 describe_missing_crs (const char *path, OGRLayerH layer)
 {
-  OGREnvelope env;
+  OGREnvelope      env;
   g_autofree char *hint = NULL;
 
   if (OGR_L_GetExtent (layer, &env, TRUE) == OGRERR_NONE)
     hint = gr_crs_suggest ((env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2);
-  return g_strdup_printf (_("%s: the data has no coordinate reference system (no .prj?); "
-                            "give it with --source-crs. %s"),
+  return g_strdup_printf (_ ("%s: the data has no coordinate reference system (no .prj?); "
+                             "give it with --source-crs. %s"),
                           path, hint != NULL ? hint : "");
 }
 
@@ -474,11 +485,11 @@ static gboolean
 read_source (Import *import, const GrSource *source, GError **error)
 {
   g_auto (GDALDatasetH) ds = open_vector (source->path, error);
-  Batch *batch;
-  OGRLayerH layer;
-  Fields fields = { 0 };
+  Batch               *batch;
+  OGRLayerH            layer;
+  Fields               fields = { 0 };
   OGRSpatialReferenceH srs;
-  gboolean ok;
+  gboolean             ok;
 
   if (ds == NULL || (layer = pick_layer (ds, source, error)) == NULL)
     return FALSE;
@@ -493,11 +504,12 @@ read_source (Import *import, const GrSource *source, GError **error)
   batch->role = source->role;
   g_ptr_array_add (import->batches, batch);
   batch->srs = import->options->source_crs != NULL
-                 ? gr_srs_new_from_user (import->options->source_crs) : gr_srs_clone (srs);
+                   ? gr_srs_new_from_user (import->options->source_crs)
+                   : gr_srs_clone (srs);
   if (batch->srs == NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                   _("--source-crs “%s” is not a coordinate reference system GDAL knows"),
+                   _ ("--source-crs “%s” is not a coordinate reference system GDAL knows"),
                    import->options->source_crs);
       return FALSE;
     }
@@ -506,13 +518,12 @@ read_source (Import *import, const GrSource *source, GError **error)
   ok = read_rows (import, source, layer, batch, &fields, error);
   g_free (fields.encoding);
   if (ok && batch->skipped > 0)
-    g_ptr_array_add (import->project->warnings,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%s: %u feature without usable %s was skipped",
-                                                   "%s: %u features without usable %s were skipped",
-                                                   batch->skipped),
-                                      source->path, batch->skipped,
-                                      shape_noun (gr_role_get_shape (source->role))));
+    g_ptr_array_add (
+        import->project->warnings,
+        g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%s: %u feature without usable %s was skipped",
+                         "%s: %u features without usable %s were skipped", batch->skipped),
+            source->path, batch->skipped, shape_noun (gr_role_get_shape (source->role))));
   return ok;
 }
 
@@ -522,7 +533,7 @@ static void
 take_osm_feature (Batch *batch, const char *layer_name, OGRFeatureH row)
 {
   GrOsmClass klass;
-  int name = OGR_F_GetFieldIndex (row, "name");
+  int        name = OGR_F_GetFieldIndex (row, "name");
 
   if (!gr_osm_classify (layer_name, row, &klass))
     {
@@ -532,7 +543,7 @@ take_osm_feature (Batch *batch, const char *layer_name, OGRFeatureH row)
   for (guint role = 0; role < GR_N_ROLES; role++)
     {
       OGRGeometryH geometry = OGR_F_GetGeometryRef (row);
-      Pending item = { role, NULL, klass.admin_level };
+      Pending      item = { role, NULL, klass.admin_level };
 
       if (!(klass.roles & (1u << role)) || geometry == NULL)
         continue;
@@ -552,7 +563,7 @@ static int
 pick_admin_level (Batch *batch)
 {
   guint counts[16] = { 0 };
-  int best = 0;
+  int   best = 0;
 
   for (guint i = 0; i < batch->items->len; i++)
     {
@@ -582,13 +593,13 @@ keep_zone_level (Batch *batch)
 static gboolean
 read_osm (Import *import, const char *path, GError **error)
 {
-  g_autofree char *vsi = g_str_has_suffix (path, ".gz") ? g_strconcat ("/vsigzip/", path, NULL)
-                                                        : g_strdup (path);
+  g_autofree char *vsi =
+      g_str_has_suffix (path, ".gz") ? g_strconcat ("/vsigzip/", path, NULL) : g_strdup (path);
   g_auto (GDALDatasetH) ds = NULL;
-  Batch *batch;
+  Batch      *batch;
   OGRFeatureH row;
-  OGRLayerH layer;
-  guint64 n = 0;
+  OGRLayerH   layer;
+  guint64     n = 0;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return open_error (error, path, NULL);
@@ -609,14 +620,16 @@ read_osm (Import *import, const char *path, GError **error)
     {
       take_osm_feature (batch, OGR_L_GetName (layer), row);
       OGR_F_Destroy (row);
-      if (++n % 8192 == 0 && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
+      if (++n % 8192 == 0
+          && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
         return FALSE;
     }
   keep_zone_level (batch);
   if (batch->items->len == 0)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
-                   _("%s: no parks, green space, residential land or paths in this OSM file"), path);
+                   _ ("%s: no parks, green space, residential land or paths in this OSM file"),
+                   path);
       return FALSE;
     }
   return TRUE;
@@ -629,7 +642,7 @@ batch_lonlat_box (Batch *batch, OGRSpatialReferenceH wgs84, double box[4], GErro
 {
   g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (batch->srs, wgs84);
   OGREnvelope env = { INFINITY, -INFINITY, INFINITY, -INFINITY };
-  double x[2], y[2];
+  double      x[2], y[2];
 
   for (guint i = 0; i < batch->items->len; i++)
     {
@@ -645,8 +658,8 @@ batch_lonlat_box (Batch *batch, OGRSpatialReferenceH wgs84, double box[4], GErro
     {
       g_autofree char *hint = gr_crs_suggest ((env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2);
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                   _("%s: coordinates (%.1f, %.1f) are outside the range of its geographic CRS "
-                     "“%s”; the .prj is probably wrong. Give the right CRS with --source-crs. %s"),
+                   _ ("%s: coordinates (%.1f, %.1f) are outside the range of its geographic CRS "
+                      "“%s”; the .prj is probably wrong. Give the right CRS with --source-crs. %s"),
                    batch->path, env.MinX, env.MinY, OSRGetName (batch->srs), hint ? hint : "");
       return FALSE;
     }
@@ -654,8 +667,8 @@ batch_lonlat_box (Batch *batch, OGRSpatialReferenceH wgs84, double box[4], GErro
   if (ct == NULL || !OCTTransform (ct, 2, x, y, NULL) || !isfinite (x[0] + x[1] + y[0] + y[1]))
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                   _("%s: coordinates cannot be placed on the Earth with CRS “%s”; "
-                     "check the CRS or give it with --source-crs"),
+                   _ ("%s: coordinates cannot be placed on the Earth with CRS “%s”; "
+                      "check the CRS or give it with --source-crs"),
                    batch->path, OSRGetName (batch->srs));
       return FALSE;
     }
@@ -670,9 +683,9 @@ static OGRSpatialReferenceH
 choose_crs (Import *import, GError **error)
 {
   g_auto (OGRSpatialReferenceH) wgs84 = gr_srs_new_from_user ("EPSG:4326");
-  double box[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+  double               box[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
   OGRSpatialReferenceH srs;
-  g_autofree char *code = NULL;
+  g_autofree char     *code = NULL;
 
   for (guint i = 0; i < import->batches->len; i++)
     if (!batch_lonlat_box (g_ptr_array_index (import->batches, i), wgs84, box, error))
@@ -683,7 +696,7 @@ choose_crs (Import *import, GError **error)
       if (srs == NULL || !OSRIsProjected (srs) || fabs (OSRGetLinearUnits (srs, NULL) - 1) > 1e-9)
         {
           g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                       _("--crs “%s” is not a projected CRS in metres"), import->options->crs);
+                       _ ("--crs “%s” is not a projected CRS in metres"), import->options->crs);
           if (srs != NULL)
             OSRRelease (srs);
           return NULL;
@@ -726,8 +739,9 @@ keep_shape (OGRGeometryH geometry, GrShape shape)
   if (areas != NULL)
     OGR_G_DestroyGeometry (areas);
   OGR_G_DestroyGeometry (linear);
-  if (OGR_G_IsEmpty (result) || (OGR_GT_IsSubClassOf (OGR_G_GetGeometryType (result), wkbMultiPolygon)
-                                 && OGR_G_Area (result) <= 0))
+  if (OGR_G_IsEmpty (result)
+      || (OGR_GT_IsSubClassOf (OGR_G_GetGeometryType (result), wkbMultiPolygon)
+          && OGR_G_Area (result) <= 0))
     {
       OGR_G_DestroyGeometry (result);
       return NULL;
@@ -759,22 +773,22 @@ place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError *
 {
   g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (batch->srs, target);
   GrProject *project = import->project;
-  guint dropped = 0;
+  guint      dropped = 0;
 
   for (guint i = 0; i < batch->items->len; i++)
     {
-      Pending *item = &g_array_index (batch->items, Pending, i);
-      GrLayer *layer = gr_project_ensure_layer (project, item->role);
-      OGREnvelope env;
+      Pending     *item = &g_array_index (batch->items, Pending, i);
+      GrLayer     *layer = gr_project_ensure_layer (project, item->role);
+      OGREnvelope  env;
       OGRGeometryH clean;
-      gboolean repaired;
+      gboolean     repaired;
 
       if (ct == NULL || OGR_G_Transform (item->feature->geometry, ct) != OGRERR_NONE
           || (OGR_G_GetEnvelope (item->feature->geometry, &env),
               !isfinite (env.MinX + env.MaxX + env.MinY + env.MaxY)))
         {
           g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                       _("%s: a feature could not be reprojected to %s; check the source CRS"),
+                       _ ("%s: a feature could not be reprojected to %s; check the source CRS"),
                        batch->path, OSRGetName (target));
           return FALSE;
         }
@@ -795,16 +809,17 @@ place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError *
           g_free (layer->sources);
           layer->sources = sources;
         }
-      if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
+      if (i % 1024 == 0
+          && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
         return FALSE;
     }
   if (dropped > 0 && !batch->osm)
-    g_ptr_array_add (project->warnings,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%s: %u feature was empty after repair and was dropped",
-                                                   "%s: %u features were empty after repair and were dropped",
-                                                   dropped),
-                                      batch->path, dropped));
+    g_ptr_array_add (
+        project->warnings,
+        g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%s: %u feature was empty after repair and was dropped",
+                         "%s: %u features were empty after repair and were dropped", dropped),
+            batch->path, dropped));
   return TRUE;
 }
 
@@ -815,13 +830,13 @@ check_layers (Import *import, GError **error)
 {
   for (guint i = 0; i < import->batches->len; i++)
     {
-      Batch *batch = g_ptr_array_index (import->batches, i);
+      Batch   *batch = g_ptr_array_index (import->batches, i);
       GrLayer *layer = import->project->layers[batch->role];
 
       if (!batch->osm && (layer == NULL || layer->features->len == 0))
         {
           g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
-                       _("%s: no usable %s after repair"), batch->path,
+                       _ ("%s: no usable %s after repair"), batch->path,
                        shape_noun (gr_role_get_shape (batch->role)));
           return FALSE;
         }
@@ -856,13 +871,15 @@ finish (Import *import, GError **error)
 }
 
 static GrProject *
-run_import (GPtrArray *sources, const char *osm_path, const GrImportOptions *options,
-            GError **error)
+run_import (GPtrArray             *sources,
+            const char            *osm_path,
+            const GrImportOptions *options,
+            GError               **error)
 {
   static const GrImportOptions defaults = { 0 };
   g_autoptr (GrProject) project = gr_project_new ();
   g_autoptr (GPtrArray) batches = g_ptr_array_new_with_free_func (batch_free);
-  Import import = { options != NULL ? options : &defaults, batches, project };
+  Import   import = { options != NULL ? options : &defaults, batches, project };
   gboolean ok = TRUE;
 
   gr_gdal_init ();

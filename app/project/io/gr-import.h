@@ -16,28 +16,26 @@ typedef struct
 
 typedef struct
 {
-  const char *crs;              /* analysis CRS; NULL picks one */
-  const char *source_crs;       /* for sources without one */
-  const char *encoding;         /* attribute encoding; NULL detects */
-  const char *population_field; /* NULL: a field named like population */
-  const char *zone_field;       /* NULL: name */
+  const char   *crs;              /* analysis CRS; NULL picks one */
+  const char   *source_crs;       /* for sources without one */
+  const char   *encoding;         /* attribute encoding; NULL detects */
+  const char   *population_field; /* NULL: a field named like population */
+  const char   *zone_field;       /* NULL: name */
   GCancellable *cancellable;
 } GrImportOptions;
 
-GrSource  *gr_source_parse      (const char *spec,
-                                 GError    **error);
-GrSource  *gr_source_copy       (const GrSource *source);
-void       gr_source_free       (GrSource *source);
+GrSource *gr_source_parse (const char *spec, GError **error);
+GrSource *gr_source_copy (const GrSource *source);
+void      gr_source_free (GrSource *source);
 
-gboolean   gr_path_is_osm       (const char *path);
+gboolean gr_path_is_osm (const char *path);
 
-GrProject *gr_project_import     (const char            *osm_path,
-                                  GPtrArray             *sources,
-                                  const GrImportOptions *options,
-                                  GError               **error);
+GrProject *gr_project_import (const char            *osm_path,
+                              GPtrArray             *sources,
+                              const GrImportOptions *options,
+                              GError               **error);
 
-char      *gr_text_to_utf8       (const char *raw,
-                                  const char *encoding);
+char *gr_text_to_utf8 (const char *raw, const char *encoding);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrSource, gr_source_free)
 

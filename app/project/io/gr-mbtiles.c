@@ -30,9 +30,10 @@ static char *
 metadata (sqlite3 *db, const char *name)
 {
   sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
+  char         *value = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM metadata WHERE name = ?1", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM metadata WHERE name = ?1", -1, &stmt, NULL)
+      != SQLITE_OK)
     return NULL;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
@@ -45,10 +46,11 @@ static gboolean
 zoom_range (GrMbtiles *tiles)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
+  gboolean      ok = FALSE;
 
-  if (sqlite3_prepare_v2 (tiles->db, "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles", -1, &stmt, NULL)
-        == SQLITE_OK
+  if (sqlite3_prepare_v2 (tiles->db, "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles", -1,
+                          &stmt, NULL)
+          == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       tiles->min_zoom = CLAMP (sqlite3_column_int (stmt, 0), 0, 22);
@@ -73,20 +75,25 @@ destroy_image (gpointer image)
  *   when it is not a readable MBTiles file with tiles
  */
 GrMbtiles *
-gr_mbtiles_open (const char *path,
-                 GError    **error)
+gr_mbtiles_open (const char *path, GError **error)
 {
   g_autoptr (GrMbtiles) tiles = g_new0 (GrMbtiles, 1);
 
   tiles->path = g_strdup (path);
   tiles->images = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, destroy_image);
-  if (sqlite3_open_v2 (path, &tiles->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK
+  if (sqlite3_open_v2 (path, &tiles->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL)
+          != SQLITE_OK
       || !zoom_range (tiles)
-      || sqlite3_prepare_v2 (tiles->db, "SELECT tile_data FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 "
-                                        "AND tile_row = ?3", -1, &tiles->read, NULL) != SQLITE_OK)
+      || sqlite3_prepare_v2 (
+             tiles->db,
+             "SELECT tile_data FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 "
+             "AND tile_row = ?3",
+             -1, &tiles->read, NULL)
+             != SQLITE_OK)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: not an MBTiles base map with tiles (%s)"),
-                   path, tiles->db != NULL ? sqlite3_errmsg (tiles->db) : _("cannot open"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _ ("%s: not an MBTiles base map with tiles (%s)"), path,
+                   tiles->db != NULL ? sqlite3_errmsg (tiles->db) : _ ("cannot open"));
       return NULL;
     }
   tiles->attribution = metadata (tiles->db, "attribution");
@@ -134,10 +141,7 @@ gr_mbtiles_get_max_zoom (GrMbtiles *tiles)
 /* Tile (@x, @y) of zoom @z, rows counted from the north as web maps do;
  * %NULL when the file has none. */
 GBytes *
-gr_mbtiles_read (GrMbtiles *tiles,
-                 int        z,
-                 int        x,
-                 int        y)
+gr_mbtiles_read (GrMbtiles *tiles, int z, int x, int y)
 {
   GBytes *bytes = NULL;
 
@@ -146,7 +150,8 @@ gr_mbtiles_read (GrMbtiles *tiles,
   sqlite3_bind_int (tiles->read, 2, x);
   sqlite3_bind_int (tiles->read, 3, (1 << z) - 1 - y); /* MBTiles rows are TMS */
   if (sqlite3_step (tiles->read) == SQLITE_ROW && sqlite3_column_bytes (tiles->read, 0) > 0)
-    bytes = g_bytes_new (sqlite3_column_blob (tiles->read, 0), sqlite3_column_bytes (tiles->read, 0));
+    bytes =
+        g_bytes_new (sqlite3_column_blob (tiles->read, 0), sqlite3_column_bytes (tiles->read, 0));
   sqlite3_reset (tiles->read);
   return bytes;
 }
@@ -177,32 +182,29 @@ read_png (void *closure, unsigned char *data, unsigned int length)
  *   the tile is not a PNG image
  */
 cairo_surface_t *
-gr_mbtiles_get_image (GrMbtiles *tiles,
-                      int        z,
-                      int        x,
-                      int        y,
-                      GError   **error)
+gr_mbtiles_get_image (GrMbtiles *tiles, int z, int x, int y, GError **error)
 {
   gint64 key = ((gint64) z << 48) | ((gint64) x << 24) | y;
   g_autoptr (GBytes) bytes = NULL;
   cairo_surface_t *image = NULL;
-  gpointer cached;
+  gpointer         cached;
 
   if (g_hash_table_lookup_extended (tiles->images, &key, NULL, &cached))
     return cached;
   if ((bytes = gr_mbtiles_read (tiles, z, x, y)) != NULL)
     {
       g_autofree char *name = g_filename_display_basename (tiles->path);
-      PngReader r = { g_bytes_get_data (bytes, &r.left), 0 };
+      PngReader        r = { g_bytes_get_data (bytes, &r.left), 0 };
 
       r.left = g_bytes_get_size (bytes);
       image = cairo_image_surface_create_from_png_stream (read_png, &r);
       if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
         {
           cairo_surface_destroy (image);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("The base map %s has tiles that are not PNG images (zoom %d, column %d, row %d)."), name,
-                       z, x, (1 << z) - 1 - y);
+          g_set_error (
+              error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+              _ ("The base map %s has tiles that are not PNG images (zoom %d, column %d, row %d)."),
+              name, z, x, (1 << z) - 1 - y);
           return NULL;
         }
     }

@@ -8,22 +8,14 @@ G_BEGIN_DECLS
 
 typedef struct _GrMbtiles GrMbtiles;
 
-GrMbtiles       *gr_mbtiles_open            (const char *path,
-                                             GError    **error);
-void             gr_mbtiles_free            (GrMbtiles *tiles);
-const char      *gr_mbtiles_get_path        (GrMbtiles *tiles);
+GrMbtiles       *gr_mbtiles_open (const char *path, GError **error);
+void             gr_mbtiles_free (GrMbtiles *tiles);
+const char      *gr_mbtiles_get_path (GrMbtiles *tiles);
 const char      *gr_mbtiles_get_attribution (GrMbtiles *tiles);
-int              gr_mbtiles_get_min_zoom    (GrMbtiles *tiles);
-int              gr_mbtiles_get_max_zoom    (GrMbtiles *tiles);
-GBytes          *gr_mbtiles_read            (GrMbtiles *tiles,
-                                             int        z,
-                                             int        x,
-                                             int        y);
-cairo_surface_t *gr_mbtiles_get_image       (GrMbtiles *tiles,
-                                             int        z,
-                                             int        x,
-                                             int        y,
-                                             GError   **error);
+int              gr_mbtiles_get_min_zoom (GrMbtiles *tiles);
+int              gr_mbtiles_get_max_zoom (GrMbtiles *tiles);
+GBytes          *gr_mbtiles_read (GrMbtiles *tiles, int z, int x, int y);
+cairo_surface_t *gr_mbtiles_get_image (GrMbtiles *tiles, int z, int x, int y, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrMbtiles, gr_mbtiles_free)
 

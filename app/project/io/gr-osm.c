@@ -8,28 +8,29 @@
 #include <string.h>
 
 static const char *const park_leisure[] = { "park", NULL };
-static const char *const green_leisure[] = { "park", "garden", "village_green",
-                                             "recreation_ground", "nature_reserve", NULL };
-static const char *const green_landuse[] = { "grass", "village_green", "recreation_ground",
-                                             "forest", "meadow", NULL };
+static const char *const green_leisure[] = { "park",           "garden",
+                                             "village_green",  "recreation_ground",
+                                             "nature_reserve", NULL };
+static const char *const green_landuse[] = { "grass",  "village_green", "recreation_ground",
+                                             "forest", "meadow",        NULL };
 static const char *const green_natural[] = { "wood", "scrub", "grassland", "heath", NULL };
 static const char *const water_natural[] = { "water", NULL };
 static const char *const water_landuse[] = { "reservoir", "basin", NULL };
 static const char *const walk_highway[] = {
-  "footway", "path", "pedestrian", "steps", "living_street", "residential", "service",
-  "unclassified", "tertiary", "tertiary_link", "secondary", "secondary_link", "primary",
-  "primary_link", "track", "cycleway", "bridleway", "road", NULL
+  "footway", "path",         "pedestrian", "steps",         "living_street", "residential",
+  "service", "unclassified", "tertiary",   "tertiary_link", "secondary",     "secondary_link",
+  "primary", "primary_link", "track",      "cycleway",      "bridleway",     "road",
+  NULL
 };
 static const char *const private_access[] = { "private", "no", NULL };
 static const char *const designated[] = { "designated", NULL };
 
 /* The value of @key in GDAL's other_tags column ("k"=>"v","k2"=>"v2"). */
 char *
-gr_osm_other_tag (const char *other_tags,
-                  const char *key)
+gr_osm_other_tag (const char *other_tags, const char *key)
 {
   g_autofree char *needle = g_strdup_printf ("\"%s\"=>\"", key);
-  const char *start, *end;
+  const char      *start, *end;
 
   if (other_tags == NULL || (start = strstr (other_tags, needle)) == NULL)
     return NULL;
@@ -45,7 +46,8 @@ tag (OGRFeatureH feature, const char *key)
 
   if (index >= 0)
     return OGR_F_IsFieldSetAndNotNull (feature, index)
-             ? g_strdup (OGR_F_GetFieldAsString (feature, index)) : NULL;
+               ? g_strdup (OGR_F_GetFieldAsString (feature, index))
+               : NULL;
   index = OGR_F_GetFieldIndex (feature, "other_tags");
   if (index < 0 || !OGR_F_IsFieldSetAndNotNull (feature, index))
     return NULL;
@@ -71,13 +73,14 @@ classify_area (OGRFeatureH f, GrOsmClass *out)
   g_autofree char *boundary = tag (f, "boundary");
   g_autofree char *level = tag (f, "admin_level");
   g_autofree char *historic = tag (f, "historic");
-  gboolean closed = tag_in (f, "access", private_access, NULL);
+  gboolean         closed = tag_in (f, "access", private_access, NULL);
 
   if (!closed && tag_in (f, "leisure", park_leisure, &out->kind))
     out->roles |= 1u << GR_ROLE_PARK;
-  if (!closed && (tag_in (f, "leisure", green_leisure, &out->kind)
-                  || tag_in (f, "landuse", green_landuse, &out->kind)
-                  || tag_in (f, "natural", green_natural, &out->kind)))
+  if (!closed
+      && (tag_in (f, "leisure", green_leisure, &out->kind)
+          || tag_in (f, "landuse", green_landuse, &out->kind)
+          || tag_in (f, "natural", green_natural, &out->kind)))
     out->roles |= 1u << GR_ROLE_GREEN;
   if (tag_in (f, "landuse", (const char *[]){ "residential", NULL }, &out->kind))
     out->roles |= 1u << GR_ROLE_RESIDENTIAL;
@@ -120,9 +123,7 @@ classify_line (OGRFeatureH f, GrOsmClass *out)
  * Returns: %TRUE when the feature takes at least one role
  */
 gboolean
-gr_osm_classify (const char  *layer_name,
-                 OGRFeatureH  feature,
-                 GrOsmClass  *out)
+gr_osm_classify (const char *layer_name, OGRFeatureH feature, GrOsmClass *out)
 {
   memset (out, 0, sizeof *out);
   if (g_strcmp0 (layer_name, "multipolygons") == 0)

@@ -7,17 +7,14 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint    roles;       /* bit set of GrRole */
-  char    *kind;        /* the deciding tag, "leisure=park" */
+  guint    roles; /* bit set of GrRole */
+  char    *kind;  /* the deciding tag, "leisure=park" */
   gboolean historic;
   int      admin_level; /* for administrative boundaries, else 0 */
 } GrOsmClass;
 
-gboolean gr_osm_classify   (const char  *layer_name,
-                            OGRFeatureH  feature,
-                            GrOsmClass  *out);
+gboolean gr_osm_classify (const char *layer_name, OGRFeatureH feature, GrOsmClass *out);
 void     gr_osm_class_clear (GrOsmClass *klass);
-char    *gr_osm_other_tag  (const char *other_tags,
-                            const char *key);
+char    *gr_osm_other_tag (const char *other_tags, const char *key);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#define PROJECT_FORMAT "greenreach-project"
+#define PROJECT_FORMAT         "greenreach-project"
 #define PROJECT_FORMAT_VERSION "1"
 
 static OGRwkbGeometryType
@@ -45,20 +45,22 @@ write_error (GError **error, const char *path, const char *what)
   g_autofree char *gdal = gr_gdal_capture_end ();
 
   gr_gdal_capture_begin ();
-  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
-               _("%s: could not write %s: %s"), path, what,
-               gdal != NULL ? gdal : g_strerror (errno));
+  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE, _ ("%s: could not write %s: %s"),
+               path, what, gdal != NULL ? gdal : g_strerror (errno));
   return FALSE;
 }
 
 static gboolean
-write_role_layer (GDALDatasetH ds, const GrLayer *layer, OGRSpatialReferenceH srs,
-                  const char *path, GError **error)
+write_role_layer (GDALDatasetH         ds,
+                  const GrLayer       *layer,
+                  OGRSpatialReferenceH srs,
+                  const char          *path,
+                  GError             **error)
 {
   const char *name = gr_role_to_string (layer->role);
   const char *options[] = { "FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", NULL };
-  OGRLayerH out = GDALDatasetCreateLayer (ds, name, srs, role_geometry_type (layer->role),
-                                          (char **) options);
+  OGRLayerH   out =
+      GDALDatasetCreateLayer (ds, name, srs, role_geometry_type (layer->role), (char **) options);
 
   if (out == NULL)
     return write_error (error, path, name);
@@ -98,18 +100,24 @@ create_table (GDALDatasetH ds, const char *name, const char *const *fields)
 static gboolean
 write_meta (GDALDatasetH ds, GrProject *project, const char *path, GError **error)
 {
-  const char *fields[] = { "key", "s", "value", "s", NULL };
-  OGRLayerH table = create_table (ds, "gr_meta", fields);
+  const char      *fields[] = { "key", "s", "value", "s", NULL };
+  OGRLayerH        table = create_table (ds, "gr_meta", fields);
   g_autofree char *epsg = g_strdup_printf ("%d", project->epsg);
   g_autofree char *repaired = g_strdup_printf ("%u", project->repaired);
-  const char *pairs[] = {
-    "format", PROJECT_FORMAT,
-    "format_version", PROJECT_FORMAT_VERSION,
-    "program_version", PACKAGE_VERSION,
-    "crs_name", project->crs_name,
-    "crs_epsg", epsg,
-    "repaired_geometries", repaired,
-    NULL,
+  const char      *pairs[] = {
+         "format",
+         PROJECT_FORMAT,
+         "format_version",
+         PROJECT_FORMAT_VERSION,
+         "program_version",
+         PACKAGE_VERSION,
+         "crs_name",
+         project->crs_name,
+         "crs_epsg",
+         epsg,
+         "repaired_geometries",
+         repaired,
+         NULL,
   };
 
   if (table == NULL)
@@ -130,7 +138,7 @@ static gboolean
 write_roles (GDALDatasetH ds, GrProject *project, const char *path, GError **error)
 {
   const char *fields[] = { "layer", "s", "role", "s", "sources", "s", NULL };
-  OGRLayerH table = create_table (ds, "gr_roles", fields);
+  OGRLayerH   table = create_table (ds, "gr_roles", fields);
 
   if (table == NULL)
     return write_error (error, path, "gr_roles");
@@ -153,9 +161,9 @@ write_roles (GDALDatasetH ds, GrProject *project, const char *path, GError **err
 static gboolean
 write_rules (GDALDatasetH ds, GrProject *project, const char *path, GError **error)
 {
-  const char *fields[] = { "min_area_m2", "r", "max_area_m2", "r", "radius_m", "r",
+  const char *fields[] = { "min_area_m2",   "r", "max_area_m2", "r", "radius_m", "r",
                            "historic_only", "s", NULL };
-  OGRLayerH table = create_table (ds, "gr_rules", fields);
+  OGRLayerH   table = create_table (ds, "gr_rules", fields);
 
   if (table == NULL)
     return write_error (error, path, "gr_rules");
@@ -183,15 +191,13 @@ write_all (GDALDatasetH ds, GrProject *project, const char *path, GError **error
   if (srs == NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                   _("%s: the project has no usable coordinate reference system"), path);
+                   _ ("%s: the project has no usable coordinate reference system"), path);
       return FALSE;
     }
   for (guint r = 0; r < GR_N_ROLES; r++)
-    if (project->layers[r] != NULL
-        && !write_role_layer (ds, project->layers[r], srs, path, error))
+    if (project->layers[r] != NULL && !write_role_layer (ds, project->layers[r], srs, path, error))
       return FALSE;
-  return write_meta (ds, project, path, error)
-         && write_roles (ds, project, path, error)
+  return write_meta (ds, project, path, error) && write_roles (ds, project, path, error)
          && write_rules (ds, project, path, error);
 }
 
@@ -202,14 +208,12 @@ write_all (GDALDatasetH ds, GrProject *project, const char *path, GError **error
  * over it only when complete, so a failure never leaves a partial project.
  */
 gboolean
-gr_project_save (GrProject  *project,
-                 const char *path,
-                 GError    **error)
+gr_project_save (GrProject *project, const char *path, GError **error)
 {
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
-  GDALDriverH driver;
-  GDALDatasetH ds;
-  gboolean ok;
+  GDALDriverH      driver;
+  GDALDatasetH     ds;
+  gboolean         ok;
 
   gr_gdal_init ();
   driver = GDALGetDriverByName ("GPKG");
@@ -217,18 +221,19 @@ gr_project_save (GrProject  *project,
   gr_gdal_capture_begin ();
   ds = GDALCreate (driver, partial, 0, 0, 0, GDT_Unknown, NULL);
   if (ds == NULL)
-    return write_error (error, path, _("the project file"));
+    return write_error (error, path, _ ("the project file"));
   /* One transaction: a GeoPackage written feature by feature is ~10× slower. */
   GDALDatasetStartTransaction (ds, FALSE);
   ok = write_all (ds, project, path, error);
-  ok = ok && (GDALDatasetCommitTransaction (ds) == OGRERR_NONE
-              || write_error (error, path, _("the project file")));
+  ok = ok
+       && (GDALDatasetCommitTransaction (ds) == OGRERR_NONE
+           || write_error (error, path, _ ("the project file")));
   GDALClose (ds);
   g_free (gr_gdal_capture_end ());
   if (ok && g_rename (partial, path) != 0)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
-                   _("%s: could not write the project file: %s"), path, g_strerror (errno));
+                   _ ("%s: could not write the project file: %s"), path, g_strerror (errno));
       ok = FALSE;
     }
   if (!ok)
@@ -244,16 +249,16 @@ open_gpkg (const char *path)
   const char *drivers[] = { "GPKG", NULL };
 
   gr_gdal_init ();
-  return GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                     drivers, NULL, NULL);
+  return GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, drivers, NULL,
+                     NULL);
 }
 
 static char *
 meta_value (GDALDatasetH ds, const char *key)
 {
-  OGRLayerH table = GDALDatasetGetLayerByName (ds, "gr_meta");
+  OGRLayerH   table = GDALDatasetGetLayerByName (ds, "gr_meta");
   OGRFeatureH row;
-  char *value = NULL;
+  char       *value = NULL;
 
   if (table == NULL)
     return NULL;
@@ -283,18 +288,22 @@ gr_project_file_is_project (const char *path)
 }
 
 static gboolean
-read_role_layer (GDALDatasetH ds, GrProject *project, GrRole role, const char *sources,
-                 const char *path, GError **error)
+read_role_layer (GDALDatasetH ds,
+                 GrProject   *project,
+                 GrRole       role,
+                 const char  *sources,
+                 const char  *path,
+                 GError     **error)
 {
-  OGRLayerH in = GDALDatasetGetLayerByName (ds, gr_role_to_string (role));
-  GrLayer *layer;
+  OGRLayerH   in = GDALDatasetGetLayerByName (ds, gr_role_to_string (role));
+  GrLayer    *layer;
   OGRFeatureH row;
 
   if (in == NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
-                   _("%s: the project lists a “%s” layer but the file has none"),
-                   path, gr_role_to_string (role));
+                   _ ("%s: the project lists a “%s” layer but the file has none"), path,
+                   gr_role_to_string (role));
       return FALSE;
     }
   layer = gr_project_ensure_layer (project, role);
@@ -303,13 +312,15 @@ read_role_layer (GDALDatasetH ds, GrProject *project, GrRole role, const char *s
   while ((row = OGR_L_GetNextFeature (in)) != NULL)
     {
       OGRGeometryH geometry = OGR_F_StealGeometry (row);
-      GrFeature *f;
+      GrFeature   *f;
 
       if (geometry != NULL)
         {
           f = gr_feature_new (geometry);
-          f->name = OGR_F_IsFieldSetAndNotNull (row, 0) ? g_strdup (OGR_F_GetFieldAsString (row, 0)) : NULL;
-          f->kind = OGR_F_IsFieldSetAndNotNull (row, 1) ? g_strdup (OGR_F_GetFieldAsString (row, 1)) : NULL;
+          f->name = OGR_F_IsFieldSetAndNotNull (row, 0) ? g_strdup (OGR_F_GetFieldAsString (row, 0))
+                                                        : NULL;
+          f->kind = OGR_F_IsFieldSetAndNotNull (row, 1) ? g_strdup (OGR_F_GetFieldAsString (row, 1))
+                                                        : NULL;
           f->value = OGR_F_IsFieldSetAndNotNull (row, 2) ? OGR_F_GetFieldAsDouble (row, 2) : NAN;
           f->historic = OGR_F_GetFieldAsInteger (row, 3) != 0;
           g_ptr_array_add (layer->features, f);
@@ -328,7 +339,7 @@ read_rules (GDALDatasetH ds, GrProject *project, const char *path, GError **erro
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (GError) local = NULL;
   GrServiceRules *rules;
-  OGRFeatureH row;
+  OGRFeatureH     row;
 
   if (table == NULL)
     return TRUE;
@@ -336,8 +347,9 @@ read_rules (GDALDatasetH ds, GrProject *project, const char *path, GError **erro
     {
       /* OGR's string buffer is reused on each call: copy field by field. */
       for (int i = 0; i < 4; i++)
-        g_string_append_printf (text, "%s%s", i ? "," : "",
-                                OGR_F_IsFieldSetAndNotNull (row, i) ? OGR_F_GetFieldAsString (row, i) : "");
+        g_string_append_printf (
+            text, "%s%s", i ? "," : "",
+            OGR_F_IsFieldSetAndNotNull (row, i) ? OGR_F_GetFieldAsString (row, i) : "");
       g_string_append_c (text, '\n');
       OGR_F_Destroy (row);
     }
@@ -345,7 +357,7 @@ read_rules (GDALDatasetH ds, GrProject *project, const char *path, GError **erro
   if (rules == NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
-                   _("%s: the service-radius rules are damaged: %s"), path, local->message);
+                   _ ("%s: the service-radius rules are damaged: %s"), path, local->message);
       return FALSE;
     }
   gr_service_rules_free (project->rules);
@@ -356,11 +368,11 @@ read_rules (GDALDatasetH ds, GrProject *project, const char *path, GError **erro
 static gboolean
 read_project (GDALDatasetH ds, GrProject *project, const char *path, GError **error)
 {
-  OGRLayerH table = GDALDatasetGetLayerByName (ds, "gr_roles");
+  OGRLayerH        table = GDALDatasetGetLayerByName (ds, "gr_roles");
   g_autofree char *epsg = meta_value (ds, "crs_epsg");
   g_autofree char *repaired = meta_value (ds, "repaired_geometries");
-  OGRFeatureH row;
-  gboolean ok = TRUE;
+  OGRFeatureH      row;
+  gboolean         ok = TRUE;
 
   project->crs_name = meta_value (ds, "crs_name");
   project->epsg = epsg != NULL ? atoi (epsg) : 0;
@@ -377,8 +389,7 @@ read_project (GDALDatasetH ds, GrProject *project, const char *path, GError **er
 }
 
 GrProject *
-gr_project_load (const char *path,
-                 GError    **error)
+gr_project_load (const char *path, GError **error)
 {
   g_autoptr (GrProject) project = gr_project_new ();
   g_autofree char *format = NULL;
@@ -392,8 +403,8 @@ gr_project_load (const char *path,
   if (ds == NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
-                   _("%s: not a readable GeoPackage: %s"), path,
-                   gdal != NULL ? gdal : _("unknown error"));
+                   _ ("%s: not a readable GeoPackage: %s"), path,
+                   gdal != NULL ? gdal : _ ("unknown error"));
       return NULL;
     }
   format = meta_value (ds, "format");
@@ -401,15 +412,16 @@ gr_project_load (const char *path,
   if (g_strcmp0 (format, PROJECT_FORMAT) != 0)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
-                   _("%s: a GeoPackage, but not a Greenreach project; import it with a role, "
-                     "e.g. “park=%s”"), path, path);
+                   _ ("%s: a GeoPackage, but not a Greenreach project; import it with a role, "
+                      "e.g. “park=%s”"),
+                   path, path);
       return NULL;
     }
   if (g_strcmp0 (version, PROJECT_FORMAT_VERSION) != 0)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
-                   _("%s: project format version %s is not supported by this version"),
-                   path, version != NULL ? version : "?");
+                   _ ("%s: project format version %s is not supported by this version"), path,
+                   version != NULL ? version : "?");
       return NULL;
     }
   if (!read_project (ds, project, path, error))

@@ -5,11 +5,8 @@
 
 G_BEGIN_DECLS
 
-gboolean    gr_project_save     (GrProject  *project,
-                                 const char *path,
-                                 GError    **error);
-GrProject  *gr_project_load     (const char *path,
-                                 GError    **error);
-gboolean    gr_project_file_is_project (const char *path);
+gboolean   gr_project_save (GrProject *project, const char *path, GError **error);
+GrProject *gr_project_load (const char *path, GError **error);
+gboolean   gr_project_file_is_project (const char *path);
 
 G_END_DECLS

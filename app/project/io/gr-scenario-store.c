@@ -19,31 +19,31 @@ struct _GrScenarioStore
 };
 
 static const char schema[] =
-  "CREATE TABLE IF NOT EXISTS gr_scenarios ("
-  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
-  "  name TEXT NOT NULL UNIQUE,"
-  "  position INTEGER NOT NULL DEFAULT 0,"
-  "  ord INTEGER NOT NULL DEFAULT 0);"
-  "CREATE TABLE IF NOT EXISTS gr_edits ("
-  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
-  "  scenario INTEGER NOT NULL REFERENCES gr_scenarios (id) ON DELETE CASCADE,"
-  "  seq INTEGER NOT NULL,"
-  "  kind TEXT NOT NULL,"
-  "  role TEXT NOT NULL,"
-  "  feature INTEGER NOT NULL,"
-  "  geometry TEXT,"
-  "  name TEXT,"
-  "  class TEXT,"
-  "  UNIQUE (scenario, seq));"
-  "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)"
-  "  VALUES ('gr_scenarios', 'attributes', 'gr_scenarios', 'Greenreach scenarios'),"
-  "         ('gr_edits', 'attributes', 'gr_edits', 'Greenreach scenario edits');";
+    "CREATE TABLE IF NOT EXISTS gr_scenarios ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  position INTEGER NOT NULL DEFAULT 0,"
+    "  ord INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE IF NOT EXISTS gr_edits ("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    "  scenario INTEGER NOT NULL REFERENCES gr_scenarios (id) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  role TEXT NOT NULL,"
+    "  feature INTEGER NOT NULL,"
+    "  geometry TEXT,"
+    "  name TEXT,"
+    "  class TEXT,"
+    "  UNIQUE (scenario, seq));"
+    "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)"
+    "  VALUES ('gr_scenarios', 'attributes', 'gr_scenarios', 'Greenreach scenarios'),"
+    "         ('gr_edits', 'attributes', 'gr_edits', 'Greenreach scenario edits');";
 
 static gboolean
 fail (GrScenarioStore *store, GError **error)
 {
-  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE, _("%s: cannot record the change (%s)"), store->path,
-               sqlite3_errmsg (store->db));
+  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+               _ ("%s: cannot record the change (%s)"), store->path, sqlite3_errmsg (store->db));
   return FALSE;
 }
 
@@ -73,8 +73,7 @@ commit (GrScenarioStore *store, gboolean ok, GError **error)
  * @path: a project file, as gr_project_save() writes it
  */
 GrScenarioStore *
-gr_scenario_store_open (const char *path,
-                        GError    **error)
+gr_scenario_store_open (const char *path, GError **error)
 {
   g_autoptr (GrScenarioStore) store = g_new0 (GrScenarioStore, 1);
 
@@ -82,7 +81,7 @@ gr_scenario_store_open (const char *path,
   if (!gr_project_file_is_project (path))
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
-                   _("%s: not a Greenreach project: save the project first"), path);
+                   _ ("%s: not a Greenreach project: save the project first"), path);
       return NULL;
     }
   if (sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
@@ -93,7 +92,9 @@ gr_scenario_store_open (const char *path,
   sqlite3_busy_timeout (store->db, 5000);
   /* WAL: a crash mid-write leaves the last committed state; FULL: a
    * committed edit survives a power cut too. */
-  if (!exec (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error)
+  if (!exec (store,
+             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
+             error)
       || !begin (store, error) || !commit (store, exec (store, schema, error), error))
     return NULL;
   return g_steal_pointer (&store);
@@ -112,17 +113,18 @@ gr_scenario_store_close (GrScenarioStore *store)
 static GrEdit *
 read_edit (GrScenarioStore *store, sqlite3_stmt *stmt, GError **error)
 {
-  GrEditKind kind;
-  GrRole role;
+  GrEditKind   kind;
+  GrRole       role;
   OGRGeometryH geometry = NULL;
-  const char *wkt = (const char *) sqlite3_column_text (stmt, 3);
-  GrEdit *edit;
+  const char  *wkt = (const char *) sqlite3_column_text (stmt, 3);
+  GrEdit      *edit;
 
   if (!gr_edit_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind)
       || !gr_role_from_string ((const char *) sqlite3_column_text (stmt, 1), &role)
       || (wkt != NULL && OGR_G_CreateFromWkt ((char **) &wkt, NULL, &geometry) != OGRERR_NONE))
     {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT, _("%s: a damaged scenario edit"), store->path);
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
+                   _ ("%s: a damaged scenario edit"), store->path);
       return NULL;
     }
   edit = gr_edit_new (kind, role, (guint) sqlite3_column_int64 (stmt, 2), geometry);
@@ -135,12 +137,13 @@ static gboolean
 load_edits (GrScenarioStore *store, GrScenario *scenario, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   if (sqlite3_prepare_v2 (store->db,
                           "SELECT kind, role, feature, geometry, name, class FROM gr_edits "
                           "WHERE scenario = ?1 ORDER BY seq",
-                          -1, &stmt, NULL) != SQLITE_OK)
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
     return fail (store, error);
   sqlite3_bind_int64 (stmt, 1, scenario->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -168,15 +171,15 @@ load_edits (GrScenarioStore *store, GrScenario *scenario, GError **error)
  * the order created, with its edits and position
  */
 GPtrArray *
-gr_scenario_store_load (GrScenarioStore *store,
-                        GError         **error)
+gr_scenario_store_load (GrScenarioStore *store, GError **error)
 {
-  g_autoptr (GPtrArray) scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_scenario_free);
+  g_autoptr (GPtrArray) scenarios =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) gr_scenario_free);
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
-  if (sqlite3_prepare_v2 (store->db, "SELECT id, name, position FROM gr_scenarios ORDER BY ord, id", -1, &stmt,
-                          NULL)
+  if (sqlite3_prepare_v2 (store->db, "SELECT id, name, position FROM gr_scenarios ORDER BY ord, id",
+                          -1, &stmt, NULL)
       != SQLITE_OK)
     {
       fail (store, error);
@@ -204,9 +207,7 @@ gr_scenario_store_load (GrScenarioStore *store,
 
 /* Returns: (transfer full): the scenario called @name, or %NULL with @error. */
 GrScenario *
-gr_scenario_store_find (GrScenarioStore *store,
-                        const char      *name,
-                        GError         **error)
+gr_scenario_store_find (GrScenarioStore *store, const char *name, GError **error)
 {
   g_autoptr (GPtrArray) all = gr_scenario_store_load (store, error);
 
@@ -218,8 +219,8 @@ gr_scenario_store_find (GrScenarioStore *store,
         return g_ptr_array_steal_index (all, i);
     }
   if (all != NULL)
-    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, _("%s: no scenario named “%s”"), store->path,
-                 name);
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                 _ ("%s: no scenario named “%s”"), store->path, name);
   return NULL;
 }
 
@@ -227,13 +228,15 @@ static gboolean
 insert_edit (GrScenarioStore *store, gint64 scenario, guint seq, const GrEdit *edit, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  char *wkt = NULL;
-  gboolean ok;
+  char         *wkt = NULL;
+  gboolean      ok;
 
-  if (sqlite3_prepare_v2 (store->db,
-                          "INSERT INTO gr_edits (scenario, seq, kind, role, feature, geometry, name, class) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (
+          store->db,
+          "INSERT INTO gr_edits (scenario, seq, kind, role, feature, geometry, name, class) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+          -1, &stmt, NULL)
+      != SQLITE_OK)
     return fail (store, error);
   if (edit->geometry != NULL)
     OGR_G_ExportToWkt (edit->geometry, &wkt);
@@ -255,7 +258,7 @@ static gboolean
 run (GrScenarioStore *store, const char *sql, gint64 a, gint64 b, const char *text, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return fail (store, error);
@@ -276,8 +279,8 @@ name_taken (GrScenarioStore *store, const char *name, GError **error)
   for (guint i = 0; all != NULL && i < all->len; i++)
     if (g_strcmp0 (((GrScenario *) g_ptr_array_index (all, i))->name, name) == 0)
       {
-        g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, _("a scenario named “%s” exists already"),
-                     name);
+        g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                     _ ("a scenario named “%s” exists already"), name);
         return TRUE;
       }
   return FALSE;
@@ -290,21 +293,20 @@ name_taken (GrScenarioStore *store, const char *name, GError **error)
  * with gr_scenario_copy()), in one transaction; sets its id.
  */
 gboolean
-gr_scenario_store_add (GrScenarioStore *store,
-                       GrScenario      *scenario,
-                       GError         **error)
+gr_scenario_store_add (GrScenarioStore *store, GrScenario *scenario, GError **error)
 {
   gboolean ok;
 
   if (scenario->name == NULL || g_utf8_strlen (g_strstrip (scenario->name), -1) == 0)
     {
-      g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, _("a scenario needs a name"));
+      g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                           _ ("a scenario needs a name"));
       return FALSE;
     }
   if (name_taken (store, scenario->name, error) || !begin (store, error))
     return FALSE;
-  ok = run (store, "INSERT INTO gr_scenarios (position, ord, name) VALUES (?1, ?2, ?3)", scenario->position, 0,
-            scenario->name, error);
+  ok = run (store, "INSERT INTO gr_scenarios (position, ord, name) VALUES (?1, ?2, ?3)",
+            scenario->position, 0, scenario->name, error);
   if (ok)
     scenario->id = sqlite3_last_insert_rowid (store->db);
   for (guint i = 0; ok && i < scenario->edits->len; i++)
@@ -325,13 +327,15 @@ gr_scenario_store_rename (GrScenarioStore *store,
 {
   if (name == NULL || name[0] == '\0')
     {
-      g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, _("a scenario needs a name"));
+      g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                           _ ("a scenario needs a name"));
       return FALSE;
     }
   if (g_strcmp0 (name, scenario->name) == 0)
     return TRUE;
   if (name_taken (store, name, error)
-      || !run (store, "UPDATE gr_scenarios SET name = ?3 WHERE id = ?1 AND ?2 = ?2", scenario->id, 0, name, error))
+      || !run (store, "UPDATE gr_scenarios SET name = ?3 WHERE id = ?1 AND ?2 = ?2", scenario->id,
+               0, name, error))
     return FALSE;
   g_free (scenario->name);
   scenario->name = g_strdup (name);
@@ -339,16 +343,16 @@ gr_scenario_store_rename (GrScenarioStore *store,
 }
 
 gboolean
-gr_scenario_store_delete (GrScenarioStore *store,
-                          GrScenario      *scenario,
-                          GError         **error)
+gr_scenario_store_delete (GrScenarioStore *store, GrScenario *scenario, GError **error)
 {
   gboolean ok;
 
   if (!begin (store, error))
     return FALSE;
-  ok = run (store, "DELETE FROM gr_edits WHERE scenario = ?1 AND ?2 = ?2", scenario->id, 0, NULL, error)
-       && run (store, "DELETE FROM gr_scenarios WHERE id = ?1 AND ?2 = ?2", scenario->id, 0, NULL, error);
+  ok = run (store, "DELETE FROM gr_edits WHERE scenario = ?1 AND ?2 = ?2", scenario->id, 0, NULL,
+            error)
+       && run (store, "DELETE FROM gr_scenarios WHERE id = ?1 AND ?2 = ?2", scenario->id, 0, NULL,
+               error);
   return commit (store, ok, error);
 }
 
@@ -360,21 +364,18 @@ gr_scenario_store_delete (GrScenarioStore *store,
  * it drops are deleted with it. On failure the scenario is unchanged.
  */
 gboolean
-gr_scenario_store_push (GrScenarioStore *store,
-                        GrScenario      *scenario,
-                        GrEdit          *edit,
-                        GError         **error)
+gr_scenario_store_push (GrScenarioStore *store, GrScenario *scenario, GrEdit *edit, GError **error)
 {
   g_autoptr (GrEdit) owned = edit;
   gboolean ok;
 
   if (!begin (store, error))
     return FALSE;
-  ok = run (store, "DELETE FROM gr_edits WHERE scenario = ?1 AND seq >= ?2", scenario->id, scenario->position,
-            NULL, error)
+  ok = run (store, "DELETE FROM gr_edits WHERE scenario = ?1 AND seq >= ?2", scenario->id,
+            scenario->position, NULL, error)
        && insert_edit (store, scenario->id, scenario->position, edit, error)
-       && run (store, "UPDATE gr_scenarios SET position = ?2 WHERE id = ?1", scenario->id, scenario->position + 1,
-               NULL, error);
+       && run (store, "UPDATE gr_scenarios SET position = ?2 WHERE id = ?1", scenario->id,
+               scenario->position + 1, NULL, error);
   if (!commit (store, ok, error))
     return FALSE;
   gr_scenario_push (scenario, g_steal_pointer (&owned));
@@ -389,7 +390,8 @@ gr_scenario_store_set_position (GrScenarioStore *store,
                                 GError         **error)
 {
   position = MIN (position, scenario->edits->len);
-  if (!run (store, "UPDATE gr_scenarios SET position = ?2 WHERE id = ?1", scenario->id, position, NULL, error))
+  if (!run (store, "UPDATE gr_scenarios SET position = ?2 WHERE id = ?1", scenario->id, position,
+            NULL, error))
     return FALSE;
   scenario->position = position;
   return TRUE;

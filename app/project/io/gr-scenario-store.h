@@ -12,32 +12,22 @@ G_BEGIN_DECLS
 
 typedef struct _GrScenarioStore GrScenarioStore;
 
-GrScenarioStore *gr_scenario_store_open      (const char *path,
-                                              GError    **error);
-void             gr_scenario_store_close     (GrScenarioStore *store);
-GPtrArray       *gr_scenario_store_load      (GrScenarioStore *store,
-                                              GError         **error);
-GrScenario      *gr_scenario_store_find      (GrScenarioStore *store,
-                                              const char      *name,
-                                              GError         **error);
-gboolean         gr_scenario_store_add       (GrScenarioStore *store,
-                                              GrScenario      *scenario,
-                                              GError         **error);
-gboolean         gr_scenario_store_rename    (GrScenarioStore *store,
-                                              GrScenario      *scenario,
-                                              const char      *name,
-                                              GError         **error);
-gboolean         gr_scenario_store_delete    (GrScenarioStore *store,
-                                              GrScenario      *scenario,
-                                              GError         **error);
-gboolean         gr_scenario_store_push      (GrScenarioStore *store,
-                                              GrScenario      *scenario,
-                                              GrEdit          *edit,
-                                              GError         **error);
-gboolean         gr_scenario_store_set_position (GrScenarioStore *store,
-                                                 GrScenario      *scenario,
-                                                 guint            position,
-                                                 GError         **error);
+GrScenarioStore *gr_scenario_store_open (const char *path, GError **error);
+void             gr_scenario_store_close (GrScenarioStore *store);
+GPtrArray       *gr_scenario_store_load (GrScenarioStore *store, GError **error);
+GrScenario      *gr_scenario_store_find (GrScenarioStore *store, const char *name, GError **error);
+gboolean gr_scenario_store_add (GrScenarioStore *store, GrScenario *scenario, GError **error);
+gboolean gr_scenario_store_rename (GrScenarioStore *store,
+                                   GrScenario      *scenario,
+                                   const char      *name,
+                                   GError         **error);
+gboolean gr_scenario_store_delete (GrScenarioStore *store, GrScenario *scenario, GError **error);
+gboolean
+gr_scenario_store_push (GrScenarioStore *store, GrScenario *scenario, GrEdit *edit, GError **error);
+gboolean gr_scenario_store_set_position (GrScenarioStore *store,
+                                         GrScenario      *scenario,
+                                         guint            position,
+                                         GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrScenarioStore, gr_scenario_store_close)
 

@@ -19,12 +19,12 @@ open_targets (const char *path, int flags, GError **error)
   if (!gr_project_file_is_project (path))
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
-                   _("%s: not a Greenreach project: save the project first"), path);
+                   _ ("%s: not a Greenreach project: save the project first"), path);
       return NULL;
     }
   if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
     {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN, _("%s: cannot open (%s)"), path,
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN, _ ("%s: cannot open (%s)"), path,
                    sqlite3_errmsg (db));
       sqlite3_close (db);
       return NULL;
@@ -40,24 +40,24 @@ open_targets (const char *path, int flags, GError **error)
  * without one have none (NAN).
  */
 gboolean
-gr_project_targets_load (const char *path,
-                         GrTarget    targets[GR_N_INDICATORS],
-                         GError    **error)
+gr_project_targets_load (const char *path, GrTarget targets[GR_N_INDICATORS], GError **error)
 {
-  sqlite3 *db = open_targets (path, SQLITE_OPEN_READONLY, error);
+  sqlite3      *db = open_targets (path, SQLITE_OPEN_READONLY, error);
   sqlite3_stmt *stmt = NULL;
 
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     targets[i] = (GrTarget){ NAN, FALSE };
   if (db == NULL)
     return FALSE;
-  if (sqlite3_prepare_v2 (db, "SELECT indicator, value, strict FROM gr_targets", -1, &stmt, NULL) == SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "SELECT indicator, value, strict FROM gr_targets", -1, &stmt, NULL)
+      == SQLITE_OK)
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
         GrIndicatorId id;
 
         if (gr_indicator_from_key ((const char *) sqlite3_column_text (stmt, 0), &id))
-          targets[id] = (GrTarget){ sqlite3_column_double (stmt, 1), sqlite3_column_int (stmt, 2) != 0 };
+          targets[id] =
+              (GrTarget){ sqlite3_column_double (stmt, 1), sqlite3_column_int (stmt, 2) != 0 };
       }
   /* No table: no targets set yet. */
   sqlite3_finalize (stmt);
@@ -79,27 +79,31 @@ gr_project_targets_set (const char   *path,
                         GError      **error)
 {
   static const char schema[] =
-    "PRAGMA journal_mode = WAL;"
-    "CREATE TABLE IF NOT EXISTS gr_targets (indicator TEXT PRIMARY KEY, value REAL NOT NULL, strict INTEGER NOT NULL);"
-    "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)"
-    "  VALUES ('gr_targets', 'attributes', 'gr_targets', 'Greenreach project targets');";
-  sqlite3 *db;
+      "PRAGMA journal_mode = WAL;"
+      "CREATE TABLE IF NOT EXISTS gr_targets (indicator TEXT PRIMARY KEY, value REAL NOT NULL, "
+      "strict INTEGER NOT NULL);"
+      "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)"
+      "  VALUES ('gr_targets', 'attributes', 'gr_targets', 'Greenreach project targets');";
+  sqlite3      *db;
   sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  gboolean      ok;
 
   g_return_val_if_fail (id < GR_N_INDICATORS, FALSE);
   if (isinf (value) || (isfinite (value) && fabs (value) > 1e9))
     {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, _("%g is not a usable target"), value);
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                   _ ("%g is not a usable target"), value);
       return FALSE;
     }
   if ((db = open_targets (path, SQLITE_OPEN_READWRITE, error)) == NULL)
     return FALSE;
   ok = sqlite3_exec (db, schema, NULL, NULL, NULL) == SQLITE_OK
        && sqlite3_prepare_v2 (db,
-                              isnan (value) ? "DELETE FROM gr_targets WHERE indicator = ?1"
-                                            : "INSERT OR REPLACE INTO gr_targets VALUES (?1, ?2, ?3)",
-                              -1, &stmt, NULL) == SQLITE_OK;
+                              isnan (value)
+                                  ? "DELETE FROM gr_targets WHERE indicator = ?1"
+                                  : "INSERT OR REPLACE INTO gr_targets VALUES (?1, ?2, ?3)",
+                              -1, &stmt, NULL)
+              == SQLITE_OK;
   if (ok)
     {
       sqlite3_bind_text (stmt, 1, gr_indicator_get_key (id), -1, SQLITE_STATIC);
@@ -111,8 +115,8 @@ gr_project_targets_set (const char   *path,
       ok = sqlite3_step (stmt) == SQLITE_DONE;
     }
   if (!ok)
-    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE, _("%s: cannot record the change (%s)"), path,
-                 sqlite3_errmsg (db));
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                 _ ("%s: cannot record the change (%s)"), path, sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return ok;

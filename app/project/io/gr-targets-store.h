@@ -5,13 +5,12 @@
 
 G_BEGIN_DECLS
 
-gboolean    gr_project_targets_load     (const char *path,
-                                         GrTarget    targets[GR_N_INDICATORS],
-                                         GError    **error);
-gboolean    gr_project_targets_set      (const char   *path,
-                                         GrIndicatorId id,
-                                         double        value,
-                                         gboolean      strict,
-                                         GError      **error);
+gboolean
+gr_project_targets_load (const char *path, GrTarget targets[GR_N_INDICATORS], GError **error);
+gboolean gr_project_targets_set (const char   *path,
+                                 GrIndicatorId id,
+                                 double        value,
+                                 gboolean      strict,
+                                 GError      **error);
 
 G_END_DECLS

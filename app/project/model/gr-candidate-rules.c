@@ -20,14 +20,11 @@
  * (@x, @y), analysis CRS
  */
 OGRGeometryH
-gr_pocket_park_new (double   x,
-                    double   y,
-                    double   area_m2,
-                    gboolean circle)
+gr_pocket_park_new (double x, double y, double area_m2, gboolean circle)
 {
   OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
   OGRGeometryH polygon = OGR_G_CreateGeometry (wkbPolygon);
-  guint n = circle ? 64 : 4;
+  guint        n = circle ? 64 : 4;
   /* A regular n-gon of area A has circumradius sqrt (2A / (n sin (2π/n))). */
   double r = sqrt (2 * area_m2 / (n * sin (2 * G_PI / n)));
 
@@ -50,13 +47,12 @@ gr_pocket_park_new (double   x,
  * guideline); a park should not cover buildings or water.
  */
 GrCandidateFlags
-gr_candidate_flags (GrProject    *baseline,
-                    OGRGeometryH  geometry)
+gr_candidate_flags (GrProject *baseline, OGRGeometryH geometry)
 {
   static const GrRole blocking[] = { GR_ROLE_BUILDINGS, GR_ROLE_WATER };
-  GrCandidateFlags flags = 0;
-  double area = OGR_G_Area (geometry);
-  OGREnvelope env;
+  GrCandidateFlags    flags = 0;
+  double              area = OGR_G_Area (geometry);
+  OGREnvelope         env;
 
   if (area >= 5000)
     flags |= GR_FLAG_EXPERT_REVIEW;
@@ -71,7 +67,7 @@ gr_candidate_flags (GrProject    *baseline,
 
       for (guint i = 0; layer != NULL && i < layer->features->len; i++)
         {
-          GrFeature *f = g_ptr_array_index (layer->features, i);
+          GrFeature  *f = g_ptr_array_index (layer->features, i);
           OGREnvelope fe;
 
           OGR_G_GetEnvelope (f->geometry, &fe);
@@ -84,7 +80,8 @@ gr_candidate_flags (GrProject    *baseline,
               /* Touching along an edge is not covering. */
               if (common != NULL && OGR_G_Area (common) > 1)
                 {
-                  flags |= blocking[r] == GR_ROLE_BUILDINGS ? GR_FLAG_OVER_BUILDINGS : GR_FLAG_OVER_WATER;
+                  flags |= blocking[r] == GR_ROLE_BUILDINGS ? GR_FLAG_OVER_BUILDINGS
+                                                            : GR_FLAG_OVER_WATER;
                   break;
                 }
             }
@@ -100,15 +97,15 @@ gr_candidate_flags_describe (GrCandidateFlags flags)
   GString *text = g_string_new (NULL);
 
   if (flags & GR_FLAG_PUBLIC_DISCLOSURE)
-    g_string_append_printf (text, "%s\n", _("≥ 100,000 m²: public disclosure for 15 days"));
+    g_string_append_printf (text, "%s\n", _ ("≥ 100,000 m²: public disclosure for 15 days"));
   else if (flags & GR_FLAG_EXPERT_REVIEW)
-    g_string_append_printf (text, "%s\n", _("≥ 5,000 m²: expert review of the design"));
+    g_string_append_printf (text, "%s\n", _ ("≥ 5,000 m²: expert review of the design"));
   if (flags & GR_FLAG_NOT_POCKET_PARK)
-    g_string_append_printf (text, "%s\n", _("not a pocket park: outside 400–10,000 m²"));
+    g_string_append_printf (text, "%s\n", _ ("not a pocket park: outside 400–10,000 m²"));
   if (flags & GR_FLAG_OVER_BUILDINGS)
-    g_string_append_printf (text, "%s\n", _("covers buildings"));
+    g_string_append_printf (text, "%s\n", _ ("covers buildings"));
   if (flags & GR_FLAG_OVER_WATER)
-    g_string_append_printf (text, "%s\n", _("covers water"));
+    g_string_append_printf (text, "%s\n", _ ("covers water"));
   if (text->len > 0)
     g_string_truncate (text, text->len - 1);
   return g_string_free (text, FALSE);
@@ -130,17 +127,21 @@ gr_scenario_balance (const GrScenario *scenario,
                      GrBalance        *balance)
 {
   g_autoptr (GArray) touched = gr_scenario_get_touched (scenario);
-  g_autoptr (GPtrArray) taken = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
-  g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
+  g_autoptr (GPtrArray) taken =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
+  g_autoptr (GPtrArray) added =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
 
   memset (balance, 0, sizeof *balance);
   for (guint i = 0; i < touched->len; i++)
     {
       GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
       OGRGeometryH now = gr_scenario_get_geometry (scenario, baseline, k);
-      OGRGeometryH before = k.index < _gr_scenario_n_baseline (baseline, k.role)
-                              ? ((GrFeature *) g_ptr_array_index (baseline->layers[k.role]->features, k.index))->geometry
-                              : NULL;
+      OGRGeometryH before =
+          k.index < _gr_scenario_n_baseline (baseline, k.role)
+              ? ((GrFeature *) g_ptr_array_index (baseline->layers[k.role]->features, k.index))
+                    ->geometry
+              : NULL;
 
       if (before != NULL && now == NULL)
         g_ptr_array_add (taken, OGR_G_Clone (before));
@@ -165,7 +166,7 @@ gr_scenario_balance (const GrScenario *scenario,
   for (guint i = 0; i < added->len; i++)
     {
       OGRGeometryH g = g_ptr_array_index (added, i);
-      double area = OGR_G_Area (g);
+      double       area = OGR_G_Area (g);
 
       balance->added_m2 += area;
       for (guint t = 0; t < taken->len; t++)

@@ -17,9 +17,8 @@ typedef enum
   GR_FLAG_OVER_WATER = 1 << 4,
 } GrCandidateFlags;
 
-GrCandidateFlags gr_candidate_flags   (GrProject    *baseline,
-                                       OGRGeometryH  geometry);
-char        *gr_candidate_flags_describe (GrCandidateFlags flags);
+GrCandidateFlags gr_candidate_flags (GrProject *baseline, OGRGeometryH geometry);
+char            *gr_candidate_flags_describe (GrCandidateFlags flags);
 
 /* 占补平衡: within this distance, new green replaces green taken. The
  * plans say "nearby" without a figure: a 15-minute walk's kilometre. */
@@ -33,14 +32,11 @@ typedef struct
   double outstanding_m2; /* still to be replaced nearby */
 } GrBalance;
 
-void         gr_scenario_balance     (const GrScenario *scenario,
-                                      GrProject        *baseline,
-                                      double            nearby,
-                                      GrBalance        *balance);
+void gr_scenario_balance (const GrScenario *scenario,
+                          GrProject        *baseline,
+                          double            nearby,
+                          GrBalance        *balance);
 
-OGRGeometryH gr_pocket_park_new      (double   x,
-                                      double   y,
-                                      double   area_m2,
-                                      gboolean circle);
+OGRGeometryH gr_pocket_park_new (double x, double y, double area_m2, gboolean circle);
 
 G_END_DECLS

@@ -5,11 +5,8 @@
 
 G_BEGIN_DECLS
 
-gboolean gr_crs_in_china      (double lon,
-                               double lat);
-int      gr_crs_choose_epsg   (double lon,
-                               double lat);
-char    *gr_crs_suggest       (double x,
-                               double y);
+gboolean gr_crs_in_china (double lon, double lat);
+int      gr_crs_choose_epsg (double lon, double lat);
+char    *gr_crs_suggest (double x, double y);
 
 G_END_DECLS

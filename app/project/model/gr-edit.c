@@ -29,10 +29,7 @@ _gr_edit_get_serial (const GrEdit *edit)
  * @geometry: (transfer full) (nullable): analysis CRS
  */
 GrEdit *
-gr_edit_new (GrEditKind   kind,
-             GrRole       role,
-             guint        index,
-             OGRGeometryH geometry)
+gr_edit_new (GrEditKind kind, GrRole role, guint index, OGRGeometryH geometry)
 {
   EditBox *box = g_new0 (EditBox, 1);
 
@@ -79,8 +76,7 @@ gr_edit_kind_to_string (GrEditKind kind)
 }
 
 gboolean
-gr_edit_kind_from_string (const char *text,
-                          GrEditKind *kind)
+gr_edit_kind_from_string (const char *text, GrEditKind *kind)
 {
   int value;
 
@@ -95,18 +91,19 @@ char *
 gr_edit_describe (const GrEdit *edit)
 {
   const char *what = gr_role_get_label (edit->target.role);
-  double area = edit->geometry != NULL ? OGR_G_Area (edit->geometry) : 0;
+  double      area = edit->geometry != NULL ? OGR_G_Area (edit->geometry) : 0;
 
   switch (edit->kind)
     {
     case GR_EDIT_ADD:
-      return g_strdup_printf (_("Add park “%s” (%.0f m²)"), edit->name != NULL ? edit->name : "", area);
+      return g_strdup_printf (_ ("Add park “%s” (%.0f m²)"), edit->name != NULL ? edit->name : "",
+                              area);
     case GR_EDIT_RESHAPE:
-      return g_strdup_printf (_("Reshape %s #%u (%.0f m²)"), what, edit->target.index + 1, area);
+      return g_strdup_printf (_ ("Reshape %s #%u (%.0f m²)"), what, edit->target.index + 1, area);
     case GR_EDIT_REMOVE:
-      return g_strdup_printf (_("Remove %s #%u"), what, edit->target.index + 1);
+      return g_strdup_printf (_ ("Remove %s #%u"), what, edit->target.index + 1);
     case GR_EDIT_RENAME:
-      return g_strdup_printf (_("Rename %s #%u to “%s”"), what, edit->target.index + 1,
+      return g_strdup_printf (_ ("Rename %s #%u to “%s”"), what, edit->target.index + 1,
                               edit->name != NULL ? edit->name : "");
     default:
       g_return_val_if_reached (NULL);

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  GR_EDIT_ADD /*< nick=add >*/, /* a candidate park */
+  GR_EDIT_ADD /*< nick=add >*/,         /* a candidate park */
   GR_EDIT_RESHAPE /*< nick=reshape >*/, /* a new outline: moved, reshaped, reduced */
   GR_EDIT_REMOVE /*< nick=remove >*/,
   GR_EDIT_RENAME /*< nick=rename >*/, /* name and class */
@@ -32,16 +32,12 @@ typedef struct
   char        *klass;    /* ADD, RENAME: class text, e.g. "G14 口袋公园" */
 } GrEdit;
 
-GrEdit      *gr_edit_new             (GrEditKind   kind,
-                                      GrRole       role,
-                                      guint        index,
-                                      OGRGeometryH geometry);
-GrEdit      *gr_edit_copy            (const GrEdit *edit);
-void         gr_edit_free            (GrEdit *edit);
-const char  *gr_edit_kind_to_string  (GrEditKind kind);
-gboolean     gr_edit_kind_from_string (const char *text,
-                                       GrEditKind *kind);
-char        *gr_edit_describe        (const GrEdit *edit);
+GrEdit     *gr_edit_new (GrEditKind kind, GrRole role, guint index, OGRGeometryH geometry);
+GrEdit     *gr_edit_copy (const GrEdit *edit);
+void        gr_edit_free (GrEdit *edit);
+const char *gr_edit_kind_to_string (GrEditKind kind);
+gboolean    gr_edit_kind_from_string (const char *text, GrEditKind *kind);
+char       *gr_edit_describe (const GrEdit *edit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrEdit, gr_edit_free)
 

@@ -11,9 +11,9 @@
 
 typedef struct
 {
-  guint    supply;  /* analysis supply id; 0 when not entered */
-  gint64   serial;  /* the edit whose outline is entered; 0 baseline, -1 a preview */
-  gboolean known;   /* bounds set: else the baseline outline is entered */
+  guint    supply;    /* analysis supply id; 0 when not entered */
+  gint64   serial;    /* the edit whose outline is entered; 0 baseline, -1 a preview */
+  gboolean known;     /* bounds set: else the baseline outline is entered */
   double   bounds[4]; /* of the outline entered; empty for none */
 } Applied;
 
@@ -40,19 +40,18 @@ key_new (GrRole role, guint index)
  * @supply_refs: (element-type GrSupplyRef): the refs that call filled
  */
 GrEditor *
-gr_editor_new (GrProject  *baseline,
-               GrAnalysis *analysis,
-               GArray     *supply_refs)
+gr_editor_new (GrProject *baseline, GrAnalysis *analysis, GArray *supply_refs)
 {
   GrEditor *editor = g_new0 (GrEditor, 1);
 
   editor->baseline = baseline;
   editor->analysis = analysis;
-  editor->applied = g_hash_table_new_full (_gr_feature_key_hash, _gr_feature_key_equal, g_free, g_free);
+  editor->applied =
+      g_hash_table_new_full (_gr_feature_key_hash, _gr_feature_key_equal, g_free, g_free);
   for (guint id = 1; id <= supply_refs->len; id++)
     {
       const GrSupplyRef *ref = &g_array_index (supply_refs, GrSupplyRef, id - 1);
-      Applied *a = g_new0 (Applied, 1);
+      Applied           *a = g_new0 (Applied, 1);
 
       a->supply = id;
       g_hash_table_insert (editor->applied, key_new (ref->role, ref->index), a);
@@ -108,8 +107,10 @@ enter (GrEditor *editor, GrFeatureKey key, OGRGeometryH geometry, gint64 serial,
     memcpy (old, a->bounds, sizeof old);
   else
     envelope (key.index < _gr_scenario_n_baseline (editor->baseline, key.role)
-                ? ((GrFeature *) g_ptr_array_index (editor->baseline->layers[key.role]->features, key.index))->geometry
-                : NULL,
+                  ? ((GrFeature *) g_ptr_array_index (editor->baseline->layers[key.role]->features,
+                                                      key.index))
+                        ->geometry
+                  : NULL,
               old);
   envelope (geometry, a->bounds);
   a->known = TRUE;
@@ -140,14 +141,12 @@ enter (GrEditor *editor, GrFeatureKey key, OGRGeometryH geometry, gint64 serial,
  * removed and entered again.
  */
 void
-gr_editor_sync (GrEditor         *editor,
-                const GrScenario *scenario,
-                double            changed[4])
+gr_editor_sync (GrEditor *editor, const GrScenario *scenario, double changed[4])
 {
   g_autoptr (GHashTable) states = _gr_scenario_key_states (scenario);
   GHashTableIter iter;
-  gpointer key, value;
-  double box[4];
+  gpointer       key, value;
+  double         box[4];
 
   gr_bounds_clear (box);
   /* Features edited before but not by this scenario go back to the baseline. */
@@ -155,14 +154,17 @@ gr_editor_sync (GrEditor         *editor,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       GrFeatureKey *k = key;
-      Applied *a = value;
-      gboolean baseline = k->index < _gr_scenario_n_baseline (editor->baseline, k->role);
+      Applied      *a = value;
+      gboolean      baseline = k->index < _gr_scenario_n_baseline (editor->baseline, k->role);
 
       if (a->serial == 0 || g_hash_table_contains (states, k))
         continue;
       if (baseline)
-        enter (editor, *k, ((GrFeature *) g_ptr_array_index (editor->baseline->layers[k->role]->features,
-                                                             k->index))->geometry, 0, box);
+        enter (editor, *k,
+               ((GrFeature *) g_ptr_array_index (editor->baseline->layers[k->role]->features,
+                                                 k->index))
+                   ->geometry,
+               0, box);
       else
         enter (editor, *k, NULL, 0, box);
     }
@@ -170,11 +172,14 @@ gr_editor_sync (GrEditor         *editor,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       GrFeatureKey *k = key;
-      KeyState *s = value;
-      Applied *a = g_hash_table_lookup (editor->applied, k);
+      KeyState     *s = value;
+      Applied      *a = g_hash_table_lookup (editor->applied, k);
       gint64 want = s->removed ? G_MAXINT64 : s->shape != NULL ? _gr_edit_get_serial (s->shape) : 0;
-      gint64 have = a == NULL ? (k->index < _gr_scenario_n_baseline (editor->baseline, k->role) ? 0 : G_MAXINT64)
-                              : a->supply == 0 ? G_MAXINT64 : a->serial;
+      gint64 have =
+          a == NULL
+              ? (k->index < _gr_scenario_n_baseline (editor->baseline, k->role) ? 0 : G_MAXINT64)
+          : a->supply == 0 ? G_MAXINT64
+                           : a->serial;
 
       if (want == have)
         continue;
@@ -183,8 +188,11 @@ gr_editor_sync (GrEditor         *editor,
       else if (s->shape != NULL)
         enter (editor, *k, s->shape->geometry, _gr_edit_get_serial (s->shape), box);
       else
-        enter (editor, *k, ((GrFeature *) g_ptr_array_index (editor->baseline->layers[k->role]->features,
-                                                             k->index))->geometry, 0, box);
+        enter (editor, *k,
+               ((GrFeature *) g_ptr_array_index (editor->baseline->layers[k->role]->features,
+                                                 k->index))
+                   ->geometry,
+               0, box);
     }
   if (changed != NULL)
     memcpy (changed, box, sizeof box);
@@ -199,10 +207,7 @@ gr_editor_sync (GrEditor         *editor,
  * gr_editor_sync() puts back what the scenario says.
  */
 void
-gr_editor_preview (GrEditor     *editor,
-                   GrFeatureKey  key,
-                   OGRGeometryH  geometry,
-                   double        changed[4])
+gr_editor_preview (GrEditor *editor, GrFeatureKey key, OGRGeometryH geometry, double changed[4])
 {
   double box[4];
 

@@ -41,8 +41,7 @@ _gr_layer_free (GrLayer *layer)
 
 /* The box around a layer's features, analysis CRS; empty for no layer. */
 void
-gr_layer_get_bounds (const GrLayer *layer,
-                     double         bounds[4])
+gr_layer_get_bounds (const GrLayer *layer, double bounds[4])
 {
   gr_bounds_clear (bounds);
   for (guint i = 0; layer != NULL && i < layer->features->len; i++)
@@ -64,15 +63,15 @@ append_rings (OGRGeometryH geometry, GArray *xy, GArray *ends)
       for (int r = 0; r < OGR_G_GetGeometryCount (geometry); r++)
         {
           OGRGeometryH ring = OGR_G_GetGeometryRef (geometry, r);
-          int n = OGR_G_GetPointCount (ring);
-          guint start = xy->len / 2;
+          int          n = OGR_G_GetPointCount (ring);
+          guint        start = xy->len / 2;
 
           if (n < 3)
             continue;
           g_array_set_size (xy, xy->len + 2 * n);
           OGR_G_GetPoints (ring, &g_array_index (xy, double, 2 * start), 2 * sizeof (double),
-                           &g_array_index (xy, double, 2 * start + 1), 2 * sizeof (double),
-                           NULL, 0);
+                           &g_array_index (xy, double, 2 * start + 1), 2 * sizeof (double), NULL,
+                           0);
           /* OGR repeats the first point at the end; GrPolygon closes implicitly. */
           if (OGR_G_GetX (ring, 0) == OGR_G_GetX (ring, n - 1)
               && OGR_G_GetY (ring, 0) == OGR_G_GetY (ring, n - 1))

@@ -23,13 +23,17 @@ static const struct
   const char *label;
   const char *words; /* '|'-separated, lower case */
 } classes[GR_N_PARK_CLASSES] = {
-  [GR_PARK_CLASS_COMPREHENSIVE] = { N_("comprehensive park"), "g11|综合公园|comprehensive" },
-  [GR_PARK_CLASS_COMMUNITY] = { N_("community park"), "g12|社区公园|community|neighbourhood|neighborhood" },
-  [GR_PARK_CLASS_SPECIALISED] = { N_("specialised park"),
-                                  "g13|专类公园|植物园|动物园|儿童公园|体育公园|遗址公园|历史名园|botanical|zoo|"
+  [GR_PARK_CLASS_COMPREHENSIVE] = { N_ ("comprehensive park"), "g11|综合公园|comprehensive" },
+  [GR_PARK_CLASS_COMMUNITY] = { N_ ("community park"),
+                                "g12|社区公园|community|neighbourhood|neighborhood" },
+  [GR_PARK_CLASS_SPECIALISED] = { N_ ("specialised park"),
+                                  "g13|专类公园|植物园|动物园|儿童公园|体育公园|遗址公园|历史名园|"
+                                  "botanical|zoo|"
                                   "specialised|specialized|theme_park|sports" },
-  [GR_PARK_CLASS_STREET_GARDEN] = { N_("street garden"), "g14|游园|口袋公园|街旁|pocket|street garden" },
-  [GR_PARK_CLASS_COUNTRY] = { N_("country park"), "郊野公园|country park|country_park|forest park|森林公园" },
+  [GR_PARK_CLASS_STREET_GARDEN] = { N_ ("street garden"),
+                                    "g14|游园|口袋公园|街旁|pocket|street garden" },
+  [GR_PARK_CLASS_COUNTRY] = { N_ ("country park"),
+                              "郊野公园|country park|country_park|forest park|森林公园" },
 };
 
 /**
@@ -38,9 +42,7 @@ static const struct
  * @by_size: (out) (optional): set when the class was inferred from the area
  */
 GrParkClass
-gr_park_class_from_kind (const char *kind,
-                         double      area_m2,
-                         gboolean   *by_size)
+gr_park_class_from_kind (const char *kind, double area_m2, gboolean *by_size)
 {
   if (by_size != NULL)
     *by_size = FALSE;
@@ -67,5 +69,5 @@ const char *
 gr_park_class_get_label (GrParkClass park_class)
 {
   g_return_val_if_fail (park_class < GR_N_PARK_CLASSES, NULL);
-  return _(classes[park_class].label);
+  return _ (classes[park_class].label);
 }

@@ -5,7 +5,7 @@
 
 #include "gr-model-private.h"
 
-G_DEFINE_QUARK (gr-project-error-quark, gr_project_error)
+G_DEFINE_QUARK (gr - project - error - quark, gr_project_error)
 
 GrProject *
 gr_project_new (void)
@@ -33,8 +33,7 @@ gr_project_free (GrProject *project)
 }
 
 GrLayer *
-gr_project_ensure_layer (GrProject *project,
-                         GrRole     role)
+gr_project_ensure_layer (GrProject *project, GrRole role)
 {
   g_return_val_if_fail (role < GR_N_ROLES, NULL);
 
@@ -48,7 +47,6 @@ gr_project_ensure_layer (GrProject *project,
     }
   return project->layers[role];
 }
-
 
 void
 gr_project_update_extent (GrProject *project)

@@ -15,34 +15,33 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  GR_PROJECT_ERROR_OPEN,     /* unreadable or unknown file */
-  GR_PROJECT_ERROR_CRS,      /* missing, unknown or unusable CRS */
-  GR_PROJECT_ERROR_EMPTY,    /* a layer without usable features */
-  GR_PROJECT_ERROR_ROLE,     /* a role that does not fit the data */
-  GR_PROJECT_ERROR_FORMAT,   /* not a Greenreach project, or a damaged one */
+  GR_PROJECT_ERROR_OPEN,   /* unreadable or unknown file */
+  GR_PROJECT_ERROR_CRS,    /* missing, unknown or unusable CRS */
+  GR_PROJECT_ERROR_EMPTY,  /* a layer without usable features */
+  GR_PROJECT_ERROR_ROLE,   /* a role that does not fit the data */
+  GR_PROJECT_ERROR_FORMAT, /* not a Greenreach project, or a damaged one */
   GR_PROJECT_ERROR_WRITE,
-  GR_PROJECT_ERROR_INVALID,  /* bad option value */
+  GR_PROJECT_ERROR_INVALID, /* bad option value */
 } GrProjectError;
 
 GQuark gr_project_error_quark (void);
 
 typedef struct
 {
-  char            *crs_name;
-  char            *crs_wkt;
-  int              epsg;
-  GrLayer         *layers[GR_N_ROLES]; /* NULL where absent */
-  GrServiceRules  *rules;
-  guint            repaired;           /* invalid geometries made valid */
-  GPtrArray       *warnings;           /* import notes for the user, not saved */
-  double           extent[4];          /* analysis CRS */
+  char           *crs_name;
+  char           *crs_wkt;
+  int             epsg;
+  GrLayer        *layers[GR_N_ROLES]; /* NULL where absent */
+  GrServiceRules *rules;
+  guint           repaired;  /* invalid geometries made valid */
+  GPtrArray      *warnings;  /* import notes for the user, not saved */
+  double          extent[4]; /* analysis CRS */
 } GrProject;
 
-GrProject  *gr_project_new      (void);
-void        gr_project_free     (GrProject *project);
-GrLayer    *gr_project_ensure_layer (GrProject *project,
-                                     GrRole     role);
-void        gr_project_update_extent (GrProject *project);
+GrProject *gr_project_new (void);
+void       gr_project_free (GrProject *project);
+GrLayer   *gr_project_ensure_layer (GrProject *project, GrRole role);
+void       gr_project_update_extent (GrProject *project);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrProject, gr_project_free)
 

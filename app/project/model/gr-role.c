@@ -19,20 +19,20 @@ typedef struct
 } RoleInfo;
 
 static const RoleInfo roles[GR_N_ROLES] = {
-  [GR_ROLE_GREEN] = { GR_SHAPE_AREA, N_("green space") },
-  [GR_ROLE_PARK] = { GR_SHAPE_AREA, N_("parks") },
-  [GR_ROLE_RESIDENTIAL] = { GR_SHAPE_AREA, N_("residential land") },
-  [GR_ROLE_POPULATION] = { GR_SHAPE_AREA_OR_POINT, N_("population") },
-  [GR_ROLE_WALK] = { GR_SHAPE_LINE, N_("walking network") },
-  [GR_ROLE_GREENWAY] = { GR_SHAPE_LINE, N_("greenways") },
-  [GR_ROLE_CORRIDOR] = { GR_SHAPE_AREA, N_("ecological corridors") },
-  [GR_ROLE_WATER] = { GR_SHAPE_AREA, N_("water") },
-  [GR_ROLE_ZONES] = { GR_SHAPE_AREA, N_("zones") },
-  [GR_ROLE_BUILDINGS] = { GR_SHAPE_AREA, N_("buildings") },
-  [GR_ROLE_NURSERY] = { GR_SHAPE_AREA, N_("nursery land") },
-  [GR_ROLE_BUILTUP] = { GR_SHAPE_AREA, N_("built-up area") },
-  [GR_ROLE_SITES] = { GR_SHAPE_AREA_OR_POINT, N_("candidate sites") },
-  [GR_ROLE_ENTRANCES] = { GR_SHAPE_POINT, N_("park entrances") },
+  [GR_ROLE_GREEN] = { GR_SHAPE_AREA, N_ ("green space") },
+  [GR_ROLE_PARK] = { GR_SHAPE_AREA, N_ ("parks") },
+  [GR_ROLE_RESIDENTIAL] = { GR_SHAPE_AREA, N_ ("residential land") },
+  [GR_ROLE_POPULATION] = { GR_SHAPE_AREA_OR_POINT, N_ ("population") },
+  [GR_ROLE_WALK] = { GR_SHAPE_LINE, N_ ("walking network") },
+  [GR_ROLE_GREENWAY] = { GR_SHAPE_LINE, N_ ("greenways") },
+  [GR_ROLE_CORRIDOR] = { GR_SHAPE_AREA, N_ ("ecological corridors") },
+  [GR_ROLE_WATER] = { GR_SHAPE_AREA, N_ ("water") },
+  [GR_ROLE_ZONES] = { GR_SHAPE_AREA, N_ ("zones") },
+  [GR_ROLE_BUILDINGS] = { GR_SHAPE_AREA, N_ ("buildings") },
+  [GR_ROLE_NURSERY] = { GR_SHAPE_AREA, N_ ("nursery land") },
+  [GR_ROLE_BUILTUP] = { GR_SHAPE_AREA, N_ ("built-up area") },
+  [GR_ROLE_SITES] = { GR_SHAPE_AREA_OR_POINT, N_ ("candidate sites") },
+  [GR_ROLE_ENTRANCES] = { GR_SHAPE_POINT, N_ ("park entrances") },
 };
 
 const char *
@@ -43,11 +43,10 @@ gr_role_to_string (GrRole role)
 }
 
 gboolean
-gr_role_from_string (const char *text,
-                     GrRole     *role)
+gr_role_from_string (const char *text, GrRole *role)
 {
   g_autofree char *key = text != NULL ? g_ascii_strdown (text, -1) : NULL;
-  int value;
+  int              value;
 
   /* Keys are read in any case: "Park" and "PARK" are parks. */
   if (!gr_enum_from_nick (GR_TYPE_ROLE, key, &value))
@@ -67,7 +66,7 @@ const char *
 gr_role_get_label (GrRole role)
 {
   g_return_val_if_fail (role < GR_N_ROLES, NULL);
-  return _(roles[role].label);
+  return _ (roles[role].label);
 }
 
 /**
@@ -81,8 +80,7 @@ gr_role_get_label (GrRole role)
  * Returns: %TRUE with @role set when a word matched.
  */
 gboolean
-gr_role_guess_from_name (const char *name,
-                         GrRole     *role)
+gr_role_guess_from_name (const char *name, GrRole *role)
 {
   static const struct
   {
@@ -122,8 +120,7 @@ gr_role_guess_from_name (const char *name,
  * class fields written by people are read.
  */
 gboolean
-gr_text_has_word (const char *text,
-                  const char *words)
+gr_text_has_word (const char *text, const char *words)
 {
   g_autofree char *lower = text != NULL ? g_utf8_strdown (text, -1) : NULL;
   g_auto (GStrv) list = NULL;

@@ -32,14 +32,11 @@ typedef enum
   GR_SHAPE_AREA_OR_POINT,
 } GrShape;
 
-const char *gr_role_to_string   (GrRole role);
-gboolean    gr_role_from_string (const char *text,
-                                 GrRole     *role);
-GrShape     gr_role_get_shape   (GrRole role);
-const char *gr_role_get_label   (GrRole role);
-gboolean    gr_role_guess_from_name (const char *name,
-                                     GrRole     *role);
-gboolean    gr_text_has_word    (const char *text,
-                                 const char *words);
+const char *gr_role_to_string (GrRole role);
+gboolean    gr_role_from_string (const char *text, GrRole *role);
+GrShape     gr_role_get_shape (GrRole role);
+const char *gr_role_get_label (GrRole role);
+gboolean    gr_role_guess_from_name (const char *name, GrRole *role);
+gboolean    gr_text_has_word (const char *text, const char *words);
 
 G_END_DECLS

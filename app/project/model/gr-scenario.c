@@ -20,8 +20,7 @@ gr_scenario_new (const char *name)
 
 /* A copy under another name, history and position included; not stored. */
 GrScenario *
-gr_scenario_copy (const GrScenario *scenario,
-                  const char       *name)
+gr_scenario_copy (const GrScenario *scenario, const char *name)
 {
   GrScenario *copy = gr_scenario_new (name);
 
@@ -50,8 +49,7 @@ _gr_scenario_n_baseline (GrProject *baseline, GrRole role)
 /* The index the next candidate park gets: after the baseline's parks and
  * the candidates added by the edits in force. */
 guint
-gr_scenario_next_candidate (const GrScenario *scenario,
-                            GrProject        *baseline)
+gr_scenario_next_candidate (const GrScenario *scenario, GrProject *baseline)
 {
   guint next = _gr_scenario_n_baseline (baseline, GR_ROLE_PARK);
 
@@ -96,34 +94,38 @@ gr_scenario_check_edit (const GrScenario *scenario,
 {
   if (edit->target.role != GR_ROLE_PARK && edit->target.role != GR_ROLE_GREEN)
     {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_ROLE, _("only parks and green space can be edited"));
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_ROLE,
+                   _ ("only parks and green space can be edited"));
       return FALSE;
     }
   if (edit->kind == GR_EDIT_ADD)
     {
-      if (edit->target.role != GR_ROLE_PARK || edit->target.index != gr_scenario_next_candidate (scenario, baseline))
+      if (edit->target.role != GR_ROLE_PARK
+          || edit->target.index != gr_scenario_next_candidate (scenario, baseline))
         {
-          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, _("a new park must be the next candidate"));
+          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                       _ ("a new park must be the next candidate"));
           return FALSE;
         }
     }
   else if (!key_exists (scenario, baseline, edit->target))
     {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, _("%s #%u does not exist in scenario “%s”"),
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                   _ ("%s #%u does not exist in scenario “%s”"),
                    gr_role_get_label (edit->target.role), edit->target.index + 1, scenario->name);
       return FALSE;
     }
   if (edit->kind == GR_EDIT_ADD || edit->kind == GR_EDIT_RESHAPE)
     {
-      OGRwkbGeometryType type = edit->geometry != NULL ? wkbFlatten (OGR_G_GetGeometryType (edit->geometry))
-                                                       : wkbUnknown;
+      OGRwkbGeometryType type =
+          edit->geometry != NULL ? wkbFlatten (OGR_G_GetGeometryType (edit->geometry)) : wkbUnknown;
       double area = edit->geometry != NULL ? OGR_G_Area (edit->geometry) : 0;
 
-      if ((type != wkbPolygon && type != wkbMultiPolygon) || !OGR_G_IsValid (edit->geometry) || !(area > 0)
-          || !isfinite (area))
+      if ((type != wkbPolygon && type != wkbMultiPolygon) || !OGR_G_IsValid (edit->geometry)
+          || !(area > 0) || !isfinite (area))
         {
           g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                       _("the new outline is not a valid polygon with an area"));
+                       _ ("the new outline is not a valid polygon with an area"));
           return FALSE;
         }
     }
@@ -138,8 +140,7 @@ gr_scenario_check_edit (const GrScenario *scenario,
  * dropped, as after an undo in any editor.
  */
 void
-gr_scenario_push (GrScenario *scenario,
-                  GrEdit     *edit)
+gr_scenario_push (GrScenario *scenario, GrEdit *edit)
 {
   g_ptr_array_set_size (scenario->edits, scenario->position);
   g_ptr_array_add (scenario->edits, edit);
@@ -150,12 +151,13 @@ gr_scenario_push (GrScenario *scenario,
 GHashTable *
 _gr_scenario_key_states (const GrScenario *scenario)
 {
-  GHashTable *states = g_hash_table_new_full (_gr_feature_key_hash, _gr_feature_key_equal, NULL, g_free);
+  GHashTable *states =
+      g_hash_table_new_full (_gr_feature_key_hash, _gr_feature_key_equal, NULL, g_free);
 
   for (guint i = 0; i < scenario->position; i++)
     {
       const GrEdit *e = g_ptr_array_index (scenario->edits, i);
-      KeyState *s = g_hash_table_lookup (states, &e->target);
+      KeyState     *s = g_hash_table_lookup (states, &e->target);
 
       if (s == NULL)
         {
@@ -193,7 +195,8 @@ feature_copy (const GrFeature *f)
   return copy;
 }
 
-static GrProject *apply_roles (const GrScenario *scenario, GrProject *baseline, gboolean supply_only);
+static GrProject *
+apply_roles (const GrScenario *scenario, GrProject *baseline, gboolean supply_only);
 
 /**
  * gr_scenario_apply:
@@ -203,8 +206,7 @@ static GrProject *apply_roles (const GrScenario *scenario, GrProject *baseline, 
  * candidate parks come after the baseline's parks in the order added.
  */
 GrProject *
-gr_scenario_apply (const GrScenario *scenario,
-                   GrProject        *baseline)
+gr_scenario_apply (const GrScenario *scenario, GrProject *baseline)
 {
   return apply_roles (scenario, baseline, FALSE);
 }
@@ -222,9 +224,7 @@ gr_scenario_apply (const GrScenario *scenario,
  * Returns: (transfer full): the owner of @view's park and green layers
  */
 GrProject *
-gr_scenario_view (const GrScenario *scenario,
-                  GrProject        *baseline,
-                  GrProject        *view)
+gr_scenario_view (const GrScenario *scenario, GrProject *baseline, GrProject *view)
 {
   GrProject *supply = apply_roles (scenario, baseline, TRUE);
 
@@ -239,7 +239,7 @@ apply_roles (const GrScenario *scenario, GrProject *baseline, gboolean supply_on
 {
   g_autoptr (GHashTable) states = _gr_scenario_key_states (scenario);
   GrProject *project = gr_project_new ();
-  guint next;
+  guint      next;
 
   project->crs_name = g_strdup (baseline->crs_name);
   project->crs_wkt = g_strdup (baseline->crs_wkt);
@@ -258,8 +258,8 @@ apply_roles (const GrScenario *scenario, GrProject *baseline, gboolean supply_on
       for (guint i = 0; i < from->features->len; i++)
         {
           GrFeatureKey key = { r, i };
-          KeyState *s = g_hash_table_lookup (states, &key);
-          GrFeature *f;
+          KeyState    *s = g_hash_table_lookup (states, &key);
+          GrFeature   *f;
 
           if (s != NULL && s->removed)
             continue;
@@ -281,8 +281,8 @@ apply_roles (const GrScenario *scenario, GrProject *baseline, gboolean supply_on
   for (guint i = _gr_scenario_n_baseline (baseline, GR_ROLE_PARK); i < next; i++)
     {
       GrFeatureKey key = { GR_ROLE_PARK, i };
-      KeyState *s = g_hash_table_lookup (states, &key);
-      GrFeature *f;
+      KeyState    *s = g_hash_table_lookup (states, &key);
+      GrFeature   *f;
 
       if (s == NULL || s->removed || s->shape == NULL)
         continue;
@@ -302,14 +302,13 @@ apply_roles (const GrScenario *scenario, GrProject *baseline, gboolean supply_on
  * force, %NULL when it does not exist there
  */
 OGRGeometryH
-gr_scenario_get_geometry (const GrScenario *scenario,
-                          GrProject        *baseline,
-                          GrFeatureKey      key)
+gr_scenario_get_geometry (const GrScenario *scenario, GrProject *baseline, GrFeatureKey key)
 {
   OGRGeometryH geometry = NULL;
 
   if (key.index < _gr_scenario_n_baseline (baseline, key.role))
-    geometry = ((GrFeature *) g_ptr_array_index (baseline->layers[key.role]->features, key.index))->geometry;
+    geometry = ((GrFeature *) g_ptr_array_index (baseline->layers[key.role]->features, key.index))
+                   ->geometry;
   for (guint i = 0; scenario != NULL && i < scenario->position; i++)
     {
       const GrEdit *e = g_ptr_array_index (scenario->edits, i);
@@ -339,7 +338,7 @@ gr_scenario_get_touched (const GrScenario *scenario)
   for (guint i = 0; i < scenario->position; i++)
     {
       const GrEdit *e = g_ptr_array_index (scenario->edits, i);
-      gboolean seen = FALSE;
+      gboolean      seen = FALSE;
 
       if (e->kind == GR_EDIT_RENAME)
         continue;

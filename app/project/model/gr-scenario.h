@@ -17,34 +17,27 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  gint64     id;       /* in the project file; 0 before it is stored */
+  gint64     id; /* in the project file; 0 before it is stored */
   char      *name;
   GPtrArray *edits;    /* GrEdit, in order */
   guint      position; /* edits[0 .. position) are in force */
 } GrScenario;
 
-GrScenario  *gr_scenario_new         (const char *name);
-GrScenario  *gr_scenario_copy        (const GrScenario *scenario,
-                                      const char       *name);
-void         gr_scenario_free        (GrScenario *scenario);
-guint        gr_scenario_next_candidate (const GrScenario *scenario,
-                                         GrProject        *baseline);
-gboolean     gr_scenario_check_edit  (const GrScenario *scenario,
-                                      GrProject        *baseline,
-                                      const GrEdit     *edit,
-                                      GError          **error);
-void         gr_scenario_push        (GrScenario *scenario,
-                                      GrEdit     *edit);
-GrProject   *gr_scenario_apply       (const GrScenario *scenario,
-                                      GrProject        *baseline);
-GrProject   *gr_scenario_view        (const GrScenario *scenario,
-                                      GrProject        *baseline,
-                                      GrProject        *view);
+GrScenario *gr_scenario_new (const char *name);
+GrScenario *gr_scenario_copy (const GrScenario *scenario, const char *name);
+void        gr_scenario_free (GrScenario *scenario);
+guint       gr_scenario_next_candidate (const GrScenario *scenario, GrProject *baseline);
+gboolean    gr_scenario_check_edit (const GrScenario *scenario,
+                                    GrProject        *baseline,
+                                    const GrEdit     *edit,
+                                    GError          **error);
+void        gr_scenario_push (GrScenario *scenario, GrEdit *edit);
+GrProject  *gr_scenario_apply (const GrScenario *scenario, GrProject *baseline);
+GrProject  *gr_scenario_view (const GrScenario *scenario, GrProject *baseline, GrProject *view);
 
-OGRGeometryH gr_scenario_get_geometry (const GrScenario *scenario,
-                                       GrProject        *baseline,
-                                       GrFeatureKey      key);
-GArray      *gr_scenario_get_touched  (const GrScenario *scenario);
+OGRGeometryH
+gr_scenario_get_geometry (const GrScenario *scenario, GrProject *baseline, GrFeatureKey key);
+GArray *gr_scenario_get_touched (const GrScenario *scenario);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrScenario, gr_scenario_free)
 

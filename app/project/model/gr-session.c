@@ -9,8 +9,8 @@
 
 struct _GrSession
 {
-  char       *path;     /* NULL for layers imported on their own */
-  GPtrArray  *sources;  /* GrSource: layers imported over the file */
+  char       *path;    /* NULL for layers imported on their own */
+  GPtrArray  *sources; /* GrSource: layers imported over the file */
   GrProject  *project;
   GrDisplay  *display;
   GrAnalysis *analysis;
@@ -23,7 +23,8 @@ area_shapes (GrLayer *layer)
   GPtrArray *shapes = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
 
   for (guint i = 0; layer != NULL && i < layer->features->len; i++)
-    g_ptr_array_add (shapes, gr_polygon_new_from_ogr (((GrFeature *) g_ptr_array_index (layer->features, i))->geometry));
+    g_ptr_array_add (shapes, gr_polygon_new_from_ogr (
+                                 ((GrFeature *) g_ptr_array_index (layer->features, i))->geometry));
   return shapes;
 }
 
@@ -40,7 +41,8 @@ take_layers (GrProject *into, GrProject *from)
       if (into->layers[r] != NULL)
         {
           g_ptr_array_set_size (into->layers[r]->features, 0);
-          g_ptr_array_extend_and_steal (into->layers[r]->features, g_steal_pointer (&layer->features));
+          g_ptr_array_extend_and_steal (into->layers[r]->features,
+                                        g_steal_pointer (&layer->features));
           g_free (into->layers[r]->sources);
           into->layers[r]->sources = g_steal_pointer (&layer->sources);
         }
@@ -65,7 +67,8 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
 
   if (path == NULL)
     return gr_project_import (NULL, sources, &options, error);
-  project = gr_path_is_osm (path) ? gr_project_import (path, NULL, &options, error) : gr_project_load (path, error);
+  project = gr_path_is_osm (path) ? gr_project_import (path, NULL, &options, error)
+                                  : gr_project_load (path, error);
   if (project == NULL)
     return NULL;
   if (sources == NULL || sources->len == 0)
@@ -89,10 +92,7 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
  * gr_session_open_async().
  */
 GrSession *
-gr_session_open (const char   *path,
-                 GPtrArray    *sources,
-                 GCancellable *cancellable,
-                 GError      **error)
+gr_session_open (const char *path, GPtrArray *sources, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GrSession) session = g_new0 (GrSession, 1);
 
@@ -132,8 +132,8 @@ open_data_free (gpointer data)
 static void
 open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  OpenData *open = data;
-  GError *error = NULL;
+  OpenData  *open = data;
+  GError    *error = NULL;
   GrSession *session = gr_session_open (open->path, open->sources, cancellable, &error);
 
   if (session == NULL)
@@ -186,8 +186,7 @@ gr_session_open_async (const char         *path,
  *   (%G_IO_ERROR_CANCELLED when it was cancelled)
  */
 GrSession *
-gr_session_open_finish (GAsyncResult *result,
-                        GError      **error)
+gr_session_open_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_async_result_is_tagged (result, gr_session_open_async), NULL);
@@ -197,8 +196,7 @@ gr_session_open_finish (GAsyncResult *result,
 /* After the project was saved to @path: that file is the session's now,
  * layers imported over the old one included. */
 void
-gr_session_set_path (GrSession  *session,
-                     const char *path)
+gr_session_set_path (GrSession *session, const char *path)
 {
   g_free (session->path);
   session->path = g_strdup (path);
@@ -207,9 +205,7 @@ gr_session_set_path (GrSession  *session,
 
 /* A feature's area in the analysis CRS, or %NULL for lines and points. */
 const GrPolygon *
-gr_session_get_shape (GrSession *session,
-                      GrRole     role,
-                      guint      index)
+gr_session_get_shape (GrSession *session, GrRole role, guint index)
 {
   g_return_val_if_fail (role < GR_N_ROLES, NULL);
   if (session->shapes[role] == NULL || index >= session->shapes[role]->len)
@@ -245,8 +241,7 @@ gr_session_free (GrSession *session)
  *   another thread; the previous analysis is freed
  */
 void
-gr_session_set_analysis (GrSession  *session,
-                         GrAnalysis *analysis)
+gr_session_set_analysis (GrSession *session, GrAnalysis *analysis)
 {
   if (session->analysis == analysis)
     return;
@@ -297,19 +292,15 @@ box_distance (const double b[4], double x, double y)
  *   CRS, to the nearest feature of @role (0 inside one); INFINITY if none
  */
 double
-gr_session_nearest (GrSession *session,
-                    GrRole     role,
-                    double     x,
-                    double     y,
-                    guint     *index)
+gr_session_nearest (GrSession *session, GrRole role, double x, double y, guint *index)
 {
   GPtrArray *shapes = session->shapes[role];
-  double best = INFINITY;
+  double     best = INFINITY;
 
   for (guint i = 0; shapes != NULL && i < shapes->len; i++)
     {
       GrPolygon *shape = g_ptr_array_index (shapes, i);
-      double b[4], d;
+      double     b[4], d;
 
       if (shape == NULL)
         continue;

@@ -11,35 +11,24 @@ G_BEGIN_DECLS
 
 typedef struct _GrSession GrSession;
 
-GrSession  *gr_session_open          (const char   *path,
-                                      GPtrArray    *sources,
-                                      GCancellable *cancellable,
-                                      GError      **error);
-void        gr_session_open_async    (const char         *path,
-                                      GPtrArray          *sources,
-                                      GCancellable       *cancellable,
-                                      GAsyncReadyCallback callback,
-                                      gpointer            user_data);
-GrSession  *gr_session_open_finish   (GAsyncResult *result,
-                                      GError      **error);
-void        gr_session_free          (GrSession *session);
-void        gr_session_set_analysis  (GrSession  *session,
-                                      GrAnalysis *analysis);
-GrProject  *gr_session_get_project   (GrSession *session);
-GrDisplay  *gr_session_get_display   (GrSession *session);
-GrAnalysis *gr_session_get_analysis  (GrSession *session);
-const char *gr_session_get_path      (GrSession *session);
-GPtrArray  *gr_session_get_sources   (GrSession *session);
-void        gr_session_set_path      (GrSession  *session,
-                                      const char *path);
-const GrPolygon *gr_session_get_shape (GrSession *session,
-                                      GrRole     role,
-                                      guint      index);
-double      gr_session_nearest       (GrSession *session,
-                                      GrRole     role,
-                                      double     x,
-                                      double     y,
-                                      guint     *index);
+GrSession *
+gr_session_open (const char *path, GPtrArray *sources, GCancellable *cancellable, GError **error);
+void             gr_session_open_async (const char         *path,
+                                        GPtrArray          *sources,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+GrSession       *gr_session_open_finish (GAsyncResult *result, GError **error);
+void             gr_session_free (GrSession *session);
+void             gr_session_set_analysis (GrSession *session, GrAnalysis *analysis);
+GrProject       *gr_session_get_project (GrSession *session);
+GrDisplay       *gr_session_get_display (GrSession *session);
+GrAnalysis      *gr_session_get_analysis (GrSession *session);
+const char      *gr_session_get_path (GrSession *session);
+GPtrArray       *gr_session_get_sources (GrSession *session);
+void             gr_session_set_path (GrSession *session, const char *path);
+const GrPolygon *gr_session_get_shape (GrSession *session, GrRole role, guint index);
+double gr_session_nearest (GrSession *session, GrRole role, double x, double y, guint *index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrSession, gr_session_free)
 

@@ -37,7 +37,10 @@ kind_of_state (guint8 state)
 {
   gboolean green = state & (1u << GR_LAYER_GREEN), park = state & (1u << GR_LAYER_PARK);
 
-  return green && park ? GR_CELL_BOTH : green ? GR_CELL_NO_PARK : park ? GR_CELL_NO_GREEN : GR_CELL_NEITHER;
+  return green && park ? GR_CELL_BOTH
+         : green       ? GR_CELL_NO_PARK
+         : park        ? GR_CELL_NO_GREEN
+                       : GR_CELL_NEITHER;
 }
 
 /* A tile's cells as an image: coverage kinds, or with @gains the homes
@@ -45,17 +48,18 @@ kind_of_state (guint8 state)
 static cairo_surface_t *
 cells_image (const guint8 *values, const guint8 *samples, gboolean gains)
 {
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, GR_GRID_TILE_SIZE, GR_GRID_TILE_SIZE);
+  cairo_surface_t *image =
+      cairo_image_surface_create (CAIRO_FORMAT_ARGB32, GR_GRID_TILE_SIZE, GR_GRID_TILE_SIZE);
   guint8 *data = cairo_image_surface_get_data (image);
-  int stride = cairo_image_surface_get_stride (image);
+  int     stride = cairo_image_surface_get_stride (image);
 
   cairo_surface_flush (image);
   for (guint row = 0; row < GR_GRID_TILE_SIZE; row++)
     for (guint col = 0; col < GR_GRID_TILE_SIZE; col++)
       {
-        guint i = row * GR_GRID_TILE_SIZE + col;
+        guint    i = row * GR_GRID_TILE_SIZE + col;
         guint32 *px = (guint32 *) (data + (GR_GRID_TILE_SIZE - 1 - row) * stride) + col;
-        double c[4], a;
+        double   c[4], a;
 
         if (samples[i] == 0)
           {
@@ -67,8 +71,8 @@ cells_image (const guint8 *values, const guint8 *samples, gboolean gains)
         else
           gr_render_kind_color (kind_of_state (values[i]), c);
         a = c[3] * MIN (1.0, samples[i] / 8.0);
-        *px = ((guint32) (a * 255) << 24) | ((guint32) (c[0] * a * 255) << 16) | ((guint32) (c[1] * a * 255) << 8)
-              | (guint32) (c[2] * a * 255);
+        *px = ((guint32) (a * 255) << 24) | ((guint32) (c[0] * a * 255) << 16)
+              | ((guint32) (c[1] * a * 255) << 8) | (guint32) (c[2] * a * 255);
       }
   cairo_surface_mark_dirty (image);
   return image;
@@ -111,18 +115,21 @@ tiles_grid (GrCoverageTiles *tiles)
 static gboolean
 make_tile (GrCoverageTiles *tiles, guint tx, guint ty, TileImage *t)
 {
-  guint8 states[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], samples[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
+  guint8 states[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE],
+      samples[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
   GrGrid *grid = tiles_grid (tiles);
-  double x0, y0, side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (grid), left, bottom;
-  guint nx, ny;
+  double  x0, y0, side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (grid), left, bottom;
+  guint   nx, ny;
 
-  if (tiles->comparison != NULL ? !gr_comparison_get_tile (tiles->comparison, tx, ty, states, samples)
-                                : !gr_coverage_get_tile (gr_analysis_get_coverage (tiles->analysis), tx, ty, states,
-                                                         samples))
+  if (tiles->comparison != NULL
+          ? !gr_comparison_get_tile (tiles->comparison, tx, ty, states, samples)
+          : !gr_coverage_get_tile (gr_analysis_get_coverage (tiles->analysis), tx, ty, states,
+                                   samples))
     return FALSE;
   if (tiles->before != NULL)
     {
-      guint8 base[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE], scratch[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
+      guint8 base[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE],
+          scratch[GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE];
       gboolean any = FALSE;
 
       if (!gr_coverage_get_tile (gr_analysis_get_coverage (tiles->before), tx, ty, base, scratch))
@@ -140,7 +147,9 @@ make_tile (GrCoverageTiles *tiles, guint tx, guint ty, TileImage *t)
   gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
   left = x0 + tx * side, bottom = y0 + ty * side;
   {
-    const double xy[3][2] = { { left, bottom + side }, { left + side, bottom + side }, { left, bottom } };
+    const double xy[3][2] = { { left, bottom + side },
+                              { left + side, bottom + side },
+                              { left, bottom } };
 
     for (guint k = 0; k < 3; k++)
       {
@@ -199,7 +208,7 @@ void
 gr_coverage_tiles_refresh (GrCoverageTiles *tiles)
 {
   double x0, y0;
-  guint nx, ny;
+  guint  nx, ny;
 
   clear_tiles (tiles);
   if (tiles->analysis == NULL || tiles->display == NULL)
@@ -241,23 +250,24 @@ lower_bound (GArray *tiles, guint key)
  * tiles, not the city's thousands.
  */
 void
-gr_coverage_tiles_refresh_area (GrCoverageTiles *tiles,
-                                const double     bounds[4])
+gr_coverage_tiles_refresh_area (GrCoverageTiles *tiles, const double bounds[4])
 {
   double x0, y0, side;
-  guint nx, ny;
-  int tx0, tx1, ty0, ty1;
+  guint  nx, ny;
+  int    tx0, tx1, ty0, ty1;
 
   if (tiles->analysis == NULL || tiles->display == NULL)
     return;
   gr_grid_get_layout (tiles_grid (tiles), &x0, &y0, &nx, &ny);
   side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (tiles_grid (tiles));
-  tx0 = MAX (0, (int) floor ((bounds[0] - x0) / side)), tx1 = MIN ((int) nx - 1, (int) floor ((bounds[2] - x0) / side));
-  ty0 = MAX (0, (int) floor ((bounds[1] - y0) / side)), ty1 = MIN ((int) ny - 1, (int) floor ((bounds[3] - y0) / side));
+  tx0 = MAX (0, (int) floor ((bounds[0] - x0) / side)),
+  tx1 = MIN ((int) nx - 1, (int) floor ((bounds[2] - x0) / side));
+  ty0 = MAX (0, (int) floor ((bounds[1] - y0) / side)),
+  ty1 = MIN ((int) ny - 1, (int) floor ((bounds[3] - y0) / side));
   for (int ty = ty0; ty <= ty1; ty++)
     for (int tx = tx0; tx <= tx1; tx++)
       {
-        guint key = ty * nx + tx, at = lower_bound (tiles->tiles, key);
+        guint     key = ty * nx + tx, at = lower_bound (tiles->tiles, key);
         TileImage t;
 
         if (at < tiles->tiles->len && g_array_index (tiles->tiles, TileImage, at).key == key)
@@ -279,7 +289,7 @@ gr_coverage_tiles_get_n_tiles (GrCoverageTiles *tiles)
 static void
 paint_tile (cairo_t *cr, const double affine[4], double w, double h, const TileImage *t)
 {
-  double p[3][2];
+  double         p[3][2];
   cairo_matrix_t m;
 
   for (guint k = 0; k < 3; k++)
@@ -290,9 +300,10 @@ paint_tile (cairo_t *cr, const double affine[4], double w, double h, const TileI
   if (MAX (p[0][0], p[1][0]) < -1 || MIN (p[0][0], p[1][0]) > w + 1 || MAX (p[0][1], p[2][1]) < -1
       || MIN (p[0][1], p[2][1]) > h + 1)
     return;
-  cairo_matrix_init (&m, (p[1][0] - p[0][0]) / GR_GRID_TILE_SIZE, (p[1][1] - p[0][1]) / GR_GRID_TILE_SIZE,
-                     (p[2][0] - p[0][0]) / GR_GRID_TILE_SIZE, (p[2][1] - p[0][1]) / GR_GRID_TILE_SIZE, p[0][0],
-                     p[0][1]);
+  cairo_matrix_init (&m, (p[1][0] - p[0][0]) / GR_GRID_TILE_SIZE,
+                     (p[1][1] - p[0][1]) / GR_GRID_TILE_SIZE,
+                     (p[2][0] - p[0][0]) / GR_GRID_TILE_SIZE,
+                     (p[2][1] - p[0][1]) / GR_GRID_TILE_SIZE, p[0][0], p[0][1]);
   cairo_save (cr);
   cairo_transform (cr, &m);
   cairo_set_source_surface (cr, t->image, 0, 0);

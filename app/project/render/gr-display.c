@@ -28,7 +28,7 @@ feature_free (gpointer data)
 static void
 append_path (OGRGeometryH path, GArray *xy, GArray *ends)
 {
-  int n = OGR_G_GetPointCount (path);
+  int   n = OGR_G_GetPointCount (path);
   guint start = xy->len / 2;
 
   if (n < 1)
@@ -69,7 +69,8 @@ display_feature (GrFeature *feature, GrShape kind, OGRCoordinateTransformationH 
   f->shape = gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
   for (guint i = 0; i < xy->len / 2; i++)
     gr_lonlat_to_mercator (g_array_index (xy, double, 2 * i), g_array_index (xy, double, 2 * i + 1),
-                           &g_array_index (xy, double, 2 * i), &g_array_index (xy, double, 2 * i + 1));
+                           &g_array_index (xy, double, 2 * i),
+                           &g_array_index (xy, double, 2 * i + 1));
   f->mercator = gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
   gr_polygon_bounds (f->mercator, f->bounds);
   f->kind = kind;
@@ -79,17 +80,17 @@ display_feature (GrFeature *feature, GrShape kind, OGRCoordinateTransformationH 
 }
 
 GrDisplay *
-gr_display_new (GrProject *project,
-                GError   **error)
+gr_display_new (GrProject *project, GError **error)
 {
   g_autoptr (GrDisplay) display = g_new0 (GrDisplay, 1);
-  g_auto (OGRSpatialReferenceH) analysis = gr_srs_new_from_user (project->crs_wkt ? project->crs_wkt : "");
+  g_auto (OGRSpatialReferenceH) analysis =
+      gr_srs_new_from_user (project->crs_wkt ? project->crs_wkt : "");
   g_auto (OGRSpatialReferenceH) wgs84 = gr_srs_new_from_user ("EPSG:4326");
 
   if (analysis == NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                   _("the project has no usable coordinate reference system"));
+                   _ ("the project has no usable coordinate reference system"));
       return NULL;
     }
   display->to_lonlat = OCTNewCoordinateTransformation (analysis, wgs84);
@@ -133,8 +134,7 @@ gr_display_free (GrDisplay *display)
 }
 
 GPtrArray *
-gr_display_get_features (GrDisplay *display,
-                         GrRole     role)
+gr_display_get_features (GrDisplay *display, GrRole role)
 {
   g_return_val_if_fail (role < GR_N_ROLES, NULL);
   return display->layers[role];
@@ -143,9 +143,7 @@ gr_display_get_features (GrDisplay *display,
 /* In longitude/latitude: the box around @role's features, or around all
  * of them for @role GR_N_ROLES; empty when there are none. */
 void
-gr_display_get_bounds (GrDisplay *display,
-                       GrRole     role,
-                       double     bounds[4])
+gr_display_get_bounds (GrDisplay *display, GrRole role, double bounds[4])
 {
   g_return_if_fail (role <= GR_N_ROLES);
   if (role < GR_N_ROLES)
@@ -161,10 +159,7 @@ gr_display_get_bounds (GrDisplay *display,
 /* Spherical Web Mercator (EPSG:3857) scaled to the unit square, as map
  * tiles are laid out: x east from 180°W, y south from 85.05°N. */
 void
-gr_lonlat_to_mercator (double  lon,
-                       double  lat,
-                       double *mx,
-                       double *my)
+gr_lonlat_to_mercator (double lon, double lat, double *mx, double *my)
 {
   double phi = CLAMP (lat, -85.05112878, 85.05112878) * G_PI / 180;
 
@@ -173,11 +168,7 @@ gr_lonlat_to_mercator (double  lon,
 }
 
 gboolean
-gr_display_to_lonlat (GrDisplay *display,
-                      double     x,
-                      double     y,
-                      double    *lon,
-                      double    *lat)
+gr_display_to_lonlat (GrDisplay *display, double x, double y, double *lon, double *lat)
 {
   *lon = x;
   *lat = y;
@@ -185,11 +176,7 @@ gr_display_to_lonlat (GrDisplay *display,
 }
 
 gboolean
-gr_display_from_lonlat (GrDisplay *display,
-                        double     lon,
-                        double     lat,
-                        double    *x,
-                        double    *y)
+gr_display_from_lonlat (GrDisplay *display, double lon, double lat, double *x, double *y)
 {
   *x = lon;
   *y = lat;

@@ -40,8 +40,14 @@ text_layout (cairo_t *cr, const char *text, double size, gboolean bold)
 }
 
 static void
-legend_row (cairo_t *cr, double x, double y, double s, const double color[4], gboolean line, const char *text,
-            double *width)
+legend_row (cairo_t     *cr,
+            double       x,
+            double       y,
+            double       s,
+            const double color[4],
+            gboolean     line,
+            const char  *text,
+            double      *width)
 {
   g_autoptr (PangoLayout) layout = text_layout (cr, text, 11 * s, FALSE);
   int tw, th;
@@ -82,15 +88,15 @@ static void
 draw_legend (cairo_t *cr, const GrMapRender *map, const GrMapStyle *style, double height)
 {
   g_autoptr (GArray) entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
-  double s = map->scale, row = 18 * s, pad = 8 * s, width = 0, box_h, x, y;
-  static const GrRole roles[] = { GR_ROLE_PARK, GR_ROLE_GREEN, GR_ROLE_RESIDENTIAL, GR_ROLE_WATER,
-                                  GR_ROLE_CORRIDOR, GR_ROLE_GREENWAY };
+  double              s = map->scale, row = 18 * s, pad = 8 * s, width = 0, box_h, x, y;
+  static const GrRole roles[] = { GR_ROLE_PARK,  GR_ROLE_GREEN,    GR_ROLE_RESIDENTIAL,
+                                  GR_ROLE_WATER, GR_ROLE_CORRIDOR, GR_ROLE_GREENWAY };
 
   if (map->coverage != NULL && gr_coverage_tiles_get_n_tiles (map->coverage) > 0)
     {
       if (map->gains)
         {
-          LegendEntry e = { { 0 }, FALSE, _("Newly covered homes"), NULL };
+          LegendEntry e = { { 0 }, FALSE, _ ("Newly covered homes"), NULL };
 
           gr_render_gain_color (1, e.color);
           g_array_append_val (entries, e);
@@ -106,7 +112,7 @@ draw_legend (cairo_t *cr, const GrMapRender *map, const GrMapStyle *style, doubl
     }
   for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
     {
-      GPtrArray *features = gr_display_get_features (map->display, roles[i]);
+      GPtrArray  *features = gr_display_get_features (map->display, roles[i]);
       LegendEntry e = { { 0 }, FALSE, gr_role_get_label (roles[i]), NULL };
 
       if (features == NULL || features->len == 0 || style->hidden[roles[i]])
@@ -118,7 +124,7 @@ draw_legend (cairo_t *cr, const GrMapRender *map, const GrMapStyle *style, doubl
     }
   if (map->marks != NULL && gr_marks_get_n_shapes (map->marks) > 0)
     {
-      LegendEntry e = { { 0 }, FALSE, _("Candidate park"), NULL };
+      LegendEntry e = { { 0 }, FALSE, _ ("Candidate park"), NULL };
 
       memcpy (e.color, _gr_candidate_fill, sizeof e.color);
       g_array_append_val (entries, e);
@@ -146,7 +152,7 @@ draw_legend (cairo_t *cr, const GrMapRender *map, const GrMapStyle *style, doubl
   for (guint i = 0; i < entries->len; i++)
     {
       LegendEntry *e = &g_array_index (entries, LegendEntry, i);
-      double unused = 0;
+      double       unused = 0;
 
       legend_row (cr, x + pad, y + pad + i * row, s, e->color, e->line, e->text, &unused);
     }
@@ -166,9 +172,10 @@ static void
 draw_scale_bar (cairo_t *cr, const double a[4], double width, double height, double s)
 {
   double mpp = metres_per_pixel (a, height);
-  double metres = nice_length (width / 5 * mpp), px = metres / mpp, x = width - 16 * s - px, y = height - 28 * s;
-  g_autofree char *text = metres >= 1000 ? g_strdup_printf (_("%g km"), metres / 1000)
-                                         : g_strdup_printf (_("%g m"), metres);
+  double metres = nice_length (width / 5 * mpp), px = metres / mpp, x = width - 16 * s - px,
+         y = height - 28 * s;
+  g_autofree char *text = metres >= 1000 ? g_strdup_printf (_ ("%g km"), metres / 1000)
+                                         : g_strdup_printf (_ ("%g m"), metres);
   g_autoptr (PangoLayout) layout = text_layout (cr, text, 11 * s, FALSE);
   int tw, th;
 
@@ -199,7 +206,7 @@ static void
 draw_north_arrow (cairo_t *cr, double width, double s)
 {
   double cx = width - 30 * s, top = 14 * s;
-  g_autoptr (PangoLayout) layout = text_layout (cr, C_("compass", "N"), 13 * s, TRUE);
+  g_autoptr (PangoLayout) layout = text_layout (cr, C_ ("compass", "N"), 13 * s, TRUE);
   int tw, th;
 
   cairo_save (cr);
@@ -225,7 +232,13 @@ draw_north_arrow (cairo_t *cr, double width, double s)
 }
 
 static void
-draw_corner_text (cairo_t *cr, const char *text, double x, double y, double size, gboolean right, gboolean bold)
+draw_corner_text (cairo_t    *cr,
+                  const char *text,
+                  double      x,
+                  double      y,
+                  double      size,
+                  gboolean    right,
+                  gboolean    bold)
 {
   g_autoptr (PangoLayout) layout = text_layout (cr, text, size, bold);
   int tw, th;
@@ -269,7 +282,7 @@ gr_map_decorations_draw (cairo_t           *cr,
                          double             width,
                          double             height)
 {
-  double s = map->scale > 0 ? map->scale : 1;
+  double   s = map->scale > 0 ? map->scale : 1;
   GString *credits = g_string_new (map->attribution);
 
   draw_legend (cr, map, style, height);

@@ -10,12 +10,15 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#define C(r, g, b, a) { r / 255.0, g / 255.0, b / 255.0, a }
+#define C(r, g, b, a)                                                                              \
+  {                                                                                                \
+    r / 255.0, g / 255.0, b / 255.0, a                                                             \
+  }
 
 /* Drawn bottom to top: land use first, then networks, then boundaries. */
 static const GrRole draw_order[] = {
-  GR_ROLE_BUILTUP, GR_ROLE_ZONES, GR_ROLE_RESIDENTIAL, GR_ROLE_WATER, GR_ROLE_CORRIDOR,
-  GR_ROLE_NURSERY, GR_ROLE_GREEN, GR_ROLE_PARK, GR_ROLE_BUILDINGS, GR_ROLE_WALK,
+  GR_ROLE_BUILTUP,  GR_ROLE_ZONES, GR_ROLE_RESIDENTIAL, GR_ROLE_WATER,     GR_ROLE_CORRIDOR,
+  GR_ROLE_NURSERY,  GR_ROLE_GREEN, GR_ROLE_PARK,        GR_ROLE_BUILDINGS, GR_ROLE_WALK,
   GR_ROLE_GREENWAY, GR_ROLE_SITES, GR_ROLE_ENTRANCES,
 };
 
@@ -72,9 +75,7 @@ gr_map_style_init (GrMapStyle *style)
 
 /* The colour that stands for @role in a legend: its fill, or its line. */
 void
-gr_map_style_get_color (const GrMapStyle *style,
-                        GrRole            role,
-                        double            rgb[3])
+gr_map_style_get_color (const GrMapStyle *style, GrRole role, double rgb[3])
 {
   const GrRoleStyle *s;
 
@@ -86,9 +87,7 @@ gr_map_style_get_color (const GrMapStyle *style,
 /* A new colour for @role: areas take it as their fill (with the default
  * translucency) and a darker outline; lines take it as their colour. */
 void
-gr_map_style_set_color (GrMapStyle   *style,
-                        GrRole        role,
-                        const double  rgb[3])
+gr_map_style_set_color (GrMapStyle *style, GrRole role, const double rgb[3])
 {
   GrRoleStyle *s;
 
@@ -110,8 +109,7 @@ gr_map_style_set_color (GrMapStyle   *style,
 /* Okabe–Ito colours, distinguishable with the common colour-vision
  * deficiencies: bluish green, orange, sky blue, vermillion. */
 void
-gr_render_kind_color (GrCellKind kind,
-                      double     rgba[4])
+gr_render_kind_color (GrCellKind kind, double rgba[4])
 {
   static const double colors[GR_N_CELL_KINDS][4] = {
     [GR_CELL_BOTH] = { 0.0, 0.620, 0.451, 0.35 },
@@ -127,8 +125,7 @@ gr_render_kind_color (GrCellKind kind,
 /* Newly covered homes: A only blue, B only orange, both bluish green
  * (Okabe–Ito); homes neither scenario changes stay light grey. */
 void
-gr_render_gain_color (guint  gain,
-                      double rgba[4])
+gr_render_gain_color (guint gain, double rgba[4])
 {
   static const double colors[4][4] = {
     { 0.6, 0.6, 0.6, 0.35 },
@@ -145,12 +142,12 @@ const char *
 gr_render_kind_label (GrCellKind kind)
 {
   static const char *labels[GR_N_CELL_KINDS] = {
-    [GR_CELL_BOTH] = N_("Green and a park in reach"),
-    [GR_CELL_NO_PARK] = N_("No park within 500 m"),
-    [GR_CELL_NO_GREEN] = N_("No green space within 300 m"),
-    [GR_CELL_NEITHER] = N_("Neither: a blind spot"),
+    [GR_CELL_BOTH] = N_ ("Green and a park in reach"),
+    [GR_CELL_NO_PARK] = N_ ("No park within 500 m"),
+    [GR_CELL_NO_GREEN] = N_ ("No green space within 300 m"),
+    [GR_CELL_NEITHER] = N_ ("Neither: a blind spot"),
   };
 
   g_return_val_if_fail (kind < GR_N_CELL_KINDS, "");
-  return _(labels[kind]);
+  return _ (labels[kind]);
 }

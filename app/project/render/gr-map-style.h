@@ -19,10 +19,10 @@ typedef enum
 
 typedef struct
 {
-  double fill[4];   /* r, g, b, a in 0–1; a = 0: not filled (lines) */
+  double fill[4]; /* r, g, b, a in 0–1; a = 0: not filled (lines) */
   double stroke[4];
-  double width;     /* line width, pixels at 96 dpi */
-  double min_zoom;  /* drawn from this zoom level on */
+  double width;    /* line width, pixels at 96 dpi */
+  double min_zoom; /* drawn from this zoom level on */
 } GrRoleStyle;
 
 typedef struct
@@ -35,17 +35,11 @@ typedef struct
   guint       n_order;
 } GrMapStyle;
 
-void gr_map_style_init          (GrMapStyle   *style);
-void gr_map_style_get_color     (const GrMapStyle *style,
-                                 GrRole        role,
-                                 double        rgb[3]);
-void gr_map_style_set_color     (GrMapStyle   *style,
-                                 GrRole        role,
-                                 const double  rgb[3]);
-void gr_render_kind_color       (GrCellKind    kind,
-                                 double        rgba[4]);
-void gr_render_gain_color       (guint         gain,
-                                 double        rgba[4]);
-const char *gr_render_kind_label (GrCellKind   kind);
+void        gr_map_style_init (GrMapStyle *style);
+void        gr_map_style_get_color (const GrMapStyle *style, GrRole role, double rgb[3]);
+void        gr_map_style_set_color (GrMapStyle *style, GrRole role, const double rgb[3]);
+void        gr_render_kind_color (GrCellKind kind, double rgba[4]);
+void        gr_render_gain_color (guint gain, double rgba[4]);
+const char *gr_render_kind_label (GrCellKind kind);
 
 G_END_DECLS

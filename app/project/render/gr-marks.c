@@ -69,12 +69,12 @@ to_mercator (GrDisplay *display, double x, double y, double *mx, double *my)
 
 /* @geometry is in the analysis CRS; it is copied into Web Mercator. */
 void
-gr_marks_add (GrMarks      *marks,
-              GrDisplay    *display,
-              OGRGeometryH  geometry,
-              GrMarkKind    kind,
-              gboolean      selected,
-              gboolean      flagged)
+gr_marks_add (GrMarks     *marks,
+              GrDisplay   *display,
+              OGRGeometryH geometry,
+              GrMarkKind   kind,
+              gboolean     selected,
+              gboolean     flagged)
 {
   g_autoptr (GrPolygon) p = gr_polygon_new_from_ogr (geometry);
   Mark m = { NULL, { 0 }, kind, selected, flagged };
@@ -97,18 +97,21 @@ gr_marks_add_scenario (GrMarks          *marks,
                        GrProject        *baseline)
 {
   g_autoptr (GArray) touched = gr_scenario_get_touched (scenario);
-  guint n_parks = baseline->layers[GR_ROLE_PARK] != NULL ? baseline->layers[GR_ROLE_PARK]->features->len : 0;
+  guint n_parks =
+      baseline->layers[GR_ROLE_PARK] != NULL ? baseline->layers[GR_ROLE_PARK]->features->len : 0;
 
   for (guint i = 0; i < touched->len; i++)
     {
       GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
       OGRGeometryH g = gr_scenario_get_geometry (scenario, baseline, k);
-      gboolean candidate = k.role == GR_ROLE_PARK && k.index >= n_parks;
+      gboolean     candidate = k.role == GR_ROLE_PARK && k.index >= n_parks;
 
       if (g == NULL && !candidate)
-        gr_marks_add (marks, display,
-                      ((GrFeature *) g_ptr_array_index (baseline->layers[k.role]->features, k.index))->geometry,
-                      GR_MARK_REMOVED, FALSE, FALSE);
+        gr_marks_add (
+            marks, display,
+            ((GrFeature *) g_ptr_array_index (baseline->layers[k.role]->features, k.index))
+                ->geometry,
+            GR_MARK_REMOVED, FALSE, FALSE);
       else if (g != NULL)
         gr_marks_add (marks, display, g, candidate ? GR_MARK_CANDIDATE : GR_MARK_RESHAPED, FALSE,
                       candidate && gr_candidate_flags (baseline, g) != 0);
@@ -164,10 +167,7 @@ gr_marks_get_n_findings (GrMarks *marks)
 
 /* The corners of a park being drawn, analysis CRS; %NULL or none to clear. */
 void
-gr_marks_set_draft (GrMarks      *marks,
-                    GrDisplay    *display,
-                    const double *xy,
-                    guint         n)
+gr_marks_set_draft (GrMarks *marks, GrDisplay *display, const double *xy, guint n)
 {
   g_array_set_size (marks->draft, 0);
   for (guint i = 0; xy != NULL && i < n; i++)
@@ -182,7 +182,8 @@ gr_marks_set_draft (GrMarks      *marks,
 gboolean
 gr_marks_is_empty (GrMarks *marks)
 {
-  return marks->shapes->len == 0 && marks->draft->len == 0 && marks->pinches->len == 0 && marks->gaps->len == 0;
+  return marks->shapes->len == 0 && marks->draft->len == 0 && marks->pinches->len == 0
+         && marks->gaps->len == 0;
 }
 
 static void
@@ -256,7 +257,7 @@ draw_findings (GrMarks *marks, cairo_t *cr, const double a[4])
   for (guint i = 0; i < marks->gaps->len / 4; i++)
     {
       const double *g = &g_array_index (marks->gaps, double, 4 * i);
-      const double dash[] = { 5, 4 };
+      const double  dash[] = { 5, 4 };
 
       cairo_new_path (cr);
       cairo_move_to (cr, a[0] * g[0] + a[2], a[1] * g[1] + a[3]);
@@ -294,8 +295,8 @@ draw_findings (GrMarks *marks, cairo_t *cr, const double a[4])
 static void
 draw_draft (GrMarks *marks, cairo_t *cr, const double a[4])
 {
-  const double dash[] = { 4, 4 };
-  guint n = marks->draft->len / 2;
+  const double  dash[] = { 4, 4 };
+  guint         n = marks->draft->len / 2;
   const double *d = (const double *) marks->draft->data;
 
   if (n == 0)
@@ -320,11 +321,7 @@ draw_draft (GrMarks *marks, cairo_t *cr, const double a[4])
 }
 
 void
-gr_marks_draw (GrMarks      *marks,
-               cairo_t      *cr,
-               const double  affine[4],
-               double        width,
-               double        height)
+gr_marks_draw (GrMarks *marks, cairo_t *cr, const double affine[4], double width, double height)
 {
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

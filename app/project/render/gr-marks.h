@@ -20,37 +20,31 @@ typedef enum
 
 typedef struct _GrMarks GrMarks;
 
-GrMarks *gr_marks_new           (void);
-void     gr_marks_free          (GrMarks      *marks);
-void     gr_marks_clear         (GrMarks      *marks);
-void     gr_marks_add           (GrMarks      *marks,
-                                 GrDisplay    *display,
-                                 OGRGeometryH  geometry,
-                                 GrMarkKind    kind,
-                                 gboolean      selected,
-                                 gboolean      flagged);
-void     gr_marks_add_scenario  (GrMarks          *marks,
-                                 GrDisplay        *display,
-                                 const GrScenario *scenario,
-                                 GrProject        *baseline);
-guint    gr_marks_get_n_shapes  (GrMarks      *marks);
-void     gr_marks_set_findings  (GrMarks      *marks,
-                                 GrDisplay    *display,
-                                 const double *pinches,
-                                 guint         n_pinches,
-                                 const double *gaps,
-                                 guint         n_gaps);
-guint    gr_marks_get_n_findings (GrMarks     *marks);
-void     gr_marks_set_draft     (GrMarks      *marks,
-                                 GrDisplay    *display,
-                                 const double *xy,
-                                 guint         n);
-gboolean gr_marks_is_empty      (GrMarks      *marks);
-void     gr_marks_draw          (GrMarks      *marks,
-                                 cairo_t      *cr,
-                                 const double  affine[4],
-                                 double        width,
-                                 double        height);
+GrMarks *gr_marks_new (void);
+void     gr_marks_free (GrMarks *marks);
+void     gr_marks_clear (GrMarks *marks);
+void     gr_marks_add (GrMarks     *marks,
+                       GrDisplay   *display,
+                       OGRGeometryH geometry,
+                       GrMarkKind   kind,
+                       gboolean     selected,
+                       gboolean     flagged);
+void     gr_marks_add_scenario (GrMarks          *marks,
+                                GrDisplay        *display,
+                                const GrScenario *scenario,
+                                GrProject        *baseline);
+guint    gr_marks_get_n_shapes (GrMarks *marks);
+void     gr_marks_set_findings (GrMarks      *marks,
+                                GrDisplay    *display,
+                                const double *pinches,
+                                guint         n_pinches,
+                                const double *gaps,
+                                guint         n_gaps);
+guint    gr_marks_get_n_findings (GrMarks *marks);
+void     gr_marks_set_draft (GrMarks *marks, GrDisplay *display, const double *xy, guint n);
+gboolean gr_marks_is_empty (GrMarks *marks);
+void
+gr_marks_draw (GrMarks *marks, cairo_t *cr, const double affine[4], double width, double height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrMarks, gr_marks_free)
 

@@ -26,11 +26,7 @@ gr_render_zoom (const double affine[4])
 /* The affine map showing @bounds (Web Mercator) whole and centred in a
  * @width × @height surface, @margin pixels in from every side. */
 void
-gr_render_fit (const double bounds[4],
-               double       width,
-               double       height,
-               double       margin,
-               double       affine[4])
+gr_render_fit (const double bounds[4], double width, double height, double margin, double affine[4])
 {
   double bw = MAX (bounds[2] - bounds[0], 1e-12), bh = MAX (bounds[3] - bounds[1], 1e-12);
   double s = MIN ((width - 2 * margin) / bw, (height - 2 * margin) / bh);
@@ -60,8 +56,7 @@ display_bounds (GrDisplay *display, GrRole role, double bounds[4])
 
 /* What a map shows by default: the residential land, else every layer. */
 void
-gr_render_default_bounds (GrDisplay *display,
-                          double     bounds[4])
+gr_render_default_bounds (GrDisplay *display, double bounds[4])
 {
   display_bounds (display, GR_ROLE_RESIDENTIAL, bounds);
   if (!(bounds[2] > bounds[0] && bounds[3] > bounds[1]))
@@ -72,10 +67,7 @@ gr_render_default_bounds (GrDisplay *display,
 
 /* The part of the world a @width × @height surface shows through @affine. */
 void
-gr_render_view_bounds (const double affine[4],
-                       double       width,
-                       double       height,
-                       double       bounds[4])
+gr_render_view_bounds (const double affine[4], double width, double height, double bounds[4])
 {
   bounds[0] = -affine[2] / affine[0], bounds[1] = -affine[3] / affine[1];
   bounds[2] = (width - affine[2]) / affine[0], bounds[3] = (height - affine[3]) / affine[1];
@@ -119,14 +111,22 @@ _gr_render_trace (cairo_t *cr, const double a[4], const GrPolygon *shape, gboole
 }
 
 static void
-draw_role (cairo_t *cr, GrDisplay *display, const GrMapStyle *style, const double a[4], double w, double h,
-           GrRole role, double zoom, double scale)
+draw_role (cairo_t          *cr,
+           GrDisplay        *display,
+           const GrMapStyle *style,
+           const double      a[4],
+           double            w,
+           double            h,
+           GrRole            role,
+           double            zoom,
+           double            scale)
 {
   const GrRoleStyle *s = &style->roles[role];
-  GPtrArray *features = gr_display_get_features (display, role);
-  gboolean by_class = role == GR_ROLE_PARK && !style->recoloured[role];
+  GPtrArray         *features = gr_display_get_features (display, role);
+  gboolean           by_class = role == GR_ROLE_PARK && !style->recoloured[role];
 
-  if (style->hidden[role] || zoom < s->min_zoom || features == NULL || features->len == 0 || style->opacity[role] <= 0)
+  if (style->hidden[role] || zoom < s->min_zoom || features == NULL || features->len == 0
+      || style->opacity[role] <= 0)
     return;
   /* A translucent layer is drawn whole, then faded: overlaps do not darken. */
   if (style->opacity[role] < 1)
@@ -156,8 +156,13 @@ draw_role (cairo_t *cr, GrDisplay *display, const GrMapStyle *style, const doubl
 }
 
 static void
-draw_layers (cairo_t *cr, GrDisplay *display, const GrMapStyle *style, const double affine[4], double width,
-             double height, double scale)
+draw_layers (cairo_t          *cr,
+             GrDisplay        *display,
+             const GrMapStyle *style,
+             const double      affine[4],
+             double            width,
+             double            height,
+             double            scale)
 {
   double zoom = gr_render_zoom (affine);
 
@@ -189,25 +194,25 @@ gr_render_layers (cairo_t          *cr,
  * Returns: FALSE with @error naming the file when a tile cannot be read.
  */
 gboolean
-gr_render_basemap (cairo_t      *cr,
-                   GrMbtiles    *basemap,
-                   const double  affine[4],
-                   double        width,
-                   double        height,
-                   GError      **error)
+gr_render_basemap (cairo_t     *cr,
+                   GrMbtiles   *basemap,
+                   const double affine[4],
+                   double       width,
+                   double       height,
+                   GError     **error)
 {
-  int z = CLAMP ((int) ceil (gr_render_zoom (affine) - 0.3), gr_mbtiles_get_min_zoom (basemap),
-                 gr_mbtiles_get_max_zoom (basemap));
-  int n = 1 << z;
+  int    z = CLAMP ((int) ceil (gr_render_zoom (affine) - 0.3), gr_mbtiles_get_min_zoom (basemap),
+                    gr_mbtiles_get_max_zoom (basemap));
+  int    n = 1 << z;
   double mx0 = -affine[2] / affine[0], mx1 = (width - affine[2]) / affine[0];
   double my0 = -affine[3] / affine[1], my1 = (height - affine[3]) / affine[1];
 
   for (int ty = MAX (0, (int) floor (my0 * n)); ty <= MIN (n - 1, (int) floor (my1 * n)); ty++)
     for (int tx = MAX (0, (int) floor (mx0 * n)); tx <= MIN (n - 1, (int) floor (mx1 * n)); tx++)
       {
-        GError *local = NULL;
+        GError          *local = NULL;
         cairo_surface_t *image = gr_mbtiles_get_image (basemap, z, tx, ty, &local);
-        int iw, ih;
+        int              iw, ih;
 
         if (local != NULL)
           {
@@ -216,7 +221,8 @@ gr_render_basemap (cairo_t      *cr,
           }
         if (image == NULL)
           continue;
-        iw = MAX (1, cairo_image_surface_get_width (image)), ih = MAX (1, cairo_image_surface_get_height (image));
+        iw = MAX (1, cairo_image_surface_get_width (image)),
+        ih = MAX (1, cairo_image_surface_get_height (image));
         cairo_save (cr);
         cairo_translate (cr, affine[0] * tx / n + affine[2], affine[1] * ty / n + affine[3]);
         /* Tiles of any pixel size span 1/n of the world. */
@@ -246,9 +252,9 @@ gr_render_map (cairo_t           *cr,
                double             height,
                GError           **basemap_error)
 {
-  GrMapStyle fallback;
+  GrMapStyle        fallback;
   const GrMapStyle *style = map->style;
-  double a[4], s = map->scale > 0 ? map->scale : 1;
+  double            a[4], s = map->scale > 0 ? map->scale : 1;
 
   if (style == NULL)
     gr_map_style_init (&fallback), style = &fallback;
@@ -292,16 +298,16 @@ gr_render_map_to_file (const GrMapRender *map,
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
   g_autofree char *name = g_filename_display_name (path);
-  GrMapRender scaled = *map;
+  GrMapRender      scaled = *map;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  double k = 1;
+  cairo_status_t   status;
+  cairo_t         *cr;
+  double           k = 1;
 
   if (!(width >= 16 && height >= 16 && width <= 20000 && height <= 20000))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("A map of %g × %g pixels cannot be drawn."),
-                   width, height);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _ ("A map of %g × %g pixels cannot be drawn."), width, height);
       return FALSE;
     }
   if (g_str_has_suffix (lower, ".png"))
@@ -310,10 +316,12 @@ gr_render_map_to_file (const GrMapRender *map,
       if (width * k * height * k > 400e6)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("A %g dpi image of %g × %g pixels is too large to write."), dpi, width, height);
+                       _ ("A %g dpi image of %g × %g pixels is too large to write."), dpi, width,
+                       height);
           return FALSE;
         }
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * k), (int) ceil (height * k));
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * k),
+                                            (int) ceil (height * k));
     }
   else if (g_str_has_suffix (lower, ".svg"))
     surface = cairo_svg_surface_create (path, width * 0.75, height * 0.75), k = 0.75;
@@ -322,7 +330,7 @@ gr_render_map_to_file (const GrMapRender *map,
   else
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("%s: the map can be written as .png, .svg or .pdf."), name);
+                   _ ("%s: the map can be written as .png, .svg or .pdf."), name);
       return FALSE;
     }
   cr = cairo_create (surface);
@@ -343,8 +351,8 @@ gr_render_map_to_file (const GrMapRender *map,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the map to %s: %s"), name,
-                   cairo_status_to_string (status));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not write the map to %s: %s"),
+                   name, cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;

@@ -20,34 +20,30 @@ G_BEGIN_DECLS
 /* Sans-serif text with Chinese glyphs wherever it is drawn. */
 #define GR_RENDER_FONT "Noto Sans CJK SC, WenQuanYi Micro Hei, Source Han Sans SC, Sans"
 
-double gr_render_zoom           (const double  affine[4]);
-void   gr_render_fit            (const double  bounds[4],
-                                 double        width,
-                                 double        height,
-                                 double        margin,
-                                 double        affine[4]);
-void   gr_render_default_bounds (GrDisplay   *display,
-                                 double       bounds[4]);
-void   gr_render_view_bounds    (const double affine[4],
-                                 double       width,
-                                 double       height,
-                                 double       bounds[4]);
+double gr_render_zoom (const double affine[4]);
+void   gr_render_fit (const double bounds[4],
+                      double       width,
+                      double       height,
+                      double       margin,
+                      double       affine[4]);
+void   gr_render_default_bounds (GrDisplay *display, double bounds[4]);
+void gr_render_view_bounds (const double affine[4], double width, double height, double bounds[4]);
 
-void gr_render_layers           (cairo_t          *cr,
-                                 GrDisplay        *display,
-                                 const GrMapStyle *style,
-                                 const double      affine[4],
-                                 double            width,
-                                 double            height);
+void gr_render_layers (cairo_t          *cr,
+                       GrDisplay        *display,
+                       const GrMapStyle *style,
+                       const double      affine[4],
+                       double            width,
+                       double            height);
 
 /* ---- base map and the whole map ------------------------------------------ */
 
-gboolean gr_render_basemap      (cairo_t      *cr,
-                                 GrMbtiles    *basemap,
-                                 const double  affine[4],
-                                 double        width,
-                                 double        height,
-                                 GError      **error);
+gboolean gr_render_basemap (cairo_t     *cr,
+                            GrMbtiles   *basemap,
+                            const double affine[4],
+                            double       width,
+                            double       height,
+                            GError     **error);
 
 typedef struct
 {
@@ -64,17 +60,17 @@ typedef struct
   gboolean          decorations; /* legend, scale bar, north arrow */
 } GrMapRender;
 
-void     gr_render_map          (cairo_t           *cr,
-                                 const GrMapRender *map,
-                                 double             width,
-                                 double             height,
-                                 GError           **basemap_error);
-gboolean gr_render_map_to_file  (const GrMapRender *map,
-                                 const char        *path,
-                                 double             width,
-                                 double             height,
-                                 double             dpi,
-                                 GError           **basemap_error,
-                                 GError           **error);
+void     gr_render_map (cairo_t           *cr,
+                        const GrMapRender *map,
+                        double             width,
+                        double             height,
+                        GError           **basemap_error);
+gboolean gr_render_map_to_file (const GrMapRender *map,
+                                const char        *path,
+                                double             width,
+                                double             height,
+                                double             dpi,
+                                GError           **basemap_error,
+                                GError           **error);
 
 G_END_DECLS

@@ -24,16 +24,16 @@
 #include <unistd.h>
 
 /* ISO 216 sizes in PostScript points (1/72 in). */
-#define MM (72.0 / 25.4)
-#define MARGIN (16 * MM)
+#define MM      (72.0 / 25.4)
+#define MARGIN  (16 * MM)
 #define BODY_PT 9.5
 
 typedef struct
 {
-  char         *name;       /* "Baseline" or the scenario's */
-  GrProject    *project;    /* the edited project (the baseline's own for it) */
+  char         *name;    /* "Baseline" or the scenario's */
+  GrProject    *project; /* the edited project (the baseline's own for it) */
   GrAnalysis   *analysis;
-  GrMarks      *marks;      /* its edits, over the baseline's layers */
+  GrMarks      *marks; /* its edits, over the baseline's layers */
   GrIndicators  city;
   GrIndicators *zones;      /* n_zones */
   GPtrArray    *candidates; /* GrFeature, borrowed from project */
@@ -45,7 +45,7 @@ typedef struct
   double      width, height; /* page, points */
   double      y;             /* where the next block starts */
   int         page;
-  char       *running;       /* the running head */
+  char       *running; /* the running head */
   const char *date;
 } Doc;
 
@@ -124,13 +124,14 @@ new_page (Doc *doc)
   cairo_line_to (doc->cr, doc->width - MARGIN, MARGIN - 3);
   cairo_set_line_width (doc->cr, 0.4);
   cairo_stroke (doc->cr);
-  number = g_strdup_printf (_("Page %d"), doc->page);
+  number = g_strdup_printf (_ ("Page %d"), doc->page);
   foot = layout_new (doc, number, 7.5, FALSE, 0);
   {
     int w, h;
 
     pango_layout_get_pixel_size (foot, &w, &h);
-    show_at (doc, foot, doc->width - MARGIN - w, doc->height - MARGIN + 4, (const double[]){ 0.4, 0.4, 0.4 });
+    show_at (doc, foot, doc->width - MARGIN - w, doc->height - MARGIN + 4,
+             (const double[]){ 0.4, 0.4, 0.4 });
   }
   doc->y = MARGIN + 6;
 }
@@ -177,7 +178,7 @@ enum
 
 typedef struct
 {
-  const char  *title;   /* repeated, "(continued)", on every page it runs over */
+  const char  *title; /* repeated, "(continued)", on every page it runs over */
   guint        n;
   const char **headers;
   double       widths[12]; /* shares of the content width */
@@ -191,7 +192,8 @@ row_height (Doc *doc, const Table *t, const char *const *cells, gboolean bold)
 
   for (guint c = 0; c < t->n; c++)
     {
-      g_autoptr (PangoLayout) l = layout_new (doc, cells[c], BODY_PT, bold, t->widths[c] * content_width (doc) - 6);
+      g_autoptr (PangoLayout) l =
+          layout_new (doc, cells[c], BODY_PT, bold, t->widths[c] * content_width (doc) - 6);
 
       h = MAX (h, layout_height (l));
     }
@@ -201,8 +203,10 @@ row_height (Doc *doc, const Table *t, const char *const *cells, gboolean bold)
 static void
 draw_row (Doc *doc, const Table *t, const char *const *cells, const guint8 *tones, gboolean header)
 {
-  static const double tone_rgb[3][3] = { { 0.1, 0.1, 0.1 }, { 0.0, 0.45, 0.25 }, { 0.75, 0.1, 0.05 } };
-  double h = row_height (doc, t, cells, header), x = MARGIN;
+  static const double tone_rgb[3][3] = { { 0.1, 0.1, 0.1 },
+                                         { 0.0, 0.45, 0.25 },
+                                         { 0.75, 0.1, 0.05 } };
+  double              h = row_height (doc, t, cells, header), x = MARGIN;
 
   if (header)
     {
@@ -213,12 +217,13 @@ draw_row (Doc *doc, const Table *t, const char *const *cells, const guint8 *tone
   for (guint c = 0; c < t->n; c++)
     {
       double w = t->widths[c] * content_width (doc);
-      g_autoptr (PangoLayout) l = layout_new (doc, cells[c], BODY_PT, header || (tones != NULL && tones[c] == TONE_BAD),
-                                              w - 6);
+      g_autoptr (PangoLayout) l = layout_new (
+          doc, cells[c], BODY_PT, header || (tones != NULL && tones[c] == TONE_BAD), w - 6);
 
       if (t->numeric[c])
         pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
-      show_at (doc, l, x + 3, doc->y + 2.5, tone_rgb[tones != NULL && !header ? tones[c] : TONE_PLAIN]);
+      show_at (doc, l, x + 3, doc->y + 2.5,
+               tone_rgb[tones != NULL && !header ? tones[c] : TONE_PLAIN]);
       x += w;
     }
   doc->y += h;
@@ -234,7 +239,7 @@ table_header (Doc *doc, const Table *t, gboolean continued)
 {
   if (continued)
     {
-      g_autofree char *title = g_strdup_printf (_("%s (continued)"), t->title);
+      g_autofree char *title = g_strdup_printf (_ ("%s (continued)"), t->title);
       g_autoptr (PangoLayout) l = layout_new (doc, title, 11, TRUE, content_width (doc));
 
       show_at (doc, l, MARGIN, doc->y, (const double[]){ 0.05, 0.3, 0.15 });
@@ -292,11 +297,11 @@ result_text (const GrIndicator *it, guint8 *tone)
 {
   *tone = TONE_PLAIN;
   if (it->missing != NULL)
-    return _("no data");
+    return _ ("no data");
   if (!it->has_target)
     return "";
   *tone = it->pass ? TONE_GOOD : TONE_BAD;
-  return it->pass ? _("met") : _("not met");
+  return it->pass ? _ ("met") : _ ("not met");
 }
 
 static double
@@ -319,7 +324,11 @@ option_free (Option *o)
 }
 
 static void
-compute (GrIndicators *out, GrProject *project, GrAnalysis *analysis, int zone, GrTargetSet set,
+compute (GrIndicators   *out,
+         GrProject      *project,
+         GrAnalysis     *analysis,
+         int             zone,
+         GrTargetSet     set,
          const GrTarget *custom)
 {
   if (set == GR_TARGETS_PROJECT)
@@ -347,14 +356,13 @@ gr_project_attribution (GrProject *project)
         continue;
       lower = g_ascii_strdown (project->layers[r]->sources, -1);
       if (strstr (lower, ".osm") != NULL || strstr (lower, "openstreetmap") != NULL)
-        return g_strdup (_("Map data © OpenStreetMap contributors, ODbL 1.0"));
+        return g_strdup (_ ("Map data © OpenStreetMap contributors, ODbL 1.0"));
     }
   return NULL;
 }
 
 gboolean
-gr_paper_from_string (const char *text,
-                      GrPaper    *paper)
+gr_paper_from_string (const char *text, GrPaper *paper)
 {
   if (g_ascii_strcasecmp (text, "A4") == 0)
     *paper = GR_PAPER_A4;
@@ -368,78 +376,92 @@ gr_paper_from_string (const char *text,
 /* ---- the pages ------------------------------------------------------------ */
 
 static void
-cover (Doc *doc, const GrReportOptions *o, GrProject *baseline, GPtrArray *options, const GrCriteria *criteria,
-       const GrMapRender *frame)
+cover (Doc                   *doc,
+       const GrReportOptions *o,
+       GrProject             *baseline,
+       GPtrArray             *options,
+       const GrCriteria      *criteria,
+       const GrMapRender     *frame)
 {
   g_autofree char *file = g_path_get_basename (o->project);
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (PangoLayout) title = NULL;
 
   doc->y = MARGIN + 40;
-  title = layout_new (doc, _("Park-city assessment"), 26, TRUE, content_width (doc));
+  title = layout_new (doc, _ ("Park-city assessment"), 26, TRUE, content_width (doc));
   show_at (doc, title, MARGIN, doc->y, (const double[]){ 0.05, 0.3, 0.15 });
   doc->y += layout_height (title) + 8;
-  paragraph (doc, _("Blind spots of the 300 m green / 500 m park service, park-city indicators and the options "
-                    "compared"),
+  paragraph (doc,
+             _ ("Blind spots of the 300 m green / 500 m park service, park-city indicators and the "
+                "options "
+                "compared"),
              12);
   doc->y += 16;
-  g_string_append_printf (text, _("Project: %s\n"), file);
-  g_string_append_printf (text, _("Date: %s\n"), doc->date);
-  g_string_append_printf (text, _("Targets: %s\n"), gr_target_set_get_label (o->targets));
-  g_string_append_printf (text, _("Distance: %s; green space within %.0f m, parks within %.0f m; grid of %.0f m\n"),
-                          criteria->walking ? _("walking") : _("straight-line"), criteria->green_radius,
-                          criteria->park_radius, criteria->resolution);
-  g_string_append_printf (text, _("Analysis CRS: %s\n"), baseline->crs_name != NULL ? baseline->crs_name : "–");
-  g_string_append (text, _("Options: "));
+  g_string_append_printf (text, _ ("Project: %s\n"), file);
+  g_string_append_printf (text, _ ("Date: %s\n"), doc->date);
+  g_string_append_printf (text, _ ("Targets: %s\n"), gr_target_set_get_label (o->targets));
+  g_string_append_printf (
+      text, _ ("Distance: %s; green space within %.0f m, parks within %.0f m; grid of %.0f m\n"),
+      criteria->walking ? _ ("walking") : _ ("straight-line"), criteria->green_radius,
+      criteria->park_radius, criteria->resolution);
+  g_string_append_printf (text, _ ("Analysis CRS: %s\n"),
+                          baseline->crs_name != NULL ? baseline->crs_name : "–");
+  g_string_append (text, _ ("Options: "));
   for (guint i = 0; i < options->len; i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", ((Option *) g_ptr_array_index (options, i))->name);
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",
+                            ((Option *) g_ptr_array_index (options, i))->name);
   paragraph (doc, text->str, 11);
 
-  heading (doc, _("Data sources"), 13);
+  heading (doc, _ ("Data sources"), 13);
   for (guint r = 0; r < GR_N_ROLES; r++)
     {
-      GrLayer *layer = baseline->layers[r];
+      GrLayer         *layer = baseline->layers[r];
       g_autofree char *source = NULL;
       g_autofree char *line = NULL;
 
       if (layer == NULL)
         continue;
-      source = layer->sources != NULL && layer->sources[0] != '\0' ? g_path_get_basename (layer->sources)
-                                                                    : g_strdup (_("the project file"));
-      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u feature, from %s", "%s: %u features, from %s",
-                                           layer->features->len),
+      source = layer->sources != NULL && layer->sources[0] != '\0'
+                   ? g_path_get_basename (layer->sources)
+                   : g_strdup (_ ("the project file"));
+      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u feature, from %s",
+                                           "%s: %u features, from %s", layer->features->len),
                               gr_role_get_label (r), layer->features->len, source);
       paragraph (doc, line, BODY_PT);
     }
-  heading (doc, _("Attribution"), 13);
+  heading (doc, _ ("Attribution"), 13);
   if (frame->attribution != NULL)
     paragraph (doc, frame->attribution, BODY_PT);
   if (frame->basemap != NULL)
     {
       g_autofree char *base = g_path_get_basename (gr_mbtiles_get_path (frame->basemap));
-      g_autofree char *line = g_strdup_printf (_("Base map: %s (offline MBTiles)"), base);
+      g_autofree char *line = g_strdup_printf (_ ("Base map: %s (offline MBTiles)"), base);
 
       paragraph (doc, line, BODY_PT);
     }
-  paragraph (doc, _("Coverage follows GB/T 50563 and CJJ/T 85; service radii and targets as stated above."), BODY_PT);
+  paragraph (
+      doc,
+      _ ("Coverage follows GB/T 50563 and CJJ/T 85; service radii and targets as stated above."),
+      BODY_PT);
 }
 
 static void
 map_page (Doc *doc, Option *opt, const GrMapRender *frame)
 {
-  g_autofree char *title = g_strdup_printf (_("Blind spots: %s"), opt->name);
+  g_autofree char *title = g_strdup_printf (_ ("Blind spots: %s"), opt->name);
   g_autofree char *caption = NULL;
-  GrMapRender map = *frame;
-  GrSummary s;
-  double w = content_width (doc), h;
+  GrMapRender      map = *frame;
+  GrSummary        s;
+  double           w = content_width (doc), h;
 
   new_page (doc);
   heading (doc, title, 15);
   gr_analysis_summarize (opt->analysis, -1, &s);
-  caption = g_strdup_printf (_("Residential land within 300 m of green space: %.2f %%; within 500 m of a park: "
-                               "%.2f %%; in neither: %.2f %%."),
-                             share (s.green, s.residential), share (s.park, s.residential),
-                             share (s.neither, s.residential));
+  caption = g_strdup_printf (
+      _ ("Residential land within 300 m of green space: %.2f %%; within 500 m of a park: "
+         "%.2f %%; in neither: %.2f %%."),
+      share (s.green, s.residential), share (s.park, s.residential),
+      share (s.neither, s.residential));
   h = bottom (doc) - doc->y - 30;
   map.coverage = gr_coverage_tiles_new ();
   gr_coverage_tiles_set_source (map.coverage, opt->analysis, NULL, map.display);
@@ -460,20 +482,24 @@ map_page (Doc *doc, Option *opt, const GrMapRender *frame)
 static void
 indicator_table (Doc *doc, Option *opt)
 {
-  g_autofree char *title = g_strdup_printf (_("Indicators against targets: %s"), opt->name);
-  const char *headers[] = { _("Indicator"), _("Value"), _("Target"), _("Result"), _("Gap") };
-  Table t = { title, 5, headers, { 0.33, 0.14, 0.1, 0.09, 0.34 }, { FALSE, TRUE, TRUE, FALSE, FALSE } };
+  g_autofree char *title = g_strdup_printf (_ ("Indicators against targets: %s"), opt->name);
+  const char *headers[] = { _ ("Indicator"), _ ("Value"), _ ("Target"), _ ("Result"), _ ("Gap") };
+  Table       t = {
+          title, 5, headers, { 0.33, 0.14, 0.1, 0.09, 0.34 }, { FALSE, TRUE, TRUE, FALSE, FALSE }
+  };
 
   table_begin (doc, &t);
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     {
       const GrIndicator *it = &opt->city.items[i];
-      g_autofree char *value = number (it->value, gr_indicator_get_unit (i));
-      g_autofree char *target = target_text (it);
-      guint8 tones[5] = { 0 };
-      const char *result = result_text (it, &tones[3]);
-      const char *cells[] = { gr_indicator_get_name (i), value, target, result,
-                              it->missing != NULL ? it->missing : it->gap_text != NULL ? it->gap_text : "" };
+      g_autofree char   *value = number (it->value, gr_indicator_get_unit (i));
+      g_autofree char   *target = target_text (it);
+      guint8             tones[5] = { 0 };
+      const char        *result = result_text (it, &tones[3]);
+      const char        *cells[] = { gr_indicator_get_name (i), value, target, result,
+                              it->missing != NULL    ? it->missing
+                                     : it->gap_text != NULL ? it->gap_text
+                                                            : "" };
 
       table_row (doc, &t, cells, tones);
     }
@@ -487,10 +513,10 @@ indicator_table (Doc *doc, Option *opt)
 static void
 comparison_table (Doc *doc, GPtrArray *options)
 {
-  const char *headers[12] = { _("Indicator") };
+  const char *headers[12] = { _ ("Indicator") };
   g_autoptr (GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-  Table t = { _("The options compared"), 0, headers, { 0 }, { 0 } };
-  guint n = MIN (options->len, 6);
+  Table  t = { _ ("The options compared"), 0, headers, { 0 }, { 0 } };
+  guint  n = MIN (options->len, 6);
   double rest;
 
   /* Indicator, baseline, then each option with its change. */
@@ -504,7 +530,7 @@ comparison_table (Doc *doc, GPtrArray *options)
       else
         {
           t.n++;
-          g_ptr_array_add (owned, g_strdup_printf (_("Change (%s)"), o->name));
+          g_ptr_array_add (owned, g_strdup_printf (_ ("Change (%s)"), o->name));
           headers[t.n++] = g_ptr_array_index (owned, owned->len - 1);
         }
     }
@@ -517,15 +543,16 @@ comparison_table (Doc *doc, GPtrArray *options)
     {
       g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
       const char *row[12] = { gr_indicator_get_name (i) };
-      guint8 tones[12] = { 0 };
-      double base = ((Option *) g_ptr_array_index (options, 0))->city.items[i].value;
+      guint8      tones[12] = { 0 };
+      double      base = ((Option *) g_ptr_array_index (options, 0))->city.items[i].value;
 
       for (guint k = 0, c = 1; k < n; k++)
         {
           const GrIndicator *it = &((Option *) g_ptr_array_index (options, k))->city.items[i];
 
           g_ptr_array_add (cells, number (it->value, NULL));
-          tones[c] = it->has_target && it->missing == NULL ? (it->pass ? TONE_GOOD : TONE_BAD) : TONE_PLAIN;
+          tones[c] = it->has_target && it->missing == NULL ? (it->pass ? TONE_GOOD : TONE_BAD)
+                                                           : TONE_PLAIN;
           row[c++] = g_ptr_array_index (cells, cells->len - 1);
           if (k > 0)
             {
@@ -536,29 +563,37 @@ comparison_table (Doc *doc, GPtrArray *options)
       table_row (doc, &t, row, tones);
     }
   if (options->len > n)
-    paragraph (doc, _("Only the first five options fit the table."), BODY_PT);
+    paragraph (doc, _ ("Only the first five options fit the table."), BODY_PT);
 }
 
 static void
 zone_table (Doc *doc, Option *opt, GrProject *project, guint n_zones)
 {
-  g_autofree char *title = g_strdup_printf (_("Zones: %s"), opt->name);
-  const char *headers[] = { _("Zone"), _("Residents"), _("Park green area per person (m²)"),
-                            _("Service-radius coverage (%)"), _("300 m green (%)"), _("500 m park (%)") };
-  Table t = { title, 6, headers, { 0.25, 0.13, 0.16, 0.16, 0.15, 0.15 }, { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE } };
-  static const GrIndicatorId ids[] = { GR_IND_PARK_PER_CAPITA, GR_IND_SERVICE_RATE, GR_IND_GREEN_300,
-                                       GR_IND_PARK_500 };
+  g_autofree char           *title = g_strdup_printf (_ ("Zones: %s"), opt->name);
+  const char                *headers[] = { _ ("Zone"),
+                                           _ ("Residents"),
+                                           _ ("Park green area per person (m²)"),
+                                           _ ("Service-radius coverage (%)"),
+                                           _ ("300 m green (%)"),
+                                           _ ("500 m park (%)") };
+  Table                      t = { title,
+                                   6,
+                                   headers,
+                                   { 0.25, 0.13, 0.16, 0.16, 0.15, 0.15 },
+                                   { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE } };
+  static const GrIndicatorId ids[] = { GR_IND_PARK_PER_CAPITA, GR_IND_SERVICE_RATE,
+                                       GR_IND_GREEN_300, GR_IND_PARK_500 };
 
   table_begin (doc, &t);
   for (guint z = 0; z < n_zones; z++)
     {
       const GrIndicators *in = &opt->zones[z];
-      g_autofree char *name = gr_project_zone_name (project, z + 1);
-      g_autofree char *residents = isfinite (in->population) ? g_strdup_printf ("%.0f", in->population)
-                                                             : g_strdup ("–");
-      char *values[4];
+      g_autofree char    *name = gr_project_zone_name (project, z + 1);
+      g_autofree char    *residents =
+          isfinite (in->population) ? g_strdup_printf ("%.0f", in->population) : g_strdup ("–");
+      char       *values[4];
       const char *row[6] = { name, residents };
-      guint8 tones[6] = { 0 };
+      guint8      tones[6] = { 0 };
 
       for (guint k = 0; k < 4; k++)
         {
@@ -566,7 +601,8 @@ zone_table (Doc *doc, Option *opt, GrProject *project, guint n_zones)
 
           values[k] = number (it->value, NULL);
           row[2 + k] = values[k];
-          tones[2 + k] = it->has_target && it->missing == NULL ? (it->pass ? TONE_GOOD : TONE_BAD) : TONE_PLAIN;
+          tones[2 + k] = it->has_target && it->missing == NULL ? (it->pass ? TONE_GOOD : TONE_BAD)
+                                                               : TONE_PLAIN;
         }
       table_row (doc, &t, row, tones);
       for (guint k = 0; k < 4; k++)
@@ -576,7 +612,7 @@ zone_table (Doc *doc, Option *opt, GrProject *project, guint n_zones)
 
 /* Okabe–Ito again: one colour per option. */
 static const double bar_colors[6][3] = {
-  { 0.6, 0.6, 0.6 }, { 0.0, 0.447, 0.698 }, { 0.902, 0.624, 0.0 },
+  { 0.6, 0.6, 0.6 },     { 0.0, 0.447, 0.698 }, { 0.902, 0.624, 0.0 },
   { 0.0, 0.620, 0.451 }, { 0.8, 0.475, 0.655 }, { 0.835, 0.369, 0.0 },
 };
 
@@ -587,8 +623,8 @@ chart_legend (Doc *doc, GPtrArray *options, guint n, double target)
 
   for (guint k = 0; k <= n; k++)
     {
-      g_autofree char *target_label = k == n && isfinite (target) ? g_strdup_printf (_("target %.0f %%"), target)
-                                                                  : NULL;
+      g_autofree char *target_label =
+          k == n && isfinite (target) ? g_strdup_printf (_ ("target %.0f %%"), target) : NULL;
       const char *label = k < n ? ((Option *) g_ptr_array_index (options, k))->name : target_label;
       g_autoptr (PangoLayout) l = NULL;
       int w, h;
@@ -622,15 +658,16 @@ chart_legend (Doc *doc, GPtrArray *options, guint n, double target)
 static void
 coverage_chart (Doc *doc, GPtrArray *options, GrProject *project, guint n_zones, double target)
 {
-  guint n = MIN (options->len, G_N_ELEMENTS (bar_colors));
-  double label_w = content_width (doc) * 0.28, chart_x = MARGIN + label_w, chart_w = content_width (doc) - label_w - 40;
-  double bar_h = 7, group_h = n * bar_h + 8;
+  guint  n = MIN (options->len, G_N_ELEMENTS (bar_colors));
+  double label_w = content_width (doc) * 0.28, chart_x = MARGIN + label_w,
+         chart_w = content_width (doc) - label_w - 40;
+  double   bar_h = 7, group_h = n * bar_h + 8;
   gboolean first = TRUE;
 
-  heading (doc, _("Service-radius coverage of residential land per zone"), 13);
+  heading (doc, _ ("Service-radius coverage of residential land per zone"), 13);
   for (guint z = 0; z <= n_zones; z++)
     {
-      g_autofree char *name = z == 0 ? g_strdup (_("City")) : gr_project_zone_name (project, z);
+      g_autofree char *name = z == 0 ? g_strdup (_ ("City")) : gr_project_zone_name (project, z);
       g_autoptr (PangoLayout) label = NULL;
 
       if (first || doc->y + group_h > bottom (doc))
@@ -638,7 +675,7 @@ coverage_chart (Doc *doc, GPtrArray *options, GrProject *project, guint n_zones,
           if (!first)
             {
               new_page (doc);
-              heading (doc, _("Service-radius coverage per zone (continued)"), 11);
+              heading (doc, _ ("Service-radius coverage per zone (continued)"), 11);
             }
           chart_legend (doc, options, n, target);
           first = FALSE;
@@ -649,7 +686,7 @@ coverage_chart (Doc *doc, GPtrArray *options, GrProject *project, guint n_zones,
       for (guint k = 0; k < n; k++)
         {
           Option *o = g_ptr_array_index (options, k);
-          double v = (z == 0 ? &o->city : &o->zones[z - 1])->items[GR_IND_SERVICE_RATE].value;
+          double  v = (z == 0 ? &o->city : &o->zones[z - 1])->items[GR_IND_SERVICE_RATE].value;
           g_autofree char *text = number (v, NULL);
           g_autoptr (PangoLayout) l = layout_new (doc, text, 6.5, FALSE, 0);
           double bw = isfinite (v) ? chart_w * CLAMP (v, 0, 100) / 100 : 0;
@@ -674,9 +711,14 @@ coverage_chart (Doc *doc, GPtrArray *options, GrProject *project, guint n_zones,
 static void
 candidate_table (Doc *doc, GPtrArray *options, GrProject *baseline)
 {
-  const char *headers[] = { _("Option"), _("Candidate park"), _("Area (m²)"), _("Class"), _("Review") };
-  Table t = { _("Candidate parks"), 5, headers, { 0.17, 0.22, 0.12, 0.17, 0.32 }, { FALSE, FALSE, TRUE, FALSE, FALSE } };
-  guint rows = 0;
+  const char *headers[] = { _ ("Option"), _ ("Candidate park"), _ ("Area (m²)"), _ ("Class"),
+                            _ ("Review") };
+  Table       t = { _ ("Candidate parks"),
+                    5,
+                    headers,
+                    { 0.17, 0.22, 0.12, 0.17, 0.32 },
+                    { FALSE, FALSE, TRUE, FALSE, FALSE } };
+  guint       rows = 0;
 
   table_begin (doc, &t);
   for (guint k = 1; k < options->len; k++)
@@ -685,40 +727,53 @@ candidate_table (Doc *doc, GPtrArray *options, GrProject *baseline)
 
       for (guint i = 0; i < o->candidates->len; i++)
         {
-          GrFeature *f = g_ptr_array_index (o->candidates, i);
-          double area = OGR_G_Area (f->geometry);
-          g_autofree char *name = f->name != NULL && f->name[0] != '\0' ? g_strdup (f->name)
-                                                                       : g_strdup_printf (_("Candidate %u"), i + 1);
+          GrFeature       *f = g_ptr_array_index (o->candidates, i);
+          double           area = OGR_G_Area (f->geometry);
+          g_autofree char *name = f->name != NULL && f->name[0] != '\0'
+                                      ? g_strdup (f->name)
+                                      : g_strdup_printf (_ ("Candidate %u"), i + 1);
           g_autofree char *area_text = g_strdup_printf ("%.0f", area);
-          g_autofree char *flags = gr_candidate_flags_describe (gr_candidate_flags (baseline, f->geometry));
-          GrParkClass c = gr_park_class_from_kind (f->kind, area, NULL);
-          g_autofree char *klass = g_strdup_printf ("%s %s", gr_park_class_get_code (c), gr_park_class_get_label (c));
-          guint8 tones[5] = { 0, 0, 0, 0, flags[0] != '\0' ? TONE_BAD : TONE_PLAIN };
-          const char *row[] = { o->name, name, area_text, klass, flags[0] != '\0' ? flags : _("none") };
+          g_autofree char *flags =
+              gr_candidate_flags_describe (gr_candidate_flags (baseline, f->geometry));
+          GrParkClass      c = gr_park_class_from_kind (f->kind, area, NULL);
+          g_autofree char *klass =
+              g_strdup_printf ("%s %s", gr_park_class_get_code (c), gr_park_class_get_label (c));
+          guint8      tones[5] = { 0, 0, 0, 0, flags[0] != '\0' ? TONE_BAD : TONE_PLAIN };
+          const char *row[] = { o->name, name, area_text, klass,
+                                flags[0] != '\0' ? flags : _ ("none") };
 
           table_row (doc, &t, row, tones);
           rows++;
         }
     }
   if (rows == 0)
-    paragraph (doc, _("The chosen options add no parks."), BODY_PT);
+    paragraph (doc, _ ("The chosen options add no parks."), BODY_PT);
   doc->y += 6;
-  paragraph (doc, _("Review: a park of 5,000 m² or more needs an expert review of its design; one of 100,000 m² "
-                    "or more is disclosed to the public for 15 days."),
+  paragraph (doc,
+             _ ("Review: a park of 5,000 m² or more needs an expert review of its design; one of "
+                "100,000 m² "
+                "or more is disclosed to the public for 15 days."),
              BODY_PT);
 }
 
 /* ---- building the options ------------------------------------------------- */
 
 static Option *
-option_new (GrProject *baseline, GrDisplay *display, GrScenario *scenario, const GrCriteria *criteria,
-            GrTargetSet set, const GrTarget *custom, guint n_zones, GError **error)
+option_new (GrProject        *baseline,
+            GrDisplay        *display,
+            GrScenario       *scenario,
+            const GrCriteria *criteria,
+            GrTargetSet       set,
+            const GrTarget   *custom,
+            guint             n_zones,
+            GError          **error)
 {
   Option *o = g_new0 (Option, 1);
-  guint n_parks = baseline->layers[GR_ROLE_PARK] != NULL ? baseline->layers[GR_ROLE_PARK]->features->len : 0;
+  guint   n_parks =
+      baseline->layers[GR_ROLE_PARK] != NULL ? baseline->layers[GR_ROLE_PARK]->features->len : 0;
   GrProject *project;
 
-  o->name = g_strdup (scenario != NULL ? scenario->name : _("Baseline"));
+  o->name = g_strdup (scenario != NULL ? scenario->name : _ ("Baseline"));
   o->project = scenario != NULL ? gr_scenario_apply (scenario, baseline) : NULL;
   project = o->project != NULL ? o->project : baseline;
   o->candidates = g_ptr_array_new ();
@@ -739,12 +794,14 @@ option_new (GrProject *baseline, GrDisplay *display, GrScenario *scenario, const
         {
           GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
 
-          if (k.role == GR_ROLE_PARK && k.index >= n_parks && gr_scenario_get_geometry (scenario, baseline, k) != NULL)
+          if (k.role == GR_ROLE_PARK && k.index >= n_parks
+              && gr_scenario_get_geometry (scenario, baseline, k) != NULL)
             n_candidates++;
         }
       /* The edited park layer lists the baseline's parks, then the
        * candidates in order. */
-      for (guint i = parks != NULL ? parks->features->len - MIN (n_candidates, parks->features->len) : 0;
+      for (guint i = parks != NULL ? parks->features->len - MIN (n_candidates, parks->features->len)
+                                   : 0;
            parks != NULL && i < parks->features->len; i++)
         g_ptr_array_add (o->candidates, g_ptr_array_index (parks->features, i));
     }
@@ -805,15 +862,17 @@ gr_report_write (const GrReportOptions *o,
   g_autoptr (GrDisplay) display = NULL;
   g_autoptr (GrMbtiles) basemap = NULL;
   GrMapRender frame = { 0 };
-  GrTarget custom[GR_N_INDICATORS];
-  GrCriteria criteria;
-  guint n_scenarios = o->scenarios != NULL ? g_strv_length ((char **) o->scenarios) : 0, n_zones, total;
-  double page_w = o->paper == GR_PAPER_A3 ? 297 * MM : 210 * MM, page_h = o->paper == GR_PAPER_A3 ? 420 * MM : 297 * MM;
-  double target;
+  GrTarget    custom[GR_N_INDICATORS];
+  GrCriteria  criteria;
+  guint n_scenarios = o->scenarios != NULL ? g_strv_length ((char **) o->scenarios) : 0, n_zones,
+        total;
+  double page_w = o->paper == GR_PAPER_A3 ? 297 * MM : 210 * MM,
+         page_h = o->paper == GR_PAPER_A3 ? 420 * MM : 297 * MM;
+  double           target;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  Doc doc = { 0 };
-  int fd;
+  cairo_status_t   status;
+  Doc              doc = { 0 };
+  int              fd;
 
   if (baseline == NULL)
     return FALSE;
@@ -844,20 +903,25 @@ gr_report_write (const GrReportOptions *o,
   for (guint i = 0; i <= n_scenarios; i++)
     {
       g_autoptr (GrScenario) scenario = NULL;
-      g_autofree char *what = g_strdup_printf (_("Analysing %s…"), i == 0 ? _("Baseline") : o->scenarios[i - 1]);
+      g_autofree char *what =
+          g_strdup_printf (_ ("Analysing %s…"), i == 0 ? _ ("Baseline") : o->scenarios[i - 1]);
       Option *opt;
 
       report_progress (progress, progress_data, (double) i / total, what);
       if (g_cancellable_set_error_if_cancelled (cancellable, error)
-          || (i > 0 && (scenario = gr_scenario_store_find (store, o->scenarios[i - 1], error)) == NULL)
-          || (opt = option_new (baseline, display, scenario, &criteria, o->targets, custom, n_zones, error)) == NULL)
+          || (i > 0
+              && (scenario = gr_scenario_store_find (store, o->scenarios[i - 1], error)) == NULL)
+          || (opt = option_new (baseline, display, scenario, &criteria, o->targets, custom, n_zones,
+                                error))
+                 == NULL)
         {
           options_free (g_steal_pointer (&options), n_zones);
           return FALSE;
         }
       g_ptr_array_add (options, opt);
     }
-  report_progress (progress, progress_data, (double) (n_scenarios + 1) / total, _("Drawing the report…"));
+  report_progress (progress, progress_data, (double) (n_scenarios + 1) / total,
+                   _ ("Drawing the report…"));
 
   /* Written beside the target and renamed over it when complete: a
    * failed report never leaves half a file where the last one was. */
@@ -872,8 +936,8 @@ gr_report_write (const GrReportOptions *o,
   file = g_filename_display_name (output);
   if (fd < 0)
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), _("Could not write the report %s: %s"), file,
-                   g_strerror (errno));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _ ("Could not write the report %s: %s"), file, g_strerror (errno));
       options_free (g_steal_pointer (&options), n_zones);
       return FALSE;
     }
@@ -885,19 +949,20 @@ gr_report_write (const GrReportOptions *o,
       page_w = page_h, page_h = swap;
     }
   surface = cairo_pdf_surface_create (temporary, page_w, page_h);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Park-city assessment"));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Greenreach " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _ ("Park-city assessment"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "Greenreach " PACKAGE_VERSION);
   doc.cr = cairo_create (surface);
   doc.width = page_w, doc.height = page_h;
   doc.date = date;
   {
     g_autofree char *name = g_path_get_basename (o->project);
 
-    doc.running = g_strdup_printf (_("Park-city assessment — %s — %s"), name, date);
+    doc.running = g_strdup_printf (_ ("Park-city assessment — %s — %s"), name, date);
   }
   target = ((Option *) g_ptr_array_index (options, 0))->city.items[GR_IND_SERVICE_RATE].has_target
-             ? ((Option *) g_ptr_array_index (options, 0))->city.items[GR_IND_SERVICE_RATE].target
-             : NAN;
+               ? ((Option *) g_ptr_array_index (options, 0))->city.items[GR_IND_SERVICE_RATE].target
+               : NAN;
 
   new_page (&doc);
   cover (&doc, o, baseline, options, &criteria, &frame);
@@ -929,11 +994,12 @@ gr_report_write (const GrReportOptions *o,
       int saved = errno;
 
       g_unlink (temporary);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the report %s: %s"), file,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved));
+      g_set_error (
+          error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not write the report %s: %s"), file,
+          status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved));
       return FALSE;
     }
-  report_progress (progress, progress_data, 1, _("Report written"));
+  report_progress (progress, progress_data, 1, _ ("Report written"));
   return TRUE;
 }
 
@@ -1001,9 +1067,10 @@ static void
 report_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   ReportData *r = data;
-  GError *error = NULL;
+  GError     *error = NULL;
 
-  gboolean written = gr_report_write (&r->options, r->output, relay_progress, task, cancellable, &error);
+  gboolean written =
+      gr_report_write (&r->options, r->output, relay_progress, task, cancellable, &error);
 
   /* Pango keeps a font map per thread: unset, this pool thread lets go of
    * the report's fonts and caches now rather than whenever it exits. */
@@ -1055,8 +1122,7 @@ gr_report_write_async (const GrReportOptions *options,
  *   (%G_IO_ERROR_CANCELLED when it was cancelled)
  */
 gboolean
-gr_report_write_finish (GAsyncResult *result,
-                        GError      **error)
+gr_report_write_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_async_result_is_tagged (result, gr_report_write_async), FALSE);

@@ -18,24 +18,23 @@ typedef enum
 
 typedef struct
 {
-  const char        *project;     /* the project file */
-  const char *const *scenarios;   /* names, %NULL-terminated; nullable: the baseline only */
+  const char        *project;   /* the project file */
+  const char *const *scenarios; /* names, %NULL-terminated; nullable: the baseline only */
   GrTargetSet        targets;
   GrPaper            paper;
   gboolean           portrait;
-  const GrCriteria  *criteria;    /* nullable: the defaults */
-  const GrMapStyle  *style;       /* nullable: the default style */
-  const char        *basemap;     /* MBTiles file; nullable: no base map */
+  const GrCriteria  *criteria; /* nullable: the defaults */
+  const GrMapStyle  *style;    /* nullable: the default style */
+  const char        *basemap;  /* MBTiles file; nullable: no base map */
 } GrReportOptions;
 
-gboolean gr_paper_from_string (const char *text,
-                               GrPaper    *paper);
-gboolean gr_report_write      (const GrReportOptions *options,
-                               const char            *output,
-                               GrProgressFunc         progress,
-                               gpointer               progress_data,
-                               GCancellable          *cancellable,
-                               GError               **error);
+gboolean gr_paper_from_string (const char *text, GrPaper *paper);
+gboolean gr_report_write (const GrReportOptions *options,
+                          const char            *output,
+                          GrProgressFunc         progress,
+                          gpointer               progress_data,
+                          GCancellable          *cancellable,
+                          GError               **error);
 void     gr_report_write_async (const GrReportOptions *options,
                                 const char            *output,
                                 GrProgressFunc         progress,
@@ -43,8 +42,7 @@ void     gr_report_write_async (const GrReportOptions *options,
                                 GCancellable          *cancellable,
                                 GAsyncReadyCallback    callback,
                                 gpointer               user_data);
-gboolean gr_report_write_finish (GAsyncResult *result,
-                                 GError      **error);
+gboolean gr_report_write_finish (GAsyncResult *result, GError **error);
 char    *gr_project_attribution (GrProject *project);
 
 G_END_DECLS

@@ -152,9 +152,9 @@ edit (const Job *job, GrEdit *owned)
     e->target.index = gr_scenario_next_candidate (scenario, baseline);
   if (!gr_scenario_check_edit (scenario, baseline, e, &error))
     return gr_cli_fail_error (error);
-  what = gr_edit_describe (e);
   if (!gr_scenario_store_push (job->store, scenario, g_steal_pointer (&e), &error))
     return gr_cli_fail_error (error);
+  what = gr_scenario_describe_edit (scenario, baseline, scenario->position - 1);
   printf ("%s\n", what);
   return EXIT_OK;
 }
@@ -175,7 +175,7 @@ step (const Job *job, int by)
   to = scenario->position + by;
   if (!gr_scenario_store_set_position (job->store, scenario, to, &error))
     return gr_cli_fail_error (error);
-  what = gr_edit_describe (g_ptr_array_index (scenario->edits, by < 0 ? to : to - 1));
+  what = gr_scenario_describe_edit (scenario, job->baseline, by < 0 ? to : to - 1);
   printf (by < 0 ? _ ("Undone: %s\n") : _ ("Redone: %s\n"), what);
   return EXIT_OK;
 }

@@ -55,11 +55,26 @@ delete_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 {
   GrWindow *self = GR_WINDOW (widget);
 
-  if (self->session == NULL || !self->has_selection)
+  if (self->session == NULL || !self->has_selection
+      || !_gr_window_may_edit (self, self->selection, TRUE))
     return;
   self->has_selection = FALSE;
   _gr_window_push_or_say (
       self, gr_edit_new (GR_EDIT_REMOVE, self->selection.role, self->selection.index, NULL));
+}
+
+/* Esc: back to the pan tool, nothing selected, no drawing left half done. */
+static void
+escape_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  _gr_window_escape (GR_WINDOW (widget));
+}
+
+/* Enter while drawing, whatever has the focus: the park is closed. */
+static void
+finish_drawing_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  gr_window_finish_drawing (GR_WINDOW (widget));
 }
 
 static void
@@ -119,6 +134,11 @@ _gr_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, step_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, step_activated);
   gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_activated);
+  gtk_widget_class_install_property_action (widget_class, "win.tool", "tool");
+  gtk_widget_class_install_property_action (widget_class, "win.edit-baseline", "edit-baseline");
+  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_activated);
+  gtk_widget_class_install_action (widget_class, "win.finish-drawing", NULL,
+                                   finish_drawing_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, _gr_window_save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.scenario-new", NULL,
                                    _gr_window_scenario_activated);

@@ -3,6 +3,8 @@
 
 #include "gr-window-private.h"
 
+#include "gr-format.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -44,12 +46,41 @@ _gr_window_push_or_say (GrWindow *self, GrEdit *edit)
 
   if (self->store == NULL)
     {
-      gr_edit_free (edit);
+      /* The first edit of an unsaved project waits for the Save dialog
+       * (scenarios live in the project file) and is made once it is saved. */
+      g_clear_pointer (&self->pending, gr_edit_free);
+      self->pending = edit;
       _gr_window_ensure_store (self);
       return;
     }
   if (!gr_window_push_edit (self, edit, &error))
     _gr_window_show_error (self, _ ("Could not make the edit"), error);
+}
+
+/* After the Save dialog: the edit that waited for it is made (@saved), or
+ * given up with a word. */
+void
+_gr_window_apply_pending (GrWindow *self, gboolean saved)
+{
+  GrEdit *edit = g_steal_pointer (&self->pending);
+  guint   number;
+
+  if (edit == NULL)
+    return;
+  if (!saved || self->store == NULL)
+    {
+      gr_edit_free (edit);
+      adw_toast_overlay_add_toast (
+          self->toasts, adw_toast_new (_ ("The edit was not made: the project is not saved")));
+      return;
+    }
+  if (edit->kind != GR_EDIT_ADD)
+    {
+      _gr_window_push_or_say (self, edit);
+      return;
+    }
+  number = _gr_window_candidate_number (self);
+  _gr_window_push_candidate (self, edit, number);
 }
 
 /* The number the next candidate park of the scenario gets (1, 2, …). */
@@ -73,21 +104,38 @@ _gr_window_candidate_edit (GrWindow *self, OGRGeometryH geometry, guint number)
   return edit;
 }
 
+/* Adds candidate park @number (@edit) and selects it. */
+void
+_gr_window_push_candidate (GrWindow *self, GrEdit *edit, guint number)
+{
+  GrScenario *before = self->current;
+  guint       n_edits = before != NULL ? before->edits->len : 0;
+
+  _gr_window_push_or_say (self, edit);
+  /* Selected only once it is there (not while the project is saved). */
+  if (self->current != NULL && (self->current != before || self->current->edits->len != n_edits))
+    {
+      self->has_selection = TRUE;
+      self->selection =
+          (GrFeatureKey){ GR_ROLE_PARK, _gr_window_n_baseline_parks (self) + number - 1 };
+      _gr_window_refresh_edits (self);
+    }
+}
+
 /* A pocket park of the chosen size centred at a point of the analysis CRS. */
 void
 gr_window_add_park_at (GrWindow *self, double x, double y)
 {
   guint number = _gr_window_candidate_number (self);
 
-  _gr_window_push_or_say (
-      self, _gr_window_candidate_edit (
-                self,
-                gr_pocket_park_new (x, y, gr_park_popover_get_area (self->park_popover),
-                                    gr_park_popover_get_circle (self->park_popover)),
-                number));
-  self->has_selection = TRUE;
-  self->selection = (GrFeatureKey){ GR_ROLE_PARK, _gr_window_n_baseline_parks (self) + number - 1 };
-  _gr_window_refresh_edits (self);
+  _gr_window_push_candidate (
+      self,
+      _gr_window_candidate_edit (self,
+                                 gr_pocket_park_new (x, y,
+                                                     gr_park_popover_get_area (self->park_popover),
+                                                     gr_park_popover_get_circle (self->park_popover)),
+                                 number),
+      number);
 }
 
 /* A row of the history: the scenario goes back (or forward) to just after it. */
@@ -149,44 +197,51 @@ gr_window_drag_to (GrWindow *self, double x, double y)
   _gr_window_refresh_edits (self);
 }
 
-/* Starts dragging the editable feature at (@x, @y); FALSE when none is there. */
+/* Starts the drag of the tool in force at (@x, @y): with the move tool the
+ * feature there, with the reshape tool the corner of the selection there.
+ * FALSE where the tool has nothing to drag (the map pans instead). */
 gboolean
 gr_window_drag_begin (GrWindow *self, double x, double y)
 {
   GrFeatureKey key;
-  OGRGeometryH g;
+  OGRGeometryH g = NULL;
   Vertex       v;
   double       wx, wy;
 
   if (self->session == NULL || self->editor == NULL || self->presenting)
     return FALSE;
-  /* A handle of the selection: that vertex moves. */
   self->drag_vertex = FALSE;
-  if (self->has_selection && _gr_window_to_widget (self, x, y, &wx, &wy)
-      && (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self),
-                                        self->selection))
-             != NULL
-      && _gr_window_find_vertex (self, g, wx, wy, &v))
+  if (self->tool == GR_MAP_TOOL_RESHAPE)
     {
+      if (!self->has_selection || !_gr_window_may_edit (self, self->selection, FALSE)
+          || !_gr_window_to_widget (self, x, y, &wx, &wy)
+          || (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self),
+                                            self->selection))
+                 == NULL
+          || !_gr_window_find_vertex (self, g, wx, wy, &v))
+        return FALSE;
       key = self->selection;
       self->drag_vertex = TRUE;
       self->drag_part = v.part, self->drag_ring = v.ring, self->drag_point = v.point;
     }
-  else if (!_gr_window_edit_target_at (self, x, y, &key)
+  else if (self->tool != GR_MAP_TOOL_MOVE || !_gr_window_edit_target_at (self, x, y, &key)
            || (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self),
                                              key))
                   == NULL)
     return FALSE;
   self->dragging = TRUE;
+  self->drag_moved = FALSE;
   self->drag_key = key;
   self->drag_start = OGR_G_Clone (g);
   self->drag_x = x, self->drag_y = y;
   self->has_selection = TRUE;
   self->selection = key;
+  _gr_window_refresh_edits (self);
   return TRUE;
 }
 
-/* Ends the drag: one edit, however many steps it took. */
+/* Ends the drag: one edit, however many steps it took ("Move" for the
+ * whole, "Reshape" for a corner), none for a press that did not move. */
 void
 gr_window_drag_end (GrWindow *self)
 {
@@ -199,10 +254,10 @@ gr_window_drag_end (GrWindow *self)
   now = g_steal_pointer (&self->drag_now);
   g_clear_pointer (&self->drag_start, OGR_G_DestroyGeometry);
   if (now != NULL)
-    _gr_window_push_or_say (
-        self, gr_edit_new (GR_EDIT_RESHAPE, self->drag_key.role, self->drag_key.index, now));
+    _gr_window_push_or_say (self, gr_edit_new (self->drag_vertex ? GR_EDIT_RESHAPE : GR_EDIT_MOVE,
+                                               self->drag_key.role, self->drag_key.index, now));
   else
-    _gr_window_after_change (self);
+    _gr_window_refresh_edits (self);
 }
 
 void
@@ -210,9 +265,7 @@ _gr_window_on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindo
 {
   double x, y;
 
-  if (gtk_toggle_button_get_active (self->add_tool)
-      || gtk_toggle_button_get_active (self->draw_tool) || self->session == NULL
-      || !_gr_window_widget_to_analysis (self, wx, wy, &x, &y)
+  if (self->session == NULL || !_gr_window_widget_to_analysis (self, wx, wy, &x, &y)
       || !gr_window_drag_begin (self, x, y))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -221,15 +274,22 @@ _gr_window_on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindo
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+/* Pixels the pointer moves before a press becomes a move: a click's
+ * jitter edits nothing. */
+#define DRAG_THRESHOLD 4.0
+
 void
 _gr_window_on_drag_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
 {
   double sx, sy, x, y;
 
-  if (!self->dragging || !gtk_gesture_drag_get_start_point (gesture, &sx, &sy)
-      || !_gr_window_widget_to_analysis (self, sx + dx, sy + dy, &x, &y))
+  if (!self->dragging || !gtk_gesture_drag_get_start_point (gesture, &sx, &sy))
     return;
-  gr_window_drag_to (self, x, y);
+  if (!self->drag_moved && hypot (dx, dy) < DRAG_THRESHOLD)
+    return;
+  self->drag_moved = TRUE;
+  if (_gr_window_widget_to_analysis (self, sx + dx, sy + dy, &x, &y))
+    gr_window_drag_to (self, x, y);
 }
 
 void
@@ -261,7 +321,10 @@ _gr_window_describe_candidate (GrWindow *self)
     }
   area = OGR_G_Area (g);
   g_string_append_printf (text, "<b>%s</b>\n%s\n", name != NULL ? name : "", _ ("Candidate park"));
-  g_string_append_printf (text, _ ("Area: %.0f m² (%.2f ha)"), area, area / 1e4);
+  {
+    g_autofree char *formatted = gr_format_area (area);
+    g_string_append_printf (text, _ ("Area: %s"), formatted);
+  }
   flags = gr_candidate_flags_describe (gr_candidate_flags (_gr_window_baseline_project (self), g));
   if (flags[0] != '\0')
     {

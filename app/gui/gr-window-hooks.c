@@ -96,7 +96,7 @@ gr_window_get_coverage_layer (GrWindow *self)
 void
 gr_window_set_adding (GrWindow *self, gboolean adding)
 {
-  gtk_toggle_button_set_active (self->add_tool, adding);
+  gr_window_set_tool (self, adding ? "add" : "pan");
 }
 
 GrScenario *

@@ -3,6 +3,8 @@
 
 #include "gr-window-private.h"
 
+#include "gr-format.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -117,63 +119,197 @@ _gr_window_describe_served (GrWindow *self, GString *text, const GrPolygon *shap
     }
 }
 
-/* What a click on the map finds: the topmost area feature under it. */
+/* What the identify popover says of a feature of @role: its name, layer,
+ * class, area, service radius and, for parks and green space, the homes
+ * it serves (outlined on the map). @g is its outline as shown now. */
 static char *
-describe_feature (GrWindow *self, double x, double y)
+describe_feature (GrWindow *self, GrRole role, guint index, OGRGeometryH g, const char *name)
 {
-  static const GrRole roles[] = { GR_ROLE_PARK,      GR_ROLE_GREEN,       GR_ROLE_WATER,
-                                  GR_ROLE_BUILDINGS, GR_ROLE_RESIDENTIAL, GR_ROLE_CORRIDOR,
-                                  GR_ROLE_ZONES };
-  GrProject          *project = gr_session_get_project (self->session);
+  GrProject       *project = _gr_window_baseline_project (self);
+  GrFeature       *f = index < project->layers[role]->features->len
+                           ? g_ptr_array_index (project->layers[role]->features, index)
+                           : NULL;
+  const char      *kind = f != NULL ? f->kind : NULL;
+  double           area = OGR_G_Area (g);
+  GString         *text = g_string_new (NULL);
+  g_autofree char *title =
+      g_markup_escape_text (name != NULL ? name : gr_role_get_label (role), -1);
 
-  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+  g_string_append_printf (text, "<b>%s</b>\n", title);
+  g_string_append_printf (text, _ ("Layer: %s\n"), gr_role_get_label (role));
+  if (role == GR_ROLE_PARK)
     {
-      guint      index = 0;
-      GrFeature *f;
-      double     area;
-      GString   *text;
+      gboolean    by_size;
+      GrParkClass park_class = gr_park_class_from_kind (kind, area, &by_size);
 
-      if (gr_session_nearest (self->session, roles[r], x, y, &index) > 0)
-        continue;
-      f = g_ptr_array_index (project->layers[roles[r]]->features, index);
-      area = OGR_G_Area (f->geometry);
-      text = g_string_new (NULL);
-      {
-        g_autofree char *title =
-            g_markup_escape_text (f->name != NULL ? f->name : gr_role_get_label (roles[r]), -1);
-        g_string_append_printf (text, "<b>%s</b>\n", title);
-      }
-      g_string_append_printf (text, _ ("Layer: %s\n"), gr_role_get_label (roles[r]));
-      if (roles[r] == GR_ROLE_PARK)
-        {
-          gboolean    by_size;
-          GrParkClass park_class = gr_park_class_from_kind (f->kind, area, &by_size);
-
-          g_string_append_printf (
-              text, by_size ? _ ("Class: %s %s (by its size)\n") : _ ("Class: %s %s\n"),
-              gr_park_class_get_code (park_class), gr_park_class_get_label (park_class));
-        }
-      if (f->kind != NULL)
-        {
-          g_autofree char *kind = g_markup_escape_text (f->kind, -1);
-          g_string_append_printf (text, _ ("Source class: %s\n"), kind);
-        }
-      g_string_append_printf (text, _ ("Area: %.0f m² (%.2f ha)"), area, area / 1e4);
-      if (roles[r] == GR_ROLE_PARK)
-        {
-          double radius = gr_service_rules_radius (project->rules, area, f->historic);
-          g_string_append_c (text, '\n');
-          if (radius > 0)
-            g_string_append_printf (text, _ ("Service radius: %.0f m"), radius);
-          else
-            g_string_append (text, _ ("Too small for a service radius"));
-        }
-      if (roles[r] == GR_ROLE_PARK || roles[r] == GR_ROLE_GREEN)
-        _gr_window_describe_served (self, text,
-                                    gr_session_get_shape (self->session, roles[r], index));
-      return g_string_free (text, FALSE);
+      g_string_append_printf (text,
+                              by_size ? _ ("Class: %s %s (by its size)\n") : _ ("Class: %s %s\n"),
+                              gr_park_class_get_code (park_class),
+                              gr_park_class_get_label (park_class));
     }
+  if (kind != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (kind, -1);
+      g_string_append_printf (text, _ ("Source class: %s\n"), escaped);
+    }
+  switch (gr_role_get_shape (role))
+    {
+    case GR_SHAPE_LINE:
+      {
+        g_autofree char *length = gr_format_number (OGR_G_Length (g), 0);
+        g_string_append_printf (text, _ ("Length: %s m"), length);
+      }
+      break;
+    case GR_SHAPE_POINT:
+      g_string_append_printf (text, _ ("At x %.1f  y %.1f"), OGR_G_GetX (g, 0), OGR_G_GetY (g, 0));
+      break;
+    default:
+      {
+        g_autofree char *formatted = gr_format_area (area);
+        g_string_append_printf (text, _ ("Area: %s"), formatted);
+      }
+    }
+  if (role == GR_ROLE_PARK)
+    {
+      double radius =
+          gr_service_rules_radius (project->rules, area, f != NULL ? f->historic : FALSE);
+
+      g_string_append_c (text, '\n');
+      if (radius > 0)
+        g_string_append_printf (text, _ ("Service radius: %.0f m"), radius);
+      else
+        g_string_append (text, _ ("Too small for a service radius"));
+    }
+  if (role == GR_ROLE_PARK || role == GR_ROLE_GREEN)
+    {
+      g_autoptr (GrPolygon) shape = gr_polygon_new_from_ogr (g);
+      _gr_window_describe_served (self, text, shape);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A line or point feature of @role within a few pixels of (@x, @y). */
+static gboolean
+near_feature (GrWindow *self, GrRole role, double x, double y, double tolerance, guint *index)
+{
+  GrLayer *layer = _gr_window_baseline_project (self)->layers[role];
+  g_auto (OGRGeometryH) point = OGR_G_CreateGeometry (wkbPoint);
+  double best = tolerance;
+  gboolean found = FALSE;
+
+  OGR_G_SetPoint_2D (point, 0, x, y);
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+      double     d = OGR_G_Distance (f->geometry, point);
+
+      if (d >= 0 && d <= best)
+        best = d, *index = i, found = TRUE;
+    }
+  return found;
+}
+
+/* What a click with the pan tool finds, topmost first: a park or green
+ * space as the scenario has it (candidates included), then the other
+ * layers. Parks and green space become the selection, for their name and
+ * class. NULL where there is nothing. */
+static char *
+identify (GrWindow *self, double x, double y, double metres_per_pixel)
+{
+  static const GrRole areas[] = { GR_ROLE_WATER,    GR_ROLE_BUILDINGS, GR_ROLE_RESIDENTIAL,
+                                  GR_ROLE_CORRIDOR, GR_ROLE_NURSERY,   GR_ROLE_ZONES };
+  static const GrRole others[] = { GR_ROLE_ENTRANCES, GR_ROLE_SITES, GR_ROLE_GREENWAY };
+  GrProject          *project = _gr_window_baseline_project (self);
+  GrFeatureKey        key;
+  guint               index = 0;
+
+  self->has_selection = FALSE;
+  for (guint r = 0; r < G_N_ELEMENTS (others); r++)
+    if (near_feature (self, others[r], x, y, 6 * metres_per_pixel, &index))
+      {
+        GrFeature *f = g_ptr_array_index (project->layers[others[r]]->features, index);
+        return describe_feature (self, others[r], index, f->geometry, f->name);
+      }
+  if (_gr_window_feature_at (self, x, y, &key))
+    {
+      self->has_selection = TRUE;
+      self->selection = key;
+      if (key.role == GR_ROLE_PARK && key.index >= _gr_window_n_baseline_parks (self))
+        return _gr_window_describe_candidate (self);
+      return describe_feature (
+          self, key.role, key.index,
+          gr_scenario_get_geometry (self->current, project, key),
+          gr_scenario_get_feature_name (self->current, project, key, G_MAXUINT));
+    }
+  for (guint r = 0; r < G_N_ELEMENTS (areas); r++)
+    if (gr_session_nearest (self->session, areas[r], x, y, &index) == 0)
+      {
+        GrFeature *f = g_ptr_array_index (project->layers[areas[r]]->features, index);
+        return describe_feature (self, areas[r], index, f->geometry, f->name);
+      }
   return NULL;
+}
+
+static void
+show_identify (GrWindow *self, const char *markup, double wx, double wy)
+{
+  GtkWidget *popover = gr_feature_popover_new (markup);
+
+  if (self->has_selection)
+    _gr_window_setup_naming (self, GR_FEATURE_POPOVER (popover));
+  gtk_widget_set_parent (popover, GTK_WIDGET (self->map_overlay));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle){ (int) wx, (int) wy, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  g_set_weak_pointer (&self->identify, GTK_POPOVER (popover));
+  /* The popover returns the focus where it was: let that be the map. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->map));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_free (self->selection_text);
+  self->selection_text = g_strdup (gr_feature_popover_get_text (GR_FEATURE_POPOVER (popover)));
+}
+
+/* The select part of the move and reshape tools: what is under the
+ * pointer and may be edited, or nothing. */
+static void
+select_at (GrWindow *self, double x, double y)
+{
+  GrFeatureKey key;
+
+  self->has_selection = _gr_window_feature_at (self, x, y, &key);
+  if (self->has_selection)
+    {
+      self->selection = key;
+      /* A locked feature is selected and said so: it shows what it is. */
+      _gr_window_may_edit (self, key, TRUE);
+    }
+  _gr_window_refresh_edits (self);
+}
+
+/* On a corner or an edge of the selection (the reshape tool's handles). */
+static gboolean
+on_selection_outline (GrWindow *self, double wx, double wy)
+{
+  OGRGeometryH g;
+  Vertex       v;
+
+  return self->has_selection
+         && (g = gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self),
+                                           self->selection))
+                != NULL
+         && (_gr_window_find_vertex (self, g, wx, wy, &v)
+             || _gr_window_find_edge (self, g, wx, wy, &v));
+}
+
+/* The second press of a double click that edits (closing a drawing,
+ * a corner of the selection) is the tool's alone: the map does not zoom. */
+void
+_gr_window_on_press (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self)
+{
+  if (n_press != 2 || self->session == NULL)
+    return;
+  if (self->tool == GR_MAP_TOOL_DRAW
+      || (self->tool == GR_MAP_TOOL_RESHAPE && on_selection_outline (self, x, y)))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 void
@@ -181,76 +317,56 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autofree char *markup = NULL;
-  GtkWidget       *popover;
-  double           lat, lon, px, py;
+  double           lat, lon, px, py, metres_per_pixel;
 
-  if (self->session == NULL || x < 0 || y < 0 || x >= gtk_widget_get_width (GTK_WIDGET (self->map))
+  if (self->session == NULL || self->presenting || x < 0 || y < 0
+      || x >= gtk_widget_get_width (GTK_WIDGET (self->map))
       || y >= gtk_widget_get_height (GTK_WIDGET (self->map)))
     return;
-  if (gtk_toggle_button_get_active (self->draw_tool))
-    {
-      double ax, ay;
-
-      if (n_press == 2)
-        gr_window_finish_drawing (self);
-      else if (n_press == 1 && _gr_window_widget_to_analysis (self, x, y, &ax, &ay))
-        gr_window_draw_corner (self, ax, ay);
-      return;
-    }
-  if (n_press == 2)
-    {
-      _gr_window_edit_vertices_at (self, x, y);
-      return;
-    }
-  if (n_press != 1)
-    return;
-  gr_coverage_layer_set_served (self->coverage, NULL);
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
   if (!gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py))
     return;
-  if (gtk_toggle_button_get_active (self->add_tool))
+  switch (self->tool)
     {
-      gtk_toggle_button_set_active (self->add_tool, FALSE);
-      gr_window_add_park_at (self, px, py);
+    case GR_MAP_TOOL_DRAW:
+      if (n_press == 2)
+        gr_window_finish_drawing (self);
+      else if (n_press == 1)
+        gr_window_draw_corner (self, px, py);
       return;
+    case GR_MAP_TOOL_ADD:
+      if (n_press == 1)
+        {
+          _gr_window_set_tool (self, GR_MAP_TOOL_MOVE);
+          gr_window_add_park_at (self, px, py);
+        }
+      return;
+    case GR_MAP_TOOL_RESHAPE:
+      if (n_press == 2)
+        _gr_window_edit_vertices_at (self, x, y);
+      else if (n_press == 1 && !on_selection_outline (self, x, y))
+        select_at (self, px, py);
+      return;
+    case GR_MAP_TOOL_MOVE:
+      if (n_press == 1)
+        select_at (self, px, py);
+      return;
+    case GR_MAP_TOOL_PAN:
+    default:
+      break;
     }
-  /* On a handle or an edge of the selection: shape editing, no popover in
-   * the way of a double click. */
-  if (self->has_selection)
-    {
-      OGRGeometryH g = gr_scenario_get_geometry (
-          self->current, gr_session_get_project (self->session), self->selection);
-      Vertex v;
-
-      if (g != NULL
-          && (_gr_window_find_vertex (self, g, x, y, &v)
-              || _gr_window_find_edge (self, g, x, y, &v)))
-        return;
-    }
-  {
-    GrFeatureKey key;
-
-    self->has_selection = _gr_window_edit_target_at (self, px, py, &key);
-    if (self->has_selection)
-      self->selection = key;
-    _gr_window_refresh_edits (self);
-  }
-  if (self->has_selection && self->selection.role == GR_ROLE_PARK
-      && self->selection.index >= _gr_window_n_baseline_parks (self))
-    markup = _gr_window_describe_candidate (self);
-  else if ((markup = describe_feature (self, px, py)) == NULL)
+  /* Pan: a click identifies; a double click zooms (the map's own). */
+  if (n_press != 1)
     return;
-  popover = gr_feature_popover_new (markup);
-  if (self->has_selection)
-    _gr_window_setup_naming (self, GR_FEATURE_POPOVER (popover));
-  gtk_widget_set_parent (popover, GTK_WIDGET (self->map_overlay));
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle){ (int) x, (int) y, 1, 1 });
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  /* The popover returns the focus where it was: let that be the map. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->map));
-  gtk_popover_popup (GTK_POPOVER (popover));
-  g_free (self->selection_text);
-  self->selection_text = g_strdup (gr_feature_popover_get_text (GR_FEATURE_POPOVER (popover)));
+  gr_coverage_layer_set_served (self->coverage, NULL);
+  metres_per_pixel = 156543.03392 * cos (lat * G_PI / 180)
+                     / pow (2, shumate_viewport_get_zoom_level (viewport));
+  markup = identify (self, px, py, metres_per_pixel);
+  _gr_window_refresh_edits (self);
+  if (markup != NULL)
+    show_identify (self, markup, x, y);
+  else
+    g_clear_pointer (&self->selection_text, g_free);
 }
 
 /* The base map follows the preferences; when the chosen one cannot be
@@ -318,6 +434,9 @@ _gr_window_setup_map (GrWindow *self)
   _gr_window_apply_base_map (self);
   g_signal_connect (motion, "motion", G_CALLBACK (_gr_window_on_motion), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+  /* Capture: a double click that edits is claimed before the map zooms. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (_gr_window_on_press), self);
   g_signal_connect (click, "released", G_CALLBACK (_gr_window_on_click), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -207,9 +207,7 @@ gr_window_set_presenting (GrWindow *self, gboolean presenting)
   self->presenting = presenting;
   if (presenting)
     {
-      gtk_toggle_button_set_active (self->add_tool, FALSE);
-      gtk_toggle_button_set_active (self->draw_tool, FALSE);
-      self->has_selection = FALSE;
+      _gr_window_escape (self);
       gr_indicator_panel_set_scope (self->indicator_panel, 0);
       gtk_window_fullscreen (GTK_WINDOW (self));
     }

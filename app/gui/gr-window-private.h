@@ -45,6 +45,18 @@
 
 G_BEGIN_DECLS
 
+/* What a press on the map does. Pan is the default: a drag pans, a click
+ * identifies; only a tool chosen on purpose edits. */
+typedef enum
+{
+  GR_MAP_TOOL_PAN,
+  GR_MAP_TOOL_MOVE,    /* drag a candidate park (or, unlocked, a baseline feature) */
+  GR_MAP_TOOL_RESHAPE, /* drag, add (double click on an edge) and remove corners */
+  GR_MAP_TOOL_ADD,     /* a click drops a pocket park */
+  GR_MAP_TOOL_DRAW,    /* clicks place corners; double click or Enter closes */
+  GR_N_MAP_TOOLS
+} GrMapTool;
+
 struct _GrWindow
 {
   AdwApplicationWindow parent_instance;
@@ -78,8 +90,10 @@ struct _GrWindow
 
   /* What-if editing */
   GtkDropDown      *scenario_dropdown;
-  GtkToggleButton  *add_tool;
-  GtkToggleButton  *draw_tool;
+  GrMapTool         tool;
+  gboolean          edit_baseline; /* baseline features may be moved, reshaped, removed */
+  GrEdit           *pending;       /* the first edit, kept while the project is saved */
+  GtkPopover       *identify;      /* the feature popover shown, weak */
   GArray           *draft; /* double x, y: corners of a park being drawn, analysis CRS */
   GrParkPopover    *park_popover;
   GrHistoryPanel   *history;
@@ -109,6 +123,7 @@ struct _GrWindow
   OGRGeometryH      drag_now;
   double            drag_x, drag_y; /* where the drag began, analysis CRS */
   gboolean          drag_vertex;    /* a vertex of the selection, not the whole */
+  gboolean          drag_moved;     /* past the drag threshold: a click is not a move */
   int               drag_part, drag_ring, drag_point;
   GrComparison     *comparison;        /* shown on the map while its window is open */
   GtkWidget        *comparison_window; /* weak */
@@ -195,7 +210,9 @@ GrProject *_gr_window_baseline_project (GrWindow *self);
 void       _gr_window_grow_by_reach (GrWindow *self, double bounds[4]);
 guint      _gr_window_n_baseline_parks (GrWindow *self);
 gboolean _gr_window_widget_to_analysis (GrWindow *self, double wx, double wy, double *x, double *y);
+gboolean _gr_window_feature_at (GrWindow *self, double x, double y, GrFeatureKey *key);
 gboolean _gr_window_edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key);
+gboolean _gr_window_may_edit (GrWindow *self, GrFeatureKey key, gboolean say);
 void     _gr_window_refresh_edits (GrWindow *self);
 void     _gr_window_after_change (GrWindow *self);
 void     _gr_window_fill_scenarios (GrWindow *self);
@@ -208,8 +225,10 @@ void     _gr_window_scenario_activated (GtkWidget *widget, const char *action, G
 
 /* gr-window-edit.c */
 void    _gr_window_push_or_say (GrWindow *self, GrEdit *edit);
+void    _gr_window_apply_pending (GrWindow *self, gboolean saved);
 guint   _gr_window_candidate_number (GrWindow *self);
 GrEdit *_gr_window_candidate_edit (GrWindow *self, OGRGeometryH geometry, guint number);
+void    _gr_window_push_candidate (GrWindow *self, GrEdit *edit, guint number);
 void    _gr_window_on_history_go_to (GrHistoryPanel *history, guint n_edits, GrWindow *self);
 
 /* gr-window-tools.c */
@@ -227,7 +246,12 @@ char *_gr_window_describe_candidate (GrWindow *self);
 void  _gr_window_setup_naming (GrWindow *self, GrFeaturePopover *popover);
 
 /* gr-window-tools.c */
-void _gr_window_build_editing (GrWindow *self);
+void        _gr_window_build_editing (GrWindow *self);
+const char *_gr_window_get_tool_name (GrWindow *self);
+gboolean    _gr_window_set_tool_name (GrWindow *self, const char *name);
+void        _gr_window_set_tool (GrWindow *self, GrMapTool tool);
+void        _gr_window_escape (GrWindow *self);
+void        _gr_window_on_press (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self);
 
 /* gr-window-compare.c */
 void _gr_window_compare_activated (GtkWidget *widget, const char *action, GVariant *parameter);
@@ -249,6 +273,7 @@ GtkWidget       *gr_window_get_map (GrWindow *self);
 void             gr_window_set_role_visible (GrWindow *self, GrRole role, gboolean visible);
 void             gr_window_move_layer (GrWindow *self, GrRole role, int step);
 void             gr_window_click_at (GrWindow *self, double x, double y);
+void             gr_window_set_tool (GrWindow *self, const char *tool);
 const char      *gr_window_get_selection_text (GrWindow *self);
 const char      *gr_window_hover_at (GrWindow *self, double x, double y);
 char            *gr_window_describe_point (GrWindow *self, double x, double y);

@@ -49,7 +49,7 @@ _gr_window_widget_to_analysis (GrWindow *self, double wx, double wy, double *x, 
 /* The editable feature (park or green space, as the scenario has it) at a
  * point of the analysis CRS. */
 gboolean
-_gr_window_edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key)
+_gr_window_feature_at (GrWindow *self, double x, double y, GrFeatureKey *key)
 {
   static const GrRole roles[] = { GR_ROLE_PARK, GR_ROLE_GREEN };
   g_autoptr (GArray) touched =
@@ -83,6 +83,34 @@ _gr_window_edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key
       return TRUE;
     }
   return FALSE;
+}
+
+/* Whether the move, reshape and remove edits may touch @key: a scenario's
+ * candidate parks always, the baseline's features only once the planner
+ * unlocked them (win.edit-baseline). With @say, a locked feature is said so. */
+gboolean
+_gr_window_may_edit (GrWindow *self, GrFeatureKey key, gboolean say)
+{
+  if ((key.role == GR_ROLE_PARK && key.index >= _gr_window_n_baseline_parks (self))
+      || self->edit_baseline)
+    return TRUE;
+  if (say)
+    adw_toast_overlay_add_toast (
+        self->toasts, adw_toast_new (_ ("The baseline's features are locked: choose Scenarios ▸ "
+                                        "Edit Baseline Features to move, reshape or remove them")));
+  return FALSE;
+}
+
+/* The feature under (@x, @y) the editing tools may change. */
+gboolean
+_gr_window_edit_target_at (GrWindow *self, double x, double y, GrFeatureKey *key)
+{
+  GrFeatureKey k;
+
+  if (!_gr_window_feature_at (self, x, y, &k) || !_gr_window_may_edit (self, k, FALSE))
+    return FALSE;
+  *key = k;
+  return TRUE;
 }
 
 /* Redraws what depends on the scenario: the sketch, the history, the
@@ -310,9 +338,11 @@ on_save_chosen (GtkNativeDialog *dialog, int response, gpointer data)
                               ? g_strconcat (chosen, ".gpkg", NULL)
                               : g_strdup (chosen);
   g_autoptr (GError) error = NULL;
+  gboolean saved = path != NULL && gr_window_save_as (self, path, &error);
 
-  if (path != NULL && !gr_window_save_as (self, path, &error) && error != NULL)
+  if (path != NULL && !saved && error != NULL)
     _gr_window_show_error (self, _ ("Could not save the project"), error);
+  _gr_window_apply_pending (self, saved);
 }
 
 void

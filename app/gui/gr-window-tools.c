@@ -215,6 +215,7 @@ gr_window_draw_corner (GrWindow *self, double x, double y)
   g_array_append_val (self->draft, x);
   g_array_append_val (self->draft, y);
   show_draft (self);
+  _gr_window_update_actions (self);
 }
 
 static void
@@ -223,10 +224,11 @@ end_drawing (GrWindow *self)
   g_array_set_size (self->draft, 0);
   if (self->session != NULL)
     show_draft (self);
-  gtk_toggle_button_set_active (self->draw_tool, FALSE);
+  _gr_window_update_actions (self);
 }
 
-/* Closes the park being drawn and adds it (a double click or Enter). */
+/* Closes the park being drawn and adds it (a double click or Enter); the
+ * new park is selected, under the move tool. */
 void
 gr_window_finish_drawing (GrWindow *self)
 {
@@ -252,48 +254,123 @@ gr_window_finish_drawing (GrWindow *self)
   number = _gr_window_candidate_number (self);
   edit = _gr_window_candidate_edit (self, polygon, number);
   end_drawing (self);
-  _gr_window_push_or_say (self, edit);
+  _gr_window_set_tool (self, GR_MAP_TOOL_MOVE);
+  _gr_window_push_candidate (self, edit, number);
 }
 
-static void
-on_draw_toggled (GtkToggleButton *button, GrWindow *self)
+/* ---- the tools ---- */
+
+static const char *const tool_names[GR_N_MAP_TOOLS] = {
+  [GR_MAP_TOOL_PAN] = "pan",     [GR_MAP_TOOL_MOVE] = "move", [GR_MAP_TOOL_RESHAPE] = "reshape",
+  [GR_MAP_TOOL_ADD] = "add",     [GR_MAP_TOOL_DRAW] = "draw",
+};
+
+/* The pointer says which tool is on. */
+static const char *const tool_cursors[GR_N_MAP_TOOLS] = {
+  [GR_MAP_TOOL_PAN] = NULL,          [GR_MAP_TOOL_MOVE] = "move",
+  [GR_MAP_TOOL_RESHAPE] = "pointer", [GR_MAP_TOOL_ADD] = "copy",
+  [GR_MAP_TOOL_DRAW] = "crosshair",
+};
+
+const char *
+_gr_window_get_tool_name (GrWindow *self)
 {
-  if (gtk_toggle_button_get_active (button))
-    gtk_toggle_button_set_active (self->add_tool, FALSE);
-  else if (self->draft->len > 0)
+  return tool_names[self->tool];
+}
+
+void
+_gr_window_set_tool (GrWindow *self, GrMapTool tool)
+{
+  if (tool == self->tool)
+    return;
+  if (self->tool == GR_MAP_TOOL_DRAW && self->draft != NULL && self->draft->len > 0)
     end_drawing (self);
+  self->tool = tool;
+  if (self->map != NULL)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), tool_cursors[tool]);
+  _gr_window_update_actions (self);
+  g_object_notify (G_OBJECT (self), "tool");
 }
 
-static void
-on_add_toggled (GtkToggleButton *button, GrWindow *self)
+gboolean
+_gr_window_set_tool_name (GrWindow *self, const char *name)
 {
-  if (gtk_toggle_button_get_active (button))
-    gtk_toggle_button_set_active (self->draw_tool, FALSE);
+  for (guint t = 0; t < GR_N_MAP_TOOLS; t++)
+    if (g_strcmp0 (name, tool_names[t]) == 0)
+      {
+        _gr_window_set_tool (self, t);
+        return TRUE;
+      }
+  return FALSE;
 }
 
-/* Enter finishes the park being drawn, Esc drops it. */
-static gboolean
-on_key (GtkEventControllerKey *keys,
-        guint                  keyval,
-        guint                  keycode,
-        GdkModifierType        state,
-        GrWindow              *self)
+/* Esc: the pan tool, nothing selected, the outline of what it served and
+ * a half-drawn park gone, the identify popover closed. */
+void
+_gr_window_escape (GrWindow *self)
 {
-  if (!gtk_toggle_button_get_active (self->draw_tool))
-    return FALSE;
-  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
-    gr_window_finish_drawing (self);
-  else if (keyval == GDK_KEY_Escape)
+  if (self->draft != NULL && self->draft->len > 0)
     end_drawing (self);
-  else
-    return FALSE;
-  return TRUE;
+  _gr_window_set_tool (self, GR_MAP_TOOL_PAN);
+  if (self->identify != NULL)
+    gtk_popover_popdown (self->identify);
+  self->has_selection = FALSE;
+  g_clear_pointer (&self->selection_text, g_free);
+  gr_coverage_layer_set_served (self->coverage, NULL);
+  if (self->session != NULL)
+    _gr_window_refresh_edits (self);
+}
+
+/* The tools as a test chooses them, as the tool buttons do. */
+void
+gr_window_set_tool (GrWindow *self, const char *tool)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.tool", "s", tool);
 }
 
 void
 gr_window_set_drawing (GrWindow *self, gboolean drawing)
 {
-  gtk_toggle_button_set_active (self->draw_tool, drawing);
+  gr_window_set_tool (self, drawing ? "draw" : "pan");
+}
+
+static void
+add_key (GtkShortcutController *keys, guint keyval, const char *action, GVariant *target)
+{
+  GtkShortcut *shortcut =
+      gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0), gtk_named_action_new (action));
+
+  if (target != NULL)
+    gtk_shortcut_set_arguments (shortcut, target);
+  gtk_shortcut_controller_add_shortcut (keys, shortcut);
+}
+
+/* Esc and Enter come first, whatever has the focus (an action that is off
+ * lets the key go on); the tools' letters come last, so that a text entry
+ * keeps them. */
+static void
+add_tool_keys (GrWindow *self)
+{
+  GtkEventController *first = gtk_shortcut_controller_new ();
+  GtkEventController *last = gtk_shortcut_controller_new ();
+  static const struct
+  {
+    guint      keyval;
+    GrMapTool  tool;
+  } letters[] = {
+    { GDK_KEY_h, GR_MAP_TOOL_PAN },  { GDK_KEY_m, GR_MAP_TOOL_MOVE }, { GDK_KEY_r, GR_MAP_TOOL_RESHAPE },
+    { GDK_KEY_a, GR_MAP_TOOL_ADD },  { GDK_KEY_d, GR_MAP_TOOL_DRAW },
+  };
+
+  gtk_event_controller_set_propagation_phase (first, GTK_PHASE_CAPTURE);
+  add_key (GTK_SHORTCUT_CONTROLLER (first), GDK_KEY_Return, "win.finish-drawing", NULL);
+  add_key (GTK_SHORTCUT_CONTROLLER (first), GDK_KEY_KP_Enter, "win.finish-drawing", NULL);
+  add_key (GTK_SHORTCUT_CONTROLLER (first), GDK_KEY_Escape, "win.escape", NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self), first);
+  for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
+    add_key (GTK_SHORTCUT_CONTROLLER (last), letters[i].keyval, "win.tool",
+             g_variant_new_string (tool_names[letters[i].tool]));
+  gtk_widget_add_controller (GTK_WIDGET (self), last);
 }
 
 void
@@ -301,21 +378,18 @@ _gr_window_build_editing (GrWindow *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
 
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
   self->empty = gr_scenario_new ("");
   self->scenario_items = g_list_store_new (GR_TYPE_SCENARIO_ITEM);
   gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (self->scenario_items));
   self->draft = g_array_new (FALSE, FALSE, sizeof (double));
-  g_signal_connect (self->draw_tool, "toggled", G_CALLBACK (on_draw_toggled), self);
-  g_signal_connect (self->add_tool, "toggled", G_CALLBACK (on_add_toggled), self);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  add_tool_keys (self);
   self->sketch = gr_sketch_layer_new (shumate_map_get_viewport (self->map));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->sketch));
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
                             G_CALLBACK (_gr_window_on_scenario_selected), self);
   g_signal_connect (self->history, "go-to", G_CALLBACK (_gr_window_on_history_go_to), self);
+  /* Before the map's own drag: a press on what the move or reshape tool
+   * can change is an edit, any other press pans the map. */
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (_gr_window_on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (_gr_window_on_drag_update), self);

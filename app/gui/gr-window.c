@@ -18,6 +18,8 @@ enum
   PROP_0,
   PROP_BUSY,
   PROP_SHOW_BLIND_SPOTS,
+  PROP_TOOL,
+  PROP_EDIT_BASELINE,
   N_PROPS
 };
 
@@ -42,7 +44,7 @@ _gr_window_update_actions (GrWindow *self)
   gboolean    edit = !self->presenting;
   gboolean    scenario = edit && self->current != NULL;
   const char *editing[] = { "win.save-as", "win.edit-targets", "win.delete-selected",
-                            "win.scenario-new" };
+                            "win.scenario-new", "win.tool", "win.edit-baseline", "win.escape" };
   const char *presenting[] = { "win.present-step", "win.present-leave", "win.present-toggle" };
 
   gtk_widget_action_set_enabled (w, "win.open", edit && !self->busy);
@@ -57,6 +59,9 @@ _gr_window_update_actions (GrWindow *self)
   gtk_widget_action_set_enabled (w, "win.scenario-delete", scenario);
   for (guint i = 0; i < G_N_ELEMENTS (presenting); i++)
     gtk_widget_action_set_enabled (w, presenting[i], self->presenting);
+  gtk_widget_action_set_enabled (w, "win.finish-drawing",
+                                 edit && self->tool == GR_MAP_TOOL_DRAW && self->draft != NULL
+                                     && self->draft->len > 0);
 }
 
 static gboolean
@@ -286,6 +291,7 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->draft, g_array_unref);
   g_clear_pointer (&self->drag_start, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
+  g_clear_pointer (&self->pending, gr_edit_free);
   g_clear_pointer (&self->session, gr_session_free);
   g_clear_object (&self->scenario_items);
   g_clear_pointer (&self->base_layers, g_ptr_array_unref);
@@ -310,6 +316,12 @@ gr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       g_value_set_boolean (value, self->coverage == NULL
                                       || gtk_widget_get_visible (GTK_WIDGET (self->coverage)));
       break;
+    case PROP_TOOL:
+      g_value_set_string (value, _gr_window_get_tool_name (self));
+      break;
+    case PROP_EDIT_BASELINE:
+      g_value_set_boolean (value, self->edit_baseline);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -326,6 +338,17 @@ gr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       if (gtk_widget_get_visible (GTK_WIDGET (self->coverage)) != g_value_get_boolean (value))
         {
           gtk_widget_set_visible (GTK_WIDGET (self->coverage), g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_TOOL:
+      if (!_gr_window_set_tool_name (self, g_value_get_string (value)))
+        g_warning ("no map tool “%s”", g_value_get_string (value));
+      break;
+    case PROP_EDIT_BASELINE:
+      if (self->edit_baseline != g_value_get_boolean (value))
+        {
+          self->edit_baseline = g_value_get_boolean (value);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -349,6 +372,13 @@ gr_window_class_init (GrWindowClass *klass)
                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SHOW_BLIND_SPOTS] =
       g_param_spec_boolean ("show-blind-spots", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* pan, move, reshape, add or draw (GrMapTool); the win.tool action. */
+  properties[PROP_TOOL] =
+      g_param_spec_string ("tool", NULL, NULL, "pan",
+                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EDIT_BASELINE] =
+      g_param_spec_boolean ("edit-baseline", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -379,8 +409,6 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, progress);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, scenario_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GrWindow, add_tool);
-  gtk_widget_class_bind_template_child (widget_class, GrWindow, draw_tool);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, park_popover);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, history);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, balance_label);

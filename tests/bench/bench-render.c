@@ -206,6 +206,8 @@ measure_drag (GrWindow *window, const char *name, gboolean walking)
   shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
   for (guint i = 0; i < 5; i++)
     frame (window, lat, lon, 16);
+  /* A baseline park: unlocked, under the move tool. */
+  g_object_set (window, "edit-baseline", TRUE, "tool", "move", NULL);
   if (!gr_window_drag_begin (window, x, y))
     g_error ("no park to drag at %.1f, %.1f", x, y);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)

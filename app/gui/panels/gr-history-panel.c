@@ -11,6 +11,8 @@
 
 #include "gr-edit-item.h"
 
+#include <glib/gi18n.h>
+
 struct _GrHistoryPanel
 {
   GtkBox parent_instance;
@@ -93,7 +95,7 @@ static void
 describe (GrEditItem *item, const GrScenario *scenario, GrProject *baseline, guint i)
 {
   GrEdit          *e = g_ptr_array_index (scenario->edits, i);
-  g_autofree char *what = gr_edit_describe (e);
+  g_autofree char *what = gr_scenario_describe_edit (scenario, baseline, i);
   g_autofree char *line = g_strdup_printf ("%u. %s", i + 1, what);
   g_autofree char *flags = NULL;
 
@@ -101,7 +103,9 @@ describe (GrEditItem *item, const GrScenario *scenario, GrProject *baseline, gui
     flags = gr_candidate_flags_describe (gr_candidate_flags (baseline, e->geometry));
   if (flags != NULL && flags[0] != '\0')
     {
-      g_autofree char *marked = g_strdup_printf ("%s ⚠", line);
+      g_autofree char *reasons = g_strdelimit (g_strdup (flags), "\n", ';');
+      /* TRANSLATORS: an edit of the history, then why it needs a second look */
+      g_autofree char *marked = g_strdup_printf (_ ("%s ⚠ %s"), line, reasons);
       gr_edit_item_set_text (item, marked);
       gr_edit_item_set_tooltip (item, flags);
     }

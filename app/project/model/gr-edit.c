@@ -86,28 +86,11 @@ gr_edit_kind_from_string (const char *text, GrEditKind *kind)
   return TRUE;
 }
 
-/* One line for the history list. */
-char *
-gr_edit_describe (const GrEdit *edit)
+/* ADD, RESHAPE and MOVE carry the feature's new outline. */
+gboolean
+gr_edit_kind_has_outline (GrEditKind kind)
 {
-  const char *what = gr_role_get_label (edit->target.role);
-  double      area = edit->geometry != NULL ? OGR_G_Area (edit->geometry) : 0;
-
-  switch (edit->kind)
-    {
-    case GR_EDIT_ADD:
-      return g_strdup_printf (_ ("Add park “%s” (%.0f m²)"), edit->name != NULL ? edit->name : "",
-                              area);
-    case GR_EDIT_RESHAPE:
-      return g_strdup_printf (_ ("Reshape %s #%u (%.0f m²)"), what, edit->target.index + 1, area);
-    case GR_EDIT_REMOVE:
-      return g_strdup_printf (_ ("Remove %s #%u"), what, edit->target.index + 1);
-    case GR_EDIT_RENAME:
-      return g_strdup_printf (_ ("Rename %s #%u to “%s”"), what, edit->target.index + 1,
-                              edit->name != NULL ? edit->name : "");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return kind == GR_EDIT_ADD || kind == GR_EDIT_RESHAPE || kind == GR_EDIT_MOVE;
 }
 
 guint

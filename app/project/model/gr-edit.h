@@ -15,6 +15,7 @@ typedef enum
   GR_EDIT_RESHAPE /*< nick=reshape >*/, /* a new outline: moved, reshaped, reduced */
   GR_EDIT_REMOVE /*< nick=remove >*/,
   GR_EDIT_RENAME /*< nick=rename >*/, /* name and class */
+  GR_EDIT_MOVE /*< nick=move >*/,     /* the same outline somewhere else */
 } GrEditKind;
 
 typedef struct
@@ -27,7 +28,7 @@ typedef struct
 {
   GrEditKind   kind;
   GrFeatureKey target;
-  OGRGeometryH geometry; /* ADD, RESHAPE: analysis CRS */
+  OGRGeometryH geometry; /* ADD, RESHAPE, MOVE: analysis CRS */
   char        *name;     /* ADD, RENAME */
   char        *klass;    /* ADD, RENAME: class text, e.g. "G14 口袋公园" */
 } GrEdit;
@@ -37,7 +38,7 @@ GrEdit     *gr_edit_copy (const GrEdit *edit);
 void        gr_edit_free (GrEdit *edit);
 const char *gr_edit_kind_to_string (GrEditKind kind);
 gboolean    gr_edit_kind_from_string (const char *text, GrEditKind *kind);
-char       *gr_edit_describe (const GrEdit *edit);
+gboolean    gr_edit_kind_has_outline (GrEditKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrEdit, gr_edit_free)
 

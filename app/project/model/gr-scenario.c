@@ -4,6 +4,7 @@
 #include "gr-scenario.h"
 
 #include "gr-model-private.h"
+#include "gr-format.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -115,7 +116,7 @@ gr_scenario_check_edit (const GrScenario *scenario,
                    gr_role_get_label (edit->target.role), edit->target.index + 1, scenario->name);
       return FALSE;
     }
-  if (edit->kind == GR_EDIT_ADD || edit->kind == GR_EDIT_RESHAPE)
+  if (gr_edit_kind_has_outline (edit->kind))
     {
       OGRwkbGeometryType type =
           edit->geometry != NULL ? wkbFlatten (OGR_G_GetGeometryType (edit->geometry)) : wkbUnknown;
@@ -170,6 +171,7 @@ _gr_scenario_key_states (const GrScenario *scenario)
           s->shape = s->label = e, s->removed = FALSE, s->candidate = TRUE;
           break;
         case GR_EDIT_RESHAPE:
+        case GR_EDIT_MOVE:
           s->shape = e;
           break;
         case GR_EDIT_REMOVE:
@@ -315,7 +317,7 @@ gr_scenario_get_geometry (const GrScenario *scenario, GrProject *baseline, GrFea
 
       if (e->target.role != key.role || e->target.index != key.index)
         continue;
-      if (e->kind == GR_EDIT_ADD || e->kind == GR_EDIT_RESHAPE)
+      if (gr_edit_kind_has_outline (e->kind))
         geometry = e->geometry;
       else if (e->kind == GR_EDIT_REMOVE)
         geometry = NULL;
@@ -348,4 +350,83 @@ gr_scenario_get_touched (const GrScenario *scenario)
         g_array_append_val (keys, e->target);
     }
   return keys;
+}
+
+/**
+ * gr_scenario_get_feature_name:
+ * @baseline: (nullable): the project the scenario edits
+ * @before: only the edits before this one count
+ *
+ * Returns: (transfer none) (nullable): what @key is called after the first
+ * @before edits: the latest naming by an edit, else the data's name
+ */
+const char *
+gr_scenario_get_feature_name (const GrScenario *scenario,
+                              GrProject        *baseline,
+                              GrFeatureKey      key,
+                              guint             before)
+{
+  const char *name = NULL;
+
+  if (baseline != NULL && key.index < _gr_scenario_n_baseline (baseline, key.role))
+    name = ((GrFeature *) g_ptr_array_index (baseline->layers[key.role]->features, key.index))->name;
+  for (guint i = 0; scenario != NULL && i < MIN (before, scenario->edits->len); i++)
+    {
+      const GrEdit *e = g_ptr_array_index (scenario->edits, i);
+
+      if (e->target.role == key.role && e->target.index == key.index
+          && (e->kind == GR_EDIT_ADD || e->kind == GR_EDIT_RENAME) && e->name != NULL
+          && e->name[0] != '\0')
+        name = e->name;
+    }
+  return name != NULL && name[0] != '\0' ? name : NULL;
+}
+
+/* "park “人民公园”", or "green space #162" for a feature without a name. */
+static char *
+feature_phrase (const GrScenario *scenario, GrProject *baseline, GrFeatureKey key, guint before)
+{
+  const char *name = gr_scenario_get_feature_name (scenario, baseline, key, before);
+
+  if (name != NULL)
+    /* TRANSLATORS: a layer's name and a feature's, e.g. park “People's Park” */
+    return g_strdup_printf (_ ("%s “%s”"), gr_role_get_label (key.role), name);
+  /* TRANSLATORS: a layer's name and a feature's number, e.g. green space #162 */
+  return g_strdup_printf (_ ("%s #%u"), gr_role_get_label (key.role), key.index + 1);
+}
+
+/**
+ * gr_scenario_describe_edit:
+ *
+ * Returns: (transfer full): one line for the history: what edit @i does,
+ * naming the feature as it was called before it
+ */
+char *
+gr_scenario_describe_edit (const GrScenario *scenario, GrProject *baseline, guint i)
+{
+  const GrEdit    *e;
+  g_autofree char *what = NULL;
+  g_autofree char *area = NULL;
+
+  g_return_val_if_fail (i < scenario->edits->len, NULL);
+  e = g_ptr_array_index (scenario->edits, i);
+  what = feature_phrase (scenario, baseline, e->target, e->kind == GR_EDIT_ADD ? i + 1 : i);
+  if (e->geometry != NULL)
+    area = gr_format_number (OGR_G_Area (e->geometry), 0);
+  switch (e->kind)
+    {
+    case GR_EDIT_ADD:
+      /* TRANSLATORS: "Add park “Pocket park 1” (2,500 m²)" */
+      return g_strdup_printf (_ ("Add %s (%s m²)"), what, area);
+    case GR_EDIT_MOVE:
+      return g_strdup_printf (_ ("Move %s"), what);
+    case GR_EDIT_RESHAPE:
+      return g_strdup_printf (_ ("Reshape %s (%s m²)"), what, area);
+    case GR_EDIT_REMOVE:
+      return g_strdup_printf (_ ("Remove %s"), what);
+    case GR_EDIT_RENAME:
+      return g_strdup_printf (_ ("Rename %s to “%s”"), what, e->name != NULL ? e->name : "");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

@@ -32,6 +32,11 @@ gboolean    gr_scenario_check_edit (const GrScenario *scenario,
                                     const GrEdit     *edit,
                                     GError          **error);
 void        gr_scenario_push (GrScenario *scenario, GrEdit *edit);
+const char *gr_scenario_get_feature_name (const GrScenario *scenario,
+                                          GrProject        *baseline,
+                                          GrFeatureKey      key,
+                                          guint             before);
+char *gr_scenario_describe_edit (const GrScenario *scenario, GrProject *baseline, guint i);
 GrProject  *gr_scenario_apply (const GrScenario *scenario, GrProject *baseline);
 GrProject  *gr_scenario_view (const GrScenario *scenario, GrProject *baseline, GrProject *view);
 

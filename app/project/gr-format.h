@@ -1,0 +1,11 @@
+/* gr-format.h — numbers as the window and the report print them */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *gr_format_number (double value, int decimals);
+char *gr_format_area (double m2);
+
+G_END_DECLS

@@ -130,11 +130,11 @@ gr_window_add_park_at (GrWindow *self, double x, double y)
 
   _gr_window_push_candidate (
       self,
-      _gr_window_candidate_edit (self,
-                                 gr_pocket_park_new (x, y,
-                                                     gr_park_popover_get_area (self->park_popover),
-                                                     gr_park_popover_get_circle (self->park_popover)),
-                                 number),
+      _gr_window_candidate_edit (
+          self,
+          gr_pocket_park_new (x, y, gr_park_popover_get_area (self->park_popover),
+                              gr_park_popover_get_circle (self->park_popover)),
+          number),
       number);
 }
 
@@ -274,10 +274,6 @@ _gr_window_on_drag_begin (GtkGestureDrag *gesture, double wx, double wy, GrWindo
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
-/* Pixels the pointer moves before a press becomes a move: a click's
- * jitter edits nothing. */
-#define DRAG_THRESHOLD 4.0
-
 void
 _gr_window_on_drag_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
 {
@@ -285,7 +281,7 @@ _gr_window_on_drag_update (GtkGestureDrag *gesture, double dx, double dy, GrWind
 
   if (!self->dragging || !gtk_gesture_drag_get_start_point (gesture, &sx, &sy))
     return;
-  if (!self->drag_moved && hypot (dx, dy) < DRAG_THRESHOLD)
+  if (!self->drag_moved && hypot (dx, dy) < GR_WINDOW_DRAG_THRESHOLD)
     return;
   self->drag_moved = TRUE;
   if (_gr_window_widget_to_analysis (self, sx + dx, sy + dy, &x, &y))

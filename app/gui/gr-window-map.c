@@ -142,10 +142,9 @@ describe_feature (GrWindow *self, GrRole role, guint index, OGRGeometryH g, cons
       gboolean    by_size;
       GrParkClass park_class = gr_park_class_from_kind (kind, area, &by_size);
 
-      g_string_append_printf (text,
-                              by_size ? _ ("Class: %s %s (by its size)\n") : _ ("Class: %s %s\n"),
-                              gr_park_class_get_code (park_class),
-                              gr_park_class_get_label (park_class));
+      g_string_append_printf (
+          text, by_size ? _ ("Class: %s %s (by its size)\n") : _ ("Class: %s %s\n"),
+          gr_park_class_get_code (park_class), gr_park_class_get_label (park_class));
     }
   if (kind != NULL)
     {
@@ -194,7 +193,7 @@ near_feature (GrWindow *self, GrRole role, double x, double y, double tolerance,
 {
   GrLayer *layer = _gr_window_baseline_project (self)->layers[role];
   g_auto (OGRGeometryH) point = OGR_G_CreateGeometry (wkbPoint);
-  double best = tolerance;
+  double   best = tolerance;
   gboolean found = FALSE;
 
   OGR_G_SetPoint_2D (point, 0, x, y);
@@ -237,8 +236,7 @@ identify (GrWindow *self, double x, double y, double metres_per_pixel)
       if (key.role == GR_ROLE_PARK && key.index >= _gr_window_n_baseline_parks (self))
         return _gr_window_describe_candidate (self);
       return describe_feature (
-          self, key.role, key.index,
-          gr_scenario_get_geometry (self->current, project, key),
+          self, key.role, key.index, gr_scenario_get_geometry (self->current, project, key),
           gr_scenario_get_feature_name (self->current, project, key, G_MAXUINT));
     }
   for (guint r = 0; r < G_N_ELEMENTS (areas); r++)
@@ -260,10 +258,22 @@ show_identify (GrWindow *self, const char *markup, double wx, double wy)
   gtk_widget_set_parent (popover, GTK_WIDGET (self->map_overlay));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle){ (int) wx, (int) wy, 1, 1 });
   g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
+  /* Esc in the popover is the window's Esc: popover and selection go. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (keys),
+        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                          gtk_named_action_new ("win.escape")));
+    gtk_widget_add_controller (popover, keys);
+  }
   g_set_weak_pointer (&self->identify, GTK_POPOVER (popover));
-  /* The popover returns the focus where it was: let that be the map. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->map));
   gtk_popover_popup (GTK_POPOVER (popover));
+  /* The keys stay the map's (the tools' letters, Esc): the name field
+   * takes them once clicked. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->map));
   g_free (self->selection_text);
   self->selection_text = g_strdup (gr_feature_popover_get_text (GR_FEATURE_POPOVER (popover)));
 }
@@ -305,6 +315,7 @@ on_selection_outline (GrWindow *self, double wx, double wy)
 void
 _gr_window_on_press (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self)
 {
+  self->press_x = x, self->press_y = y;
   if (n_press != 2 || self->session == NULL)
     return;
   if (self->tool == GR_MAP_TOOL_DRAW
@@ -319,6 +330,9 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
   g_autofree char *markup = NULL;
   double           lat, lon, px, py, metres_per_pixel;
 
+  /* The end of a drag (a pan) is no click. */
+  if (gesture != NULL && hypot (x - self->press_x, y - self->press_y) > GR_WINDOW_DRAG_THRESHOLD)
+    return;
   if (self->session == NULL || self->presenting || x < 0 || y < 0
       || x >= gtk_widget_get_width (GTK_WIDGET (self->map))
       || y >= gtk_widget_get_height (GTK_WIDGET (self->map)))
@@ -359,8 +373,8 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
   if (n_press != 1)
     return;
   gr_coverage_layer_set_served (self->coverage, NULL);
-  metres_per_pixel = 156543.03392 * cos (lat * G_PI / 180)
-                     / pow (2, shumate_viewport_get_zoom_level (viewport));
+  metres_per_pixel =
+      156543.03392 * cos (lat * G_PI / 180) / pow (2, shumate_viewport_get_zoom_level (viewport));
   markup = identify (self, px, py, metres_per_pixel);
   _gr_window_refresh_edits (self);
   if (markup != NULL)

@@ -57,6 +57,10 @@ typedef enum
   GR_N_MAP_TOOLS
 } GrMapTool;
 
+/* Pixels the pointer moves before a press is a drag: a click's jitter
+ * neither edits nor pans, and the end of a drag is no click. */
+#define GR_WINDOW_DRAG_THRESHOLD 4.0
+
 struct _GrWindow
 {
   AdwApplicationWindow parent_instance;
@@ -91,10 +95,11 @@ struct _GrWindow
   /* What-if editing */
   GtkDropDown      *scenario_dropdown;
   GrMapTool         tool;
-  gboolean          edit_baseline; /* baseline features may be moved, reshaped, removed */
-  GrEdit           *pending;       /* the first edit, kept while the project is saved */
-  GtkPopover       *identify;      /* the feature popover shown, weak */
-  GArray           *draft; /* double x, y: corners of a park being drawn, analysis CRS */
+  gboolean          edit_baseline;    /* baseline features may be moved, reshaped, removed */
+  GrEdit           *pending;          /* the first edit, kept while the project is saved */
+  GtkPopover       *identify;         /* the feature popover shown, weak */
+  double            press_x, press_y; /* where the last press on the map was */
+  GArray           *draft;            /* double x, y: corners of a park being drawn, analysis CRS */
   GrParkPopover    *park_popover;
   GrHistoryPanel   *history;
   GListStore       *scenario_items; /* GrScenarioItem: the baseline, then each scenario */
@@ -251,7 +256,8 @@ const char *_gr_window_get_tool_name (GrWindow *self);
 gboolean    _gr_window_set_tool_name (GrWindow *self, const char *name);
 void        _gr_window_set_tool (GrWindow *self, GrMapTool tool);
 void        _gr_window_escape (GrWindow *self);
-void        _gr_window_on_press (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self);
+void
+_gr_window_on_press (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self);
 
 /* gr-window-compare.c */
 void _gr_window_compare_activated (GtkWidget *widget, const char *action, GVariant *parameter);

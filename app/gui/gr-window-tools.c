@@ -261,15 +261,14 @@ gr_window_finish_drawing (GrWindow *self)
 /* ---- the tools ---- */
 
 static const char *const tool_names[GR_N_MAP_TOOLS] = {
-  [GR_MAP_TOOL_PAN] = "pan",     [GR_MAP_TOOL_MOVE] = "move", [GR_MAP_TOOL_RESHAPE] = "reshape",
-  [GR_MAP_TOOL_ADD] = "add",     [GR_MAP_TOOL_DRAW] = "draw",
+  [GR_MAP_TOOL_PAN] = "pan", [GR_MAP_TOOL_MOVE] = "move", [GR_MAP_TOOL_RESHAPE] = "reshape",
+  [GR_MAP_TOOL_ADD] = "add", [GR_MAP_TOOL_DRAW] = "draw",
 };
 
 /* The pointer says which tool is on. */
 static const char *const tool_cursors[GR_N_MAP_TOOLS] = {
-  [GR_MAP_TOOL_PAN] = NULL,          [GR_MAP_TOOL_MOVE] = "move",
-  [GR_MAP_TOOL_RESHAPE] = "pointer", [GR_MAP_TOOL_ADD] = "copy",
-  [GR_MAP_TOOL_DRAW] = "crosshair",
+  [GR_MAP_TOOL_PAN] = NULL,   [GR_MAP_TOOL_MOVE] = "move",      [GR_MAP_TOOL_RESHAPE] = "pointer",
+  [GR_MAP_TOOL_ADD] = "copy", [GR_MAP_TOOL_DRAW] = "crosshair",
 };
 
 const char *
@@ -288,6 +287,8 @@ _gr_window_set_tool (GrWindow *self, GrMapTool tool)
   self->tool = tool;
   if (self->map != NULL)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), tool_cursors[tool]);
+  if (self->sketch != NULL)
+    gr_sketch_layer_set_handles (self->sketch, tool == GR_MAP_TOOL_RESHAPE);
   _gr_window_update_actions (self);
   g_object_notify (G_OBJECT (self), "tool");
 }
@@ -355,11 +356,12 @@ add_tool_keys (GrWindow *self)
   GtkEventController *last = gtk_shortcut_controller_new ();
   static const struct
   {
-    guint      keyval;
-    GrMapTool  tool;
+    guint     keyval;
+    GrMapTool tool;
   } letters[] = {
-    { GDK_KEY_h, GR_MAP_TOOL_PAN },  { GDK_KEY_m, GR_MAP_TOOL_MOVE }, { GDK_KEY_r, GR_MAP_TOOL_RESHAPE },
-    { GDK_KEY_a, GR_MAP_TOOL_ADD },  { GDK_KEY_d, GR_MAP_TOOL_DRAW },
+    { GDK_KEY_h, GR_MAP_TOOL_PAN },     { GDK_KEY_m, GR_MAP_TOOL_MOVE },
+    { GDK_KEY_r, GR_MAP_TOOL_RESHAPE }, { GDK_KEY_a, GR_MAP_TOOL_ADD },
+    { GDK_KEY_d, GR_MAP_TOOL_DRAW },
   };
 
   gtk_event_controller_set_propagation_phase (first, GTK_PHASE_CAPTURE);

@@ -43,8 +43,9 @@ _gr_window_update_actions (GrWindow *self)
   GtkWidget  *w = GTK_WIDGET (self);
   gboolean    edit = !self->presenting;
   gboolean    scenario = edit && self->current != NULL;
-  const char *editing[] = { "win.save-as", "win.edit-targets", "win.delete-selected",
-                            "win.scenario-new", "win.tool", "win.edit-baseline", "win.escape" };
+  const char *editing[] = { "win.save-as",      "win.edit-targets", "win.delete-selected",
+                            "win.scenario-new", "win.tool",         "win.edit-baseline",
+                            "win.escape" };
   const char *presenting[] = { "win.present-step", "win.present-leave", "win.present-toggle" };
 
   gtk_widget_action_set_enabled (w, "win.open", edit && !self->busy);

@@ -105,7 +105,7 @@ test_history_panel (void)
     g_autoptr (GrEditItem) second = g_list_model_get_item (model, 1);
     g_autoptr (GrEditItem) third = g_list_model_get_item (model, 2);
 
-    g_autofree char *expected = g_strdup_printf (_ ("%s #%u"), gr_role_get_label (GR_ROLE_GREEN), 2);
+    g_autofree char *expected = g_strdup_printf (_ ("green space #%u"), 2);
 
     g_assert_true (g_str_has_prefix (gr_edit_item_get_text (second), "2. "));
     /* The row names the feature it removes. */

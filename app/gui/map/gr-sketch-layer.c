@@ -112,6 +112,14 @@ gr_sketch_layer_set_draft (GrSketchLayer *self, GrDisplay *display, const double
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The selection's corners as handles: while the reshape tool is on. */
+void
+gr_sketch_layer_set_handles (GrSketchLayer *self, gboolean handles)
+{
+  gr_marks_set_handles (self->marks, handles);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 gr_sketch_layer_set_findings (GrSketchLayer *self,
                               GrDisplay     *display,

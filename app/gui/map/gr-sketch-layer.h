@@ -28,6 +28,7 @@ void           gr_sketch_layer_set_findings (GrSketchLayer *self,
                                              guint          n_gaps);
 guint          gr_sketch_layer_get_n_findings (GrSketchLayer *self);
 void gr_sketch_layer_set_draft (GrSketchLayer *self, GrDisplay *display, const double *xy, guint n);
+void gr_sketch_layer_set_handles (GrSketchLayer *self, gboolean handles);
 
 GrMarks *gr_sketch_layer_get_marks (GrSketchLayer *self);
 

@@ -369,7 +369,8 @@ gr_scenario_get_feature_name (const GrScenario *scenario,
   const char *name = NULL;
 
   if (baseline != NULL && key.index < _gr_scenario_n_baseline (baseline, key.role))
-    name = ((GrFeature *) g_ptr_array_index (baseline->layers[key.role]->features, key.index))->name;
+    name =
+        ((GrFeature *) g_ptr_array_index (baseline->layers[key.role]->features, key.index))->name;
   for (guint i = 0; scenario != NULL && i < MIN (before, scenario->edits->len); i++)
     {
       const GrEdit *e = g_ptr_array_index (scenario->edits, i);
@@ -382,17 +383,19 @@ gr_scenario_get_feature_name (const GrScenario *scenario,
   return name != NULL && name[0] != '\0' ? name : NULL;
 }
 
-/* "park “人民公园”", or "green space #162" for a feature without a name. */
+/* "“人民公园”", or "park #12", "green space #162" for a feature without a
+ * name. */
 static char *
 feature_phrase (const GrScenario *scenario, GrProject *baseline, GrFeatureKey key, guint before)
 {
   const char *name = gr_scenario_get_feature_name (scenario, baseline, key, before);
 
   if (name != NULL)
-    /* TRANSLATORS: a layer's name and a feature's, e.g. park “People's Park” */
-    return g_strdup_printf (_ ("%s “%s”"), gr_role_get_label (key.role), name);
-  /* TRANSLATORS: a layer's name and a feature's number, e.g. green space #162 */
-  return g_strdup_printf (_ ("%s #%u"), gr_role_get_label (key.role), key.index + 1);
+    /* TRANSLATORS: a feature's name in quotes, e.g. “People's Park” */
+    return g_strdup_printf (_ ("“%s”"), name);
+  if (key.role == GR_ROLE_PARK)
+    return g_strdup_printf (_ ("park #%u"), key.index + 1);
+  return g_strdup_printf (_ ("green space #%u"), key.index + 1);
 }
 
 /**

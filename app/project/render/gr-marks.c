@@ -18,10 +18,11 @@ typedef struct
 
 struct _GrMarks
 {
-  GArray *shapes;  /* Mark */
-  GArray *draft;   /* double: Web Mercator x, y of a park being drawn */
-  GArray *pinches; /* double x, y: corridor pinch points, Web Mercator */
-  GArray *gaps;    /* double x0, y0, x1, y1: greenway breaks, Web Mercator */
+  GArray  *shapes;  /* Mark */
+  GArray  *draft;   /* double: Web Mercator x, y of a park being drawn */
+  GArray  *pinches; /* double x, y: corridor pinch points, Web Mercator */
+  GArray  *gaps;    /* double x0, y0, x1, y1: greenway breaks, Web Mercator */
+  gboolean handles; /* the selection's corners drawn as handles to drag */
 };
 
 GrMarks *
@@ -179,6 +180,14 @@ gr_marks_set_draft (GrMarks *marks, GrDisplay *display, const double *xy, guint 
     }
 }
 
+/* Whether the selection's corners are drawn as handles (the reshape
+ * tool's); off to start with. */
+void
+gr_marks_set_handles (GrMarks *marks, gboolean handles)
+{
+  marks->handles = handles;
+}
+
 gboolean
 gr_marks_is_empty (GrMarks *marks)
 {
@@ -198,7 +207,7 @@ handle (cairo_t *cr, double x, double y)
 }
 
 static void
-draw_mark (cairo_t *cr, const double a[4], double w, double h, const Mark *s)
+draw_mark (cairo_t *cr, const double a[4], double w, double h, const Mark *s, gboolean handles)
 {
   double x0 = a[0] * s->bounds[0] + a[2], x1 = a[0] * s->bounds[2] + a[2];
   double y0 = a[1] * s->bounds[1] + a[3], y1 = a[1] * s->bounds[3] + a[3];
@@ -233,7 +242,7 @@ draw_mark (cairo_t *cr, const double a[4], double w, double h, const Mark *s)
   cairo_set_line_width (cr, s->selected ? 3.5 : 2);
   cairo_stroke (cr);
   /* The selection's vertices: handles to drag. */
-  if (s->selected && s->kind != GR_MARK_REMOVED)
+  if (s->selected && handles && s->kind != GR_MARK_REMOVED)
     for (guint p = 0; p < s->mercator->n_points; p++)
       handle (cr, a[0] * s->mercator->xy[2 * p] + a[2], a[1] * s->mercator->xy[2 * p + 1] + a[3]);
   /* A park with a review flag gets a dashed red rim. */
@@ -327,7 +336,7 @@ gr_marks_draw (GrMarks *marks, cairo_t *cr, const double affine[4], double width
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   for (guint i = 0; i < marks->shapes->len; i++)
-    draw_mark (cr, affine, width, height, &g_array_index (marks->shapes, Mark, i));
+    draw_mark (cr, affine, width, height, &g_array_index (marks->shapes, Mark, i), marks->handles);
   draw_findings (marks, cr, affine);
   draw_draft (marks, cr, affine);
   cairo_restore (cr);

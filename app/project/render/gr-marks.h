@@ -42,6 +42,7 @@ void     gr_marks_set_findings (GrMarks      *marks,
                                 guint         n_gaps);
 guint    gr_marks_get_n_findings (GrMarks *marks);
 void     gr_marks_set_draft (GrMarks *marks, GrDisplay *display, const double *xy, guint n);
+void     gr_marks_set_handles (GrMarks *marks, gboolean handles);
 gboolean gr_marks_is_empty (GrMarks *marks);
 void
 gr_marks_draw (GrMarks *marks, cairo_t *cr, const double affine[4], double width, double height);

@@ -1,0 +1,296 @@
+/* test-pointer.c — the map window driven as a planner drives it: real
+ * pointer and key events sent to the window under Xvfb with xdotool, the
+ * result checked in the history, the selection and the pixels */
+#include "gr-edit-item.h"
+#include "gr-window-fixture.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+/* The sample saved as a project of the test's folder, with an empty
+ * scenario "A" shown. */
+static GrScenario *
+saved_with_scenario (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "sample.gpkg", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (gr_window_save_as (f->window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (gr_window_new_scenario (f->window, "A", NULL, &error));
+  g_assert_no_error (error);
+  wait_idle (f->window);
+  return gr_window_get_scenario (f->window);
+}
+
+static void
+map_centre (GrWindow *window, double *lat, double *lon)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
+
+  *lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  *lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+}
+
+static double
+map_zoom (GrWindow *window)
+{
+  return shumate_viewport_get_zoom_level (
+      shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window))));
+}
+
+static const char *
+tool (GrWindow *window)
+{
+  static char      name[16];
+  g_autofree char *value = NULL;
+
+  g_object_get (window, "tool", &value, NULL);
+  g_strlcpy (name, value, sizeof name);
+  return name;
+}
+
+/* A drag that starts on a park or a green space pans the map with the pan
+ * tool, and with the move tool while the baseline is locked: no edit. */
+static void
+test_pan_never_edits (Fixture *f, gconstpointer data)
+{
+  GrWindow   *window = f->window;
+  GtkWidget  *map = gr_window_get_map (window);
+  GrScenario *scenario = saved_with_scenario (f);
+  double      x, y, mx, my, lat0, lon0, lat1, lon1;
+
+  largest_feature (window, GR_ROLE_GREEN, &x, &y);
+  look_at (window, x, y, 15);
+  g_assert_cmpstr (tool (window), ==, "pan");
+  map_point (window, x, y, &mx, &my);
+  map_centre (window, &lat0, &lon0);
+  pointer_drag (map, mx, my, 100, 0, 10);
+  map_centre (window, &lat1, &lon1);
+  g_test_message ("pan: %.5f, %.5f → %.5f, %.5f", lat0, lon0, lat1, lon1);
+  /* Dragged right, the map shows what lies further west. */
+  g_assert_cmpfloat (lon1, <, lon0 - 1e-4);
+  g_assert_cmpuint (scenario->edits->len, ==, 0);
+  g_object_unref (render (window, "pointer-pan"));
+
+  /* The move tool (its key), on a locked baseline forest: the map pans. */
+  look_at (window, x, y, 15);
+  map_point (window, x, y, &mx, &my);
+  pointer_move (map, mx, my);
+  key_press ("m");
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+      g_test_message ("focus %s %s", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w));
+  }
+  g_assert_cmpstr (tool (window), ==, "move");
+  map_centre (window, &lat0, &lon0);
+  pointer_drag (map, mx, my, 100, 0, 10);
+  map_centre (window, &lat1, &lon1);
+  g_assert_cmpfloat (lon1, <, lon0 - 1e-4);
+  g_assert_cmpuint (scenario->edits->len, ==, 0);
+}
+
+/* With the move tool a candidate park follows the pointer: one Move edit;
+ * a click on it that does not move edits nothing. */
+static void
+test_move_tool_moves (Fixture *f, gconstpointer data)
+{
+  GrWindow    *window = f->window;
+  GtkWidget   *map = gr_window_get_map (window);
+  GrScenario  *scenario = saved_with_scenario (f);
+  GrProject   *project = gr_session_get_project (gr_window_get_session (window));
+  GrFeatureKey key = { GR_ROLE_PARK, project->layers[GR_ROLE_PARK]->features->len };
+  double       x, y, mx, my, lat0, lon0, lat1, lon1, cx0, cx1;
+  OGREnvelope  env;
+
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
+  look_at (window, x, y, 17);
+  map_point (window, x, y, &mx, &my);
+  /* The add tool, from its key: a click drops a pocket park there. */
+  pointer_move (map, mx, my);
+  key_press ("a");
+  g_assert_cmpstr (tool (window), ==, "add");
+  pointer_click (map, mx, my, 1);
+  wait_idle (window);
+  g_assert_cmpuint (scenario->edits->len, ==, 1);
+  /* After adding, the move tool, the new park selected. */
+  g_assert_cmpstr (tool (window), ==, "move");
+  OGR_G_GetEnvelope (gr_scenario_get_geometry (scenario, project, key), &env);
+  cx0 = (env.MinX + env.MaxX) / 2;
+
+  /* A click on it without moving: nothing recorded. */
+  pointer_click (map, mx, my, 1);
+  g_assert_cmpuint (scenario->edits->len, ==, 1);
+
+  map_centre (window, &lat0, &lon0);
+  pointer_drag (map, mx, my, 120, 0, 12);
+  wait_idle (window);
+  map_centre (window, &lat1, &lon1);
+  g_assert_cmpuint (scenario->edits->len, ==, 2);
+  g_assert_cmpint (((GrEdit *) g_ptr_array_index (scenario->edits, 1))->kind, ==, GR_EDIT_MOVE);
+  /* The map stayed; the park went east by about the 120 pixels. */
+  g_assert_cmpfloat_with_epsilon (lon1, lon0, 1e-9);
+  OGR_G_GetEnvelope (gr_scenario_get_geometry (scenario, project, key), &env);
+  cx1 = (env.MinX + env.MaxX) / 2;
+  {
+    double metres_per_pixel = 156543.03392 * cos (lat0 * G_PI / 180) / pow (2, map_zoom (window));
+
+    g_test_message ("moved %.1f m (%.1f px)", cx1 - cx0, (cx1 - cx0) / metres_per_pixel);
+    g_assert_cmpfloat (fabs ((cx1 - cx0) / metres_per_pixel - 120), <, 6);
+  }
+  {
+    GrEditItem *item =
+        g_list_model_get_item (gr_history_panel_get_model (gr_window_get_history (window)), 1);
+    g_autofree char *name = g_strdup_printf (_ ("Pocket park %u"), 1);
+
+    /* "Move park “Pocket park 1”": the row names the feature. */
+    g_test_message ("history: %s", gr_edit_item_get_text (item));
+    g_assert_nonnull (strstr (gr_edit_item_get_text (item), name));
+    g_object_unref (item);
+  }
+  g_object_unref (render (window, "pointer-moved"));
+}
+
+/* A named park, and a point inside it. */
+static GrFeature *
+named_park (GrWindow *window, double *x, double *y)
+{
+  GrProject *project = gr_session_get_project (gr_window_get_session (window));
+
+  for (guint i = 0; i < project->layers[GR_ROLE_PARK]->features->len; i++)
+    {
+      GrFeature *p = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features, i);
+
+      if (p->name != NULL && OGR_G_Area (p->geometry) > 5000)
+        {
+          g_auto (OGRGeometryH) inside = OGR_G_PointOnSurface (p->geometry);
+          *x = OGR_G_GetX (inside, 0), *y = OGR_G_GetY (inside, 0);
+          return p;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A click on a park identifies it (its name in a popover, the homes it
+ * serves outlined); Esc clears both. */
+static void
+test_click_identifies (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  GtkWidget       *map = gr_window_get_map (window);
+  GrCoverageLayer *coverage = gr_window_get_coverage_layer (window);
+  double           x, y, mx, my;
+  GrFeature       *park = named_park (window, &x, &y);
+
+  look_at (window, x, y, 16);
+  map_point (window, x, y, &mx, &my);
+  pointer_click (map, mx, my, 1);
+  g_assert_nonnull (window->identify);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->identify)));
+  g_test_message ("%s", gr_window_get_selection_text (window));
+  g_assert_nonnull (strstr (gr_window_get_selection_text (window), park->name));
+  g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (coverage), >, 0);
+  g_assert_true (window->has_selection);
+  g_object_unref (render (window, "pointer-identify"));
+
+  key_press ("Escape");
+  g_assert_true (window->identify == NULL
+                 || !gtk_widget_get_visible (GTK_WIDGET (window->identify)));
+  g_assert_false (window->has_selection);
+  g_assert_cmpuint (gr_coverage_layer_get_n_served_edges (coverage), ==, 0);
+  g_assert_cmpstr (tool (window), ==, "pan");
+}
+
+/* The tool button whose action target is @name. */
+static GtkWidget *
+tool_button (GtkWidget *widget, const char *name)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.tool") == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), name) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = tool_button (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The pencil button clicked, corners clicked, Enter: a park, selected,
+ * whatever has the focus. A drawing closed with a double click does not
+ * zoom the map. */
+static void
+test_draw_with_enter (Fixture *f, gconstpointer data)
+{
+  GrWindow    *window = f->window;
+  GtkWidget   *map = gr_window_get_map (window);
+  GrScenario  *scenario = saved_with_scenario (f);
+  GtkWidget   *pencil = tool_button (GTK_WIDGET (window), "draw");
+  const double corners[4][2] = { { -40, -40 }, { 40, -40 }, { 40, 40 }, { -40, 40 } };
+  double       x, y, mx, my, zoom;
+  guint        n_baseline =
+      gr_session_get_project (gr_window_get_session (window))->layers[GR_ROLE_PARK]->features->len;
+
+  g_assert_nonnull (pencil);
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
+  look_at (window, x, y, 17);
+  map_point (window, x, y, &mx, &my);
+  pointer_click (pencil, gtk_widget_get_width (pencil) / 2.0, gtk_widget_get_height (pencil) / 2.0,
+                 1);
+  g_assert_cmpstr (tool (window), ==, "draw");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (pencil)));
+  for (guint i = 0; i < 4; i++)
+    pointer_click (map, mx + corners[i][0], my + corners[i][1], 1);
+  g_object_unref (render (window, "pointer-drawing"));
+  /* The pencil button has the focus after its click; Enter still closes. */
+  key_press ("Return");
+  wait_idle (window);
+  g_assert_cmpuint (scenario->edits->len, ==, 1);
+  g_assert_true (window->has_selection);
+  g_assert_cmpuint (window->selection.index, ==, n_baseline);
+  g_assert_cmpstr (tool (window), ==, "move");
+
+  /* Closed with a double click: the map keeps its zoom. */
+  key_press ("d");
+  g_assert_cmpstr (tool (window), ==, "draw");
+  zoom = map_zoom (window);
+  pointer_click (map, mx + 150, my - 40, 1);
+  pointer_click (map, mx + 230, my - 40, 1);
+  pointer_click (map, mx + 230, my + 40, 2);
+  wait_idle (window);
+  g_assert_cmpuint (scenario->edits->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (map_zoom (window), zoom, 1e-6);
+  g_object_unref (render (window, "pointer-drawn"));
+}
+
+static void
+add_test (const char *path, void (*test) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
+}
+
+int
+main (int argc, char **argv)
+{
+  gr_runtime_init_i18n ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  app = gr_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  add_test ("/gui/pointer/pan-never-edits", test_pan_never_edits);
+  add_test ("/gui/pointer/move-tool-moves", test_move_tool_moves);
+  add_test ("/gui/pointer/click-identifies", test_click_identifies);
+  add_test ("/gui/pointer/draw-with-enter", test_draw_with_enter);
+  return g_test_run ();
+}

@@ -137,6 +137,8 @@ _gr_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.tool", "tool");
   gtk_widget_class_install_property_action (widget_class, "win.edit-baseline", "edit-baseline");
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", NULL,
+                                   _gr_window_undo_import_activated);
   gtk_widget_class_install_action (widget_class, "win.finish-drawing", NULL,
                                    finish_drawing_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, _gr_window_save_as_activated);

@@ -66,7 +66,7 @@ on_role_response (GrRoleDialog *dialog, const char *response, GrWindow *self)
     adw_toast_overlay_add_toast (self->toasts,
                                  adw_toast_new (_ ("Wait for the current work to finish")));
   else
-    gr_window_import (self, &source);
+    _gr_window_ask_import (self, &source);
 }
 
 /* Asks which role a data file has, preselecting the one its name suggests. */

@@ -65,11 +65,26 @@ job_done (Job *job, GrAnalysis *analysis, GArray *refs, const GError *error)
     }
   _gr_window_set_busy (self, NULL);
   if (analysis == NULL)
-    _gr_window_show_error (
-        self, job->open ? _ ("Could not open the file") : _ ("Could not compute the coverage"),
-        error);
+    {
+      _gr_window_show_error (self,
+                             self->importing != NULL ? _ ("Could not import the layer")
+                             : job->open             ? _ ("Could not open the file")
+                                                     : _ ("Could not compute the coverage"),
+                             error);
+      if (job->open)
+        _gr_window_import_failed (self);
+    }
+  else if (job->open && self->importing != NULL && !_gr_window_import_opened (self, job->session))
+    {
+      gr_analysis_free (analysis);
+      g_clear_pointer (&refs, g_array_unref);
+    }
   else if (job->open)
-    _gr_window_show_session (self, g_steal_pointer (&job->session), analysis, refs);
+    {
+      _gr_window_show_session (self, g_steal_pointer (&job->session), analysis, refs);
+      if (self->importing != NULL)
+        _gr_window_import_shown (self);
+    }
   else
     _gr_window_show_analysis (self, analysis, refs);
   _gr_window_set_busy (self, NULL);
@@ -127,6 +142,14 @@ start_open (GrWindow *self, const char *path, GPtrArray *sources, const char *wh
   gr_session_open_async (path, sources, self->cancellable, on_opened, job_new (self, TRUE));
 }
 
+/* Reads the project again: @path with @sources (nullable, borrowed) over it. */
+void
+_gr_window_reopen (GrWindow *self, const char *path, GPtrArray *sources)
+{
+  g_return_if_fail (!self->busy);
+  start_open (self, path, sources, _ ("Reading the project again…"));
+}
+
 /**
  * gr_window_open:
  * @path: a project (.gpkg) or an OpenStreetMap extract
@@ -143,7 +166,8 @@ gr_window_open (GrWindow *self, const char *path)
 
 /**
  * gr_window_import:
- * @source: a layer for the open project; it replaces the layer of its role
+ * @source: a layer for the open project; it replaces the layer of its role,
+ *   or with source->add adds to it
  *
  * The project is read again with the layer over it, off the main thread;
  * if the layer cannot be imported the open project stays as it was.
@@ -158,11 +182,12 @@ gr_window_import (GrWindow *self, const GrSource *source)
 
   g_return_if_fail (!self->busy);
   /* Borrowed: the library copies them. */
+  /* Replacing a role drops what was imported for it before; adding keeps it. */
   for (guint i = 0; before != NULL && i < before->len; i++)
     {
       GrSource *earlier = g_ptr_array_index (before, i);
 
-      if (earlier->role != source->role)
+      if (earlier->role != source->role || source->add)
         g_ptr_array_add (sources, earlier);
     }
   g_ptr_array_add (sources, (gpointer) source);

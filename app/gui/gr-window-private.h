@@ -61,6 +61,9 @@ typedef enum
  * neither edits nor pans, and the end of a drag is no click. */
 #define GR_WINDOW_DRAG_THRESHOLD 4.0
 
+/* An import under way or done (gr-window-import.c). */
+typedef struct _GrImportStep GrImportStep;
+
 struct _GrWindow
 {
   AdwApplicationWindow parent_instance;
@@ -98,6 +101,9 @@ struct _GrWindow
   gboolean          edit_baseline;    /* baseline features may be moved, reshaped, removed */
   GrEdit           *pending;          /* the first edit, kept while the project is saved */
   GtkPopover       *identify;         /* the feature popover shown, weak */
+  GrImportStep     *importing;        /* the import (or its undo) being read */
+  GrImportStep     *import_done;      /* the last import, until it is undone */
+  gboolean          keep_view;        /* the next session shown keeps the map's view */
   double            press_x, press_y; /* where the last press on the map was */
   GArray           *draft;            /* double x, y: corners of a park being drawn, analysis CRS */
   GrParkPopover    *park_popover;
@@ -193,6 +199,7 @@ _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysi
 
 /* gr-window-jobs.c */
 void _gr_window_reanalyze (GrWindow *self);
+void _gr_window_reopen (GrWindow *self, const char *path, GPtrArray *sources);
 void _gr_window_on_mode_changed (GrWindow *self);
 
 /* gr-window-dnd.c */
@@ -201,6 +208,14 @@ void  _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant
 void  _gr_window_import_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 gboolean
 _gr_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GrWindow *self);
+
+/* gr-window-import.c */
+void     _gr_import_step_free (GrImportStep *step);
+void     _gr_window_ask_import (GrWindow *self, const GrSource *source);
+gboolean _gr_window_import_opened (GrWindow *self, GrSession *session);
+void     _gr_window_import_shown (GrWindow *self);
+void     _gr_window_import_failed (GrWindow *self);
+void _gr_window_undo_import_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
 /* gr-window-map.c */
 void _gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWindow *self);
@@ -291,6 +306,7 @@ gboolean        gr_window_set_scenario (GrWindow *self, const char *name);
 GrScenario     *gr_window_get_scenario (GrWindow *self);
 void            gr_window_set_adding (GrWindow *self, gboolean adding);
 gboolean        gr_window_push_edit (GrWindow *self, GrEdit *edit, GError **error);
+gboolean        gr_window_undo_import (GrWindow *self, GError **error);
 void            gr_window_add_park_at (GrWindow *self, double x, double y);
 void            gr_window_rename_selection (GrWindow *self, const char *name, const char *klass);
 void            gr_window_set_drawing (GrWindow *self, gboolean drawing);

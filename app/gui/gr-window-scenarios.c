@@ -317,10 +317,23 @@ gr_window_set_scenario (GrWindow *self, const char *name)
 gboolean
 gr_window_save_as (GrWindow *self, const char *path, GError **error)
 {
-  if (!gr_project_save (_gr_window_baseline_project (self), path, error))
-    return FALSE;
+  g_autofree char *shown = self->current != NULL ? g_strdup (self->current->name) : NULL;
+
+  /* The scenarios go with the project, over itself or into a new file; the
+   * store is closed while the file is replaced. */
+  g_clear_pointer (&self->store, gr_scenario_store_close);
+  if (!gr_project_save_with_scenarios (_gr_window_baseline_project (self), path, self->scenarios,
+                                       error))
+    {
+      _gr_window_load_scenarios (self);
+      if (shown != NULL)
+        gr_window_set_scenario (self, shown);
+      return FALSE;
+    }
   gr_session_set_path (self->session, path);
   _gr_window_load_scenarios (self);
+  if (shown != NULL)
+    gr_window_set_scenario (self, shown);
   {
     g_autofree char *name = g_path_get_basename (path);
     adw_window_title_set_subtitle (self->window_title, name);

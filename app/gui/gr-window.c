@@ -60,6 +60,8 @@ _gr_window_update_actions (GrWindow *self)
   gtk_widget_action_set_enabled (w, "win.scenario-delete", scenario);
   for (guint i = 0; i < G_N_ELEMENTS (presenting); i++)
     gtk_widget_action_set_enabled (w, presenting[i], self->presenting);
+  gtk_widget_action_set_enabled (w, "win.undo-import",
+                                 edit && !self->busy && self->import_done != NULL);
   gtk_widget_action_set_enabled (w, "win.finish-drawing",
                                  edit && self->tool == GR_MAP_TOOL_DRAW && self->draft != NULL
                                      && self->draft->len > 0);
@@ -227,9 +229,12 @@ _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysi
   g_autofree char *name = session_title (session);
   /* A layer imported over the open project keeps the view. */
   gboolean same_place =
-      self->session != NULL && session != NULL
-      && g_strcmp0 (gr_session_get_path (self->session), gr_session_get_path (session)) == 0
-      && gr_session_get_path (session) != NULL;
+      self->keep_view
+      || (self->session != NULL && session != NULL
+          && g_strcmp0 (gr_session_get_path (self->session), gr_session_get_path (session)) == 0
+          && gr_session_get_path (session) != NULL);
+
+  self->keep_view = FALSE;
 
   gr_coverage_layer_set_analysis (self->coverage, NULL, NULL);
   gr_vector_layer_set_display (self->vectors, NULL);
@@ -293,6 +298,8 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->drag_start, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->pending, gr_edit_free);
+  g_clear_pointer (&self->importing, _gr_import_step_free);
+  g_clear_pointer (&self->import_done, _gr_import_step_free);
   g_clear_pointer (&self->session, gr_session_free);
   g_clear_object (&self->scenario_items);
   g_clear_pointer (&self->base_layers, g_ptr_array_unref);

@@ -342,7 +342,7 @@ test_selected_park (Fixture *f, gconstpointer data)
 }
 
 static AdwMessageDialog *find_dialog (void);
-static void              drop_and_import (GrWindow *window, GFile *file, GrRole role);
+static void drop_and_import (GrWindow *window, GFile *file, GrRole role, const char *how);
 
 /* A corridor with an 80 m pinch, dropped on the map: the pinch is marked. */
 static void
@@ -378,7 +378,7 @@ test_corridor_marker (Fixture *f, gconstpointer data)
   /* The sample's own findings: breaks between its greenways. */
   before = gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window));
   g_test_message ("the sample city has %u findings", before);
-  drop_and_import (window, file, GR_ROLE_CORRIDOR);
+  drop_and_import (window, file, GR_ROLE_CORRIDOR, NULL);
   g_assert_cmpuint (gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window)), ==,
                     before + 1);
   look_at (window, x0 + 1000, y0 + 100, 15);
@@ -881,10 +881,28 @@ find_dialog (void)
   return NULL;
 }
 
+/* The add-or-replace question, with its answers. */
+static AdwMessageDialog *
+find_question (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (w), response))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
 /* Drops @file on the window: the role dialog must have guessed @role, and
- * is answered "import". */
+ * is answered "import"; then, where the project has features of the role,
+ * the add-or-replace question is answered @how. */
 static void
-drop_and_import (GrWindow *window, GFile *file, GrRole role)
+drop_and_import (GrWindow *window, GFile *file, GrRole role, const char *how)
 {
   AdwMessageDialog *dialog;
 
@@ -898,6 +916,17 @@ drop_and_import (GrWindow *window, GFile *file, GrRole role)
   adw_message_dialog_response (dialog, "import");
   /* A button closes the dialog as it answers; answered from here, it stays. */
   gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (300);
+  if (how != NULL)
+    {
+      dialog = find_question ("add");
+      g_assert_nonnull (dialog);
+      g_test_message ("%s — %s", adw_message_dialog_get_heading (dialog),
+                      adw_message_dialog_get_body (dialog));
+      g_assert_true (adw_message_dialog_get_response_enabled (dialog, how));
+      adw_message_dialog_response (dialog, how);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
   wait_idle (window);
 }
 
@@ -920,6 +949,8 @@ test_drop_a_layer (Fixture *f, gconstpointer data)
   const double corners[5][2] = { { -60, -60 }, { 60, -60 }, { 60, 60 }, { -60, 60 }, { -60, -60 } };
   GrCoverage  *coverage;
   double       x, y;
+  guint        n_parks;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
                             GR_CELL_NEITHER, &x, &y));
@@ -933,7 +964,22 @@ test_drop_a_layer (Fixture *f, gconstpointer data)
   g_string_append (json, "]]}}]}");
   g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
 
-  drop_and_import (window, file, GR_ROLE_PARK);
+  n_parks = project->layers[GR_ROLE_PARK]->features->len;
+  g_assert_cmpuint (n_parks, >, 1);
+  /* Added: every park of the sample stays, one more. */
+  drop_and_import (window, file, GR_ROLE_PARK, "add");
+  project = gr_session_get_project (gr_window_get_session (window));
+  g_assert_cmpuint (project->layers[GR_ROLE_PARK]->features->len, ==, n_parks + 1);
+  /* Undone: as it was. */
+  g_assert_true (gr_window_undo_import (window, &error));
+  g_assert_no_error (error);
+  wait_idle (window);
+  project = gr_session_get_project (gr_window_get_session (window));
+  g_assert_cmpuint (project->layers[GR_ROLE_PARK]->features->len, ==, n_parks);
+  g_assert_cmpuint (gr_session_get_sources (gr_window_get_session (window))->len, ==, 0);
+
+  /* Replaced, once asked: the one park only; undo brings them all back. */
+  drop_and_import (window, file, GR_ROLE_PARK, "replace");
   g_assert_true (gr_window_get_session (window) != NULL);
   project = gr_session_get_project (gr_window_get_session (window));
   g_assert_cmpuint (project->layers[GR_ROLE_PARK]->features->len, ==, 1);
@@ -943,6 +989,109 @@ test_drop_a_layer (Fixture *f, gconstpointer data)
   g_assert_cmpuint (gr_coverage_cell_count (coverage, GR_LAYER_GREEN, x, y), >=, 1);
   g_assert_cmpuint (gr_coverage_cell_count (coverage, GR_LAYER_PARK, x, y), ==, 1);
   g_assert_false (is_blind_spot_color (pixel_of_cell (window, "dropped-park", x, y)));
+  g_assert_true (gr_window_undo_import (window, &error));
+  g_assert_no_error (error);
+  wait_idle (window);
+  project = gr_session_get_project (gr_window_get_session (window));
+  g_assert_cmpuint (project->layers[GR_ROLE_PARK]->features->len, ==, n_parks);
+}
+
+/* A saved project with scenarios: replacing its parks is refused while a
+ * scenario edits one; added, the scenarios survive (their candidates
+ * renumbered after the new park) in the window and in the file; undone,
+ * the file is as before. */
+static void
+test_import_keeps_scenarios (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  g_autofree char *saved = g_build_filename (f->dir, "saved.gpkg", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "one-park.geojson", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  GrProject   *project = gr_session_get_project (gr_window_get_session (window));
+  guint        n_parks = project->layers[GR_ROLE_PARK]->features->len;
+  GrScenario  *scenario;
+  OGRGeometryH candidate;
+  double       x, y, area;
+
+  g_assert_true (gr_window_save_as (window, saved, &error));
+  g_assert_no_error (error);
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
+  /* Scenario A adds a candidate; B removes a baseline park. */
+  g_assert_true (gr_window_new_scenario (window, "A", NULL, &error));
+  gr_window_add_park_at (window, x, y);
+  g_assert_true (gr_window_new_scenario (window, "B", NULL, &error));
+  g_assert_true (
+      gr_window_push_edit (window, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_PARK, 0, NULL), &error));
+  g_assert_no_error (error);
+  g_assert_true (gr_window_set_scenario (window, "A"));
+  scenario = gr_window_get_scenario (window);
+  area = OGR_G_Area (
+      gr_scenario_get_geometry (scenario, project, (GrFeatureKey){ GR_ROLE_PARK, n_parks }));
+  wait_idle (window);
+  {
+    g_autoptr (GString) json = g_string_new (NULL);
+    double lon, lat;
+
+    gr_display_to_lonlat (gr_session_get_display (gr_window_get_session (window)), x + 400, y, &lon,
+                          &lat);
+    /* A square of about 80 × 110 m, 400 m east of the blind spot. */
+    g_string_printf (json,
+                     "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                     "\"properties\":{\"name\":\"New park\"},\"geometry\":{\"type\":"
+                     "\"Polygon\",\"coordinates\":[[[%.8f,%.8f],[%.8f,%.8f],[%.8f,%.8f],"
+                     "[%.8f,%.8f],[%.8f,%.8f]]]}}]}",
+                     lon, lat, lon + 0.001, lat, lon + 0.001, lat + 0.001, lon, lat + 0.001, lon,
+                     lat);
+    g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
+  }
+  g_assert_true (gr_window_drop_file (window, file));
+  spin (300);
+  adw_message_dialog_response (find_dialog (), "import");
+  spin (300);
+  {
+    AdwMessageDialog *question = find_question ("add");
+
+    g_assert_nonnull (question);
+    g_test_message ("%s", adw_message_dialog_get_body (question));
+    /* B edits a park: no replacing, and the question says who. */
+    g_assert_false (adw_message_dialog_get_response_enabled (question, "replace"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "“B”"));
+    adw_message_dialog_response (question, "add");
+    gtk_window_destroy (GTK_WINDOW (question));
+  }
+  wait_idle (window);
+  project = gr_session_get_project (gr_window_get_session (window));
+  g_assert_cmpuint (project->layers[GR_ROLE_PARK]->features->len, ==, n_parks + 1);
+  /* A is shown again, its candidate after the new park, unchanged. */
+  scenario = gr_window_get_scenario (window);
+  g_assert_nonnull (scenario);
+  g_assert_cmpstr (scenario->name, ==, "A");
+  candidate =
+      gr_scenario_get_geometry (scenario, project, (GrFeatureKey){ GR_ROLE_PARK, n_parks + 1 });
+  g_assert_nonnull (candidate);
+  g_assert_cmpfloat_with_epsilon (OGR_G_Area (candidate), area, 1e-6);
+  /* The file has it all: the new park and both scenarios. */
+  {
+    g_autoptr (GrProject) reread = gr_project_load (saved, &error);
+    g_autoptr (GrScenarioStore) store = gr_scenario_store_open (saved, &error);
+    g_autoptr (GPtrArray) scenarios = gr_scenario_store_load (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (reread->layers[GR_ROLE_PARK]->features->len, ==, n_parks + 1);
+    g_assert_cmpuint (scenarios->len, ==, 2);
+  }
+  /* Undone: the parks and the candidate's number as before. */
+  g_assert_true (gr_window_undo_import (window, &error));
+  g_assert_no_error (error);
+  wait_idle (window);
+  project = gr_session_get_project (gr_window_get_session (window));
+  g_assert_cmpuint (project->layers[GR_ROLE_PARK]->features->len, ==, n_parks);
+  scenario = gr_window_get_scenario (window);
+  g_assert_cmpstr (scenario->name, ==, "A");
+  g_assert_nonnull (
+      gr_scenario_get_geometry (scenario, project, (GrFeatureKey){ GR_ROLE_PARK, n_parks }));
 }
 
 /* Waits until the window has the size asked for (no window manager under
@@ -1195,6 +1344,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/preferences-radius", test_preferences_radius);
   add_test ("/gui/window/help-overlay", test_help_overlay);
   add_test ("/gui/window/drop-a-layer", test_drop_a_layer);
+  add_test ("/gui/window/import-keeps-scenarios", test_import_keeps_scenarios);
   add_test ("/gui/window/pocket-park", test_pocket_park);
   add_test ("/gui/window/corridor-marker", test_corridor_marker);
   add_test ("/gui/window/presentation", test_presentation);

@@ -80,6 +80,7 @@ gr_source_copy (const GrSource *source)
   copy->role = source->role;
   copy->path = g_strdup (source->path);
   copy->layer = g_strdup (source->layer);
+  copy->add = source->add;
   return copy;
 }
 
@@ -254,6 +255,32 @@ pick_layer (GDALDatasetH ds, const GrSource *source, GError **error)
                  _ ("%s has %d layers (%s); choose one with %s=%s:LAYER"), source->path, n,
                  names->str, gr_role_to_string (source->role), source->path);
   return NULL;
+}
+
+/**
+ * gr_source_count:
+ * @n_features: (out): the features the source's layer has, before any is
+ *   checked or repaired
+ *
+ * What an import would bring, for asking before it is made.
+ */
+gboolean
+gr_source_count (const GrSource *source, guint *n_features, GError **error)
+{
+  g_auto (GDALDatasetH) ds = NULL;
+  OGRLayerH layer;
+  GIntBig   n;
+
+  gr_gdal_init ();
+  gr_gdal_capture_begin ();
+  ds = open_vector (source->path, error);
+  layer = ds != NULL ? pick_layer (ds, source, error) : NULL;
+  g_free (gr_gdal_capture_end ());
+  if (layer == NULL)
+    return FALSE;
+  n = OGR_L_GetFeatureCount (layer, TRUE);
+  *n_features = n > 0 ? (guint) MIN (n, G_MAXUINT) : 0;
+  return TRUE;
 }
 
 static int

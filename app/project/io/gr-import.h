@@ -9,9 +9,10 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  GrRole role;
-  char  *path;  /* a file, or a connection string such as PG:… */
-  char  *layer; /* NULL: the source's only layer */
+  GrRole   role;
+  char    *path;  /* a file, or a connection string such as PG:… */
+  char    *layer; /* NULL: the source's only layer */
+  gboolean add;   /* over a project: added to its layer of the role, not replacing it */
 } GrSource;
 
 typedef struct
@@ -27,6 +28,7 @@ typedef struct
 GrSource *gr_source_parse (const char *spec, GError **error);
 GrSource *gr_source_copy (const GrSource *source);
 void      gr_source_free (GrSource *source);
+gboolean  gr_source_count (const GrSource *source, guint *n_features, GError **error);
 
 gboolean gr_path_is_osm (const char *path);
 

@@ -5,6 +5,8 @@
 
 #include "gr-project-file.h"
 
+#include "gr-scenario-store.h"
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -201,14 +203,30 @@ write_all (GDALDatasetH ds, GrProject *project, const char *path, GError **error
          && write_rules (ds, project, path, error);
 }
 
-/**
- * gr_project_save:
- *
- * Writes the project as a GeoPackage. It is written beside @path and moved
- * over it only when complete, so a failure never leaves a partial project.
- */
-gboolean
-gr_project_save (GrProject *project, const char *path, GError **error)
+/* The scenarios, copied, into the project file written at @partial. */
+static gboolean
+add_scenarios (const char *partial, GPtrArray *scenarios, GError **error)
+{
+  g_autoptr (GrScenarioStore) store = NULL;
+
+  if (scenarios == NULL || scenarios->len == 0)
+    return TRUE;
+  if ((store = gr_scenario_store_open (partial, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      g_autoptr (GrScenario) copy =
+          gr_scenario_copy (g_ptr_array_index (scenarios, i),
+                            ((GrScenario *) g_ptr_array_index (scenarios, i))->name);
+
+      if (!gr_scenario_store_add (store, copy, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **error)
 {
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
   GDALDriverH      driver;
@@ -230,6 +248,7 @@ gr_project_save (GrProject *project, const char *path, GError **error)
            || write_error (error, path, _ ("the project file")));
   GDALClose (ds);
   g_free (gr_gdal_capture_end ());
+  ok = ok && add_scenarios (partial, scenarios, error);
   if (ok && g_rename (partial, path) != 0)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
@@ -239,6 +258,36 @@ gr_project_save (GrProject *project, const char *path, GError **error)
   if (!ok)
     g_unlink (partial);
   return ok;
+}
+
+/**
+ * gr_project_save:
+ *
+ * Writes the project as a GeoPackage. It is written beside @path and moved
+ * over it only when complete, so a failure never leaves a partial project.
+ */
+gboolean
+gr_project_save (GrProject *project, const char *path, GError **error)
+{
+  return save_to (project, path, NULL, error);
+}
+
+/**
+ * gr_project_save_with_scenarios:
+ * @scenarios: (element-type GrScenario) (nullable): written with the layers
+ *
+ * gr_project_save() with the scenarios and their history in the same
+ * file, written whole before it takes the place of the one at @path: a
+ * project saved over itself keeps its scenarios. A scenario store open on
+ * @path must be closed first.
+ */
+gboolean
+gr_project_save_with_scenarios (GrProject  *project,
+                                const char *path,
+                                GPtrArray  *scenarios,
+                                GError    **error)
+{
+  return save_to (project, path, scenarios, error);
 }
 
 /* ---- reading it back --------------------------------------------------- */

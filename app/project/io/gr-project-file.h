@@ -6,6 +6,10 @@
 G_BEGIN_DECLS
 
 gboolean   gr_project_save (GrProject *project, const char *path, GError **error);
+gboolean   gr_project_save_with_scenarios (GrProject  *project,
+                                           const char *path,
+                                           GPtrArray  *scenarios,
+                                           GError    **error);
 GrProject *gr_project_load (const char *path, GError **error);
 gboolean   gr_project_file_is_project (const char *path);
 

@@ -433,3 +433,40 @@ gr_scenario_describe_edit (const GrScenario *scenario, GrProject *baseline, guin
       g_return_val_if_reached (NULL);
     }
 }
+
+/**
+ * gr_scenario_shift_candidates:
+ * @from: the first candidate index to move
+ * @by: how far: the parks added to (or, negative, taken from) the baseline
+ *
+ * Candidates follow the baseline's parks: when the baseline gains parks,
+ * every edit of a candidate from @from on follows them.
+ */
+void
+gr_scenario_shift_candidates (GrScenario *scenario, guint from, int by)
+{
+  for (guint i = 0; i < scenario->edits->len; i++)
+    {
+      GrEdit *e = g_ptr_array_index (scenario->edits, i);
+
+      if (e->target.role == GR_ROLE_PARK && e->target.index >= from)
+        e->target.index = (guint) ((int) e->target.index + by);
+    }
+}
+
+/* Whether an edit of the history, undone ones included, changes a feature
+ * of @baseline's layer of @role (not a candidate). */
+gboolean
+gr_scenario_edits_baseline (const GrScenario *scenario, GrProject *baseline, GrRole role)
+{
+  guint n = _gr_scenario_n_baseline (baseline, role);
+
+  for (guint i = 0; i < scenario->edits->len; i++)
+    {
+      const GrEdit *e = g_ptr_array_index (scenario->edits, i);
+
+      if (e->target.role == role && e->target.index < n && e->kind != GR_EDIT_ADD)
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -36,9 +36,11 @@ const char *gr_scenario_get_feature_name (const GrScenario *scenario,
                                           GrProject        *baseline,
                                           GrFeatureKey      key,
                                           guint             before);
-char *gr_scenario_describe_edit (const GrScenario *scenario, GrProject *baseline, guint i);
-GrProject  *gr_scenario_apply (const GrScenario *scenario, GrProject *baseline);
-GrProject  *gr_scenario_view (const GrScenario *scenario, GrProject *baseline, GrProject *view);
+char       *gr_scenario_describe_edit (const GrScenario *scenario, GrProject *baseline, guint i);
+void        gr_scenario_shift_candidates (GrScenario *scenario, guint from, int by);
+gboolean gr_scenario_edits_baseline (const GrScenario *scenario, GrProject *baseline, GrRole role);
+GrProject *gr_scenario_apply (const GrScenario *scenario, GrProject *baseline);
+GrProject *gr_scenario_view (const GrScenario *scenario, GrProject *baseline, GrProject *view);
 
 OGRGeometryH
 gr_scenario_get_geometry (const GrScenario *scenario, GrProject *baseline, GrFeatureKey key);

@@ -28,9 +28,10 @@ area_shapes (GrLayer *layer)
   return shapes;
 }
 
-/* The layers of @from take the place of @into's layers of the same role. */
+/* The layers of @from take the place of @into's layers of the same role,
+ * or, where @add says so, follow their features. */
 static void
-take_layers (GrProject *into, GrProject *from)
+take_layers (GrProject *into, GrProject *from, const gboolean add[GR_N_ROLES])
 {
   for (guint r = 0; r < GR_N_ROLES; r++)
     {
@@ -40,11 +41,22 @@ take_layers (GrProject *into, GrProject *from)
         continue;
       if (into->layers[r] != NULL)
         {
-          g_ptr_array_set_size (into->layers[r]->features, 0);
+          if (!add[r])
+            g_ptr_array_set_size (into->layers[r]->features, 0);
           g_ptr_array_extend_and_steal (into->layers[r]->features,
                                         g_steal_pointer (&layer->features));
-          g_free (into->layers[r]->sources);
-          into->layers[r]->sources = g_steal_pointer (&layer->sources);
+          if (add[r] && into->layers[r]->sources != NULL && layer->sources != NULL)
+            {
+              char *both = g_strjoin ("; ", into->layers[r]->sources, layer->sources, NULL);
+
+              g_free (into->layers[r]->sources);
+              into->layers[r]->sources = both;
+            }
+          else if (!add[r] || layer->sources != NULL)
+            {
+              g_free (into->layers[r]->sources);
+              into->layers[r]->sources = g_steal_pointer (&layer->sources);
+            }
         }
       else
         {
@@ -64,6 +76,7 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
   GrImportOptions options = { .cancellable = cancellable };
   g_autoptr (GrProject) project = NULL;
   g_autoptr (GrProject) layers = NULL;
+  gboolean add[GR_N_ROLES] = { FALSE };
 
   if (path == NULL)
     return gr_project_import (NULL, sources, &options, error);
@@ -73,11 +86,17 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
     return NULL;
   if (sources == NULL || sources->len == 0)
     return g_steal_pointer (&project);
-  /* Imported straight into the project's own CRS. */
+  /* Imported straight into the project's own CRS. A role's sources add to
+   * the file's layer when the first of them says so. */
   options.crs = project->crs_wkt;
   if ((layers = gr_project_import (NULL, sources, &options, error)) == NULL)
     return NULL;
-  take_layers (project, layers);
+  for (guint i = sources->len; i-- > 0;)
+    {
+      const GrSource *source = g_ptr_array_index (sources, i);
+      add[source->role] = source->add;
+    }
+  take_layers (project, layers, add);
   return g_steal_pointer (&project);
 }
 
@@ -86,7 +105,8 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
  * @path: (nullable): a project (.gpkg) or an OSM extract; %NULL when
  *   @sources are the whole project
  * @sources: (nullable) (element-type GrSource): layers imported over it,
- *   each replacing the layer of its role; copied
+ *   each replacing the layer of its role or, with source->add, adding to
+ *   it; copied
  *
  * Reads (or imports) and prepares the display geometry. Blocking: see
  * gr_session_open_async().

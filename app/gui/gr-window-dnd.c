@@ -25,13 +25,38 @@ _gr_window_chosen_path (GtkNativeDialog *dialog, int response)
   return path;
 }
 
+static void ask_role (GrWindow *self, const char *path);
+
+/* Open takes projects and OpenStreetMap extracts; a data layer is
+ * imported into the open project, or, with none open, says how. */
+void
+gr_window_open_chosen (GrWindow *self, const char *path)
+{
+  if (gr_path_is_osm (path) || gr_project_file_is_project (path))
+    gr_window_open (self, path);
+  else if (self->session != NULL)
+    ask_role (self, path);
+  else
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autoptr (GError) error =
+          g_error_new (GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
+                       _ ("%s is a data layer, not a project. Open a project (.gpkg) or an "
+                          "OpenStreetMap extract first, then bring the layer in with Import "
+                          "Layer (Ctrl+I) or by dropping it on the map."),
+                       name);
+
+      _gr_window_show_error (self, _ ("Not a project"), error);
+    }
+}
+
 static void
 on_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 {
   g_autofree char *path = _gr_window_chosen_path (dialog, response);
 
   if (path != NULL)
-    gr_window_open (GR_WINDOW (data), path);
+    gr_window_open_chosen (GR_WINDOW (data), path);
 }
 
 void
@@ -48,6 +73,13 @@ _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *para
   gtk_file_filter_add_pattern (filter, "*.osm");
   gtk_file_filter_add_pattern (filter, "*.osm.gz");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  {
+    GtkFileFilter *all = gtk_file_filter_new ();
+
+    gtk_file_filter_set_name (all, _ ("All files"));
+    gtk_file_filter_add_pattern (all, "*");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  }
   g_signal_connect (dialog, "response", G_CALLBACK (on_file_chosen), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -966,6 +966,17 @@ test_drop_a_layer (Fixture *f, gconstpointer data)
 
   n_parks = project->layers[GR_ROLE_PARK]->features->len;
   g_assert_cmpuint (n_parks, >, 1);
+  /* Chosen with Open, the layer is no project: it asks its role, to be
+   * imported, rather than failing as a GeoPackage. */
+  gr_window_open_chosen (window, path);
+  spin (300);
+  {
+    AdwMessageDialog *dialog = find_dialog ();
+
+    g_assert_nonnull (dialog);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  g_assert_null (gr_window_get_error (window));
   /* Added: every park of the sample stays, one more. */
   drop_and_import (window, file, GR_ROLE_PARK, "add");
   project = gr_session_get_project (gr_window_get_session (window));

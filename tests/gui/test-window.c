@@ -849,6 +849,39 @@ test_preferences_radius (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (after.park.area_m2, ==, before.park.area_m2);
 }
 
+/* An accelerator as a comparable key: "keyval:modifiers". */
+static char *
+accel_key (const char *accel)
+{
+  guint           keyval = 0;
+  GdkModifierType mods = 0;
+
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &mods));
+  return g_strdup_printf ("%u:%u", gdk_keyval_to_lower (keyval), mods);
+}
+
+static void
+collect_accelerators (GtkWidget *widget, GHashTable *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accels = NULL;
+
+      g_object_get (widget, "accelerator", &accels, NULL);
+      if (accels != NULL)
+        {
+          g_auto (GStrv) each = g_strsplit (accels, " ", -1);
+
+          for (guint i = 0; each[i] != NULL; i++)
+            if (each[i][0] != '\0')
+              g_hash_table_add (listed, accel_key (each[i]));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, listed);
+}
+
 static void
 test_help_overlay (Fixture *f, gconstpointer data)
 {
@@ -857,6 +890,35 @@ test_help_overlay (Fixture *f, gconstpointer data)
       gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
 
   g_assert_nonnull (help);
+  /* Every accelerator of the application is listed, and the tools' keys. */
+  {
+    g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_auto (GStrv) actions =
+        gtk_application_list_action_descriptions (gtk_window_get_application (GTK_WINDOW (window)));
+    const char *tools[] = { "h", "m", "r", "a", "d", "Return", "Escape" };
+
+    collect_accelerators (GTK_WIDGET (help), listed);
+    for (guint i = 0; actions[i] != NULL; i++)
+      {
+        g_auto (GStrv) accels = gtk_application_get_accels_for_action (
+            gtk_window_get_application (GTK_WINDOW (window)), actions[i]);
+
+        for (guint k = 0; accels[k] != NULL; k++)
+          {
+            g_autofree char *key = accel_key (accels[k]);
+
+            if (!g_hash_table_contains (listed, key))
+              g_error ("%s (%s) is not in the shortcuts window", accels[k], actions[i]);
+            /* One of the accelerators of an action is enough. */
+            break;
+          }
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+      {
+        g_autofree char *key = accel_key (tools[i]);
+        g_assert_true (g_hash_table_contains (listed, key));
+      }
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   spin (300);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));

@@ -70,6 +70,7 @@ _gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWi
   g_autofree char *scale = NULL;
   double           lat, lon, px, py, metres_per_pixel;
 
+  self->pointer_x = x, self->pointer_y = y;
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
   /* Web Mercator at this latitude; a screen pixel taken as 0.28 mm (the
    * OGC standardised rendering pixel), as scale denominators are quoted. */
@@ -383,6 +384,33 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
     g_clear_pointer (&self->selection_text, g_free);
 }
 
+/* Zoom levels a notch of the wheel moves: half a level, √2 in scale, so
+ * a city district stays in view from one notch to the next. */
+#define WHEEL_ZOOM_STEP 0.5
+
+/* The wheel zooms about the point under the pointer, which stays put. */
+static gboolean
+on_scroll (GtkEventControllerScroll *scroll, double dx, double dy, GrWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  GtkWidget       *map = GTK_WIDGET (self->map);
+  double           px = self->pointer_x, py = self->pointer_y, lat0, lon0, lat1, lon1, zoom;
+
+  if (dy == 0)
+    return FALSE;
+  shumate_viewport_widget_coords_to_location (viewport, map, px, py, &lat0, &lon0);
+  zoom = shumate_viewport_get_zoom_level (viewport) + (dy < 0 ? WHEEL_ZOOM_STEP : -WHEEL_ZOOM_STEP);
+  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                shumate_viewport_get_max_zoom_level (viewport));
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_viewport_widget_coords_to_location (viewport, map, px, py, &lat1, &lon1);
+  shumate_location_set_location (
+      SHUMATE_LOCATION (viewport),
+      shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) + lat0 - lat1,
+      shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) + lon0 - lon1);
+  return TRUE;
+}
+
 /* The base map follows the preferences; when the chosen one cannot be
  * used, the map says why and shows the layers on a plain background. */
 void
@@ -453,6 +481,16 @@ _gr_window_setup_map (GrWindow *self)
   g_signal_connect (click, "pressed", G_CALLBACK (_gr_window_on_press), self);
   g_signal_connect (click, "released", G_CALLBACK (_gr_window_on_click), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+  /* On the map's overlay, in the capture phase: before the map's own
+   * scrolling (a fifth of a level a notch, animated), which never sees it. */
+  {
+    GtkEventController *scroll =
+        gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->map_overlay), scroll);
+  }
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (_gr_window_on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map_overlay), GTK_EVENT_CONTROLLER (drop));

@@ -98,14 +98,15 @@ struct _GrWindow
   /* What-if editing */
   GtkDropDown      *scenario_dropdown;
   GrMapTool         tool;
-  gboolean          edit_baseline;    /* baseline features may be moved, reshaped, removed */
-  GrEdit           *pending;          /* the first edit, kept while the project is saved */
-  GtkPopover       *identify;         /* the feature popover shown, weak */
-  GrImportStep     *importing;        /* the import (or its undo) being read */
-  GrImportStep     *import_done;      /* the last import, until it is undone */
-  gboolean          keep_view;        /* the next session shown keeps the map's view */
-  double            press_x, press_y; /* where the last press on the map was */
-  GArray           *draft;            /* double x, y: corners of a park being drawn, analysis CRS */
+  gboolean          edit_baseline;        /* baseline features may be moved, reshaped, removed */
+  GrEdit           *pending;              /* the first edit, kept while the project is saved */
+  GtkPopover       *identify;             /* the feature popover shown, weak */
+  GrImportStep     *importing;            /* the import (or its undo) being read */
+  GrImportStep     *import_done;          /* the last import, until it is undone */
+  gboolean          keep_view;            /* the next session shown keeps the map's view */
+  double            press_x, press_y;     /* where the last press on the map was */
+  double            pointer_x, pointer_y; /* where the pointer is over the map */
+  GArray           *draft; /* double x, y: corners of a park being drawn, analysis CRS */
   GrParkPopover    *park_popover;
   GrHistoryPanel   *history;
   GListStore       *scenario_items; /* GrScenarioItem: the baseline, then each scenario */

@@ -354,6 +354,16 @@ pointer_drag (GtkWidget *widget, double x, double y, double dx, double dy, guint
   spin (300);
 }
 
+/* A click of button @button where the pointer is: 4 and 5 are the
+ * wheel's notches up and down. */
+void
+xdotool_button (guint button)
+{
+  g_autofree char *name = g_strdup_printf ("%u", button);
+
+  xdotool ((const char *[]){ "click", name, NULL });
+}
+
 /* A key as xdotool names it ("Escape", "Return", "m"), to the window
  * that has the focus. */
 void

@@ -39,5 +39,6 @@ void       pointer_move (GtkWidget *widget, double x, double y);
 void       pointer_click (GtkWidget *widget, double x, double y, guint n);
 void       pointer_drag (GtkWidget *widget, double x, double y, double dx, double dy, guint steps);
 void       key_press (const char *key);
+void       xdotool_button (guint button);
 void       map_point (GrWindow *window, double x, double y, double *mx, double *my);
 GrFeature *largest_feature (GrWindow *window, GrRole role, double *x, double *y);

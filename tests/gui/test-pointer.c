@@ -274,6 +274,42 @@ test_draw_with_enter (Fixture *f, gconstpointer data)
   g_object_unref (render (window, "pointer-drawn"));
 }
 
+/* A notch of the wheel zooms by √2 (half a level) about the pointer: the
+ * point under it stays under it. The scale bar is metric only. */
+static void
+test_wheel_zoom (Fixture *f, gconstpointer data)
+{
+  GrWindow  *window = f->window;
+  GtkWidget *map = gr_window_get_map (window);
+  double     x, y, mx, my, ax, ay, zoom;
+
+  largest_feature (window, GR_ROLE_PARK, &x, &y);
+  look_at (window, x, y, 15);
+  map_point (window, x, y, &mx, &my);
+  /* Off the centre, so that zooming about the pointer is seen. */
+  mx -= 150, my += 80;
+  pointer_move (map, mx, my);
+  {
+    ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
+    double           lat, lon, lat1, lon1;
+
+    shumate_viewport_widget_coords_to_location (viewport, map, mx, my, &lat, &lon);
+    zoom = map_zoom (window);
+    xdotool_button (4);
+    spin (300);
+    g_assert_cmpfloat_with_epsilon (map_zoom (window), zoom + 0.5, 1e-6);
+    shumate_viewport_location_to_widget_coords (viewport, map, lat, lon, &ax, &ay);
+    g_test_message ("the point under the pointer moved %.1f px", hypot (ax - mx, ay - my));
+    g_assert_cmpfloat (hypot (ax - mx, ay - my), <, 2);
+    xdotool_button (5);
+    spin (300);
+    g_assert_cmpfloat_with_epsilon (map_zoom (window), zoom, 1e-6);
+    shumate_viewport_widget_coords_to_location (viewport, map, mx, my, &lat1, &lon1);
+    g_assert_cmpfloat (fabs (lat1 - lat) + fabs (lon1 - lon), <, 1e-4);
+  }
+  g_assert_cmpint (shumate_scale_get_unit (window->map_scale), ==, SHUMATE_UNIT_METRIC);
+}
+
 static void
 add_test (const char *path, void (*test) (Fixture *, gconstpointer))
 {
@@ -292,5 +328,6 @@ main (int argc, char **argv)
   add_test ("/gui/pointer/move-tool-moves", test_move_tool_moves);
   add_test ("/gui/pointer/click-identifies", test_click_identifies);
   add_test ("/gui/pointer/draw-with-enter", test_draw_with_enter);
+  add_test ("/gui/pointer/wheel-zoom", test_wheel_zoom);
   return g_test_run ();
 }

@@ -61,3 +61,29 @@ gr_format_area (double m2)
   /* TRANSLATORS: an area in square metres and in hectares */
   return g_strdup_printf (_ ("%s m² (%s ha)"), metres, hectares);
 }
+
+/**
+ * gr_format_change:
+ * @unit: (nullable): appended after a space, e.g. "pp" for percentage points
+ *
+ * Returns: (transfer full): a change with its sign, "+0.8 pp", "-1.25";
+ * one that rounds to zero is "0 pp", never "-0.0"
+ */
+char *
+gr_format_change (double delta, int decimals, const char *unit)
+{
+  g_autofree char *number = NULL;
+  double           scale = pow (10, CLAMP (decimals, 0, 6));
+
+  if (!isfinite (delta))
+    return g_strdup ("–");
+  if (round (fabs (delta) * scale) == 0)
+    number = g_strdup ("0");
+  else
+    {
+      g_autofree char *magnitude = gr_format_number (fabs (delta), decimals);
+      number = g_strconcat (delta > 0 ? "+" : "-", magnitude, NULL);
+    }
+  return unit != NULL && unit[0] != '\0' ? g_strconcat (number, " ", unit, NULL)
+                                         : g_steal_pointer (&number);
+}

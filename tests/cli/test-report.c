@@ -185,7 +185,10 @@ test_report_chinese (Fixture *f, gconstpointer data)
                  sv = json_object_get_double_member (s, "value");
           g_autofree char *bt = g_strdup_printf ("%.2f", bv);
           g_autofree char *st = g_strdup_printf ("%.2f", sv);
-          g_autofree char *dt = g_strdup_printf ("%+.2f", sv - bv);
+          /* A change that rounds to nothing is "0", never "-0.00". */
+          g_autofree char *dt = round (fabs (sv - bv) * 100) == 0
+                                    ? g_strdup ("0")
+                                    : g_strdup_printf ("%+.2f", sv - bv);
           g_autofree char *row = line_with (pages, name, st, dt);
 
           g_assert_nonnull (row);

@@ -78,7 +78,8 @@ test_coverage_panel (void)
   /* In a scenario: the change in percentage points beside each share. */
   gr_coverage_panel_show (GR_COVERAGE_PANEL (panel), &now, &before);
   {
-    g_autofree char *expected = g_strdup_printf (_ ("%.1f%% (%+.1f)"), 75.0, 25.0);
+    g_autofree char *change = g_strdup_printf ("+25.0 %s", _ ("pp"));
+    g_autofree char *expected = g_strdup_printf (_ ("%.1f%% (%s)"), 75.0, change);
     g_assert_cmpstr (grid_text (panel, 1, 3), ==, expected);
   }
   drop_widget (panel);

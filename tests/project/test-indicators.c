@@ -91,7 +91,7 @@ test_on_paper (void)
   /* Yuncheng 2025 asks 13: short by 9.9 m²/person = 99,000 m² of park. */
   g_assert_false (city.items[GR_IND_PARK_PER_CAPITA].pass);
   g_assert_cmpfloat_with_epsilon (city.items[GR_IND_PARK_PER_CAPITA].gap, 9.9, 1e-9);
-  g_assert_nonnull (strstr (city.items[GR_IND_PARK_PER_CAPITA].gap_text, "99000"));
+  g_assert_nonnull (strstr (city.items[GR_IND_PARK_PER_CAPITA].gap_text, "99,000"));
   /* 1 km of greenway for 1 × 10,000 residents: 1.0, exactly the target. */
   g_assert_cmpfloat_with_epsilon (city.items[GR_IND_GREENWAY_PER_10K].value, 1.0, 1e-9);
   g_assert_true (city.items[GR_IND_GREENWAY_PER_10K].pass);

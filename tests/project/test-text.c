@@ -2,6 +2,10 @@
 #include "gr-test-project.h"
 #include "gr-test-main.h"
 
+#include "gr-format.h"
+
+#include <math.h>
+
 static char *
 copy_gbk_without_prj (void)
 {
@@ -61,6 +65,44 @@ test_text_decoding (void)
   g_assert_cmpstr (latin, ==, "café");
 }
 
+/* Numbers as the window and the report print them: grouped in threes
+ * whatever the locale, never "-0". */
+static void
+test_number_format (void)
+{
+  const struct
+  {
+    double      value;
+    int         decimals;
+    const char *number, *change;
+  } cases[] = {
+    { 5743694.4, 0, "5,743,694", "+5,743,694" },
+    { 1234.5678, 2, "1,234.57", "+1,234.57" },
+    { 999.4, 0, "999", "+999" },
+    { -0.04, 1, "0.0", "0" },
+    { 0.0, 2, "0.00", "0" },
+    { -7.16, 2, "-7.16", "-7.16" },
+    { -1000000, 0, "-1,000,000", "-1,000,000" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *number = gr_format_number (cases[i].value, cases[i].decimals);
+      g_autofree char *change = gr_format_change (cases[i].value, cases[i].decimals, NULL);
+
+      g_assert_cmpstr (number, ==, cases[i].number);
+      g_assert_cmpstr (change, ==, cases[i].change);
+    }
+  {
+    g_autofree char *pp = gr_format_change (-0.0001, 1, "pp");
+    g_autofree char *nan = gr_format_number (NAN, 1);
+
+    g_assert_cmpstr (pp, ==, "0 pp");
+    g_assert_cmpstr (nan, ==, "–");
+  }
+}
+
 GR_TEST_MAIN (gr_gdal_init,
+              { "/project/text/number-format", test_number_format },
               { "/project/text/gbk-round-trip", test_gbk_round_trip },
               { "/project/text/decoding", test_text_decoding })

@@ -6,6 +6,8 @@
 
 #include "gr-compare-window.h"
 
+#include "gr-format.h"
+
 #include "gr-coverage-layer.h"
 #include "gr-swatch.h"
 
@@ -85,8 +87,8 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
         g_autofree char *a = g_strdup_printf ("%.1f%%", v[1]);
         g_autofree char *b = g_strdup_printf ("%.1f%%", v[2]);
         g_autofree char *base = g_strdup_printf ("%.1f%%", v[0]);
-        g_autofree char *da = g_strdup_printf ("%+.1f", v[1] - v[0]);
-        g_autofree char *db = g_strdup_printf ("%+.1f", v[2] - v[1]);
+        g_autofree char *da = gr_format_change (v[1] - v[0], 1, _ ("pp"));
+        g_autofree char *db = gr_format_change (v[2] - v[1], 1, _ ("pp"));
 
         attach_cell (grid, a, 1, k + 1, TRUE);
         attach_cell (grid, b, 2, k + 1, TRUE);

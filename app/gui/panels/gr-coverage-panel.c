@@ -6,6 +6,8 @@
 
 #include "gr-coverage-panel.h"
 
+#include "gr-format.h"
+
 #include <glib/gi18n.h>
 
 #define N_ROWS 6
@@ -57,8 +59,13 @@ set_share (GtkLabel *label, double part, double whole, double before, gboolean s
   if (!(whole > 0))
     text = g_strdup ("–");
   else if (scenario)
-    text =
-        g_strdup_printf (_ ("%.1f%% (%+.1f)"), 100 * part / whole, 100 * (part - before) / whole);
+    {
+      /* TRANSLATORS: percentage points, the unit of a change of a share */
+      g_autofree char *change = gr_format_change (100 * (part - before) / whole, 1, _ ("pp"));
+
+      /* TRANSLATORS: a share and its change, "93.6% (+0.8 pp)" */
+      text = g_strdup_printf (_ ("%.1f%% (%s)"), 100 * part / whole, change);
+    }
   else
     text = g_strdup_printf ("%.1f%%", 100 * part / whole);
   gtk_label_set_text (label, text);

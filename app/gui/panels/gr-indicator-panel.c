@@ -46,11 +46,12 @@ static const struct
   { GR_IND_GREENWAY_PER_10K, N_ ("Greenways and nurseries") },
 };
 
-/* The grid row of indicator @id, below the headings before it. */
+/* The grid row of indicator @id, below the headings before it; each
+ * indicator has two rows: its figures, then its gap in words. */
 static int
 indicator_row (GrIndicatorId id)
 {
-  int row = id;
+  int row = 2 * id;
 
   for (guint g = 0; g < G_N_ELEMENTS (indicator_groups); g++)
     row += indicator_groups[g].first <= id;
@@ -244,9 +245,15 @@ show_row (GrIndicatorPanel *self, const GrIndicators *shown, GrIndicatorId i)
                                 : g_strdup ("–");
   const char        *tooltip = it->missing != NULL ? it->missing : it->gap_text;
 
-  if (value == NULL || verdict == NULL)
+  GtkWidget *gap = gtk_grid_get_child_at (self->grid, 0, row + 1);
+
+  if (value == NULL || verdict == NULL || gap == NULL)
     return;
   gtk_label_set_text (GTK_LABEL (value), text);
+  /* What it takes, in the panel as in the report: "short by 7.16 pp =
+   * 53.23 ha of residential land". */
+  gtk_label_set_text (GTK_LABEL (gap), it->missing == NULL ? it->gap_text : NULL);
+  gtk_widget_set_visible (gap, it->missing == NULL && it->gap_text != NULL);
   gtk_label_set_text (GTK_LABEL (verdict), it->missing != NULL ? _ ("no data")
                                            : !it->has_target   ? ""
                                            : it->pass          ? _ ("met")
@@ -286,10 +293,11 @@ gr_indicator_panel_show (GrIndicatorPanel *self, const GrIndicators *shown)
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     {
       const GrIndicator *it = &shown->items[i];
-      g_autofree char   *target =
-          it->has_target ? g_strdup_printf ("%s %.2f", it->strict ? ">" : "≥", it->target)
-                           : g_strdup ("");
-      int row = indicator_row (i);
+      g_autofree char   *target = it->has_target
+                                      ? g_strdup_printf ("%s %.2f %s", it->strict ? ">" : "≥",
+                                                         it->target, gr_indicator_get_unit (i))
+                                      : g_strdup ("");
+      int                row = indicator_row (i);
 
       for (guint g = 0; g < G_N_ELEMENTS (indicator_groups); g++)
         if (indicator_groups[g].first == i)
@@ -298,6 +306,16 @@ gr_indicator_panel_show (GrIndicatorPanel *self, const GrIndicators *shown)
       grid_label (self->grid, "", 1, row, TRUE, NULL);
       grid_label (self->grid, target, 2, row, TRUE, "dim-label");
       grid_label (self->grid, "", 3, row, TRUE, NULL);
+      {
+        GtkWidget *gap = gtk_label_new (NULL);
+
+        gtk_label_set_xalign (GTK_LABEL (gap), 0);
+        gtk_label_set_wrap (GTK_LABEL (gap), TRUE);
+        gtk_widget_add_css_class (gap, "caption");
+        gtk_widget_add_css_class (gap, "error");
+        gtk_widget_set_visible (gap, FALSE);
+        gtk_grid_attach (self->grid, gap, 0, row + 1, 4, 1);
+      }
       show_row (self, shown, i);
     }
   if (shown->system_check != NULL)
@@ -307,7 +325,7 @@ gr_indicator_panel_show (GrIndicatorPanel *self, const GrIndicators *shown)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "error");
-      gtk_grid_attach (self->grid, label, 0, indicator_row (GR_N_INDICATORS - 1) + 1, 4, 1);
+      gtk_grid_attach (self->grid, label, 0, indicator_row (GR_N_INDICATORS - 1) + 2, 4, 1);
     }
 }
 

@@ -10,6 +10,8 @@
 
 #include "gr-presentation.h"
 
+#include "gr-format.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -229,7 +231,15 @@ gr_presentation_set_cards (GrPresentation     *self,
                                                    : _ ("not met");
 
       if (scenario && isfinite (it->value) && isfinite (baseline[id]))
-        change = g_strdup_printf (_ ("%+.1f against the baseline"), it->value - baseline[id]);
+        {
+          g_autofree char *delta = gr_format_change (it->value - baseline[id], 1,
+                                                     g_str_equal (gr_indicator_get_unit (id), "%")
+                                                         ? _ ("pp")
+                                                         : gr_indicator_get_unit (id));
+
+          /* TRANSLATORS: "+0.8 pp against the baseline" */
+          change = g_strdup_printf (_ ("%s against the baseline"), delta);
+        }
       verdict = g_strdup_printf ("%s%s%s%s%s", target, state[0] != '\0' ? " · " : "", state,
                                  change != NULL ? "\n" : "", change != NULL ? change : "");
       gtk_label_set_text (self->card_labels[c][0], gr_indicator_get_name (id));

@@ -13,6 +13,8 @@
 
 #include "gr-indicators.h"
 
+#include "gr-format.h"
+
 #include "gr-indicators-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -129,10 +131,16 @@ judge (GrIndicator *item, Target t, double per_unit, Land land)
   switch (land)
     {
     case LAND_PARK_M2:
-      ground = g_strdup_printf (_ ("%.0f m² of park"), need);
+      {
+        g_autofree char *m2 = gr_format_number (need, 0);
+        ground = g_strdup_printf (_ ("%s m² of park"), m2);
+      }
       break;
     case LAND_RESIDENTS:
-      ground = g_strdup_printf (_ ("%.0f residents"), need);
+      {
+        g_autofree char *people = gr_format_number (need, 0);
+        ground = g_strdup_printf (_ ("%s residents"), people);
+      }
       break;
     case LAND_RESIDENTIAL_HA:
       ground = g_strdup_printf (_ ("%.2f ha of residential land"), need);
@@ -144,12 +152,12 @@ judge (GrIndicator *item, Target t, double per_unit, Land land)
       ground = g_strdup_printf (_ ("%.2f ha of nursery"), need);
       break;
     }
-  /* TRANSLATORS: "short by 1.20 m²/person = 84000 m² of park"; shares
-   * fall short in percentage points */
+  /* TRANSLATORS: "short by 1.20 m²/person = 84,000 m² of park"; shares
+   * fall short in percentage points (pp) */
   item->gap_text =
       g_strdup_printf (_ ("short by %.2f %s = %s"), item->gap,
                        g_str_equal (_gr_indicator_get_untranslated_unit (item->id), "%")
-                           ? _ ("points")
+                           ? _ ("pp")
                            : gr_indicator_get_unit (item->id),
                        ground);
 }

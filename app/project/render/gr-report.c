@@ -12,6 +12,8 @@
 
 #include "gr-report.h"
 
+#include "gr-format.h"
+
 #include "gr-scenario-store.h"
 
 #include <cairo-pdf.h>
@@ -279,9 +281,7 @@ number (double value, const char *unit)
 static char *
 signed_number (double value)
 {
-  if (!isfinite (value))
-    return g_strdup ("–");
-  return g_strdup_printf ("%+.2f", value);
+  return gr_format_change (value, 2, NULL);
 }
 
 static char *

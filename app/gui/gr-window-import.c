@@ -47,7 +47,7 @@ scenarios_editing (GrWindow *self, GrRole role)
       GrScenario *s = g_ptr_array_index (self->scenarios, i);
 
       if (gr_scenario_edits_baseline (s, _gr_window_baseline_project (self), role))
-        g_string_append_printf (names, "%s“%s”", names->len > 0 ? _ ("、") : "", s->name);
+        g_string_append_printf (names, "%s“%s”", names->len > 0 ? _ (", ") : "", s->name);
     }
   return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
@@ -291,7 +291,7 @@ scenarios_using_import (GrWindow *self, const GrImportStep *step)
                  && e->target.index < step->n_after && e->kind != GR_EDIT_ADD;
         }
       if (uses)
-        g_string_append_printf (names, "%s“%s”", names->len > 0 ? _ ("、") : "", s->name);
+        g_string_append_printf (names, "%s“%s”", names->len > 0 ? _ (", ") : "", s->name);
     }
   return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }

@@ -25,6 +25,7 @@ typedef struct
   guint      ids[GR_N_LAYERS];   /* straight-line: coverage ids, 0 where it does not qualify */
   double     radii[GR_N_LAYERS]; /* walking: the radius per layer, < 0 where it does not qualify */
   GrPolygon *polygon;            /* walking: kept to withdraw its reach again */
+  GArray    *seeds; /* walking: its access points (GrWalkSeed), gathered when first asked */
 } Supply;
 
 struct _GrAnalysis
@@ -47,6 +48,7 @@ static void
 supply_clear (gpointer data)
 {
   g_clear_pointer (&((Supply *) data)->polygon, gr_polygon_free);
+  g_clear_pointer (&((Supply *) data)->seeds, g_array_unref);
 }
 
 GrAnalysis *
@@ -270,6 +272,7 @@ withdraw_supply (GrAnalysis *analysis, Supply *supply)
     {
       apply_walking (analysis, supply, -1);
       g_clear_pointer (&supply->polygon, gr_polygon_free);
+      g_clear_pointer (&supply->seeds, g_array_unref);
       return;
     }
   for (guint layer = 0; layer < GR_N_LAYERS; layer++)
@@ -545,12 +548,13 @@ gr_analysis_served (GrAnalysis *analysis, const GrPolygon *polygon, double radiu
   return amount;
 }
 
-/* Per node, the shortest walk from it into a feature serving @layer. */
+/* Per node, the shortest walk from it into a feature serving @layer. A
+ * feature's access points are gathered once and kept with it, so that
+ * after an edit only the features it touched are looked at again. */
 static const gint64 *
 walk_targets (GrAnalysis *analysis, guint layer)
 {
-  guint n = gr_network_get_n_nodes (gr_walk_get_network (analysis->walk));
-  g_autoptr (GArray) seeds = NULL;
+  guint   n = gr_network_get_n_nodes (gr_walk_get_network (analysis->walk));
   gint64 *targets;
 
   if (analysis->targets[layer] != NULL && analysis->targets_serial[layer] == analysis->serial)
@@ -560,17 +564,20 @@ walk_targets (GrAnalysis *analysis, guint layer)
   targets = analysis->targets[layer];
   for (guint i = 0; i < n; i++)
     targets[i] = G_MAXINT64;
-  seeds = g_array_new (FALSE, FALSE, sizeof (GrWalkSeed));
   for (guint i = 0; i < analysis->supply->len; i++)
     {
-      const Supply *supply = &g_array_index (analysis->supply, Supply, i);
+      Supply *supply = &g_array_index (analysis->supply, Supply, i);
 
       if (supply->polygon == NULL || supply->radii[layer] < 0)
         continue;
-      gr_walk_access (analysis->walk, supply->polygon, seeds);
-      for (guint k = 0; k < seeds->len; k++)
+      if (supply->seeds == NULL)
         {
-          const GrWalkSeed *seed = &g_array_index (seeds, GrWalkSeed, k);
+          supply->seeds = g_array_new (FALSE, FALSE, sizeof (GrWalkSeed));
+          gr_walk_access (analysis->walk, supply->polygon, supply->seeds);
+        }
+      for (guint k = 0; k < supply->seeds->len; k++)
+        {
+          const GrWalkSeed *seed = &g_array_index (supply->seeds, GrWalkSeed, k);
           targets[seed->node] = MIN (targets[seed->node], seed->mm);
         }
     }
@@ -600,6 +607,22 @@ gr_analysis_walk_distance (GrAnalysis *analysis, double x, double y, guint layer
     return NAN;
   mm = gr_walk_nearest (analysis->walk, x, y, walk_targets (analysis, layer), limit);
   return mm < 0 ? INFINITY : mm / 1000.0;
+}
+
+/**
+ * gr_analysis_prepare_walk_distance:
+ *
+ * Gathers up front what gr_analysis_walk_distance() needs (every
+ * feature's access points), in the thread that built the analysis rather
+ * than at the first question. Nothing in straight-line mode.
+ */
+void
+gr_analysis_prepare_walk_distance (GrAnalysis *analysis)
+{
+  if (analysis->walk == NULL)
+    return;
+  for (guint layer = 0; layer < GR_N_LAYERS; layer++)
+    walk_targets (analysis, layer);
 }
 
 GrWalk *

@@ -66,6 +66,7 @@ GrAmount gr_analysis_get_unattached (GrAnalysis *analysis);
 GrWalk  *gr_analysis_get_walk (GrAnalysis *analysis);
 double
 gr_analysis_walk_distance (GrAnalysis *analysis, double x, double y, guint layer, double limit);
+void gr_analysis_prepare_walk_distance (GrAnalysis *analysis);
 GrAmount
 gr_analysis_served (GrAnalysis *analysis, const GrPolygon *polygon, double radius, GArray *cells);
 

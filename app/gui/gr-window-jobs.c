@@ -221,5 +221,13 @@ _gr_window_on_mode_changed (GrWindow *self)
   if (walking == self->criteria.walking)
     return;
   self->criteria.walking = walking;
-  _gr_window_reanalyze (self);
+  /* Back to the mode shown before: its analysis was kept. */
+  if (!_gr_window_swap_mode (self))
+    {
+      _gr_window_reanalyze (self);
+      /* The status bar says so at once. */
+      _gr_window_on_motion (NULL, self->pointer_x, self->pointer_y, self);
+    }
+  else
+    _gr_window_update_presentation (self);
 }

@@ -39,6 +39,10 @@ describe_reach (GrWindow *self, double x, double y)
   GrAnalysis *analysis = gr_session_get_analysis (self->session);
   double      green, park;
 
+  /* The mode just chosen is being computed: the old figures would lie. */
+  if (analysis != NULL && gr_analysis_is_walking (analysis) != self->criteria.walking)
+    return g_strdup (self->criteria.walking ? _ ("walking distances are being computed…")
+                                            : _ ("straight-line distances are being computed…"));
   if (analysis != NULL && gr_analysis_is_walking (analysis))
     return describe_walk (self, analysis, x, y);
   green = gr_session_nearest (self->session, GR_ROLE_GREEN, x, y, NULL);

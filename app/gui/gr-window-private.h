@@ -124,21 +124,27 @@ struct _GrWindow
   GrScenario       *current;   /* one of scenarios, or NULL for the baseline */
   GrScenario       *empty;     /* the baseline as a scenario without edits */
   GrSummary         baseline_summary;
-  GrSummary         summary;
-  GrSketchLayer    *sketch;
-  gboolean          has_selection;
-  GrFeatureKey      selection;
-  gboolean          filling; /* the scenario list is being refilled */
-  gboolean          dragging;
-  GrFeatureKey      drag_key;
-  OGRGeometryH      drag_start;
-  OGRGeometryH      drag_now;
-  double            drag_x, drag_y; /* where the drag began, analysis CRS */
-  gboolean          drag_vertex;    /* a vertex of the selection, not the whole */
-  gboolean          drag_moved;     /* past the drag threshold: a click is not a move */
-  int               drag_part, drag_ring, drag_point;
-  GrComparison     *comparison;        /* shown on the map while its window is open */
-  GtkWidget        *comparison_window; /* weak */
+  /* The other distance mode's analysis, kept so that switching back is
+   * instant; brought up to date by its editor when it is shown again. */
+  GrAnalysis    *other_analysis;
+  GArray        *other_refs;
+  GrEditor      *other_editor;
+  GrSummary      other_baseline_summary;
+  GrSummary      summary;
+  GrSketchLayer *sketch;
+  gboolean       has_selection;
+  GrFeatureKey   selection;
+  gboolean       filling; /* the scenario list is being refilled */
+  gboolean       dragging;
+  GrFeatureKey   drag_key;
+  OGRGeometryH   drag_start;
+  OGRGeometryH   drag_now;
+  double         drag_x, drag_y; /* where the drag began, analysis CRS */
+  gboolean       drag_vertex;    /* a vertex of the selection, not the whole */
+  gboolean       drag_moved;     /* past the drag threshold: a click is not a move */
+  int            drag_part, drag_ring, drag_point;
+  GrComparison  *comparison;        /* shown on the map while its window is open */
+  GtkWidget     *comparison_window; /* weak */
   /* Presentation mode */
   gboolean        presenting;
   GrPresentation *presentation;
@@ -193,8 +199,10 @@ void _gr_window_update_targets_live (GrWindow *self);
 void _gr_window_edit_targets_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
 /* gr-window.c */
-void _gr_window_zoom_to_project (GrWindow *self);
-void _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs);
+void     _gr_window_zoom_to_project (GrWindow *self);
+void     _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs);
+void     _gr_window_drop_other_mode (GrWindow *self);
+gboolean _gr_window_swap_mode (GrWindow *self);
 void
 _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis, GArray *refs);
 

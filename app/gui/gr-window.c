@@ -138,18 +138,107 @@ _gr_window_zoom_to_project (GrWindow *self)
   shumate_location_set_location (SHUMATE_LOCATION (viewport), (b[1] + b[3]) / 2, (b[0] + b[2]) / 2);
 }
 
+/* The distances and sizes of two analyses are the same. */
+static gboolean
+same_sizes (const GrCriteria *a, const GrCriteria *b)
+{
+  return a->green_radius == b->green_radius && a->park_radius == b->park_radius
+         && a->green_min_area == b->green_min_area && a->park_min_area == b->park_min_area
+         && a->resolution == b->resolution;
+}
+
+void
+_gr_window_drop_other_mode (GrWindow *self)
+{
+  /* The layer is the map's: gone with it once the window is disposed. */
+  if (!_gr_window_is_gone (self) && self->coverage != NULL)
+    gr_coverage_layer_drop_spare (self->coverage);
+  g_clear_pointer (&self->other_editor, gr_editor_free);
+  g_clear_pointer (&self->other_analysis, gr_analysis_free);
+  g_clear_pointer (&self->other_refs, g_array_unref);
+}
+
+/* What follows the analysis shown: the panels, the edits, the status. */
+static void
+show_current (GrWindow *self)
+{
+  _gr_window_update_indicators (self);
+  _gr_window_update_zone_table (self, gr_session_get_analysis (self->session));
+  _gr_window_refresh_edits (self);
+  _gr_window_refresh_targets (self);
+  _gr_window_on_motion (NULL, self->pointer_x, self->pointer_y, self);
+}
+
+/* Switches to the kept analysis of the other distance mode, if there is
+ * one for the same distances and sizes: the one shown is kept in its
+ * place. The kept one's editor brings it to the scenario shown now. */
+gboolean
+_gr_window_swap_mode (GrWindow *self)
+{
+  GrAnalysis *analysis;
+  GArray     *refs;
+  GrEditor   *editor;
+  GrSummary   summary;
+  double      changed[4];
+
+  if (self->other_analysis == NULL || self->session == NULL || self->busy
+      || gr_analysis_is_walking (self->other_analysis) != self->criteria.walking
+      || !same_sizes (gr_analysis_get_criteria (self->other_analysis), &self->criteria))
+    return FALSE;
+  if (self->comparison_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->comparison_window));
+  _gr_window_drop_baseline (self);
+  /* The layer borrows the analysis; the one it shows now is kept. */
+  analysis = gr_session_steal_analysis (self->session);
+  refs = self->refs, editor = self->editor, summary = self->baseline_summary;
+  gr_session_set_analysis (self->session, g_steal_pointer (&self->other_analysis));
+  self->refs = g_steal_pointer (&self->other_refs);
+  self->editor = g_steal_pointer (&self->other_editor);
+  self->baseline_summary = self->other_baseline_summary;
+  self->other_analysis = analysis, self->other_refs = refs, self->other_editor = editor;
+  self->other_baseline_summary = summary;
+  gr_editor_sync (self->editor, self->current != NULL ? self->current : self->empty, changed);
+  if (isfinite (changed[0]))
+    _gr_window_grow_by_reach (self, changed);
+  /* Its images were kept with it: only what the edits since changed is
+   * drawn again. */
+  if (!gr_coverage_layer_swap_spare (self->coverage, gr_session_get_analysis (self->session),
+                                     changed))
+    gr_coverage_layer_set_analysis (self->coverage, gr_session_get_analysis (self->session),
+                                    gr_session_get_display (self->session));
+  show_current (self);
+  return TRUE;
+}
+
 /* @refs: (transfer full) */
 void
 _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs)
 {
+  GrAnalysis *old = self->session != NULL ? gr_session_get_analysis (self->session) : NULL;
+  gboolean    keep;
+
   /* A comparison shown was of the figures now replaced. */
   if (self->comparison_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->comparison_window));
   /* The layer borrows the analysis: point it at the new one before the
    * session frees the old. */
   _gr_window_drop_baseline (self);
-  g_clear_pointer (&self->editor, gr_editor_free);
+  /* The other mode's analysis of the same distances is kept for the
+   * switch back, with its images; any other is let go. */
+  _gr_window_drop_other_mode (self);
+  keep = old != NULL && gr_analysis_is_walking (old) != gr_analysis_is_walking (analysis)
+         && same_sizes (gr_analysis_get_criteria (old), gr_analysis_get_criteria (analysis));
+  if (keep)
+    gr_coverage_layer_keep_spare (self->coverage);
   gr_coverage_layer_set_analysis (self->coverage, analysis, gr_session_get_display (self->session));
+  if (keep)
+    {
+      self->other_analysis = gr_session_steal_analysis (self->session);
+      self->other_refs = g_steal_pointer (&self->refs);
+      self->other_editor = g_steal_pointer (&self->editor);
+      self->other_baseline_summary = self->baseline_summary;
+    }
+  g_clear_pointer (&self->editor, gr_editor_free);
   gr_session_set_analysis (self->session, analysis);
   g_clear_pointer (&self->refs, g_array_unref);
   self->refs = refs;
@@ -237,6 +326,7 @@ _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysi
   self->keep_view = FALSE;
 
   gr_coverage_layer_set_analysis (self->coverage, NULL, NULL);
+  _gr_window_drop_other_mode (self);
   gr_vector_layer_set_display (self->vectors, NULL);
   if (self->swipe != NULL)
     gr_swipe_layer_set_baseline (self->swipe, NULL, NULL, NULL, NULL, NULL);
@@ -288,6 +378,7 @@ gr_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->editor, gr_editor_free);
+  _gr_window_drop_other_mode (self);
   gr_indicators_clear (&self->shown);
   g_clear_pointer (&self->comparison, gr_comparison_free);
   g_clear_pointer (&self->refs, g_array_unref);

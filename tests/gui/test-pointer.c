@@ -310,6 +310,100 @@ test_wheel_zoom (Fixture *f, gconstpointer data)
   g_assert_cmpint (shumate_scale_get_unit (window->map_scale), ==, SHUMATE_UNIT_METRIC);
 }
 
+static gboolean
+same_summary (const GrSummary *a, const GrSummary *b)
+{
+  return fabs (a->green.area_m2 - b->green.area_m2) < 1e-6
+         && fabs (a->park.area_m2 - b->park.area_m2) < 1e-6
+         && fabs (a->neither.area_m2 - b->neither.area_m2) < 1e-6
+         && fabs (a->service.area_m2 - b->service.area_m2) < 1e-6;
+}
+
+/* Ctrl+2 computes walking distances once; Ctrl+1 and Ctrl+2 again are
+ * instant (the other mode's results are kept), and an edit made
+ * meanwhile is in both. The status bar follows the mode at once. */
+static void
+test_mode_switch_kept (Fixture *f, gconstpointer data)
+{
+  GrWindow   *window = f->window;
+  GtkWidget  *map = gr_window_get_map (window);
+  GrScenario *scenario = saved_with_scenario (f);
+  GrSummary   straight, walking, again, fresh;
+  double      x, y, mx, my;
+  gint64      start;
+  double      ms;
+
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
+  look_at (window, x, y, 16);
+  map_point (window, x, y, &mx, &my);
+  pointer_move (map, mx, my);
+  gr_window_get_summary (window, &straight);
+  key_press ("ctrl+2");
+  g_assert_nonnull (strstr (gtk_label_get_text (window->cursor_label),
+                            _ ("walking distances are being computed…")));
+  wait_idle (window);
+  gr_window_get_summary (window, &walking);
+  g_assert_false (same_summary (&straight, &walking));
+
+  start = g_get_monotonic_time ();
+  key_press ("ctrl+1");
+  ms = (g_get_monotonic_time () - start) / 1000.0 - 200; /* key_press waits 200 ms */
+  g_assert_false (gr_window_get_busy (window));
+  gr_window_get_summary (window, &again);
+  g_assert_true (same_summary (&straight, &again));
+  g_test_message ("back to straight-line: %.0f ms past the key's 200 ms", ms);
+  g_assert_nonnull (strstr (gtk_label_get_text (window->cursor_label), _ ("(straight line)")));
+
+  /* An edit in straight-line mode, then walking again: instant, and the
+   * edit counted as a fresh walking analysis counts it. */
+  gr_window_add_park_at (window, x, y);
+  g_assert_cmpuint (scenario->edits->len, ==, 1);
+  start = g_get_monotonic_time ();
+  key_press ("ctrl+2");
+  ms = (g_get_monotonic_time () - start) / 1000.0 - 200;
+  g_test_message ("back to walking: %.0f ms past the key's 200 ms", ms);
+  g_assert_false (gr_window_get_busy (window));
+  gr_window_get_summary (window, &again);
+  g_assert_false (same_summary (&again, &walking));
+  /* The kept images, with only the edit's area drawn again, are the
+   * images drawn afresh. */
+  {
+    g_autoptr (GdkTexture) kept = render (window, "pointer-mode-kept");
+    g_autoptr (GdkTexture) afresh = NULL;
+    guint differ = 0;
+
+    gr_coverage_layer_refresh (gr_window_get_coverage_layer (window));
+    afresh = render (window, "pointer-mode-afresh");
+    int                w = gdk_texture_get_width (kept), h = gdk_texture_get_height (kept);
+    g_autofree guint8 *ka = g_malloc (4 * w * h);
+    g_autofree guint8 *kb = g_malloc (4 * w * h);
+
+    g_assert_cmpint (gdk_texture_get_width (afresh), ==, w);
+    gdk_texture_download (kept, ka, 4 * w);
+    gdk_texture_download (afresh, kb, 4 * w);
+    for (int i = 0; i < w * h; i++)
+      differ += memcmp (ka + 4 * i, kb + 4 * i, 4) != 0;
+    g_test_message ("%u pixels differ", differ);
+    g_assert_cmpuint (differ, ==, 0);
+  }
+  /* Switched again, no analysis starts (bench-render times it: the
+   * target is under 100 ms). */
+  start = g_get_monotonic_time ();
+  gr_window_set_walking (window, FALSE);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("switch with no key delay: %.1f ms", ms);
+  g_assert_false (gr_window_get_busy (window));
+  gr_window_set_walking (window, TRUE);
+  g_assert_false (gr_window_get_busy (window));
+  /* A fresh walking analysis of the edited scenario agrees. */
+  _gr_window_reanalyze (window);
+  wait_idle (window);
+  gr_window_get_summary (window, &fresh);
+  g_assert_true (same_summary (&again, &fresh));
+  g_assert_false (gr_window_get_busy (window));
+}
+
 static void
 add_test (const char *path, void (*test) (Fixture *, gconstpointer))
 {
@@ -329,5 +423,6 @@ main (int argc, char **argv)
   add_test ("/gui/pointer/click-identifies", test_click_identifies);
   add_test ("/gui/pointer/draw-with-enter", test_draw_with_enter);
   add_test ("/gui/pointer/wheel-zoom", test_wheel_zoom);
+  add_test ("/gui/pointer/mode-switch-kept", test_mode_switch_kept);
   return g_test_run ();
 }

@@ -17,8 +17,10 @@ struct _GrCoverageLayer
   GrCoverageTiles *tiles;    /* the library's drawing of the overlay */
   guint            version;  /* bumped when the tiles change */
   GrLayerCache     cache;
-  GArray          *served;     /* double[4]: outline segments, Web Mercator */
-  GrComparison    *comparison; /* not owned: when set, newly covered homes are drawn */
+  GArray          *served;         /* double[4]: outline segments, Web Mercator */
+  GrComparison    *comparison;     /* not owned: when set, newly covered homes are drawn */
+  GrCoverageTiles *spare;          /* the images of another analysis, kept to swap back */
+  GrAnalysis      *spare_analysis; /* not owned: what @spare shows */
 };
 
 G_DEFINE_FINAL_TYPE (GrCoverageLayer, gr_coverage_layer, SHUMATE_TYPE_LAYER)
@@ -140,6 +142,7 @@ gr_coverage_layer_finalize (GObject *object)
   GrCoverageLayer *self = GR_COVERAGE_LAYER (object);
 
   gr_coverage_tiles_free (self->tiles);
+  gr_coverage_tiles_free (self->spare);
   g_array_unref (self->served);
   gr_layer_cache_clear (&self->cache);
   G_OBJECT_CLASS (gr_coverage_layer_parent_class)->finalize (object);
@@ -166,6 +169,58 @@ GrCoverageLayer *
 gr_coverage_layer_new (ShumateViewport *viewport)
 {
   return g_object_new (GR_TYPE_COVERAGE_LAYER, "viewport", viewport, NULL);
+}
+
+/**
+ * gr_coverage_layer_keep_spare:
+ *
+ * Keeps the images of the analysis shown aside (the next set_analysis()
+ * draws afresh), to swap back to with gr_coverage_layer_swap_spare() while
+ * that analysis lives. Nothing while a comparison is shown.
+ */
+void
+gr_coverage_layer_keep_spare (GrCoverageLayer *self)
+{
+  gr_coverage_layer_drop_spare (self);
+  if (self->analysis == NULL || self->comparison != NULL)
+    return;
+  self->spare = g_steal_pointer (&self->tiles);
+  self->spare_analysis = self->analysis;
+  self->tiles = gr_coverage_tiles_new ();
+}
+
+/* The kept images go: their analysis is about to. */
+void
+gr_coverage_layer_drop_spare (GrCoverageLayer *self)
+{
+  g_clear_pointer (&self->spare, gr_coverage_tiles_free);
+  self->spare_analysis = NULL;
+}
+
+/**
+ * gr_coverage_layer_swap_spare:
+ * @changed: (nullable): analysis CRS: what changed in @analysis since its
+ *   images were kept (the edits since), rebuilt
+ *
+ * Shows @analysis from its kept images, keeping the ones shown now in
+ * their place. FALSE (nothing changed) when @analysis has none kept.
+ */
+gboolean
+gr_coverage_layer_swap_spare (GrCoverageLayer *self, GrAnalysis *analysis, const double changed[4])
+{
+  GrCoverageTiles *shown = self->tiles;
+  GrAnalysis      *shown_analysis = self->analysis;
+
+  if (self->spare == NULL || self->spare_analysis != analysis || self->comparison != NULL)
+    return FALSE;
+  self->tiles = self->spare, self->analysis = analysis;
+  self->spare = shown, self->spare_analysis = shown_analysis;
+  g_array_set_size (self->served, 0);
+  if (changed != NULL && isfinite (changed[0]))
+    gr_coverage_tiles_refresh_area (self->tiles, changed);
+  self->version++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
 }
 
 /**

@@ -23,5 +23,9 @@ void  gr_coverage_gain_color (guint gain, GdkRGBA *color);
 void  gr_coverage_layer_set_comparison (GrCoverageLayer *self, GrComparison *comparison);
 
 GrCoverageTiles *gr_coverage_layer_get_tiles (GrCoverageLayer *self);
+void             gr_coverage_layer_keep_spare (GrCoverageLayer *self);
+void             gr_coverage_layer_drop_spare (GrCoverageLayer *self);
+gboolean
+gr_coverage_layer_swap_spare (GrCoverageLayer *self, GrAnalysis *analysis, const double changed[4]);
 
 G_END_DECLS

@@ -266,9 +266,13 @@ analyse_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
       gr_project_build_analysis (analyse->project, &analyse->criteria, analyse->refs, &error);
 
   if (analysis == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, analysis, (GDestroyNotify) gr_analysis_free);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The window asks walking distances as the pointer moves: ready now. */
+  gr_analysis_prepare_walk_distance (analysis);
+  g_task_return_pointer (task, analysis, (GDestroyNotify) gr_analysis_free);
 }
 
 /**

@@ -269,6 +269,18 @@ gr_session_set_analysis (GrSession *session, GrAnalysis *analysis)
   session->analysis = analysis;
 }
 
+/**
+ * gr_session_steal_analysis:
+ *
+ * Returns: (transfer full) (nullable): the session's analysis, which the
+ * session lets go of (to keep it aside, e.g. for the other distance mode)
+ */
+GrAnalysis *
+gr_session_steal_analysis (GrSession *session)
+{
+  return g_steal_pointer (&session->analysis);
+}
+
 GrProject *
 gr_session_get_project (GrSession *session)
 {

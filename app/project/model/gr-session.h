@@ -21,6 +21,7 @@ void             gr_session_open_async (const char         *path,
 GrSession       *gr_session_open_finish (GAsyncResult *result, GError **error);
 void             gr_session_free (GrSession *session);
 void             gr_session_set_analysis (GrSession *session, GrAnalysis *analysis);
+GrAnalysis      *gr_session_steal_analysis (GrSession *session);
 GrProject       *gr_session_get_project (GrSession *session);
 GrDisplay       *gr_session_get_display (GrSession *session);
 GrAnalysis      *gr_session_get_analysis (GrSession *session);

@@ -104,6 +104,46 @@ _gr_window_candidate_edit (GrWindow *self, OGRGeometryH geometry, guint number)
   return edit;
 }
 
+/* A new park too small for some rules says which it counts for, so that
+ * unchanged 500 m colours are no surprise (500米见园 wants a park of the
+ * park size, 1 ha by default). */
+char *
+_gr_window_what_counts (GrWindow *self, double area)
+{
+  g_autofree char *size = gr_format_number (area, 0);
+  g_autofree char *park = gr_format_number (self->criteria.park_min_area / 1e4, 1);
+  g_autofree char *text = NULL;
+  gboolean         green = area >= self->criteria.green_min_area;
+  gboolean         service =
+      gr_service_rules_radius (_gr_window_baseline_project (self)->rules, area, FALSE) > 0;
+
+  if (area >= self->criteria.park_min_area)
+    return NULL;
+  if (green && service)
+    text = g_strdup_printf (_ ("The new park (%s m²) counts for the 300 m rule and the "
+                               "service-radius rate; 500 m of a park needs one of at least %s ha"),
+                            size, park);
+  else if (green)
+    text = g_strdup_printf (_ ("The new park (%s m²) counts for the 300 m rule; it is too small "
+                               "for a service radius, and 500 m of a park needs one of at least "
+                               "%s ha"),
+                            size, park);
+  else
+    text = g_strdup_printf (_ ("The new park (%s m²) is below the smallest green space that "
+                               "counts: it changes no coverage"),
+                            size);
+  return g_steal_pointer (&text);
+}
+
+static void
+say_what_counts (GrWindow *self, double area)
+{
+  g_autofree char *text = _gr_window_what_counts (self, area);
+
+  if (text != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+}
+
 /* Adds candidate park @number (@edit) and selects it. */
 void
 _gr_window_push_candidate (GrWindow *self, GrEdit *edit, guint number)
@@ -111,10 +151,13 @@ _gr_window_push_candidate (GrWindow *self, GrEdit *edit, guint number)
   GrScenario *before = self->current;
   guint       n_edits = before != NULL ? before->edits->len : 0;
 
+  double area = edit->geometry != NULL ? OGR_G_Area (edit->geometry) : 0;
+
   _gr_window_push_or_say (self, edit);
   /* Selected only once it is there (not while the project is saved). */
   if (self->current != NULL && (self->current != before || self->current->edits->len != n_edits))
     {
+      say_what_counts (self, area);
       self->has_selection = TRUE;
       self->selection =
           (GrFeatureKey){ GR_ROLE_PARK, _gr_window_n_baseline_parks (self) + number - 1 };
@@ -320,6 +363,15 @@ _gr_window_describe_candidate (GrWindow *self)
   {
     g_autofree char *formatted = gr_format_area (area);
     g_string_append_printf (text, _ ("Area: %s"), formatted);
+  }
+  {
+    g_autofree char *counts = _gr_window_what_counts (self, area);
+
+    if (counts != NULL)
+      {
+        g_autofree char *escaped = g_markup_escape_text (counts, -1);
+        g_string_append_printf (text, "\n<small>%s</small>", escaped);
+      }
   }
   flags = gr_candidate_flags_describe (gr_candidate_flags (_gr_window_baseline_project (self), g));
   if (flags[0] != '\0')

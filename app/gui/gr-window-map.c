@@ -33,6 +33,57 @@ describe_walk (GrWindow *self, GrAnalysis *analysis, double x, double y)
   return g_strdup_printf (_ ("walk to green space %s, to a park %s"), g, p);
 }
 
+/* The straight-line distance to the nearest feature of @role as the
+ * scenario shown has it: its candidate parks and reshaped features count,
+ * what it removed does not. */
+static double
+nearest_now (GrWindow *self, GrRole role, double x, double y)
+{
+  guint  index = 0;
+  double best = gr_session_nearest (self->session, role, x, y, &index);
+  g_autoptr (GArray) touched = NULL;
+  g_auto (OGRGeometryH) point = NULL;
+  gboolean nearest_touched = FALSE;
+
+  if (self->current == NULL)
+    return best;
+  touched = gr_scenario_get_touched (self->current);
+  point = OGR_G_CreateGeometry (wkbPoint);
+  OGR_G_SetPoint_2D (point, 0, x, y);
+  for (guint i = 0; i < touched->len; i++)
+    nearest_touched |= g_array_index (touched, GrFeatureKey, i).role == role
+                       && g_array_index (touched, GrFeatureKey, i).index == index;
+  /* The nearest of the data is edited: the nearest of the rest instead. */
+  if (nearest_touched)
+    {
+      const GrPolygon *shape;
+
+      best = INFINITY;
+      for (guint i = 0; (shape = gr_session_get_shape (self->session, role, i)) != NULL; i++)
+        {
+          gboolean edited = FALSE;
+
+          for (guint k = 0; k < touched->len && !edited; k++)
+            edited = g_array_index (touched, GrFeatureKey, k).role == role
+                     && g_array_index (touched, GrFeatureKey, k).index == i;
+          if (!edited)
+            best = MIN (best, gr_polygon_distance (shape, x, y));
+        }
+    }
+  for (guint i = 0; i < touched->len; i++)
+    {
+      GrFeatureKey key = g_array_index (touched, GrFeatureKey, i);
+      OGRGeometryH g =
+          key.role == role
+              ? gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), key)
+              : NULL;
+
+      if (g != NULL)
+        best = MIN (best, OGR_G_Contains (g, point) ? 0 : OGR_G_Distance (g, point));
+    }
+  return best;
+}
+
 static char *
 describe_reach (GrWindow *self, double x, double y)
 {
@@ -45,8 +96,8 @@ describe_reach (GrWindow *self, double x, double y)
                                             : _ ("straight-line distances are being computed…"));
   if (analysis != NULL && gr_analysis_is_walking (analysis))
     return describe_walk (self, analysis, x, y);
-  green = gr_session_nearest (self->session, GR_ROLE_GREEN, x, y, NULL);
-  park = gr_session_nearest (self->session, GR_ROLE_PARK, x, y, NULL);
+  green = nearest_now (self, GR_ROLE_GREEN, x, y);
+  park = nearest_now (self, GR_ROLE_PARK, x, y);
   /* Parks are green space too. */
   green = MIN (green, park);
   if (!isfinite (green))

@@ -258,6 +258,7 @@ void    _gr_window_apply_pending (GrWindow *self, gboolean saved);
 guint   _gr_window_candidate_number (GrWindow *self);
 GrEdit *_gr_window_candidate_edit (GrWindow *self, OGRGeometryH geometry, guint number);
 void    _gr_window_push_candidate (GrWindow *self, GrEdit *edit, guint number);
+char   *_gr_window_what_counts (GrWindow *self, double area);
 void    _gr_window_on_history_go_to (GrHistoryPanel *history, guint n_edits, GrWindow *self);
 
 /* gr-window-tools.c */

@@ -118,6 +118,15 @@ test_move_tool_moves (Fixture *f, gconstpointer data)
   g_assert_cmpuint (scenario->edits->len, ==, 1);
   /* After adding, the move tool, the new park selected. */
   g_assert_cmpstr (tool (window), ==, "move");
+  /* The pointer over it: the status bar counts the candidate. */
+  {
+    g_autofree char *expected =
+        g_strdup_printf (_ ("nearest green space %.0f m, park %.0f m (straight line)"), 0.0, 0.0);
+    const char *status = gr_window_hover_at (window, x, y);
+
+    g_test_message ("status: %s", status);
+    g_assert_nonnull (strstr (status, expected));
+  }
   OGR_G_GetEnvelope (gr_scenario_get_geometry (scenario, project, key), &env);
   cx0 = (env.MinX + env.MaxX) / 2;
 

@@ -109,6 +109,8 @@ struct _GrWindow
   GArray           *draft; /* double x, y: corners of a park being drawn, analysis CRS */
   GrParkPopover    *park_popover;
   GrHistoryPanel   *history;
+  GtkWidget        *edits_pane; /* the history's pane, shown with a scenario */
+  GtkWidget        *edits_hint;
   GListStore       *scenario_items; /* GrScenarioItem: the baseline, then each scenario */
   GtkLabel         *balance_label;
   GrIndicatorPanel *indicator_panel;

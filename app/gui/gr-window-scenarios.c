@@ -128,6 +128,9 @@ _gr_window_refresh_edits (GrWindow *self)
     {
       gr_history_panel_show (self->history, display != NULL ? self->current : NULL,
                              display != NULL ? _gr_window_baseline_project (self) : NULL);
+      gtk_widget_set_visible (self->edits_pane, display != NULL && self->current != NULL);
+      gtk_widget_set_visible (self->edits_hint,
+                              self->current != NULL && self->current->edits->len == 0);
       gtk_widget_set_visible (GTK_WIDGET (self->balance_label), FALSE);
     }
   /* An unedited feature picked for editing: its outline and handles. */

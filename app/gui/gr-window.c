@@ -510,6 +510,8 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, scenario_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, park_popover);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, history);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, edits_pane);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, edits_hint);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, balance_label);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, indicator_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);

@@ -131,6 +131,38 @@ test_history_panel (void)
 }
 
 /* The remembered target set is shown, and showing it writes nothing. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A visible label showing @text. */
+static GtkWidget *
+find_label_text (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_indicator_panel (void)
 {
@@ -155,6 +187,28 @@ test_indicator_panel (void)
   }
   g_signal_handler_disconnect (settings, handler);
   g_settings_reset (settings, "target-set");
+  /* A gap under its row; the park system's shortfalls of many zones in
+   * one line, the zones behind an expander. */
+  {
+    GrIndicators shown = { 0 };
+    const char  *value, *verdict;
+
+    for (guint i = 0; i < GR_N_INDICATORS; i++)
+      shown.items[i] = (GrIndicator){ .id = i, .value = NAN };
+    shown.items[GR_IND_SERVICE_RATE] = (GrIndicator){ .id = GR_IND_SERVICE_RATE,
+                                                      .value = 72.84,
+                                                      .has_target = TRUE,
+                                                      .target = 80,
+                                                      .gap = 7.16,
+                                                      .gap_text = g_strdup ("short by 7.16 pp") };
+    shown.system_check = g_strdup ("Zone 1 lacks a country park\nZone 2 lacks a country park");
+    gr_indicator_panel_show (GR_INDICATOR_PANEL (panel), &shown);
+    g_assert_true (gr_indicator_panel_get_row (GR_INDICATOR_PANEL (panel), GR_IND_SERVICE_RATE,
+                                               &value, &verdict));
+    g_assert_nonnull (find_label_text (panel, "short by 7.16 pp"));
+    g_assert_nonnull (find_widget_of_type (panel, GTK_TYPE_EXPANDER));
+    gr_indicators_clear (&shown);
+  }
   drop_widget (panel);
 }
 

@@ -320,12 +320,28 @@ gr_indicator_panel_show (GrIndicatorPanel *self, const GrIndicators *shown)
     }
   if (shown->system_check != NULL)
     {
+      g_auto (GStrv) lines = g_strsplit (shown->system_check, "\n", -1);
+      guint      n = g_strv_length (lines);
       GtkWidget *label = gtk_label_new (shown->system_check);
+      GtkWidget *place = label;
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_add_css_class (label, "error");
-      gtk_grid_attach (self->grid, label, 0, indicator_row (GR_N_INDICATORS - 1) + 2, 4, 1);
+      /* One line per zone is long for a city of many: one line, and the
+       * zones behind an expander. */
+      if (n > 1)
+        {
+          g_autofree char *title = g_strdup_printf (
+              g_dngettext (GETTEXT_PACKAGE, "The park system is incomplete in %u place",
+                           "The park system is incomplete in %u places", n),
+              n);
+
+          place = gtk_expander_new (title);
+          gtk_widget_add_css_class (place, "error");
+          gtk_expander_set_child (GTK_EXPANDER (place), label);
+        }
+      gtk_grid_attach (self->grid, place, 0, indicator_row (GR_N_INDICATORS - 1) + 2, 4, 1);
     }
 }
 

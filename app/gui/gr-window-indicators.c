@@ -8,16 +8,69 @@
 
 /* ---- coverage and zones ----------------------------------------------------- */
 
+/* The coverage block, for the city or the zone chosen in the indicators'
+ * scope, against the baseline's when a scenario is shown. */
 void
 _gr_window_update_indicators (GrWindow *self)
 {
   GrAnalysis *analysis = self->session ? gr_session_get_analysis (self->session) : NULL;
+  guint       zone = gr_indicator_panel_get_scope (self->indicator_panel);
+  GrSummary   shown;
 
   if (analysis == NULL)
     return;
   gr_analysis_summarize (analysis, -1, &self->summary);
-  gr_coverage_panel_show (self->coverage_panel, &self->summary,
-                          self->current != NULL ? &self->baseline_summary : NULL);
+  if (zone == 0)
+    {
+      gr_coverage_panel_show (self->coverage_panel, &self->summary,
+                              self->current != NULL ? &self->baseline_summary : NULL);
+      return;
+    }
+  gr_analysis_summarize (analysis, zone, &shown);
+  gr_coverage_panel_show (self->coverage_panel, &shown,
+                          self->current != NULL && self->zone_baselines != NULL
+                                  && zone <= self->zone_baselines->len
+                              ? &g_array_index (self->zone_baselines, GrSummary, zone - 1)
+                              : NULL);
+}
+
+/* Each zone's baseline figures, for the changes a scenario makes there
+ * (taken before the scenario is applied to a new analysis). */
+GArray *
+_gr_window_summarize_zones (GrWindow *self, GrAnalysis *analysis)
+{
+  GrLayer *zones = gr_session_get_project (self->session)->layers[GR_ROLE_ZONES];
+  guint    n = zones != NULL ? MIN (zones->features->len, G_MAXUINT16 - 1) : 0;
+  GArray  *out = g_array_sized_new (FALSE, TRUE, sizeof (GrSummary), n);
+
+  g_array_set_size (out, n);
+  for (guint z = 1; z <= n; z++)
+    gr_analysis_summarize (analysis, z, &g_array_index (out, GrSummary, z - 1));
+  return out;
+}
+
+/* A zone chosen: the whole panel follows, and the map goes to the zone,
+ * outlined (_gr_window_refresh_edits draws it). */
+void
+_gr_window_on_scope_changed (GrWindow *self)
+{
+  guint    zone = gr_indicator_panel_get_scope (self->indicator_panel);
+  GrLayer *zones =
+      self->session != NULL ? gr_session_get_project (self->session)->layers[GR_ROLE_ZONES] : NULL;
+  OGREnvelope env;
+  double      b[4];
+
+  _gr_window_refresh_targets (self);
+  _gr_window_update_indicators (self);
+  _gr_window_refresh_edits (self);
+  if (zone == 0 || zones == NULL || zone > zones->features->len)
+    return;
+  OGR_G_GetEnvelope (((GrFeature *) g_ptr_array_index (zones->features, zone - 1))->geometry, &env);
+  if (gr_display_to_lonlat (gr_session_get_display (self->session), env.MinX, env.MinY, &b[0],
+                            &b[1])
+      && gr_display_to_lonlat (gr_session_get_display (self->session), env.MaxX, env.MaxY, &b[2],
+                               &b[3]))
+    _gr_window_zoom_to_lonlat (self, b);
 }
 
 void

@@ -126,12 +126,14 @@ struct _GrWindow
   GrScenario       *current;   /* one of scenarios, or NULL for the baseline */
   GrScenario       *empty;     /* the baseline as a scenario without edits */
   GrSummary         baseline_summary;
+  GArray           *zone_baselines; /* GrSummary per zone, before the scenario */
   /* The other distance mode's analysis, kept so that switching back is
    * instant; brought up to date by its editor when it is shown again. */
   GrAnalysis    *other_analysis;
   GArray        *other_refs;
   GrEditor      *other_editor;
   GrSummary      other_baseline_summary;
+  GArray        *other_zone_baselines;
   GrSummary      summary;
   GrSketchLayer *sketch;
   gboolean       has_selection;
@@ -194,14 +196,17 @@ void _gr_window_fill_layers (GrWindow *self, GrProject *project);
 void _gr_window_build_layer_panel (GrWindow *self);
 
 /* gr-window-indicators.c */
-void _gr_window_update_indicators (GrWindow *self);
-void _gr_window_update_zone_table (GrWindow *self, GrAnalysis *analysis);
-void _gr_window_refresh_targets (GrWindow *self);
-void _gr_window_update_targets_live (GrWindow *self);
+void    _gr_window_update_indicators (GrWindow *self);
+GArray *_gr_window_summarize_zones (GrWindow *self, GrAnalysis *analysis);
+void    _gr_window_on_scope_changed (GrWindow *self);
+void    _gr_window_update_zone_table (GrWindow *self, GrAnalysis *analysis);
+void    _gr_window_refresh_targets (GrWindow *self);
+void    _gr_window_update_targets_live (GrWindow *self);
 void _gr_window_edit_targets_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
 /* gr-window.c */
 void     _gr_window_zoom_to_project (GrWindow *self);
+void     _gr_window_zoom_to_lonlat (GrWindow *self, const double bounds[4]);
 void     _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs);
 void     _gr_window_drop_other_mode (GrWindow *self);
 gboolean _gr_window_swap_mode (GrWindow *self);

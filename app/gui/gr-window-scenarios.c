@@ -152,6 +152,17 @@ _gr_window_refresh_edits (GrWindow *self)
             gr_sketch_layer_add (self->sketch, display, g, GR_MARK_SELECTED, TRUE, FALSE);
         }
     }
+  /* The zone the indicators are for, outlined. */
+  {
+    guint    zone = gr_indicator_panel_get_scope (self->indicator_panel);
+    GrLayer *zones =
+        display != NULL ? gr_session_get_project (self->session)->layers[GR_ROLE_ZONES] : NULL;
+
+    if (zone > 0 && zones != NULL && zone <= zones->features->len)
+      gr_sketch_layer_add (self->sketch, display,
+                           ((GrFeature *) g_ptr_array_index (zones->features, zone - 1))->geometry,
+                           GR_MARK_SELECTED, FALSE, FALSE);
+  }
   if (self->current == NULL || display == NULL)
     return;
   if (full)

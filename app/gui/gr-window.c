@@ -119,23 +119,36 @@ _gr_window_show_error (GrWindow *self, const char *heading, const GError *error)
 
 /* ---- showing a session ---------------------------------------------------- */
 
+/* The map over @b (west, south, east, north in degrees), whole. */
+void
+_gr_window_zoom_to_lonlat (GrWindow *self, const double b[4])
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double           width = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 640);
+  double           height = MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 480);
+  double           span = MAX (b[2] - b[0], 1e-4);
+  double           lat = (b[1] + b[3]) / 2;
+  /* The north–south span in degrees of longitude at this latitude. */
+  double tall = MAX (b[3] - b[1], 1e-4) / MAX (cos (lat * G_PI / 180), 0.1);
+  double zoom = MIN (log2 (width * 360.0 / (256.0 * span)), log2 (height * 360.0 / (256.0 * tall)));
+
+  shumate_viewport_set_zoom_level (viewport, CLAMP (zoom - 0.2, 2, 18));
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, (b[0] + b[2]) / 2);
+}
+
 /* The residential land is what the analysis is about: frame it. */
 void
 _gr_window_zoom_to_project (GrWindow *self)
 {
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  GrDisplay       *display = gr_session_get_display (self->session);
-  double           width = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 640);
-  double           b[4], span;
+  GrDisplay *display = gr_session_get_display (self->session);
+  double     b[4];
 
   gr_display_get_bounds (display, GR_ROLE_RESIDENTIAL, b);
   if (!isfinite (b[0]))
     gr_display_get_bounds (display, GR_N_ROLES, b);
   if (!isfinite (b[0]))
     return;
-  span = MAX (b[2] - b[0], 1e-4);
-  shumate_viewport_set_zoom_level (viewport, CLAMP (log2 (width * 360.0 / (256.0 * span)), 2, 18));
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), (b[1] + b[3]) / 2, (b[0] + b[2]) / 2);
+  _gr_window_zoom_to_lonlat (self, b);
 }
 
 /* The distances and sizes of two analyses are the same. */
@@ -156,6 +169,7 @@ _gr_window_drop_other_mode (GrWindow *self)
   g_clear_pointer (&self->other_editor, gr_editor_free);
   g_clear_pointer (&self->other_analysis, gr_analysis_free);
   g_clear_pointer (&self->other_refs, g_array_unref);
+  g_clear_pointer (&self->other_zone_baselines, g_array_unref);
 }
 
 /* What follows the analysis shown: the panels, the edits, the status. */
@@ -179,6 +193,7 @@ _gr_window_swap_mode (GrWindow *self)
   GArray     *refs;
   GrEditor   *editor;
   GrSummary   summary;
+  GArray     *zones;
   double      changed[4];
 
   if (self->other_analysis == NULL || self->session == NULL || self->busy
@@ -197,6 +212,9 @@ _gr_window_swap_mode (GrWindow *self)
   self->baseline_summary = self->other_baseline_summary;
   self->other_analysis = analysis, self->other_refs = refs, self->other_editor = editor;
   self->other_baseline_summary = summary;
+  zones = self->zone_baselines;
+  self->zone_baselines = g_steal_pointer (&self->other_zone_baselines);
+  self->other_zone_baselines = zones;
   gr_editor_sync (self->editor, self->current != NULL ? self->current : self->empty, changed);
   if (isfinite (changed[0]))
     _gr_window_grow_by_reach (self, changed);
@@ -237,12 +255,15 @@ _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs)
       self->other_refs = g_steal_pointer (&self->refs);
       self->other_editor = g_steal_pointer (&self->editor);
       self->other_baseline_summary = self->baseline_summary;
+      self->other_zone_baselines = g_steal_pointer (&self->zone_baselines);
     }
   g_clear_pointer (&self->editor, gr_editor_free);
   gr_session_set_analysis (self->session, analysis);
   g_clear_pointer (&self->refs, g_array_unref);
   self->refs = refs;
   gr_analysis_summarize (analysis, -1, &self->baseline_summary);
+  g_clear_pointer (&self->zone_baselines, g_array_unref);
+  self->zone_baselines = _gr_window_summarize_zones (self, analysis);
   self->editor = gr_editor_new (gr_session_get_project (self->session), analysis, self->refs);
   if (self->current != NULL)
     gr_editor_sync (self->editor, self->current, NULL);
@@ -382,6 +403,7 @@ gr_window_finalize (GObject *object)
   gr_indicators_clear (&self->shown);
   g_clear_pointer (&self->comparison, gr_comparison_free);
   g_clear_pointer (&self->refs, g_array_unref);
+  g_clear_pointer (&self->zone_baselines, g_array_unref);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->store, gr_scenario_store_close);
   g_clear_pointer (&self->empty, gr_scenario_free);
@@ -558,7 +580,7 @@ gr_window_init (GrWindow *self)
   g_signal_connect_swapped (self->indicator_panel, "notify::target-set",
                             G_CALLBACK (_gr_window_refresh_targets), self);
   g_signal_connect_swapped (self->indicator_panel, "notify::scope",
-                            G_CALLBACK (_gr_window_refresh_targets), self);
+                            G_CALLBACK (_gr_window_on_scope_changed), self);
   _gr_window_build_presentation (self);
   g_signal_connect_swapped (self->mode_dropdown, "notify::selected",
                             G_CALLBACK (_gr_window_on_mode_changed), self);

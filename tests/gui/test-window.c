@@ -1167,6 +1167,67 @@ test_import_keeps_scenarios (Fixture *f, gconstpointer data)
       gr_scenario_get_geometry (scenario, project, (GrFeatureKey){ GR_ROLE_PARK, n_parks }));
 }
 
+/* Every label's text under @widget, one after the other. */
+static void
+collect_text (GtkWidget *widget, GString *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+/* A zone chosen for the indicators: the coverage block shows the zone's
+ * figures, and the map goes to the zone, outlined. */
+static void
+test_zone_drives_panel (Fixture *f, gconstpointer data)
+{
+  GrWindow  *window = f->window;
+  GrProject *project = gr_session_get_project (gr_window_get_session (window));
+  GrLayer   *zones = project->layers[GR_ROLE_ZONES];
+  g_autoptr (GString) city = g_string_new (NULL);
+  g_autoptr (GString) zone = g_string_new (NULL);
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
+  guint            biggest = 0, shapes;
+  OGREnvelope      env;
+  double           x, y;
+
+  g_assert_nonnull (zones);
+  g_assert_cmpuint (zones->features->len, >, 1);
+  for (guint i = 1; i < zones->features->len; i++)
+    if (OGR_G_Area (((GrFeature *) g_ptr_array_index (zones->features, i))->geometry)
+        > OGR_G_Area (((GrFeature *) g_ptr_array_index (zones->features, biggest))->geometry))
+      biggest = i;
+  collect_text (GTK_WIDGET (window->coverage_panel), city);
+  shapes = gr_sketch_layer_get_n_shapes (gr_window_get_sketch_layer (window));
+  gr_window_set_targets (window, GR_TARGETS_YUNCHENG_2030, biggest + 1);
+  spin (300);
+  collect_text (GTK_WIDGET (window->coverage_panel), zone);
+  g_test_message ("city: %s\nzone: %s", city->str, zone->str);
+  g_assert_cmpstr (city->str, !=, zone->str);
+  g_assert_cmpuint (gr_sketch_layer_get_n_shapes (gr_window_get_sketch_layer (window)), ==,
+                    shapes + 1);
+  /* The map's centre is the zone's. */
+  OGR_G_GetEnvelope (((GrFeature *) g_ptr_array_index (zones->features, biggest))->geometry, &env);
+  g_assert_true (
+      gr_display_from_lonlat (gr_session_get_display (gr_window_get_session (window)),
+                              shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                              shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), &x, &y));
+  g_assert_cmpfloat (x, >=, env.MinX);
+  g_assert_cmpfloat (x, <=, env.MaxX);
+  g_assert_cmpfloat (y, >=, env.MinY);
+  g_assert_cmpfloat (y, <=, env.MaxY);
+  g_object_unref (render (window, "zone-chosen"));
+  /* The city again: the city's figures, no outline. */
+  gr_window_set_targets (window, GR_TARGETS_YUNCHENG_2030, 0);
+  spin (200);
+  g_string_truncate (zone, 0);
+  collect_text (GTK_WIDGET (window->coverage_panel), zone);
+  g_assert_cmpstr (city->str, ==, zone->str);
+  g_assert_cmpuint (gr_sketch_layer_get_n_shapes (gr_window_get_sketch_layer (window)), ==, shapes);
+}
+
 /* Waits until the window has the size asked for (no window manager under
  * Xvfb: the default size is the size). */
 static void
@@ -1417,6 +1478,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/preferences-radius", test_preferences_radius);
   add_test ("/gui/window/help-overlay", test_help_overlay);
   add_test ("/gui/window/drop-a-layer", test_drop_a_layer);
+  add_test ("/gui/window/zone-drives-panel", test_zone_drives_panel);
   add_test ("/gui/window/import-keeps-scenarios", test_import_keeps_scenarios);
   add_test ("/gui/window/pocket-park", test_pocket_park);
   add_test ("/gui/window/corridor-marker", test_corridor_marker);

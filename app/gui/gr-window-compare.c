@@ -15,6 +15,57 @@ on_comparison_closed (GtkWindow *results, GrWindow *self)
   g_clear_pointer (&self->comparison, gr_comparison_free);
 }
 
+/* Grows @b (analysis CRS) by what @scenario changes: the new outlines and
+ * what it removes. */
+static void
+add_changes (GrWindow *self, const GrScenario *scenario, double b[4])
+{
+  GrProject *baseline = _gr_window_baseline_project (self);
+  g_autoptr (GArray) touched = scenario != NULL ? gr_scenario_get_touched (scenario) : NULL;
+
+  for (guint i = 0; touched != NULL && i < touched->len; i++)
+    {
+      GrFeatureKey key = g_array_index (touched, GrFeatureKey, i);
+      OGRGeometryH g[2] = { gr_scenario_get_geometry (scenario, baseline, key), NULL };
+      OGREnvelope  env;
+
+      if (baseline->layers[key.role] != NULL
+          && key.index < baseline->layers[key.role]->features->len)
+        g[1] = ((GrFeature *) g_ptr_array_index (baseline->layers[key.role]->features, key.index))
+                   ->geometry;
+      for (guint k = 0; k < 2; k++)
+        if (g[k] != NULL)
+          {
+            OGR_G_GetEnvelope (g[k], &env);
+            b[0] = MIN (b[0], env.MinX), b[1] = MIN (b[1], env.MinY);
+            b[2] = MAX (b[2], env.MaxX), b[3] = MAX (b[3], env.MaxY);
+          }
+    }
+}
+
+/* The map over what the compared options change, with a margin. */
+static void
+on_zoom_to_changes (GrCompareWindow *results, GrWindow *self)
+{
+  const double *b = self->compare_bounds;
+  double        margin, ll[4];
+  GrDisplay    *display;
+
+  if (self->session == NULL)
+    return;
+  if (!isfinite (b[0]))
+    {
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_ ("The options compared change nothing")));
+      return;
+    }
+  display = gr_session_get_display (self->session);
+  margin = MAX (MAX (b[2] - b[0], b[3] - b[1]) * 0.15, 200);
+  if (gr_display_to_lonlat (display, b[0] - margin, b[1] - margin, &ll[0], &ll[1])
+      && gr_display_to_lonlat (display, b[2] + margin, b[3] + margin, &ll[2], &ll[3]))
+    _gr_window_zoom_to_lonlat (self, ll);
+}
+
 static void
 compare_done (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -39,6 +90,7 @@ compare_done (GObject *source, GAsyncResult *result, gpointer data)
   gr_coverage_layer_set_comparison (self->coverage, self->comparison);
   results = gr_compare_window_new (GTK_WINDOW (self), self->comparison);
   g_signal_connect_object (results, "destroy", G_CALLBACK (on_comparison_closed), self, 0);
+  g_signal_connect_object (results, "zoom-to-changes", G_CALLBACK (on_zoom_to_changes), self, 0);
   self->comparison_window = results;
   g_object_add_weak_pointer (G_OBJECT (results), (gpointer *) &self->comparison_window);
   gtk_window_present (GTK_WINDOW (results));
@@ -59,6 +111,10 @@ gr_window_compare (GrWindow *self, GrScenario *a, GrScenario *b)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   _gr_window_set_busy (self, _ ("Comparing scenarios…"));
+  self->compare_bounds[0] = self->compare_bounds[1] = INFINITY;
+  self->compare_bounds[2] = self->compare_bounds[3] = -INFINITY;
+  add_changes (self, a, self->compare_bounds);
+  add_changes (self, b, self->compare_bounds);
   /* The baseline is borrowed: the session outlives the window's jobs. */
   gr_comparison_new_async (_gr_window_baseline_project (self), a, b, &self->criteria,
                            self->cancellable, compare_done, g_object_ref (self));

@@ -149,6 +149,7 @@ struct _GrWindow
   int            drag_part, drag_ring, drag_point;
   GrComparison  *comparison;        /* shown on the map while its window is open */
   GtkWidget     *comparison_window; /* weak */
+  double         compare_bounds[4]; /* what the compared options change, analysis CRS */
   /* Presentation mode */
   gboolean        presenting;
   GrPresentation *presentation;

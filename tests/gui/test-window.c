@@ -582,7 +582,28 @@ test_pocket_park (Fixture *f, gconstpointer data)
       {
         g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
         if (ADW_IS_WINDOW (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
-          gtk_window_destroy (w);
+          {
+            ShumateViewport *viewport =
+                shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
+            double px, py;
+
+            /* Every indicator is compared, per-capita park area included. */
+            g_assert_nonnull (
+                find_label (GTK_WIDGET (w), gr_indicator_get_name (GR_IND_PARK_PER_CAPITA)));
+            /* Zoom to changes: the map goes to the new park from afar. */
+            look_at (window, x + 5000, y + 5000, 11);
+            g_signal_emit_by_name (w, "zoom-to-changes");
+            spin (200);
+            g_assert_true (gr_display_from_lonlat (
+                gr_session_get_display (gr_window_get_session (window)),
+                shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), &px, &py));
+            g_test_message ("zoom to changes: %.0f m from the new park, zoom %.1f",
+                            hypot (px - x, py - y), shumate_viewport_get_zoom_level (viewport));
+            g_assert_cmpfloat (hypot (px - x, py - y), <, 300);
+            g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, 14);
+            gtk_window_destroy (w);
+          }
       }
   }
   spin (100);

@@ -1,7 +1,7 @@
 /* gr-compare-window.c — for two options (a scenario or the baseline) and
- * the baseline: each coverage share of the residential land, the changes
- * A − baseline and B − A, and the legend of the map colouring the homes
- * each newly covers */
+ * the baseline: every indicator, the changes A − baseline and B − baseline,
+ * the legend of the map colouring the homes each newly covers, and a
+ * button that takes the map to what the two change */
 #include "config.h"
 
 #include "gr-compare-window.h"
@@ -21,7 +21,21 @@ struct _GrCompareWindow
   GtkGrid *table;
 };
 
+enum
+{
+  ZOOM_TO_CHANGES,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (GrCompareWindow, gr_compare_window, ADW_TYPE_WINDOW)
+
+static void
+on_zoom_clicked (GrCompareWindow *self)
+{
+  g_signal_emit (self, signals[ZOOM_TO_CHANGES], 0);
+}
 
 static void
 gr_compare_window_class_init (GrCompareWindowClass *klass)
@@ -31,6 +45,14 @@ gr_compare_window_class_init (GrCompareWindowClass *klass)
   gtk_widget_class_set_template_from_resource (
       widget_class, "/cn/greenreach/Greenreach/dialogs/gr-compare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GrCompareWindow, table);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_clicked);
+  /**
+   * GrCompareWindow::zoom-to-changes:
+   *
+   * The planner asks to see on the map what the two options change.
+   */
+  signals[ZOOM_TO_CHANGES] = g_signal_new ("zoom-to-changes", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -50,18 +72,43 @@ attach_cell (GtkGrid *grid, const char *text, int col, int row, gboolean numeric
   gtk_grid_attach (grid, label, col, row, 1, 1);
 }
 
-/* The figures side by side, and the legend of the map it colours. */
+/* A value in its indicator's unit, "–" without one. */
+static char *
+value_text (double value, GrIndicatorId id)
+{
+  g_autofree char *number = gr_format_number (value, 2);
+
+  return isfinite (value) ? g_strdup_printf ("%s %s", number, gr_indicator_get_unit (id))
+                          : g_strdup ("–");
+}
+
+/* A change in the indicator's unit; shares change in percentage points. */
+static char *
+change_text (double change, GrIndicatorId id)
+{
+  const char *unit = gr_indicator_get_unit (id);
+
+  return gr_format_change (change, 2, g_str_equal (unit, "%") ? _ ("pp") : unit);
+}
+
+/* Every indicator side by side, each option against the baseline, then
+ * the homes no rule reaches, and the legend of the map it colours. */
 static void
 fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
 {
-  const char *labels[] = { N_ ("Green within 300 m"), N_ ("Park within 500 m"), N_ ("Both"),
-                           N_ ("Neither (blind spot)"), N_ ("Park service-radius coverage") };
-  const char *heads[] = { "", names[1], names[2], names[0], N_ ("A − baseline"), N_ ("B − A") };
-  GrSummary   s[3];
-  GrAmount    gained[4];
+  const char *heads[] = {
+    "", names[1], names[2], names[0], N_ ("A − baseline"), N_ ("B − baseline")
+  };
+  const GrIndicators *ind[3];
+  GrSummary           s[3];
+  GrAmount            gained[4];
+  int                 row = 1;
 
   for (guint i = 0; i < 3; i++)
-    gr_comparison_summarize (comparison, i, -1, &s[i]);
+    {
+      ind[i] = gr_comparison_get_indicators (comparison, i);
+      gr_comparison_summarize (comparison, i, -1, &s[i]);
+    }
   for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
     {
       GtkWidget *label = gtk_label_new (c >= 4 ? _ (heads[c]) : heads[c]);
@@ -69,38 +116,51 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
       gtk_widget_add_css_class (label, "heading");
       gtk_grid_attach (grid, label, c, 0, 1, 1);
     }
-  for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
+  for (guint id = 0; id < GR_N_INDICATORS; id++, row++)
     {
-      double v[3];
+      double v[3] = { ind[0]->items[id].value, ind[1]->items[id].value, ind[2]->items[id].value };
+      g_autofree char *a = value_text (v[1], id);
+      g_autofree char *b = value_text (v[2], id);
+      g_autofree char *base = value_text (v[0], id);
+      g_autofree char *da = change_text (v[1] - v[0], id);
+      g_autofree char *db = change_text (v[2] - v[0], id);
+      GtkWidget       *name = gtk_label_new (gr_indicator_get_name (id));
 
-      for (guint i = 0; i < 3; i++)
-        {
-          const GrAmount *m = k == 0   ? &s[i].green
-                              : k == 1 ? &s[i].park
-                              : k == 2 ? &s[i].both
-                              : k == 3 ? &s[i].neither
-                                       : &s[i].service;
-          v[i] = s[0].residential.area_m2 > 0 ? 100 * m->area_m2 / s[0].residential.area_m2 : NAN;
-        }
-      attach_cell (grid, _ (labels[k]), 0, k + 1, FALSE);
-      {
-        g_autofree char *a = g_strdup_printf ("%.1f%%", v[1]);
-        g_autofree char *b = g_strdup_printf ("%.1f%%", v[2]);
-        g_autofree char *base = g_strdup_printf ("%.1f%%", v[0]);
-        g_autofree char *da = gr_format_change (v[1] - v[0], 1, _ ("pp"));
-        g_autofree char *db = gr_format_change (v[2] - v[1], 1, _ ("pp"));
-
-        attach_cell (grid, a, 1, k + 1, TRUE);
-        attach_cell (grid, b, 2, k + 1, TRUE);
-        attach_cell (grid, base, 3, k + 1, TRUE);
-        attach_cell (grid, da, 4, k + 1, TRUE);
-        attach_cell (grid, db, 5, k + 1, TRUE);
-      }
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
+      gtk_grid_attach (grid, name, 0, row, 1, 1);
+      attach_cell (grid, a, 1, row, TRUE);
+      attach_cell (grid, b, 2, row, TRUE);
+      attach_cell (grid, base, 3, row, TRUE);
+      attach_cell (grid, da, 4, row, TRUE);
+      attach_cell (grid, db, 5, row, TRUE);
     }
+  /* The blind spots: homes beyond 300 m of green and 500 m of a park. */
+  {
+    double v[3];
+
+    for (guint i = 0; i < 3; i++)
+      v[i] = s[0].residential.area_m2 > 0 ? 100 * s[i].neither.area_m2 / s[0].residential.area_m2
+                                          : NAN;
+    attach_cell (grid, _ ("Neither (blind spot)"), 0, row, FALSE);
+    for (guint c = 0; c < 3; c++)
+      {
+        g_autofree char *text = g_strdup_printf ("%.2f %%", v[c == 2 ? 0 : c + 1]);
+        attach_cell (grid, text, c + 1, row, TRUE);
+      }
+    {
+      g_autofree char *da = gr_format_change (v[1] - v[0], 2, _ ("pp"));
+      g_autofree char *db = gr_format_change (v[2] - v[0], 2, _ ("pp"));
+
+      attach_cell (grid, da, 4, row, TRUE);
+      attach_cell (grid, db, 5, row, TRUE);
+    }
+    row++;
+  }
   gr_comparison_gains (comparison, gained);
   {
-    int row = G_N_ELEMENTS (labels) + 2;
-
+    row++;
     for (guint g = 1; g < 4; g++, row++)
       {
         GtkWidget       *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);

@@ -9,28 +9,33 @@
 
 #include "gr-compare.h"
 
+#include "gr-indicators.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 struct _GrComparison
 {
-  GrAnalysis *analyses[3]; /* baseline, A, B */
-  char       *names[3];
+  GrAnalysis  *analyses[3]; /* baseline, A, B */
+  char        *names[3];
+  GrIndicators indicators[3]; /* their values, for the city */
 };
 
 static GrAnalysis *
 analyse (GrProject        *baseline,
          const GrScenario *scenario,
          const GrCriteria *criteria,
+         GrIndicators     *indicators,
          GError          **error)
 {
-  g_autoptr (GrProject) edited = NULL;
+  g_autoptr (GrProject) edited = scenario != NULL ? gr_scenario_apply (scenario, baseline) : NULL;
+  GrProject  *project = edited != NULL ? edited : baseline;
+  GrAnalysis *analysis = gr_project_build_analysis (project, criteria, NULL, error);
 
-  if (scenario == NULL)
-    return gr_project_build_analysis (baseline, criteria, NULL, error);
-  edited = gr_scenario_apply (scenario, baseline);
-  return gr_project_build_analysis (edited, criteria, NULL, error);
+  if (analysis != NULL)
+    gr_indicators_compute (indicators, project, analysis, -1, GR_TARGETS_NONE);
+  return analysis;
 }
 
 /**
@@ -56,7 +61,9 @@ gr_comparison_new (GrProject        *baseline,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
       comparison->names[i] = g_strdup (which[i] != NULL ? which[i]->name : _ ("Baseline"));
-      if ((comparison->analyses[i] = analyse (baseline, which[i], criteria, error)) == NULL)
+      if ((comparison->analyses[i] =
+               analyse (baseline, which[i], criteria, &comparison->indicators[i], error))
+          == NULL)
         return NULL;
     }
   return g_steal_pointer (&comparison);
@@ -157,8 +164,18 @@ gr_comparison_free (GrComparison *comparison)
     {
       gr_analysis_free (comparison->analyses[i]);
       g_free (comparison->names[i]);
+      gr_indicators_clear (&comparison->indicators[i]);
     }
   g_free (comparison);
+}
+
+/* @which: 0 the baseline, 1 scenario A, 2 scenario B; every indicator's
+ * value for the city (no targets) */
+const GrIndicators *
+gr_comparison_get_indicators (GrComparison *comparison, guint which)
+{
+  g_return_val_if_fail (which < 3, NULL);
+  return &comparison->indicators[which];
 }
 
 /* @which: 0 the baseline, 1 scenario A, 2 scenario B */

@@ -1,6 +1,7 @@
 /* gr-compare.h — two scenarios side by side, against the baseline */
 #pragma once
 
+#include "gr-indicators.h"
 #include "gr-scenario.h"
 
 #include <gio/gio.h>
@@ -31,15 +32,16 @@ void          gr_comparison_new_async (GrProject          *baseline,
 GrComparison *gr_comparison_new_finish (GAsyncResult *result, GError **error);
 void          gr_comparison_free (GrComparison *comparison);
 void gr_comparison_summarize (GrComparison *comparison, guint which, int zone, GrSummary *summary);
-const char *gr_comparison_get_name (GrComparison *comparison, guint which);
-GrAnalysis *gr_comparison_get_analysis (GrComparison *comparison, guint which);
-gboolean    gr_comparison_get_tile (GrComparison *comparison,
-                                    guint         tx,
-                                    guint         ty,
-                                    guint8       *gains,
-                                    guint8       *samples);
-void        gr_comparison_gains (GrComparison *comparison, GrAmount gained[4]);
-char       *gr_comparison_to_text (GrComparison *comparison);
+const char         *gr_comparison_get_name (GrComparison *comparison, guint which);
+GrAnalysis         *gr_comparison_get_analysis (GrComparison *comparison, guint which);
+gboolean            gr_comparison_get_tile (GrComparison *comparison,
+                                            guint         tx,
+                                            guint         ty,
+                                            guint8       *gains,
+                                            guint8       *samples);
+void                gr_comparison_gains (GrComparison *comparison, GrAmount gained[4]);
+const GrIndicators *gr_comparison_get_indicators (GrComparison *comparison, guint which);
+char               *gr_comparison_to_text (GrComparison *comparison);
 
 gboolean gr_state_gains (guint8 base, guint8 scenario);
 

@@ -199,6 +199,15 @@ on_handle_update (GtkGestureDrag *gesture, double dx, double dy, GrWindow *self)
  * Presentation mode: full screen, the panels and the header bar hidden,
  * the key indicators as cards, the options in a strip; nothing edits.
  */
+static void
+fit_to_screen (gpointer data)
+{
+  g_autoptr (GrWindow) self = data;
+
+  if (!_gr_window_is_gone (self) && self->presenting && self->session != NULL)
+    _gr_window_zoom_to_project (self);
+}
+
 void
 gr_window_set_presenting (GrWindow *self, gboolean presenting)
 {
@@ -215,7 +224,18 @@ gr_window_set_presenting (GrWindow *self, gboolean presenting)
     gtk_window_unfullscreen (GTK_WINDOW (self));
   show_chrome (self, !presenting);
   gr_presentation_show (self->presentation, presenting);
+  /* The scale bar goes above the room's view of the cards: top right,
+   * under the switches. */
+  gtk_widget_set_halign (GTK_WIDGET (self->map_scale),
+                         presenting ? GTK_ALIGN_END : GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (self->map_scale),
+                         presenting ? GTK_ALIGN_START : GTK_ALIGN_END);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->map_scale), presenting ? 72 : 0);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->map_scale), presenting ? 16 : 0);
   _gr_window_update_actions (self);
+  /* The city fitted to the screen once it is full screen. */
+  if (presenting && self->session != NULL)
+    g_timeout_add_once (300, fit_to_screen, g_object_ref (self));
   if (presenting)
     {
       start_baseline (self);

@@ -11,6 +11,8 @@
 #include "gr-presentation.h"
 
 #include "gr-format.h"
+#include "gr-map-style.h"
+#include "gr-swatch.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -24,6 +26,29 @@ const GrIndicatorId gr_presentation_cards[4] = {
   GR_IND_PARK_PER_CAPITA,
 };
 
+/* In order, what takes the place of a card that has no data. */
+static const GrIndicatorId spares[] = {
+  GR_IND_GREEN_300_POPULATION, GR_IND_PARK_500_POPULATION,      GR_IND_SERVICE_POPULATION,
+  GR_IND_GREENWAY_PER_10K,     GR_IND_COMPREHENSIVE_PER_CAPITA, GR_IND_COMMUNITY_PER_CAPITA,
+  GR_IND_NURSERY_SHARE,
+};
+
+/* The four indicators the cards show: the usual ones, a card without data
+ * given to the first spare that has some (kept where none has). */
+static void
+choose_cards (const GrIndicators *shown, GrIndicatorId ids[4])
+{
+  guint next = 0;
+
+  for (guint c = 0; c < 4; c++)
+    {
+      ids[c] = gr_presentation_cards[c];
+      while (!isfinite (shown->items[ids[c]].value) && next < G_N_ELEMENTS (spares))
+        if (isfinite (shown->items[spares[next++]].value))
+          ids[c] = spares[next - 1];
+    }
+}
+
 struct _GrPresentation
 {
   GtkWidget parent_instance;
@@ -33,6 +58,8 @@ struct _GrPresentation
   GtkToggleButton *flash;
   GtkWidget       *handle;
   GtkWidget       *cards;
+  GtkLabel        *title;
+  GtkBox          *legend;
   GtkLabel        *card_labels[4][3]; /* name, value, verdict */
   char            *card_text[4];
   gboolean         filling;
@@ -132,6 +159,8 @@ gr_presentation_class_init (GrPresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrPresentation, flash);
   gtk_widget_class_bind_template_child (widget_class, GrPresentation, handle);
   gtk_widget_class_bind_template_child (widget_class, GrPresentation, cards);
+  gtk_widget_class_bind_template_child (widget_class, GrPresentation, title);
+  gtk_widget_class_bind_template_child (widget_class, GrPresentation, legend);
   for (guint c = 0; c < 4; c++)
     for (guint k = 0; k < 3; k++)
       {
@@ -143,11 +172,41 @@ gr_presentation_class_init (GrPresentationClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_swipe_toggled);
 }
 
+/* A row of the legend: a colour and what it means. */
+static void
+add_legend_row (GrPresentation *self, const double rgba[4], const char *text)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *swatch = gr_swatch_new ();
+  GtkWidget *label = gtk_label_new (text);
+  GdkRGBA    color = { rgba[0], rgba[1], rgba[2], 1 };
+
+  gr_swatch_set_rgba (GR_SWATCH (swatch), &color);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (row), swatch);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_box_append (self->legend, row);
+}
+
 static void
 gr_presentation_init (GrPresentation *self)
 {
+  double rgba[4];
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_cursor_from_name (self->handle, "col-resize");
+  /* The four colours of the homes, then the mark of a candidate park. */
+  for (guint k = 0; k < GR_N_CELL_KINDS; k++)
+    {
+      gr_render_kind_color (k, rgba);
+      add_legend_row (self, rgba, gr_render_kind_label (k));
+    }
+  gr_render_candidate_color (rgba);
+  add_legend_row (self, rgba, _ ("Candidate park"));
+  gtk_widget_set_margin_top (gtk_widget_get_first_child (GTK_WIDGET (self->legend)), 8);
+  gtk_widget_set_margin_bottom (gtk_widget_get_last_child (GTK_WIDGET (self->legend)), 8);
 }
 
 GtkWidget *
@@ -192,6 +251,8 @@ gr_presentation_set_options (GrPresentation *self, const char *const *names, gui
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == active);
       g_signal_connect (button, "toggled", G_CALLBACK (on_option_toggled), self);
       gtk_box_append (self->strip, button);
+      if (i == active)
+        gtk_label_set_text (self->title, names[i]);
     }
   self->filling = FALSE;
 }
@@ -210,11 +271,13 @@ gr_presentation_set_cards (GrPresentation     *self,
 {
   /* At 1080 lines the value is 50 px tall, the name 22 px: legible at
    * ten metres; at 720 lines 34 and 16 px. */
-  double unit = MAX (height, 480) / 1080.0;
+  double        unit = MAX (height, 480) / 1080.0;
+  GrIndicatorId ids[4];
 
-  for (guint c = 0; c < G_N_ELEMENTS (gr_presentation_cards); c++)
+  choose_cards (shown, ids);
+  for (guint c = 0; c < G_N_ELEMENTS (ids); c++)
     {
-      GrIndicatorId      id = gr_presentation_cards[c];
+      GrIndicatorId      id = ids[c];
       const GrIndicator *it = &shown->items[id];
       g_autofree char   *value =
           isfinite (it->value) ? g_strdup_printf ("%.1f %s", it->value, gr_indicator_get_unit (id))

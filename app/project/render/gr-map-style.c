@@ -138,6 +138,13 @@ gr_render_gain_color (guint gain, double rgba[4])
   memcpy (rgba, colors[gain], sizeof colors[gain]);
 }
 
+/* The fill of a scenario's candidate parks, as maps and the window draw them. */
+void
+gr_render_candidate_color (double rgba[4])
+{
+  memcpy (rgba, _gr_candidate_fill, sizeof _gr_candidate_fill);
+}
+
 const char *
 gr_render_kind_label (GrCellKind kind)
 {

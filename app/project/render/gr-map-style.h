@@ -41,5 +41,6 @@ void        gr_map_style_set_color (GrMapStyle *style, GrRole role, const double
 void        gr_render_kind_color (GrCellKind kind, double rgba[4]);
 void        gr_render_gain_color (guint gain, double rgba[4]);
 const char *gr_render_kind_label (GrCellKind kind);
+void        gr_render_candidate_color (double rgba[4]);
 
 G_END_DECLS

@@ -41,6 +41,12 @@ step_activated (GtkWidget *widget, const char *action, GVariant *parameter)
   gboolean  undo = g_str_equal (action, "win.undo");
   g_autoptr (GError) error = NULL;
 
+  /* The baseline's history is its imports: undo takes the last back. */
+  if (undo && self->current == NULL && self->import_done != NULL)
+    {
+      _gr_window_undo_import_activated (widget, "win.undo-import", NULL);
+      return;
+    }
   if (self->current == NULL || (undo && self->current->position == 0)
       || (!undo && self->current->position == self->current->edits->len))
     return;

@@ -52,7 +52,10 @@ _gr_window_update_actions (GrWindow *self)
   gtk_widget_action_set_enabled (w, "win.import", edit && !self->busy);
   for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
     gtk_widget_action_set_enabled (w, editing[i], edit);
-  gtk_widget_action_set_enabled (w, "win.undo", scenario && self->current->position > 0);
+  gtk_widget_action_set_enabled (
+      w, "win.undo",
+      (scenario && self->current->position > 0)
+          || (edit && self->current == NULL && self->import_done != NULL && !self->busy));
   gtk_widget_action_set_enabled (w, "win.redo",
                                  scenario && self->current->position < self->current->edits->len);
   gtk_widget_action_set_enabled (w, "win.scenario-duplicate", scenario);

@@ -20,11 +20,16 @@ spin (guint ms)
 void
 wait_idle (GrWindow *window)
 {
-  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  gint64 start = g_get_monotonic_time ();
+  gint64 end = start + 300 * G_USEC_PER_SEC;
 
   spin (50);
   while (gr_window_get_busy (window) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
+  /* What it was still busy with, should it never end. */
+  if (gr_window_get_busy (window))
+    g_test_message ("still busy after %.0f s: %s", (g_get_monotonic_time () - start) / 1e6,
+                    gtk_progress_bar_get_text (window->progress));
   g_assert_false (gr_window_get_busy (window));
   spin (300);
 }

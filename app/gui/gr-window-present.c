@@ -269,8 +269,9 @@ gr_window_get_presentation (GrWindow *self)
   return self->presentation;
 }
 
-static void
-add_shortcut (GtkShortcutController *controller, guint key, const char *action, GVariant *arg)
+/* A plain key for a window action, with its target (nullable). */
+void
+_gr_window_add_key (GtkShortcutController *controller, guint key, const char *action, GVariant *arg)
 {
   GtkShortcut *shortcut =
       gtk_shortcut_new (gtk_keyval_trigger_new (key, 0), gtk_named_action_new (action));
@@ -305,21 +306,21 @@ _gr_window_build_presentation (GrWindow *self)
   /* Before the map sees the keys, and only while presenting (the actions
    * are disabled otherwise, and the keys go on to the map). */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Escape, "win.present-leave", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Left, "win.present-step",
-                g_variant_new_int32 (-1));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, "win.present-step",
-                g_variant_new_int32 (-1));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Right, "win.present-step",
-                g_variant_new_int32 (1));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, "win.present-step",
-                g_variant_new_int32 (1));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_space, "win.present-step",
-                g_variant_new_int32 (1));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_s, "win.present-toggle",
-                g_variant_new_string ("swipe"));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_n, "win.present-toggle",
-                g_variant_new_string ("flash"));
+  _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Escape, "win.present-leave", NULL);
+  _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Left, "win.present-step",
+                      g_variant_new_int32 (-1));
+  _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, "win.present-step",
+                      g_variant_new_int32 (-1));
+  _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Right, "win.present-step",
+                      g_variant_new_int32 (1));
+  _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, "win.present-step",
+                      g_variant_new_int32 (1));
+  _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_space, "win.present-step",
+                      g_variant_new_int32 (1));
+  _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_s, "win.present-toggle",
+                      g_variant_new_string ("swipe"));
+  _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_n, "win.present-toggle",
+                      g_variant_new_string ("flash"));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   _gr_window_update_actions (self);
 }

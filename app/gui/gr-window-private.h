@@ -236,7 +236,8 @@ void _gr_window_undo_import_activated (GtkWidget *widget, const char *action, GV
 
 /* gr-window-map.c */
 void _gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWindow *self);
-void _gr_window_describe_served (GrWindow *self, GString *text, const GrPolygon *shape);
+void
+_gr_window_describe_served (GrWindow *self, GString *text, GrRole role, const GrPolygon *shape);
 void
 _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self);
 void _gr_window_apply_base_map (GrWindow *self);
@@ -301,6 +302,10 @@ void
 _gr_window_export_report_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
 /* gr-window-present.c */
+void _gr_window_add_key (GtkShortcutController *controller,
+                         guint                  key,
+                         const char            *action,
+                         GVariant              *arg);
 void _gr_window_drop_baseline (GrWindow *self);
 void _gr_window_update_presentation (GrWindow *self);
 void _gr_window_build_presentation (GrWindow *self);

@@ -254,7 +254,6 @@ gr_window_finish_drawing (GrWindow *self)
   number = _gr_window_candidate_number (self);
   edit = _gr_window_candidate_edit (self, polygon, number);
   end_drawing (self);
-  _gr_window_set_tool (self, GR_MAP_TOOL_MOVE);
   _gr_window_push_candidate (self, edit, number);
 }
 
@@ -335,17 +334,6 @@ gr_window_set_drawing (GrWindow *self, gboolean drawing)
   gr_window_set_tool (self, drawing ? "draw" : "pan");
 }
 
-static void
-add_key (GtkShortcutController *keys, guint keyval, const char *action, GVariant *target)
-{
-  GtkShortcut *shortcut =
-      gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0), gtk_named_action_new (action));
-
-  if (target != NULL)
-    gtk_shortcut_set_arguments (shortcut, target);
-  gtk_shortcut_controller_add_shortcut (keys, shortcut);
-}
-
 /* Esc and Enter come first, whatever has the focus (an action that is off
  * lets the key go on); the tools' letters come last, so that a text entry
  * keeps them. */
@@ -365,13 +353,14 @@ add_tool_keys (GrWindow *self)
   };
 
   gtk_event_controller_set_propagation_phase (first, GTK_PHASE_CAPTURE);
-  add_key (GTK_SHORTCUT_CONTROLLER (first), GDK_KEY_Return, "win.finish-drawing", NULL);
-  add_key (GTK_SHORTCUT_CONTROLLER (first), GDK_KEY_KP_Enter, "win.finish-drawing", NULL);
-  add_key (GTK_SHORTCUT_CONTROLLER (first), GDK_KEY_Escape, "win.escape", NULL);
+  _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (first), GDK_KEY_Return, "win.finish-drawing", NULL);
+  _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (first), GDK_KEY_KP_Enter, "win.finish-drawing",
+                      NULL);
+  _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (first), GDK_KEY_Escape, "win.escape", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), first);
   for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
-    add_key (GTK_SHORTCUT_CONTROLLER (last), letters[i].keyval, "win.tool",
-             g_variant_new_string (tool_names[letters[i].tool]));
+    _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (last), letters[i].keyval, "win.tool",
+                        g_variant_new_string (tool_names[letters[i].tool]));
   gtk_widget_add_controller (GTK_WIDGET (self), last);
 }
 

@@ -251,7 +251,9 @@ _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs)
          && same_sizes (gr_analysis_get_criteria (old), gr_analysis_get_criteria (analysis));
   if (keep)
     gr_coverage_layer_keep_spare (self->coverage);
-  gr_coverage_layer_set_analysis (self->coverage, analysis, gr_session_get_display (self->session));
+  /* The layer lets go of the old analysis before the session frees it,
+   * and draws the new one once, with the scenario in it (below). */
+  gr_coverage_layer_set_analysis (self->coverage, NULL, NULL);
   if (keep)
     {
       self->other_analysis = gr_session_steal_analysis (self->session);
@@ -270,11 +272,8 @@ _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs)
   self->editor = gr_editor_new (gr_session_get_project (self->session), analysis, self->refs);
   if (self->current != NULL)
     gr_editor_sync (self->editor, self->current, NULL);
-  gr_coverage_layer_refresh (self->coverage);
-  _gr_window_update_indicators (self);
-  _gr_window_update_zone_table (self, analysis);
-  _gr_window_refresh_edits (self);
-  _gr_window_refresh_targets (self);
+  gr_coverage_layer_set_analysis (self->coverage, analysis, gr_session_get_display (self->session));
+  show_current (self);
 }
 
 static char *

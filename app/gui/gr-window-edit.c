@@ -158,6 +158,8 @@ _gr_window_push_candidate (GrWindow *self, GrEdit *edit, guint number)
   if (self->current != NULL && (self->current != before || self->current->edits->len != n_edits))
     {
       say_what_counts (self, area);
+      /* The new park in hand, to be dragged where it fits. */
+      _gr_window_set_tool (self, GR_MAP_TOOL_MOVE);
       self->has_selection = TRUE;
       self->selection =
           (GrFeatureKey){ GR_ROLE_PARK, _gr_window_n_baseline_parks (self) + number - 1 };
@@ -381,7 +383,7 @@ _gr_window_describe_candidate (GrWindow *self)
     }
   {
     g_autoptr (GrPolygon) shape = gr_polygon_new_from_ogr (g);
-    _gr_window_describe_served (self, text, shape);
+    _gr_window_describe_served (self, text, GR_ROLE_PARK, shape);
   }
   return g_string_free (text, FALSE);
 }

@@ -148,11 +148,12 @@ _gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWi
  * the green distance, for a park too small to count as one), measured as
  * the window measures, outlined on the map. */
 void
-_gr_window_describe_served (GrWindow *self, GString *text, const GrPolygon *shape)
+_gr_window_describe_served (GrWindow *self, GString *text, GrRole role, const GrPolygon *shape)
 {
   GrAnalysis *analysis = gr_session_get_analysis (self->session);
   g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (GrCellDistance));
-  gboolean park = gr_polygon_area (shape) >= self->criteria.park_min_area;
+  /* Green space serves within the green distance, whatever its size. */
+  gboolean park = role == GR_ROLE_PARK && gr_polygon_area (shape) >= self->criteria.park_min_area;
   double   radius = park ? self->criteria.park_radius : self->criteria.green_radius;
   GrAmount served;
 
@@ -238,7 +239,7 @@ describe_feature (GrWindow *self, GrRole role, guint index, OGRGeometryH g, cons
   if (role == GR_ROLE_PARK || role == GR_ROLE_GREEN)
     {
       g_autoptr (GrPolygon) shape = gr_polygon_new_from_ogr (g);
-      _gr_window_describe_served (self, text, shape);
+      _gr_window_describe_served (self, text, role, shape);
     }
   return g_string_free (text, FALSE);
 }
@@ -319,10 +320,7 @@ show_identify (GrWindow *self, const char *markup, double wx, double wy)
     GtkEventController *keys = gtk_shortcut_controller_new ();
 
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    gtk_shortcut_controller_add_shortcut (
-        GTK_SHORTCUT_CONTROLLER (keys),
-        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                          gtk_named_action_new ("win.escape")));
+    _gr_window_add_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Escape, "win.escape", NULL);
     gtk_widget_add_controller (popover, keys);
   }
   g_set_weak_pointer (&self->identify, GTK_POPOVER (popover));
@@ -406,10 +404,7 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
       return;
     case GR_MAP_TOOL_ADD:
       if (n_press == 1)
-        {
-          _gr_window_set_tool (self, GR_MAP_TOOL_MOVE);
-          gr_window_add_park_at (self, px, py);
-        }
+        gr_window_add_park_at (self, px, py);
       return;
     case GR_MAP_TOOL_RESHAPE:
       if (n_press == 2)

@@ -72,6 +72,14 @@ gr_analysis_new (const GrCriteria     *criteria,
     }
   cells = (bounds[2] - bounds[0]) / criteria->resolution
           * ((bounds[3] - bounds[1]) / criteria->resolution);
+  if (cells > MAX_CELLS && (bounds[2] - bounds[0] > 4e7 || bounds[3] - bounds[1] > 4e7))
+    {
+      /* Wider than the Earth: coordinates of another CRS, or none at all. */
+      g_set_error (error, GR_ANALYSIS_ERROR, GR_ANALYSIS_ERROR_TOO_LARGE,
+                   _ ("the residential land spans more than the Earth does: some of its "
+                      "coordinates are wrong or in another CRS"));
+      return NULL;
+    }
   if (cells > MAX_CELLS)
     {
       g_set_error (error, GR_ANALYSIS_ERROR, GR_ANALYSIS_ERROR_TOO_LARGE,

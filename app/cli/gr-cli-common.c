@@ -263,6 +263,15 @@ gr_cli_basemap_path (const char *option)
 }
 
 /* What the import noticed and mended, for the user to know. */
+/* The edits of @scenario that no longer fit the data, on stderr. */
+void
+gr_cli_print_left_out (const GrScenario *scenario)
+{
+  for (guint i = 0; i < scenario->left_out->len; i++)
+    g_printerr (_ ("greenreach-cli: warning: %s\n"),
+                (const char *) g_ptr_array_index (scenario->left_out, i));
+}
+
 void
 gr_cli_print_warnings (GrProject *project)
 {

@@ -6,6 +6,7 @@
 
 #include "gr-import.h"
 #include "gr-indicator-table.h"
+#include "gr-scenario.h"
 
 G_BEGIN_DECLS
 
@@ -89,5 +90,6 @@ gboolean gr_cli_has_one_arg (char *const *args);
 gboolean gr_cli_parse_targets (const char *key, GrTargetSet *set, GError **error);
 char    *gr_cli_basemap_path (const char *option);
 void     gr_cli_print_warnings (GrProject *project);
+void     gr_cli_print_left_out (const GrScenario *scenario);
 
 G_END_DECLS

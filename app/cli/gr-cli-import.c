@@ -8,16 +8,96 @@
 #include "gr-cli-common.h"
 #include "gr-cli-open.h"
 #include "gr-project-file.h"
+#include "gr-targets-store.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
+
+/* What a project file at @path holds that an import over it would drop:
+ * its scenarios and its own targets, said in one phrase; NULL for none. */
+static char *
+what_would_be_dropped (const char *path)
+{
+  g_autoptr (GrProject) old = gr_project_load (path, NULL);
+  g_autoptr (GrScenarioStore) store =
+      old != NULL ? gr_scenario_store_open (path, old, GR_SCENARIO_STORE_READ, NULL) : NULL;
+  g_autoptr (GPtrArray) scenarios = store != NULL ? gr_scenario_store_load (store, NULL) : NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  GrTarget targets[GR_N_INDICATORS];
+  guint    n_targets = 0;
+
+  if (gr_project_targets_load (path, targets, NULL))
+    for (guint i = 0; i < GR_N_INDICATORS; i++)
+      n_targets += !isnan (targets[i].value);
+  for (guint i = 0; scenarios != NULL && i < scenarios->len; i++)
+    {
+      GrScenario *s = g_ptr_array_index (scenarios, i);
+
+      /* TRANSLATORS: a scenario and its number of edits, e.g. “Plan A” (4 edits) */
+      g_string_append_printf (
+          text,
+          g_dngettext (GETTEXT_PACKAGE, "%s“%s” (%u edit)", "%s“%s” (%u edits)", s->edits->len),
+          i > 0 ? ", " : "", s->name, s->edits->len);
+    }
+  if (n_targets > 0)
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE, "%s%u target of the project's own",
+                                         "%s%u targets of the project's own", n_targets),
+                            text->len > 0 ? "; " : "", n_targets);
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* An import writes a new project: over a file that is not a project, or
+ * one with scenarios or targets, only with --force. */
+static gboolean
+check_output (const char *path, gboolean force, GError **error)
+{
+  g_autofree char *dropped = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (gr_project_file_is_read_only (path))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY,
+                   _ ("%s: the file or its folder is read-only: nothing was written"), path);
+      return FALSE;
+    }
+  if (!gr_project_file_is_project (path))
+    {
+      if (force)
+        return TRUE;
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                   _ ("%s exists and is not a Greenreach project: not overwritten (give --force "
+                      "to replace it)"),
+                   path);
+      return FALSE;
+    }
+  if ((dropped = what_would_be_dropped (path)) == NULL)
+    return TRUE;
+  if (!force)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                   _ ("%s holds %s: a new import over it would drop them. Import into another "
+                      "file, or give --force to replace it"),
+                   path, dropped);
+      return FALSE;
+    }
+  g_printerr (_ ("greenreach-cli: replacing %s: dropped %s\n"), path, dropped);
+  return TRUE;
+}
 
 int
 gr_cli_import (int argc, char **argv)
 {
   g_auto (GrCliOptions) o = { 0 };
+  gboolean     force = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_ ("Project file to write"),
       "PROJECT.gpkg" },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_ ("Replace the project file even if it holds scenarios or targets (says what is "
+          "dropped)"),
+      NULL },
     gr_cli_entry (&o, GR_CLI_ARGS),
     { NULL },
   };
@@ -34,6 +114,9 @@ gr_cli_import (int argc, char **argv)
   if (o.output == NULL)
     return gr_cli_fail (EXIT_USAGE, _ ("no project file given: use -o PROJECT.gpkg"));
   if (!gr_cli_sources_check (o.args, &o.import, &error))
+    return gr_cli_fail_error (error);
+  /* Checked before the import, which can take minutes. */
+  if (!check_output (o.output, force, &error))
     return gr_cli_fail_error (error);
   if ((project = gr_cli_sources_import (o.args, &o.import, &error)) == NULL
       || !gr_project_save (project, o.output, &error))

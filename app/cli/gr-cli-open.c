@@ -95,9 +95,11 @@ open_project (GrCliInput *input, const char *path, const char *name, GError **er
   input->project = input->baseline;
   if (name == NULL)
     return TRUE;
-  if ((store = gr_scenario_store_open (path, error)) == NULL
+  if ((store = gr_scenario_store_open (path, input->baseline, GR_SCENARIO_STORE_READ, error))
+          == NULL
       || (input->scenario = gr_scenario_store_find (store, name, error)) == NULL)
     return FALSE;
+  gr_cli_print_left_out (input->scenario);
   input->project = gr_scenario_apply (input->scenario, input->baseline);
   return TRUE;
 }
@@ -154,9 +156,17 @@ gr_cli_input_open (GrCliInput               *input,
   *input = (GrCliInput){ 0 };
   if (!open_args (input, args, scenario, import, error))
     return FALSE;
-  if (criteria != NULL)
-    input->analysis = gr_project_build_analysis (input->project, criteria, NULL, error);
-  return criteria == NULL || input->analysis != NULL;
+  if (criteria == NULL)
+    return TRUE;
+  if ((input->analysis = gr_project_build_analysis (input->project, criteria, NULL, error)) == NULL)
+    {
+      /* The analysis knows no file names: what it says is of this one. */
+      if (error != NULL && *error != NULL && (*error)->domain != G_OPTION_ERROR
+          && !g_str_has_prefix ((*error)->message, args[0]))
+        g_prefix_error (error, "%s: ", gr_cli_has_one_arg (args) ? args[0] : _ ("the sources"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

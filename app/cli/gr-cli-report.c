@@ -103,7 +103,8 @@ gr_cli_report (int argc, char **argv)
   g_auto (Options) o = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *basemap = NULL;
-  GrReportOptions  report = { 0 };
+  g_autoptr (GPtrArray) left_out = g_ptr_array_new_with_free_func (g_free);
+  GrReportOptions report = { 0 };
 
   if (!options_parse (&o, &argc, &argv))
     return EXIT_USAGE;
@@ -114,7 +115,11 @@ gr_cli_report (int argc, char **argv)
   report.scenarios = (const char *const *) o.scenarios;
   report.criteria = &o.common.criteria.values;
   report.basemap = basemap;
+  report.left_out = left_out;
   if (!gr_report_write (&report, o.common.output, NULL, NULL, NULL, &error))
     return gr_cli_fail (EXIT_DATA, error->message);
+  for (guint i = 0; i < left_out->len; i++)
+    g_printerr (_ ("greenreach-cli: warning: %s\n"),
+                (const char *) g_ptr_array_index (left_out, i));
   return EXIT_OK;
 }

@@ -120,14 +120,17 @@ run_list (const Job *job)
   GrProject *baseline = job->baseline;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) scenarios = gr_scenario_store_load (job->store, &error);
+  guint parks =
+      baseline->layers[GR_ROLE_PARK] != NULL ? baseline->layers[GR_ROLE_PARK]->features->len : 0;
 
   if (scenarios == NULL)
     return gr_cli_fail_error (error);
   for (guint i = 0; i < scenarios->len; i++)
     {
       GrScenario *s = g_ptr_array_index (scenarios, i);
-      guint       candidates =
-          gr_scenario_next_candidate (s, baseline) - baseline->layers[GR_ROLE_PARK]->features->len;
+      guint       candidates = gr_scenario_next_candidate (s, baseline) - parks;
+
+      gr_cli_print_left_out (s);
 
       /* TRANSLATORS: a scenario's name, its edits in force of all, and its new parks */
       printf (_ ("%s\t%u of %u edits\t%u candidate parks\n"), s->name, s->position, s->edits->len,
@@ -148,6 +151,7 @@ edit (const Job *job, GrEdit *owned)
 
   if (scenario == NULL)
     return gr_cli_fail_error (error);
+  gr_cli_print_left_out (scenario);
   if (e->kind == GR_EDIT_ADD)
     e->target.index = gr_scenario_next_candidate (scenario, baseline);
   if (!gr_scenario_check_edit (scenario, baseline, e, &error))
@@ -170,6 +174,7 @@ step (const Job *job, int by)
 
   if (scenario == NULL)
     return gr_cli_fail_error (error);
+  gr_cli_print_left_out (scenario);
   if ((by < 0 && scenario->position == 0) || (by > 0 && scenario->position == scenario->edits->len))
     return gr_cli_fail (EXIT_DATA, by < 0 ? _ ("nothing to undo") : _ ("nothing to redo"));
   to = scenario->position + by;
@@ -270,6 +275,8 @@ find_or_baseline (const Job *job, const char *name, GrScenario **scenario, GErro
   if (g_str_equal (name, "baseline"))
     return TRUE;
   *scenario = gr_scenario_store_find (job->store, name, error);
+  if (*scenario != NULL)
+    gr_cli_print_left_out (*scenario);
   return *scenario != NULL;
 }
 
@@ -315,26 +322,35 @@ typedef struct
 {
   const char *name;
   int (*run) (const Job *job);
-  gboolean finds; /* the named scenario is found before anything else is checked */
+  gboolean finds;  /* the named scenario is found before anything else is checked */
+  gboolean writes; /* reading subcommands open the file read-only */
 } Subcommand;
 
 static const Subcommand subcommands[] = {
-  { "list", run_list, FALSE },         { "create", run_create, FALSE },
-  { "rename", run_rename, TRUE },      { "delete", run_delete, TRUE },
-  { "add-park", run_add_park, FALSE }, { "remove", run_remove, FALSE },
-  { "undo", run_undo, FALSE },         { "redo", run_redo, FALSE },
-  { "compare", run_compare, FALSE },   { "export", run_export, TRUE },
+  { "list", run_list, FALSE, FALSE },        { "create", run_create, FALSE, TRUE },
+  { "rename", run_rename, TRUE, TRUE },      { "delete", run_delete, TRUE, TRUE },
+  { "add-park", run_add_park, FALSE, TRUE }, { "remove", run_remove, FALSE, TRUE },
+  { "undo", run_undo, FALSE, TRUE },         { "redo", run_redo, FALSE, TRUE },
+  { "compare", run_compare, FALSE, FALSE },  { "export", run_export, TRUE, FALSE },
 };
 
 static int
-run (const Subcommand *subcommand, Job *job)
+run (const Subcommand *subcommand, Job *job, const char *path)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GrScenario) scenario = NULL;
+  g_autoptr (GrScenarioStore) store = gr_scenario_store_open (
+      path, job->baseline, subcommand->writes ? GR_SCENARIO_STORE_WRITE : GR_SCENARIO_STORE_READ,
+      &error);
 
+  if (store == NULL)
+    return gr_cli_fail_error (error);
+  job->store = store;
   if (subcommand->finds
       && (scenario = gr_scenario_store_find (job->store, job->name, &error)) == NULL)
     return gr_cli_fail_error (error);
+  if (scenario != NULL)
+    gr_cli_print_left_out (scenario);
   job->scenario = scenario;
   return subcommand->run (job);
 }
@@ -381,19 +397,16 @@ run_subcommand (const Options *o, const char *command, const char *path, guint n
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GrProject) baseline = NULL;
-  g_autoptr (GrScenarioStore) store = NULL;
   g_autofree char *message = NULL;
   char *const     *args = o->common.args;
   Job              job = { o, NULL, NULL, n > 2 ? args[2] : NULL, n > 3 ? args[3] : NULL, NULL };
 
-  if ((baseline = gr_project_load (path, &error)) == NULL
-      || (store = gr_scenario_store_open (path, &error)) == NULL)
+  if ((baseline = gr_project_load (path, &error)) == NULL)
     return gr_cli_fail_error (error);
   job.baseline = baseline;
-  job.store = store;
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (g_str_equal (command, subcommands[i].name))
-      return run (&subcommands[i], &job);
+      return run (&subcommands[i], &job, path);
   message = g_strdup_printf (_ ("unknown scenario command “%s”"), command);
   return gr_cli_fail (EXIT_USAGE, message);
 }

@@ -277,6 +277,28 @@ _gr_window_fill_scenarios (GrWindow *self)
   self->filling = FALSE;
 }
 
+/* Edits that no longer fit the data are named once, when the project is
+ * opened: they are not in the scenarios shown. */
+static void
+report_left_out (GrWindow *self)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      GPtrArray *left_out = ((GrScenario *) g_ptr_array_index (self->scenarios, i))->left_out;
+
+      for (guint k = 0; k < left_out->len; k++)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                                (const char *) g_ptr_array_index (left_out, k));
+    }
+  if (text->len == 0)
+    return;
+  error = g_error_new_literal (GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT, text->str);
+  _gr_window_show_error (self, _ ("Some scenario edits no longer fit the data"), error);
+}
+
 void
 _gr_window_load_scenarios (GrWindow *self)
 {
@@ -290,9 +312,20 @@ _gr_window_load_scenarios (GrWindow *self)
   if (path != NULL && gr_session_get_sources (self->session)->len == 0
       && gr_project_file_is_project (path))
     {
-      if ((self->store = gr_scenario_store_open (path, &error)) == NULL
+      gboolean read_only = gr_project_file_is_read_only (path);
+
+      if ((self->store = gr_scenario_store_open (
+               path, gr_session_get_project (self->session),
+               read_only ? GR_SCENARIO_STORE_READ : GR_SCENARIO_STORE_WRITE, &error))
+              == NULL
           || (self->scenarios = gr_scenario_store_load (self->store, &error)) == NULL)
         _gr_window_show_error (self, _ ("Could not read the scenarios"), error);
+      else
+        report_left_out (self);
+      if (read_only)
+        adw_toast_overlay_add_toast (
+            self->toasts, adw_toast_new (_ ("The project file is read-only: its scenarios can be "
+                                            "looked at but not changed. Save a copy to edit.")));
     }
   _gr_window_fill_scenarios (self);
 }

@@ -1170,7 +1170,8 @@ test_import_keeps_scenarios (Fixture *f, gconstpointer data)
   /* The file has it all: the new park and both scenarios. */
   {
     g_autoptr (GrProject) reread = gr_project_load (saved, &error);
-    g_autoptr (GrScenarioStore) store = gr_scenario_store_open (saved, &error);
+    g_autoptr (GrScenarioStore) store =
+        gr_scenario_store_open (saved, reread, GR_SCENARIO_STORE_READ, &error);
     g_autoptr (GPtrArray) scenarios = gr_scenario_store_load (store, &error);
 
     g_assert_no_error (error);

@@ -410,7 +410,8 @@ test_store (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = saved_monaco (project, &dir);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GrScenarioStore) store = gr_scenario_store_open (path, &error);
+  g_autoptr (GrScenarioStore) store =
+      gr_scenario_store_open (path, project, GR_SCENARIO_STORE_WRITE, &error);
   g_autoptr (GrScenario) a = gr_scenario_new ("方案A");
   g_autoptr (GrScenario) copy = NULL;
   g_autoptr (GPtrArray) loaded = NULL;
@@ -450,7 +451,7 @@ test_store (void)
   gr_scenario_store_close (g_steal_pointer (&store));
 
   /* Everything as it was, from the file. */
-  store = gr_scenario_store_open (path, &error);
+  store = gr_scenario_store_open (path, project, GR_SCENARIO_STORE_WRITE, &error);
   loaded = gr_scenario_store_load (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (loaded->len, ==, 2);
@@ -507,7 +508,8 @@ crash_writer (const char *path)
   g_autoptr (GError) error = NULL;
   g_autoptr (GrProject) project = gr_project_load (path, &error);
   g_autoptr (GrScenarioStore) store =
-      project != NULL ? gr_scenario_store_open (path, &error) : NULL;
+      project != NULL ? gr_scenario_store_open (path, project, GR_SCENARIO_STORE_WRITE, &error)
+                      : NULL;
   g_autoptr (GrScenario) scenario = gr_scenario_new ("崩溃测试");
   double x, y;
 
@@ -575,7 +577,7 @@ test_crash (void)
   g_assert_true (WIFSIGNALED (status));
 
   /* Every completed edit, the undo position and the scenario are there. */
-  store = gr_scenario_store_open (path, &error);
+  store = gr_scenario_store_open (path, project, GR_SCENARIO_STORE_WRITE, &error);
   g_assert_no_error (error);
   loaded = gr_scenario_store_load (store, &error);
   g_assert_no_error (error);

@@ -9,6 +9,7 @@
 
 #include "gr-crs.h"
 #include "gr-osm.h"
+#include "gr-osm-nodes.h"
 
 #include <cpl_conv.h>
 #include <glib/gi18n-lib.h>
@@ -24,6 +25,7 @@ typedef struct
   GrRole     role;
   GrFeature *feature;     /* geometry in the batch's source CRS */
   int        admin_level; /* OSM zones only */
+  GIntBig    fid;         /* in its source: the OSM id, the shapefile's record */
 } Pending;
 
 typedef struct
@@ -452,7 +454,7 @@ read_rows (Import         *import,
   while ((row = OGR_L_GetNextFeature (layer)) != NULL)
     {
       OGRGeometryH geometry = OGR_F_StealGeometry (row);
-      Pending      item = { source->role, NULL, 0 };
+      Pending      item = { source->role, NULL, 0, OGR_F_GetFID (row) };
 
       total++;
       if (geometry == NULL || OGR_G_IsEmpty (geometry) || !shape_matches (shape, geometry))
@@ -570,7 +572,7 @@ take_osm_feature (Batch *batch, const char *layer_name, OGRFeatureH row)
   for (guint role = 0; role < GR_N_ROLES; role++)
     {
       OGRGeometryH geometry = OGR_F_GetGeometryRef (row);
-      Pending      item = { role, NULL, klass.admin_level };
+      Pending      item = { role, NULL, klass.admin_level, OGR_F_GetFID (row) };
 
       if (!(klass.roles & (1u << role)) || geometry == NULL)
         continue;
@@ -630,6 +632,8 @@ read_osm (Import *import, const char *path, GError **error)
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return open_error (error, path, NULL);
+  if (!gr_osm_check_nodes (path, error))
+    return FALSE;
   ds = GDALOpenEx (vsi, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
                    (const char *[]){ "OSM", NULL }, NULL, NULL);
   if (ds == NULL)
@@ -795,6 +799,64 @@ clean_geometry (OGRGeometryH geometry, GrShape shape, gboolean *repaired)
   return keep_shape (geometry, shape);
 }
 
+/* No feature of a city or county is this large: one that is has a wrong
+ * coordinate (an OSM node read as 0°, a digit lost in a bureau's file). */
+#define ABSURD_KM 300.0
+
+/* The larger side of @geometry's box in km, in its source CRS. */
+static double
+size_km (OGRGeometryH geometry, OGRSpatialReferenceH srs)
+{
+  OGREnvelope env;
+
+  OGR_G_GetEnvelope (geometry, &env);
+  if (srs != NULL && OSRIsGeographic (srs))
+    {
+      double lat = fmin (fabs (env.MinY), fabs (env.MaxY)) * G_PI / 180;
+
+      return fmax ((env.MaxX - env.MinX) * 111.32 * cos (MIN (lat, 1.5)),
+                   (env.MaxY - env.MinY) * 110.57);
+    }
+  return fmax (env.MaxX - env.MinX, env.MaxY - env.MinY)
+         * (srs != NULL ? OSRGetLinearUnits (srs, NULL) : 1) / 1000;
+}
+
+/* Leaves out features too large to be true, before they decide the CRS or
+ * reach the grid, naming the first of them. */
+static void
+drop_absurd (Import *import, Batch *batch)
+{
+  g_autofree char *first = NULL;
+  guint            dropped = 0;
+
+  for (guint i = batch->items->len; i-- > 0;)
+    {
+      Pending *item = &g_array_index (batch->items, Pending, i);
+      double   km = size_km (item->feature->geometry, batch->srs);
+
+      if (!(km > ABSURD_KM))
+        continue;
+      g_free (first);
+      /* TRANSLATORS: "Parks: feature 123 (“人民公园”) spans 4,700 km" */
+      first =
+          g_strdup_printf (_ ("%s: feature %lld (“%s”) spans %.0f km"),
+                           gr_role_get_label (item->role), (long long) item->fid,
+                           item->feature->name != NULL ? item->feature->name : "", MIN (km, 1e9));
+      dropped++;
+      g_array_remove_index (batch->items, i);
+    }
+  if (dropped > 0)
+    g_ptr_array_add (import->project->warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %u feature is more than %.0f km across, "
+                                                   "so its coordinates are wrong; left out (%s)",
+                                                   "%s: %u features are more than %.0f km "
+                                                   "across, so their coordinates are wrong; left "
+                                                   "out (e.g. %s)",
+                                                   dropped),
+                                      batch->path, dropped, ABSURD_KM, first));
+}
+
 static gboolean
 place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError **error)
 {
@@ -874,10 +936,12 @@ check_layers (Import *import, GError **error)
 static gboolean
 finish (Import *import, GError **error)
 {
-  g_auto (OGRSpatialReferenceH) target = choose_crs (import, error);
+  g_auto (OGRSpatialReferenceH) target = NULL;
   char *wkt = NULL;
 
-  if (target == NULL)
+  for (guint i = 0; i < import->batches->len; i++)
+    drop_absurd (import, g_ptr_array_index (import->batches, i));
+  if ((target = choose_crs (import, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < import->batches->len; i++)
     if (!place_batch (import, g_ptr_array_index (import->batches, i), target, error))

@@ -7,10 +7,12 @@
 
 #include "gr-scenario-store.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #define PROJECT_FORMAT         "greenreach-project"
 #define PROJECT_FORMAT_VERSION "1"
@@ -44,17 +46,27 @@ add_field (OGRLayerH layer, const char *name, OGRFieldType type)
 static gboolean
 write_error (GError **error, const char *path, const char *what)
 {
+  int              saved = errno;
   g_autofree char *gdal = gr_gdal_capture_end ();
 
   gr_gdal_capture_begin ();
-  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE, _ ("%s: could not write %s: %s"),
-               path, what, gdal != NULL ? gdal : g_strerror (errno));
+  /* SQLite says "database or disk is full", or "disk I/O error" when the
+   * file may grow no more. */
+  if (saved == ENOSPC || saved == EFBIG
+      || (gdal != NULL && (strstr (gdal, "disk is full") || strstr (gdal, "disk I/O error"))))
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                 _ ("%s: could not write %s: the disk is full or cannot be written; nothing was "
+                    "changed"),
+                 path, what);
+  else
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE, _ ("%s: could not write %s: %s"),
+                 path, what, gdal != NULL ? gdal : g_strerror (saved));
   return FALSE;
 }
 
 static gboolean
 write_role_layer (GDALDatasetH         ds,
-                  const GrLayer       *layer,
+                  GrLayer             *layer,
                   OGRSpatialReferenceH srs,
                   const char          *path,
                   GError             **error)
@@ -70,11 +82,14 @@ write_role_layer (GDALDatasetH         ds,
   add_field (out, "kind", OFTString);
   add_field (out, "value", OFTReal);
   add_field (out, "historic", OFTInteger);
+  /* The fid is the feature's lasting number, kept across saves. */
+  gr_layer_number_features (layer, 0);
   for (guint i = 0; i < layer->features->len; i++)
     {
       GrFeature *f = g_ptr_array_index (layer->features, i);
       g_auto (OGRFeatureH) row = OGR_F_Create (OGR_L_GetLayerDefn (out));
 
+      OGR_F_SetFID (row, f->id);
       OGR_F_SetGeometry (row, f->geometry);
       if (f->name != NULL)
         OGR_F_SetFieldString (row, 0, f->name);
@@ -205,13 +220,13 @@ write_all (GDALDatasetH ds, GrProject *project, const char *path, GError **error
 
 /* The scenarios, copied, into the project file written at @partial. */
 static gboolean
-add_scenarios (const char *partial, GPtrArray *scenarios, GError **error)
+add_scenarios (const char *partial, GrProject *project, GPtrArray *scenarios, GError **error)
 {
   g_autoptr (GrScenarioStore) store = NULL;
 
   if (scenarios == NULL || scenarios->len == 0)
     return TRUE;
-  if ((store = gr_scenario_store_open (partial, error)) == NULL)
+  if ((store = gr_scenario_store_open (partial, project, GR_SCENARIO_STORE_WRITE, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < scenarios->len; i++)
     {
@@ -226,6 +241,66 @@ add_scenarios (const char *partial, GPtrArray *scenarios, GError **error)
 }
 
 static gboolean
+writable (const char *path)
+{
+  GStatBuf st;
+
+  /* The mode bits as well as access(): a file made read-only is not
+   * written even by a user (root) whom access() lets through. */
+  return g_stat (path, &st) == 0 && (st.st_mode & 0222) != 0 && g_access (path, W_OK) == 0;
+}
+
+/**
+ * gr_project_file_is_read_only:
+ *
+ * Whether the file at @path, or its folder, may not be written: its
+ * scenarios can be read but not changed, and nothing is saved over it.
+ * %FALSE for a file that does not exist.
+ */
+gboolean
+gr_project_file_is_read_only (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS) && (!writable (path) || !writable (folder));
+}
+
+/**
+ * gr_project_file_read_uri:
+ *
+ * Returns: (transfer full): the SQLite URI that reads @path without
+ * writing to it or beside it. A project in a folder that cannot be
+ * written cannot get the WAL index beside it: such a file is read as
+ * immutable, which it is to this program.
+ */
+char *
+gr_project_file_read_uri (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *escaped = g_uri_escape_string (path, "/", TRUE);
+
+  if (writable (folder) || g_file_test (wal, G_FILE_TEST_EXISTS))
+    return g_strconcat ("file:", escaped, "?mode=ro", NULL);
+  return g_strconcat ("file:", escaped, "?mode=ro&immutable=1", NULL);
+}
+
+/* The file being written and what SQLite keeps beside it; a writer killed
+ * mid-save leaves them, the next save of the same project removes them. */
+static void
+remove_partial (const char *partial)
+{
+  const char *suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (partial, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static gboolean
 save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **error)
 {
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
@@ -233,9 +308,15 @@ save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **er
   GDALDatasetH     ds;
   gboolean         ok;
 
+  if (gr_project_file_is_read_only (path))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY,
+                   _ ("%s: the file or its folder is read-only: nothing was written"), path);
+      return FALSE;
+    }
   gr_gdal_init ();
   driver = GDALGetDriverByName ("GPKG");
-  g_unlink (partial);
+  remove_partial (partial);
   gr_gdal_capture_begin ();
   ds = GDALCreate (driver, partial, 0, 0, 0, GDT_Unknown, NULL);
   if (ds == NULL)
@@ -248,7 +329,7 @@ save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **er
            || write_error (error, path, _ ("the project file")));
   GDALClose (ds);
   g_free (gr_gdal_capture_end ());
-  ok = ok && add_scenarios (partial, scenarios, error);
+  ok = ok && add_scenarios (partial, project, scenarios, error);
   if (ok && g_rename (partial, path) != 0)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
@@ -256,7 +337,7 @@ save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **er
       ok = FALSE;
     }
   if (!ok)
-    g_unlink (partial);
+    remove_partial (partial);
   return ok;
 }
 
@@ -366,6 +447,7 @@ read_role_layer (GDALDatasetH ds,
       if (geometry != NULL)
         {
           f = gr_feature_new (geometry);
+          f->id = OGR_F_GetFID (row);
           f->name = OGR_F_IsFieldSetAndNotNull (row, 0) ? g_strdup (OGR_F_GetFieldAsString (row, 0))
                                                         : NULL;
           f->kind = OGR_F_IsFieldSetAndNotNull (row, 1) ? g_strdup (OGR_F_GetFieldAsString (row, 1))

@@ -12,5 +12,7 @@ gboolean   gr_project_save_with_scenarios (GrProject  *project,
                                            GError    **error);
 GrProject *gr_project_load (const char *path, GError **error);
 gboolean   gr_project_file_is_project (const char *path);
+gboolean   gr_project_file_is_read_only (const char *path);
+char      *gr_project_file_read_uri (const char *path);
 
 G_END_DECLS

@@ -12,7 +12,17 @@ G_BEGIN_DECLS
 
 typedef struct _GrScenarioStore GrScenarioStore;
 
-GrScenarioStore *gr_scenario_store_open (const char *path, GError **error);
+typedef enum
+{
+  GR_SCENARIO_STORE_READ,  /* nothing is written: a read-only file can be read */
+  GR_SCENARIO_STORE_WRITE, /* the tables are created; a read-only file is refused */
+} GrScenarioStoreMode;
+
+GrScenarioStore *gr_scenario_store_open (const char         *path,
+                                         GrProject          *baseline,
+                                         GrScenarioStoreMode mode,
+                                         GError            **error);
+gboolean         gr_scenario_store_is_read_only (GrScenarioStore *store);
 void             gr_scenario_store_close (GrScenarioStore *store);
 GPtrArray       *gr_scenario_store_load (GrScenarioStore *store, GError **error);
 GrScenario      *gr_scenario_store_find (GrScenarioStore *store, const char *name, GError **error);

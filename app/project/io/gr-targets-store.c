@@ -5,16 +5,18 @@
 
 #include "gr-targets-store.h"
 
-#include "gr-project.h"
+#include "gr-project-file.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <string.h>
 
 static sqlite3 *
-open_targets (const char *path, int flags, GError **error)
+open_targets (const char *path, gboolean write, GError **error)
 {
-  sqlite3 *db = NULL;
+  g_autofree char *uri = gr_project_file_read_uri (path);
+  sqlite3         *db = NULL;
 
   if (!gr_project_file_is_project (path))
     {
@@ -22,7 +24,16 @@ open_targets (const char *path, int flags, GError **error)
                    _ ("%s: not a Greenreach project: save the project first"), path);
       return NULL;
     }
-  if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
+  if (write && gr_project_file_is_read_only (path))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY,
+                   _ ("%s: the file or its folder is read-only: the targets cannot be changed"),
+                   path);
+      return NULL;
+    }
+  if (sqlite3_open_v2 (write ? path : uri, &db,
+                       write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
+      != SQLITE_OK)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN, _ ("%s: cannot open (%s)"), path,
                    sqlite3_errmsg (db));
@@ -42,16 +53,18 @@ open_targets (const char *path, int flags, GError **error)
 gboolean
 gr_project_targets_load (const char *path, GrTarget targets[GR_N_INDICATORS], GError **error)
 {
-  sqlite3      *db = open_targets (path, SQLITE_OPEN_READONLY, error);
+  sqlite3      *db = open_targets (path, FALSE, error);
   sqlite3_stmt *stmt = NULL;
+  int           rc = SQLITE_DONE;
 
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     targets[i] = (GrTarget){ NAN, FALSE };
   if (db == NULL)
     return FALSE;
+  /* No table: no targets set yet. Any other failure is said. */
   if (sqlite3_prepare_v2 (db, "SELECT indicator, value, strict FROM gr_targets", -1, &stmt, NULL)
       == SQLITE_OK)
-    while (sqlite3_step (stmt) == SQLITE_ROW)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         GrIndicatorId id;
 
@@ -59,10 +72,14 @@ gr_project_targets_load (const char *path, GrTarget targets[GR_N_INDICATORS], GE
           targets[id] =
               (GrTarget){ sqlite3_column_double (stmt, 1), sqlite3_column_int (stmt, 2) != 0 };
       }
-  /* No table: no targets set yet. */
+  else if (strstr (sqlite3_errmsg (db), "no such table") == NULL)
+    rc = SQLITE_ERROR;
+  if (rc != SQLITE_DONE)
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
+                 _ ("%s: cannot read the targets (%s)"), path, sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  return TRUE;
+  return rc == SQLITE_DONE;
 }
 
 /**
@@ -95,7 +112,7 @@ gr_project_targets_set (const char   *path,
                    _ ("%g is not a usable target"), value);
       return FALSE;
     }
-  if ((db = open_targets (path, SQLITE_OPEN_READWRITE, error)) == NULL)
+  if ((db = open_targets (path, TRUE, error)) == NULL)
     return FALSE;
   ok = sqlite3_exec (db, schema, NULL, NULL, NULL) == SQLITE_OK
        && sqlite3_prepare_v2 (db,

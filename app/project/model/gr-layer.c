@@ -53,6 +53,56 @@ gr_layer_get_bounds (const GrLayer *layer, double bounds[4])
     }
 }
 
+/* The highest feature number in @layer; 0 for none. */
+gint64
+gr_layer_get_last_id (const GrLayer *layer)
+{
+  gint64 last = 0;
+
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    last = MAX (last, ((GrFeature *) g_ptr_array_index (layer->features, i))->id);
+  return last;
+}
+
+/**
+ * gr_layer_number_features:
+ * @after: the highest number the layer ever gave (0 for a new layer)
+ *
+ * Gives the features that have none a number of their own, above every
+ * number the layer has and above @after. A number is never given twice in
+ * a layer, so a scenario edit that names a feature by it names that
+ * feature or none, whatever was deleted or added since.
+ */
+void
+gr_layer_number_features (GrLayer *layer, gint64 after)
+{
+  gint64 next = MAX (after, gr_layer_get_last_id (layer));
+
+  for (guint i = 0; i < layer->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+
+      if (f->id <= 0)
+        f->id = ++next;
+    }
+}
+
+/* Returns: (transfer full): feature number → index + 1 in the layer */
+GHashTable *
+gr_layer_index_by_id (const GrLayer *layer)
+{
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+
+      if (f->id > 0)
+        g_hash_table_insert (index, g_memdup2 (&f->id, sizeof f->id), GUINT_TO_POINTER (i + 1));
+    }
+  return index;
+}
+
 static void
 append_rings (OGRGeometryH geometry, GArray *xy, GArray *ends)
 {

@@ -14,6 +14,8 @@ typedef struct
   char        *kind;  /* class: an OSM tag or the source's class field */
   double       value; /* residents, for the population role; else NAN */
   gboolean     historic;
+  gint64       id; /* the feature's lasting number in its layer (the project file's fid);
+                    * 0 until gr_layer_number_features() gives it one */
 } GrFeature;
 
 typedef struct
@@ -23,7 +25,10 @@ typedef struct
   GPtrArray *features; /* GrFeature */
 } GrLayer;
 
-void gr_layer_get_bounds (const GrLayer *layer, double bounds[4]);
+void        gr_layer_get_bounds (const GrLayer *layer, double bounds[4]);
+gint64      gr_layer_get_last_id (const GrLayer *layer);
+void        gr_layer_number_features (GrLayer *layer, gint64 after);
+GHashTable *gr_layer_index_by_id (const GrLayer *layer);
 
 GrFeature *gr_feature_new (OGRGeometryH geometry);
 void       gr_feature_free (GrFeature *feature);

@@ -21,7 +21,8 @@ typedef enum
   GR_PROJECT_ERROR_ROLE,   /* a role that does not fit the data */
   GR_PROJECT_ERROR_FORMAT, /* not a Greenreach project, or a damaged one */
   GR_PROJECT_ERROR_WRITE,
-  GR_PROJECT_ERROR_INVALID, /* bad option value */
+  GR_PROJECT_ERROR_INVALID,   /* bad option value */
+  GR_PROJECT_ERROR_READ_ONLY, /* a file that may not be written */
 } GrProjectError;
 
 GQuark gr_project_error_quark (void);

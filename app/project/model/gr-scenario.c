@@ -16,6 +16,7 @@ gr_scenario_new (const char *name)
 
   scenario->name = g_strdup (name);
   scenario->edits = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_edit_free);
+  scenario->left_out = g_ptr_array_new_with_free_func (g_free);
   return scenario;
 }
 
@@ -38,6 +39,7 @@ gr_scenario_free (GrScenario *scenario)
     return;
   g_free (scenario->name);
   g_ptr_array_unref (scenario->edits);
+  g_ptr_array_unref (scenario->left_out);
   g_free (scenario);
 }
 
@@ -194,6 +196,7 @@ feature_copy (const GrFeature *f)
   copy->kind = g_strdup (f->kind);
   copy->value = f->value;
   copy->historic = f->historic;
+  copy->id = f->id;
   return copy;
 }
 

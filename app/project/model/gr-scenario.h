@@ -21,6 +21,11 @@ typedef struct
   char      *name;
   GPtrArray *edits;    /* GrEdit, in order */
   guint      position; /* edits[0 .. position) are in force */
+  /* Edits the project file holds that no longer fit the data (their
+   * feature was deleted or replaced in the meantime): one sentence each,
+   * naming the scenario, the edit and why. They are not in @edits. */
+  GPtrArray *left_out;
+  gboolean   stale; /* the file's rows differ from @edits: rewritten at the next change */
 } GrScenario;
 
 GrScenario *gr_scenario_new (const char *name);

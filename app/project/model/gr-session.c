@@ -41,10 +41,15 @@ take_layers (GrProject *into, GrProject *from, const gboolean add[GR_N_ROLES])
         continue;
       if (into->layers[r] != NULL)
         {
+          /* Numbered after the features they follow or replace: an edit
+           * of a replaced feature finds no other in its place. */
+          gint64 last = gr_layer_get_last_id (into->layers[r]);
+
           if (!add[r])
             g_ptr_array_set_size (into->layers[r]->features, 0);
           g_ptr_array_extend_and_steal (into->layers[r]->features,
                                         g_steal_pointer (&layer->features));
+          gr_layer_number_features (into->layers[r], last);
           if (add[r] && into->layers[r]->sources != NULL && layer->sources != NULL)
             {
               char *both = g_strjoin ("; ", into->layers[r]->sources, layer->sources, NULL);

@@ -10,6 +10,7 @@
 #include "gr-render-private.h"
 
 #include "gr-map-decorations.h"
+#include "gr-output-file.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -299,6 +300,7 @@ gr_render_map_to_file (const GrMapRender *map,
   g_autofree char *lower = g_ascii_strdown (path, -1);
   g_autofree char *name = g_filename_display_name (path);
   GrMapRender      scaled = *map;
+  g_autoptr (GrOutputFile) out = NULL;
   cairo_surface_t *surface;
   cairo_status_t   status;
   cairo_t         *cr;
@@ -323,10 +325,18 @@ gr_render_map_to_file (const GrMapRender *map,
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * k),
                                             (int) ceil (height * k));
     }
-  else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (path, width * 0.75, height * 0.75), k = 0.75;
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width * 0.75, height * 0.75), k = 0.75;
+  else if (g_str_has_suffix (lower, ".svg") || g_str_has_suffix (lower, ".pdf"))
+    {
+      /* Drawn straight into the file: opened first. */
+      if ((out = gr_output_file_new (path, error)) == NULL)
+        return FALSE;
+      surface = g_str_has_suffix (lower, ".svg")
+                    ? cairo_svg_surface_create_for_stream (gr_output_file_write, out, width * 0.75,
+                                                           height * 0.75)
+                    : cairo_pdf_surface_create_for_stream (gr_output_file_write, out, width * 0.75,
+                                                           height * 0.75);
+      k = 0.75;
+    }
   else
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -341,19 +351,19 @@ gr_render_map_to_file (const GrMapRender *map,
   gr_render_map (cr, &scaled, width, height, basemap_error);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+  /* Written beside the target and renamed over it when complete. */
+  if (out == NULL && (out = gr_output_file_new (path, error)) == NULL)
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
   if (g_str_has_suffix (lower, ".png"))
-    status = cairo_surface_write_to_png (surface, path);
+    status = cairo_surface_write_to_png_stream (surface, gr_output_file_write, out);
   else
     {
       cairo_surface_finish (surface);
       status = cairo_surface_status (surface);
     }
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not write the map to %s: %s"),
-                   name, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return gr_output_file_commit (g_steal_pointer (&out), status, error);
 }

@@ -13,6 +13,7 @@
 #include "gr-report.h"
 
 #include "gr-format.h"
+#include "gr-output-file.h"
 
 #include "gr-scenario-store.h"
 
@@ -39,6 +40,7 @@ typedef struct
   GrIndicators  city;
   GrIndicators *zones;      /* n_zones */
   GPtrArray    *candidates; /* GrFeature, borrowed from project */
+  GPtrArray    *left_out;   /* the scenario's edits that no longer fit the data, or NULL */
 } Option;
 
 typedef struct
@@ -320,6 +322,7 @@ option_free (Option *o)
   g_clear_pointer (&o->analysis, gr_analysis_free);
   g_clear_pointer (&o->project, gr_project_free);
   g_clear_pointer (&o->candidates, g_ptr_array_unref);
+  g_clear_pointer (&o->left_out, g_ptr_array_unref);
   g_free (o);
 }
 
@@ -411,6 +414,14 @@ cover (Doc                   *doc,
     g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",
                             ((Option *) g_ptr_array_index (options, i))->name);
   paragraph (doc, text->str, 11);
+  /* An option analysed without some of its edits says which. */
+  for (guint i = 0; i < options->len; i++)
+    {
+      GPtrArray *left_out = ((Option *) g_ptr_array_index (options, i))->left_out;
+
+      for (guint k = 0; left_out != NULL && k < left_out->len; k++)
+        paragraph (doc, g_ptr_array_index (left_out, k), BODY_PT);
+    }
 
   heading (doc, _ ("Data sources"), 13);
   for (guint r = 0; r < GR_N_ROLES; r++)
@@ -774,6 +785,7 @@ option_new (GrProject        *baseline,
   GrProject *project;
 
   o->name = g_strdup (scenario != NULL ? scenario->name : _ ("Baseline"));
+  o->left_out = scenario != NULL ? g_ptr_array_ref (scenario->left_out) : NULL;
   o->project = scenario != NULL ? gr_scenario_apply (scenario, baseline) : NULL;
   project = o->project != NULL ? o->project : baseline;
   o->candidates = g_ptr_array_new ();
@@ -856,8 +868,7 @@ gr_report_write (const GrReportOptions *o,
   g_autoptr (GPtrArray) options = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *temporary = NULL;
-  g_autofree char *file = NULL;
+  g_autoptr (GrOutputFile) out = NULL;
   g_autofree char *attribution = NULL;
   g_autoptr (GrDisplay) display = NULL;
   g_autoptr (GrMbtiles) basemap = NULL;
@@ -872,7 +883,6 @@ gr_report_write (const GrReportOptions *o,
   cairo_surface_t *surface;
   cairo_status_t   status;
   Doc              doc = { 0 };
-  int              fd;
 
   if (baseline == NULL)
     return FALSE;
@@ -882,7 +892,9 @@ gr_report_write (const GrReportOptions *o,
     gr_criteria_init_default (&criteria);
   if (o->targets == GR_TARGETS_PROJECT && !gr_project_targets_load (o->project, custom, error))
     return FALSE;
-  if ((n_scenarios > 0 && (store = gr_scenario_store_open (o->project, error)) == NULL)
+  if ((n_scenarios > 0
+       && (store = gr_scenario_store_open (o->project, baseline, GR_SCENARIO_STORE_READ, error))
+              == NULL)
       || (display = gr_display_new (baseline, error)) == NULL)
     return FALSE;
   /* Every map shows the baseline's layers with the option's edits and
@@ -915,40 +927,32 @@ gr_report_write (const GrReportOptions *o,
                                 error))
                  == NULL)
         {
+          if (error != NULL && *error != NULL && !g_str_has_prefix ((*error)->message, o->project))
+            g_prefix_error (error, "%s: ", o->project);
           options_free (g_steal_pointer (&options), n_zones);
           return FALSE;
         }
       g_ptr_array_add (options, opt);
+      for (guint k = 0; scenario != NULL && o->left_out != NULL && k < scenario->left_out->len; k++)
+        g_ptr_array_add (o->left_out, g_strdup (g_ptr_array_index (scenario->left_out, k)));
     }
   report_progress (progress, progress_data, (double) (n_scenarios + 1) / total,
                    _ ("Drawing the report…"));
 
   /* Written beside the target and renamed over it when complete: a
    * failed report never leaves half a file where the last one was. */
-  {
-    g_autofree char *dir = g_path_get_dirname (output);
-    g_autofree char *base = g_path_get_basename (output);
-    g_autofree char *pattern = g_strdup_printf (".%s.XXXXXX", base);
-
-    temporary = g_build_filename (dir, pattern, NULL);
-    fd = g_mkstemp (temporary);
-  }
-  file = g_filename_display_name (output);
-  if (fd < 0)
+  if ((out = gr_output_file_new (output, error)) == NULL)
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   _ ("Could not write the report %s: %s"), file, g_strerror (errno));
       options_free (g_steal_pointer (&options), n_zones);
       return FALSE;
     }
-  close (fd);
   if (!o->portrait)
     {
       double swap = page_w;
 
       page_w = page_h, page_h = swap;
     }
-  surface = cairo_pdf_surface_create (temporary, page_w, page_h);
+  surface = cairo_pdf_surface_create_for_stream (gr_output_file_write, out, page_w, page_h);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _ ("Park-city assessment"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                   "Greenreach " PACKAGE_VERSION);
@@ -989,16 +993,8 @@ gr_report_write (const GrReportOptions *o,
   cairo_surface_destroy (surface);
   g_free (doc.running);
   options_free (g_steal_pointer (&options), n_zones);
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (temporary, output) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (temporary);
-      g_set_error (
-          error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not write the report %s: %s"), file,
-          status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved));
-      return FALSE;
-    }
+  if (!gr_output_file_commit (g_steal_pointer (&out), status, error))
+    return FALSE;
   report_progress (progress, progress_data, 1, _ ("Report written"));
   return TRUE;
 }
@@ -1051,6 +1047,7 @@ report_data_new (const GrReportOptions *o, const char *output)
       r->options.style = &r->style;
     }
   r->options.basemap = r->basemap = g_strdup (o->basemap);
+  r->options.left_out = NULL;
   r->output = g_strdup (output);
   return r;
 }

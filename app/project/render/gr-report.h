@@ -26,6 +26,10 @@ typedef struct
   const GrCriteria  *criteria; /* nullable: the defaults */
   const GrMapStyle  *style;    /* nullable: the default style */
   const char        *basemap;  /* MBTiles file; nullable: no base map */
+  /* nullable: gets a sentence for each edit of the scenarios that no longer
+   * fits the data and was left out (the report lists them too); not for
+   * gr_report_write_async() */
+  GPtrArray *left_out;
 } GrReportOptions;
 
 gboolean gr_paper_from_string (const char *text, GrPaper *paper);

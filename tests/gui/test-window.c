@@ -1488,6 +1488,91 @@ pdf_text (const char *pdf)
   return out;
 }
 
+/* The visible message whose body says @text, or NULL. */
+static AdwMessageDialog *
+find_message (const char *text)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w)), text) != NULL)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* A read-only project whose scenario holds an edit that no longer fits its
+ * data: opened, the edit named and left out, the scenario shown without
+ * it, and a new edit refused with the reason; the file is not touched. */
+static void
+test_read_only_project (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  g_autofree char *saved = g_build_filename (f->dir, "locked.gpkg", NULL);
+  g_autoptr (GError) error = NULL;
+  GrProject        *project = gr_session_get_project (gr_window_get_session (window));
+  g_autofree char  *before = NULL;
+  g_autofree char  *after = NULL;
+  gsize             n_before, n_after;
+  GrScenario       *scenario;
+  AdwMessageDialog *message;
+  GrSummary         baseline, with_park;
+  double            x, y;
+
+  g_assert_true (gr_window_save_as (window, saved, &error));
+  g_assert_no_error (error);
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
+  g_assert_true (gr_window_new_scenario (window, "A", NULL, &error));
+  gr_window_add_park_at (window, x, y);
+  wait_idle (window);
+  /* Written by another program: the removal of a green space the layer
+   * does not have. */
+  {
+    g_autoptr (GrScenarioStore) store =
+        gr_scenario_store_open (saved, project, GR_SCENARIO_STORE_WRITE, &error);
+    g_autoptr (GPtrArray) all = gr_scenario_store_load (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (
+        gr_scenario_store_push (store, g_ptr_array_index (all, 0),
+                                gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_GREEN, 100000, NULL), &error));
+  }
+  g_assert_cmpint (g_chmod (saved, 0444), ==, 0);
+
+  /* Opening it closes the writer before, which writes back what it held. */
+  gr_window_open (window, saved);
+  wait_idle (window);
+  spin (200);
+  g_assert_true (g_file_get_contents (saved, &before, &n_before, NULL));
+  /* Named in either language: the scenario and the feature's number. */
+  message = find_message ("100001");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "“A”"));
+  adw_message_dialog_response (message, "close");
+  gr_window_get_summary (window, &baseline);
+  g_assert_true (gr_window_set_scenario (window, "A"));
+  wait_idle (window);
+  scenario = gr_window_get_scenario (window);
+  g_assert_nonnull (scenario);
+  g_assert_cmpuint (scenario->edits->len, ==, 1);
+  g_assert_cmpuint (scenario->left_out->len, ==, 1);
+  /* The candidate is analysed: the blind spot it was put in shrinks. */
+  gr_window_get_summary (window, &with_park);
+  g_assert_cmpfloat (with_park.neither.area_m2, <, baseline.neither.area_m2);
+  g_assert_false (
+      gr_window_push_edit (window, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_PARK, 0, NULL), &error));
+  g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "locked.gpkg"));
+  g_assert_true (g_file_get_contents (saved, &after, &n_after, NULL));
+  g_assert_cmpmem (before, n_before, after, n_after);
+  g_assert_cmpint (g_chmod (saved, 0644), ==, 0);
+}
+
 static void
 add_test (const char *path, void (*test) (Fixture *, gconstpointer))
 {
@@ -1545,6 +1630,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/zone-drives-panel", test_zone_drives_panel);
   add_test ("/gui/window/first-edit-waits-for-save", test_first_edit_waits_for_save);
   add_test ("/gui/window/import-keeps-scenarios", test_import_keeps_scenarios);
+  add_test ("/gui/window/read-only-project", test_read_only_project);
   add_test ("/gui/window/pocket-park", test_pocket_park);
   add_test ("/gui/window/corridor-marker", test_corridor_marker);
   add_test ("/gui/window/presentation", test_presentation);

@@ -477,6 +477,110 @@ test_store (void)
   gr_test_remove_tree (dir);
 }
 
+/* SQL run through GDAL, as another GIS would: the GeoPackage's triggers
+ * call GDAL's SQL functions. */
+static void
+exec_sql (const char *path, const char *statement)
+{
+  g_auto (GStrv) each = g_strsplit (statement, ";", -1);
+  GDALDatasetH ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_UPDATE, NULL, NULL, NULL);
+
+  g_assert_nonnull (ds);
+  for (guint i = 0; each[i] != NULL; i++)
+    {
+      CPLErrorReset ();
+      GDALDatasetExecuteSQL (ds, each[i], NULL, NULL);
+      g_assert_cmpint (CPLGetLastErrorType (), <, CE_Failure);
+    }
+  GDALClose (ds);
+}
+
+/* The first feature of @role after @from that has a name. */
+static guint
+named_feature (GrProject *project, GrRole role, guint from)
+{
+  GPtrArray *features = project->layers[role]->features;
+
+  for (guint i = from; i < features->len; i++)
+    if (((GrFeature *) g_ptr_array_index (features, i))->name != NULL)
+      return i;
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* Edits name baseline features by their lasting number: after another GIS
+ * deletes a park, the edit still names its own park; after it renames a
+ * green space, the edit of it is left out and says why. */
+static void
+test_lasting_numbers (void)
+{
+  g_autoptr (GrProject) project = monaco ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = saved_monaco (project, &dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrScenarioStore) store =
+      gr_scenario_store_open (path, project, GR_SCENARIO_STORE_WRITE, &error);
+  g_autoptr (GrScenario) a = gr_scenario_new ("A");
+  g_autoptr (GrProject) reloaded = NULL;
+  g_autoptr (GPtrArray) loaded = NULL;
+  guint            park = named_feature (project, GR_ROLE_PARK, 1);
+  guint            green = named_feature (project, GR_ROLE_GREEN, 0);
+  GrFeature       *removed = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features, park);
+  GrFeature       *renamed = g_ptr_array_index (project->layers[GR_ROLE_GREEN]->features, green);
+  GrFeature       *first = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features, 0);
+  GrEdit          *rename = gr_edit_new (GR_EDIT_RENAME, GR_ROLE_GREEN, green, NULL);
+  GrScenario      *s;
+  g_autofree char *upstream = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (first->id, >, 0);
+  rename->name = g_strdup ("新名字");
+  g_assert_true (gr_scenario_store_add (store, a, &error));
+  g_assert_true (gr_scenario_store_push (
+      store, a, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_PARK, park, NULL), &error));
+  g_assert_true (gr_scenario_store_push (store, a, rename, &error));
+  gr_scenario_store_close (g_steal_pointer (&store));
+
+  upstream = g_strdup_printf ("DELETE FROM park WHERE fid = %" G_GINT64_FORMAT ";"
+                              "UPDATE green SET name = '别的名字' WHERE fid = %" G_GINT64_FORMAT,
+                              first->id, renamed->id);
+  exec_sql (path, upstream);
+  reloaded = gr_project_load (path, &error);
+  g_assert_no_error (error);
+  store = gr_scenario_store_open (path, reloaded, GR_SCENARIO_STORE_READ, &error);
+  loaded = gr_scenario_store_load (store, &error);
+  g_assert_no_error (error);
+  s = g_ptr_array_index (loaded, 0);
+  g_assert_cmpuint (s->edits->len, ==, 1);
+  g_assert_cmpuint (s->position, ==, 1);
+  g_assert_cmpuint (((GrEdit *) g_ptr_array_index (s->edits, 0))->target.index, ==, park - 1);
+  g_assert_cmpstr (
+      ((GrFeature *) g_ptr_array_index (reloaded->layers[GR_ROLE_PARK]->features, park - 1))->name,
+      ==, removed->name);
+  g_assert_cmpuint (s->left_out->len, ==, 1);
+  g_test_message ("%s", (char *) g_ptr_array_index (s->left_out, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (s->left_out, 0), "别的名字"));
+  g_assert_nonnull (strstr (g_ptr_array_index (s->left_out, 0), renamed->name));
+  g_assert_true (s->stale);
+  gr_scenario_store_close (g_steal_pointer (&store));
+
+  /* Read-only: read, never written. */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_null (gr_scenario_store_open (path, reloaded, GR_SCENARIO_STORE_WRITE, &error));
+  g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  store = gr_scenario_store_open (path, reloaded, GR_SCENARIO_STORE_READ, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&loaded, g_ptr_array_unref);
+  loaded = gr_scenario_store_load (store, &error);
+  g_assert_no_error (error);
+  s = g_ptr_array_index (loaded, 0);
+  g_assert_false (gr_scenario_store_set_position (store, s, 0, &error));
+  g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY);
+  gr_scenario_store_close (g_steal_pointer (&store));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+}
+
 /* A project file from a newer version: a plain message, nothing opened. */
 static void
 test_newer_format (void)
@@ -625,6 +729,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scenario/balance", test_balance);
   g_test_add_func ("/scenario/store", test_store);
   g_test_add_func ("/scenario/newer-format", test_newer_format);
+  g_test_add_func ("/scenario/lasting-numbers", test_lasting_numbers);
   g_test_add_func ("/scenario/crash", test_crash);
   return g_test_run ();
 }

@@ -608,7 +608,7 @@ insert_edit (GrScenarioStore *store, gint64 scenario, guint seq, const GrEdit *e
       sqlite3_bind_text (stmt, 11, f->name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_double (stmt, 12, OGR_G_Area (f->geometry));
     }
-  else
+  else if (edit->target.role == GR_ROLE_PARK)
     sqlite3_bind_int64 (stmt, 10, edit->target.index - n_features (store->baseline, GR_ROLE_PARK));
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);

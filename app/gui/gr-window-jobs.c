@@ -218,8 +218,23 @@ _gr_window_on_mode_changed (GrWindow *self)
 {
   gboolean walking = gtk_drop_down_get_selected (self->mode_dropdown) == 1;
 
+  GrProject *project = self->session != NULL ? gr_session_get_project (self->session) : NULL;
+
   if (walking == self->criteria.walking)
     return;
+  /* Without a path network there are no walking distances: the switch
+   * stays on straight-line and says why, rather than show "Walking" over
+   * straight-line figures. */
+  if (walking && project != NULL
+      && (project->layers[GR_ROLE_WALK] == NULL
+          || project->layers[GR_ROLE_WALK]->features->len == 0))
+    {
+      gtk_drop_down_set_selected (self->mode_dropdown, 0);
+      adw_toast_overlay_add_toast (
+          self->toasts, adw_toast_new (_ ("Walking distances need a path network: this project "
+                                          "has no layer with the role “walk”")));
+      return;
+    }
   self->criteria.walking = walking;
   /* Back to the mode shown before: its analysis was kept. */
   if (!_gr_window_swap_mode (self))

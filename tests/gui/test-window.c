@@ -1573,6 +1573,33 @@ test_read_only_project (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_chmod (saved, 0644), ==, 0);
 }
 
+/* A project without paths: Walking is not chosen over straight-line
+ * figures; the switch stays and the window says why. */
+static void
+test_walking_without_paths (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  g_autofree char *saved = g_build_filename (f->dir, "no-paths.gpkg", NULL);
+  g_autoptr (GError) error = NULL;
+  GDALDatasetH ds;
+
+  g_assert_true (gr_window_save_as (window, saved, &error));
+  g_assert_no_error (error);
+  ds = GDALOpenEx (saved, GDAL_OF_VECTOR | GDAL_OF_UPDATE, NULL, NULL, NULL);
+  g_assert_nonnull (ds);
+  GDALDatasetExecuteSQL (ds, "DELETE FROM gr_roles WHERE role = 'walk'", NULL, NULL);
+  GDALClose (ds);
+  gr_window_open (window, saved);
+  wait_idle (window);
+  g_assert_null (gr_session_get_project (gr_window_get_session (window))->layers[GR_ROLE_WALK]);
+  gr_window_set_walking (window, TRUE);
+  wait_idle (window);
+  g_assert_false (
+      gr_analysis_is_walking (gr_session_get_analysis (gr_window_get_session (window))));
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->mode_dropdown), ==, 0);
+  g_assert_false (window->criteria.walking);
+}
+
 static void
 add_test (const char *path, void (*test) (Fixture *, gconstpointer))
 {
@@ -1631,6 +1658,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/first-edit-waits-for-save", test_first_edit_waits_for_save);
   add_test ("/gui/window/import-keeps-scenarios", test_import_keeps_scenarios);
   add_test ("/gui/window/read-only-project", test_read_only_project);
+  add_test ("/gui/window/walking-without-paths", test_walking_without_paths);
   add_test ("/gui/window/pocket-park", test_pocket_park);
   add_test ("/gui/window/corridor-marker", test_corridor_marker);
   add_test ("/gui/window/presentation", test_presentation);

@@ -500,7 +500,6 @@ build_exact (Exact *exact, GrProject *project, const GrCriteria *c)
   OGRGeometryH res = OGR_G_CreateGeometry (wkbMultiPolygon);
   OGRGeometryH parts[GR_N_LAYERS];
   GrLayer     *layer = project->layers[GR_ROLE_RESIDENTIAL];
-  g_auto (OGRGeometryH) both = NULL;
 
   for (guint i = 0; layer != NULL && i < layer->features->len; i++)
     add_polygons (res, ((GrFeature *) g_ptr_array_index (layer->features, i))->geometry);

@@ -407,8 +407,6 @@ setup_fields (Import         *import,
   fields->historic = find_field (defn, NULL, historic);
   fields->value =
       source->role == GR_ROLE_POPULATION ? find_field (defn, o->population_field, people) : -1;
-  fields->encoding =
-      o->encoding != NULL ? g_strdup (o->encoding) : shapefile_encoding (source->path);
   if (zones && o->zone_field != NULL && fields->name < 0)
     {
       g_autofree char *list = field_list (defn);
@@ -435,6 +433,9 @@ setup_fields (Import         *import,
                      source->path, list);
       return FALSE;
     }
+  /* Last: a refused source leaves nothing to free. */
+  fields->encoding =
+      o->encoding != NULL ? g_strdup (o->encoding) : shapefile_encoding (source->path);
   return TRUE;
 }
 
@@ -447,7 +448,7 @@ read_rows (Import         *import,
            GError        **error)
 {
   GrShape     shape = gr_role_get_shape (source->role);
-  guint       wrong_shape = 0, total = 0;
+  guint       total = 0;
   OGRFeatureH row;
 
   OGR_L_ResetReading (layer);
@@ -459,7 +460,6 @@ read_rows (Import         *import,
       total++;
       if (geometry == NULL || OGR_G_IsEmpty (geometry) || !shape_matches (shape, geometry))
         {
-          wrong_shape += geometry != NULL && !OGR_G_IsEmpty (geometry);
           batch->skipped++;
           if (geometry != NULL)
             OGR_G_DestroyGeometry (geometry);

@@ -101,6 +101,18 @@ indicator (const char *json, const char *key)
   return NAN;
 }
 
+/* Scenario @name with one candidate park in Monaco's centre. */
+static void
+scenario_with_candidate (const char *path, const char *name)
+{
+  g_auto (Run) create = run_cli ("scenario", "create", path, name, NULL);
+  g_auto (Run) add =
+      run_cli ("scenario", "add-park", path, name, "--lonlat", "--at", "7.4200,43.7350", NULL);
+
+  g_assert_cmpint (create.status, ==, 0);
+  g_assert_cmpint (add.status, ==, 0);
+}
+
 /* ---- a project without a park layer ------------------------------------- */
 
 static void
@@ -110,14 +122,10 @@ test_no_park_layer (void)
   g_autofree char *path = new_project (dir, "no-parks.gpkg");
 
   sql (path, "DELETE FROM gr_roles WHERE role = 'park'");
+  scenario_with_candidate (path, "A");
   {
-    g_auto (Run) create = run_cli ("scenario", "create", path, "A", NULL);
-    g_auto (Run) add =
-        run_cli ("scenario", "add-park", path, "A", "--lonlat", "--at", "7.4200,43.7350", NULL);
     g_auto (Run) list = run_cli ("scenario", "list", path, NULL);
 
-    g_assert_cmpint (create.status, ==, 0);
-    g_assert_cmpint (add.status, ==, 0);
     g_assert_cmpint (list.status, ==, 0);
     g_assert_nonnull (strstr (list.out, "A\t1 of 1 edits\t1 candidate parks"));
   }
@@ -257,11 +265,7 @@ test_import_over_scenarios (void)
   g_autofree char *osm = g_test_build_filename (G_TEST_DIST, "data", "osm", "monaco.osm.pbf", NULL);
   g_autoptr (GBytes) before = NULL;
 
-  g_assert_cmpint (run_cli ("scenario", "create", path, "方案甲", NULL).status, ==, 0);
-  g_assert_cmpint (
-      run_cli ("scenario", "add-park", path, "方案甲", "--lonlat", "--at", "7.4200,43.7350", NULL)
-          .status,
-      ==, 0);
+  scenario_with_candidate (path, "方案甲");
   before = contents (path);
   {
     g_auto (Run) refused = run_cli ("import", osm, "-o", path, NULL);
@@ -417,12 +421,8 @@ test_read_only (void)
   const Limits as_nobody = { 0, geteuid () == 0 ? NOBODY : 0 };
   g_autoptr (GBytes) before = NULL;
 
-  g_assert_cmpint (run_cli ("scenario", "create", path, "A", NULL).status, ==, 0);
+  scenario_with_candidate (path, "A");
   g_assert_cmpint (run_cli ("scenario", "create", path, "B", NULL).status, ==, 0);
-  g_assert_cmpint (
-      run_cli ("scenario", "add-park", path, "A", "--lonlat", "--at", "7.4200,43.7350", NULL)
-          .status,
-      ==, 0);
   before = contents (path);
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);

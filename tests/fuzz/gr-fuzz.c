@@ -89,6 +89,21 @@ gr_fuzz_check_result (gconstpointer result, const GError *error)
     g_error ("a result with an error: %s", error->message);
 }
 
+/* The input written as the OSM extract @name (its ending decides the
+ * format) and opened as the window opens one: imported with the built-in
+ * tag mapping, and its display geometry made. */
+void
+gr_fuzz_open_extract (const char *name, const uint8_t *data, size_t size)
+{
+  g_autofree char *path = gr_fuzz_write (name, data, size);
+  g_autoptr (GrSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+
+  session = gr_session_open (path, NULL, NULL, &error);
+  gr_fuzz_check_result (session, error);
+  gr_fuzz_remove (path);
+}
+
 /* The roles that read a source differently: areas, areas or points with a
  * number of residents, lines, points. */
 static const GrRole import_roles[] = {

@@ -18,5 +18,6 @@ char *gr_fuzz_write (const char *name, const uint8_t *data, size_t size);
 void  gr_fuzz_remove (const char *path);
 void  gr_fuzz_check_result (gconstpointer result, const GError *error);
 void  gr_fuzz_import_as_roles (const char *path, const char *layer);
+void  gr_fuzz_open_extract (const char *name, const uint8_t *data, size_t size);
 
 G_END_DECLS

@@ -948,8 +948,11 @@ test_help_overlay (Fixture *f, gconstpointer data)
   spin (100);
 }
 
+typedef gboolean (*DialogTest) (AdwMessageDialog *dialog, const char *arg);
+
+/* The first visible message dialog that passes @test. */
 static AdwMessageDialog *
-find_dialog (void)
+find_visible_dialog (DialogTest test, const char *arg)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -957,29 +960,50 @@ find_dialog (void)
     {
       g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
 
-      /* The role question, not an error message left open. */
       if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
-          && adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (w)) != NULL)
+          && test (ADW_MESSAGE_DIALOG (w), arg))
         return ADW_MESSAGE_DIALOG (w);
     }
   return NULL;
+}
+
+static gboolean
+has_extra_child (AdwMessageDialog *dialog, const char *arg)
+{
+  return adw_message_dialog_get_extra_child (dialog) != NULL;
+}
+
+static gboolean
+has_response (AdwMessageDialog *dialog, const char *response)
+{
+  return adw_message_dialog_has_response (dialog, response);
+}
+
+static gboolean
+body_says (AdwMessageDialog *dialog, const char *text)
+{
+  return strstr (adw_message_dialog_get_body (dialog), text) != NULL;
+}
+
+/* The role question, not an error message left open. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  return find_visible_dialog (has_extra_child, NULL);
 }
 
 /* The add-or-replace question, with its answers. */
 static AdwMessageDialog *
 find_question (const char *response)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  return find_visible_dialog (has_response, response);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
-          && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (w), response))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
+/* The visible message whose body says @text, or NULL. */
+static AdwMessageDialog *
+find_message (const char *text)
+{
+  return find_visible_dialog (body_says, text);
 }
 
 /* Drops @file on the window: the role dialog must have guessed @role, and
@@ -1486,23 +1510,6 @@ pdf_text (const char *pdf)
                                NULL, &status, &error));
   g_assert_no_error (error);
   return out;
-}
-
-/* The visible message whose body says @text, or NULL. */
-static AdwMessageDialog *
-find_message (const char *text)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
-          && strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w)), text) != NULL)
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
 }
 
 /* A read-only project whose scenario holds an edit that no longer fits its

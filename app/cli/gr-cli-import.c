@@ -14,21 +14,24 @@
 #include <math.h>
 
 /* What a project file at @path holds that an import over it would drop:
- * its scenarios and its own targets, said in one phrase; NULL for none. */
+ * its scenarios and its own targets, said in one phrase; NULL for none,
+ * and NULL with @error when it cannot be read (a newer version, a damaged
+ * file): then what it holds is not known. */
 static char *
-what_would_be_dropped (const char *path)
+what_would_be_dropped (const char *path, GError **error)
 {
-  g_autoptr (GrProject) old = gr_project_load (path, NULL);
+  g_autoptr (GrProject) old = gr_project_load (path, error);
   g_autoptr (GrScenarioStore) store =
-      old != NULL ? gr_scenario_store_open (path, old, GR_SCENARIO_STORE_READ, NULL) : NULL;
-  g_autoptr (GPtrArray) scenarios = store != NULL ? gr_scenario_store_load (store, NULL) : NULL;
+      old != NULL ? gr_scenario_store_open (path, old, GR_SCENARIO_STORE_READ, error) : NULL;
+  g_autoptr (GPtrArray) scenarios = store != NULL ? gr_scenario_store_load (store, error) : NULL;
   g_autoptr (GString) text = g_string_new (NULL);
   GrTarget targets[GR_N_INDICATORS];
   guint    n_targets = 0;
 
-  if (gr_project_targets_load (path, targets, NULL))
-    for (guint i = 0; i < GR_N_INDICATORS; i++)
-      n_targets += !isnan (targets[i].value);
+  if (scenarios == NULL || !gr_project_targets_load (path, targets, error))
+    return NULL;
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    n_targets += !isnan (targets[i].value);
   for (guint i = 0; scenarios != NULL && i < scenarios->len; i++)
     {
       GrScenario *s = g_ptr_array_index (scenarios, i);
@@ -53,6 +56,7 @@ static gboolean
 check_output (const char *path, gboolean force, GError **error)
 {
   g_autofree char *dropped = NULL;
+  g_autoptr (GError) unread = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
@@ -72,8 +76,22 @@ check_output (const char *path, gboolean force, GError **error)
                    path);
       return FALSE;
     }
-  if ((dropped = what_would_be_dropped (path)) == NULL)
+  if ((dropped = what_would_be_dropped (path, &unread)) == NULL && unread == NULL)
     return TRUE;
+  if (dropped == NULL)
+    {
+      if (force)
+        {
+          g_printerr (_ ("greenreach-cli: replacing %s, which could not be read: %s\n"), path,
+                      unread->message);
+          return TRUE;
+        }
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                   _ ("%s is a Greenreach project whose scenarios could not be read (%s): not "
+                      "overwritten (give --force to replace it)"),
+                   path, unread->message);
+      return FALSE;
+    }
   if (!force)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,

@@ -286,6 +286,20 @@ test_import_over_scenarios (void)
     assert_same_bytes (before, path);
   }
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  /* A project this version cannot read: what it holds is not known, so it
+   * is kept too. */
+  {
+    g_autofree char *newer = new_project (dir, "newer.gpkg");
+    g_autoptr (GBytes) kept = NULL;
+    g_auto (Run) refused = (sql (newer, "UPDATE gr_meta SET value = '99' "
+                                        "WHERE key = 'format_version'"),
+                            kept = contents (newer), run_cli ("import", osm, "-o", newer, NULL));
+
+    g_assert_cmpint (refused.status, !=, 0);
+    g_assert_nonnull (strstr (refused.err, "newer.gpkg"));
+    g_assert_nonnull (strstr (refused.err, "--force"));
+    assert_same_bytes (kept, newer);
+  }
   {
     g_auto (Run) forced = run_cli ("import", osm, "-o", path, "--force", NULL);
     g_auto (Run) list = run_cli ("scenario", "list", path, NULL);

@@ -19,27 +19,64 @@
 
 #define CHUNK (1 << 20)
 
-/* The value of attribute @name in the tag [@tag, @end), or NULL. */
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The end of the tag whose attributes start at @p: the '>' outside quotes
+ * ('>' may stand in an attribute value), or NULL if it is not in the text. */
+static const char *
+tag_end (const char *p, const char *stop)
+{
+  char quote = 0;
+
+  for (; p < stop; p++)
+    if (quote != 0)
+      quote = *p == quote ? 0 : quote;
+    else if (*p == '"' || *p == '\'')
+      quote = *p;
+    else if (*p == '>')
+      return p;
+  return NULL;
+}
+
+/* The value of attribute @name among the attributes [@p, @end), read in
+ * order as XML writes them (name, optional spaces, '=', optional spaces, a
+ * quoted value), or NULL. */
 static char *
-attribute (const char *tag, const char *end, const char *name)
+attribute (const char *p, const char *end, const char *name)
 {
   size_t len = strlen (name);
 
-  for (const char *p = tag; p + len + 2 < end; p++)
+  while (p < end)
     {
-      const char *close;
-      char        quote;
+      const char *key, *value, *close;
+      size_t      key_len;
 
-      if ((p[-1] != ' ' && p[-1] != '\t' && p[-1] != '\n' && p[-1] != '\r')
-          || strncmp (p, name, len) != 0 || p[len] != '=')
-        continue;
-      quote = p[len + 1];
-      if (quote != '"' && quote != '\'')
-        continue;
-      close = memchr (p + len + 2, quote, end - (p + len + 2));
+      while (p < end && (is_space (*p) || *p == '/'))
+        p++;
+      key = p;
+      while (p < end && !is_space (*p) && *p != '=' && *p != '/')
+        p++;
+      key_len = p - key;
+      while (p < end && is_space (*p))
+        p++;
+      if (p >= end || *p != '=')
+        return NULL; /* not XML: GDAL says so */
+      p++;
+      while (p < end && is_space (*p))
+        p++;
+      if (p >= end || (*p != '"' && *p != '\''))
+        return NULL;
+      value = p + 1;
+      close = memchr (value, *p, end - value);
       if (close == NULL)
         return NULL;
-      return g_strndup (p + len + 2, close - (p + len + 2));
+      if (key_len == len && strncmp (key, name, len) == 0)
+        return g_strndup (value, close - value);
+      p = close + 1;
     }
   return NULL;
 }
@@ -89,44 +126,51 @@ check_node (const char *path, const char *tag, const char *end, GError **error)
   g_autofree char *id = attribute (tag, end, "id");
   g_autofree char *lat = attribute (tag, end, "lat");
   g_autofree char *lon = attribute (tag, end, "lon");
+  g_autofree char *visible = attribute (tag, end, "visible");
   const char      *shown = id != NULL ? id : "?";
 
   /* Deleted nodes of a change file carry no position. */
-  if (lat == NULL && lon == NULL && strstr (tag, "visible=\"false\"") != NULL)
+  if (lat == NULL && lon == NULL && g_strcmp0 (visible, "false") == 0)
     return TRUE;
   return check_value (path, shown, lat, _ ("latitude"), 90, error)
          && check_value (path, shown, lon, _ ("longitude"), 180, error);
 }
 
 /* Checks the whole nodes in @text; returns how much of it was looked at
- * (the rest begins a node that continues in the next chunk). */
+ * (the rest begins a tag or comment that continues in the next chunk), or
+ * G_MAXSIZE with @error set. '<' stands only at the start of markup in
+ * XML, never in an attribute value. */
 static gsize
 check_text (const char *path, const char *text, gsize len, gboolean last, GError **error)
 {
   const char *p = text;
   const char *stop = text + len;
 
-  while (p < stop)
+  while ((p = memchr (p, '<', stop - p)) != NULL)
     {
-      const char *tag = g_strstr_len (p, stop - p, "<node");
       const char *end;
 
-      if (tag == NULL)
-        return last || len < 5 ? len : len - 4; /* "<nod" may continue */
-      if (tag + 5 >= stop && !last)
-        return tag - text;
-      end = memchr (tag, '>', stop - tag);
-      if (end == NULL)
+      if (stop - p < 6 && !last)
+        return p - text; /* "<node ", "<!--" may continue */
+      if (stop - p >= 4 && memcmp (p, "<!--", 4) == 0)
         {
-          if (last || stop - tag > CHUNK)
-            {
-              /* An unclosed tag: GDAL refuses the file itself. */
-              return len;
-            }
-          return tag - text;
+          const char *close = g_strstr_len (p + 4, stop - p - 4, "-->");
+
+          /* (A NUL in a comment ends the search: GDAL refuses the file.) */
+          if (close == NULL)
+            return last || stop - p > 4 * CHUNK ? len : (gsize) (p - text);
+          p = close + 3;
+          continue;
         }
-      if (tag + 5 < stop && (tag[5] == ' ' || tag[5] == '\t' || tag[5] == '\n' || tag[5] == '\r')
-          && !check_node (path, tag + 5, end, error))
+      if (stop - p < 6 || memcmp (p, "<node", 5) != 0
+          || !(is_space (p[5]) || p[5] == '>' || p[5] == '/'))
+        {
+          p++;
+          continue;
+        }
+      if ((end = tag_end (p + 5, stop)) == NULL)
+        return last || stop - p > 4 * CHUNK ? len : (gsize) (p - text);
+      if (!check_node (path, p + 5, end, error))
         return G_MAXSIZE;
       p = end + 1;
     }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct _GrOutputFile
@@ -22,17 +23,32 @@ struct _GrOutputFile
   int   error; /* the first errno of a write, or 0 */
 };
 
-/* The hidden names of files being written to @path: ".NAME.PID.XXXXXX". */
+/* The hidden names of files being written to @path:
+ * ".NAME.partial-PID-XXXXXX". */
 static char *
 temporary_prefix (const char *path)
 {
   g_autofree char *base = g_path_get_basename (path);
 
-  return g_strdup_printf (".%s.", base);
+  return g_strdup_printf (".%s.partial-", base);
 }
 
-/* A writer killed mid-file leaves its hidden file: gone with the next
- * write of the same target, when the process that made it is gone. */
+/* The six characters mkstemp puts for XXXXXX. */
+static gboolean
+is_unique_part (const char *text)
+{
+  if (strlen (text) != 6)
+    return FALSE;
+  for (int i = 0; i < 6; i++)
+    if (!g_ascii_isalnum (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A writer killed mid-file leaves its hidden file: gone with a later write
+ * of the same target, once the process that made it is gone and the file
+ * has not changed for two minutes (a writer in another PID namespace is
+ * still writing to its own). */
 static void
 remove_abandoned (const char *path)
 {
@@ -49,12 +65,15 @@ remove_abandoned (const char *path)
 
       if (!g_str_has_prefix (name, prefix))
         continue;
+      GStatBuf st;
+
       pid = strtol (name + strlen (prefix), &end, 10);
-      if (end == NULL || *end != '.' || strlen (end) != 7 || pid <= 0
+      if (end == NULL || *end != '-' || !is_unique_part (end + 1) || pid <= 0
           || (kill ((pid_t) pid, 0) == 0 || errno != ESRCH))
         continue;
       stale = g_build_filename (folder, name, NULL);
-      g_unlink (stale);
+      if (g_lstat (stale, &st) == 0 && S_ISREG (st.st_mode) && time (NULL) - st.st_mtime > 120)
+        g_unlink (stale);
     }
 }
 
@@ -85,21 +104,19 @@ gr_output_file_new (const char *path, GError **error)
   g_autoptr (GrOutputFile) file = g_new0 (GrOutputFile, 1);
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *prefix = temporary_prefix (path);
-  g_autofree char *pattern = g_strdup_printf ("%s%ld.XXXXXX", prefix, (long) getpid ());
-  mode_t           mask = umask (0);
+  g_autofree char *pattern = g_strdup_printf ("%s%ld-XXXXXX", prefix, (long) getpid ());
 
-  umask (mask);
   file->path = g_strdup (path);
   file->fd = -1;
   remove_abandoned (path);
   file->temporary = g_build_filename (folder, pattern, NULL);
-  if ((file->fd = g_mkstemp (file->temporary)) < 0)
+  /* Created 0666 less the umask, as any new file. */
+  if ((file->fd = g_mkstemp_full (file->temporary, O_RDWR | O_CLOEXEC, 0666)) < 0)
     {
       g_clear_pointer (&file->temporary, g_free);
       fail (file, errno, error);
       return NULL;
     }
-  fchmod (file->fd, 0666 & ~mask);
   return g_steal_pointer (&file);
 }
 

@@ -33,7 +33,8 @@ gr_crs_choose_epsg (double lon, double lat)
     }
   else
     {
-      int zone = CLAMP ((int) floor ((lon + 180) / 6) + 1, 1, 60);
+      /* Clamped before the cast: a longitude of 1e300 is no int. */
+      int zone = isfinite (lon) ? (int) CLAMP (floor ((lon + 180) / 6) + 1, 1, 60) : 31;
 
       return (lat >= 0 ? 32600 : 32700) + zone;
     }

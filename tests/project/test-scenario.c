@@ -531,6 +531,7 @@ test_lasting_numbers (void)
   GrEdit          *rename = gr_edit_new (GR_EDIT_RENAME, GR_ROLE_GREEN, green, NULL);
   GrScenario      *s;
   g_autofree char *upstream = NULL;
+  gint64           top;
 
   g_assert_no_error (error);
   g_assert_cmpint (first->id, >, 0);
@@ -541,12 +542,18 @@ test_lasting_numbers (void)
   g_assert_true (gr_scenario_store_push (store, a, rename, &error));
   gr_scenario_store_close (g_steal_pointer (&store));
 
+  /* The first and the last park deleted, a green space renamed. */
+  top = gr_layer_get_last_id (project->layers[GR_ROLE_PARK]);
+  g_assert_cmpint (top, !=, removed->id);
   upstream = g_strdup_printf ("DELETE FROM park WHERE fid = %" G_GINT64_FORMAT ";"
+                              "DELETE FROM park WHERE fid = %" G_GINT64_FORMAT ";"
                               "UPDATE green SET name = '别的名字' WHERE fid = %" G_GINT64_FORMAT,
-                              first->id, renamed->id);
+                              first->id, top, renamed->id);
   exec_sql (path, upstream);
   reloaded = gr_project_load (path, &error);
   g_assert_no_error (error);
+  /* The last park's number is not given again. */
+  g_assert_cmpint (gr_layer_get_last_id (reloaded->layers[GR_ROLE_PARK]), ==, top);
   store = gr_scenario_store_open (path, reloaded, GR_SCENARIO_STORE_READ, &error);
   loaded = gr_scenario_store_load (store, &error);
   g_assert_no_error (error);

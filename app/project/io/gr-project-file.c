@@ -114,6 +114,39 @@ create_table (GDALDatasetH ds, const char *name, const char *const *fields)
   return table;
 }
 
+/* "park:57,green:313": per layer, the highest feature number it gave, not
+ * to be given again after the feature is deleted. */
+static char *
+last_ids_text (GrProject *project)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    if (project->layers[r] != NULL)
+      g_string_append_printf (text, "%s%s:%" G_GINT64_FORMAT, text->len ? "," : "",
+                              gr_role_to_string (r), gr_layer_get_last_id (project->layers[r]));
+  return g_string_free (text, FALSE);
+}
+
+static void
+read_last_ids (GrProject *project, const char *text)
+{
+  g_auto (GStrv) pairs = g_strsplit (text != NULL ? text : "", ",", -1);
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      const char      *colon = strchr (pairs[i], ':');
+      g_autofree char *role_name = colon != NULL ? g_strndup (pairs[i], colon - pairs[i]) : NULL;
+      gint64           last;
+      GrRole           role;
+
+      if (role_name != NULL && gr_role_from_string (role_name, &role)
+          && project->layers[role] != NULL
+          && g_ascii_string_to_signed (colon + 1, 10, 0, G_MAXINT64, &last, NULL))
+        project->layers[role]->last_id = last;
+    }
+}
+
 static gboolean
 write_meta (GDALDatasetH ds, GrProject *project, const char *path, GError **error)
 {
@@ -121,6 +154,7 @@ write_meta (GDALDatasetH ds, GrProject *project, const char *path, GError **erro
   OGRLayerH        table = create_table (ds, "gr_meta", fields);
   g_autofree char *epsg = g_strdup_printf ("%d", project->epsg);
   g_autofree char *repaired = g_strdup_printf ("%u", project->repaired);
+  g_autofree char *last_ids = last_ids_text (project);
   const char      *pairs[] = {
          "format",
          PROJECT_FORMAT,
@@ -134,6 +168,8 @@ write_meta (GDALDatasetH ds, GrProject *project, const char *path, GError **erro
          epsg,
          "repaired_geometries",
          repaired,
+         "last_ids",
+         last_ids,
          NULL,
   };
 
@@ -515,6 +551,12 @@ read_project (GDALDatasetH ds, GrProject *project, const char *path, GError **er
       if (gr_role_from_string (OGR_F_GetFieldAsString (row, 1), &role))
         ok = read_role_layer (ds, project, role, OGR_F_GetFieldAsString (row, 2), path, error);
       OGR_F_Destroy (row);
+    }
+  if (ok)
+    {
+      g_autofree char *last_ids = meta_value (ds, "last_ids");
+
+      read_last_ids (project, last_ids);
     }
   return ok && read_rules (ds, project, path, error);
 }

@@ -53,11 +53,11 @@ gr_layer_get_bounds (const GrLayer *layer, double bounds[4])
     }
 }
 
-/* The highest feature number in @layer; 0 for none. */
+/* The highest feature number @layer ever gave; 0 for none. */
 gint64
 gr_layer_get_last_id (const GrLayer *layer)
 {
-  gint64 last = 0;
+  gint64 last = layer != NULL ? layer->last_id : 0;
 
   for (guint i = 0; layer != NULL && i < layer->features->len; i++)
     last = MAX (last, ((GrFeature *) g_ptr_array_index (layer->features, i))->id);
@@ -85,6 +85,7 @@ gr_layer_number_features (GrLayer *layer, gint64 after)
       if (f->id <= 0)
         f->id = ++next;
     }
+  layer->last_id = next;
 }
 
 /* Returns: (transfer full): feature number → index + 1 in the layer */

@@ -23,6 +23,7 @@ typedef struct
   GrRole     role;
   char      *sources;  /* where the features came from, for the record */
   GPtrArray *features; /* GrFeature */
+  gint64     last_id;  /* the highest feature number the layer ever gave, deleted ones too */
 } GrLayer;
 
 void        gr_layer_get_bounds (const GrLayer *layer, double bounds[4]);

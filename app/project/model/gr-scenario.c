@@ -260,6 +260,7 @@ apply_roles (const GrScenario *scenario, GrProject *baseline, gboolean supply_on
         continue;
       to = gr_project_ensure_layer (project, r);
       to->sources = g_strdup (from->sources);
+      to->last_id = from->last_id;
       for (guint i = 0; i < from->features->len; i++)
         {
           GrFeatureKey key = { r, i };

@@ -432,7 +432,7 @@ meta_value (GDALDatasetH ds, const char *key)
   while (value == NULL && (row = OGR_L_GetNextFeature (table)) != NULL)
     {
       if (g_strcmp0 (OGR_F_GetFieldAsString (row, 0), key) == 0)
-        value = g_strdup (OGR_F_GetFieldAsString (row, 1));
+        value = g_utf8_make_valid (OGR_F_GetFieldAsString (row, 1), -1);
       OGR_F_Destroy (row);
     }
   return value;
@@ -473,7 +473,7 @@ read_role_layer (GDALDatasetH ds,
       return FALSE;
     }
   layer = gr_project_ensure_layer (project, role);
-  layer->sources = g_strdup (sources);
+  layer->sources = g_utf8_make_valid (sources, -1);
   OGR_L_ResetReading (in);
   while ((row = OGR_L_GetNextFeature (in)) != NULL)
     {
@@ -484,10 +484,13 @@ read_role_layer (GDALDatasetH ds,
         {
           f = gr_feature_new (geometry);
           f->id = OGR_F_GetFID (row);
-          f->name = OGR_F_IsFieldSetAndNotNull (row, 0) ? g_strdup (OGR_F_GetFieldAsString (row, 0))
-                                                        : NULL;
-          f->kind = OGR_F_IsFieldSetAndNotNull (row, 1) ? g_strdup (OGR_F_GetFieldAsString (row, 1))
-                                                        : NULL;
+          /* Made valid UTF-8: another GIS may have written any bytes. */
+          f->name = OGR_F_IsFieldSetAndNotNull (row, 0)
+                        ? g_utf8_make_valid (OGR_F_GetFieldAsString (row, 0), -1)
+                        : NULL;
+          f->kind = OGR_F_IsFieldSetAndNotNull (row, 1)
+                        ? g_utf8_make_valid (OGR_F_GetFieldAsString (row, 1), -1)
+                        : NULL;
           f->value = OGR_F_IsFieldSetAndNotNull (row, 2) ? OGR_F_GetFieldAsDouble (row, 2) : NAN;
           f->historic = OGR_F_GetFieldAsInteger (row, 3) != 0;
           g_ptr_array_add (layer->features, f);

@@ -246,6 +246,16 @@ column_or (sqlite3_stmt *stmt, int i, gint64 otherwise)
   return sqlite3_column_type (stmt, i) == SQLITE_NULL ? otherwise : sqlite3_column_int64 (stmt, i);
 }
 
+/* A text the file holds, made valid UTF-8 (another program may have
+ * written anything); NULL for NULL. */
+static char *
+text_column (sqlite3_stmt *stmt, int i)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+  return text != NULL ? g_utf8_make_valid (text, sqlite3_column_bytes (stmt, i)) : NULL;
+}
+
 static gboolean
 read_row (GrScenarioStore *store, sqlite3_stmt *stmt, Row *row, GError **error)
 {
@@ -263,13 +273,13 @@ read_row (GrScenarioStore *store, sqlite3_stmt *stmt, Row *row, GError **error)
       return FALSE;
     }
   row->edit = gr_edit_new (kind, role, 0, geometry);
-  row->edit->name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  row->edit->klass = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  row->edit->name = text_column (stmt, 4);
+  row->edit->klass = text_column (stmt, 5);
   row->index = sqlite3_column_int64 (stmt, 2);
   row->fid = column_or (stmt, 6, 0);
   row->candidate = column_or (stmt, 7, -1);
   row->old = row->fid == 0 && row->candidate < 0;
-  row->target = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  row->target = text_column (stmt, 8);
   row->target_area =
       sqlite3_column_type (stmt, 9) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 9);
   return TRUE;
@@ -534,7 +544,8 @@ gr_scenario_store_load (GrScenarioStore *store, GError **error)
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GrScenario *scenario = gr_scenario_new ((const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *name = text_column (stmt, 1);
+      GrScenario      *scenario = gr_scenario_new (name);
 
       scenario->id = sqlite3_column_int64 (stmt, 0);
       scenario->position = (guint) CLAMP (sqlite3_column_int64 (stmt, 2), 0, G_MAXUINT);

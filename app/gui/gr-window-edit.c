@@ -375,7 +375,10 @@ _gr_window_describe_candidate (GrWindow *self)
         g_string_append_printf (text, "\n<small>%s</small>", escaped);
       }
   }
-  flags = gr_candidate_flags_describe (gr_candidate_flags (_gr_window_baseline_project (self), g));
+  flags = gr_candidate_flags_describe (gr_candidate_flags (
+      _gr_window_baseline_project (self), g,
+      gr_scenario_get_feature_class (self->current, _gr_window_baseline_project (self),
+                                     self->selection, self->current->position)));
   if (flags[0] != '\0')
     {
       g_autofree char *escaped = g_markup_escape_text (flags, -1);

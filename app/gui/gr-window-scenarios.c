@@ -210,7 +210,12 @@ _gr_window_refresh_edits (GrWindow *self)
       else if (g != NULL)
         gr_sketch_layer_add (
             self->sketch, display, g, candidate ? GR_MARK_CANDIDATE : GR_MARK_RESHAPED, selected,
-            candidate && gr_candidate_flags (_gr_window_baseline_project (self), g) != 0);
+            candidate
+                && gr_candidate_flags (_gr_window_baseline_project (self), g,
+                                       gr_scenario_get_feature_class (
+                                           self->current, _gr_window_baseline_project (self), k,
+                                           self->current->position))
+                       != 0);
     }
   if (self->dragging && self->drag_now != NULL)
     gr_sketch_layer_add (self->sketch, display, self->drag_now,

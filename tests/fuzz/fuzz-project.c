@@ -28,7 +28,9 @@ read_scenario (const GrScenario *scenario, GrProject *baseline)
 
       gr_scenario_get_feature_name (scenario, baseline, key, G_MAXUINT);
       if (geometry != NULL)
-        g_free (gr_candidate_flags_describe (gr_candidate_flags (baseline, geometry)));
+        g_free (gr_candidate_flags_describe (gr_candidate_flags (
+            baseline, geometry,
+            gr_scenario_get_feature_class (scenario, baseline, key, G_MAXUINT))));
     }
   for (guint i = 0; i < scenario->edits->len; i++)
     g_free (gr_scenario_describe_edit (scenario, baseline, i));

@@ -588,6 +588,44 @@ test_lasting_numbers (void)
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 }
 
+/* The pocket-park size (400–10,000 m²) within a hundredth of a m², and
+ * only for a park not classed otherwise; the review thresholds by area. */
+static void
+test_candidate_flags (void)
+{
+  g_autoptr (GrProject) project = monaco ();
+  const struct
+  {
+    double      area;
+    gboolean    circle;
+    const char *klass;
+    gboolean    not_pocket, review;
+  } cases[] = {
+    { 10000, TRUE, NULL, FALSE, TRUE },
+    { 10000, FALSE, "G14 口袋公园", FALSE, TRUE },
+    { 400, TRUE, NULL, FALSE, FALSE },
+    { 300, FALSE, NULL, TRUE, FALSE },
+    { 20000, FALSE, NULL, TRUE, TRUE },
+    { 20000, FALSE, "G14 游园", TRUE, TRUE },
+    { 20000, FALSE, "G12 社区公园", FALSE, TRUE },
+    { 4999.999999, TRUE, "G12", FALSE, TRUE },
+  };
+  double x, y;
+
+  centre (project, &x, &y);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (OGRGeometryH) park = gr_pocket_park_new (x, y, cases[i].area, cases[i].circle);
+      GrCandidateFlags flags = gr_candidate_flags (project, park, cases[i].klass);
+      g_autofree char *said = gr_candidate_flags_describe (flags);
+
+      g_test_message ("%.6f m² %s %s: %s", OGR_G_Area (park), cases[i].circle ? "circle" : "square",
+                      cases[i].klass ? cases[i].klass : "(no class)", said);
+      g_assert_cmpint (!!(flags & GR_FLAG_NOT_POCKET_PARK), ==, cases[i].not_pocket);
+      g_assert_cmpint (!!(flags & GR_FLAG_EXPERT_REVIEW), ==, cases[i].review);
+    }
+}
+
 /* A project file from a newer version: a plain message, nothing opened. */
 static void
 test_newer_format (void)
@@ -737,6 +775,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scenario/store", test_store);
   g_test_add_func ("/scenario/newer-format", test_newer_format);
   g_test_add_func ("/scenario/lasting-numbers", test_lasting_numbers);
+  g_test_add_func ("/scenario/candidate-flags", test_candidate_flags);
   g_test_add_func ("/scenario/crash", test_crash);
   return g_test_run ();
 }

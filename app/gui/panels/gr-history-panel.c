@@ -100,7 +100,9 @@ describe (GrEditItem *item, const GrScenario *scenario, GrProject *baseline, gui
   g_autofree char *flags = NULL;
 
   if (e->kind == GR_EDIT_ADD && i < scenario->position)
-    flags = gr_candidate_flags_describe (gr_candidate_flags (baseline, e->geometry));
+    flags = gr_candidate_flags_describe (
+        gr_candidate_flags (baseline, e->geometry,
+                            gr_scenario_get_feature_class (scenario, baseline, e->target, i + 1)));
   if (flags != NULL && flags[0] != '\0')
     {
       g_autofree char *reasons = g_strdelimit (g_strdup (flags), "\n", ';');

@@ -6,6 +6,7 @@
 #include "gr-candidate-rules.h"
 
 #include "gr-model-private.h"
+#include "gr-park-class.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -37,6 +38,8 @@ gr_pocket_park_new (double x, double y, double area_m2, gboolean circle)
   return polygon;
 }
 
+#define AREA_TOLERANCE 0.01 /* m² */
+
 /**
  * gr_candidate_flags:
  * @geometry: a proposed park, analysis CRS
@@ -45,20 +48,29 @@ gr_pocket_park_new (double x, double y, double area_m2, gboolean circle)
  * 2023 landscaping plan, Datong 2025 park-city plan): ≥ 5,000 m² needs expert review of the design, ≥ 100,000 m² public
  * disclosure for 15 days; a pocket park is 400–10,000 m² (MOHURD
  * guideline); a park should not cover buildings or water.
+ *
+ * @klass: (nullable): the park's class text; the pocket-park size is
+ *   checked only for a park not classed otherwise than G14 游园 (a G12
+ *   community park is meant to be larger)
  */
 GrCandidateFlags
-gr_candidate_flags (GrProject *baseline, OGRGeometryH geometry)
+gr_candidate_flags (GrProject *baseline, OGRGeometryH geometry, const char *klass)
 {
   static const GrRole blocking[] = { GR_ROLE_BUILDINGS, GR_ROLE_WATER };
   GrCandidateFlags    flags = 0;
   double              area = OGR_G_Area (geometry);
+  gboolean            by_size = TRUE;
+  GrParkClass         park_class = gr_park_class_from_kind (klass, area, &by_size);
   OGREnvelope         env;
 
-  if (area >= 5000)
+  /* Within a hundredth of a m²: a 10,000 m² circle is stored as
+   * 10,000.0000000817 m². */
+  if (area >= 5000 - AREA_TOLERANCE)
     flags |= GR_FLAG_EXPERT_REVIEW;
-  if (area >= 100000)
+  if (area >= 100000 - AREA_TOLERANCE)
     flags |= GR_FLAG_PUBLIC_DISCLOSURE;
-  if (area < 400 || area > 10000)
+  if ((by_size || park_class == GR_PARK_CLASS_STREET_GARDEN)
+      && (area < 400 - AREA_TOLERANCE || area > 10000 + AREA_TOLERANCE))
     flags |= GR_FLAG_NOT_POCKET_PARK;
   OGR_G_GetEnvelope (geometry, &env);
   for (guint r = 0; r < G_N_ELEMENTS (blocking); r++)

@@ -17,7 +17,7 @@ typedef enum
   GR_FLAG_OVER_WATER = 1 << 4,
 } GrCandidateFlags;
 
-GrCandidateFlags gr_candidate_flags (GrProject *baseline, OGRGeometryH geometry);
+GrCandidateFlags gr_candidate_flags (GrProject *baseline, OGRGeometryH geometry, const char *klass);
 char            *gr_candidate_flags_describe (GrCandidateFlags flags);
 
 /* 占补平衡: within this distance, new green replaces green taken. The

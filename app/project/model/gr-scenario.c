@@ -364,27 +364,54 @@ gr_scenario_get_touched (const GrScenario *scenario)
  * Returns: (transfer none) (nullable): what @key is called after the first
  * @before edits: the latest naming by an edit, else the data's name
  */
+/* The latest name (or with @klass, class) of @key by an edit before
+ * @before, else the data's. */
+static const char *
+latest_label (const GrScenario *scenario,
+              GrProject        *baseline,
+              GrFeatureKey      key,
+              guint             before,
+              gboolean          klass)
+{
+  const char *label = NULL;
+
+  if (baseline != NULL && key.index < _gr_scenario_n_baseline (baseline, key.role))
+    {
+      GrFeature *f = g_ptr_array_index (baseline->layers[key.role]->features, key.index);
+
+      label = klass ? f->kind : f->name;
+    }
+  for (guint i = 0; scenario != NULL && i < MIN (before, scenario->edits->len); i++)
+    {
+      const GrEdit *e = g_ptr_array_index (scenario->edits, i);
+      const char   *text = klass ? e->klass : e->name;
+
+      if (e->target.role == key.role && e->target.index == key.index
+          && (e->kind == GR_EDIT_ADD || e->kind == GR_EDIT_RENAME) && text != NULL
+          && text[0] != '\0')
+        label = text;
+    }
+  return label != NULL && label[0] != '\0' ? label : NULL;
+}
+
 const char *
 gr_scenario_get_feature_name (const GrScenario *scenario,
                               GrProject        *baseline,
                               GrFeatureKey      key,
                               guint             before)
 {
-  const char *name = NULL;
+  return latest_label (scenario, baseline, key, before, FALSE);
+}
 
-  if (baseline != NULL && key.index < _gr_scenario_n_baseline (baseline, key.role))
-    name =
-        ((GrFeature *) g_ptr_array_index (baseline->layers[key.role]->features, key.index))->name;
-  for (guint i = 0; scenario != NULL && i < MIN (before, scenario->edits->len); i++)
-    {
-      const GrEdit *e = g_ptr_array_index (scenario->edits, i);
-
-      if (e->target.role == key.role && e->target.index == key.index
-          && (e->kind == GR_EDIT_ADD || e->kind == GR_EDIT_RENAME) && e->name != NULL
-          && e->name[0] != '\0')
-        name = e->name;
-    }
-  return name != NULL && name[0] != '\0' ? name : NULL;
+/* Returns: (transfer none) (nullable): the class text of @key after the
+ * first @before edits, as gr_scenario_get_feature_name() the name. */
+const char *
+gr_scenario_get_feature_class (const GrScenario *scenario,
+                               GrProject        *baseline,
+                               GrFeatureKey      key,
+                               guint             before)
+{
+  return latest_label (scenario, baseline, key, before, TRUE);
 }
 
 /* "“人民公园”", or "park #12", "green space #162" for a feature without a

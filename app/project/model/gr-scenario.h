@@ -41,6 +41,10 @@ const char *gr_scenario_get_feature_name (const GrScenario *scenario,
                                           GrProject        *baseline,
                                           GrFeatureKey      key,
                                           guint             before);
+const char *gr_scenario_get_feature_class (const GrScenario *scenario,
+                                           GrProject        *baseline,
+                                           GrFeatureKey      key,
+                                           guint             before);
 char       *gr_scenario_describe_edit (const GrScenario *scenario, GrProject *baseline, guint i);
 void        gr_scenario_shift_candidates (GrScenario *scenario, guint from, int by);
 gboolean gr_scenario_edits_baseline (const GrScenario *scenario, GrProject *baseline, GrRole role);

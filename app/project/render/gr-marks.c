@@ -115,7 +115,11 @@ gr_marks_add_scenario (GrMarks          *marks,
             GR_MARK_REMOVED, FALSE, FALSE);
       else if (g != NULL)
         gr_marks_add (marks, display, g, candidate ? GR_MARK_CANDIDATE : GR_MARK_RESHAPED, FALSE,
-                      candidate && gr_candidate_flags (baseline, g) != 0);
+                      candidate
+                          && gr_candidate_flags (baseline, g,
+                                                 gr_scenario_get_feature_class (
+                                                     scenario, baseline, k, scenario->position))
+                                 != 0);
     }
 }
 

@@ -745,7 +745,7 @@ candidate_table (Doc *doc, GPtrArray *options, GrProject *baseline)
                                       : g_strdup_printf (_ ("Candidate %u"), i + 1);
           g_autofree char *area_text = g_strdup_printf ("%.0f", area);
           g_autofree char *flags =
-              gr_candidate_flags_describe (gr_candidate_flags (baseline, f->geometry));
+              gr_candidate_flags_describe (gr_candidate_flags (baseline, f->geometry, f->kind));
           GrParkClass      c = gr_park_class_from_kind (f->kind, area, NULL);
           g_autofree char *klass =
               g_strdup_printf ("%s %s", gr_park_class_get_code (c), gr_park_class_get_label (c));

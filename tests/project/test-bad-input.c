@@ -103,9 +103,72 @@ test_no_residential (void)
   gr_evaluation_clear (&e);
 }
 
+/* Monaco's housing and parks in one layer coded by 国土调查 DLBM (0701
+ * housing, 1401 parks and green), as a bureau delivers it, imported as
+ * residential land: the import names the codes it took as housing. */
+static void
+test_mixed_land_use_codes (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *osm = g_test_build_filename (G_TEST_DIST, "data", "osm", "monaco.osm.pbf", NULL);
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "用地现状.gpkg", NULL);
+  g_autofree char *spec = g_strconcat ("residential=", path, NULL);
+  g_autoptr (GrProject) monaco = gr_project_import (osm, NULL, NULL, &error);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  g_autoptr (GrProject) project = NULL;
+  const struct
+  {
+    GrRole      role;
+    const char *code;
+  } parts[] = { { GR_ROLE_RESIDENTIAL, "0701" }, { GR_ROLE_PARK, "1401" } };
+  g_autofree char *housing = NULL;
+  g_autofree char *parks = NULL;
+  const char      *warning = NULL;
+
+  g_assert_no_error (error);
+  {
+    g_auto (OGRSpatialReferenceH) srs = gr_srs_new_from_user (monaco->crs_wkt);
+    GDALDatasetH  ds = GDALCreate (GDALGetDriverByName ("GPKG"), path, 0, 0, 0, GDT_Unknown, NULL);
+    OGRLayerH     layer = GDALDatasetCreateLayer (ds, "landuse", srs, wkbMultiPolygon, NULL);
+    OGRFieldDefnH field = OGR_Fld_Create ("DLBM", OFTString);
+
+    OGR_L_CreateField (layer, field, TRUE);
+    OGR_Fld_Destroy (field);
+    for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+      {
+        GPtrArray *features = monaco->layers[parts[p].role]->features;
+
+        for (guint i = 0; i < features->len; i++)
+          {
+            g_auto (OGRFeatureH) row = OGR_F_Create (OGR_L_GetLayerDefn (layer));
+
+            OGR_F_SetGeometry (row, ((GrFeature *) g_ptr_array_index (features, i))->geometry);
+            OGR_F_SetFieldString (row, 0, parts[p].code);
+            g_assert_cmpint (OGR_L_CreateFeature (layer, row), ==, OGRERR_NONE);
+          }
+      }
+    GDALClose (ds);
+  }
+  g_ptr_array_add (sources, gr_source_parse (spec, NULL));
+  project = gr_project_import (NULL, sources, NULL, &error);
+  g_assert_no_error (error);
+  housing = g_strdup_printf ("0701 (%u)", monaco->layers[GR_ROLE_RESIDENTIAL]->features->len);
+  parks = g_strdup_printf ("1401 (%u)", monaco->layers[GR_ROLE_PARK]->features->len);
+  for (guint i = 0; i < project->warnings->len; i++)
+    if (strstr (g_ptr_array_index (project->warnings, i), "DLBM") != NULL)
+      warning = g_ptr_array_index (project->warnings, i);
+  g_assert_nonnull (warning);
+  g_test_message ("%s", warning);
+  g_assert_nonnull (strstr (warning, "用地现状.gpkg"));
+  g_assert_nonnull (strstr (warning, housing));
+  g_assert_nonnull (strstr (warning, parks));
+}
+
 GR_TEST_MAIN (gr_gdal_init,
               { "/project/bad-input/json-suite", test_bad_json_suite },
               { "/project/bad-input/files", test_bad_files },
               { "/project/bad-input/empty-wrong-role-huge", test_empty_and_wrong_role },
               { "/project/bad-input/repair", test_repair_counted },
-              { "/project/bad-input/no-residential", test_no_residential })
+              { "/project/bad-input/no-residential", test_no_residential },
+              { "/project/bad-input/mixed-land-use-codes", test_mixed_land_use_codes })

@@ -439,6 +439,76 @@ setup_fields (Import         *import,
   return TRUE;
 }
 
+static int
+compare_counts (gconstpointer a, gconstpointer b, gpointer counts)
+{
+  guint na = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) a));
+  guint nb = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) b));
+
+  return nb != na ? (nb > na ? 1 : -1) : strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* A layer imported with one role whose land-use code field (国土调查 DLBM,
+ * 用地代码…) holds several codes is a mixed land-use layer: every code was
+ * taken for the role (housing, parks…). Said, naming the codes and their
+ * counts, rather than counted silently. */
+static void
+warn_mixed_codes (Import *import, const GrSource *source, OGRLayerH layer, Batch *batch, int kind)
+{
+  static const char *const code_fields[] = { "DLBM",     "YDDM",     "DLDM",     "YDXZ",     "DLMC",
+                                             "用地代码", "地类编码", "用地性质", "用地类型", NULL };
+  const char              *field =
+      kind >= 0 ? OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (OGR_L_GetLayerDefn (layer), kind))
+                             : NULL;
+  g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GPtrArray) codes = NULL;
+  g_autoptr (GString) list = NULL;
+  gboolean is_code = FALSE;
+
+  for (guint i = 0; field != NULL && code_fields[i] != NULL; i++)
+    is_code = is_code || g_ascii_strcasecmp (field, code_fields[i]) == 0;
+  if (!is_code)
+    return;
+  counts = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < batch->items->len; i++)
+    {
+      const char *code = g_array_index (batch->items, Pending, i).feature->kind;
+
+      code = code != NULL ? code : "";
+      g_hash_table_insert (
+          counts, (gpointer) code,
+          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1));
+    }
+  if (g_hash_table_size (counts) < 2)
+    return;
+  codes = g_ptr_array_new ();
+  {
+    GHashTableIter iter;
+    gpointer       code;
+
+    g_hash_table_iter_init (&iter, counts);
+    while (g_hash_table_iter_next (&iter, &code, NULL))
+      g_ptr_array_add (codes, code);
+  }
+  g_ptr_array_sort_with_data (codes, compare_counts, counts);
+  list = g_string_new (NULL);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+
+      /* TRANSLATORS: a land-use code and how many features have it: 0701 (120) */
+      g_string_append_printf (list, _ ("%s%s (%u)"), i > 0 ? ", " : "", code[0] ? code : "–",
+                              GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)));
+    }
+  g_ptr_array_add (
+      import->project->warnings,
+      g_strdup_printf (_ ("%s: the field %s holds %u different land-use codes — %s — and every "
+                          "feature was taken as %s; if this is a mixed land-use layer, import "
+                          "each code's features with its own role"),
+                       source->path, field, g_hash_table_size (counts), list->str,
+                       gr_role_get_label (source->role)));
+}
+
 static gboolean
 read_rows (Import         *import,
            const GrSource *source,
@@ -545,6 +615,8 @@ read_source (Import *import, const GrSource *source, GError **error)
   if (!setup_fields (import, source, layer, &fields, error))
     return FALSE;
   ok = read_rows (import, source, layer, batch, &fields, error);
+  if (ok)
+    warn_mixed_codes (import, source, layer, batch, fields.kind);
   g_free (fields.encoding);
   if (ok && batch->skipped > 0)
     g_ptr_array_add (

@@ -49,7 +49,9 @@ gr_cli_add_import_entries (GOptionContext *context, GrCliImportOptions *o)
       N_ ("Analysis CRS (default: CGCS2000 3-degree Gauss-Kruger zone in China, UTM elsewhere)"),
       "EPSG:N" },
     { "source-crs", 0, 0, G_OPTION_ARG_STRING, &o->source_crs,
-      N_ ("CRS of the input coordinates, for data without (or with a wrong) .prj"), "EPSG:N" },
+      N_ ("CRS of the input coordinates, for data without (or with a wrong) .prj; GCJ-02 or BD-09 "
+          "for coordinates copied from Amap, Tencent or Baidu"),
+      "EPSG:N" },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding,
       N_ ("Attribute text encoding (default: UTF-8, else CP936/GBK)"), "NAME" },
     { "population-field", 0, 0, G_OPTION_ARG_STRING, &o->population_field,

@@ -18,6 +18,7 @@
 #include "gr-cli-commands.h"
 #include "gr-cli-common.h"
 #include "gr-compare.h"
+#include "gr-offset.h"
 #include "gr-project-file.h"
 #include "gr-scenario-store.h"
 
@@ -32,6 +33,7 @@ typedef struct
   GrCliOptions common;
   char        *at;
   gboolean     lonlat;
+  char        *lonlat_crs;
   double       area;
   gboolean     circle;
   char        *park_name;
@@ -45,6 +47,7 @@ options_clear (Options *o)
 {
   gr_cli_options_clear (&o->common);
   g_free (o->at);
+  g_free (o->lonlat_crs);
   g_free (o->park_name);
   g_free (o->klass);
   g_free (o->feature);
@@ -68,7 +71,20 @@ parse_point (const Options *o, GrProject *project, double *x, double *y, GError 
           _ ("--at needs X,Y (in the project's CRS, or longitude,latitude with --lonlat)"));
       return FALSE;
     }
-  if (o->lonlat)
+  if (o->lonlat_crs != NULL)
+    {
+      GrOffset offset = gr_offset_from_name (o->lonlat_crs);
+
+      if (offset == GR_OFFSET_NONE && g_ascii_strcasecmp (o->lonlat_crs, "WGS84") != 0
+          && g_ascii_strcasecmp (o->lonlat_crs, "WGS-84") != 0)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("--lonlat-crs takes WGS84, GCJ-02 or BD-09, not “%s”"), o->lonlat_crs);
+          return FALSE;
+        }
+      gr_offset_to_wgs84 (offset, x, y);
+    }
+  if (o->lonlat || o->lonlat_crs != NULL)
     {
       g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user ("EPSG:4326");
       g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user (project->crs_wkt);
@@ -367,6 +383,10 @@ options_parse (Options *o, int *argc, char ***argv)
       N_ ("add-park: the park's centre, in the project's CRS"), "X,Y" },
     { "lonlat", 0, 0, G_OPTION_ARG_NONE, &o->lonlat,
       N_ ("add-park: --at is longitude,latitude (WGS 84)"), NULL },
+    { "lonlat-crs", 0, 0, G_OPTION_ARG_STRING, &o->lonlat_crs,
+      N_ ("add-park: --at is longitude,latitude of this kind: WGS84, GCJ-02 (Amap, Tencent) or "
+          "BD-09 (Baidu)"),
+      "CRS" },
     { "area", 0, 0, G_OPTION_ARG_DOUBLE, &o->area, N_ ("add-park: area in m² (default 2500)"),
       "M2" },
     { "circle", 0, 0, G_OPTION_ARG_NONE, &o->circle, N_ ("add-park: a circle instead of a square"),

@@ -3,6 +3,8 @@
 #include "gr-test-project.h"
 #include "gr-test-main.h"
 
+#include "gr-offset.h"
+
 /* Writes the residential, green and park layers of @project as shapefiles
  * in @dir, moved so that their centre lies at (x, y), and labelled with
  * @epsg (0: no .prj). */
@@ -135,7 +137,96 @@ test_wrong_geographic_prj (void)
   assert_import_fails ("sites", path, GR_PROJECT_ERROR_CRS);
 }
 
+/* GCJ-02 (Amap) and BD-09 (Baidu): the forward offset as the published
+ * formula gives it at three cities (values worked independently), and the
+ * way back within 0.1 m. */
+static void
+test_web_map_offsets (void)
+{
+  const struct
+  {
+    double lon, lat, gcj_lon, gcj_lat;
+  } points[] = {
+    { 116.397128, 39.916527, 116.403372494, 39.917930749 }, /* Beijing, 533 m E, 155 m N */
+    { 121.473701, 31.230416, 121.478224057, 31.228473742 }, /* Shanghai */
+    { 113.264385, 23.129112, 113.269714583, 23.126435337 }, /* Guangzhou */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    for (GrOffset offset = GR_OFFSET_GCJ02; offset <= GR_OFFSET_BD09; offset++)
+      {
+        double x = points[i].lon, y = points[i].lat;
+
+        gr_offset_from_wgs84 (offset, &x, &y);
+        if (offset == GR_OFFSET_GCJ02)
+          {
+            g_assert_cmpfloat_with_epsilon (x, points[i].gcj_lon, 1e-8);
+            g_assert_cmpfloat_with_epsilon (y, points[i].gcj_lat, 1e-8);
+          }
+        gr_offset_to_wgs84 (offset, &x, &y);
+        /* 1e-6° is 0.11 m of latitude. */
+        g_assert_cmpfloat (fabs (x - points[i].lon) * 111320 * cos (y * G_PI / 180), <, 0.1);
+        g_assert_cmpfloat (fabs (y - points[i].lat) * 110574, <, 0.1);
+      }
+  /* Outside China there is no offset. */
+  {
+    double x = 7.42, y = 43.73;
+
+    gr_offset_from_wgs84 (GR_OFFSET_GCJ02, &x, &y);
+    g_assert_cmpfloat (x, ==, 7.42);
+    g_assert_cmpfloat (y, ==, 43.73);
+  }
+  g_assert_cmpint (gr_offset_from_name ("GCJ-02"), ==, GR_OFFSET_GCJ02);
+  g_assert_cmpint (gr_offset_from_name ("bd09"), ==, GR_OFFSET_BD09);
+  g_assert_cmpint (gr_offset_from_name ("EPSG:4326"), ==, GR_OFFSET_NONE);
+}
+
+/* A park copied from Amap (GCJ-02) lands where WGS 84 has it. */
+static void
+test_gcj02_source (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "amap.geojson", NULL);
+  g_autofree char *spec = g_strconcat ("park=", path, NULL);
+  g_autofree char *json = NULL;
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  GrImportOptions options = { .source_crs = "GCJ-02" };
+  g_autoptr (GrProject) project = NULL;
+  double       lon = 116.397128, lat = 39.916527, x = lon, y = lat, d = 0.001;
+  OGRGeometryH centroid;
+
+  /* A square around Tiananmen's WGS 84 point, given in GCJ-02. */
+  gr_offset_from_wgs84 (GR_OFFSET_GCJ02, &x, &y);
+  json = g_strdup_printf ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                          "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                          "[[[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f]]]}}]}",
+                          x - d, y - d, x + d, y - d, x + d, y + d, x - d, y + d, x - d, y - d);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  g_ptr_array_add (sources, gr_source_parse (spec, NULL));
+  project = gr_project_import (NULL, sources, &options, &error);
+  g_assert_no_error (error);
+  centroid = OGR_G_CreateGeometry (wkbPoint);
+  OGR_G_Centroid (
+      ((GrFeature *) g_ptr_array_index (project->layers[GR_ROLE_PARK]->features, 0))->geometry,
+      centroid);
+  {
+    g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
+    g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
+    g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
+    double cx = OGR_G_GetX (centroid, 0), cy = OGR_G_GetY (centroid, 0);
+
+    g_assert_true (OCTTransform (ct, 1, &cx, &cy, NULL));
+    /* The square's own shape moves its centroid by far less than a metre. */
+    g_assert_cmpfloat (fabs (cx - lon) * 111320 * cos (lat * G_PI / 180), <, 1);
+    g_assert_cmpfloat (fabs (cy - lat) * 110574, <, 1);
+  }
+  OGR_G_DestroyGeometry (centroid);
+}
+
 GR_TEST_MAIN (gr_gdal_init,
               { "/project/crs/cgcs2000-zone", test_cgcs2000_zone },
               { "/project/crs/missing", test_missing_crs },
-              { "/project/crs/wrong-geographic", test_wrong_geographic_prj })
+              { "/project/crs/wrong-geographic", test_wrong_geographic_prj },
+              { "/project/crs/web-map-offsets", test_web_map_offsets },
+              { "/project/crs/gcj02-source", test_gcj02_source })

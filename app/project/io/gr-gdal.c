@@ -1,6 +1,8 @@
 /* gr-gdal.c — ownership helpers for GDAL/OGR handles and error routing */
 #include "gr-gdal.h"
 
+#include "gr-offset.h"
+
 #include <cpl_conv.h>
 #include <cpl_error.h>
 
@@ -51,6 +53,10 @@ gr_srs_new_from_user (const char *definition)
 {
   OGRSpatialReferenceH srs = OSRNewSpatialReference (NULL);
 
+  /* GCJ-02 and BD-09 are read as longitude/latitude and shifted to WGS 84
+   * point by point (gr-offset.h). */
+  if (gr_offset_from_name (definition) != GR_OFFSET_NONE)
+    definition = "EPSG:4326";
   if (OSRSetFromUserInput (srs, definition) != OGRERR_NONE)
     {
       OSRRelease (srs);

@@ -8,6 +8,7 @@
 #include "gr-import.h"
 
 #include "gr-crs.h"
+#include "gr-offset.h"
 #include "gr-osm.h"
 #include "gr-osm-nodes.h"
 
@@ -35,7 +36,8 @@ typedef struct
   GArray              *items; /* Pending */
   guint                skipped;
   gboolean             osm;
-  GrRole               role; /* for a single-role source */
+  GrRole               role;   /* for a single-role source */
+  GrOffset             offset; /* GCJ-02, BD-09: shifted to WGS 84 as read */
 } Batch;
 
 typedef struct
@@ -509,6 +511,23 @@ warn_mixed_codes (Import *import, const GrSource *source, OGRLayerH layer, Batch
                        gr_role_get_label (source->role)));
 }
 
+/* Every vertex of @geometry from @offset's coordinates to WGS 84. */
+static void
+unshift (OGRGeometryH geometry, GrOffset offset)
+{
+  int parts = OGR_G_GetGeometryCount (geometry);
+
+  for (int i = 0; i < parts; i++)
+    unshift (OGR_G_GetGeometryRef (geometry, i), offset);
+  for (int i = 0; parts == 0 && i < OGR_G_GetPointCount (geometry); i++)
+    {
+      double x = OGR_G_GetX (geometry, i), y = OGR_G_GetY (geometry, i);
+
+      gr_offset_to_wgs84 (offset, &x, &y);
+      OGR_G_SetPoint_2D (geometry, i, x, y);
+    }
+}
+
 static gboolean
 read_rows (Import         *import,
            const GrSource *source,
@@ -536,6 +555,8 @@ read_rows (Import         *import,
           OGR_F_Destroy (row);
           continue;
         }
+      if (batch->offset != GR_OFFSET_NONE)
+        unshift (geometry, batch->offset);
       item.feature = gr_feature_new (geometry);
       item.feature->name = read_text (row, fields->name, fields);
       item.feature->kind = read_text (row, fields->kind, fields);
@@ -605,6 +626,7 @@ read_source (Import *import, const GrSource *source, GError **error)
   batch->srs = import->options->source_crs != NULL
                    ? gr_srs_new_from_user (import->options->source_crs)
                    : gr_srs_clone (srs);
+  batch->offset = gr_offset_from_name (import->options->source_crs);
   if (batch->srs == NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,

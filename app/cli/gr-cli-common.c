@@ -3,6 +3,8 @@
 
 #include "gr-cli-common.h"
 
+#include "gr-code-table.h"
+
 #include "gr-gdal.h"
 #include "gr-runtime.h"
 
@@ -58,6 +60,21 @@ gr_cli_add_import_entries (GOptionContext *context, GrCliImportOptions *o)
       N_ ("Numeric field with residents in the population layer"), "NAME" },
     { "zone-field", 0, 0, G_OPTION_ARG_STRING, &o->zone_field,
       N_ ("Field with the zone name in the zones layer (default: name)"), "NAME" },
+    { "code-field", 0, 0, G_OPTION_ARG_STRING, &o->code_field,
+      N_ ("Field with the land-use code in a landuse= layer (default: DLBM, YDDM, 用地代码…)"),
+      "NAME" },
+    { "code-table", 0, 0, G_OPTION_ARG_STRING, &o->code_table,
+      N_ ("Land-use code table: guide-2023, gbt-21010-2017, gb-50137-2011, cjjt-85-2017 or a "
+          "CSV file (default: recognised from the codes)"),
+      "ID|FILE" },
+    { "code-role", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->code_roles,
+      N_ ("Count a land-use code for another role than the table's (repeatable): 1402=green, "
+          "0702=none"),
+      "CODE=ROLE" },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &o->strict,
+      N_ ("Stop at a land-use code the table does not have, instead of leaving its features "
+          "out"),
+      NULL },
     { NULL },
   };
 
@@ -67,8 +84,17 @@ gr_cli_add_import_entries (GOptionContext *context, GrCliImportOptions *o)
 GrImportOptions
 gr_cli_import_options_get (const GrCliImportOptions *o)
 {
-  GrImportOptions options = { o->crs,        o->source_crs, o->encoding, o->population_field,
-                              o->zone_field, NULL };
+  GrImportOptions options = {
+    .crs = o->crs,
+    .source_crs = o->source_crs,
+    .encoding = o->encoding,
+    .population_field = o->population_field,
+    .zone_field = o->zone_field,
+    .code_field = o->code_field,
+    .code_table = o->code_table,
+    .code_roles = (const char *const *) o->code_roles,
+    .strict = o->strict,
+  };
 
   return options;
 }
@@ -183,6 +209,9 @@ gr_cli_options_clear (GrCliOptions *o)
   g_free (o->import.encoding);
   g_free (o->import.population_field);
   g_free (o->import.zone_field);
+  g_free (o->import.code_field);
+  g_free (o->import.code_table);
+  g_strfreev (o->import.code_roles);
   g_free (o->criteria.rules);
   g_free (o->criteria.mode);
   g_free (o->scenario);
@@ -264,7 +293,6 @@ gr_cli_basemap_path (const char *option)
   return path;
 }
 
-/* What the import noticed and mended, for the user to know. */
 /* The edits of @scenario that no longer fit the data, on stderr. */
 void
 gr_cli_print_left_out (const GrScenario *scenario)
@@ -274,9 +302,15 @@ gr_cli_print_left_out (const GrScenario *scenario)
                 (const char *) g_ptr_array_index (scenario->left_out, i));
 }
 
+/* What the import understood, noticed and mended, for the user to know. */
 void
 gr_cli_print_warnings (GrProject *project)
 {
+  for (guint i = 0; i < project->landuse->len; i++)
+    {
+      g_autofree char *text = gr_landuse_report_to_text (g_ptr_array_index (project->landuse, i));
+      g_printerr ("%s", text);
+    }
   for (guint i = 0; i < project->warnings->len; i++)
     g_printerr ("greenreach-cli: %s\n", (char *) g_ptr_array_index (project->warnings, i));
 }

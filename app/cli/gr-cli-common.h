@@ -25,15 +25,20 @@ gboolean gr_cli_parse_options (GOptionContext     *context,
                                int                *argc,
                                char             ***argv);
 
-/* --crs, --source-crs, --encoding, --population-field, --zone-field: how
- * sources are read (import, analyze). */
+/* --crs, --source-crs, --encoding, --population-field, --zone-field and
+ * the land-use layer's --code-field, --code-table, --code-role, --strict:
+ * how sources are read (import, analyze). */
 typedef struct
 {
-  char *crs;
-  char *source_crs;
-  char *encoding;
-  char *population_field;
-  char *zone_field;
+  char    *crs;
+  char    *source_crs;
+  char    *encoding;
+  char    *population_field;
+  char    *zone_field;
+  char    *code_field; /* land-use layers */
+  char    *code_table;
+  char   **code_roles;
+  gboolean strict;
 } GrCliImportOptions;
 
 void            gr_cli_add_import_entries (GOptionContext *context, GrCliImportOptions *options);

@@ -3,6 +3,8 @@
 
 #include "gr-cli-evaluation.h"
 
+#include "gr-format.h"
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -234,32 +236,6 @@ gr_cli_evaluation_to_json (const GrCliEvaluation *ev)
 
 /* ---- the table -------------------------------------------------------------- */
 
-static int
-display_width (const char *text)
-{
-  int width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return width;
-}
-
-/* Pads by display width, not bytes, so "≥", "m²" and Chinese line up;
- * a negative @width aligns right. */
-static void
-append_padded (GString *out, const char *text, int width)
-{
-  int pad = ABS (width) - display_width (text);
-
-  if (width < 0)
-    for (int i = 0; i < pad; i++)
-      g_string_append_c (out, ' ');
-  g_string_append (out, text);
-  if (width > 0)
-    for (int i = 0; i < pad; i++)
-      g_string_append_c (out, ' ');
-}
-
 static void
 table_row (GString        *out,
            const char     *label,
@@ -268,7 +244,7 @@ table_row (GString        *out,
            gboolean        people)
 {
   g_string_append (out, "  ");
-  append_padded (out, label, 36);
+  gr_format_pad (out, label, 36);
   g_string_append_printf (out, " %14.0f  %6.1f%%", a->area_m2,
                           100 * share (a->area_m2, total->area_m2));
   if (people)
@@ -288,13 +264,13 @@ table_summary (GString *out, const GrCliEvaluation *ev, const GrSummary *s)
       g_strdup_printf (_ ("Park ≥ %g m² within %g m"), c->park_min_area, c->park_radius);
 
   g_string_append (out, "  ");
-  append_padded (out, "", 37);
-  append_padded (out, _ ("area (m²)"), -14);
-  append_padded (out, _ ("share"), -9);
+  gr_format_pad (out, "", 37);
+  gr_format_pad (out, _ ("area (m²)"), -14);
+  gr_format_pad (out, _ ("share"), -9);
   if (people)
     {
-      append_padded (out, _ ("residents"), -14);
-      append_padded (out, _ ("share"), -9);
+      gr_format_pad (out, _ ("residents"), -14);
+      gr_format_pad (out, _ ("share"), -9);
     }
   g_string_append_c (out, '\n');
   table_row (out, _ ("Residential land"), &s->residential, &s->residential, people);

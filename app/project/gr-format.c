@@ -87,3 +87,34 @@ gr_format_change (double delta, int decimals, const char *unit)
   return unit != NULL && unit[0] != '\0' ? g_strconcat (number, " ", unit, NULL)
                                          : g_steal_pointer (&number);
 }
+
+static int
+display_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
+/**
+ * gr_format_pad:
+ * @width: columns; negative aligns @text right
+ *
+ * Appends @text padded to @width by display width, not bytes, so that
+ * "≥", "m²" and Chinese line up in a terminal's table.
+ */
+void
+gr_format_pad (GString *out, const char *text, int width)
+{
+  int pad = ABS (width) - display_width (text);
+
+  if (width < 0)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (width > 0)
+    for (int i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+}

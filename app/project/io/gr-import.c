@@ -7,10 +7,12 @@
 
 #include "gr-import.h"
 
+#include "gr-code-table.h"
 #include "gr-crs.h"
 #include "gr-offset.h"
 #include "gr-osm.h"
 #include "gr-osm-nodes.h"
+#include "gr-runtime.h"
 
 #include <cpl_conv.h>
 #include <glib/gi18n-lib.h>
@@ -27,6 +29,7 @@ typedef struct
   GrFeature *feature;     /* geometry in the batch's source CRS */
   int        admin_level; /* OSM zones only */
   GIntBig    fid;         /* in its source: the OSM id, the shapefile's record */
+  guint      code;        /* land-use layers: its line in the batch's report */
 } Pending;
 
 typedef struct
@@ -38,6 +41,7 @@ typedef struct
   gboolean             osm;
   GrRole               role;   /* for a single-role source */
   GrOffset             offset; /* GCJ-02, BD-09: shifted to WGS 84 as read */
+  GrLanduseReport     *report; /* a land-use layer's codes (the project's) */
 } Batch;
 
 typedef struct
@@ -45,6 +49,8 @@ typedef struct
   const GrImportOptions *options;
   GPtrArray             *batches;
   GrProject             *project;
+  guint                  given_roles; /* bits of the roles a source of their own gives */
+  GPtrArray             *code_tables; /* GrCodeTable, loaded for the first land-use layer */
 } Import;
 
 static void
@@ -85,6 +91,7 @@ gr_source_copy (const GrSource *source)
   copy->path = g_strdup (source->path);
   copy->layer = g_strdup (source->layer);
   copy->add = source->add;
+  copy->landuse = source->landuse;
   return copy;
 }
 
@@ -96,6 +103,13 @@ gr_source_free (GrSource *source)
   g_free (source->path);
   g_free (source->layer);
   g_free (source);
+}
+
+/* The key a source was given with: its role, or landuse. */
+static const char *
+source_key (const GrSource *source)
+{
+  return source->landuse ? "landuse" : gr_role_to_string (source->role);
 }
 
 static gboolean
@@ -116,12 +130,16 @@ gr_source_parse (const char *spec, GError **error)
   g_autofree char *role = eq != NULL ? g_strndup (spec, eq - spec) : NULL;
   const char      *colon;
 
-  if (role == NULL || !gr_role_from_string (role, &source->role) || eq[1] == '\0')
+  /* landuse= is a layer whose features take the roles their codes mean. */
+  source->landuse = role != NULL && g_ascii_strcasecmp (role, "landuse") == 0;
+  if (role == NULL || eq[1] == '\0'
+      || (!source->landuse && !gr_role_from_string (role, &source->role)))
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
                    _ ("“%s” is not ROLE=PATH[:LAYER]; roles are green, park, residential, "
                       "population, walk, greenway, corridor, water, zones, buildings, nursery, "
-                      "builtup, sites, entrances"),
+                      "builtup, sites, entrances, and landuse for a layer coded by a land-use "
+                      "classification"),
                    spec);
       return NULL;
     }
@@ -257,7 +275,7 @@ pick_layer (GDALDatasetH ds, const GrSource *source, GError **error)
   else
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
                  _ ("%s has %d layers (%s); choose one with %s=%s:LAYER"), source->path, n,
-                 names->str, gr_role_to_string (source->role), source->path);
+                 names->str, source_key (source), source->path);
   return NULL;
 }
 
@@ -387,6 +405,38 @@ check_population (double value, const GrSource *source, GIntBig fid, GError **er
   return FALSE;
 }
 
+/* Fields that hold a land-use code (国土调查 地类编码 DLBM, 用地代码 YDDM…),
+ * codes first, then the class names (地类名称 DLMC) some layers carry alone. */
+static const char *const code_fields[] = { "DLBM",     "YDDM",     "DLDM",     "YDXZ",
+                                           "YDLX",     "用地代码", "地类编码", "用地编码",
+                                           "用地性质", "用地类型", "DLMC",     "YDMC",
+                                           "地类名称", "用地名称", NULL };
+
+static gboolean
+setup_code_field (const GrSource        *source,
+                  const GrImportOptions *o,
+                  OGRFeatureDefnH        defn,
+                  Fields                *fields,
+                  GError               **error)
+{
+  g_autofree char *list = NULL;
+
+  fields->kind = find_field (defn, o->code_field, code_fields);
+  if (fields->kind >= 0)
+    return TRUE;
+  list = field_list (defn);
+  if (o->code_field != NULL)
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                 _ ("%s: no land-use code field “%s”; the fields are: %s"), source->path,
+                 o->code_field, list);
+  else
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                 _ ("%s: no land-use code field (DLBM, YDDM, 用地代码…); the fields are: %s. "
+                    "Name it with --code-field"),
+                 source->path, list);
+  return FALSE;
+}
+
 static gboolean
 setup_fields (Import         *import,
               const GrSource *source,
@@ -407,6 +457,8 @@ setup_fields (Import         *import,
   fields->name = find_field (defn, zones ? o->zone_field : NULL, names);
   fields->kind = find_field (defn, NULL, kinds);
   fields->historic = find_field (defn, NULL, historic);
+  if (source->landuse && !setup_code_field (source, o, defn, fields, error))
+    return FALSE;
   fields->value =
       source->role == GR_ROLE_POPULATION ? find_field (defn, o->population_field, people) : -1;
   if (zones && o->zone_field != NULL && fields->name < 0)
@@ -457,11 +509,9 @@ compare_counts (gconstpointer a, gconstpointer b, gpointer counts)
 static void
 warn_mixed_codes (Import *import, const GrSource *source, OGRLayerH layer, Batch *batch, int kind)
 {
-  static const char *const code_fields[] = { "DLBM",     "YDDM",     "DLDM",     "YDXZ",     "DLMC",
-                                             "用地代码", "地类编码", "用地性质", "用地类型", NULL };
-  const char              *field =
+  const char *field =
       kind >= 0 ? OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (OGR_L_GetLayerDefn (layer), kind))
-                             : NULL;
+                : NULL;
   g_autoptr (GHashTable) counts = NULL;
   g_autoptr (GPtrArray) codes = NULL;
   g_autoptr (GString) list = NULL;
@@ -509,6 +559,144 @@ warn_mixed_codes (Import *import, const GrSource *source, OGRLayerH layer, Batch
                           "each code's features with its own role"),
                        source->path, field, g_hash_table_size (counts), list->str,
                        gr_role_get_label (source->role)));
+}
+
+/* ---- land-use layers ------------------------------------------------------- */
+
+static GrCodeTable *
+pick_code_table (Import *import, GHashTable *counts, const char *path, GError **error)
+{
+  const GrImportOptions *o = import->options;
+
+  if (import->code_tables == NULL)
+    {
+      g_autofree char *dir = gr_runtime_data_path ("landuse");
+
+      if ((import->code_tables = gr_code_tables_load (dir, error)) == NULL)
+        return NULL;
+    }
+  if (o->code_table != NULL)
+    return gr_code_tables_find (import->code_tables, o->code_table, error);
+  return gr_code_tables_detect (import->code_tables, counts, path, error);
+}
+
+static gboolean
+apply_code_roles (GrCodeTable *table, const char *const *overrides, GError **error)
+{
+  for (guint i = 0; overrides != NULL && overrides[i] != NULL; i++)
+    {
+      g_auto (GStrv) pair = g_strsplit (overrides[i], "=", 2);
+
+      if (!gr_code_table_set_role (table, pair[0], pair[1], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+report_line (GrLanduseReport *report, const char *code)
+{
+  for (guint i = 0; i < report->codes->len; i++)
+    if (strcmp (g_array_index (report->codes, GrCodeCount, i).code, code) == 0)
+      return i;
+  g_return_val_if_reached (0);
+}
+
+/* Each feature of a land-use layer to the role its code means (or none),
+ * with its class text as the code's name: “1401 公园绿地”, “G12 社区公园”. */
+static void
+assign_codes (Import *import, Batch *batch, GrCodeTable *table)
+{
+  g_autoptr (GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < batch->items->len; i++)
+    {
+      Pending           *item = &g_array_index (batch->items, Pending, i);
+      char              *code = gr_code_normalise (item->feature->kind);
+      const GrCodeEntry *entry = code != NULL ? gr_code_table_lookup (table, code, NULL) : NULL;
+      GrCodeCount       *line;
+
+      code = code != NULL ? code : g_strdup ("");
+      g_ptr_array_add (codes, code);
+      line = gr_landuse_report_count (batch->report, code, entry);
+      line->n_features++;
+      item->role = entry != NULL ? entry->role : GR_ROLE_NONE;
+      /* Parks from the park inventory, homes from the land-use layer: a
+       * role given by a source of its own is not taken from here too. */
+      if (item->role != GR_ROLE_NONE && (import->given_roles & (1u << item->role)))
+        {
+          item->role = GR_ROLE_NONE;
+          line->taken = FALSE;
+        }
+      if (entry != NULL)
+        {
+          g_free (item->feature->kind);
+          item->feature->kind = g_strdup_printf (
+              "%s %s", entry->klass != NULL ? entry->klass : entry->code, entry->name);
+        }
+    }
+  /* Once every code has its line, the lines stay where they are. */
+  for (guint i = 0; i < batch->items->len; i++)
+    g_array_index (batch->items, Pending, i).code =
+        report_line (batch->report, g_ptr_array_index (codes, i));
+}
+
+/* Sorts a land-use layer's features by their codes, naming the table it
+ * reads them with; unknown codes are left out and said (or, with
+ * --strict, an error). */
+static gboolean
+sort_by_codes (Import         *import,
+               const GrSource *source,
+               Batch          *batch,
+               const char     *field,
+               GError        **error)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GrCodeTable) table = NULL;
+  g_autofree char *unknown = NULL;
+  guint            n_unknown = 0;
+
+  for (guint i = 0; i < batch->items->len; i++)
+    {
+      char *code = gr_code_normalise (g_array_index (batch->items, Pending, i).feature->kind);
+
+      if (code == NULL)
+        continue;
+      g_hash_table_insert (
+          counts, code,
+          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1));
+    }
+  if ((table = pick_code_table (import, counts, source->path, error)) == NULL
+      || !apply_code_roles (table, import->options->code_roles, error))
+    return FALSE;
+  batch->report = gr_landuse_report_new (source->path, field, table);
+  g_ptr_array_add (import->project->landuse, batch->report);
+  assign_codes (import, batch, table);
+  for (guint i = 0; i < batch->report->codes->len; i++)
+    if (!g_array_index (batch->report->codes, GrCodeCount, i).known)
+      n_unknown += g_array_index (batch->report->codes, GrCodeCount, i).n_features;
+  if (n_unknown == 0)
+    return TRUE;
+  unknown = gr_landuse_report_list_unknown (batch->report);
+  if (import->options->strict)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                   _ ("%s: %s has land-use codes that “%s” (%s) does not have: %s. Add them to a "
+                      "copy of the table, or give --code-role CODE=ROLE"),
+                   source->path, field, gr_code_table_get_title (table),
+                   gr_code_table_get_id (table), unknown);
+      return FALSE;
+    }
+  g_ptr_array_add (
+      import->project->warnings,
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%s: %u feature has a land-use code that “%s” does not have, "
+                                    "and was left out: %s (--strict stops at it)",
+                                    "%s: %u features have land-use codes that “%s” does not "
+                                    "have, and were left out: %s (--strict stops at them)",
+                                    n_unknown),
+                       source->path, n_unknown, gr_code_table_get_id (table), unknown));
+  return TRUE;
 }
 
 /* Every vertex of @geometry from @offset's coordinates to WGS 84. */
@@ -584,7 +772,7 @@ read_rows (Import         *import,
   else if (batch->items->len == 0)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_ROLE,
                  _ ("%s: the role “%s” needs %s, but layer “%s” has none"), source->path,
-                 gr_role_to_string (source->role), shape_noun (shape), OGR_L_GetName (layer));
+                 source_key (source), shape_noun (shape), OGR_L_GetName (layer));
   return batch->items->len > 0;
 }
 
@@ -637,7 +825,11 @@ read_source (Import *import, const GrSource *source, GError **error)
   if (!setup_fields (import, source, layer, &fields, error))
     return FALSE;
   ok = read_rows (import, source, layer, batch, &fields, error);
-  if (ok)
+  if (ok && source->landuse)
+    ok = sort_by_codes (
+        import, source, batch,
+        OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (OGR_L_GetLayerDefn (layer), fields.kind)), error);
+  else if (ok)
     warn_mixed_codes (import, source, layer, batch, fields.kind);
   g_free (fields.encoding);
   if (ok && batch->skipped > 0)
@@ -932,10 +1124,11 @@ drop_absurd (Import *import, Batch *batch)
         continue;
       g_free (first);
       /* TRANSLATORS: "Parks: feature 123 (“人民公园”) spans 4,700 km" */
-      first =
-          g_strdup_printf (_ ("%s: feature %lld (“%s”) spans %.0f km"),
-                           gr_role_get_label (item->role), (long long) item->fid,
-                           item->feature->name != NULL ? item->feature->name : "", MIN (km, 1e9));
+      first = g_strdup_printf (
+          _ ("%s: feature %lld (“%s”) spans %.0f km"),
+          item->role != GR_ROLE_NONE ? gr_role_get_label (item->role) : _ ("land use"),
+          (long long) item->fid, item->feature->name != NULL ? item->feature->name : "",
+          MIN (km, 1e9));
       dropped++;
       g_array_remove_index (batch->items, i);
     }
@@ -960,8 +1153,9 @@ place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError *
 
   for (guint i = 0; i < batch->items->len; i++)
     {
-      Pending     *item = &g_array_index (batch->items, Pending, i);
-      GrLayer     *layer = gr_project_ensure_layer (project, item->role);
+      Pending *item = &g_array_index (batch->items, Pending, i);
+      GrShape  shape = item->role != GR_ROLE_NONE ? gr_role_get_shape (item->role) : GR_SHAPE_AREA;
+      GrLayer *layer;
       OGREnvelope  env;
       OGRGeometryH clean;
       gboolean     repaired;
@@ -975,13 +1169,22 @@ place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError *
                        batch->path, OSRGetName (target));
           return FALSE;
         }
-      clean = clean_geometry (item->feature->geometry, gr_role_get_shape (item->role), &repaired);
-      project->repaired += repaired;
+      clean = clean_geometry (item->feature->geometry, shape, &repaired);
       if (clean == NULL)
         {
           dropped++;
           continue;
         }
+      /* A land-use layer's every code is measured, counted or not. */
+      if (batch->report != NULL)
+        g_array_index (batch->report->codes, GrCodeCount, item->code).area += OGR_G_Area (clean);
+      if (item->role == GR_ROLE_NONE)
+        {
+          OGR_G_DestroyGeometry (clean);
+          continue;
+        }
+      project->repaired += repaired;
+      layer = gr_project_ensure_layer (project, item->role);
       OGR_G_DestroyGeometry (item->feature->geometry);
       item->feature->geometry = clean;
       g_ptr_array_add (layer->features, g_steal_pointer (&item->feature));
@@ -1006,6 +1209,19 @@ place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError *
   return TRUE;
 }
 
+static gboolean
+landuse_counted (const Batch *batch)
+{
+  for (guint i = 0; i < batch->report->codes->len; i++)
+    {
+      const GrCodeCount *line = &g_array_index (batch->report->codes, GrCodeCount, i);
+
+      if (line->role != GR_ROLE_NONE && line->area > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A source whose every feature was lost in repair is an error, not a
  * silently missing layer. */
 static gboolean
@@ -1016,6 +1232,18 @@ check_layers (Import *import, GError **error)
       Batch   *batch = g_ptr_array_index (import->batches, i);
       GrLayer *layer = import->project->layers[batch->role];
 
+      if (batch->report != NULL)
+        {
+          if (!landuse_counted (batch))
+            {
+              g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                           _ ("%s: none of the land-use codes in %s is counted for any role "
+                              "by “%s”"),
+                           batch->path, batch->report->field, batch->report->table_id);
+              return FALSE;
+            }
+          continue;
+        }
       if (!batch->osm && (layer == NULL || layer->features->len == 0))
         {
           g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
@@ -1064,9 +1292,16 @@ run_import (GPtrArray             *sources,
   static const GrImportOptions defaults = { 0 };
   g_autoptr (GrProject) project = gr_project_new ();
   g_autoptr (GPtrArray) batches = g_ptr_array_new_with_free_func (batch_free);
-  Import   import = { options != NULL ? options : &defaults, batches, project };
+  Import   import = { options != NULL ? options : &defaults, batches, project, 0, NULL };
   gboolean ok = TRUE;
 
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      const GrSource *source = g_ptr_array_index (sources, i);
+
+      if (!source->landuse)
+        import.given_roles |= 1u << source->role;
+    }
   gr_gdal_init ();
   gr_gdal_capture_begin ();
   if (osm_path != NULL)
@@ -1075,6 +1310,7 @@ run_import (GPtrArray             *sources,
     ok = read_source (&import, g_ptr_array_index (sources, i), error);
   ok = ok && finish (&import, error);
   g_free (gr_gdal_capture_end ());
+  g_clear_pointer (&import.code_tables, g_ptr_array_unref);
   return ok ? g_steal_pointer (&project) : NULL;
 }
 

@@ -13,6 +13,7 @@ typedef struct
   char    *path;  /* a file, or a connection string such as PG:… */
   char    *layer; /* NULL: the source's only layer */
   gboolean add;   /* over a project: added to its layer of the role, not replacing it */
+  gboolean landuse; /* a land-use layer: each feature to the role its code means */
 } GrSource;
 
 typedef struct
@@ -22,7 +23,12 @@ typedef struct
   const char   *encoding;         /* attribute encoding; NULL detects */
   const char   *population_field; /* NULL: a field named like population */
   const char   *zone_field;       /* NULL: name */
-  GCancellable *cancellable;
+  /* Land-use layers (landuse=PATH): */
+  const char        *code_field; /* NULL finds DLBM, YDDM, 用地代码… */
+  const char        *code_table; /* a table's id or file; NULL recognises it */
+  const char *const *code_roles; /* CODE=ROLE overrides of the table */
+  gboolean           strict;     /* a code the table lacks is an error */
+  GCancellable      *cancellable;
 } GrImportOptions;
 
 GrSource *gr_source_parse (const char *spec, GError **error);

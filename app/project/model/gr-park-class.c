@@ -16,6 +16,7 @@
 #include "gr-project.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* The codes are the enum's nicks (gr-park-class.h). */
 static const struct
@@ -44,8 +45,15 @@ static const struct
 GrParkClass
 gr_park_class_from_kind (const char *kind, double area_m2, gboolean *by_size)
 {
+  g_autofree char *first = kind != NULL ? g_strndup (kind, strcspn (kind, " ")) : NULL;
+  int              code;
+
   if (by_size != NULL)
     *by_size = FALSE;
+  /* A land-use layer's class text begins with the class code: “EG 郊野公园”
+   * is a country park, though “EG11” holds “G11”. */
+  if (first != NULL && gr_enum_from_nick (GR_TYPE_PARK_CLASS, first, &code))
+    return code;
   for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
     if (gr_text_has_word (kind, classes[c].words))
       return c;

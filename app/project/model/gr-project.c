@@ -3,6 +3,8 @@
 
 #include "gr-project.h"
 
+#include "gr-code-table.h"
+
 #include "gr-model-private.h"
 
 G_DEFINE_QUARK (gr - project - error - quark, gr_project_error)
@@ -14,6 +16,7 @@ gr_project_new (void)
 
   project->rules = gr_service_rules_new_default ();
   project->warnings = g_ptr_array_new_with_free_func (g_free);
+  project->landuse = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_landuse_report_free);
   gr_bounds_clear (project->extent);
   return project;
 }
@@ -27,6 +30,7 @@ gr_project_free (GrProject *project)
     _gr_layer_free (project->layers[i]);
   gr_service_rules_free (project->rules);
   g_ptr_array_unref (project->warnings);
+  g_ptr_array_unref (project->landuse);
   g_free (project->crs_name);
   g_free (project->crs_wkt);
   g_free (project);

@@ -60,6 +60,12 @@ gr_cli_add_import_entries (GOptionContext *context, GrCliImportOptions *o)
       N_ ("Numeric field with residents in the population layer"), "NAME" },
     { "zone-field", 0, 0, G_OPTION_ARG_STRING, &o->zone_field,
       N_ ("Field with the zone name in the zones layer (default: name)"), "NAME" },
+    { "population-table", 0, 0, G_OPTION_ARG_FILENAME, &o->population_table,
+      N_ ("Residents per zone from a table (CSV, XLSX, ODS), joined to the zones by name"),
+      "FILE" },
+    { "population-join", 0, 0, G_OPTION_ARG_STRING, &o->population_join,
+      N_ ("The zones' field and the table's column that name the same zone (default: name)"),
+      "ZONEFIELD[=COLUMN]" },
     { "code-field", 0, 0, G_OPTION_ARG_STRING, &o->code_field,
       N_ ("Field with the land-use code in a landuse= layer (default: DLBM, YDDM, 用地代码…)"),
       "NAME" },
@@ -90,6 +96,8 @@ gr_cli_import_options_get (const GrCliImportOptions *o)
     .encoding = o->encoding,
     .population_field = o->population_field,
     .zone_field = o->zone_field,
+    .population_table = o->population_table,
+    .population_join = o->population_join,
     .code_field = o->code_field,
     .code_table = o->code_table,
     .code_roles = (const char *const *) o->code_roles,
@@ -209,6 +217,8 @@ gr_cli_options_clear (GrCliOptions *o)
   g_free (o->import.encoding);
   g_free (o->import.population_field);
   g_free (o->import.zone_field);
+  g_free (o->import.population_table);
+  g_free (o->import.population_join);
   g_free (o->import.code_field);
   g_free (o->import.code_table);
   g_strfreev (o->import.code_roles);

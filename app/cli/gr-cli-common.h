@@ -35,6 +35,8 @@ typedef struct
   char    *encoding;
   char    *population_field;
   char    *zone_field;
+  char    *population_table; /* residents per zone */
+  char    *population_join;
   char    *code_field; /* land-use layers */
   char    *code_table;
   char   **code_roles;

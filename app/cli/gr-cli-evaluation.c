@@ -129,6 +129,25 @@ add_summary (JsonBuilder *b, const GrCliEvaluation *ev, const GrSummary *s)
   json_builder_end_object (b);
 }
 
+/* Where the residents came from: features (a population layer), a table
+ * per zone or a raster; null without residents. */
+static void
+add_population (JsonBuilder *b, const GrCliEvaluation *ev)
+{
+  const GrEvaluation *e = ev->evaluation;
+
+  json_builder_set_member_name (b, "population");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "method");
+  if (ev->project->population_method != NULL)
+    json_builder_add_string_value (b, ev->project->population_method);
+  else
+    json_builder_add_null_value (b);
+  add_double_or_null (b, "placed", e->city.residential.population, e->has_population);
+  add_double_or_null (b, "unplaced", e->unplaced, e->has_population);
+  json_builder_end_object (b);
+}
+
 static void
 add_zones (JsonBuilder *b, const GrCliEvaluation *ev)
 {
@@ -223,6 +242,7 @@ gr_cli_evaluation_to_json (const GrCliEvaluation *ev)
   json_builder_add_boolean_value (b, ev->exact);
   add_summary (b, ev, &ev->evaluation->city);
   add_double (b, "population_unplaced", ev->evaluation->unplaced);
+  add_population (b, ev);
   add_int (b, "repaired_geometries", ev->project->repaired);
   if (ev->evaluation->walking)
     add_walking (b, ev);

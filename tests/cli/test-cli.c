@@ -176,6 +176,74 @@ test_import_then_analyze (void)
   g_assert_nonnull (strstr (ogrinfo_out, "gr_rules"));
 }
 
+/* A bureau's delivery: one land-use layer coded by the 2023 guide, made
+ * from the sample's own layers, and residents per parish in a table. */
+static void
+test_bureau_inputs (void)
+{
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *gpkg = g_build_filename (dir, "andorra.gpkg", NULL);
+  g_autofree char *shp = g_build_filename (dir, "用地现状.shp", NULL);
+  g_autofree char *spec = g_strconcat ("landuse=", shp, NULL);
+  g_autofree char *csv = g_build_filename (dir, "人口.csv", NULL);
+  const char      *sql = "SELECT geom, '0701' AS DLBM FROM residential UNION ALL "
+                         "SELECT geom, '1401' AS DLBM FROM park UNION ALL "
+                         "SELECT geom, '9999' AS DLBM FROM water";
+  const char      *ogr2ogr[] = { "ogr2ogr", "-f", "ESRI Shapefile", shp, gpkg, "-sql", sql, NULL };
+  g_auto (Run) import = run_cli ("import", g_getenv ("GREENREACH_SAMPLE"), "-o", gpkg, NULL);
+  g_autoptr (JsonParser) p1 = json_parser_new ();
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+  g_autoptr (JsonParser) p3 = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *coded, *layered, *people;
+  int         status;
+
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) ogr2ogr, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  {
+    g_auto (Run) from_codes = run_cli ("analyze", spec, "--json", NULL);
+    g_auto (Run) from_layers = run_cli ("analyze", gpkg, "--json", NULL);
+    g_auto (Run) strict = run_cli ("analyze", spec, "--strict", NULL);
+
+    g_assert_cmpint (from_codes.status, ==, 0);
+    /* What was understood is said: every code, the unknown one marked. */
+    g_assert_nonnull (strstr (from_codes.err, "DLBM"));
+    g_assert_nonnull (strstr (from_codes.err, "guide-2023"));
+    g_assert_nonnull (strstr (from_codes.err, "城镇住宅用地"));
+    g_assert_nonnull (strstr (from_codes.err, "  ! 9999"));
+    coded = parse_object (from_codes.out, p1);
+    layered = parse_object (from_layers.out, p2);
+    g_assert_cmpfloat_with_epsilon (member (coded, "residential", "area_m2"),
+                                    member (layered, "residential", "area_m2"), 1);
+    g_assert_cmpint (strict.status, ==, 1);
+    g_assert_nonnull (strstr (strict.err, "9999"));
+  }
+  /* Residents per parish (rounded recent figures), one row misspelt. */
+  g_assert_true (g_file_set_contents (csv,
+                                      "name,population\nAndorra la Vella,22600\nCanillo,4400\n"
+                                      "Encamp,11900\nEscaldes-Engordany,14800\n"
+                                      "La Massana,10300\nOrdino,5000\nSant Julia de Loria,9400\n",
+                                      -1, NULL));
+  {
+    g_auto (Run) run = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--population-table",
+                                csv, "--json", NULL);
+    JsonObject *population;
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "“Sant Julia de Loria”"));
+    g_assert_nonnull (strstr (run.err, "“Sant Julià de Lòria”"));
+    people = parse_object (run.out, p3);
+    population = json_object_get_object_member (people, "population");
+    g_assert_cmpstr (json_object_get_string_member (population, "method"), ==, "table");
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (population, "placed")
+                                        + json_object_get_double_member (population, "unplaced"),
+                                    22600 + 4400 + 11900 + 14800 + 10300 + 5000, 0.5);
+  }
+}
+
 static void
 test_exact_flag (void)
 {
@@ -610,6 +678,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/analyze/rules-file", test_rules_file);
   g_test_add_func ("/cli/analyze/exact", test_exact_flag);
   g_test_add_func ("/cli/import/project-file", test_import_then_analyze);
+  g_test_add_func ("/cli/import/bureau-inputs", test_bureau_inputs);
   g_test_add_func ("/cli/exit-codes", test_exit_codes);
   g_test_add_func ("/cli/chinese", test_chinese_table);
   g_test_add_func ("/cli/walking/json", test_walking_json);

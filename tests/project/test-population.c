@@ -39,4 +39,174 @@ test_population_dasymetric (void)
   gr_evaluation_clear (&exact);
 }
 
-GR_TEST_MAIN (gr_gdal_init, { "/project/population/dasymetric", test_population_dasymetric })
+static double
+layer_total (GrProject *project)
+{
+  GrLayer *layer = project->layers[GR_ROLE_POPULATION];
+  double   total = 0;
+
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    total += ((GrFeature *) g_ptr_array_index (layer->features, i))->value;
+  return total;
+}
+
+/* Every resident is either placed on residential land or reported. */
+static void
+assert_all_counted (GrProject *project, double total)
+{
+  GrEvaluation grid, exact;
+
+  evaluate (project, FALSE, &grid);
+  evaluate (project, TRUE, &exact);
+  g_assert_cmpfloat (grid.city.residential.population, >, 0);
+  g_assert_cmpfloat_with_epsilon (grid.city.residential.population + grid.unplaced, total, 0.5);
+  g_assert_cmpfloat_with_epsilon (exact.city.residential.population + exact.unplaced, total, 0.5);
+  g_test_message ("%.0f residents: %.0f placed, %.0f unplaced (grid)", total,
+                  grid.city.residential.population, grid.unplaced);
+  gr_evaluation_clear (&grid);
+  gr_evaluation_clear (&exact);
+}
+
+/* Four 街道 over central Helsinki, and the 七普 table of their residents as
+ * a bureau keeps it: one zone without a row, one row without a zone, a
+ * count written with a thousands separator. */
+static void
+test_population_table (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *osm = extract_path ("helsinki-centre.osm.pbf");
+  g_autofree char *zones = write_temp (
+      "zones.geojson",
+      "{\"type\":\"FeatureCollection\",\"features\":["
+      "{\"type\":\"Feature\",\"properties\":{\"JDMC\":\"街道甲\"},\"geometry\":{\"type\":"
+      "\"Polygon\",\"coordinates\":[[[24.90,60.15],[24.932,60.15],[24.932,60.165],[24.90,60.165],"
+      "[24.90,60.15]]]}},"
+      "{\"type\":\"Feature\",\"properties\":{\"JDMC\":\"街道乙\"},\"geometry\":{\"type\":"
+      "\"Polygon\",\"coordinates\":[[[24.932,60.15],[24.96,60.15],[24.96,60.165],[24.932,60.165],"
+      "[24.932,60.15]]]}},"
+      "{\"type\":\"Feature\",\"properties\":{\"JDMC\":\"街道丙\"},\"geometry\":{\"type\":"
+      "\"Polygon\",\"coordinates\":[[[24.90,60.165],[24.932,60.165],[24.932,60.18],[24.90,60.18],"
+      "[24.90,60.165]]]}},"
+      "{\"type\":\"Feature\",\"properties\":{\"JDMC\":\"街道丁\"},\"geometry\":{\"type\":"
+      "\"Polygon\",\"coordinates\":[[[24.932,60.165],[24.96,60.165],[24.96,60.18],[24.932,60.18],"
+      "[24.932,60.165]]]}}]}");
+  g_autofree char *table =
+      write_temp ("七普.csv", "街道名称,常住人口\n街道甲,12000\n街道乙,\"8,500\"\n"
+                              "街道丙,3000\n外区,999\n");
+  g_autofree char *spec = g_strconcat ("zones=", zones, NULL);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  g_autoptr (GrProject) project = NULL;
+  GrImportOptions options = { .population_table = table, .population_join = "JDMC=街道名称" };
+  g_autoptr (GString) warnings = g_string_new (NULL);
+
+  g_ptr_array_add (sources, gr_source_parse (spec, &error));
+  project = gr_project_import (osm, sources, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (project->population_method, ==, "table");
+  g_assert_cmpuint (project->layers[GR_ROLE_POPULATION]->features->len, ==, 3);
+  g_assert_cmpfloat (layer_total (project), ==, 23500);
+  for (guint i = 0; i < project->warnings->len; i++)
+    g_string_append_printf (warnings, "%s\n", (char *) g_ptr_array_index (project->warnings, i));
+  g_test_message ("%s", warnings->str);
+  g_assert_nonnull (strstr (warnings->str, "“外区”"));
+  g_assert_nonnull (strstr (warnings->str, "999 residents"));
+  g_assert_nonnull (strstr (warnings->str, "“街道丁”"));
+  assert_all_counted (project, 23500);
+  g_clear_pointer (&project, gr_project_free);
+
+  /* A join column that is not there, named with the columns there are. */
+  options.population_join = "JDMC=街道";
+  project = gr_project_import (osm, sources, &options, &error);
+  g_assert_null (project);
+  g_assert_nonnull (strstr (error->message, "街道名称, 常住人口"));
+  g_clear_error (&error);
+  /* A count that is not a number names its row. */
+  options.population_join = "JDMC=街道名称";
+  options.population_table = write_temp ("bad.csv", "街道名称,常住人口\n街道甲,很多\n");
+  project = gr_project_import (osm, sources, &options, &error);
+  g_assert_null (project);
+  g_assert_nonnull (strstr (error->message, "bad.csv, row 2"));
+  g_free ((char *) options.population_table);
+}
+
+/* The Helsinki grid as a raster, made the way a census grid is. */
+static void
+test_population_raster (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *osm = extract_path ("helsinki-centre.osm.pbf");
+  g_autofree char *grid = g_test_build_filename (G_TEST_DIST, "data", "population",
+                                                 "helsinki-population-grid-2020.gpkg", NULL);
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *tif = g_build_filename (dir, "population.tif", NULL);
+  g_autofree char *spec = g_strconcat ("population=", tif, NULL);
+  g_autofree char *projected = g_build_filename (dir, "grid-3067.gpkg", NULL);
+  /* In the grid's own CRS (ETRS-TM35FIN) at its 250 m, one pixel a cell. */
+  const char *reproject[] = { "ogr2ogr", "-t_srs", "EPSG:3067", projected, grid, NULL };
+  const char *rasterize[] = {
+    "gdal_rasterize", "-q", "-a",  "population", "-tr",     "250", "250", "-tap",
+    "-a_nodata",      "0",  "-ot", "Float32",    projected, tif,   NULL
+  };
+  const char *const *commands[] = { reproject, rasterize };
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  g_autoptr (GrProject) project = NULL;
+  g_autofree float *pixels = NULL;
+  GDALDatasetH      ds;
+  double            total = 0;
+  int               status, n;
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_assert_true (g_spawn_sync (NULL, (char **) commands[c], NULL, G_SPAWN_SEARCH_PATH, NULL,
+                                   NULL, NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+    }
+  ds = GDALOpen (tif, GA_ReadOnly);
+  n = GDALGetRasterXSize (ds) * GDALGetRasterYSize (ds);
+  pixels = g_new (float, n);
+  g_assert_cmpint (GDALRasterIO (GDALGetRasterBand (ds, 1), GF_Read, 0, 0, GDALGetRasterXSize (ds),
+                                 GDALGetRasterYSize (ds), pixels, GDALGetRasterXSize (ds),
+                                 GDALGetRasterYSize (ds), GDT_Float32, 0, 0),
+                   ==, CE_None);
+  GDALClose (ds);
+  for (int i = 0; i < n; i++)
+    total += pixels[i];
+  /* Every cell a pixel: the grid's residents, to the person. */
+  g_assert_cmpfloat_with_epsilon (total, 71724, 0.5);
+  g_ptr_array_add (sources, gr_source_parse (spec, &error));
+  project = gr_project_import (osm, sources, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (project->population_method, ==, "raster");
+  g_assert_cmpfloat_with_epsilon (layer_total (project), total, 0.5);
+  assert_all_counted (project, total);
+}
+
+static void
+test_population_raster_bad (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *tif = g_build_filename (dir, "nowhere.tif", NULL);
+  GDALDatasetH     ds = GDALCreate (GDALGetDriverByName ("GTiff"), tif, 4, 4, 1, GDT_Float32, NULL);
+  float            values[16] = { 1, 2, 3, -5 };
+
+  /* No georeference: it cannot be placed. */
+  g_assert_cmpint (GDALRasterIO (GDALGetRasterBand (ds, 1), GF_Write, 0, 0, 4, 4, values, 4, 4,
+                                 GDT_Float32, 0, 0),
+                   ==, CE_None);
+  GDALClose (ds);
+  assert_import_fails ("population", tif, GR_PROJECT_ERROR_CRS);
+  /* Georeferenced, a negative count is not residents. */
+  ds = GDALOpen (tif, GA_Update);
+  GDALSetProjection (ds, "EPSG:4326");
+  GDALSetGeoTransform (ds, (double[]){ 1.5, 0.001, 0, 42.51, 0, -0.001 });
+  GDALClose (ds);
+  assert_import_fails ("population", tif, GR_PROJECT_ERROR_INVALID);
+}
+
+GR_TEST_MAIN (gr_gdal_init,
+              { "/project/population/dasymetric", test_population_dasymetric },
+              { "/project/population/table", test_population_table },
+              { "/project/population/raster", test_population_raster },
+              { "/project/population/raster-bad", test_population_raster_bad })

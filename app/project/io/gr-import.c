@@ -12,6 +12,7 @@
 #include "gr-offset.h"
 #include "gr-osm.h"
 #include "gr-osm-nodes.h"
+#include "gr-population-source.h"
 #include "gr-runtime.h"
 
 #include <cpl_conv.h>
@@ -789,16 +790,56 @@ describe_missing_crs (const char *path, OGRLayerH layer)
                           path, hint != NULL ? hint : "");
 }
 
+static void
+set_population_method (Import *import, const char *method)
+{
+  g_free (import->project->population_method);
+  import->project->population_method = g_strdup (method);
+}
+
+/* A population raster: each pixel with residents as its square. */
+static gboolean
+read_raster (Import *import, const GrSource *source, GError **error)
+{
+  OGRSpatialReferenceH srs = NULL;
+  double               total;
+  g_autoptr (GPtrArray) pixels = gr_population_raster_read (source->path, &srs, &total, error);
+  Batch *batch;
+
+  if (pixels == NULL)
+    return FALSE;
+  batch = batch_new (source->path);
+  batch->role = GR_ROLE_POPULATION;
+  batch->srs = srs;
+  g_ptr_array_add (import->batches, batch);
+  /* The pixels pass to the batch. */
+  g_ptr_array_set_free_func (pixels, NULL);
+  for (guint i = 0; i < pixels->len; i++)
+    {
+      Pending item = { GR_ROLE_POPULATION, g_ptr_array_index (pixels, i), 0, i, 0 };
+
+      g_array_append_val (batch->items, item);
+    }
+  set_population_method (import, "raster");
+  return TRUE;
+}
+
 static gboolean
 read_source (Import *import, const GrSource *source, GError **error)
 {
-  g_auto (GDALDatasetH) ds = open_vector (source->path, error);
+  g_auto (GDALDatasetH) ds = NULL;
   Batch               *batch;
   OGRLayerH            layer;
   Fields               fields = { 0 };
   OGRSpatialReferenceH srs;
   gboolean             ok;
 
+  if (source->role == GR_ROLE_POPULATION && !source->landuse
+      && gr_path_is_population_raster (source->path))
+    return read_raster (import, source, error);
+  if (source->role == GR_ROLE_POPULATION && !source->landuse)
+    set_population_method (import, "features");
+  ds = open_vector (source->path, error);
   if (ds == NULL || (layer = pick_layer (ds, source, error)) == NULL)
     return FALSE;
   srs = OGR_L_GetSpatialRef (layer);
@@ -1283,6 +1324,80 @@ finish (Import *import, GError **error)
   return TRUE;
 }
 
+/* The table's column of a ZONEFIELD[=TABLEFIELD] join: after the “=”,
+ * else the zones' own field name, else found by its name. */
+static char *
+join_table_field (const char *join)
+{
+  const char *eq = join != NULL ? strchr (join, '=') : NULL;
+
+  if (join == NULL)
+    return NULL;
+  return g_strdup (eq != NULL ? eq + 1 : join);
+}
+
+/* Residents per zone from a table: each zone with a row becomes a
+ * population polygon with the row's residents. */
+static gboolean
+join_population_table (Import *import, GError **error)
+{
+  const GrImportOptions *o = import->options;
+  g_autoptr (GPtrArray) zones = g_ptr_array_new ();
+  g_autoptr (GPtrArray) people = NULL;
+  g_autofree char *field = join_table_field (o->population_join);
+  Batch           *from = NULL, *batch;
+  double           total;
+
+  if (import->project->population_method != NULL)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                   _ ("%s: give one source of residents, a population layer or a table, not "
+                      "both"),
+                   o->population_table);
+      return FALSE;
+    }
+  for (guint b = 0; b < import->batches->len; b++)
+    {
+      Batch *candidate = g_ptr_array_index (import->batches, b);
+
+      for (guint i = 0; i < candidate->items->len; i++)
+        {
+          Pending *item = &g_array_index (candidate->items, Pending, i);
+
+          if (item->role == GR_ROLE_ZONES && (from == NULL || from == candidate))
+            {
+              from = candidate;
+              g_ptr_array_add (zones, item->feature);
+            }
+        }
+    }
+  if (from == NULL)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                   _ ("%s: a table of residents per zone needs the zones: add zones=PATH (the "
+                      "街道 or 社区 boundaries)"),
+                   o->population_table);
+      return FALSE;
+    }
+  people = gr_population_table_join (o->population_table, field, o->population_field, zones,
+                                     import->project->warnings, &total, error);
+  if (people == NULL)
+    return FALSE;
+  batch = batch_new (o->population_table);
+  batch->role = GR_ROLE_POPULATION;
+  batch->srs = gr_srs_clone (from->srs);
+  g_ptr_array_add (import->batches, batch);
+  g_ptr_array_set_free_func (people, NULL);
+  for (guint i = 0; i < people->len; i++)
+    {
+      Pending item = { GR_ROLE_POPULATION, g_ptr_array_index (people, i), 0, i, 0 };
+
+      g_array_append_val (batch->items, item);
+    }
+  set_population_method (import, "table");
+  return TRUE;
+}
+
 static GrProject *
 run_import (GPtrArray             *sources,
             const char            *osm_path,
@@ -1290,11 +1405,19 @@ run_import (GPtrArray             *sources,
             GError               **error)
 {
   static const GrImportOptions defaults = { 0 };
+  GrImportOptions              effective = options != NULL ? *options : defaults;
+  g_autofree char             *join_zone = NULL;
   g_autoptr (GrProject) project = gr_project_new ();
   g_autoptr (GPtrArray) batches = g_ptr_array_new_with_free_func (batch_free);
-  Import   import = { options != NULL ? options : &defaults, batches, project, 0, NULL };
+  Import   import = { &effective, batches, project, 0, NULL };
   gboolean ok = TRUE;
 
+  /* --population-join ZONEFIELD=…: the zones are named by ZONEFIELD. */
+  if (effective.population_join != NULL && effective.zone_field == NULL)
+    {
+      join_zone = g_strndup (effective.population_join, strcspn (effective.population_join, "="));
+      effective.zone_field = join_zone;
+    }
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
       const GrSource *source = g_ptr_array_index (sources, i);
@@ -1308,6 +1431,8 @@ run_import (GPtrArray             *sources,
     ok = read_osm (&import, osm_path, error);
   for (guint i = 0; ok && sources != NULL && i < sources->len; i++)
     ok = read_source (&import, g_ptr_array_index (sources, i), error);
+  if (ok && import.options->population_table != NULL)
+    ok = join_population_table (&import, error);
   ok = ok && finish (&import, error);
   g_free (gr_gdal_capture_end ());
   g_clear_pointer (&import.code_tables, g_ptr_array_unref);

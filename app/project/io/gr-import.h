@@ -10,19 +10,22 @@ G_BEGIN_DECLS
 typedef struct
 {
   GrRole   role;
-  char    *path;  /* a file, or a connection string such as PG:… */
-  char    *layer; /* NULL: the source's only layer */
-  gboolean add;   /* over a project: added to its layer of the role, not replacing it */
+  char    *path;    /* a file, or a connection string such as PG:… */
+  char    *layer;   /* NULL: the source's only layer */
+  gboolean add;     /* over a project: added to its layer of the role, not replacing it */
   gboolean landuse; /* a land-use layer: each feature to the role its code means */
 } GrSource;
 
 typedef struct
 {
-  const char   *crs;              /* analysis CRS; NULL picks one */
-  const char   *source_crs;       /* for sources without one */
-  const char   *encoding;         /* attribute encoding; NULL detects */
-  const char   *population_field; /* NULL: a field named like population */
-  const char   *zone_field;       /* NULL: name */
+  const char *crs;              /* analysis CRS; NULL picks one */
+  const char *source_crs;       /* for sources without one */
+  const char *encoding;         /* attribute encoding; NULL detects */
+  const char *population_field; /* NULL: a field named like population */
+  const char *zone_field;       /* NULL: name */
+  /* Residents per zone from a table (CSV, XLSX, ODS), joined by name: */
+  const char *population_table;
+  const char *population_join; /* ZONEFIELD[=TABLEFIELD]; NULL: the zones' names */
   /* Land-use layers (landuse=PATH): */
   const char        *code_field; /* NULL finds DLBM, YDDM, 用地代码… */
   const char        *code_table; /* a table's id or file; NULL recognises it */

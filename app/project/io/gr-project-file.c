@@ -170,6 +170,8 @@ write_meta (GDALDatasetH ds, GrProject *project, const char *path, GError **erro
          repaired,
          "last_ids",
          last_ids,
+         "population_method",
+         project->population_method,
          NULL,
   };
 
@@ -547,6 +549,10 @@ read_project (GDALDatasetH ds, GrProject *project, const char *path, GError **er
   project->crs_name = meta_value (ds, "crs_name");
   project->epsg = epsg != NULL ? atoi (epsg) : 0;
   project->repaired = repaired != NULL ? (guint) atoi (repaired) : 0;
+  project->population_method = meta_value (ds, "population_method");
+  /* Projects from before the method was kept: their residents were features. */
+  if (project->population_method != NULL && *project->population_method == '\0')
+    g_clear_pointer (&project->population_method, g_free);
   while (ok && table != NULL && (row = OGR_L_GetNextFeature (table)) != NULL)
     {
       GrRole role;
@@ -560,6 +566,8 @@ read_project (GDALDatasetH ds, GrProject *project, const char *path, GError **er
       g_autofree char *last_ids = meta_value (ds, "last_ids");
 
       read_last_ids (project, last_ids);
+      if (project->population_method == NULL && project->layers[GR_ROLE_POPULATION] != NULL)
+        project->population_method = g_strdup ("features");
     }
   return ok && read_rules (ds, project, path, error);
 }

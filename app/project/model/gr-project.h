@@ -34,10 +34,11 @@ typedef struct
   int             epsg;
   GrLayer        *layers[GR_N_ROLES]; /* NULL where absent */
   GrServiceRules *rules;
-  guint           repaired;  /* invalid geometries made valid */
-  GPtrArray      *warnings;  /* import notes for the user, not saved */
-  GPtrArray      *landuse;   /* GrLanduseReport: each land-use layer's codes; not saved */
-  double          extent[4]; /* analysis CRS */
+  guint           repaired;          /* invalid geometries made valid */
+  char           *population_method; /* features, table or raster; NULL: no residents */
+  GPtrArray      *warnings;          /* import notes for the user, not saved */
+  GPtrArray      *landuse;           /* GrLanduseReport: each land-use layer's codes; not saved */
+  double          extent[4];         /* analysis CRS */
 } GrProject;
 
 GrProject *gr_project_new (void);

@@ -66,6 +66,17 @@ gr_cli_add_import_entries (GOptionContext *context, GrCliImportOptions *o)
     { "population-join", 0, 0, G_OPTION_ARG_STRING, &o->population_join,
       N_ ("The zones' field and the table's column that name the same zone (default: name)"),
       "ZONEFIELD[=COLUMN]" },
+    { "floor-area-per-resident", 0, 0, G_OPTION_ARG_DOUBLE, &o->floor_area_per_resident,
+      N_ ("Housing floor area per resident for residents estimated from buildings (default "
+          "36.52 m², the 2020 census figure for city households)"),
+      "M2" },
+    { "default-storeys", 0, 0, G_OPTION_ARG_DOUBLE, &o->default_storeys,
+      N_ ("Storeys of a residential building that gives neither storeys nor height (default 3)"),
+      "N" },
+    { "no-population-estimate", 0, 0, G_OPTION_ARG_NONE, &o->no_estimate,
+      N_ ("Without a population source, leave residents out instead of estimating them from "
+          "residential buildings"),
+      NULL },
     { "code-field", 0, 0, G_OPTION_ARG_STRING, &o->code_field,
       N_ ("Field with the land-use code in a landuse= layer (default: DLBM, YDDM, 用地代码…)"),
       "NAME" },
@@ -98,6 +109,9 @@ gr_cli_import_options_get (const GrCliImportOptions *o)
     .zone_field = o->zone_field,
     .population_table = o->population_table,
     .population_join = o->population_join,
+    .floor_area_per_resident = o->floor_area_per_resident,
+    .default_storeys = o->default_storeys,
+    .no_estimate = o->no_estimate,
     .code_field = o->code_field,
     .code_table = o->code_table,
     .code_roles = (const char *const *) o->code_roles,
@@ -124,11 +138,34 @@ crs_option_is_valid (const char *option, const char *value, GError **error)
   return FALSE;
 }
 
+static gboolean
+estimate_options_are_valid (const GrCliImportOptions *o, GError **error)
+{
+  /* 0 is the default; a home has at least a few m² a resident, and no
+   * building 200 storeys. */
+  if (o->floor_area_per_resident != 0
+      && !(o->floor_area_per_resident >= 5 && o->floor_area_per_resident <= 500))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--floor-area-per-resident %g: give m² between 5 and 500"),
+                   o->floor_area_per_resident);
+      return FALSE;
+    }
+  if (o->default_storeys != 0 && !(o->default_storeys >= 1 && o->default_storeys <= 200))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--default-storeys %g: give a number between 1 and 200"), o->default_storeys);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 gr_cli_import_options_check (const GrCliImportOptions *o, GError **error)
 {
   return crs_option_is_valid ("--crs", o->crs, error)
-         && crs_option_is_valid ("--source-crs", o->source_crs, error);
+         && crs_option_is_valid ("--source-crs", o->source_crs, error)
+         && estimate_options_are_valid (o, error);
 }
 
 /* ---- what an analysis measures -------------------------------------------------- */

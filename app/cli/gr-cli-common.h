@@ -37,6 +37,9 @@ typedef struct
   char    *zone_field;
   char    *population_table; /* residents per zone */
   char    *population_join;
+  double   floor_area_per_resident; /* estimates from buildings */
+  double   default_storeys;
+  gboolean no_estimate;
   char    *code_field; /* land-use layers */
   char    *code_table;
   char   **code_roles;

@@ -4,6 +4,7 @@
 #include "gr-cli-evaluation.h"
 
 #include "gr-format.h"
+#include "gr-population.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -143,6 +144,8 @@ add_population (JsonBuilder *b, const GrCliEvaluation *ev)
     json_builder_add_string_value (b, ev->project->population_method);
   else
     json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "estimate");
+  json_builder_add_boolean_value (b, gr_population_is_estimate (ev->project));
   add_double_or_null (b, "placed", e->city.residential.population, e->has_population);
   add_double_or_null (b, "unplaced", e->unplaced, e->has_population);
   json_builder_end_object (b);
@@ -327,6 +330,7 @@ gr_cli_evaluation_to_table (const GrCliEvaluation *ev)
 {
   GString         *out = g_string_new (NULL);
   const GrSummary *city = &ev->evaluation->city;
+  g_autofree char *residents = gr_population_describe (ev->project);
 
   if (ev->evaluation->walking)
     g_string_append_printf (
@@ -339,6 +343,8 @@ gr_cli_evaluation_to_table (const GrCliEvaluation *ev)
                           ev->project->epsg, ev->exact ? _ ("exact vectors") : _ ("grid"));
   if (!ev->exact)
     g_string_append_printf (out, _ ("Grid resolution: %g m\n"), ev->criteria->resolution);
+  if (residents != NULL)
+    g_string_append_printf (out, "%s\n", residents);
   g_string_append_c (out, '\n');
   table_summary (out, ev, city);
   g_string_append_printf (out, _ ("\nPark service-radius coverage rate: %.1f%%\n"),

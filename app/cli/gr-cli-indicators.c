@@ -167,8 +167,10 @@ csv_field (GString *out, const char *text)
   g_string_append_c (out, '"');
 }
 
+/* The last column says where the residents come from (population.method
+ * of the JSON): an estimate from buildings is marked on every row. */
 static void
-csv_rows (GString *out, const char *scope, const GrIndicators *in)
+csv_rows (GString *out, const char *scope, const GrIndicators *in, const char *population)
 {
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     {
@@ -191,6 +193,9 @@ csv_rows (GString *out, const char *scope, const GrIndicators *in)
         g_string_append_printf (out, "%.6g", it->gap);
       g_string_append_c (out, ',');
       csv_field (out, it->missing != NULL ? it->missing : it->gap_text);
+      g_string_append_c (out, ',');
+      if (population != NULL)
+        g_string_append (out, population);
       g_string_append_c (out, '\n');
     }
 }
@@ -376,16 +381,18 @@ print_json (const Run *run, const GrIndicators *city)
 static void
 print_csv (const Run *run, const GrIndicators *city)
 {
-  g_autoptr (GString) out = g_string_new ("scope,indicator,value,unit,target,result,gap,note\n");
+  g_autoptr (GString) out =
+      g_string_new ("scope,indicator,value,unit,target,result,gap,note,population\n");
+  const char *population = run->project->population_method;
 
-  csv_rows (out, "city", city);
+  csv_rows (out, "city", city, population);
   for (guint z = 1; z <= gr_project_get_n_zones (run->project); z++)
     {
       g_autofree char *name = gr_project_zone_name (run->project, z);
       GrIndicators     zone;
 
       compute (run, z, &zone);
-      csv_rows (out, name, &zone);
+      csv_rows (out, name, &zone, population);
       gr_indicators_clear (&zone);
     }
   fputs (out->str, stdout);

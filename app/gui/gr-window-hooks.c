@@ -124,6 +124,13 @@ gr_window_get_indicator_row (GrWindow     *self,
   return gr_indicator_panel_get_row (self->indicator_panel, id, value, verdict);
 }
 
+/* The indicators panel's note on where the residents come from. */
+const char *
+gr_window_get_residents_note (GrWindow *self)
+{
+  return gr_indicator_panel_get_residents_note (self->indicator_panel);
+}
+
 /* Chooses the targets and the zone of the indicators panel (0: the city). */
 void
 gr_window_set_targets (GrWindow *self, GrTargetSet set, guint scope)

@@ -345,6 +345,7 @@ GrSketchLayer  *gr_window_get_sketch_layer (GrWindow *self);
 void            gr_window_compare (GrWindow *self, GrScenario *a, GrScenario *b);
 GrComparison   *gr_window_get_comparison (GrWindow *self);
 const char     *gr_window_get_balance_text (GrWindow *self);
+const char     *gr_window_get_residents_note (GrWindow *self);
 gboolean        gr_window_get_indicator_row (GrWindow     *self,
                                              GrIndicatorId id,
                                              const char  **value,

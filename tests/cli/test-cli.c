@@ -81,9 +81,28 @@ test_json_shape (void)
   g_assert_false (json_object_get_boolean_member (o, "exact"));
   g_assert_true (json_object_has_member (o, "repaired_geometries"));
   assert_summary_shape (o);
-  /* No population layer: the population figures are null, not zero. */
-  g_assert_true (JSON_NODE_HOLDS_NULL (
+  /* No population layer: the residents are estimated from the buildings,
+   * and said to be. */
+  g_assert_false (JSON_NODE_HOLDS_NULL (
       json_object_get_member (json_object_get_object_member (o, "green"), "population")));
+  g_assert_cmpstr (
+      json_object_get_string_member (json_object_get_object_member (o, "population"), "method"), ==,
+      "buildings-estimate");
+  g_assert_true (
+      json_object_get_boolean_member (json_object_get_object_member (o, "population"), "estimate"));
+  g_assert_nonnull (strstr (run.err, "estimated from"));
+  {
+    g_auto (Run) none = run_cli ("analyze", g_getenv ("GREENREACH_SAMPLE"), "--json",
+                                 "--no-population-estimate", NULL);
+    g_autoptr (JsonParser) p2 = json_parser_new ();
+    JsonObject *n = parse_object (none.out, p2);
+
+    /* Without residents the population figures are null, not zero. */
+    g_assert_true (JSON_NODE_HOLDS_NULL (
+        json_object_get_member (json_object_get_object_member (n, "green"), "population")));
+    g_assert_true (JSON_NODE_HOLDS_NULL (
+        json_object_get_member (json_object_get_object_member (n, "population"), "method")));
+  }
   g_assert_cmpfloat (member (o, "green", "radius_m"), ==, 300);
   g_assert_cmpfloat (member (o, "park", "min_area_m2"), ==, 10000);
   zones = json_object_get_array_member (o, "zones");
@@ -237,7 +256,8 @@ test_bureau_inputs (void)
     g_assert_nonnull (strstr (run.err, "“Sant Julià de Lòria”"));
     people = parse_object (run.out, p3);
     population = json_object_get_object_member (people, "population");
-    g_assert_cmpstr (json_object_get_string_member (population, "method"), ==, "table");
+    /* The sample's buildings give storeys: spread over floor area. */
+    g_assert_cmpstr (json_object_get_string_member (population, "method"), ==, "table-floor-area");
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (population, "placed")
                                         + json_object_get_double_member (population, "unplaced"),
                                     22600 + 4400 + 11900 + 14800 + 10300 + 5000, 0.5);
@@ -621,7 +641,7 @@ test_indicators (void)
     g_assert_cmpint (csv.status, ==, 0);
     /* A header, 11 indicators for the city and each of 2 zones, a final newline. */
     g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 * 11 + 1);
-    g_assert_cmpstr (lines[0], ==, "scope,indicator,value,unit,target,result,gap,note");
+    g_assert_cmpstr (lines[0], ==, "scope,indicator,value,unit,target,result,gap,note,population");
     g_assert_true (
         g_str_has_prefix (lines[1], "\"city\",park_per_capita,3.1,\"m2/person\",>8,fail,4.9,"));
   }

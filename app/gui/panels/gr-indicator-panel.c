@@ -7,6 +7,7 @@
 #include "gr-indicator-panel.h"
 
 #include "gr-evaluate.h"
+#include "gr-population.h"
 #include "gr-project-enums.h"
 #include "gr-settings.h"
 
@@ -20,7 +21,8 @@ struct _GrIndicatorPanel
   GtkDropDown *targets_dropdown;
   GtkDropDown *scope_dropdown;
   GtkGrid     *grid;
-  gboolean     filling; /* a list is being filled: no notify, nothing saved */
+  GtkLabel    *residents_label; /* where the residents come from; an estimate stands out */
+  gboolean     filling;         /* a list is being filled: no notify, nothing saved */
 };
 
 G_DEFINE_FINAL_TYPE (GrIndicatorPanel, gr_indicator_panel, GTK_TYPE_BOX)
@@ -143,6 +145,7 @@ gr_indicator_panel_class_init (GrIndicatorPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, targets_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, grid);
+  gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, residents_label);
   gtk_widget_class_bind_template_callback (widget_class, on_targets_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_selected);
 }
@@ -198,6 +201,31 @@ gr_indicator_panel_set_scope (GrIndicatorPanel *self, guint scope)
 }
 
 /* The city, then each zone of @project (nullable); back to the city. */
+static void
+show_residents (GrIndicatorPanel *self, GrProject *project)
+{
+  g_autofree char *text = project != NULL ? gr_population_describe (project) : NULL;
+  gboolean         estimate = project != NULL && gr_population_is_estimate (project);
+
+  gtk_label_set_text (self->residents_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->residents_label), text != NULL);
+  if (estimate)
+    gtk_widget_add_css_class (GTK_WIDGET (self->residents_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->residents_label), "warning");
+}
+
+/* The note under the indicators on where the residents come from; NULL
+ * when hidden. */
+const char *
+gr_indicator_panel_get_residents_note (GrIndicatorPanel *self)
+{
+  g_return_val_if_fail (GR_IS_INDICATOR_PANEL (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->residents_label)))
+    return NULL;
+  return gtk_label_get_text (self->residents_label);
+}
+
 void
 gr_indicator_panel_set_zones (GrIndicatorPanel *self, GrProject *project)
 {
@@ -205,6 +233,7 @@ gr_indicator_panel_set_zones (GrIndicatorPanel *self, GrProject *project)
   guint n = project != NULL ? gr_project_get_n_zones (project) : 0;
 
   g_return_if_fail (GR_IS_INDICATOR_PANEL (self));
+  show_residents (self, project);
   gtk_string_list_append (names, _ ("City"));
   for (guint z = 1; z <= n; z++)
     {

@@ -16,6 +16,7 @@ void        gr_indicator_panel_set_target_set (GrIndicatorPanel *self, GrTargetS
 guint       gr_indicator_panel_get_scope (GrIndicatorPanel *self);
 void        gr_indicator_panel_set_scope (GrIndicatorPanel *self, guint scope);
 void        gr_indicator_panel_set_zones (GrIndicatorPanel *self, GrProject *project);
+const char *gr_indicator_panel_get_residents_note (GrIndicatorPanel *self);
 void        gr_indicator_panel_show (GrIndicatorPanel *self, const GrIndicators *shown);
 void        gr_indicator_panel_update (GrIndicatorPanel   *self,
                                        const GrIndicators *shown,

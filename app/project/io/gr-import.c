@@ -13,6 +13,7 @@
 #include "gr-osm.h"
 #include "gr-osm-nodes.h"
 #include "gr-population-source.h"
+#include "gr-population.h"
 #include "gr-runtime.h"
 
 #include <cpl_conv.h>
@@ -376,6 +377,7 @@ shape_noun (GrShape shape)
 typedef struct
 {
   int   name, kind, value, historic;
+  int   levels, height; /* buildings */
   char *encoding;
 } Fields;
 
@@ -451,13 +453,22 @@ setup_fields (Import         *import,
   static const char *const people[] = { "population", "POPULATION", "pop",   "POP",
                                         "人口",       "RK",         "value", NULL };
   static const char *const historic[] = { "historic", "HISTORIC", NULL };
-  const GrImportOptions   *o = import->options;
-  OGRFeatureDefnH          defn = OGR_L_GetLayerDefn (layer);
-  gboolean                 zones = source->role == GR_ROLE_ZONES;
+  static const char *const levels[] = { "building:levels", "levels", "LEVELS",
+                                        "floors",          "FLOORS", "层数",
+                                        "楼层数",          "CS",     "JZCS",
+                                        "FLOOR",           NULL };
+  static const char *const heights[] = {
+    "height", "HEIGHT", "高度", "建筑高度", "GD", "JZGD", NULL
+  };
+  const GrImportOptions *o = import->options;
+  OGRFeatureDefnH        defn = OGR_L_GetLayerDefn (layer);
+  gboolean               zones = source->role == GR_ROLE_ZONES;
 
   fields->name = find_field (defn, zones ? o->zone_field : NULL, names);
   fields->kind = find_field (defn, NULL, kinds);
   fields->historic = find_field (defn, NULL, historic);
+  fields->levels = source->role == GR_ROLE_BUILDINGS ? find_field (defn, NULL, levels) : -1;
+  fields->height = source->role == GR_ROLE_BUILDINGS ? find_field (defn, NULL, heights) : -1;
   if (source->landuse && !setup_code_field (source, o, defn, fields, error))
     return FALSE;
   fields->value =
@@ -751,6 +762,14 @@ read_rows (Import         *import,
       item.feature->kind = read_text (row, fields->kind, fields);
       if (fields->historic >= 0)
         item.feature->historic = truthy (OGR_F_GetFieldAsString (row, fields->historic));
+      if (fields->levels >= 0 || fields->height >= 0)
+        item.feature->value = gr_storeys_from_text (
+            fields->levels >= 0 && OGR_F_IsFieldSetAndNotNull (row, fields->levels)
+                ? OGR_F_GetFieldAsString (row, fields->levels)
+                : NULL,
+            fields->height >= 0 && OGR_F_IsFieldSetAndNotNull (row, fields->height)
+                ? OGR_F_GetFieldAsString (row, fields->height)
+                : NULL);
       if (fields->value >= 0)
         item.feature->value = OGR_F_IsFieldSetAndNotNull (row, fields->value)
                                   ? OGR_F_GetFieldAsDouble (row, fields->value)
@@ -908,6 +927,8 @@ take_osm_feature (Batch *batch, const char *layer_name, OGRFeatureH row)
         item.feature->name = gr_text_to_utf8 (OGR_F_GetFieldAsString (row, name), NULL);
       item.feature->kind = g_strdup (klass.kind);
       item.feature->historic = klass.historic;
+      if (role == GR_ROLE_BUILDINGS)
+        item.feature->value = klass.storeys;
       g_array_append_val (batch->items, item);
     }
   gr_osm_class_clear (&klass);
@@ -1296,6 +1317,29 @@ check_layers (Import *import, GError **error)
   return TRUE;
 }
 
+/* Residents from buildings: spread over floor area when a table gives
+ * them per zone and the buildings their storeys; estimated when nothing
+ * gives them. */
+static void
+place_residents (Import *import)
+{
+  const GrImportOptions *o = import->options;
+  GrPopulationSettings   settings = { o->floor_area_per_resident, o->default_storeys };
+  guint                  zones = gr_population_spread_over_floor_area (import->project, &settings);
+
+  if (zones > 0)
+    g_ptr_array_add (import->project->warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "the residents of %u zone are spread over "
+                                                   "its residential buildings by floor area",
+                                                   "the residents of %u zones are spread over "
+                                                   "their residential buildings by floor area",
+                                                   zones),
+                                      zones));
+  if (!o->no_estimate)
+    gr_population_estimate_from_buildings (import->project, &settings);
+}
+
 static gboolean
 finish (Import *import, GError **error)
 {
@@ -1321,6 +1365,7 @@ finish (Import *import, GError **error)
       import->project->epsg = code != NULL ? atoi (code) : 0;
     }
   gr_project_update_extent (import->project);
+  place_residents (import);
   return TRUE;
 }
 

@@ -26,6 +26,10 @@ typedef struct
   /* Residents per zone from a table (CSV, XLSX, ODS), joined by name: */
   const char *population_table;
   const char *population_join; /* ZONEFIELD[=TABLEFIELD]; NULL: the zones' names */
+  /* Residents from buildings (gr-population.h); 0 takes the default: */
+  double   floor_area_per_resident;
+  double   default_storeys;
+  gboolean no_estimate; /* no estimate from buildings when nothing gives residents */
   /* Land-use layers (landuse=PATH): */
   const char        *code_field; /* NULL finds DLBM, YDDM, 用地代码… */
   const char        *code_table; /* a table's id or file; NULL recognises it */

@@ -5,6 +5,10 @@
  */
 #include "gr-osm.h"
 
+#include "gr-population.h"
+
+#include <math.h>
+
 #include <string.h>
 
 static const char *const park_leisure[] = { "park", NULL };
@@ -90,7 +94,11 @@ classify_area (OGRFeatureH f, GrOsmClass *out)
     out->roles |= 1u << GR_ROLE_WATER;
   if (building != NULL && strcmp (building, "no") != 0)
     {
+      g_autofree char *levels = tag (f, "building:levels");
+      g_autofree char *height = tag (f, "height");
+
       out->roles |= 1u << GR_ROLE_BUILDINGS;
+      out->storeys = gr_storeys_from_text (levels, height);
       if (out->kind == NULL)
         out->kind = g_strdup_printf ("building=%s", building);
     }
@@ -126,6 +134,7 @@ gboolean
 gr_osm_classify (const char *layer_name, OGRFeatureH feature, GrOsmClass *out)
 {
   memset (out, 0, sizeof *out);
+  out->storeys = NAN;
   if (g_strcmp0 (layer_name, "multipolygons") == 0)
     classify_area (feature, out);
   else if (g_strcmp0 (layer_name, "lines") == 0)

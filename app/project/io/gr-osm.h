@@ -11,6 +11,7 @@ typedef struct
   char    *kind;  /* the deciding tag, "leisure=park" */
   gboolean historic;
   int      admin_level; /* for administrative boundaries, else 0 */
+  double   storeys;     /* buildings: building:levels, else height ÷ 3 m; else NAN */
 } GrOsmClass;
 
 gboolean gr_osm_classify (const char *layer_name, OGRFeatureH feature, GrOsmClass *out);

@@ -12,7 +12,7 @@ typedef struct
   OGRGeometryH geometry; /* analysis CRS */
   char        *name;
   char        *kind;  /* class: an OSM tag or the source's class field */
-  double       value; /* residents, for the population role; else NAN */
+  double       value; /* residents, for the population role; storeys, for buildings; else NAN */
   gboolean     historic;
   gint64       id; /* the feature's lasting number in its layer (the project file's fid);
                     * 0 until gr_layer_number_features() gives it one */

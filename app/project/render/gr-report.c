@@ -14,6 +14,7 @@
 
 #include "gr-format.h"
 #include "gr-output-file.h"
+#include "gr-population.h"
 
 #include "gr-scenario-store.h"
 
@@ -387,6 +388,7 @@ cover (Doc                   *doc,
        const GrMapRender     *frame)
 {
   g_autofree char *file = g_path_get_basename (o->project);
+  g_autofree char *residents = gr_population_describe (baseline);
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (PangoLayout) title = NULL;
 
@@ -409,6 +411,8 @@ cover (Doc                   *doc,
       criteria->park_radius, criteria->resolution);
   g_string_append_printf (text, _ ("Analysis CRS: %s\n"),
                           baseline->crs_name != NULL ? baseline->crs_name : "–");
+  if (residents != NULL)
+    g_string_append_printf (text, "%s\n", residents);
   g_string_append (text, _ ("Options: "));
   for (guint i = 0; i < options->len; i++)
     g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",

@@ -205,11 +205,23 @@ csv_rows (GString *out, const char *scope, const GrIndicators *in, const char *p
 #define GREENWAY_JOIN_M 5.0
 #define GREENWAY_GAP_M  500.0
 
+/* The CRS the coordinates of pinch points and greenway gaps are in: the
+ * project's analysis CRS (a bureau's zone with prefix when its data had one). */
+static char *
+coordinates_crs (GrProject *project)
+{
+  return project->epsg > 0 ? g_strdup_printf ("EPSG:%d", project->epsg)
+                           : g_strdup (project->crs_name != NULL ? project->crs_name : "");
+}
+
 static void
 add_networks (JsonBuilder *b, GrProject *project)
 {
   GrLayer         *corridors = project->layers[GR_ROLE_CORRIDOR];
+  g_autofree char *crs = coordinates_crs (project);
   GrGreenwayReport r;
+
+  add_string (b, "coordinates_crs", crs);
 
   json_builder_set_member_name (b, "corridors");
   json_builder_begin_array (b);
@@ -270,6 +282,7 @@ static void
 print_networks (GrProject *project)
 {
   GrLayer         *corridors = project->layers[GR_ROLE_CORRIDOR];
+  g_autofree char *crs = coordinates_crs (project);
   GrGreenwayReport r;
 
   for (guint i = 0; corridors != NULL && i < corridors->features->len; i++)
@@ -281,10 +294,10 @@ print_networks (GrProject *project)
       if (!gr_corridor_measure (f->geometry, GR_CORRIDOR_MIN_WIDTH, &w))
         continue;
       if (isfinite (w.pinch_x))
-        printf (
-            _ ("Corridor %s: narrowest %.0f m at x %.0f y %.0f; a %.0f m passage end to end: %s\n"),
-            name, w.narrowest_m, w.pinch_x, w.pinch_y, GR_CORRIDOR_MIN_WIDTH,
-            w.passes ? _ ("yes") : _ ("no"));
+        printf (_ ("Corridor %s: narrowest %.0f m at x %.0f y %.0f (%s); a %.0f m passage end to "
+                   "end: %s\n"),
+                name, w.narrowest_m, w.pinch_x, w.pinch_y, crs, GR_CORRIDOR_MIN_WIDTH,
+                w.passes ? _ ("yes") : _ ("no"));
       else
         printf (_ ("Corridor %s: narrowest %.0f m; a %.0f m passage end to end: %s\n"), name,
                 w.narrowest_m, GR_CORRIDOR_MIN_WIDTH, w.passes ? _ ("yes") : _ ("no"));
@@ -300,8 +313,8 @@ print_networks (GrProject *project)
   for (guint i = 0; i < r.gaps->len; i++)
     {
       GrGreenwayGap *g = &g_array_index (r.gaps, GrGreenwayGap, i);
-      printf (_ ("  gap of %.0f m between x %.0f y %.0f and x %.0f y %.0f\n"), g->length_m, g->x0,
-              g->y0, g->x1, g->y1);
+      printf (_ ("  gap of %.0f m between x %.0f y %.0f and x %.0f y %.0f (%s)\n"), g->length_m,
+              g->x0, g->y0, g->x1, g->y1, crs);
     }
   for (guint i = 0; i < r.links->len; i++)
     if (((char *) g_ptr_array_index (r.links, i))[0] != '\0')

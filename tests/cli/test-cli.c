@@ -631,6 +631,9 @@ test_indicators (void)
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
                           json_object_get_object_member (root, "greenways"), "gaps")),
                       ==, 0);
+    /* Coordinates name their CRS. */
+    g_assert_true (
+        g_str_has_prefix (json_object_get_string_member (root, "coordinates_crs"), "EPSG:"));
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "corridors")), ==,
                       0);
   }

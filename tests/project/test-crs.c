@@ -124,8 +124,11 @@ test_missing_crs (void)
   write_shifted (monaco, dir, 37500000, 3874000, 0);
   given = import_dir (dir, "EPSG:4525", &error);
   g_assert_no_error (error);
-  /* Analysis CRS chosen afresh: the zone without prefix, EPSG:4546. */
-  g_assert_cmpint (given->epsg, ==, 4546);
+  /* Analysed in the bureau's own zone with the prefix, so that the
+   * coordinates printed and asked for are as in its files. */
+  g_assert_cmpint (given->epsg, ==, 4525);
+  g_assert_cmpfloat (given->extent[0], >, 37e6);
+  g_assert_cmpfloat (given->extent[2], <, 38e6);
 }
 
 static void

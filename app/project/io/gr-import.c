@@ -1058,6 +1058,27 @@ batch_lonlat_box (Batch *batch, OGRSpatialReferenceH wgs84, double box[4], GErro
   return TRUE;
 }
 
+/* Whether every source other than OSM is in CRS EPSG:@epsg. */
+static gboolean
+sources_use_epsg (Import *import, int epsg)
+{
+  guint n = 0;
+
+  for (guint i = 0; epsg > 0 && i < import->batches->len; i++)
+    {
+      Batch      *batch = g_ptr_array_index (import->batches, i);
+      const char *code = OSRGetAuthorityCode (batch->srs, NULL);
+      const char *name = OSRGetAuthorityName (batch->srs, NULL);
+
+      if (batch->osm)
+        continue;
+      if (code == NULL || g_strcmp0 (name, "EPSG") != 0 || atoi (code) != epsg)
+        return FALSE;
+      n++;
+    }
+  return n > 0;
+}
+
 static OGRSpatialReferenceH
 choose_crs (Import *import, GError **error)
 {
@@ -1083,6 +1104,10 @@ choose_crs (Import *import, GError **error)
       return srs;
     }
   import->project->epsg = gr_crs_choose_epsg ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
+  /* Bureau data in the zone with its prefix is analysed in it too, so
+   * that the coordinates printed and asked for are the bureau's own. */
+  if (sources_use_epsg (import, gr_crs_with_zone_prefix (import->project->epsg)))
+    import->project->epsg = gr_crs_with_zone_prefix (import->project->epsg);
   code = g_strdup_printf ("EPSG:%d", import->project->epsg);
   return gr_srs_new_from_user (code);
 }

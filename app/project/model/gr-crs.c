@@ -41,6 +41,19 @@ gr_crs_choose_epsg (double lon, double lat)
 }
 
 /**
+ * gr_crs_with_zone_prefix:
+ * @epsg: a CGCS2000 3-degree Gauss-Kruger zone without prefix (4534–4554)
+ *
+ * Returns: the same zone with its number before the easting (EPSG:4513
+ *   for zone 25, CM 75°E … EPSG:4533 for zone 45), or 0 for another CRS
+ */
+int
+gr_crs_with_zone_prefix (int epsg)
+{
+  return epsg >= 4534 && epsg <= 4554 ? 4513 + (epsg - 4534) : 0;
+}
+
+/**
  * gr_crs_suggest:
  *
  * What the coordinate magnitudes of data without a CRS suggest, as a

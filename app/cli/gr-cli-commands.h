@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 int gr_cli_import (int argc, char **argv);
+int gr_cli_reimport (int argc, char **argv);
 int gr_cli_analyze (int argc, char **argv);
 int gr_cli_indicators (int argc, char **argv);
 int gr_cli_targets (int argc, char **argv);

@@ -1,6 +1,7 @@
 /* gr-cli-import.c — greenreach-cli import: layers into a project file
  *
  *   import ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg [--crs …]
+ *   reimport PROJECT.gpkg: the same import again, scenarios kept
  */
 #include "config.h"
 
@@ -8,6 +9,7 @@
 #include "gr-cli-common.h"
 #include "gr-cli-open.h"
 #include "gr-project-file.h"
+#include "gr-reimport.h"
 #include "gr-targets-store.h"
 
 #include <glib/gi18n-lib.h>
@@ -140,5 +142,30 @@ gr_cli_import (int argc, char **argv)
       || !gr_project_save (project, o.output, &error))
     return gr_cli_fail_error (error);
   gr_cli_print_warnings (project);
+  return EXIT_OK;
+}
+
+int
+gr_cli_reimport (int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("PROJECT.gpkg"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GrProject) project = NULL;
+
+  g_option_context_set_summary (
+      context, _ ("Import the project's sources again, as its first import read them (next "
+                  "year's delivery put where this year's was), keeping its scenarios and "
+                  "targets. Edits of features that changed or are gone are left out and said."));
+  if (!gr_cli_parse_options (context, entries, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return gr_cli_fail (EXIT_USAGE, _ ("give one project file"));
+  if ((project = gr_project_reimport (argv[1], NULL, notes, &error)) == NULL)
+    return gr_cli_fail_error (error);
+  gr_cli_print_warnings (project);
+  for (guint i = 0; i < notes->len; i++)
+    g_printerr ("greenreach-cli: %s\n", (const char *) g_ptr_array_index (notes, i));
   return EXIT_OK;
 }

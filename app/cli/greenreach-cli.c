@@ -19,20 +19,23 @@ static const struct
   const char *name;
   int (*run) (int argc, char **argv);
 } commands[] = {
-  { "import", gr_cli_import },   { "analyze", gr_cli_analyze },       { "analyse", gr_cli_analyze },
-  { "targets", gr_cli_targets }, { "indicators", gr_cli_indicators }, { "render", gr_cli_render },
-  { "report", gr_cli_report },   { "scenario", gr_cli_scenario },
+  { "import", gr_cli_import },     { "reimport", gr_cli_reimport },
+  { "analyze", gr_cli_analyze },   { "analyse", gr_cli_analyze },
+  { "targets", gr_cli_targets },   { "indicators", gr_cli_indicators },
+  { "render", gr_cli_render },     { "report", gr_cli_report },
+  { "scenario", gr_cli_scenario },
 };
 
 static void
 usage (FILE *to)
 {
   fprintf (to,
-           "%s\n\n  greenreach-cli import %s\n  greenreach-cli analyze %s\n  greenreach-cli "
+           "%s\n\n  greenreach-cli import %s\n  greenreach-cli reimport %s\n"
+           "  greenreach-cli analyze %s\n  greenreach-cli "
            "indicators %s\n"
            "  greenreach-cli targets %s\n  greenreach-cli scenario %s\n  greenreach-cli render %s\n"
            "  greenreach-cli report %s\n\n%s\n",
-           _ ("Usage:"), _ ("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"),
+           _ ("Usage:"), _ ("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"), _ ("PROJECT.gpkg"),
            _ ("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE [OPTION…]"),
            _ ("PROJECT.gpkg [--scenario NAME] [--targets SET] [--json|--csv]"),
            _ ("PROJECT.gpkg [INDICATOR VALUE|none] [--strict]"),

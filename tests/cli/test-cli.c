@@ -1,5 +1,6 @@
 /* test-cli.c — greenreach-cli as a user runs it: output, files, exit codes */
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include "gr-test-run.h"
 #include "gr-test-util.h"
@@ -261,6 +262,98 @@ test_bureau_inputs (void)
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (population, "placed")
                                         + json_object_get_double_member (population, "unplaced"),
                                     22600 + 4400 + 11900 + 14800 + 10300 + 5000, 0.5);
+  }
+}
+
+/* Next year's delivery: the park inventory again, one park moved 100 m.
+ * The other edits stay; the moved park's is left out and said. */
+static void
+test_reimport (void)
+{
+  g_autofree char   *dir = gr_test_scratch_dir ();
+  g_autofree char   *sample = g_build_filename (dir, "sample.gpkg", NULL);
+  g_autofree char   *parks = g_build_filename (dir, "公园.shp", NULL);
+  g_autofree char   *moved = g_build_filename (dir, "moved.shp", NULL);
+  g_autofree char   *homes = g_build_filename (dir, "居住.shp", NULL);
+  g_autofree char   *city = g_build_filename (dir, "city.gpkg", NULL);
+  g_autofree char   *park_spec = g_strconcat ("park=", parks, NULL);
+  g_autofree char   *home_spec = g_strconcat ("residential=", homes, NULL);
+  const char        *export_parks[] = { "ogr2ogr", parks, sample, "park", NULL };
+  const char        *export_homes[] = { "ogr2ogr", homes, sample, "residential", NULL };
+  const char        *move[] = { "ogr2ogr",
+                                "-dialect",
+                                "sqlite",
+                                "-sql",
+                                "SELECT CASE WHEN ROWID = 4 THEN ST_Translate(geometry, 100, 0, 0) "
+                                       "ELSE geometry END AS geometry, name FROM 公园",
+                                moved,
+                                parks,
+                                NULL };
+  const char *const *steps[] = { export_parks, export_homes };
+  g_auto (Run) first = run_cli ("import", g_getenv ("GREENREACH_SAMPLE"), "-o", sample, NULL);
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_assert_cmpint (first.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_assert_true (g_spawn_sync (NULL, (char **) steps[i], NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   NULL, NULL, &status, &error));
+      g_assert_cmpint (status, ==, 0);
+    }
+  {
+    g_auto (Run) import = run_cli ("import", park_spec, home_spec, "-o", city, NULL);
+    g_auto (Run) create = run_cli ("scenario", "create", city, "A", NULL);
+    g_auto (Run) r3 = run_cli ("scenario", "remove", city, "A", "--feature", "park:3", NULL);
+    g_auto (Run) r5 = run_cli ("scenario", "remove", city, "A", "--feature", "park:5", NULL);
+    g_auto (Run) target = run_cli ("targets", city, "park_per_capita", "9", NULL);
+    g_auto (Run) same = run_cli ("reimport", city, NULL);
+    g_auto (Run) list = run_cli ("scenario", "list", city, NULL);
+
+    g_assert_cmpint (import.status, ==, 0);
+    g_assert_cmpint (r5.status, ==, 0);
+    /* The same delivery again: nothing changes, nothing is said. */
+    g_assert_cmpint (same.status, ==, 0);
+    g_assert_null (strstr (same.err, "left out"));
+    g_assert_nonnull (strstr (list.out, "2 of 2 edits"));
+  }
+  /* The fifth park (record 4) moved 100 m east, put where the old file was. */
+  g_assert_true (g_spawn_sync (NULL, (char **) move, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_cmpint (status, ==, 0);
+  for (const char *const *ext = (const char *const[]){ "shp", "shx", "dbf", "prj", NULL }; *ext;
+       ext++)
+    {
+      g_autofree char *from = g_strdup_printf ("%s/moved.%s", dir, *ext);
+      g_autofree char *to = g_strdup_printf ("%s/公园.%s", dir, *ext);
+
+      g_assert_cmpint (g_rename (from, to), ==, 0);
+    }
+  {
+    g_auto (Run) again = run_cli ("reimport", city, NULL);
+    g_auto (Run) list = run_cli ("scenario", "list", city, NULL);
+    g_auto (Run) targets = run_cli ("indicators", city, "--targets", "project", "--json", NULL);
+
+    g_assert_cmpint (again.status, ==, 0);
+    g_assert_nonnull (strstr (again.err, "1 changed shape"));
+    g_assert_nonnull (strstr (again.err, "park no. 5"));
+    g_assert_nonnull (strstr (again.err, "left out"));
+    g_assert_null (strstr (again.err, "park no. 3"));
+    /* The edit of the unmoved park is kept; the project's target too. */
+    g_assert_nonnull (strstr (list.out, "1 of 1 edits"));
+    g_assert_nonnull (strstr (targets.out, "\"target\" : 9"));
+  }
+  /* A project not made by an import with a recipe says so. */
+  {
+    const char *strip[] = { "ogrinfo", city, "-sql", "DELETE FROM gr_meta WHERE key = 'recipe'",
+                            NULL };
+    g_auto (Run) none = { 0 };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) strip, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                                 NULL, &status, &error));
+    none = run_cli ("reimport", city, NULL);
+    g_assert_cmpint (none.status, ==, 1);
+    g_assert_nonnull (strstr (none.err, "recipe"));
   }
 }
 
@@ -702,6 +795,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/analyze/exact", test_exact_flag);
   g_test_add_func ("/cli/import/project-file", test_import_then_analyze);
   g_test_add_func ("/cli/import/bureau-inputs", test_bureau_inputs);
+  g_test_add_func ("/cli/import/reimport", test_reimport);
   g_test_add_func ("/cli/exit-codes", test_exit_codes);
   g_test_add_func ("/cli/chinese", test_chinese_table);
   g_test_add_func ("/cli/walking/json", test_walking_json);

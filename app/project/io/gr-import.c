@@ -14,6 +14,7 @@
 #include "gr-osm-nodes.h"
 #include "gr-population-source.h"
 #include "gr-population.h"
+#include "gr-recipe.h"
 #include "gr-runtime.h"
 
 #include <cpl_conv.h>
@@ -41,9 +42,10 @@ typedef struct
   GArray              *items; /* Pending */
   guint                skipped;
   gboolean             osm;
-  GrRole               role;   /* for a single-role source */
-  GrOffset             offset; /* GCJ-02, BD-09: shifted to WGS 84 as read */
-  GrLanduseReport     *report; /* a land-use layer's codes (the project's) */
+  GrRole               role;    /* for a single-role source */
+  GrOffset             offset;  /* GCJ-02, BD-09: shifted to WGS 84 as read */
+  GrLanduseReport     *report;  /* a land-use layer's codes (the project's) */
+  char                 key[16]; /* its features' origin: osm, S2 (the second source), table */
 } Batch;
 
 typedef struct
@@ -52,6 +54,7 @@ typedef struct
   GPtrArray             *batches;
   GrProject             *project;
   guint                  given_roles; /* bits of the roles a source of their own gives */
+  guint                  source;      /* the source being read, from 1 */
   GPtrArray             *code_tables; /* GrCodeTable, loaded for the first land-use layer */
 } Import;
 
@@ -62,10 +65,11 @@ pending_clear (gpointer data)
 }
 
 static Batch *
-batch_new (const char *path)
+batch_new (Import *import, const char *path)
 {
   Batch *batch = g_new0 (Batch, 1);
 
+  g_snprintf (batch->key, sizeof batch->key, "S%u", import->source);
   batch->path = g_strdup (path);
   batch->items = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_array_set_clear_func (batch->items, pending_clear);
@@ -827,7 +831,7 @@ read_raster (Import *import, const GrSource *source, GError **error)
 
   if (pixels == NULL)
     return FALSE;
-  batch = batch_new (source->path);
+  batch = batch_new (import, source->path);
   batch->role = GR_ROLE_POPULATION;
   batch->srs = srs;
   g_ptr_array_add (import->batches, batch);
@@ -868,7 +872,7 @@ read_source (Import *import, const GrSource *source, GError **error)
       g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS, g_strstrip (message));
       return FALSE;
     }
-  batch = batch_new (source->path);
+  batch = batch_new (import, source->path);
   batch->role = source->role;
   g_ptr_array_add (import->batches, batch);
   batch->srs = import->options->source_crs != NULL
@@ -990,8 +994,9 @@ read_osm (Import *import, const char *path, GError **error)
       gr_gdal_capture_begin ();
       return open_error (error, path, gdal);
     }
-  batch = batch_new (path);
+  batch = batch_new (import, path);
   batch->osm = TRUE;
+  g_strlcpy (batch->key, "osm", sizeof batch->key);
   batch->srs = gr_srs_new_from_user ("EPSG:4326");
   g_ptr_array_add (import->batches, batch);
   /* The OSM driver must be read interleaved, all layers in one pass. */
@@ -1274,6 +1279,7 @@ place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError *
       layer = gr_project_ensure_layer (project, item->role);
       OGR_G_DestroyGeometry (item->feature->geometry);
       item->feature->geometry = clean;
+      item->feature->origin = g_strdup_printf ("%s#%lld", batch->key, (long long) item->fid);
       g_ptr_array_add (layer->features, g_steal_pointer (&item->feature));
       if (layer->sources == NULL || strstr (layer->sources, batch->path) == NULL)
         {
@@ -1453,7 +1459,8 @@ join_population_table (Import *import, GError **error)
                                      import->project->warnings, &total, error);
   if (people == NULL)
     return FALSE;
-  batch = batch_new (o->population_table);
+  batch = batch_new (import, o->population_table);
+  g_strlcpy (batch->key, "table", sizeof batch->key);
   batch->role = GR_ROLE_POPULATION;
   batch->srs = gr_srs_clone (from->srs);
   g_ptr_array_add (import->batches, batch);
@@ -1479,7 +1486,7 @@ run_import (GPtrArray             *sources,
   g_autofree char             *join_zone = NULL;
   g_autoptr (GrProject) project = gr_project_new ();
   g_autoptr (GPtrArray) batches = g_ptr_array_new_with_free_func (batch_free);
-  Import   import = { &effective, batches, project, 0, NULL };
+  Import   import = { .options = &effective, .batches = batches, .project = project };
   gboolean ok = TRUE;
 
   /* --population-join ZONEFIELD=…: the zones are named by ZONEFIELD. */
@@ -1500,12 +1507,17 @@ run_import (GPtrArray             *sources,
   if (osm_path != NULL)
     ok = read_osm (&import, osm_path, error);
   for (guint i = 0; ok && sources != NULL && i < sources->len; i++)
-    ok = read_source (&import, g_ptr_array_index (sources, i), error);
+    {
+      import.source = i + 1;
+      ok = read_source (&import, g_ptr_array_index (sources, i), error);
+    }
   if (ok && import.options->population_table != NULL)
     ok = join_population_table (&import, error);
   ok = ok && finish (&import, error);
   g_free (gr_gdal_capture_end ());
   g_clear_pointer (&import.code_tables, g_ptr_array_unref);
+  if (ok)
+    project->recipe = gr_recipe_to_text (osm_path, sources, options);
   return ok ? g_steal_pointer (&project) : NULL;
 }
 

@@ -82,6 +82,7 @@ write_role_layer (GDALDatasetH         ds,
   add_field (out, "kind", OFTString);
   add_field (out, "value", OFTReal);
   add_field (out, "historic", OFTInteger);
+  add_field (out, "origin", OFTString);
   /* The fid is the feature's lasting number, kept across saves. */
   gr_layer_number_features (layer, 0);
   for (guint i = 0; i < layer->features->len; i++)
@@ -98,6 +99,8 @@ write_role_layer (GDALDatasetH         ds,
       if (!isnan (f->value))
         OGR_F_SetFieldDouble (row, 2, f->value);
       OGR_F_SetFieldInteger (row, 3, f->historic);
+      if (f->origin != NULL)
+        OGR_F_SetFieldString (row, 4, f->origin);
       if (OGR_L_CreateFeature (out, row) != OGRERR_NONE)
         return write_error (error, path, name);
     }
@@ -172,6 +175,8 @@ write_meta (GDALDatasetH ds, GrProject *project, const char *path, GError **erro
          last_ids,
          "population_method",
          project->population_method,
+         "recipe",
+         project->recipe,
          NULL,
   };
 
@@ -495,6 +500,9 @@ read_role_layer (GDALDatasetH ds,
                         : NULL;
           f->value = OGR_F_IsFieldSetAndNotNull (row, 2) ? OGR_F_GetFieldAsDouble (row, 2) : NAN;
           f->historic = OGR_F_GetFieldAsInteger (row, 3) != 0;
+          /* Projects from before origins were kept have no such field. */
+          if (OGR_F_GetFieldCount (row) > 4 && OGR_F_IsFieldSetAndNotNull (row, 4))
+            f->origin = g_strdup (OGR_F_GetFieldAsString (row, 4));
           g_ptr_array_add (layer->features, f);
         }
       OGR_F_Destroy (row);
@@ -550,6 +558,9 @@ read_project (GDALDatasetH ds, GrProject *project, const char *path, GError **er
   project->epsg = epsg != NULL ? atoi (epsg) : 0;
   project->repaired = repaired != NULL ? (guint) atoi (repaired) : 0;
   project->population_method = meta_value (ds, "population_method");
+  project->recipe = meta_value (ds, "recipe");
+  if (project->recipe != NULL && *project->recipe == '\0')
+    g_clear_pointer (&project->recipe, g_free);
   /* Projects from before the method was kept: their residents were features. */
   if (project->population_method != NULL && *project->population_method == '\0')
     g_clear_pointer (&project->population_method, g_free);

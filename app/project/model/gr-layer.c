@@ -26,6 +26,7 @@ gr_feature_free (GrFeature *feature)
     OGR_G_DestroyGeometry (feature->geometry);
   g_free (feature->name);
   g_free (feature->kind);
+  g_free (feature->origin);
   g_free (feature);
 }
 

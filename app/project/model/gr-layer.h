@@ -14,8 +14,10 @@ typedef struct
   char        *kind;  /* class: an OSM tag or the source's class field */
   double       value; /* residents, for the population role; storeys, for buildings; else NAN */
   gboolean     historic;
-  gint64       id; /* the feature's lasting number in its layer (the project file's fid);
+  gint64       id;     /* the feature's lasting number in its layer (the project file's fid);
                     * 0 until gr_layer_number_features() gives it one */
+  char        *origin; /* where an import took it: “S2#417”, the recipe's source 2, its
+                        * feature 417; NULL when drawn or estimated */
 } GrFeature;
 
 typedef struct

@@ -36,6 +36,7 @@ typedef struct
   GrServiceRules *rules;
   guint           repaired;          /* invalid geometries made valid */
   char           *population_method; /* features, table or raster; NULL: no residents */
+  char           *recipe;            /* how the import was made, to make it again (gr-recipe.h) */
   GPtrArray      *warnings;          /* import notes for the user, not saved */
   GPtrArray      *landuse;           /* GrLanduseReport: each land-use layer's codes; not saved */
   double          extent[4];         /* analysis CRS */

@@ -194,6 +194,7 @@ feature_copy (const GrFeature *f)
 
   copy->name = g_strdup (f->name);
   copy->kind = g_strdup (f->kind);
+  copy->origin = g_strdup (f->origin);
   copy->value = f->value;
   copy->historic = f->historic;
   copy->id = f->id;

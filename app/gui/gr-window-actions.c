@@ -131,6 +131,8 @@ _gr_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.present-toggle", "s",
                                    present_toggle_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, _gr_window_import_activated);
+  gtk_widget_class_install_action (widget_class, "win.reimport", NULL,
+                                   _gr_window_reimport_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_activated);

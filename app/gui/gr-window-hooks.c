@@ -124,6 +124,13 @@ gr_window_get_indicator_row (GrWindow     *self,
   return gr_indicator_panel_get_row (self->indicator_panel, id, value, verdict);
 }
 
+/* What the last import of the delivery again changed, one line each. */
+const char *
+gr_window_get_reimport_notes (GrWindow *self)
+{
+  return self->reimport_notes;
+}
+
 /* The indicators panel's note on where the residents come from. */
 const char *
 gr_window_get_residents_note (GrWindow *self)

@@ -30,6 +30,7 @@
 #include "gr-mbtiles-source.h"
 #include "gr-presentation.h"
 #include "gr-report.h"
+#include "gr-reimport.h"
 #include "gr-role-dialog.h"
 #include "gr-runtime.h"
 #include "gr-scenario-store.h"
@@ -86,6 +87,7 @@ struct _GrWindow
   guint            pulse_id;
   gboolean         busy;
   char            *error;
+  char            *reimport_notes; /* what the last import again changed */
   GrVectorLayer   *vectors;
   GrCoverageLayer *coverage;
   GPtrArray       *base_layers; /* ShumateMapLayer, owned by the map */
@@ -223,6 +225,7 @@ void _gr_window_on_mode_changed (GrWindow *self);
 char *_gr_window_chosen_path (GtkNativeDialog *dialog, int response);
 void  _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 void  _gr_window_import_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void  _gr_window_reimport_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 gboolean
 _gr_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GrWindow *self);
 
@@ -346,6 +349,7 @@ void            gr_window_compare (GrWindow *self, GrScenario *a, GrScenario *b)
 GrComparison   *gr_window_get_comparison (GrWindow *self);
 const char     *gr_window_get_balance_text (GrWindow *self);
 const char     *gr_window_get_residents_note (GrWindow *self);
+const char     *gr_window_get_reimport_notes (GrWindow *self);
 gboolean        gr_window_get_indicator_row (GrWindow     *self,
                                              GrIndicatorId id,
                                              const char  **value,

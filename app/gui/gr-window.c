@@ -421,6 +421,7 @@ gr_window_finalize (GObject *object)
   g_free (self->base_map_error);
   g_free (self->selection_text);
   g_free (self->error);
+  g_free (self->reimport_notes);
   G_OBJECT_CLASS (gr_window_parent_class)->finalize (object);
 }
 

@@ -1615,6 +1615,40 @@ test_walking_without_paths (Fixture *f, gconstpointer data)
   g_assert_false (window->criteria.walking);
 }
 
+/* Import the delivery again from the menu: only a project file keeps its
+ * recipe; the same delivery again changes nothing and keeps the scenario. */
+static void
+test_reimport (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  g_autofree char *saved = g_build_filename (f->dir, "delivery.gpkg", NULL);
+  g_autoptr (GError) error = NULL;
+  GrScenario *scenario;
+
+  /* An OSM extract opened as it is has no project file yet. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reimport", NULL);
+  g_assert_null (gr_window_get_reimport_notes (window));
+  g_assert_true (gr_window_save_as (window, saved, &error));
+  g_assert_no_error (error);
+  g_assert_true (gr_window_new_scenario (window, "A", NULL, &error));
+  g_assert_true (
+      gr_window_push_edit (window, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_PARK, 3, NULL), &error));
+  g_assert_no_error (error);
+  wait_idle (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reimport", NULL);
+  wait_idle (window);
+  spin (200);
+  g_assert_nonnull (gr_window_get_reimport_notes (window));
+  g_assert_cmpstr (gr_window_get_reimport_notes (window), ==, "");
+  g_assert_null (gr_window_get_error (window));
+  g_assert_true (gr_window_set_scenario (window, "A"));
+  wait_idle (window);
+  scenario = gr_window_get_scenario (window);
+  g_assert_nonnull (scenario);
+  g_assert_cmpuint (scenario->edits->len, ==, 1);
+  g_assert_cmpuint (scenario->left_out->len, ==, 0);
+}
+
 static void
 add_test (const char *path, void (*test) (Fixture *, gconstpointer))
 {
@@ -1678,5 +1712,6 @@ main (int argc, char **argv)
   add_test ("/gui/window/corridor-marker", test_corridor_marker);
   add_test ("/gui/window/presentation", test_presentation);
   add_test ("/gui/window/closed-while-busy", test_closed_while_busy);
+  add_test ("/gui/window/reimport", test_reimport);
   return g_test_run ();
 }

@@ -42,10 +42,10 @@ typedef struct
   GArray              *items; /* Pending */
   guint                skipped;
   gboolean             osm;
-  GrRole               role;    /* for a single-role source */
-  GrOffset             offset;  /* GCJ-02, BD-09: shifted to WGS 84 as read */
-  GrLanduseReport     *report;  /* a land-use layer's codes (the project's) */
-  char                 key[16]; /* its features' origin: osm, S2 (the second source), table */
+  GrRole               role;   /* for a single-role source */
+  GrOffset             offset; /* GCJ-02, BD-09: shifted to WGS 84 as read */
+  GrLanduseReport     *report; /* a land-use layer's codes (the project's) */
+  char                *key;    /* its features' origin: 公园.shp, city.gpkg:parks, osm, table */
 } Batch;
 
 typedef struct
@@ -54,7 +54,6 @@ typedef struct
   GPtrArray             *batches;
   GrProject             *project;
   guint                  given_roles; /* bits of the roles a source of their own gives */
-  guint                  source;      /* the source being read, from 1 */
   GPtrArray             *code_tables; /* GrCodeTable, loaded for the first land-use layer */
 } Import;
 
@@ -65,11 +64,11 @@ pending_clear (gpointer data)
 }
 
 static Batch *
-batch_new (Import *import, const char *path)
+batch_new (const char *path)
 {
   Batch *batch = g_new0 (Batch, 1);
 
-  g_snprintf (batch->key, sizeof batch->key, "S%u", import->source);
+  batch->key = g_path_get_basename (path);
   batch->path = g_strdup (path);
   batch->items = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_array_set_clear_func (batch->items, pending_clear);
@@ -82,6 +81,7 @@ batch_free (gpointer data)
   Batch *batch = data;
 
   g_free (batch->path);
+  g_free (batch->key);
   if (batch->srs != NULL)
     OSRRelease (batch->srs);
   g_array_unref (batch->items);
@@ -831,7 +831,7 @@ read_raster (Import *import, const GrSource *source, GError **error)
 
   if (pixels == NULL)
     return FALSE;
-  batch = batch_new (import, source->path);
+  batch = batch_new (source->path);
   batch->role = GR_ROLE_POPULATION;
   batch->srs = srs;
   g_ptr_array_add (import->batches, batch);
@@ -872,8 +872,15 @@ read_source (Import *import, const GrSource *source, GError **error)
       g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS, g_strstrip (message));
       return FALSE;
     }
-  batch = batch_new (import, source->path);
+  batch = batch_new (source->path);
   batch->role = source->role;
+  if (source->layer != NULL)
+    {
+      char *key = g_strconcat (batch->key, ":", source->layer, NULL);
+
+      g_free (batch->key);
+      batch->key = key;
+    }
   g_ptr_array_add (import->batches, batch);
   batch->srs = import->options->source_crs != NULL
                    ? gr_srs_new_from_user (import->options->source_crs)
@@ -994,9 +1001,10 @@ read_osm (Import *import, const char *path, GError **error)
       gr_gdal_capture_begin ();
       return open_error (error, path, gdal);
     }
-  batch = batch_new (import, path);
+  batch = batch_new (path);
   batch->osm = TRUE;
-  g_strlcpy (batch->key, "osm", sizeof batch->key);
+  g_free (batch->key);
+  batch->key = g_strdup ("osm");
   batch->srs = gr_srs_new_from_user ("EPSG:4326");
   g_ptr_array_add (import->batches, batch);
   /* The OSM driver must be read interleaved, all layers in one pass. */
@@ -1459,8 +1467,9 @@ join_population_table (Import *import, GError **error)
                                      import->project->warnings, &total, error);
   if (people == NULL)
     return FALSE;
-  batch = batch_new (import, o->population_table);
-  g_strlcpy (batch->key, "table", sizeof batch->key);
+  batch = batch_new (o->population_table);
+  g_free (batch->key);
+  batch->key = g_strdup ("table");
   batch->role = GR_ROLE_POPULATION;
   batch->srs = gr_srs_clone (from->srs);
   g_ptr_array_add (import->batches, batch);
@@ -1507,10 +1516,7 @@ run_import (GPtrArray             *sources,
   if (osm_path != NULL)
     ok = read_osm (&import, osm_path, error);
   for (guint i = 0; ok && sources != NULL && i < sources->len; i++)
-    {
-      import.source = i + 1;
-      ok = read_source (&import, g_ptr_array_index (sources, i), error);
-    }
+    ok = read_source (&import, g_ptr_array_index (sources, i), error);
   if (ok && import.options->population_table != NULL)
     ok = join_population_table (&import, error);
   ok = ok && finish (&import, error);

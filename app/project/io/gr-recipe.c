@@ -205,3 +205,52 @@ gr_recipe_parse (const char *text, GError **error)
     }
   return g_steal_pointer (&recipe);
 }
+
+static gboolean
+same_source (const GrSource *a, const GrSource *b)
+{
+  return a->landuse == b->landuse && (a->landuse || a->role == b->role)
+         && g_strcmp0 (a->path, b->path) == 0 && g_strcmp0 (a->layer, b->layer) == 0;
+}
+
+/**
+ * gr_recipe_merge:
+ * @base: (nullable): a project's recipe
+ * @added: the recipe of layers imported over it
+ * @add: for each role, whether @added's layer of it follows the project's
+ *   features (else it replaces them, and the sources that gave them)
+ *
+ * Returns: (transfer full) (nullable): the recipe of the project with the
+ *   layers; %NULL when neither can be read
+ */
+char *
+gr_recipe_merge (const char *base, const char *added, const gboolean add[GR_N_ROLES])
+{
+  g_autoptr (GrRecipe) into = base != NULL ? gr_recipe_parse (base, NULL) : NULL;
+  g_autoptr (GrRecipe) from = added != NULL ? gr_recipe_parse (added, NULL) : NULL;
+  g_autoptr (GPtrArray) sources = g_ptr_array_new ();
+
+  if (into == NULL)
+    return from != NULL ? g_strdup (added) : NULL;
+  if (from == NULL)
+    return g_strdup (base);
+  for (guint i = 0; i < into->sources->len; i++)
+    {
+      GrSource *source = g_ptr_array_index (into->sources, i);
+      gboolean  replaced = FALSE;
+
+      for (guint k = 0; k < from->sources->len; k++)
+        {
+          GrSource *new_source = g_ptr_array_index (from->sources, k);
+
+          replaced = replaced || same_source (source, new_source)
+                     || (!source->landuse && !new_source->landuse
+                         && source->role == new_source->role && !add[source->role]);
+        }
+      if (!replaced)
+        g_ptr_array_add (sources, source);
+    }
+  for (guint k = 0; k < from->sources->len; k++)
+    g_ptr_array_add (sources, g_ptr_array_index (from->sources, k));
+  return gr_recipe_to_text (into->osm != NULL ? into->osm : from->osm, sources, &into->options);
+}

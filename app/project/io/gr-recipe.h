@@ -23,6 +23,7 @@ typedef struct
 
 char     *gr_recipe_to_text (const char *osm, GPtrArray *sources, const GrImportOptions *options);
 GrRecipe *gr_recipe_parse (const char *text, GError **error);
+char     *gr_recipe_merge (const char *base, const char *added, const gboolean add[GR_N_ROLES]);
 void      gr_recipe_free (GrRecipe *recipe);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrRecipe, gr_recipe_free)

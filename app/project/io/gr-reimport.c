@@ -35,7 +35,12 @@ shape_of (OGRGeometryH geometry)
   g_auto (OGRGeometryH) centre = OGR_G_CreateGeometry (wkbPoint);
   Shape shape = { 0 };
 
-  shape.area = OGR_G_Area (geometry);
+  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+
+  /* Lines and points have no area (and GDAL warns when asked for one). */
+  shape.area = type == wkbPolygon || type == wkbMultiPolygon         ? OGR_G_Area (geometry)
+               : type == wkbLineString || type == wkbMultiLineString ? OGR_G_Length (geometry)
+                                                                     : 0;
   shape.ok = OGR_G_Centroid (geometry, centre) == OGRERR_NONE && !OGR_G_IsEmpty (centre);
   shape.x = shape.ok ? OGR_G_GetX (centre, 0) : 0;
   shape.y = shape.ok ? OGR_G_GetY (centre, 0) : 0;

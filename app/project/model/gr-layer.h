@@ -16,8 +16,8 @@ typedef struct
   gboolean     historic;
   gint64       id;     /* the feature's lasting number in its layer (the project file's fid);
                     * 0 until gr_layer_number_features() gives it one */
-  char        *origin; /* where an import took it: “S2#417”, the recipe's source 2, its
-                        * feature 417; NULL when drawn or estimated */
+  char        *origin; /* where an import took it: “公园.shp#417”, the file's feature 417,
+                        * “osm#…”, “table#3”; NULL when drawn or estimated */
 } GrFeature;
 
 typedef struct

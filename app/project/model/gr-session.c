@@ -4,6 +4,7 @@
 #include "gr-session.h"
 
 #include "gr-import.h"
+#include "gr-recipe.h"
 
 #include <math.h>
 
@@ -69,6 +70,12 @@ take_layers (GrProject *into, GrProject *from, const gboolean add[GR_N_ROLES])
           from->layers[r] = NULL;
         }
     }
+  {
+    char *recipe = gr_recipe_merge (into->recipe, from->recipe, add);
+
+    g_free (into->recipe);
+    into->recipe = recipe;
+  }
   into->repaired += from->repaired;
   for (guint i = 0; i < from->warnings->len; i++)
     g_ptr_array_add (into->warnings, g_strdup (g_ptr_array_index (from->warnings, i)));

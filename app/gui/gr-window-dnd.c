@@ -25,8 +25,6 @@ _gr_window_chosen_path (GtkNativeDialog *dialog, int response)
   return path;
 }
 
-static void ask_role (GrWindow *self, const char *path);
-
 /* Open takes projects and OpenStreetMap extracts; a data layer is
  * imported into the open project, or, with none open, says how. */
 void
@@ -35,7 +33,7 @@ gr_window_open_chosen (GrWindow *self, const char *path)
   if (gr_path_is_osm (path) || gr_project_file_is_project (path))
     gr_window_open (self, path);
   else if (self->session != NULL)
-    ask_role (self, path);
+    _gr_window_ask_role (self, path);
   else
     {
       g_autofree char *name = g_path_get_basename (path);
@@ -87,28 +85,30 @@ _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *para
 /* ---- importing a layer ------------------------------------------------------- */
 
 static void
-on_role_response (GrRoleDialog *dialog, const char *response, GrWindow *self)
+on_import_response (GrImportDialog *dialog, const char *response, GrWindow *self)
 {
-  GrSource source = { .path = (char *) gr_role_dialog_get_path (dialog),
-                      .role = gr_role_dialog_get_role (dialog) };
+  g_autoptr (GrSource) source = NULL;
 
   if (g_strcmp0 (response, "import") != 0)
     return;
+  source = gr_import_dialog_get_source (dialog);
   if (self->busy)
     adw_toast_overlay_add_toast (self->toasts,
                                  adw_toast_new (_ ("Wait for the current work to finish")));
   else
-    _gr_window_ask_import (self, &source);
+    _gr_window_ask_import (self, source);
 }
 
-/* Asks which role a data file has, preselecting the one its name suggests. */
-static void
-ask_role (GrWindow *self, const char *path)
+/* Shows what a data file holds, read as the role it seems to have (a land-use
+ * layer by its code field, else by its name), before it is imported. */
+void
+_gr_window_ask_role (GrWindow *self, const char *path)
 {
-  GrRoleDialog *dialog = gr_role_dialog_new (GTK_WINDOW (self), path);
+  GrImportDialog *dialog = gr_import_dialog_new (GTK_WINDOW (self), path);
 
-  g_signal_connect (dialog, "response", G_CALLBACK (on_role_response), self);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
+  g_set_weak_pointer (&self->import_dialog, dialog);
 }
 
 static void
@@ -117,7 +117,7 @@ on_import_chosen (GtkNativeDialog *dialog, int response, gpointer data)
   g_autofree char *path = _gr_window_chosen_path (dialog, response);
 
   if (path != NULL)
-    ask_role (GR_WINDOW (data), path);
+    _gr_window_ask_role (GR_WINDOW (data), path);
 }
 
 void
@@ -159,7 +159,7 @@ gr_window_drop_file (GrWindow *self, GFile *file)
   if (gr_path_is_osm (path) || gr_project_file_is_project (path))
     gr_window_open (self, path);
   else
-    ask_role (self, path);
+    _gr_window_ask_role (self, path);
   return TRUE;
 }
 

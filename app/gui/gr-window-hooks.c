@@ -124,6 +124,15 @@ gr_window_get_indicator_row (GrWindow     *self,
   return gr_indicator_panel_get_row (self->indicator_panel, id, value, verdict);
 }
 
+/* The import dialog for @path, as Import Layer… opens it after the file
+ * chooser. */
+GrImportDialog *
+gr_window_ask_import_file (GrWindow *self, const char *path)
+{
+  _gr_window_ask_role (self, path);
+  return self->import_dialog;
+}
+
 /* What the last import of the delivery again changed, one line each. */
 const char *
 gr_window_get_reimport_notes (GrWindow *self)

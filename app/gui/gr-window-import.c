@@ -106,6 +106,16 @@ _gr_window_ask_import (GrWindow *self, const GrSource *source)
 
   if (self->session == NULL)
     return;
+  /* A land-use layer gives several roles at once, each taking the place
+   * of the project's: its preview has said what comes in. */
+  if (source->landuse)
+    {
+      GrSource whole = *source;
+
+      whole.add = FALSE;
+      start (self, &whole);
+      return;
+    }
   n_have = n_features (_gr_window_baseline_project (self), source->role);
   if (!gr_source_count (source, &n_in, &error))
     {

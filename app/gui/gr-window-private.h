@@ -31,7 +31,7 @@
 #include "gr-presentation.h"
 #include "gr-report.h"
 #include "gr-reimport.h"
-#include "gr-role-dialog.h"
+#include "gr-import-dialog.h"
 #include "gr-runtime.h"
 #include "gr-scenario-store.h"
 #include "gr-settings.h"
@@ -88,6 +88,7 @@ struct _GrWindow
   gboolean         busy;
   char            *error;
   char            *reimport_notes; /* what the last import again changed */
+  GrImportDialog  *import_dialog;  /* the one open, weak */
   GrVectorLayer   *vectors;
   GrCoverageLayer *coverage;
   GPtrArray       *base_layers; /* ShumateMapLayer, owned by the map */
@@ -226,6 +227,7 @@ char *_gr_window_chosen_path (GtkNativeDialog *dialog, int response);
 void  _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 void  _gr_window_import_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 void  _gr_window_reimport_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void  _gr_window_ask_role (GrWindow *self, const char *path);
 gboolean
 _gr_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GrWindow *self);
 
@@ -350,6 +352,7 @@ GrComparison   *gr_window_get_comparison (GrWindow *self);
 const char     *gr_window_get_balance_text (GrWindow *self);
 const char     *gr_window_get_residents_note (GrWindow *self);
 const char     *gr_window_get_reimport_notes (GrWindow *self);
+GrImportDialog *gr_window_ask_import_file (GrWindow *self, const char *path);
 gboolean        gr_window_get_indicator_row (GrWindow     *self,
                                              GrIndicatorId id,
                                              const char  **value,

@@ -422,6 +422,7 @@ gr_window_finalize (GObject *object)
   g_free (self->selection_text);
   g_free (self->error);
   g_free (self->reimport_notes);
+  g_clear_weak_pointer (&self->import_dialog);
   G_OBJECT_CLASS (gr_window_parent_class)->finalize (object);
 }
 

@@ -14,7 +14,7 @@
 #include "gr-name-dialog.h"
 #include "gr-preferences.h"
 #include "gr-presentation.h"
-#include "gr-role-dialog.h"
+#include "gr-import-dialog.h"
 #include "gr-scenario-item.h"
 #include "gr-settings.h"
 #include "gr-targets-dialog.h"
@@ -244,16 +244,26 @@ test_layer_panel (void)
   drop_widget (panel);
 }
 
+/* A file that is not there: the role its name suggests, and the import
+ * refused with a message naming it. */
 static void
-test_role_dialog (void)
+test_import_dialog (void)
 {
-  GrRoleDialog *dialog = gr_role_dialog_new (NULL, "/data/城区公园.geojson");
+  GrImportDialog *dialog = gr_import_dialog_new (NULL, "/data/城区公园.geojson");
+  g_autoptr (GrSource) source = gr_import_dialog_get_source (dialog);
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  g_assert_cmpint (gr_role_dialog_get_role (dialog), ==, GR_ROLE_PARK);
-  g_assert_cmpstr (gr_role_dialog_get_path (dialog), ==, "/data/城区公园.geojson");
+  g_assert_false (source->landuse);
+  g_assert_cmpint (source->role, ==, GR_ROLE_PARK);
+  g_assert_cmpstr (gr_import_dialog_get_path (dialog), ==, "/data/城区公园.geojson");
   g_assert_true (g_str_has_suffix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                                    "城区公园.geojson”"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
+  while (!gr_import_dialog_is_ready (dialog) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gr_import_dialog_is_ready (dialog));
+  g_assert_nonnull (strstr (gr_import_dialog_get_status (dialog), "城区公园.geojson"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
   drop_window (dialog);
 }
 
@@ -461,7 +471,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/widgets/history-panel", test_history_panel);
   g_test_add_func ("/gui/widgets/indicator-panel", test_indicator_panel);
   g_test_add_func ("/gui/widgets/layer-panel", test_layer_panel);
-  g_test_add_func ("/gui/widgets/role-dialog", test_role_dialog);
+  g_test_add_func ("/gui/widgets/import-dialog", test_import_dialog);
   g_test_add_func ("/gui/widgets/targets-dialog", test_targets_dialog);
   g_test_add_func ("/gui/widgets/compare-dialog", test_compare_dialog);
   g_test_add_func ("/gui/widgets/name-dialog", test_name_dialog);

@@ -1649,6 +1649,132 @@ test_reimport (Fixture *f, gconstpointer data)
   g_assert_cmpuint (scenario->left_out->len, ==, 0);
 }
 
+/* A bureau's 用地现状 layer written from the window's own layers: housing
+ * 0701, parks 1401, some buildings under a code the guide lacks; GBK
+ * names, no .cpg. Returns the number of features of each code. */
+static void
+write_landuse (GrProject *project, const char *path, guint counts[3])
+{
+  const char *options[] = { "ENCODING=CP936", NULL };
+  g_auto (OGRSpatialReferenceH) srs = OSRNewSpatialReference (project->crs_wkt);
+  GDALDatasetH ds =
+      GDALCreate (GDALGetDriverByName ("ESRI Shapefile"), path, 0, 0, 0, GDT_Unknown, NULL);
+  OGRLayerH layer = GDALDatasetCreateLayer (ds, "landuse", srs, wkbMultiPolygon, (char **) options);
+  const struct
+  {
+    GrRole      role;
+    const char *code;
+    guint       max;
+  } coded[] = { { GR_ROLE_RESIDENTIAL, "0701", G_MAXUINT },
+                { GR_ROLE_PARK, "1401", G_MAXUINT },
+                { GR_ROLE_BUILDINGS, "9999", 5 } };
+  g_autofree char *cpg = g_strndup (path, strlen (path) - 4);
+
+  for (const char *const *name = (const char *const[]){ "DLBM", "MC", NULL }; *name; name++)
+    {
+      OGRFieldDefnH field = OGR_Fld_Create (*name, OFTString);
+
+      g_assert_cmpint (OGR_L_CreateField (layer, field, TRUE), ==, OGRERR_NONE);
+      OGR_Fld_Destroy (field);
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (coded); c++)
+    {
+      GrLayer *from = project->layers[coded[c].role];
+
+      counts[c] = 0;
+      for (guint i = 0; i < from->features->len && i < coded[c].max; i++)
+        {
+          g_auto (OGRFeatureH) row = OGR_F_Create (OGR_L_GetLayerDefn (layer));
+
+          OGR_F_SetFieldString (row, 0, coded[c].code);
+          OGR_F_SetFieldString (row, 1, "地块");
+          OGR_F_SetGeometry (row, ((GrFeature *) g_ptr_array_index (from->features, i))->geometry);
+          g_assert_cmpint (OGR_L_CreateFeature (layer, row), ==, OGRERR_NONE);
+          counts[c]++;
+        }
+    }
+  GDALClose (ds);
+  {
+    char *with_cpg = g_strconcat (cpg, ".cpg", NULL);
+
+    g_remove (with_cpg);
+    g_free (with_cpg);
+  }
+}
+
+static GdkTexture *
+render_dialog (GrWindow *window, GtkWidget *dialog, const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (dialog);
+  g_autoptr (GskRenderNode) node = NULL;
+  GskRenderer     *renderer = gtk_native_get_renderer (GTK_NATIVE (dialog));
+  int              w = gtk_widget_get_width (dialog), h = gtk_widget_get_height (dialog);
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", g_getenv ("GREENREACH_ARTIFACTS"), name);
+  GdkTexture      *texture;
+
+  node = snapshot_contents (window, paintable, w, h);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  return texture;
+}
+
+/* The import dialog on a land-use layer: every code with its features,
+ * area and role, the unknown code marked in red, the encoding and CRS
+ * said, before anything is computed; importing it sorts the codes. */
+static void
+test_import_dialog (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  GrProject       *project = gr_session_get_project (gr_window_get_session (window));
+  g_autofree char *shp = g_build_filename (f->dir, "用地现状.shp", NULL);
+  g_autofree char *homes = NULL;
+  g_autofree char *parks = NULL;
+  g_autoptr (GdkTexture) shot = NULL;
+  GrImportDialog *dialog;
+  const char     *text;
+  guint           counts[3];
+  gboolean        red = FALSE;
+  gint64          end;
+
+  write_landuse (project, shp, counts);
+  dialog = gr_window_ask_import_file (window, shp);
+  g_assert_nonnull (dialog);
+  end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while (!gr_import_dialog_is_ready (dialog) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gr_import_dialog_is_ready (dialog));
+  text = gr_import_dialog_get_preview_text (dialog);
+  g_test_message ("%s\n%s", text, gr_import_dialog_get_status (dialog));
+  /* Recognised as a land-use layer by its DLBM field. */
+  g_assert_true (gr_import_dialog_get_source (dialog)->landuse);
+  homes = g_strdup_printf ("0701\t城镇住宅用地\t%u\t", counts[0]);
+  parks = g_strdup_printf ("1401\t公园绿地\t%u\t", counts[1]);
+  g_assert_nonnull (strstr (text, homes));
+  g_assert_nonnull (strstr (text, parks));
+  g_assert_nonnull (strstr (text, "! 9999\t?\t5\t"));
+  g_assert_nonnull (strstr (gr_import_dialog_get_status (dialog), "guide-2023"));
+  g_assert_nonnull (strstr (gr_import_dialog_get_encoding (dialog), "GBK"));
+  g_assert_nonnull (strstr (gr_import_dialog_get_crs (dialog), "UTM zone 31N"));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  shot = render_dialog (window, GTK_WIDGET (dialog), "import-dialog-landuse");
+  /* The unknown code stands out in the error colour. */
+  for (int y = 0; y < gdk_texture_get_height (shot) && !red; y += 2)
+    for (int x = 0; x < gdk_texture_get_width (shot) && !red; x += 2)
+      {
+        Pixel p = pixel_at (shot, x, y);
+
+        red = p.r > 150 && p.g < 90 && p.b < 90;
+      }
+  g_assert_true (red);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  wait_idle (window);
+  project = gr_session_get_project (gr_window_get_session (window));
+  g_assert_cmpuint (project->layers[GR_ROLE_RESIDENTIAL]->features->len, ==, counts[0]);
+  g_assert_cmpuint (project->layers[GR_ROLE_PARK]->features->len, ==, counts[1]);
+}
+
 static void
 add_test (const char *path, void (*test) (Fixture *, gconstpointer))
 {
@@ -1713,5 +1839,6 @@ main (int argc, char **argv)
   add_test ("/gui/window/presentation", test_presentation);
   add_test ("/gui/window/closed-while-busy", test_closed_while_busy);
   add_test ("/gui/window/reimport", test_reimport);
+  add_test ("/gui/window/import-dialog", test_import_dialog);
   return g_test_run ();
 }

@@ -566,12 +566,44 @@ measure_zone (Exact *exact, OGRGeometryH zone_shape, GrSummary *s)
     }
 }
 
+/* @geometry as a plain polygon (every ring, even-odd), for testing many
+ * points against it: GEOS would convert the whole union at every call. */
+static GrPolygon *
+plain_polygon (OGRGeometryH geometry)
+{
+  return geometry != NULL && !OGR_G_IsEmpty (geometry) ? gr_polygon_new_from_ogr (geometry) : NULL;
+}
+
+static gboolean
+holds (const GrPolygon *polygon, double x, double y)
+{
+  return polygon != NULL && gr_polygon_contains (polygon, x, y);
+}
+
+/* Population points (a population layer's, or homes estimated from the
+ * buildings): each on the residential land within the snap distance, or
+ * unplaced. */
 static void
 measure_points (Exact *exact, GrProject *project, GrSummary *s, double *unplaced)
 {
   GrLayer *pop = project->layers[GR_ROLE_POPULATION];
+  g_autoptr (GrPolygon) homes = NULL;
+  g_autoptr (GrPolygon) green = NULL;
+  g_autoptr (GrPolygon) park = NULL;
+  g_autoptr (GrPolygon) service = NULL;
+  gboolean any = FALSE;
 
-  for (guint i = 0; pop != NULL && i < pop->features->len; i++)
+  for (guint i = 0; pop != NULL && i < pop->features->len && !any; i++)
+    any = wkbFlatten (OGR_G_GetGeometryType (
+              ((GrFeature *) g_ptr_array_index (pop->features, i))->geometry))
+          == wkbMultiPoint;
+  if (!any)
+    return;
+  homes = plain_polygon (exact->residential);
+  green = plain_polygon (exact->cover[GR_LAYER_GREEN]);
+  park = plain_polygon (exact->cover[GR_LAYER_PARK]);
+  service = plain_polygon (exact->cover[GR_LAYER_SERVICE]);
+  for (guint i = 0; i < pop->features->len; i++)
     {
       GrFeature *f = g_ptr_array_index (pop->features, i);
       int        n = OGR_G_GetGeometryCount (f->geometry);
@@ -581,11 +613,12 @@ measure_points (Exact *exact, GrProject *project, GrSummary *s, double *unplaced
       for (int k = 0; k < n; k++)
         {
           OGRGeometryH p = OGR_G_GetGeometryRef (f->geometry, k);
+          double       x = OGR_G_GetX (p, 0), y = OGR_G_GetY (p, 0);
           double       people = f->value / n;
-          gboolean     g = OGR_G_Contains (exact->cover[GR_LAYER_GREEN], p);
-          gboolean     k_park = OGR_G_Contains (exact->cover[GR_LAYER_PARK], p);
+          gboolean     g = holds (green, x, y);
+          gboolean     k_park = holds (park, x, y);
 
-          if (OGR_G_Distance (p, exact->residential) > POPULATION_SNAP_M)
+          if (homes == NULL || gr_polygon_distance (homes, x, y) > POPULATION_SNAP_M)
             {
               *unplaced += people;
               continue;
@@ -595,7 +628,7 @@ measure_points (Exact *exact, GrProject *project, GrSummary *s, double *unplaced
           s->park.population += k_park ? people : 0;
           s->both.population += g && k_park ? people : 0;
           s->neither.population += !g && !k_park ? people : 0;
-          s->service.population += OGR_G_Contains (exact->cover[GR_LAYER_SERVICE], p) ? people : 0;
+          s->service.population += holds (service, x, y) ? people : 0;
         }
     }
 }

@@ -190,10 +190,16 @@ gr_text_to_utf8 (const char *raw, const char *encoding)
   return out != NULL ? out : g_utf8_make_valid (raw, -1);
 }
 
-/* A shapefile's .cpg names its encoding; GDAL's own recoding is off so that
- * GBK without a .cpg can be told from UTF-8 (see gr_text_to_utf8). */
-static char *
-shapefile_encoding (const char *path)
+/**
+ * gr_shapefile_encoding:
+ *
+ * A shapefile's .cpg names its encoding; GDAL's own recoding is off so that
+ * GBK without a .cpg can be told from UTF-8 (see gr_text_to_utf8).
+ *
+ * Returns: (nullable): the encoding its .cpg names, as iconv knows it
+ */
+char *
+gr_shapefile_encoding (const char *path)
 {
   g_autofree char *base = NULL;
   g_autofree char *cpg = NULL;
@@ -419,6 +425,18 @@ static const char *const code_fields[] = { "DLBM",     "YDDM",     "DLDM",     "
                                            "用地性质", "用地类型", "DLMC",     "YDMC",
                                            "地类名称", "用地名称", NULL };
 
+/**
+ * gr_find_code_field:
+ *
+ * Returns: the index of @defn's land-use code field (DLBM, YDDM, 用地代码…,
+ *   or a class name field, DLMC), or -1
+ */
+int
+gr_find_code_field (OGRFeatureDefnH defn)
+{
+  return find_field (defn, NULL, code_fields);
+}
+
 static gboolean
 setup_code_field (const GrSource        *source,
                   const GrImportOptions *o,
@@ -505,7 +523,7 @@ setup_fields (Import         *import,
     }
   /* Last: a refused source leaves nothing to free. */
   fields->encoding =
-      o->encoding != NULL ? g_strdup (o->encoding) : shapefile_encoding (source->path);
+      o->encoding != NULL ? g_strdup (o->encoding) : gr_shapefile_encoding (source->path);
   return TRUE;
 }
 

@@ -51,6 +51,8 @@ GrProject *gr_project_import (const char            *osm_path,
                               GError               **error);
 
 char *gr_text_to_utf8 (const char *raw, const char *encoding);
+char *gr_shapefile_encoding (const char *path);
+int   gr_find_code_field (OGRFeatureDefnH defn);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrSource, gr_source_free)
 

@@ -1,0 +1,118 @@
+/* gr-source-preview.c — what an import of one source would bring, before
+ * anything is computed: its CRS, encoding and code field, and the source
+ * imported alone (each land-use code with its features and area, each
+ * role's features, the residents and how they were placed)
+ */
+#include "config.h"
+
+#include "gr-source-preview.h"
+
+#include <glib/gi18n-lib.h>
+
+/* Features whose text is looked at to tell GBK from UTF-8. */
+#define SAMPLED 2000
+
+static void
+inspect_encoding (GrSourcePreview *preview, OGRLayerH layer, const char *path)
+{
+  OGRFeatureDefnH  defn = OGR_L_GetLayerDefn (layer);
+  g_autofree char *cpg = gr_shapefile_encoding (path);
+  OGRFeatureH      row;
+  gboolean         gbk = FALSE;
+
+  if (cpg != NULL)
+    {
+      preview->encoding = g_strdup_printf (_ ("%s (from the .cpg file)"), cpg);
+      return;
+    }
+  OGR_L_ResetReading (layer);
+  for (guint n = 0; !gbk && n < SAMPLED && (row = OGR_L_GetNextFeature (layer)) != NULL; n++)
+    {
+      for (int i = 0; !gbk && i < OGR_FD_GetFieldCount (defn); i++)
+        if (OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, i)) == OFTString
+            && OGR_F_IsFieldSetAndNotNull (row, i))
+          gbk = !g_utf8_validate (OGR_F_GetFieldAsString (row, i), -1, NULL);
+      OGR_F_Destroy (row);
+    }
+  preview->encoding =
+      g_strdup (gbk ? _ ("GBK (CP936), recognised: the text is not UTF-8 and there is no .cpg")
+                    : _ ("UTF-8"));
+}
+
+static gboolean
+inspect (GrSourcePreview *preview, const GrSource *source, GError **error)
+{
+  const char *options[] = { "ENCODING=", NULL };
+  g_auto (GDALDatasetH) ds = NULL;
+  g_autofree char *gdal = NULL;
+  OGRLayerH        layer = NULL;
+  int              code;
+
+  gr_gdal_capture_begin ();
+  ds = GDALOpenEx (source->path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, options, NULL);
+  gdal = gr_gdal_capture_end ();
+  if (ds == NULL)
+    {
+      /* The import says why, naming the file. */
+      return TRUE;
+    }
+  if (source->layer != NULL)
+    layer = GDALDatasetGetLayerByName (ds, source->layer);
+  else if (GDALDatasetGetLayerCount (ds) >= 1)
+    layer = GDALDatasetGetLayer (ds, 0);
+  if (layer == NULL)
+    return TRUE;
+  preview->layer = g_strdup (OGR_L_GetName (layer));
+  preview->n_features = (guint) MAX (0, OGR_L_GetFeatureCount (layer, TRUE));
+  if (OGR_L_GetSpatialRef (layer) != NULL)
+    preview->crs_name = g_strdup (OSRGetName (OGR_L_GetSpatialRef (layer)));
+  code = gr_find_code_field (OGR_L_GetLayerDefn (layer));
+  if (code >= 0)
+    preview->code_field =
+        g_strdup (OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (OGR_L_GetLayerDefn (layer), code)));
+  inspect_encoding (preview, layer, source->path);
+  return TRUE;
+}
+
+/**
+ * gr_source_preview_new:
+ * @options: (nullable): how the import would read it
+ *
+ * Reads @source as an import of it alone would (no residents estimated),
+ * without writing or analysing anything. Slow for a large source: call it
+ * off the main thread.
+ *
+ * Returns: (transfer full): the preview; its @error says why the import
+ *   would fail, naming the file
+ */
+GrSourcePreview *
+gr_source_preview_new (const GrSource        *source,
+                       const GrImportOptions *options,
+                       GCancellable          *cancellable)
+{
+  GrSourcePreview *preview = g_new0 (GrSourcePreview, 1);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new ();
+  GrImportOptions alone = options != NULL ? *options : (GrImportOptions){ 0 };
+
+  gr_gdal_init ();
+  inspect (preview, source, NULL);
+  alone.no_estimate = TRUE;
+  alone.cancellable = cancellable;
+  g_ptr_array_add (sources, (gpointer) source);
+  preview->project = gr_project_import (NULL, sources, &alone, &preview->error);
+  return preview;
+}
+
+void
+gr_source_preview_free (GrSourcePreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_free (preview->layer);
+  g_free (preview->crs_name);
+  g_free (preview->encoding);
+  g_free (preview->code_field);
+  g_clear_pointer (&preview->project, gr_project_free);
+  g_clear_error (&preview->error);
+  g_free (preview);
+}

@@ -138,26 +138,23 @@ crs_option_is_valid (const char *option, const char *value, GError **error)
   return FALSE;
 }
 
+/* 0 is an option's default; any other value must lie in [@lo, @hi]. */
+static gboolean
+unset_or_in_range (const char *option, double value, double lo, double hi, GError **error)
+{
+  if (value == 0 || (value >= lo && value <= hi))
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _ ("%s %g: give a number between %g and %g"), option, value, lo, hi);
+  return FALSE;
+}
+
+/* A home has at least a few m² a resident, and no building 200 storeys. */
 static gboolean
 estimate_options_are_valid (const GrCliImportOptions *o, GError **error)
 {
-  /* 0 is the default; a home has at least a few m² a resident, and no
-   * building 200 storeys. */
-  if (o->floor_area_per_resident != 0
-      && !(o->floor_area_per_resident >= 5 && o->floor_area_per_resident <= 500))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _ ("--floor-area-per-resident %g: give m² between 5 and 500"),
-                   o->floor_area_per_resident);
-      return FALSE;
-    }
-  if (o->default_storeys != 0 && !(o->default_storeys >= 1 && o->default_storeys <= 200))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _ ("--default-storeys %g: give a number between 1 and 200"), o->default_storeys);
-      return FALSE;
-    }
-  return TRUE;
+  return unset_or_in_range ("--floor-area-per-resident", o->floor_area_per_resident, 5, 500, error)
+         && unset_or_in_range ("--default-storeys", o->default_storeys, 1, 200, error);
 }
 
 gboolean

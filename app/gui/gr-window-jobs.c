@@ -249,35 +249,6 @@ _gr_window_on_mode_changed (GrWindow *self)
 
 /* ---- importing the delivery again --------------------------------------------- */
 
-typedef struct
-{
-  char      *path;
-  GPtrArray *notes; /* what changed, for the user */
-} Reimport;
-
-static void
-reimport_free (gpointer data)
-{
-  Reimport *r = data;
-
-  g_free (r->path);
-  g_ptr_array_unref (r->notes);
-  g_free (r);
-}
-
-static void
-reimport_thread (GTask *task, gpointer object, gpointer data, GCancellable *cancellable)
-{
-  Reimport *r = data;
-  GError   *error = NULL;
-  g_autoptr (GrProject) project = gr_project_reimport (r->path, cancellable, r->notes, &error);
-
-  if (project == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static char *
 join_lines (GPtrArray *lines)
 {
@@ -292,22 +263,27 @@ join_lines (GPtrArray *lines)
 static void
 on_reimported (GObject *object, GAsyncResult *result, gpointer data)
 {
-  GrWindow *self = GR_WINDOW (object);
-  Reimport *r = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GrWindow) self = data;
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) notes = NULL;
+  g_autoptr (GrProject) project = gr_project_reimport_finish (result, &notes, &error);
+  g_autofree char *path = NULL;
 
+  if (_gr_window_is_gone (self))
+    return;
+  path = g_strdup (gr_session_get_path (self->session));
   _gr_window_set_busy (self, NULL);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (project == NULL)
     {
       _gr_window_show_error (self, _ ("Could not import the delivery again"), error);
       /* The file is as it was: read it again for its scenarios. */
-      gr_window_open (self, r->path);
+      gr_window_open (self, path);
       return;
     }
   g_free (self->reimport_notes);
-  self->reimport_notes = join_lines (r->notes);
-  gr_window_open (self, r->path);
-  if (r->notes->len == 0)
+  self->reimport_notes = join_lines (notes);
+  gr_window_open (self, path);
+  if (notes->len == 0)
     adw_toast_overlay_add_toast (
         self->toasts, adw_toast_new (_ ("The delivery was imported again: nothing changed")));
   else
@@ -327,8 +303,6 @@ _gr_window_reimport_activated (GtkWidget *widget, const char *action, GVariant *
 {
   GrWindow   *self = GR_WINDOW (widget);
   const char *path = self->session != NULL ? gr_session_get_path (self->session) : NULL;
-  g_autoptr (GTask) task = NULL;
-  Reimport *r;
 
   if (self->busy)
     {
@@ -343,13 +317,8 @@ _gr_window_reimport_activated (GtkWidget *widget, const char *action, GVariant *
                                           "delivery was imported")));
       return;
     }
-  r = g_new0 (Reimport, 1);
-  r->path = g_strdup (path);
-  r->notes = g_ptr_array_new_with_free_func (g_free);
   /* The scenario store lets go of the file while it is written. */
   g_clear_pointer (&self->store, gr_scenario_store_close);
   begin_job (self, _ ("Importing the delivery again…"));
-  task = g_task_new (self, self->cancellable, on_reimported, NULL);
-  g_task_set_task_data (task, r, reimport_free);
-  g_task_run_in_thread (task, reimport_thread);
+  gr_project_reimport_async (path, self->cancellable, on_reimported, g_object_ref (self));
 }

@@ -132,22 +132,36 @@ snapshot_contents (GrWindow *window, GdkPaintable *paintable, int w, int h)
   return NULL;
 }
 
+/* @widget as painted (the window's contents, or a dialog of it), saved as
+ * NAME.png among the artifacts. */
 GdkTexture *
-render (GrWindow *window, const char *name)
+render_widget (GrWindow *window, GtkWidget *widget, const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (contents (window));
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr (GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int w = gtk_widget_get_width (contents (window)), h = gtk_widget_get_height (contents (window));
+  GskRenderer     *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   g_autofree char *path = g_strdup_printf ("%s/%s.png", g_getenv ("GREENREACH_ARTIFACTS"), name);
+  gint64           end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GdkTexture      *texture;
+  int              w, h;
 
+  /* A dialog just presented is laid out at its first frame. */
+  while (gtk_widget_get_width (widget) == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
   node = snapshot_contents (window, paintable, w, h);
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
   return texture;
+}
+
+GdkTexture *
+render (GrWindow *window, const char *name)
+{
+  return render_widget (window, contents (window), name);
 }
 
 Pixel

@@ -27,6 +27,7 @@ void           wait_for_frame (GrWindow *window);
 GtkWidget     *contents (GrWindow *window);
 GskRenderNode *snapshot_contents (GrWindow *window, GdkPaintable *paintable, int w, int h);
 GdkTexture    *render (GrWindow *window, const char *name);
+GdkTexture    *render_widget (GrWindow *window, GtkWidget *widget, const char *name);
 Pixel          pixel_at (GdkTexture *texture, double x, double y);
 gboolean       find_cell (GrAnalysis *analysis, GrCellKind kind, double *x, double *y);
 void           window_point (GrWindow *window, double x, double y, double *wx, double *wy);

@@ -1702,24 +1702,6 @@ write_landuse (GrProject *project, const char *path, guint counts[3])
   }
 }
 
-static GdkTexture *
-render_dialog (GrWindow *window, GtkWidget *dialog, const char *name)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (dialog);
-  g_autoptr (GskRenderNode) node = NULL;
-  GskRenderer     *renderer = gtk_native_get_renderer (GTK_NATIVE (dialog));
-  int              w = gtk_widget_get_width (dialog), h = gtk_widget_get_height (dialog);
-  g_autofree char *path = g_strdup_printf ("%s/%s.png", g_getenv ("GREENREACH_ARTIFACTS"), name);
-  GdkTexture      *texture;
-
-  node = snapshot_contents (window, paintable, w, h);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  return texture;
-}
-
 /* The import dialog on a land-use layer: every code with its features,
  * area and role, the unknown code marked in red, the encoding and CRS
  * said, before anything is computed; importing it sorts the codes. */
@@ -1758,7 +1740,7 @@ test_import_dialog (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (gr_import_dialog_get_encoding (dialog), "GBK"));
   g_assert_nonnull (strstr (gr_import_dialog_get_crs (dialog), "UTM zone 31N"));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
-  shot = render_dialog (window, GTK_WIDGET (dialog), "import-dialog-landuse");
+  shot = render_widget (window, GTK_WIDGET (dialog), "import-dialog-landuse");
   /* The unknown code stands out in the error colour. */
   for (int y = 0; y < gdk_texture_get_height (shot) && !red; y += 2)
     for (int x = 0; x < gdk_texture_get_width (shot) && !red; x += 2)

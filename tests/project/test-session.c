@@ -1,6 +1,7 @@
 /* test-session.c — a session: the nearest feature, display coordinates, and
  * a layer opened over a project */
 #include "gr-test-project.h"
+#include "gr-population.h"
 #include "gr-session.h"
 #include "gr-test-main.h"
 
@@ -62,7 +63,29 @@ test_session_layer_over (void)
       g_assert_cmpuint (p->layers[GR_ROLE_RESIDENTIAL]->features->len, ==,
                         project->layers[GR_ROLE_RESIDENTIAL]->features->len);
       g_assert_cmpuint (gr_session_get_sources (over)->len, ==, 1);
+      /* Parks change nothing of the residents estimated from buildings. */
+      g_assert_true (gr_population_is_estimate (p));
+      g_assert_cmpuint (p->layers[GR_ROLE_POPULATION]->features->len, ==,
+                        project->layers[GR_ROLE_POPULATION]->features->len);
     }
+  /* The square as the residential land instead: the estimate follows the
+   * new homes, not the old ones. */
+  source->role = GR_ROLE_RESIDENTIAL;
+  {
+    g_autoptr (GrSession) over = gr_session_open (gpkg, sources, NULL, &error);
+    GrProject *p;
+    guint      before = project->layers[GR_ROLE_POPULATION]->features->len;
+
+    g_assert_no_error (error);
+    p = gr_session_get_project (over);
+    g_assert_cmpuint (p->layers[GR_ROLE_RESIDENTIAL]->features->len, ==, 1);
+    /* Monaco's apartment blocks are homes wherever they stand; the
+     * buildings of no stated use count by the new land: a new estimate. */
+    g_assert_nonnull (p->layers[GR_ROLE_POPULATION]);
+    g_assert_true (gr_population_is_estimate (p));
+    g_assert_cmpuint (p->layers[GR_ROLE_POPULATION]->features->len, !=, before);
+  }
+  source->role = GR_ROLE_PARK;
   /* A layer that cannot be read names itself and opens nothing. */
   g_free (source->path);
   source->path = g_build_filename (dir, "missing-parks.shp", NULL);

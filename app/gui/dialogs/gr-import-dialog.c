@@ -32,8 +32,10 @@ struct _GrImportDialog
   GtkGrid     *preview;
 
   char         *path;
-  GCancellable *cancellable; /* the preview being read */
-  GString      *text;        /* the preview as lines, for tests */
+  gboolean      listening;    /* a role chosen now is the user's choice */
+  gboolean      find_landuse; /* the role is not chosen yet: a code field makes it land use */
+  GCancellable *cancellable;  /* the preview being read */
+  GString      *text;         /* the preview as lines, for tests */
   gboolean      ready;
 };
 
@@ -114,13 +116,7 @@ layer_area (const GrLayer *layer)
   double area = 0;
 
   for (guint i = 0; i < layer->features->len; i++)
-    {
-      OGRGeometryH       g = ((GrFeature *) g_ptr_array_index (layer->features, i))->geometry;
-      OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (g));
-
-      if (type == wkbPolygon || type == wkbMultiPolygon)
-        area += OGR_G_Area (g);
-    }
+    area += gr_geometry_area (((GrFeature *) g_ptr_array_index (layer->features, i))->geometry);
   return area;
 }
 
@@ -214,22 +210,23 @@ show_preview (GrImportDialog *self, GrSourcePreview *preview)
 /* ---- reading it off the main thread ----------------------------------------------- */
 
 static void
-preview_thread (GTask *task, gpointer object, gpointer data, GCancellable *cancellable)
-{
-  g_task_return_pointer (task, gr_source_preview_new (data, NULL, cancellable),
-                         (GDestroyNotify) gr_source_preview_free);
-}
-
-static void
 on_preview_read (GObject *object, GAsyncResult *result, gpointer data)
 {
   g_autoptr (GrImportDialog) self = data;
-  g_autoptr (GrSourcePreview) preview = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr (GrSourcePreview) preview = gr_source_preview_new_finish (result);
 
   /* A later role's preview, or the dialog closed: not this one's to show. */
   if (preview == NULL || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     return;
   gtk_spinner_stop (self->spinner);
+  if (self->find_landuse && preview->landuse)
+    {
+      /* Found by its code field: shown as what it was read as. */
+      self->listening = FALSE;
+      gtk_drop_down_set_selected (self->roles, 0);
+      self->listening = TRUE;
+    }
+  self->find_landuse = FALSE;
   show_preview (self, preview);
   self->ready = TRUE;
 }
@@ -237,8 +234,7 @@ on_preview_read (GObject *object, GAsyncResult *result, gpointer data)
 static void
 read_preview (GrImportDialog *self)
 {
-  g_autoptr (GTask) task = NULL;
-  GrSource *source = gr_import_dialog_get_source (self);
+  g_autoptr (GrSource) source = gr_import_dialog_get_source (self);
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -249,16 +245,18 @@ read_preview (GrImportDialog *self)
   gtk_spinner_start (self->spinner);
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
   gtk_label_set_text (self->status_label, _ ("Reading the layer…"));
-  task = g_task_new (NULL, self->cancellable, on_preview_read, g_object_ref (self));
-  g_task_set_task_data (task, source, (GDestroyNotify) gr_source_free);
-  g_task_run_in_thread (task, preview_thread);
+  gr_source_preview_new_async (source, self->find_landuse, self->cancellable, on_preview_read,
+                               g_object_ref (self));
 }
 
 static void
 on_role_selected (GrImportDialog *self)
 {
-  if (self->path != NULL)
-    read_preview (self);
+  if (!self->listening)
+    return;
+  /* Chosen by hand: read as chosen. */
+  self->find_landuse = FALSE;
+  read_preview (self);
 }
 
 /* ---- the class ---------------------------------------------------------------------- */
@@ -318,33 +316,6 @@ gr_import_dialog_init (GrImportDialog *self)
   gtk_drop_down_set_model (self->roles, G_LIST_MODEL (labels));
 }
 
-/* A layer with a land-use code field is a land-use layer; else the role
- * its file name suggests. */
-static guint
-guess_choice (const char *path)
-{
-  g_autofree char *name = g_path_get_basename (path);
-  const char      *options[] = { "ENCODING=", NULL };
-  GrRole           role = GR_ROLE_GREEN;
-  GDALDatasetH     ds;
-  gboolean         coded = FALSE;
-
-  gr_gdal_init ();
-  gr_gdal_capture_begin ();
-  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, options, NULL);
-  g_free (gr_gdal_capture_end ());
-  if (ds != NULL)
-    {
-      coded = GDALDatasetGetLayerCount (ds) >= 1
-              && gr_find_code_field (OGR_L_GetLayerDefn (GDALDatasetGetLayer (ds, 0))) >= 0;
-      GDALClose (ds);
-    }
-  if (coded)
-    return 0;
-  gr_role_guess_from_name (name, &role);
-  return role + 1;
-}
-
 /**
  * gr_import_dialog_new:
  * @path: the data file
@@ -359,8 +330,14 @@ gr_import_dialog_new (GtkWindow *parent, const char *path)
   GrImportDialog  *self = g_object_new (GR_TYPE_IMPORT_DIALOG, "transient-for", parent, "modal",
                                         TRUE, "heading", heading, NULL);
 
-  gtk_drop_down_set_selected (self->roles, guess_choice (path));
+  GrRole role = GR_ROLE_GREEN;
+
+  /* The role the name suggests, until the reading finds a code field. */
+  gr_role_guess_from_name (name, &role);
+  gtk_drop_down_set_selected (self->roles, role + 1);
   self->path = g_strdup (path);
+  self->find_landuse = TRUE;
+  self->listening = TRUE;
   read_preview (self);
   return self;
 }

@@ -67,6 +67,58 @@ gr_srs_new_from_user (const char *definition)
   return srs;
 }
 
+/**
+ * gr_gdal_find_field:
+ * @wanted: (nullable): the field the user named, or %NULL to look for
+ *   the first of @candidates
+ *
+ * Returns: the field's index in @defn, or -1
+ */
+int
+gr_gdal_find_field (OGRFeatureDefnH defn, const char *wanted, const char *const *candidates)
+{
+  if (wanted != NULL)
+    return OGR_FD_GetFieldIndex (defn, wanted);
+  for (guint i = 0; candidates[i] != NULL; i++)
+    {
+      int index = OGR_FD_GetFieldIndex (defn, candidates[i]);
+
+      if (index >= 0)
+        return index;
+    }
+  return -1;
+}
+
+/* The names of @defn's fields, “a, b, c”, for a message saying which there are. */
+char *
+gr_gdal_field_list (OGRFeatureDefnH defn)
+{
+  GString *list = g_string_new (NULL);
+
+  for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
+    g_string_append_printf (list, "%s%s", i ? ", " : "",
+                            OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (defn, i)));
+  return g_string_free (list, FALSE);
+}
+
+/**
+ * gr_geometry_area:
+ *
+ * Returns: the area of @geometry's polygons; 0 for points and lines, of
+ *   which GDAL would complain
+ */
+double
+gr_geometry_area (OGRGeometryH geometry)
+{
+  OGRwkbGeometryType type =
+      geometry != NULL ? wkbFlatten (OGR_G_GetGeometryType (geometry)) : wkbUnknown;
+
+  return OGR_GT_IsSurface (type) || OGR_GT_IsSubClassOf (type, wkbMultiSurface)
+                 || type == wkbGeometryCollection
+             ? OGR_G_Area (geometry)
+             : 0;
+}
+
 OGRSpatialReferenceH
 gr_srs_clone (OGRSpatialReferenceH srs)
 {

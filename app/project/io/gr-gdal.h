@@ -22,5 +22,8 @@ void                 gr_gdal_capture_begin (void);
 char                *gr_gdal_capture_end (void);
 OGRSpatialReferenceH gr_srs_new_from_user (const char *definition);
 OGRSpatialReferenceH gr_srs_clone (OGRSpatialReferenceH srs);
+int    gr_gdal_find_field (OGRFeatureDefnH defn, const char *wanted, const char *const *candidates);
+char  *gr_gdal_field_list (OGRFeatureDefnH defn);
+double gr_geometry_area (OGRGeometryH geometry);
 
 G_END_DECLS

@@ -317,32 +317,6 @@ gr_source_count (const GrSource *source, guint *n_features, GError **error)
   return TRUE;
 }
 
-static int
-find_field (OGRFeatureDefnH defn, const char *wanted, const char *const *candidates)
-{
-  if (wanted != NULL)
-    return OGR_FD_GetFieldIndex (defn, wanted);
-  for (guint i = 0; candidates[i] != NULL; i++)
-    {
-      int index = OGR_FD_GetFieldIndex (defn, candidates[i]);
-
-      if (index >= 0)
-        return index;
-    }
-  return -1;
-}
-
-static char *
-field_list (OGRFeatureDefnH defn)
-{
-  GString *list = g_string_new (NULL);
-
-  for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
-    g_string_append_printf (list, "%s%s", i ? ", " : "",
-                            OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (defn, i)));
-  return g_string_free (list, FALSE);
-}
-
 static gboolean
 shape_matches (GrShape shape, OGRGeometryH geometry)
 {
@@ -434,7 +408,7 @@ static const char *const code_fields[] = { "DLBM",     "YDDM",     "DLDM",     "
 int
 gr_find_code_field (OGRFeatureDefnH defn)
 {
-  return find_field (defn, NULL, code_fields);
+  return gr_gdal_find_field (defn, NULL, code_fields);
 }
 
 static gboolean
@@ -446,10 +420,10 @@ setup_code_field (const GrSource        *source,
 {
   g_autofree char *list = NULL;
 
-  fields->kind = find_field (defn, o->code_field, code_fields);
+  fields->kind = gr_gdal_find_field (defn, o->code_field, code_fields);
   if (fields->kind >= 0)
     return TRUE;
-  list = field_list (defn);
+  list = gr_gdal_field_list (defn);
   if (o->code_field != NULL)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
                  _ ("%s: no land-use code field “%s”; the fields are: %s"), source->path,
@@ -486,18 +460,20 @@ setup_fields (Import         *import,
   OGRFeatureDefnH        defn = OGR_L_GetLayerDefn (layer);
   gboolean               zones = source->role == GR_ROLE_ZONES;
 
-  fields->name = find_field (defn, zones ? o->zone_field : NULL, names);
-  fields->kind = find_field (defn, NULL, kinds);
-  fields->historic = find_field (defn, NULL, historic);
-  fields->levels = source->role == GR_ROLE_BUILDINGS ? find_field (defn, NULL, levels) : -1;
-  fields->height = source->role == GR_ROLE_BUILDINGS ? find_field (defn, NULL, heights) : -1;
+  fields->name = gr_gdal_find_field (defn, zones ? o->zone_field : NULL, names);
+  fields->kind = gr_gdal_find_field (defn, NULL, kinds);
+  fields->historic = gr_gdal_find_field (defn, NULL, historic);
+  fields->levels = source->role == GR_ROLE_BUILDINGS ? gr_gdal_find_field (defn, NULL, levels) : -1;
+  fields->height =
+      source->role == GR_ROLE_BUILDINGS ? gr_gdal_find_field (defn, NULL, heights) : -1;
   if (source->landuse && !setup_code_field (source, o, defn, fields, error))
     return FALSE;
-  fields->value =
-      source->role == GR_ROLE_POPULATION ? find_field (defn, o->population_field, people) : -1;
+  fields->value = source->role == GR_ROLE_POPULATION
+                      ? gr_gdal_find_field (defn, o->population_field, people)
+                      : -1;
   if (zones && o->zone_field != NULL && fields->name < 0)
     {
-      g_autofree char *list = field_list (defn);
+      g_autofree char *list = gr_gdal_field_list (defn);
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
                    _ ("%s: no zone field “%s”; the fields are: %s"), source->path, o->zone_field,
                    list);
@@ -509,7 +485,7 @@ setup_fields (Import         *import,
               && OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTInteger
               && OGR_Fld_GetType (OGR_FD_GetFieldDefn (defn, fields->value)) != OFTInteger64)))
     {
-      g_autofree char *list = field_list (defn);
+      g_autofree char *list = gr_gdal_field_list (defn);
       if (o->population_field != NULL)
         g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
                      _ ("%s: no numeric population field “%s”; the fields are: %s"), source->path,

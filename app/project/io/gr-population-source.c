@@ -179,32 +179,6 @@ gr_population_raster_read (const char           *path,
 
 /* ---- a table of residents per zone ---------------------------------------------- */
 
-static int
-find_column (OGRFeatureDefnH defn, const char *wanted, const char *const *candidates)
-{
-  if (wanted != NULL)
-    return OGR_FD_GetFieldIndex (defn, wanted);
-  for (guint i = 0; candidates[i] != NULL; i++)
-    {
-      int index = OGR_FD_GetFieldIndex (defn, candidates[i]);
-
-      if (index >= 0)
-        return index;
-    }
-  return -1;
-}
-
-static char *
-column_list (OGRFeatureDefnH defn)
-{
-  GString *list = g_string_new (NULL);
-
-  for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
-    g_string_append_printf (list, "%s%s", i ? ", " : "",
-                            OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (defn, i)));
-  return g_string_free (list, FALSE);
-}
-
 /* A count as a table writes it: 12345, "12,345", 1.2345e4. */
 static gboolean
 parse_count (const char *text, double *value)
@@ -328,11 +302,11 @@ read_table (Table *table, const char *table_field, const char *value_field, GErr
   /* A spreadsheet's first sheet. */
   layer = GDALDatasetGetLayer (ds, 0);
   defn = OGR_L_GetLayerDefn (layer);
-  key = find_column (defn, table_field, keys);
-  value = find_column (defn, value_field, people);
+  key = gr_gdal_find_field (defn, table_field, keys);
+  value = gr_gdal_find_field (defn, value_field, people);
   if (key < 0 || value < 0)
     {
-      g_autofree char *list = column_list (defn);
+      g_autofree char *list = gr_gdal_field_list (defn);
 
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
                    key < 0 ? _ ("%s: no column “%s” to join the zones by; the columns are: %s")

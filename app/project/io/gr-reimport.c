@@ -33,14 +33,13 @@ static Shape
 shape_of (OGRGeometryH geometry)
 {
   g_auto (OGRGeometryH) centre = OGR_G_CreateGeometry (wkbPoint);
-  Shape shape = { 0 };
-
   OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+  Shape              shape = { 0 };
 
-  /* Lines and points have no area (and GDAL warns when asked for one). */
-  shape.area = type == wkbPolygon || type == wkbMultiPolygon         ? OGR_G_Area (geometry)
-               : type == wkbLineString || type == wkbMultiLineString ? OGR_G_Length (geometry)
-                                                                     : 0;
+  /* A line's size is its length, a polygon's its area, a point's nothing. */
+  shape.area = OGR_GT_IsCurve (type) || OGR_GT_IsSubClassOf (type, wkbMultiCurve)
+                   ? OGR_G_Length (geometry)
+                   : gr_geometry_area (geometry);
   shape.ok = OGR_G_Centroid (geometry, centre) == OGRERR_NONE && !OGR_G_IsEmpty (centre);
   shape.x = shape.ok ? OGR_G_GetX (centre, 0) : 0;
   shape.y = shape.ok ? OGR_G_GetY (centre, 0) : 0;
@@ -253,4 +252,73 @@ gr_project_reimport (const char *path, GCancellable *cancellable, GPtrArray *not
       || !restore_targets (path, targets, error))
     return NULL;
   return g_steal_pointer (&fresh);
+}
+
+/* ---- off the caller's thread ------------------------------------------------------ */
+
+typedef struct
+{
+  char      *path;
+  GPtrArray *notes;
+} ReimportData;
+
+static void
+reimport_data_free (gpointer data)
+{
+  ReimportData *r = data;
+
+  g_free (r->path);
+  g_ptr_array_unref (r->notes);
+  g_free (r);
+}
+
+static void
+reimport_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReimportData *r = data;
+  GError       *error = NULL;
+  GrProject    *project = gr_project_reimport (r->path, cancellable, r->notes, &error);
+
+  if (project == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, project, (GDestroyNotify) gr_project_free);
+}
+
+/**
+ * gr_project_reimport_async:
+ *
+ * gr_project_reimport() in a thread; @callback runs on the caller's main
+ * context and calls gr_project_reimport_finish().
+ */
+void
+gr_project_reimport_async (const char         *path,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReimportData *r = g_new0 (ReimportData, 1);
+
+  r->path = g_strdup (path);
+  r->notes = g_ptr_array_new_with_free_func (g_free);
+  g_task_set_source_tag (task, gr_project_reimport_async);
+  g_task_set_task_data (task, r, reimport_data_free);
+  g_task_run_in_thread (task, reimport_thread);
+}
+
+/**
+ * gr_project_reimport_finish:
+ * @notes: (out) (transfer full) (element-type utf8): what changed
+ *
+ * Returns: (transfer full): the project as written, or %NULL with @error
+ */
+GrProject *
+gr_project_reimport_finish (GAsyncResult *result, GPtrArray **notes, GError **error)
+{
+  ReimportData *r = g_task_get_task_data (G_TASK (result));
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  *notes = g_ptr_array_ref (r->notes);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

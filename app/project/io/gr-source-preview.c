@@ -77,6 +77,7 @@ inspect (GrSourcePreview *preview, const GrSource *source, GError **error)
 /**
  * gr_source_preview_new:
  * @options: (nullable): how the import would read it
+ * @find_landuse: read @source as a land-use layer if it has a code field
  *
  * Reads @source as an import of it alone would (no residents estimated),
  * without writing or analysing anything. Slow for a large source: call it
@@ -88,17 +89,21 @@ inspect (GrSourcePreview *preview, const GrSource *source, GError **error)
 GrSourcePreview *
 gr_source_preview_new (const GrSource        *source,
                        const GrImportOptions *options,
+                       gboolean               find_landuse,
                        GCancellable          *cancellable)
 {
   GrSourcePreview *preview = g_new0 (GrSourcePreview, 1);
   g_autoptr (GPtrArray) sources = g_ptr_array_new ();
+  g_autoptr (GrSource) read = gr_source_copy (source);
   GrImportOptions alone = options != NULL ? *options : (GrImportOptions){ 0 };
 
   gr_gdal_init ();
   inspect (preview, source, NULL);
+  read->landuse = source->landuse || (find_landuse && preview->code_field != NULL);
+  preview->landuse = read->landuse;
   alone.no_estimate = TRUE;
   alone.cancellable = cancellable;
-  g_ptr_array_add (sources, (gpointer) source);
+  g_ptr_array_add (sources, read);
   preview->project = gr_project_import (NULL, sources, &alone, &preview->error);
   return preview;
 }
@@ -115,4 +120,62 @@ gr_source_preview_free (GrSourcePreview *preview)
   g_clear_pointer (&preview->project, gr_project_free);
   g_clear_error (&preview->error);
   g_free (preview);
+}
+
+/* ---- off the caller's thread ------------------------------------------------------ */
+
+typedef struct
+{
+  GrSource *source;
+  gboolean  find_landuse;
+} PreviewData;
+
+static void
+preview_data_free (gpointer data)
+{
+  PreviewData *p = data;
+
+  gr_source_free (p->source);
+  g_free (p);
+}
+
+static void
+preview_thread (GTask *task, gpointer object, gpointer data, GCancellable *cancellable)
+{
+  PreviewData *p = data;
+
+  g_task_return_pointer (task,
+                         gr_source_preview_new (p->source, NULL, p->find_landuse, cancellable),
+                         (GDestroyNotify) gr_source_preview_free);
+}
+
+/**
+ * gr_source_preview_new_async:
+ *
+ * gr_source_preview_new() in a thread; @callback runs on the caller's main
+ * context and calls gr_source_preview_new_finish().
+ */
+void
+gr_source_preview_new_async (const GrSource     *source,
+                             gboolean            find_landuse,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PreviewData *p = g_new0 (PreviewData, 1);
+
+  p->source = gr_source_copy (source);
+  p->find_landuse = find_landuse;
+  g_task_set_source_tag (task, gr_source_preview_new_async);
+  g_task_set_task_data (task, p, preview_data_free);
+  g_task_run_in_thread (task, preview_thread);
+}
+
+/* Returns: (transfer full): the preview; its own @error says why an import would fail */
+GrSourcePreview *
+gr_source_preview_new_finish (GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), NULL);
 }

@@ -4,6 +4,8 @@
 #include "gr-session.h"
 
 #include "gr-import.h"
+#include "gr-model-private.h"
+#include "gr-population.h"
 #include "gr-recipe.h"
 
 #include <math.h>
@@ -82,13 +84,38 @@ take_layers (GrProject *into, GrProject *from, const gboolean add[GR_N_ROLES])
   gr_project_update_extent (into);
 }
 
+/* After layers are imported over a project: residents given by them keep
+ * their method; residents estimated from buildings are estimated again
+ * when the homes or the buildings changed (an estimate over the old
+ * residential land would be stale), or for the first time. */
+static void
+follow_residents (GrProject *project, const char *given, gboolean homes_changed)
+{
+  if (given != NULL)
+    {
+      g_free (project->population_method);
+      project->population_method = g_strdup (given);
+      return;
+    }
+  if (!homes_changed)
+    return;
+  if (gr_population_is_estimate (project))
+    {
+      g_clear_pointer (&project->layers[GR_ROLE_POPULATION], _gr_layer_free);
+      g_clear_pointer (&project->population_method, g_free);
+    }
+  gr_population_estimate_from_buildings (project, NULL);
+}
+
 static GrProject *
 read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, GError **error)
 {
   GrImportOptions options = { .cancellable = cancellable };
   g_autoptr (GrProject) project = NULL;
   g_autoptr (GrProject) layers = NULL;
-  gboolean add[GR_N_ROLES] = { FALSE };
+  g_autofree char *given = NULL;
+  gboolean         add[GR_N_ROLES] = { FALSE };
+  gboolean         homes_changed;
 
   if (path == NULL)
     return gr_project_import (NULL, sources, &options, error);
@@ -101,6 +128,8 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
   /* Imported straight into the project's own CRS. A role's sources add to
    * the file's layer when the first of them says so. */
   options.crs = project->crs_wkt;
+  /* Residents from buildings are estimated once the layers are merged. */
+  options.no_estimate = TRUE;
   if ((layers = gr_project_import (NULL, sources, &options, error)) == NULL)
     return NULL;
   for (guint i = sources->len; i-- > 0;)
@@ -108,7 +137,11 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
       const GrSource *source = g_ptr_array_index (sources, i);
       add[source->role] = source->add;
     }
+  homes_changed =
+      layers->layers[GR_ROLE_RESIDENTIAL] != NULL || layers->layers[GR_ROLE_BUILDINGS] != NULL;
+  given = layers->layers[GR_ROLE_POPULATION] != NULL ? g_strdup (layers->population_method) : NULL;
   take_layers (project, layers, add);
+  follow_residents (project, given, homes_changed);
   return g_steal_pointer (&project);
 }
 

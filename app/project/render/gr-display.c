@@ -74,11 +74,7 @@ display_feature (GrFeature *feature, GrShape kind, OGRCoordinateTransformationH 
   f->mercator = gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
   gr_polygon_bounds (f->mercator, f->bounds);
   f->kind = kind;
-  /* Points (a population layer's homes) have no area. */
-  f->area_m2 = OGR_GT_IsSurface (wkbFlatten (OGR_G_GetGeometryType (feature->geometry)))
-                       || wkbFlatten (OGR_G_GetGeometryType (feature->geometry)) == wkbMultiPolygon
-                   ? OGR_G_Area (feature->geometry)
-                   : 0;
+  f->area_m2 = gr_geometry_area (feature->geometry);
   f->park_class = gr_park_class_from_kind (feature->kind, f->area_m2, NULL);
   return f;
 }

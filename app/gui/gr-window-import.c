@@ -52,13 +52,21 @@ scenarios_editing (GrWindow *self, GrRole role)
   return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
 
+/* The role an import's counts follow: a land-use layer's parks, which the
+ * scenarios' candidate parks are numbered after. */
+static GrRole
+counted_role (const GrSource *source)
+{
+  return source->landuse ? GR_ROLE_PARK : source->role;
+}
+
 static void
 start (GrWindow *self, const GrSource *source)
 {
   GrImportStep *step = g_new0 (GrImportStep, 1);
 
   step->source = gr_source_copy (source);
-  step->n_before = n_features (_gr_window_baseline_project (self), source->role);
+  step->n_before = n_features (_gr_window_baseline_project (self), counted_role (source));
   step->scenario = self->current != NULL ? g_strdup (self->current->name) : NULL;
   g_clear_pointer (&self->importing, _gr_import_step_free);
   self->importing = step;
@@ -207,7 +215,7 @@ gboolean
 _gr_window_import_opened (GrWindow *self, GrSession *session)
 {
   GrImportStep *step = self->importing;
-  GrRole        role = step->source->role;
+  GrRole        role = counted_role (step->source);
   g_autoptr (GError) error = NULL;
 
   self->keep_view = TRUE;
@@ -255,7 +263,16 @@ _gr_window_import_shown (GrWindow *self)
       _gr_window_update_actions (self);
       return;
     }
-  if (step->source->add)
+  if (step->source->landuse)
+    {
+      GrProject       *project = _gr_window_baseline_project (self);
+      g_autofree char *file = g_path_get_basename (step->source->path);
+
+      what = g_strdup_printf (_ ("Sorted %s by its land-use codes: %u features of residential "
+                                 "land, %u parks"),
+                              file, n_features (project, GR_ROLE_RESIDENTIAL), step->n_after);
+    }
+  else if (step->source->add)
     what = g_strdup_printf (_ ("Added %u to the %u features of %s"),
                             step->n_after - MIN (step->n_after, step->n_before), step->n_before,
                             layer);

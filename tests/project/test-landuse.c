@@ -395,6 +395,32 @@ test_landuse_overrides_and_options (void)
   delivery_clear (&d);
 }
 
+/* Over an OSM extract, the land-use layer's roles take the place of the
+ * extract's (as Import Layer over an open extract, and so a reimport of
+ * both reads what the window showed); the extract keeps the rest. */
+static void
+test_landuse_over_osm (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  g_autofree char *osm = extract_path ("helsinki-centre.osm.pbf");
+  g_autofree char *spec = NULL;
+  g_autoptr (GrProject) both = NULL;
+  Delivery d;
+
+  delivery_init (&d);
+  spec = g_strconcat ("landuse=", d.landuse, NULL);
+  g_ptr_array_add (sources, gr_source_parse (spec, NULL));
+  both = gr_project_import (osm, sources, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (both->layers[GR_ROLE_RESIDENTIAL]->features->len, ==, d.n[0]);
+  g_assert_cmpuint (both->layers[GR_ROLE_PARK]->features->len, ==, d.n[1]);
+  g_assert_cmpuint (both->layers[GR_ROLE_GREEN]->features->len, ==, d.n[2]);
+  g_assert_cmpuint (both->layers[GR_ROLE_WALK]->features->len, ==,
+                    d.osm->layers[GR_ROLE_WALK]->features->len);
+  delivery_clear (&d);
+}
+
 static GrCodeTable *
 builtin_table (const char *id)
 {
@@ -522,6 +548,7 @@ GR_TEST_MAIN (gr_gdal_init,
               { "/project/landuse/same-as-layers", test_landuse_same_as_layers },
               { "/project/landuse/strict", test_landuse_strict },
               { "/project/landuse/mixed-with-layers", test_landuse_mixed_with_layers },
+              { "/project/landuse/over-osm", test_landuse_over_osm },
               { "/project/landuse/overrides-and-options", test_landuse_overrides_and_options },
               { "/project/landuse/tables", test_landuse_tables },
               { "/project/landuse/ambiguous", test_landuse_ambiguous },

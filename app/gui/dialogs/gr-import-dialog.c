@@ -75,8 +75,9 @@ add_cell (GrImportDialog *self,
 static void
 add_header (GrImportDialog *self, const char *const *titles)
 {
+  /* The counts and areas are in columns 2 and 3, aligned right. */
   for (int c = 0; titles[c] != NULL; c++)
-    add_cell (self, c, 0, titles[c], c >= 2, "heading");
+    add_cell (self, c, 0, titles[c], c == 2 || c == 3, "heading");
 }
 
 static void

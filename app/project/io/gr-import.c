@@ -46,6 +46,7 @@ typedef struct
   GrOffset             offset; /* GCJ-02, BD-09: shifted to WGS 84 as read */
   GrLanduseReport     *report; /* a land-use layer's codes (the project's) */
   char                *key;    /* its features' origin: 公园.shp, city.gpkg:parks, osm, table */
+  gboolean             add;    /* its roles follow an OSM extract's features, not replace them */
 } Batch;
 
 typedef struct
@@ -566,7 +567,7 @@ warn_mixed_codes (Import *import, const GrSource *source, OGRLayerH layer, Batch
       import->project->warnings,
       g_strdup_printf (_ ("%s: the field %s holds %u different land-use codes — %s — and every "
                           "feature was taken as %s; if this is a mixed land-use layer, import "
-                          "each code's features with its own role"),
+                          "it as land use (landuse=), sorted by its codes"),
                        source->path, field, g_hash_table_size (counts), list->str,
                        gr_role_get_label (source->role)));
 }
@@ -827,6 +828,7 @@ read_raster (Import *import, const GrSource *source, GError **error)
     return FALSE;
   batch = batch_new (source->path);
   batch->role = GR_ROLE_POPULATION;
+  batch->add = source->add;
   batch->srs = srs;
   g_ptr_array_add (import->batches, batch);
   /* The pixels pass to the batch. */
@@ -868,6 +870,7 @@ read_source (Import *import, const GrSource *source, GError **error)
     }
   batch = batch_new (source->path);
   batch->role = source->role;
+  batch->add = source->add;
   if (source->layer != NULL)
     {
       char *key = g_strconcat (batch->key, ":", source->layer, NULL);
@@ -1373,12 +1376,39 @@ place_residents (Import *import)
     gr_population_estimate_from_buildings (import->project, &settings);
 }
 
+/* A role a source of its own gives (a park inventory, a land-use layer's
+ * homes) takes the place of the OSM extract's features of that role, as
+ * a layer imported over an open extract does; unless it is to be added. */
+static void
+replace_osm_roles (Import *import)
+{
+  guint given = 0;
+
+  for (guint b = 0; b < import->batches->len; b++)
+    {
+      Batch *batch = g_ptr_array_index (import->batches, b);
+
+      for (guint i = 0; !batch->osm && !batch->add && i < batch->items->len; i++)
+        if (g_array_index (batch->items, Pending, i).role != GR_ROLE_NONE)
+          given |= 1u << g_array_index (batch->items, Pending, i).role;
+    }
+  for (guint b = 0; given != 0 && b < import->batches->len; b++)
+    {
+      Batch *batch = g_ptr_array_index (import->batches, b);
+
+      for (guint i = batch->items->len; batch->osm && i-- > 0;)
+        if (given & (1u << g_array_index (batch->items, Pending, i).role))
+          g_array_remove_index (batch->items, i);
+    }
+}
+
 static gboolean
 finish (Import *import, GError **error)
 {
   g_auto (OGRSpatialReferenceH) target = NULL;
   char *wkt = NULL;
 
+  replace_osm_roles (import);
   for (guint i = 0; i < import->batches->len; i++)
     drop_absurd (import, g_ptr_array_index (import->batches, i));
   if ((target = choose_crs (import, error)) == NULL)

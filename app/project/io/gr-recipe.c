@@ -89,6 +89,8 @@ gr_recipe_to_text (const char *osm, GPtrArray *sources, const GrImportOptions *o
       set_path (kf, group, "path", source->path);
       if (source->layer != NULL)
         g_key_file_set_string (kf, group, "layer", source->layer);
+      if (source->add)
+        g_key_file_set_boolean (kf, group, "add", TRUE);
     }
   return g_key_file_to_data (kf, NULL, NULL);
 }
@@ -154,6 +156,7 @@ read_sources (GrRecipe *recipe, GKeyFile *kf, GError **error)
       source->layer = g_steal_pointer (&layer);
       g_free (source->path);
       source->path = g_steal_pointer (&path);
+      source->add = g_key_file_get_boolean (kf, group, "add", NULL);
       g_ptr_array_add (recipe->sources, source);
     }
 }

@@ -1021,14 +1021,20 @@ static void
 drop_and_import (GrWindow *window, GFile *file, GrRole role, const char *how)
 {
   AdwMessageDialog *dialog;
+  gint64            end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   g_assert_true (gr_window_drop_file (window, file));
   spin (300);
   dialog = find_dialog ();
-  g_assert_nonnull (dialog);
-  g_assert_cmpuint (
-      gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog))), ==,
-      role);
+  g_assert_true (GR_IS_IMPORT_DIALOG (dialog));
+  while (!gr_import_dialog_is_ready (GR_IMPORT_DIALOG (dialog)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gr_import_dialog_is_ready (GR_IMPORT_DIALOG (dialog)));
+  {
+    g_autoptr (GrSource) source = gr_import_dialog_get_source (GR_IMPORT_DIALOG (dialog));
+
+    g_assert_cmpuint (source->role, ==, role);
+  }
   adw_message_dialog_response (dialog, "import");
   /* A button closes the dialog as it answers; answered from here, it stays. */
   gtk_window_destroy (GTK_WINDOW (dialog));

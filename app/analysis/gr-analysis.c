@@ -209,6 +209,25 @@ supply_radii (GrAnalysis      *analysis,
   radii[GR_LAYER_SERVICE] = service > 0 ? service : -1;
 }
 
+/**
+ * gr_analysis_supply_radii:
+ * @radii: (out caller-allocates): per #GrServiceLayer, the radius, < 0
+ *   where the feature does not qualify
+ *
+ * The radii a feature of this shape would be entered with, were it added.
+ */
+void
+gr_analysis_supply_radii (GrAnalysis      *analysis,
+                          const GrPolygon *polygon,
+                          gboolean         park,
+                          gboolean         historic,
+                          double           radii[GR_N_LAYERS])
+{
+  Supply supply = { park, historic, FALSE, { 0 }, { 0 }, NULL };
+
+  supply_radii (analysis, &supply, polygon, radii);
+}
+
 static double
 longest_radius (const Supply *supply)
 {

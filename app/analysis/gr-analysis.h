@@ -59,6 +59,11 @@ void     gr_analysis_add_supplies (GrAnalysis             *analysis,
 gboolean gr_analysis_remove_supply (GrAnalysis *analysis, guint id);
 gboolean gr_analysis_replace_supply (GrAnalysis *analysis, guint id, const GrPolygon *polygon);
 
+void     gr_analysis_supply_radii (GrAnalysis      *analysis,
+                                   const GrPolygon *polygon,
+                                   gboolean         park,
+                                   gboolean         historic,
+                                   double           radii[GR_N_LAYERS]);
 gboolean gr_analysis_supply_is_reachable (GrAnalysis *analysis, guint id);
 gboolean gr_analysis_is_walking (GrAnalysis *analysis);
 void     gr_analysis_get_network_stats (GrAnalysis *analysis, GrNetworkStats *stats);

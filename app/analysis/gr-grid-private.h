@@ -69,4 +69,12 @@ gboolean gr_grid_row_range (const GrGrid *grid, double y0, double y1, guint *fir
 gboolean gr_grid_col_range (const GrGrid *grid, double x0, double x1, guint *first, guint *last);
 gboolean gr_grid_row_has_tiles (const GrGrid *grid, guint row, guint first_col, guint last_col);
 
+typedef void (*GrCellFunc) (GrTile *tile, guint index, guint col, guint row, gpointer data);
+void gr_grid_foreach_cell_within (const GrGrid    *grid,
+                                  const GrPolygon *polygon,
+                                  double           radius,
+                                  GArray          *spans,
+                                  GrCellFunc       func,
+                                  gpointer         data);
+
 G_END_DECLS

@@ -185,25 +185,34 @@ gr_grid_add_residential (GrGrid *grid, const GrPolygon *polygon)
     }
 }
 
-typedef void (*CellFunc) (GrTile *tile, guint index, gpointer data);
-
-/* Calls @func for each existing cell whose centre lies inside @polygon. */
-static void
-foreach_cell_inside (GrGrid *grid, const GrPolygon *polygon, CellFunc func, gpointer data)
+/**
+ * gr_grid_foreach_cell_within:
+ * @spans: (element-type GrSpan): scratch, so that a thread keeps its own
+ *
+ * Calls @func for each existing cell whose centre lies within @radius of
+ * @polygon (inside it when @radius is 0), row by row under the polygon's
+ * spans: the same cells a service area of that radius counts.
+ */
+void
+gr_grid_foreach_cell_within (const GrGrid    *grid,
+                             const GrPolygon *polygon,
+                             double           radius,
+                             GArray          *spans,
+                             GrCellFunc       func,
+                             gpointer         data)
 {
-  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
   double bounds[4];
   guint  first, last, c0, c1;
 
   gr_polygon_bounds (polygon, bounds);
-  if (!gr_grid_row_range (grid, bounds[1], bounds[3], &first, &last)
-      || !gr_grid_col_range (grid, bounds[0], bounds[2], &c0, &c1))
+  if (!gr_grid_row_range (grid, bounds[1] - radius, bounds[3] + radius, &first, &last)
+      || !gr_grid_col_range (grid, bounds[0] - radius, bounds[2] + radius, &c0, &c1))
     return;
   for (guint row = first; row <= last; row++)
     {
       if (!gr_grid_row_has_tiles (grid, row, c0, c1))
         continue;
-      gr_polygon_row_spans (polygon, grid->y0 + (row + 0.5) * grid->resolution, 0, spans);
+      gr_polygon_row_spans (polygon, grid->y0 + (row + 0.5) * grid->resolution, radius, spans);
       for (guint k = 0; k < spans->len; k++)
         {
           GrSpan *span = &g_array_index (spans, GrSpan, k);
@@ -216,7 +225,7 @@ foreach_cell_inside (GrGrid *grid, const GrPolygon *polygon, CellFunc func, gpoi
               GrTile *tile = gr_grid_tile_at (grid, col, row);
 
               if (tile != NULL)
-                func (tile, gr_tile_index (col, row), data);
+                func (tile, gr_tile_index (col, row), col, row, data);
               else
                 col |= GR_TILE_MASK; /* skip the rest of this missing tile */
             }
@@ -224,8 +233,17 @@ foreach_cell_inside (GrGrid *grid, const GrPolygon *polygon, CellFunc func, gpoi
     }
 }
 
+/* Calls @func for each existing cell whose centre lies inside @polygon. */
 static void
-set_zone_cb (GrTile *tile, guint index, gpointer data)
+foreach_cell_inside (GrGrid *grid, const GrPolygon *polygon, GrCellFunc func, gpointer data)
+{
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+
+  gr_grid_foreach_cell_within (grid, polygon, 0, spans, func, data);
+}
+
+static void
+set_zone_cb (GrTile *tile, guint index, guint col, guint row, gpointer data)
 {
   tile->zone[index] = *(guint16 *) data;
 }
@@ -245,14 +263,14 @@ typedef struct
 } Spread;
 
 static void
-count_samples_cb (GrTile *tile, guint index, gpointer data)
+count_samples_cb (GrTile *tile, guint index, guint col, guint row, gpointer data)
 {
   ((Spread *) data)->samples += gr_samples (tile->sample[index]);
 }
 
 /* Error diffusion keeps the placed total equal to the input, to the unit. */
 static void
-place_people_cb (GrTile *tile, guint index, gpointer data)
+place_people_cb (GrTile *tile, guint index, guint col, guint row, gpointer data)
 {
   Spread *spread = data;
   double  want = spread->per_sample * gr_samples (tile->sample[index]) + spread->carry;

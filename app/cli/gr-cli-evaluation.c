@@ -108,8 +108,9 @@ add_rules (JsonBuilder *b, const GrServiceRules *rules)
   json_builder_end_array (b);
 }
 
-static void
-add_summary (JsonBuilder *b, const GrCliEvaluation *ev, const GrSummary *s)
+/* The coverage blocks of a summary, as analyze --json writes them. */
+void
+gr_cli_evaluation_add_summary (JsonBuilder *b, const GrCliEvaluation *ev, const GrSummary *s)
 {
   const GrCriteria *c = ev->criteria;
   gboolean          people = ev->evaluation->has_population;
@@ -163,7 +164,7 @@ add_zones (JsonBuilder *b, const GrCliEvaluation *ev)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "name");
       json_builder_add_string_value (b, name);
-      add_summary (b, ev, &g_array_index (ev->evaluation->zones, GrSummary, z));
+      gr_cli_evaluation_add_summary (b, ev, &g_array_index (ev->evaluation->zones, GrSummary, z));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -243,7 +244,7 @@ gr_cli_evaluation_to_json (const GrCliEvaluation *ev)
   add_double_or_null (b, "resolution_m", ev->criteria->resolution, !ev->exact);
   json_builder_set_member_name (b, "exact");
   json_builder_add_boolean_value (b, ev->exact);
-  add_summary (b, ev, &ev->evaluation->city);
+  gr_cli_evaluation_add_summary (b, ev, &ev->evaluation->city);
   add_double (b, "population_unplaced", ev->evaluation->unplaced);
   add_population (b, ev);
   add_int (b, "repaired_geometries", ev->project->repaired);

@@ -1,6 +1,8 @@
 /* gr-cli-evaluation.h — what analyze prints: an evaluation as JSON or as a readable table */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "gr-evaluate.h"
 
 G_BEGIN_DECLS
@@ -15,6 +17,7 @@ typedef struct
 } GrCliEvaluation;
 
 char *gr_cli_evaluation_to_json (const GrCliEvaluation *ev);
+void  gr_cli_evaluation_add_summary (JsonBuilder *b, const GrCliEvaluation *ev, const GrSummary *s);
 char *gr_cli_evaluation_to_table (const GrCliEvaluation *ev);
 
 G_END_DECLS

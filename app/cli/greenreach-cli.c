@@ -23,7 +23,7 @@ static const struct
   { "analyze", gr_cli_analyze },   { "analyse", gr_cli_analyze },
   { "targets", gr_cli_targets },   { "indicators", gr_cli_indicators },
   { "render", gr_cli_render },     { "report", gr_cli_report },
-  { "scenario", gr_cli_scenario },
+  { "scenario", gr_cli_scenario }, { "suggest", gr_cli_suggest },
 };
 
 static void
@@ -34,7 +34,7 @@ usage (FILE *to)
            "  greenreach-cli analyze %s\n  greenreach-cli "
            "indicators %s\n"
            "  greenreach-cli targets %s\n  greenreach-cli scenario %s\n  greenreach-cli render %s\n"
-           "  greenreach-cli report %s\n\n%s\n",
+           "  greenreach-cli report %s\n  greenreach-cli suggest %s\n\n%s\n",
            _ ("Usage:"), _ ("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"), _ ("PROJECT.gpkg"),
            _ ("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE [OPTION…]"),
            _ ("PROJECT.gpkg [--scenario NAME] [--targets SET] [--json|--csv]"),
@@ -46,6 +46,8 @@ usage (FILE *to)
            _ ("PROJECT.gpkg [--scenario NAME]… [--targets SET] [--paper A4|A3] [--orientation "
               "landscape|portrait] "
               "-o REPORT.pdf"),
+           _ ("PROJECT.gpkg [--scenario NAME] (--count K | --target KEY=VALUE) [--sites "
+              "auto|layer|FILE] [--exact] [--apply NEW-SCENARIO] [--json]"),
            _ ("Run “greenreach-cli COMMAND --help” for the options of a command."));
 }
 

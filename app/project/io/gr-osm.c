@@ -26,6 +26,9 @@ static const char *const walk_highway[] = {
   "primary", "primary_link", "track",      "cycleway",      "bridleway",     "road",
   NULL
 };
+/* Land a new park could go on, for site suggestion's "auto" candidates. */
+static const char *const usable_landuse[] = { "brownfield", "greenfield", NULL };
+static const char *const surface_parking[] = { "surface", NULL };
 static const char *const private_access[] = { "private", "no", NULL };
 static const char *const designated[] = { "designated", NULL };
 
@@ -70,6 +73,14 @@ tag_in (OGRFeatureH feature, const char *key, const char *const *values, char **
   return TRUE;
 }
 
+static gboolean
+has_tag (OGRFeatureH feature, const char *key)
+{
+  g_autofree char *value = tag (feature, key);
+
+  return value != NULL;
+}
+
 static void
 classify_area (OGRFeatureH f, GrOsmClass *out)
 {
@@ -86,6 +97,10 @@ classify_area (OGRFeatureH f, GrOsmClass *out)
           || tag_in (f, "landuse", green_landuse, &out->kind)
           || tag_in (f, "natural", green_natural, &out->kind)))
     out->roles |= 1u << GR_ROLE_GREEN;
+  if (tag_in (f, "landuse", usable_landuse, &out->kind)
+      || (tag_in (f, "amenity", (const char *[]){ "parking", NULL }, &out->kind)
+          && (!has_tag (f, "parking") || tag_in (f, "parking", surface_parking, NULL))))
+    out->roles |= 1u << GR_ROLE_SITES;
   if (tag_in (f, "landuse", (const char *[]){ "residential", NULL }, &out->kind))
     out->roles |= 1u << GR_ROLE_RESIDENTIAL;
   if (tag_in (f, "natural", water_natural, &out->kind)

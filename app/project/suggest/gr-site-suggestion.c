@@ -1,0 +1,411 @@
+/* gr-site-suggestion.c — where a project's next parks should go */
+#include "config.h"
+
+#include "gr-site-suggestion.h"
+
+#include "gr-candidate-rules.h"
+#include "gr-evaluate.h"
+#include "gr-gdal.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+void
+gr_site_options_init (GrSiteOptions *o)
+{
+  *o = (GrSiteOptions){ 0 };
+  o->cover = GR_SUGGEST_BLIND_SPOTS;
+  o->weight = GR_SUGGEST_BY_RESIDENTS;
+  o->count = 5;
+  o->target = NAN;
+  o->area_m2 = 0;
+  o->seconds = 60;
+}
+
+/* ---- candidates on usable land ---------------------------------------------- */
+
+/* A walk-layer line a park cannot cover: a street for vehicles, not a path. */
+static gboolean
+is_road (const GrFeature *f)
+{
+  static const char *const paths[] = { "highway=footway",   "highway=path",
+                                       "highway=steps",     "highway=pedestrian",
+                                       "highway=track",     "highway=cycleway",
+                                       "highway=bridleway", NULL };
+
+  return f->kind == NULL || !g_strv_contains (paths, f->kind);
+}
+
+typedef struct
+{
+  OGRGeometryH geometry; /* borrowed */
+  OGREnvelope  env;
+} Obstacle;
+
+static void
+add_obstacles (GArray *obstacles, const GrLayer *layer, gboolean roads_only)
+{
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      const GrFeature *f = g_ptr_array_index (layer->features, i);
+      Obstacle         o = { f->geometry };
+
+      if (f->geometry == NULL || (roads_only && !is_road (f)))
+        continue;
+      OGR_G_GetEnvelope (f->geometry, &o.env);
+      g_array_append_val (obstacles, o);
+    }
+}
+
+static gboolean
+envelopes_meet (const OGREnvelope *a, const OGREnvelope *b)
+{
+  return a->MinX <= b->MaxX && b->MinX <= a->MaxX && a->MinY <= b->MaxY && b->MinY <= a->MaxY;
+}
+
+static gboolean
+is_usable_green (const GrFeature *f)
+{
+  return g_strcmp0 (f->kind, "landuse=grass") == 0;
+}
+
+/* Parks of @area_m2 on a lattice over @land, each wholly inside it and
+ * clear of every obstacle. */
+static void
+sample_land (OGRGeometryH land, GArray *obstacles, double area_m2, gboolean circle, GPtrArray *out)
+{
+  g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+  OGREnvelope env;
+  double      side = circle ? 2 * sqrt (area_m2 / G_PI) : sqrt (area_m2);
+
+  OGR_G_GetEnvelope (land, &env);
+  if (env.MaxX - env.MinX < side || env.MaxY - env.MinY < side)
+    return;
+  for (guint i = 0; i < obstacles->len; i++)
+    if (envelopes_meet (&g_array_index (obstacles, Obstacle, i).env, &env))
+      g_array_append_val (near, g_array_index (obstacles, Obstacle, i));
+  for (double y = env.MinY + side / 2; y <= env.MaxY - side / 2; y += side)
+    for (double x = env.MinX + side / 2; x <= env.MaxX - side / 2; x += side)
+      {
+        OGRGeometryH park;
+        OGREnvelope  pe;
+        gboolean     clear = TRUE;
+
+        if (out->len >= GR_SITE_MAX_CANDIDATES)
+          return;
+        park = gr_pocket_park_new (x, y, area_m2, circle);
+        OGR_G_GetEnvelope (park, &pe);
+        for (guint i = 0; clear && i < near->len; i++)
+          {
+            const Obstacle *o = &g_array_index (near, Obstacle, i);
+
+            clear = !envelopes_meet (&o->env, &pe) || !OGR_G_Intersects (park, o->geometry);
+          }
+        if (clear && OGR_G_Within (park, land))
+          g_ptr_array_add (out, park);
+        else
+          OGR_G_DestroyGeometry (park);
+      }
+}
+
+/**
+ * gr_site_candidates_auto:
+ *
+ * Land the project knows to be usable — its sites layer (brownfield,
+ * greenfield, surface parking from OpenStreetMap; 空闲地 and 留白用地 of a
+ * land-use layer; a plot list imported as sites) and grass among its green
+ * space — sampled as parks of @area_m2 that keep clear of buildings, water
+ * and streets.
+ *
+ * Returns: (transfer full) (element-type OGRGeometryH): the parks, project CRS
+ */
+GPtrArray *
+gr_site_candidates_auto (GrProject *project, double area_m2, gboolean circle)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
+  g_autoptr (GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+  const GrLayer *sites = project->layers[GR_ROLE_SITES];
+  const GrLayer *green = project->layers[GR_ROLE_GREEN];
+
+  add_obstacles (obstacles, project->layers[GR_ROLE_BUILDINGS], FALSE);
+  add_obstacles (obstacles, project->layers[GR_ROLE_WATER], FALSE);
+  add_obstacles (obstacles, project->layers[GR_ROLE_WALK], TRUE);
+  for (guint i = 0; sites != NULL && i < sites->features->len; i++)
+    sample_land (((GrFeature *) g_ptr_array_index (sites->features, i))->geometry, obstacles,
+                 area_m2, circle, out);
+  for (guint i = 0; green != NULL && i < green->features->len; i++)
+    if (is_usable_green (g_ptr_array_index (green->features, i)))
+      sample_land (((GrFeature *) g_ptr_array_index (green->features, i))->geometry, obstacles,
+                   area_m2, circle, out);
+  return out;
+}
+
+/* ---- candidates from plots -------------------------------------------------- */
+
+/* Each plot as it is, or a park of @area_m2 inside it: at a point on its
+ * surface when the park fits there, else the first lattice place that does. */
+static GPtrArray *
+plot_candidates (const GrLayer *plots, double area_m2, gboolean circle, guint *skipped)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
+  g_autoptr (GArray) none = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+
+  *skipped = 0;
+  for (guint i = 0; i < plots->features->len; i++)
+    {
+      OGRGeometryH       plot = ((GrFeature *) g_ptr_array_index (plots->features, i))->geometry;
+      OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (plot));
+      gboolean           point = type == wkbPoint || type == wkbMultiPoint;
+      OGRGeometryH       inside, park;
+      g_autoptr (GPtrArray) placed = NULL;
+
+      if (area_m2 <= 0 && !point)
+        {
+          g_ptr_array_add (out, OGR_G_Clone (plot));
+          continue;
+        }
+      inside = OGR_G_PointOnSurface (plot);
+      if (inside == NULL || OGR_G_IsEmpty (inside))
+        {
+          if (inside != NULL)
+            OGR_G_DestroyGeometry (inside);
+          (*skipped)++;
+          continue;
+        }
+      if (wkbFlatten (OGR_G_GetGeometryType (inside)) != wkbPoint)
+        {
+          OGR_G_DestroyGeometry (inside);
+          (*skipped)++;
+          continue;
+        }
+      park = gr_pocket_park_new (OGR_G_GetX (inside, 0), OGR_G_GetY (inside, 0),
+                                 area_m2 > 0 ? area_m2 : GR_SITE_DEFAULT_AREA, circle);
+      OGR_G_DestroyGeometry (inside);
+      if (point || OGR_G_Within (park, plot))
+        {
+          g_ptr_array_add (out, park);
+          continue;
+        }
+      OGR_G_DestroyGeometry (park);
+      placed = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
+      sample_land (plot, none, area_m2, circle, placed);
+      if (placed->len > 0)
+        g_ptr_array_add (out, g_ptr_array_steal_index (placed, placed->len / 2));
+      else
+        (*skipped)++;
+    }
+  return out;
+}
+
+/* ---- the run ---------------------------------------------------------------- */
+
+static void
+site_clear (gpointer data)
+{
+  GrSite *site = data;
+
+  g_clear_pointer (&site->geometry, OGR_G_DestroyGeometry);
+}
+
+/* The exact solution's sites, in the order greedy would add them. */
+static GArray *
+order_chosen (GrSuggest *suggest, GArray *chosen)
+{
+  guint   n = gr_suggest_get_n_candidates (suggest);
+  GArray *picks;
+
+  for (guint c = 0; c < n; c++)
+    gr_suggest_set_excluded (suggest, c, TRUE);
+  for (guint i = 0; i < chosen->len; i++)
+    gr_suggest_set_excluded (suggest, g_array_index (chosen, guint, i), FALSE);
+  gr_suggest_set_spacing (suggest, 0); /* the solution kept it already */
+  picks = gr_suggest_rank (suggest, chosen->len);
+  for (guint c = 0; c < n; c++)
+    gr_suggest_set_excluded (suggest, c, FALSE);
+  return picks;
+}
+
+static double
+picks_value (GArray *picks)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < picks->len; i++)
+    sum += g_array_index (picks, GrSuggestPick, i).value;
+  return sum;
+}
+
+static GArray *
+solve_exact (GrSuggest *suggest, const GrSiteOptions *o, GArray *greedy, GrSiteSuggestion *out)
+{
+  GrSuggestProblem problem;
+  guint            n = gr_suggest_get_n_candidates (suggest);
+  g_autoptr (GArray) chosen = NULL;
+  g_autofree double *areas = g_new (double, MAX (n, 1));
+
+  gr_suggest_get_problem (suggest, &problem);
+  out->exact = TRUE;
+  out->greedy_value = picks_value (greedy);
+  if (isnan (o->target))
+    chosen = gr_suggest_exact_count (&problem, n, o->count, o->seconds, &out->optimum);
+  else
+    {
+      for (guint c = 0; c < n; c++)
+        areas[c] = gr_polygon_area (gr_suggest_get_candidate (suggest, c));
+      chosen =
+          gr_suggest_exact_target (&problem, areas, n, o->target * problem.total - problem.served,
+                                   o->seconds, &out->optimum);
+    }
+  gr_suggest_problem_clear (&problem);
+  if (!out->optimum.feasible)
+    return g_array_ref (greedy);
+  if (!isnan (o->target))
+    out->reached = TRUE;
+  return order_chosen (suggest, chosen);
+}
+
+static void
+fill_sites (GrSiteSuggestion *out, GrSuggest *suggest, GPtrArray *geometries, GArray *picks)
+{
+  g_autofree GrSuggestGain *gains = g_new0 (GrSuggestGain, MAX (picks->len, 1));
+
+  gr_suggest_measure (suggest, (GrSuggestPick *) picks->data, picks->len, gains);
+  for (guint i = 0; i < picks->len; i++)
+    {
+      const GrSuggestPick *p = &g_array_index (picks, GrSuggestPick, i);
+      OGRGeometryH         g = g_ptr_array_index (geometries, p->candidate);
+      double               b[4];
+      GrSite               site = { i + 1, p->candidate,         OGR_G_Clone (g), 0,
+                                    0,     gr_geometry_area (g), p->value,        gains[i] };
+
+      gr_polygon_bounds (gr_suggest_get_candidate (suggest, p->candidate), b);
+      site.x = (b[0] + b[2]) / 2;
+      site.y = (b[1] + b[3]) / 2;
+      g_array_append_val (out->sites, site);
+    }
+}
+
+/* The summary with the sites entered, then taken out again. */
+static void
+summarize_after (GrAnalysis *analysis, GrSuggest *suggest, GrSiteSuggestion *out)
+{
+  g_autofree guint *ids = g_new (guint, MAX (out->sites->len, 1));
+
+  for (guint i = 0; i < out->sites->len; i++)
+    ids[i] = gr_analysis_add_supply (
+        analysis,
+        gr_suggest_get_candidate (suggest, g_array_index (out->sites, GrSite, i).candidate), TRUE,
+        FALSE);
+  gr_analysis_summarize (analysis, -1, &out->after);
+  for (guint i = 0; i < out->sites->len; i++)
+    gr_analysis_remove_supply (analysis, ids[i]);
+}
+
+static GrSuggest *
+suggest_new (GrAnalysis *analysis, const GrSiteOptions *o, GPtrArray *geometries)
+{
+  GrSuggest *suggest = gr_suggest_new (analysis, o->cover, o->weight);
+
+  for (guint i = 0; i < geometries->len;)
+    {
+      g_autoptr (GrPolygon) polygon = gr_polygon_new_from_ogr (g_ptr_array_index (geometries, i));
+
+      if (polygon == NULL)
+        {
+          g_ptr_array_remove_index (geometries, i);
+          continue;
+        }
+      gr_suggest_add_candidate (suggest, polygon);
+      i++;
+    }
+  gr_suggest_set_spacing (suggest, o->spacing);
+  return suggest;
+}
+
+/**
+ * gr_site_suggestion_run:
+ * @analysis: the project's analysis as it stands (a scenario's edits in
+ *   force); it is left as it was
+ *
+ * Returns: %FALSE with @error when there is nothing to choose from
+ */
+gboolean
+gr_site_suggestion_run (GrProject           *project,
+                        GrAnalysis          *analysis,
+                        const GrSiteOptions *o,
+                        GrSiteSuggestion    *out,
+                        GError             **error)
+{
+  g_autoptr (GPtrArray) geometries = NULL;
+  g_autoptr (GrSuggest) suggest = NULL;
+  g_autoptr (GArray) picks = NULL;
+
+  *out = (GrSiteSuggestion){ 0 };
+  out->sites = g_array_new (FALSE, FALSE, sizeof (GrSite));
+  g_array_set_clear_func (out->sites, site_clear);
+  if (o->sites != NULL)
+    geometries = plot_candidates (o->sites, o->area_m2, o->circle, &out->n_plots_skipped);
+  else
+    geometries = gr_site_candidates_auto (
+        project, o->area_m2 > 0 ? o->area_m2 : GR_SITE_DEFAULT_AREA, o->circle);
+  suggest = suggest_new (analysis, o, geometries);
+  out->n_candidates = geometries->len;
+  if (geometries->len == 0)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                   o->sites != NULL
+                       ? _ ("none of the plots can hold a park of that size")
+                       : _ ("the project knows no usable land (vacant or brownfield land, "
+                            "surface parking, grass, 空闲地 or 留白用地) clear of buildings, water "
+                            "and streets: import a layer of plots with the role “sites”"));
+      return FALSE;
+    }
+  gr_suggest_prepare (suggest, NULL, NULL);
+  out->served_before = gr_suggest_served (suggest);
+  out->total = gr_suggest_total (suggest);
+  if (isnan (o->target))
+    picks = gr_suggest_rank (suggest, o->count);
+  else
+    picks = gr_suggest_reach (suggest, o->target, &out->reached);
+  if (o->exact)
+    {
+      GArray *exact = solve_exact (suggest, o, picks, out);
+
+      g_array_unref (picks);
+      picks = exact;
+    }
+  gr_analysis_summarize (analysis, -1, &out->before);
+  fill_sites (out, suggest, geometries, picks);
+  summarize_after (analysis, suggest, out);
+  return TRUE;
+}
+
+void
+gr_site_suggestion_clear (GrSiteSuggestion *suggestion)
+{
+  g_clear_pointer (&suggestion->sites, g_array_unref);
+}
+
+/**
+ * gr_site_suggestion_add_to:
+ *
+ * Each site as a candidate park of @scenario, one edit each, named by rank.
+ */
+void
+gr_site_suggestion_add_to (const GrSiteSuggestion *suggestion,
+                           GrScenario             *scenario,
+                           GrProject              *baseline)
+{
+  for (guint i = 0; i < suggestion->sites->len; i++)
+    {
+      const GrSite *site = &g_array_index (suggestion->sites, GrSite, i);
+      GrEdit       *e = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, OGR_G_Clone (site->geometry));
+
+      /* TRANSLATORS: a park that site suggestion placed; %u is its rank */
+      e->name = g_strdup_printf (_ ("Suggested site %u"), site->rank);
+      if (site->area_m2 >= GR_SITE_MIN_AREA && site->area_m2 <= GR_SITE_MAX_AREA)
+        e->klass = g_strdup ("G14"); /* 游园: a pocket park */
+      e->target.index = gr_scenario_next_candidate (scenario, baseline);
+      gr_scenario_push (scenario, e);
+    }
+}

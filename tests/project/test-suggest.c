@@ -6,12 +6,28 @@
 
 #include <math.h>
 
+/* Each extract is imported once for all the tests (they only read it). */
+static GHashTable *cache;
+
+static GrProject *
+extract (const char *file)
+{
+  GrProject *project;
+
+  if (cache == NULL)
+    cache =
+        g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) gr_project_free);
+  if ((project = g_hash_table_lookup (cache, file)) == NULL)
+    g_hash_table_insert (cache, g_strdup (file), project = import_osm (file));
+  return project;
+}
+
 /* No auto candidate overlaps a building or water, and each lies on land
  * the project knows to be usable. */
 static void
 check_auto_clear (const char *file, double area)
 {
-  g_autoptr (GrProject) project = import_osm (file);
+  GrProject *project = extract (file);
   g_autoptr (GPtrArray) parks = gr_site_candidates_auto (project, area, FALSE);
   const GrRole obstacles[] = { GR_ROLE_BUILDINGS, GR_ROLE_WATER };
   guint        checked = 0;
@@ -56,7 +72,7 @@ test_auto_clear_liechtenstein (void)
 static void
 check_ratio (const char *file, double area, guint count)
 {
-  g_autoptr (GrProject) project = import_osm (file);
+  GrProject *project = extract (file);
   GrCriteria criteria = default_criteria ();
   g_autoptr (GrAnalysis) analysis = gr_project_build_analysis (project, &criteria, NULL, NULL);
   GrSiteOptions    o;
@@ -110,11 +126,15 @@ test_ratio_liechtenstein (void)
 int
 main (int argc, char **argv)
 {
+  int status;
+
   gr_gdal_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/project/suggest/auto-clear/andorra", test_auto_clear_andorra);
   g_test_add_func ("/project/suggest/auto-clear/liechtenstein", test_auto_clear_liechtenstein);
   g_test_add_func ("/project/suggest/greedy-exact/andorra", test_ratio_andorra);
   g_test_add_func ("/project/suggest/greedy-exact/liechtenstein", test_ratio_liechtenstein);
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_pointer (&cache, g_hash_table_unref);
+  return status;
 }

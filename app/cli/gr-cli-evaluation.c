@@ -34,6 +34,17 @@ add_double_or_null (JsonBuilder *b, const char *name, double value, gboolean kno
     json_builder_add_null_value (b);
 }
 
+/* A number, or null where it is not finite (no data, no bound). */
+void
+gr_cli_json_add_number (JsonBuilder *b, const char *name, double value)
+{
+  json_builder_set_member_name (b, name);
+  if (isfinite (value))
+    json_builder_add_double_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
 static void
 add_int (JsonBuilder *b, const char *name, gint64 value)
 {

@@ -17,6 +17,7 @@ typedef struct
 } GrCliEvaluation;
 
 char *gr_cli_evaluation_to_json (const GrCliEvaluation *ev);
+void  gr_cli_json_add_number (JsonBuilder *b, const char *name, double value);
 void  gr_cli_evaluation_add_summary (JsonBuilder *b, const GrCliEvaluation *ev, const GrSummary *s);
 char *gr_cli_evaluation_to_table (const GrCliEvaluation *ev);
 

@@ -7,6 +7,7 @@
 #include "gr-cli-commands.h"
 #include "gr-cli-common.h"
 #include "gr-cli-open.h"
+#include "gr-cli-evaluation.h"
 #include "gr-corridor.h"
 #include "gr-indicators.h"
 
@@ -14,16 +15,6 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
-
-static void
-add_number (JsonBuilder *b, const char *name, double value)
-{
-  json_builder_set_member_name (b, name);
-  if (isfinite (value))
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
 static void
 add_string (JsonBuilder *b, const char *name, const char *value)
@@ -44,15 +35,15 @@ add_indicator (JsonBuilder *b, GrIndicatorId id, const GrIndicator *it)
   add_string (b, "key", gr_indicator_get_key (id));
   add_string (b, "name", gr_indicator_get_name (id));
   add_string (b, "unit", gr_indicator_get_unit (id));
-  add_number (b, "value", it->value);
-  add_number (b, "target", it->has_target ? it->target : NAN);
+  gr_cli_json_add_number (b, "value", it->value);
+  gr_cli_json_add_number (b, "target", it->has_target ? it->target : NAN);
   add_string (b, "comparison", !it->has_target ? "none" : it->strict ? ">" : ">=");
   json_builder_set_member_name (b, "pass");
   if (judged)
     json_builder_add_boolean_value (b, it->pass);
   else
     json_builder_add_null_value (b);
-  add_number (b, "gap", judged ? it->gap : NAN);
+  gr_cli_json_add_number (b, "gap", judged ? it->gap : NAN);
   add_string (b, "gap_text", it->gap_text);
   add_string (b, "missing", it->missing);
   json_builder_end_object (b);
@@ -66,15 +57,15 @@ add_parks (JsonBuilder *b, const char *name, guint count, double area)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "count");
   json_builder_add_int_value (b, count);
-  add_number (b, "area_m2", area);
+  gr_cli_json_add_number (b, "area_m2", area);
   json_builder_end_object (b);
 }
 
 static void
 add_scope (JsonBuilder *b, const GrIndicators *in)
 {
-  add_number (b, "population", in->population);
-  add_number (b, "park_area_m2", in->park_area);
+  gr_cli_json_add_number (b, "population", in->population);
+  gr_cli_json_add_number (b, "park_area_m2", in->park_area);
   json_builder_set_member_name (b, "indicators");
   json_builder_begin_array (b);
   for (guint i = 0; i < GR_N_INDICATORS; i++)
@@ -236,9 +227,9 @@ add_networks (JsonBuilder *b, GrProject *project)
       json_builder_set_member_name (b, "id");
       json_builder_add_int_value (b, i + 1);
       add_string (b, "name", f->name);
-      add_number (b, "narrowest_m", w.narrowest_m);
-      add_number (b, "pinch_x", w.pinch_x);
-      add_number (b, "pinch_y", w.pinch_y);
+      gr_cli_json_add_number (b, "narrowest_m", w.narrowest_m);
+      gr_cli_json_add_number (b, "pinch_x", w.pinch_x);
+      gr_cli_json_add_number (b, "pinch_y", w.pinch_y);
       json_builder_set_member_name (b, "continuous_100m");
       json_builder_add_boolean_value (b, w.passes);
       json_builder_end_object (b);
@@ -261,11 +252,11 @@ add_networks (JsonBuilder *b, GrProject *project)
       GrGreenwayGap *g = &g_array_index (r.gaps, GrGreenwayGap, i);
 
       json_builder_begin_object (b);
-      add_number (b, "length_m", g->length_m);
-      add_number (b, "x0", g->x0);
-      add_number (b, "y0", g->y0);
-      add_number (b, "x1", g->x1);
-      add_number (b, "y1", g->y1);
+      gr_cli_json_add_number (b, "length_m", g->length_m);
+      gr_cli_json_add_number (b, "x0", g->x0);
+      gr_cli_json_add_number (b, "y0", g->y0);
+      gr_cli_json_add_number (b, "x1", g->x1);
+      gr_cli_json_add_number (b, "y1", g->y1);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -258,16 +258,6 @@ pp (double area, const GrSummary *before)
   return before->residential.area_m2 > 0 ? 100 * area / before->residential.area_m2 : 0;
 }
 
-static void
-add_number (JsonBuilder *b, const char *name, double value)
-{
-  json_builder_set_member_name (b, name);
-  if (isfinite (value))
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 typedef struct
 {
   GrProject                   *project;
@@ -287,18 +277,19 @@ add_site (JsonBuilder *b, const Printed *p, const GrSite *site)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "rank");
   json_builder_add_int_value (b, site->rank);
-  add_number (b, "x", site->x);
-  add_number (b, "y", site->y);
-  add_number (b, "lon", known ? lon : NAN);
-  add_number (b, "lat", known ? lat : NAN);
-  add_number (b, "area_m2", site->area_m2);
+  gr_cli_json_add_number (b, "x", site->x);
+  gr_cli_json_add_number (b, "y", site->y);
+  gr_cli_json_add_number (b, "lon", known ? lon : NAN);
+  gr_cli_json_add_number (b, "lat", known ? lat : NAN);
+  gr_cli_json_add_number (b, "area_m2", site->area_m2);
   json_builder_set_member_name (b, "gain");
   json_builder_begin_object (b);
-  add_number (b, "residents", amount->population);
-  add_number (b, "residential_area_m2", amount->area_m2);
-  add_number (b, "service_rate_pp", pp (site->gain.service.area_m2, &p->result->before));
-  add_number (b, "green300_pp", pp (site->gain.green.area_m2, &p->result->before));
-  add_number (b, "park500_pp", pp (site->gain.park.area_m2, &p->result->before));
+  gr_cli_json_add_number (b, "residents", amount->population);
+  gr_cli_json_add_number (b, "residential_area_m2", amount->area_m2);
+  gr_cli_json_add_number (b, "service_rate_pp",
+                          pp (site->gain.service.area_m2, &p->result->before));
+  gr_cli_json_add_number (b, "green300_pp", pp (site->gain.green.area_m2, &p->result->before));
+  gr_cli_json_add_number (b, "park500_pp", pp (site->gain.park.area_m2, &p->result->before));
   json_builder_end_object (b);
   json_builder_end_object (b);
 }
@@ -336,7 +327,7 @@ to_json (const Printed *p)
   json_builder_add_int_value (b, r->n_candidates);
   if (!isnan (p->options->target))
     {
-      add_number (b, "target", p->options->target);
+      gr_cli_json_add_number (b, "target", p->options->target);
       json_builder_set_member_name (b, "reached");
       json_builder_add_boolean_value (b, r->reached);
     }
@@ -353,10 +344,10 @@ to_json (const Printed *p)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "optimal");
       json_builder_add_boolean_value (b, r->optimum.optimal);
-      add_number (b, "objective", r->optimum.objective);
-      add_number (b, "bound", r->optimum.bound);
-      add_number (b, "gap", r->optimum.gap);
-      add_number (b, "greedy", r->greedy_value);
+      gr_cli_json_add_number (b, "objective", r->optimum.objective);
+      gr_cli_json_add_number (b, "bound", r->optimum.bound);
+      gr_cli_json_add_number (b, "gap", r->optimum.gap);
+      gr_cli_json_add_number (b, "greedy", r->greedy_value);
       json_builder_end_object (b);
     }
   json_builder_end_object (b);

@@ -4,28 +4,13 @@
 #include <json-glib/json-glib.h>
 
 #include "gr-test-run.h"
+#include "gr-test-json.h"
 #include "gr-test-util.h"
 
 #define run_cli(...) run_cli_env (NULL, __VA_ARGS__)
 
 #include <math.h>
 #include <string.h>
-
-static JsonObject *
-parse_object (const char *text, JsonParser *parser)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-static double
-member (JsonObject *o, const char *block, const char *key)
-{
-  return json_object_get_double_member (json_object_get_object_member (o, block), key);
-}
 
 static char *
 sample_project (const char *dir)

@@ -123,6 +123,92 @@ test_ratio_liechtenstein (void)
   check_ratio ("liechtenstein.osm.pbf", 400, 5);
 }
 
+/* The paper case where greedy is not optimal (tests/analysis/test-suggest.c):
+ * clusters a b c d of 2,000, 3,000, 3,000, 2,000 residents, candidates L
+ * (a, b), M (b, c), R (c, d). Greedy takes M then L: 8,000; the integer
+ * program finds L and R: 10,000, proved optimal. 95 % of the residents
+ * takes those two (greedy would need three), and with only L and M
+ * (8,000) it cannot be reached. */
+static GrAnalysis *
+four_clusters (void)
+{
+  const double x0[] = { 0, 400, 800, 1200 }, people[] = { 2000, 3000, 3000, 2000 };
+  const double bounds[4] = { 0, 0, 1300, 50 };
+  GrCriteria   c;
+  g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
+  GrAnalysis *a;
+
+  gr_criteria_init_default (&c);
+  c.resolution = 5;
+  a = gr_analysis_new (&c, rules, bounds, 0, NULL);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (GrPolygon) p = gr_polygon_new_rect (x0[i], 0, x0[i] + 100, 50);
+
+      gr_analysis_add_residential (a, p);
+      gr_analysis_spread_population (a, p, people[i]);
+    }
+  gr_analysis_finish_demand (a);
+  return a;
+}
+
+static void
+test_exact_beats_greedy (void)
+{
+  g_autoptr (GrAnalysis) a = four_clusters ();
+  g_autoptr (GrSuggest) s = gr_suggest_new (a, GR_SUGGEST_BLIND_SPOTS, GR_SUGGEST_BY_RESIDENTS);
+  g_autoptr (GArray) greedy = NULL;
+  g_autoptr (GArray) chosen = NULL;
+  g_autoptr (GArray) two = NULL;
+  g_autoptr (GArray) none = NULL;
+  const double     areas[] = { 400, 400, 400 };
+  GrSuggestProblem p;
+  GrExactResult    r;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      double x = 250 + 400 * i;
+      g_autoptr (GrPolygon) square = gr_polygon_new_rect (x - 10, 15, x + 10, 35);
+
+      gr_suggest_add_candidate (s, square);
+    }
+  g_assert_true (gr_suggest_prepare (s, NULL, NULL));
+  greedy = gr_suggest_rank (s, 2);
+  g_assert_cmpfloat_with_epsilon (g_array_index (greedy, GrSuggestPick, 0).value
+                                      + g_array_index (greedy, GrSuggestPick, 1).value,
+                                  8000, 1e-6);
+  gr_suggest_get_problem (s, &p);
+  chosen = gr_suggest_exact_count (&p, 3, 2, 10, &r);
+  g_assert_true (r.optimal);
+  g_assert_cmpfloat_with_epsilon (r.objective, 10000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (r.bound, 10000, 1e-6);
+  g_assert_cmpuint (chosen->len, ==, 2);
+  g_assert_cmpuint (g_array_index (chosen, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (chosen, guint, 1), ==, 2);
+  /* 95 % of 10,000: L and R. */
+  two = gr_suggest_exact_target (&p, areas, 3, 0.95 * p.total - p.served, 10, &r);
+  g_assert_true (r.optimal);
+  g_assert_cmpuint (two->len, ==, 2);
+  g_assert_cmpuint (g_array_index (two, guint, 1), ==, 2);
+  g_assert_cmpfloat (r.objective, ==, 2);
+  g_assert_cmpfloat (r.bound, ==, 2);
+  {
+    gboolean reached;
+    g_autoptr (GArray) by_greedy = gr_suggest_reach (s, 0.95, &reached);
+
+    g_assert_true (reached);
+    g_assert_cmpuint (by_greedy->len, ==, 3);
+  }
+  gr_suggest_problem_clear (&p);
+  /* Without R the target is out of reach: no solution, said so. */
+  gr_suggest_set_excluded (s, 2, TRUE);
+  gr_suggest_get_problem (s, &p);
+  none = gr_suggest_exact_target (&p, areas, 3, 0.95 * p.total - p.served, 10, &r);
+  g_assert_false (r.feasible);
+  g_assert_cmpuint (none->len, ==, 0);
+  gr_suggest_problem_clear (&p);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -130,6 +216,7 @@ main (int argc, char **argv)
 
   gr_gdal_init ();
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/project/suggest/exact-beats-greedy", test_exact_beats_greedy);
   g_test_add_func ("/project/suggest/auto-clear/andorra", test_auto_clear_andorra);
   g_test_add_func ("/project/suggest/auto-clear/liechtenstein", test_auto_clear_liechtenstein);
   g_test_add_func ("/project/suggest/greedy-exact/andorra", test_ratio_andorra);

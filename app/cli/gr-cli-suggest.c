@@ -482,6 +482,19 @@ choose_sites (const Options *o,
   return TRUE;
 }
 
+/* Parks too small for the rule table cannot raise the service-radius rate. */
+static void
+warn_no_service_radius (GrProject *project, const GrSiteOptions *s)
+{
+  double area = s->area_m2 > 0 ? s->area_m2 : s->sites == NULL ? GR_SITE_DEFAULT_AREA : 0;
+
+  if (s->cover == GR_SUGGEST_SERVICE && area > 0
+      && !(gr_service_rules_radius (project->rules, area, FALSE) > 0))
+    g_printerr (_ ("greenreach-cli: a park of %g m² has no service radius in the rule table: no "
+                   "site of that size raises the service-radius coverage rate\n"),
+                area);
+}
+
 int
 gr_cli_suggest (int argc, char **argv)
 {
@@ -508,6 +521,7 @@ gr_cli_suggest (int argc, char **argv)
   if (!options_check (&o, now.residential.population > 0, &s, &error)
       || !choose_sites (&o, &input, &plots, &s, &error))
     return gr_cli_fail_error (error);
+  warn_no_service_radius (input.project, &s);
   if (!gr_site_suggestion_run (input.project, input.analysis, &s, &result, &error))
     {
       g_prefix_error (&error, "%s: ", o.common.args[0]);

@@ -171,6 +171,7 @@ test_target_unreachable (void)
   JsonObject *o;
 
   g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.err, "no service radius"));
   o = parse_object (json.out, p1);
   g_assert_false (json_object_get_boolean_member (o, "reached"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "sites")), ==, 0);

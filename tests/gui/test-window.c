@@ -1708,6 +1708,18 @@ write_landuse (GrProject *project, const char *path, guint counts[3])
   }
 }
 
+static void
+wait_dialog_ready (GrImportDialog *dialog)
+{
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  /* A new reading starts at once: wait for its answer. */
+  spin (50);
+  while (!gr_import_dialog_is_ready (dialog) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gr_import_dialog_is_ready (dialog));
+}
+
 /* The import dialog on a land-use layer: every code with its features,
  * area and role, the unknown code marked in red, the encoding and CRS
  * said, before anything is computed; importing it sorts the codes. */
@@ -1720,23 +1732,22 @@ test_import_dialog (Fixture *f, gconstpointer data)
   g_autofree char *homes = NULL;
   g_autofree char *parks = NULL;
   g_autoptr (GdkTexture) shot = NULL;
-  GrImportDialog *dialog;
-  const char     *text;
-  guint           counts[3];
-  gboolean        red = FALSE;
-  gint64          end;
+  g_autofree char *text = NULL;
+  GrSource        *source;
+  GrImportDialog  *dialog;
+  guint            counts[3];
+  gboolean         red = FALSE;
 
   write_landuse (project, shp, counts);
   dialog = gr_window_ask_import_file (window, shp);
   g_assert_nonnull (dialog);
-  end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  while (!gr_import_dialog_is_ready (dialog) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gr_import_dialog_is_ready (dialog));
-  text = gr_import_dialog_get_preview_text (dialog);
+  wait_dialog_ready (dialog);
+  text = g_strdup (gr_import_dialog_get_preview_text (dialog));
   g_test_message ("%s\n%s", text, gr_import_dialog_get_status (dialog));
   /* Recognised as a land-use layer by its DLBM field. */
-  g_assert_true (gr_import_dialog_get_source (dialog)->landuse);
+  source = gr_import_dialog_get_source (dialog);
+  g_assert_true (source->landuse);
+  g_clear_pointer (&source, gr_source_free);
   homes = g_strdup_printf ("0701\t城镇住宅用地\t%u\t", counts[0]);
   parks = g_strdup_printf ("1401\t公园绿地\t%u\t", counts[1]);
   g_assert_nonnull (strstr (text, homes));
@@ -1745,6 +1756,24 @@ test_import_dialog (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (gr_import_dialog_get_status (dialog), "guide-2023"));
   g_assert_nonnull (strstr (gr_import_dialog_get_encoding (dialog), "GBK"));
   g_assert_nonnull (strstr (gr_import_dialog_get_crs (dialog), "UTM zone 31N"));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  /* Read as GCJ-02, a projected layer is refused, naming the file, and
+   * cannot be imported; read as it says again, it can. */
+  gr_import_dialog_set_source_crs (dialog, "GCJ-02");
+  wait_dialog_ready (dialog);
+  source = gr_import_dialog_get_source (dialog);
+  g_assert_cmpstr (source->crs, ==, "GCJ-02");
+  g_clear_pointer (&source, gr_source_free);
+  g_assert_nonnull (strstr (gr_import_dialog_get_crs (dialog), "GCJ-02"));
+  g_assert_nonnull (strstr (gr_import_dialog_get_status (dialog), shp));
+  g_assert_nonnull (strstr (gr_import_dialog_get_status (dialog), "GCJ-02"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
+  gr_import_dialog_set_source_crs (dialog, NULL);
+  wait_dialog_ready (dialog);
+  source = gr_import_dialog_get_source (dialog);
+  g_assert_null (source->crs);
+  g_clear_pointer (&source, gr_source_free);
+  g_assert_cmpstr (gr_import_dialog_get_preview_text (dialog), ==, text);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
   shot = render_widget (window, GTK_WIDGET (dialog), "import-dialog-landuse");
   /* The unknown code stands out in the error colour. */

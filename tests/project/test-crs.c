@@ -4,6 +4,7 @@
 #include "gr-test-main.h"
 
 #include "gr-offset.h"
+#include "gr-recipe.h"
 
 /* Writes the residential, green and park layers of @project as shapefiles
  * in @dir, moved so that their centre lies at (x, y), and labelled with
@@ -184,20 +185,51 @@ test_web_map_offsets (void)
   g_assert_cmpint (gr_offset_from_name ("EPSG:4326"), ==, GR_OFFSET_NONE);
 }
 
-/* A park copied from Amap (GCJ-02) lands where WGS 84 has it. */
+/* The centre of @role's first feature, in WGS 84 longitude/latitude. */
 static void
-test_gcj02_source (void)
+first_centre_lonlat (GrProject *project, GrRole role, double *lon, double *lat)
+{
+  g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
+  g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
+  g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
+  OGRGeometryH centroid = OGR_G_CreateGeometry (wkbPoint);
+
+  OGR_G_Centroid (((GrFeature *) g_ptr_array_index (project->layers[role]->features, 0))->geometry,
+                  centroid);
+  *lon = OGR_G_GetX (centroid, 0);
+  *lat = OGR_G_GetY (centroid, 0);
+  OGR_G_DestroyGeometry (centroid);
+  g_assert_true (OCTTransform (ct, 1, lon, lat, NULL));
+}
+
+/* Metres between two longitude/latitude points near @lat. */
+static double
+ground_metres (double lon1, double lat1, double lon2, double lat2)
+{
+  return hypot ((lon1 - lon2) * 111320 * cos (lat1 * G_PI / 180), (lat1 - lat2) * 110574);
+}
+
+/* A park copied from Amap (GCJ-02) lands where WGS 84 has it: with
+ * --source-crs for every source, or for one source alone (the import
+ * dialog's choice), which the import recipe keeps; a source read as its
+ * file says beside it is not shifted. */
+static void
+check_gcj02 (gboolean per_source)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = gr_test_scratch_dir ();
   g_autofree char *path = g_build_filename (dir, "amap.geojson", NULL);
   g_autofree char *spec = g_strconcat ("park=", path, NULL);
+  g_autofree char *plain = g_strconcat ("green=", path, NULL);
   g_autofree char *json = NULL;
+  g_autofree char *recipe_text = NULL;
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
-  GrImportOptions options = { .source_crs = "GCJ-02" };
+  GrImportOptions options = { .source_crs = per_source ? NULL : "GCJ-02" };
   g_autoptr (GrProject) project = NULL;
-  double       lon = 116.397128, lat = 39.916527, x = lon, y = lat, d = 0.001;
-  OGRGeometryH centroid;
+  g_autoptr (GrRecipe) recipe = NULL;
+  GrSource *park;
+  double    lon = 116.397128, lat = 39.916527, x = lon, y = lat, d = 0.001;
+  double    cx, cy;
 
   /* A square around Tiananmen's WGS 84 point, given in GCJ-02. */
   gr_offset_from_wgs84 (GR_OFFSET_GCJ02, &x, &y);
@@ -206,25 +238,42 @@ test_gcj02_source (void)
                           "[[[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f]]]}}]}",
                           x - d, y - d, x + d, y - d, x + d, y + d, x - d, y + d, x - d, y - d);
   g_assert_true (g_file_set_contents (path, json, -1, NULL));
-  g_ptr_array_add (sources, gr_source_parse (spec, NULL));
+  park = gr_source_parse (spec, NULL);
+  if (per_source)
+    park->crs = g_strdup ("GCJ-02");
+  g_ptr_array_add (sources, park);
+  if (per_source)
+    g_ptr_array_add (sources, gr_source_parse (plain, NULL));
   project = gr_project_import (NULL, sources, &options, &error);
   g_assert_no_error (error);
-  centroid = OGR_G_CreateGeometry (wkbPoint);
-  OGR_G_Centroid (
-      ((GrFeature *) g_ptr_array_index (project->layers[GR_ROLE_PARK]->features, 0))->geometry,
-      centroid);
-  {
-    g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
-    g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
-    g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
-    double cx = OGR_G_GetX (centroid, 0), cy = OGR_G_GetY (centroid, 0);
+  /* The square's own shape moves its centroid by far less than a metre. */
+  first_centre_lonlat (project, GR_ROLE_PARK, &cx, &cy);
+  g_assert_cmpfloat (ground_metres (cx, cy, lon, lat), <, 1);
+  if (!per_source)
+    return;
+  /* The same file read as it says stays where GCJ-02 put it, ≈ 550 m off. */
+  first_centre_lonlat (project, GR_ROLE_GREEN, &cx, &cy);
+  g_assert_cmpfloat (ground_metres (cx, cy, x, y), <, 1);
+  g_assert_cmpfloat (ground_metres (cx, cy, lon, lat), >, 300);
+  /* Imported again next year as it was the first time. */
+  recipe_text = gr_recipe_to_text (NULL, sources, &options);
+  recipe = gr_recipe_parse (recipe_text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recipe->sources->len, ==, 2);
+  g_assert_cmpstr (((GrSource *) g_ptr_array_index (recipe->sources, 0))->crs, ==, "GCJ-02");
+  g_assert_null (((GrSource *) g_ptr_array_index (recipe->sources, 1))->crs);
+}
 
-    g_assert_true (OCTTransform (ct, 1, &cx, &cy, NULL));
-    /* The square's own shape moves its centroid by far less than a metre. */
-    g_assert_cmpfloat (fabs (cx - lon) * 111320 * cos (lat * G_PI / 180), <, 1);
-    g_assert_cmpfloat (fabs (cy - lat) * 110574, <, 1);
-  }
-  OGR_G_DestroyGeometry (centroid);
+static void
+test_gcj02_source (void)
+{
+  check_gcj02 (FALSE);
+}
+
+static void
+test_gcj02_one_source (void)
+{
+  check_gcj02 (TRUE);
 }
 
 GR_TEST_MAIN (gr_gdal_init,
@@ -232,4 +281,5 @@ GR_TEST_MAIN (gr_gdal_init,
               { "/project/crs/missing", test_missing_crs },
               { "/project/crs/wrong-geographic", test_wrong_geographic_prj },
               { "/project/crs/web-map-offsets", test_web_map_offsets },
-              { "/project/crs/gcj02-source", test_gcj02_source })
+              { "/project/crs/gcj02-source", test_gcj02_source },
+              { "/project/crs/gcj02-one-source", test_gcj02_one_source })

@@ -26,6 +26,7 @@ struct _GrImportDialog
   GtkLabel    *layer_label;
   GtkLabel    *encoding_label;
   GtkLabel    *crs_label;
+  GtkDropDown *crs_choice; /* CRS_KEYS */
   GtkLabel    *code_label;
   GtkSpinner  *spinner;
   GtkLabel    *status_label;
@@ -40,6 +41,10 @@ struct _GrImportDialog
 };
 
 G_DEFINE_FINAL_TYPE (GrImportDialog, gr_import_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+/* The coordinates a file can be read as, in the drop-down's order: its
+ * own, or longitude/latitude copied from a Chinese web map (gr-offset.h). */
+static const char *const crs_keys[] = { NULL, "GCJ-02", "BD-09" };
 
 static void read_preview (GrImportDialog *self);
 
@@ -172,8 +177,14 @@ show_preview (GrImportDialog *self, GrSourcePreview *preview)
 
   gtk_label_set_text (self->layer_label, preview->layer != NULL ? preview->layer : "–");
   gtk_label_set_text (self->encoding_label, preview->encoding != NULL ? preview->encoding : "–");
-  crs = preview->crs_name != NULL ? g_strdup (preview->crs_name)
-                                  : g_strdup (_ ("none given (no .prj): see below"));
+  if (gtk_drop_down_get_selected (self->crs_choice) > 0)
+    /* TRANSLATORS: "WGS 84, read as GCJ-02 and shifted to WGS 84" */
+    crs = g_strdup_printf (_ ("%s, read as %s and shifted to WGS 84"),
+                           preview->crs_name != NULL ? preview->crs_name : _ ("none given"),
+                           crs_keys[gtk_drop_down_get_selected (self->crs_choice)]);
+  else
+    crs = preview->crs_name != NULL ? g_strdup (preview->crs_name)
+                                    : g_strdup (_ ("none given (no .prj): see below"));
   gtk_label_set_text (self->crs_label, crs);
   gtk_label_set_text (self->code_label,
                       preview->code_field != NULL ? preview->code_field : _ ("no code field"));
@@ -260,6 +271,13 @@ on_role_selected (GrImportDialog *self)
   read_preview (self);
 }
 
+static void
+on_crs_selected (GrImportDialog *self)
+{
+  if (self->listening)
+    read_preview (self);
+}
+
 /* ---- the class ---------------------------------------------------------------------- */
 
 static void
@@ -297,11 +315,13 @@ gr_import_dialog_class_init (GrImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrImportDialog, layer_label);
   gtk_widget_class_bind_template_child (widget_class, GrImportDialog, encoding_label);
   gtk_widget_class_bind_template_child (widget_class, GrImportDialog, crs_label);
+  gtk_widget_class_bind_template_child (widget_class, GrImportDialog, crs_choice);
   gtk_widget_class_bind_template_child (widget_class, GrImportDialog, code_label);
   gtk_widget_class_bind_template_child (widget_class, GrImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, GrImportDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, GrImportDialog, preview);
   gtk_widget_class_bind_template_callback (widget_class, on_role_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_crs_selected);
 }
 
 static void
@@ -367,6 +387,8 @@ gr_import_dialog_get_source (GrImportDialog *self)
   source->path = g_strdup (self->path);
   source->landuse = choice == 0;
   source->role = choice > 0 && choice <= GR_N_ROLES ? choice - 1 : GR_ROLE_GREEN;
+  choice = gtk_drop_down_get_selected (self->crs_choice);
+  source->crs = g_strdup (choice < G_N_ELEMENTS (crs_keys) ? crs_keys[choice] : NULL);
   return source;
 }
 
@@ -414,4 +436,19 @@ gr_import_dialog_get_crs (GrImportDialog *self)
 {
   g_return_val_if_fail (GR_IS_IMPORT_DIALOG (self), NULL);
   return gtk_label_get_text (self->crs_label);
+}
+
+/**
+ * gr_import_dialog_set_source_crs:
+ * @crs: (nullable): "GCJ-02" or "BD-09"; %NULL for the file's own
+ *
+ * Chooses what the coordinates are read as, and reads the file again.
+ */
+void
+gr_import_dialog_set_source_crs (GrImportDialog *self, const char *crs)
+{
+  g_return_if_fail (GR_IS_IMPORT_DIALOG (self));
+  for (guint i = 0; i < G_N_ELEMENTS (crs_keys); i++)
+    if (g_strcmp0 (crs_keys[i], crs) == 0)
+      gtk_drop_down_set_selected (self->crs_choice, i);
 }

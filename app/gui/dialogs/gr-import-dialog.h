@@ -20,5 +20,6 @@ const char     *gr_import_dialog_get_preview_text (GrImportDialog *self);
 const char     *gr_import_dialog_get_status (GrImportDialog *self);
 const char     *gr_import_dialog_get_encoding (GrImportDialog *self);
 const char     *gr_import_dialog_get_crs (GrImportDialog *self);
+void            gr_import_dialog_set_source_crs (GrImportDialog *self, const char *crs);
 
 G_END_DECLS

@@ -1,11 +1,13 @@
 /* gr-import.c — any GDAL vector source (or an OSM extract) into a project
  *
  * Features are read in their source CRS, the analysis CRS is chosen from
- * where the data lies, and everything is reprojected and repaired once.
+ * where the data lies, and everything is reprojected and repaired once
+ * (gr-import-place.c); a land-use layer's features go to the roles their
+ * codes mean (gr-import-landuse.c).
  */
 #include "config.h"
 
-#include "gr-import.h"
+#include "gr-import-private.h"
 
 #include "gr-code-table.h"
 #include "gr-crs.h"
@@ -21,42 +23,6 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-
-/* A single feature with more residents than any city district is a data
- * error (a wrong field or unit), not a population. */
-#define MAX_FEATURE_POPULATION 1.0e8
-
-typedef struct
-{
-  GrRole     role;
-  GrFeature *feature;     /* geometry in the batch's source CRS */
-  int        admin_level; /* OSM zones only */
-  GIntBig    fid;         /* in its source: the OSM id, the shapefile's record */
-  guint      code;        /* land-use layers: its line in the batch's report */
-} Pending;
-
-typedef struct
-{
-  char                *path;
-  OGRSpatialReferenceH srs;
-  GArray              *items; /* Pending */
-  guint                skipped;
-  gboolean             osm;
-  GrRole               role;   /* for a single-role source */
-  GrOffset             offset; /* GCJ-02, BD-09: shifted to WGS 84 as read */
-  GrLanduseReport     *report; /* a land-use layer's codes (the project's) */
-  char                *key;    /* its features' origin: 公园.shp, city.gpkg:parks, osm, table */
-  gboolean             add;    /* its roles follow an OSM extract's features, not replace them */
-} Batch;
-
-typedef struct
-{
-  const GrImportOptions *options;
-  GPtrArray             *batches;
-  GrProject             *project;
-  guint                  given_roles; /* bits of the roles a source of their own gives */
-  GPtrArray             *code_tables; /* GrCodeTable, loaded for the first land-use layer */
-} Import;
 
 static void
 pending_clear (gpointer data)
@@ -99,6 +65,7 @@ gr_source_copy (const GrSource *source)
   copy->layer = g_strdup (source->layer);
   copy->add = source->add;
   copy->landuse = source->landuse;
+  copy->crs = g_strdup (source->crs);
   return copy;
 }
 
@@ -109,6 +76,7 @@ gr_source_free (GrSource *source)
     return;
   g_free (source->path);
   g_free (source->layer);
+  g_free (source->crs);
   g_free (source);
 }
 
@@ -342,8 +310,8 @@ shape_matches (GrShape shape, OGRGeometryH geometry)
     }
 }
 
-static const char *
-shape_noun (GrShape shape)
+const char *
+_gr_import_shape_noun (GrShape shape)
 {
   switch (shape)
     {
@@ -358,13 +326,6 @@ shape_noun (GrShape shape)
       return _ ("polygons or points");
     }
 }
-
-typedef struct
-{
-  int   name, kind, value, historic;
-  int   levels, height; /* buildings */
-  char *encoding;
-} Fields;
 
 static char *
 read_text (OGRFeatureH row, int index, const Fields *fields)
@@ -390,50 +351,6 @@ check_population (double value, const GrSource *source, GIntBig fid, GError **er
                _ ("%s: feature %lld has population %g, which is not a plausible number of "
                   "residents; check the field (--population-field)"),
                source->path, (long long) fid, value);
-  return FALSE;
-}
-
-/* Fields that hold a land-use code (国土调查 地类编码 DLBM, 用地代码 YDDM…),
- * codes first, then the class names (地类名称 DLMC) some layers carry alone. */
-static const char *const code_fields[] = { "DLBM",     "YDDM",     "DLDM",     "YDXZ",
-                                           "YDLX",     "用地代码", "地类编码", "用地编码",
-                                           "用地性质", "用地类型", "DLMC",     "YDMC",
-                                           "地类名称", "用地名称", NULL };
-
-/**
- * gr_find_code_field:
- *
- * Returns: the index of @defn's land-use code field (DLBM, YDDM, 用地代码…,
- *   or a class name field, DLMC), or -1
- */
-int
-gr_find_code_field (OGRFeatureDefnH defn)
-{
-  return gr_gdal_find_field (defn, NULL, code_fields);
-}
-
-static gboolean
-setup_code_field (const GrSource        *source,
-                  const GrImportOptions *o,
-                  OGRFeatureDefnH        defn,
-                  Fields                *fields,
-                  GError               **error)
-{
-  g_autofree char *list = NULL;
-
-  fields->kind = gr_gdal_find_field (defn, o->code_field, code_fields);
-  if (fields->kind >= 0)
-    return TRUE;
-  list = gr_gdal_field_list (defn);
-  if (o->code_field != NULL)
-    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                 _ ("%s: no land-use code field “%s”; the fields are: %s"), source->path,
-                 o->code_field, list);
-  else
-    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                 _ ("%s: no land-use code field (DLBM, YDDM, 用地代码…); the fields are: %s. "
-                    "Name it with --code-field"),
-                 source->path, list);
   return FALSE;
 }
 
@@ -467,7 +384,7 @@ setup_fields (Import         *import,
   fields->levels = source->role == GR_ROLE_BUILDINGS ? gr_gdal_find_field (defn, NULL, levels) : -1;
   fields->height =
       source->role == GR_ROLE_BUILDINGS ? gr_gdal_find_field (defn, NULL, heights) : -1;
-  if (source->landuse && !setup_code_field (source, o, defn, fields, error))
+  if (source->landuse && !_gr_import_code_field (source, o, defn, fields, error))
     return FALSE;
   fields->value = source->role == GR_ROLE_POPULATION
                       ? gr_gdal_find_field (defn, o->population_field, people)
@@ -501,212 +418,6 @@ setup_fields (Import         *import,
   /* Last: a refused source leaves nothing to free. */
   fields->encoding =
       o->encoding != NULL ? g_strdup (o->encoding) : gr_shapefile_encoding (source->path);
-  return TRUE;
-}
-
-static int
-compare_counts (gconstpointer a, gconstpointer b, gpointer counts)
-{
-  guint na = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) a));
-  guint nb = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) b));
-
-  return nb != na ? (nb > na ? 1 : -1) : strcmp (*(const char **) a, *(const char **) b);
-}
-
-/* A layer imported with one role whose land-use code field (国土调查 DLBM,
- * 用地代码…) holds several codes is a mixed land-use layer: every code was
- * taken for the role (housing, parks…). Said, naming the codes and their
- * counts, rather than counted silently. */
-static void
-warn_mixed_codes (Import *import, const GrSource *source, OGRLayerH layer, Batch *batch, int kind)
-{
-  const char *field =
-      kind >= 0 ? OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (OGR_L_GetLayerDefn (layer), kind))
-                : NULL;
-  g_autoptr (GHashTable) counts = NULL;
-  g_autoptr (GPtrArray) codes = NULL;
-  g_autoptr (GString) list = NULL;
-  gboolean is_code = FALSE;
-
-  for (guint i = 0; field != NULL && code_fields[i] != NULL; i++)
-    is_code = is_code || g_ascii_strcasecmp (field, code_fields[i]) == 0;
-  if (!is_code)
-    return;
-  counts = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < batch->items->len; i++)
-    {
-      const char *code = g_array_index (batch->items, Pending, i).feature->kind;
-
-      code = code != NULL ? code : "";
-      g_hash_table_insert (
-          counts, (gpointer) code,
-          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1));
-    }
-  if (g_hash_table_size (counts) < 2)
-    return;
-  codes = g_ptr_array_new ();
-  {
-    GHashTableIter iter;
-    gpointer       code;
-
-    g_hash_table_iter_init (&iter, counts);
-    while (g_hash_table_iter_next (&iter, &code, NULL))
-      g_ptr_array_add (codes, code);
-  }
-  g_ptr_array_sort_with_data (codes, compare_counts, counts);
-  list = g_string_new (NULL);
-  for (guint i = 0; i < codes->len; i++)
-    {
-      const char *code = g_ptr_array_index (codes, i);
-
-      /* TRANSLATORS: a land-use code and how many features have it: 0701 (120) */
-      g_string_append_printf (list, _ ("%s%s (%u)"), i > 0 ? ", " : "", code[0] ? code : "–",
-                              GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)));
-    }
-  g_ptr_array_add (
-      import->project->warnings,
-      g_strdup_printf (_ ("%s: the field %s holds %u different land-use codes — %s — and every "
-                          "feature was taken as %s; if this is a mixed land-use layer, import "
-                          "it as land use (landuse=), sorted by its codes"),
-                       source->path, field, g_hash_table_size (counts), list->str,
-                       gr_role_get_label (source->role)));
-}
-
-/* ---- land-use layers ------------------------------------------------------- */
-
-static GrCodeTable *
-pick_code_table (Import *import, GHashTable *counts, const char *path, GError **error)
-{
-  const GrImportOptions *o = import->options;
-
-  if (import->code_tables == NULL)
-    {
-      g_autofree char *dir = gr_runtime_data_path ("landuse");
-
-      if ((import->code_tables = gr_code_tables_load (dir, error)) == NULL)
-        return NULL;
-    }
-  if (o->code_table != NULL)
-    return gr_code_tables_find (import->code_tables, o->code_table, error);
-  return gr_code_tables_detect (import->code_tables, counts, path, error);
-}
-
-static gboolean
-apply_code_roles (GrCodeTable *table, const char *const *overrides, GError **error)
-{
-  for (guint i = 0; overrides != NULL && overrides[i] != NULL; i++)
-    {
-      g_auto (GStrv) pair = g_strsplit (overrides[i], "=", 2);
-
-      if (!gr_code_table_set_role (table, pair[0], pair[1], error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static guint
-report_line (GrLanduseReport *report, const char *code)
-{
-  for (guint i = 0; i < report->codes->len; i++)
-    if (strcmp (g_array_index (report->codes, GrCodeCount, i).code, code) == 0)
-      return i;
-  g_return_val_if_reached (0);
-}
-
-/* Each feature of a land-use layer to the role its code means (or none),
- * with its class text as the code's name: “1401 公园绿地”, “G12 社区公园”. */
-static void
-assign_codes (Import *import, Batch *batch, GrCodeTable *table)
-{
-  g_autoptr (GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < batch->items->len; i++)
-    {
-      Pending           *item = &g_array_index (batch->items, Pending, i);
-      char              *code = gr_code_normalise (item->feature->kind);
-      const GrCodeEntry *entry = code != NULL ? gr_code_table_lookup (table, code, NULL) : NULL;
-      GrCodeCount       *line;
-
-      code = code != NULL ? code : g_strdup ("");
-      g_ptr_array_add (codes, code);
-      line = gr_landuse_report_count (batch->report, code, entry);
-      line->n_features++;
-      item->role = entry != NULL ? entry->role : GR_ROLE_NONE;
-      /* Parks from the park inventory, homes from the land-use layer: a
-       * role given by a source of its own is not taken from here too. */
-      if (item->role != GR_ROLE_NONE && (import->given_roles & (1u << item->role)))
-        {
-          item->role = GR_ROLE_NONE;
-          line->taken = FALSE;
-        }
-      if (entry != NULL)
-        {
-          g_free (item->feature->kind);
-          item->feature->kind = g_strdup_printf (
-              "%s %s", entry->klass != NULL ? entry->klass : entry->code, entry->name);
-        }
-    }
-  /* Once every code has its line, the lines stay where they are. */
-  for (guint i = 0; i < batch->items->len; i++)
-    g_array_index (batch->items, Pending, i).code =
-        report_line (batch->report, g_ptr_array_index (codes, i));
-}
-
-/* Sorts a land-use layer's features by their codes, naming the table it
- * reads them with; unknown codes are left out and said (or, with
- * --strict, an error). */
-static gboolean
-sort_by_codes (Import         *import,
-               const GrSource *source,
-               Batch          *batch,
-               const char     *field,
-               GError        **error)
-{
-  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GrCodeTable) table = NULL;
-  g_autofree char *unknown = NULL;
-  guint            n_unknown = 0;
-
-  for (guint i = 0; i < batch->items->len; i++)
-    {
-      char *code = gr_code_normalise (g_array_index (batch->items, Pending, i).feature->kind);
-
-      if (code == NULL)
-        continue;
-      g_hash_table_insert (
-          counts, code,
-          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1));
-    }
-  if ((table = pick_code_table (import, counts, source->path, error)) == NULL
-      || !apply_code_roles (table, import->options->code_roles, error))
-    return FALSE;
-  batch->report = gr_landuse_report_new (source->path, field, table);
-  g_ptr_array_add (import->project->landuse, batch->report);
-  assign_codes (import, batch, table);
-  for (guint i = 0; i < batch->report->codes->len; i++)
-    if (!g_array_index (batch->report->codes, GrCodeCount, i).known)
-      n_unknown += g_array_index (batch->report->codes, GrCodeCount, i).n_features;
-  if (n_unknown == 0)
-    return TRUE;
-  unknown = gr_landuse_report_list_unknown (batch->report);
-  if (import->options->strict)
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                   _ ("%s: %s has land-use codes that “%s” (%s) does not have: %s. Add them to a "
-                      "copy of the table, or give --code-role CODE=ROLE"),
-                   source->path, field, gr_code_table_get_title (table),
-                   gr_code_table_get_id (table), unknown);
-      return FALSE;
-    }
-  g_ptr_array_add (
-      import->project->warnings,
-      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                    "%s: %u feature has a land-use code that “%s” does not have, "
-                                    "and was left out: %s (--strict stops at it)",
-                                    "%s: %u features have land-use codes that “%s” does not "
-                                    "have, and were left out: %s (--strict stops at them)",
-                                    n_unknown),
-                       source->path, n_unknown, gr_code_table_get_id (table), unknown));
   return TRUE;
 }
 
@@ -791,7 +502,7 @@ read_rows (Import         *import,
   else if (batch->items->len == 0)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_ROLE,
                  _ ("%s: the role “%s” needs %s, but layer “%s” has none"), source->path,
-                 source_key (source), shape_noun (shape), OGR_L_GetName (layer));
+                 source_key (source), _gr_import_shape_noun (shape), OGR_L_GetName (layer));
   return batch->items->len > 0;
 }
 
@@ -852,6 +563,7 @@ read_source (Import *import, const GrSource *source, GError **error)
   Fields               fields = { 0 };
   OGRSpatialReferenceH srs;
   gboolean             ok;
+  const char          *source_crs = source->crs != NULL ? source->crs : import->options->source_crs;
 
   if (source->role == GR_ROLE_POPULATION && !source->landuse
       && gr_path_is_population_raster (source->path))
@@ -862,7 +574,7 @@ read_source (Import *import, const GrSource *source, GError **error)
   if (ds == NULL || (layer = pick_layer (ds, source, error)) == NULL)
     return FALSE;
   srs = OGR_L_GetSpatialRef (layer);
-  if (import->options->source_crs == NULL && srs == NULL)
+  if (source_crs == NULL && srs == NULL)
     {
       g_autofree char *message = describe_missing_crs (source->path, layer);
       g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS, g_strstrip (message));
@@ -879,34 +591,41 @@ read_source (Import *import, const GrSource *source, GError **error)
       batch->key = key;
     }
   g_ptr_array_add (import->batches, batch);
-  batch->srs = import->options->source_crs != NULL
-                   ? gr_srs_new_from_user (import->options->source_crs)
-                   : gr_srs_clone (srs);
-  batch->offset = gr_offset_from_name (import->options->source_crs);
+  batch->srs = source_crs != NULL ? gr_srs_new_from_user (source_crs) : gr_srs_clone (srs);
+  batch->offset = gr_offset_from_name (source_crs);
+  if (batch->offset != GR_OFFSET_NONE && srs != NULL && OSRIsProjected (srs))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                   _ ("%s: its coordinates are in “%s”, a projected CRS; %s is longitude and "
+                      "latitude copied from a web map, so it cannot be read as %s"),
+                   source->path, OSRGetName (srs), source_crs, source_crs);
+      return FALSE;
+    }
   if (batch->srs == NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                   _ ("--source-crs “%s” is not a coordinate reference system GDAL knows"),
-                   import->options->source_crs);
+                   _ ("%s: the source CRS “%s” is not a coordinate reference system GDAL knows"),
+                   source->path, source_crs);
       return FALSE;
     }
   if (!setup_fields (import, source, layer, &fields, error))
     return FALSE;
   ok = read_rows (import, source, layer, batch, &fields, error);
   if (ok && source->landuse)
-    ok = sort_by_codes (
+    ok = _gr_import_sort_by_codes (
         import, source, batch,
         OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (OGR_L_GetLayerDefn (layer), fields.kind)), error);
   else if (ok)
-    warn_mixed_codes (import, source, layer, batch, fields.kind);
+    _gr_import_warn_mixed_codes (import, source, layer, batch, fields.kind);
   g_free (fields.encoding);
   if (ok && batch->skipped > 0)
-    g_ptr_array_add (
-        import->project->warnings,
-        g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "%s: %u feature without usable %s was skipped",
-                         "%s: %u features without usable %s were skipped", batch->skipped),
-            source->path, batch->skipped, shape_noun (gr_role_get_shape (source->role))));
+    g_ptr_array_add (import->project->warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %u feature without usable %s was skipped",
+                                                   "%s: %u features without usable %s were skipped",
+                                                   batch->skipped),
+                                      source->path, batch->skipped,
+                                      _gr_import_shape_noun (gr_role_get_shape (source->role))));
   return ok;
 }
 
@@ -1024,414 +743,6 @@ read_osm (Import *import, const char *path, GError **error)
   return TRUE;
 }
 
-/* ---- the analysis CRS ----------------------------------------------------- */
-
-static gboolean
-batch_lonlat_box (Batch *batch, OGRSpatialReferenceH wgs84, double box[4], GError **error)
-{
-  g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (batch->srs, wgs84);
-  OGREnvelope env = { INFINITY, -INFINITY, INFINITY, -INFINITY };
-  double      x[2], y[2];
-
-  for (guint i = 0; i < batch->items->len; i++)
-    {
-      OGREnvelope e;
-      OGR_G_GetEnvelope (g_array_index (batch->items, Pending, i).feature->geometry, &e);
-      env.MinX = MIN (env.MinX, e.MinX);
-      env.MaxX = MAX (env.MaxX, e.MaxX);
-      env.MinY = MIN (env.MinY, e.MinY);
-      env.MaxY = MAX (env.MaxY, e.MaxY);
-    }
-  if (OSRIsGeographic (batch->srs)
-      && (env.MinX < -180.5 || env.MaxX > 360.5 || env.MinY < -90.5 || env.MaxY > 90.5))
-    {
-      g_autofree char *hint = gr_crs_suggest ((env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2);
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                   _ ("%s: coordinates (%.1f, %.1f) are outside the range of its geographic CRS "
-                      "“%s”; the .prj is probably wrong. Give the right CRS with --source-crs. %s"),
-                   batch->path, env.MinX, env.MinY, OSRGetName (batch->srs), hint ? hint : "");
-      return FALSE;
-    }
-  x[0] = env.MinX, x[1] = env.MaxX, y[0] = env.MinY, y[1] = env.MaxY;
-  if (ct == NULL || !OCTTransform (ct, 2, x, y, NULL) || !isfinite (x[0] + x[1] + y[0] + y[1]))
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                   _ ("%s: coordinates cannot be placed on the Earth with CRS “%s”; "
-                      "check the CRS or give it with --source-crs"),
-                   batch->path, OSRGetName (batch->srs));
-      return FALSE;
-    }
-  box[0] = MIN (box[0], MIN (x[0], x[1]));
-  box[1] = MIN (box[1], MIN (y[0], y[1]));
-  box[2] = MAX (box[2], MAX (x[0], x[1]));
-  box[3] = MAX (box[3], MAX (y[0], y[1]));
-  return TRUE;
-}
-
-/* Whether every source other than OSM is in CRS EPSG:@epsg. */
-static gboolean
-sources_use_epsg (Import *import, int epsg)
-{
-  guint n = 0;
-
-  for (guint i = 0; epsg > 0 && i < import->batches->len; i++)
-    {
-      Batch      *batch = g_ptr_array_index (import->batches, i);
-      const char *code = OSRGetAuthorityCode (batch->srs, NULL);
-      const char *name = OSRGetAuthorityName (batch->srs, NULL);
-
-      if (batch->osm)
-        continue;
-      if (code == NULL || g_strcmp0 (name, "EPSG") != 0 || atoi (code) != epsg)
-        return FALSE;
-      n++;
-    }
-  return n > 0;
-}
-
-static OGRSpatialReferenceH
-choose_crs (Import *import, GError **error)
-{
-  g_auto (OGRSpatialReferenceH) wgs84 = gr_srs_new_from_user ("EPSG:4326");
-  double               box[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
-  OGRSpatialReferenceH srs;
-  g_autofree char     *code = NULL;
-
-  for (guint i = 0; i < import->batches->len; i++)
-    if (!batch_lonlat_box (g_ptr_array_index (import->batches, i), wgs84, box, error))
-      return NULL;
-  if (import->options->crs != NULL)
-    {
-      srs = gr_srs_new_from_user (import->options->crs);
-      if (srs == NULL || !OSRIsProjected (srs) || fabs (OSRGetLinearUnits (srs, NULL) - 1) > 1e-9)
-        {
-          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                       _ ("--crs “%s” is not a projected CRS in metres"), import->options->crs);
-          if (srs != NULL)
-            OSRRelease (srs);
-          return NULL;
-        }
-      return srs;
-    }
-  import->project->epsg = gr_crs_choose_epsg ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
-  /* Bureau data in the zone with its prefix is analysed in it too, so
-   * that the coordinates printed and asked for are the bureau's own. */
-  if (sources_use_epsg (import, gr_crs_with_zone_prefix (import->project->epsg)))
-    import->project->epsg = gr_crs_with_zone_prefix (import->project->epsg);
-  code = g_strdup_printf ("EPSG:%d", import->project->epsg);
-  return gr_srs_new_from_user (code);
-}
-
-/* ---- reprojection and repair ---------------------------------------------- */
-
-static OGRGeometryH
-collect_parts (OGRGeometryH geometry, OGRwkbGeometryType want, OGRGeometryH into)
-{
-  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
-
-  if (type == want)
-    OGR_G_AddGeometry (into, geometry);
-  else if (OGR_GT_IsSubClassOf (type, wkbGeometryCollection))
-    for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
-      collect_parts (OGR_G_GetGeometryRef (geometry, i), want, into);
-  return into;
-}
-
-static OGRGeometryH
-keep_shape (OGRGeometryH geometry, GrShape shape)
-{
-  OGRGeometryH linear = OGR_G_GetLinearGeometry (geometry, 0, NULL);
-  OGRGeometryH areas = collect_parts (linear, wkbPolygon, OGR_G_CreateGeometry (wkbMultiPolygon));
-  OGRGeometryH result = NULL;
-
-  if (shape == GR_SHAPE_LINE)
-    result = collect_parts (linear, wkbLineString, OGR_G_CreateGeometry (wkbMultiLineString));
-  else if (shape == GR_SHAPE_POINT || (shape == GR_SHAPE_AREA_OR_POINT && OGR_G_IsEmpty (areas)))
-    result = collect_parts (linear, wkbPoint, OGR_G_CreateGeometry (wkbMultiPoint));
-  else
-    result = g_steal_pointer (&areas);
-  if (areas != NULL)
-    OGR_G_DestroyGeometry (areas);
-  OGR_G_DestroyGeometry (linear);
-  if (OGR_G_IsEmpty (result)
-      || (OGR_GT_IsSubClassOf (OGR_G_GetGeometryType (result), wkbMultiPolygon)
-          && OGR_G_Area (result) <= 0))
-    {
-      OGR_G_DestroyGeometry (result);
-      return NULL;
-    }
-  return result;
-}
-
-/* Invalid polygons (self-intersections, bow-ties) are repaired, and every
- * geometry is reduced to the parts its role uses. */
-static OGRGeometryH
-clean_geometry (OGRGeometryH geometry, GrShape shape, gboolean *repaired)
-{
-  g_auto (OGRGeometryH) valid = NULL;
-
-  *repaired = FALSE;
-  if (!OGR_G_IsValid (geometry))
-    {
-      valid = OGR_G_MakeValid (geometry);
-      if (valid == NULL)
-        return NULL;
-      *repaired = TRUE;
-      geometry = valid;
-    }
-  return keep_shape (geometry, shape);
-}
-
-/* No feature of a city or county is this large: one that is has a wrong
- * coordinate (an OSM node read as 0°, a digit lost in a bureau's file). */
-#define ABSURD_KM 300.0
-
-/* The larger side of @geometry's box in km, in its source CRS. */
-static double
-size_km (OGRGeometryH geometry, OGRSpatialReferenceH srs)
-{
-  OGREnvelope env;
-
-  OGR_G_GetEnvelope (geometry, &env);
-  if (srs != NULL && OSRIsGeographic (srs))
-    {
-      double lat = fmin (fabs (env.MinY), fabs (env.MaxY)) * G_PI / 180;
-
-      return fmax ((env.MaxX - env.MinX) * 111.32 * cos (MIN (lat, 1.5)),
-                   (env.MaxY - env.MinY) * 110.57);
-    }
-  return fmax (env.MaxX - env.MinX, env.MaxY - env.MinY)
-         * (srs != NULL ? OSRGetLinearUnits (srs, NULL) : 1) / 1000;
-}
-
-/* Leaves out features too large to be true, before they decide the CRS or
- * reach the grid, naming the first of them. */
-static void
-drop_absurd (Import *import, Batch *batch)
-{
-  g_autofree char *first = NULL;
-  guint            dropped = 0;
-
-  for (guint i = batch->items->len; i-- > 0;)
-    {
-      Pending *item = &g_array_index (batch->items, Pending, i);
-      double   km = size_km (item->feature->geometry, batch->srs);
-
-      if (!(km > ABSURD_KM))
-        continue;
-      g_free (first);
-      /* TRANSLATORS: "Parks: feature 123 (“人民公园”) spans 4,700 km" */
-      first = g_strdup_printf (
-          _ ("%s: feature %lld (“%s”) spans %.0f km"),
-          item->role != GR_ROLE_NONE ? gr_role_get_label (item->role) : _ ("land use"),
-          (long long) item->fid, item->feature->name != NULL ? item->feature->name : "",
-          MIN (km, 1e9));
-      dropped++;
-      g_array_remove_index (batch->items, i);
-    }
-  if (dropped > 0)
-    g_ptr_array_add (import->project->warnings,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%s: %u feature is more than %.0f km across, "
-                                                   "so its coordinates are wrong; left out (%s)",
-                                                   "%s: %u features are more than %.0f km "
-                                                   "across, so their coordinates are wrong; left "
-                                                   "out (e.g. %s)",
-                                                   dropped),
-                                      batch->path, dropped, ABSURD_KM, first));
-}
-
-static gboolean
-place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError **error)
-{
-  g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (batch->srs, target);
-  GrProject *project = import->project;
-  guint      dropped = 0;
-
-  for (guint i = 0; i < batch->items->len; i++)
-    {
-      Pending *item = &g_array_index (batch->items, Pending, i);
-      GrShape  shape = item->role != GR_ROLE_NONE ? gr_role_get_shape (item->role) : GR_SHAPE_AREA;
-      GrLayer *layer;
-      OGREnvelope  env;
-      OGRGeometryH clean;
-      gboolean     repaired;
-
-      if (ct == NULL || OGR_G_Transform (item->feature->geometry, ct) != OGRERR_NONE
-          || (OGR_G_GetEnvelope (item->feature->geometry, &env),
-              !isfinite (env.MinX + env.MaxX + env.MinY + env.MaxY)))
-        {
-          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                       _ ("%s: a feature could not be reprojected to %s; check the source CRS"),
-                       batch->path, OSRGetName (target));
-          return FALSE;
-        }
-      clean = clean_geometry (item->feature->geometry, shape, &repaired);
-      if (clean == NULL)
-        {
-          dropped++;
-          continue;
-        }
-      /* A land-use layer's every code is measured, counted or not. */
-      if (batch->report != NULL)
-        g_array_index (batch->report->codes, GrCodeCount, item->code).area += OGR_G_Area (clean);
-      if (item->role == GR_ROLE_NONE)
-        {
-          OGR_G_DestroyGeometry (clean);
-          continue;
-        }
-      project->repaired += repaired;
-      layer = gr_project_ensure_layer (project, item->role);
-      OGR_G_DestroyGeometry (item->feature->geometry);
-      item->feature->geometry = clean;
-      item->feature->origin = g_strdup_printf ("%s#%lld", batch->key, (long long) item->fid);
-      g_ptr_array_add (layer->features, g_steal_pointer (&item->feature));
-      if (layer->sources == NULL || strstr (layer->sources, batch->path) == NULL)
-        {
-          char *sources = layer->sources ? g_strjoin ("; ", layer->sources, batch->path, NULL)
-                                         : g_strdup (batch->path);
-          g_free (layer->sources);
-          layer->sources = sources;
-        }
-      if (i % 1024 == 0
-          && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
-        return FALSE;
-    }
-  if (dropped > 0 && !batch->osm)
-    g_ptr_array_add (
-        project->warnings,
-        g_strdup_printf (
-            g_dngettext (GETTEXT_PACKAGE, "%s: %u feature was empty after repair and was dropped",
-                         "%s: %u features were empty after repair and were dropped", dropped),
-            batch->path, dropped));
-  return TRUE;
-}
-
-static gboolean
-landuse_counted (const Batch *batch)
-{
-  for (guint i = 0; i < batch->report->codes->len; i++)
-    {
-      const GrCodeCount *line = &g_array_index (batch->report->codes, GrCodeCount, i);
-
-      if (line->role != GR_ROLE_NONE && line->area > 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A source whose every feature was lost in repair is an error, not a
- * silently missing layer. */
-static gboolean
-check_layers (Import *import, GError **error)
-{
-  for (guint i = 0; i < import->batches->len; i++)
-    {
-      Batch   *batch = g_ptr_array_index (import->batches, i);
-      GrLayer *layer = import->project->layers[batch->role];
-
-      if (batch->report != NULL)
-        {
-          if (!landuse_counted (batch))
-            {
-              g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
-                           _ ("%s: none of the land-use codes in %s is counted for any role "
-                              "by “%s”"),
-                           batch->path, batch->report->field, batch->report->table_id);
-              return FALSE;
-            }
-          continue;
-        }
-      if (!batch->osm && (layer == NULL || layer->features->len == 0))
-        {
-          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
-                       _ ("%s: no usable %s after repair"), batch->path,
-                       shape_noun (gr_role_get_shape (batch->role)));
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-/* Residents from buildings: spread over floor area when a table gives
- * them per zone and the buildings their storeys; estimated when nothing
- * gives them. */
-static void
-place_residents (Import *import)
-{
-  const GrImportOptions *o = import->options;
-  GrPopulationSettings   settings = { o->floor_area_per_resident, o->default_storeys };
-  guint                  zones = gr_population_spread_over_floor_area (import->project, &settings);
-
-  if (zones > 0)
-    g_ptr_array_add (import->project->warnings,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "the residents of %u zone are spread over "
-                                                   "its residential buildings by floor area",
-                                                   "the residents of %u zones are spread over "
-                                                   "their residential buildings by floor area",
-                                                   zones),
-                                      zones));
-  if (!o->no_estimate)
-    gr_population_estimate_from_buildings (import->project, &settings);
-}
-
-/* A role a source of its own gives (a park inventory, a land-use layer's
- * homes) takes the place of the OSM extract's features of that role, as
- * a layer imported over an open extract does; unless it is to be added. */
-static void
-replace_osm_roles (Import *import)
-{
-  guint given = 0;
-
-  for (guint b = 0; b < import->batches->len; b++)
-    {
-      Batch *batch = g_ptr_array_index (import->batches, b);
-
-      for (guint i = 0; !batch->osm && !batch->add && i < batch->items->len; i++)
-        if (g_array_index (batch->items, Pending, i).role != GR_ROLE_NONE)
-          given |= 1u << g_array_index (batch->items, Pending, i).role;
-    }
-  for (guint b = 0; given != 0 && b < import->batches->len; b++)
-    {
-      Batch *batch = g_ptr_array_index (import->batches, b);
-
-      for (guint i = batch->items->len; batch->osm && i-- > 0;)
-        if (given & (1u << g_array_index (batch->items, Pending, i).role))
-          g_array_remove_index (batch->items, i);
-    }
-}
-
-static gboolean
-finish (Import *import, GError **error)
-{
-  g_auto (OGRSpatialReferenceH) target = NULL;
-  char *wkt = NULL;
-
-  replace_osm_roles (import);
-  for (guint i = 0; i < import->batches->len; i++)
-    drop_absurd (import, g_ptr_array_index (import->batches, i));
-  if ((target = choose_crs (import, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < import->batches->len; i++)
-    if (!place_batch (import, g_ptr_array_index (import->batches, i), target, error))
-      return FALSE;
-  if (!check_layers (import, error))
-    return FALSE;
-  OSRExportToWkt (target, &wkt);
-  import->project->crs_wkt = g_strdup (wkt);
-  CPLFree (wkt);
-  import->project->crs_name = g_strdup (OSRGetName (target));
-  if (import->project->epsg == 0)
-    {
-      const char *code = OSRGetAuthorityCode (target, NULL);
-      import->project->epsg = code != NULL ? atoi (code) : 0;
-    }
-  gr_project_update_extent (import->project);
-  place_residents (import);
-  return TRUE;
-}
-
 /* The table's column of a ZONEFIELD[=TABLEFIELD] join: after the “=”,
  * else the zones' own field name, else found by its name. */
 static char *
@@ -1543,7 +854,7 @@ run_import (GPtrArray             *sources,
     ok = read_source (&import, g_ptr_array_index (sources, i), error);
   if (ok && import.options->population_table != NULL)
     ok = join_population_table (&import, error);
-  ok = ok && finish (&import, error);
+  ok = ok && _gr_import_finish (&import, error);
   g_free (gr_gdal_capture_end ());
   g_clear_pointer (&import.code_tables, g_ptr_array_unref);
   if (ok)

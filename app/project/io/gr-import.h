@@ -14,6 +14,8 @@ typedef struct
   char    *layer;   /* NULL: the source's only layer */
   gboolean add;     /* over a project: added to its layer of the role, not replacing it */
   gboolean landuse; /* a land-use layer: each feature to the role its code means */
+  char    *crs;     /* its coordinates' CRS over the file's and the options' (EPSG:N, GCJ-02,
+                     * BD-09…); NULL: as they say */
 } GrSource;
 
 typedef struct

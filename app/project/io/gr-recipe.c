@@ -91,6 +91,8 @@ gr_recipe_to_text (const char *osm, GPtrArray *sources, const GrImportOptions *o
         g_key_file_set_string (kf, group, "layer", source->layer);
       if (source->add)
         g_key_file_set_boolean (kf, group, "add", TRUE);
+      if (source->crs != NULL)
+        g_key_file_set_string (kf, group, "crs", source->crs);
     }
   return g_key_file_to_data (kf, NULL, NULL);
 }
@@ -157,6 +159,7 @@ read_sources (GrRecipe *recipe, GKeyFile *kf, GError **error)
       g_free (source->path);
       source->path = g_steal_pointer (&path);
       source->add = g_key_file_get_boolean (kf, group, "add", NULL);
+      source->crs = g_key_file_get_string (kf, group, "crs", NULL);
       g_ptr_array_add (recipe->sources, source);
     }
 }

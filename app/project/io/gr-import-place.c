@@ -1,0 +1,424 @@
+/* gr-import-place.c — the features read from every source placed in one
+ * analysis CRS: the CRS chosen from where they lie, each reprojected and
+ * repaired into its role's layer, residents spread or estimated
+ */
+#include "config.h"
+
+#include "gr-import-private.h"
+
+#include "gr-crs.h"
+#include "gr-gdal.h"
+#include "gr-population.h"
+
+#include <cpl_conv.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+/* ---- the analysis CRS ----------------------------------------------------- */
+
+static gboolean
+batch_lonlat_box (Batch *batch, OGRSpatialReferenceH wgs84, double box[4], GError **error)
+{
+  g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (batch->srs, wgs84);
+  OGREnvelope env = { INFINITY, -INFINITY, INFINITY, -INFINITY };
+  double      x[2], y[2];
+
+  for (guint i = 0; i < batch->items->len; i++)
+    {
+      OGREnvelope e;
+      OGR_G_GetEnvelope (g_array_index (batch->items, Pending, i).feature->geometry, &e);
+      env.MinX = MIN (env.MinX, e.MinX);
+      env.MaxX = MAX (env.MaxX, e.MaxX);
+      env.MinY = MIN (env.MinY, e.MinY);
+      env.MaxY = MAX (env.MaxY, e.MaxY);
+    }
+  if (OSRIsGeographic (batch->srs)
+      && (env.MinX < -180.5 || env.MaxX > 360.5 || env.MinY < -90.5 || env.MaxY > 90.5))
+    {
+      g_autofree char *hint = gr_crs_suggest ((env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2);
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                   _ ("%s: coordinates (%.1f, %.1f) are outside the range of its geographic CRS "
+                      "“%s”; the .prj is probably wrong. Give the right CRS with --source-crs. %s"),
+                   batch->path, env.MinX, env.MinY, OSRGetName (batch->srs), hint ? hint : "");
+      return FALSE;
+    }
+  x[0] = env.MinX, x[1] = env.MaxX, y[0] = env.MinY, y[1] = env.MaxY;
+  if (ct == NULL || !OCTTransform (ct, 2, x, y, NULL) || !isfinite (x[0] + x[1] + y[0] + y[1]))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                   _ ("%s: coordinates cannot be placed on the Earth with CRS “%s”; "
+                      "check the CRS or give it with --source-crs"),
+                   batch->path, OSRGetName (batch->srs));
+      return FALSE;
+    }
+  box[0] = MIN (box[0], MIN (x[0], x[1]));
+  box[1] = MIN (box[1], MIN (y[0], y[1]));
+  box[2] = MAX (box[2], MAX (x[0], x[1]));
+  box[3] = MAX (box[3], MAX (y[0], y[1]));
+  return TRUE;
+}
+
+/* Whether every source other than OSM is in CRS EPSG:@epsg. */
+static gboolean
+sources_use_epsg (Import *import, int epsg)
+{
+  guint n = 0;
+
+  for (guint i = 0; epsg > 0 && i < import->batches->len; i++)
+    {
+      Batch      *batch = g_ptr_array_index (import->batches, i);
+      const char *code = OSRGetAuthorityCode (batch->srs, NULL);
+      const char *name = OSRGetAuthorityName (batch->srs, NULL);
+
+      if (batch->osm)
+        continue;
+      if (code == NULL || g_strcmp0 (name, "EPSG") != 0 || atoi (code) != epsg)
+        return FALSE;
+      n++;
+    }
+  return n > 0;
+}
+
+static OGRSpatialReferenceH
+choose_crs (Import *import, GError **error)
+{
+  g_auto (OGRSpatialReferenceH) wgs84 = gr_srs_new_from_user ("EPSG:4326");
+  double               box[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+  OGRSpatialReferenceH srs;
+  g_autofree char     *code = NULL;
+
+  for (guint i = 0; i < import->batches->len; i++)
+    if (!batch_lonlat_box (g_ptr_array_index (import->batches, i), wgs84, box, error))
+      return NULL;
+  if (import->options->crs != NULL)
+    {
+      srs = gr_srs_new_from_user (import->options->crs);
+      if (srs == NULL || !OSRIsProjected (srs) || fabs (OSRGetLinearUnits (srs, NULL) - 1) > 1e-9)
+        {
+          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                       _ ("--crs “%s” is not a projected CRS in metres"), import->options->crs);
+          if (srs != NULL)
+            OSRRelease (srs);
+          return NULL;
+        }
+      return srs;
+    }
+  import->project->epsg = gr_crs_choose_epsg ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
+  /* Bureau data in the zone with its prefix is analysed in it too, so
+   * that the coordinates printed and asked for are the bureau's own. */
+  if (sources_use_epsg (import, gr_crs_with_zone_prefix (import->project->epsg)))
+    import->project->epsg = gr_crs_with_zone_prefix (import->project->epsg);
+  code = g_strdup_printf ("EPSG:%d", import->project->epsg);
+  return gr_srs_new_from_user (code);
+}
+
+/* ---- reprojection and repair ---------------------------------------------- */
+
+static OGRGeometryH
+collect_parts (OGRGeometryH geometry, OGRwkbGeometryType want, OGRGeometryH into)
+{
+  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+
+  if (type == want)
+    OGR_G_AddGeometry (into, geometry);
+  else if (OGR_GT_IsSubClassOf (type, wkbGeometryCollection))
+    for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+      collect_parts (OGR_G_GetGeometryRef (geometry, i), want, into);
+  return into;
+}
+
+static OGRGeometryH
+keep_shape (OGRGeometryH geometry, GrShape shape)
+{
+  OGRGeometryH linear = OGR_G_GetLinearGeometry (geometry, 0, NULL);
+  OGRGeometryH areas = collect_parts (linear, wkbPolygon, OGR_G_CreateGeometry (wkbMultiPolygon));
+  OGRGeometryH result = NULL;
+
+  if (shape == GR_SHAPE_LINE)
+    result = collect_parts (linear, wkbLineString, OGR_G_CreateGeometry (wkbMultiLineString));
+  else if (shape == GR_SHAPE_POINT || (shape == GR_SHAPE_AREA_OR_POINT && OGR_G_IsEmpty (areas)))
+    result = collect_parts (linear, wkbPoint, OGR_G_CreateGeometry (wkbMultiPoint));
+  else
+    result = g_steal_pointer (&areas);
+  if (areas != NULL)
+    OGR_G_DestroyGeometry (areas);
+  OGR_G_DestroyGeometry (linear);
+  if (OGR_G_IsEmpty (result)
+      || (OGR_GT_IsSubClassOf (OGR_G_GetGeometryType (result), wkbMultiPolygon)
+          && OGR_G_Area (result) <= 0))
+    {
+      OGR_G_DestroyGeometry (result);
+      return NULL;
+    }
+  return result;
+}
+
+/* Invalid polygons (self-intersections, bow-ties) are repaired, and every
+ * geometry is reduced to the parts its role uses. */
+static OGRGeometryH
+clean_geometry (OGRGeometryH geometry, GrShape shape, gboolean *repaired)
+{
+  g_auto (OGRGeometryH) valid = NULL;
+
+  *repaired = FALSE;
+  if (!OGR_G_IsValid (geometry))
+    {
+      valid = OGR_G_MakeValid (geometry);
+      if (valid == NULL)
+        return NULL;
+      *repaired = TRUE;
+      geometry = valid;
+    }
+  return keep_shape (geometry, shape);
+}
+
+/* No feature of a city or county is this large: one that is has a wrong
+ * coordinate (an OSM node read as 0°, a digit lost in a bureau's file). */
+#define ABSURD_KM 300.0
+
+/* The larger side of @geometry's box in km, in its source CRS. */
+static double
+size_km (OGRGeometryH geometry, OGRSpatialReferenceH srs)
+{
+  OGREnvelope env;
+
+  OGR_G_GetEnvelope (geometry, &env);
+  if (srs != NULL && OSRIsGeographic (srs))
+    {
+      double lat = fmin (fabs (env.MinY), fabs (env.MaxY)) * G_PI / 180;
+
+      return fmax ((env.MaxX - env.MinX) * 111.32 * cos (MIN (lat, 1.5)),
+                   (env.MaxY - env.MinY) * 110.57);
+    }
+  return fmax (env.MaxX - env.MinX, env.MaxY - env.MinY)
+         * (srs != NULL ? OSRGetLinearUnits (srs, NULL) : 1) / 1000;
+}
+
+/* Leaves out features too large to be true, before they decide the CRS or
+ * reach the grid, naming the first of them. */
+static void
+drop_absurd (Import *import, Batch *batch)
+{
+  g_autofree char *first = NULL;
+  guint            dropped = 0;
+
+  for (guint i = batch->items->len; i-- > 0;)
+    {
+      Pending *item = &g_array_index (batch->items, Pending, i);
+      double   km = size_km (item->feature->geometry, batch->srs);
+
+      if (!(km > ABSURD_KM))
+        continue;
+      g_free (first);
+      /* TRANSLATORS: "Parks: feature 123 (“人民公园”) spans 4,700 km" */
+      first = g_strdup_printf (
+          _ ("%s: feature %lld (“%s”) spans %.0f km"),
+          item->role != GR_ROLE_NONE ? gr_role_get_label (item->role) : _ ("land use"),
+          (long long) item->fid, item->feature->name != NULL ? item->feature->name : "",
+          MIN (km, 1e9));
+      dropped++;
+      g_array_remove_index (batch->items, i);
+    }
+  if (dropped > 0)
+    g_ptr_array_add (import->project->warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %u feature is more than %.0f km across, "
+                                                   "so its coordinates are wrong; left out (%s)",
+                                                   "%s: %u features are more than %.0f km "
+                                                   "across, so their coordinates are wrong; left "
+                                                   "out (e.g. %s)",
+                                                   dropped),
+                                      batch->path, dropped, ABSURD_KM, first));
+}
+
+static gboolean
+place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError **error)
+{
+  g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (batch->srs, target);
+  GrProject *project = import->project;
+  guint      dropped = 0;
+
+  for (guint i = 0; i < batch->items->len; i++)
+    {
+      Pending *item = &g_array_index (batch->items, Pending, i);
+      GrShape  shape = item->role != GR_ROLE_NONE ? gr_role_get_shape (item->role) : GR_SHAPE_AREA;
+      GrLayer *layer;
+      OGREnvelope  env;
+      OGRGeometryH clean;
+      gboolean     repaired;
+
+      if (ct == NULL || OGR_G_Transform (item->feature->geometry, ct) != OGRERR_NONE
+          || (OGR_G_GetEnvelope (item->feature->geometry, &env),
+              !isfinite (env.MinX + env.MaxX + env.MinY + env.MaxY)))
+        {
+          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                       _ ("%s: a feature could not be reprojected to %s; check the source CRS"),
+                       batch->path, OSRGetName (target));
+          return FALSE;
+        }
+      clean = clean_geometry (item->feature->geometry, shape, &repaired);
+      if (clean == NULL)
+        {
+          dropped++;
+          continue;
+        }
+      /* A land-use layer's every code is measured, counted or not. */
+      if (batch->report != NULL)
+        g_array_index (batch->report->codes, GrCodeCount, item->code).area += OGR_G_Area (clean);
+      if (item->role == GR_ROLE_NONE)
+        {
+          OGR_G_DestroyGeometry (clean);
+          continue;
+        }
+      project->repaired += repaired;
+      layer = gr_project_ensure_layer (project, item->role);
+      OGR_G_DestroyGeometry (item->feature->geometry);
+      item->feature->geometry = clean;
+      item->feature->origin = g_strdup_printf ("%s#%lld", batch->key, (long long) item->fid);
+      g_ptr_array_add (layer->features, g_steal_pointer (&item->feature));
+      if (layer->sources == NULL || strstr (layer->sources, batch->path) == NULL)
+        {
+          char *sources = layer->sources ? g_strjoin ("; ", layer->sources, batch->path, NULL)
+                                         : g_strdup (batch->path);
+          g_free (layer->sources);
+          layer->sources = sources;
+        }
+      if (i % 1024 == 0
+          && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
+        return FALSE;
+    }
+  if (dropped > 0 && !batch->osm)
+    g_ptr_array_add (
+        project->warnings,
+        g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE, "%s: %u feature was empty after repair and was dropped",
+                         "%s: %u features were empty after repair and were dropped", dropped),
+            batch->path, dropped));
+  return TRUE;
+}
+
+static gboolean
+landuse_counted (const Batch *batch)
+{
+  for (guint i = 0; i < batch->report->codes->len; i++)
+    {
+      const GrCodeCount *line = &g_array_index (batch->report->codes, GrCodeCount, i);
+
+      if (line->role != GR_ROLE_NONE && line->area > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A source whose every feature was lost in repair is an error, not a
+ * silently missing layer. */
+static gboolean
+check_layers (Import *import, GError **error)
+{
+  for (guint i = 0; i < import->batches->len; i++)
+    {
+      Batch   *batch = g_ptr_array_index (import->batches, i);
+      GrLayer *layer = import->project->layers[batch->role];
+
+      if (batch->report != NULL)
+        {
+          if (!landuse_counted (batch))
+            {
+              g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                           _ ("%s: none of the land-use codes in %s is counted for any role "
+                              "by “%s”"),
+                           batch->path, batch->report->field, batch->report->table_id);
+              return FALSE;
+            }
+          continue;
+        }
+      if (!batch->osm && (layer == NULL || layer->features->len == 0))
+        {
+          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                       _ ("%s: no usable %s after repair"), batch->path,
+                       _gr_import_shape_noun (gr_role_get_shape (batch->role)));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Residents from buildings: spread over floor area when a table gives
+ * them per zone and the buildings their storeys; estimated when nothing
+ * gives them. */
+static void
+place_residents (Import *import)
+{
+  const GrImportOptions *o = import->options;
+  GrPopulationSettings   settings = { o->floor_area_per_resident, o->default_storeys };
+  guint                  zones = gr_population_spread_over_floor_area (import->project, &settings);
+
+  if (zones > 0)
+    g_ptr_array_add (import->project->warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "the residents of %u zone are spread over "
+                                                   "its residential buildings by floor area",
+                                                   "the residents of %u zones are spread over "
+                                                   "their residential buildings by floor area",
+                                                   zones),
+                                      zones));
+  if (!o->no_estimate)
+    gr_population_estimate_from_buildings (import->project, &settings);
+}
+
+/* A role a source of its own gives (a park inventory, a land-use layer's
+ * homes) takes the place of the OSM extract's features of that role, as
+ * a layer imported over an open extract does; unless it is to be added. */
+static void
+replace_osm_roles (Import *import)
+{
+  guint given = 0;
+
+  for (guint b = 0; b < import->batches->len; b++)
+    {
+      Batch *batch = g_ptr_array_index (import->batches, b);
+
+      for (guint i = 0; !batch->osm && !batch->add && i < batch->items->len; i++)
+        if (g_array_index (batch->items, Pending, i).role != GR_ROLE_NONE)
+          given |= 1u << g_array_index (batch->items, Pending, i).role;
+    }
+  for (guint b = 0; given != 0 && b < import->batches->len; b++)
+    {
+      Batch *batch = g_ptr_array_index (import->batches, b);
+
+      for (guint i = batch->items->len; batch->osm && i-- > 0;)
+        if (given & (1u << g_array_index (batch->items, Pending, i).role))
+          g_array_remove_index (batch->items, i);
+    }
+}
+
+gboolean
+_gr_import_finish (Import *import, GError **error)
+{
+  g_auto (OGRSpatialReferenceH) target = NULL;
+  char *wkt = NULL;
+
+  replace_osm_roles (import);
+  for (guint i = 0; i < import->batches->len; i++)
+    drop_absurd (import, g_ptr_array_index (import->batches, i));
+  if ((target = choose_crs (import, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < import->batches->len; i++)
+    if (!place_batch (import, g_ptr_array_index (import->batches, i), target, error))
+      return FALSE;
+  if (!check_layers (import, error))
+    return FALSE;
+  OSRExportToWkt (target, &wkt);
+  import->project->crs_wkt = g_strdup (wkt);
+  CPLFree (wkt);
+  import->project->crs_name = g_strdup (OSRGetName (target));
+  if (import->project->epsg == 0)
+    {
+      const char *code = OSRGetAuthorityCode (target, NULL);
+      import->project->epsg = code != NULL ? atoi (code) : 0;
+    }
+  gr_project_update_extent (import->project);
+  place_residents (import);
+  return TRUE;
+}

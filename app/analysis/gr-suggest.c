@@ -153,6 +153,13 @@ gr_suggest_set_excluded (GrSuggest *suggest, guint candidate, gboolean excluded)
   g_array_index (suggest->excluded, gboolean, candidate) = excluded;
 }
 
+gboolean
+gr_suggest_get_excluded (GrSuggest *suggest, guint candidate)
+{
+  g_return_val_if_fail (candidate < suggest->excluded->len, FALSE);
+  return g_array_index (suggest->excluded, gboolean, candidate);
+}
+
 /* New parks whose centres are nearer than @metres are not both chosen. */
 void
 gr_suggest_set_spacing (GrSuggest *suggest, double metres)
@@ -671,6 +678,38 @@ gr_suggest_total (GrSuggest *suggest)
   GrAmount all = gr_coverage_sum (gr_analysis_get_coverage (suggest->analysis), -1, 0, 0);
 
   return suggest->weight == GR_SUGGEST_BY_AREA ? all.area_m2 : all.population;
+}
+
+/**
+ * gr_suggest_is_current:
+ *
+ * Whether the ranking still measures the analysis as it stands: every
+ * cell unserved now was unserved when the candidates were prepared. Sites
+ * added since (accepted suggestions) only serve cells, and keep it
+ * current; an edit that takes supply away (a park removed or moved)
+ * leaves cells no candidate was measured against, and the candidates must
+ * be prepared again.
+ *
+ * Returns: %FALSE also before gr_suggest_prepare()
+ */
+gboolean
+gr_suggest_is_current (GrSuggest *suggest)
+{
+  const GrGrid *grid = suggest->grid;
+
+  if (!suggest->prepared)
+    return FALSE;
+  for (gsize t = 0; t < (gsize) grid->n_tiles_x * grid->n_tiles_y; t++)
+    {
+      const GrTile *tile = grid->tiles[t];
+
+      for (guint i = 0; tile != NULL && i < GR_TILE_CELLS; i++)
+        if (tile->sample[i] != 0 && !cell_served (suggest, tile, i)
+            && cell_weight (suggest, tile, i) > 0
+            && (suggest->index[t] == NULL || suggest->index[t][i] == 0))
+          return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -59,6 +59,7 @@ guint      gr_suggest_get_n_candidates (GrSuggest *suggest);
 const GrPolygon *gr_suggest_get_candidate (GrSuggest *suggest, guint candidate);
 gboolean gr_suggest_prepare (GrSuggest *suggest, GrSuggestProgress progress, gpointer user_data);
 void     gr_suggest_set_excluded (GrSuggest *suggest, guint candidate, gboolean excluded);
+gboolean gr_suggest_get_excluded (GrSuggest *suggest, guint candidate);
 void     gr_suggest_set_spacing (GrSuggest *suggest, double metres);
 
 GArray  *gr_suggest_rank (GrSuggest *suggest, guint count);
@@ -70,6 +71,7 @@ void     gr_suggest_measure (GrSuggest           *suggest,
                              guint                n_picks,
                              GrSuggestGain       *gains);
 gboolean gr_suggest_candidate_cells (GrSuggest *suggest, guint candidate, GArray *cells);
+gboolean gr_suggest_is_current (GrSuggest *suggest);
 
 /* The demand cells still unserved, grouped by the set of candidates that
  * reach them: the data of the exact (integer programming) problem. */

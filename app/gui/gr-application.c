@@ -105,6 +105,7 @@ gr_application_startup (GApplication *app)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.scenario-new", { "<Control>n", NULL } },
     { "win.present", { "F5", NULL } },
+    { "win.suggest-sites", { "<Control>g", NULL } },
     { "win.export-map", { "<Control>e", NULL } },
     { "win.export-report", { "<Control>p", NULL } },
   };

@@ -122,6 +122,8 @@ _gr_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, _gr_window_open_activated);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_activated);
+  gtk_widget_class_install_action (widget_class, "win.suggest-sites", NULL,
+                                   _gr_window_suggest_activated);
   gtk_widget_class_install_action (widget_class, "win.export-map", NULL,
                                    _gr_window_export_map_activated);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL,

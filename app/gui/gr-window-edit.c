@@ -22,6 +22,12 @@ gr_window_push_edit (GrWindow *self, GrEdit *edit, GError **error)
 {
   g_autoptr (GrEdit) owned = edit;
 
+  if (self->measuring)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _ ("Wait until the candidate sites are measured"));
+      return FALSE;
+    }
   if (self->current == NULL)
     {
       g_autofree char *name = _gr_window_next_scenario_name (self);

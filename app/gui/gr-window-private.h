@@ -21,6 +21,8 @@
 #include "gr-history-panel.h"
 #include "gr-indicator-panel.h"
 #include "gr-scenario-item.h"
+#include "gr-site-ranker.h"
+#include "gr-suggest-panel.h"
 #include "gr-coverage-layer.h"
 #include "gr-indicators.h"
 #include "gr-layer-item.h"
@@ -163,6 +165,13 @@ struct _GrWindow
   guint           flash_id;
   gboolean        flash_on;
   double          handle_start;
+  /* Site suggestion (gr-window-suggest.c) */
+  GtkStack        *side_stack;
+  GrSuggestPanel  *suggest_panel;
+  GrSiteRanker    *ranker;      /* prepared against the analysis shown, or NULL */
+  GrSiteSuggestion suggestion;  /* its last ranking */
+  gboolean         measuring;   /* the candidates are measured in a thread */
+  guint            highlighted; /* the site shown with its reach, from 1 */
 };
 
 /* A corner of an outline: polygon of a multipolygon (0 for a polygon),
@@ -298,6 +307,12 @@ void        _gr_window_escape (GrWindow *self);
 void
 _gr_window_on_press (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self);
 
+/* gr-window-suggest.c */
+void _gr_window_build_suggest (GrWindow *self);
+void _gr_window_suggest_drop (GrWindow *self, const char *why);
+void _gr_window_suggest_after_change (GrWindow *self);
+void _gr_window_suggest_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+
 /* gr-window-compare.c */
 void _gr_window_compare_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
@@ -364,6 +379,11 @@ GListModel     *gr_window_get_layers (GrWindow *self);
 GrHistoryPanel *gr_window_get_history (GrWindow *self);
 GListModel     *gr_window_get_scenarios (GrWindow *self);
 GListModel     *gr_window_get_zones (GrWindow *self);
+
+GrSuggestPanel         *gr_window_get_suggest_panel (GrWindow *self);
+const GrSiteSuggestion *gr_window_get_suggestion (GrWindow *self);
+gboolean                gr_window_get_measuring (GrWindow *self);
+gboolean                gr_window_get_site_cell (GrWindow *self, guint rank, double *x, double *y);
 
 void            gr_window_set_presenting (GrWindow *self, gboolean presenting);
 gboolean        gr_window_get_presenting (GrWindow *self);

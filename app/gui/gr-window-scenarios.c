@@ -246,6 +246,7 @@ _gr_window_after_change (GrWindow *self)
   _gr_window_refresh_edits (self);
   _gr_window_refresh_targets (self);
   _gr_window_update_presentation (self);
+  _gr_window_suggest_after_change (self);
 }
 
 /* The switcher's list follows the scenarios: items whose scenario is

@@ -40,8 +40,9 @@ _gr_window_is_gone (GrWindow *self)
 void
 _gr_window_update_actions (GrWindow *self)
 {
-  GtkWidget  *w = GTK_WIDGET (self);
-  gboolean    edit = !self->presenting;
+  GtkWidget *w = GTK_WIDGET (self);
+  /* Nothing changes the analysis while site suggestion reads it. */
+  gboolean    edit = !self->presenting && !self->measuring;
   gboolean    scenario = edit && self->current != NULL;
   const char *editing[] = { "win.save-as",      "win.edit-targets", "win.delete-selected",
                             "win.scenario-new", "win.tool",         "win.edit-baseline",
@@ -205,6 +206,7 @@ _gr_window_swap_mode (GrWindow *self)
     return FALSE;
   if (self->comparison_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->comparison_window));
+  _gr_window_suggest_drop (self, _ ("The distance mode changed: suggest again"));
   _gr_window_drop_baseline (self);
   /* The layer borrows the analysis; the one it shows now is kept. */
   analysis = gr_session_steal_analysis (self->session);
@@ -241,6 +243,7 @@ _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs)
   /* A comparison shown was of the figures now replaced. */
   if (self->comparison_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->comparison_window));
+  _gr_window_suggest_drop (self, _ ("The coverage was computed again: suggest again"));
   /* The layer borrows the analysis: point it at the new one before the
    * session frees the old. */
   _gr_window_drop_baseline (self);
@@ -348,12 +351,15 @@ _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysi
 
   self->keep_view = FALSE;
 
+  _gr_window_suggest_drop (self, _ ("Another project is shown: suggest again"));
   gr_coverage_layer_set_analysis (self->coverage, NULL, NULL);
   _gr_window_drop_other_mode (self);
   gr_vector_layer_set_display (self->vectors, NULL);
   if (self->swipe != NULL)
     gr_swipe_layer_set_baseline (self->swipe, NULL, NULL, NULL, NULL, NULL);
   g_clear_pointer (&self->editor, gr_editor_free);
+  g_clear_pointer (&self->ranker, gr_site_ranker_free);
+  gr_site_suggestion_clear (&self->suggestion);
   g_clear_pointer (&self->session, gr_session_free);
   self->session = session;
   _gr_window_load_scenarios (self);
@@ -517,6 +523,7 @@ gr_window_class_init (GrWindowClass *klass)
   g_type_ensure (GR_TYPE_PARK_POPOVER);
   g_type_ensure (GR_TYPE_ZONE_TABLE);
   g_type_ensure (GR_TYPE_SCENARIO_ITEM);
+  g_type_ensure (GR_TYPE_SUGGEST_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/cn/greenreach/Greenreach/gr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GrWindow, toasts);
@@ -540,6 +547,8 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, edits_hint);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, balance_label);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, indicator_panel);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, suggest_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 
   _gr_window_class_init_actions (widget_class);
@@ -586,6 +595,7 @@ gr_window_init (GrWindow *self)
   g_signal_connect_swapped (self->indicator_panel, "notify::scope",
                             G_CALLBACK (_gr_window_on_scope_changed), self);
   _gr_window_build_presentation (self);
+  _gr_window_build_suggest (self);
   g_signal_connect_swapped (self->mode_dropdown, "notify::selected",
                             G_CALLBACK (_gr_window_on_mode_changed), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), FALSE);

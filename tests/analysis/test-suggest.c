@@ -317,6 +317,36 @@ test_cancel (void)
   g_assert_cmpuint (picks->len, >=, 2);
 }
 
+/* The ranking follows the analysis: a site accepted (its park added)
+ * keeps it current and the others are ranked around it; a park taken
+ * away leaves homes no candidate was measured against, and says so.
+ * Clusters a b c d as above, b served by an existing park. */
+static void
+test_current (void)
+{
+  g_autoptr (GrAnalysis) a = clusters (four, 4);
+  g_autoptr (GrPolygon) park = gr_polygon_new_rect (440, 15, 460, 35);
+  guint park_id = gr_analysis_add_supply (a, park, TRUE, FALSE);
+  g_autoptr (GrSuggest) s = left_middle_right (a);
+  g_autoptr (GArray) picks = gr_suggest_rank (s, 3);
+  g_autoptr (GArray) again = NULL;
+
+  /* R serves c and d (5,000), then L serves a (2,000); M adds nothing. */
+  g_assert_true (gr_suggest_is_current (s));
+  g_assert_cmpuint (picks->len, ==, 2);
+  g_assert_cmpuint (g_array_index (picks, GrSuggestPick, 0).candidate, ==, 2);
+  g_assert_cmpfloat_with_epsilon (g_array_index (picks, GrSuggestPick, 0).value, 5000, 1e-9);
+  gr_analysis_add_supply (a, gr_suggest_get_candidate (s, 2), TRUE, FALSE);
+  g_assert_true (gr_suggest_is_current (s));
+  again = gr_suggest_rank (s, 3);
+  g_assert_cmpuint (again->len, ==, 1);
+  g_assert_cmpuint (g_array_index (again, GrSuggestPick, 0).candidate, ==, 0);
+  g_assert_cmpfloat_with_epsilon (g_array_index (again, GrSuggestPick, 0).value, 2000, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gr_suggest_served (s), 8000, 1e-9);
+  g_assert_true (gr_analysis_remove_supply (a, park_id));
+  g_assert_false (gr_suggest_is_current (s));
+}
+
 GR_TEST_MAIN (NULL,
               { "/analysis/suggest/two-clusters", test_two_clusters },
               { "/analysis/suggest/greedy-not-optimal", test_greedy_not_optimal },
@@ -325,4 +355,5 @@ GR_TEST_MAIN (NULL,
               { "/analysis/suggest/spacing", test_spacing },
               { "/analysis/suggest/measure-adds-up", test_measure_adds_up },
               { "/analysis/suggest/walking-measure", test_walking_measure },
-              { "/analysis/suggest/cancel", test_cancel })
+              { "/analysis/suggest/cancel", test_cancel },
+              { "/analysis/suggest/current", test_current })

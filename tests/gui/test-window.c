@@ -1792,6 +1792,197 @@ test_import_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpuint (project->layers[GR_ROLE_PARK]->features->len, ==, counts[1]);
 }
 
+/* Whether any listed site is candidate @candidate. */
+static gboolean
+lists_candidate (const GrSiteSuggestion *s, guint candidate)
+{
+  for (guint i = 0; i < s->sites->len; i++)
+    if (g_array_index (s->sites, GrSite, i).candidate == candidate)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+wait_measured (GrWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (gr_window_get_measuring (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gr_window_get_measuring (window));
+}
+
+/* The blind-spot colour of a cell, seen without the marks over it. */
+static gboolean
+blind_under_marks (GrWindow *window, const char *shot, double x, double y)
+{
+  GtkWidget *sketch = GTK_WIDGET (gr_window_get_sketch_layer (window));
+  gboolean   blind;
+
+  gtk_widget_set_visible (sketch, FALSE);
+  blind = is_blind_spot_color (pixel_of_cell (window, shot, x, y));
+  gtk_widget_set_visible (sketch, TRUE);
+  return blind;
+}
+
+/* Plots the city can use, 120 m squares about a blind spot and 350 m
+ * around it, written as GeoJSON and imported as the sites layer. */
+static void
+import_plots (Fixture *f, double x, double y)
+{
+  GrWindow  *window = f->window;
+  GrProject *project = gr_session_get_project (gr_window_get_session (window));
+  g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
+  g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
+  g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
+  g_autoptr (GString) json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[");
+  g_autofree char *path = g_build_filename (f->dir, "plots.geojson", NULL);
+  const double     at[][2] = {
+        { 0, 0 }, { 350, 0 }, { 0, 350 }, { -350, 0 }, { 0, -350 }, { 350, 350 }
+  };
+  const double corners[5][2] = { { -60, -60 }, { 60, -60 }, { 60, 60 }, { -60, 60 }, { -60, -60 } };
+  GrSource     source = { GR_ROLE_SITES, path };
+
+  for (guint p = 0; p < G_N_ELEMENTS (at); p++)
+    {
+      g_string_append_printf (json,
+                              "%s{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
+                              "{\"type\":\"Polygon\",\"coordinates\":[[",
+                              p ? "," : "");
+      for (guint i = 0; i < 5; i++)
+        {
+          double cx = x + at[p][0] + corners[i][0], cy = y + at[p][1] + corners[i][1];
+
+          g_assert_true (OCTTransform (ct, 1, &cx, &cy, NULL));
+          g_string_append_printf (json, "%s[%.8f,%.8f]", i ? "," : "", cx, cy);
+        }
+      g_string_append (json, "]]}}");
+    }
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
+  gr_window_import (window, &source);
+  wait_idle (window);
+  project = gr_session_get_project (gr_window_get_session (window));
+  g_assert_nonnull (project->layers[GR_ROLE_SITES]);
+  g_assert_cmpuint (project->layers[GR_ROLE_SITES]->features->len, ==, G_N_ELEMENTS (at));
+}
+
+/* Site suggestion in the window: three sites ranked with their gains and
+ * numbered on the map, the first one's reach shown; accepted, it is an
+ * ordinary candidate park (one edit), the blind spot it serves is covered
+ * and the list is ranked again without it; undone, the blind spot is back
+ * and the site leads again; rejected, it is left out of the ranking. */
+static void
+test_suggest_sites (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  GrSuggestPanel  *panel = gr_window_get_suggest_panel (window);
+  GrMarks         *marks = gr_sketch_layer_get_marks (gr_window_get_sketch_layer (window));
+  g_autofree char *path = g_build_filename (f->dir, "andorra.gpkg", NULL);
+  g_autoptr (GError) error = NULL;
+  const GrSiteSuggestion *s;
+  GrScenario             *scenario;
+  GrSummary               before, after;
+  guint                   first;
+  double                  value, x, y;
+
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
+  import_plots (f, x, y);
+  g_assert_true (gr_window_save_as (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.suggest-sites", NULL));
+  gr_suggest_panel_set_count (panel, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "suggest.run", NULL));
+  g_assert_true (gr_window_get_measuring (window));
+  /* Nothing edits the analysis the thread reads. */
+  g_assert_false (
+      gr_window_push_edit (window, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_GREEN, 0, NULL), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BUSY);
+  g_clear_error (&error);
+  wait_measured (window);
+  s = gr_window_get_suggestion (window);
+  g_assert_nonnull (s);
+  g_test_message ("%s", gr_suggest_panel_get_status (panel));
+  g_assert_cmpuint (s->sites->len, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (gr_suggest_panel_get_sites (panel)), ==, 3);
+  g_assert_cmpuint (gr_marks_get_n_sites (marks), ==, 3);
+  g_assert_cmpuint (gr_suggest_panel_get_selected (panel), ==, 1);
+  g_assert_cmpuint (gr_marks_get_n_reach (marks), >, 0);
+  first = g_array_index (s->sites, GrSite, 0).candidate;
+  value = g_array_index (s->sites, GrSite, 0).value;
+  g_assert_cmpfloat (value, >, 0);
+  /* Chosen in the list, a site is looked at, with the homes it serves. */
+  gr_suggest_panel_select (panel, 2);
+  {
+    const GrSite *site = &g_array_index (s->sites, GrSite, 1);
+    GtkWidget    *map = gr_window_get_map (window);
+    double        wx, wy;
+
+    spin (100);
+    map_point (window, site->x, site->y, &wx, &wy);
+    g_assert_cmpfloat (fabs (wx - gtk_widget_get_width (map) / 2.0), <, 40);
+    g_assert_cmpfloat (fabs (wy - gtk_widget_get_height (map) / 2.0), <, 40);
+  }
+  g_assert_cmpuint (gr_marks_get_n_reach (marks), >, 0);
+  g_object_unref (render (window, "suggest-sites"));
+  gr_suggest_panel_select (panel, 1);
+  g_assert_true (gr_window_get_site_cell (window, 1, &x, &y));
+  g_assert_true (blind_under_marks (window, "suggest-before", x, y));
+  gr_window_get_summary (window, &before);
+
+  /* Accepted: one candidate park, named as a suggestion and marked so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "suggest.accept", NULL));
+  g_assert_null (gr_window_get_error (window));
+  scenario = gr_window_get_scenario (window);
+  g_assert_nonnull (scenario);
+  g_assert_cmpuint (scenario->edits->len, ==, 1);
+  g_assert_true (((GrEdit *) g_ptr_array_index (scenario->edits, 0))->suggested);
+  g_assert_cmpstr (((GrEdit *) g_ptr_array_index (scenario->edits, 0))->name, ==,
+                   _ ("Suggested site 1"));
+  gr_window_get_summary (window, &after);
+  /* The analysis gained what the ranking said the site would. */
+  g_assert_cmpfloat_with_epsilon (after.residential.population - after.neither.population
+                                      - (before.residential.population - before.neither.population),
+                                  value, 1e-6 * MAX (value, 1));
+  s = gr_window_get_suggestion (window);
+  g_assert_nonnull (s);
+  g_assert_cmpuint (s->sites->len, >, 0);
+  g_assert_false (lists_candidate (s, first));
+  g_assert_false (blind_under_marks (window, "suggest-accepted", x, y));
+
+  /* Undone: the blind spot is back and the site leads the ranking again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  s = gr_window_get_suggestion (window);
+  g_assert_nonnull (s);
+  g_assert_cmpuint (g_array_index (s->sites, GrSite, 0).candidate, ==, first);
+  g_assert_true (blind_under_marks (window, "suggest-undone", x, y));
+
+  /* Rejected: left out of the ranking that follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "suggest.reject", NULL));
+  s = gr_window_get_suggestion (window);
+  g_assert_false (lists_candidate (s, first));
+  g_assert_cmpuint (s->sites->len, >, 0);
+  g_assert_nonnull (strstr (gr_suggest_panel_get_status (panel), "1"));
+
+  /* A change the candidates were not measured for (green space removed
+   * where it left homes without any) drops the ranking. */
+  gr_window_get_summary (window, &before);
+  for (guint i = 0; gr_window_get_suggestion (window) != NULL && i < 200; i++)
+    {
+      g_assert_true (gr_window_push_edit (
+          window, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_GREEN, i, NULL), &error));
+      g_assert_no_error (error);
+      gr_window_get_summary (window, &after);
+      if (after.neither.area_m2 == before.neither.area_m2)
+        g_assert_nonnull (gr_window_get_suggestion (window));
+    }
+  g_assert_cmpfloat (after.neither.area_m2, >, before.neither.area_m2);
+  g_assert_null (gr_window_get_suggestion (window));
+  g_assert_cmpuint (g_list_model_get_n_items (gr_suggest_panel_get_sites (panel)), ==, 0);
+  g_assert_cmpuint (gr_marks_get_n_sites (marks), ==, 0);
+}
+
 static void
 add_test (const char *path, void (*test) (Fixture *, gconstpointer))
 {
@@ -1857,5 +2048,6 @@ main (int argc, char **argv)
   add_test ("/gui/window/closed-while-busy", test_closed_while_busy);
   add_test ("/gui/window/reimport", test_reimport);
   add_test ("/gui/window/import-dialog", test_import_dialog);
+  add_test ("/gui/window/suggest-sites", test_suggest_sites);
   return g_test_run ();
 }

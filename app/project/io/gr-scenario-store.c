@@ -25,6 +25,7 @@ struct _GrScenarioStore
   gboolean   read_only; /* opened to read: nothing is written, not even the schema */
   gboolean   empty;     /* read-only, and the file has no scenario tables yet */
   gboolean   lasting;   /* gr_edits has the columns that name features lastingly */
+  gboolean   suggested; /* … and the column that marks suggested sites */
 };
 
 /* fid: a baseline feature's lasting number (GrFeature.id); candidate: the
@@ -57,6 +58,9 @@ static const char lasting_columns[] = "ALTER TABLE gr_edits ADD COLUMN fid INTEG
                                       "ALTER TABLE gr_edits ADD COLUMN candidate INTEGER;"
                                       "ALTER TABLE gr_edits ADD COLUMN target TEXT;"
                                       "ALTER TABLE gr_edits ADD COLUMN target_area REAL;";
+
+/* suggested: 1 for a candidate park that site suggestion placed. */
+static const char suggested_column[] = "ALTER TABLE gr_edits ADD COLUMN suggested INTEGER;";
 
 static guint
 n_features (GrProject *baseline, GrRole role)
@@ -136,6 +140,7 @@ open_to_read (GrScenarioStore *store, GError **error)
   store->empty =
       !has_column (store, "gr_scenarios", "position") || !has_column (store, "gr_edits", "feature");
   store->lasting = has_column (store, "gr_edits", "fid");
+  store->suggested = has_column (store, "gr_edits", "suggested");
   return TRUE;
 }
 
@@ -165,7 +170,10 @@ open_to_write (GrScenarioStore *store, GError **error)
   ok = exec (store, schema, error);
   if (ok && !has_column (store, "gr_edits", "fid"))
     ok = exec (store, lasting_columns, error);
+  if (ok && !has_column (store, "gr_edits", "suggested"))
+    ok = exec (store, suggested_column, error);
   store->lasting = TRUE;
+  store->suggested = TRUE;
   return commit (store, ok, error);
 }
 
@@ -282,6 +290,7 @@ read_row (GrScenarioStore *store, sqlite3_stmt *stmt, Row *row, GError **error)
   row->target = text_column (stmt, 8);
   row->target_area =
       sqlite3_column_type (stmt, 9) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 9);
+  row->edit->suggested = column_or (stmt, 10, 0) == 1;
   return TRUE;
 }
 
@@ -290,9 +299,10 @@ read_rows (GrScenarioStore *store, gint64 scenario, GError **error)
 {
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autofree char *sql = g_strdup_printf (
-      "SELECT kind, role, feature, geometry, name, class, %s FROM gr_edits WHERE scenario = ?1 "
+      "SELECT kind, role, feature, geometry, name, class, %s, %s FROM gr_edits WHERE scenario = ?1 "
       "ORDER BY seq",
-      store->lasting ? "fid, candidate, target, target_area" : "NULL, NULL, NULL, NULL");
+      store->lasting ? "fid, candidate, target, target_area" : "NULL, NULL, NULL, NULL",
+      store->suggested ? "suggested" : "NULL");
   sqlite3_stmt *stmt = NULL;
   int           rc;
 
@@ -593,8 +603,8 @@ insert_edit (GrScenarioStore *store, gint64 scenario, guint seq, const GrEdit *e
 
   if (sqlite3_prepare_v2 (store->db,
                           "INSERT INTO gr_edits (scenario, seq, kind, role, feature, geometry, "
-                          "name, class, fid, candidate, target, target_area) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                          "name, class, fid, candidate, target, target_area, suggested) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                           -1, &stmt, NULL)
       != SQLITE_OK)
     return fail (store, error);
@@ -621,6 +631,8 @@ insert_edit (GrScenarioStore *store, gint64 scenario, guint seq, const GrEdit *e
     }
   else if (edit->target.role == GR_ROLE_PARK)
     sqlite3_bind_int64 (stmt, 10, edit->target.index - n_features (store->baseline, GR_ROLE_PARK));
+  if (edit->suggested)
+    sqlite3_bind_int (stmt, 13, 1);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
   CPLFree (wkt);

@@ -50,6 +50,7 @@ gr_edit_copy (const GrEdit *edit)
 
   copy->name = g_strdup (edit->name);
   copy->klass = g_strdup (edit->klass);
+  copy->suggested = edit->suggested;
   return copy;
 }
 

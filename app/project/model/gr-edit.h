@@ -28,9 +28,10 @@ typedef struct
 {
   GrEditKind   kind;
   GrFeatureKey target;
-  OGRGeometryH geometry; /* ADD, RESHAPE, MOVE: analysis CRS */
-  char        *name;     /* ADD, RENAME */
-  char        *klass;    /* ADD, RENAME: class text, e.g. "G14 口袋公园" */
+  OGRGeometryH geometry;  /* ADD, RESHAPE, MOVE: analysis CRS */
+  char        *name;      /* ADD, RENAME */
+  char        *klass;     /* ADD, RENAME: class text, e.g. "G14 口袋公园" */
+  gboolean     suggested; /* ADD: a site that site suggestion placed */
 } GrEdit;
 
 GrEdit     *gr_edit_new (GrEditKind kind, GrRole role, guint index, OGRGeometryH geometry);

@@ -7,6 +7,11 @@
 
 #include "gr-render-private.h"
 
+#include "gr-render.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
 typedef struct
 {
   GrPolygon *mercator;
@@ -23,6 +28,9 @@ struct _GrMarks
   GArray  *pinches; /* double x, y: corridor pinch points, Web Mercator */
   GArray  *gaps;    /* double x0, y0, x1, y1: greenway breaks, Web Mercator */
   gboolean handles; /* the selection's corners drawn as handles to drag */
+  GArray  *sites;   /* Mark: suggested sites, numbered from 1 in order */
+  GArray  *reach;   /* double x, y: centres of the cells a site would serve, Web Mercator */
+  double   cell;    /* their side, Web Mercator units */
 };
 
 GrMarks *
@@ -34,16 +42,24 @@ gr_marks_new (void)
   marks->draft = g_array_new (FALSE, FALSE, sizeof (double));
   marks->pinches = g_array_new (FALSE, FALSE, sizeof (double));
   marks->gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  marks->sites = g_array_new (FALSE, FALSE, sizeof (Mark));
+  marks->reach = g_array_new (FALSE, FALSE, sizeof (double));
   return marks;
 }
 
-/* The shapes only: findings and the draft stay. */
+static void
+clear_shapes (GArray *shapes)
+{
+  for (guint i = 0; i < shapes->len; i++)
+    gr_polygon_free (g_array_index (shapes, Mark, i).mercator);
+  g_array_set_size (shapes, 0);
+}
+
+/* The shapes only: findings, suggested sites and the draft stay. */
 void
 gr_marks_clear (GrMarks *marks)
 {
-  for (guint i = 0; i < marks->shapes->len; i++)
-    gr_polygon_free (g_array_index (marks->shapes, Mark, i).mercator);
-  g_array_set_size (marks->shapes, 0);
+  clear_shapes (marks->shapes);
 }
 
 void
@@ -52,7 +68,10 @@ gr_marks_free (GrMarks *marks)
   if (marks == NULL)
     return;
   gr_marks_clear (marks);
+  clear_shapes (marks->sites);
   g_array_unref (marks->shapes);
+  g_array_unref (marks->sites);
+  g_array_unref (marks->reach);
   g_array_unref (marks->draft);
   g_array_unref (marks->pinches);
   g_array_unref (marks->gaps);
@@ -68,9 +87,8 @@ to_mercator (GrDisplay *display, double x, double y, double *mx, double *my)
   gr_lonlat_to_mercator (lon, lat, mx, my);
 }
 
-/* @geometry is in the analysis CRS; it is copied into Web Mercator. */
-void
-gr_marks_add (GrMarks     *marks,
+static void
+append_shape (GArray      *shapes,
               GrDisplay   *display,
               OGRGeometryH geometry,
               GrMarkKind   kind,
@@ -86,7 +104,74 @@ gr_marks_add (GrMarks     *marks,
     to_mercator (display, p->xy[2 * i], p->xy[2 * i + 1], &p->xy[2 * i], &p->xy[2 * i + 1]);
   gr_polygon_bounds (p, m.bounds);
   m.mercator = g_steal_pointer (&p);
-  g_array_append_val (marks->shapes, m);
+  g_array_append_val (shapes, m);
+}
+
+/* @geometry is in the analysis CRS; it is copied into Web Mercator. */
+void
+gr_marks_add (GrMarks     *marks,
+              GrDisplay   *display,
+              OGRGeometryH geometry,
+              GrMarkKind   kind,
+              gboolean     selected,
+              gboolean     flagged)
+{
+  append_shape (marks->shapes, display, geometry, kind, selected, flagged);
+}
+
+/**
+ * gr_marks_set_sites:
+ * @sites: (element-type OGRGeometryH) (nullable): suggested parks, analysis
+ *   CRS, best first; %NULL clears them
+ * @chosen: the one pointed at, from 1 (0: none), drawn bolder
+ *
+ * Suggested sites: dashed outlines numbered in their order, shown until
+ * replaced.
+ */
+void
+gr_marks_set_sites (GrMarks *marks, GrDisplay *display, GPtrArray *sites, guint chosen)
+{
+  clear_shapes (marks->sites);
+  for (guint i = 0; sites != NULL && display != NULL && i < sites->len; i++)
+    append_shape (marks->sites, display, g_ptr_array_index (sites, i), GR_MARK_CANDIDATE,
+                  i + 1 == chosen, FALSE);
+}
+
+guint
+gr_marks_get_n_sites (GrMarks *marks)
+{
+  return marks->sites->len;
+}
+
+/**
+ * gr_marks_set_reach:
+ * @xy: (nullable): x, y centres of @n cells of side @cell metres, analysis CRS
+ *
+ * The homes a suggested site would lift out of the blind spots, as cells.
+ */
+void
+gr_marks_set_reach (GrMarks *marks, GrDisplay *display, const double *xy, guint n, double cell)
+{
+  g_array_set_size (marks->reach, 0);
+  marks->cell = 0;
+  for (guint i = 0; xy != NULL && display != NULL && i < n; i++)
+    {
+      double m[2], corner[2];
+
+      to_mercator (display, xy[2 * i], xy[2 * i + 1], &m[0], &m[1]);
+      if (i == 0)
+        {
+          to_mercator (display, xy[0] + cell, xy[1], &corner[0], &corner[1]);
+          marks->cell = hypot (corner[0] - m[0], corner[1] - m[1]);
+        }
+      g_array_append_vals (marks->reach, m, 2);
+    }
+}
+
+guint
+gr_marks_get_n_reach (GrMarks *marks)
+{
+  return marks->reach->len / 2;
 }
 
 /* Every feature @scenario changes at its position: candidate parks (with
@@ -196,7 +281,7 @@ gboolean
 gr_marks_is_empty (GrMarks *marks)
 {
   return marks->shapes->len == 0 && marks->draft->len == 0 && marks->pinches->len == 0
-         && marks->gaps->len == 0;
+         && marks->gaps->len == 0 && marks->sites->len == 0 && marks->reach->len == 0;
 }
 
 static void
@@ -333,6 +418,62 @@ draw_draft (GrMarks *marks, cairo_t *cr, const double a[4])
     handle (cr, a[0] * d[2 * i] + a[2], a[1] * d[2 * i + 1] + a[3]);
 }
 
+/* The cells a site would serve: Okabe–Ito yellow, apart from the four
+ * blind-spot colours. */
+static void
+draw_reach (GrMarks *marks, cairo_t *cr, const double a[4], double w, double h)
+{
+  double side = MAX (fabs (a[0]) * marks->cell, 1.5);
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < marks->reach->len / 2; i++)
+    {
+      double x = a[0] * g_array_index (marks->reach, double, 2 * i) + a[2];
+      double y = a[1] * g_array_index (marks->reach, double, 2 * i + 1) + a[3];
+
+      if (x > -side && x < w + side && y > -side && y < h + side)
+        cairo_rectangle (cr, x - side / 2, y - side / 2, side, side);
+    }
+  cairo_set_source_rgba (cr, 0.941, 0.894, 0.259, 0.75);
+  cairo_fill (cr);
+}
+
+/* A suggested site: a dashed blue outline and its number in a disc. */
+static void
+draw_site (cairo_t *cr, const double a[4], const Mark *s, guint number)
+{
+  const double     dash[] = { 5, 3 };
+  double           x = a[0] * (s->bounds[0] + s->bounds[2]) / 2 + a[2];
+  double           y = a[1] * (s->bounds[1] + s->bounds[3]) / 2 + a[3];
+  g_autofree char *text = g_strdup_printf ("%u", number);
+  PangoLayout     *layout = pango_cairo_create_layout (cr);
+  g_autoptr (PangoFontDescription) font = pango_font_description_from_string (GR_RENDER_FONT);
+  int tw, th;
+
+  cairo_new_path (cr);
+  _gr_render_trace (cr, a, s->mercator, TRUE);
+  cairo_set_source_rgba (cr, 0, 0.447, 0.698, 0.25);
+  cairo_fill_preserve (cr);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_set_source_rgb (cr, 0, 0.447, 0.698);
+  cairo_set_line_width (cr, s->selected ? 3.5 : 2);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_arc (cr, x, y, s->selected ? 12 : 10, 0, 2 * G_PI);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  pango_font_description_set_absolute_size (font, 11 * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  cairo_move_to (cr, x - tw / 2.0, y - th / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
 void
 gr_marks_draw (GrMarks *marks, cairo_t *cr, const double affine[4], double width, double height)
 {
@@ -341,6 +482,9 @@ gr_marks_draw (GrMarks *marks, cairo_t *cr, const double affine[4], double width
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   for (guint i = 0; i < marks->shapes->len; i++)
     draw_mark (cr, affine, width, height, &g_array_index (marks->shapes, Mark, i), marks->handles);
+  draw_reach (marks, cr, affine, width, height);
+  for (guint i = 0; i < marks->sites->len; i++)
+    draw_site (cr, affine, &g_array_index (marks->sites, Mark, i), i + 1);
   draw_findings (marks, cr, affine);
   draw_draft (marks, cr, affine);
   cairo_restore (cr);

@@ -41,6 +41,11 @@ void     gr_marks_set_findings (GrMarks      *marks,
                                 const double *gaps,
                                 guint         n_gaps);
 guint    gr_marks_get_n_findings (GrMarks *marks);
+void     gr_marks_set_sites (GrMarks *marks, GrDisplay *display, GPtrArray *sites, guint chosen);
+guint    gr_marks_get_n_sites (GrMarks *marks);
+void
+gr_marks_set_reach (GrMarks *marks, GrDisplay *display, const double *xy, guint n, double cell);
+guint    gr_marks_get_n_reach (GrMarks *marks);
 void     gr_marks_set_draft (GrMarks *marks, GrDisplay *display, const double *xy, guint n);
 void     gr_marks_set_handles (GrMarks *marks, gboolean handles);
 gboolean gr_marks_is_empty (GrMarks *marks);

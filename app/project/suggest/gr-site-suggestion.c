@@ -3,6 +3,8 @@
 
 #include "gr-site-suggestion.h"
 
+#include "gr-site-ranker.h"
+
 #include "gr-candidate-rules.h"
 #include "gr-evaluate.h"
 #include "gr-gdal.h"
@@ -142,10 +144,21 @@ gr_site_candidates_auto (GrProject *project, double area_m2, gboolean circle)
 
 /* ---- candidates from plots -------------------------------------------------- */
 
-/* Each plot as it is, or a park of @area_m2 inside it: at a point on its
- * surface when the park fits there, else the first lattice place that does. */
-static GPtrArray *
-plot_candidates (const GrLayer *plots, double area_m2, gboolean circle, guint *skipped)
+/**
+ * gr_site_candidates_from_plots:
+ * @skipped: (out): plots that cannot hold a park of @area_m2
+ *
+ * Each plot as it is (@area_m2 0), or a park of @area_m2 inside it: at a
+ * point on its surface when the park fits there, else the first lattice
+ * place that does.
+ *
+ * Returns: (transfer full) (element-type OGRGeometryH): the parks, project CRS
+ */
+GPtrArray *
+gr_site_candidates_from_plots (const GrLayer *plots,
+                               double         area_m2,
+                               gboolean       circle,
+                               guint         *skipped)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
   g_autoptr (GArray) none = g_array_new (FALSE, FALSE, sizeof (Obstacle));
@@ -199,129 +212,6 @@ plot_candidates (const GrLayer *plots, double area_m2, gboolean circle, guint *s
 
 /* ---- the run ---------------------------------------------------------------- */
 
-static void
-site_clear (gpointer data)
-{
-  GrSite *site = data;
-
-  g_clear_pointer (&site->geometry, OGR_G_DestroyGeometry);
-}
-
-/* The exact solution's sites, in the order greedy would add them. */
-static GArray *
-order_chosen (GrSuggest *suggest, GArray *chosen)
-{
-  guint   n = gr_suggest_get_n_candidates (suggest);
-  GArray *picks;
-
-  for (guint c = 0; c < n; c++)
-    gr_suggest_set_excluded (suggest, c, TRUE);
-  for (guint i = 0; i < chosen->len; i++)
-    gr_suggest_set_excluded (suggest, g_array_index (chosen, guint, i), FALSE);
-  gr_suggest_set_spacing (suggest, 0); /* the solution kept it already */
-  picks = gr_suggest_rank (suggest, chosen->len);
-  for (guint c = 0; c < n; c++)
-    gr_suggest_set_excluded (suggest, c, FALSE);
-  return picks;
-}
-
-static double
-picks_value (GArray *picks)
-{
-  double sum = 0;
-
-  for (guint i = 0; i < picks->len; i++)
-    sum += g_array_index (picks, GrSuggestPick, i).value;
-  return sum;
-}
-
-static GArray *
-solve_exact (GrSuggest *suggest, const GrSiteOptions *o, GArray *greedy, GrSiteSuggestion *out)
-{
-  GrSuggestProblem problem;
-  guint            n = gr_suggest_get_n_candidates (suggest);
-  g_autoptr (GArray) chosen = NULL;
-  g_autofree double *areas = g_new (double, MAX (n, 1));
-
-  gr_suggest_get_problem (suggest, &problem);
-  out->exact = TRUE;
-  out->greedy_value = picks_value (greedy);
-  if (isnan (o->target))
-    chosen = gr_suggest_exact_count (&problem, n, o->count, o->seconds, &out->optimum);
-  else
-    {
-      for (guint c = 0; c < n; c++)
-        areas[c] = gr_polygon_area (gr_suggest_get_candidate (suggest, c));
-      chosen =
-          gr_suggest_exact_target (&problem, areas, n, o->target * problem.total - problem.served,
-                                   o->seconds, &out->optimum);
-    }
-  gr_suggest_problem_clear (&problem);
-  if (!out->optimum.feasible)
-    return g_array_ref (greedy);
-  if (!isnan (o->target))
-    out->reached = TRUE;
-  return order_chosen (suggest, chosen);
-}
-
-static void
-fill_sites (GrSiteSuggestion *out, GrSuggest *suggest, GPtrArray *geometries, GArray *picks)
-{
-  g_autofree GrSuggestGain *gains = g_new0 (GrSuggestGain, MAX (picks->len, 1));
-
-  gr_suggest_measure (suggest, (GrSuggestPick *) picks->data, picks->len, gains);
-  for (guint i = 0; i < picks->len; i++)
-    {
-      const GrSuggestPick *p = &g_array_index (picks, GrSuggestPick, i);
-      OGRGeometryH         g = g_ptr_array_index (geometries, p->candidate);
-      double               b[4];
-      GrSite               site = { i + 1, p->candidate,         OGR_G_Clone (g), 0,
-                                    0,     gr_geometry_area (g), p->value,        gains[i] };
-
-      gr_polygon_bounds (gr_suggest_get_candidate (suggest, p->candidate), b);
-      site.x = (b[0] + b[2]) / 2;
-      site.y = (b[1] + b[3]) / 2;
-      g_array_append_val (out->sites, site);
-    }
-}
-
-/* The summary with the sites entered, then taken out again. */
-static void
-summarize_after (GrAnalysis *analysis, GrSuggest *suggest, GrSiteSuggestion *out)
-{
-  g_autofree guint *ids = g_new (guint, MAX (out->sites->len, 1));
-
-  for (guint i = 0; i < out->sites->len; i++)
-    ids[i] = gr_analysis_add_supply (
-        analysis,
-        gr_suggest_get_candidate (suggest, g_array_index (out->sites, GrSite, i).candidate), TRUE,
-        FALSE);
-  gr_analysis_summarize (analysis, -1, &out->after);
-  for (guint i = 0; i < out->sites->len; i++)
-    gr_analysis_remove_supply (analysis, ids[i]);
-}
-
-static GrSuggest *
-suggest_new (GrAnalysis *analysis, const GrSiteOptions *o, GPtrArray *geometries)
-{
-  GrSuggest *suggest = gr_suggest_new (analysis, o->cover, o->weight);
-
-  for (guint i = 0; i < geometries->len;)
-    {
-      g_autoptr (GrPolygon) polygon = gr_polygon_new_from_ogr (g_ptr_array_index (geometries, i));
-
-      if (polygon == NULL)
-        {
-          g_ptr_array_remove_index (geometries, i);
-          continue;
-        }
-      gr_suggest_add_candidate (suggest, polygon);
-      i++;
-    }
-  gr_suggest_set_spacing (suggest, o->spacing);
-  return suggest;
-}
-
 /**
  * gr_site_suggestion_run:
  * @analysis: the project's analysis as it stands (a scenario's edits in
@@ -336,47 +226,12 @@ gr_site_suggestion_run (GrProject           *project,
                         GrSiteSuggestion    *out,
                         GError             **error)
 {
-  g_autoptr (GPtrArray) geometries = NULL;
-  g_autoptr (GrSuggest) suggest = NULL;
-  g_autoptr (GArray) picks = NULL;
+  g_autoptr (GrSiteRanker) ranker = gr_site_ranker_new (project, analysis, o, NULL, NULL, error);
 
   *out = (GrSiteSuggestion){ 0 };
-  out->sites = g_array_new (FALSE, FALSE, sizeof (GrSite));
-  g_array_set_clear_func (out->sites, site_clear);
-  if (o->sites != NULL)
-    geometries = plot_candidates (o->sites, o->area_m2, o->circle, &out->n_plots_skipped);
-  else
-    geometries = gr_site_candidates_auto (
-        project, o->area_m2 > 0 ? o->area_m2 : GR_SITE_DEFAULT_AREA, o->circle);
-  suggest = suggest_new (analysis, o, geometries);
-  out->n_candidates = geometries->len;
-  if (geometries->len == 0)
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
-                   o->sites != NULL
-                       ? _ ("none of the plots can hold a park of that size")
-                       : _ ("the project knows no usable land (vacant or brownfield land, "
-                            "surface parking, grass, 空闲地 or 留白用地) clear of buildings, water "
-                            "and streets: import a layer of plots with the role “sites”"));
-      return FALSE;
-    }
-  gr_suggest_prepare (suggest, NULL, NULL);
-  out->served_before = gr_suggest_served (suggest);
-  out->total = gr_suggest_total (suggest);
-  if (isnan (o->target))
-    picks = gr_suggest_rank (suggest, o->count);
-  else
-    picks = gr_suggest_reach (suggest, o->target, &out->reached);
-  if (o->exact)
-    {
-      GArray *exact = solve_exact (suggest, o, picks, out);
-
-      g_array_unref (picks);
-      picks = exact;
-    }
-  gr_analysis_summarize (analysis, -1, &out->before);
-  fill_sites (out, suggest, geometries, picks);
-  summarize_after (analysis, suggest, out);
+  if (ranker == NULL)
+    return FALSE;
+  gr_site_ranker_rank (ranker, out);
   return TRUE;
 }
 
@@ -405,6 +260,7 @@ gr_site_suggestion_add_to (const GrSiteSuggestion *suggestion,
       e->name = g_strdup_printf (_ ("Suggested site %u"), site->rank);
       if (site->area_m2 >= GR_SITE_MIN_AREA && site->area_m2 <= GR_SITE_MAX_AREA)
         e->klass = g_strdup ("G14"); /* 游园: a pocket park */
+      e->suggested = TRUE;
       e->target.index = gr_scenario_next_candidate (scenario, baseline);
       gr_scenario_push (scenario, e);
     }

@@ -64,5 +64,9 @@ void       gr_site_suggestion_add_to (const GrSiteSuggestion *suggestion,
                                       GrScenario             *scenario,
                                       GrProject              *baseline);
 GPtrArray *gr_site_candidates_auto (GrProject *project, double area_m2, gboolean circle);
+GPtrArray *gr_site_candidates_from_plots (const GrLayer *plots,
+                                          double         area_m2,
+                                          gboolean       circle,
+                                          guint         *skipped);
 
 G_END_DECLS

@@ -14,18 +14,6 @@ static const char *const chinese_env[] = { "LANGUAGE", "zh_CN", "LC_ALL", "zh_CN
 
 #define run_cli(chinese, ...) run_cli_env ((chinese) ? chinese_env : NULL, __VA_ARGS__)
 
-static Run
-run_tool (const char *program, ...)
-{
-  va_list ap;
-  Run     run;
-
-  va_start (ap, program);
-  run = gr_test_run_va (NULL, program, va_arg (ap, const char *), ap);
-  va_end (ap);
-  return run;
-}
-
 static guint
 page_count (const char *pdf)
 {

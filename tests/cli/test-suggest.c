@@ -122,6 +122,51 @@ test_applied_walking (void)
   check_applied ("walking");
 }
 
+/* A scenario made from a suggestion: the printed report lists its site
+ * under "Suggested sites" with what it serves on its own, which for a
+ * single site is the gain the suggestion reported. */
+static void
+test_report_section (void)
+{
+  const char *const en[] = { "LANGUAGE", "en", "LC_ALL", "C.UTF-8", NULL };
+  g_autofree char  *dir = gr_test_scratch_dir ();
+  g_autofree char  *gpkg = sample_project (dir);
+  g_autofree char  *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char  *plain = g_build_filename (dir, "plain.pdf", NULL);
+  g_auto (Run) run = run_cli ("suggest", gpkg, "--count", "1", "--area", "1000", "--json",
+                              "--apply", "One site", NULL);
+  g_auto (Run) report = run_cli_env (en, "report", gpkg, "--scenario", "One site", "--basemap",
+                                     "none", "-o", pdf, NULL);
+  g_auto (Run) text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+  g_auto (Run) other = run_cli ("scenario", "create", gpkg, "Hand", NULL);
+  g_auto (Run) hand_report = run_cli_env (en, "report", gpkg, "--scenario", "Hand", "--basemap",
+                                          "none", "-o", plain, NULL);
+  g_auto (Run) hand_text = run_tool ("pdftotext", "-layout", plain, "-", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *residents = NULL;
+  JsonObject      *site;
+  const char      *section;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (report.status, ==, 0);
+  g_assert_cmpint (text.status, ==, 0);
+  site = json_array_get_object_element (
+      json_object_get_array_member (parse_object (run.out, parser), "sites"), 0);
+  residents = g_strdup_printf (
+      "%.0f",
+      json_object_get_double_member (json_object_get_object_member (site, "gain"), "residents"));
+  section = strstr (text.out, "Suggested sites");
+  g_assert_nonnull (section);
+  g_test_message ("%.*s", 600, section);
+  g_assert_nonnull (strstr (section, "Suggested site 1"));
+  g_assert_nonnull (strstr (section, residents));
+  /* An option without suggested sites has no such section. */
+  g_assert_cmpint (other.status, ==, 0);
+  g_assert_cmpint (hand_report.status, ==, 0);
+  g_assert_null (strstr (hand_text.out, "Suggested sites"));
+  gr_test_remove_tree (dir);
+}
+
 /* Greedy against the integer program on the sample: the exact answer is
  * at least as good, and says whether it is proved optimal. */
 static void
@@ -224,5 +269,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/suggest/exact", test_exact);
   g_test_add_func ("/cli/suggest/target-unreachable", test_target_unreachable);
   g_test_add_func ("/cli/suggest/usage", test_usage);
+  g_test_add_func ("/cli/suggest/report-section", test_report_section);
   return g_test_run ();
 }

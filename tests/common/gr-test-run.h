@@ -59,3 +59,16 @@ run_cli_env (const char *const *env_extra, const char *first, ...)
   va_end (ap);
   return run;
 }
+
+/* Another program (poppler's pdftotext…) with its arguments, from PATH. */
+static inline Run
+run_tool (const char *program, ...)
+{
+  va_list ap;
+  Run     run;
+
+  va_start (ap, program);
+  run = gr_test_run_va (NULL, program, va_arg (ap, const char *), ap);
+  va_end (ap);
+  return run;
+}

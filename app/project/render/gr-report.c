@@ -3,8 +3,9 @@
  * Pages in order: the cover (project, date, targets, data sources and
  * their attribution), a map of the blind spots per scenario, the
  * indicators against the target set, the scenarios compared, the zones,
- * a bar chart of coverage per zone, and the candidate parks with their
- * review flags. Tables that run past the page continue on the next with
+ * a bar chart of coverage per zone, the candidate parks with their
+ * review flags, and the sites site suggestion placed, each with what it
+ * serves on its own. Tables that run past the page continue on the next with
  * their header repeated. cairo embeds the subset of every font used, the
  * Chinese one included.
  */
@@ -17,6 +18,7 @@
 #include "gr-population.h"
 
 #include "gr-scenario-store.h"
+#include "gr-site-suggestion.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -42,6 +44,8 @@ typedef struct
   GrIndicators *zones;      /* n_zones */
   GPtrArray    *candidates; /* GrFeature, borrowed from project */
   GPtrArray    *left_out;   /* the scenario's edits that no longer fit the data, or NULL */
+  GPtrArray    *suggested;  /* GrFeature, borrowed from project: parks site suggestion placed */
+  GArray       *shares;     /* GrSuggestGain: what each of them serves on its own */
 } Option;
 
 typedef struct
@@ -324,6 +328,8 @@ option_free (Option *o)
   g_clear_pointer (&o->project, gr_project_free);
   g_clear_pointer (&o->candidates, g_ptr_array_unref);
   g_clear_pointer (&o->left_out, g_ptr_array_unref);
+  g_clear_pointer (&o->suggested, g_ptr_array_unref);
+  g_clear_pointer (&o->shares, g_array_unref);
   g_free (o);
 }
 
@@ -771,7 +777,101 @@ candidate_table (Doc *doc, GPtrArray *options, GrProject *baseline)
              BODY_PT);
 }
 
+/* Each suggested site with what it serves on its own, the rest of the
+ * option kept. */
+static void
+suggested_table (Doc *doc, GPtrArray *options, GrProject *baseline)
+{
+  const char *headers[] = { _ ("Option"),        _ ("Site"),      _ ("Area (m²)"),
+                            _ ("Centre (x, y)"), _ ("Residents"), _ ("Service radius"),
+                            _ ("300 m green"),   _ ("500 m park") };
+  Table       t = { _ ("Suggested sites"),
+                    8,
+                    headers,
+                    { 0.13, 0.15, 0.09, 0.19, 0.1, 0.12, 0.11, 0.11 },
+                    { FALSE, FALSE, TRUE, FALSE, TRUE, TRUE, TRUE, TRUE } };
+  gboolean    any = FALSE;
+
+  for (guint k = 1; k < options->len; k++)
+    any = any || ((Option *) g_ptr_array_index (options, k))->suggested->len > 0;
+  if (!any)
+    return;
+  table_begin (doc, &t);
+  for (guint k = 1; k < options->len; k++)
+    {
+      Option   *o = g_ptr_array_index (options, k);
+      GrSummary all;
+
+      gr_analysis_summarize (o->analysis, -1, &all);
+      for (guint i = 0; i < o->suggested->len; i++)
+        {
+          GrFeature           *f = g_ptr_array_index (o->suggested, i);
+          const GrSuggestGain *g = &g_array_index (o->shares, GrSuggestGain, i);
+          OGREnvelope          e;
+          double               res = MAX (all.residential.area_m2, 1e-9);
+          g_autofree char     *area = g_strdup_printf ("%.0f", OGR_G_Area (f->geometry));
+          g_autofree char     *centre = NULL;
+          g_autofree char     *people = g_strdup_printf ("%.0f", g->blind_spots.population);
+          g_autofree char     *service = gr_format_change (100 * g->service.area_m2 / res, 2, "pp");
+          g_autofree char     *green = gr_format_change (100 * g->green.area_m2 / res, 2, "pp");
+          g_autofree char     *park = gr_format_change (100 * g->park.area_m2 / res, 2, "pp");
+          const char          *row[8];
+
+          OGR_G_GetEnvelope (f->geometry, &e);
+          centre = g_strdup_printf ("%.1f, %.1f", (e.MinX + e.MaxX) / 2, (e.MinY + e.MaxY) / 2);
+          row[0] = o->name, row[1] = f->name != NULL ? f->name : "", row[2] = area;
+          row[3] = centre, row[4] = people, row[5] = service, row[6] = green, row[7] = park;
+          table_row (doc, &t, row, NULL);
+        }
+    }
+  doc->y += 6;
+  {
+    g_autofree char *note = g_strdup_printf (
+        /* TRANSLATORS: %s is the project's coordinate system, e.g. "WGS 84 / UTM zone 50N" */
+        _ ("Sites placed by site suggestion and accepted into the option. Each one's figures are "
+           "what it serves on its own, the rest of the option kept: the residents who would be "
+           "back in the blind spots without it, and the coverage rates it alone holds up. "
+           "Centres in %s."),
+        baseline->crs_name != NULL ? baseline->crs_name : "?");
+
+    paragraph (doc, note, BODY_PT);
+  }
+}
+
 /* ---- building the options ------------------------------------------------- */
+
+/* The parks of @o's project that suggested edits of @scenario in force
+ * placed (moved since or not), with what each serves on its own. */
+static void
+find_suggested (Option *o, GrScenario *scenario, GrProject *baseline, GArray *refs)
+{
+  GrLayer *parks = o->project->layers[GR_ROLE_PARK];
+  g_autoptr (GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint e = 0; e < scenario->position; e++)
+    {
+      const GrEdit *edit = g_ptr_array_index (scenario->edits, e);
+      OGRGeometryH  now;
+
+      if (edit->kind != GR_EDIT_ADD || !edit->suggested)
+        continue;
+      now = gr_scenario_get_geometry (scenario, baseline, edit->target);
+      for (guint i = 0; now != NULL && i < o->candidates->len; i++)
+        {
+          GrFeature *f = g_ptr_array_index (o->candidates, i);
+          guint      index = parks->features->len - o->candidates->len + i;
+
+          if (OGR_G_Equals (f->geometry, now))
+            {
+              g_ptr_array_add (o->suggested, f);
+              g_array_append_val (indices, index);
+              break;
+            }
+        }
+    }
+  o->shares =
+      gr_site_shares (o->project, o->analysis, refs, (const guint *) indices->data, indices->len);
+}
 
 static Option *
 option_new (GrProject        *baseline,
@@ -784,7 +884,8 @@ option_new (GrProject        *baseline,
             GError          **error)
 {
   Option *o = g_new0 (Option, 1);
-  guint   n_parks =
+  g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (GrSupplyRef));
+  guint n_parks =
       baseline->layers[GR_ROLE_PARK] != NULL ? baseline->layers[GR_ROLE_PARK]->features->len : 0;
   GrProject *project;
 
@@ -793,8 +894,10 @@ option_new (GrProject        *baseline,
   o->project = scenario != NULL ? gr_scenario_apply (scenario, baseline) : NULL;
   project = o->project != NULL ? o->project : baseline;
   o->candidates = g_ptr_array_new ();
+  o->suggested = g_ptr_array_new ();
+  o->shares = g_array_new (FALSE, TRUE, sizeof (GrSuggestGain));
   o->marks = gr_marks_new ();
-  if ((o->analysis = gr_project_build_analysis (project, criteria, NULL, error)) == NULL)
+  if ((o->analysis = gr_project_build_analysis (project, criteria, refs, error)) == NULL)
     {
       option_free (o);
       return NULL;
@@ -820,6 +923,8 @@ option_new (GrProject        *baseline,
                                    : 0;
            parks != NULL && i < parks->features->len; i++)
         g_ptr_array_add (o->candidates, g_ptr_array_index (parks->features, i));
+      g_clear_pointer (&o->shares, g_array_unref);
+      find_suggested (o, scenario, baseline, refs);
     }
   compute (&o->city, project, o->analysis, -1, set, custom);
   o->zones = g_new0 (GrIndicators, MAX (n_zones, 1));
@@ -989,7 +1094,10 @@ gr_report_write (const GrReportOptions *o,
   new_page (&doc);
   coverage_chart (&doc, options, baseline, n_zones, target);
   if (options->len > 1)
-    candidate_table (&doc, options, baseline);
+    {
+      candidate_table (&doc, options, baseline);
+      suggested_table (&doc, options, baseline);
+    }
   cairo_show_page (doc.cr);
   cairo_destroy (doc.cr);
   cairo_surface_finish (surface);
@@ -1001,131 +1109,4 @@ gr_report_write (const GrReportOptions *o,
     return FALSE;
   report_progress (progress, progress_data, 1, _ ("Report written"));
   return TRUE;
-}
-
-/* ---- in a thread ---------------------------------------------------------- */
-
-/* The options and the progress callback, copied for the thread. */
-typedef struct
-{
-  GrReportOptions options;
-  char           *project;
-  GStrv           scenarios;
-  GrCriteria      criteria;
-  GrMapStyle      style;
-  char           *basemap;
-  char           *output;
-  GrProgressFunc  progress;
-  gpointer        progress_data;
-} ReportData;
-
-static void
-report_data_free (gpointer data)
-{
-  ReportData *r = data;
-
-  g_free (r->project);
-  g_strfreev (r->scenarios);
-  g_free (r->basemap);
-  g_free (r->output);
-  g_free (r);
-}
-
-static ReportData *
-report_data_new (const GrReportOptions *o, const char *output)
-{
-  ReportData *r = g_new0 (ReportData, 1);
-
-  r->options = *o;
-  r->options.project = r->project = g_strdup (o->project);
-  r->scenarios = g_strdupv ((char **) o->scenarios);
-  r->options.scenarios = (const char *const *) r->scenarios;
-  if (o->criteria != NULL)
-    {
-      r->criteria = *o->criteria;
-      r->options.criteria = &r->criteria;
-    }
-  if (o->style != NULL)
-    {
-      r->style = *o->style;
-      r->options.style = &r->style;
-    }
-  r->options.basemap = r->basemap = g_strdup (o->basemap);
-  r->options.left_out = NULL;
-  r->output = g_strdup (output);
-  return r;
-}
-
-static void
-relay_progress (double fraction, const char *what, gpointer task)
-{
-  ReportData *r = g_task_get_task_data (task);
-
-  gr_progress_relay (task, r->progress, r->progress_data, fraction, what);
-}
-
-static void
-report_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  ReportData *r = data;
-  GError     *error = NULL;
-
-  gboolean written =
-      gr_report_write (&r->options, r->output, relay_progress, task, cancellable, &error);
-
-  /* Pango keeps a font map per thread: unset, this pool thread lets go of
-   * the report's fonts and caches now rather than whenever it exits. */
-  pango_cairo_font_map_set_default (NULL);
-  if (written)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/**
- * gr_report_write_async:
- * @options: copied, with everything it points to
- * @progress: (nullable): called on the thread-default main context of the
- *   caller, never after @callback; @progress_data must live until then
- *
- * gr_report_write() in a thread. A cancelled report stops between its
- * analyses and leaves no file behind: it does not return before the
- * thread is done with the output.
- */
-void
-gr_report_write_async (const GrReportOptions *options,
-                       const char            *output,
-                       GrProgressFunc         progress,
-                       gpointer               progress_data,
-                       GCancellable          *cancellable,
-                       GAsyncReadyCallback    callback,
-                       gpointer               user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  ReportData *r;
-
-  g_return_if_fail (options != NULL && options->project != NULL);
-  g_return_if_fail (output != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-  r = report_data_new (options, output);
-  r->progress = progress;
-  r->progress_data = progress_data;
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gr_report_write_async);
-  g_task_set_task_data (task, r, report_data_free);
-  g_task_run_in_thread (task, report_thread);
-}
-
-/**
- * gr_report_write_finish:
- *
- * Returns: FALSE with @error set, as gr_report_write() does
- *   (%G_IO_ERROR_CANCELLED when it was cancelled)
- */
-gboolean
-gr_report_write_finish (GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, gr_report_write_async), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -265,3 +265,69 @@ gr_site_suggestion_add_to (const GrSiteSuggestion *suggestion,
       gr_scenario_push (scenario, e);
     }
 }
+
+/* What the coverage loses without a park, in each figure of a gain. */
+static GrSuggestGain
+lost_without (const GrSummary *with, const GrSummary *without)
+{
+  GrSuggestGain g;
+
+  g.blind_spots.area_m2 = without->neither.area_m2 - with->neither.area_m2;
+  g.blind_spots.population = without->neither.population - with->neither.population;
+  g.green.area_m2 = with->green.area_m2 - without->green.area_m2;
+  g.green.population = with->green.population - without->green.population;
+  g.park.area_m2 = with->park.area_m2 - without->park.area_m2;
+  g.park.population = with->park.population - without->park.population;
+  g.service.area_m2 = with->service.area_m2 - without->service.area_m2;
+  g.service.population = with->service.population - without->service.population;
+  return g;
+}
+
+/**
+ * gr_site_shares:
+ * @analysis: @project's analysis, its supply entered as @refs says
+ *   (gr_project_build_analysis()); left as it was
+ * @parks: indices into @project's park layer
+ *
+ * What each park serves on its own, the others kept: the homes that would
+ * be out of reach without it, in every coverage figure. For the report's
+ * suggested sites.
+ *
+ * Returns: (transfer full) (element-type GrSuggestGain): one per park
+ */
+GArray *
+gr_site_shares (GrProject *project, GrAnalysis *analysis, GArray *refs, const guint *parks, guint n)
+{
+  GArray   *shares = g_array_sized_new (FALSE, TRUE, sizeof (GrSuggestGain), n);
+  GrLayer  *layer = project->layers[GR_ROLE_PARK];
+  GrSummary with;
+
+  gr_analysis_summarize (analysis, -1, &with);
+  for (guint k = 0; k < n; k++)
+    {
+      GrSuggestGain share = { { 0 } };
+
+      for (guint id = 1; layer != NULL && id <= refs->len; id++)
+        {
+          const GrSupplyRef *ref = &g_array_index (refs, GrSupplyRef, id - 1);
+          GrFeature         *f;
+          GrSummary          without;
+          g_autoptr (GrPolygon) polygon = NULL;
+
+          if (ref->role != GR_ROLE_PARK || ref->index != parks[k]
+              || parks[k] >= layer->features->len)
+            continue;
+          f = g_ptr_array_index (layer->features, parks[k]);
+          polygon = gr_polygon_new_from_ogr (f->geometry);
+          if (polygon == NULL || !gr_analysis_remove_supply (analysis, id))
+            break;
+          gr_analysis_summarize (analysis, -1, &without);
+          share = lost_without (&with, &without);
+          /* Back in, under a new id: the refs of the others still hold. */
+          gr_analysis_add_supply (analysis, polygon, TRUE, f->historic);
+          break;
+        }
+      g_array_append_val (shares, share);
+    }
+  return shares;
+}

@@ -63,6 +63,11 @@ void       gr_site_suggestion_clear (GrSiteSuggestion *suggestion);
 void       gr_site_suggestion_add_to (const GrSiteSuggestion *suggestion,
                                       GrScenario             *scenario,
                                       GrProject              *baseline);
+GArray    *gr_site_shares (GrProject   *project,
+                           GrAnalysis  *analysis,
+                           GArray      *refs,
+                           const guint *parks,
+                           guint        n);
 GPtrArray *gr_site_candidates_auto (GrProject *project, double area_m2, gboolean circle);
 GPtrArray *gr_site_candidates_from_plots (const GrLayer *plots,
                                           double         area_m2,

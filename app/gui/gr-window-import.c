@@ -233,6 +233,9 @@ _gr_window_import_opened (GrWindow *self, GrSession *session)
           return FALSE;
         }
       gr_session_set_path (session, gr_session_get_path (self->session));
+      /* The file holds the layer now: the session is that file alone, so
+       * that its scenarios are opened for editing again. */
+      g_ptr_array_set_size (gr_session_get_sources (session), 0);
     }
   step->before = g_steal_pointer (&self->session);
   return TRUE;

@@ -235,10 +235,18 @@ on_run (GrWindow *self)
   _gr_window_suggest_drop (self, NULL);
   baseline = _gr_window_baseline_project (self);
   gr_suggest_panel_get_options (self->suggest_panel, &options);
-  options.sites =
-      baseline->layers[GR_ROLE_SITES] != NULL && baseline->layers[GR_ROLE_SITES]->features->len > 0
-          ? baseline->layers[GR_ROLE_SITES]
-          : NULL;
+  if (gr_suggest_panel_get_from_plots (self->suggest_panel))
+    {
+      options.sites = baseline->layers[GR_ROLE_SITES];
+      if (options.sites == NULL || options.sites->features->len == 0)
+        {
+          gr_suggest_panel_clear (self->suggest_panel,
+                                  _ ("The project has no candidate plots: import a layer of plots "
+                                     "the city can use with the role “candidate sites”"),
+                                  TRUE);
+          return;
+        }
+    }
   job = g_new0 (SuggestJob, 1);
   job->self = g_object_ref (self);
   job->analysis = analysis;

@@ -1826,7 +1826,7 @@ blind_under_marks (GrWindow *window, const char *shot, double x, double y)
 }
 
 /* Plots the city can use, 120 m squares about a blind spot and 350 m
- * around it, written as GeoJSON and imported as the sites layer. */
+ * around it, written as GeoJSON and imported as the candidate sites. */
 static void
 import_plots (Fixture *f, double x, double y)
 {
@@ -1836,12 +1836,12 @@ import_plots (Fixture *f, double x, double y)
   g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
   g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
   g_autoptr (GString) json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[");
-  g_autofree char *path = g_build_filename (f->dir, "plots.geojson", NULL);
-  const double     at[][2] = {
-        { 0, 0 }, { 350, 0 }, { 0, 350 }, { -350, 0 }, { 0, -350 }, { 350, 350 }
+  g_autofree char *path = g_build_filename (f->dir, "candidate-sites.geojson", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  const double at[][2] = {
+    { 0, 0 }, { 350, 0 }, { 0, 350 }, { -350, 0 }, { 0, -350 }, { 350, 350 }
   };
   const double corners[5][2] = { { -60, -60 }, { 60, -60 }, { 60, 60 }, { -60, 60 }, { -60, -60 } };
-  GrSource     source = { GR_ROLE_SITES, path };
 
   for (guint p = 0; p < G_N_ELEMENTS (at); p++)
     {
@@ -1860,8 +1860,8 @@ import_plots (Fixture *f, double x, double y)
     }
   g_string_append (json, "]}");
   g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
-  gr_window_import (window, &source);
-  wait_idle (window);
+  /* As a planner does: dropped on the map, its role read from its name. */
+  drop_and_import (window, file, GR_ROLE_SITES, "replace");
   project = gr_session_get_project (gr_window_get_session (window));
   g_assert_nonnull (project->layers[GR_ROLE_SITES]);
   g_assert_cmpuint (project->layers[GR_ROLE_SITES]->features->len, ==, G_N_ELEMENTS (at));
@@ -1886,13 +1886,25 @@ test_suggest_sites (Fixture *f, gconstpointer data)
   guint                   first;
   double                  value, x, y;
 
+  /* The sample's usable land holds no 3,000 m² park clear of buildings:
+   * said, not a list of nothing. */
+  gr_suggest_panel_set_count (panel, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "suggest.run", NULL));
+  wait_measured (window);
+  g_test_message ("%s", gr_suggest_panel_get_status (panel));
+  g_assert_cmpuint (g_list_model_get_n_items (gr_suggest_panel_get_sites (panel)), ==, 0);
+  g_assert_cmpstr (gr_suggest_panel_get_status (panel), !=, "");
+
+  /* Plots imported into the saved project, which stays open for edits. */
+  g_assert_true (gr_window_save_as (window, path, &error));
+  g_assert_no_error (error);
   g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
                             GR_CELL_NEITHER, &x, &y));
   import_plots (f, x, y);
-  g_assert_true (gr_window_save_as (window, path, &error));
-  g_assert_no_error (error);
+  g_assert_cmpuint (gr_session_get_sources (gr_window_get_session (window))->len, ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.suggest-sites", NULL));
-  gr_suggest_panel_set_count (panel, 3);
+  /* One park in each plot imported. */
+  gr_suggest_panel_set_from_plots (panel, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "suggest.run", NULL));
   g_assert_true (gr_window_get_measuring (window));
   /* Nothing edits the analysis the thread reads. */

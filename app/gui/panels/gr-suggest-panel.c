@@ -22,7 +22,8 @@ struct _GrSuggestPanel
 {
   GtkBox parent_instance;
 
-  GtkDropDown    *goal; /* 0: a number of parks, 1: a share to reach */
+  GtkDropDown    *candidates; /* 0: sampled on usable land, 1: one in each plot */
+  GtkDropDown    *goal;       /* 0: a number of parks, 1: a share to reach */
   GtkSpinButton  *count;
   GtkSpinButton  *target;
   GtkDropDown    *objective; /* as objectives[] */
@@ -237,6 +238,7 @@ gr_suggest_panel_class_init (GrSuggestPanelClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "suggest.reject", NULL);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/cn/greenreach/Greenreach/panels/gr-suggest-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, candidates);
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, goal);
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, count);
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, target);
@@ -421,4 +423,20 @@ gr_suggest_panel_select (GrSuggestPanel *self, guint rank)
   g_return_if_fail (GR_IS_SUGGEST_PANEL (self));
   gtk_list_box_select_row (
       self->list, rank > 0 ? gtk_list_box_get_row_at_index (self->list, (int) rank - 1) : NULL);
+}
+
+/* Whether the candidates are one park in each plot of the project's
+ * candidate-sites layer, rather than parks sampled on usable land. */
+gboolean
+gr_suggest_panel_get_from_plots (GrSuggestPanel *self)
+{
+  g_return_val_if_fail (GR_IS_SUGGEST_PANEL (self), FALSE);
+  return gtk_drop_down_get_selected (self->candidates) == 1;
+}
+
+void
+gr_suggest_panel_set_from_plots (GrSuggestPanel *self, gboolean plots)
+{
+  g_return_if_fail (GR_IS_SUGGEST_PANEL (self));
+  gtk_drop_down_set_selected (self->candidates, plots ? 1 : 0);
 }

@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (GrSuggestPanel, gr_suggest_panel, GR, SUGGEST_PANEL, GtkBo
 
 void        gr_suggest_panel_get_options (GrSuggestPanel *self, GrSiteOptions *options);
 void        gr_suggest_panel_set_count (GrSuggestPanel *self, guint count);
+gboolean    gr_suggest_panel_get_from_plots (GrSuggestPanel *self);
+void        gr_suggest_panel_set_from_plots (GrSuggestPanel *self, gboolean plots);
 void        gr_suggest_panel_set_running (GrSuggestPanel *self, gboolean running);
 void        gr_suggest_panel_set_progress (GrSuggestPanel *self, double fraction);
 void        gr_suggest_panel_show (GrSuggestPanel         *self,

@@ -1,6 +1,7 @@
 /* test-suggest.c — site suggestion on the real extracts: candidates on
  * usable land, greedy against the integer program, gains that add up */
 #include "gr-evaluate.h"
+#include "gr-site-ranker.h"
 #include "gr-site-suggestion.h"
 #include "gr-test-project.h"
 
@@ -209,6 +210,119 @@ test_exact_beats_greedy (void)
   gr_suggest_problem_clear (&p);
 }
 
+typedef struct
+{
+  GrSiteRanker *ranker;
+  GError       *error;
+  guint         n_progress;
+  double        last_fraction;
+  gboolean      done;
+} Measured;
+
+static void
+on_progress (double fraction, const char *what, gpointer data)
+{
+  Measured *m = data;
+
+  g_assert_cmpfloat (fraction, >=, m->last_fraction);
+  g_assert_cmpfloat (fraction, <=, 1);
+  g_assert_nonnull (what);
+  m->last_fraction = fraction;
+  m->n_progress++;
+}
+
+static void
+on_measured (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Measured *m = data;
+
+  m->ranker = gr_site_ranker_new_finish (result, &m->error);
+  m->done = TRUE;
+}
+
+static void
+measure (GrProject           *project,
+         GrAnalysis          *analysis,
+         const GrSiteOptions *o,
+         GCancellable        *cancel,
+         Measured            *m)
+{
+  gr_site_ranker_new_async (project, analysis, o, on_progress, m, cancel, on_measured, m);
+  while (!m->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The ranker the window uses: measured in a thread with progress, it ranks
+ * as the one-shot run does; a rejected site is left out of the next
+ * ranking; a site accepted (its park entered) keeps the ranking current
+ * and is no longer offered; cancelled, it says so. */
+static void
+test_ranker (void)
+{
+  GrProject *project = extract ("andorra");
+  GrCriteria criteria = default_criteria ();
+  g_autoptr (GrAnalysis) analysis = gr_project_build_analysis (project, &criteria, NULL, NULL);
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
+  GrSiteOptions    o;
+  GrSiteSuggestion once, ranked, again;
+  Measured         m = { 0 }, stopped = { 0 };
+  guint            first, id;
+  g_autoptr (GrPolygon) park = NULL;
+
+  gr_site_options_init (&o);
+  o.count = 3;
+  o.area_m2 = 1000;
+  g_assert_true (gr_site_suggestion_run (project, analysis, &o, &once, NULL));
+  measure (project, analysis, &o, NULL, &m);
+  g_assert_no_error (m.error);
+  g_assert_nonnull (m.ranker);
+  g_assert_cmpuint (m.n_progress, >, 0);
+  gr_site_ranker_rank (m.ranker, &ranked);
+  g_assert_cmpuint (ranked.sites->len, ==, once.sites->len);
+  g_assert_cmpuint (ranked.sites->len, >, 1);
+  for (guint i = 0; i < ranked.sites->len; i++)
+    {
+      g_assert_cmpuint (g_array_index (ranked.sites, GrSite, i).candidate, ==,
+                        g_array_index (once.sites, GrSite, i).candidate);
+      g_assert_cmpfloat (g_array_index (ranked.sites, GrSite, i).value, ==,
+                         g_array_index (once.sites, GrSite, i).value);
+    }
+  first = g_array_index (ranked.sites, GrSite, 0).candidate;
+
+  /* Rejected: not offered again. */
+  gr_site_ranker_reject (m.ranker, first);
+  gr_site_ranker_rank (m.ranker, &again);
+  for (guint i = 0; i < again.sites->len; i++)
+    g_assert_cmpuint (g_array_index (again.sites, GrSite, i).candidate, !=, first);
+  g_assert_cmpuint (gr_site_ranker_get_n_rejected (m.ranker), ==, 1);
+  gr_site_suggestion_clear (&again);
+
+  /* The second site accepted: its park entered, the ranking still holds
+   * and the rest is ranked around it, served counting it. */
+  park = gr_polygon_new_from_ogr (g_array_index (ranked.sites, GrSite, 1).geometry);
+  id = gr_analysis_add_supply (analysis, park, TRUE, FALSE);
+  g_assert_true (gr_site_ranker_is_current (m.ranker));
+  gr_site_ranker_rank (m.ranker, &again);
+  for (guint i = 0; i < again.sites->len; i++)
+    g_assert_cmpuint (g_array_index (again.sites, GrSite, i).candidate, !=,
+                      g_array_index (ranked.sites, GrSite, 1).candidate);
+  g_assert_cmpfloat_with_epsilon (
+      again.served_before, ranked.served_before + g_array_index (ranked.sites, GrSite, 1).value,
+      1e-6 * ranked.total);
+  gr_site_suggestion_clear (&again);
+  g_assert_true (gr_analysis_remove_supply (analysis, id));
+
+  /* Cancelled before it starts: the error says so, nothing is returned. */
+  g_cancellable_cancel (cancelled);
+  measure (project, analysis, &o, cancelled, &stopped);
+  g_assert_null (stopped.ranker);
+  g_assert_error (stopped.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&stopped.error);
+  gr_site_suggestion_clear (&ranked);
+  gr_site_suggestion_clear (&once);
+  gr_site_ranker_free (m.ranker);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -221,6 +335,7 @@ main (int argc, char **argv)
   g_test_add_func ("/project/suggest/auto-clear/liechtenstein", test_auto_clear_liechtenstein);
   g_test_add_func ("/project/suggest/greedy-exact/andorra", test_ratio_andorra);
   g_test_add_func ("/project/suggest/greedy-exact/liechtenstein", test_ratio_liechtenstein);
+  g_test_add_func ("/project/suggest/ranker", test_ranker);
   status = g_test_run ();
   g_clear_pointer (&cache, g_hash_table_unref);
   return status;

@@ -139,6 +139,8 @@ ranker_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
   GError       *error = NULL;
   GrSiteRanker *ranker;
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
   job->task = task;
   ranker =
       gr_site_ranker_new (job->project, job->analysis, &job->options, job_progress, job, &error);

@@ -76,13 +76,13 @@ describe (GrWindow *self)
     gained += g_array_index (s->sites, GrSite, i).value;
   now = gr_format_number (s->total > 0 ? 100 * s->served_before / s->total : 0, 1);
   after = gr_format_number (s->total > 0 ? 100 * (s->served_before + gained) / s->total : 0, 1);
+  /* TRANSLATORS: "3 sites from 1,024 candidates, walking distance." */
   g_string_append_printf (text,
-                          g_dngettext (GETTEXT_PACKAGE, "%u site from %s candidates",
-                                       "%u sites from %s candidates", s->sites->len),
-                          s->sites->len, candidates);
-  g_string_append_printf (text, self->criteria.walking ? _ (", walking distance")
-                                                       : _ (", straight-line"));
-  g_string_append (text, ". ");
+                          g_dngettext (GETTEXT_PACKAGE, "%u site from %s candidates, %s.",
+                                       "%u sites from %s candidates, %s.", s->sites->len),
+                          s->sites->len, candidates,
+                          self->criteria.walking ? _ ("walking distance") : _ ("straight-line"));
+  g_string_append (text, " ");
   /* TRANSLATORS: the share of what the objective counts that is served: "62.0 % → 71.3 %" */
   g_string_append_printf (text, _ ("Served: %s %% → %s %%."), now, after);
   if (!isnan (o.target) && !s->reached)

@@ -90,6 +90,9 @@ present_activated (GtkWidget *widget, const char *action, GVariant *parameter)
 
   if (g_str_equal (action, "win.present-leave"))
     gr_window_set_presenting (self, FALSE);
+  else if (self->measuring)
+    adw_toast_overlay_add_toast (self->toasts,
+                                 adw_toast_new (_ ("Wait until the candidate sites are measured")));
   else if (self->session != NULL || self->presenting)
     gr_window_set_presenting (self, !self->presenting);
 }

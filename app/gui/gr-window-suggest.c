@@ -71,7 +71,7 @@ describe (GrWindow *self)
   GString                *text = g_string_new (NULL);
   double                  gained = 0;
 
-  gr_suggest_panel_get_options (self->suggest_panel, &o);
+  o = *gr_site_ranker_get_options (self->ranker);
   for (guint i = 0; i < s->sites->len; i++)
     gained += g_array_index (s->sites, GrSite, i).value;
   now = gr_format_number (s->total > 0 ? 100 * s->served_before / s->total : 0, 1);
@@ -85,9 +85,22 @@ describe (GrWindow *self)
   g_string_append (text, " ");
   /* TRANSLATORS: the share of what the objective counts that is served: "62.0 % → 71.3 %" */
   g_string_append_printf (text, _ ("Served: %s %% → %s %%."), now, after);
-  if (!isnan (o.target) && !s->reached)
-    g_string_append_printf (
-        text, " %s", _ ("The candidates cannot reach the share: this is as far as they get."));
+  if (!isnan (o.target))
+    g_string_append_printf (text, " %s",
+                            s->reached ? _ ("The share is reached.")
+                                       : _ ("The candidates cannot reach the share: this is as far "
+                                            "as they get."));
+  else if (s->sites->len == 0 && o.cover == GR_SUGGEST_PARK
+           && o.area_m2 < self->criteria.park_min_area)
+    {
+      g_autofree char *size = gr_format_area (self->criteria.park_min_area);
+
+      g_string_append_printf (text, " ");
+      g_string_append_printf (text,
+                              _ ("Parks this small do not count for 500 m of a park, which "
+                                 "needs one of at least %s: choose a larger area."),
+                              size);
+    }
   else if (s->sites->len == 0)
     g_string_append_printf (text, " %s", _ ("No candidate adds anything any more."));
   if (self->ranker != NULL && gr_site_ranker_get_n_rejected (self->ranker) > 0)
@@ -107,7 +120,8 @@ rank (GrWindow *self)
   gr_site_suggestion_clear (&self->suggestion);
   gr_site_ranker_rank (self->ranker, &self->suggestion);
   status = describe (self);
-  gr_suggest_panel_show (self->suggest_panel, &self->suggestion, status);
+  gr_suggest_panel_show (self->suggest_panel, &self->suggestion,
+                         gr_site_ranker_get_options (self->ranker)->cover, status);
   show_marks (self, gr_suggest_panel_get_selected (self->suggest_panel));
 }
 
@@ -153,6 +167,8 @@ on_progress (double fraction, const char *what, gpointer data)
 {
   GrWindow *self = data;
 
+  if (_gr_window_is_gone (self) || !self->measuring)
+    return;
   gr_suggest_panel_set_progress (self->suggest_panel, fraction);
   gtk_progress_bar_set_fraction (self->progress, fraction);
 }
@@ -226,7 +242,7 @@ on_run (GrWindow *self)
   GrSiteOptions options;
   GrSummary     summary;
 
-  if (analysis == NULL || self->busy || self->presenting)
+  if (analysis == NULL || self->busy || self->presenting || self->pending != NULL)
     {
       adw_toast_overlay_add_toast (self->toasts,
                                    adw_toast_new (_ ("Wait for the current work to finish")));
@@ -291,11 +307,18 @@ on_accept (GrWindow *self, guint rank_chosen)
     if (rank_chosen == 0 || rank_chosen == i + 1)
       g_ptr_array_add (parks, OGR_G_Clone (g_array_index (sites, GrSite, i).geometry));
   /* An unsaved project takes its first edit once it is saved: one site. */
-  if (self->store == NULL)
-    g_ptr_array_set_size (parks, MIN (parks->len, 1));
+  if (self->store == NULL && parks->len > 1)
+    {
+      g_ptr_array_set_size (parks, 1);
+      adw_toast_overlay_add_toast (
+          self->toasts, adw_toast_new (_ ("The first site is accepted once the project is saved; "
+                                          "accept the others after")));
+    }
   for (guint i = 0; i < parks->len && self->ranker != NULL; i++)
     {
-      guint   number = _gr_window_candidate_number (self);
+      guint       done = self->current != NULL ? self->current->position : 0;
+      GrScenario *before = self->current;
+      guint       number = _gr_window_candidate_number (self);
       GrEdit *edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, 0, g_steal_pointer (&parks->pdata[i]));
 
       /* TRANSLATORS: a park that site suggestion placed; %u is its number */
@@ -303,6 +326,10 @@ on_accept (GrWindow *self, guint rank_chosen)
       edit->klass = g_strdup ("G14");
       edit->suggested = TRUE;
       _gr_window_push_candidate (self, edit, number);
+      /* Refused (said once): the rest would be refused too. */
+      if (self->store != NULL && self->current == before
+          && (self->current == NULL || self->current->position == done))
+        break;
     }
 }
 
@@ -321,7 +348,7 @@ on_reject (GrWindow *self, guint rank_chosen)
 static void
 on_highlight (GrWindow *self, guint rank_chosen)
 {
-  if (rank_chosen != self->highlighted)
+  if (!_gr_window_is_gone (self) && rank_chosen != self->highlighted)
     show_marks (self, rank_chosen);
 }
 
@@ -335,7 +362,8 @@ on_selected (GrWindow *self, guint rank_chosen)
   OGREnvelope e;
   double      lonlat[4];
 
-  if (display == NULL || sites == NULL || rank_chosen == 0 || rank_chosen > sites->len)
+  if (_gr_window_is_gone (self) || display == NULL || sites == NULL || rank_chosen == 0
+      || rank_chosen > sites->len)
     return;
   OGR_G_GetEnvelope (g_array_index (sites, GrSite, rank_chosen - 1).geometry, &e);
   gr_display_to_lonlat (display, e.MinX - self->criteria.park_radius,

@@ -66,6 +66,7 @@ _gr_window_update_actions (GrWindow *self)
     gtk_widget_action_set_enabled (w, presenting[i], self->presenting);
   gtk_widget_action_set_enabled (w, "win.undo-import",
                                  edit && !self->busy && self->import_done != NULL);
+  gtk_widget_action_set_enabled (w, "win.present", !self->measuring);
   gtk_widget_action_set_enabled (w, "win.finish-drawing",
                                  edit && self->tool == GR_MAP_TOOL_DRAW && self->draft != NULL
                                      && self->draft->len > 0);
@@ -358,8 +359,6 @@ _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysi
   if (self->swipe != NULL)
     gr_swipe_layer_set_baseline (self->swipe, NULL, NULL, NULL, NULL, NULL);
   g_clear_pointer (&self->editor, gr_editor_free);
-  g_clear_pointer (&self->ranker, gr_site_ranker_free);
-  gr_site_suggestion_clear (&self->suggestion);
   g_clear_pointer (&self->session, gr_session_free);
   self->session = session;
   _gr_window_load_scenarios (self);
@@ -421,6 +420,8 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->pending, gr_edit_free);
   g_clear_pointer (&self->importing, _gr_import_step_free);
   g_clear_pointer (&self->import_done, _gr_import_step_free);
+  g_clear_pointer (&self->ranker, gr_site_ranker_free);
+  gr_site_suggestion_clear (&self->suggestion);
   g_clear_pointer (&self->session, gr_session_free);
   g_clear_object (&self->scenario_items);
   g_clear_pointer (&self->base_layers, g_ptr_array_unref);

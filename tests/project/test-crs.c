@@ -262,6 +262,38 @@ check_gcj02 (gboolean per_source)
   g_assert_cmpuint (recipe->sources->len, ==, 2);
   g_assert_cmpstr (((GrSource *) g_ptr_array_index (recipe->sources, 0))->crs, ==, "GCJ-02");
   g_assert_null (((GrSource *) g_ptr_array_index (recipe->sources, 1))->crs);
+  /* Merged into a recipe read with --source-crs GCJ-02 (a layer imported
+   * in the window over a project imported so), the file read as it says
+   * stays so when the delivery is imported again. */
+  {
+    GrImportOptions gcj = { .source_crs = "GCJ-02" };
+    g_autoptr (GPtrArray) base = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+    g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+    g_autofree char *base_text = NULL;
+    g_autofree char *added_text = NULL;
+    g_autofree char *merged = NULL;
+    g_autoptr (GrRecipe) again = NULL;
+    g_autoptr (GrProject) reread = NULL;
+    const gboolean add[GR_N_ROLES] = { FALSE };
+
+    g_ptr_array_add (base, gr_source_parse (spec, NULL));
+    g_ptr_array_add (added, gr_source_parse (plain, NULL));
+    base_text = gr_recipe_to_text (NULL, base, &gcj);
+    added_text = gr_recipe_to_text (NULL, added, NULL);
+    merged = gr_recipe_merge (base_text, added_text, add);
+    again = gr_recipe_parse (merged, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->sources->len, ==, 2);
+    g_assert_null (((GrSource *) g_ptr_array_index (again->sources, 0))->crs);
+    g_assert_cmpstr (((GrSource *) g_ptr_array_index (again->sources, 1))->crs, ==,
+                     GR_SOURCE_CRS_OWN);
+    reread = gr_project_import (NULL, again->sources, &again->options, &error);
+    g_assert_no_error (error);
+    first_centre_lonlat (reread, GR_ROLE_PARK, &cx, &cy);
+    g_assert_cmpfloat (ground_metres (cx, cy, lon, lat), <, 1);
+    first_centre_lonlat (reread, GR_ROLE_GREEN, &cx, &cy);
+    g_assert_cmpfloat (ground_metres (cx, cy, x, y), <, 1);
+  }
 }
 
 static void

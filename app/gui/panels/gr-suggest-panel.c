@@ -235,7 +235,6 @@ gr_suggest_panel_class_init (GrSuggestPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "suggest.accept", NULL, accept_activated);
   gtk_widget_class_install_action (widget_class, "suggest.accept-all", NULL, accept_activated);
   gtk_widget_class_install_action (widget_class, "suggest.reject", NULL, reject_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "suggest.reject", NULL);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/cn/greenreach/Greenreach/panels/gr-suggest-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, candidates);
@@ -322,7 +321,7 @@ pp (double area, const GrSummary *before)
 }
 
 static GrSiteItem *
-site_item (const GrSite *site, const GrSiteSuggestion *s)
+site_item (const GrSite *site, const GrSiteSuggestion *s, GrSuggestCover cover)
 {
   const GrSuggestGain *g = &site->gain;
   g_autofree char     *people = gr_format_number (g->blind_spots.population, 0);
@@ -331,28 +330,58 @@ site_item (const GrSite *site, const GrSiteSuggestion *s)
   g_autofree char     *green = gr_format_change (pp (g->green.area_m2, &s->before), 2, "pp");
   g_autofree char     *park = gr_format_change (pp (g->park.area_m2, &s->before), 2, "pp");
   g_autofree char     *area = gr_format_area (site->area_m2);
-  /* TRANSLATORS: "1. +1,234 residents, 5,600 m² of homes out of the blind spots" */
-  g_autofree char *title = g_strdup_printf (_ ("%u. +%s residents, %s of homes out of the blind "
-                                               "spots"),
-                                            site->rank, people, land);
+  g_autofree char     *title = NULL;
   /* TRANSLATORS: the changes a site brings: service-radius rate, 300 m to
    * green, 500 m to a park; then the park's area */
   g_autofree char *detail = g_strdup_printf (_ ("service radius %s · 300 m green %s · 500 m park "
                                                 "%s · %s"),
                                              service, green, park, area);
 
+  /* The first line in the objective's own terms. */
+  switch (cover)
+    {
+    case GR_SUGGEST_SERVICE:
+      g_free (land);
+      land = gr_format_area (g->service.area_m2);
+      /* TRANSLATORS: "1. service-radius rate +0.42 pp: 31,073 m² of homes newly inside a radius" */
+      title = g_strdup_printf (_ ("%u. service-radius rate %s: %s of homes newly inside a radius"),
+                               site->rank, service, land);
+      break;
+    case GR_SUGGEST_GREEN:
+      g_free (land);
+      land = gr_format_area (g->green.area_m2);
+      title = g_strdup_printf (_ ("%u. green within 300 m %s: %s of homes newly in reach"),
+                               site->rank, green, land);
+      break;
+    case GR_SUGGEST_PARK:
+      g_free (land);
+      land = gr_format_area (g->park.area_m2);
+      title = g_strdup_printf (_ ("%u. a park within 500 m %s: %s of homes newly in reach"),
+                               site->rank, park, land);
+      break;
+    case GR_SUGGEST_BLIND_SPOTS:
+    default:
+      /* TRANSLATORS: "1. +1,234 residents, 5,600 m² of homes out of the blind spots" */
+      title = g_strdup_printf (_ ("%u. +%s residents, %s of homes out of the blind spots"),
+                               site->rank, people, land);
+      break;
+    }
   return gr_site_item_new (site->rank, title, detail);
 }
 
 /**
  * gr_suggest_panel_show:
+ * @cover: what the ranking served: the first line of each site says it
  * @status: a line above the list: how many sites, from how many
  *   candidates, and how far they get
  *
  * Lists @suggestion's sites, keeping the rank selected where there is one.
  */
 void
-gr_suggest_panel_show (GrSuggestPanel *self, const GrSiteSuggestion *s, const char *status)
+gr_suggest_panel_show (GrSuggestPanel         *self,
+                       const GrSiteSuggestion *s,
+                       GrSuggestCover          cover,
+                       const char             *status)
 {
   guint selected;
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -361,7 +390,7 @@ gr_suggest_panel_show (GrSuggestPanel *self, const GrSiteSuggestion *s, const ch
   /* The place in the list stays chosen (the first to start with). */
   selected = MAX (gr_suggest_panel_get_selected (self), 1);
   for (guint i = 0; i < s->sites->len; i++)
-    g_ptr_array_add (items, site_item (&g_array_index (s->sites, GrSite, i), s));
+    g_ptr_array_add (items, site_item (&g_array_index (s->sites, GrSite, i), s, cover));
   self->filling = TRUE;
   g_list_store_splice (self->sites, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sites)),
                        items->pdata, items->len);

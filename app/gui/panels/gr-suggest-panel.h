@@ -19,6 +19,7 @@ void        gr_suggest_panel_set_running (GrSuggestPanel *self, gboolean running
 void        gr_suggest_panel_set_progress (GrSuggestPanel *self, double fraction);
 void        gr_suggest_panel_show (GrSuggestPanel         *self,
                                    const GrSiteSuggestion *suggestion,
+                                   GrSuggestCover          cover,
                                    const char             *status);
 void        gr_suggest_panel_clear (GrSuggestPanel *self, const char *status, gboolean error);
 const char *gr_suggest_panel_get_status (GrSuggestPanel *self);

@@ -565,6 +565,8 @@ read_source (Import *import, const GrSource *source, GError **error)
   gboolean             ok;
   const char          *source_crs = source->crs != NULL ? source->crs : import->options->source_crs;
 
+  if (g_strcmp0 (source_crs, GR_SOURCE_CRS_OWN) == 0)
+    source_crs = NULL;
   if (source->role == GR_ROLE_POPULATION && !source->landuse
       && gr_path_is_population_raster (source->path))
     return read_raster (import, source, error);

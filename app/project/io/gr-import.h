@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* GrSource.crs: the file's own CRS, whatever the options' source_crs. */
+#define GR_SOURCE_CRS_OWN "own"
+
 typedef struct
 {
   GrRole   role;
@@ -15,7 +18,8 @@ typedef struct
   gboolean add;     /* over a project: added to its layer of the role, not replacing it */
   gboolean landuse; /* a land-use layer: each feature to the role its code means */
   char    *crs;     /* its coordinates' CRS over the file's and the options' (EPSG:N, GCJ-02,
-                     * BD-09…); NULL: as they say */
+                     * BD-09…, or GR_SOURCE_CRS_OWN); NULL: the options' source_crs, else
+                     * the file's */
 } GrSource;
 
 typedef struct

@@ -257,6 +257,16 @@ gr_recipe_merge (const char *base, const char *added, const gboolean add[GR_N_RO
         g_ptr_array_add (sources, source);
     }
   for (guint k = 0; k < from->sources->len; k++)
-    g_ptr_array_add (sources, g_ptr_array_index (from->sources, k));
+    {
+      GrSource *source = g_ptr_array_index (from->sources, k);
+
+      /* Read again under the base's options, a source keeps the CRS it
+       * was read with, not the base's --source-crs. */
+      if (source->crs == NULL && from->options.source_crs != NULL)
+        source->crs = g_strdup (from->options.source_crs);
+      else if (source->crs == NULL && into->options.source_crs != NULL)
+        source->crs = g_strdup (GR_SOURCE_CRS_OWN);
+      g_ptr_array_add (sources, source);
+    }
   return gr_recipe_to_text (into->osm != NULL ? into->osm : from->osm, sources, &into->options);
 }

@@ -196,6 +196,13 @@ gr_site_ranker_get_analysis (GrSiteRanker *ranker)
   return ranker->analysis;
 }
 
+/* The options it was measured and ranks with. */
+const GrSiteOptions *
+gr_site_ranker_get_options (GrSiteRanker *ranker)
+{
+  return &ranker->options;
+}
+
 guint
 gr_site_ranker_get_n_candidates (GrSiteRanker *ranker)
 {

@@ -28,13 +28,14 @@ void          gr_site_ranker_new_async (GrProject           *project,
 GrSiteRanker *gr_site_ranker_new_finish (GAsyncResult *result, GError **error);
 void          gr_site_ranker_free (GrSiteRanker *ranker);
 
-GrAnalysis *gr_site_ranker_get_analysis (GrSiteRanker *ranker);
-guint       gr_site_ranker_get_n_candidates (GrSiteRanker *ranker);
-void        gr_site_ranker_rank (GrSiteRanker *ranker, GrSiteSuggestion *suggestion);
-void        gr_site_ranker_reject (GrSiteRanker *ranker, guint candidate);
-guint       gr_site_ranker_get_n_rejected (GrSiteRanker *ranker);
-gboolean    gr_site_ranker_is_current (GrSiteRanker *ranker);
-gboolean    gr_site_ranker_get_cells (GrSiteRanker *ranker, guint candidate, GArray *cells);
+GrAnalysis          *gr_site_ranker_get_analysis (GrSiteRanker *ranker);
+guint                gr_site_ranker_get_n_candidates (GrSiteRanker *ranker);
+const GrSiteOptions *gr_site_ranker_get_options (GrSiteRanker *ranker);
+void                 gr_site_ranker_rank (GrSiteRanker *ranker, GrSiteSuggestion *suggestion);
+void                 gr_site_ranker_reject (GrSiteRanker *ranker, guint candidate);
+guint                gr_site_ranker_get_n_rejected (GrSiteRanker *ranker);
+gboolean             gr_site_ranker_is_current (GrSiteRanker *ranker);
+gboolean gr_site_ranker_get_cells (GrSiteRanker *ranker, guint candidate, GArray *cells);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrSiteRanker, gr_site_ranker_free)
 

@@ -291,7 +291,8 @@ lost_without (const GrSummary *with, const GrSummary *without)
  *
  * What each park serves on its own, the others kept: the homes that would
  * be out of reach without it, in every coverage figure. For the report's
- * suggested sites.
+ * suggested sites. Each park comes back under a new supply id, so @refs
+ * no longer names it afterwards: give each park once.
  *
  * Returns: (transfer full) (element-type GrSuggestGain): one per park
  */

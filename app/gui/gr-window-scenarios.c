@@ -339,13 +339,18 @@ _gr_window_load_scenarios (GrWindow *self)
 void
 _gr_window_on_scenario_selected (GrWindow *self)
 {
-  guint i = gtk_drop_down_get_selected (self->scenario_dropdown);
+  guint       i = gtk_drop_down_get_selected (self->scenario_dropdown);
+  GrScenario *was = self->current;
 
   if (self->filling)
     return;
   self->current = i > 0 && self->scenarios != NULL && i <= self->scenarios->len
                       ? g_ptr_array_index (self->scenarios, i - 1)
                       : NULL;
+  /* The sites were ranked for the option shown before, and would be
+   * accepted into it. */
+  if (self->current != was)
+    _gr_window_suggest_drop (self, _ ("Another option is shown: suggest again"));
   self->has_selection = FALSE;
   _gr_window_after_change (self);
 }

@@ -1923,6 +1923,18 @@ test_suggest_sites (Fixture *f, gconstpointer data)
   g_assert_cmpuint (gr_marks_get_n_reach (marks), >, 0);
   first = g_array_index (s->sites, GrSite, 0).candidate;
   value = g_array_index (s->sites, GrSite, 0).value;
+  /* Without a spacing, some of them are closer than 400 m (see below). */
+  {
+    double closest = G_MAXDOUBLE;
+
+    for (guint i = 0; i < s->sites->len; i++)
+      for (guint k = i + 1; k < s->sites->len; k++)
+        closest = MIN (
+            closest,
+            hypot (g_array_index (s->sites, GrSite, i).x - g_array_index (s->sites, GrSite, k).x,
+                   g_array_index (s->sites, GrSite, i).y - g_array_index (s->sites, GrSite, k).y));
+    g_assert_cmpfloat (closest, <, 400);
+  }
   g_assert_cmpfloat (value, >, 0);
   /* Chosen in the list, a site is looked at, with the homes it serves. */
   gr_suggest_panel_select (panel, 2);
@@ -2000,6 +2012,26 @@ test_suggest_sites (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (after.neither.area_m2, >, before.neither.area_m2);
   g_assert_null (gr_window_get_suggestion (window));
   g_assert_cmpuint (g_list_model_get_n_items (gr_suggest_panel_get_sites (panel)), ==, 0);
+  g_assert_cmpuint (gr_marks_get_n_sites (marks), ==, 0);
+
+  /* With a spacing, no two new parks closer than it. */
+  gr_suggest_panel_set_spacing (panel, 400);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "suggest.run", NULL));
+  wait_measured (window);
+  s = gr_window_get_suggestion (window);
+  g_assert_nonnull (s);
+  g_assert_cmpuint (s->sites->len, >, 0);
+  for (guint i = 0; i < s->sites->len; i++)
+    for (guint k = i + 1; k < s->sites->len; k++)
+      {
+        const GrSite *a = &g_array_index (s->sites, GrSite, i);
+        const GrSite *b = &g_array_index (s->sites, GrSite, k);
+
+        g_assert_cmpfloat (hypot (a->x - b->x, a->y - b->y), >=, 400);
+      }
+  /* Another option shown: ranked for the one before, the list is dropped. */
+  g_assert_true (gr_window_set_scenario (window, NULL));
+  g_assert_null (gr_window_get_suggestion (window));
   g_assert_cmpuint (gr_marks_get_n_sites (marks), ==, 0);
 }
 

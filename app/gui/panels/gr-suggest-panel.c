@@ -29,6 +29,7 @@ struct _GrSuggestPanel
   GtkDropDown    *objective; /* as objectives[] */
   GtkSpinButton  *area;
   GtkDropDown    *shape;
+  GtkSpinButton  *spacing;
   GtkButton      *cancel_button;
   GtkProgressBar *progress;
   GtkLabel       *status;
@@ -244,6 +245,7 @@ gr_suggest_panel_class_init (GrSuggestPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, objective);
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, area);
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, shape);
+  gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, spacing);
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, progress);
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, status);
@@ -284,6 +286,7 @@ gr_suggest_panel_get_options (GrSuggestPanel *self, GrSiteOptions *o)
     o->count = (guint) gtk_spin_button_get_value_as_int (self->count);
   o->area_m2 = gtk_spin_button_get_value (self->area);
   o->circle = gtk_drop_down_get_selected (self->shape) == 1;
+  o->spacing = gtk_spin_button_get_value (self->spacing);
 }
 
 void
@@ -468,4 +471,11 @@ gr_suggest_panel_set_from_plots (GrSuggestPanel *self, gboolean plots)
 {
   g_return_if_fail (GR_IS_SUGGEST_PANEL (self));
   gtk_drop_down_set_selected (self->candidates, plots ? 1 : 0);
+}
+
+void
+gr_suggest_panel_set_spacing (GrSuggestPanel *self, double metres)
+{
+  g_return_if_fail (GR_IS_SUGGEST_PANEL (self));
+  gtk_spin_button_set_value (self->spacing, metres);
 }

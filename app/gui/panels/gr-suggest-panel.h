@@ -15,6 +15,7 @@ void        gr_suggest_panel_get_options (GrSuggestPanel *self, GrSiteOptions *o
 void        gr_suggest_panel_set_count (GrSuggestPanel *self, guint count);
 gboolean    gr_suggest_panel_get_from_plots (GrSuggestPanel *self);
 void        gr_suggest_panel_set_from_plots (GrSuggestPanel *self, gboolean plots);
+void        gr_suggest_panel_set_spacing (GrSuggestPanel *self, double metres);
 void        gr_suggest_panel_set_running (GrSuggestPanel *self, gboolean running);
 void        gr_suggest_panel_set_progress (GrSuggestPanel *self, double fraction);
 void        gr_suggest_panel_show (GrSuggestPanel         *self,

@@ -120,6 +120,7 @@ typedef struct
   GrProgressFunc progress;
   gpointer       progress_data;
   GTask         *task; /* borrowed, while the thread runs */
+  double         sent; /* the last fraction passed on */
 } RankerJob;
 
 static gboolean
@@ -127,8 +128,13 @@ job_progress (double fraction, gpointer data)
 {
   RankerJob *job = data;
 
-  gr_progress_relay (job->task, job->progress, job->progress_data, fraction,
-                     _ ("Measuring the candidate sites"));
+  /* A hundredth at a time: not one main-loop call per candidate. */
+  if (fraction >= job->sent + 0.01 || (fraction >= 1 && job->sent < 1))
+    {
+      job->sent = fraction;
+      gr_progress_relay (job->task, job->progress, job->progress_data, fraction,
+                         _ ("Measuring the candidate sites"));
+    }
   return !g_cancellable_is_cancelled (g_task_get_cancellable (job->task));
 }
 

@@ -277,6 +277,7 @@ test_ranker (void)
   g_assert_no_error (m.error);
   g_assert_nonnull (m.ranker);
   g_assert_cmpuint (m.n_progress, >, 0);
+  g_assert_cmpfloat (m.last_fraction, ==, 1);
   gr_site_ranker_rank (m.ranker, &ranked);
   g_assert_cmpuint (ranked.sites->len, ==, once.sites->len);
   g_assert_cmpuint (ranked.sites->len, >, 1);

@@ -150,6 +150,11 @@ ranker_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
   job->task = task;
   ranker =
       gr_site_ranker_new (job->project, job->analysis, &job->options, job_progress, job, &error);
+  /* The measuring threads other than this one say nothing: the end is
+   * said here, before the result. */
+  if (ranker != NULL && job->sent < 1)
+    gr_progress_relay (task, job->progress, job->progress_data, 1,
+                       _ ("Measuring the candidate sites"));
   if (ranker != NULL)
     g_task_return_pointer (task, ranker, (GDestroyNotify) gr_site_ranker_free);
   else

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential meson ninja-build pkg-config libglib2.0-dev libgtk-4-dev
-  libshumate-dev libadwaita-1-dev libgdal-dev libsqlite3-dev libcairo2-dev libpango1.0-dev libjson-glib-dev
+  libshumate-dev libadwaita-1-dev libgdal-dev libsqlite3-dev libcairo2-dev libpng-dev libpango1.0-dev libjson-glib-dev
   libglpk-dev
   gettext gdal-bin poppler-utils xvfb xauth xdotool desktop-file-utils appstream-util locales
   fonts-wqy-microhei valgrind python3 clang-format clang libclang-rt-14-dev)

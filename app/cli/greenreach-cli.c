@@ -24,6 +24,7 @@ static const struct
   { "targets", gr_cli_targets },   { "indicators", gr_cli_indicators },
   { "render", gr_cli_render },     { "report", gr_cli_report },
   { "scenario", gr_cli_scenario }, { "suggest", gr_cli_suggest },
+  { "basemap", gr_cli_basemap },
 };
 
 static void
@@ -34,7 +35,8 @@ usage (FILE *to)
            "  greenreach-cli analyze %s\n  greenreach-cli "
            "indicators %s\n"
            "  greenreach-cli targets %s\n  greenreach-cli scenario %s\n  greenreach-cli render %s\n"
-           "  greenreach-cli report %s\n  greenreach-cli suggest %s\n\n%s\n",
+           "  greenreach-cli report %s\n  greenreach-cli suggest %s\n  greenreach-cli basemap "
+           "%s\n\n%s\n",
            _ ("Usage:"), _ ("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"), _ ("PROJECT.gpkg"),
            _ ("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE [OPTION…]"),
            _ ("PROJECT.gpkg [--scenario NAME] [--targets SET] [--json|--csv]"),
@@ -48,6 +50,8 @@ usage (FILE *to)
               "-o REPORT.pdf"),
            _ ("PROJECT.gpkg [--scenario NAME] (--count K | --target KEY=VALUE) [--sites "
               "auto|layer|FILE] [--exact] [--apply NEW-SCENARIO] [--json]"),
+           _ ("OSMFILE|PROJECT.gpkg -o BASEMAP.mbtiles [--zoom MIN-MAX] [--bbox "
+              "LON0,LAT0,LON1,LAT1]"),
            _ ("Run “greenreach-cli COMMAND --help” for the options of a command."));
 }
 

@@ -769,6 +769,60 @@ test_indicators (void)
   gr_test_remove_tree (dir);
 }
 
+/* basemap: a real extract into an MBTiles file with the tile count and
+ * throughput in JSON; a second run over it replaces it whole; usage and
+ * data errors name what is wrong. */
+static void
+test_basemap (void)
+{
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *out = g_build_filename (dir, "monaco.mbtiles", NULL);
+  g_autofree char *osm = g_test_build_filename (G_TEST_DIST, "data", "osm", "monaco.osm.pbf", NULL);
+  g_autofree char *bad =
+      g_test_build_filename (G_TEST_DIST, "data", "bad-input", "pyshp_corrupt_too_long.dbf", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  {
+    g_auto (Run) run = run_cli ("basemap", osm, "-o", out, "--zoom", "12-14", "--json", NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    o = parse_object (run.out, parser);
+    g_assert_cmpint (json_object_get_int_member (o, "tiles"), >, 10);
+    g_assert_cmpint (json_object_get_int_member (o, "min_zoom"), ==, 12);
+    g_assert_cmpint (json_object_get_int_member (o, "max_zoom"), ==, 14);
+    g_assert_cmpfloat (json_object_get_double_member (o, "tiles_per_second"), >, 0);
+    g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_auto (Run) run = run_cli ("basemap", osm, "-o", out, "--zoom", "13", "--bbox",
+                                "7.41,43.72,7.44,43.75", NULL);
+    g_autofree char *part = g_strconcat (out, ".part", NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "zoom 13–13"));
+    g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto (Run) run = run_cli ("basemap", osm, "-o", out, "--zoom", "17-12", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--zoom"));
+  }
+  {
+    g_auto (Run) run = run_cli ("basemap", osm, "-o", out, "--bbox", "7.5,43,7.4,44", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--bbox"));
+  }
+  {
+    g_auto (Run) run = run_cli ("basemap", bad, "-o", out, NULL);
+
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "pyshp_corrupt_too_long.dbf"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -786,5 +840,6 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/walking/usage", test_walking_usage);
   g_test_add_func ("/cli/scenarios", test_scenarios);
   g_test_add_func ("/cli/indicators", test_indicators);
+  g_test_add_func ("/cli/basemap", test_basemap);
   return g_test_run ();
 }

@@ -1,5 +1,6 @@
 /* test-window.c — the map window for real under Xvfb: open the sample,
  * render to PNG, and check pixels where the analysis says what must show */
+#include "gr-base-map.h"
 #include "gr-coverage-layer.h"
 #include "gr-edit-item.h"
 #include "gr-layer-item.h"
@@ -772,6 +773,63 @@ static gboolean
 is_magenta (Pixel p)
 {
   return p.r > 200 && p.b > 200 && p.g < 40;
+}
+
+/* Pixels of the map area near @rgb (each channel within @tolerance). */
+static guint
+count_map_pixels (GdkTexture *texture, GrWindow *window, Pixel rgb, int tolerance)
+{
+  int                w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guint8 *data = g_malloc (4 * w * h);
+  GtkWidget         *map = gr_window_get_map (window);
+  graphene_rect_t    area;
+  guint              n = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (map, contents (window), &area));
+  gdk_texture_download (texture, data, 4 * w);
+  for (int y = MAX ((int) area.origin.y, 0); y < MIN ((int) (area.origin.y + area.size.height), h);
+       y++)
+    for (int x = MAX ((int) area.origin.x, 0); x < MIN ((int) (area.origin.x + area.size.width), w);
+         x++)
+      {
+        const guint8 *p = data + 4 * (y * w + x);
+
+        n += abs (p[2] - rgb.r) <= tolerance && abs (p[1] - rgb.g) <= tolerance
+             && abs (p[0] - rgb.b) <= tolerance;
+      }
+  return n;
+}
+
+/* The sample opens on its own base map, made from the extract by
+ * `greenreach-cli basemap`: at street zoom in Andorra la Vella it shows
+ * white streets in their casings and grey buildings, not a blur. */
+static void
+test_sample_base_map (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
+  g_autofree char *expected = gr_runtime_data_path ("sample/basemap.mbtiles");
+  g_autofree char *in_use = gr_base_map_get_mbtiles (gr_settings_get ());
+  guint            streets = 0, buildings = 0;
+  gint64           end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_cmpstr (in_use, ==, expected);
+  show_only_base_map (window, TRUE);
+  shumate_viewport_set_zoom_level (viewport, 16);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 42.5075, 1.5290);
+  while (g_get_monotonic_time () < end && (streets < 3000 || buildings < 3000))
+    {
+      g_autoptr (GdkTexture) texture = NULL;
+
+      spin (400);
+      texture = render (window, "sample-base-map");
+      streets = count_map_pixels (texture, window, (Pixel){ 255, 255, 255 }, 2);
+      buildings = count_map_pixels (texture, window, (Pixel){ 200, 196, 191 }, 8);
+    }
+  g_test_message ("street pixels %u, building pixels %u", streets, buildings);
+  g_assert_cmpuint (streets, >=, 3000);
+  g_assert_cmpuint (buildings, >=, 3000);
+  show_only_base_map (window, FALSE);
 }
 
 /* The online base map, for real over HTTP from a server this test starts
@@ -2084,6 +2142,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/bad-file-keeps-project", test_bad_file_keeps_project);
   add_test ("/gui/window/layer-style", test_layer_style);
   add_test ("/gui/window/selected-park", test_selected_park);
+  add_test ("/gui/window/sample-base-map", test_sample_base_map);
   add_test ("/gui/window/online-base-map", test_online_base_map);
   add_test ("/gui/window/broken-base-map", test_broken_base_map);
   add_test ("/gui/window/preferences-radius", test_preferences_radius);

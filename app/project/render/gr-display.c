@@ -52,6 +52,24 @@ collect_paths (OGRGeometryH geometry, GArray *xy, GArray *ends)
       collect_paths (OGR_G_GetGeometryRef (geometry, i), xy, ends);
 }
 
+/* Every ring, line and point of a longitude/latitude geometry, in Web
+ * Mercator; %NULL when it has none. */
+GrPolygon *
+gr_mercator_from_lonlat_geometry (OGRGeometryH lonlat)
+{
+  g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  double *p;
+
+  collect_paths (lonlat, xy, ends);
+  if (ends->len == 0)
+    return NULL;
+  p = (double *) xy->data;
+  for (guint i = 0; i < xy->len / 2; i++)
+    gr_lonlat_to_mercator (p[2 * i], p[2 * i + 1], &p[2 * i], &p[2 * i + 1]);
+  return gr_polygon_new (p, xy->len / 2, (guint *) ends->data, ends->len);
+}
+
 static GrDisplayFeature *
 display_feature (GrFeature *feature, GrShape kind, OGRCoordinateTransformationH ct)
 {
@@ -67,11 +85,7 @@ display_feature (GrFeature *feature, GrShape kind, OGRCoordinateTransformationH 
     return NULL;
   f = g_new0 (GrDisplayFeature, 1);
   f->shape = gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
-  for (guint i = 0; i < xy->len / 2; i++)
-    gr_lonlat_to_mercator (g_array_index (xy, double, 2 * i), g_array_index (xy, double, 2 * i + 1),
-                           &g_array_index (xy, double, 2 * i),
-                           &g_array_index (xy, double, 2 * i + 1));
-  f->mercator = gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
+  f->mercator = gr_mercator_from_lonlat_geometry (lonlat);
   gr_polygon_bounds (f->mercator, f->bounds);
   f->kind = kind;
   f->area_m2 = gr_geometry_area (feature->geometry);

@@ -28,6 +28,7 @@ void       gr_display_free (GrDisplay *display);
 GPtrArray *gr_display_get_features (GrDisplay *display, GrRole role);
 void       gr_display_get_bounds (GrDisplay *display, GrRole role, double bounds[4]);
 void       gr_lonlat_to_mercator (double lon, double lat, double *mx, double *my);
+GrPolygon *gr_mercator_from_lonlat_geometry (OGRGeometryH lonlat);
 gboolean   gr_display_to_lonlat (GrDisplay *display, double x, double y, double *lon, double *lat);
 gboolean gr_display_from_lonlat (GrDisplay *display, double lon, double lat, double *x, double *y);
 

@@ -92,7 +92,8 @@ in_view (const double a[4], const double b[4], double w, double h)
 void
 _gr_render_trace (cairo_t *cr, const double a[4], const GrPolygon *shape, gboolean close)
 {
-  guint start = 0;
+  guint  start = 0;
+  double last_x = 0, last_y = 0;
 
   for (guint r = 0; r < shape->n_rings; r++)
     {
@@ -100,10 +101,15 @@ _gr_render_trace (cairo_t *cr, const double a[4], const GrPolygon *shape, gboole
         {
           double x = a[0] * shape->xy[2 * i] + a[2], y = a[1] * shape->xy[2 * i + 1] + a[3];
 
+          /* Points closer than half a pixel to the last one drawn change
+           * nothing on the surface: a whole city at low zoom draws fast. */
           if (i == start)
             cairo_move_to (cr, x, y);
-          else
+          else if (i + 1 == shape->ring_ends[r] || fabs (x - last_x) + fabs (y - last_y) >= 0.5)
             cairo_line_to (cr, x, y);
+          else
+            continue;
+          last_x = x, last_y = y;
         }
       if (close)
         cairo_close_path (cr);

@@ -3,6 +3,7 @@
 
 #include "gr-cli-common.h"
 
+#include "gr-basemap-job.h"
 #include "gr-code-table.h"
 
 #include "gr-gdal.h"
@@ -323,14 +324,18 @@ gr_cli_parse_targets (const char *key, GrTargetSet *set, GError **error)
   return FALSE;
 }
 
-/* --basemap: a file, "none", or the bundled one when it is there. */
+/* --basemap: a file, "none", or the project's own base map beside it
+ * (`city.mbtiles` beside `city.gpkg`), or the bundled one when it is
+ * there. */
 char *
-gr_cli_basemap_path (const char *option)
+gr_cli_basemap_path (const char *option, const char *project)
 {
   char *path;
 
   if (option != NULL)
     return g_str_equal (option, "none") ? NULL : g_strdup (option);
+  if ((path = gr_basemap_find_beside (project)) != NULL)
+    return path;
   path = gr_runtime_data_path ("sample/basemap.mbtiles");
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     g_clear_pointer (&path, g_free);

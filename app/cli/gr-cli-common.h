@@ -98,7 +98,7 @@ GOptionEntry gr_cli_entry (GrCliOptions *options, GrCliOption option);
 
 gboolean gr_cli_has_one_arg (char *const *args);
 gboolean gr_cli_parse_targets (const char *key, GrTargetSet *set, GError **error);
-char    *gr_cli_basemap_path (const char *option);
+char    *gr_cli_basemap_path (const char *option, const char *project);
 void     gr_cli_print_warnings (GrProject *project);
 void     gr_cli_print_left_out (const GrScenario *scenario);
 

@@ -129,9 +129,9 @@ warn_basemap (const GError *error)
 }
 
 static GrMbtiles *
-open_basemap (const char *option)
+open_basemap (const char *option, const char *project)
 {
-  g_autofree char *path = gr_cli_basemap_path (option);
+  g_autofree char *path = gr_cli_basemap_path (option, project);
   g_autoptr (GError) error = NULL;
   GrMbtiles *basemap;
 
@@ -166,7 +166,7 @@ draw (const Options *o, const GrCliInput *input, GrDisplay *display)
   else
     gr_render_default_bounds (display, map.bounds);
   gr_coverage_tiles_set_source (tiles, input->analysis, NULL, display);
-  basemap = open_basemap (o->common.basemap);
+  basemap = open_basemap (o->common.basemap, o->common.args[0]);
   attribution = gr_project_attribution (input->baseline);
   title = g_strdup_printf (_ ("Blind spots: %s"),
                            o->common.scenario != NULL ? o->common.scenario : _ ("Baseline"));

@@ -110,7 +110,7 @@ gr_cli_report (int argc, char **argv)
     return EXIT_USAGE;
   if (!options_check (&o, &report, &error))
     return gr_cli_fail (EXIT_USAGE, error->message);
-  basemap = gr_cli_basemap_path (o.common.basemap);
+  basemap = gr_cli_basemap_path (o.common.basemap, o.common.args[0]);
   report.project = o.common.args[0];
   report.scenarios = (const char *const *) o.scenarios;
   report.criteria = &o.common.criteria.values;

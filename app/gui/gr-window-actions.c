@@ -131,6 +131,8 @@ _gr_window_class_init_actions (GtkWidgetClass *widget_class)
                                    _gr_window_export_map_activated);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL,
                                    _gr_window_export_report_activated);
+  gtk_widget_class_install_action (widget_class, "win.make-basemap", NULL,
+                                   _gr_window_make_basemap_activated);
   gtk_widget_class_install_action (widget_class, "win.present-leave", NULL, present_activated);
   gtk_widget_class_install_action (widget_class, "win.present-step", "i", present_step_activated);
   gtk_widget_class_install_action (widget_class, "win.present-toggle", "s",

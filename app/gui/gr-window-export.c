@@ -22,7 +22,8 @@
 gboolean
 gr_window_export_map (GrWindow *self, const char *path, double dpi, GError **error)
 {
-  g_autofree char *basemap_file = gr_base_map_get_mbtiles (gr_settings_get ());
+  g_autofree char *basemap_file =
+      gr_base_map_get_mbtiles (gr_settings_get (), _gr_window_get_project_path (self));
   g_autoptr (GrMbtiles) basemap = NULL;
   g_autofree char *attribution = NULL;
   g_autofree char *title = NULL;
@@ -201,17 +202,18 @@ start_report (GrWindow           *self,
               GAsyncReadyCallback done,
               gpointer            done_data)
 {
-  g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
-  GrTargetSet      set = gr_indicator_panel_get_target_set (self->indicator_panel);
-  GrReportOptions  options = {
-     .project = gr_session_get_path (self->session),
-     .scenarios = scenarios,
-     .targets = set < GR_N_TARGET_SETS ? set : GR_TARGETS_NONE,
-     .paper = paper,
-     .portrait = portrait,
-     .criteria = &self->criteria,
-     .style = gr_vector_layer_get_style (self->vectors),
-     .basemap = basemap,
+  g_autofree char *basemap =
+      gr_base_map_get_mbtiles (gr_settings_get (), _gr_window_get_project_path (self));
+  GrTargetSet     set = gr_indicator_panel_get_target_set (self->indicator_panel);
+  GrReportOptions options = {
+    .project = gr_session_get_path (self->session),
+    .scenarios = scenarios,
+    .targets = set < GR_N_TARGET_SETS ? set : GR_TARGETS_NONE,
+    .paper = paper,
+    .portrait = portrait,
+    .criteria = &self->criteria,
+    .style = gr_vector_layer_get_style (self->vectors),
+    .basemap = basemap,
   };
 
   g_clear_object (&self->cancellable);

@@ -461,6 +461,13 @@ on_scroll (GtkEventControllerScroll *scroll, double dx, double dy, GrWindow *sel
   return TRUE;
 }
 
+/* The open project's file, or %NULL (none open, or not saved). */
+const char *
+_gr_window_get_project_path (GrWindow *self)
+{
+  return self->session != NULL ? gr_session_get_path (self->session) : NULL;
+}
+
 /* The base map follows the preferences; when the chosen one cannot be
  * used, the map says why and shows the layers on a plain background. */
 void
@@ -468,7 +475,8 @@ _gr_window_apply_base_map (GrWindow *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) sources = gr_base_map_new_sources (gr_settings_get (), &error);
+  g_autoptr (GPtrArray) sources =
+      gr_base_map_new_sources (gr_settings_get (), _gr_window_get_project_path (self), &error);
 
   for (guint i = 0; i < self->base_layers->len; i++)
     {

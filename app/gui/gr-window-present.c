@@ -28,10 +28,11 @@ show_chrome (GrWindow *self, gboolean shown)
 static void
 attach_baseline (GrWindow *self)
 {
-  g_autofree char *basemap = gr_base_map_get_mbtiles (gr_settings_get ());
-  GrSession       *s = self->session;
-  GrTargetSet      set = gr_indicator_panel_get_target_set (self->indicator_panel);
-  GrIndicators     b;
+  g_autofree char *basemap =
+      gr_base_map_get_mbtiles (gr_settings_get (), _gr_window_get_project_path (self));
+  GrSession   *s = self->session;
+  GrTargetSet  set = gr_indicator_panel_get_target_set (self->indicator_panel);
+  GrIndicators b;
 
   gr_swipe_layer_set_baseline (self->swipe, self->baseline_analysis, gr_session_get_analysis (s),
                                gr_session_get_display (s),

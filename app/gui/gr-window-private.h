@@ -254,8 +254,9 @@ void
 _gr_window_describe_served (GrWindow *self, GString *text, GrRole role, const GrPolygon *shape);
 void
 _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self);
-void _gr_window_apply_base_map (GrWindow *self);
-void _gr_window_setup_map (GrWindow *self);
+void        _gr_window_apply_base_map (GrWindow *self);
+const char *_gr_window_get_project_path (GrWindow *self);
+void        _gr_window_setup_map (GrWindow *self);
 
 /* gr-window-scenarios.c */
 GrProject *_gr_window_baseline_project (GrWindow *self);
@@ -320,6 +321,9 @@ void _gr_window_compare_activated (GtkWidget *widget, const char *action, GVaria
 void _gr_window_export_map_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 void
 _gr_window_export_report_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+
+/* gr-window-basemap.c */
+void _gr_window_make_basemap_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
 /* gr-window-present.c */
 void _gr_window_add_key (GtkShortcutController *controller,
@@ -392,6 +396,7 @@ gboolean        gr_window_presentation_ready (GrWindow *self);
 GrSwipeLayer   *gr_window_get_swipe_layer (GrWindow *self);
 GrPresentation *gr_window_get_presentation (GrWindow *self);
 gboolean        gr_window_export_map (GrWindow *self, const char *path, double dpi, GError **error);
+gboolean        gr_window_make_basemap (GrWindow *self, int max_zoom, GError **error);
 gboolean        gr_window_export_report (GrWindow          *self,
                                          const char        *path,
                                          const char *const *scenarios,

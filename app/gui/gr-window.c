@@ -50,6 +50,8 @@ _gr_window_update_actions (GrWindow *self)
   const char *presenting[] = { "win.present-step", "win.present-leave", "win.present-toggle" };
 
   gtk_widget_action_set_enabled (w, "win.open", edit && !self->busy);
+  gtk_widget_action_set_enabled (w, "win.make-basemap",
+                                 edit && !self->busy && self->session != NULL);
   gtk_widget_action_set_enabled (w, "win.import", edit && !self->busy);
   for (guint i = 0; i < G_N_ELEMENTS (editing); i++)
     gtk_widget_action_set_enabled (w, editing[i], edit);
@@ -367,6 +369,8 @@ _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysi
   gr_indicator_panel_set_zones (self->indicator_panel, gr_session_get_project (session));
   _gr_window_show_analysis (self, analysis, refs);
   mark_findings (self);
+  /* A project may carry its own base map beside its file. */
+  _gr_window_apply_base_map (self);
   adw_window_title_set_subtitle (self->window_title, name);
   if (!same_place)
     _gr_window_zoom_to_project (self);

@@ -1,6 +1,7 @@
 /* test-window.c — the map window for real under Xvfb: open the sample,
  * render to PNG, and check pixels where the analysis says what must show */
 #include "gr-base-map.h"
+#include "gr-mbtiles.h"
 #include "gr-coverage-layer.h"
 #include "gr-edit-item.h"
 #include "gr-layer-item.h"
@@ -809,7 +810,7 @@ test_sample_base_map (Fixture *f, gconstpointer data)
   GrWindow        *window = f->window;
   ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
   g_autofree char *expected = gr_runtime_data_path ("sample/basemap.mbtiles");
-  g_autofree char *in_use = gr_base_map_get_mbtiles (gr_settings_get ());
+  g_autofree char *in_use = gr_base_map_get_mbtiles (gr_settings_get (), NULL);
   guint            streets = 0, buildings = 0;
   gint64           end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
@@ -830,6 +831,42 @@ test_sample_base_map (Fixture *f, gconstpointer data)
   g_assert_cmpuint (streets, >=, 3000);
   g_assert_cmpuint (buildings, >=, 3000);
   show_only_base_map (window, FALSE);
+}
+
+/* "Make an Offline Base Map from This Project": unsaved, it asks for the
+ * project file first; saved, the project's layers become `andorra.mbtiles`
+ * beside `andorra.gpkg`, and the window draws it at once. */
+static void
+test_make_basemap (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  g_autofree char *path = g_build_filename (f->dir, "andorra.gpkg", NULL);
+  g_autofree char *beside = g_build_filename (f->dir, "andorra.mbtiles", NULL);
+  g_autofree char *in_use = NULL;
+  g_autoptr (GrMbtiles) tiles = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 end;
+
+  g_assert_false (gr_window_make_basemap (window, 12, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (gr_window_save_as (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (gr_window_make_basemap (window, 12, &error));
+  g_assert_no_error (error);
+  g_assert_true (gr_window_get_busy (window));
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (gr_window_get_busy (window) && g_get_monotonic_time () < end)
+    spin (100);
+  g_assert_false (gr_window_get_busy (window));
+  g_assert_null (gr_window_get_error (window));
+  g_assert_true (g_file_test (beside, G_FILE_TEST_IS_REGULAR));
+  tiles = gr_mbtiles_open (beside, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gr_mbtiles_get_max_zoom (tiles), ==, 12);
+  in_use = gr_base_map_get_mbtiles (gr_settings_get (), path);
+  g_assert_cmpstr (in_use, ==, beside);
+  g_assert_null (gr_window_get_base_map_error (window));
 }
 
 /* The online base map, for real over HTTP from a server this test starts
@@ -2143,6 +2180,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/layer-style", test_layer_style);
   add_test ("/gui/window/selected-park", test_selected_park);
   add_test ("/gui/window/sample-base-map", test_sample_base_map);
+  add_test ("/gui/window/make-basemap", test_make_basemap);
   add_test ("/gui/window/online-base-map", test_online_base_map);
   add_test ("/gui/window/broken-base-map", test_broken_base_map);
   add_test ("/gui/window/preferences-radius", test_preferences_radius);

@@ -409,6 +409,26 @@ test_project (void)
   g_assert_cmpuint (parks, ==, project->layers[GR_ROLE_PARK]->features->len);
 }
 
+/* A project's own base map is kept beside its file. */
+static void
+test_beside (void)
+{
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *project = g_build_filename (dir, "城市.gpkg", NULL);
+  g_autofree char *beside = g_build_filename (dir, "城市.mbtiles", NULL);
+  g_autofree char *a = gr_basemap_path_beside ("/data/city.v2/plan.gpkg");
+  g_autofree char *b = gr_basemap_path_beside ("/data/city.v2/plan");
+  g_autofree char *found = NULL;
+
+  g_assert_cmpstr (a, ==, "/data/city.v2/plan.mbtiles");
+  g_assert_cmpstr (b, ==, "/data/city.v2/plan.mbtiles");
+  g_assert_null (gr_basemap_find_beside (project));
+  g_assert_true (g_file_set_contents (beside, "", 0, NULL));
+  found = gr_basemap_find_beside (project);
+  g_assert_cmpstr (found, ==, beside);
+  g_assert_null (gr_basemap_find_beside (NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -431,6 +451,7 @@ main (int argc, char **argv)
   g_test_add_func ("/basemap/cancel", test_cancel);
   g_test_add_func ("/basemap/refusals", test_refusals);
   g_test_add_func ("/basemap/project", test_project);
+  g_test_add_func ("/basemap/beside", test_beside);
   status = g_test_run ();
   gr_basemap_data_free (monaco_en);
   gr_basemap_data_free (monaco_zh);

@@ -9,6 +9,7 @@
 
 #include "gr-base-map.h"
 
+#include "gr-basemap-job.h"
 #include "gr-mbtiles-source.h"
 #include "gr-runtime.h"
 #include "gr-settings.h"
@@ -31,17 +32,27 @@ online (const char *id,
       id, name, license, license_uri, 0, max_zoom, 256, SHUMATE_MAP_PROJECTION_MERCATOR, url));
 }
 
-static ShumateMapSource *
-offline (GSettings *settings, GError **error)
+/* The file chosen in the preferences; else the project's own, beside its
+ * file; else the sample's. */
+static char *
+offline_path (GSettings *settings, const char *project_path)
 {
-  g_autofree char *path = g_settings_get_string (settings, "mbtiles-path");
+  char *path = g_settings_get_string (settings, "mbtiles-path");
+
+  if (path[0] != '\0')
+    return path;
+  g_free (path);
+  if ((path = gr_basemap_find_beside (project_path)) != NULL)
+    return path;
+  return gr_runtime_data_path ("sample/basemap.mbtiles");
+}
+
+static ShumateMapSource *
+offline (GSettings *settings, const char *project_path, GError **error)
+{
+  g_autofree char *path = offline_path (settings, project_path);
   g_autoptr (GrMbtilesSource) tiles = NULL;
 
-  if (path[0] == '\0')
-    {
-      g_free (path);
-      path = gr_runtime_data_path ("sample/basemap.mbtiles");
-    }
   if ((tiles = gr_mbtiles_source_new (path, error)) == NULL)
     return NULL;
   /* Tiles beyond the file's deepest zoom are its tiles enlarged. */
@@ -60,13 +71,15 @@ is_template (const char *url)
 
 /**
  * gr_base_map_new_sources:
+ * @project_path: (nullable): the open project's file, whose own base map
+ *   beside it is used when the preferences name no file
  *
  * Returns: (transfer full) (element-type ShumateMapSource): the tile
  * sources to draw, bottom first, none for "no base map"; %NULL with
  * @error set when the chosen base map cannot be used.
  */
 GPtrArray *
-gr_base_map_new_sources (GSettings *settings, GError **error)
+gr_base_map_new_sources (GSettings *settings, const char *project_path, GError **error)
 {
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char  *key = NULL;
@@ -76,7 +89,7 @@ gr_base_map_new_sources (GSettings *settings, GError **error)
   switch (g_settings_get_enum (settings, "base-map"))
     {
     case GR_BASE_MAP_MBTILES:
-      if ((source = offline (settings, error)) == NULL)
+      if ((source = offline (settings, project_path, error)) == NULL)
         return NULL;
       g_ptr_array_add (sources, source);
       break;
@@ -127,17 +140,9 @@ gr_base_map_new_sources (GSettings *settings, GError **error)
 /* The offline base map's file when it is the one chosen; else %NULL (an
  * online base map is not drawn outside the window). */
 char *
-gr_base_map_get_mbtiles (GSettings *settings)
+gr_base_map_get_mbtiles (GSettings *settings, const char *project_path)
 {
-  g_autofree char *path = NULL;
-
   if (g_settings_get_enum (settings, "base-map") != GR_BASE_MAP_MBTILES)
     return NULL;
-  path = g_settings_get_string (settings, "mbtiles-path");
-  if (path[0] == '\0')
-    {
-      g_free (path);
-      path = gr_runtime_data_path ("sample/basemap.mbtiles");
-    }
-  return g_steal_pointer (&path);
+  return offline_path (settings, project_path);
 }

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-GPtrArray *gr_base_map_new_sources (GSettings *settings, GError **error);
-char      *gr_base_map_get_mbtiles (GSettings *settings);
+GPtrArray *gr_base_map_new_sources (GSettings *settings, const char *project_path, GError **error);
+char      *gr_base_map_get_mbtiles (GSettings *settings, const char *project_path);
 
 G_END_DECLS

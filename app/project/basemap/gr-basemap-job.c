@@ -76,6 +76,39 @@ tile_range (const double m[4], int z, int r[4])
   r[3] = CLAMP ((int) floor (m[3] * n), 0, n - 1);
 }
 
+/**
+ * gr_basemap_path_beside:
+ * @project_path: a project file, `city.gpkg`
+ *
+ * Returns: where a project's own base map is kept: `city.mbtiles` beside
+ *   it. The window, `render` and `report` use it when it is there.
+ */
+char *
+gr_basemap_path_beside (const char *project_path)
+{
+  g_autofree char *stem = NULL;
+  const char      *dot;
+
+  g_return_val_if_fail (project_path != NULL, NULL);
+  dot = strrchr (project_path, '.');
+  stem = dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL
+             ? g_strndup (project_path, dot - project_path)
+             : g_strdup (project_path);
+  return g_strconcat (stem, ".mbtiles", NULL);
+}
+
+/* The project's own base map when there is one beside it, else %NULL. */
+char *
+gr_basemap_find_beside (const char *project_path)
+{
+  g_autofree char *path = NULL;
+
+  if (project_path == NULL || !g_str_has_suffix (project_path, ".gpkg"))
+    return NULL;
+  path = gr_basemap_path_beside (project_path);
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
+}
+
 /* How many tiles @options asks for: checked before any work is done. */
 guint64
 gr_basemap_count_tiles (GrBasemapData *data, const GrBasemapOptions *options)

@@ -26,6 +26,8 @@ typedef struct
 
 #define GR_BASEMAP_MAX_TILES 1000000
 
+char    *gr_basemap_path_beside (const char *project_path);
+char    *gr_basemap_find_beside (const char *project_path);
 void     gr_basemap_options_init (GrBasemapOptions *options);
 gboolean gr_basemap_check (GrBasemapData *data, const GrBasemapOptions *options, GError **error);
 guint64  gr_basemap_count_tiles (GrBasemapData *data, const GrBasemapOptions *options);

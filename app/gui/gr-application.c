@@ -99,6 +99,7 @@ gr_application_startup (GApplication *app)
     { "win.mode::straight", { "<Control>1", NULL } },
     { "win.mode::walking", { "<Control>2", NULL } },
     { "win.show-blind-spots", { "<Control>b", NULL } },
+    { "win.show-markers", { "<Control>m", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.delete-selected", { "Delete", NULL } },

@@ -146,6 +146,7 @@ _gr_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.mode", "s", mode_activated);
   gtk_widget_class_install_property_action (widget_class, "win.show-blind-spots",
                                             "show-blind-spots");
+  gtk_widget_class_install_property_action (widget_class, "win.show-markers", "show-markers");
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, step_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, step_activated);
   gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_activated);

@@ -18,6 +18,7 @@ enum
   PROP_0,
   PROP_BUSY,
   PROP_SHOW_BLIND_SPOTS,
+  PROP_SHOW_MARKERS,
   PROP_TOOL,
   PROP_EDIT_BASELINE,
   N_PROPS
@@ -452,6 +453,11 @@ gr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       g_value_set_boolean (value, self->coverage == NULL
                                       || gtk_widget_get_visible (GTK_WIDGET (self->coverage)));
       break;
+    case PROP_SHOW_MARKERS:
+      g_value_set_boolean (
+          value, self->sketch == NULL
+                     || gr_marks_get_findings_visible (gr_sketch_layer_get_marks (self->sketch)));
+      break;
     case PROP_TOOL:
       g_value_set_string (value, _gr_window_get_tool_name (self));
       break;
@@ -476,6 +482,18 @@ gr_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
           gtk_widget_set_visible (GTK_WIDGET (self->coverage), g_value_get_boolean (value));
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_SHOW_MARKERS:
+      {
+        GrMarks *marks = gr_sketch_layer_get_marks (self->sketch);
+
+        if (gr_marks_get_findings_visible (marks) != g_value_get_boolean (value))
+          {
+            gr_marks_set_findings_visible (marks, g_value_get_boolean (value));
+            gtk_widget_queue_draw (GTK_WIDGET (self->sketch));
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
       break;
     case PROP_TOOL:
       if (!_gr_window_set_tool_name (self, g_value_get_string (value)))
@@ -508,6 +526,10 @@ gr_window_class_init (GrWindowClass *klass)
                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SHOW_BLIND_SPOTS] =
       g_param_spec_boolean ("show-blind-spots", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Greenway breaks and corridor pinch points: the markers layer. */
+  properties[PROP_SHOW_MARKERS] =
+      g_param_spec_boolean ("show-markers", NULL, NULL, TRUE,
                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* pan, move, reshape, add or draw (GrMapTool); the win.tool action. */
   properties[PROP_TOOL] =

@@ -56,9 +56,9 @@ blind_spot_pixels (const char *png)
         guint32 p = *(guint32 *) (data + y * stride + 4 * x);
         int     r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
 
-        /* Okabe–Ito orange (230, 159, 0) and vermillion (213, 94, 0) at
-         * 75–85 % over light ground. */
-        if (r > 195 && b < 90 && g > 80 && g < 200 && r - g > 40 && g - b > 40)
+        /* Okabe–Ito orange (230, 159, 0) at 70 % and a dark vermillion
+         * (180, 70, 0) at 95 % over light ground. */
+        if (r > 170 && b < 90 && g > 60 && g < 200 && r - g > 40 && g - b > 40)
           count++;
       }
   cairo_surface_destroy (image);

@@ -287,9 +287,9 @@ find_label (GtkWidget *widget, const char *text)
 gboolean
 is_blind_spot_color (Pixel p)
 {
-  /* Vermillion over the residential fill (≈ 217,114,33): red well above
-   * green and blue; the orange of "no park" (≈ 233,170,40) is not. */
-  return p.r > 180 && p.r > p.g + 80 && p.r > p.b + 80;
+  /* Dark vermillion over the residential fill (≈ 183,78,11): red well
+   * above green and blue; the orange of "no park" (≈ 233,183,70) is not. */
+  return p.r > 160 && p.r > p.g + 80 && p.r > p.b + 80;
 }
 
 /* ---- real pointer and keys: xdotool on the window's X11 window ---- */

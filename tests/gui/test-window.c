@@ -833,6 +833,52 @@ test_sample_base_map (Fixture *f, gconstpointer data)
   show_only_base_map (window, FALSE);
 }
 
+static guint
+count_marker_red (GrWindow *window, const char *shot)
+{
+  g_autoptr (GdkTexture) texture = render (window, shot);
+  guint n = 0;
+
+  /* The markers' red (204, 26, 26), antialiased edges aside. */
+  for (int dr = -12; dr <= 12; dr += 6)
+    for (int dg = -12; dg <= 12; dg += 6)
+      n += count_map_pixels (texture, window, (Pixel){ 204 + dr, 26 + dg, 26 }, 3);
+  return n;
+}
+
+/* The markers (greenway breaks, corridor pinch points) are a layer of
+ * their own: a check box and its legend in the layer panel, Ctrl+M's
+ * action; hidden, none of their red is on the map. */
+static void
+test_markers_layer (Fixture *f, gconstpointer data)
+{
+  GrWindow *window = f->window;
+  GrMarks  *marks = gr_sketch_layer_get_marks (window->sketch);
+  guint     shown, hidden;
+  gboolean  visible;
+
+  g_assert_cmpuint (gr_marks_get_n_findings (marks), >, 0);
+  g_assert_nonnull (
+      find_label (GTK_WIDGET (window), "Greenway break: a gap under 500 m between two greenways"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "G14 street garden"));
+  show_only_base_map (window, TRUE);
+  g_settings_set_enum (gr_settings_get (), "base-map", GR_BASE_MAP_NONE);
+  spin (300);
+  shown = count_marker_red (window, "markers-shown");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-markers", NULL);
+  g_object_get (window, "show-markers", &visible, NULL);
+  g_assert_false (visible);
+  spin (300);
+  hidden = count_marker_red (window, "markers-hidden");
+  g_test_message ("marker pixels: shown %u, hidden %u", shown, hidden);
+  g_assert_cmpuint (shown, >, 30);
+  g_assert_cmpuint (hidden, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-markers", NULL);
+  g_assert_true (gr_marks_get_findings_visible (marks));
+  g_settings_reset (gr_settings_get (), "base-map");
+  show_only_base_map (window, FALSE);
+}
+
 /* "Make an Offline Base Map from This Project": unsaved, it asks for the
  * project file first; saved, the project's layers become `andorra.mbtiles`
  * beside `andorra.gpkg`, and the window draws it at once. */
@@ -2181,6 +2227,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/selected-park", test_selected_park);
   add_test ("/gui/window/sample-base-map", test_sample_base_map);
   add_test ("/gui/window/make-basemap", test_make_basemap);
+  add_test ("/gui/window/markers-layer", test_markers_layer);
   add_test ("/gui/window/online-base-map", test_online_base_map);
   add_test ("/gui/window/broken-base-map", test_broken_base_map);
   add_test ("/gui/window/preferences-radius", test_preferences_radius);

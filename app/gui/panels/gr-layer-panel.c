@@ -11,12 +11,16 @@
 #include "gr-render.h"
 #include "gr-swatch.h"
 
+#include <glib/gi18n.h>
+
 struct _GrLayerPanel
 {
   GtkBox parent_instance;
 
   GtkListView *list;
   GtkBox      *legend;
+  GtkBox      *park_legend;
+  GtkBox      *marker_legend;
   GListStore  *layers;
 };
 
@@ -50,26 +54,78 @@ gr_layer_panel_class_init (GrLayerPanelClass *klass)
       widget_class, "/cn/greenreach/Greenreach/panels/gr-layer-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, GrLayerPanel, list);
   gtk_widget_class_bind_template_child (widget_class, GrLayerPanel, legend);
+  gtk_widget_class_bind_template_child (widget_class, GrLayerPanel, park_legend);
+  gtk_widget_class_bind_template_child (widget_class, GrLayerPanel, marker_legend);
   gtk_widget_class_install_action (widget_class, "layers.move", "(ii)", move_activated);
 }
 
-/* One legend row: the kind's colour (opaque) and what it means. */
+/* One legend row: a symbol and what it means. */
 static void
-add_legend_row (GrLayerPanel *self, GrCellKind kind)
+add_row (GtkBox *legend, GtkWidget *symbol, const char *text)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *swatch = gr_swatch_new ();
-  GtkWidget *label = gtk_label_new (gr_render_kind_label (kind));
-  GdkRGBA    color;
+  GtkWidget *label = gtk_label_new (text);
 
-  gr_coverage_kind_color (kind, &color);
-  color.alpha = 1;
-  gr_swatch_set_rgba (GR_SWATCH (swatch), &color);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_box_append (GTK_BOX (row), swatch);
+  gtk_box_append (GTK_BOX (row), symbol);
   gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (self->legend, row);
+  gtk_box_append (legend, row);
+}
+
+static GtkWidget *
+swatch_new (const double rgba[4])
+{
+  GtkWidget *swatch = gr_swatch_new ();
+  GdkRGBA    color = { rgba[0], rgba[1], rgba[2], 1 };
+
+  gr_swatch_set_rgba (GR_SWATCH (swatch), &color);
+  return swatch;
+}
+
+static void
+draw_finding (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer finding)
+{
+  gr_marks_draw_symbol (GPOINTER_TO_UINT (finding), cr, width, height);
+}
+
+static GtkWidget *
+finding_symbol_new (GrFinding finding)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 28);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 22);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_finding, GUINT_TO_POINTER (finding),
+                                  NULL);
+  return area;
+}
+
+/* The blind-spot colours (opaque), the park classes' fills, and the
+ * markers' symbols. */
+static void
+fill_legends (GrLayerPanel *self)
+{
+  for (guint k = 0; k < GR_N_CELL_KINDS; k++)
+    {
+      double rgba[4];
+
+      gr_render_kind_color (k, rgba);
+      add_row (self->legend, swatch_new (rgba), gr_render_kind_label (k));
+    }
+  for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
+    {
+      g_autofree char *text =
+          g_strdup_printf ("%s %s", gr_park_class_get_code (c), gr_park_class_get_label (c));
+      double rgba[4];
+
+      gr_map_style_get_park_fill (c, rgba);
+      add_row (self->park_legend, swatch_new (rgba), text);
+    }
+  add_row (self->marker_legend, finding_symbol_new (GR_FINDING_GREENWAY_BREAK),
+           _ ("Greenway break: a gap under 500 m between two greenways"));
+  add_row (self->marker_legend, finding_symbol_new (GR_FINDING_CORRIDOR_PINCH),
+           _ ("Corridor pinch point: narrower than 100 m"));
 }
 
 static void
@@ -81,8 +137,7 @@ gr_layer_panel_init (GrLayerPanel *self)
   self->layers = g_list_store_new (GR_TYPE_LAYER_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->layers)));
   gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
-  for (guint k = 0; k < GR_N_CELL_KINDS; k++)
-    add_legend_row (self, k);
+  fill_legends (self);
 }
 
 /**

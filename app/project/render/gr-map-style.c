@@ -54,6 +54,13 @@ static const double park_fills[GR_N_PARK_CLASSES][4] = {
 const double _gr_candidate_fill[4] = { 0.8, 0.475, 0.655, 0.8 };
 const double _gr_candidate_line[4] = { 0.45, 0.15, 0.35, 1 };
 
+/* The fill parks of @park_class take, for a legend. */
+void
+gr_map_style_get_park_fill (guint park_class, double rgba[4])
+{
+  memcpy (rgba, _gr_map_style_park_fill (park_class), 4 * sizeof (double));
+}
+
 /* A park's fill when parks are drawn by class. */
 const double *
 _gr_map_style_park_fill (guint park_class)
@@ -107,15 +114,20 @@ gr_map_style_set_color (GrMapStyle *style, GrRole role, const double rgb[3])
 }
 
 /* Okabe–Ito colours, distinguishable with the common colour-vision
- * deficiencies: bluish green, orange, sky blue, vermillion. */
+ * deficiencies: bluish green, orange, sky blue, vermillion. Orange and
+ * vermillion differ mostly in hue, which deuteranopes barely see: the
+ * blind spots take a darker vermillion, nearly opaque, and "no park" a
+ * lighter orange, so that lightness tells them apart too (CIE ΔE under the
+ * Machado et al. 2009 simulations: deuteranopia 16 → 30, protanopia
+ * 23 → 38; tests/project/test-style.c). */
 void
 gr_render_kind_color (GrCellKind kind, double rgba[4])
 {
   static const double colors[GR_N_CELL_KINDS][4] = {
     [GR_CELL_BOTH] = { 0.0, 0.620, 0.451, 0.35 },
-    [GR_CELL_NO_PARK] = { 0.902, 0.624, 0.0, 0.75 },
+    [GR_CELL_NO_PARK] = { 0.902, 0.624, 0.0, 0.7 },
     [GR_CELL_NO_GREEN] = { 0.337, 0.706, 0.914, 0.75 },
-    [GR_CELL_NEITHER] = { 0.835, 0.369, 0.0, 0.85 },
+    [GR_CELL_NEITHER] = { 0.706, 0.275, 0.0, 0.95 },
   };
 
   g_return_if_fail (kind < GR_N_CELL_KINDS);

@@ -38,6 +38,7 @@ typedef struct
 void        gr_map_style_init (GrMapStyle *style);
 void        gr_map_style_get_color (const GrMapStyle *style, GrRole role, double rgb[3]);
 void        gr_map_style_set_color (GrMapStyle *style, GrRole role, const double rgb[3]);
+void        gr_map_style_get_park_fill (guint park_class, double rgba[4]);
 void        gr_render_kind_color (GrCellKind kind, double rgba[4]);
 void        gr_render_gain_color (guint gain, double rgba[4]);
 const char *gr_render_kind_label (GrCellKind kind);

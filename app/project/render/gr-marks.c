@@ -31,6 +31,7 @@ struct _GrMarks
   GArray  *sites;   /* Mark: suggested sites, numbered from 1 in order */
   GArray  *reach;   /* double x, y: centres of the cells a site would serve, Web Mercator */
   double   cell;    /* their side, Web Mercator units */
+  gboolean findings_hidden;
 };
 
 GrMarks *
@@ -348,46 +349,82 @@ draw_mark (cairo_t *cr, const double a[4], double w, double h, const Mark *s, gb
     }
 }
 
+/* Greenway breaks: a dashed red line between the loose ends. */
+static void
+draw_gap (cairo_t *cr, double x0, double y0, double x1, double y1)
+{
+  const double dash[] = { 5, 4 };
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_arc (cr, x0, y0, 4, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_arc (cr, x1, y1, 4, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+/* Corridor pinch points: a red ring over a white halo. */
+static void
+draw_pinch (cairo_t *cr, double x, double y)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, 9, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 5);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x - 5, y), cairo_line_to (cr, x + 5, y);
+  cairo_stroke (cr);
+}
+
 static void
 draw_findings (GrMarks *marks, cairo_t *cr, const double a[4])
 {
-  /* Greenway breaks: dashed red lines between the loose ends. */
+  if (marks->findings_hidden)
+    return;
   for (guint i = 0; i < marks->gaps->len / 4; i++)
     {
       const double *g = &g_array_index (marks->gaps, double, 4 * i);
-      const double  dash[] = { 5, 4 };
 
-      cairo_new_path (cr);
-      cairo_move_to (cr, a[0] * g[0] + a[2], a[1] * g[1] + a[3]);
-      cairo_line_to (cr, a[0] * g[2] + a[2], a[1] * g[3] + a[3]);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
-      cairo_set_line_width (cr, 2.5);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      for (guint e = 0; e < 2; e++)
-        {
-          cairo_arc (cr, a[0] * g[2 * e] + a[2], a[1] * g[2 * e + 1] + a[3], 4, 0, 2 * G_PI);
-          cairo_fill (cr);
-        }
+      draw_gap (cr, a[0] * g[0] + a[2], a[1] * g[1] + a[3], a[0] * g[2] + a[2], a[1] * g[3] + a[3]);
     }
-  /* Corridor pinch points: red rings over a white halo. */
   for (guint i = 0; i < marks->pinches->len / 2; i++)
-    {
-      double x = a[0] * g_array_index (marks->pinches, double, 2 * i) + a[2];
-      double y = a[1] * g_array_index (marks->pinches, double, 2 * i + 1) + a[3];
+    draw_pinch (cr, a[0] * g_array_index (marks->pinches, double, 2 * i) + a[2],
+                a[1] * g_array_index (marks->pinches, double, 2 * i + 1) + a[3]);
+}
 
-      cairo_new_path (cr);
-      cairo_arc (cr, x, y, 9, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, 5);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
-      cairo_set_line_width (cr, 2.5);
-      cairo_stroke (cr);
-      cairo_move_to (cr, x - 5, y), cairo_line_to (cr, x + 5, y);
-      cairo_stroke (cr);
-    }
+/* The markers are a layer of their own: shown or hidden as a whole, in
+ * the window and in everything drawn from these marks. */
+void
+gr_marks_set_findings_visible (GrMarks *marks, gboolean visible)
+{
+  marks->findings_hidden = !visible;
+}
+
+gboolean
+gr_marks_get_findings_visible (GrMarks *marks)
+{
+  return !marks->findings_hidden;
+}
+
+/* A legend's symbol for a kind of finding, centred in @width × @height. */
+void
+gr_marks_draw_symbol (GrFinding finding, cairo_t *cr, double width, double height)
+{
+  cairo_save (cr);
+  if (finding == GR_FINDING_GREENWAY_BREAK)
+    draw_gap (cr, 5, height / 2, width - 5, height / 2);
+  else
+    draw_pinch (cr, width / 2, height / 2);
+  cairo_restore (cr);
 }
 
 static void

@@ -41,8 +41,18 @@ void     gr_marks_set_findings (GrMarks      *marks,
                                 const double *gaps,
                                 guint         n_gaps);
 guint    gr_marks_get_n_findings (GrMarks *marks);
-void     gr_marks_set_sites (GrMarks *marks, GrDisplay *display, GPtrArray *sites, guint chosen);
-guint    gr_marks_get_n_sites (GrMarks *marks);
+void     gr_marks_set_findings_visible (GrMarks *marks, gboolean visible);
+gboolean gr_marks_get_findings_visible (GrMarks *marks);
+
+typedef enum
+{
+  GR_FINDING_GREENWAY_BREAK,
+  GR_FINDING_CORRIDOR_PINCH,
+} GrFinding;
+
+void  gr_marks_draw_symbol (GrFinding finding, cairo_t *cr, double width, double height);
+void  gr_marks_set_sites (GrMarks *marks, GrDisplay *display, GPtrArray *sites, guint chosen);
+guint gr_marks_get_n_sites (GrMarks *marks);
 void
 gr_marks_set_reach (GrMarks *marks, GrDisplay *display, const double *xy, guint n, double cell);
 guint    gr_marks_get_n_reach (GrMarks *marks);

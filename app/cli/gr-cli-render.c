@@ -10,6 +10,7 @@
 #include "gr-cli-common.h"
 #include "gr-cli-open.h"
 #include "gr-report.h"
+#include "gr-style-store.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -155,6 +156,7 @@ draw (const Options *o, const GrCliInput *input, GrDisplay *display)
   g_autofree char *attribution = NULL;
   g_autofree char *title = NULL;
   GrMapRender      map = { 0 };
+  GrMapStyle       style;
 
   if (input->scenario != NULL)
     gr_marks_add_scenario (marks, display, input->scenario, input->baseline);
@@ -170,6 +172,9 @@ draw (const Options *o, const GrCliInput *input, GrDisplay *display)
   attribution = gr_project_attribution (input->baseline);
   title = g_strdup_printf (_ ("Blind spots: %s"),
                            o->common.scenario != NULL ? o->common.scenario : _ ("Baseline"));
+  /* The layers as the project file keeps their style. */
+  if (gr_project_style_load (o->common.args[0], &style, NULL))
+    map.style = &style;
   map.display = display;
   map.coverage = tiles;
   map.marks = marks;

@@ -529,6 +529,8 @@ _gr_window_setup_map (GrWindow *self)
   self->coverage = gr_coverage_layer_new (viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->vectors));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->coverage));
+  self->labels = gr_label_layer_new (viewport, self->vectors);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->labels));
   shumate_scale_set_viewport (self->map_scale, viewport);
   self->base_layers = g_ptr_array_new ();
   _gr_window_apply_base_map (self);

@@ -24,6 +24,7 @@
 #include "gr-site-ranker.h"
 #include "gr-suggest-panel.h"
 #include "gr-coverage-layer.h"
+#include "gr-label-layer.h"
 #include "gr-indicators.h"
 #include "gr-layer-item.h"
 #include "gr-layer-panel.h"
@@ -87,12 +88,14 @@ struct _GrWindow
   GrCriteria       criteria;
   GCancellable    *cancellable;
   guint            pulse_id;
+  guint            style_id; /* the layer style written a moment after a change */
   gboolean         busy;
   char            *error;
   char            *reimport_notes; /* what the last import again changed */
   GrImportDialog  *import_dialog;  /* the one open, weak */
   GrVectorLayer   *vectors;
   GrCoverageLayer *coverage;
+  GrLabelLayer    *labels;      /* names over the blind spots */
   GPtrArray       *base_layers; /* ShumateMapLayer, owned by the map */
   ShumateLicense  *license;
   ShumateScale    *map_scale;
@@ -255,6 +258,8 @@ _gr_window_describe_served (GrWindow *self, GString *text, GrRole role, const Gr
 void
 _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self);
 void        _gr_window_apply_base_map (GrWindow *self);
+void        _gr_window_keep_style (GrWindow *self, gboolean now);
+void        _gr_window_load_style (GrWindow *self);
 const char *_gr_window_get_project_path (GrWindow *self);
 void        _gr_window_setup_map (GrWindow *self);
 

@@ -396,6 +396,7 @@ gr_window_save_as (GrWindow *self, const char *path, GError **error)
     g_autofree char *name = g_path_get_basename (path);
     adw_window_title_set_subtitle (self->window_title, name);
   }
+  _gr_window_keep_style (self, TRUE);
   _gr_window_after_change (self);
   return self->store != NULL;
 }

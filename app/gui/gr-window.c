@@ -91,6 +91,7 @@ _gr_window_set_busy (GrWindow *self, const char *what)
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
   gtk_progress_bar_set_text (self->progress, what);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_handle_id (&self->style_id, g_source_remove);
   if (busy)
     self->pulse_id = g_timeout_add (100, pulse, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->mode_dropdown), !busy && self->session != NULL);
@@ -365,6 +366,8 @@ _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysi
   g_clear_pointer (&self->session, gr_session_free);
   self->session = session;
   _gr_window_load_scenarios (self);
+  if (!same_place)
+    _gr_window_load_style (self);
   gr_vector_layer_set_display (self->vectors, gr_session_get_display (session));
   _gr_window_fill_layers (self, gr_session_get_project (session));
   gr_indicator_panel_set_zones (self->indicator_panel, gr_session_get_project (session));

@@ -427,3 +427,28 @@ largest_feature (GrWindow *window, GrRole role, double *x, double *y)
   *x = env.MinX, *y = env.MinY;
   return largest;
 }
+
+/* Pixels of the map area near @rgb (each channel within @tolerance). */
+guint
+count_map_pixels (GdkTexture *texture, GrWindow *window, Pixel rgb, int tolerance)
+{
+  int                w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guint8 *data = g_malloc (4 * w * h);
+  GtkWidget         *map = gr_window_get_map (window);
+  graphene_rect_t    area;
+  guint              n = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (map, contents (window), &area));
+  gdk_texture_download (texture, data, 4 * w);
+  for (int y = MAX ((int) area.origin.y, 0); y < MIN ((int) (area.origin.y + area.size.height), h);
+       y++)
+    for (int x = MAX ((int) area.origin.x, 0); x < MIN ((int) (area.origin.x + area.size.width), w);
+         x++)
+      {
+        const guint8 *p = data + 4 * (y * w + x);
+
+        n += abs (p[2] - rgb.r) <= tolerance && abs (p[1] - rgb.g) <= tolerance
+             && abs (p[0] - rgb.b) <= tolerance;
+      }
+  return n;
+}

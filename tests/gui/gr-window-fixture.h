@@ -35,6 +35,7 @@ void           look_at (GrWindow *window, double x, double y, double zoom);
 Pixel          pixel_of_cell (GrWindow *window, const char *shot, double x, double y);
 GtkLabel      *find_label (GtkWidget *widget, const char *text);
 gboolean       is_blind_spot_color (Pixel p);
+guint          count_map_pixels (GdkTexture *texture, GrWindow *window, Pixel rgb, int tolerance);
 
 void       pointer_move (GtkWidget *widget, double x, double y);
 void       pointer_click (GtkWidget *widget, double x, double y, guint n);

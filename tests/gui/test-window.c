@@ -272,6 +272,10 @@ test_layer_style (Fixture *f, gconstpointer data)
   largest_park (window, &x, &y);
   g_object_set (window, "show-blind-spots", FALSE, NULL);
   gr_window_set_role_visible (window, GR_ROLE_BUILDINGS, FALSE);
+  /* The park's own pixels: no base map, no name over them. */
+  g_settings_set_enum (gr_settings_get (), "base-map", GR_BASE_MAP_NONE);
+  gr_layer_item_set_labels (parks, FALSE);
+  gr_layer_item_set_labels (layer_item (window, GR_ROLE_GREEN), FALSE);
   before = pixel_of_cell (window, "style-before", x, y);
   gr_layer_item_set_color (parks, &blue);
   recoloured = pixel_of_cell (window, "style-blue-parks", x, y);
@@ -302,6 +306,106 @@ test_layer_style (Fixture *f, gconstpointer data)
                         +(int) g_list_model_get_n_items (gr_window_get_layers (window)));
   g_assert_cmpuint (layer_position (window, GR_ROLE_RESIDENTIAL), ==,
                     g_list_model_get_n_items (gr_window_get_layers (window)) - 1);
+  g_settings_reset (gr_settings_get (), "base-map");
+}
+
+/* Pixels of the map area that differ between two drawings. */
+static guint
+count_changed (GdkTexture *a, GdkTexture *b, GrWindow *window)
+{
+  int                w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
+  g_autofree guint8 *pa = g_malloc (4 * w * h);
+  g_autofree guint8 *pb = g_malloc (4 * w * h);
+  graphene_rect_t    area;
+  guint              n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
+  g_assert_true (gtk_widget_compute_bounds (gr_window_get_map (window), contents (window), &area));
+  gdk_texture_download (a, pa, 4 * w);
+  gdk_texture_download (b, pb, 4 * w);
+  for (int y = MAX ((int) area.origin.y, 0); y < MIN ((int) (area.origin.y + area.size.height), h);
+       y++)
+    for (int x = MAX ((int) area.origin.x, 0); x < MIN ((int) (area.origin.x + area.size.width), w);
+         x++)
+      {
+        const guint8 *p = pa + 4 * (y * w + x), *q = pb + 4 * (y * w + x);
+
+        n += abs (p[0] - q[0]) + abs (p[1] - q[1]) + abs (p[2] - q[2]) > 60;
+      }
+  return n;
+}
+
+/* Parks are named on the map, without the base map's help; the layer's
+ * Names switch takes the names away and brings them back. */
+static void
+test_layer_labels (Fixture *f, gconstpointer data)
+{
+  GrWindow    *window = f->window;
+  GrLayerItem *parks = layer_item (window, GR_ROLE_PARK);
+  g_autoptr (GdkTexture) named = NULL;
+  g_autoptr (GdkTexture) unnamed = NULL;
+  g_autoptr (GdkTexture) again = NULL;
+  guint  removed, restored;
+  double x, y;
+
+  largest_park (window, &x, &y);
+  g_object_set (window, "show-blind-spots", FALSE, NULL);
+  g_settings_set_enum (gr_settings_get (), "base-map", GR_BASE_MAP_NONE);
+  /* Green space holds the same park under the same name: parks alone. */
+  gr_layer_item_set_labels (layer_item (window, GR_ROLE_GREEN), FALSE);
+  g_assert_true (gr_layer_item_get_labels (parks));
+  look_at (window, x, y, 16);
+  named = render (window, "labels-parks-named");
+  gr_layer_item_set_labels (parks, FALSE);
+  spin (300);
+  unnamed = render (window, "labels-parks-unnamed");
+  gr_layer_item_set_labels (parks, TRUE);
+  spin (300);
+  again = render (window, "labels-parks-again");
+  removed = count_changed (named, unnamed, window);
+  restored = count_changed (named, again, window);
+  g_test_message ("pixels changed: %u by taking the park names away, %u once back", removed,
+                  restored);
+  g_assert_cmpuint (removed, >, 80);
+  g_assert_cmpuint (restored, <, removed / 10);
+  g_settings_reset (gr_settings_get (), "base-map");
+}
+
+/* The layers' style is kept in the project file: reopened, the project
+ * looks as it was left. */
+static void
+test_styles_saved (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  g_autofree char *path = g_build_filename (f->dir, "styled.gpkg", NULL);
+  g_autoptr (GError) error = NULL;
+  const GdkRGBA blue = { 0, 0, 1, 1 };
+  guint         position;
+
+  g_assert_true (gr_window_save_as (window, path, &error));
+  g_assert_no_error (error);
+  gr_layer_item_set_color (layer_item (window, GR_ROLE_PARK), &blue);
+  gr_layer_item_set_opacity (layer_item (window, GR_ROLE_PARK), 0.5);
+  gr_layer_item_set_visible (layer_item (window, GR_ROLE_WATER), FALSE);
+  gr_layer_item_set_labels (layer_item (window, GR_ROLE_ZONES), FALSE);
+  gr_window_move_layer (window, GR_ROLE_PARK, -1);
+  position = layer_position (window, GR_ROLE_PARK);
+  spin (600); /* written a moment after the last change */
+
+  gr_window_open (window, g_getenv ("GREENREACH_SAMPLE"));
+  wait_idle (window);
+  g_assert_true (gr_layer_item_get_visible (layer_item (window, GR_ROLE_WATER)));
+  gr_window_open (window, path);
+  wait_idle (window);
+  g_assert_true (
+      gdk_rgba_equal (gr_layer_item_get_color (layer_item (window, GR_ROLE_PARK)), &blue));
+  g_assert_cmpfloat_with_epsilon (gr_layer_item_get_opacity (layer_item (window, GR_ROLE_PARK)),
+                                  0.5, 1e-9);
+  g_assert_false (gr_layer_item_get_visible (layer_item (window, GR_ROLE_WATER)));
+  g_assert_false (gr_vector_layer_get_visible_role (window->vectors, GR_ROLE_WATER));
+  g_assert_false (gr_layer_item_get_labels (layer_item (window, GR_ROLE_ZONES)));
+  g_assert_true (gr_layer_item_get_labels (layer_item (window, GR_ROLE_PARK)));
+  g_assert_cmpuint (layer_position (window, GR_ROLE_PARK), ==, position);
 }
 
 /* Clicking a park names its class and outlines the homes it serves. */
@@ -776,31 +880,6 @@ is_magenta (Pixel p)
   return p.r > 200 && p.b > 200 && p.g < 40;
 }
 
-/* Pixels of the map area near @rgb (each channel within @tolerance). */
-static guint
-count_map_pixels (GdkTexture *texture, GrWindow *window, Pixel rgb, int tolerance)
-{
-  int                w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
-  g_autofree guint8 *data = g_malloc (4 * w * h);
-  GtkWidget         *map = gr_window_get_map (window);
-  graphene_rect_t    area;
-  guint              n = 0;
-
-  g_assert_true (gtk_widget_compute_bounds (map, contents (window), &area));
-  gdk_texture_download (texture, data, 4 * w);
-  for (int y = MAX ((int) area.origin.y, 0); y < MIN ((int) (area.origin.y + area.size.height), h);
-       y++)
-    for (int x = MAX ((int) area.origin.x, 0); x < MIN ((int) (area.origin.x + area.size.width), w);
-         x++)
-      {
-        const guint8 *p = data + 4 * (y * w + x);
-
-        n += abs (p[2] - rgb.r) <= tolerance && abs (p[1] - rgb.g) <= tolerance
-             && abs (p[0] - rgb.b) <= tolerance;
-      }
-  return n;
-}
-
 /* The sample opens on its own base map, made from the extract by
  * `greenreach-cli basemap`: at street zoom in Andorra la Vella it shows
  * white streets in their casings and grey buildings, not a blur. */
@@ -852,15 +931,17 @@ count_marker_red (GrWindow *window, const char *shot)
 static void
 test_markers_layer (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
-  GrMarks  *marks = gr_sketch_layer_get_marks (window->sketch);
-  guint     shown, hidden;
-  gboolean  visible;
+  GrWindow        *window = f->window;
+  GrMarks         *marks = gr_sketch_layer_get_marks (window->sketch);
+  g_autofree char *street = NULL;
+  guint            shown, hidden;
+  gboolean         visible;
 
   g_assert_cmpuint (gr_marks_get_n_findings (marks), >, 0);
-  g_assert_nonnull (
-      find_label (GTK_WIDGET (window), "Greenway break: a gap under 500 m between two greenways"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "G14 street garden"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window),
+                                _ ("Greenway break: a gap under 500 m between two greenways")));
+  street = g_strdup_printf ("G14 %s", gr_park_class_get_label (GR_PARK_CLASS_STREET_GARDEN));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), street));
   show_only_base_map (window, TRUE);
   g_settings_set_enum (gr_settings_get (), "base-map", GR_BASE_MAP_NONE);
   spin (300);
@@ -2228,6 +2309,8 @@ main (int argc, char **argv)
   add_test ("/gui/window/sample-base-map", test_sample_base_map);
   add_test ("/gui/window/make-basemap", test_make_basemap);
   add_test ("/gui/window/markers-layer", test_markers_layer);
+  add_test ("/gui/window/layer-labels", test_layer_labels);
+  add_test ("/gui/window/styles-saved", test_styles_saved);
   add_test ("/gui/window/online-base-map", test_online_base_map);
   add_test ("/gui/window/broken-base-map", test_broken_base_map);
   add_test ("/gui/window/preferences-radius", test_preferences_radius);

@@ -24,6 +24,14 @@ struct _GrVectorLayer
 
 G_DEFINE_FINAL_TYPE (GrVectorLayer, gr_vector_layer, SHUMATE_TYPE_LAYER)
 
+enum
+{
+  CHANGED, /* what is drawn changed: the labels layer follows */
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 on_viewport_changed (GrVectorLayer *self)
 {
@@ -95,6 +103,8 @@ gr_vector_layer_class_init (GrVectorLayerClass *klass)
   G_OBJECT_CLASS (klass)->constructed = gr_vector_layer_constructed;
   G_OBJECT_CLASS (klass)->finalize = gr_vector_layer_finalize;
   GTK_WIDGET_CLASS (klass)->snapshot = gr_vector_layer_snapshot;
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -112,12 +122,32 @@ gr_vector_layer_new (ShumateViewport *viewport)
 }
 
 /* @display is borrowed: the caller keeps it alive while it is set. */
+static void
+changed (GrVectorLayer *self)
+{
+  self->version++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 void
 gr_vector_layer_set_display (GrVectorLayer *self, GrDisplay *display)
 {
   self->display = display;
-  self->version++;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  changed (self);
+}
+
+GrDisplay *
+gr_vector_layer_get_display (GrVectorLayer *self)
+{
+  return self->display;
+}
+
+/* Bumped whenever what is drawn changes. */
+guint
+gr_vector_layer_get_version (GrVectorLayer *self)
+{
+  return self->version;
 }
 
 void
@@ -127,8 +157,7 @@ gr_vector_layer_set_visible_role (GrVectorLayer *self, GrRole role, gboolean vis
   if (self->style.hidden[role] == !visible)
     return;
   self->style.hidden[role] = !visible;
-  self->version++;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  changed (self);
 }
 
 gboolean
@@ -136,13 +165,6 @@ gr_vector_layer_get_visible_role (GrVectorLayer *self, GrRole role)
 {
   g_return_val_if_fail (role < GR_N_ROLES, FALSE);
   return !self->style.hidden[role];
-}
-
-static void
-changed (GrVectorLayer *self)
-{
-  self->version++;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The colour that stands for @role in the legend: its fill, or its line. */
@@ -181,6 +203,38 @@ gr_vector_layer_set_order (GrVectorLayer *self, const GrRole *order, guint n)
   g_return_if_fail (n <= GR_N_ROLES);
   memcpy (self->style.order, order, n * sizeof *order);
   self->style.n_order = n;
+  changed (self);
+}
+
+void
+gr_vector_layer_set_role_labels (GrVectorLayer *self, GrRole role, gboolean labels)
+{
+  g_return_if_fail (role < GR_N_ROLES);
+  if (self->style.labels[role] == labels)
+    return;
+  self->style.labels[role] = labels;
+  changed (self);
+}
+
+gboolean
+gr_vector_layer_get_role_labels (GrVectorLayer *self, GrRole role)
+{
+  g_return_val_if_fail (role < GR_N_ROLES, FALSE);
+  return self->style.labels[role];
+}
+
+double
+gr_vector_layer_get_role_opacity (GrVectorLayer *self, GrRole role)
+{
+  g_return_val_if_fail (role < GR_N_ROLES, 1);
+  return self->style.opacity[role];
+}
+
+/* A whole style at once: a project's own, as its file keeps it. */
+void
+gr_vector_layer_set_style (GrVectorLayer *self, const GrMapStyle *style)
+{
+  self->style = *style;
   changed (self);
 }
 

@@ -21,6 +21,13 @@ void gr_vector_layer_set_role_color (GrVectorLayer *self, GrRole role, const Gdk
 void gr_vector_layer_set_role_opacity (GrVectorLayer *self, GrRole role, double opacity);
 void gr_vector_layer_set_order (GrVectorLayer *self, const GrRole *order, guint n);
 
+double   gr_vector_layer_get_role_opacity (GrVectorLayer *self, GrRole role);
+void     gr_vector_layer_set_role_labels (GrVectorLayer *self, GrRole role, gboolean labels);
+gboolean gr_vector_layer_get_role_labels (GrVectorLayer *self, GrRole role);
+
+GrDisplay        *gr_vector_layer_get_display (GrVectorLayer *self);
+guint             gr_vector_layer_get_version (GrVectorLayer *self);
+void              gr_vector_layer_set_style (GrVectorLayer *self, const GrMapStyle *style);
 const GrMapStyle *gr_vector_layer_get_style (GrVectorLayer *self);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "gr-layer-item.h"
 
+#include "gr-map-style.h"
+
 struct _GrLayerItem
 {
   GObject  parent_instance;
@@ -11,6 +13,7 @@ struct _GrLayerItem
   gboolean visible;
   GdkRGBA  color;
   double   opacity;
+  gboolean labels;
 };
 
 G_DEFINE_FINAL_TYPE (GrLayerItem, gr_layer_item, G_TYPE_OBJECT)
@@ -22,6 +25,8 @@ enum
   PROP_VISIBLE,
   PROP_COLOR,
   PROP_OPACITY,
+  PROP_LABELS,
+  PROP_CAN_LABEL,
   N_PROPS
 };
 
@@ -46,6 +51,12 @@ gr_layer_item_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_OPACITY:
       g_value_set_double (value, self->opacity);
       break;
+    case PROP_LABELS:
+      g_value_set_boolean (value, self->labels);
+      break;
+    case PROP_CAN_LABEL:
+      g_value_set_boolean (value, gr_map_style_can_label (self->role));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -64,6 +75,9 @@ gr_layer_item_set_property (GObject *object, guint prop_id, const GValue *value,
       break;
     case PROP_OPACITY:
       gr_layer_item_set_opacity (GR_LAYER_ITEM (object), g_value_get_double (value));
+      break;
+    case PROP_LABELS:
+      gr_layer_item_set_labels (GR_LAYER_ITEM (object), g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -88,6 +102,13 @@ gr_layer_item_class_init (GrLayerItemClass *klass)
   properties[PROP_OPACITY] =
       g_param_spec_double ("opacity", NULL, NULL, 0, 1, 1,
                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Names on the map, for the layers that have them (parks, green space,
+   * water, zones). */
+  properties[PROP_LABELS] =
+      g_param_spec_boolean ("labels", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_LABEL] = g_param_spec_boolean ("can-label", NULL, NULL, FALSE,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -170,4 +191,19 @@ gr_layer_item_set_opacity (GrLayerItem *self, double opacity)
     return;
   self->opacity = opacity;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPACITY]);
+}
+
+gboolean
+gr_layer_item_get_labels (GrLayerItem *self)
+{
+  return self->labels;
+}
+
+void
+gr_layer_item_set_labels (GrLayerItem *self, gboolean labels)
+{
+  if (self->labels == !!labels)
+    return;
+  self->labels = !!labels;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABELS]);
 }

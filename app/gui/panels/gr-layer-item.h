@@ -21,5 +21,7 @@ const GdkRGBA *gr_layer_item_get_color (GrLayerItem *self);
 void           gr_layer_item_set_color (GrLayerItem *self, const GdkRGBA *color);
 double         gr_layer_item_get_opacity (GrLayerItem *self);
 void           gr_layer_item_set_opacity (GrLayerItem *self, double opacity);
+gboolean       gr_layer_item_get_labels (GrLayerItem *self);
+void           gr_layer_item_set_labels (GrLayerItem *self, gboolean labels);
 
 G_END_DECLS

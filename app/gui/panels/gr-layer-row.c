@@ -22,6 +22,8 @@ struct _GrLayerRow
   GtkButton      *up_button;
   GtkButton      *down_button;
   GtkLabel       *title;
+  GtkLabel       *labels_label;
+  GtkSwitch      *labels_switch;
   GBindingGroup  *bindings;
   GrLayerItem    *item;
 };
@@ -99,6 +101,8 @@ gr_layer_row_class_init (GrLayerRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, down_button);
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, title);
+  gtk_widget_class_bind_template_child (widget_class, GrLayerRow, labels_label);
+  gtk_widget_class_bind_template_child (widget_class, GrLayerRow, labels_switch);
 }
 
 static void
@@ -113,6 +117,11 @@ gr_layer_row_init (GrLayerRow *self)
   g_binding_group_bind (self->bindings, "color", self->swatch, "rgba", G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "opacity", self->opacity, "value", both);
   g_binding_group_bind (self->bindings, "title", self->title, "label", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->bindings, "labels", self->labels_switch, "active", both);
+  g_binding_group_bind (self->bindings, "can-label", self->labels_switch, "visible",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->bindings, "can-label", self->labels_label, "visible",
+                        G_BINDING_SYNC_CREATE);
 }
 
 GrLayerItem *

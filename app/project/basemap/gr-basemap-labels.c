@@ -13,9 +13,6 @@
 #include <math.h>
 #include <string.h>
 
-#define CELL 64.0 /* the collision grid, world pixels */
-#define PAD  3.0  /* clear space around a name */
-
 static const struct
 {
   int    min_zoom;
@@ -35,14 +32,14 @@ gr_basemap_labels_free (GrBasemapLabels *labels)
 {
   if (labels == NULL)
     return;
-  g_array_unref (labels->labels);
+  gr_labels_free (labels->labels);
   g_free (labels);
 }
 
 guint
 gr_basemap_labels_get_n_labels (GrBasemapLabels *labels)
 {
-  return labels->labels->len;
+  return gr_labels_get_n_labels (labels->labels);
 }
 
 /* The text of a placed name and its box, in world pixels at the labels'
@@ -50,95 +47,19 @@ gr_basemap_labels_get_n_labels (GrBasemapLabels *labels)
 const char *
 gr_basemap_labels_get_text (GrBasemapLabels *labels, guint index, double box[4])
 {
-  const GrBaseLabel *l;
+  const GrLabel *l = gr_labels_get_label (labels->labels, index);
 
-  g_return_val_if_fail (index < labels->labels->len, NULL);
-  l = &g_array_index (labels->labels, GrBaseLabel, index);
+  g_return_val_if_fail (l != NULL, NULL);
   memcpy (box, l->box, sizeof l->box);
   return l->text;
 }
 
-/* The font a label is set in; the same when placed and when drawn. */
-PangoFontDescription *
-_gr_basemap_label_font (const GrBaseLabel *label)
-{
-  PangoFontDescription *font = pango_font_description_from_string (GR_RENDER_FONT);
-
-  pango_font_description_set_absolute_size (font, label->size * PANGO_SCALE);
-  if (label->style == GR_LABEL_PLACE && label->size >= 14)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  if (label->style == GR_LABEL_WATER)
-    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
-  return font;
-}
-
-/* Unhinted outlines: a name measures and draws the same in every tile and
- * on every surface. */
-void
-_gr_basemap_set_font_options (PangoContext *context)
-{
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-}
-
 typedef struct
 {
-  GrBaseLabel label;
-  double      priority; /* smaller first */
-  double      length;   /* road labels: the straight stretch available */
+  GrLabel label;
+  double  priority; /* smaller first */
+  double  length;   /* road labels: the straight stretch available */
 } Candidate;
-
-static void
-measure (PangoLayout *layout, GrBaseLabel *label, double *width, double *height)
-{
-  g_autoptr (PangoFontDescription) font = _gr_basemap_label_font (label);
-  int w, h;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, label->text, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  *width = w;
-  *height = h;
-}
-
-/* The box around a @w × @h text centred on the label's point, turned by its
- * angle. */
-static void
-set_box (GrBaseLabel *label, double w, double h)
-{
-  double c = fabs (cos (label->angle)), s = fabs (sin (label->angle));
-  double hw = (w * c + h * s) / 2 + PAD, hh = (w * s + h * c) / 2 + PAD;
-
-  label->box[0] = label->x - hw;
-  label->box[1] = label->y - hh;
-  label->box[2] = label->x + hw;
-  label->box[3] = label->y + hh;
-}
-
-/* A point well inside an area: the middle of the widest stretch of the row
- * through its box's centre. */
-static gboolean
-inside_point (const GrPolygon *shape, const double b[4], double *x, double *y)
-{
-  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
-  double best = 0;
-
-  *y = (b[1] + b[3]) / 2;
-  gr_polygon_row_spans (shape, *y, 0, spans);
-  for (guint i = 0; i < spans->len; i++)
-    {
-      GrSpan *s = &g_array_index (spans, GrSpan, i);
-
-      if (s->x1 - s->x0 > best)
-        best = s->x1 - s->x0, *x = (s->x0 + s->x1) / 2;
-    }
-  return best > 0;
-}
 
 /* The longest nearly straight stretch of a line, in world pixels: its
  * middle, direction and length. */
@@ -202,6 +123,7 @@ candidate (const GrBaseFeature *f, int zoom, double scale, Candidate *c)
         return FALSE;
       c->label.style = GR_LABEL_PLACE;
       c->label.size = place_ranks[f->rank].size + (zoom >= 15 ? 1 : 0);
+      c->label.bold = c->label.size >= 14;
       c->label.x = f->shape->xy[0] * scale;
       c->label.y = f->shape->xy[1] * scale;
       c->priority = f->rank;
@@ -209,7 +131,8 @@ candidate (const GrBaseFeature *f, int zoom, double scale, Candidate *c)
     case GR_BASE_PARK:
     case GR_BASE_WATER:
       area = (f->bounds[2] - f->bounds[0]) * (f->bounds[3] - f->bounds[1]) * scale * scale;
-      if (zoom < 12 || area < 2500 || !inside_point (f->shape, f->bounds, &c->label.x, &c->label.y))
+      if (zoom < 12 || area < 2500
+          || !gr_labels_inside_point (f->shape, f->bounds, &c->label.x, &c->label.y))
         return FALSE;
       c->label.x *= scale;
       c->label.y *= scale;
@@ -244,54 +167,9 @@ by_priority (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-static guint64
-cell_key (int cx, int cy)
-{
-  return ((guint64) (guint32) cx << 32) | (guint32) cy;
-}
-
-static gboolean
-collides (GHashTable *grid, GArray *placed, const double box[4])
-{
-  for (int cy = (int) floor (box[1] / CELL); cy <= (int) floor (box[3] / CELL); cy++)
-    for (int cx = (int) floor (box[0] / CELL); cx <= (int) floor (box[2] / CELL); cx++)
-      {
-        guint64 key = cell_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (grid, &key);
-
-        for (guint i = 0; cell != NULL && i < cell->len; i++)
-          {
-            const double *o =
-                g_array_index (placed, GrBaseLabel, g_array_index (cell, guint, i)).box;
-
-            if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3])
-              return TRUE;
-          }
-      }
-  return FALSE;
-}
-
-static void
-occupy (GHashTable *grid, const double box[4], guint index)
-{
-  for (int cy = (int) floor (box[1] / CELL); cy <= (int) floor (box[3] / CELL); cy++)
-    for (int cx = (int) floor (box[0] / CELL); cx <= (int) floor (box[2] / CELL); cx++)
-      {
-        guint64 key = cell_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (grid, &key);
-
-        if (cell == NULL)
-          {
-            cell = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (grid, g_memdup2 (&key, sizeof key), cell);
-          }
-        g_array_append_val (cell, index);
-      }
-}
-
 /* A road's name again only a tile's width away from where it already is. */
 static gboolean
-repeats (GHashTable *roads, const GrBaseLabel *label)
+repeats (GHashTable *roads, const GrLabel *label)
 {
   GArray *at = g_hash_table_lookup (roads, label->text);
 
@@ -304,7 +182,7 @@ repeats (GHashTable *roads, const GrBaseLabel *label)
 }
 
 static void
-remember (GHashTable *roads, const GrBaseLabel *label)
+remember (GHashTable *roads, const GrLabel *label)
 {
   GArray *at = g_hash_table_lookup (roads, label->text);
 
@@ -328,17 +206,11 @@ gr_basemap_labels_new (GrBasemapData *data, int zoom)
   GrBasemapLabels *labels = g_new0 (GrBasemapLabels, 1);
   double           scale = 256.0 * (1 << zoom);
   g_autoptr (GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_autoptr (GHashTable) grid =
-      g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   g_autoptr (GHashTable) roads =
       g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  g_autoptr (PangoLayout) layout = NULL;
 
-  _gr_basemap_set_font_options (context);
-  layout = pango_layout_new (context);
   labels->zoom = zoom;
-  labels->labels = g_array_new (FALSE, FALSE, sizeof (GrBaseLabel));
+  labels->labels = gr_labels_new ();
   for (guint i = 0; i < gr_basemap_data_get_n_features (data); i++)
     {
       const GrBaseFeature *f = gr_basemap_data_get_feature (data, i);
@@ -353,18 +225,13 @@ gr_basemap_labels_new (GrBasemapData *data, int zoom)
       Candidate *c = &g_array_index (candidates, Candidate, i);
       double     w, h;
 
-      measure (layout, &c->label, &w, &h);
-      if (c->length > 0 && c->length < w + 8)
+      /* A road's name fits its straight stretch or is left out. */
+      if (c->length > 0
+          && (!gr_labels_measure (labels->labels, &c->label, &w, &h) || c->length < w + 8
+              || repeats (roads, &c->label)))
         continue;
-      set_box (&c->label, w, h);
-      if (collides (grid, labels->labels, c->label.box)
-          || (c->length > 0 && repeats (roads, &c->label)))
-        continue;
-      occupy (grid, c->label.box, labels->labels->len);
-      if (c->length > 0)
+      if (gr_labels_place (labels->labels, &c->label) && c->length > 0)
         remember (roads, &c->label);
-      g_array_append_val (labels->labels, c->label);
     }
-  g_object_unref (context);
   return labels;
 }

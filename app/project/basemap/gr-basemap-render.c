@@ -22,7 +22,6 @@
   }
 
 static const double background[4] = RGBA (242, 239, 233, 1);
-static const double halo[4] = RGBA (255, 255, 255, 0.9);
 
 /* Lines: the width at zoom 15 (pixels), the zoom they appear from, and the
  * casing's colour (none when transparent). */
@@ -45,13 +44,6 @@ static const LineStyle lines[GR_N_BASE_KINDS] = {
   [GR_BASE_PRIMARY] = { RGBA (248, 232, 170, 1), RGBA (180, 160, 100, 1), 8.0, 8 },
   [GR_BASE_MAJOR] = { RGBA (240, 215, 150, 1), RGBA (165, 140, 80, 1), 9.0, 5 },
   [GR_BASE_RAIL] = { RGBA (130, 130, 135, 1), RGBA (0, 0, 0, 0), 1.6, 10 },
-};
-
-static const double label_colours[][4] = {
-  [GR_LABEL_PLACE] = RGBA (45, 45, 50, 1),
-  [GR_LABEL_PARK] = RGBA (25, 100, 45, 1),
-  [GR_LABEL_WATER] = RGBA (30, 90, 160, 1),
-  [GR_LABEL_ROAD] = RGBA (70, 70, 75, 1),
 };
 
 /* Widths grow by 1.6 a zoom level: wider than the ground at low zoom, so
@@ -179,31 +171,6 @@ draw_kind (cairo_t          *cr,
     stroke_line (cr, kind, zoom, pass);
 }
 
-static void
-draw_label (cairo_t *cr, const GrBaseLabel *label, double x0, double y0)
-{
-  g_autoptr (PangoFontDescription) font = _gr_basemap_label_font (label);
-  g_autoptr (PangoLayout) layout = pango_cairo_create_layout (cr);
-  int w, h;
-
-  _gr_basemap_set_font_options (pango_layout_get_context (layout));
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, label->text, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_save (cr);
-  cairo_translate (cr, label->x - x0, label->y - y0);
-  cairo_rotate (cr, label->angle);
-  cairo_move_to (cr, -w / 2.0, -h / 2.0);
-  pango_cairo_layout_path (cr, layout);
-  _gr_render_set_rgba (cr, halo);
-  cairo_set_line_width (cr, 3);
-  cairo_stroke_preserve (cr);
-  _gr_render_set_rgba (cr, label_colours[label->style]);
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
-
 /**
  * gr_basemap_draw:
  * @labels: (nullable): names placed for @zoom
@@ -242,13 +209,8 @@ gr_basemap_draw (cairo_t         *cr,
   for (Pass pass = 0; pass < N_PASSES; pass++)
     for (guint at = 0; at < indices->len;)
       draw_kind (cr, data, indices, &at, &style, a, zoom, pass);
-  for (guint i = 0; labels != NULL && i < labels->labels->len; i++)
-    {
-      const GrBaseLabel *l = &g_array_index (labels->labels, GrBaseLabel, i);
-
-      if (l->box[2] >= x0 && l->box[0] <= x0 + width && l->box[3] >= y0 && l->box[1] <= y0 + height)
-        draw_label (cr, l, x0, y0);
-    }
+  if (labels != NULL)
+    gr_labels_draw (labels->labels, cr, x0, y0, width, height);
   cairo_restore (cr);
 }
 

@@ -22,6 +22,7 @@ feature_free (gpointer data)
 
   gr_polygon_free (f->shape);
   gr_polygon_free (f->mercator);
+  g_free (f->name);
   g_free (f);
 }
 
@@ -90,6 +91,7 @@ display_feature (GrFeature *feature, GrShape kind, OGRCoordinateTransformationH 
   f->kind = kind;
   f->area_m2 = gr_geometry_area (feature->geometry);
   f->park_class = gr_park_class_from_kind (feature->kind, f->area_m2, NULL);
+  f->name = feature->name != NULL && *feature->name != '\0' ? g_strdup (feature->name) : NULL;
   return f;
 }
 

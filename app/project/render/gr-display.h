@@ -21,6 +21,7 @@ typedef struct
   GrShape    kind;
   double     area_m2;
   guint8     park_class; /* GrParkClass, for parks */
+  char      *name;       /* nullable */
 } GrDisplayFeature;
 
 GrDisplay *gr_display_new (GrProject *project, GError **error);

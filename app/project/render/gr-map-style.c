@@ -78,6 +78,17 @@ gr_map_style_init (GrMapStyle *style)
     style->opacity[r] = 1;
   memcpy (style->order, draw_order, sizeof draw_order);
   style->n_order = G_N_ELEMENTS (draw_order);
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    style->labels[r] = gr_map_style_can_label (r);
+}
+
+/* The layers whose features are named on the map: parks, green space,
+ * water and zones (街道, 社区). */
+gboolean
+gr_map_style_can_label (GrRole role)
+{
+  return role == GR_ROLE_PARK || role == GR_ROLE_GREEN || role == GR_ROLE_WATER
+         || role == GR_ROLE_ZONES;
 }
 
 /* The colour that stands for @role in a legend: its fill, or its line. */

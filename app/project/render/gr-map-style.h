@@ -31,11 +31,13 @@ typedef struct
   double      opacity[GR_N_ROLES];
   gboolean    hidden[GR_N_ROLES];
   gboolean    recoloured[GR_N_ROLES]; /* parks: one colour, not by class */
+  gboolean    labels[GR_N_ROLES];     /* names drawn (gr_role_has_labels) */
   GrRole      order[GR_N_ROLES];      /* bottom first; roles left out are not drawn */
   guint       n_order;
 } GrMapStyle;
 
 void        gr_map_style_init (GrMapStyle *style);
+gboolean    gr_map_style_can_label (GrRole role);
 void        gr_map_style_get_color (const GrMapStyle *style, GrRole role, double rgb[3]);
 void        gr_map_style_set_color (GrMapStyle *style, GrRole role, const double rgb[3]);
 void        gr_map_style_get_park_fill (guint park_class, double rgba[4]);

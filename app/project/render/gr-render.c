@@ -279,6 +279,7 @@ gr_render_map (cairo_t           *cr,
     gr_coverage_tiles_draw (map->coverage, cr, a, width, height);
   if (map->marks != NULL)
     gr_marks_draw (map->marks, cr, a, width, height);
+  gr_render_labels (cr, map->display, style, a, width, height, s);
   if (map->decorations)
     gr_map_decorations_draw (cr, map, style, a, width, height);
   cairo_restore (cr);

@@ -36,6 +36,14 @@ void gr_render_layers (cairo_t          *cr,
                        double            width,
                        double            height);
 
+void gr_render_labels (cairo_t          *cr,
+                       GrDisplay        *display,
+                       const GrMapStyle *style,
+                       const double      affine[4],
+                       double            width,
+                       double            height,
+                       double            scale);
+
 /* ---- base map and the whole map ------------------------------------------ */
 
 gboolean gr_render_basemap (cairo_t     *cr,

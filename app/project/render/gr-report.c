@@ -19,6 +19,7 @@
 
 #include "gr-scenario-store.h"
 #include "gr-site-suggestion.h"
+#include "gr-style-store.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -972,6 +973,7 @@ gr_report_write (const GrReportOptions *o,
                  GCancellable          *cancellable,
                  GError               **error)
 {
+  GrMapStyle kept;
   g_autoptr (GrProject) baseline = gr_project_load (o->project, error);
   g_autoptr (GrScenarioStore) store = NULL;
   g_autoptr (GPtrArray) options = NULL;
@@ -1012,7 +1014,11 @@ gr_report_write (const GrReportOptions *o,
   basemap = o->basemap != NULL ? gr_mbtiles_open (o->basemap, NULL) : NULL;
   attribution = gr_project_attribution (baseline);
   frame.display = display;
-  frame.style = o->style;
+  /* Without the window's style, the one the project file keeps. */
+  if (o->style == NULL && gr_project_style_load (o->project, &kept, NULL))
+    frame.style = &kept;
+  else
+    frame.style = o->style;
   frame.basemap = basemap;
   frame.attribution = attribution;
   frame.scale = 0.8;

@@ -1,0 +1,239 @@
+/* test-style.c — how the layers are drawn: the style a project file keeps,
+ * the blind-spot colours under colour-vision deficiencies, and the names
+ * placed on the map
+ */
+#include "gr-labels.h"
+#include "gr-project-file.h"
+#include "gr-render.h"
+#include "gr-style-store.h"
+#include "gr-test-project.h"
+#include "gr-test-util.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Colour, opacity, visibility, names and order come back as they were
+ * kept; a project that kept none has the default style. */
+static void
+test_round_trip (void)
+{
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "monaco.gpkg", NULL);
+  g_autoptr (GrProject) project = import_osm ("monaco.osm.pbf");
+  g_autoptr (GError) error = NULL;
+  const double blue[3] = { 0, 0, 1 };
+  GrMapStyle   style, back, plain;
+  double       rgb[3];
+  guint        park_at = 0, water_at = 0;
+
+  g_assert_true (gr_project_save (project, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (gr_project_style_load (path, &back, &error));
+  g_assert_no_error (error);
+  gr_map_style_init (&plain);
+  g_assert_cmpmem (&back, sizeof back, &plain, sizeof plain);
+
+  gr_map_style_init (&style);
+  gr_map_style_set_color (&style, GR_ROLE_PARK, blue);
+  style.opacity[GR_ROLE_GREEN] = 0.25;
+  style.hidden[GR_ROLE_WATER] = TRUE;
+  style.labels[GR_ROLE_ZONES] = FALSE;
+  /* Water drawn above parks. */
+  for (guint i = 0; i < style.n_order; i++)
+    {
+      park_at = style.order[i] == GR_ROLE_PARK ? i : park_at;
+      water_at = style.order[i] == GR_ROLE_WATER ? i : water_at;
+    }
+  style.order[park_at] = GR_ROLE_WATER;
+  style.order[water_at] = GR_ROLE_PARK;
+  g_assert_true (gr_project_style_save (path, &style, &error));
+  g_assert_no_error (error);
+  g_assert_true (gr_project_style_load (path, &back, &error));
+  g_assert_no_error (error);
+  gr_map_style_get_color (&back, GR_ROLE_PARK, rgb);
+  g_assert_cmpfloat_with_epsilon (rgb[2], 1, 1e-6);
+  g_assert_cmpfloat_with_epsilon (rgb[1], 0, 1e-6);
+  g_assert_true (back.recoloured[GR_ROLE_PARK]);
+  g_assert_false (back.recoloured[GR_ROLE_GREEN]);
+  g_assert_cmpfloat_with_epsilon (back.opacity[GR_ROLE_GREEN], 0.25, 1e-9);
+  g_assert_true (back.hidden[GR_ROLE_WATER]);
+  g_assert_false (back.labels[GR_ROLE_ZONES]);
+  g_assert_true (back.labels[GR_ROLE_PARK]);
+  g_assert_cmpuint (back.n_order, ==, style.n_order);
+  g_assert_cmpmem (back.order, back.n_order * sizeof (GrRole), style.order,
+                   style.n_order * sizeof (GrRole));
+}
+
+/* A file that is not a project is refused, named. */
+static void
+test_not_a_project (void)
+{
+  g_autofree char *bad = bad_path ("pyshp_corrupt_too_long.shp");
+  g_autoptr (GError) error = NULL;
+  GrMapStyle style;
+
+  g_assert_false (gr_project_style_load (bad, &style, &error));
+  g_assert_nonnull (strstr (error->message, "pyshp_corrupt_too_long.shp"));
+}
+
+/* ---- colour vision ------------------------------------------------------- */
+
+static double
+linear (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+lab_f (double t)
+{
+  return t > 0.008856 ? cbrt (t) : 7.787 * t + 16.0 / 116;
+}
+
+/* @rgb linear sRGB → CIELAB (D65). */
+static void
+to_lab (const double rgb[3], double lab[3])
+{
+  double x = 0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2];
+  double y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+  double z = 0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2];
+
+  lab[0] = 116 * lab_f (y) - 16;
+  lab[1] = 500 * (lab_f (x / 0.95047) - lab_f (y));
+  lab[2] = 200 * (lab_f (y) - lab_f (z / 1.08883));
+}
+
+/* Machado, Oliveira & Fernandes 2009, severity 1, on linear RGB. */
+static const double simulations[3][3][3] = {
+  { { 0.152286, 1.052583, -0.204868 },
+    { 0.114503, 0.786281, 0.099216 },
+    { -0.003882, -0.048116, 1.051998 } }, /* protanopia */
+  { { 0.367322, 0.860646, -0.227968 },
+    { 0.280085, 0.672501, 0.047413 },
+    { -0.011820, 0.042940, 0.968881 } }, /* deuteranopia */
+  { { 1.255528, -0.076749, -0.178779 },
+    { -0.078411, 0.930809, 0.147602 },
+    { 0.004733, 0.691367, 0.303900 } }, /* tritanopia */
+};
+
+/* The cell's colour over the base map's ground, as seen with deficiency
+ * @s, in CIELAB. */
+static void
+seen (GrCellKind kind, guint s, double lab[3])
+{
+  static const double ground[3] = { 242 / 255.0, 239 / 255.0, 233 / 255.0 };
+  double              rgba[4], lin[3], out[3];
+
+  gr_render_kind_color (kind, rgba);
+  for (guint k = 0; k < 3; k++)
+    lin[k] = linear (rgba[3] * rgba[k] + (1 - rgba[3]) * ground[k]);
+  for (guint i = 0; i < 3; i++)
+    out[i] = CLAMP (simulations[s][i][0] * lin[0] + simulations[s][i][1] * lin[1]
+                        + simulations[s][i][2] * lin[2],
+                    0, 1);
+  to_lab (out, lab);
+}
+
+/* "No park" orange and blind-spot vermillion stay apart (CIE ΔE ≥ 25)
+ * under protanopia, deuteranopia and tritanopia. */
+static void
+test_colour_vision (void)
+{
+  for (guint s = 0; s < 3; s++)
+    {
+      double a[3], b[3], d;
+
+      seen (GR_CELL_NO_PARK, s, a);
+      seen (GR_CELL_NEITHER, s, b);
+      d = sqrt ((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1])
+                + (a[2] - b[2]) * (a[2] - b[2]));
+      g_test_message ("simulation %u: ΔE %.1f", s, d);
+      g_assert_cmpfloat (d, >=, 25);
+    }
+}
+
+/* ---- names --------------------------------------------------------------- */
+
+/* Monaco's parks, zones and water named at street scale, none over
+ * another, the largest park's name among them; hidden layers unnamed. */
+static void
+test_layer_labels (void)
+{
+  g_autoptr (GrProject) project = import_osm ("monaco.osm.pbf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrDisplay) display = gr_display_new (project, &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 1200);
+  cairo_t         *cr = cairo_create (surface);
+  GrMapStyle       style;
+  double           bounds[4], affine[4];
+  guint            dark = 0, hidden_dark = 0;
+
+  g_assert_no_error (error);
+  gr_map_style_init (&style);
+  gr_display_get_bounds (display, GR_ROLE_PARK, bounds);
+  {
+    double m[4];
+
+    gr_lonlat_to_mercator (bounds[0], bounds[3], &m[0], &m[1]);
+    gr_lonlat_to_mercator (bounds[2], bounds[1], &m[2], &m[3]);
+    gr_render_fit (m, 1600, 1200, 0, affine);
+  }
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gr_render_labels (cr, display, &style, affine, 1600, 1200, 1);
+  cairo_surface_flush (surface);
+  for (int i = 0; i < 1600 * 1200; i++)
+    {
+      guint32 v = ((guint32 *) cairo_image_surface_get_data (surface))[i];
+
+      dark += ((v >> 16) & 0xff) + ((v >> 8) & 0xff) + (v & 0xff) < 400;
+    }
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    style.hidden[r] = TRUE;
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gr_render_labels (cr, display, &style, affine, 1600, 1200, 1);
+  cairo_surface_flush (surface);
+  for (int i = 0; i < 1600 * 1200; i++)
+    {
+      guint32 v = ((guint32 *) cairo_image_surface_get_data (surface))[i];
+
+      hidden_dark += ((v >> 16) & 0xff) + ((v >> 8) & 0xff) + (v & 0xff) < 400;
+    }
+  g_test_message ("ink: %u pixels, %u with every layer hidden", dark, hidden_dark);
+  g_assert_cmpuint (dark, >, 500);
+  g_assert_cmpuint (hidden_dark, ==, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The placer keeps names apart and says which it left out. */
+static void
+test_placer (void)
+{
+  g_autoptr (GrLabels) labels = gr_labels_new ();
+  GrLabel a = { "人民公园", 100, 100, 0, 12, GR_LABEL_PARK, FALSE };
+  GrLabel b = { "People's Park", 110, 104, 0, 12, GR_LABEL_PARK, FALSE };
+  GrLabel c = { "Riverside", 400, 100, 0.3, 12, GR_LABEL_WATER, FALSE };
+  GrLabel empty = { "", 700, 100, 0, 12, GR_LABEL_PARK, FALSE };
+
+  g_assert_true (gr_labels_place (labels, &a));
+  g_assert_false (gr_labels_place (labels, &b));
+  g_assert_true (gr_labels_place (labels, &c));
+  g_assert_false (gr_labels_place (labels, &empty));
+  g_assert_cmpuint (gr_labels_get_n_labels (labels), ==, 2);
+  g_assert_cmpfloat (
+      gr_labels_get_label (labels, 0)->box[2] - gr_labels_get_label (labels, 0)->box[0], >, 30);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/style/round-trip", test_round_trip);
+  g_test_add_func ("/style/not-a-project", test_not_a_project);
+  g_test_add_func ("/style/colour-vision", test_colour_vision);
+  g_test_add_func ("/style/layer-labels", test_layer_labels);
+  g_test_add_func ("/style/placer", test_placer);
+  return g_test_run ();
+}

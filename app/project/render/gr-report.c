@@ -11,7 +11,7 @@
  */
 #include "config.h"
 
-#include "gr-report.h"
+#include "gr-report-private.h"
 
 #include "gr-format.h"
 #include "gr-output-file.h"
@@ -30,161 +30,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* ISO 216 sizes in PostScript points (1/72 in). */
-#define MM      (72.0 / 25.4)
-#define MARGIN  (16 * MM)
-#define BODY_PT 9.5
-
-typedef struct
-{
-  char         *name;    /* "Baseline" or the scenario's */
-  GrProject    *project; /* the edited project (the baseline's own for it) */
-  GrAnalysis   *analysis;
-  GrMarks      *marks; /* its edits, over the baseline's layers */
-  GrIndicators  city;
-  GrIndicators *zones;      /* n_zones */
-  GPtrArray    *candidates; /* GrFeature, borrowed from project */
-  GPtrArray    *left_out;   /* the scenario's edits that no longer fit the data, or NULL */
-  GPtrArray    *suggested;  /* GrFeature, borrowed from project: parks site suggestion placed */
-  GArray       *shares;     /* GrSuggestGain: what each of them serves on its own */
-} Option;
-
-typedef struct
-{
-  cairo_t    *cr;
-  double      width, height; /* page, points */
-  double      y;             /* where the next block starts */
-  int         page;
-  char       *running; /* the running head */
-  const char *date;
-} Doc;
-
-/* ---- text ----------------------------------------------------------------- */
-
-static PangoLayout *
-layout_new (Doc *doc, const char *text, double size, gboolean bold, double width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (doc->cr);
-  g_autoptr (PangoFontDescription) font = pango_font_description_from_string (GR_RENDER_FONT);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  return (double) h / PANGO_SCALE;
-}
-
-static void
-show_at (Doc *doc, PangoLayout *layout, double x, double y, const double rgb[3])
-{
-  cairo_move_to (doc->cr, x, y);
-  if (rgb != NULL)
-    cairo_set_source_rgb (doc->cr, rgb[0], rgb[1], rgb[2]);
-  else
-    cairo_set_source_rgb (doc->cr, 0.1, 0.1, 0.1);
-  pango_cairo_show_layout (doc->cr, layout);
-}
-
-static double
-content_width (Doc *doc)
-{
-  return doc->width - 2 * MARGIN;
-}
-
-static double
-bottom (Doc *doc)
-{
-  return doc->height - MARGIN - 8;
-}
-
-/* ---- pages ---------------------------------------------------------------- */
-
-static void
-new_page (Doc *doc)
-{
-  g_autofree char *number = NULL;
-  g_autoptr (PangoLayout) foot = NULL;
-  g_autoptr (PangoLayout) head = NULL;
-
-  if (doc->page > 0)
-    cairo_show_page (doc->cr);
-  doc->page++;
-  doc->y = MARGIN;
-  if (doc->page == 1)
-    return;
-  /* Running head and page number. */
-  head = layout_new (doc, doc->running, 7.5, FALSE, content_width (doc));
-  show_at (doc, head, MARGIN, MARGIN - 14, (const double[]){ 0.4, 0.4, 0.4 });
-  cairo_move_to (doc->cr, MARGIN, MARGIN - 3);
-  cairo_line_to (doc->cr, doc->width - MARGIN, MARGIN - 3);
-  cairo_set_line_width (doc->cr, 0.4);
-  cairo_stroke (doc->cr);
-  number = g_strdup_printf (_ ("Page %d"), doc->page);
-  foot = layout_new (doc, number, 7.5, FALSE, 0);
-  {
-    int w, h;
-
-    pango_layout_get_pixel_size (foot, &w, &h);
-    show_at (doc, foot, doc->width - MARGIN - w, doc->height - MARGIN + 4,
-             (const double[]){ 0.4, 0.4, 0.4 });
-  }
-  doc->y = MARGIN + 6;
-}
-
-/* Starts a new page unless @needed points are left on this one. */
-static void
-need (Doc *doc, double needed)
-{
-  if (doc->y + needed > bottom (doc))
-    new_page (doc);
-}
-
-static void
-heading (Doc *doc, const char *text, double size)
-{
-  g_autoptr (PangoLayout) layout = layout_new (doc, text, size, TRUE, content_width (doc));
-  double h = layout_height (layout);
-
-  need (doc, h + 60);
-  doc->y += size * 0.5;
-  show_at (doc, layout, MARGIN, doc->y, (const double[]){ 0.05, 0.3, 0.15 });
-  doc->y += h + size * 0.4;
-}
-
-static void
-paragraph (Doc *doc, const char *text, double size)
-{
-  g_autoptr (PangoLayout) layout = layout_new (doc, text, size, FALSE, content_width (doc));
-  double h = layout_height (layout);
-
-  need (doc, h);
-  show_at (doc, layout, MARGIN, doc->y, NULL);
-  doc->y += h + size * 0.5;
-}
-
 /* ---- tables --------------------------------------------------------------- */
-
-enum
-{
-  TONE_PLAIN,
-  TONE_GOOD,
-  TONE_BAD,
-};
 
 typedef struct
 {
@@ -203,9 +49,9 @@ row_height (Doc *doc, const Table *t, const char *const *cells, gboolean bold)
   for (guint c = 0; c < t->n; c++)
     {
       g_autoptr (PangoLayout) l =
-          layout_new (doc, cells[c], BODY_PT, bold, t->widths[c] * content_width (doc) - 6);
+          _gr_doc_layout (doc, cells[c], BODY_PT, bold, t->widths[c] * _gr_doc_width (doc) - 6);
 
-      h = MAX (h, layout_height (l));
+      h = MAX (h, _gr_doc_layout_height (l));
     }
   return h + 5;
 }
@@ -220,20 +66,20 @@ draw_row (Doc *doc, const Table *t, const char *const *cells, const guint8 *tone
 
   if (header)
     {
-      cairo_rectangle (doc->cr, MARGIN, doc->y, content_width (doc), h);
+      cairo_rectangle (doc->cr, MARGIN, doc->y, _gr_doc_width (doc), h);
       cairo_set_source_rgb (doc->cr, 0.9, 0.94, 0.9);
       cairo_fill (doc->cr);
     }
   for (guint c = 0; c < t->n; c++)
     {
-      double w = t->widths[c] * content_width (doc);
-      g_autoptr (PangoLayout) l = layout_new (
+      double w = t->widths[c] * _gr_doc_width (doc);
+      g_autoptr (PangoLayout) l = _gr_doc_layout (
           doc, cells[c], BODY_PT, header || (tones != NULL && tones[c] == TONE_BAD), w - 6);
 
       if (t->numeric[c])
         pango_layout_set_alignment (l, PANGO_ALIGN_RIGHT);
-      show_at (doc, l, x + 3, doc->y + 2.5,
-               tone_rgb[tones != NULL && !header ? tones[c] : TONE_PLAIN]);
+      _gr_doc_show (doc, l, x + 3, doc->y + 2.5,
+                    tone_rgb[tones != NULL && !header ? tones[c] : TONE_PLAIN]);
       x += w;
     }
   doc->y += h;
@@ -250,10 +96,10 @@ table_header (Doc *doc, const Table *t, gboolean continued)
   if (continued)
     {
       g_autofree char *title = g_strdup_printf (_ ("%s (continued)"), t->title);
-      g_autoptr (PangoLayout) l = layout_new (doc, title, 11, TRUE, content_width (doc));
+      g_autoptr (PangoLayout) l = _gr_doc_layout (doc, title, 11, TRUE, _gr_doc_width (doc));
 
-      show_at (doc, l, MARGIN, doc->y, (const double[]){ 0.05, 0.3, 0.15 });
-      doc->y += layout_height (l) + 4;
+      _gr_doc_show (doc, l, MARGIN, doc->y, (const double[]){ 0.05, 0.3, 0.15 });
+      doc->y += _gr_doc_layout_height (l) + 4;
     }
   draw_row (doc, t, t->headers, NULL, TRUE);
 }
@@ -261,30 +107,22 @@ table_header (Doc *doc, const Table *t, gboolean continued)
 static void
 table_begin (Doc *doc, const Table *t)
 {
-  heading (doc, t->title, 13);
+  _gr_doc_heading (doc, t->title, 13);
   table_header (doc, t, FALSE);
 }
 
 static void
 table_row (Doc *doc, const Table *t, const char *const *cells, const guint8 *tones)
 {
-  if (doc->y + row_height (doc, t, cells, FALSE) > bottom (doc))
+  if (doc->y + row_height (doc, t, cells, FALSE) > _gr_doc_bottom (doc))
     {
-      new_page (doc);
+      _gr_doc_new_page (doc);
       table_header (doc, t, TRUE);
     }
   draw_row (doc, t, cells, tones, FALSE);
 }
 
 /* ---- figures -------------------------------------------------------------- */
-
-static char *
-number (double value, const char *unit)
-{
-  if (!isfinite (value))
-    return g_strdup ("–");
-  return unit != NULL ? g_strdup_printf ("%.2f %s", value, unit) : g_strdup_printf ("%.2f", value);
-}
 
 static char *
 signed_number (double value)
@@ -310,12 +148,6 @@ result_text (const GrIndicator *it, guint8 *tone)
     return "";
   *tone = it->pass ? TONE_GOOD : TONE_BAD;
   return it->pass ? _ ("met") : _ ("not met");
-}
-
-static double
-share (GrAmount part, GrAmount whole)
-{
-  return whole.area_m2 > 0 ? 100 * part.area_m2 / whole.area_m2 : NAN;
 }
 
 /* ---- the options ---------------------------------------------------------- */
@@ -387,121 +219,6 @@ gr_paper_from_string (const char *text, GrPaper *paper)
 /* ---- the pages ------------------------------------------------------------ */
 
 static void
-cover (Doc                   *doc,
-       const GrReportOptions *o,
-       GrProject             *baseline,
-       GPtrArray             *options,
-       const GrCriteria      *criteria,
-       const GrMapRender     *frame)
-{
-  g_autofree char *file = g_path_get_basename (o->project);
-  g_autofree char *residents = gr_population_describe (baseline);
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autoptr (PangoLayout) title = NULL;
-
-  doc->y = MARGIN + 40;
-  title = layout_new (doc, _ ("Park-city assessment"), 26, TRUE, content_width (doc));
-  show_at (doc, title, MARGIN, doc->y, (const double[]){ 0.05, 0.3, 0.15 });
-  doc->y += layout_height (title) + 8;
-  paragraph (doc,
-             _ ("Blind spots of the 300 m green / 500 m park service, park-city indicators and the "
-                "options "
-                "compared"),
-             12);
-  doc->y += 16;
-  g_string_append_printf (text, _ ("Project: %s\n"), file);
-  g_string_append_printf (text, _ ("Date: %s\n"), doc->date);
-  g_string_append_printf (text, _ ("Targets: %s\n"), gr_target_set_get_label (o->targets));
-  g_string_append_printf (
-      text, _ ("Distance: %s; green space within %.0f m, parks within %.0f m; grid of %.0f m\n"),
-      criteria->walking ? _ ("walking") : _ ("straight-line"), criteria->green_radius,
-      criteria->park_radius, criteria->resolution);
-  g_string_append_printf (text, _ ("Analysis CRS: %s\n"),
-                          baseline->crs_name != NULL ? baseline->crs_name : "–");
-  if (residents != NULL)
-    g_string_append_printf (text, "%s\n", residents);
-  g_string_append (text, _ ("Options: "));
-  for (guint i = 0; i < options->len; i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",
-                            ((Option *) g_ptr_array_index (options, i))->name);
-  paragraph (doc, text->str, 11);
-  /* An option analysed without some of its edits says which. */
-  for (guint i = 0; i < options->len; i++)
-    {
-      GPtrArray *left_out = ((Option *) g_ptr_array_index (options, i))->left_out;
-
-      for (guint k = 0; left_out != NULL && k < left_out->len; k++)
-        paragraph (doc, g_ptr_array_index (left_out, k), BODY_PT);
-    }
-
-  heading (doc, _ ("Data sources"), 13);
-  for (guint r = 0; r < GR_N_ROLES; r++)
-    {
-      GrLayer         *layer = baseline->layers[r];
-      g_autofree char *source = NULL;
-      g_autofree char *line = NULL;
-
-      if (layer == NULL)
-        continue;
-      source = layer->sources != NULL && layer->sources[0] != '\0'
-                   ? g_path_get_basename (layer->sources)
-                   : g_strdup (_ ("the project file"));
-      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u feature, from %s",
-                                           "%s: %u features, from %s", layer->features->len),
-                              gr_role_get_label (r), layer->features->len, source);
-      paragraph (doc, line, BODY_PT);
-    }
-  heading (doc, _ ("Attribution"), 13);
-  if (frame->attribution != NULL)
-    paragraph (doc, frame->attribution, BODY_PT);
-  if (frame->basemap != NULL)
-    {
-      g_autofree char *base = g_path_get_basename (gr_mbtiles_get_path (frame->basemap));
-      g_autofree char *line = g_strdup_printf (_ ("Base map: %s (offline MBTiles)"), base);
-
-      paragraph (doc, line, BODY_PT);
-    }
-  paragraph (
-      doc,
-      _ ("Coverage follows GB/T 50563 and CJJ/T 85; service radii and targets as stated above."),
-      BODY_PT);
-}
-
-static void
-map_page (Doc *doc, Option *opt, const GrMapRender *frame)
-{
-  g_autofree char *title = g_strdup_printf (_ ("Blind spots: %s"), opt->name);
-  g_autofree char *caption = NULL;
-  GrMapRender      map = *frame;
-  GrSummary        s;
-  double           w = content_width (doc), h;
-
-  new_page (doc);
-  heading (doc, title, 15);
-  gr_analysis_summarize (opt->analysis, -1, &s);
-  caption = g_strdup_printf (
-      _ ("Residential land within 300 m of green space: %.2f %%; within 500 m of a park: "
-         "%.2f %%; in neither: %.2f %%."),
-      share (s.green, s.residential), share (s.park, s.residential),
-      share (s.neither, s.residential));
-  h = bottom (doc) - doc->y - 30;
-  map.coverage = gr_coverage_tiles_new ();
-  gr_coverage_tiles_set_source (map.coverage, opt->analysis, NULL, map.display);
-  map.marks = opt->marks;
-  cairo_save (doc->cr);
-  cairo_translate (doc->cr, MARGIN, doc->y);
-  gr_render_map (doc->cr, &map, w, h, NULL);
-  cairo_rectangle (doc->cr, 0, 0, w, h);
-  cairo_set_source_rgb (doc->cr, 0.3, 0.3, 0.3);
-  cairo_set_line_width (doc->cr, 0.6);
-  cairo_stroke (doc->cr);
-  cairo_restore (doc->cr);
-  gr_coverage_tiles_free (map.coverage);
-  doc->y += h + 8;
-  paragraph (doc, caption, BODY_PT);
-}
-
-static void
 indicator_table (Doc *doc, Option *opt)
 {
   g_autofree char *title = g_strdup_printf (_ ("Indicators against targets: %s"), opt->name);
@@ -514,7 +231,7 @@ indicator_table (Doc *doc, Option *opt)
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     {
       const GrIndicator *it = &opt->city.items[i];
-      g_autofree char   *value = number (it->value, gr_indicator_get_unit (i));
+      g_autofree char   *value = _gr_report_number (it->value, gr_indicator_get_unit (i));
       g_autofree char   *target = target_text (it);
       guint8             tones[5] = { 0 };
       const char        *result = result_text (it, &tones[3]);
@@ -528,7 +245,7 @@ indicator_table (Doc *doc, Option *opt)
   if (opt->city.system_check != NULL)
     {
       doc->y += 6;
-      paragraph (doc, opt->city.system_check, BODY_PT);
+      _gr_doc_paragraph (doc, opt->city.system_check, BODY_PT);
     }
 }
 
@@ -572,7 +289,7 @@ comparison_table (Doc *doc, GPtrArray *options)
         {
           const GrIndicator *it = &((Option *) g_ptr_array_index (options, k))->city.items[i];
 
-          g_ptr_array_add (cells, number (it->value, NULL));
+          g_ptr_array_add (cells, _gr_report_number (it->value, NULL));
           tones[c] = it->has_target && it->missing == NULL ? (it->pass ? TONE_GOOD : TONE_BAD)
                                                            : TONE_PLAIN;
           row[c++] = g_ptr_array_index (cells, cells->len - 1);
@@ -585,7 +302,7 @@ comparison_table (Doc *doc, GPtrArray *options)
       table_row (doc, &t, row, tones);
     }
   if (options->len > n)
-    paragraph (doc, _ ("Only the first five options fit the table."), BODY_PT);
+    _gr_doc_paragraph (doc, _ ("Only the first five options fit the table."), BODY_PT);
 }
 
 static void
@@ -621,7 +338,7 @@ zone_table (Doc *doc, Option *opt, GrProject *project, guint n_zones)
         {
           const GrIndicator *it = &in->items[ids[k]];
 
-          values[k] = number (it->value, NULL);
+          values[k] = _gr_report_number (it->value, NULL);
           row[2 + k] = values[k];
           tones[2 + k] = it->has_target && it->missing == NULL ? (it->pass ? TONE_GOOD : TONE_BAD)
                                                                : TONE_PLAIN;
@@ -653,7 +370,7 @@ chart_legend (Doc *doc, GPtrArray *options, guint n, double target)
 
       if (label == NULL)
         continue;
-      l = layout_new (doc, label, BODY_PT, FALSE, 0);
+      l = _gr_doc_layout (doc, label, BODY_PT, FALSE, 0);
       pango_layout_get_pixel_size (l, &w, &h);
       if (k < n)
         {
@@ -669,7 +386,7 @@ chart_legend (Doc *doc, GPtrArray *options, guint n, double target)
           cairo_set_line_width (doc->cr, 1.2);
           cairo_stroke (doc->cr);
         }
-      show_at (doc, l, x + 14, doc->y, NULL);
+      _gr_doc_show (doc, l, x + 14, doc->y, NULL);
       x += 24 + w;
     }
   doc->y += 18;
@@ -681,42 +398,42 @@ static void
 coverage_chart (Doc *doc, GPtrArray *options, GrProject *project, guint n_zones, double target)
 {
   guint  n = MIN (options->len, G_N_ELEMENTS (bar_colors));
-  double label_w = content_width (doc) * 0.28, chart_x = MARGIN + label_w,
-         chart_w = content_width (doc) - label_w - 40;
+  double label_w = _gr_doc_width (doc) * 0.28, chart_x = MARGIN + label_w,
+         chart_w = _gr_doc_width (doc) - label_w - 40;
   double   bar_h = 7, group_h = n * bar_h + 8;
   gboolean first = TRUE;
 
-  heading (doc, _ ("Service-radius coverage of residential land per zone"), 13);
+  _gr_doc_heading (doc, _ ("Service-radius coverage of residential land per zone"), 13);
   for (guint z = 0; z <= n_zones; z++)
     {
       g_autofree char *name = z == 0 ? g_strdup (_ ("City")) : gr_project_zone_name (project, z);
       g_autoptr (PangoLayout) label = NULL;
 
-      if (first || doc->y + group_h > bottom (doc))
+      if (first || doc->y + group_h > _gr_doc_bottom (doc))
         {
           if (!first)
             {
-              new_page (doc);
-              heading (doc, _ ("Service-radius coverage per zone (continued)"), 11);
+              _gr_doc_new_page (doc);
+              _gr_doc_heading (doc, _ ("Service-radius coverage per zone (continued)"), 11);
             }
           chart_legend (doc, options, n, target);
           first = FALSE;
         }
-      label = layout_new (doc, name, BODY_PT, z == 0, label_w - 6);
+      label = _gr_doc_layout (doc, name, BODY_PT, z == 0, label_w - 6);
       pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-      show_at (doc, label, MARGIN, doc->y + (n * bar_h - BODY_PT * 1.3) / 2, NULL);
+      _gr_doc_show (doc, label, MARGIN, doc->y + (n * bar_h - BODY_PT * 1.3) / 2, NULL);
       for (guint k = 0; k < n; k++)
         {
           Option *o = g_ptr_array_index (options, k);
           double  v = (z == 0 ? &o->city : &o->zones[z - 1])->items[GR_IND_SERVICE_RATE].value;
-          g_autofree char *text = number (v, NULL);
-          g_autoptr (PangoLayout) l = layout_new (doc, text, 6.5, FALSE, 0);
+          g_autofree char *text = _gr_report_number (v, NULL);
+          g_autoptr (PangoLayout) l = _gr_doc_layout (doc, text, 6.5, FALSE, 0);
           double bw = isfinite (v) ? chart_w * CLAMP (v, 0, 100) / 100 : 0;
 
           cairo_rectangle (doc->cr, chart_x, doc->y + k * bar_h, bw, bar_h - 1);
           cairo_set_source_rgb (doc->cr, bar_colors[k][0], bar_colors[k][1], bar_colors[k][2]);
           cairo_fill (doc->cr);
-          show_at (doc, l, chart_x + bw + 3, doc->y + k * bar_h - 1, NULL);
+          _gr_doc_show (doc, l, chart_x + bw + 3, doc->y + k * bar_h - 1, NULL);
         }
       if (isfinite (target))
         {
@@ -769,13 +486,14 @@ candidate_table (Doc *doc, GPtrArray *options, GrProject *baseline)
         }
     }
   if (rows == 0)
-    paragraph (doc, _ ("The chosen options add no parks."), BODY_PT);
+    _gr_doc_paragraph (doc, _ ("The chosen options add no parks."), BODY_PT);
   doc->y += 6;
-  paragraph (doc,
-             _ ("Review: a park of 5,000 m² or more needs an expert review of its design; one of "
-                "100,000 m² "
-                "or more is disclosed to the public for 15 days."),
-             BODY_PT);
+  _gr_doc_paragraph (
+      doc,
+      _ ("Review: a park of 5,000 m² or more needs an expert review of its design; one of "
+         "100,000 m² "
+         "or more is disclosed to the public for 15 days."),
+      BODY_PT);
 }
 
 /* Each suggested site with what it serves on its own, the rest of the
@@ -835,7 +553,7 @@ suggested_table (Doc *doc, GPtrArray *options, GrProject *baseline)
            "Centres in %s."),
         baseline->crs_name != NULL ? baseline->crs_name : "?");
 
-    paragraph (doc, note, BODY_PT);
+    _gr_doc_paragraph (doc, note, BODY_PT);
   }
 }
 
@@ -1083,11 +801,11 @@ gr_report_write (const GrReportOptions *o,
                ? ((Option *) g_ptr_array_index (options, 0))->city.items[GR_IND_SERVICE_RATE].target
                : NAN;
 
-  new_page (&doc);
-  cover (&doc, o, baseline, options, &criteria, &frame);
+  _gr_doc_new_page (&doc);
+  _gr_report_cover (&doc, o, baseline, options, &criteria, &frame);
   for (guint i = 0; i < options->len; i++)
-    map_page (&doc, g_ptr_array_index (options, i), &frame);
-  new_page (&doc);
+    _gr_report_map_page (&doc, g_ptr_array_index (options, i), &frame);
+  _gr_doc_new_page (&doc);
   for (guint i = 0; i < options->len; i++)
     indicator_table (&doc, g_ptr_array_index (options, i));
   if (options->len > 1)
@@ -1097,7 +815,7 @@ gr_report_write (const GrReportOptions *o,
       for (guint i = 0; i < options->len; i++)
         zone_table (&doc, g_ptr_array_index (options, i), baseline, n_zones);
     }
-  new_page (&doc);
+  _gr_doc_new_page (&doc);
   coverage_chart (&doc, options, baseline, n_zones, target);
   if (options->len > 1)
     {

@@ -12,6 +12,7 @@
 #include "gr-report.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 /* Its own options beside the shared ones; its --scenario repeats. */
 typedef struct
@@ -20,6 +21,7 @@ typedef struct
   char       **scenarios;
   char        *paper;
   char        *orientation;
+  char        *bbox;
 } Options;
 
 static void
@@ -29,6 +31,7 @@ options_clear (Options *o)
   g_strfreev (o->scenarios);
   g_free (o->paper);
   g_free (o->orientation);
+  g_free (o->bbox);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -45,6 +48,9 @@ options_parse (Options *o, int *argc, char ***argv)
     { "paper", 0, 0, G_OPTION_ARG_STRING, &o->paper, N_ ("Paper: A4 (default) or A3"), "SIZE" },
     { "orientation", 0, 0, G_OPTION_ARG_STRING, &o->orientation,
       N_ ("landscape (default) or portrait"), "WHICH" },
+    { "bbox", 0, 0, G_OPTION_ARG_STRING, &o->bbox,
+      N_ ("The part the maps show, in the project's CRS (default: the residential land)"),
+      "MINX,MINY,MAXX,MAXY" },
     gr_cli_entry (&o->common, GR_CLI_MODE),
     gr_cli_entry (&o->common, GR_CLI_BASEMAP),
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->common.output, N_ ("The PDF to write"), "FILE" },
@@ -82,6 +88,24 @@ parse_page (const Options *o, GrReportOptions *report, GError **error)
 
 /* Usage errors, before anything is read. */
 static gboolean
+parse_view (const char *text, double view[4])
+{
+  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
+
+  if (g_strv_length (parts) != 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      char *end = NULL;
+
+      view[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
+      if (end == parts[i] || *end != '\0' || !isfinite (view[i]))
+        return FALSE;
+    }
+  return view[2] > view[0] && view[3] > view[1];
+}
+
+static gboolean
 options_check (Options *o, GrReportOptions *report, GError **error)
 {
   if (!gr_cli_has_one_arg (o->common.args))
@@ -90,6 +114,9 @@ options_check (Options *o, GrReportOptions *report, GError **error)
   else if (o->common.output == NULL)
     g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                          _ ("report needs -o REPORT.pdf"));
+  else if (o->bbox != NULL && !parse_view (o->bbox, report->view))
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _ ("--bbox must be MINX,MINY,MAXX,MAXY in the project's CRS, not “%s”"), o->bbox);
   else
     return gr_cli_parse_targets (o->common.targets, &report->targets, error)
            && parse_page (o, report, error) && gr_cli_criteria_check (&o->common.criteria, error);

@@ -193,12 +193,38 @@ on_report_done (GObject *source, GAsyncResult *result, gpointer data)
 
 /* Starts writing the report with the window's figures: its target set,
  * distance mode, radii and layer style; the library copies them. */
+/* What the map shows, in the project's CRS: the report's frame when its
+ * maps are to show the window's view. */
+static gboolean
+current_view (GrWindow *self, double view[4])
+{
+  GtkWidget       *map = GTK_WIDGET (self->map);
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  GrDisplay       *display = gr_session_get_display (self->session);
+
+  view[0] = view[1] = G_MAXDOUBLE, view[2] = view[3] = -G_MAXDOUBLE;
+  for (guint k = 0; k < 4; k++)
+    {
+      double lat, lon, x, y;
+
+      shumate_viewport_widget_coords_to_location (
+          viewport, map, k & 1 ? gtk_widget_get_width (map) : 0,
+          k & 2 ? gtk_widget_get_height (map) : 0, &lat, &lon);
+      if (!gr_display_from_lonlat (display, lon, lat, &x, &y))
+        return FALSE;
+      view[0] = MIN (view[0], x), view[1] = MIN (view[1], y);
+      view[2] = MAX (view[2], x), view[3] = MAX (view[3], y);
+    }
+  return view[2] > view[0] && view[3] > view[1];
+}
+
 static void
 start_report (GrWindow           *self,
               const char         *path,
               const char *const  *scenarios,
               GrPaper             paper,
               gboolean            portrait,
+              gboolean            view,
               GAsyncReadyCallback done,
               gpointer            done_data)
 {
@@ -216,6 +242,8 @@ start_report (GrWindow           *self,
     .basemap = basemap,
   };
 
+  if (view && !current_view (self, options.view))
+    memset (options.view, 0, sizeof options.view);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   _gr_window_set_busy (self, _ ("Writing the report…"));
@@ -230,6 +258,7 @@ on_report_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
   GStrv            scenarios = g_object_steal_data (G_OBJECT (dialog), "scenarios");
   GrPaper          paper = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "paper"));
   gboolean         portrait = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "portrait"));
+  gboolean         view = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "view"));
   g_autofree char *path = _gr_window_chosen_path (dialog, response);
 
   if (path != NULL && !self->busy)
@@ -240,8 +269,8 @@ on_report_file_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 
           g_free (path), path = with;
         }
-      start_report (self, path, (const char *const *) scenarios, paper, portrait, on_report_done,
-                    report_job_new (self, path));
+      start_report (self, path, (const char *const *) scenarios, paper, portrait, view,
+                    on_report_done, report_job_new (self, path));
     }
   g_strfreev (scenarios);
 }
@@ -264,6 +293,8 @@ on_report_options (GrExportReportDialog *dialog, const char *response, GrWindow 
                      GUINT_TO_POINTER (gr_export_report_dialog_get_paper (dialog)));
   g_object_set_data (G_OBJECT (chooser), "portrait",
                      GUINT_TO_POINTER (gr_export_report_dialog_get_portrait (dialog)));
+  g_object_set_data (G_OBJECT (chooser), "view",
+                     GUINT_TO_POINTER (gr_export_report_dialog_get_current_view (dialog)));
   g_signal_connect (chooser, "response", G_CALLBACK (on_report_file_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -311,6 +342,7 @@ gr_window_export_report (GrWindow          *self,
                          const char *const *scenarios,
                          GrPaper            paper,
                          gboolean           portrait,
+                         gboolean           view,
                          GError           **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
@@ -322,7 +354,7 @@ gr_window_export_report (GrWindow          *self,
           _ ("The report is written from the project file: save the project first"));
       return FALSE;
     }
-  start_report (self, path, scenarios, paper, portrait, on_report_waited, &result);
+  start_report (self, path, scenarios, paper, portrait, view, on_report_waited, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   _gr_window_set_busy (self, NULL);

@@ -407,6 +407,7 @@ gboolean        gr_window_export_report (GrWindow          *self,
                                          const char *const *scenarios,
                                          GrPaper            paper,
                                          gboolean           portrait,
+                                         gboolean           current_view,
                                          GError           **error);
 
 G_END_DECLS

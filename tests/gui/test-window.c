@@ -1583,6 +1583,7 @@ nth_child (GtkWidget *widget, guint n)
 }
 
 static char *pdf_text (const char *pdf);
+static char *map_page_text (const char *pdf);
 
 /* Presentation mode at a projector's two usual sizes: the panels gone,
  * large cards with the panel's figures, the options stepped with the
@@ -1722,7 +1723,7 @@ test_presentation (Fixture *f, gconstpointer data)
     g_autofree char  *text = NULL;
     g_autofree char  *number = NULL;
 
-    g_assert_true (gr_window_export_report (window, pdf, names, GR_PAPER_A4, FALSE, &error));
+    g_assert_true (gr_window_export_report (window, pdf, names, GR_PAPER_A4, FALSE, FALSE, &error));
     g_assert_no_error (error);
     g_assert_true (
         gr_window_get_indicator_row (window, GR_IND_SERVICE_RATE, &panel_value, &verdict));
@@ -1731,6 +1732,40 @@ test_presentation (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (text, number));
     g_assert_nonnull (strstr (text, "Option A"));
   }
+  /* Framed on the window's street-level view, the map pages' scale bar is
+   * in metres; on the whole residential land, in kilometres. */
+  {
+    const char *const names[] = { NULL };
+    g_autofree char  *whole = NULL;
+    g_autofree char  *view = NULL;
+    /* The scale bar's units as the locale writes them: " km", " 千米". */
+    g_autofree char *km = g_strdup_printf (_ ("%g km"), 1.0);
+    g_autofree char *m = g_strdup_printf (_ ("%g m"), 1.0);
+
+    g_assert_true (gr_window_export_report (window, pdf, names, GR_PAPER_A4, FALSE, FALSE, &error));
+    whole = map_page_text (pdf);
+    g_assert_true (gr_window_export_report (window, pdf, names, GR_PAPER_A4, FALSE, TRUE, &error));
+    g_assert_no_error (error);
+    view = map_page_text (pdf);
+    g_test_message ("whole: %s\nview: %s", whole, view);
+    g_assert_nonnull (strstr (whole, km + 1));
+    g_assert_null (strstr (view, km + 1));
+    g_assert_nonnull (strstr (view, m + 1));
+  }
+}
+
+/* The text of the baseline's map page. */
+static char *
+map_page_text (const char *pdf)
+{
+  g_autofree char *text = pdf_text (pdf);
+  g_autofree char *heading = g_strdup_printf (_ ("Blind spots: %s"), _ ("Baseline"));
+  g_auto (GStrv) pages = g_strsplit (text, "\f", -1);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    if (strstr (pages[i], heading) != NULL)
+      return g_strdup (pages[i]);
+  g_assert_not_reached ();
 }
 
 static char *

@@ -11,10 +11,11 @@ struct _GrExportReportDialog
 {
   AdwMessageDialog parent_instance;
 
-  GtkLabel    *scenarios_label;
-  GtkBox      *scenarios_box;
-  GtkDropDown *paper;
-  GtkDropDown *orientation;
+  GtkLabel       *scenarios_label;
+  GtkBox         *scenarios_box;
+  GtkDropDown    *paper;
+  GtkDropDown    *orientation;
+  GtkCheckButton *current_view;
 };
 
 G_DEFINE_FINAL_TYPE (GrExportReportDialog, gr_export_report_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -30,6 +31,7 @@ gr_export_report_dialog_class_init (GrExportReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrExportReportDialog, scenarios_box);
   gtk_widget_class_bind_template_child (widget_class, GrExportReportDialog, paper);
   gtk_widget_class_bind_template_child (widget_class, GrExportReportDialog, orientation);
+  gtk_widget_class_bind_template_child (widget_class, GrExportReportDialog, current_view);
 }
 
 static void
@@ -84,4 +86,13 @@ gr_export_report_dialog_get_portrait (GrExportReportDialog *self)
 {
   g_return_val_if_fail (GR_IS_EXPORT_REPORT_DIALOG (self), FALSE);
   return gtk_drop_down_get_selected (self->orientation) == 1;
+}
+
+/* Whether the map pages frame the window's view instead of the whole
+ * residential land. */
+gboolean
+gr_export_report_dialog_get_current_view (GrExportReportDialog *self)
+{
+  g_return_val_if_fail (GR_IS_EXPORT_REPORT_DIALOG (self), FALSE);
+  return gtk_check_button_get_active (self->current_view);
 }

@@ -18,5 +18,6 @@ GrExportReportDialog *gr_export_report_dialog_new (GtkWindow *parent, GPtrArray 
 char                **gr_export_report_dialog_get_scenarios (GrExportReportDialog *self);
 GrPaper               gr_export_report_dialog_get_paper (GrExportReportDialog *self);
 gboolean              gr_export_report_dialog_get_portrait (GrExportReportDialog *self);
+gboolean              gr_export_report_dialog_get_current_view (GrExportReportDialog *self);
 
 G_END_DECLS

@@ -52,7 +52,7 @@ _gr_doc_show (Doc *doc, PangoLayout *layout, double x, double y, const double rg
 double
 _gr_doc_width (Doc *doc)
 {
-  return doc->width - 2 * MARGIN;
+  return doc->column > 0 ? doc->column : doc->width - 2 * MARGIN;
 }
 
 double

@@ -8,6 +8,55 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+/* The cover's right column: each option's headline figures, then the
+ * whole city with the baseline's blind spots. */
+static void
+key_figures (Doc *doc, GPtrArray *options, const GrMapRender *frame)
+{
+  double x = MARGIN + (doc->width - 2 * MARGIN) * 0.52, w = (doc->width - 2 * MARGIN) * 0.48;
+  double y = MARGIN + 40;
+  g_autoptr (PangoLayout) head = _gr_doc_layout (doc, _ ("Key figures"), 13, TRUE, w);
+  GrMapRender map = *frame;
+  Option     *baseline = g_ptr_array_index (options, 0);
+
+  _gr_doc_show (doc, head, x, y, (const double[]){ 0.05, 0.3, 0.15 });
+  y += _gr_doc_layout_height (head) + 6;
+  for (guint i = 0; i < options->len; i++)
+    {
+      Option          *o = g_ptr_array_index (options, i);
+      GrSummary        s;
+      g_autofree char *text = NULL;
+      g_autoptr (PangoLayout) line = NULL;
+
+      gr_analysis_summarize (o->analysis, -1, &s);
+      /* TRANSLATORS: an option's headline figures on the report's cover */
+      text = g_strdup_printf (_ ("%s — service-radius coverage %.1f %%, park green area %.2f m² "
+                                 "per person, blind spots %.1f %% of residential land"),
+                              o->name, o->city.items[GR_IND_SERVICE_RATE].value,
+                              o->city.items[GR_IND_PARK_PER_CAPITA].value,
+                              _gr_report_share (s.neither, s.residential));
+      line = _gr_doc_layout (doc, text, 10, i == 0, w);
+      _gr_doc_show (doc, line, x, y, NULL);
+      y += _gr_doc_layout_height (line) + 4;
+    }
+  y += 8;
+  if (_gr_doc_bottom (doc) - y < 120)
+    return;
+  map.coverage = gr_coverage_tiles_new ();
+  gr_coverage_tiles_set_source (map.coverage, baseline->analysis, NULL, map.display);
+  map.marks = NULL;
+  map.decorations = FALSE;
+  cairo_save (doc->cr);
+  cairo_translate (doc->cr, x, y);
+  gr_render_map (doc->cr, &map, w, _gr_doc_bottom (doc) - y, NULL);
+  cairo_rectangle (doc->cr, 0, 0, w, _gr_doc_bottom (doc) - y);
+  cairo_set_source_rgb (doc->cr, 0.3, 0.3, 0.3);
+  cairo_set_line_width (doc->cr, 0.6);
+  cairo_stroke (doc->cr);
+  cairo_restore (doc->cr);
+  gr_coverage_tiles_free (map.coverage);
+}
+
 void
 _gr_report_cover (Doc                   *doc,
                   const GrReportOptions *o,
@@ -21,6 +70,9 @@ _gr_report_cover (Doc                   *doc,
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (PangoLayout) title = NULL;
 
+  /* Text on the left, the key figures and an overview map on the right. */
+  key_figures (doc, options, frame);
+  doc->column = (doc->width - 2 * MARGIN) * 0.48;
   doc->y = MARGIN + 40;
   title = _gr_doc_layout (doc, _ ("Park-city assessment"), 26, TRUE, _gr_doc_width (doc));
   _gr_doc_show (doc, title, MARGIN, doc->y, (const double[]){ 0.05, 0.3, 0.15 });
@@ -88,6 +140,22 @@ _gr_report_cover (Doc                   *doc,
       doc,
       _ ("Coverage follows GB/T 50563 and CJJ/T 85; service radii and targets as stated above."),
       BODY_PT);
+  doc->column = 0;
+}
+
+/* @map drawn @w × @h at the next block, framed by a thin line. */
+static void
+framed_map (Doc *doc, const GrMapRender *map, double w, double h)
+{
+  cairo_save (doc->cr);
+  cairo_translate (doc->cr, MARGIN, doc->y);
+  gr_render_map (doc->cr, map, w, h, NULL);
+  cairo_rectangle (doc->cr, 0, 0, w, h);
+  cairo_set_source_rgb (doc->cr, 0.3, 0.3, 0.3);
+  cairo_set_line_width (doc->cr, 0.6);
+  cairo_stroke (doc->cr);
+  cairo_restore (doc->cr);
+  doc->y += h + 8;
 }
 
 void
@@ -111,15 +179,88 @@ _gr_report_map_page (Doc *doc, Option *opt, const GrMapRender *frame)
   map.coverage = gr_coverage_tiles_new ();
   gr_coverage_tiles_set_source (map.coverage, opt->analysis, NULL, map.display);
   map.marks = opt->marks;
-  cairo_save (doc->cr);
-  cairo_translate (doc->cr, MARGIN, doc->y);
-  gr_render_map (doc->cr, &map, w, h, NULL);
-  cairo_rectangle (doc->cr, 0, 0, w, h);
-  cairo_set_source_rgb (doc->cr, 0.3, 0.3, 0.3);
-  cairo_set_line_width (doc->cr, 0.6);
-  cairo_stroke (doc->cr);
-  cairo_restore (doc->cr);
+  framed_map (doc, &map, w, h);
   gr_coverage_tiles_free (map.coverage);
-  doc->y += h + 8;
+  _gr_doc_paragraph (doc, caption, BODY_PT);
+}
+
+/* Web Mercator bounds of a geometry in the analysis CRS, grown into
+ * @bounds. */
+static void
+add_geometry_bounds (GrDisplay *display, OGRGeometryH geometry, double grow_m, double bounds[4])
+{
+  OGREnvelope e;
+  double      corners[4][2], lon, lat, mx, my;
+
+  OGR_G_GetEnvelope (geometry, &e);
+  corners[0][0] = corners[3][0] = e.MinX - grow_m;
+  corners[1][0] = corners[2][0] = e.MaxX + grow_m;
+  corners[0][1] = corners[1][1] = e.MinY - grow_m;
+  corners[2][1] = corners[3][1] = e.MaxY + grow_m;
+  for (guint i = 0; i < 4; i++)
+    if (gr_display_to_lonlat (display, corners[i][0], corners[i][1], &lon, &lat))
+      {
+        gr_lonlat_to_mercator (lon, lat, &mx, &my);
+        gr_bounds_union (bounds, (double[]){ mx, my, mx, my });
+      }
+}
+
+/**
+ * _gr_report_candidate_page:
+ * @baseline: the option without edits, for the homes newly served
+ *
+ * The option's candidate and suggested parks up close: the map framed on
+ * them and the park radius around them, where every home they newly serve
+ * lies, those homes in the gains' colours. Nothing for an option without
+ * new parks.
+ */
+void
+_gr_report_candidate_page (Doc               *doc,
+                           Option            *opt,
+                           Option            *baseline,
+                           const GrCriteria  *criteria,
+                           const GrMapRender *frame)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *caption = NULL;
+  GrMapRender      map = *frame;
+  GrSummary        before, after;
+  double           w = _gr_doc_width (doc), h;
+  guint            n = opt->candidates->len + opt->suggested->len;
+
+  if (n == 0 || opt == baseline)
+    return;
+  gr_bounds_clear (map.bounds);
+  for (guint i = 0; i < opt->candidates->len; i++)
+    add_geometry_bounds (frame->display,
+                         ((GrFeature *) g_ptr_array_index (opt->candidates, i))->geometry,
+                         criteria->park_radius, map.bounds);
+  for (guint i = 0; i < opt->suggested->len; i++)
+    add_geometry_bounds (frame->display,
+                         ((GrFeature *) g_ptr_array_index (opt->suggested, i))->geometry,
+                         criteria->park_radius, map.bounds);
+  if (!(map.bounds[2] > map.bounds[0] && map.bounds[3] > map.bounds[1]))
+    return;
+  gr_analysis_summarize (baseline->analysis, -1, &before);
+  gr_analysis_summarize (opt->analysis, -1, &after);
+  title = g_strdup_printf (_ ("New parks up close: %s"), opt->name);
+  caption = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "%u new park. Residential land newly within %.0f m of a park: %.2f ha "
+                   "(coloured); within %.0f m of green space: %.2f ha.",
+                   "%u new parks. Residential land newly within %.0f m of a park: %.2f ha "
+                   "(coloured); within %.0f m of green space: %.2f ha.",
+                   n),
+      n, criteria->park_radius, (after.park.area_m2 - before.park.area_m2) / 1e4,
+      criteria->green_radius, (after.green.area_m2 - before.green.area_m2) / 1e4);
+  _gr_doc_new_page (doc);
+  _gr_doc_heading (doc, title, 15);
+  h = _gr_doc_bottom (doc) - doc->y - 30;
+  map.coverage = gr_coverage_tiles_new ();
+  gr_coverage_tiles_set_gains (map.coverage, baseline->analysis, opt->analysis, map.display);
+  map.gains = TRUE;
+  map.marks = opt->marks;
+  framed_map (doc, &map, w, h);
+  gr_coverage_tiles_free (map.coverage);
   _gr_doc_paragraph (doc, caption, BODY_PT);
 }

@@ -35,6 +35,7 @@ typedef struct
   int         page;
   char       *running; /* the running head */
   const char *date;
+  double      column; /* text set this wide; 0: the width between the margins */
 } Doc;
 
 /* How a table cell's figure reads against its target. */
@@ -64,5 +65,10 @@ void _gr_report_cover (Doc                   *doc,
                        const GrCriteria      *criteria,
                        const GrMapRender     *frame);
 void _gr_report_map_page (Doc *doc, Option *opt, const GrMapRender *frame);
+void _gr_report_candidate_page (Doc               *doc,
+                                Option            *opt,
+                                Option            *baseline,
+                                const GrCriteria  *criteria,
+                                const GrMapRender *frame);
 
 G_END_DECLS

@@ -219,7 +219,7 @@ gr_paper_from_string (const char *text, GrPaper *paper)
 /* ---- the pages ------------------------------------------------------------ */
 
 static void
-indicator_table (Doc *doc, Option *opt)
+indicator_table (Doc *doc, Option *opt, Option *baseline)
 {
   g_autofree char *title = g_strdup_printf (_ ("Indicators against targets: %s"), opt->name);
   const char *headers[] = { _ ("Indicator"), _ ("Value"), _ ("Target"), _ ("Result"), _ ("Gap") };
@@ -242,7 +242,10 @@ indicator_table (Doc *doc, Option *opt)
 
       table_row (doc, &t, cells, tones);
     }
-  if (opt->city.system_check != NULL)
+  /* The park-system check, said once: again only for an option whose
+   * new parks change it. */
+  if (opt->city.system_check != NULL
+      && (baseline == opt || g_strcmp0 (opt->city.system_check, baseline->city.system_check) != 0))
     {
       doc->y += 6;
       _gr_doc_paragraph (doc, opt->city.system_check, BODY_PT);
@@ -392,6 +395,29 @@ chart_legend (Doc *doc, GPtrArray *options, guint n, double target)
   doc->y += 18;
 }
 
+/* The bars' scale, 0–100 %, ticked every 20 % with thin grid lines down
+ * @depth points. */
+static void
+chart_axis (Doc *doc, double x, double w, double depth)
+{
+  for (int v = 0; v <= 100; v += 20)
+    {
+      g_autofree char *text = g_strdup_printf ("%d %%", v);
+      g_autoptr (PangoLayout) l = _gr_doc_layout (doc, text, 6.5, FALSE, 0);
+      double tx = x + w * v / 100;
+      int    lw, lh;
+
+      pango_layout_get_pixel_size (l, &lw, &lh);
+      _gr_doc_show (doc, l, tx - lw / 2.0, doc->y, (const double[]){ 0.35, 0.35, 0.35 });
+      cairo_move_to (doc->cr, tx, doc->y + lh + 1);
+      cairo_line_to (doc->cr, tx, doc->y + lh + 4 + depth);
+      cairo_set_source_rgba (doc->cr, 0.5, 0.5, 0.5, v == 0 ? 0.9 : 0.35);
+      cairo_set_line_width (doc->cr, v == 0 ? 0.6 : 0.3);
+      cairo_stroke (doc->cr);
+    }
+  doc->y += 14;
+}
+
 /* Service-radius coverage per zone: horizontal bars, one per option,
  * the target as a red line; continues over pages with many zones. */
 static void
@@ -417,6 +443,8 @@ coverage_chart (Doc *doc, GPtrArray *options, GrProject *project, guint n_zones,
               _gr_doc_heading (doc, _ ("Service-radius coverage per zone (continued)"), 11);
             }
           chart_legend (doc, options, n, target);
+          chart_axis (doc, chart_x, chart_w,
+                      MIN (_gr_doc_bottom (doc) - doc->y - 14, (n_zones + 1 - z) * group_h));
           first = FALSE;
         }
       label = _gr_doc_layout (doc, name, BODY_PT, z == 0, label_w - 6);
@@ -555,6 +583,25 @@ suggested_table (Doc *doc, GPtrArray *options, GrProject *baseline)
 
     _gr_doc_paragraph (doc, note, BODY_PT);
   }
+}
+
+/* The map pages' frame, from the view asked for in the project's CRS. */
+static gboolean
+view_bounds (GrDisplay *display, const double view[4], double bounds[4])
+{
+  if (!(view[2] > view[0] && view[3] > view[1]))
+    return FALSE;
+  gr_bounds_clear (bounds);
+  for (guint k = 0; k < 4; k++)
+    {
+      double lon, lat, mx, my;
+
+      if (!gr_display_to_lonlat (display, view[k & 1 ? 2 : 0], view[k & 2 ? 3 : 1], &lon, &lat))
+        return FALSE;
+      gr_lonlat_to_mercator (lon, lat, &mx, &my);
+      gr_bounds_union (bounds, (double[]){ mx, my, mx, my });
+    }
+  return TRUE;
 }
 
 /* ---- building the options ------------------------------------------------- */
@@ -741,7 +788,8 @@ gr_report_write (const GrReportOptions *o,
   frame.attribution = attribution;
   frame.scale = 0.8;
   frame.decorations = TRUE;
-  gr_render_default_bounds (display, frame.bounds);
+  if (!view_bounds (display, o->view, frame.bounds))
+    gr_render_default_bounds (display, frame.bounds);
   n_zones = gr_project_get_n_zones (baseline);
   total = n_scenarios + 2;
   options = g_ptr_array_new ();
@@ -804,10 +852,14 @@ gr_report_write (const GrReportOptions *o,
   _gr_doc_new_page (&doc);
   _gr_report_cover (&doc, o, baseline, options, &criteria, &frame);
   for (guint i = 0; i < options->len; i++)
-    _gr_report_map_page (&doc, g_ptr_array_index (options, i), &frame);
+    {
+      _gr_report_map_page (&doc, g_ptr_array_index (options, i), &frame);
+      _gr_report_candidate_page (&doc, g_ptr_array_index (options, i),
+                                 g_ptr_array_index (options, 0), &criteria, &frame);
+    }
   _gr_doc_new_page (&doc);
   for (guint i = 0; i < options->len; i++)
-    indicator_table (&doc, g_ptr_array_index (options, i));
+    indicator_table (&doc, g_ptr_array_index (options, i), g_ptr_array_index (options, 0));
   if (options->len > 1)
     comparison_table (&doc, options);
   if (n_zones > 0)

@@ -26,6 +26,9 @@ typedef struct
   const GrCriteria  *criteria; /* nullable: the defaults */
   const GrMapStyle  *style;    /* nullable: the default style */
   const char        *basemap;  /* MBTiles file; nullable: no base map */
+  /* The part the map pages show, MINX, MINY, MAXX, MAXY in the project's
+   * CRS; all 0: the whole residential land. */
+  double view[4];
   /* nullable: gets a sentence for each edit of the scenarios that no longer
    * fits the data and was left out (the report lists them too); not for
    * gr_report_write_async() */

@@ -327,6 +327,9 @@ void _gr_window_export_map_activated (GtkWidget *widget, const char *action, GVa
 void
 _gr_window_export_report_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
+/* gr-window-find.c */
+void _gr_window_class_init_find (GtkWidgetClass *widget_class);
+
 /* gr-window-basemap.c */
 void _gr_window_make_basemap_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
@@ -402,12 +405,15 @@ GrSwipeLayer   *gr_window_get_swipe_layer (GrWindow *self);
 GrPresentation *gr_window_get_presentation (GrWindow *self);
 gboolean        gr_window_export_map (GrWindow *self, const char *path, double dpi, GError **error);
 gboolean        gr_window_make_basemap (GrWindow *self, int max_zoom, GError **error);
-gboolean        gr_window_export_report (GrWindow          *self,
-                                         const char        *path,
-                                         const char *const *scenarios,
-                                         GrPaper            paper,
-                                         gboolean           portrait,
-                                         gboolean           current_view,
-                                         GError           **error);
+void            gr_window_show_feature (GrWindow *self, GrRole role, guint index);
+struct _GrAttributeTable *gr_window_open_table (GrWindow *self, GrRole role);
+gboolean gr_window_go_to (GrWindow *self, const char *text, guint coords, GError **error);
+gboolean gr_window_export_report (GrWindow          *self,
+                                  const char        *path,
+                                  const char *const *scenarios,
+                                  GrPaper            paper,
+                                  gboolean           portrait,
+                                  gboolean           current_view,
+                                  GError           **error);
 
 G_END_DECLS

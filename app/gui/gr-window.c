@@ -582,6 +582,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
 
   _gr_window_class_init_actions (widget_class);
+  _gr_window_class_init_find (widget_class);
 }
 
 /* The distances and sizes of the preferences (by default 300米见绿、500米见园,

@@ -1,9 +1,11 @@
 /* test-window.c — the map window for real under Xvfb: open the sample,
  * render to PNG, and check pixels where the analysis says what must show */
+#include "gr-attribute-table.h"
 #include "gr-base-map.h"
 #include "gr-mbtiles.h"
 #include "gr-coverage-layer.h"
 #include "gr-edit-item.h"
+#include "gr-feature-item.h"
 #include "gr-layer-item.h"
 #include "gr-runtime.h"
 #include "gr-settings.h"
@@ -958,6 +960,91 @@ test_markers_layer (Fixture *f, gconstpointer data)
   g_assert_true (gr_marks_get_findings_visible (marks));
   g_settings_reset (gr_settings_get (), "base-map");
   show_only_base_map (window, FALSE);
+}
+
+static gboolean
+viewport_in (GrWindow *window, const double b[4])
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
+  double           lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  double           lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+
+  return lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
+}
+
+/* A layer's attribute table: every park, sorted by size, searched by name;
+ * a row picked is selected on the map and framed. Find lists every named
+ * feature; a layer is zoomed to; a coordinate is gone to. */
+static void
+test_attribute_table (Fixture *f, gconstpointer data)
+{
+  GrWindow         *window = f->window;
+  GrProject        *project = gr_session_get_project (gr_window_get_session (window));
+  GrDisplay        *display = gr_session_get_display (gr_window_get_session (window));
+  GrAttributeTable *table = gr_window_open_table (window, GR_ROLE_PARK);
+  GListModel       *rows = gr_attribute_table_get_rows (table);
+  g_autoptr (GError) error = NULL;
+  double largest = 0, b[4];
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==,
+                    project->layers[GR_ROLE_PARK]->features->len);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr (GrFeatureItem) item = g_list_model_get_item (rows, i);
+      largest = MAX (largest, gr_feature_item_get_size (item));
+    }
+  gr_attribute_table_sort_by (table, 3, FALSE);
+  {
+    g_autoptr (GrFeatureItem) first = g_list_model_get_item (rows, 0);
+    g_assert_cmpfloat (gr_feature_item_get_size (first), ==, largest);
+  }
+  gr_attribute_table_set_search (table, "central");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 1);
+  {
+    g_autoptr (GrFeatureItem) hit = g_list_model_get_item (rows, 0);
+    const GrDisplayFeature *shown = NULL;
+    GPtrArray              *parks = gr_display_get_features (display, GR_ROLE_PARK);
+
+    g_assert_nonnull (strstr (gr_feature_item_get_name (hit), "Central"));
+    gr_attribute_table_select (table, 0);
+    spin (300);
+    g_assert_true (window->has_selection);
+    g_assert_cmpint (window->selection.role, ==, GR_ROLE_PARK);
+    g_assert_cmpuint (window->selection.index, ==, gr_feature_item_get_index (hit));
+    g_assert_cmpuint (parks->len, ==, project->layers[GR_ROLE_PARK]->features->len);
+    shown = g_ptr_array_index (parks, gr_feature_item_get_index (hit));
+    gr_polygon_bounds (shown->shape, b);
+    g_assert_true (viewport_in (window, b));
+    g_object_unref (render (window, "attribute-table-selected"));
+  }
+  gtk_window_destroy (GTK_WINDOW (table));
+
+  /* Find: named features of every layer. */
+  table = gr_window_open_table (window, GR_N_ROLES);
+  rows = gr_attribute_table_get_rows (table);
+  gr_attribute_table_set_search (table, "Valira");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  gtk_window_destroy (GTK_WINDOW (table));
+
+  /* Zoom to the water layer. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-to-layer", "i", GR_ROLE_WATER);
+  gr_display_get_bounds (display, GR_ROLE_WATER, b);
+  g_assert_true (viewport_in (window, b));
+
+  /* Go to: WGS 84, the project's CRS, and a typing mistake. */
+  g_assert_true (gr_window_go_to (window, "1.5218, 42.5063", 0, &error));
+  g_assert_true (viewport_in (window, (double[]){ 1.5217, 42.5062, 1.5219, 42.5064 }));
+  {
+    double           x, y;
+    g_autofree char *text = NULL;
+
+    g_assert_true (gr_display_from_lonlat (display, 1.55, 42.52, &x, &y));
+    text = g_strdup_printf ("%.2f %.2f", x, y);
+    g_assert_true (gr_window_go_to (window, text, 2, &error));
+    g_assert_true (viewport_in (window, (double[]){ 1.5499, 42.5199, 1.5501, 42.5201 }));
+  }
+  g_assert_false (gr_window_go_to (window, "42.5, north", 0, &error));
+  g_assert_nonnull (strstr (error->message, "42.5, north"));
 }
 
 /* "Make an Offline Base Map from This Project": unsaved, it asks for the
@@ -2344,6 +2431,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/sample-base-map", test_sample_base_map);
   add_test ("/gui/window/make-basemap", test_make_basemap);
   add_test ("/gui/window/markers-layer", test_markers_layer);
+  add_test ("/gui/window/attribute-table", test_attribute_table);
   add_test ("/gui/window/layer-labels", test_layer_labels);
   add_test ("/gui/window/styles-saved", test_styles_saved);
   add_test ("/gui/window/online-base-map", test_online_base_map);

@@ -21,6 +21,8 @@ struct _GrLayerRow
   GtkAdjustment  *opacity;
   GtkButton      *up_button;
   GtkButton      *down_button;
+  GtkButton      *table_button;
+  GtkButton      *zoom_button;
   GtkLabel       *title;
   GtkLabel       *labels_label;
   GtkSwitch      *labels_switch;
@@ -100,6 +102,8 @@ gr_layer_row_class_init (GrLayerRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, opacity);
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, down_button);
+  gtk_widget_class_bind_template_child (widget_class, GrLayerRow, table_button);
+  gtk_widget_class_bind_template_child (widget_class, GrLayerRow, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, title);
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, labels_label);
   gtk_widget_class_bind_template_child (widget_class, GrLayerRow, labels_switch);
@@ -150,12 +154,20 @@ gr_layer_row_set_item (GrLayerRow *self, GrLayerItem *item)
                                         gr_layer_item_get_role (item), -1);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->down_button), "(ii)",
                                         gr_layer_item_get_role (item), 1);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->table_button), "i",
+                                        gr_layer_item_get_role (item));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->zoom_button), "i",
+                                        gr_layer_item_get_role (item));
     }
   /* The action's target is the item's: no action while there is none. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->up_button),
                                   item != NULL ? "layers.move" : NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->down_button),
                                   item != NULL ? "layers.move" : NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->table_button),
+                                  item != NULL ? "win.attribute-table" : NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->zoom_button),
+                                  item != NULL ? "win.zoom-to-layer" : NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), tooltip);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }

@@ -591,3 +591,33 @@ gr_walk_nearest (const GrWalk *walk, double x, double y, const gint64 *target_mm
   g_array_set_size (sc->touched, 0);
   return best <= cap ? best : -1;
 }
+
+/**
+ * gr_walk_between:
+ * @limit: metres: a longer walk is not looked for
+ *
+ * The walk from (@x0, @y0) to (@x1, @y1): each end's straight step to its
+ * nearest path within the attach distance, and the network between them,
+ * as homes are measured to parks.
+ *
+ * Returns: millimetres, or -1 when an end is off the network or the walk
+ *   is longer than @limit
+ */
+gint64
+gr_walk_between (const GrWalk *walk, double x0, double y0, double x1, double y1, double limit)
+{
+  guint              n = gr_network_get_n_nodes (walk->network);
+  g_autofree gint64 *target = NULL;
+  GrNetworkHit       hit;
+  guint              a, b;
+
+  if (!gr_network_nearest_segment (walk->network, x1, y1, walk->attach_distance, G_MAXUINT32, &hit))
+    return -1;
+  target = g_new (gint64, n);
+  for (guint i = 0; i < n; i++)
+    target[i] = G_MAXINT64;
+  gr_network_segment_nodes (walk->network, hit.segment, &a, &b);
+  target[a] = hit.to_a;
+  target[b] = MIN (target[b], hit.to_b);
+  return gr_walk_nearest (walk, x0, y0, target, limit);
+}

@@ -54,6 +54,9 @@ gboolean       gr_walk_reach_with (const GrWalk    *walk,
 gint64
 gr_walk_nearest (const GrWalk *walk, double x, double y, const gint64 *target_mm, double limit);
 
+gint64
+gr_walk_between (const GrWalk *walk, double x0, double y0, double x1, double y1, double limit);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrWalk, gr_walk_free)
 
 G_END_DECLS

@@ -64,6 +64,19 @@ gr_window_click_at (GrWindow *self, double x, double y)
   _gr_window_on_click (NULL, 1, wx, wy, self);
 }
 
+/* Clicks the map @n_press times at a point of the analysis CRS. */
+void
+gr_window_press_at (GrWindow *self, double x, double y, int n_press)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double           lon, lat, wx, wy;
+
+  g_return_if_fail (self->session != NULL);
+  gr_display_to_lonlat (gr_session_get_display (self->session), x, y, &lon, &lat);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self->map), lat, lon, &wx, &wy);
+  _gr_window_on_click (NULL, n_press, wx, wy, self);
+}
+
 /* Moves the pointer over a point of the analysis CRS, as a user would;
  * returns the status bar's text. */
 const char *

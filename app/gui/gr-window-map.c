@@ -406,6 +406,9 @@ _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, 
       if (n_press == 1)
         gr_window_add_park_at (self, px, py);
       return;
+    case GR_MAP_TOOL_MEASURE:
+      _gr_window_measure_click (self, n_press, px, py);
+      return;
     case GR_MAP_TOOL_RESHAPE:
       if (n_press == 2)
         _gr_window_edit_vertices_at (self, x, y);

@@ -58,6 +58,7 @@ typedef enum
   GR_MAP_TOOL_RESHAPE, /* drag, add (double click on an edge) and remove corners */
   GR_MAP_TOOL_ADD,     /* a click drops a pocket park */
   GR_MAP_TOOL_DRAW,    /* clicks place corners; double click or Enter closes */
+  GR_MAP_TOOL_MEASURE, /* clicks place points; a double click closes an area */
   GR_N_MAP_TOOLS
 } GrMapTool;
 
@@ -101,6 +102,7 @@ struct _GrWindow
   ShumateScale    *map_scale;
   char            *base_map_error;
   GtkLabel        *base_map_notice;
+  GtkLabel        *measure_label;
   char            *selection_text; /* what the last click described */
 
   /* What-if editing */
@@ -114,7 +116,10 @@ struct _GrWindow
   gboolean          keep_view;            /* the next session shown keeps the map's view */
   double            press_x, press_y;     /* where the last press on the map was */
   double            pointer_x, pointer_y; /* where the pointer is over the map */
-  GArray           *draft; /* double x, y: corners of a park being drawn, analysis CRS */
+  GArray           *draft;   /* double x, y: corners of a park being drawn, analysis CRS */
+  GArray           *measure; /* double x, y: the measure tool's points, analysis CRS */
+  gboolean          measure_closed;
+  char             *measure_text;
   GrParkPopover    *park_popover;
   GrHistoryPanel   *history;
   GtkWidget        *edits_pane; /* the history's pane, shown with a scenario */
@@ -330,6 +335,10 @@ _gr_window_export_report_activated (GtkWidget *widget, const char *action, GVari
 /* gr-window-find.c */
 void _gr_window_class_init_find (GtkWidgetClass *widget_class);
 
+/* gr-window-measure.c */
+void _gr_window_measure_click (GrWindow *self, int n_press, double x, double y);
+void _gr_window_measure_clear (GrWindow *self);
+
 /* gr-window-basemap.c */
 void _gr_window_make_basemap_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
@@ -349,6 +358,7 @@ GtkWidget       *gr_window_get_map (GrWindow *self);
 void             gr_window_set_role_visible (GrWindow *self, GrRole role, gboolean visible);
 void             gr_window_move_layer (GrWindow *self, GrRole role, int step);
 void             gr_window_click_at (GrWindow *self, double x, double y);
+void             gr_window_press_at (GrWindow *self, double x, double y, int n_press);
 void             gr_window_set_tool (GrWindow *self, const char *tool);
 void             gr_window_open_chosen (GrWindow *self, const char *path);
 const char      *gr_window_get_selection_text (GrWindow *self);
@@ -405,6 +415,7 @@ GrSwipeLayer   *gr_window_get_swipe_layer (GrWindow *self);
 GrPresentation *gr_window_get_presentation (GrWindow *self);
 gboolean        gr_window_export_map (GrWindow *self, const char *path, double dpi, GError **error);
 gboolean        gr_window_make_basemap (GrWindow *self, int max_zoom, GError **error);
+const char     *gr_window_get_measure_text (GrWindow *self);
 void            gr_window_show_feature (GrWindow *self, GrRole role, guint index);
 struct _GrAttributeTable *gr_window_open_table (GrWindow *self, GrRole role);
 gboolean gr_window_go_to (GrWindow *self, const char *text, guint coords, GError **error);

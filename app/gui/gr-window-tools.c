@@ -261,13 +261,13 @@ gr_window_finish_drawing (GrWindow *self)
 
 static const char *const tool_names[GR_N_MAP_TOOLS] = {
   [GR_MAP_TOOL_PAN] = "pan", [GR_MAP_TOOL_MOVE] = "move", [GR_MAP_TOOL_RESHAPE] = "reshape",
-  [GR_MAP_TOOL_ADD] = "add", [GR_MAP_TOOL_DRAW] = "draw",
+  [GR_MAP_TOOL_ADD] = "add", [GR_MAP_TOOL_DRAW] = "draw", [GR_MAP_TOOL_MEASURE] = "measure",
 };
 
 /* The pointer says which tool is on. */
 static const char *const tool_cursors[GR_N_MAP_TOOLS] = {
   [GR_MAP_TOOL_PAN] = NULL,   [GR_MAP_TOOL_MOVE] = "move",      [GR_MAP_TOOL_RESHAPE] = "pointer",
-  [GR_MAP_TOOL_ADD] = "copy", [GR_MAP_TOOL_DRAW] = "crosshair",
+  [GR_MAP_TOOL_ADD] = "copy", [GR_MAP_TOOL_DRAW] = "crosshair", [GR_MAP_TOOL_MEASURE] = "crosshair",
 };
 
 const char *
@@ -283,6 +283,8 @@ _gr_window_set_tool (GrWindow *self, GrMapTool tool)
     return;
   if (self->tool == GR_MAP_TOOL_DRAW && self->draft != NULL && self->draft->len > 0)
     end_drawing (self);
+  if (self->tool == GR_MAP_TOOL_MEASURE)
+    _gr_window_measure_clear (self);
   self->tool = tool;
   if (self->map != NULL)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), tool_cursors[tool]);
@@ -349,7 +351,7 @@ add_tool_keys (GrWindow *self)
   } letters[] = {
     { GDK_KEY_h, GR_MAP_TOOL_PAN },     { GDK_KEY_m, GR_MAP_TOOL_MOVE },
     { GDK_KEY_r, GR_MAP_TOOL_RESHAPE }, { GDK_KEY_a, GR_MAP_TOOL_ADD },
-    { GDK_KEY_d, GR_MAP_TOOL_DRAW },
+    { GDK_KEY_d, GR_MAP_TOOL_DRAW },    { GDK_KEY_l, GR_MAP_TOOL_MEASURE },
   };
 
   gtk_event_controller_set_propagation_phase (first, GTK_PHASE_CAPTURE);
@@ -373,6 +375,7 @@ _gr_window_build_editing (GrWindow *self)
   self->scenario_items = g_list_store_new (GR_TYPE_SCENARIO_ITEM);
   gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (self->scenario_items));
   self->draft = g_array_new (FALSE, FALSE, sizeof (double));
+  self->measure = g_array_new (FALSE, FALSE, sizeof (double));
   add_tool_keys (self);
   self->sketch = gr_sketch_layer_new (shumate_map_get_viewport (self->map));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->sketch));

@@ -355,6 +355,7 @@ _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysi
           && gr_session_get_path (session) != NULL);
 
   self->keep_view = FALSE;
+  _gr_window_measure_clear (self);
 
   _gr_window_suggest_drop (self, _ ("Another project is shown: suggest again"));
   gr_coverage_layer_set_analysis (self->coverage, NULL, NULL);
@@ -423,6 +424,8 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->store, gr_scenario_store_close);
   g_clear_pointer (&self->empty, gr_scenario_free);
   g_clear_pointer (&self->draft, g_array_unref);
+  g_clear_pointer (&self->measure, g_array_unref);
+  g_clear_pointer (&self->measure_text, g_free);
   g_clear_pointer (&self->drag_start, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->drag_now, OGR_G_DestroyGeometry);
   g_clear_pointer (&self->pending, gr_edit_free);
@@ -565,6 +568,7 @@ gr_window_class_init (GrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrWindow, map_scale);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, license);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, base_map_notice);
+  gtk_widget_class_bind_template_child (widget_class, GrWindow, measure_label);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, coverage_panel);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, zone_table);
   gtk_widget_class_bind_template_child (widget_class, GrWindow, cursor_label);

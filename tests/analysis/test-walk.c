@@ -2,6 +2,7 @@
  * attaching homes and parks, gates, and edits */
 #include "gr-test-analysis.h"
 #include "gr-test-main.h"
+#include "gr-walk.h"
 
 #include <math.h>
 
@@ -45,6 +46,25 @@ test_walking_distance_at (void)
   /* A park off the network's end is not reached either. */
   gr_analysis_add_supply (a, far, TRUE, FALSE);
   g_assert_true (isinf (gr_analysis_walk_distance (a, 300, 12.5, GR_LAYER_GREEN, 5000)));
+}
+
+/* Between two points: each end's step to the street and the street
+ * between; off the network or past the limit, nothing. */
+static void
+test_walking_between (void)
+{
+  g_autoptr (GrAnalysis) a = walking_strip (street (), 50);
+  GrWalk *walk;
+
+  gr_analysis_finish_demand (a);
+  walk = gr_analysis_get_walk (a);
+  g_assert_nonnull (walk);
+  /* 12.5 m down to the street, 700 m along it, 7.5 m up. */
+  g_assert_cmpint (gr_walk_between (walk, 100, 12.5, 800, 7.5, 5000), ==, 720000);
+  g_assert_cmpint (gr_walk_between (walk, 800, 7.5, 100, 12.5, 5000), ==, 720000);
+  g_assert_cmpint (gr_walk_between (walk, 100, 12.5, 800, 7.5, 500), ==, -1);
+  g_assert_cmpint (gr_walk_between (walk, 100, 80, 800, 7.5, 5000), ==, -1);
+  g_assert_cmpint (gr_walk_between (walk, 100, 12.5, 800, 80, 5000), ==, -1);
 }
 
 static void
@@ -234,4 +254,5 @@ GR_TEST_MAIN (NULL,
               { "/analysis/walking/replace", test_walking_replace },
               { "/analysis/walking/unattached", test_walking_unattached },
               { "/analysis/walking/entrance", test_walking_entrance },
-              { "/analysis/walking/distance-at", test_walking_distance_at })
+              { "/analysis/walking/distance-at", test_walking_distance_at },
+              { "/analysis/walking/between", test_walking_between })

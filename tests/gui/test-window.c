@@ -1047,6 +1047,62 @@ test_attribute_table (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "42.5, north"));
 }
 
+/* The measure tool: a known distance and area in the analysis CRS, then
+ * in walking mode the walk along the network as the analysis measures it;
+ * Esc clears it. */
+static void
+test_measure (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  GrAnalysis      *analysis;
+  double           x, y;
+  g_autofree char *line = NULL;
+  g_autofree char *closed = NULL;
+
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
+  look_at (window, x + 500, y + 500, 14);
+  gr_window_set_tool (window, "measure");
+  gr_window_press_at (window, x, y, 1);
+  gr_window_press_at (window, x + 1000, y, 1);
+  line = g_strdup_printf (_ ("Distance %.0f m in a straight line"), 1000.0);
+  g_assert_nonnull (gr_window_get_measure_text (window));
+  g_assert_true (g_str_has_prefix (gr_window_get_measure_text (window), line));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->measure_label)));
+  gr_window_press_at (window, x + 1000, y + 1000, 1);
+  gr_window_press_at (window, x, y + 1000, 1);
+  gr_window_press_at (window, x, y + 1000, 2);
+  closed = g_strdup_printf (_ ("Area %.2f ha (%.0f m²), perimeter %.0f m"), 100.0, 1e6, 4000.0);
+  g_assert_cmpstr (gr_window_get_measure_text (window), ==, closed);
+  g_object_unref (render (window, "measure-area"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
+  g_assert_null (gr_window_get_measure_text (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->measure_label)));
+
+  /* On foot: the walk between two points near paths, as gr_walk_between
+   * finds it, never shorter than the straight line. */
+  gr_window_set_walking (window, TRUE);
+  wait_idle (window);
+  analysis = gr_session_get_analysis (gr_window_get_session (window));
+  {
+    GrWalk          *walk = gr_analysis_get_walk (analysis);
+    double           x1 = x + 300, y1 = y + 200;
+    gint64           mm = gr_walk_between (walk, x, y, x1, y1, 50000);
+    g_autofree char *on_foot = NULL;
+
+    g_assert_cmpint (mm, >, 0);
+    g_assert_cmpfloat (mm / 1000.0, >=, hypot (300, 200));
+    look_at (window, x + 150, y + 100, 15);
+    gr_window_set_tool (window, "measure");
+    gr_window_press_at (window, x, y, 1);
+    gr_window_press_at (window, x1, y1, 1);
+    on_foot = g_strdup_printf (_ ("%.0f m on foot along the walking network"), mm / 1000.0);
+    g_test_message ("%s", gr_window_get_measure_text (window));
+    g_assert_nonnull (strstr (gr_window_get_measure_text (window), on_foot));
+    g_object_unref (render (window, "measure-walking"));
+  }
+}
+
 /* "Make an Offline Base Map from This Project": unsaved, it asks for the
  * project file first; saved, the project's layers become `andorra.mbtiles`
  * beside `andorra.gpkg`, and the window draws it at once. */
@@ -2432,6 +2488,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/make-basemap", test_make_basemap);
   add_test ("/gui/window/markers-layer", test_markers_layer);
   add_test ("/gui/window/attribute-table", test_attribute_table);
+  add_test ("/gui/window/measure", test_measure);
   add_test ("/gui/window/layer-labels", test_layer_labels);
   add_test ("/gui/window/styles-saved", test_styles_saved);
   add_test ("/gui/window/online-base-map", test_online_base_map);

@@ -32,6 +32,8 @@ struct _GrMarks
   GArray  *reach;   /* double x, y: centres of the cells a site would serve, Web Mercator */
   double   cell;    /* their side, Web Mercator units */
   gboolean findings_hidden;
+  GArray  *measure; /* double: Web Mercator x, y of the measure tool's points */
+  gboolean measure_closed;
 };
 
 GrMarks *
@@ -45,6 +47,7 @@ gr_marks_new (void)
   marks->gaps = g_array_new (FALSE, FALSE, sizeof (double));
   marks->sites = g_array_new (FALSE, FALSE, sizeof (Mark));
   marks->reach = g_array_new (FALSE, FALSE, sizeof (double));
+  marks->measure = g_array_new (FALSE, FALSE, sizeof (double));
   return marks;
 }
 
@@ -76,6 +79,7 @@ gr_marks_free (GrMarks *marks)
   g_array_unref (marks->draft);
   g_array_unref (marks->pinches);
   g_array_unref (marks->gaps);
+  g_array_unref (marks->measure);
   g_free (marks);
 }
 
@@ -270,6 +274,26 @@ gr_marks_set_draft (GrMarks *marks, GrDisplay *display, const double *xy, guint 
     }
 }
 
+/* The measure tool's line (@closed: an area) through @n points of the
+ * analysis CRS. */
+void
+gr_marks_set_measure (GrMarks      *marks,
+                      GrDisplay    *display,
+                      const double *xy,
+                      guint         n,
+                      gboolean      closed)
+{
+  g_array_set_size (marks->measure, 0);
+  for (guint i = 0; xy != NULL && i < n; i++)
+    {
+      double m[2];
+
+      to_mercator (display, xy[2 * i], xy[2 * i + 1], &m[0], &m[1]);
+      g_array_append_vals (marks->measure, m, 2);
+    }
+  marks->measure_closed = closed;
+}
+
 /* Whether the selection's corners are drawn as handles (the reshape
  * tool's); off to start with. */
 void
@@ -282,7 +306,8 @@ gboolean
 gr_marks_is_empty (GrMarks *marks)
 {
   return marks->shapes->len == 0 && marks->draft->len == 0 && marks->pinches->len == 0
-         && marks->gaps->len == 0 && marks->sites->len == 0 && marks->reach->len == 0;
+         && marks->gaps->len == 0 && marks->sites->len == 0 && marks->reach->len == 0
+         && marks->measure->len == 0;
 }
 
 static void
@@ -455,6 +480,38 @@ draw_draft (GrMarks *marks, cairo_t *cr, const double a[4])
     handle (cr, a[0] * d[2 * i] + a[2], a[1] * d[2 * i + 1] + a[3]);
 }
 
+/* The measure tool's line: dark blue over a white casing, its points
+ * dotted; an area closed and lightly filled. */
+static void
+draw_measure (GrMarks *marks, cairo_t *cr, const double a[4])
+{
+  guint         n = marks->measure->len / 2;
+  const double *d = (const double *) marks->measure->data;
+
+  if (n == 0)
+    return;
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    cairo_line_to (cr, a[0] * d[2 * i] + a[2], a[1] * d[2 * i + 1] + a[3]);
+  if (marks->measure_closed)
+    {
+      cairo_close_path (cr);
+      cairo_set_source_rgba (cr, 0.0, 0.447, 0.698, 0.15);
+      cairo_fill_preserve (cr);
+    }
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 4.5);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 0.0, 0.3, 0.55);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_arc (cr, a[0] * d[2 * i] + a[2], a[1] * d[2 * i + 1] + a[3], 3.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+}
+
 /* The cells a site would serve: Okabe–Ito yellow, apart from the four
  * blind-spot colours. */
 static void
@@ -524,5 +581,6 @@ gr_marks_draw (GrMarks *marks, cairo_t *cr, const double affine[4], double width
     draw_site (cr, affine, &g_array_index (marks->sites, Mark, i), i + 1);
   draw_findings (marks, cr, affine);
   draw_draft (marks, cr, affine);
+  draw_measure (marks, cr, affine);
   cairo_restore (cr);
 }

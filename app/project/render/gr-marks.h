@@ -57,6 +57,11 @@ void
 gr_marks_set_reach (GrMarks *marks, GrDisplay *display, const double *xy, guint n, double cell);
 guint    gr_marks_get_n_reach (GrMarks *marks);
 void     gr_marks_set_draft (GrMarks *marks, GrDisplay *display, const double *xy, guint n);
+void     gr_marks_set_measure (GrMarks      *marks,
+                               GrDisplay    *display,
+                               const double *xy,
+                               guint         n,
+                               gboolean      closed);
 void     gr_marks_set_handles (GrMarks *marks, gboolean handles);
 gboolean gr_marks_is_empty (GrMarks *marks);
 void

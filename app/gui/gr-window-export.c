@@ -48,8 +48,18 @@ gr_window_export_map (GrWindow *self, const char *path, double dpi, GError **err
                         : NULL;
   render.gains = self->comparison != NULL;
   render.marks = gr_sketch_layer_get_marks (self->sketch);
-  /* One that cannot be read is named on the map already; here it is left out. */
-  basemap = basemap_file != NULL ? gr_mbtiles_open (basemap_file, NULL) : NULL;
+  /* One that cannot be read is named on the map already; here it is left
+   * out. An online one is drawn from the tiles the window has fetched. */
+  if (basemap_file != NULL)
+    basemap = gr_mbtiles_open (basemap_file, NULL);
+  else
+    {
+      g_auto (GStrv) urls = NULL;
+      g_autofree char *credit = NULL;
+
+      if (gr_base_map_get_online (gr_settings_get (), &urls, &credit))
+        basemap = gr_mbtiles_open_cache ((const char *const *) urls, credit, 19);
+    }
   render.basemap = basemap;
   render.title = title;
   render.attribution = attribution;
@@ -228,6 +238,8 @@ start_report (GrWindow           *self,
               GAsyncReadyCallback done,
               gpointer            done_data)
 {
+  g_auto (GStrv) urls = NULL;
+  g_autofree char *credit = NULL;
   g_autofree char *basemap =
       gr_base_map_get_mbtiles (gr_settings_get (), _gr_window_get_project_path (self));
   GrTargetSet     set = gr_indicator_panel_get_target_set (self->indicator_panel);
@@ -244,6 +256,11 @@ start_report (GrWindow           *self,
 
   if (view && !current_view (self, options.view))
     memset (options.view, 0, sizeof options.view);
+  if (basemap == NULL && gr_base_map_get_online (gr_settings_get (), &urls, &credit))
+    {
+      options.basemap_urls = (const char *const *) urls;
+      options.basemap_credit = credit;
+    }
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   _gr_window_set_busy (self, _ ("Writing the report…"));

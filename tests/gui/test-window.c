@@ -802,6 +802,10 @@ test_pocket_park (Fixture *f, gconstpointer data)
 
 static GBytes *tile_png;
 static int     tile_requests;
+/* What the server was asked: the request lines, for the Tianditu test. */
+static GMutex      served_lock;
+static GPtrArray  *served;
+static const char *required_key; /* when set, a request without tk=KEY is refused */
 
 static cairo_status_t
 append_bytes (void *closure, const unsigned char *data, unsigned int length)
@@ -845,6 +849,24 @@ serve_tile (GThreadedSocketService *service,
   if (!g_str_has_prefix (request->str, "GET /"))
     return TRUE;
   g_atomic_int_inc (&tile_requests);
+  g_mutex_lock (&served_lock);
+  if (served != NULL)
+    g_ptr_array_add (served, g_strndup (request->str, strcspn (request->str, "\r\n")));
+  g_mutex_unlock (&served_lock);
+  if (required_key != NULL)
+    {
+      g_autofree char *tk = g_strdup_printf ("tk=%s", required_key);
+
+      if (strstr (request->str, tk) == NULL)
+        {
+          const char *refused = "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: "
+                                "close\r\n\r\n";
+
+          g_output_stream_write_all (out, refused, strlen (refused), NULL, NULL, NULL);
+          g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+          return TRUE;
+        }
+    }
   head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: %zu\r\n"
                           "Connection: close\r\n\r\n",
                           g_bytes_get_size (tile_png));
@@ -1137,6 +1159,103 @@ test_make_basemap (Fixture *f, gconstpointer data)
   in_use = gr_base_map_get_mbtiles (gr_settings_get (), path);
   g_assert_cmpstr (in_use, ==, beside);
   g_assert_null (gr_window_get_base_map_error (window));
+}
+
+static guint
+count_magenta_in_file (const char *png)
+{
+  cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+  int w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  guint         n = 0;
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = *(const guint32 *) (data + y * stride + 4 * x);
+
+        n += is_magenta ((Pixel){ (p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff });
+      }
+  cairo_surface_destroy (image);
+  return n;
+}
+
+static gboolean
+was_asked (const char *a, const char *b, const char *c)
+{
+  gboolean found = FALSE;
+
+  g_mutex_lock (&served_lock);
+  for (guint i = 0; i < served->len && !found; i++)
+    {
+      const char *line = g_ptr_array_index (served, i);
+
+      found = strstr (line, a) != NULL && strstr (line, b) != NULL && strstr (line, c) != NULL;
+    }
+  g_mutex_unlock (&served_lock);
+  return found;
+}
+
+/* Tianditu against a local server that answers its WMTS addresses: the
+ * map layer and the labels layer are both asked for, with the user's key
+ * (a wrong key is refused); the exported map draws the tiles the window
+ * fetched, from its tile cache, offline. */
+static void
+test_tianditu (Fixture *f, gconstpointer data)
+{
+  GrWindow *window = f->window;
+  g_autoptr (GSocketService) server = g_threaded_socket_service_new (4);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *png = g_build_filename (f->dir, "tianditu.png", NULL);
+  GSettings       *settings = gr_settings_get ();
+  gint64           end;
+  Pixel            p = { 0 };
+
+  tile_png = magenta_tile ();
+  served = g_ptr_array_new_with_free_func (g_free);
+  required_key = "0123abcd";
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (server), address,
+                                                G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
+                                                &bound, &error));
+  g_signal_connect (server, "run", G_CALLBACK (serve_tile), NULL);
+  g_socket_service_start (server);
+  host = g_strdup_printf ("http://127.0.0.1:%u",
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_setenv ("GREENREACH_TIANDITU_SERVER", host, TRUE);
+  show_only_base_map (window, TRUE);
+  g_settings_set_string (settings, "tianditu-key", "0123abcd");
+  g_settings_set_enum (settings, "base-map", GR_BASE_MAP_TIANDITU);
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end && !is_magenta (p))
+    {
+      spin (500);
+      p = map_centre_pixel (window, "base-map-tianditu");
+    }
+  g_assert_true (is_magenta (p));
+  g_assert_true (was_asked ("/vec_w/wmts?", "LAYER=vec", "tk=0123abcd"));
+  g_assert_true (was_asked ("/cva_w/wmts?", "LAYER=cva", "tk=0123abcd"));
+  g_assert_true (was_asked ("TILEMATRIXSET=w", "TILEMATRIX=", "TILECOL="));
+  spin (500); /* the tiles written to the cache */
+  g_socket_service_stop (server);
+  /* The server gone, the export draws what the window fetched. */
+  g_assert_true (gr_window_export_map (window, png, 96, &error));
+  g_assert_no_error (error);
+  g_test_message ("magenta in the export: %u pixels", count_magenta_in_file (png));
+  g_assert_cmpuint (count_magenta_in_file (png), >, 10000);
+
+  g_settings_reset (settings, "base-map");
+  g_settings_reset (settings, "tianditu-key");
+  g_unsetenv ("GREENREACH_TIANDITU_SERVER");
+  show_only_base_map (window, FALSE);
+  required_key = NULL;
+  g_clear_pointer (&served, g_ptr_array_unref);
+  g_clear_pointer (&tile_png, g_bytes_unref);
 }
 
 /* The online base map, for real over HTTP from a server this test starts
@@ -2492,6 +2611,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/layer-labels", test_layer_labels);
   add_test ("/gui/window/styles-saved", test_styles_saved);
   add_test ("/gui/window/online-base-map", test_online_base_map);
+  add_test ("/gui/window/tianditu", test_tianditu);
   add_test ("/gui/window/broken-base-map", test_broken_base_map);
   add_test ("/gui/window/preferences-radius", test_preferences_radius);
   add_test ("/gui/window/help-overlay", test_help_overlay);

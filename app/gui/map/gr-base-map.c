@@ -16,9 +16,22 @@
 
 #include <glib/gi18n.h>
 
-#define TIANDITU_URL                                                                               \
-  "https://t0.tianditu.gov.cn/%s_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=%s"       \
+/* Tianditu's WMTS in Web Mercator (TILEMATRIXSET=w), layer and key in
+ * the address. GREENREACH_TIANDITU_SERVER stands in for the national
+ * server in the tests. */
+#define TIANDITU_SERVER "https://t0.tianditu.gov.cn"
+#define TIANDITU_PATH                                                                              \
+  "/%s_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=%s"                                 \
   "&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=%s"
+
+static char *
+tianditu_url (const char *layer, const char *key)
+{
+  const char      *server = g_getenv ("GREENREACH_TIANDITU_SERVER");
+  g_autofree char *path = g_strdup_printf (TIANDITU_PATH, layer, layer, key);
+
+  return g_strconcat (server != NULL && *server != '\0' ? server : TIANDITU_SERVER, path, NULL);
+}
 
 static ShumateMapSource *
 online (const char *id,
@@ -110,11 +123,11 @@ gr_base_map_new_sources (GSettings *settings, const char *project_path, GError *
                   : _ ("The Tianditu key should be hexadecimal digits only."));
           return NULL;
         }
-      url = g_strdup_printf (TIANDITU_URL, "vec", "vec", key);
+      url = tianditu_url ("vec", key);
       g_ptr_array_add (sources, online ("greenreach-tianditu", _ ("Tianditu"), _ ("© Tianditu"),
                                         "https://www.tianditu.gov.cn", 18, url));
       g_free (url);
-      url = g_strdup_printf (TIANDITU_URL, "cva", "cva", key);
+      url = tianditu_url ("cva", key);
       g_ptr_array_add (
           sources, online ("greenreach-tianditu-labels", _ ("Tianditu labels"), "", "", 18, url));
       break;
@@ -145,4 +158,41 @@ gr_base_map_get_mbtiles (GSettings *settings, const char *project_path)
   if (g_settings_get_enum (settings, "base-map") != GR_BASE_MAP_MBTILES)
     return NULL;
   return offline_path (settings, project_path);
+}
+
+/**
+ * gr_base_map_get_online:
+ * @urls: (out) (transfer full): the tile URL templates drawn, bottom first
+ * @credit: (out) (transfer full) (nullable): the attribution they need
+ *
+ * Returns: whether the base map chosen is online and usable; exports and
+ *   the report then draw it from the window's tile cache.
+ */
+gboolean
+gr_base_map_get_online (GSettings *settings, char ***urls, char **credit)
+{
+  g_autoptr (GPtrArray) sources = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  GrBaseMap chosen = g_settings_get_enum (settings, "base-map");
+
+  *urls = NULL, *credit = NULL;
+  if (chosen == GR_BASE_MAP_MBTILES || chosen == GR_BASE_MAP_NONE
+      || (sources = gr_base_map_new_sources (settings, NULL, NULL)) == NULL || sources->len == 0)
+    return FALSE;
+  for (guint i = 0; i < sources->len; i++)
+    {
+      ShumateMapSource *source = g_ptr_array_index (sources, i);
+      g_autoptr (ShumateDataSource) data = NULL;
+      g_autofree char *template = NULL;
+
+      g_object_get (source, "data-source", &data, NULL);
+      if (SHUMATE_IS_TILE_DOWNLOADER (data))
+        g_object_get (data, "url-template", &template, NULL);
+      if (template != NULL)
+        g_strv_builder_add (builder, template);
+      if (*credit == NULL && shumate_map_source_get_license (source)[0] != '\0')
+        *credit = g_strdup (shumate_map_source_get_license (source));
+    }
+  *urls = g_strv_builder_end (builder);
+  return (*urls)[0] != NULL;
 }

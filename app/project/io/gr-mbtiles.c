@@ -23,7 +23,8 @@ struct _GrMbtiles
   sqlite3_stmt *read;
   int           min_zoom, max_zoom;
   char         *attribution;
-  GHashTable   *images; /* z/x/y → cairo_surface_t, NULL for no tile */
+  GHashTable   *images;    /* z/x/y → cairo_surface_t, NULL for no tile */
+  char        **templates; /* an online source's URL templates, NULL for a file */
 };
 
 static char *
@@ -100,11 +101,83 @@ gr_mbtiles_open (const char *path, GError **error)
   return g_steal_pointer (&tiles);
 }
 
+/* The folder the map widget (libshumate 1.0) keeps a URL template's
+ * tiles in: the template with every character but letters and digits
+ * made '_', under the user's cache, then z/x/y.png. */
+static char *
+cache_folder (const char *template)
+{
+  g_autofree char *key = g_strdup (template);
+
+  for (char *c = key; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c))
+      *c = '_';
+  return g_build_filename (g_get_user_cache_dir (), "shumate", key, NULL);
+}
+
+/**
+ * gr_mbtiles_open_cache:
+ * @templates: an online source's tile URL templates ({z}, {x}, {y}),
+ *   drawn one over the other (Tianditu's map and its labels)
+ *
+ * An online base map as the window has fetched it: the tiles its tile
+ * cache holds, read without going online, so that exports and the report
+ * show what the window shows (and nothing where it has not been).
+ */
+GrMbtiles *
+gr_mbtiles_open_cache (const char *const *templates, const char *attribution, int max_zoom)
+{
+  GrMbtiles *tiles = g_new0 (GrMbtiles, 1);
+
+  tiles->templates = g_strdupv ((char **) templates);
+  tiles->path = g_strdup (templates[0]);
+  tiles->attribution = g_strdup (attribution);
+  tiles->min_zoom = 0;
+  tiles->max_zoom = CLAMP (max_zoom, 0, 22);
+  tiles->images = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, destroy_image);
+  return tiles;
+}
+
+/* The cached tiles of every template at z/x/y, one over the other. */
+static cairo_surface_t *
+read_cached (GrMbtiles *tiles, int z, int x, int y)
+{
+  cairo_surface_t *image = NULL;
+  cairo_t         *cr = NULL;
+
+  for (guint i = 0; tiles->templates[i] != NULL; i++)
+    {
+      g_autofree char *folder = cache_folder (tiles->templates[i]);
+      g_autofree char *name = g_strdup_printf ("%d/%d/%d.png", z, x, y);
+      g_autofree char *file = g_build_filename (folder, name, NULL);
+      cairo_surface_t *tile = cairo_image_surface_create_from_png (file);
+
+      /* Not fetched yet, or not PNG (JPEG tiles are left out). */
+      if (cairo_surface_status (tile) == CAIRO_STATUS_SUCCESS)
+        {
+          if (image == NULL)
+            {
+              image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                  cairo_image_surface_get_width (tile),
+                                                  cairo_image_surface_get_height (tile));
+              cr = cairo_create (image);
+            }
+          cairo_set_source_surface (cr, tile, 0, 0);
+          cairo_paint (cr);
+        }
+      cairo_surface_destroy (tile);
+    }
+  if (cr != NULL)
+    cairo_destroy (cr);
+  return image;
+}
+
 void
 gr_mbtiles_free (GrMbtiles *tiles)
 {
   if (tiles == NULL)
     return;
+  g_strfreev (tiles->templates);
   sqlite3_finalize (tiles->read);
   sqlite3_close (tiles->db);
   g_hash_table_unref (tiles->images);
@@ -145,6 +218,8 @@ gr_mbtiles_read (GrMbtiles *tiles, int z, int x, int y)
 {
   GBytes *bytes = NULL;
 
+  if (tiles->templates != NULL)
+    return NULL;
   sqlite3_reset (tiles->read);
   sqlite3_bind_int (tiles->read, 1, z);
   sqlite3_bind_int (tiles->read, 2, x);
@@ -191,7 +266,9 @@ gr_mbtiles_get_image (GrMbtiles *tiles, int z, int x, int y, GError **error)
 
   if (g_hash_table_lookup_extended (tiles->images, &key, NULL, &cached))
     return cached;
-  if ((bytes = gr_mbtiles_read (tiles, z, x, y)) != NULL)
+  if (tiles->templates != NULL)
+    image = read_cached (tiles, z, x, y);
+  else if ((bytes = gr_mbtiles_read (tiles, z, x, y)) != NULL)
     {
       g_autofree char *name = g_filename_display_basename (tiles->path);
       PngReader        r = { g_bytes_get_data (bytes, &r.left), 0 };

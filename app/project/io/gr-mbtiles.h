@@ -8,8 +8,10 @@ G_BEGIN_DECLS
 
 typedef struct _GrMbtiles GrMbtiles;
 
-GrMbtiles       *gr_mbtiles_open (const char *path, GError **error);
-void             gr_mbtiles_free (GrMbtiles *tiles);
+GrMbtiles *gr_mbtiles_open (const char *path, GError **error);
+GrMbtiles      *
+gr_mbtiles_open_cache (const char *const *templates, const char *attribution, int max_zoom);
+void gr_mbtiles_free (GrMbtiles *tiles);
 const char      *gr_mbtiles_get_path (GrMbtiles *tiles);
 const char      *gr_mbtiles_get_attribution (GrMbtiles *tiles);
 int              gr_mbtiles_get_min_zoom (GrMbtiles *tiles);

@@ -218,22 +218,34 @@ gr_render_basemap (cairo_t     *cr,
     for (int tx = MAX (0, (int) floor (mx0 * n)); tx <= MIN (n - 1, (int) floor (mx1 * n)); tx++)
       {
         GError          *local = NULL;
-        cairo_surface_t *image = gr_mbtiles_get_image (basemap, z, tx, ty, &local);
-        int              iw, ih;
+        cairo_surface_t *image = NULL;
+        int              d, iw, ih, pn;
 
-        if (local != NULL)
+        /* A tile the file (or the tile cache) lacks is its parent's
+         * quarter, enlarged, up to four levels up. */
+        for (d = 0; d <= 4 && z - d >= gr_mbtiles_get_min_zoom (basemap) && image == NULL; d++)
           {
-            g_propagate_error (error, local);
-            return FALSE;
+            image = gr_mbtiles_get_image (basemap, z - d, tx >> d, ty >> d, &local);
+            if (local != NULL)
+              {
+                g_propagate_error (error, local);
+                return FALSE;
+              }
           }
         if (image == NULL)
           continue;
+        d--;
+        pn = n >> d;
         iw = MAX (1, cairo_image_surface_get_width (image)),
         ih = MAX (1, cairo_image_surface_get_height (image));
         cairo_save (cr);
-        cairo_translate (cr, affine[0] * tx / n + affine[2], affine[1] * ty / n + affine[3]);
+        cairo_rectangle (cr, affine[0] * tx / n + affine[2], affine[1] * ty / n + affine[3],
+                         affine[0] / n, affine[1] / n);
+        cairo_clip (cr);
+        cairo_translate (cr, affine[0] * (tx >> d) / pn + affine[2],
+                         affine[1] * (ty >> d) / pn + affine[3]);
         /* Tiles of any pixel size span 1/n of the world. */
-        cairo_scale (cr, affine[0] / n / iw, affine[1] / n / ih);
+        cairo_scale (cr, affine[0] / pn / iw, affine[1] / pn / ih);
         cairo_set_source_surface (cr, image, 0, 0);
         cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
         cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);

@@ -15,6 +15,8 @@ typedef struct
   GStrv           scenarios;
   GrCriteria      criteria;
   GrMapStyle      style;
+  char          **basemap_urls;
+  char           *basemap_credit;
   char           *basemap;
   char           *output;
   GrProgressFunc  progress;
@@ -29,6 +31,8 @@ report_data_free (gpointer data)
   g_free (r->project);
   g_strfreev (r->scenarios);
   g_free (r->basemap);
+  g_strfreev (r->basemap_urls);
+  g_free (r->basemap_credit);
   g_free (r->output);
   g_free (r);
 }
@@ -53,6 +57,9 @@ report_data_new (const GrReportOptions *o, const char *output)
       r->options.style = &r->style;
     }
   r->options.basemap = r->basemap = g_strdup (o->basemap);
+  r->basemap_urls = g_strdupv ((char **) o->basemap_urls);
+  r->options.basemap_urls = (const char *const *) r->basemap_urls;
+  r->options.basemap_credit = r->basemap_credit = g_strdup (o->basemap_credit);
   r->options.left_out = NULL;
   r->output = g_strdup (output);
   return r;

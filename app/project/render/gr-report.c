@@ -776,7 +776,10 @@ gr_report_write (const GrReportOptions *o,
   /* Every map shows the baseline's layers with the option's edits and
    * blind spots over them, as the window does. A base map that cannot be
    * read is left out. */
-  basemap = o->basemap != NULL ? gr_mbtiles_open (o->basemap, NULL) : NULL;
+  basemap = o->basemap_urls != NULL && o->basemap_urls[0] != NULL
+                ? gr_mbtiles_open_cache (o->basemap_urls, o->basemap_credit, 19)
+            : o->basemap != NULL ? gr_mbtiles_open (o->basemap, NULL)
+                                 : NULL;
   attribution = gr_project_attribution (baseline);
   frame.display = display;
   /* Without the window's style, the one the project file keeps. */

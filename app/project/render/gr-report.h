@@ -26,6 +26,10 @@ typedef struct
   const GrCriteria  *criteria; /* nullable: the defaults */
   const GrMapStyle  *style;    /* nullable: the default style */
   const char        *basemap;  /* MBTiles file; nullable: no base map */
+  /* nullable: an online base map instead, its tile URL templates drawn
+   * from the window's tile cache, and its credit */
+  const char *const *basemap_urls;
+  const char        *basemap_credit;
   /* The part the map pages show, MINX, MINY, MAXX, MAXY in the project's
    * CRS; all 0: the whole residential land. */
   double view[4];

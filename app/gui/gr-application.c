@@ -102,7 +102,7 @@ gr_application_startup (GApplication *app)
     { "win.show-markers", { "<Control>m", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.go-to", { "<Control>l", NULL } },
-    { "win.zoom-to-selection", { "<Control>period", NULL } },
+    { "win.zoom-to-selection", { "<Control>j", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.delete-selected", { "Delete", NULL } },

@@ -28,18 +28,6 @@ basemap_job_free (BasemapJob *job)
 }
 
 static void
-on_progress (double fraction, const char *what, gpointer data)
-{
-  GrWindow *self = data;
-
-  if (!self->busy || _gr_window_is_gone (self))
-    return;
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
-  gtk_progress_bar_set_fraction (self->progress, fraction);
-  gtk_progress_bar_set_text (self->progress, what);
-}
-
-static void
 on_written (GObject *source, GAsyncResult *result, gpointer data)
 {
   BasemapJob *job = data;
@@ -111,8 +99,8 @@ gr_window_make_basemap (GrWindow *self, int max_zoom, GError **error)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   _gr_window_set_busy (self, _ ("Making the base map…"));
-  gr_basemap_write_async (g_steal_pointer (&data), &options, job->path, on_progress, self,
-                          self->cancellable, on_written, job);
+  gr_basemap_write_async (g_steal_pointer (&data), &options, job->path, _gr_window_on_progress,
+                          self, self->cancellable, on_written, job);
   return TRUE;
 }
 

@@ -135,18 +135,6 @@ _gr_window_export_map_activated (GtkWidget *widget, const char *action, GVariant
 
 /* The report is written by the project library in a thread; its
  * progress comes on the main context, before the report is done. */
-static void
-on_report_progress (double fraction, const char *what, gpointer data)
-{
-  GrWindow *self = data;
-
-  if (!self->busy || _gr_window_is_gone (self))
-    return;
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
-  gtk_progress_bar_set_fraction (self->progress, fraction);
-  gtk_progress_bar_set_text (self->progress, what);
-}
-
 /* What the window needs back from a report it was asked for. */
 typedef struct
 {
@@ -264,7 +252,7 @@ start_report (GrWindow           *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   _gr_window_set_busy (self, _ ("Writing the report…"));
-  gr_report_write_async (&options, path, on_report_progress, self, self->cancellable, done,
+  gr_report_write_async (&options, path, _gr_window_on_progress, self, self->cancellable, done,
                          done_data);
 }
 

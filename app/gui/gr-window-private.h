@@ -264,6 +264,7 @@ void
 _gr_window_on_click (GtkGestureClick *gesture, int n_press, double x, double y, GrWindow *self);
 void        _gr_window_apply_base_map (GrWindow *self);
 void        _gr_window_keep_style (GrWindow *self, gboolean now);
+void        _gr_window_on_progress (double fraction, const char *what, gpointer data);
 void        _gr_window_load_style (GrWindow *self);
 const char *_gr_window_get_project_path (GrWindow *self);
 void        _gr_window_setup_map (GrWindow *self);

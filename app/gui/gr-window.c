@@ -103,6 +103,20 @@ _gr_window_set_busy (GrWindow *self, const char *what)
   _gr_window_update_actions (self);
 }
 
+/* A library job's progress (GrProgressFunc) in the header bar's bar, the
+ * pulsing stopped; nothing once the job is done or the window gone. */
+void
+_gr_window_on_progress (double fraction, const char *what, gpointer data)
+{
+  GrWindow *self = data;
+
+  if (!self->busy || _gr_window_is_gone (self))
+    return;
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_progress_bar_set_fraction (self->progress, fraction);
+  gtk_progress_bar_set_text (self->progress, what);
+}
+
 static void
 on_cancel_clicked (GrWindow *self)
 {

@@ -37,10 +37,11 @@ pages_text (const char *pdf)
   return g_strsplit (text.out, "\f", -1);
 }
 
-/* Pixels of the blind-spot colours — orange (no park within 500 m) or
- * vermillion (neither) — in a PNG, allowing for the base map under them. */
+typedef gboolean (*ColourTest) (int r, int g, int b);
+
+/* The pixels of a PNG that pass @test. */
 static guint
-blind_spot_pixels (const char *png)
+count_pixels (const char *png, ColourTest test)
 {
   cairo_surface_t *image = cairo_image_surface_create_from_png (png);
   guint            count = 0;
@@ -54,15 +55,26 @@ blind_spot_pixels (const char *png)
     for (int x = 0; x < w; x++)
       {
         guint32 p = *(guint32 *) (data + y * stride + 4 * x);
-        int     r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
 
-        /* Okabe–Ito orange (230, 159, 0) at 70 % and a dark vermillion
-         * (180, 70, 0) at 95 % over light ground. */
-        if (r > 170 && b < 90 && g > 60 && g < 200 && r - g > 40 && g - b > 40)
-          count++;
+        count += test ((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff);
       }
   cairo_surface_destroy (image);
   return count;
+}
+
+/* The blind-spot colours — Okabe–Ito orange (230, 159, 0) at 70 %, no
+ * park within 500 m, and a dark vermillion (180, 70, 0) at 95 %, neither —
+ * over light ground, allowing for the base map under them. */
+static gboolean
+is_blind_spot (int r, int g, int b)
+{
+  return r > 170 && b < 90 && g > 60 && g < 200 && r - g > 40 && g - b > 40;
+}
+
+static guint
+blind_spot_pixels (const char *png)
+{
+  return count_pixels (png, is_blind_spot);
 }
 
 typedef struct
@@ -211,29 +223,17 @@ test_report_chinese (Fixture *f, gconstpointer data)
   }
 }
 
-/* Pixels of the candidate parks' reddish purple (Okabe–Ito, 204, 121, 167
- * at 80 %) in a PNG. */
+/* The candidate parks' reddish purple (Okabe–Ito, 204, 121, 167 at 80 %). */
+static gboolean
+is_candidate (int r, int g, int b)
+{
+  return r > 180 && r < 225 && g > 105 && g < 155 && b > 145 && b < 195;
+}
+
 static guint
 candidate_pixels (const char *png)
 {
-  cairo_surface_t *image = cairo_image_surface_create_from_png (png);
-  guint            count = 0;
-  int              w, h, stride;
-  guint8          *data;
-
-  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
-  w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
-  stride = cairo_image_surface_get_stride (image), data = cairo_image_surface_get_data (image);
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        guint32 p = *(guint32 *) (data + y * stride + 4 * x);
-        int     r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-
-        count += r > 180 && r < 225 && g > 105 && g < 155 && b > 145 && b < 195;
-      }
-  cairo_surface_destroy (image);
-  return count;
+  return count_pixels (png, is_candidate);
 }
 
 /* The map pages show the blind spots, the cover's overview too; the

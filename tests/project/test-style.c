@@ -154,6 +154,29 @@ test_colour_vision (void)
 
 /* ---- names --------------------------------------------------------------- */
 
+/* The dark pixels of the names drawn on white, 1600 × 1200. */
+static guint
+label_ink (cairo_t          *cr,
+           cairo_surface_t  *surface,
+           GrDisplay        *display,
+           const GrMapStyle *style,
+           const double      affine[4])
+{
+  guint n = 0;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gr_render_labels (cr, display, style, affine, 1600, 1200, 1);
+  cairo_surface_flush (surface);
+  for (int i = 0; i < 1600 * 1200; i++)
+    {
+      guint32 v = ((guint32 *) cairo_image_surface_get_data (surface))[i];
+
+      n += ((v >> 16) & 0xff) + ((v >> 8) & 0xff) + (v & 0xff) < 400;
+    }
+  return n;
+}
+
 /* Monaco's parks, zones and water named at street scale, none over
  * another, the largest park's name among them; hidden layers unnamed. */
 static void
@@ -178,28 +201,10 @@ test_layer_labels (void)
     gr_lonlat_to_mercator (bounds[2], bounds[1], &m[2], &m[3]);
     gr_render_fit (m, 1600, 1200, 0, affine);
   }
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  gr_render_labels (cr, display, &style, affine, 1600, 1200, 1);
-  cairo_surface_flush (surface);
-  for (int i = 0; i < 1600 * 1200; i++)
-    {
-      guint32 v = ((guint32 *) cairo_image_surface_get_data (surface))[i];
-
-      dark += ((v >> 16) & 0xff) + ((v >> 8) & 0xff) + (v & 0xff) < 400;
-    }
+  dark = label_ink (cr, surface, display, &style, affine);
   for (guint r = 0; r < GR_N_ROLES; r++)
     style.hidden[r] = TRUE;
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  gr_render_labels (cr, display, &style, affine, 1600, 1200, 1);
-  cairo_surface_flush (surface);
-  for (int i = 0; i < 1600 * 1200; i++)
-    {
-      guint32 v = ((guint32 *) cairo_image_surface_get_data (surface))[i];
-
-      hidden_dark += ((v >> 16) & 0xff) + ((v >> 8) & 0xff) + (v & 0xff) < 400;
-    }
+  hidden_dark = label_ink (cr, surface, display, &style, affine);
   g_test_message ("ink: %u pixels, %u with every layer hidden", dark, hidden_dark);
   g_assert_cmpuint (dark, >, 500);
   g_assert_cmpuint (hidden_dark, ==, 0);

@@ -269,25 +269,10 @@ static const TagKind leisures[] = {
 static const char *const places[] = { "city",    "town",   "suburb",        "village",
                                       "quarter", "hamlet", "neighbourhood", NULL };
 
-static char *
-tag (OGRFeatureH feature, const char *key)
-{
-  int index = OGR_F_GetFieldIndex (feature, key);
-
-  if (index >= 0)
-    return OGR_F_IsFieldSetAndNotNull (feature, index)
-               ? g_strdup (OGR_F_GetFieldAsString (feature, index))
-               : NULL;
-  index = OGR_F_GetFieldIndex (feature, "other_tags");
-  if (index < 0 || !OGR_F_IsFieldSetAndNotNull (feature, index))
-    return NULL;
-  return gr_osm_other_tag (OGR_F_GetFieldAsString (feature, index), key);
-}
-
 static gboolean
 lookup (OGRFeatureH feature, const char *key, const TagKind *table, GrBaseKind *kind)
 {
-  g_autofree char *value = tag (feature, key);
+  g_autofree char *value = gr_osm_tag (feature, key);
 
   for (guint i = 0; value != NULL && table[i].value != NULL; i++)
     if (g_str_equal (value, table[i].value))
@@ -303,9 +288,9 @@ display_name (OGRFeatureH feature, gboolean chinese)
 {
   char *name = NULL;
 
-  if (chinese && (name = tag (feature, "name:zh")) == NULL)
-    name = tag (feature, "name:zh-Hans");
-  return name != NULL ? name : tag (feature, "name");
+  if (chinese && (name = gr_osm_tag (feature, "name:zh")) == NULL)
+    name = gr_osm_tag (feature, "name:zh-Hans");
+  return name != NULL ? name : gr_osm_tag (feature, "name");
 }
 
 static gboolean
@@ -314,7 +299,7 @@ classify (const char *layer, OGRFeatureH feature, GrBaseKind *kind, guint *rank)
   *rank = 0;
   if (g_str_equal (layer, "points"))
     {
-      g_autofree char *place = tag (feature, "place");
+      g_autofree char *place = gr_osm_tag (feature, "place");
 
       for (guint i = 0; place != NULL && places[i] != NULL; i++)
         if (g_str_equal (place, places[i]))
@@ -334,14 +319,14 @@ classify (const char *layer, OGRFeatureH feature, GrBaseKind *kind, guint *rank)
       if (!lookup (feature, "highway", highways, kind)
           && !lookup (feature, "railway", railways, kind))
         return FALSE;
-      tunnel = tag (feature, "tunnel");
+      tunnel = gr_osm_tag (feature, "tunnel");
       if (tunnel != NULL && !g_str_equal (tunnel, "no") && *kind != GR_BASE_PATH)
         *kind = GR_BASE_TUNNEL;
       return TRUE;
     }
   if (g_str_equal (layer, "multipolygons"))
     {
-      g_autofree char *building = tag (feature, "building");
+      g_autofree char *building = gr_osm_tag (feature, "building");
 
       if (building != NULL && !g_str_equal (building, "no"))
         {

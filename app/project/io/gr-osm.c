@@ -46,8 +46,9 @@ gr_osm_other_tag (const char *other_tags, const char *key)
   return end != NULL ? g_strndup (start, end - start) : NULL;
 }
 
-static char *
-tag (OGRFeatureH feature, const char *key)
+/* @key's value on an OSM feature: its own column, or from other_tags. */
+char *
+gr_osm_tag (OGRFeatureH feature, const char *key)
 {
   int index = OGR_F_GetFieldIndex (feature, key);
 
@@ -64,7 +65,7 @@ tag (OGRFeatureH feature, const char *key)
 static gboolean
 tag_in (OGRFeatureH feature, const char *key, const char *const *values, char **kind)
 {
-  g_autofree char *value = tag (feature, key);
+  g_autofree char *value = gr_osm_tag (feature, key);
 
   if (value == NULL || !g_strv_contains (values, value))
     return FALSE;
@@ -76,7 +77,7 @@ tag_in (OGRFeatureH feature, const char *key, const char *const *values, char **
 static gboolean
 has_tag (OGRFeatureH feature, const char *key)
 {
-  g_autofree char *value = tag (feature, key);
+  g_autofree char *value = gr_osm_tag (feature, key);
 
   return value != NULL;
 }
@@ -84,10 +85,10 @@ has_tag (OGRFeatureH feature, const char *key)
 static void
 classify_area (OGRFeatureH f, GrOsmClass *out)
 {
-  g_autofree char *building = tag (f, "building");
-  g_autofree char *boundary = tag (f, "boundary");
-  g_autofree char *level = tag (f, "admin_level");
-  g_autofree char *historic = tag (f, "historic");
+  g_autofree char *building = gr_osm_tag (f, "building");
+  g_autofree char *boundary = gr_osm_tag (f, "boundary");
+  g_autofree char *level = gr_osm_tag (f, "admin_level");
+  g_autofree char *historic = gr_osm_tag (f, "historic");
   gboolean         closed = tag_in (f, "access", private_access, NULL);
 
   if (!closed && tag_in (f, "leisure", park_leisure, &out->kind))
@@ -109,8 +110,8 @@ classify_area (OGRFeatureH f, GrOsmClass *out)
     out->roles |= 1u << GR_ROLE_WATER;
   if (building != NULL && strcmp (building, "no") != 0)
     {
-      g_autofree char *levels = tag (f, "building:levels");
-      g_autofree char *height = tag (f, "height");
+      g_autofree char *levels = gr_osm_tag (f, "building:levels");
+      g_autofree char *height = gr_osm_tag (f, "height");
 
       out->roles |= 1u << GR_ROLE_BUILDINGS;
       out->storeys = gr_storeys_from_text (levels, height);
@@ -129,7 +130,7 @@ classify_area (OGRFeatureH f, GrOsmClass *out)
 static void
 classify_line (OGRFeatureH f, GrOsmClass *out)
 {
-  g_autofree char *foot = tag (f, "foot");
+  g_autofree char *foot = gr_osm_tag (f, "foot");
 
   if (tag_in (f, "highway", walk_highway, &out->kind) && g_strcmp0 (foot, "no") != 0)
     out->roles |= 1u << GR_ROLE_WALK;

@@ -17,5 +17,6 @@ typedef struct
 gboolean gr_osm_classify (const char *layer_name, OGRFeatureH feature, GrOsmClass *out);
 void     gr_osm_class_clear (GrOsmClass *klass);
 char    *gr_osm_other_tag (const char *other_tags, const char *key);
+char    *gr_osm_tag (OGRFeatureH feature, const char *key);
 
 G_END_DECLS

@@ -624,3 +624,47 @@ gr_project_load (const char *path, GError **error)
   gr_project_update_extent (project);
   return g_steal_pointer (&project);
 }
+
+/**
+ * gr_project_file_open_db:
+ * @write: for writing: refused with @read_only_message when the file or
+ *   its folder cannot be written
+ *
+ * Opens a project file's database for a table of its own (targets, layer
+ * styles).
+ *
+ * Returns: (transfer full): the database, or %NULL with @error naming the
+ *   file
+ */
+sqlite3 *
+gr_project_file_open_db (const char *path,
+                         gboolean    write,
+                         const char *read_only_message,
+                         GError    **error)
+{
+  g_autofree char *uri = gr_project_file_read_uri (path);
+  sqlite3         *db = NULL;
+
+  if (!gr_project_file_is_project (path))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
+                   _ ("%s: not a Greenreach project: save the project first"), path);
+      return NULL;
+    }
+  if (write && gr_project_file_is_read_only (path))
+    {
+      g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY, read_only_message);
+      return NULL;
+    }
+  if (sqlite3_open_v2 (write ? path : uri, &db,
+                       write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
+      != SQLITE_OK)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN, _ ("%s: cannot open (%s)"), path,
+                   sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}

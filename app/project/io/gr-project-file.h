@@ -3,6 +3,8 @@
 
 #include "gr-project.h"
 
+#include <sqlite3.h>
+
 G_BEGIN_DECLS
 
 gboolean   gr_project_save (GrProject *project, const char *path, GError **error);
@@ -14,5 +16,9 @@ GrProject *gr_project_load (const char *path, GError **error);
 gboolean   gr_project_file_is_project (const char *path);
 gboolean   gr_project_file_is_read_only (const char *path);
 char      *gr_project_file_read_uri (const char *path);
+sqlite3   *gr_project_file_open_db (const char *path,
+                                    gboolean    write,
+                                    const char *read_only_message,
+                                    GError    **error);
 
 G_END_DECLS

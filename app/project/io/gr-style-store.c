@@ -19,33 +19,10 @@
 static sqlite3 *
 open_file (const char *path, gboolean write, GError **error)
 {
-  g_autofree char *uri = gr_project_file_read_uri (path);
-  sqlite3         *db = NULL;
+  g_autofree char *read_only = g_strdup_printf (
+      _ ("%s: the file or its folder is read-only: the layer styles cannot be kept"), path);
 
-  if (!gr_project_file_is_project (path))
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
-                   _ ("%s: not a Greenreach project: save the project first"), path);
-      return NULL;
-    }
-  if (write && gr_project_file_is_read_only (path))
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY,
-                   _ ("%s: the file or its folder is read-only: the layer styles cannot be kept"),
-                   path);
-      return NULL;
-    }
-  if (sqlite3_open_v2 (write ? path : uri, &db,
-                       write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
-      != SQLITE_OK)
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN, _ ("%s: cannot open (%s)"), path,
-                   sqlite3_errmsg (db));
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  return db;
+  return gr_project_file_open_db (path, write, read_only, error);
 }
 
 static gboolean

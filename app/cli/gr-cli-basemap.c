@@ -12,6 +12,7 @@
 #include "gr-cli-commands.h"
 #include "gr-cli-common.h"
 #include "gr-cli-evaluation.h"
+#include "gr-osm.h"
 #include "gr-project-file.h"
 
 #include <glib-unix.h>
@@ -135,7 +136,7 @@ read_source (const char *path, GError **error)
   g_autoptr (GrProject) project = NULL;
 
   if (!g_str_has_suffix (path, ".gpkg"))
-    return gr_basemap_data_new_from_osm (path, gr_basemap_prefers_chinese (), NULL, error);
+    return gr_basemap_data_new_from_osm (path, gr_osm_prefers_chinese (), NULL, error);
   if ((project = gr_project_load (path, error)) == NULL)
     return NULL;
   return gr_basemap_data_new_from_project (project, error);

@@ -409,6 +409,33 @@ test_project (void)
   g_assert_cmpuint (parks, ==, project->layers[GR_ROLE_PARK]->features->len);
 }
 
+static gboolean
+has_name (GrProject *project, const char *name)
+{
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    for (guint i = 0; project->layers[r] != NULL && i < project->layers[r]->features->len; i++)
+      if (g_strcmp0 (((GrFeature *) g_ptr_array_index (project->layers[r]->features, i))->name,
+                     name)
+          == 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* Imported under a Chinese locale, the layers' names are Chinese first
+ * (name:zh), as the base map's. */
+static void
+test_import_chinese_names (void)
+{
+  g_autoptr (GrProject) latin = import_osm ("monaco.osm.pbf");
+  g_autoptr (GrProject) chinese = NULL;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  chinese = import_osm ("monaco.osm.pbf");
+  g_unsetenv ("LANGUAGE");
+  g_assert_true (has_name (chinese, "摩納哥海洋博物館"));
+  g_assert_false (has_name (latin, "摩納哥海洋博物館"));
+}
+
 /* A project's own base map is kept beside its file. */
 static void
 test_beside (void)
@@ -452,6 +479,7 @@ main (int argc, char **argv)
   g_test_add_func ("/basemap/refusals", test_refusals);
   g_test_add_func ("/basemap/project", test_project);
   g_test_add_func ("/basemap/beside", test_beside);
+  g_test_add_func ("/basemap/import-chinese-names", test_import_chinese_names);
   status = g_test_run ();
   gr_basemap_data_free (monaco_en);
   gr_basemap_data_free (monaco_zh);

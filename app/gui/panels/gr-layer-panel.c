@@ -126,6 +126,8 @@ fill_legends (GrLayerPanel *self)
            _ ("Greenway break: a gap under 500 m between two greenways"));
   add_row (self->marker_legend, finding_symbol_new (GR_FINDING_CORRIDOR_PINCH),
            _ ("Corridor pinch point: narrower than 100 m"));
+  add_row (self->marker_legend, finding_symbol_new (GR_FINDING_SUGGESTED_SITE),
+           _ ("Suggested site, numbered by rank (the Sites page)"));
 }
 
 static void

@@ -62,15 +62,6 @@ gr_basemap_data_free (GrBasemapData *data)
   g_free (data);
 }
 
-/* Under zh_CN and the other Chinese locales, names are Chinese first. */
-gboolean
-gr_basemap_prefers_chinese (void)
-{
-  const char *const *languages = g_get_language_names ();
-
-  return languages[0] != NULL && g_str_has_prefix (languages[0], "zh");
-}
-
 static void
 add (GrBasemapData *data, GrBaseKind kind, guint rank, OGRGeometryH lonlat, char *name)
 {

@@ -56,8 +56,6 @@ const GrBaseFeature *gr_basemap_data_get_feature (GrBasemapData *data, guint ind
 void                 gr_basemap_data_get_bounds (GrBasemapData *data, double bounds[4]);
 void gr_basemap_data_query (GrBasemapData *data, const double bounds[4], GArray *indices);
 
-gboolean gr_basemap_prefers_chinese (void);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrBasemapData, gr_basemap_data_free)
 
 G_END_DECLS

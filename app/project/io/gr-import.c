@@ -638,6 +638,7 @@ take_osm_feature (Batch *batch, const char *layer_name, OGRFeatureH row)
 {
   GrOsmClass klass;
   int        name = OGR_F_GetFieldIndex (row, "name");
+  gboolean   chinese = gr_osm_prefers_chinese ();
 
   if (!gr_osm_classify (layer_name, row, &klass))
     {
@@ -652,7 +653,10 @@ take_osm_feature (Batch *batch, const char *layer_name, OGRFeatureH row)
       if (!(klass.roles & (1u << role)) || geometry == NULL)
         continue;
       item.feature = gr_feature_new (OGR_G_Clone (geometry));
-      if (name >= 0 && OGR_F_IsFieldSetAndNotNull (row, name))
+      /* Chinese first under a Chinese locale, as the base map names. */
+      if (chinese && (item.feature->name = gr_osm_tag (row, "name:zh")) == NULL)
+        item.feature->name = gr_osm_tag (row, "name:zh-Hans");
+      if (item.feature->name == NULL && name >= 0 && OGR_F_IsFieldSetAndNotNull (row, name))
         item.feature->name = gr_text_to_utf8 (OGR_F_GetFieldAsString (row, name), NULL);
       item.feature->kind = g_strdup (klass.kind);
       item.feature->historic = klass.historic;

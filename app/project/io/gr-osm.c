@@ -163,3 +163,13 @@ gr_osm_class_clear (GrOsmClass *klass)
 {
   g_clear_pointer (&klass->kind, g_free);
 }
+
+/* Under zh_CN and the other Chinese locales, names are Chinese first
+ * (name:zh), on the base map and in the project's layers. */
+gboolean
+gr_osm_prefers_chinese (void)
+{
+  const char *const *languages = g_get_language_names ();
+
+  return languages[0] != NULL && g_str_has_prefix (languages[0], "zh");
+}

@@ -18,5 +18,6 @@ gboolean gr_osm_classify (const char *layer_name, OGRFeatureH feature, GrOsmClas
 void     gr_osm_class_clear (GrOsmClass *klass);
 char    *gr_osm_other_tag (const char *other_tags, const char *key);
 char    *gr_osm_tag (OGRFeatureH feature, const char *key);
+gboolean gr_osm_prefers_chinese (void);
 
 G_END_DECLS

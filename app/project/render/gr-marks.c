@@ -440,18 +440,6 @@ gr_marks_get_findings_visible (GrMarks *marks)
   return !marks->findings_hidden;
 }
 
-/* A legend's symbol for a kind of finding, centred in @width × @height. */
-void
-gr_marks_draw_symbol (GrFinding finding, cairo_t *cr, double width, double height)
-{
-  cairo_save (cr);
-  if (finding == GR_FINDING_GREENWAY_BREAK)
-    draw_gap (cr, 5, height / 2, width - 5, height / 2);
-  else
-    draw_pinch (cr, width / 2, height / 2);
-  cairo_restore (cr);
-}
-
 static void
 draw_draft (GrMarks *marks, cairo_t *cr, const double a[4])
 {
@@ -576,11 +564,38 @@ gr_marks_draw (GrMarks *marks, cairo_t *cr, const double affine[4], double width
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   for (guint i = 0; i < marks->shapes->len; i++)
     draw_mark (cr, affine, width, height, &g_array_index (marks->shapes, Mark, i), marks->handles);
-  draw_reach (marks, cr, affine, width, height);
-  for (guint i = 0; i < marks->sites->len; i++)
-    draw_site (cr, affine, &g_array_index (marks->sites, Mark, i), i + 1);
+  /* Suggested sites belong to the markers layer, with the findings. */
+  if (!marks->findings_hidden)
+    {
+      draw_reach (marks, cr, affine, width, height);
+      for (guint i = 0; i < marks->sites->len; i++)
+        draw_site (cr, affine, &g_array_index (marks->sites, Mark, i), i + 1);
+    }
   draw_findings (marks, cr, affine);
   draw_draft (marks, cr, affine);
   draw_measure (marks, cr, affine);
+  cairo_restore (cr);
+}
+
+/* A legend's symbol for a kind of marker, centred in @width × @height. */
+void
+gr_marks_draw_symbol (GrFinding finding, cairo_t *cr, double width, double height)
+{
+  const double identity[4] = { 1, 1, 0, 0 };
+
+  cairo_save (cr);
+  if (finding == GR_FINDING_GREENWAY_BREAK)
+    draw_gap (cr, 5, height / 2, width - 5, height / 2);
+  else if (finding == GR_FINDING_CORRIDOR_PINCH)
+    draw_pinch (cr, width / 2, height / 2);
+  else
+    {
+      Mark site = { 0 };
+
+      site.mercator = gr_polygon_new_rect (2, 1, width - 2, height - 1);
+      gr_polygon_bounds (site.mercator, site.bounds);
+      draw_site (cr, identity, &site, 1);
+      gr_polygon_free (site.mercator);
+    }
   cairo_restore (cr);
 }

@@ -48,6 +48,7 @@ typedef enum
 {
   GR_FINDING_GREENWAY_BREAK,
   GR_FINDING_CORRIDOR_PINCH,
+  GR_FINDING_SUGGESTED_SITE,
 } GrFinding;
 
 void  gr_marks_draw_symbol (GrFinding finding, cairo_t *cr, double width, double height);

@@ -69,6 +69,30 @@ on_selected (GrAttributeTable *self)
                    gr_feature_item_get_index (item));
 }
 
+/* Enter or ↓ in the search field: the first row found, picked, and the
+ * arrows then move in the table. */
+static void
+on_search_activate (GrAttributeTable *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->table));
+}
+
+static gboolean
+on_search_key (GtkEventControllerKey *keys,
+               guint                  keyval,
+               guint                  code,
+               GdkModifierType        state,
+               GrAttributeTable      *self)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  on_search_activate (self);
+  return TRUE;
+}
+
 static void
 gr_attribute_table_dispose (GObject *object)
 {
@@ -122,6 +146,15 @@ gr_attribute_table_init (GrAttributeTable *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search, "activate", G_CALLBACK (on_search_activate), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search), keys);
+  }
+  /* Typing searches at once, as Ctrl+F promises. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected), self);
 }
 

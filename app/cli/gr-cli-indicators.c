@@ -193,8 +193,6 @@ csv_rows (GString *out, const char *scope, const GrIndicators *in, const char *p
 
 /* Loose greenway ends this near one another are one break to close, and
  * ends within a few metres of another greenway meet it. */
-#define GREENWAY_JOIN_M 5.0
-#define GREENWAY_GAP_M  500.0
 
 /* The CRS the coordinates of pinch points and greenway gaps are in: the
  * project's analysis CRS (a bureau's zone with prefix when its data had one). */
@@ -241,7 +239,7 @@ add_networks (JsonBuilder *b, GrProject *project)
       json_builder_add_null_value (b);
       return;
     }
-  gr_greenway_report (project, GREENWAY_JOIN_M, GREENWAY_GAP_M, &r);
+  gr_greenway_report (project, GR_GREENWAY_JOIN_M, GR_GREENWAY_GAP_M, &r);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "networks");
   json_builder_add_int_value (b, r.n_networks);
@@ -295,7 +293,7 @@ print_networks (GrProject *project)
     }
   if (project->layers[GR_ROLE_GREENWAY] == NULL)
     return;
-  gr_greenway_report (project, GREENWAY_JOIN_M, GREENWAY_GAP_M, &r);
+  gr_greenway_report (project, GR_GREENWAY_JOIN_M, GR_GREENWAY_GAP_M, &r);
   printf (g_dngettext (GETTEXT_PACKAGE, "Greenways: %u network", "Greenways: %u networks",
                        r.n_networks),
           r.n_networks);

@@ -342,7 +342,7 @@ mark_findings (GrWindow *self)
     }
   if (project->layers[GR_ROLE_GREENWAY] != NULL)
     {
-      gr_greenway_report (project, 5, 500, &r);
+      gr_greenway_report (project, GR_GREENWAY_JOIN_M, GR_GREENWAY_GAP_M, &r);
       for (guint i = 0; i < r.gaps->len; i++)
         {
           GrGreenwayGap *g = &g_array_index (r.gaps, GrGreenwayGap, i);

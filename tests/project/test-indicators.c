@@ -218,6 +218,38 @@ test_greenway_gap (void)
   gr_greenway_report_clear (&r);
 }
 
+/* Three networks whose ends cluster round (1000, 0): a star of three
+ * pieces ending 20–40 m from each other, and a fourth network's end 60 m
+ * off. Before, every end paired with every other (six breaks); now each
+ * end joins the nearest free end once: two breaks, no end twice. */
+static void
+test_greenway_gap_cluster (void)
+{
+  g_autoptr (GrProject) p = gr_project_new ();
+  GrGreenwayReport r;
+  g_autoptr (GHashTable) ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (0 0,990 0)", "甲", NULL, NAN));
+  add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (1010 0,2000 0)", "乙", NULL, NAN));
+  add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (1000 30,1000 1000)", "丙", NULL, NAN));
+  add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (1000 -60,1000 -1000)", "丁", NULL, NAN));
+  gr_greenway_report (p, GR_GREENWAY_JOIN_M, GR_GREENWAY_GAP_M, &r);
+  g_assert_cmpuint (r.n_networks, ==, 4);
+  /* 甲–乙 20 m first; then 丙 (31.6 m to 甲 and 乙, both taken) and 丁
+   * meet each other 90 m apart. */
+  g_assert_cmpuint (r.gaps->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (g_array_index (r.gaps, GrGreenwayGap, 0).length_m, 20, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (r.gaps, GrGreenwayGap, 1).length_m, 90, 1e-9);
+  for (guint i = 0; i < r.gaps->len; i++)
+    {
+      const GrGreenwayGap *g = &g_array_index (r.gaps, GrGreenwayGap, i);
+
+      g_assert_true (g_hash_table_add (ends, g_strdup_printf ("%g %g", g->x0, g->y0)));
+      g_assert_true (g_hash_table_add (ends, g_strdup_printf ("%g %g", g->x1, g->y1)));
+    }
+  gr_greenway_report_clear (&r);
+}
+
 static void
 test_target_sets (void)
 {
@@ -241,5 +273,6 @@ main (int argc, char **argv)
   g_test_add_func ("/indicators/target-sets", test_target_sets);
   g_test_add_func ("/indicators/corridor-pinch", test_corridor_pinch);
   g_test_add_func ("/indicators/greenway-gap", test_greenway_gap);
+  g_test_add_func ("/indicators/greenway-gap-cluster", test_greenway_gap_cluster);
   return g_test_run ();
 }

@@ -213,6 +213,12 @@ point_distance (double x, double y, OGRGeometryH g)
   return OGR_G_Distance (p, g);
 }
 
+typedef struct
+{
+  GrGreenwayGap gap;  /* first, for compare_gaps() */
+  guint         a, b; /* the two loose ends: piece × 2 + end */
+} EndPair;
+
 static int
 compare_gaps (gconstpointer a, gconstpointer b)
 {
@@ -275,23 +281,41 @@ gr_greenway_report (GrProject *project, double join_m, double gap_m, GrGreenwayR
       if (!g_hash_table_contains (network_of, root))
         g_hash_table_insert (network_of, root, GUINT_TO_POINTER (out->n_networks++));
     }
-  /* Gaps: each loose end and the nearest loose end of another network. */
-  for (guint a = 0; a < loose->len; a++)
-    for (guint b = a + 1; b < loose->len; b++)
-      {
-        guint        ia = g_array_index (loose, guint, a), ib = g_array_index (loose, guint, b);
-        const Piece *pa = &g_array_index (pieces, Piece, ia / 2),
-                    *pb = &g_array_index (pieces, Piece, ib / 2);
-        GrGreenwayGap gap;
+  /* Gaps: every pair of loose ends of different networks within @gap_m,
+   * shortest first; a pair is kept when neither end is in a gap yet, so
+   * each end joins one gap only, to the nearest end still free. */
+  {
+    g_autoptr (GArray) pairs = g_array_new (FALSE, FALSE, sizeof (EndPair));
+    g_autofree gboolean *used = g_new0 (gboolean, 2 * pieces->len + 1);
 
-        if (find (pieces, ia / 2) == find (pieces, ib / 2))
+    for (guint a = 0; a < loose->len; a++)
+      for (guint b = a + 1; b < loose->len; b++)
+        {
+          EndPair      pair = { { 0 },
+                                g_array_index (loose, guint, a),
+                                g_array_index (loose, guint, b) };
+          const Piece *pa = &g_array_index (pieces, Piece, pair.a / 2),
+                      *pb = &g_array_index (pieces, Piece, pair.b / 2);
+
+          if (find (pieces, pair.a / 2) == find (pieces, pair.b / 2))
+            continue;
+          pair.gap.x0 = pa->end[2 * (pair.a % 2)], pair.gap.y0 = pa->end[2 * (pair.a % 2) + 1];
+          pair.gap.x1 = pb->end[2 * (pair.b % 2)], pair.gap.y1 = pb->end[2 * (pair.b % 2) + 1];
+          pair.gap.length_m = hypot (pair.gap.x1 - pair.gap.x0, pair.gap.y1 - pair.gap.y0);
+          if (pair.gap.length_m <= gap_m)
+            g_array_append_val (pairs, pair);
+        }
+    g_array_sort (pairs, compare_gaps); /* the gap comes first in an EndPair */
+    for (guint k = 0; k < pairs->len; k++)
+      {
+        const EndPair *pair = &g_array_index (pairs, EndPair, k);
+
+        if (used[pair->a] || used[pair->b])
           continue;
-        gap.x0 = pa->end[2 * (ia % 2)], gap.y0 = pa->end[2 * (ia % 2) + 1];
-        gap.x1 = pb->end[2 * (ib % 2)], gap.y1 = pb->end[2 * (ib % 2) + 1];
-        gap.length_m = hypot (gap.x1 - gap.x0, gap.y1 - gap.y0);
-        if (gap.length_m <= gap_m)
-          g_array_append_val (out->gaps, gap);
+        used[pair->a] = used[pair->b] = TRUE;
+        g_array_append_val (out->gaps, pair->gap);
       }
+  }
   g_array_sort (out->gaps, compare_gaps);
   /* What each network links. */
   for (guint n = 0; n < out->n_networks; n++)

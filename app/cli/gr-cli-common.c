@@ -89,6 +89,10 @@ gr_cli_add_import_entries (GOptionContext *context, GrCliImportOptions *o)
       N_ ("Count a land-use code for another role than the table's (repeatable): 1402=green, "
           "0702=none"),
       "CODE=ROLE" },
+    { "greenways", 0, 0, G_OPTION_ARG_STRING, &o->greenways,
+      N_ ("Greenways from OpenStreetMap: “routes” (default) counts routes of their own and "
+          "cycleways apart from motor roads, “cycleways” every cycleway"),
+      "routes|cycleways" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &o->strict,
       N_ ("Stop at a land-use code the table does not have, instead of leaving its features "
           "out"),
@@ -117,6 +121,7 @@ gr_cli_import_options_get (const GrCliImportOptions *o)
     .code_table = o->code_table,
     .code_roles = (const char *const *) o->code_roles,
     .strict = o->strict,
+    .all_cycleways = g_strcmp0 (o->greenways, "cycleways") == 0,
   };
 
   return options;
@@ -161,6 +166,13 @@ estimate_options_are_valid (const GrCliImportOptions *o, GError **error)
 gboolean
 gr_cli_import_options_check (const GrCliImportOptions *o, GError **error)
 {
+  if (o->greenways != NULL && !g_str_equal (o->greenways, "routes")
+      && !g_str_equal (o->greenways, "cycleways"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--greenways “%s”: give routes or cycleways"), o->greenways);
+      return FALSE;
+    }
   return crs_option_is_valid ("--crs", o->crs, error)
          && crs_option_is_valid ("--source-crs", o->source_crs, error)
          && estimate_options_are_valid (o, error);
@@ -257,6 +269,7 @@ gr_cli_options_clear (GrCliOptions *o)
   g_free (o->import.code_field);
   g_free (o->import.code_table);
   g_strfreev (o->import.code_roles);
+  g_free (o->import.greenways);
   g_free (o->criteria.rules);
   g_free (o->criteria.mode);
   g_free (o->scenario);

@@ -44,6 +44,7 @@ typedef struct
   char    *code_table;
   char   **code_roles;
   gboolean strict;
+  char    *greenways; /* OSM greenways: routes (default) or cycleways */
 } GrCliImportOptions;
 
 void            gr_cli_add_import_entries (GOptionContext *context, GrCliImportOptions *options);

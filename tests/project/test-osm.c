@@ -151,6 +151,87 @@ test_node_coordinates (void)
   g_assert_nonnull (strstr (error->message, "node 999999999"));
 }
 
+/* A town near 40° N: a primary road with a cycle track 8 m beside it, a
+ * path for bicycles through a park 170 m away, an ordinary footpath in the
+ * park, a footway named 绿道 beside the road, and a local hiking route
+ * that leaves town for 5 km of open country. */
+static const char greenway_town[] =
+    "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n"
+    "<node id='1' lat='40.0020' lon='116.3500'/><node id='2' lat='40.0020' lon='116.3560'/>"
+    "<node id='3' lat='40.0020721' lon='116.3500'/><node id='4' lat='40.0020721' lon='116.3560'/>"
+    "<node id='5' lat='40.0035' lon='116.3510'/><node id='6' lat='40.0035' lon='116.3550'/>"
+    "<node id='7' lat='40.0037' lon='116.3510'/><node id='8' lat='40.0037' lon='116.3550'/>"
+    "<node id='9' lat='40.0019550' lon='116.3500'/><node id='10' lat='40.0019550' lon='116.3560'/>"
+    "<node id='11' lat='40.0030' lon='116.3520'/><node id='12' lat='40.0500' lon='116.3520'/>"
+    "<node id='21' lat='40.0000' lon='116.3500'/><node id='22' lat='40.0000' lon='116.3560'/>"
+    "<node id='23' lat='40.0040' lon='116.3560'/><node id='24' lat='40.0040' lon='116.3500'/>"
+    "<node id='31' lat='40.0030' lon='116.3505'/><node id='32' lat='40.0030' lon='116.3555'/>"
+    "<node id='33' lat='40.0039' lon='116.3555'/><node id='34' lat='40.0039' lon='116.3505'/>\n"
+    "<way id='101'><nd ref='1'/><nd ref='2'/><tag k='highway' v='primary'/></way>"
+    "<way id='102'><nd ref='3'/><nd ref='4'/><tag k='highway' v='cycleway'/></way>"
+    "<way id='103'><nd ref='5'/><nd ref='6'/><tag k='highway' v='footway'/>"
+    "<tag k='bicycle' v='designated'/></way>"
+    "<way id='104'><nd ref='7'/><nd ref='8'/><tag k='highway' v='footway'/></way>"
+    "<way id='105'><nd ref='9'/><nd ref='10'/><tag k='highway' v='footway'/>"
+    "<tag k='name' v='学院路绿道'/></way>"
+    "<way id='106'><nd ref='11'/><nd ref='12'/><tag k='highway' v='path'/></way>"
+    "<way id='107'><nd ref='21'/><nd ref='22'/><nd ref='23'/><nd ref='24'/><nd ref='21'/>"
+    "<tag k='landuse' v='residential'/></way>"
+    "<way id='108'><nd ref='31'/><nd ref='32'/><nd ref='33'/><nd ref='34'/><nd ref='31'/>"
+    "<tag k='leisure' v='park'/><tag k='name' v='公园'/></way>\n"
+    "<relation id='201'><member type='way' ref='106' role=''/><tag k='type' v='route'/>"
+    "<tag k='route' v='hiking'/><tag k='network' v='lwn'/><tag k='name' v='山径'/></relation>\n"
+    "</osm>\n";
+
+static double
+greenway_length (GrProject *project, const char *kind)
+{
+  GrLayer *layer = project->layers[GR_ROLE_GREENWAY];
+  double   m = 0;
+
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+
+      if (g_strcmp0 (f->kind, kind) == 0)
+        m += OGR_G_Length (f->geometry);
+    }
+  return m;
+}
+
+static void
+test_greenway_rule (void)
+{
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "town.osm", NULL);
+  GrImportOptions  all = { .all_cycleways = TRUE };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrProject) routes = NULL;
+  g_autoptr (GrProject) cycleways = NULL;
+  gboolean warned = FALSE;
+
+  g_assert_true (g_file_set_contents (path, greenway_town, -1, NULL));
+  routes = gr_project_import (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* The park path (4 × 0.001° of longitude at 40° N: 341 m) counts; the
+   * track beside the road does not, nor the ordinary footpath. */
+  g_assert_cmpfloat_with_epsilon (greenway_length (routes, "highway=footway"), 341.6 + 512.4, 2);
+  g_assert_cmpfloat (greenway_length (routes, "highway=cycleway"), ==, 0);
+  /* The hiking route counts through town only: from 40.003° N to 300 m
+   * past the homes' northern edge (40.004° N), 411 m of its 5.2 km. */
+  g_assert_cmpfloat_with_epsilon (greenway_length (routes, "route=hiking"), 411, 6);
+  /* The track is still walked on, with the road and the four paths. */
+  for (guint i = 0; i < routes->warnings->len; i++)
+    warned |= strstr (g_ptr_array_index (routes->warnings, i), "1 cycleway (0.5 km)") != NULL;
+  g_assert_true (warned);
+  g_assert_cmpuint (routes->layers[GR_ROLE_WALK]->features->len, ==, 6);
+
+  /* As a setting, every cycleway counts. */
+  cycleways = gr_project_import (path, NULL, &all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (greenway_length (cycleways, "highway=cycleway"), 512.4, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -167,5 +248,6 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/project/osm/zones", test_zones_from_admin_levels);
   g_test_add_func ("/project/osm/node-coordinates", test_node_coordinates);
+  g_test_add_func ("/project/osm/greenway-rule", test_greenway_rule);
   return g_test_run ();
 }

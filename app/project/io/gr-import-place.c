@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "gr-import-private.h"
+#include "gr-osm.h"
 
 #include "gr-crs.h"
 #include "gr-gdal.h"
@@ -232,6 +233,179 @@ drop_absurd (Import *import, Batch *batch)
                                       batch->path, dropped, ABSURD_KM, first));
 }
 
+/* The motor roads near @env (grown by the roadside distance), as one
+ * geometry in the analysis CRS; NULL when none is near. */
+static OGRGeometryH
+roads_near (GPtrArray *roads, GArray *envelopes, const OGREnvelope *env)
+{
+  OGRGeometryH near = NULL;
+
+  for (guint r = 0; r < roads->len; r++)
+    {
+      const OGREnvelope *e = &g_array_index (envelopes, OGREnvelope, r);
+
+      if (e->MaxX < env->MinX - GR_OSM_ROADSIDE_M || e->MinX > env->MaxX + GR_OSM_ROADSIDE_M
+          || e->MaxY < env->MinY - GR_OSM_ROADSIDE_M || e->MinY > env->MaxY + GR_OSM_ROADSIDE_M)
+        continue;
+      if (near == NULL)
+        near = OGR_G_CreateGeometry (wkbMultiLineString);
+      OGR_G_AddGeometry (near, g_ptr_array_index (roads, r));
+    }
+  return near;
+}
+
+/* The lines of @geometries (OGRGeometryH, source CRS) in the analysis
+ * CRS, with their envelopes. */
+static GPtrArray *
+transform_all (GPtrArray *geometries, OGRCoordinateTransformationH ct, GArray *envelopes)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
+
+  for (guint r = 0; r < geometries->len; r++)
+    {
+      OGRGeometryH g = OGR_G_Clone (g_ptr_array_index (geometries, r));
+      OGREnvelope  env;
+
+      if (OGR_G_Transform (g, ct) != OGRERR_NONE)
+        {
+          OGR_G_DestroyGeometry (g);
+          continue;
+        }
+      OGR_G_GetEnvelope (g, &env);
+      g_ptr_array_add (out, g);
+      g_array_append_val (envelopes, env);
+    }
+  return out;
+}
+
+/* The town a route relation must run through to be a city greenway:
+ * the batch's residential land grown by GR_OSM_ROUTE_TOWN_M, analysis CRS. */
+static OGRGeometryH
+town_of (Batch *batch, OGRCoordinateTransformationH ct)
+{
+  OGRGeometryH all = OGR_G_CreateGeometry (wkbMultiPolygon), town;
+
+  for (guint i = 0; i < batch->items->len; i++)
+    {
+      Pending *item = &g_array_index (batch->items, Pending, i);
+      g_auto (OGRGeometryH) g = NULL;
+      g_auto (OGRGeometryH) grown = NULL;
+
+      if (item->role != GR_ROLE_RESIDENTIAL)
+        continue;
+      g = OGR_G_Clone (item->feature->geometry);
+      if (OGR_G_Transform (g, ct) != OGRERR_NONE
+          || (grown = OGR_G_Buffer (g, GR_OSM_ROUTE_TOWN_M, 2)) == NULL)
+        continue;
+      if (wkbFlatten (OGR_G_GetGeometryType (grown)) == wkbPolygon)
+        OGR_G_AddGeometry (all, grown);
+      else
+        for (int k = 0; k < OGR_G_GetGeometryCount (grown); k++)
+          OGR_G_AddGeometry (all, OGR_G_GetGeometryRef (grown, k));
+    }
+  town = OGR_G_GetGeometryCount (all) > 0 ? OGR_G_UnionCascaded (all) : NULL;
+  OGR_G_DestroyGeometry (all);
+  return town;
+}
+
+/* Whether a cycleway runs beside a motor road: at least half its length
+ * within GR_OSM_ROADSIDE_M of one. */
+static gboolean
+runs_beside_roads (OGRGeometryH line, GPtrArray *roads, GArray *envelopes)
+{
+  g_auto (OGRGeometryH) near = NULL;
+  g_auto (OGRGeometryH) beside = NULL;
+  g_auto (OGRGeometryH) along = NULL;
+  OGREnvelope env;
+  double      length = OGR_G_Length (line);
+
+  OGR_G_GetEnvelope (line, &env);
+  return length > 0 && (near = roads_near (roads, envelopes, &env)) != NULL
+         && (beside = OGR_G_Buffer (near, GR_OSM_ROADSIDE_M, 4)) != NULL
+         && (along = OGR_G_Intersection (line, beside)) != NULL
+         && OGR_G_Length (along) >= 0.5 * length;
+}
+
+/* OpenStreetMap greenways counted right (README.md, "Greenways from
+ * OpenStreetMap"): cycleways that run beside a motor road are cycle
+ * tracks of the road, left out of the greenway layer (kept in the walking
+ * network); route relations count where they run through town. */
+static void
+fit_osm_greenways (Import *import, Batch *batch, OGRSpatialReferenceH target)
+{
+  g_auto (OGRCoordinateTransformationH) ct = NULL;
+  g_auto (OGRCoordinateTransformationH) back = NULL;
+  g_autoptr (GPtrArray) roads = NULL;
+  g_autoptr (GArray) envelopes = NULL;
+  g_auto (OGRGeometryH) town = NULL;
+  gboolean town_made = FALSE;
+  guint    dropped = 0, routes = 0;
+  double   dropped_m = 0, country_m = 0;
+
+  if (!batch->osm || (ct = OCTNewCoordinateTransformation (batch->srs, target)) == NULL
+      || (back = OCTNewCoordinateTransformation (target, batch->srs)) == NULL)
+    return;
+  envelopes = g_array_new (FALSE, FALSE, sizeof (OGREnvelope));
+  roads = transform_all (batch->motor_roads, ct, envelopes);
+  for (guint i = batch->items->len; i-- > 0;)
+    {
+      Pending *item = &g_array_index (batch->items, Pending, i);
+      g_auto (OGRGeometryH) line = NULL;
+      g_auto (OGRGeometryH) inside = NULL;
+      double length, kept;
+
+      if (!item->roadside && !item->route)
+        continue;
+      line = OGR_G_Clone (item->feature->geometry);
+      if (OGR_G_Transform (line, ct) != OGRERR_NONE)
+        continue;
+      length = OGR_G_Length (line);
+      if (item->roadside && runs_beside_roads (line, roads, envelopes))
+        {
+          dropped++, dropped_m += length;
+          g_array_remove_index (batch->items, i);
+          continue;
+        }
+      if (!item->route)
+        continue;
+      if (!town_made)
+        town = town_of (batch, ct), town_made = TRUE;
+      inside = town != NULL ? OGR_G_Intersection (line, town) : NULL;
+      kept = inside != NULL ? OGR_G_Length (inside) : 0;
+      routes++;
+      country_m += length - kept;
+      if (!(kept > 1) || OGR_G_Transform (inside, back) != OGRERR_NONE)
+        {
+          g_array_remove_index (batch->items, i);
+          continue;
+        }
+      OGR_G_DestroyGeometry (item->feature->geometry);
+      item->feature->geometry = g_steal_pointer (&inside);
+    }
+  if (dropped > 0)
+    g_ptr_array_add (
+        import->project->warnings,
+        g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE,
+                         "%s: %u cycleway (%.1f km) runs beside a motor road and is "
+                         "not counted as a greenway (--greenways=cycleways counts it)",
+                         "%s: %u cycleways (%.1f km) run beside motor roads and are "
+                         "not counted as greenways (--greenways=cycleways counts them)",
+                         dropped),
+            batch->path, dropped, dropped_m / 1000));
+  if (country_m > 0)
+    g_ptr_array_add (import->project->warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %.1f km of %u walking or cycling route "
+                                                   "outside town are country trails, not counted "
+                                                   "as greenways",
+                                                   "%s: %.1f km of %u walking and cycling routes "
+                                                   "outside town are country trails, not counted "
+                                                   "as greenways",
+                                                   routes),
+                                      batch->path, country_m / 1000, routes));
+}
+
 static gboolean
 place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError **error)
 {
@@ -404,6 +578,8 @@ _gr_import_finish (Import *import, GError **error)
     drop_absurd (import, g_ptr_array_index (import->batches, i));
   if ((target = choose_crs (import, error)) == NULL)
     return FALSE;
+  for (guint i = 0; i < import->batches->len; i++)
+    fit_osm_greenways (import, g_ptr_array_index (import->batches, i), target);
   for (guint i = 0; i < import->batches->len; i++)
     if (!place_batch (import, g_ptr_array_index (import->batches, i), target, error))
       return FALSE;

@@ -19,6 +19,8 @@ typedef struct
   int        admin_level; /* OSM zones only */
   GIntBig    fid;         /* in its source: the OSM id, the shapefile's record */
   guint      code;        /* land-use layers: its line in the batch's report */
+  gboolean   roadside;    /* an OSM cycleway: a greenway only where it runs apart from roads */
+  gboolean   route;       /* an OSM route relation: a greenway where it runs through town */
 } Pending;
 
 typedef struct
@@ -33,6 +35,7 @@ typedef struct
   GrLanduseReport     *report; /* a land-use layer's codes (the project's) */
   char                *key;    /* its features' origin: 公园.shp, city.gpkg:parks, osm, table */
   gboolean             add;    /* its roles follow an OSM extract's features, not replace them */
+  GPtrArray           *motor_roads; /* OSM: the motor roads' lines (OGRGeometryH), source CRS */
 } Batch;
 
 typedef struct

@@ -52,6 +52,7 @@ batch_free (gpointer data)
   if (batch->srs != NULL)
     OSRRelease (batch->srs);
   g_array_unref (batch->items);
+  g_clear_pointer (&batch->motor_roads, g_ptr_array_unref);
   g_free (batch);
 }
 
@@ -634,7 +635,7 @@ read_source (Import *import, const GrSource *source, GError **error)
 /* ---- OpenStreetMap ------------------------------------------------------- */
 
 static void
-take_osm_feature (Batch *batch, const char *layer_name, OGRFeatureH row)
+take_osm_feature (Import *import, Batch *batch, const char *layer_name, OGRFeatureH row)
 {
   GrOsmClass klass;
   int        name = OGR_F_GetFieldIndex (row, "name");
@@ -645,6 +646,8 @@ take_osm_feature (Batch *batch, const char *layer_name, OGRFeatureH row)
       gr_osm_class_clear (&klass);
       return;
     }
+  if (klass.motor_road && OGR_F_GetGeometryRef (row) != NULL)
+    g_ptr_array_add (batch->motor_roads, OGR_G_Clone (OGR_F_GetGeometryRef (row)));
   for (guint role = 0; role < GR_N_ROLES; role++)
     {
       OGRGeometryH geometry = OGR_F_GetGeometryRef (row);
@@ -660,6 +663,9 @@ take_osm_feature (Batch *batch, const char *layer_name, OGRFeatureH row)
         item.feature->name = gr_text_to_utf8 (OGR_F_GetFieldAsString (row, name), NULL);
       item.feature->kind = g_strdup (klass.kind);
       item.feature->historic = klass.historic;
+      item.roadside = role == GR_ROLE_GREENWAY && klass.greenway == GR_OSM_GREENWAY_IF_APART
+                      && !import->options->all_cycleways;
+      item.route = role == GR_ROLE_GREENWAY && g_str_equal (layer_name, "multilinestrings");
       if (role == GR_ROLE_BUILDINGS)
         item.feature->value = klass.storeys;
       g_array_append_val (batch->items, item);
@@ -725,6 +731,7 @@ read_osm (Import *import, const char *path, GError **error)
     }
   batch = batch_new (path);
   batch->osm = TRUE;
+  batch->motor_roads = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
   g_free (batch->key);
   batch->key = g_strdup ("osm");
   batch->srs = gr_srs_new_from_user ("EPSG:4326");
@@ -732,7 +739,7 @@ read_osm (Import *import, const char *path, GError **error)
   /* The OSM driver must be read interleaved, all layers in one pass. */
   while ((row = GDALDatasetGetNextFeature (ds, &layer, NULL, NULL, NULL)) != NULL)
     {
-      take_osm_feature (batch, OGR_L_GetName (layer), row);
+      take_osm_feature (import, batch, OGR_L_GetName (layer), row);
       OGR_F_Destroy (row);
       if (++n % 8192 == 0
           && g_cancellable_set_error_if_cancelled (import->options->cancellable, error))

@@ -41,7 +41,10 @@ typedef struct
   const char        *code_table; /* a table's id or file; NULL recognises it */
   const char *const *code_roles; /* CODE=ROLE overrides of the table */
   gboolean           strict;     /* a code the table lacks is an error */
-  GCancellable      *cancellable;
+  /* OpenStreetMap: every cycleway is a greenway, beside a road or not
+   * (README.md, "Greenways from OpenStreetMap"): */
+  gboolean      all_cycleways;
+  GCancellable *cancellable;
 } GrImportOptions;
 
 GrSource *gr_source_parse (const char *spec, GError **error);

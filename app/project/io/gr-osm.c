@@ -127,6 +127,36 @@ classify_area (OGRFeatureH f, GrOsmClass *out)
   out->historic = historic != NULL && strcmp (historic, "no") != 0;
 }
 
+static const char *const motor_highway[] = {
+  "motorway",     "motorway_link", "trunk",          "trunk_link", "primary",
+  "primary_link", "secondary",     "secondary_link", "tertiary",   "tertiary_link",
+  "unclassified", "residential",   "road",           NULL
+};
+static const char *const trail_highway[] = { "cycleway", "footway",   "path",  "pedestrian",
+                                             "track",    "bridleway", "steps", NULL };
+static const char *const route_kinds[] = { "hiking", "foot", "walking", "bicycle", "mtb", NULL };
+/* National and international routes cross open country; a city's
+ * greenways are its local and regional ones. */
+static const char *const long_distance[] = { "nwn", "iwn", "ncn", "icn", NULL };
+
+/* Named as a greenway: 绿道, greenway, Greenway Trail… */
+static gboolean
+named_greenway (OGRFeatureH f)
+{
+  const char *const keys[] = { "name", "name:zh", "name:en", NULL };
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      g_autofree char *name = gr_osm_tag (f, keys[k]);
+      g_autofree char *folded = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+
+      if (folded != NULL
+          && (strstr (folded, "绿道") != NULL || strstr (folded, "greenway") != NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 classify_line (OGRFeatureH f, GrOsmClass *out)
 {
@@ -134,10 +164,29 @@ classify_line (OGRFeatureH f, GrOsmClass *out)
 
   if (tag_in (f, "highway", walk_highway, &out->kind) && g_strcmp0 (foot, "no") != 0)
     out->roles |= 1u << GR_ROLE_WALK;
-  if (tag_in (f, "highway", (const char *[]){ "cycleway", NULL }, NULL)
-      || (tag_in (f, "highway", (const char *[]){ "path", "footway", NULL }, NULL)
-          && tag_in (f, "bicycle", designated, NULL)))
+  out->motor_road = tag_in (f, "highway", motor_highway, NULL);
+  if (tag_in (f, "highway", trail_highway, NULL) && named_greenway (f))
+    out->greenway = GR_OSM_GREENWAY_ROUTE;
+  else if (tag_in (f, "highway", (const char *[]){ "cycleway", NULL }, NULL)
+           || (tag_in (f, "highway", (const char *[]){ "path", "footway", NULL }, NULL)
+               && tag_in (f, "bicycle", designated, NULL)))
+    out->greenway = GR_OSM_GREENWAY_IF_APART;
+  if (out->greenway != GR_OSM_GREENWAY_NO)
     out->roles |= 1u << GR_ROLE_GREENWAY;
+}
+
+/* A walking, hiking or cycling route relation (GDAL's multilinestrings). */
+static void
+classify_route (OGRFeatureH f, GrOsmClass *out)
+{
+  g_autofree char *network = gr_osm_tag (f, "network");
+
+  if (!tag_in (f, "type", (const char *[]){ "route", NULL }, NULL)
+      || !tag_in (f, "route", route_kinds, &out->kind)
+      || (network != NULL && g_strv_contains (long_distance, network)))
+    return;
+  out->greenway = GR_OSM_GREENWAY_ROUTE;
+  out->roles |= 1u << GR_ROLE_GREENWAY;
 }
 
 /**
@@ -155,7 +204,9 @@ gr_osm_classify (const char *layer_name, OGRFeatureH feature, GrOsmClass *out)
     classify_area (feature, out);
   else if (g_strcmp0 (layer_name, "lines") == 0)
     classify_line (feature, out);
-  return out->roles != 0;
+  else if (g_strcmp0 (layer_name, "multilinestrings") == 0)
+    classify_route (feature, out);
+  return out->roles != 0 || out->motor_road;
 }
 
 void

@@ -79,6 +79,8 @@ gr_recipe_to_text (const char *osm, GPtrArray *sources, const GrImportOptions *o
     g_key_file_set_double (kf, IMPORT, "default-storeys", o->default_storeys);
   if (o->no_estimate)
     g_key_file_set_boolean (kf, IMPORT, "no-population-estimate", TRUE);
+  if (o->all_cycleways)
+    g_key_file_set_string (kf, IMPORT, "greenways", "cycleways");
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
       const GrSource  *source = g_ptr_array_index (sources, i);
@@ -201,6 +203,7 @@ gr_recipe_parse (const char *text, GError **error)
   o->floor_area_per_resident = get_double (kf, "floor-area-per-resident");
   o->default_storeys = get_double (kf, "default-storeys");
   o->no_estimate = g_key_file_get_boolean (kf, IMPORT, "no-population-estimate", NULL);
+  o->all_cycleways = g_strcmp0 (get_string (recipe, kf, "greenways"), "cycleways") == 0;
   if (!read_sources (recipe, kf, error))
     return NULL;
   if (recipe->osm == NULL && recipe->sources->len == 0)

@@ -98,6 +98,13 @@ display_width (const char *text)
   return width;
 }
 
+/* Columns @text takes in a terminal: Chinese characters two. */
+int
+gr_format_width (const char *text)
+{
+  return display_width (text);
+}
+
 /**
  * gr_format_pad:
  * @width: columns; negative aligns @text right

@@ -11,6 +11,41 @@
 
 #define run_cli(...) run_cli_env (NULL, __VA_ARGS__)
 
+static guint
+count_substrings (const char *text, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, needle)) != NULL; p += strlen (needle))
+    n++;
+  return n;
+}
+
+/* Columns a line takes in a terminal: Chinese characters two. */
+static guint
+display_width (const char *line)
+{
+  guint w = 0;
+
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    w += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return w;
+}
+
+/* Every line of the table up to the summary ends in the same column, the
+ * header with Chinese names too. */
+static void
+assert_table_aligned (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  guint width = display_width (lines[0]);
+
+  g_assert_cmpuint (width, >, 0);
+  for (guint i = 1; lines[i] != NULL && !g_str_has_prefix (lines[i], "Newly"); i++)
+    if (lines[i][0] != '\0')
+      g_assert_cmpuint (display_width (lines[i]), ==, width);
+}
+
 static void
 assert_block (JsonObject *o, const char *name, gboolean has_min_area)
 {
@@ -570,6 +605,12 @@ test_scenarios (void)
     g_assert_nonnull (strstr (compare.out, "Park within 500 m"));
     g_assert_nonnull (strstr (compare.out, "Newly covered homes"));
     g_assert_null (strstr (compare.out, "方案A only 0.00 ha"));
+    /* One column per option and one difference: the baseline once. */
+    g_assert_cmpuint (count_substrings (compare.out, "Baseline"), ==, 1);
+    g_assert_cmpuint (count_substrings (compare.out, "方案A − baseline"), ==, 1);
+    g_assert_null (strstr (compare.out, "B−A"));
+    assert_table_aligned (compare.out);
+    assert_table_aligned (same.out);
     /* 方案B is a copy of 方案A: nothing between them, all gains shared. */
     g_assert_nonnull (strstr (same.out, "方案A only 0.00 ha, 方案B only 0.00 ha"));
   }

@@ -284,6 +284,17 @@ find_label (GtkWidget *widget, const char *text)
   return NULL;
 }
 
+guint
+count_labels (GtkWidget *widget, const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+  return n;
+}
+
 gboolean
 is_blind_spot_color (Pixel p)
 {

@@ -34,6 +34,7 @@ void           window_point (GrWindow *window, double x, double y, double *wx, d
 void           look_at (GrWindow *window, double x, double y, double zoom);
 Pixel          pixel_of_cell (GrWindow *window, const char *shot, double x, double y);
 GtkLabel      *find_label (GtkWidget *widget, const char *text);
+guint          count_labels (GtkWidget *widget, const char *text);
 gboolean       is_blind_spot_color (Pixel p);
 guint          count_map_pixels (GdkTexture *texture, GrWindow *window, Pixel rgb, int tolerance);
 

@@ -703,6 +703,14 @@ test_pocket_park (Fixture *f, gconstpointer data)
                 shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
             double px, py;
 
+            /* One column per option and one difference column: the
+             * baseline once, not twice. */
+            {
+              g_autofree char *diff = g_strdup_printf (_ ("%s − baseline"), scenario->name);
+
+              g_assert_cmpuint (count_labels (GTK_WIDGET (w), _ ("Baseline")), ==, 1);
+              g_assert_cmpuint (count_labels (GTK_WIDGET (w), diff), ==, 1);
+            }
             /* Every indicator is compared, per-capita park area included. */
             g_assert_nonnull (
                 find_label (GTK_WIDGET (w), gr_indicator_get_name (GR_IND_PARK_PER_CAPITA)));

@@ -91,50 +91,52 @@ change_text (double change, GrIndicatorId id)
   return gr_format_change (change, 2, g_str_equal (unit, "%") ? _ ("pp") : unit);
 }
 
-/* Every indicator side by side, each option against the baseline, then
- * the homes no rule reaches, and the legend of the map it colours. */
+/* Every indicator side by side, each option once, each scenario against
+ * the baseline; then the homes no rule reaches, and the legend of the map
+ * it colours. */
 static void
 fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
 {
-  const char *heads[] = {
-    "", names[1], names[2], names[0], N_ ("A − baseline"), N_ ("B − baseline")
-  };
   const GrIndicators *ind[3];
   GrSummary           s[3];
   GrAmount            gained[4];
-  int                 row = 1;
+  guint               columns[3], n = gr_comparison_get_columns (comparison, columns);
+  int                 row = 1, width = 2 * n;
 
   for (guint i = 0; i < 3; i++)
     {
       ind[i] = gr_comparison_get_indicators (comparison, i);
       gr_comparison_summarize (comparison, i, -1, &s[i]);
     }
-  for (guint c = 0; c < G_N_ELEMENTS (heads); c++)
+  for (guint c = 0; c < 2 * n - 1; c++)
     {
-      GtkWidget *label = gtk_label_new (c >= 4 ? _ (heads[c]) : heads[c]);
+      g_autofree char *text =
+          c < n ? g_strdup (names[columns[c]])
+                : g_strdup_printf (_ ("%s − baseline"), names[columns[c - n + 1]]);
+      GtkWidget *label = gtk_label_new (text);
 
       gtk_widget_add_css_class (label, "heading");
-      gtk_grid_attach (grid, label, c, 0, 1, 1);
+      gtk_grid_attach (grid, label, c + 1, 0, 1, 1);
     }
   for (guint id = 0; id < GR_N_INDICATORS; id++, row++)
     {
-      double v[3] = { ind[0]->items[id].value, ind[1]->items[id].value, ind[2]->items[id].value };
-      g_autofree char *a = value_text (v[1], id);
-      g_autofree char *b = value_text (v[2], id);
-      g_autofree char *base = value_text (v[0], id);
-      g_autofree char *da = change_text (v[1] - v[0], id);
-      g_autofree char *db = change_text (v[2] - v[0], id);
-      GtkWidget       *name = gtk_label_new (gr_indicator_get_name (id));
+      GtkWidget *name = gtk_label_new (gr_indicator_get_name (id));
 
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_wrap (GTK_LABEL (name), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
       gtk_grid_attach (grid, name, 0, row, 1, 1);
-      attach_cell (grid, a, 1, row, TRUE);
-      attach_cell (grid, b, 2, row, TRUE);
-      attach_cell (grid, base, 3, row, TRUE);
-      attach_cell (grid, da, 4, row, TRUE);
-      attach_cell (grid, db, 5, row, TRUE);
+      for (guint c = 0; c < n; c++)
+        {
+          g_autofree char *text = value_text (ind[columns[c]]->items[id].value, id);
+          attach_cell (grid, text, c + 1, row, TRUE);
+        }
+      for (guint c = 1; c < n; c++)
+        {
+          g_autofree char *text =
+              change_text (ind[columns[c]]->items[id].value - ind[0]->items[id].value, id);
+          attach_cell (grid, text, n + c, row, TRUE);
+        }
     }
   /* The blind spots: homes beyond 300 m of green and 500 m of a park. */
   {
@@ -144,41 +146,47 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
       v[i] = s[0].residential.area_m2 > 0 ? 100 * s[i].neither.area_m2 / s[0].residential.area_m2
                                           : NAN;
     attach_cell (grid, _ ("Neither (blind spot)"), 0, row, FALSE);
-    for (guint c = 0; c < 3; c++)
+    for (guint c = 0; c < n; c++)
       {
-        g_autofree char *text = g_strdup_printf ("%.2f %%", v[c == 2 ? 0 : c + 1]);
+        g_autofree char *text = g_strdup_printf ("%.2f %%", v[columns[c]]);
         attach_cell (grid, text, c + 1, row, TRUE);
       }
-    {
-      g_autofree char *da = gr_format_change (v[1] - v[0], 2, _ ("pp"));
-      g_autofree char *db = gr_format_change (v[2] - v[0], 2, _ ("pp"));
-
-      attach_cell (grid, da, 4, row, TRUE);
-      attach_cell (grid, db, 5, row, TRUE);
-    }
+    for (guint c = 1; c < n; c++)
+      {
+        g_autofree char *text = gr_format_change (v[columns[c]] - v[0], 2, _ ("pp"));
+        attach_cell (grid, text, n + c, row, TRUE);
+      }
     row++;
   }
   gr_comparison_gains (comparison, gained);
-  {
-    row++;
-    for (guint g = 1; g < 4; g++, row++)
-      {
-        GtkWidget       *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-        GtkWidget       *swatch = gr_swatch_new ();
-        g_autofree char *text =
-            g == 3 ? g_strdup_printf (_ ("Newly covered by both: %.2f ha"), gained[g].area_m2 / 1e4)
-                   : g_strdup_printf (_ ("Newly covered by %s only: %.2f ha"), names[g],
-                                      gained[g].area_m2 / 1e4);
-        GdkRGBA color;
+  row++;
+  for (guint g = 1; g < 4 && n > 1; g++)
+    {
+      GtkWidget       *line;
+      GtkWidget       *swatch;
+      g_autofree char *text = NULL;
+      GdkRGBA          color;
 
-        gr_coverage_gain_color (g, &color);
-        color.alpha = 1;
-        gr_swatch_set_rgba (GR_SWATCH (swatch), &color);
-        gtk_box_append (GTK_BOX (line), swatch);
-        gtk_box_append (GTK_BOX (line), gtk_label_new (text));
-        gtk_grid_attach (grid, line, 0, row, 6, 1);
-      }
-  }
+      /* One scenario: everything it newly covers is its own. */
+      if (n == 2 && g != (columns[1] == 1 ? GR_GAIN_A : GR_GAIN_B))
+        continue;
+      if (n == 2)
+        text = g_strdup_printf (_ ("Newly covered by %s: %.2f ha"), names[columns[1]],
+                                (gained[g].area_m2 + gained[GR_GAIN_A | GR_GAIN_B].area_m2) / 1e4);
+      else if (g == 3)
+        text = g_strdup_printf (_ ("Newly covered by both: %.2f ha"), gained[g].area_m2 / 1e4);
+      else
+        text = g_strdup_printf (_ ("Newly covered by %s only: %.2f ha"), names[g],
+                                gained[g].area_m2 / 1e4);
+      line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      swatch = gr_swatch_new ();
+      gr_coverage_gain_color (g, &color);
+      color.alpha = 1;
+      gr_swatch_set_rgba (GR_SWATCH (swatch), &color);
+      gtk_box_append (GTK_BOX (line), swatch);
+      gtk_box_append (GTK_BOX (line), gtk_label_new (text));
+      gtk_grid_attach (grid, line, 0, row++, width, 1);
+    }
 }
 
 /* @comparison: (transfer none): read while the window is built */

@@ -9,6 +9,7 @@
 
 #include "gr-compare.h"
 
+#include "gr-format.h"
 #include "gr-indicators.h"
 
 #include <glib/gi18n-lib.h>
@@ -19,6 +20,7 @@ struct _GrComparison
 {
   GrAnalysis  *analyses[3]; /* baseline, A, B */
   char        *names[3];
+  gboolean     baseline[3];   /* the option is the baseline itself */
   GrIndicators indicators[3]; /* their values, for the city */
 };
 
@@ -61,6 +63,7 @@ gr_comparison_new (GrProject        *baseline,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
       comparison->names[i] = g_strdup (which[i] != NULL ? which[i]->name : _ ("Baseline"));
+      comparison->baseline[i] = which[i] == NULL;
       if ((comparison->analyses[i] =
                analyse (baseline, which[i], criteria, &comparison->indicators[i], error))
           == NULL)
@@ -202,6 +205,30 @@ gr_comparison_get_name (GrComparison *comparison, guint which)
   return comparison->names[which];
 }
 
+/**
+ * gr_comparison_get_columns:
+ * @columns: (out caller-allocates): which options to show, 0 the
+ *   baseline, 1 scenario A, 2 scenario B
+ *
+ * The options to show side by side, each once: the baseline, then A and B
+ * unless either is the baseline or B is A again.
+ *
+ * Returns: how many (1–3)
+ */
+guint
+gr_comparison_get_columns (GrComparison *comparison, guint columns[3])
+{
+  guint n = 0;
+
+  columns[n++] = 0;
+  if (!comparison->baseline[1])
+    columns[n++] = 1;
+  if (!comparison->baseline[2]
+      && (comparison->baseline[1] || g_strcmp0 (comparison->names[1], comparison->names[2]) != 0))
+    columns[n++] = 2;
+  return n;
+}
+
 /* A home gains when it has a 300 m green or a 500 m park it lacked. */
 gboolean
 gr_state_gains (guint8 base, guint8 scenario)
@@ -262,15 +289,44 @@ gr_comparison_gains (GrComparison *comparison, GrAmount gained[4])
       }
 }
 
-static void
-row (GString *out, const char *label, double a, double b, double base, gboolean points)
+/* One row of cells; the first the label. */
+static GPtrArray *
+new_row (GPtrArray *table, const char *label)
 {
-  if (points)
-    g_string_append_printf (out, "%-34s %8.1f%% %8.1f%% %8.1f%% %+8.1f %+8.1f\n", label, a, b, base,
-                            a - base, b - a);
-  else
-    g_string_append_printf (out, "%-34s %9.0f %9.0f %9.0f %+8.0f %+8.0f\n", label, a, b, base,
-                            a - base, b - a);
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (cells, g_strdup (label));
+  g_ptr_array_add (table, cells);
+  return cells;
+}
+
+/* The table with every column as wide as its widest cell by display
+ * width, labels left, numbers right. */
+static void
+print_table (GString *out, GPtrArray *table)
+{
+  guint widths[16] = { 0 };
+
+  for (guint r = 0; r < table->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (table, r);
+
+      for (guint c = 0; c < cells->len && c < G_N_ELEMENTS (widths); c++)
+        widths[c] = MAX (widths[c], (guint) gr_format_width (g_ptr_array_index (cells, c)));
+    }
+  for (guint r = 0; r < table->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_index (table, r);
+
+      for (guint c = 0; c < cells->len && c < G_N_ELEMENTS (widths); c++)
+        {
+          if (c > 0)
+            g_string_append (out, "  ");
+          gr_format_pad (out, g_ptr_array_index (cells, c),
+                         c == 0 ? (c + 1 == cells->len ? 0 : (int) widths[c]) : -(int) widths[c]);
+        }
+      g_string_append_c (out, '\n');
+    }
 }
 
 /**
@@ -282,18 +338,29 @@ row (GString *out, const char *label, double a, double b, double base, gboolean 
 char *
 gr_comparison_to_text (GrComparison *comparison)
 {
-  GString    *out = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
+  g_autoptr (GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray  *head;
   GrSummary   s[3];
   GrAmount    gained[4];
+  guint       columns[3], n = gr_comparison_get_columns (comparison, columns);
   const char *labels[] = { N_ ("Green within 300 m"), N_ ("Park within 500 m"), N_ ("Both"),
                            N_ ("Neither (blind spot)"), N_ ("Park service-radius coverage") };
 
   for (guint i = 0; i < 3; i++)
     gr_comparison_summarize (comparison, i, -1, &s[i]);
-  g_string_append_printf (out, "%-34s %9s %9s %9s %8s %8s\n", "", comparison->names[1],
-                          comparison->names[2], comparison->names[0], _ ("A−base"), _ ("B−A"));
+  head = new_row (table, "");
+  for (guint c = 0; c < n; c++)
+    g_ptr_array_add (head, g_strdup (comparison->names[columns[c]]));
+  /* TRANSLATORS: the column of an option's change from the baseline,
+   * "方案A − baseline" */
+  for (guint c = 1; c < n; c++)
+    g_ptr_array_add (head, g_strdup_printf (_ ("%s − baseline"), comparison->names[columns[c]]));
   for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
     {
+      GPtrArray *share = new_row (table, _ (labels[k]));
+      GPtrArray *people =
+          s[0].residential.population > 0 ? new_row (table, _ ("  residents")) : NULL;
       const GrAmount *v[3];
 
       for (guint i = 0; i < 3; i++)
@@ -302,16 +369,35 @@ gr_comparison_to_text (GrComparison *comparison)
                : k == 2 ? &s[i].both
                : k == 3 ? &s[i].neither
                         : &s[i].service;
-      row (out, _ (labels[k]), 100 * v[1]->area_m2 / s[0].residential.area_m2,
-           100 * v[2]->area_m2 / s[0].residential.area_m2,
-           100 * v[0]->area_m2 / s[0].residential.area_m2, TRUE);
-      if (s[0].residential.population > 0)
-        row (out, _ ("  residents"), v[1]->population, v[2]->population, v[0]->population, FALSE);
+      for (guint c = 0; c < n; c++)
+        {
+          g_ptr_array_add (share, g_strdup_printf ("%.1f %%", 100 * v[columns[c]]->area_m2
+                                                                  / s[0].residential.area_m2));
+          if (people != NULL)
+            g_ptr_array_add (people, gr_format_number (v[columns[c]]->population, 0));
+        }
+      for (guint c = 1; c < n; c++)
+        {
+          g_ptr_array_add (share, gr_format_change (100 * (v[columns[c]]->area_m2 - v[0]->area_m2)
+                                                        / s[0].residential.area_m2,
+                                                    1, _ ("pp")));
+          if (people != NULL)
+            g_ptr_array_add (
+                people, gr_format_change (v[columns[c]]->population - v[0]->population, 0, ""));
+        }
     }
+  print_table (out, table);
   gr_comparison_gains (comparison, gained);
-  g_string_append_printf (
-      out, _ ("Newly covered homes: %s only %.2f ha, %s only %.2f ha, both %.2f ha\n"),
-      comparison->names[1], gained[GR_GAIN_A].area_m2 / 1e4, comparison->names[2],
-      gained[GR_GAIN_B].area_m2 / 1e4, gained[GR_GAIN_A | GR_GAIN_B].area_m2 / 1e4);
+  if (n == 2)
+    g_string_append_printf (out, _ ("Newly covered homes: %s %.2f ha\n"),
+                            comparison->names[columns[1]],
+                            (gained[columns[1] == 1 ? GR_GAIN_A : GR_GAIN_B].area_m2
+                             + gained[GR_GAIN_A | GR_GAIN_B].area_m2)
+                                / 1e4);
+  else if (n == 3)
+    g_string_append_printf (
+        out, _ ("Newly covered homes: %s only %.2f ha, %s only %.2f ha, both %.2f ha\n"),
+        comparison->names[1], gained[GR_GAIN_A].area_m2 / 1e4, comparison->names[2],
+        gained[GR_GAIN_B].area_m2 / 1e4, gained[GR_GAIN_A | GR_GAIN_B].area_m2 / 1e4);
   return g_string_free (out, FALSE);
 }

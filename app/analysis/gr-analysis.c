@@ -42,6 +42,9 @@ struct _GrAnalysis
   guint           serial;                      /* bumped by every change of supply */
   gint64         *targets[GR_N_LAYERS];        /* per node: walk into a feature */
   guint           targets_serial[GR_N_LAYERS]; /* the serial they were made at */
+  guint64       **greenway; /* per grid tile, a bit per cell within reach of a greenway;
+                             * NULL until gr_analysis_set_greenways() */
+  GrAmount       *greenway_sums; /* per zone (0: outside every zone), once they are marked */
 };
 
 static void
@@ -113,6 +116,13 @@ gr_analysis_free (GrAnalysis *analysis)
   g_array_unref (analysis->reach);
   for (guint layer = 0; layer < GR_N_LAYERS; layer++)
     g_free (analysis->targets[layer]);
+  if (analysis->greenway != NULL)
+    for (guint t = 0; analysis->coverage != NULL
+                      && t < gr_coverage_get_grid (analysis->coverage)->n_tiles;
+         t++)
+      g_free (analysis->greenway[t]);
+  g_free (analysis->greenway);
+  g_free (analysis->greenway_sums);
   g_free (analysis);
 }
 
@@ -671,6 +681,231 @@ gr_analysis_replace_supply (GrAnalysis *analysis, guint id, const GrPolygon *pol
   return TRUE;
 }
 
+/* ---- greenways and sums over areas ------------------------------------------ */
+
+static void
+mark_greenway (GrAnalysis *analysis, guint col, guint row)
+{
+  const GrGrid *grid = gr_coverage_get_grid (analysis->coverage);
+  guint         t = (row >> GR_TILE_SHIFT) * grid->n_tiles_x + (col >> GR_TILE_SHIFT);
+  guint         index = gr_tile_index (col, row);
+
+  if (grid->tiles[t] == NULL)
+    return;
+  if (analysis->greenway[t] == NULL)
+    analysis->greenway[t] = g_new0 (guint64, GR_TILE_CELLS / 64);
+  analysis->greenway[t][index / 64] |= G_GUINT64_CONSTANT (1) << (index % 64);
+}
+
+static gboolean
+is_greenway (GrAnalysis *analysis, const GrGrid *grid, guint col, guint row)
+{
+  const guint64 *bits =
+      analysis->greenway != NULL
+          ? analysis->greenway[(row >> GR_TILE_SHIFT) * grid->n_tiles_x + (col >> GR_TILE_SHIFT)]
+          : NULL;
+  guint index = gr_tile_index (col, row);
+
+  return bits != NULL && (bits[index / 64] >> (index % 64)) & 1;
+}
+
+static void
+mark_cell (GrTile *tile, guint index, guint col, guint row, gpointer data)
+{
+  if (tile->sample[index] != 0)
+    mark_greenway (data, col, row);
+}
+
+/* The homes within reach of a greenway, per zone: greenways do not
+ * change, so they are counted once. */
+static void
+count_greenway (GrAnalysis *analysis)
+{
+  const GrGrid *grid = gr_coverage_get_grid (analysis->coverage);
+  double        cell = grid->resolution * grid->resolution / 16.0;
+
+  g_free (analysis->greenway_sums);
+  analysis->greenway_sums = g_new0 (GrAmount, analysis->n_zones + 1);
+  for (guint t = 0; t < grid->n_tiles; t++)
+    {
+      const GrTile  *tile = grid->tiles[t];
+      const guint64 *bits = analysis->greenway[t];
+
+      for (guint i = 0; bits != NULL && tile != NULL && i < GR_TILE_CELLS; i++)
+        if ((bits[i / 64] >> (i % 64)) & 1 && tile->zone[i] <= analysis->n_zones)
+          {
+            GrAmount *sum = &analysis->greenway_sums[tile->zone[i]];
+
+            sum->area_m2 += gr_samples (tile->sample[i]) * cell;
+            sum->population += tile->people[i] / GR_POPULATION_SCALE;
+          }
+    }
+}
+
+static GrAmount
+sum_greenway (GrAnalysis *analysis, int zone)
+{
+  GrAmount sum = { 0, 0 };
+
+  for (guint z = 0; analysis->greenway_sums != NULL && z <= analysis->n_zones; z++)
+    if (zone < 0 || (guint) zone == z)
+      sum.area_m2 += analysis->greenway_sums[z].area_m2,
+          sum.population += analysis->greenway_sums[z].population;
+  return sum;
+}
+
+/**
+ * gr_analysis_set_greenways:
+ * @lines: greenways, each line as a polygon of no area (its points there
+ *   and back), so that its service area is the band along it
+ * @radius: metres, straight or walked as the analysis measures (城市体检
+ *   2021: 1 km)
+ *
+ * Marks the homes within @radius of a greenway, for GrSummary.greenway and
+ * gr_analysis_sum_within() with %GR_REACH_GREENWAY. Greenways are not
+ * edited, so this is done once, after the demand is finished.
+ */
+void
+gr_analysis_set_greenways (GrAnalysis             *analysis,
+                           const GrPolygon *const *lines,
+                           guint                   n,
+                           double                  radius)
+{
+  const GrGrid *grid;
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  g_autoptr (GArray) reach = g_array_new (FALSE, FALSE, sizeof (GrCellDistance));
+  gint64 limit = (gint64) floor (radius * 1000.0 + 1e-6);
+
+  g_return_if_fail (analysis->coverage != NULL);
+  grid = gr_coverage_get_grid (analysis->coverage);
+  if (analysis->greenway == NULL)
+    analysis->greenway = g_new0 (guint64 *, MAX (grid->n_tiles, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      if (analysis->walk == NULL)
+        {
+          gr_grid_foreach_cell_within (grid, lines[i], radius, spans, mark_cell, analysis);
+          continue;
+        }
+      gr_walk_reach (analysis->walk, lines[i], radius, reach);
+      for (guint k = 0; k < reach->len; k++)
+        {
+          const GrCellDistance *c = &g_array_index (reach, GrCellDistance, k);
+
+          if (c->mm <= limit)
+            mark_greenway (analysis, c->col, c->row);
+        }
+    }
+  count_greenway (analysis);
+}
+
+gboolean
+gr_analysis_has_greenways (GrAnalysis *analysis)
+{
+  return analysis->greenway != NULL;
+}
+
+typedef struct
+{
+  GrAnalysis *analysis;
+  guint       layer;
+  GrAmount   *all, *covered;
+} SumData;
+
+static gboolean
+cell_is_covered (GrAnalysis *analysis, const GrTile *tile, guint index, guint col, guint row,
+                 guint layer)
+{
+  if (layer == GR_REACH_GREENWAY)
+    return is_greenway (analysis, gr_coverage_get_grid (analysis->coverage), col, row);
+  return (tile->state[index] >> layer) & 1;
+}
+
+static void
+sum_cell (GrTile *tile, guint index, guint col, guint row, gpointer data)
+{
+  SumData      *d = data;
+  const GrGrid *grid = gr_coverage_get_grid (d->analysis->coverage);
+  double area = gr_samples (tile->sample[index]) * grid->resolution * grid->resolution / 16.0;
+  double people = tile->people[index] / GR_POPULATION_SCALE;
+
+  if (tile->sample[index] == 0)
+    return;
+  d->all->area_m2 += area, d->all->population += people;
+  if (cell_is_covered (d->analysis, tile, index, col, row, d->layer))
+    d->covered->area_m2 += area, d->covered->population += people;
+}
+
+/**
+ * gr_analysis_sum_within:
+ * @polygon: an area: a census tract, a life circle
+ * @layer: a #GrServiceLayer, or %GR_REACH_GREENWAY
+ * @all: (out): the residential land and residents inside @polygon
+ * @covered: (out): those of them @layer covers
+ *
+ * Homes are counted by their cell's centre.
+ */
+void
+gr_analysis_sum_within (GrAnalysis      *analysis,
+                        const GrPolygon *polygon,
+                        guint            layer,
+                        GrAmount        *all,
+                        GrAmount        *covered)
+{
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  SumData d = { analysis, layer, all, covered };
+
+  g_return_if_fail (analysis->coverage != NULL);
+  g_return_if_fail (layer <= GR_REACH_GREENWAY);
+  *all = (GrAmount){ 0, 0 };
+  *covered = (GrAmount){ 0, 0 };
+  gr_grid_foreach_cell_within (gr_coverage_get_grid (analysis->coverage), polygon, 0, spans,
+                               sum_cell, &d);
+}
+
+/**
+ * gr_analysis_foreach_cell:
+ * @func: called for every residential cell with its centre, land,
+ *   residents and state (bit L set when service layer L covers it, bit
+ *   %GR_REACH_GREENWAY when a greenway is within reach)
+ *
+ * Row by row from the south-west, for finding clusters of homes.
+ */
+void
+gr_analysis_foreach_cell (GrAnalysis *analysis,
+                          void (*func) (guint col, guint row, double x, double y, double area_m2,
+                                        double people, guint state, gpointer data),
+                          gpointer data)
+{
+  const GrGrid *grid;
+
+  g_return_if_fail (analysis->coverage != NULL);
+  grid = gr_coverage_get_grid (analysis->coverage);
+  for (guint row = 0; row < grid->n_rows; row++)
+    for (guint col = 0; col < grid->n_cols; col++)
+      {
+        const GrTile *tile = gr_grid_tile_at (grid, col, row);
+        guint         index = gr_tile_index (col, row);
+        guint         state;
+        double        x, y;
+
+        if (tile == NULL)
+          {
+            col |= GR_TILE_MASK; /* the rest of this tile's row */
+            continue;
+          }
+        if (tile->sample[index] == 0)
+          continue;
+        state = tile->state[index];
+        if (is_greenway (analysis, grid, col, row))
+          state |= 1u << GR_REACH_GREENWAY;
+        gr_grid_cell_center (grid, col, row, &x, &y);
+        func (col, row, x, y,
+              gr_samples (tile->sample[index]) * grid->resolution * grid->resolution / 16.0,
+              tile->people[index] / GR_POPULATION_SCALE, state, data);
+      }
+}
+
 void
 gr_analysis_summarize (GrAnalysis *analysis, int zone, GrSummary *summary)
 {
@@ -684,6 +919,7 @@ gr_analysis_summarize (GrAnalysis *analysis, int zone, GrSummary *summary)
   summary->both = gr_coverage_sum (cov, zone, g | p, g | p);
   summary->neither = gr_coverage_sum (cov, zone, g | p, 0);
   summary->service = gr_coverage_sum (cov, zone, s, s);
+  summary->greenway = sum_greenway (analysis, zone);
 }
 
 double

@@ -24,8 +24,13 @@ typedef struct
   GrAmount park;  /* within park_radius of a park */
   GrAmount both;
   GrAmount neither;
-  GrAmount service; /* inside a park service radius of the rule table */
+  GrAmount service;  /* inside a park service radius of the rule table */
+  GrAmount greenway; /* within reach of a greenway (gr_analysis_set_greenways()) */
 } GrSummary;
+
+/* Homes within reach of a greenway, asked for like a service layer in
+ * gr_analysis_sum_within(). */
+#define GR_REACH_GREENWAY GR_N_LAYERS
 
 GrAnalysis *gr_analysis_new (const GrCriteria     *criteria,
                              const GrServiceRules *rules,
@@ -74,6 +79,22 @@ gr_analysis_walk_distance (GrAnalysis *analysis, double x, double y, guint layer
 void gr_analysis_prepare_walk_distance (GrAnalysis *analysis);
 GrAmount
 gr_analysis_served (GrAnalysis *analysis, const GrPolygon *polygon, double radius, GArray *cells);
+
+void     gr_analysis_set_greenways (GrAnalysis             *analysis,
+                                   const GrPolygon *const *lines,
+                                   guint                   n,
+                                   double                  radius);
+gboolean gr_analysis_has_greenways (GrAnalysis *analysis);
+void     gr_analysis_sum_within (GrAnalysis      *analysis,
+                                 const GrPolygon *polygon,
+                                 guint            layer,
+                                 GrAmount        *all,
+                                 GrAmount        *covered);
+void     gr_analysis_foreach_cell (GrAnalysis *analysis,
+                                   void (*func) (guint col, guint row, double x, double y,
+                                                 double area_m2, double people, guint state,
+                                                 gpointer data),
+                                   gpointer data);
 
 void              gr_analysis_summarize (GrAnalysis *analysis, int zone, GrSummary *summary);
 double            gr_analysis_get_unplaced_population (GrAnalysis *analysis);

@@ -16,3 +16,7 @@
 #define GR_DEFAULT_PARK_RADIUS    500.0   /* metres */
 #define GR_DEFAULT_GREEN_MIN_AREA 400.0   /* m² */
 #define GR_DEFAULT_PARK_MIN_AREA  10000.0 /* m² */
+
+/* 城市绿道服务半径覆盖率 (城市体检 2021 indicator set): homes within 1 km
+ * of a greenway. */
+#define GR_GREENWAY_REACH 1000.0 /* metres */

@@ -8,6 +8,8 @@
 
 #include "gr-evaluate.h"
 
+#include "gr-defaults.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -198,6 +200,26 @@ add_all_supply (GrAnalysis *analysis, GrProject *project, GArray *refs)
                             NULL);
 }
 
+/* The homes within reach of a greenway (城市绿道服务半径覆盖率). */
+static void
+add_greenways (GrAnalysis *analysis, GrLayer *layer)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
+
+  if (layer == NULL)
+    return;
+  for (guint i = 0; i < layer->features->len; i++)
+    {
+      GrPolygon *line =
+          gr_polygon_new_from_lines (((GrFeature *) g_ptr_array_index (layer->features, i))->geometry);
+
+      if (line != NULL)
+        g_ptr_array_add (lines, line);
+    }
+  gr_analysis_set_greenways (analysis, (const GrPolygon *const *) lines->pdata, lines->len,
+                             GR_GREENWAY_REACH);
+}
+
 /**
  * gr_project_build_analysis:
  * @supply_refs: (nullable) (element-type GrSupplyRef): filled so that entry
@@ -237,6 +259,7 @@ gr_project_build_analysis (GrProject        *project,
       add_entrances (analysis, project->layers[GR_ROLE_ENTRANCES]);
     }
   gr_analysis_finish_demand (analysis);
+  add_greenways (analysis, project->layers[GR_ROLE_GREENWAY]);
   add_all_supply (analysis, project, supply_refs);
   return g_steal_pointer (&analysis);
 }

@@ -36,6 +36,7 @@ typedef struct
   char                *key;    /* its features' origin: 公园.shp, city.gpkg:parks, osm, table */
   gboolean             add;    /* its roles follow an OSM extract's features, not replace them */
   GPtrArray           *motor_roads; /* OSM: the motor roads' lines (OGRGeometryH), source CRS */
+  guint                bad_ages; /* population features whose age groups exceed their residents */
 } Batch;
 
 typedef struct
@@ -50,7 +51,8 @@ typedef struct
 typedef struct
 {
   int   name, kind, value, historic;
-  int   levels, height; /* buildings */
+  int   levels, height;    /* buildings */
+  int   children, elderly; /* population: 0–14, 60+ (else 65+) */
   char *encoding;
 } Fields;
 

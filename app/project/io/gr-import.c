@@ -375,9 +375,20 @@ setup_fields (Import         *import,
   static const char *const heights[] = {
     "height", "HEIGHT", "高度", "建筑高度", "GD", "JZGD", NULL
   };
+  /* The seventh census's age groups (第七次全国人口普查): 0–14, 15–59,
+   * 60 and over, 65 and over. */
+  static const char *const children[] = { "age_0_14", "age0_14", "0-14",     "0_14",
+                                          "0-14岁",   "0～14岁", "0—14岁",   "少儿人口",
+                                          "children", "CHILDREN", "pop_0_14", NULL };
+  static const char *const elderly60[] = { "age_60",   "age60",      "60+",        "60岁及以上",
+                                           "60岁以上", "60周岁以上", "elderly",    "ELDERLY",
+                                           "pop_60",   "老年人口",   NULL };
+  static const char *const elderly65[] = { "age_65", "age65",      "65+",    "65岁及以上",
+                                           "65岁以上", "pop_65", NULL };
   const GrImportOptions *o = import->options;
   OGRFeatureDefnH        defn = OGR_L_GetLayerDefn (layer);
   gboolean               zones = source->role == GR_ROLE_ZONES;
+  gboolean               people_role = source->role == GR_ROLE_POPULATION;
 
   fields->name = gr_gdal_find_field (defn, zones ? o->zone_field : NULL, names);
   fields->kind = gr_gdal_find_field (defn, NULL, kinds);
@@ -385,6 +396,10 @@ setup_fields (Import         *import,
   fields->levels = source->role == GR_ROLE_BUILDINGS ? gr_gdal_find_field (defn, NULL, levels) : -1;
   fields->height =
       source->role == GR_ROLE_BUILDINGS ? gr_gdal_find_field (defn, NULL, heights) : -1;
+  fields->children = people_role ? gr_gdal_find_field (defn, NULL, children) : -1;
+  fields->elderly = people_role ? gr_gdal_find_field (defn, NULL, elderly60) : -1;
+  if (people_role && fields->elderly < 0)
+    fields->elderly = gr_gdal_find_field (defn, NULL, elderly65);
   if (source->landuse && !_gr_import_code_field (source, o, defn, fields, error))
     return FALSE;
   fields->value = source->role == GR_ROLE_POPULATION
@@ -439,6 +454,39 @@ unshift (OGRGeometryH geometry, GrOffset offset)
     }
 }
 
+/* An age group's count; NAN when absent or not a count. */
+static double
+age_count (OGRFeatureH row, int index)
+{
+  double n;
+
+  if (index < 0 || !OGR_F_IsFieldSetAndNotNull (row, index))
+    return NAN;
+  n = OGR_F_GetFieldAsDouble (row, index);
+  return isfinite (n) && n >= 0 ? n : NAN;
+}
+
+/* Children and elderly of a population feature. Groups that together
+ * exceed the feature's residents are a misread field: left out, and
+ * counted for a warning, rather than turned into a share over 100 %. */
+static void
+read_ages (OGRFeatureH row, const Fields *fields, GrFeature *feature, Batch *batch)
+{
+  double children = age_count (row, fields->children), elderly = age_count (row, fields->elderly);
+
+  if (fields->children < 0 && fields->elderly < 0)
+    return;
+  if ((isfinite (children) && children > feature->value)
+      || (isfinite (elderly) && elderly > feature->value)
+      || (isfinite (children) && isfinite (elderly) && children + elderly > feature->value))
+    {
+      batch->bad_ages++;
+      return;
+    }
+  feature->children = children;
+  feature->elderly = elderly;
+}
+
 static gboolean
 read_rows (Import         *import,
            const GrSource *source,
@@ -485,6 +533,7 @@ read_rows (Import         *import,
         item.feature->value = OGR_F_IsFieldSetAndNotNull (row, fields->value)
                                   ? OGR_F_GetFieldAsDouble (row, fields->value)
                                   : 0;
+      read_ages (row, fields, item.feature, batch);
       g_array_append_val (batch->items, item);
       if (fields->value >= 0
           && !check_population (item.feature->value, source, OGR_F_GetFID (row), error))
@@ -621,6 +670,15 @@ read_source (Import *import, const GrSource *source, GError **error)
   else if (ok)
     _gr_import_warn_mixed_codes (import, source, layer, batch, fields.kind);
   g_free (fields.encoding);
+  if (ok && batch->bad_ages > 0)
+    g_ptr_array_add (import->project->warnings,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %u feature has more children or elderly "
+                                                   "than residents; its age groups are left out",
+                                                   "%s: %u features have more children or elderly "
+                                                   "than residents; their age groups are left out",
+                                                   batch->bad_ages),
+                                      source->path, batch->bad_ages));
   if (ok && batch->skipped > 0)
     g_ptr_array_add (import->project->warnings,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

@@ -83,6 +83,11 @@ write_role_layer (GDALDatasetH         ds,
   add_field (out, "value", OFTReal);
   add_field (out, "historic", OFTInteger);
   add_field (out, "origin", OFTString);
+  if (layer->role == GR_ROLE_POPULATION)
+    {
+      add_field (out, "children", OFTReal);
+      add_field (out, "elderly", OFTReal);
+    }
   /* The fid is the feature's lasting number, kept across saves. */
   gr_layer_number_features (layer, 0);
   for (guint i = 0; i < layer->features->len; i++)
@@ -101,6 +106,10 @@ write_role_layer (GDALDatasetH         ds,
       OGR_F_SetFieldInteger (row, 3, f->historic);
       if (f->origin != NULL)
         OGR_F_SetFieldString (row, 4, f->origin);
+      if (layer->role == GR_ROLE_POPULATION && !isnan (f->children))
+        OGR_F_SetFieldDouble (row, 5, f->children);
+      if (layer->role == GR_ROLE_POPULATION && !isnan (f->elderly))
+        OGR_F_SetFieldDouble (row, 6, f->elderly);
       if (OGR_L_CreateFeature (out, row) != OGRERR_NONE)
         return write_error (error, path, name);
     }
@@ -503,6 +512,14 @@ read_role_layer (GDALDatasetH ds,
           /* Projects from before origins were kept have no such field. */
           if (OGR_F_GetFieldCount (row) > 4 && OGR_F_IsFieldSetAndNotNull (row, 4))
             f->origin = g_strdup (OGR_F_GetFieldAsString (row, 4));
+          /* Age groups, on population layers that have them. */
+          if (role == GR_ROLE_POPULATION && OGR_F_GetFieldCount (row) > 6)
+            {
+              if (OGR_F_IsFieldSetAndNotNull (row, 5))
+                f->children = OGR_F_GetFieldAsDouble (row, 5);
+              if (OGR_F_IsFieldSetAndNotNull (row, 6))
+                f->elderly = OGR_F_GetFieldAsDouble (row, 6);
+            }
           g_ptr_array_add (layer->features, f);
         }
       OGR_F_Destroy (row);

@@ -14,6 +14,8 @@ gr_feature_new (OGRGeometryH geometry)
 
   feature->geometry = geometry;
   feature->value = NAN;
+  feature->children = NAN;
+  feature->elderly = NAN;
   return feature;
 }
 
@@ -139,6 +141,46 @@ append_rings (OGRGeometryH geometry, GArray *xy, GArray *ends)
       for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
         append_rings (OGR_G_GetGeometryRef (geometry, i), xy, ends);
     }
+}
+
+static void
+append_lines (OGRGeometryH geometry, GArray *xy, GArray *ends)
+{
+  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+
+  if (type == wkbLineString)
+    {
+      int n = OGR_G_GetPointCount (geometry);
+
+      if (n < 2)
+        return;
+      /* There and back: a ring of no area whose edges are the line's. */
+      for (int k = 0; k < n; k++)
+        g_array_append_vals (xy, (double[]){ OGR_G_GetX (geometry, k), OGR_G_GetY (geometry, k) },
+                             2);
+      for (int k = n - 2; k >= 1; k--)
+        g_array_append_vals (xy, (double[]){ OGR_G_GetX (geometry, k), OGR_G_GetY (geometry, k) },
+                             2);
+      g_array_append_vals (ends, &(guint){ xy->len / 2 }, 1);
+    }
+  else if (type == wkbMultiLineString || type == wkbGeometryCollection)
+    for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+      append_lines (OGR_G_GetGeometryRef (geometry, i), xy, ends);
+}
+
+/* The lines of an OGR geometry as a GrPolygon of no area, each line there
+ * and back: its distance bands are the lines' (a greenway's reach); NULL
+ * if it has none. */
+GrPolygon *
+gr_polygon_new_from_lines (OGRGeometryH geometry)
+{
+  g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  append_lines (geometry, xy, ends);
+  if (ends->len == 0)
+    return NULL;
+  return gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
 }
 
 /* The polygonal part of an OGR geometry as a GrPolygon; NULL if it has none. */

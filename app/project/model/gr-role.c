@@ -33,6 +33,8 @@ static const RoleInfo roles[GR_N_ROLES] = {
   [GR_ROLE_BUILTUP] = { GR_SHAPE_AREA, N_ ("built-up area") },
   [GR_ROLE_SITES] = { GR_SHAPE_AREA_OR_POINT, N_ ("candidate sites") },
   [GR_ROLE_ENTRANCES] = { GR_SHAPE_POINT, N_ ("park entrances") },
+  [GR_ROLE_TREES] = { GR_SHAPE_AREA_OR_POINT, N_ ("trees") },
+  [GR_ROLE_LIFECIRCLES] = { GR_SHAPE_AREA, N_ ("life circles") },
 };
 
 const char *
@@ -88,6 +90,8 @@ gr_role_guess_from_name (const char *name, GrRole *role)
     const char *words;
   } table[] = {
     { GR_ROLE_GREENWAY, "greenway|绿道|lvdao" },
+    { GR_ROLE_LIFECIRCLES, "lifecircle|life_circle|life-circle|生活圈|shenghuoquan" },
+    { GR_ROLE_TREES, "tree|canopy|行道树|树冠|乔木|shumu|xingdaoshu" },
     { GR_ROLE_CORRIDOR, "corridor|廊道|langdao" },
     { GR_ROLE_NURSERY, "nursery|苗圃|miaopu" },
     { GR_ROLE_ENTRANCES, "entrance|gate|出入口|入口" },

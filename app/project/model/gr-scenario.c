@@ -196,6 +196,8 @@ feature_copy (const GrFeature *f)
   copy->kind = g_strdup (f->kind);
   copy->origin = g_strdup (f->origin);
   copy->value = f->value;
+  copy->children = f->children;
+  copy->elderly = f->elderly;
   copy->historic = f->historic;
   copy->id = f->id;
   return copy;

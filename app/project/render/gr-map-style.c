@@ -17,9 +17,9 @@
 
 /* Drawn bottom to top: land use first, then networks, then boundaries. */
 static const GrRole draw_order[] = {
-  GR_ROLE_BUILTUP,  GR_ROLE_ZONES, GR_ROLE_RESIDENTIAL, GR_ROLE_WATER,     GR_ROLE_CORRIDOR,
-  GR_ROLE_NURSERY,  GR_ROLE_GREEN, GR_ROLE_PARK,        GR_ROLE_BUILDINGS, GR_ROLE_WALK,
-  GR_ROLE_GREENWAY, GR_ROLE_SITES, GR_ROLE_ENTRANCES,
+  GR_ROLE_BUILTUP,   GR_ROLE_ZONES,    GR_ROLE_LIFECIRCLES, GR_ROLE_RESIDENTIAL, GR_ROLE_WATER,
+  GR_ROLE_CORRIDOR,  GR_ROLE_NURSERY,  GR_ROLE_GREEN,       GR_ROLE_PARK,        GR_ROLE_TREES,
+  GR_ROLE_BUILDINGS, GR_ROLE_WALK,     GR_ROLE_GREENWAY,    GR_ROLE_SITES,       GR_ROLE_ENTRANCES,
 };
 
 static const GrRoleStyle default_styles[GR_N_ROLES] = {
@@ -37,6 +37,8 @@ static const GrRoleStyle default_styles[GR_N_ROLES] = {
   [GR_ROLE_SITES] = { C (253, 141, 60, 0.6), C (217, 72, 1, 1), 1.5, 0 },
   [GR_ROLE_ENTRANCES] = { C (0, 0, 0, 0), C (27, 120, 55, 1), 4.0, 14 },
   [GR_ROLE_POPULATION] = { C (0, 0, 0, 0), C (0, 0, 0, 0), 0, 99 },
+  [GR_ROLE_TREES] = { C (35, 139, 69, 0.45), C (0, 90, 50, 0.8), 2.0, 15 },
+  [GR_ROLE_LIFECIRCLES] = { C (0, 0, 0, 0), C (118, 42, 131, 0.8), 1.2, 0 },
 };
 
 /* Parks by CJJ/T 85 class: the larger the class, the deeper the green;

@@ -42,10 +42,17 @@ struct _GrAnalysis
   guint           serial;                      /* bumped by every change of supply */
   gint64         *targets[GR_N_LAYERS];        /* per node: walk into a feature */
   guint           targets_serial[GR_N_LAYERS]; /* the serial they were made at */
-  guint64       **greenway; /* per grid tile, a bit per cell within reach of a greenway;
+  guint64       **greenway;      /* per grid tile, a bit per cell within reach of a greenway;
                              * NULL until gr_analysis_set_greenways() */
   GrAmount       *greenway_sums; /* per zone (0: outside every zone), once they are marked */
 };
+
+/* Tiles the grid has room for, allocated or not. */
+static guint
+n_tile_slots (const GrGrid *grid)
+{
+  return grid->n_tiles_x * grid->n_tiles_y;
+}
 
 static void
 supply_clear (gpointer data)
@@ -108,6 +115,10 @@ gr_analysis_free (GrAnalysis *analysis)
 {
   if (analysis == NULL)
     return;
+  if (analysis->greenway != NULL)
+    for (guint t = 0; t < n_tile_slots (gr_coverage_get_grid (analysis->coverage)); t++)
+      g_free (analysis->greenway[t]);
+  g_free (analysis->greenway);
   gr_service_rules_free (analysis->rules);
   gr_grid_free (analysis->grid);
   gr_coverage_free (analysis->coverage);
@@ -116,12 +127,6 @@ gr_analysis_free (GrAnalysis *analysis)
   g_array_unref (analysis->reach);
   for (guint layer = 0; layer < GR_N_LAYERS; layer++)
     g_free (analysis->targets[layer]);
-  if (analysis->greenway != NULL)
-    for (guint t = 0; analysis->coverage != NULL
-                      && t < gr_coverage_get_grid (analysis->coverage)->n_tiles;
-         t++)
-      g_free (analysis->greenway[t]);
-  g_free (analysis->greenway);
   g_free (analysis->greenway_sums);
   g_free (analysis);
 }
@@ -726,7 +731,7 @@ count_greenway (GrAnalysis *analysis)
 
   g_free (analysis->greenway_sums);
   analysis->greenway_sums = g_new0 (GrAmount, analysis->n_zones + 1);
-  for (guint t = 0; t < grid->n_tiles; t++)
+  for (guint t = 0; t < n_tile_slots (grid); t++)
     {
       const GrTile  *tile = grid->tiles[t];
       const guint64 *bits = analysis->greenway[t];
@@ -779,7 +784,7 @@ gr_analysis_set_greenways (GrAnalysis             *analysis,
   g_return_if_fail (analysis->coverage != NULL);
   grid = gr_coverage_get_grid (analysis->coverage);
   if (analysis->greenway == NULL)
-    analysis->greenway = g_new0 (guint64 *, MAX (grid->n_tiles, 1));
+    analysis->greenway = g_new0 (guint64 *, MAX (n_tile_slots (grid), 1));
   for (guint i = 0; i < n; i++)
     {
       if (analysis->walk == NULL)
@@ -813,8 +818,12 @@ typedef struct
 } SumData;
 
 static gboolean
-cell_is_covered (GrAnalysis *analysis, const GrTile *tile, guint index, guint col, guint row,
-                 guint layer)
+cell_is_covered (GrAnalysis   *analysis,
+                 const GrTile *tile,
+                 guint         index,
+                 guint         col,
+                 guint         row,
+                 guint         layer)
 {
   if (layer == GR_REACH_GREENWAY)
     return is_greenway (analysis, gr_coverage_get_grid (analysis->coverage), col, row);
@@ -873,8 +882,14 @@ gr_analysis_sum_within (GrAnalysis      *analysis,
  */
 void
 gr_analysis_foreach_cell (GrAnalysis *analysis,
-                          void (*func) (guint col, guint row, double x, double y, double area_m2,
-                                        double people, guint state, gpointer data),
+                          void (*func) (guint    col,
+                                        guint    row,
+                                        double   x,
+                                        double   y,
+                                        double   area_m2,
+                                        double   people,
+                                        guint    state,
+                                        gpointer data),
                           gpointer data)
 {
   const GrGrid *grid;

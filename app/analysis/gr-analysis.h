@@ -81,9 +81,9 @@ GrAmount
 gr_analysis_served (GrAnalysis *analysis, const GrPolygon *polygon, double radius, GArray *cells);
 
 void     gr_analysis_set_greenways (GrAnalysis             *analysis,
-                                   const GrPolygon *const *lines,
-                                   guint                   n,
-                                   double                  radius);
+                                    const GrPolygon *const *lines,
+                                    guint                   n,
+                                    double                  radius);
 gboolean gr_analysis_has_greenways (GrAnalysis *analysis);
 void     gr_analysis_sum_within (GrAnalysis      *analysis,
                                  const GrPolygon *polygon,
@@ -91,9 +91,14 @@ void     gr_analysis_sum_within (GrAnalysis      *analysis,
                                  GrAmount        *all,
                                  GrAmount        *covered);
 void     gr_analysis_foreach_cell (GrAnalysis *analysis,
-                                   void (*func) (guint col, guint row, double x, double y,
-                                                 double area_m2, double people, guint state,
-                                                 gpointer data),
+                                   void (*func) (guint    col,
+                                             guint    row,
+                                             double   x,
+                                             double   y,
+                                             double   area_m2,
+                                             double   people,
+                                             guint    state,
+                                             gpointer data),
                                    gpointer data);
 
 void              gr_analysis_summarize (GrAnalysis *analysis, int zone, GrSummary *summary);

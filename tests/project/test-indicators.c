@@ -250,6 +250,161 @@ test_greenway_gap_cluster (void)
   gr_greenway_report_clear (&r);
 }
 
+/* Two blocks of homes 2.6 km apart, 5,000 residents each, drawn for the
+ * city health check, the residential-area standard and the age groups:
+ * - west (0–400 m square): a 1.21 ha park in its middle serves all of it
+ *   (500 m service radius); a greenway runs 500 m south of it;
+ *   1,000 children and 500 elderly;
+ * - east (3,000–3,400 m): no park, no greenway within 1 km; 500 children
+ *   and 1,500 elderly;
+ * - two life circles without a level, one round each block;
+ * - a 120 m corridor and one pinched to 80 m, both 1 km long;
+ * - the built-up area (the west km²) holds 2 ha of green space and 2 ha
+ *   of canopy overlapping it by 1 ha;
+ * - a residential street 400 m long with 11 street trees 3 m beside it
+ *   from x = 50 to 150 m, and a primary road that does not count. */
+static GrProject *
+bureau_town (gboolean with_trees)
+{
+  GrProject *p = gr_project_new ();
+  GrFeature *west, *east;
+
+  p->crs_wkt = g_strdup ("EPSG:4547");
+  add (p, GR_ROLE_RESIDENTIAL,
+       feature ("POLYGON ((0 0,400 0,400 400,0 400,0 0))", NULL, NULL, NAN));
+  add (p, GR_ROLE_RESIDENTIAL,
+       feature ("POLYGON ((3000 0,3400 0,3400 400,3000 400,3000 0))", NULL, NULL, NAN));
+  west = feature ("POLYGON ((0 0,400 0,400 400,0 400,0 0))", "西社区", NULL, 5000);
+  west->children = 1000, west->elderly = 500;
+  east = feature ("POLYGON ((3000 0,3400 0,3400 400,3000 400,3000 0))", "东社区", NULL, 5000);
+  east->children = 500, east->elderly = 1500;
+  add (p, GR_ROLE_POPULATION, west);
+  add (p, GR_ROLE_POPULATION, east);
+  add (p, GR_ROLE_ZONES,
+       feature ("POLYGON ((-1000 -1000,1500 -1000,1500 3000,-1000 3000,-1000 -1000))", "西区", NULL,
+                NAN));
+  add (p, GR_ROLE_ZONES,
+       feature ("POLYGON ((1500 -1000,4000 -1000,4000 3000,1500 3000,1500 -1000))", "东区", NULL,
+                NAN));
+  add (p, GR_ROLE_PARK,
+       feature ("POLYGON ((150 150,260 150,260 260,150 260,150 150))", "口袋公园", "G12", NAN));
+  add (p, GR_ROLE_GREENWAY, feature ("LINESTRING (0 -500,400 -500)", "南绿道", NULL, NAN));
+  add (
+      p, GR_ROLE_LIFECIRCLES,
+      feature ("POLYGON ((-100 -100,600 -100,600 600,-100 600,-100 -100))", "西生活圈", NULL, NAN));
+  add (p, GR_ROLE_LIFECIRCLES,
+       feature ("POLYGON ((2900 -100,3500 -100,3500 600,2900 600,2900 -100))", "东生活圈", NULL,
+                NAN));
+  add (p, GR_ROLE_CORRIDOR,
+       feature ("POLYGON ((0 2000,1000 2000,1000 2120,0 2120,0 2000))", "宽廊道", NULL, NAN));
+  add (p, GR_ROLE_CORRIDOR,
+       feature ("POLYGON ((2000 2000,3000 2000,3000 2120,2600 2120,2600 2080,2400 2080,"
+                "2400 2120,2000 2120,2000 2000))",
+                "窄廊道", NULL, NAN));
+  add (p, GR_ROLE_BUILTUP,
+       feature ("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))", NULL, NULL, NAN));
+  add (p, GR_ROLE_GREEN,
+       feature ("POLYGON ((500 500,700 500,700 600,500 600,500 500))", NULL, NULL, NAN));
+  add (p, GR_ROLE_WALK,
+       feature ("LINESTRING (0 -20,400 -20)", "林荫街", "highway=residential", NAN));
+  add (p, GR_ROLE_WALK, feature ("LINESTRING (0 -60,400 -60)", "大道", "highway=primary", NAN));
+  if (with_trees)
+    {
+      add (p, GR_ROLE_TREES,
+           feature ("POLYGON ((600 500,800 500,800 600,600 600,600 500))", NULL, NULL, NAN));
+      for (int x = 50; x <= 150; x += 10)
+        {
+          g_autofree char *wkt = g_strdup_printf ("POINT (%d -23)", x);
+          add (p, GR_ROLE_TREES, feature (wkt, NULL, NULL, NAN));
+        }
+    }
+  gr_project_update_extent (p);
+  return p;
+}
+
+static void
+test_bureau_indicators (void)
+{
+  g_autoptr (GrProject) project = bureau_town (TRUE);
+  g_autoptr (GrAnalysis) analysis = analyse (project);
+  GrIndicators       city, west, east;
+  const GrIndicator *it = city.items;
+
+  gr_indicators_compute (&city, project, analysis, -1, GR_TARGETS_YUNCHENG_2025);
+  /* Homes within 1 km of the greenway: the west block only. */
+  g_assert_cmpfloat_with_epsilon (it[GR_IND_GREENWAY_SERVICE].value, 50, 1e-6);
+  g_assert_cmpfloat_with_epsilon (it[GR_IND_GREENWAY_SERVICE_POPULATION].value, 50, 1e-6);
+  /* One corridor of two keeps 100 m from end to end. Lengths are the long
+   * side of the rectangle of the same area and perimeter: 1,000 m for the
+   * wide one; (2,320 + √(2,320² − 16 × 112,000)) / 4 = 1,053.7 m for the
+   * notched one: 1,000 / 2,053.7 = 48.69 %. */
+  g_assert_cmpfloat_with_epsilon (it[GR_IND_CORRIDOR_COMPLIANCE].value, 48.69, 0.01);
+  g_assert_false (it[GR_IND_CORRIDOR_COMPLIANCE].pass); /* Yuncheng: every corridor */
+  /* In 100 ha built up: park 1.21 ha + green 2 ha; with the canopy's other
+   * hectare, 4.21 ha. */
+  g_assert_cmpfloat_with_epsilon (it[GR_IND_GREEN_RATIO].value, 3.21, 1e-6);
+  g_assert_cmpfloat_with_epsilon (it[GR_IND_GREEN_COVER].value, 4.21, 1e-6);
+  g_assert_false (it[GR_IND_GREEN_RATIO].has_target); /* no national figure built in */
+  /* West: 12,100 m² for 5,000 residents, 2.42 m² each, and a 1.21 ha park;
+   * east neither. */
+  g_assert_cmpfloat_with_epsilon (it[GR_IND_LIFECIRCLE_GREEN].value, 50, 1e-6);
+  g_assert_cmpfloat_with_epsilon (it[GR_IND_LIFECIRCLE_PARK].value, 50, 1e-6);
+  g_assert_cmpuint (city.circles->len, ==, 2);
+  g_assert_cmpint (city.circles_from, ==, GR_ROLE_LIFECIRCLES);
+  g_assert_cmpfloat_with_epsilon (g_array_index (city.circles, GrLifeCircle, 0).per_capita, 2.42,
+                                  1e-6);
+  g_assert_true (g_array_index (city.circles, GrLifeCircle, 0).park_ok);
+  g_assert_false (g_array_index (city.circles, GrLifeCircle, 1).park_ok);
+  g_assert_true (it[GR_IND_LIFECIRCLE_PARK].has_target); /* GB 50180: every circle */
+  /* Crowns 8 m round each tree reach the street from x = 42.6 to 157.4 m:
+   * 114.8 m of its 400 m; the primary road is not counted. */
+  g_assert_cmpfloat_with_epsilon (it[GR_IND_SHADED_ROADS].value, 100 * 114.83 / 400, 0.3);
+  /* Everyone 50 %; children 1,000 of 1,500 served, elderly 500 of 2,000. */
+  g_assert_cmpfloat_with_epsilon (it[GR_IND_SERVICE_POPULATION].value, 50, 1e-6);
+  g_assert_cmpfloat_with_epsilon (it[GR_IND_SERVICE_CHILDREN].value, 100.0 * 1000 / 1500, 1e-6);
+  g_assert_cmpfloat_with_epsilon (it[GR_IND_SERVICE_ELDERLY].value, 25, 1e-6);
+  g_assert_cmpfloat_with_epsilon (city.children, 1500, 1e-9);
+  /* Each zone has its own figures and adds up to no more than the city. */
+  gr_indicators_compute (&west, project, analysis, 1, GR_TARGETS_YUNCHENG_2025);
+  gr_indicators_compute (&east, project, analysis, 2, GR_TARGETS_YUNCHENG_2025);
+  g_assert_cmpfloat_with_epsilon (west.items[GR_IND_GREENWAY_SERVICE].value, 100, 1e-6);
+  g_assert_cmpfloat_with_epsilon (east.items[GR_IND_GREENWAY_SERVICE].value, 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (west.items[GR_IND_SERVICE_CHILDREN].value, 100, 1e-6);
+  g_assert_cmpfloat_with_epsilon (east.items[GR_IND_SERVICE_ELDERLY].value, 0, 1e-6);
+  g_assert_cmpfloat (west.children + east.children, <=, city.children);
+  g_assert_cmpuint (west.circles->len + east.circles->len, ==, city.circles->len);
+  g_assert_cmpfloat_with_epsilon (west.items[GR_IND_CORRIDOR_COMPLIANCE].value, 100, 1e-6);
+  g_assert_cmpfloat_with_epsilon (east.items[GR_IND_CORRIDOR_COMPLIANCE].value, 0, 1e-6);
+  /* Every indicator says what it divides by what, and whence. */
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    g_assert_nonnull (strstr (gr_indicator_get_definition (i), "÷"));
+  gr_indicators_clear (&city);
+  gr_indicators_clear (&west);
+  gr_indicators_clear (&east);
+}
+
+/* Without trees the shade and the canopy say what they need; vegetation
+ * cover is green space and parks alone. */
+static void
+test_bureau_missing (void)
+{
+  g_autoptr (GrProject) project = bureau_town (FALSE);
+  g_autoptr (GrAnalysis) analysis = analyse (project);
+  GrIndicators city;
+
+  gr_indicators_compute (&city, project, analysis, -1, GR_TARGETS_ECO_GARDEN_CITY);
+  g_assert_true (isnan (city.items[GR_IND_SHADED_ROADS].value));
+  g_assert_nonnull (strstr (city.items[GR_IND_SHADED_ROADS].missing, "trees"));
+  g_assert_cmpfloat_with_epsilon (city.items[GR_IND_GREEN_COVER].value, 3.21, 1e-6);
+  gr_indicators_clear (&city);
+  /* No greenways, no life circles: the zones stand in for the circles. */
+  g_ptr_array_set_size (project->layers[GR_ROLE_LIFECIRCLES]->features, 0);
+  gr_indicators_compute (&city, project, analysis, -1, GR_TARGETS_NONE);
+  g_assert_cmpint (city.circles_from, ==, GR_ROLE_ZONES);
+  g_assert_cmpuint (city.circles->len, ==, 2);
+  gr_indicators_clear (&city);
+}
+
 static void
 test_target_sets (void)
 {
@@ -274,5 +429,7 @@ main (int argc, char **argv)
   g_test_add_func ("/indicators/corridor-pinch", test_corridor_pinch);
   g_test_add_func ("/indicators/greenway-gap", test_greenway_gap);
   g_test_add_func ("/indicators/greenway-gap-cluster", test_greenway_gap_cluster);
+  g_test_add_func ("/indicators/bureau", test_bureau_indicators);
+  g_test_add_func ("/indicators/bureau-missing", test_bureau_missing);
   return g_test_run ();
 }

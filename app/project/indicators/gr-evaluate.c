@@ -210,8 +210,8 @@ add_greenways (GrAnalysis *analysis, GrLayer *layer)
     return;
   for (guint i = 0; i < layer->features->len; i++)
     {
-      GrPolygon *line =
-          gr_polygon_new_from_lines (((GrFeature *) g_ptr_array_index (layer->features, i))->geometry);
+      GrPolygon *line = gr_polygon_new_from_lines (
+          ((GrFeature *) g_ptr_array_index (layer->features, i))->geometry);
 
       if (line != NULL)
         g_ptr_array_add (lines, line);

@@ -24,7 +24,17 @@ typedef enum
   GR_IND_GREENWAY_PER_10K                                      /*< nick=greenway_per_10k >*/
   , /* 万人拥有绿道长度, km per 10,000 residents */
   GR_IND_NURSERY_SHARE /*< nick=nursery_share >*/, /* 苗圃面积占建成区面积, % */
-  GR_N_INDICATORS                                  /*< skip >*/
+  GR_IND_GREENWAY_SERVICE /*< nick=greenway_service_rate >*/, /* 城市绿道服务半径覆盖率, % */
+  GR_IND_GREENWAY_SERVICE_POPULATION /*< nick=greenway_service_residents >*/, /* … residents */
+  GR_IND_CORRIDOR_COMPLIANCE /*< nick=corridor_compliance >*/, /* 城市生态廊道达标率, % */
+  GR_IND_GREEN_RATIO /*< nick=builtup_green_ratio >*/,         /* 建成区绿地率, % */
+  GR_IND_GREEN_COVER /*< nick=builtup_green_cover >*/,         /* 建成区绿化覆盖率, % */
+  GR_IND_LIFECIRCLE_GREEN /*< nick=lifecircle_green >*/, /* 15-minute circles ≥ 2.0 m², % */
+  GR_IND_LIFECIRCLE_PARK /*< nick=lifecircle_park >*/,   /* 10-minute circles with a 1 ha park, % */
+  GR_IND_SHADED_ROADS /*< nick=shaded_roads >*/,         /* 林荫路覆盖率, % */
+  GR_IND_SERVICE_CHILDREN /*< nick=service_radius_children >*/, /* children (0–14), % */
+  GR_IND_SERVICE_ELDERLY /*< nick=service_radius_elderly >*/,   /* elderly (60+), % */
+  GR_N_INDICATORS                                               /*< skip >*/
 } GrIndicatorId;
 
 typedef enum
@@ -48,6 +58,7 @@ typedef struct
 const char *gr_indicator_get_name (GrIndicatorId id);
 const char *gr_indicator_get_key (GrIndicatorId id);
 const char *gr_indicator_get_unit (GrIndicatorId id);
+const char *gr_indicator_get_definition (GrIndicatorId id);
 const char *gr_target_set_get_key (GrTargetSet set);
 const char *gr_target_set_get_label (GrTargetSet set);
 gboolean    gr_target_set_from_key (const char *key, GrTargetSet *set);

@@ -13,7 +13,9 @@
 
 #include "gr-indicators.h"
 
+#include "gr-corridor.h"
 #include "gr-format.h"
+#include "gr-green-cover.h"
 
 #include "gr-indicators-private.h"
 
@@ -91,6 +93,35 @@ length_within (OGRGeometryH g, OGRGeometryH clip)
   return cut != NULL ? OGR_G_Length (cut) : 0;
 }
 
+/* Greenway length with overlapping ways counted once: a cycleway that is
+ * also part of a walking route, or two routes sharing a path. */
+static double
+greenways_length (GrLayer *layer, OGRGeometryH clip)
+{
+  g_auto (OGRGeometryH) all = NULL;
+  g_auto (OGRGeometryH) merged = NULL;
+
+  if (layer == NULL || layer->features->len == 0)
+    return 0;
+  all = OGR_G_CreateGeometry (wkbMultiLineString);
+  for (guint i = 0; i < layer->features->len; i++)
+    {
+      OGRGeometryH g = ((GrFeature *) g_ptr_array_index (layer->features, i))->geometry;
+
+      if (wkbFlatten (OGR_G_GetGeometryType (g)) == wkbLineString)
+        OGR_G_AddGeometry (all, g);
+      else
+        for (int k = 0; k < OGR_G_GetGeometryCount (g); k++)
+          if (wkbFlatten (OGR_G_GetGeometryType (OGR_G_GetGeometryRef (g, k))) == wkbLineString)
+            OGR_G_AddGeometry (all, OGR_G_GetGeometryRef (g, k));
+    }
+  /* A union with itself nodes and dissolves the lines. */
+  merged = OGR_G_Union (all, all);
+  if (merged == NULL)
+    return length_within (all, clip);
+  return length_within (merged, clip);
+}
+
 /* ---- the indicators ---------------------------------------------------------- */
 
 static void
@@ -108,6 +139,9 @@ typedef enum
   LAND_RESIDENTIAL_HA,
   LAND_GREENWAY_KM,
   LAND_NURSERY_HA,
+  LAND_GREEN_HA,
+  LAND_ROAD_KM,
+  LAND_NONE, /* the gap alone */
 } Land;
 
 /* Target, pass/fail and the gap in the indicator's unit and in what it
@@ -151,6 +185,24 @@ judge (GrIndicator *item, Target t, double per_unit, Land land)
     case LAND_NURSERY_HA:
       ground = g_strdup_printf (_ ("%.2f ha of nursery"), need);
       break;
+    case LAND_GREEN_HA:
+      ground = g_strdup_printf (_ ("%.2f ha of green space"), need);
+      break;
+    case LAND_ROAD_KM:
+      ground = g_strdup_printf (_ ("%.2f km of shaded road"), need);
+      break;
+    case LAND_NONE:
+      break;
+    }
+  if (ground == NULL)
+    {
+      /* TRANSLATORS: "short by 20.00 pp" */
+      item->gap_text =
+          g_strdup_printf (_ ("short by %.2f %s"), item->gap,
+                           g_str_equal (_gr_indicator_get_untranslated_unit (item->id), "%")
+                               ? _ ("pp")
+                               : gr_indicator_get_unit (item->id));
+      return;
     }
   /* TRANSLATORS: "short by 1.20 m²/person = 84,000 m² of park"; shares
    * fall short in percentage points (pp) */
@@ -217,6 +269,236 @@ gr_indicators_update_coverage (GrIndicators   *out,
 
   gr_analysis_summarize (analysis, zone, &s);
   coverage_items (out, &s, targets);
+}
+
+/* 城市绿道服务半径覆盖率 (城市体检 2021): homes within 1 km of a greenway,
+ * by land and by residents, as the analysis measures distance. */
+static void
+greenway_items (GrIndicators    *out,
+                GrProject       *project,
+                GrAnalysis      *analysis,
+                const GrSummary *s,
+                const Target    *t)
+{
+  GrIndicator *land = &out->items[GR_IND_GREENWAY_SERVICE];
+  GrIndicator *people = &out->items[GR_IND_GREENWAY_SERVICE_POPULATION];
+  gboolean has = project->layers[GR_ROLE_GREENWAY] != NULL && gr_analysis_has_greenways (analysis);
+
+  if (!(s->residential.area_m2 > 0))
+    set_missing (land, _ ("needs residential land"));
+  else if (!has)
+    set_missing (land, _ ("needs a greenway layer"));
+  else
+    land->value = 100 * s->greenway.area_m2 / s->residential.area_m2;
+  if (!(s->residential.population > 0))
+    set_missing (people, _ ("needs a population layer (residents)"));
+  else if (!has)
+    set_missing (people, _ ("needs a greenway layer"));
+  else
+    people->value = 100 * s->greenway.population / s->residential.population;
+  judge (land, t[GR_IND_GREENWAY_SERVICE], s->residential.area_m2 / 100 / 1e4, LAND_RESIDENTIAL_HA);
+  judge (people, t[GR_IND_GREENWAY_SERVICE_POPULATION], s->residential.population / 100,
+         LAND_RESIDENTS);
+}
+
+/* A corridor's length: the long side of the rectangle of its area and
+ * perimeter, its centre line for a long strip. */
+static double
+corridor_length (OGRGeometryH corridor)
+{
+  g_auto (OGRGeometryH) ring = OGR_G_Boundary (corridor);
+  double perimeter = ring != NULL ? OGR_G_Length (ring) : 0, area = OGR_G_Area (corridor);
+
+  return (perimeter + sqrt (MAX (perimeter * perimeter - 16 * area, 0))) / 4;
+}
+
+/* 城市生态廊道达标率 (城市体检 2021): the length of corridors whose ≥ 100 m
+ * passage runs end to end (the Yuncheng 2023 plan's width) over the
+ * length of all corridors, those mostly in @zone_area for a zone. */
+static void
+corridor_item (GrIndicators *out, GrProject *project, OGRGeometryH zone_area, const Target *t)
+{
+  GrIndicator *item = &out->items[GR_IND_CORRIDOR_COMPLIANCE];
+  GrLayer     *corridors = project->layers[GR_ROLE_CORRIDOR];
+  double       all = 0, passing = 0;
+
+  for (guint i = 0; corridors != NULL && i < corridors->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (corridors->features, i);
+      g_auto (OGRGeometryH) inside = OGR_G_PointOnSurface (f->geometry);
+      GrCorridorWidth w;
+      double          length;
+
+      if (zone_area != NULL && (inside == NULL || !OGR_G_Contains (zone_area, inside)))
+        continue;
+      length = corridor_length (f->geometry);
+      all += length;
+      if (gr_corridor_measure (f->geometry, GR_CORRIDOR_MIN_WIDTH, &w) && w.passes)
+        passing += length;
+    }
+  if (corridors == NULL)
+    set_missing (item, _ ("needs an ecological corridor layer"));
+  else if (!(all > 0))
+    set_missing (item, _ ("no ecological corridor here"));
+  else
+    item->value = 100 * passing / all;
+  judge (item, t[GR_IND_CORRIDOR_COMPLIANCE], 0, LAND_NONE);
+}
+
+/* 建成区绿地率 and 建成区绿化覆盖率 (GB/T 50563-2010): green space and parks,
+ * then with the tree canopy, inside the built-up boundary. */
+static void
+green_items (GrIndicators *out, GrProject *project, OGRGeometryH builtup, const Target *t)
+{
+  double built = builtup != NULL ? OGR_G_Area (builtup) : 0;
+
+  for (guint k = 0; k < 2; k++)
+    {
+      GrIndicator *item = &out->items[k == 0 ? GR_IND_GREEN_RATIO : GR_IND_GREEN_COVER];
+
+      if (project->layers[GR_ROLE_BUILTUP] == NULL)
+        set_missing (item, _ ("needs a built-up boundary layer"));
+      else if (!(built > 0))
+        set_missing (item, _ ("the built-up boundary has no area here"));
+      else if (project->layers[GR_ROLE_GREEN] == NULL && project->layers[GR_ROLE_PARK] == NULL)
+        set_missing (item, _ ("needs green space or park layers"));
+      else
+        {
+          g_auto (OGRGeometryH) green = gr_green_union (project, builtup, k == 1);
+
+          item->value = 100 * (green != NULL ? OGR_G_Area (green) : 0) / built;
+        }
+      judge (item, t[item->id], built / 100 / 1e4, LAND_GREEN_HA);
+    }
+}
+
+/* GB 50180-2018 Table 4.0.4: the share of 15-minute circles with 2.0 m²
+ * of public green a resident, and of 10-minute circles with a park of
+ * 1 ha. */
+static void
+life_circle_items (GrIndicators *out,
+                   GrProject    *project,
+                   GrAnalysis   *analysis,
+                   int           zone,
+                   const Target *t)
+{
+  GrIndicator *green = &out->items[GR_IND_LIFECIRCLE_GREEN];
+  GrIndicator *park = &out->items[GR_IND_LIFECIRCLE_PARK];
+  guint        n_green = 0, ok_green = 0, n_park = 0, ok_park = 0;
+
+  out->circles = gr_life_circles_measure (project, analysis, zone, &out->circles_from);
+  for (guint i = 0; out->circles != NULL && i < out->circles->len; i++)
+    {
+      const GrLifeCircle *c = &g_array_index (out->circles, GrLifeCircle, i);
+
+      if (gr_life_circle_checks_green (c->level) && c->residents > 0)
+        n_green++, ok_green += c->green_ok;
+      if (gr_life_circle_checks_park (c->level))
+        n_park++, ok_park += c->park_ok;
+    }
+  if (out->circles == NULL)
+    {
+      set_missing (green, _ ("needs a life-circle or zones layer"));
+      set_missing (park, _ ("needs a life-circle or zones layer"));
+    }
+  else
+    {
+      if (project->layers[GR_ROLE_POPULATION] == NULL)
+        set_missing (green, _ ("needs a population layer (residents)"));
+      else if (n_green == 0)
+        set_missing (green, _ ("no 15-minute life circle with residents here"));
+      else
+        green->value = 100.0 * ok_green / n_green;
+      if (n_park == 0)
+        set_missing (park, _ ("no 10-minute life circle here"));
+      else
+        park->value = 100.0 * ok_park / n_park;
+    }
+  judge (green, t[GR_IND_LIFECIRCLE_GREEN], 0, LAND_NONE);
+  judge (park, t[GR_IND_LIFECIRCLE_PARK], 0, LAND_NONE);
+}
+
+/* 林荫路覆盖率 (national ecological garden city standard). */
+static void
+shade_item (GrIndicators *out, GrProject *project, OGRGeometryH zone_area, const Target *t)
+{
+  GrIndicator *item = &out->items[GR_IND_SHADED_ROADS];
+  double       shaded, total;
+
+  if (project->layers[GR_ROLE_TREES] == NULL)
+    set_missing (item, _ ("needs a trees layer (street trees or tree canopy)"));
+  else if (!gr_shaded_roads (project, zone_area, &shaded, &total))
+    set_missing (item, _ ("needs a road network with secondary and branch roads"));
+  else
+    item->value = 100 * shaded / total;
+  judge (item, t[GR_IND_SHADED_ROADS], !isnan (item->value) ? total / 100 / 1000 : 0, LAND_ROAD_KM);
+}
+
+/* Children and the elderly inside a park service radius: each census
+ * area's age groups share its residents' coverage, its homes being
+ * counted by their cells. A point (a grid cell's centre) is taken with
+ * the homes within the analysis's 50 m snap of it. */
+static void
+age_items (GrIndicators *out,
+           GrProject    *project,
+           GrAnalysis   *analysis,
+           OGRGeometryH  zone_area,
+           const Target *t)
+{
+  GrLayer *pop = project->layers[GR_ROLE_POPULATION];
+  double   children = 0, elderly = 0, children_in = 0, elderly_in = 0;
+  gboolean any_children = FALSE, any_elderly = FALSE;
+
+  for (guint i = 0; pop != NULL && i < pop->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (pop->features, i);
+      g_autoptr (GrPolygon) area = NULL;
+      GrAmount all, covered;
+      double   share;
+
+      if (isnan (f->children) && isnan (f->elderly))
+        continue;
+      if (zone_area != NULL)
+        {
+          g_auto (OGRGeometryH) inside = OGR_G_PointOnSurface (f->geometry);
+
+          if (inside == NULL || !OGR_G_Contains (zone_area, inside))
+            continue;
+        }
+      if (wkbFlatten (OGR_G_GetGeometryType (f->geometry)) == wkbPoint)
+        area = gr_polygon_new_rect (
+            OGR_G_GetX (f->geometry, 0) - 50, OGR_G_GetY (f->geometry, 0) - 50,
+            OGR_G_GetX (f->geometry, 0) + 50, OGR_G_GetY (f->geometry, 0) + 50);
+      else
+        area = gr_polygon_new_from_ogr (f->geometry);
+      if (area == NULL)
+        continue;
+      gr_analysis_sum_within (analysis, area, GR_LAYER_SERVICE, &all, &covered);
+      if (!(all.area_m2 > 0))
+        continue; /* no homes: its people are not placed, as for everyone's share */
+      share =
+          all.population > 0 ? covered.population / all.population : covered.area_m2 / all.area_m2;
+      if (!isnan (f->children))
+        any_children = TRUE, children += f->children, children_in += share * f->children;
+      if (!isnan (f->elderly))
+        any_elderly = TRUE, elderly += f->elderly, elderly_in += share * f->elderly;
+    }
+  out->children = any_children ? children : NAN;
+  out->elderly = any_elderly ? elderly : NAN;
+  for (guint k = 0; k < 2; k++)
+    {
+      GrIndicator *item = &out->items[k == 0 ? GR_IND_SERVICE_CHILDREN : GR_IND_SERVICE_ELDERLY];
+      double       n = k == 0 ? children : elderly, in = k == 0 ? children_in : elderly_in;
+
+      if (!(k == 0 ? any_children : any_elderly))
+        set_missing (item, k == 0 ? _ ("needs a population layer with residents aged 0–14")
+                                  : _ ("needs a population layer with residents aged 60 and over"));
+      else if (!(n > 0))
+        set_missing (item, _ ("no residents of that age here"));
+      else
+        item->value = 100 * in / n;
+      judge (item, t[item->id], n / 100, LAND_RESIDENTS);
+    }
 }
 
 static void
@@ -407,10 +689,7 @@ gr_indicators_compute_with (GrIndicators   *out,
     GrLayer     *greenways = project->layers[GR_ROLE_GREENWAY];
     double       km = 0;
 
-    for (guint i = 0; greenways != NULL && i < greenways->features->len; i++)
-      km += length_within (((GrFeature *) g_ptr_array_index (greenways->features, i))->geometry,
-                           zone_area)
-            / 1000;
+    km = greenways_length (greenways, zone_area) / 1000;
     if (greenways == NULL)
       set_missing (item, _ ("needs a greenway layer"));
     else if (!isfinite (out->population))
@@ -437,6 +716,12 @@ gr_indicators_compute_with (GrIndicators   *out,
     judge (item, t[GR_IND_NURSERY_SHARE], built / 100 / 1e4, LAND_NURSERY_HA);
   }
 
+  greenway_items (out, project, analysis, &s, t);
+  corridor_item (out, project, zone_area, t);
+  green_items (out, project, builtup, t);
+  life_circle_items (out, project, analysis, zone, t);
+  shade_item (out, project, zone_area, t);
+  age_items (out, project, analysis, zone_area, t);
   check_system (out, project, zone);
 }
 
@@ -449,4 +734,5 @@ gr_indicators_clear (GrIndicators *out)
       g_clear_pointer (&out->items[i].gap_text, g_free);
     }
   g_clear_pointer (&out->system_check, g_free);
+  g_clear_pointer (&out->circles, g_array_unref);
 }

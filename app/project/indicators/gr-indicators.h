@@ -4,6 +4,7 @@
 
 #include "gr-evaluate.h"
 #include "gr-indicator-table.h"
+#include "gr-life-circle.h"
 #include "gr-park-class.h"
 #include "gr-targets-store.h"
 
@@ -41,6 +42,10 @@ typedef struct
   double          park_area;    /* park green area counted, m² */
   gboolean        builtup;      /* parks counted inside the built-up boundary only */
   char           *system_check; /* the park system's shortfalls in words; NULL when complete */
+  GArray         *circles;      /* GrLifeCircle, or NULL without life circles or zones */
+  GrRole          circles_from; /* GR_ROLE_LIFECIRCLES, or GR_ROLE_ZONES standing in */
+  double          children;     /* residents aged 0–14 counted, NAN when unknown */
+  double          elderly;      /* … aged 60 and over */
 } GrIndicators;
 
 gboolean gr_park_is_disaster_refuge (const GrFeature *feature);

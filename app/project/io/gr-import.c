@@ -377,18 +377,18 @@ setup_fields (Import         *import,
   };
   /* The seventh census's age groups (第七次全国人口普查): 0–14, 15–59,
    * 60 and over, 65 and over. */
-  static const char *const children[] = { "age_0_14", "age0_14", "0-14",     "0_14",
-                                          "0-14岁",   "0～14岁", "0—14岁",   "少儿人口",
+  static const char *const children[] = { "age_0_14", "age0_14",  "0-14",     "0_14",
+                                          "0-14岁",   "0～14岁",  "0—14岁",   "少儿人口",
                                           "children", "CHILDREN", "pop_0_14", NULL };
-  static const char *const elderly60[] = { "age_60",   "age60",      "60+",        "60岁及以上",
-                                           "60岁以上", "60周岁以上", "elderly",    "ELDERLY",
+  static const char *const elderly60[] = { "age_60",   "age60",      "60+",     "60岁及以上",
+                                           "60岁以上", "60周岁以上", "elderly", "ELDERLY",
                                            "pop_60",   "老年人口",   NULL };
-  static const char *const elderly65[] = { "age_65", "age65",      "65+",    "65岁及以上",
+  static const char *const elderly65[] = { "age_65",   "age65",  "65+", "65岁及以上",
                                            "65岁以上", "pop_65", NULL };
-  const GrImportOptions *o = import->options;
-  OGRFeatureDefnH        defn = OGR_L_GetLayerDefn (layer);
-  gboolean               zones = source->role == GR_ROLE_ZONES;
-  gboolean               people_role = source->role == GR_ROLE_POPULATION;
+  const GrImportOptions   *o = import->options;
+  OGRFeatureDefnH          defn = OGR_L_GetLayerDefn (layer);
+  gboolean                 zones = source->role == GR_ROLE_ZONES;
+  gboolean                 people_role = source->role == GR_ROLE_POPULATION;
 
   fields->name = gr_gdal_find_field (defn, zones ? o->zone_field : NULL, names);
   fields->kind = gr_gdal_find_field (defn, NULL, kinds);

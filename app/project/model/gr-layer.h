@@ -11,8 +11,8 @@ typedef struct
 {
   OGRGeometryH geometry; /* analysis CRS */
   char        *name;
-  char        *kind;  /* class: an OSM tag or the source's class field */
-  double       value; /* residents, for the population role; storeys, for buildings; else NAN */
+  char        *kind;     /* class: an OSM tag or the source's class field */
+  double       value;    /* residents, for the population role; storeys, for buildings; else NAN */
   double       children; /* population role: residents aged 0–14, else NAN */
   double       elderly;  /* population role: residents aged 60 and over (65 and over when
                           * the source gives only that), else NAN */

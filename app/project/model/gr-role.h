@@ -23,7 +23,7 @@ typedef enum
   GR_ROLE_ENTRANCES /*< nick=entrances >*/,
   GR_ROLE_TREES /*< nick=trees >*/,             /* tree canopy (areas) or street trees (points) */
   GR_ROLE_LIFECIRCLES /*< nick=lifecircles >*/, /* GB 50180-2018 life circles */
-  GR_N_ROLES /*< skip >*/
+  GR_N_ROLES                                    /*< skip >*/
 } GrRole;
 
 typedef enum

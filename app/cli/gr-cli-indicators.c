@@ -9,6 +9,7 @@
 #include "gr-cli-open.h"
 #include "gr-cli-evaluation.h"
 #include "gr-corridor.h"
+#include "gr-format.h"
 #include "gr-indicators.h"
 
 #include <glib/gi18n-lib.h>
@@ -35,6 +36,7 @@ add_indicator (JsonBuilder *b, GrIndicatorId id, const GrIndicator *it)
   add_string (b, "key", gr_indicator_get_key (id));
   add_string (b, "name", gr_indicator_get_name (id));
   add_string (b, "unit", gr_indicator_get_unit (id));
+  add_string (b, "definition", gr_indicator_get_definition (id));
   gr_cli_json_add_number (b, "value", it->value);
   gr_cli_json_add_number (b, "target", it->has_target ? it->target : NAN);
   add_string (b, "comparison", !it->has_target ? "none" : it->strict ? ">" : ">=");
@@ -61,10 +63,63 @@ add_parks (JsonBuilder *b, const char *name, guint count, double area)
   json_builder_end_object (b);
 }
 
+static const char *
+level_key (GrLifeCircleLevel level)
+{
+  switch (level)
+    {
+    case GR_LIFE_CIRCLE_5:
+      return "5-minute";
+    case GR_LIFE_CIRCLE_10:
+      return "10-minute";
+    case GR_LIFE_CIRCLE_15:
+      return "15-minute";
+    case GR_LIFE_CIRCLE_UNKNOWN:
+      break;
+    }
+  return "unknown";
+}
+
+static void
+add_circles (JsonBuilder *b, const GrIndicators *in)
+{
+  json_builder_set_member_name (b, "life_circles");
+  if (in->circles == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  add_string (b, "from", gr_role_to_string (in->circles_from));
+  json_builder_set_member_name (b, "circles");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < in->circles->len; i++)
+    {
+      const GrLifeCircle *c = &g_array_index (in->circles, GrLifeCircle, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "name", c->name);
+      add_string (b, "level", level_key (c->level));
+      gr_cli_json_add_number (b, "residents", c->residents);
+      gr_cli_json_add_number (b, "public_green_m2", c->green_m2);
+      gr_cli_json_add_number (b, "green_per_resident_m2", c->per_capita);
+      gr_cli_json_add_number (b, "largest_park_m2", c->largest_park_m2);
+      json_builder_set_member_name (b, "green_ok");
+      json_builder_add_boolean_value (b, c->green_ok);
+      json_builder_set_member_name (b, "park_ok");
+      json_builder_add_boolean_value (b, c->park_ok);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
 static void
 add_scope (JsonBuilder *b, const GrIndicators *in)
 {
   gr_cli_json_add_number (b, "population", in->population);
+  gr_cli_json_add_number (b, "children", in->children);
+  gr_cli_json_add_number (b, "elderly", in->elderly);
   gr_cli_json_add_number (b, "park_area_m2", in->park_area);
   json_builder_set_member_name (b, "indicators");
   json_builder_begin_array (b);
@@ -79,6 +134,7 @@ add_scope (JsonBuilder *b, const GrIndicators *in)
   add_parks (b, "disaster_prevention", in->inventory.disaster, in->inventory.disaster_area);
   json_builder_end_object (b);
   add_string (b, "system_check", in->system_check);
+  add_circles (b, in);
 }
 
 static char *
@@ -102,8 +158,10 @@ verdict_text (const GrIndicator *it)
                           it->gap_text);
 }
 
+/* @definitions: each indicator's definition on a line of its own (the
+ * city's table), else the figures alone (the zones'). */
 static void
-print_table (const char *scope, const GrIndicators *in)
+print_table (const char *scope, const GrIndicators *in, gboolean definitions)
 {
   printf ("\n%s\n", scope);
   for (guint i = 0; i < GR_N_INDICATORS; i++)
@@ -112,6 +170,8 @@ print_table (const char *scope, const GrIndicators *in)
       g_autofree char *verdict = verdict_text (&in->items[i]);
 
       printf ("  %s: %s  %s\n", gr_indicator_get_name (i), value, verdict);
+      if (definitions)
+        printf ("      = %s\n", gr_indicator_get_definition (i));
     }
   printf ("  %s", _ ("Parks by class:"));
   for (guint c = 0; c < GR_N_PARK_CLASSES; c++)
@@ -125,6 +185,21 @@ print_table (const char *scope, const GrIndicators *in)
 
       for (guint i = 0; lines[i] != NULL; i++)
         printf ("  %s\n", lines[i]);
+    }
+  for (guint i = 0; definitions && in->circles != NULL && i < in->circles->len; i++)
+    {
+      const GrLifeCircle *c = &g_array_index (in->circles, GrLifeCircle, i);
+      g_autofree char    *people = gr_format_number (c->residents, 0);
+
+      /* TRANSLATORS: a life circle: its name, residents, public green a
+       * resident, and whether it holds a park of 1 ha */
+      printf (_ ("  Life circle %s: %s residents, %.2f m² of park a resident, largest park "
+                 "%.2f ha%s\n"),
+              c->name, people, isfinite (c->per_capita) ? c->per_capita : 0,
+              c->largest_park_m2 / 1e4,
+              !gr_life_circle_checks_park (c->level) ? ""
+              : c->park_ok                           ? ""
+                                                     : _ (" — no park of 1 ha"));
     }
 }
 
@@ -410,7 +485,7 @@ print_text (const Run *run, const GrIndicators *city)
                         : _ ("everywhere (no built-up boundary layer)"));
   if (run->scenario != NULL)
     printf (_ ("Scenario: %s\n"), run->scenario);
-  print_table (_ ("City"), city);
+  print_table (_ ("City"), city, TRUE);
   print_networks (run->project);
   for (guint z = 1; z <= gr_project_get_n_zones (run->project); z++)
     {
@@ -418,7 +493,7 @@ print_text (const Run *run, const GrIndicators *city)
       GrIndicators     zone;
 
       compute (run, z, &zone);
-      print_table (name, &zone);
+      print_table (name, &zone, FALSE);
       gr_indicators_clear (&zone);
     }
 }

@@ -9,6 +9,9 @@
 #include <math.h>
 #include <string.h>
 
+/* Every indicator the CLI reports (GR_N_INDICATORS). */
+#define N_INDICATORS 21
+
 #define run_cli(...) run_cli_env (NULL, __VA_ARGS__)
 
 static guint
@@ -717,12 +720,14 @@ test_indicators (void)
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (city, "population"), 10000,
                                     1e-6);
     items = json_object_get_array_member (city, "indicators");
-    g_assert_cmpuint (json_array_get_length (items), ==, 11);
+    g_assert_cmpuint (json_array_get_length (items), ==, N_INDICATORS);
     for (guint i = 0; i < json_array_get_length (items); i++)
       {
         JsonObject *it = json_array_get_object_element (items, i);
         const char *key = json_object_get_string_member (it, "key");
 
+        /* Each says what it divides by what. */
+        g_assert_nonnull (strstr (json_object_get_string_member (it, "definition"), "÷"));
         if (g_str_equal (key, "park_per_capita"))
           {
             g_assert_cmpfloat_with_epsilon (json_object_get_double_member (it, "value"), 3.1, 1e-6);
@@ -733,7 +738,21 @@ test_indicators (void)
           g_assert_cmpfloat_with_epsilon (json_object_get_double_member (it, "value"), 1.0, 1e-6);
         else if (g_str_equal (key, "nursery_share"))
           g_assert_cmpfloat_with_epsilon (json_object_get_double_member (it, "value"), 2.0, 1e-6);
+        /* The greenway crosses the town: every home is within 1 km. */
+        else if (g_str_equal (key, "greenway_service_rate"))
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (it, "value"), 100, 1e-6);
+        /* No corridor, no trees, no age groups: said, not a number. */
+        else if (g_str_equal (key, "corridor_compliance") || g_str_equal (key, "shaded_roads")
+                 || g_str_equal (key, "service_radius_children"))
+          {
+            g_assert_true (json_object_get_null_member (it, "value"));
+            g_assert_nonnull (json_object_get_string_member (it, "missing"));
+          }
       }
+    /* The zones stand in for life circles. */
+    g_assert_cmpstr (json_object_get_string_member (
+                         json_object_get_object_member (city, "life_circles"), "from"),
+                     ==, "zones");
     g_assert_cmpint (
         json_object_get_int_member (json_object_get_object_member (
                                         json_object_get_object_member (city, "park_system"), "G11"),
@@ -760,8 +779,8 @@ test_indicators (void)
     g_auto (GStrv) lines = g_strsplit (csv.out, "\n", -1);
 
     g_assert_cmpint (csv.status, ==, 0);
-    /* A header, 11 indicators for the city and each of 2 zones, a final newline. */
-    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 * 11 + 1);
+    /* A header, every indicator for the city and each of 2 zones, a final newline. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 * N_INDICATORS + 1);
     g_assert_cmpstr (lines[0], ==, "scope,indicator,value,unit,target,result,gap,note,population");
     g_assert_true (
         g_str_has_prefix (lines[1], "\"city\",park_per_capita,3.1,\"m2/person\",>8,fail,4.9,"));

@@ -64,6 +64,22 @@ test_indicator_panel (Fixture *f, gconstpointer data)
                          gr_indicator_get_unit (GR_IND_PARK_PER_CAPITA));
     g_assert_cmpstr (value, ==, per_capita);
   }
+  /* The city health check's greenway coverage is a row like the others,
+   * its name telling what it divides by what. */
+  g_assert_true (gr_window_get_indicator_row (window, GR_IND_GREENWAY_SERVICE, &value, &verdict));
+  {
+    g_autofree char *share =
+        g_strdup_printf ("%.2f %s", expected.items[GR_IND_GREENWAY_SERVICE].value,
+                         gr_indicator_get_unit (GR_IND_GREENWAY_SERVICE));
+    GtkLabel *name =
+        find_label (GTK_WIDGET (window), gr_indicator_get_name (GR_IND_GREENWAY_SERVICE));
+
+    g_assert_true (isfinite (expected.items[GR_IND_GREENWAY_SERVICE].value));
+    g_assert_cmpstr (value, ==, share);
+    g_assert_nonnull (name);
+    g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (GTK_WIDGET (name)),
+                                     gr_indicator_get_definition (GR_IND_GREENWAY_SERVICE)));
+  }
   g_assert_nonnull (gr_window_get_residents_note (window));
   g_assert_nonnull (strstr (gr_window_get_residents_note (window),
                             g_strcmp0 (g_getenv ("LANGUAGE"), "zh_CN") == 0 ? "估算" : "estimate"));

@@ -125,6 +125,7 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_wrap (GTK_LABEL (name), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (name), 28);
+      gtk_widget_set_tooltip_text (name, gr_indicator_get_definition (id));
       gtk_grid_attach (grid, name, 0, row, 1, 1);
       for (guint c = 0; c < n; c++)
         {

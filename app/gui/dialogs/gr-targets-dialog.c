@@ -38,6 +38,7 @@ add_row (GrTargetsDialog *self, GrIndicatorId i)
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (name), 36);
+  gtk_widget_set_tooltip_text (name, gr_indicator_get_definition (i));
   self->use[i] = GTK_CHECK_BUTTON (gtk_check_button_new ());
   self->value[i] = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 1e6, 0.1));
   self->strict[i] = GTK_CHECK_BUTTON (gtk_check_button_new ());

@@ -46,6 +46,9 @@ static const struct
   { GR_IND_PARK_PER_CAPITA, N_ ("Park green area") },
   { GR_IND_SERVICE_RATE, N_ ("Coverage") },
   { GR_IND_GREENWAY_PER_10K, N_ ("Greenways and nurseries") },
+  { GR_IND_GREENWAY_SERVICE, N_ ("Greenways, corridors and green cover") },
+  { GR_IND_LIFECIRCLE_GREEN, N_ ("Life circles and shade") },
+  { GR_IND_SERVICE_CHILDREN, N_ ("Children and the elderly") },
 };
 
 /* The grid row of indicator @id, below the headings before it; each
@@ -294,7 +297,15 @@ show_row (GrIndicatorPanel *self, const GrIndicators *shown, GrIndicatorId i)
                                      : it->pass                             ? "success"
                                                                             : "error");
   gtk_widget_set_tooltip_text (verdict, tooltip);
-  gtk_widget_set_tooltip_text (gtk_grid_get_child_at (self->grid, 0, row), tooltip);
+  /* The name tells what the indicator divides by what, then what is
+   * missing or short. */
+  {
+    g_autofree char *about =
+        tooltip != NULL ? g_strconcat (gr_indicator_get_definition (i), "\n", tooltip, NULL)
+                        : g_strdup (gr_indicator_get_definition (i));
+
+    gtk_widget_set_tooltip_text (gtk_grid_get_child_at (self->grid, 0, row), about);
+  }
 }
 
 static void

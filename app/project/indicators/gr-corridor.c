@@ -172,9 +172,11 @@ gr_corridor_measure (OGRGeometryH corridor, double min_width, GrCorridorWidth *o
 
 typedef struct
 {
-  OGRGeometryH line;   /* borrowed */
-  double       end[4]; /* first and last point */
-  guint        parent; /* union-find */
+  OGRGeometryH line;    /* borrowed */
+  double       end[4];  /* first and last point */
+  guint        parent;  /* union-find */
+  guint        feature; /* the greenway it is part of */
+  gboolean     route;   /* of a walking or cycling route (OSM route=*) */
 } Piece;
 
 static guint
@@ -187,7 +189,7 @@ find (GArray *pieces, guint i)
 }
 
 static void
-collect (OGRGeometryH g, GArray *pieces)
+collect (OGRGeometryH g, guint feature, gboolean route, GArray *pieces)
 {
   if (wkbFlatten (OGR_G_GetGeometryType (g)) == wkbLineString && OGR_G_GetPointCount (g) >= 2)
     {
@@ -195,13 +197,15 @@ collect (OGRGeometryH g, GArray *pieces)
       Piece p = { g,
                   { OGR_G_GetX (g, 0), OGR_G_GetY (g, 0), OGR_G_GetX (g, n - 1),
                     OGR_G_GetY (g, n - 1) },
-                  pieces->len };
+                  pieces->len,
+                  feature,
+                  route };
 
       g_array_append_val (pieces, p);
       return;
     }
   for (int k = 0; k < OGR_G_GetGeometryCount (g); k++)
-    collect (OGR_G_GetGeometryRef (g, k), pieces);
+    collect (OGR_G_GetGeometryRef (g, k), feature, route, pieces);
 }
 
 static double
@@ -250,7 +254,11 @@ gr_greenway_report (GrProject *project, double join_m, double gap_m, GrGreenwayR
   out->gaps = g_array_new (FALSE, FALSE, sizeof (GrGreenwayGap));
   out->links = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; layer != NULL && i < layer->features->len; i++)
-    collect (((GrFeature *) g_ptr_array_index (layer->features, i))->geometry, pieces);
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+
+      collect (f->geometry, i, g_str_has_prefix (f->kind != NULL ? f->kind : "", "route="), pieces);
+    }
   /* Join: an end within @join_m of another piece. */
   for (guint i = 0; i < pieces->len; i++)
     for (guint e = 0; e < 2; e++)
@@ -258,6 +266,16 @@ gr_greenway_report (GrProject *project, double join_m, double gap_m, GrGreenwayR
         Piece   *p = &g_array_index (pieces, Piece, i);
         gboolean meets = FALSE;
 
+        /* A route's parts are one network, and its ends are where it
+         * leaves town (the import keeps routes through town only), not
+         * breaks to close. */
+        if (p->route)
+          {
+            for (guint j = 0; j < pieces->len; j++)
+              if (g_array_index (pieces, Piece, j).feature == p->feature)
+                g_array_index (pieces, Piece, find (pieces, i)).parent = find (pieces, j);
+            meets = TRUE;
+          }
         for (guint j = 0; j < pieces->len; j++)
           {
             if (j == i

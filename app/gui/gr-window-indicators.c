@@ -81,6 +81,8 @@ _gr_window_update_zone_table (GrWindow *self, GrAnalysis *analysis)
 
 /* ---- park-city indicators ---------------------------------------------------- */
 
+static void show_priorities (GrWindow *self, GrProject *project, GrAnalysis *analysis, guint scope);
+
 /* Every indicator of the scenario shown, judged against the chosen targets,
  * for the city or the chosen zone. Rebuilt after every edit; while a park
  * is dragged, the coverage rows follow the pointer (_gr_window_update_targets_live). */
@@ -96,9 +98,12 @@ _gr_window_refresh_targets (GrWindow *self)
   if (self->dragging)
     return;
   gr_indicators_clear (&self->shown);
+  g_clear_pointer (&self->priorities, g_array_unref);
   if (analysis == NULL)
     {
       gr_indicator_panel_show (self->indicator_panel, NULL);
+      gr_indicator_panel_show_priorities (self->indicator_panel, NULL, NULL);
+      gr_sketch_layer_set_priorities (self->sketch, NULL, NULL, 0);
       return;
     }
   project = gr_session_get_project (self->session);
@@ -125,6 +130,59 @@ _gr_window_refresh_targets (GrWindow *self)
     gr_indicators_compute (&self->shown, project, analysis, scope > 0 ? (int) scope : -1, set);
   self->shown_scope = scope > 0 ? (int) scope : -1;
   gr_indicator_panel_show (self->indicator_panel, &self->shown);
+  show_priorities (self, project, analysis, scope);
+}
+
+/* The blind-spot areas leaving the most residents out (of the zone
+ * chosen), numbered on the map and listed under the indicators. */
+static void
+show_priorities (GrWindow *self, GrProject *project, GrAnalysis *analysis, guint scope)
+{
+  g_autoptr (GArray) all = gr_priority_areas_find (project, analysis, scope > 0 ? G_MAXUINT : 10);
+  g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+
+  self->priorities = g_array_new (FALSE, TRUE, sizeof (GrPriorityArea));
+  for (guint i = 0; i < all->len && self->priorities->len < 10; i++)
+    {
+      GrPriorityArea *a = &g_array_index (all, GrPriorityArea, i);
+
+      if (scope > 0 && a->zone != scope)
+        continue;
+      a->rank = self->priorities->len + 1;
+      g_array_append_val (self->priorities, *a);
+      a->site = NULL; /* moved */
+      g_array_append_vals (xy, (double[]){ a->x, a->y }, 2);
+    }
+  g_array_set_clear_func (self->priorities, gr_priority_area_clear);
+  gr_indicator_panel_show_priorities (self->indicator_panel, self->priorities, project);
+  gr_sketch_layer_set_priorities (self->sketch, gr_session_get_display (self->session),
+                                  (double *) xy->data, xy->len / 2);
+}
+
+/* Frames priority area @rank, with room around. */
+void
+_gr_window_go_to_priority (GrWindow *self, guint rank)
+{
+  GrDisplay *display = self->session != NULL ? gr_session_get_display (self->session) : NULL;
+  const GrPriorityArea *a;
+  double                b[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+  double                margin;
+
+  if (display == NULL || self->priorities == NULL || rank == 0 || rank > self->priorities->len)
+    return;
+  a = &g_array_index (self->priorities, GrPriorityArea, rank - 1);
+  margin = MAX (200, MAX (a->bounds[2] - a->bounds[0], a->bounds[3] - a->bounds[1]) / 2);
+  for (guint k = 0; k < 4; k++)
+    {
+      double lon, lat;
+
+      if (!gr_display_to_lonlat (display, k % 2 ? a->bounds[2] + margin : a->bounds[0] - margin,
+                                 k / 2 ? a->bounds[3] + margin : a->bounds[1] - margin, &lon, &lat))
+        return;
+      b[0] = MIN (b[0], lon), b[1] = MIN (b[1], lat), b[2] = MAX (b[2], lon),
+      b[3] = MAX (b[3], lat);
+    }
+  _gr_window_zoom_to_lonlat (self, b);
 }
 
 /* During a drag: the coverage panel and the indicators' coverage rows from

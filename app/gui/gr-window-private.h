@@ -127,7 +127,8 @@ struct _GrWindow
   GListStore       *scenario_items; /* GrScenarioItem: the baseline, then each scenario */
   GtkLabel         *balance_label;
   GrIndicatorPanel *indicator_panel;
-  GrIndicators      shown; /* what the indicators panel shows */
+  GrIndicators      shown;      /* what the indicators panel shows */
+  GArray           *priorities; /* GrPriorityArea of the analysis shown, by rank */
   GrTarget          shown_targets[GR_N_INDICATORS];
   int               shown_scope;
   guint             live_text_id;
@@ -227,6 +228,7 @@ void _gr_window_edit_targets_activated (GtkWidget *widget, const char *action, G
 
 /* gr-window.c */
 void     _gr_window_zoom_to_project (GrWindow *self);
+void     _gr_window_go_to_priority (GrWindow *self, guint rank);
 void     _gr_window_zoom_to_lonlat (GrWindow *self, const double bounds[4]);
 void     _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs);
 void     _gr_window_drop_other_mode (GrWindow *self);

@@ -431,6 +431,7 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->editor, gr_editor_free);
   _gr_window_drop_other_mode (self);
   gr_indicators_clear (&self->shown);
+  g_clear_pointer (&self->priorities, g_array_unref);
   g_clear_pointer (&self->comparison, gr_comparison_free);
   g_clear_pointer (&self->refs, g_array_unref);
   g_clear_pointer (&self->zone_baselines, g_array_unref);
@@ -643,6 +644,8 @@ gr_window_init (GrWindow *self)
                             G_CALLBACK (_gr_window_refresh_targets), self);
   g_signal_connect_swapped (self->indicator_panel, "notify::scope",
                             G_CALLBACK (_gr_window_on_scope_changed), self);
+  g_signal_connect_swapped (self->indicator_panel, "priority-activated",
+                            G_CALLBACK (_gr_window_go_to_priority), self);
   _gr_window_build_presentation (self);
   _gr_window_build_suggest (self);
   g_signal_connect_swapped (self->mode_dropdown, "notify::selected",

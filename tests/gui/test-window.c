@@ -1018,6 +1018,60 @@ viewport_in (GrWindow *window, const double b[4])
   return lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
 }
 
+/* Blind spots ranked by the residents they leave out: listed under the
+ * indicators, numbered on the map (a dark disc over the vermillion), and
+ * a row clicked takes the map there. */
+static void
+test_priority_areas (Fixture *f, gconstpointer data)
+{
+  GrWindow             *window = f->window;
+  GrDisplay            *display = gr_session_get_display (gr_window_get_session (window));
+  GrMarks              *marks = gr_sketch_layer_get_marks (window->sketch);
+  const GrPriorityArea *first, *second;
+  double                b[4] = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+  double                off;
+  Pixel                 shown, hidden;
+
+  gr_window_set_targets (window, GR_TARGETS_YUNCHENG_2025, 0);
+  spin (100);
+  g_assert_nonnull (window->priorities);
+  g_assert_cmpuint (window->priorities->len, >=, 2);
+  g_assert_cmpuint (gr_indicator_panel_get_n_priorities (window->indicator_panel), ==,
+                    window->priorities->len);
+  g_assert_cmpuint (gr_marks_get_n_priorities (marks), ==, window->priorities->len);
+  first = &g_array_index (window->priorities, GrPriorityArea, 0);
+  second = &g_array_index (window->priorities, GrPriorityArea, 1);
+  g_test_message ("priority 1: %.0f residents, %.2f ha; 2: %.0f residents", first->residents,
+                  first->area_m2 / 1e4, second->residents);
+  g_assert_cmpfloat (first->residents, >=, second->residents);
+  g_assert_cmpfloat (first->residents, >, 0);
+  for (guint k = 0; k < 4; k++)
+    {
+      double lon, lat;
+
+      g_assert_true (gr_display_to_lonlat (display, first->bounds[k % 2 ? 2 : 0],
+                                           first->bounds[k / 2 ? 3 : 1], &lon, &lat));
+      b[0] = MIN (b[0], lon), b[1] = MIN (b[1], lat), b[2] = MAX (b[2], lon),
+      b[3] = MAX (b[3], lat);
+    }
+  look_at (window, first->x + 5000, first->y + 5000, 11);
+  g_signal_emit_by_name (window->indicator_panel, "priority-activated", 1);
+  spin (200);
+  g_assert_true (viewport_in (window, b));
+  /* 6 px left of the number at zoom 17 (pixel_of_cell's): inside the
+   * disc, off the white digit. */
+  off = 6 * 156543.03 * cos ((b[1] + b[3]) / 2 * G_PI / 180) / pow (2, 17);
+  shown = pixel_of_cell (window, "priority-area", first->x - off, first->y);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-markers", NULL);
+  spin (100);
+  hidden = pixel_of_cell (window, "priority-area-hidden", first->x - off, first->y);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-markers", NULL);
+  g_test_message ("priority marker pixel %u,%u,%u; hidden %u,%u,%u", shown.r, shown.g, shown.b,
+                  hidden.r, hidden.g, hidden.b);
+  g_assert_cmpuint (shown.r + shown.g + shown.b, <, 3 * 70);
+  g_assert_cmpuint (hidden.r + hidden.g + hidden.b, >, 3 * 70);
+}
+
 /* A layer's attribute table: every park, sorted by size, searched by name;
  * a row picked is selected on the map and framed. Find lists every named
  * feature; a layer is zoomed to; a coordinate is gone to. */
@@ -2630,6 +2684,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/sample-base-map", test_sample_base_map);
   add_test ("/gui/window/make-basemap", test_make_basemap);
   add_test ("/gui/window/markers-layer", test_markers_layer);
+  add_test ("/gui/window/priority-areas", test_priority_areas);
   add_test ("/gui/window/attribute-table", test_attribute_table);
   add_test ("/gui/window/measure", test_measure);
   add_test ("/gui/window/layer-labels", test_layer_labels);

@@ -2,6 +2,7 @@
  * paper, and what they say when an input is missing */
 #include "gr-corridor.h"
 #include "gr-indicators.h"
+#include "gr-priority.h"
 
 #include <math.h>
 #include <string.h>
@@ -405,6 +406,46 @@ test_bureau_missing (void)
   gr_indicators_clear (&city);
 }
 
+/* The east block is a blind spot of 5,000 residents (500 children, 1,500
+ * elderly); a hamlet of 100 beyond the corridors another. Ranked by the
+ * residents left out, each with the nearest site for a park. */
+static void
+test_priority_areas (void)
+{
+  g_autoptr (GrProject) project = bureau_town (FALSE);
+  g_autoptr (GrAnalysis) analysis = NULL;
+  g_autoptr (GArray) areas = NULL;
+  const GrPriorityArea *first, *second;
+
+  add (project, GR_ROLE_RESIDENTIAL,
+       feature ("POLYGON ((3000 2500,3100 2500,3100 2600,3000 2600,3000 2500))", NULL, NULL, NAN));
+  add (project, GR_ROLE_POPULATION,
+       feature ("POLYGON ((3000 2500,3100 2500,3100 2600,3000 2600,3000 2500))", "村", NULL, 100));
+  add (project, GR_ROLE_SITES,
+       feature ("POLYGON ((3500 0,3560 0,3560 60,3500 60,3500 0))", "停车场", NULL, NAN));
+  gr_project_update_extent (project);
+  analysis = analyse (project);
+  areas = gr_priority_areas_find (project, analysis, 10);
+  g_assert_cmpuint (areas->len, ==, 2);
+  first = &g_array_index (areas, GrPriorityArea, 0);
+  second = &g_array_index (areas, GrPriorityArea, 1);
+  g_assert_cmpuint (first->rank, ==, 1);
+  g_assert_cmpfloat_with_epsilon (first->residents, 5000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (first->area_m2, 160000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (first->children, 500, 1e-6);
+  g_assert_cmpfloat_with_epsilon (first->elderly, 1500, 1e-6);
+  g_assert_cmpuint (first->zone, ==, 2);
+  /* Its middle home is near (3200, 200); the car park's corner (3500, 60)
+   * is about 330 m away. */
+  g_assert_cmpfloat (fabs (first->x - 3200), <=, 10);
+  g_assert_cmpfloat (fabs (first->y - 200), <=, 10);
+  g_assert_cmpstr (first->site, ==, "停车场");
+  g_assert_cmpfloat_with_epsilon (first->site_distance_m, hypot (300, 140), 15);
+  g_assert_cmpuint (second->rank, ==, 2);
+  g_assert_cmpfloat_with_epsilon (second->residents, 100, 1e-6);
+  g_assert_true (isnan (second->children)); /* the hamlet gives no ages */
+}
+
 static void
 test_target_sets (void)
 {
@@ -431,5 +472,6 @@ main (int argc, char **argv)
   g_test_add_func ("/indicators/greenway-gap-cluster", test_greenway_gap_cluster);
   g_test_add_func ("/indicators/bureau", test_bureau_indicators);
   g_test_add_func ("/indicators/bureau-missing", test_bureau_missing);
+  g_test_add_func ("/indicators/priority-areas", test_priority_areas);
   return g_test_run ();
 }

@@ -132,6 +132,13 @@ gr_sketch_layer_set_findings (GrSketchLayer *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+void
+gr_sketch_layer_set_priorities (GrSketchLayer *self, GrDisplay *display, const double *xy, guint n)
+{
+  gr_marks_set_priorities (self->marks, display, xy, n);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 guint
 gr_sketch_layer_get_n_findings (GrSketchLayer *self)
 {

@@ -27,6 +27,8 @@ void           gr_sketch_layer_set_findings (GrSketchLayer *self,
                                              const double  *gaps,
                                              guint          n_gaps);
 guint          gr_sketch_layer_get_n_findings (GrSketchLayer *self);
+void
+gr_sketch_layer_set_priorities (GrSketchLayer *self, GrDisplay *display, const double *xy, guint n);
 void gr_sketch_layer_set_draft (GrSketchLayer *self, GrDisplay *display, const double *xy, guint n);
 void gr_sketch_layer_set_handles (GrSketchLayer *self, gboolean handles);
 

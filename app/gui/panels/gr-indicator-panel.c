@@ -7,6 +7,7 @@
 #include "gr-indicator-panel.h"
 
 #include "gr-evaluate.h"
+#include "gr-format.h"
 #include "gr-population.h"
 #include "gr-project-enums.h"
 #include "gr-settings.h"
@@ -22,10 +23,20 @@ struct _GrIndicatorPanel
   GtkDropDown *scope_dropdown;
   GtkGrid     *grid;
   GtkLabel    *residents_label; /* where the residents come from; an estimate stands out */
-  gboolean     filling;         /* a list is being filled: no notify, nothing saved */
+  GtkWidget   *priority_box;
+  GtkListBox  *priority_list;
+  gboolean     filling; /* a list is being filled: no notify, nothing saved */
 };
 
 G_DEFINE_FINAL_TYPE (GrIndicatorPanel, gr_indicator_panel, GTK_TYPE_BOX)
+
+enum
+{
+  PRIORITY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum
 {
@@ -129,6 +140,12 @@ gr_indicator_panel_set_property (GObject      *object,
 }
 
 static void
+on_priority_activated (GrIndicatorPanel *self, GtkListBoxRow *row)
+{
+  g_signal_emit (self, signals[PRIORITY_ACTIVATED], 0, gtk_list_box_row_get_index (row) + 1);
+}
+
+static void
 gr_indicator_panel_class_init (GrIndicatorPanelClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -149,7 +166,19 @@ gr_indicator_panel_class_init (GrIndicatorPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, scope_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, grid);
   gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, residents_label);
+  gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, priority_box);
+  gtk_widget_class_bind_template_child (widget_class, GrIndicatorPanel, priority_list);
   gtk_widget_class_bind_template_callback (widget_class, on_targets_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_priority_activated);
+  /**
+   * GrIndicatorPanel::priority-activated:
+   * @rank: the priority area's rank, from 1
+   *
+   * A priority area was clicked: the window goes there.
+   */
+  signals[PRIORITY_ACTIVATED] =
+      g_signal_new ("priority-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_selected);
 }
 
@@ -415,4 +444,82 @@ gr_indicator_panel_get_row (GrIndicatorPanel *self,
   *verdict = gtk_widget_get_tooltip_text (w) != NULL ? gtk_widget_get_tooltip_text (w)
                                                      : gtk_label_get_text (GTK_LABEL (w));
   return TRUE;
+}
+
+/* One line of a priority area: who is left out and where a park could go. */
+static char *
+priority_text (const GrPriorityArea *a, GrProject *project)
+{
+  g_autofree char *people = gr_format_number (a->residents, 0);
+  g_autofree char *zone = a->zone > 0 ? gr_project_zone_name (project, a->zone) : NULL;
+  GString         *text = g_string_new (NULL);
+
+  /* TRANSLATORS: a priority area: "1,234 residents left out · 2.35 ha" */
+  g_string_append_printf (text, _ ("%s residents left out · %.2f ha"), people, a->area_m2 / 1e4);
+  if (isfinite (a->children) || isfinite (a->elderly))
+    {
+      g_autofree char *children = gr_format_number (isfinite (a->children) ? a->children : 0, 0);
+      g_autofree char *elderly = gr_format_number (isfinite (a->elderly) ? a->elderly : 0, 0);
+
+      /* TRANSLATORS: children aged 0–14 and elderly aged 60+ among them */
+      g_string_append_printf (text, _ (" (%s children, %s elderly)"), children, elderly);
+    }
+  if (zone != NULL)
+    g_string_append_printf (text, " · %s", zone);
+  if (a->site != NULL)
+    /* TRANSLATORS: the nearest site a park could go on, and how far */
+    g_string_append_printf (text, _ ("\nnearest site: %s, %.0f m"), a->site, a->site_distance_m);
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * gr_indicator_panel_show_priorities:
+ * @areas: (nullable) (element-type GrPriorityArea): by rank; %NULL or
+ *   empty hides the list
+ *
+ * The blind-spot areas that leave the most residents out, each a row that
+ * takes the map there.
+ */
+void
+gr_indicator_panel_show_priorities (GrIndicatorPanel *self, GArray *areas, GrProject *project)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GR_IS_INDICATOR_PANEL (self));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->priority_list))) != NULL)
+    gtk_list_box_remove (self->priority_list, child);
+  gtk_widget_set_visible (self->priority_box, areas != NULL && areas->len > 0);
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
+    {
+      const GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, i);
+      g_autofree char      *rank = g_strdup_printf ("%u", a->rank);
+      g_autofree char      *text = priority_text (a, project);
+      GtkWidget            *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget            *number = gtk_label_new (rank);
+      GtkWidget            *label = gtk_label_new (text);
+
+      gtk_widget_add_css_class (number, "heading");
+      gtk_widget_set_valign (number, GTK_ALIGN_START);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_margin_start (line, 6);
+      gtk_widget_set_margin_end (line, 6);
+      gtk_widget_set_margin_top (line, 4);
+      gtk_widget_set_margin_bottom (line, 4);
+      gtk_box_append (GTK_BOX (line), number);
+      gtk_box_append (GTK_BOX (line), label);
+      gtk_list_box_append (self->priority_list, line);
+    }
+}
+
+guint
+gr_indicator_panel_get_n_priorities (GrIndicatorPanel *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->priority_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "gr-indicators.h"
+#include "gr-priority.h"
 #include "gr-project.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,8 @@ gboolean    gr_indicator_panel_get_row (GrIndicatorPanel *self,
                                         GrIndicatorId     id,
                                         const char      **value,
                                         const char      **verdict);
+
+void gr_indicator_panel_show_priorities (GrIndicatorPanel *self, GArray *areas, GrProject *project);
+guint gr_indicator_panel_get_n_priorities (GrIndicatorPanel *self);
 
 G_END_DECLS

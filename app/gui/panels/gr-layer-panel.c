@@ -128,6 +128,8 @@ fill_legends (GrLayerPanel *self)
            _ ("Corridor pinch point: narrower than 100 m"));
   add_row (self->marker_legend, finding_symbol_new (GR_FINDING_SUGGESTED_SITE),
            _ ("Suggested site, numbered by rank (the Sites page)"));
+  add_row (self->marker_legend, finding_symbol_new (GR_FINDING_PRIORITY_AREA),
+           _ ("Priority area: blind spots ranked by the residents they leave out"));
 }
 
 static void

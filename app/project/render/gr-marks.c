@@ -23,14 +23,15 @@ typedef struct
 
 struct _GrMarks
 {
-  GArray  *shapes;  /* Mark */
-  GArray  *draft;   /* double: Web Mercator x, y of a park being drawn */
-  GArray  *pinches; /* double x, y: corridor pinch points, Web Mercator */
-  GArray  *gaps;    /* double x0, y0, x1, y1: greenway breaks, Web Mercator */
-  gboolean handles; /* the selection's corners drawn as handles to drag */
-  GArray  *sites;   /* Mark: suggested sites, numbered from 1 in order */
-  GArray  *reach;   /* double x, y: centres of the cells a site would serve, Web Mercator */
-  double   cell;    /* their side, Web Mercator units */
+  GArray  *shapes;     /* Mark */
+  GArray  *draft;      /* double: Web Mercator x, y of a park being drawn */
+  GArray  *pinches;    /* double x, y: corridor pinch points, Web Mercator */
+  GArray  *gaps;       /* double x0, y0, x1, y1: greenway breaks, Web Mercator */
+  GArray  *priorities; /* double x, y: priority areas by rank from 1, Web Mercator */
+  gboolean handles;    /* the selection's corners drawn as handles to drag */
+  GArray  *sites;      /* Mark: suggested sites, numbered from 1 in order */
+  GArray  *reach;      /* double x, y: centres of the cells a site would serve, Web Mercator */
+  double   cell;       /* their side, Web Mercator units */
   gboolean findings_hidden;
   GArray  *measure; /* double: Web Mercator x, y of the measure tool's points */
   gboolean measure_closed;
@@ -45,6 +46,7 @@ gr_marks_new (void)
   marks->draft = g_array_new (FALSE, FALSE, sizeof (double));
   marks->pinches = g_array_new (FALSE, FALSE, sizeof (double));
   marks->gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  marks->priorities = g_array_new (FALSE, FALSE, sizeof (double));
   marks->sites = g_array_new (FALSE, FALSE, sizeof (Mark));
   marks->reach = g_array_new (FALSE, FALSE, sizeof (double));
   marks->measure = g_array_new (FALSE, FALSE, sizeof (double));
@@ -79,6 +81,7 @@ gr_marks_free (GrMarks *marks)
   g_array_unref (marks->draft);
   g_array_unref (marks->pinches);
   g_array_unref (marks->gaps);
+  g_array_unref (marks->priorities);
   g_array_unref (marks->measure);
   g_free (marks);
 }
@@ -254,6 +257,31 @@ gr_marks_set_findings (GrMarks      *marks,
     }
 }
 
+/**
+ * gr_marks_set_priorities:
+ * @xy: x, y pairs, analysis CRS: a home in each priority area, by rank
+ *
+ * The blind-spot areas that leave the most residents out, numbered.
+ */
+void
+gr_marks_set_priorities (GrMarks *marks, GrDisplay *display, const double *xy, guint n)
+{
+  g_array_set_size (marks->priorities, 0);
+  for (guint i = 0; display != NULL && i < n; i++)
+    {
+      double m[2];
+
+      to_mercator (display, xy[2 * i], xy[2 * i + 1], &m[0], &m[1]);
+      g_array_append_vals (marks->priorities, m, 2);
+    }
+}
+
+guint
+gr_marks_get_n_priorities (GrMarks *marks)
+{
+  return marks->priorities->len / 2;
+}
+
 guint
 gr_marks_get_n_findings (GrMarks *marks)
 {
@@ -306,8 +334,8 @@ gboolean
 gr_marks_is_empty (GrMarks *marks)
 {
   return marks->shapes->len == 0 && marks->draft->len == 0 && marks->pinches->len == 0
-         && marks->gaps->len == 0 && marks->sites->len == 0 && marks->reach->len == 0
-         && marks->measure->len == 0;
+         && marks->gaps->len == 0 && marks->priorities->len == 0 && marks->sites->len == 0
+         && marks->reach->len == 0 && marks->measure->len == 0;
 }
 
 static void
@@ -410,11 +438,37 @@ draw_pinch (cairo_t *cr, double x, double y)
   cairo_stroke (cr);
 }
 
+/* A priority area: its rank in a black disc with a white rim, apart from
+ * the vermillion of the blind spots under it. */
+static void
+draw_priority (cairo_t *cr, double x, double y, guint rank)
+{
+  char                 text[16];
+  cairo_text_extents_t e;
+
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, 11, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  g_snprintf (text, sizeof text, "%u", rank);
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, rank < 10 ? 13 : 11);
+  cairo_text_extents (cr, text, &e);
+  cairo_move_to (cr, x - e.width / 2 - e.x_bearing, y - e.height / 2 - e.y_bearing);
+  cairo_show_text (cr, text);
+}
+
 static void
 draw_findings (GrMarks *marks, cairo_t *cr, const double a[4])
 {
   if (marks->findings_hidden)
     return;
+  for (guint i = 0; i < marks->priorities->len / 2; i++)
+    draw_priority (cr, a[0] * g_array_index (marks->priorities, double, 2 * i) + a[2],
+                   a[1] * g_array_index (marks->priorities, double, 2 * i + 1) + a[3], i + 1);
   for (guint i = 0; i < marks->gaps->len / 4; i++)
     {
       const double *g = &g_array_index (marks->gaps, double, 4 * i);
@@ -588,6 +642,8 @@ gr_marks_draw_symbol (GrFinding finding, cairo_t *cr, double width, double heigh
     draw_gap (cr, 5, height / 2, width - 5, height / 2);
   else if (finding == GR_FINDING_CORRIDOR_PINCH)
     draw_pinch (cr, width / 2, height / 2);
+  else if (finding == GR_FINDING_PRIORITY_AREA)
+    draw_priority (cr, width / 2, height / 2, 1);
   else
     {
       Mark site = { 0 };

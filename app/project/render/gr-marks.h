@@ -41,6 +41,8 @@ void     gr_marks_set_findings (GrMarks      *marks,
                                 const double *gaps,
                                 guint         n_gaps);
 guint    gr_marks_get_n_findings (GrMarks *marks);
+void     gr_marks_set_priorities (GrMarks *marks, GrDisplay *display, const double *xy, guint n);
+guint    gr_marks_get_n_priorities (GrMarks *marks);
 void     gr_marks_set_findings_visible (GrMarks *marks, gboolean visible);
 gboolean gr_marks_get_findings_visible (GrMarks *marks);
 
@@ -49,6 +51,7 @@ typedef enum
   GR_FINDING_GREENWAY_BREAK,
   GR_FINDING_CORRIDOR_PINCH,
   GR_FINDING_SUGGESTED_SITE,
+  GR_FINDING_PRIORITY_AREA,
 } GrFinding;
 
 void  gr_marks_draw_symbol (GrFinding finding, cairo_t *cr, double width, double height);

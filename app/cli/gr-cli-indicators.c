@@ -11,6 +11,7 @@
 #include "gr-corridor.h"
 #include "gr-format.h"
 #include "gr-indicators.h"
+#include "gr-priority.h"
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -386,6 +387,69 @@ print_networks (GrProject *project)
   gr_greenway_report_clear (&r);
 }
 
+/* The ten blind-spot areas leaving the most residents out. */
+#define N_PRIORITIES 10
+
+static void
+add_priorities (JsonBuilder *b, GrProject *project, GrAnalysis *analysis)
+{
+  g_autoptr (GArray) areas = gr_priority_areas_find (project, analysis, N_PRIORITIES);
+
+  json_builder_set_member_name (b, "priority_areas");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, i);
+      g_autofree char      *zone = a->zone > 0 ? gr_project_zone_name (project, a->zone) : NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "rank");
+      json_builder_add_int_value (b, a->rank);
+      gr_cli_json_add_number (b, "residents", a->residents);
+      gr_cli_json_add_number (b, "children", a->children);
+      gr_cli_json_add_number (b, "elderly", a->elderly);
+      gr_cli_json_add_number (b, "area_m2", a->area_m2);
+      gr_cli_json_add_number (b, "x", a->x);
+      gr_cli_json_add_number (b, "y", a->y);
+      add_string (b, "zone", zone);
+      add_string (b, "nearest_site", a->site);
+      gr_cli_json_add_number (b, "site_distance_m", a->site_distance_m);
+      gr_cli_json_add_number (b, "site_x", a->site_x);
+      gr_cli_json_add_number (b, "site_y", a->site_y);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+print_priorities (GrProject *project, GrAnalysis *analysis)
+{
+  g_autoptr (GArray) areas = gr_priority_areas_find (project, analysis, N_PRIORITIES);
+  g_autofree char *crs = coordinates_crs (project);
+
+  if (areas->len == 0)
+    return;
+  printf ("\n%s\n", _ ("Priority areas: blind spots ranked by the residents they leave out"));
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, i);
+      g_autofree char      *people = gr_format_number (a->residents, 0);
+      g_autofree char      *zone = a->zone > 0 ? gr_project_zone_name (project, a->zone) : NULL;
+
+      /* TRANSLATORS: "1. 1,324 residents, 7.00 ha at x 378570 y 4706895 (EPSG:32631)" */
+      printf (_ ("  %u. %s residents, %.2f ha at x %.0f y %.0f (%s)"), a->rank, people,
+              a->area_m2 / 1e4, a->x, a->y, crs);
+      if (isfinite (a->children) || isfinite (a->elderly))
+        printf (_ (", %.0f children, %.0f elderly"), isfinite (a->children) ? a->children : 0,
+                isfinite (a->elderly) ? a->elderly : 0);
+      if (zone != NULL)
+        printf (", %s", zone);
+      if (a->site != NULL)
+        printf (_ ("; nearest site %s, %.0f m"), a->site, a->site_distance_m);
+      printf ("\n");
+    }
+}
+
 /* One run of the command: what is measured, against which targets. */
 typedef struct
 {
@@ -446,6 +510,7 @@ print_json (const Run *run, const GrIndicators *city)
   add_scope (b, city);
   json_builder_end_object (b);
   add_networks (b, run->project);
+  add_priorities (b, run->project, run->analysis);
   add_zones (b, run);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
@@ -487,6 +552,7 @@ print_text (const Run *run, const GrIndicators *city)
     printf (_ ("Scenario: %s\n"), run->scenario);
   print_table (_ ("City"), city, TRUE);
   print_networks (run->project);
+  print_priorities (run->project, run->analysis);
   for (guint z = 1; z <= gr_project_get_n_zones (run->project); z++)
     {
       g_autofree char *name = gr_project_zone_name (run->project, z);

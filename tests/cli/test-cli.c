@@ -749,6 +749,18 @@ test_indicators (void)
             g_assert_nonnull (json_object_get_string_member (it, "missing"));
           }
       }
+    /* Priority areas, the most residents left out first. */
+    {
+      JsonArray *areas = json_object_get_array_member (root, "priority_areas");
+
+      for (guint i = 1; i < json_array_get_length (areas); i++)
+        g_assert_cmpfloat (
+            json_object_get_double_member (json_array_get_object_element (areas, i - 1),
+                                           "residents"),
+            >=,
+            json_object_get_double_member (json_array_get_object_element (areas, i),
+                                           "residents"));
+    }
     /* The zones stand in for life circles. */
     g_assert_cmpstr (json_object_get_string_member (
                          json_object_get_object_member (city, "life_circles"), "from"),

@@ -758,8 +758,7 @@ test_indicators (void)
             json_object_get_double_member (json_array_get_object_element (areas, i - 1),
                                            "residents"),
             >=,
-            json_object_get_double_member (json_array_get_object_element (areas, i),
-                                           "residents"));
+            json_object_get_double_member (json_array_get_object_element (areas, i), "residents"));
     }
     /* The zones stand in for life circles. */
     g_assert_cmpstr (json_object_get_string_member (

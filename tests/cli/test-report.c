@@ -197,6 +197,27 @@ test_report_chinese (Fixture *f, gconstpointer data)
         }
     }
   g_assert_cmpuint (checked, >=, 3);
+  /* The appendix says how each indicator is measured: its definition
+   * (its first words, before the line wraps) beside its name. */
+  for (guint i = 0; i < json_array_get_length (base_items); i++)
+    {
+      JsonObject      *it = json_array_get_object_element (base_items, i);
+      const char      *definition = json_object_get_string_member (it, "definition");
+      g_autofree char *start = g_utf8_substring (definition, 0, 8);
+      g_autofree char *line = line_with (pages, start, NULL, NULL);
+
+      g_assert_false (g_str_is_ascii (definition));
+      if (line == NULL)
+        g_error ("the appendix lacks “%s”", definition);
+    }
+  /* Priority areas and life circles have their tables. */
+  {
+    g_autofree char *priorities = line_with (pages, "优先", NULL, NULL);
+    g_autofree char *circles = line_with (pages, "生活圈", "GB 50180", NULL);
+
+    g_assert_nonnull (priorities);
+    g_assert_nonnull (circles);
+  }
   /* The candidate park with its area and its review flag (≥ 5,000 m²). */
   {
     g_autofree char *row = line_with (pages, "新园", NULL, NULL);

@@ -17,6 +17,7 @@
 #include "gr-output-file.h"
 #include "gr-population.h"
 
+#include "gr-priority.h"
 #include "gr-scenario-store.h"
 #include "gr-site-suggestion.h"
 #include "gr-style-store.h"
@@ -249,6 +250,125 @@ indicator_table (Doc *doc, Option *opt, Option *baseline)
     {
       doc->y += 6;
       _gr_doc_paragraph (doc, opt->city.system_check, BODY_PT);
+    }
+}
+
+/* The blind-spot areas leaving the most residents out, for the option. */
+static void
+priority_table (Doc *doc, Option *opt, GrProject *baseline)
+{
+  GrProject *project = opt->project != NULL ? opt->project : baseline;
+  g_autoptr (GArray) areas = gr_priority_areas_find (project, opt->analysis, 10);
+  g_autofree char *title = g_strdup_printf (_ ("Priority areas: %s"), opt->name);
+  const char      *headers[] = {
+         _ ("Rank"), _ ("Residents left out"), _ ("Children"), _ ("Elderly"), _ ("Area"),
+         _ ("Zone"), _ ("Nearest usable site")
+  };
+  Table t = { title,
+              7,
+              headers,
+              { 0.06, 0.13, 0.09, 0.09, 0.17, 0.18, 0.28 },
+              { TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE } };
+
+  if (areas->len == 0)
+    return;
+  table_begin (doc, &t);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, i);
+      g_autofree char      *rank = g_strdup_printf ("%u", a->rank);
+      g_autofree char      *people = gr_format_number (a->residents, 0);
+      g_autofree char      *children =
+          isfinite (a->children) ? gr_format_number (a->children, 0) : g_strdup ("–");
+      g_autofree char *elderly =
+          isfinite (a->elderly) ? gr_format_number (a->elderly, 0) : g_strdup ("–");
+      g_autofree char *area = gr_format_area (a->area_m2);
+      g_autofree char *zone =
+          a->zone > 0 ? gr_project_zone_name (project, a->zone) : g_strdup ("–");
+      g_autofree char *site = a->site != NULL
+                                  ? g_strdup_printf (_ ("%s, %.0f m"), a->site, a->site_distance_m)
+                                  : g_strdup (_ ("none in the sites layer"));
+      const char      *cells[] = { rank, people, children, elderly, area, zone, site };
+
+      table_row (doc, &t, cells, NULL);
+    }
+  doc->y += 6;
+  _gr_doc_paragraph (doc,
+                     _ ("Blind spots are homes beyond 300 m of green space and 500 m of a park; "
+                        "those within 50 m of each other form one area. Children are residents "
+                        "aged 0–14, the elderly 60 and over, from the population layer's age "
+                        "groups."),
+                     BODY_PT);
+}
+
+/* GB 50180-2018 Table 4.0.4, circle by circle. */
+static void
+life_circle_table (Doc *doc, Option *opt)
+{
+  const GrIndicators *in = &opt->city;
+  g_autofree char    *title = g_strdup_printf (_ ("Life circles (GB 50180-2018): %s"), opt->name);
+  const char *headers[] = { _ ("Life circle"),  _ ("Residents"),           _ ("Park a resident"),
+                            _ ("Largest park"), _ ("≥ 2.0 m² a resident"), _ ("Park of 1 ha") };
+  Table       t = { title,
+                    6,
+                    headers,
+                    { 0.26, 0.13, 0.15, 0.14, 0.16, 0.16 },
+                    { FALSE, TRUE, TRUE, TRUE, FALSE, FALSE } };
+
+  if (in->circles == NULL || in->circles->len == 0)
+    return;
+  table_begin (doc, &t);
+  for (guint i = 0; i < in->circles->len; i++)
+    {
+      const GrLifeCircle *c = &g_array_index (in->circles, GrLifeCircle, i);
+      g_autofree char    *people = gr_format_number (c->residents, 0);
+      g_autofree char    *per = isfinite (c->per_capita)
+                                    ? g_strdup_printf ("%.2f %s", c->per_capita, _ ("m²/person"))
+                                    : g_strdup ("–");
+      g_autofree char    *park = gr_format_area (c->largest_park_m2);
+      guint8              tones[6] = { 0 };
+      const char         *green = !gr_life_circle_checks_green (c->level) ? "–"
+                                  : c->green_ok                           ? _ ("met")
+                                                                          : _ ("not met");
+      const char         *big = !gr_life_circle_checks_park (c->level) ? "–"
+                                : c->park_ok                           ? _ ("met")
+                                                                       : _ ("not met");
+      const char         *cells[] = { c->name, people, per, park, green, big };
+
+      tones[4] = !gr_life_circle_checks_green (c->level) ? TONE_PLAIN
+                 : c->green_ok                           ? TONE_GOOD
+                                                         : TONE_BAD;
+      tones[5] = !gr_life_circle_checks_park (c->level) ? TONE_PLAIN
+                 : c->park_ok                           ? TONE_GOOD
+                                                        : TONE_BAD;
+      table_row (doc, &t, cells, tones);
+    }
+  if (in->circles_from == GR_ROLE_ZONES)
+    {
+      doc->y += 6;
+      _gr_doc_paragraph (doc,
+                         _ ("The project has no life-circle layer: its zones stand in for the "
+                            "circles, and each is held to both the 15-minute and the 10-minute "
+                            "figures."),
+                         BODY_PT);
+    }
+}
+
+/* Appendix: what each indicator divides by what, and whence. */
+static void
+definitions_table (Doc *doc)
+{
+  const char *headers[] = { _ ("Indicator"), _ ("Definition and source") };
+  Table       t = {
+          _ ("Appendix: how each indicator is measured"), 2, headers, { 0.34, 0.66 }, { FALSE, FALSE }
+  };
+
+  table_begin (doc, &t);
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    {
+      const char *cells[] = { gr_indicator_get_name (i), gr_indicator_get_definition (i) };
+
+      table_row (doc, &t, cells, NULL);
     }
 }
 
@@ -877,6 +997,11 @@ gr_report_write (const GrReportOptions *o,
       candidate_table (&doc, options, baseline);
       suggested_table (&doc, options, baseline);
     }
+  for (guint i = 0; i < options->len; i++)
+    priority_table (&doc, g_ptr_array_index (options, i), baseline);
+  life_circle_table (&doc, g_ptr_array_index (options, 0));
+  _gr_doc_new_page (&doc);
+  definitions_table (&doc);
   cairo_show_page (doc.cr);
   cairo_destroy (doc.cr);
   cairo_surface_finish (surface);

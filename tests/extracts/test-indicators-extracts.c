@@ -32,6 +32,15 @@ extract (const char *file, gboolean with_population)
   return project;
 }
 
+static double
+zone_land (GrAnalysis *analysis, int zone)
+{
+  GrSummary s;
+
+  gr_analysis_summarize (analysis, zone, &s);
+  return s.residential.area_m2;
+}
+
 /* Between the city and its zones: park areas and residents add up (a
  * park is counted where it lies, and homes are in one zone or none),
  * every share is a share, and the park-system inventory adds up. */
@@ -42,7 +51,7 @@ check (GrProject *project, gboolean has_population)
   GrCriteria c;
   g_autoptr (GrAnalysis) analysis = NULL;
   GrIndicators city;
-  double       park_sum = 0, people_sum = 0;
+  double       park_sum = 0, people_sum = 0, greenway_sum = 0;
   guint        parks_sum = 0, n = gr_project_get_n_zones (project);
 
   gr_criteria_init_default (&c);
@@ -50,12 +59,26 @@ check (GrProject *project, gboolean has_population)
   g_assert_no_error (error);
   gr_indicators_compute (&city, project, analysis, -1, GR_TARGETS_YUNCHENG_2025);
   g_assert_false (city.builtup); /* OSM has no built-up boundary layer */
-  for (guint i = GR_IND_SERVICE_RATE; i <= GR_IND_PARK_500_POPULATION; i++)
-    if (isfinite (city.items[i].value))
-      {
-        g_assert_cmpfloat (city.items[i].value, >=, 0);
-        g_assert_cmpfloat (city.items[i].value, <=, 100 + 1e-9);
-      }
+  /* Every indicator is a figure or says what it needs; a share stays a
+   * share. */
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    {
+      const GrIndicator *it = &city.items[i];
+
+      g_assert_true (isfinite (it->value) != (it->missing != NULL));
+      if (isfinite (it->value) && g_str_equal (gr_indicator_get_unit (i), "%"))
+        {
+          g_assert_cmpfloat (it->value, >=, 0);
+          g_assert_cmpfloat (it->value, <=, 100 + 1e-9);
+        }
+    }
+  /* OSM has no corridors, built-up boundary, trees or age groups: said. */
+  g_assert_nonnull (strstr (city.items[GR_IND_CORRIDOR_COMPLIANCE].missing, "corridor"));
+  g_assert_nonnull (strstr (city.items[GR_IND_GREEN_RATIO].missing, "built-up"));
+  g_assert_nonnull (strstr (city.items[GR_IND_SHADED_ROADS].missing, "trees"));
+  g_assert_nonnull (city.items[GR_IND_SERVICE_CHILDREN].missing);
+  g_assert_true (isfinite (city.items[GR_IND_GREENWAY_SERVICE].value)
+                 == (project->layers[GR_ROLE_GREENWAY] != NULL));
   g_assert_true (isfinite (city.items[GR_IND_SERVICE_RATE].value));
   g_assert_true (isfinite (city.items[GR_IND_PARK_PER_CAPITA].value) == has_population);
   g_assert_true ((city.items[GR_IND_PARK_PER_CAPITA].missing != NULL) == !has_population);
@@ -69,6 +92,9 @@ check (GrProject *project, gboolean has_population)
       GrIndicators zone;
 
       gr_indicators_compute (&zone, project, analysis, z, GR_TARGETS_YUNCHENG_2025);
+      /* A zone's homes near a greenway are the city's, counted once. */
+      if (isfinite (zone.items[GR_IND_GREENWAY_SERVICE].value))
+        greenway_sum += zone.items[GR_IND_GREENWAY_SERVICE].value / 100 * zone_land (analysis, z);
       park_sum += zone.park_area;
       if (isfinite (zone.population))
         people_sum += zone.population;
@@ -83,6 +109,11 @@ check (GrProject *project, gboolean has_population)
           park_sum, city.park_area, people_sum, city.population, parks_sum,
           project->layers[GR_ROLE_PARK] != NULL ? project->layers[GR_ROLE_PARK]->features->len : 0);
       g_assert_cmpfloat (park_sum, <=, city.park_area * (1 + 1e-9) + 1e-6);
+      if (isfinite (city.items[GR_IND_GREENWAY_SERVICE].value))
+        g_assert_cmpfloat (greenway_sum, <=,
+                           city.items[GR_IND_GREENWAY_SERVICE].value / 100 * zone_land (analysis, -1)
+                               * (1 + 1e-9)
+                               + 1e-6);
       if (has_population)
         g_assert_cmpfloat (people_sum, <=, city.population * (1 + 1e-9));
     }
@@ -99,6 +130,36 @@ test_extract (gconstpointer data)
   g_assert_true (project->layers[GR_ROLE_POPULATION] == NULL
                  || gr_population_is_estimate (project));
   check (project, project->layers[GR_ROLE_POPULATION] != NULL);
+}
+
+/* Along the paths a home is never nearer a greenway than in a straight
+ * line: walking coverage within 1 km is at most the straight-line one. */
+static void
+test_greenway_walking (void)
+{
+  g_autoptr (GrProject) project = extract ("andorra", FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrAnalysis) straight = NULL;
+  g_autoptr (GrAnalysis) walking = NULL;
+  GrIndicators s, w;
+  GrCriteria   c;
+
+  gr_criteria_init_default (&c);
+  straight = gr_project_build_analysis (project, &c, NULL, &error);
+  g_assert_no_error (error);
+  c.walking = TRUE;
+  walking = gr_project_build_analysis (project, &c, NULL, &error);
+  g_assert_no_error (error);
+  gr_indicators_compute (&s, project, straight, -1, GR_TARGETS_NONE);
+  gr_indicators_compute (&w, project, walking, -1, GR_TARGETS_NONE);
+  g_test_message ("homes within 1 km of a greenway: %.2f %% straight, %.2f %% walking",
+                  s.items[GR_IND_GREENWAY_SERVICE].value, w.items[GR_IND_GREENWAY_SERVICE].value);
+  g_assert_cmpfloat (s.items[GR_IND_GREENWAY_SERVICE].value, >, 0);
+  g_assert_cmpfloat (w.items[GR_IND_GREENWAY_SERVICE].value, >, 0);
+  g_assert_cmpfloat (w.items[GR_IND_GREENWAY_SERVICE].value, <=,
+                     s.items[GR_IND_GREENWAY_SERVICE].value + 1e-9);
+  gr_indicators_clear (&s);
+  gr_indicators_clear (&w);
 }
 
 static void
@@ -123,5 +184,6 @@ main (int argc, char **argv)
       g_test_add_data_func (name, extracts[i], test_extract);
     }
   g_test_add_func ("/indicators/extracts/helsinki-with-population", test_helsinki_population);
+  g_test_add_func ("/indicators/extracts/greenway-walking", test_greenway_walking);
   return g_test_run ();
 }

@@ -111,8 +111,8 @@ check (GrProject *project, gboolean has_population)
       g_assert_cmpfloat (park_sum, <=, city.park_area * (1 + 1e-9) + 1e-6);
       if (isfinite (city.items[GR_IND_GREENWAY_SERVICE].value))
         g_assert_cmpfloat (greenway_sum, <=,
-                           city.items[GR_IND_GREENWAY_SERVICE].value / 100 * zone_land (analysis, -1)
-                               * (1 + 1e-9)
+                           city.items[GR_IND_GREENWAY_SERVICE].value / 100
+                                   * zone_land (analysis, -1) * (1 + 1e-9)
                                + 1e-6);
       if (has_population)
         g_assert_cmpfloat (people_sum, <=, city.population * (1 + 1e-9));

@@ -207,8 +207,72 @@ test_population_raster_bad (void)
   assert_import_fails ("population", tif, GR_PROJECT_ERROR_INVALID);
 }
 
+/* Two 社区 of a 七普 table with its age groups, as a bureau's layer names
+ * them; a third whose groups outnumber its residents (a misread field) is
+ * kept for its residents, its ages left out and said. The ages survive a
+ * save and a load. */
+static void
+test_population_ages (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *layer = write_temp (
+      "社区人口.geojson",
+      "{\"type\":\"FeatureCollection\",\"features\":["
+      "{\"type\":\"Feature\",\"properties\":{\"名称\":\"甲社区\",\"人口\":5000,"
+      "\"0-14岁\":800,\"60岁及以上\":1200},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+      "[[[116.30,39.90],[116.31,39.90],[116.31,39.91],[116.30,39.91],[116.30,39.90]]]}},"
+      "{\"type\":\"Feature\",\"properties\":{\"名称\":\"乙社区\",\"人口\":3000,"
+      "\"0-14岁\":450,\"60岁及以上\":600},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+      "[[[116.31,39.90],[116.32,39.90],[116.32,39.91],[116.31,39.91],[116.31,39.90]]]}},"
+      "{\"type\":\"Feature\",\"properties\":{\"名称\":\"丙社区\",\"人口\":100,"
+      "\"0-14岁\":450,\"60岁及以上\":600},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+      "[[[116.32,39.90],[116.33,39.90],[116.33,39.91],[116.32,39.91],[116.32,39.90]]]}}]}");
+  g_autofree char *homes = write_temp (
+      "居住.geojson",
+      "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+      "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[116.30,39.90],[116.33,39.90],"
+      "[116.33,39.91],[116.30,39.91],[116.30,39.90]]]}}]}");
+  g_autofree char *dir = g_path_get_dirname (layer);
+  g_autofree char *gpkg = g_build_filename (dir, "ages.gpkg", NULL);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  g_autoptr (GrProject) project = NULL;
+  g_autoptr (GrProject) loaded = NULL;
+  g_autofree char *pop_spec = g_strconcat ("population=", layer, NULL);
+  g_autofree char *home_spec = g_strconcat ("residential=", homes, NULL);
+  gboolean         warned = FALSE;
+
+  g_ptr_array_add (sources, gr_source_parse (pop_spec, &error));
+  g_ptr_array_add (sources, gr_source_parse (home_spec, &error));
+  g_assert_no_error (error);
+  project = gr_project_import (NULL, sources, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < project->warnings->len; i++)
+    warned |= strstr (g_ptr_array_index (project->warnings, i),
+                      "1 feature has more children or elderly than residents")
+              != NULL;
+  g_assert_true (warned);
+  g_assert_true (gr_project_save (project, gpkg, &error));
+  g_assert_no_error (error);
+  loaded = gr_project_load (gpkg, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < 2; k++)
+    {
+      GrLayer   *pop = (k == 0 ? project : loaded)->layers[GR_ROLE_POPULATION];
+      GrFeature *a = g_ptr_array_index (pop->features, 0);
+      GrFeature *b = g_ptr_array_index (pop->features, 1);
+      GrFeature *c = g_ptr_array_index (pop->features, 2);
+
+      g_assert_cmpfloat (a->children, ==, 800);
+      g_assert_cmpfloat (a->elderly, ==, 1200);
+      g_assert_cmpfloat (b->children, ==, 450);
+      g_assert_cmpfloat (c->value, ==, 100);
+      g_assert_true (isnan (c->children) && isnan (c->elderly));
+    }
+}
+
 GR_TEST_MAIN (gr_gdal_init,
               { "/project/population/dasymetric", test_population_dasymetric },
               { "/project/population/table", test_population_table },
               { "/project/population/raster", test_population_raster },
-              { "/project/population/raster-bad", test_population_raster_bad })
+              { "/project/population/raster-bad", test_population_raster_bad },
+              { "/project/population/ages", test_population_ages })

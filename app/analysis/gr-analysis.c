@@ -792,7 +792,7 @@ gr_analysis_set_greenways (GrAnalysis             *analysis,
           gr_grid_foreach_cell_within (grid, lines[i], radius, spans, mark_cell, analysis);
           continue;
         }
-      gr_walk_reach (analysis->walk, lines[i], radius, reach);
+      gr_walk_reach_line (analysis->walk, lines[i], radius, reach);
       for (guint k = 0; k < reach->len; k++)
         {
           const GrCellDistance *c = &g_array_index (reach, GrCellDistance, k);
@@ -874,22 +874,13 @@ gr_analysis_sum_within (GrAnalysis      *analysis,
 
 /**
  * gr_analysis_foreach_cell:
- * @func: called for every residential cell with its centre, land,
- *   residents and state (bit L set when service layer L covers it, bit
- *   %GR_REACH_GREENWAY when a greenway is within reach)
+ * @func: called for every residential cell
  *
  * Row by row from the south-west, for finding clusters of homes.
  */
 void
 gr_analysis_foreach_cell (GrAnalysis *analysis,
-                          void (*func) (guint    col,
-                                        guint    row,
-                                        double   x,
-                                        double   y,
-                                        double   area_m2,
-                                        double   people,
-                                        guint    state,
-                                        gpointer data),
+                          void (*func) (const GrCell *cell, gpointer data),
                           gpointer data)
 {
   const GrGrid *grid;
@@ -901,8 +892,7 @@ gr_analysis_foreach_cell (GrAnalysis *analysis,
       {
         const GrTile *tile = gr_grid_tile_at (grid, col, row);
         guint         index = gr_tile_index (col, row);
-        guint         state;
-        double        x, y;
+        GrCell        cell;
 
         if (tile == NULL)
           {
@@ -911,13 +901,17 @@ gr_analysis_foreach_cell (GrAnalysis *analysis,
           }
         if (tile->sample[index] == 0)
           continue;
-        state = tile->state[index];
+        cell.col = col;
+        cell.row = row;
+        gr_grid_cell_center (grid, col, row, &cell.x, &cell.y);
+        cell.area_m2 =
+            gr_samples (tile->sample[index]) * grid->resolution * grid->resolution / 16.0;
+        cell.people = tile->people[index] / GR_POPULATION_SCALE;
+        cell.zone = tile->zone[index];
+        cell.state = tile->state[index];
         if (is_greenway (analysis, grid, col, row))
-          state |= 1u << GR_REACH_GREENWAY;
-        gr_grid_cell_center (grid, col, row, &x, &y);
-        func (col, row, x, y,
-              gr_samples (tile->sample[index]) * grid->resolution * grid->resolution / 16.0,
-              tile->people[index] / GR_POPULATION_SCALE, state, data);
+          cell.state |= 1u << GR_REACH_GREENWAY;
+        func (&cell, data);
       }
 }
 

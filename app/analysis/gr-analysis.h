@@ -90,16 +90,18 @@ void     gr_analysis_sum_within (GrAnalysis      *analysis,
                                  guint            layer,
                                  GrAmount        *all,
                                  GrAmount        *covered);
-void     gr_analysis_foreach_cell (GrAnalysis *analysis,
-                                   void (*func) (guint    col,
-                                             guint    row,
-                                             double   x,
-                                             double   y,
-                                             double   area_m2,
-                                             double   people,
-                                             guint    state,
-                                             gpointer data),
-                                   gpointer data);
+typedef struct
+{
+  guint  col, row;
+  double x, y; /* its centre */
+  double area_m2, people;
+  guint  zone;  /* 1-based, 0 outside every zone */
+  guint  state; /* bit L: service layer L covers it; bit GR_REACH_GREENWAY: a greenway */
+} GrCell;
+
+void gr_analysis_foreach_cell (GrAnalysis *analysis,
+                               void (*func) (const GrCell *cell, gpointer data),
+                               gpointer data);
 
 void              gr_analysis_summarize (GrAnalysis *analysis, int zone, GrSummary *summary);
 double            gr_analysis_get_unplaced_population (GrAnalysis *analysis);

@@ -336,20 +336,13 @@ entrance_seeds (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
   return seeds->len > 0;
 }
 
-/**
- * gr_walk_access:
- * @seeds: (element-type GrWalkSeed): replaced by the feature's access nodes
- *   and the walk from each into the feature
- */
-void
-gr_walk_access (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
+/* Every network node within the access distance of @polygon's outline. */
+static void
+nearby_seeds (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
 {
   g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint32));
   double bounds[4];
 
-  g_array_set_size (seeds, 0);
-  if (entrance_seeds (walk, polygon, seeds))
-    return;
   gr_polygon_bounds (polygon, bounds);
   bounds[0] -= walk->access_distance;
   bounds[1] -= walk->access_distance;
@@ -368,6 +361,23 @@ gr_walk_access (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
       if (d <= walk->access_distance)
         seed (seeds, node, gr_mm_ceil (d));
     }
+}
+
+/**
+ * gr_walk_access:
+ * @seeds: (element-type GrWalkSeed): replaced by the feature's access nodes
+ *   and the walk from each into the feature
+ *
+ * A park's gates when the entrances layer has any near it, else every
+ * path within the access distance of its outline.
+ */
+void
+gr_walk_access (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds)
+{
+  g_array_set_size (seeds, 0);
+  if (entrance_seeds (walk, polygon, seeds))
+    return;
+  nearby_seeds (walk, polygon, seeds);
 }
 
 /* ---- bounded Dijkstra ------------------------------------------------------ */
@@ -499,18 +509,14 @@ next_epoch (const GrWalk *walk, GrWalkScratch *sc)
  *
  * Returns: %FALSE when the network does not reach the feature at all
  */
-gboolean
-gr_walk_reach_with (const GrWalk    *walk,
-                    GrWalkScratch   *sc,
-                    const GrPolygon *polygon,
-                    double           radius,
-                    GArray          *cells)
+/* The bounded search from the seeds in @sc, each cell reached once at
+ * its shortest walk. */
+static gboolean
+reach_from_seeds (const GrWalk *walk, GrWalkScratch *sc, double radius, GArray *cells)
 {
   gint64 limit = (gint64) floor (radius * 1000.0 + 1e-6);
 
-  g_return_val_if_fail (walk->att_start != NULL, FALSE);
   g_array_set_size (cells, 0);
-  gr_walk_access (walk, polygon, sc->seeds);
   if (sc->seeds->len == 0)
     return FALSE;
   dijkstra (walk, sc, limit);
@@ -528,6 +534,34 @@ gr_walk_reach_with (const GrWalk    *walk,
     sc->node_mm[g_array_index (sc->touched, guint32, i)] = G_MAXINT64;
   g_array_set_size (sc->touched, 0);
   return TRUE;
+}
+
+gboolean
+gr_walk_reach_with (const GrWalk    *walk,
+                    GrWalkScratch   *sc,
+                    const GrPolygon *polygon,
+                    double           radius,
+                    GArray          *cells)
+{
+  g_return_val_if_fail (walk->att_start != NULL, FALSE);
+  gr_walk_access (walk, polygon, sc->seeds);
+  return reach_from_seeds (walk, sc, radius, cells);
+}
+
+/**
+ * gr_walk_reach_line:
+ *
+ * As gr_walk_reach(), from every path within the access distance of
+ * @line (a greenway, as a polygon of no area) whatever park gates lie on
+ * it: a greenway is walked onto anywhere along it.
+ */
+gboolean
+gr_walk_reach_line (GrWalk *walk, const GrPolygon *line, double radius, GArray *cells)
+{
+  g_return_val_if_fail (walk->att_start != NULL, FALSE);
+  g_array_set_size (walk->scratch->seeds, 0);
+  nearby_seeds (walk, line, walk->scratch->seeds);
+  return reach_from_seeds (walk, walk->scratch, radius, cells);
 }
 
 gboolean

@@ -41,8 +41,9 @@ void             gr_walk_get_attachment (const GrWalk *walk,
                                          gint64       *to_b);
 GrAmount         gr_walk_get_unattached (const GrWalk *walk);
 
-void           gr_walk_access (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds);
-gboolean       gr_walk_reach (GrWalk *walk, const GrPolygon *polygon, double radius, GArray *cells);
+void     gr_walk_access (const GrWalk *walk, const GrPolygon *polygon, GArray *seeds);
+gboolean gr_walk_reach (GrWalk *walk, const GrPolygon *polygon, double radius, GArray *cells);
+gboolean gr_walk_reach_line (GrWalk *walk, const GrPolygon *line, double radius, GArray *cells);
 GrWalkScratch *gr_walk_scratch_new (const GrWalk *walk);
 void           gr_walk_scratch_free (GrWalkScratch *scratch);
 gboolean       gr_walk_reach_with (const GrWalk    *walk,

@@ -191,13 +191,14 @@ print_table (const char *scope, const GrIndicators *in, gboolean definitions)
     {
       const GrLifeCircle *c = &g_array_index (in->circles, GrLifeCircle, i);
       g_autofree char    *people = gr_format_number (c->residents, 0);
+      g_autofree char    *per =
+          isfinite (c->per_capita) ? g_strdup_printf ("%.2f", c->per_capita) : g_strdup ("–");
 
       /* TRANSLATORS: a life circle: its name, residents, public green a
        * resident, and whether it holds a park of 1 ha */
-      printf (_ ("  Life circle %s: %s residents, %.2f m² of park a resident, largest park "
+      printf (_ ("  Life circle %s: %s residents, %s m² of park a resident, largest park "
                  "%.2f ha%s\n"),
-              c->name, people, isfinite (c->per_capita) ? c->per_capita : 0,
-              c->largest_park_m2 / 1e4,
+              c->name, people, per, c->largest_park_m2 / 1e4,
               !gr_life_circle_checks_park (c->level) ? ""
               : c->park_ok                           ? ""
                                                      : _ (" — no park of 1 ha"));
@@ -393,7 +394,7 @@ print_networks (GrProject *project)
 static void
 add_priorities (JsonBuilder *b, GrProject *project, GrAnalysis *analysis)
 {
-  g_autoptr (GArray) areas = gr_priority_areas_find (project, analysis, N_PRIORITIES);
+  g_autoptr (GArray) areas = gr_priority_areas_find (project, analysis, -1, N_PRIORITIES);
 
   json_builder_set_member_name (b, "priority_areas");
   json_builder_begin_array (b);
@@ -424,7 +425,7 @@ add_priorities (JsonBuilder *b, GrProject *project, GrAnalysis *analysis)
 static void
 print_priorities (GrProject *project, GrAnalysis *analysis)
 {
-  g_autoptr (GArray) areas = gr_priority_areas_find (project, analysis, N_PRIORITIES);
+  g_autoptr (GArray) areas = gr_priority_areas_find (project, analysis, -1, N_PRIORITIES);
   g_autofree char *crs = coordinates_crs (project);
 
   if (areas->len == 0)
@@ -440,8 +441,15 @@ print_priorities (GrProject *project, GrAnalysis *analysis)
       printf (_ ("  %u. %s residents, %.2f ha at x %.0f y %.0f (%s)"), a->rank, people,
               a->area_m2 / 1e4, a->x, a->y, crs);
       if (isfinite (a->children) || isfinite (a->elderly))
-        printf (_ (", %.0f children, %.0f elderly"), isfinite (a->children) ? a->children : 0,
-                isfinite (a->elderly) ? a->elderly : 0);
+        {
+          g_autofree char *children =
+              isfinite (a->children) ? gr_format_number (a->children, 0) : g_strdup ("–");
+          g_autofree char *elderly =
+              isfinite (a->elderly) ? gr_format_number (a->elderly, 0) : g_strdup ("–");
+
+          /* TRANSLATORS: children aged 0–14 and elderly aged 60+ among them */
+          printf (_ (", %s children, %s elderly"), children, elderly);
+        }
       if (zone != NULL)
         printf (", %s", zone);
       if (a->site != NULL)

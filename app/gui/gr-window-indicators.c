@@ -138,22 +138,15 @@ _gr_window_refresh_targets (GrWindow *self)
 static void
 show_priorities (GrWindow *self, GrProject *project, GrAnalysis *analysis, guint scope)
 {
-  g_autoptr (GArray) all = gr_priority_areas_find (project, analysis, scope > 0 ? G_MAXUINT : 10);
   g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
 
-  self->priorities = g_array_new (FALSE, TRUE, sizeof (GrPriorityArea));
-  for (guint i = 0; i < all->len && self->priorities->len < 10; i++)
+  self->priorities = gr_priority_areas_find (project, analysis, scope > 0 ? (int) scope : -1, 10);
+  for (guint i = 0; i < self->priorities->len; i++)
     {
-      GrPriorityArea *a = &g_array_index (all, GrPriorityArea, i);
+      const GrPriorityArea *a = &g_array_index (self->priorities, GrPriorityArea, i);
 
-      if (scope > 0 && a->zone != scope)
-        continue;
-      a->rank = self->priorities->len + 1;
-      g_array_append_val (self->priorities, *a);
-      a->site = NULL; /* moved */
       g_array_append_vals (xy, (double[]){ a->x, a->y }, 2);
     }
-  g_array_set_clear_func (self->priorities, gr_priority_area_clear);
   gr_indicator_panel_show_priorities (self->indicator_panel, self->priorities, project);
   gr_sketch_layer_set_priorities (self->sketch, gr_session_get_display (self->session),
                                   (double *) xy->data, xy->len / 2);

@@ -749,9 +749,18 @@ test_indicators (void)
             g_assert_nonnull (json_object_get_string_member (it, "missing"));
           }
       }
-    /* Priority areas, the most residents left out first. */
+    /* Priority areas, the most residents left out first: the north-west
+     * and south-east corners are beyond 300 m of green and 500 m of a
+     * park; the town has no sites layer to name a site from. */
     {
-      JsonArray *areas = json_object_get_array_member (root, "priority_areas");
+      JsonArray  *areas = json_object_get_array_member (root, "priority_areas");
+      JsonObject *first;
+
+      g_assert_cmpuint (json_array_get_length (areas), ==, 2);
+      first = json_array_get_object_element (areas, 0);
+      g_assert_cmpint (json_object_get_int_member (first, "rank"), ==, 1);
+      g_assert_cmpfloat (json_object_get_double_member (first, "residents"), >, 0);
+      g_assert_true (json_object_get_null_member (first, "nearest_site"));
 
       for (guint i = 1; i < json_array_get_length (areas); i++)
         g_assert_cmpfloat (

@@ -213,7 +213,7 @@ test_report_chinese (Fixture *f, gconstpointer data)
   /* Priority areas and life circles have their tables. */
   {
     g_autofree char *priorities = line_with (pages, "优先", NULL, NULL);
-    g_autofree char *circles = line_with (pages, "生活圈", "GB 50180", NULL);
+    g_autofree char *circles = line_with (pages, "生活圈（GB 50180-2018）：", NULL, NULL);
 
     g_assert_nonnull (priorities);
     g_assert_nonnull (circles);

@@ -1070,6 +1070,23 @@ test_priority_areas (Fixture *f, gconstpointer data)
                   hidden.r, hidden.g, hidden.b);
   g_assert_cmpuint (shown.r + shown.g + shown.b, <, 3 * 70);
   g_assert_cmpuint (hidden.r + hidden.g + hidden.b, >, 3 * 70);
+  /* A zone chosen: its own areas only, ranked afresh from 1. */
+  {
+    guint zone = first->zone;
+
+    g_assert_cmpuint (zone, >, 0);
+    gr_window_set_targets (window, GR_TARGETS_YUNCHENG_2025, zone);
+    spin (100);
+    g_assert_cmpuint (window->priorities->len, >=, 1);
+    for (guint i = 0; i < window->priorities->len; i++)
+      {
+        g_assert_cmpuint (g_array_index (window->priorities, GrPriorityArea, i).zone, ==, zone);
+        g_assert_cmpuint (g_array_index (window->priorities, GrPriorityArea, i).rank, ==, i + 1);
+      }
+    g_assert_cmpuint (gr_marks_get_n_priorities (marks), ==, window->priorities->len);
+    gr_window_set_targets (window, GR_TARGETS_YUNCHENG_2025, 0);
+    spin (100);
+  }
 }
 
 /* A layer's attribute table: every park, sorted by size, searched by name;

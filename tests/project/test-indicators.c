@@ -293,8 +293,9 @@ bureau_town (gboolean with_trees)
   add (
       p, GR_ROLE_LIFECIRCLES,
       feature ("POLYGON ((-100 -100,600 -100,600 600,-100 600,-100 -100))", "西生活圈", NULL, NAN));
+  /* A place name with 五 and 里 in it says nothing of the circle's level. */
   add (p, GR_ROLE_LIFECIRCLES,
-       feature ("POLYGON ((2900 -100,3500 -100,3500 600,2900 600,2900 -100))", "东生活圈", NULL,
+       feature ("POLYGON ((2900 -100,3500 -100,3500 600,2900 600,2900 -100))", "五里河社区", NULL,
                 NAN));
   add (p, GR_ROLE_CORRIDOR,
        feature ("POLYGON ((0 2000,1000 2000,1000 2120,0 2120,0 2000))", "宽廊道", NULL, NAN));
@@ -398,7 +399,7 @@ test_bureau_missing (void)
   g_assert_nonnull (strstr (city.items[GR_IND_SHADED_ROADS].missing, "trees"));
   g_assert_cmpfloat_with_epsilon (city.items[GR_IND_GREEN_COVER].value, 3.21, 1e-6);
   gr_indicators_clear (&city);
-  /* No greenways, no life circles: the zones stand in for the circles. */
+  /* No life circles: the zones stand in for the circles. */
   g_ptr_array_set_size (project->layers[GR_ROLE_LIFECIRCLES]->features, 0);
   gr_indicators_compute (&city, project, analysis, -1, GR_TARGETS_NONE);
   g_assert_cmpint (city.circles_from, ==, GR_ROLE_ZONES);
@@ -425,7 +426,7 @@ test_priority_areas (void)
        feature ("POLYGON ((3500 0,3560 0,3560 60,3500 60,3500 0))", "停车场", NULL, NAN));
   gr_project_update_extent (project);
   analysis = analyse (project);
-  areas = gr_priority_areas_find (project, analysis, 10);
+  areas = gr_priority_areas_find (project, analysis, -1, 10);
   g_assert_cmpuint (areas->len, ==, 2);
   first = &g_array_index (areas, GrPriorityArea, 0);
   second = &g_array_index (areas, GrPriorityArea, 1);
@@ -444,6 +445,60 @@ test_priority_areas (void)
   g_assert_cmpuint (second->rank, ==, 2);
   g_assert_cmpfloat_with_epsilon (second->residents, 100, 1e-6);
   g_assert_true (isnan (second->children)); /* the hamlet gives no ages */
+}
+
+/* A circle's level from its class or name; a place or a year is none. */
+static void
+test_life_circle_levels (void)
+{
+  g_assert_cmpint (gr_life_circle_level_from_text ("15分钟生活圈"), ==, GR_LIFE_CIRCLE_15);
+  g_assert_cmpint (gr_life_circle_level_from_text ("十五分钟生活圈"), ==, GR_LIFE_CIRCLE_15);
+  g_assert_cmpint (gr_life_circle_level_from_text ("十分钟生活圈"), ==, GR_LIFE_CIRCLE_10);
+  g_assert_cmpint (gr_life_circle_level_from_text ("5-Minute Circle"), ==, GR_LIFE_CIRCLE_5);
+  g_assert_cmpint (gr_life_circle_level_from_text (" 10 "), ==, GR_LIFE_CIRCLE_10);
+  g_assert_cmpint (gr_life_circle_level_from_text ("五华区"), ==, GR_LIFE_CIRCLE_UNKNOWN);
+  g_assert_cmpint (gr_life_circle_level_from_text ("十里河街道"), ==, GR_LIFE_CIRCLE_UNKNOWN);
+  g_assert_cmpint (gr_life_circle_level_from_text ("2015年新区"), ==, GR_LIFE_CIRCLE_UNKNOWN);
+}
+
+/* Walking to a greenway: park gates on it do not stand for the whole
+ * greenway, which is walked onto anywhere along it. */
+static void
+test_greenway_walking_gates (void)
+{
+  g_autoptr (GrProject) project = bureau_town (FALSE);
+  g_autoptr (GError) error = NULL;
+  GrIndicators without, with;
+  GrCriteria   c;
+
+  /* A path up through the west block from the greenway's path, joined
+   * to it at (200, −500); multi-lines, as imports keep walking layers. */
+  add (project, GR_ROLE_WALK,
+       feature ("MULTILINESTRING ((200 -500,200 400))", NULL, "highway=footway", NAN));
+  add (project, GR_ROLE_WALK,
+       feature ("MULTILINESTRING ((-500 -500,200 -500))", NULL, "highway=footway", NAN));
+  add (project, GR_ROLE_WALK,
+       feature ("MULTILINESTRING ((200 -500,1500 -500))", NULL, "highway=footway", NAN));
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr (GrAnalysis) analysis = NULL;
+
+      if (k == 1)
+        add (project, GR_ROLE_ENTRANCES, feature ("MULTIPOINT ((390 -500))", "园门", NULL, NAN));
+      gr_criteria_init_default (&c);
+      c.walking = TRUE;
+      analysis = gr_project_build_analysis (project, &c, NULL, &error);
+      g_assert_no_error (error);
+      gr_indicators_compute (k == 0 ? &without : &with, project, analysis, -1, GR_TARGETS_NONE);
+    }
+  g_test_message ("walking to the greenway: %.2f %% without the gate, %.2f %% with",
+                  without.items[GR_IND_GREENWAY_SERVICE].value,
+                  with.items[GR_IND_GREENWAY_SERVICE].value);
+  g_assert_cmpfloat (without.items[GR_IND_GREENWAY_SERVICE].value, >, 0);
+  g_assert_cmpfloat (with.items[GR_IND_GREENWAY_SERVICE].value, ==,
+                     without.items[GR_IND_GREENWAY_SERVICE].value);
+  gr_indicators_clear (&without);
+  gr_indicators_clear (&with);
 }
 
 static void
@@ -473,5 +528,7 @@ main (int argc, char **argv)
   g_test_add_func ("/indicators/bureau", test_bureau_indicators);
   g_test_add_func ("/indicators/bureau-missing", test_bureau_missing);
   g_test_add_func ("/indicators/priority-areas", test_priority_areas);
+  g_test_add_func ("/indicators/life-circle-levels", test_life_circle_levels);
+  g_test_add_func ("/indicators/greenway-walking-gates", test_greenway_walking_gates);
   return g_test_run ();
 }

@@ -154,7 +154,8 @@ test_node_coordinates (void)
 /* A town near 40° N: a primary road with a cycle track 8 m beside it, a
  * path for bicycles through a park 170 m away, an ordinary footpath in the
  * park, a footway named 绿道 beside the road, and a local hiking route
- * that leaves town for 5 km of open country. */
+ * that leaves town for 5 km of open country; a national cycle route on
+ * the same path, and a local one along the primary road. */
 static const char greenway_town[] =
     "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n"
     "<node id='1' lat='40.0020' lon='116.3500'/><node id='2' lat='40.0020' lon='116.3560'/>"
@@ -180,7 +181,12 @@ static const char greenway_town[] =
     "<way id='108'><nd ref='31'/><nd ref='32'/><nd ref='33'/><nd ref='34'/><nd ref='31'/>"
     "<tag k='leisure' v='park'/><tag k='name' v='公园'/></way>\n"
     "<relation id='201'><member type='way' ref='106' role=''/><tag k='type' v='route'/>"
-    "<tag k='route' v='hiking'/><tag k='network' v='lwn'/><tag k='name' v='山径'/></relation>\n"
+    "<tag k='route' v='hiking'/><tag k='network' v='lwn'/><tag k='name' v='山径'/></relation>"
+    "<relation id='202'><member type='way' ref='106' role=''/><tag k='type' v='route'/>"
+    "<tag k='route' v='bicycle'/><tag k='network' v='ncn'/><tag k='name' v='国道骑行'/></relation>"
+    "<relation id='203'><member type='way' ref='101' role=''/><tag k='type' v='route'/>"
+    "<tag k='route' v='bicycle'/><tag k='network' v='lcn'/><tag k='name' "
+    "v='街道骑行'/></relation>\n"
     "</osm>\n";
 
 static double
@@ -220,9 +226,18 @@ test_greenway_rule (void)
   /* The hiking route counts through town only: from 40.003° N to 300 m
    * past the homes' northern edge (40.004° N), 411 m of its 5.2 km. */
   g_assert_cmpfloat_with_epsilon (greenway_length (routes, "route=hiking"), 411, 6);
+  /* A national cycle route crosses open country; a local one along the
+   * primary road is the road. */
+  g_assert_cmpfloat (greenway_length (routes, "route=bicycle"), ==, 0);
   /* The track is still walked on, with the road and the four paths. */
   for (guint i = 0; i < routes->warnings->len; i++)
     warned |= strstr (g_ptr_array_index (routes->warnings, i), "1 cycleway (0.5 km)") != NULL;
+  g_assert_true (warned);
+  warned = FALSE;
+  for (guint i = 0; i < routes->warnings->len; i++)
+    warned |= strstr (g_ptr_array_index (routes->warnings, i),
+                      "0.5 km of walking and cycling routes run along motor roads")
+              != NULL;
   g_assert_true (warned);
   g_assert_cmpuint (routes->layers[GR_ROLE_WALK]->features->len, ==, 6);
 
@@ -230,6 +245,29 @@ test_greenway_rule (void)
   cycleways = gr_project_import (path, NULL, &all, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (greenway_length (cycleways, "highway=cycleway"), 512.4, 2);
+
+  /* The homes from a bureau's file, replacing the extract's and ending at
+   * 40.002° N: the town the route runs through is theirs, and it keeps
+   * 40.003–40.0047° N, 189 m. */
+  {
+    g_autofree char *homes = g_build_filename (dir, "居住.geojson", NULL);
+    g_autofree char *spec = g_strconcat ("residential=", homes, NULL);
+    g_autoptr (GPtrArray) sources =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+    g_autoptr (GrProject) bureau = NULL;
+
+    g_assert_true (g_file_set_contents (
+        homes,
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+        "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[116.350,40.000],"
+        "[116.356,40.000],[116.356,40.002],[116.350,40.002],[116.350,40.000]]]}}]}",
+        -1, NULL));
+    g_ptr_array_add (sources, gr_source_parse (spec, &error));
+    g_assert_no_error (error);
+    bureau = gr_project_import (path, sources, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (greenway_length (bureau, "route=hiking"), 189, 6);
+  }
 }
 
 int

@@ -181,7 +181,9 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
                                 gained[g].area_m2 / 1e4);
       line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       swatch = gr_swatch_new ();
-      gr_coverage_gain_color (g, &color);
+      /* The same scenario twice: the map colours its gains as both's. */
+      gr_coverage_gain_color (
+          n == 2 && gr_comparison_repeats (comparison) ? GR_GAIN_A | GR_GAIN_B : g, &color);
       color.alpha = 1;
       gr_swatch_set_rgba (GR_SWATCH (swatch), &color);
       gtk_box_append (GTK_BOX (line), swatch);

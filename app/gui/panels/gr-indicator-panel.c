@@ -458,8 +458,10 @@ priority_text (const GrPriorityArea *a, GrProject *project)
   g_string_append_printf (text, _ ("%s residents left out · %.2f ha"), people, a->area_m2 / 1e4);
   if (isfinite (a->children) || isfinite (a->elderly))
     {
-      g_autofree char *children = gr_format_number (isfinite (a->children) ? a->children : 0, 0);
-      g_autofree char *elderly = gr_format_number (isfinite (a->elderly) ? a->elderly : 0, 0);
+      g_autofree char *children =
+          isfinite (a->children) ? gr_format_number (a->children, 0) : g_strdup ("–");
+      g_autofree char *elderly =
+          isfinite (a->elderly) ? gr_format_number (a->elderly, 0) : g_strdup ("–");
 
       /* TRANSLATORS: children aged 0–14 and elderly aged 60+ among them */
       g_string_append_printf (text, _ (" (%s children, %s elderly)"), children, elderly);

@@ -229,6 +229,15 @@ gr_comparison_get_columns (GrComparison *comparison, guint columns[3])
   return n;
 }
 
+/* Whether the second scenario is the first again (the same name): its
+ * gains are the first's, coloured as both's on the map. */
+gboolean
+gr_comparison_repeats (GrComparison *comparison)
+{
+  return !comparison->baseline[1] && !comparison->baseline[2]
+         && g_strcmp0 (comparison->names[1], comparison->names[2]) == 0;
+}
+
 /* A home gains when it has a 300 m green or a 500 m park it lacked. */
 gboolean
 gr_state_gains (guint8 base, guint8 scenario)

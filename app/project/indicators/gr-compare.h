@@ -34,6 +34,7 @@ void          gr_comparison_free (GrComparison *comparison);
 void gr_comparison_summarize (GrComparison *comparison, guint which, int zone, GrSummary *summary);
 const char         *gr_comparison_get_name (GrComparison *comparison, guint which);
 guint               gr_comparison_get_columns (GrComparison *comparison, guint columns[3]);
+gboolean            gr_comparison_repeats (GrComparison *comparison);
 GrAnalysis         *gr_comparison_get_analysis (GrComparison *comparison, guint which);
 gboolean            gr_comparison_get_tile (GrComparison *comparison,
                                             guint         tx,

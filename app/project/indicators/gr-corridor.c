@@ -13,6 +13,8 @@
 
 #include "gr-corridor.h"
 
+#include "gr-osm.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -177,6 +179,7 @@ typedef struct
   guint        parent;  /* union-find */
   guint        feature; /* the greenway it is part of */
   gboolean     route;   /* of a walking or cycling route (OSM route=*) */
+  OGREnvelope  bounds;
 } Piece;
 
 static guint
@@ -194,18 +197,60 @@ collect (OGRGeometryH g, guint feature, gboolean route, GArray *pieces)
   if (wkbFlatten (OGR_G_GetGeometryType (g)) == wkbLineString && OGR_G_GetPointCount (g) >= 2)
     {
       int   n = OGR_G_GetPointCount (g);
-      Piece p = { g,
-                  { OGR_G_GetX (g, 0), OGR_G_GetY (g, 0), OGR_G_GetX (g, n - 1),
-                    OGR_G_GetY (g, n - 1) },
-                  pieces->len,
-                  feature,
-                  route };
+      Piece p = {
+        g,
+        { OGR_G_GetX (g, 0), OGR_G_GetY (g, 0), OGR_G_GetX (g, n - 1), OGR_G_GetY (g, n - 1) },
+        pieces->len,
+        feature,
+        route,
+        { 0 }
+      };
 
+      OGR_G_GetEnvelope (g, &p.bounds);
       g_array_append_val (pieces, p);
       return;
     }
   for (int k = 0; k < OGR_G_GetGeometryCount (g); k++)
     collect (OGR_G_GetGeometryRef (g, k), feature, route, pieces);
+}
+
+/* Whether @e grown by @margin holds (@x, @y) or meets @f: a cheap test
+ * before GEOS measures a distance. */
+static gboolean
+near_point (const OGREnvelope *e, double x, double y, double margin)
+{
+  return x >= e->MinX - margin && x <= e->MaxX + margin && y >= e->MinY - margin
+         && y <= e->MaxY + margin;
+}
+
+static gboolean
+near_envelope (const OGREnvelope *e, const OGREnvelope *f, double margin)
+{
+  return e->MaxX + margin >= f->MinX && e->MinX - margin <= f->MaxX && e->MaxY + margin >= f->MinY
+         && e->MinY - margin <= f->MaxY;
+}
+
+/* Whether (@x, @y) lies on the edge of the town a route was cut to:
+ * about GR_OSM_ROUTE_TOWN_M from the nearest home (the town's outline is
+ * a buffer of few segments, so a little less at its corners). */
+static gboolean
+clipped_end (GrProject *project, double x, double y)
+{
+  GrLayer *homes = project->layers[GR_ROLE_RESIDENTIAL];
+  g_auto (OGRGeometryH) end = OGR_G_CreateGeometry (wkbPoint);
+  double reach = GR_OSM_ROUTE_TOWN_M * 0.9;
+
+  OGR_G_SetPoint_2D (end, 0, x, y);
+  for (guint i = 0; homes != NULL && i < homes->features->len; i++)
+    {
+      OGRGeometryH home = ((GrFeature *) g_ptr_array_index (homes->features, i))->geometry;
+      OGREnvelope  e;
+
+      OGR_G_GetEnvelope (home, &e);
+      if (near_point (&e, x, y, reach) && OGR_G_Distance (end, home) < reach)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static double
@@ -266,19 +311,16 @@ gr_greenway_report (GrProject *project, double join_m, double gap_m, GrGreenwayR
         Piece   *p = &g_array_index (pieces, Piece, i);
         gboolean meets = FALSE;
 
-        /* A route's parts are one network, and its ends are where it
-         * leaves town (the import keeps routes through town only), not
-         * breaks to close. */
-        if (p->route)
-          {
-            for (guint j = 0; j < pieces->len; j++)
-              if (g_array_index (pieces, Piece, j).feature == p->feature)
-                g_array_index (pieces, Piece, find (pieces, i)).parent = find (pieces, j);
-            meets = TRUE;
-          }
+        /* A route is kept through town only (gr-import-place.c): an end
+         * on the town's edge, GR_OSM_ROUTE_TOWN_M from the homes, is where
+         * it leaves town, not a break to close. */
+        if (p->route && clipped_end (project, p->end[2 * e], p->end[2 * e + 1]))
+          meets = TRUE;
         for (guint j = 0; j < pieces->len; j++)
           {
             if (j == i
+                || !near_point (&g_array_index (pieces, Piece, j).bounds, p->end[2 * e],
+                                p->end[2 * e + 1], join_m)
                 || point_distance (p->end[2 * e], p->end[2 * e + 1],
                                    g_array_index (pieces, Piece, j).line)
                        > join_m)
@@ -335,39 +377,50 @@ gr_greenway_report (GrProject *project, double join_m, double gap_m, GrGreenwayR
       }
   }
   g_array_sort (out->gaps, compare_gaps);
-  /* What each network links. */
-  for (guint n = 0; n < out->n_networks; n++)
-    {
-      GString *names = g_string_new (NULL);
+  /* What each network links: each park and water, once per network its
+   * pieces come within @join_m of. */
+  {
+    GPtrArray        *names = g_ptr_array_new_with_free_func (NULL);
+    g_autofree guint *last = g_new0 (guint, MAX (out->n_networks, 1));
+    guint             stamp = 0;
 
-      for (guint r = 0; r < G_N_ELEMENTS (linked); r++)
-        {
-          GrLayer *targets = project->layers[linked[r]];
+    for (guint n = 0; n < out->n_networks; n++)
+      g_ptr_array_add (names, g_string_new (NULL));
+    for (guint r = 0; r < G_N_ELEMENTS (linked); r++)
+      {
+        GrLayer *targets = project->layers[linked[r]];
 
-          for (guint f = 0; targets != NULL && f < targets->features->len; f++)
-            {
-              GrFeature *feature = g_ptr_array_index (targets->features, f);
-              gboolean   touches = FALSE;
+        for (guint f = 0; targets != NULL && f < targets->features->len; f++)
+          {
+            GrFeature  *feature = g_ptr_array_index (targets->features, f);
+            OGREnvelope area;
 
-              for (guint i = 0; i < pieces->len && !touches; i++)
-                if (GPOINTER_TO_UINT (
-                        g_hash_table_lookup (network_of, GUINT_TO_POINTER (find (pieces, i) + 1)))
-                    == n)
-                  touches =
-                      OGR_G_Distance (g_array_index (pieces, Piece, i).line, feature->geometry)
-                      <= join_m;
-              if (!touches)
-                continue;
-              if (names->len > 0)
-                g_string_append (names, _ (", "));
-              if (feature->name != NULL && feature->name[0] != '\0')
-                g_string_append (names, feature->name);
-              else
-                g_string_append_printf (names, "%s #%u", gr_role_get_label (linked[r]), f + 1);
-            }
-        }
-      g_ptr_array_add (out->links, g_string_free (names, FALSE));
-    }
+            stamp++; /* this feature, for last[] */
+            OGR_G_GetEnvelope (feature->geometry, &area);
+            for (guint i = 0; i < pieces->len; i++)
+              {
+                const Piece *piece = &g_array_index (pieces, Piece, i);
+                guint        n = GPOINTER_TO_UINT (
+                           g_hash_table_lookup (network_of, GUINT_TO_POINTER (find (pieces, i) + 1)));
+                GString *text = g_ptr_array_index (names, n);
+
+                if (last[n] == stamp || !near_envelope (&piece->bounds, &area, join_m)
+                    || OGR_G_Distance (piece->line, feature->geometry) > join_m)
+                  continue;
+                last[n] = stamp; /* named once per network */
+                if (text->len > 0)
+                  g_string_append (text, _ (", "));
+                if (feature->name != NULL && feature->name[0] != '\0')
+                  g_string_append (text, feature->name);
+                else
+                  g_string_append_printf (text, "%s #%u", gr_role_get_label (linked[r]), f + 1);
+              }
+          }
+      }
+    for (guint n = 0; n < out->n_networks; n++)
+      g_ptr_array_add (out->links, g_string_free (g_ptr_array_index (names, n), FALSE));
+    g_ptr_array_unref (names);
+  }
 }
 
 void

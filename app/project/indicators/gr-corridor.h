@@ -20,8 +20,8 @@ typedef struct
 gboolean gr_corridor_measure (OGRGeometryH corridor, double min_width, GrCorridorWidth *out);
 
 /* Greenway ends this near another greenway meet it; loose ends of two
- * networks this near each other are a break to close. The window, the
- * CLI and the report use the same two figures, so that they show the same
+ * networks this near each other are a break to close. The window's map
+ * and the CLI's list use the same two figures, so that they show the same
  * breaks. */
 #define GR_GREENWAY_JOIN_M 5.0
 #define GR_GREENWAY_GAP_M  500.0

@@ -2,8 +2,8 @@
  *
  * The circles are the project's life-circle layer, or else its zones (a
  * 街道 is about a 15-minute circle). A circle's level is read from its
- * class or name: "10分钟", "十分钟生活圈", "15-minute"…; without one, both
- * of the standard's checks apply to it.
+ * class or name: "10分钟", "十分钟生活圈", "15-minute"…; without one, and
+ * for every zone standing in, both of the standard's checks apply.
  */
 #include "config.h"
 
@@ -12,18 +12,34 @@
 #include <math.h>
 #include <string.h>
 
+/* A circle's level from its class or name: "15分钟生活圈", "十分钟",
+ * "5-minute", or a class field of just "15"; a place name such as 五华区
+ * or 十里河街道, or a year, says nothing. */
 GrLifeCircleLevel
 gr_life_circle_level_from_text (const char *text)
 {
-  if (text == NULL)
+  static const struct
+  {
+    GrLifeCircleLevel level;
+    const char       *words; /* fifteen first: "15分钟" holds "5分钟" */
+  } levels[] = {
+    { GR_LIFE_CIRCLE_15, "15分钟|十五分钟|15-minute|15 minute|15min|15-min" },
+    { GR_LIFE_CIRCLE_10, "10分钟|十分钟|10-minute|10 minute|10min|10-min" },
+    { GR_LIFE_CIRCLE_5, "5分钟|五分钟|5-minute|5 minute|5min|5-min" },
+  };
+  g_autofree char *bare = text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+
+  if (bare == NULL)
     return GR_LIFE_CIRCLE_UNKNOWN;
-  /* Fifteen first: "十五" holds "十", "15" holds "5". */
-  if (strstr (text, "15") != NULL || strstr (text, "十五") != NULL)
+  if (g_str_equal (bare, "15"))
     return GR_LIFE_CIRCLE_15;
-  if (strstr (text, "10") != NULL || strstr (text, "十") != NULL)
+  if (g_str_equal (bare, "10"))
     return GR_LIFE_CIRCLE_10;
-  if (strstr (text, "5") != NULL || strstr (text, "五") != NULL)
+  if (g_str_equal (bare, "5"))
     return GR_LIFE_CIRCLE_5;
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    if (gr_text_has_word (bare, levels[i].words))
+      return levels[i].level;
   return GR_LIFE_CIRCLE_UNKNOWN;
 }
 
@@ -45,16 +61,21 @@ life_circle_clear (gpointer data)
   g_free (((GrLifeCircle *) data)->name);
 }
 
+/* @from_zones: the zones stand in, whose names are places, not levels. */
 static void
-measure (GrLifeCircle *c, GrFeature *f, GrProject *project, GrAnalysis *analysis)
+measure (GrLifeCircle *c,
+         GrFeature    *f,
+         gboolean      from_zones,
+         GrProject    *project,
+         GrAnalysis   *analysis)
 {
   GrLayer *parks = project->layers[GR_ROLE_PARK];
   g_autoptr (GrPolygon) polygon = gr_polygon_new_from_ogr (f->geometry);
   OGREnvelope area;
   GrAmount    all = { 0, 0 }, covered;
 
-  c->level = gr_life_circle_level_from_text (f->kind);
-  if (c->level == GR_LIFE_CIRCLE_UNKNOWN)
+  c->level = from_zones ? GR_LIFE_CIRCLE_UNKNOWN : gr_life_circle_level_from_text (f->kind);
+  if (c->level == GR_LIFE_CIRCLE_UNKNOWN && !from_zones)
     c->level = gr_life_circle_level_from_text (f->name);
   if (polygon != NULL)
     gr_analysis_sum_within (analysis, polygon, GR_LAYER_SERVICE, &all, &covered);
@@ -125,7 +146,7 @@ gr_life_circles_measure (GrProject *project, GrAnalysis *analysis, int zone, GrR
       c.name = role == GR_ROLE_ZONES ? gr_project_zone_name (project, i + 1)
                : f->name != NULL     ? g_strdup (f->name)
                                      : g_strdup_printf ("#%u", i + 1);
-      measure (&c, f, project, analysis);
+      measure (&c, f, role == GR_ROLE_ZONES, project, analysis);
       g_array_append_val (circles, c);
     }
   return circles;

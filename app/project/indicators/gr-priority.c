@@ -16,16 +16,14 @@
 
 typedef struct
 {
-  guint32 col, row;
-  double  x, y, area, people;
-  guint   cluster;
-} Cell;
+  GrCell cell;
+  guint  cluster;
+} Blind;
 
 typedef struct
 {
-  GArray     *cells; /* Cell */
+  GArray     *cells; /* Blind */
   GHashTable *index; /* (col, row) → cell index + 1 */
-  double      resolution;
 } Gather;
 
 static guint64
@@ -43,22 +41,16 @@ cell_hash (gconstpointer key)
 }
 
 static void
-gather_cell (guint    col,
-             guint    row,
-             double   x,
-             double   y,
-             double   area_m2,
-             double   people,
-             guint    state,
-             gpointer data)
+gather_cell (const GrCell *cell, gpointer data)
 {
   Gather *g = data;
-  Cell    cell = { col, row, x, y, area_m2, people, G_MAXUINT };
+  Blind   blind = { *cell, G_MAXUINT };
 
-  if (state & ((1u << GR_LAYER_GREEN) | (1u << GR_LAYER_PARK)))
+  if (cell->state & ((1u << GR_LAYER_GREEN) | (1u << GR_LAYER_PARK)))
     return;
-  g_array_append_val (g->cells, cell);
-  g_hash_table_insert (g->index, g_memdup2 (&(guint64){ key_of (col, row) }, sizeof (guint64)),
+  g_array_append_val (g->cells, blind);
+  g_hash_table_insert (g->index,
+                       g_memdup2 (&(guint64){ key_of (cell->col, cell->row) }, sizeof (guint64)),
                        GUINT_TO_POINTER (g->cells->len));
 }
 
@@ -71,14 +63,14 @@ cluster_cells (Gather *g, int reach)
 
   for (guint start = 0; start < g->cells->len; start++)
     {
-      if (g_array_index (g->cells, Cell, start).cluster != G_MAXUINT)
+      if (g_array_index (g->cells, Blind, start).cluster != G_MAXUINT)
         continue;
-      g_array_index (g->cells, Cell, start).cluster = n;
+      g_array_index (g->cells, Blind, start).cluster = n;
       g_array_append_val (stack, start);
       while (stack->len > 0)
         {
-          guint i = g_array_index (stack, guint, stack->len - 1);
-          Cell *c = &g_array_index (g->cells, Cell, i);
+          guint        i = g_array_index (stack, guint, stack->len - 1);
+          const GrCell c = g_array_index (g->cells, Blind, i).cell;
 
           g_array_set_size (stack, stack->len - 1);
           for (int dr = -reach; dr <= reach; dr++)
@@ -88,15 +80,15 @@ cluster_cells (Gather *g, int reach)
                 gpointer found;
                 guint    j;
 
-                if ((dr == 0 && dc == 0) || (int) c->col + dc < 0 || (int) c->row + dr < 0)
+                if ((dr == 0 && dc == 0) || (int) c.col + dc < 0 || (int) c.row + dr < 0)
                   continue;
-                key = key_of (c->col + dc, c->row + dr);
+                key = key_of (c.col + dc, c.row + dr);
                 if ((found = g_hash_table_lookup (g->index, &key)) == NULL)
                   continue;
                 j = GPOINTER_TO_UINT (found) - 1;
-                if (g_array_index (g->cells, Cell, j).cluster != G_MAXUINT)
+                if (g_array_index (g->cells, Blind, j).cluster != G_MAXUINT)
                   continue;
-                g_array_index (g->cells, Cell, j).cluster = n;
+                g_array_index (g->cells, Blind, j).cluster = n;
                 g_array_append_val (stack, j);
               }
         }
@@ -121,50 +113,85 @@ compare_areas (gconstpointer a, gconstpointer b)
   return (x->area_m2 < y->area_m2) - (x->area_m2 > y->area_m2);
 }
 
-/* The children and elderly of @area: each census area's age groups spread
- * over its residents, as the coverage shares are. */
+/* A census area with age groups: its outline (a point's 100 m square, the
+ * homes the analysis snaps its residents to) and its placed residents. */
+typedef struct
+{
+  GrFeature *feature;
+  GrPolygon *area;
+  double     bounds[4];
+  double     placed;
+} Census;
+
 static void
-count_ages (GrPriorityArea *area,
-            const Gather   *g,
-            guint           cluster,
-            GrProject      *project,
-            GrAnalysis     *analysis)
+census_clear (gpointer data)
+{
+  g_clear_pointer (&((Census *) data)->area, gr_polygon_free);
+}
+
+static GArray *
+census_areas (GrProject *project, GrAnalysis *analysis)
 {
   GrLayer *pop = project->layers[GR_ROLE_POPULATION];
-  gboolean any_children = FALSE, any_elderly = FALSE;
+  GArray  *out = g_array_new (FALSE, TRUE, sizeof (Census));
 
-  area->children = area->elderly = 0;
+  g_array_set_clear_func (out, census_clear);
   for (guint i = 0; pop != NULL && i < pop->features->len; i++)
     {
       GrFeature *f = g_ptr_array_index (pop->features, i);
-      g_autoptr (GrPolygon) polygon = NULL;
-      GrAmount all, covered;
-      double   b[4], people = 0;
+      Census     c = { f, NULL, { 0 }, 0 };
+      GrAmount   all, covered;
 
-      if ((isnan (f->children) && isnan (f->elderly))
-          || wkbFlatten (OGR_G_GetGeometryType (f->geometry)) == wkbPoint
-          || (polygon = gr_polygon_new_from_ogr (f->geometry)) == NULL)
+      if (isnan (f->children) && isnan (f->elderly))
         continue;
-      gr_polygon_bounds (polygon, b);
-      if (b[2] < area->bounds[0] || b[0] > area->bounds[2] || b[3] < area->bounds[1]
-          || b[1] > area->bounds[3])
+      if (wkbFlatten (OGR_G_GetGeometryType (f->geometry)) == wkbPoint)
+        c.area = gr_polygon_new_rect (
+            OGR_G_GetX (f->geometry, 0) - 50, OGR_G_GetY (f->geometry, 0) - 50,
+            OGR_G_GetX (f->geometry, 0) + 50, OGR_G_GetY (f->geometry, 0) + 50);
+      else
+        c.area = gr_polygon_new_from_ogr (f->geometry);
+      if (c.area == NULL)
         continue;
-      for (guint k = 0; k < g->cells->len; k++)
+      gr_polygon_bounds (c.area, c.bounds);
+      gr_analysis_sum_within (analysis, c.area, GR_LAYER_SERVICE, &all, &covered);
+      c.placed = all.population;
+      if (c.placed > 0)
+        g_array_append_val (out, c);
+      else
+        census_clear (&c);
+    }
+  return out;
+}
+
+/* The children and elderly of an area: each census area's age groups
+ * spread over its residents, as the coverage shares are. */
+static void
+count_ages (GrPriorityArea *area, GArray *cells, GArray *census)
+{
+  gboolean any_children = FALSE, any_elderly = FALSE;
+
+  area->children = area->elderly = 0;
+  for (guint i = 0; i < census->len; i++)
+    {
+      const Census *c = &g_array_index (census, Census, i);
+      double        people = 0;
+
+      if (c->bounds[2] < area->bounds[0] || c->bounds[0] > area->bounds[2]
+          || c->bounds[3] < area->bounds[1] || c->bounds[1] > area->bounds[3])
+        continue;
+      for (guint k = 0; k < cells->len; k++)
         {
-          const Cell *c = &g_array_index (g->cells, Cell, k);
+          const GrCell *cell = &g_array_index (cells, GrCell, k);
 
-          if (c->cluster == cluster && gr_polygon_contains (polygon, c->x, c->y))
-            people += c->people;
+          if (gr_polygon_contains (c->area, cell->x, cell->y))
+            people += cell->people;
         }
       if (!(people > 0))
         continue;
-      gr_analysis_sum_within (analysis, polygon, GR_LAYER_SERVICE, &all, &covered);
-      if (!(all.population > 0))
-        continue;
-      if (!isnan (f->children))
-        any_children = TRUE, area->children += f->children * people / all.population;
-      if (!isnan (f->elderly))
-        any_elderly = TRUE, area->elderly += f->elderly * people / all.population;
+      if (!isnan (c->feature->children))
+        any_children = TRUE, area->children += c->feature->children * people / c->placed;
+      if (!isnan (c->feature->elderly))
+        any_elderly = TRUE, area->elderly += c->feature->elderly * people / c->placed;
     }
   if (!any_children)
     area->children = NAN;
@@ -206,97 +233,113 @@ nearest_site (GrPriorityArea *area, GrProject *project)
   }
 }
 
-/**
- * gr_priority_areas_find:
- * @analysis: the coverage of the scenario shown
- * @max: how many to keep, the most residents left out first
- *
- * Returns: (transfer full): GrPriorityArea, ranked; empty when no home is
- *   a blind spot
- */
-GArray *
-gr_priority_areas_find (GrProject *project, GrAnalysis *analysis, guint max)
+/* Each cluster's land, residents and extent, and its middle home: the
+ * cell nearest the residents' centre, whose zone the area takes. */
+static GArray *
+summarize_clusters (Gather *g, guint n, double resolution)
 {
   GArray            *areas = g_array_new (FALSE, TRUE, sizeof (GrPriorityArea));
-  GrLayer           *zones = project->layers[GR_ROLE_ZONES];
-  Gather             g = { g_array_new (FALSE, FALSE, sizeof (Cell)),
-                           g_hash_table_new_full (cell_hash, g_int64_equal, g_free, NULL),
-                           gr_analysis_get_criteria (analysis)->resolution };
-  guint              n;
-  g_autofree double *sx = NULL, *sy = NULL, *weight = NULL;
+  g_autofree double *sx = g_new0 (double, MAX (n, 1));
+  g_autofree double *sy = g_new0 (double, MAX (n, 1));
+  g_autofree double *weight = g_new0 (double, MAX (n, 1));
+  g_autofree double *best = g_new (double, MAX (n, 1));
 
   g_array_set_clear_func (areas, gr_priority_area_clear);
-  gr_analysis_foreach_cell (analysis, gather_cell, &g);
-  n = cluster_cells (&g, MAX (1, (int) ceil (GR_PRIORITY_JOIN_M / g.resolution)));
   g_array_set_size (areas, n);
-  sx = g_new0 (double, MAX (n, 1));
-  sy = g_new0 (double, MAX (n, 1));
-  weight = g_new0 (double, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, i);
 
       a->bounds[0] = a->bounds[1] = INFINITY;
       a->bounds[2] = a->bounds[3] = -INFINITY;
+      a->rank = i; /* the cluster, until ranked */
+      best[i] = INFINITY;
     }
-  for (guint k = 0; k < g.cells->len; k++)
+  for (guint k = 0; k < g->cells->len; k++)
     {
-      const Cell     *c = &g_array_index (g.cells, Cell, k);
-      GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, c->cluster);
-      double          w = c->people > 0 ? c->people : c->area * 1e-6;
+      const Blind    *b = &g_array_index (g->cells, Blind, k);
+      GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, b->cluster);
+      double          w = b->cell.people > 0 ? b->cell.people : b->cell.area_m2 * 1e-6;
 
-      a->area_m2 += c->area;
-      a->residents += c->people;
-      a->bounds[0] = MIN (a->bounds[0], c->x - g.resolution / 2);
-      a->bounds[1] = MIN (a->bounds[1], c->y - g.resolution / 2);
-      a->bounds[2] = MAX (a->bounds[2], c->x + g.resolution / 2);
-      a->bounds[3] = MAX (a->bounds[3], c->y + g.resolution / 2);
-      sx[c->cluster] += w * c->x;
-      sy[c->cluster] += w * c->y;
-      weight[c->cluster] += w;
+      a->area_m2 += b->cell.area_m2;
+      a->residents += b->cell.people;
+      a->bounds[0] = MIN (a->bounds[0], b->cell.x - resolution / 2);
+      a->bounds[1] = MIN (a->bounds[1], b->cell.y - resolution / 2);
+      a->bounds[2] = MAX (a->bounds[2], b->cell.x + resolution / 2);
+      a->bounds[3] = MAX (a->bounds[3], b->cell.y + resolution / 2);
+      sx[b->cluster] += w * b->cell.x;
+      sy[b->cluster] += w * b->cell.y;
+      weight[b->cluster] += w;
     }
-  /* A home near the middle: the cell nearest the residents' centre. */
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; k < g->cells->len; k++)
     {
-      g_array_index (areas, GrPriorityArea, i).x = INFINITY;
-      g_array_index (areas, GrPriorityArea, i).zone = i; /* the cluster, until ranked */
-      sx[i] /= weight[i], sy[i] /= weight[i];
-    }
-  for (guint k = 0; k < g.cells->len; k++)
-    {
-      const Cell     *c = &g_array_index (g.cells, Cell, k);
-      GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, c->cluster);
+      const Blind    *b = &g_array_index (g->cells, Blind, k);
+      GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, b->cluster);
+      double          d = hypot (b->cell.x - sx[b->cluster] / weight[b->cluster],
+                                 b->cell.y - sy[b->cluster] / weight[b->cluster]);
 
-      if (!isfinite (a->x)
-          || hypot (c->x - sx[c->cluster], c->y - sy[c->cluster])
-                 < hypot (a->x - sx[c->cluster], a->y - sy[c->cluster]))
-        a->x = c->x, a->y = c->y;
+      if (d < best[b->cluster])
+        best[b->cluster] = d, a->x = b->cell.x, a->y = b->cell.y, a->zone = b->cell.zone;
     }
+  return areas;
+}
+
+/**
+ * gr_priority_areas_find:
+ * @analysis: the coverage of the scenario shown
+ * @zone: a zone (1-based): the areas whose middle home lies in it; or -1
+ *   for the whole city
+ * @max: how many to keep, the most residents left out first
+ *
+ * Returns: (transfer full): GrPriorityArea, ranked from 1; empty when no
+ *   home is a blind spot
+ */
+GArray *
+gr_priority_areas_find (GrProject *project, GrAnalysis *analysis, int zone, guint max)
+{
+  double resolution = gr_analysis_get_criteria (analysis)->resolution;
+  Gather g = { g_array_new (FALSE, FALSE, sizeof (Blind)),
+               g_hash_table_new_full (cell_hash, g_int64_equal, g_free, NULL) };
+  g_autoptr (GArray) census = NULL;
+  g_autofree guint *kept_as = NULL;
+  GPtrArray        *cells_of;
+  GArray           *areas;
+  guint             n;
+
+  gr_analysis_foreach_cell (analysis, gather_cell, &g);
+  n = cluster_cells (&g, MAX (1, (int) ceil (GR_PRIORITY_JOIN_M / resolution)));
+  areas = summarize_clusters (&g, n, resolution);
+  for (guint i = areas->len; zone > 0 && i-- > 0;)
+    if (g_array_index (areas, GrPriorityArea, i).zone != (guint) zone)
+      g_array_remove_index_fast (areas, i);
   g_array_sort (areas, compare_areas);
   if (areas->len > max)
     g_array_set_size (areas, max);
+  /* The cells of the areas kept, in one pass. */
+  kept_as = g_new0 (guint, MAX (n, 1));
+  cells_of = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint r = 0; r < areas->len; r++)
+    {
+      kept_as[g_array_index (areas, GrPriorityArea, r).rank] = r + 1;
+      g_ptr_array_add (cells_of, g_array_new (FALSE, FALSE, sizeof (GrCell)));
+    }
+  for (guint k = 0; k < g.cells->len; k++)
+    {
+      const Blind *b = &g_array_index (g.cells, Blind, k);
+
+      if (kept_as[b->cluster] > 0)
+        g_array_append_val (g_ptr_array_index (cells_of, kept_as[b->cluster] - 1), b->cell);
+    }
+  census = census_areas (project, analysis);
   for (guint r = 0; r < areas->len; r++)
     {
       GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, r);
-      guint           cluster = a->zone;
 
       a->rank = r + 1;
-      count_ages (a, &g, cluster, project, analysis);
+      count_ages (a, g_ptr_array_index (cells_of, r), census);
       nearest_site (a, project);
-      a->zone = 0;
-      for (guint z = 0; zones != NULL && z < zones->features->len; z++)
-        {
-          g_auto (OGRGeometryH) home = OGR_G_CreateGeometry (wkbPoint);
-
-          OGR_G_SetPoint_2D (home, 0, a->x, a->y);
-          if (OGR_G_Contains (((GrFeature *) g_ptr_array_index (zones->features, z))->geometry,
-                              home))
-            {
-              a->zone = z + 1;
-              break;
-            }
-        }
     }
+  g_ptr_array_unref (cells_of);
   g_array_unref (g.cells);
   g_hash_table_unref (g.index);
   return areas;

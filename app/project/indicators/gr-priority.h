@@ -24,7 +24,7 @@ typedef struct
   double site_distance_m; /* straight, from (x, y) */
 } GrPriorityArea;
 
-GArray *gr_priority_areas_find (GrProject *project, GrAnalysis *analysis, guint max);
+GArray *gr_priority_areas_find (GrProject *project, GrAnalysis *analysis, int zone, guint max);
 void    gr_priority_area_clear (gpointer area);
 
 G_END_DECLS

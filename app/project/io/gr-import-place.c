@@ -279,29 +279,38 @@ transform_all (GPtrArray *geometries, OGRCoordinateTransformationH ct, GArray *e
 }
 
 /* The town a route relation must run through to be a city greenway:
- * the batch's residential land grown by GR_OSM_ROUTE_TOWN_M, analysis CRS. */
+ * every source's residential land (an extract's, a bureau's layer that
+ * replaced it, a land-use layer's homes) grown by GR_OSM_ROUTE_TOWN_M, in
+ * the analysis CRS; NULL when no source gives homes. */
 static OGRGeometryH
-town_of (Batch *batch, OGRCoordinateTransformationH ct)
+town_of (Import *import, OGRSpatialReferenceH target)
 {
   OGRGeometryH all = OGR_G_CreateGeometry (wkbMultiPolygon), town;
 
-  for (guint i = 0; i < batch->items->len; i++)
+  for (guint b = 0; b < import->batches->len; b++)
     {
-      Pending *item = &g_array_index (batch->items, Pending, i);
-      g_auto (OGRGeometryH) g = NULL;
-      g_auto (OGRGeometryH) grown = NULL;
+      Batch *batch = g_ptr_array_index (import->batches, b);
+      g_auto (OGRCoordinateTransformationH) ct =
+          OCTNewCoordinateTransformation (batch->srs, target);
 
-      if (item->role != GR_ROLE_RESIDENTIAL)
-        continue;
-      g = OGR_G_Clone (item->feature->geometry);
-      if (OGR_G_Transform (g, ct) != OGRERR_NONE
-          || (grown = OGR_G_Buffer (g, GR_OSM_ROUTE_TOWN_M, 2)) == NULL)
-        continue;
-      if (wkbFlatten (OGR_G_GetGeometryType (grown)) == wkbPolygon)
-        OGR_G_AddGeometry (all, grown);
-      else
-        for (int k = 0; k < OGR_G_GetGeometryCount (grown); k++)
-          OGR_G_AddGeometry (all, OGR_G_GetGeometryRef (grown, k));
+      for (guint i = 0; ct != NULL && i < batch->items->len; i++)
+        {
+          Pending *item = &g_array_index (batch->items, Pending, i);
+          g_auto (OGRGeometryH) g = NULL;
+          g_auto (OGRGeometryH) grown = NULL;
+
+          if (item->role != GR_ROLE_RESIDENTIAL)
+            continue;
+          g = OGR_G_Clone (item->feature->geometry);
+          if (OGR_G_Transform (g, ct) != OGRERR_NONE
+              || (grown = OGR_G_Buffer (g, GR_OSM_ROUTE_TOWN_M, 2)) == NULL)
+            continue;
+          if (wkbFlatten (OGR_G_GetGeometryType (grown)) == wkbPolygon)
+            OGR_G_AddGeometry (all, grown);
+          else
+            for (int k = 0; k < OGR_G_GetGeometryCount (grown); k++)
+              OGR_G_AddGeometry (all, OGR_G_GetGeometryRef (grown, k));
+        }
     }
   town = OGR_G_GetGeometryCount (all) > 0 ? OGR_G_UnionCascaded (all) : NULL;
   OGR_G_DestroyGeometry (all);
@@ -326,10 +335,50 @@ runs_beside_roads (OGRGeometryH line, GPtrArray *roads, GArray *envelopes)
          && OGR_G_Length (along) >= 0.5 * length;
 }
 
+/* A route's stretches through town (all of it when no source gives
+ * homes), less those that run along a motor road; NULL when none is left.
+ * Adds what it leaves out to @country_m and @roadside_m. */
+static OGRGeometryH
+route_in_town (OGRGeometryH line,
+               OGRGeometryH town,
+               GPtrArray   *roads,
+               GArray      *envelopes,
+               double      *country_m,
+               double      *roadside_m)
+{
+  g_auto (OGRGeometryH) inside =
+      town != NULL ? OGR_G_Intersection (line, town) : OGR_G_Clone (line);
+  OGRGeometryH kept = OGR_G_CreateGeometry (wkbMultiLineString);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+
+  *country_m += OGR_G_Length (line) - (inside != NULL ? OGR_G_Length (inside) : 0);
+  if (inside != NULL && wkbFlatten (OGR_G_GetGeometryType (inside)) == wkbLineString)
+    g_ptr_array_add (parts, inside);
+  for (int k = 0; inside != NULL && k < OGR_G_GetGeometryCount (inside); k++)
+    if (wkbFlatten (OGR_G_GetGeometryType (OGR_G_GetGeometryRef (inside, k))) == wkbLineString)
+      g_ptr_array_add (parts, OGR_G_GetGeometryRef (inside, k));
+  for (guint k = 0; k < parts->len; k++)
+    {
+      OGRGeometryH part = g_ptr_array_index (parts, k);
+
+      if (runs_beside_roads (part, roads, envelopes))
+        *roadside_m += OGR_G_Length (part);
+      else if (OGR_G_Length (part) > 1)
+        OGR_G_AddGeometry (kept, part);
+    }
+  if (OGR_G_GetGeometryCount (kept) == 0)
+    {
+      OGR_G_DestroyGeometry (kept);
+      return NULL;
+    }
+  return kept;
+}
+
 /* OpenStreetMap greenways counted right (README.md, "Greenways from
  * OpenStreetMap"): cycleways that run beside a motor road are cycle
  * tracks of the road, left out of the greenway layer (kept in the walking
- * network); route relations count where they run through town. */
+ * network); route relations count where they run through town and apart
+ * from motor roads. */
 static void
 fit_osm_greenways (Import *import, Batch *batch, OGRSpatialReferenceH target)
 {
@@ -339,8 +388,8 @@ fit_osm_greenways (Import *import, Batch *batch, OGRSpatialReferenceH target)
   g_autoptr (GArray) envelopes = NULL;
   g_auto (OGRGeometryH) town = NULL;
   gboolean town_made = FALSE;
-  guint    dropped = 0, routes = 0;
-  double   dropped_m = 0, country_m = 0;
+  guint    dropped = 0, routes_cut = 0;
+  double   dropped_m = 0, country_m = 0, along_roads_m = 0;
 
   if (!batch->osm || (ct = OCTNewCoordinateTransformation (batch->srs, target)) == NULL
       || (back = OCTNewCoordinateTransformation (target, batch->srs)) == NULL)
@@ -351,8 +400,8 @@ fit_osm_greenways (Import *import, Batch *batch, OGRSpatialReferenceH target)
     {
       Pending *item = &g_array_index (batch->items, Pending, i);
       g_auto (OGRGeometryH) line = NULL;
-      g_auto (OGRGeometryH) inside = NULL;
-      double length, kept;
+      OGRGeometryH kept;
+      double       length, before;
 
       if (!item->roadside && !item->route)
         continue;
@@ -369,18 +418,19 @@ fit_osm_greenways (Import *import, Batch *batch, OGRSpatialReferenceH target)
       if (!item->route)
         continue;
       if (!town_made)
-        town = town_of (batch, ct), town_made = TRUE;
-      inside = town != NULL ? OGR_G_Intersection (line, town) : NULL;
-      kept = inside != NULL ? OGR_G_Length (inside) : 0;
-      routes++;
-      country_m += length - kept;
-      if (!(kept > 1) || OGR_G_Transform (inside, back) != OGRERR_NONE)
+        town = town_of (import, target), town_made = TRUE;
+      before = country_m;
+      kept = route_in_town (line, town, roads, envelopes, &country_m, &along_roads_m);
+      routes_cut += country_m > before + 1;
+      if (kept == NULL || OGR_G_Transform (kept, back) != OGRERR_NONE)
         {
+          if (kept != NULL)
+            OGR_G_DestroyGeometry (kept);
           g_array_remove_index (batch->items, i);
           continue;
         }
       OGR_G_DestroyGeometry (item->feature->geometry);
-      item->feature->geometry = g_steal_pointer (&inside);
+      item->feature->geometry = kept;
     }
   if (dropped > 0)
     g_ptr_array_add (
@@ -393,7 +443,7 @@ fit_osm_greenways (Import *import, Batch *batch, OGRSpatialReferenceH target)
                          "not counted as greenways (--greenways=cycleways counts them)",
                          dropped),
             batch->path, dropped, dropped_m / 1000));
-  if (country_m > 0)
+  if (routes_cut > 0)
     g_ptr_array_add (import->project->warnings,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                    "%s: %.1f km of %u walking or cycling route "
@@ -402,8 +452,13 @@ fit_osm_greenways (Import *import, Batch *batch, OGRSpatialReferenceH target)
                                                    "%s: %.1f km of %u walking and cycling routes "
                                                    "outside town are country trails, not counted "
                                                    "as greenways",
-                                                   routes),
-                                      batch->path, country_m / 1000, routes));
+                                                   routes_cut),
+                                      batch->path, country_m / 1000, routes_cut));
+  if (along_roads_m > 1)
+    g_ptr_array_add (import->project->warnings,
+                     g_strdup_printf (_ ("%s: %.1f km of walking and cycling routes run along "
+                                         "motor roads and are not counted as greenways"),
+                                      batch->path, along_roads_m / 1000));
 }
 
 static gboolean

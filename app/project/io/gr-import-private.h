@@ -52,7 +52,7 @@ typedef struct
 {
   int   name, kind, value, historic;
   int   levels, height;    /* buildings */
-  int   children, elderly; /* population: 0–14, 60+ (else 65+) */
+  int   children, elderly; /* population: 0–14, 60 and over */
   char *encoding;
 } Fields;
 

@@ -376,15 +376,13 @@ setup_fields (Import         *import,
     "height", "HEIGHT", "高度", "建筑高度", "GD", "JZGD", NULL
   };
   /* The seventh census's age groups (第七次全国人口普查): 0–14, 15–59,
-   * 60 and over, 65 and over. */
+   * 60 and over (and 65 and over, not read). */
   static const char *const children[] = { "age_0_14", "age0_14",  "0-14",     "0_14",
                                           "0-14岁",   "0～14岁",  "0—14岁",   "少儿人口",
                                           "children", "CHILDREN", "pop_0_14", NULL };
   static const char *const elderly60[] = { "age_60",   "age60",      "60+",     "60岁及以上",
                                            "60岁以上", "60周岁以上", "elderly", "ELDERLY",
                                            "pop_60",   "老年人口",   NULL };
-  static const char *const elderly65[] = { "age_65",   "age65",  "65+", "65岁及以上",
-                                           "65岁以上", "pop_65", NULL };
   const GrImportOptions   *o = import->options;
   OGRFeatureDefnH          defn = OGR_L_GetLayerDefn (layer);
   gboolean                 zones = source->role == GR_ROLE_ZONES;
@@ -397,9 +395,8 @@ setup_fields (Import         *import,
   fields->height =
       source->role == GR_ROLE_BUILDINGS ? gr_gdal_find_field (defn, NULL, heights) : -1;
   fields->children = people_role ? gr_gdal_find_field (defn, NULL, children) : -1;
+  /* 60 and over only: 65 and over is another group, not a stand-in. */
   fields->elderly = people_role ? gr_gdal_find_field (defn, NULL, elderly60) : -1;
-  if (people_role && fields->elderly < 0)
-    fields->elderly = gr_gdal_find_field (defn, NULL, elderly65);
   if (source->landuse && !_gr_import_code_field (source, o, defn, fields, error))
     return FALSE;
   fields->value = source->role == GR_ROLE_POPULATION

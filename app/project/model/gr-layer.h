@@ -14,8 +14,7 @@ typedef struct
   char        *kind;     /* class: an OSM tag or the source's class field */
   double       value;    /* residents, for the population role; storeys, for buildings; else NAN */
   double       children; /* population role: residents aged 0–14, else NAN */
-  double       elderly;  /* population role: residents aged 60 and over (65 and over when
-                          * the source gives only that), else NAN */
+  double       elderly;  /* population role: residents aged 60 and over, else NAN */
   gboolean     historic;
   gint64       id;     /* the feature's lasting number in its layer (the project file's fid);
                     * 0 until gr_layer_number_features() gives it one */

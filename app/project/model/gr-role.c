@@ -91,7 +91,8 @@ gr_role_guess_from_name (const char *name, GrRole *role)
   } table[] = {
     { GR_ROLE_GREENWAY, "greenway|绿道|lvdao" },
     { GR_ROLE_LIFECIRCLES, "lifecircle|life_circle|life-circle|生活圈|shenghuoquan" },
-    { GR_ROLE_TREES, "tree|canopy|行道树|树冠|乔木|shumu|xingdaoshu" },
+    /* "trees", "tree_", "_tree": not the "tree" inside "street". */
+    { GR_ROLE_TREES, "trees|tree_|_tree|canopy|行道树|树冠|乔木|shumu|xingdaoshu" },
     { GR_ROLE_CORRIDOR, "corridor|廊道|langdao" },
     { GR_ROLE_NURSERY, "nursery|苗圃|miaopu" },
     { GR_ROLE_ENTRANCES, "entrance|gate|出入口|入口" },

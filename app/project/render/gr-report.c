@@ -255,10 +255,10 @@ indicator_table (Doc *doc, Option *opt, Option *baseline)
 
 /* The blind-spot areas leaving the most residents out, for the option. */
 static void
-priority_table (Doc *doc, Option *opt, GrProject *baseline)
+priority_table (Doc *doc, Option *opt, GrProject *baseline, const GrCriteria *criteria)
 {
   GrProject *project = opt->project != NULL ? opt->project : baseline;
-  g_autoptr (GArray) areas = gr_priority_areas_find (project, opt->analysis, 10);
+  g_autoptr (GArray) areas = gr_priority_areas_find (project, opt->analysis, -1, 10);
   g_autofree char *title = g_strdup_printf (_ ("Priority areas: %s"), opt->name);
   const char      *headers[] = {
          _ ("Rank"), _ ("Residents left out"), _ ("Children"), _ ("Elderly"), _ ("Area"),
@@ -293,12 +293,15 @@ priority_table (Doc *doc, Option *opt, GrProject *baseline)
       table_row (doc, &t, cells, NULL);
     }
   doc->y += 6;
-  _gr_doc_paragraph (doc,
-                     _ ("Blind spots are homes beyond 300 m of green space and 500 m of a park; "
-                        "those within 50 m of each other form one area. Children are residents "
-                        "aged 0–14, the elderly 60 and over, from the population layer's age "
-                        "groups."),
-                     BODY_PT);
+  {
+    g_autofree char *note = g_strdup_printf (
+        _ ("Blind spots are homes beyond %.0f m of green space and %.0f m of a park; those "
+           "within %.0f m of each other form one area. Children are residents aged 0–14, the "
+           "elderly 60 and over, from the population layer's age groups."),
+        criteria->green_radius, criteria->park_radius, GR_PRIORITY_JOIN_M);
+
+    _gr_doc_paragraph (doc, note, BODY_PT);
+  }
 }
 
 /* GB 50180-2018 Table 4.0.4, circle by circle. */
@@ -998,7 +1001,7 @@ gr_report_write (const GrReportOptions *o,
       suggested_table (&doc, options, baseline);
     }
   for (guint i = 0; i < options->len; i++)
-    priority_table (&doc, g_ptr_array_index (options, i), baseline);
+    priority_table (&doc, g_ptr_array_index (options, i), baseline, &criteria);
   life_circle_table (&doc, g_ptr_array_index (options, 0));
   _gr_doc_new_page (&doc);
   definitions_table (&doc);

@@ -98,28 +98,9 @@ length_within (OGRGeometryH g, OGRGeometryH clip)
 static double
 greenways_length (GrLayer *layer, OGRGeometryH clip)
 {
-  g_auto (OGRGeometryH) all = NULL;
-  g_auto (OGRGeometryH) merged = NULL;
+  g_auto (OGRGeometryH) merged = layer != NULL ? gr_layer_dup_dissolved_lines (layer) : NULL;
 
-  if (layer == NULL || layer->features->len == 0)
-    return 0;
-  all = OGR_G_CreateGeometry (wkbMultiLineString);
-  for (guint i = 0; i < layer->features->len; i++)
-    {
-      OGRGeometryH g = ((GrFeature *) g_ptr_array_index (layer->features, i))->geometry;
-
-      if (wkbFlatten (OGR_G_GetGeometryType (g)) == wkbLineString)
-        OGR_G_AddGeometry (all, g);
-      else
-        for (int k = 0; k < OGR_G_GetGeometryCount (g); k++)
-          if (wkbFlatten (OGR_G_GetGeometryType (OGR_G_GetGeometryRef (g, k))) == wkbLineString)
-            OGR_G_AddGeometry (all, OGR_G_GetGeometryRef (g, k));
-    }
-  /* A union with itself nodes and dissolves the lines. */
-  merged = OGR_G_Union (all, all);
-  if (merged == NULL)
-    return length_within (all, clip);
-  return length_within (merged, clip);
+  return merged != NULL ? length_within (merged, clip) : 0;
 }
 
 /* ---- the indicators ---------------------------------------------------------- */

@@ -20,38 +20,69 @@ typedef struct
   guint  cluster;
 } Blind;
 
+/* The blind cells come row by row, and by column within a row: a cell's
+ * neighbours are found by a binary search in their row's run. */
 typedef struct
 {
-  GArray     *cells; /* Blind */
-  GHashTable *index; /* (col, row) → cell index + 1 */
+  GArray *cells; /* Blind, row-major */
+  GArray *rows;  /* RowStart: where each row's run starts */
 } Gather;
 
-static guint64
-key_of (guint32 col, guint32 row)
+typedef struct
 {
-  return ((guint64) row << 32) | col;
-}
-
-/* g_int64_hash folds row into col (row ^ col), so that a block of cells
- * collides; a multiplicative hash spreads them. */
-static guint
-cell_hash (gconstpointer key)
-{
-  return (guint) ((*(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
-}
+  guint row, first;
+} RowStart;
 
 static void
 gather_cell (const GrCell *cell, gpointer data)
 {
-  Gather *g = data;
-  Blind   blind = { *cell, G_MAXUINT };
+  Gather  *g = data;
+  Blind    blind = { *cell, G_MAXUINT };
+  RowStart start = { cell->row, g->cells->len };
 
   if (cell->state & ((1u << GR_LAYER_GREEN) | (1u << GR_LAYER_PARK)))
     return;
+  if (g->rows->len == 0 || g_array_index (g->rows, RowStart, g->rows->len - 1).row != cell->row)
+    g_array_append_val (g->rows, start);
   g_array_append_val (g->cells, blind);
-  g_hash_table_insert (g->index,
-                       g_memdup2 (&(guint64){ key_of (cell->col, cell->row) }, sizeof (guint64)),
-                       GUINT_TO_POINTER (g->cells->len));
+}
+
+/* The run of row @row's blind cells: [*from, *to). FALSE when it has none. */
+static gboolean
+row_run (const Gather *g, guint row, guint *from, guint *to)
+{
+  guint lo = 0, hi = g->rows->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (g->rows, RowStart, mid).row < row)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == g->rows->len || g_array_index (g->rows, RowStart, lo).row != row)
+    return FALSE;
+  *from = g_array_index (g->rows, RowStart, lo).first;
+  *to = lo + 1 < g->rows->len ? g_array_index (g->rows, RowStart, lo + 1).first : g->cells->len;
+  return TRUE;
+}
+
+/* The first cell of [@from, @to) at column @col or beyond. */
+static guint
+first_at (const Gather *g, guint from, guint to, guint col)
+{
+  while (from < to)
+    {
+      guint mid = (from + to) / 2;
+
+      if (g_array_index (g->cells, Blind, mid).cell.col < col)
+        from = mid + 1;
+      else
+        to = mid;
+    }
+  return from;
 }
 
 /* Flood fill over blind cells within @reach cells of each other. */
@@ -74,23 +105,20 @@ cluster_cells (Gather *g, int reach)
 
           g_array_set_size (stack, stack->len - 1);
           for (int dr = -reach; dr <= reach; dr++)
-            for (int dc = -reach; dc <= reach; dc++)
-              {
-                guint64  key;
-                gpointer found;
-                guint    j;
+            {
+              guint from, to;
 
-                if ((dr == 0 && dc == 0) || (int) c.col + dc < 0 || (int) c.row + dr < 0)
-                  continue;
-                key = key_of (c.col + dc, c.row + dr);
-                if ((found = g_hash_table_lookup (g->index, &key)) == NULL)
-                  continue;
-                j = GPOINTER_TO_UINT (found) - 1;
-                if (g_array_index (g->cells, Blind, j).cluster != G_MAXUINT)
-                  continue;
-                g_array_index (g->cells, Blind, j).cluster = n;
-                g_array_append_val (stack, j);
-              }
+              if ((int) c.row + dr < 0 || !row_run (g, c.row + dr, &from, &to))
+                continue;
+              for (guint j = first_at (g, from, to, c.col > (guint) reach ? c.col - reach : 0);
+                   j < to && g_array_index (g->cells, Blind, j).cell.col <= c.col + reach; j++)
+                {
+                  if (g_array_index (g->cells, Blind, j).cluster != G_MAXUINT)
+                    continue;
+                  g_array_index (g->cells, Blind, j).cluster = n;
+                  g_array_append_val (stack, j);
+                }
+            }
         }
       n++;
     }
@@ -199,9 +227,11 @@ count_ages (GrPriorityArea *area, GArray *cells, GArray *census)
     area->elderly = NAN;
 }
 
-/* The nearest feature of the sites layer: land a new park could go on. */
+/* The nearest feature of the sites layer: land a new park could go on.
+ * Sites are measured nearest envelope first, and no further once an
+ * envelope lies beyond the best distance found. */
 static void
-nearest_site (GrPriorityArea *area, GrProject *project)
+nearest_site (GrPriorityArea *area, GrProject *project, GArray *envelopes)
 {
   GrLayer *sites = project->layers[GR_ROLE_SITES];
   g_auto (OGRGeometryH) home = OGR_G_CreateGeometry (wkbPoint);
@@ -212,9 +242,13 @@ nearest_site (GrPriorityArea *area, GrProject *project)
   OGR_G_SetPoint_2D (home, 0, area->x, area->y);
   for (guint i = 0; sites != NULL && i < sites->features->len; i++)
     {
-      double d =
-          OGR_G_Distance (home, ((GrFeature *) g_ptr_array_index (sites->features, i))->geometry);
+      const OGREnvelope *e = &g_array_index (envelopes, OGREnvelope, i);
+      double             dx = MAX (0, MAX (e->MinX - area->x, area->x - e->MaxX)),
+             dy = MAX (0, MAX (e->MinY - area->y, area->y - e->MaxY)), d;
 
+      if (hypot (dx, dy) >= best)
+        continue;
+      d = OGR_G_Distance (home, ((GrFeature *) g_ptr_array_index (sites->features, i))->geometry);
       if (d >= 0 && d < best)
         best = d, chosen = i + 1;
     }
@@ -299,8 +333,10 @@ gr_priority_areas_find (GrProject *project, GrAnalysis *analysis, int zone, guin
 {
   double resolution = gr_analysis_get_criteria (analysis)->resolution;
   Gather g = { g_array_new (FALSE, FALSE, sizeof (Blind)),
-               g_hash_table_new_full (cell_hash, g_int64_equal, g_free, NULL) };
+               g_array_new (FALSE, FALSE, sizeof (RowStart)) };
   g_autoptr (GArray) census = NULL;
+  g_autoptr (GArray) site_bounds = NULL;
+  GrLayer          *sites = project->layers[GR_ROLE_SITES];
   g_autofree guint *kept_as = NULL;
   GPtrArray        *cells_of;
   GArray           *areas;
@@ -331,16 +367,24 @@ gr_priority_areas_find (GrProject *project, GrAnalysis *analysis, int zone, guin
         g_array_append_val (g_ptr_array_index (cells_of, kept_as[b->cluster] - 1), b->cell);
     }
   census = census_areas (project, analysis);
+  site_bounds = g_array_new (FALSE, FALSE, sizeof (OGREnvelope));
+  for (guint i = 0; sites != NULL && i < sites->features->len; i++)
+    {
+      OGREnvelope e;
+
+      OGR_G_GetEnvelope (((GrFeature *) g_ptr_array_index (sites->features, i))->geometry, &e);
+      g_array_append_val (site_bounds, e);
+    }
   for (guint r = 0; r < areas->len; r++)
     {
       GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, r);
 
       a->rank = r + 1;
       count_ages (a, g_ptr_array_index (cells_of, r), census);
-      nearest_site (a, project);
+      nearest_site (a, project, site_bounds);
     }
   g_ptr_array_unref (cells_of);
   g_array_unref (g.cells);
-  g_hash_table_unref (g.index);
+  g_array_unref (g.rows);
   return areas;
 }

@@ -39,7 +39,57 @@ _gr_layer_free (GrLayer *layer)
     return;
   g_free (layer->sources);
   g_clear_pointer (&layer->features, g_ptr_array_unref);
+  if (layer->dissolved != NULL)
+    OGR_G_DestroyGeometry (layer->dissolved);
   g_free (layer);
+}
+
+G_LOCK_DEFINE_STATIC (dissolved);
+
+/**
+ * gr_layer_dup_dissolved_lines:
+ *
+ * The layer's lines merged, overlapping stretches once: for lengths of
+ * greenways that share paths. Made once and kept with the layer (a layer
+ * of lines is not edited in place; one of another size is merged again),
+ * under a lock, as indicators are computed in worker threads too.
+ *
+ * Returns: (transfer full) (nullable): a copy, or %NULL without lines
+ */
+OGRGeometryH
+gr_layer_dup_dissolved_lines (GrLayer *layer)
+{
+  OGRGeometryH copy = NULL;
+
+  G_LOCK (dissolved);
+  if (layer->dissolved == NULL || layer->dissolved_n != layer->features->len)
+    {
+      OGRGeometryH all = OGR_G_CreateGeometry (wkbMultiLineString);
+
+      for (guint i = 0; i < layer->features->len; i++)
+        {
+          OGRGeometryH g = ((GrFeature *) g_ptr_array_index (layer->features, i))->geometry;
+
+          if (wkbFlatten (OGR_G_GetGeometryType (g)) == wkbLineString)
+            OGR_G_AddGeometry (all, g);
+          else
+            for (int k = 0; k < OGR_G_GetGeometryCount (g); k++)
+              if (wkbFlatten (OGR_G_GetGeometryType (OGR_G_GetGeometryRef (g, k))) == wkbLineString)
+                OGR_G_AddGeometry (all, OGR_G_GetGeometryRef (g, k));
+        }
+      if (layer->dissolved != NULL)
+        OGR_G_DestroyGeometry (layer->dissolved);
+      /* A union with itself nodes and dissolves the lines. */
+      layer->dissolved = OGR_G_GetGeometryCount (all) > 0 ? OGR_G_Union (all, all) : NULL;
+      if (layer->dissolved == NULL && OGR_G_GetGeometryCount (all) > 0)
+        layer->dissolved = OGR_G_Clone (all);
+      layer->dissolved_n = layer->features->len;
+      OGR_G_DestroyGeometry (all);
+    }
+  if (layer->dissolved != NULL)
+    copy = OGR_G_Clone (layer->dissolved);
+  G_UNLOCK (dissolved);
+  return copy;
 }
 
 /* The box around a layer's features, analysis CRS; empty for no layer. */

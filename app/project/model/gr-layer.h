@@ -24,16 +24,19 @@ typedef struct
 
 typedef struct
 {
-  GrRole     role;
-  char      *sources;  /* where the features came from, for the record */
-  GPtrArray *features; /* GrFeature */
-  gint64     last_id;  /* the highest feature number the layer ever gave, deleted ones too */
+  GrRole       role;
+  char        *sources;     /* where the features came from, for the record */
+  GPtrArray   *features;    /* GrFeature */
+  gint64       last_id;     /* the highest feature number the layer ever gave, deleted ones too */
+  OGRGeometryH dissolved;   /* lines: all of them merged (gr_layer_get_dissolved_lines) */
+  guint        dissolved_n; /* how many features it was made of */
 } GrLayer;
 
-void        gr_layer_get_bounds (const GrLayer *layer, double bounds[4]);
-gint64      gr_layer_get_last_id (const GrLayer *layer);
-void        gr_layer_number_features (GrLayer *layer, gint64 after);
-GHashTable *gr_layer_index_by_id (const GrLayer *layer);
+void         gr_layer_get_bounds (const GrLayer *layer, double bounds[4]);
+gint64       gr_layer_get_last_id (const GrLayer *layer);
+void         gr_layer_number_features (GrLayer *layer, gint64 after);
+GHashTable  *gr_layer_index_by_id (const GrLayer *layer);
+OGRGeometryH gr_layer_dup_dissolved_lines (GrLayer *layer);
 
 GrFeature *gr_feature_new (OGRGeometryH geometry);
 void       gr_feature_free (GrFeature *feature);

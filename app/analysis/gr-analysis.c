@@ -44,7 +44,8 @@ struct _GrAnalysis
   guint           targets_serial[GR_N_LAYERS]; /* the serial they were made at */
   guint64       **greenway;      /* per grid tile, a bit per cell within reach of a greenway;
                              * NULL until gr_analysis_set_greenways() */
-  GrAmount       *greenway_sums; /* per zone (0: outside every zone), once they are marked */
+  gint64         *greenway_sums; /* per zone (0: outside every zone): samples, thousandths of
+                                  * a person, as the coverage totals count, once marked */
 };
 
 /* Tiles the grid has room for, allocated or not. */
@@ -727,10 +728,9 @@ static void
 count_greenway (GrAnalysis *analysis)
 {
   const GrGrid *grid = gr_coverage_get_grid (analysis->coverage);
-  double        cell = grid->resolution * grid->resolution / 16.0;
 
   g_free (analysis->greenway_sums);
-  analysis->greenway_sums = g_new0 (GrAmount, analysis->n_zones + 1);
+  analysis->greenway_sums = g_new0 (gint64, 2 * (analysis->n_zones + 1));
   for (guint t = 0; t < n_tile_slots (grid); t++)
     {
       const GrTile  *tile = grid->tiles[t];
@@ -739,24 +739,25 @@ count_greenway (GrAnalysis *analysis)
       for (guint i = 0; bits != NULL && tile != NULL && i < GR_TILE_CELLS; i++)
         if ((bits[i / 64] >> (i % 64)) & 1 && tile->zone[i] <= analysis->n_zones)
           {
-            GrAmount *sum = &analysis->greenway_sums[tile->zone[i]];
-
-            sum->area_m2 += gr_samples (tile->sample[i]) * cell;
-            sum->population += tile->people[i] / GR_POPULATION_SCALE;
+            analysis->greenway_sums[2 * tile->zone[i]] += gr_samples (tile->sample[i]);
+            analysis->greenway_sums[2 * tile->zone[i] + 1] += tile->people[i];
           }
     }
 }
 
+/* In the coverage totals' arithmetic (gr_coverage_sum()), so that the
+ * homes near a greenway are never more than all homes, to the last bit. */
 static GrAmount
 sum_greenway (GrAnalysis *analysis, int zone)
 {
-  GrAmount sum = { 0, 0 };
+  const GrGrid *grid = gr_coverage_get_grid (analysis->coverage);
+  gint64        samples = 0, people = 0;
 
   for (guint z = 0; analysis->greenway_sums != NULL && z <= analysis->n_zones; z++)
     if (zone < 0 || (guint) zone == z)
-      sum.area_m2 += analysis->greenway_sums[z].area_m2,
-          sum.population += analysis->greenway_sums[z].population;
-  return sum;
+      samples += analysis->greenway_sums[2 * z], people += analysis->greenway_sums[2 * z + 1];
+  return (GrAmount){ samples * (grid->resolution * grid->resolution / 16.0),
+                     people / GR_POPULATION_SCALE };
 }
 
 /**

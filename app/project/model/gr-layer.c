@@ -218,30 +218,32 @@ append_lines (OGRGeometryH geometry, GArray *xy, GArray *ends)
       append_lines (OGR_G_GetGeometryRef (geometry, i), xy, ends);
 }
 
+typedef void (*Append) (OGRGeometryH geometry, GArray *xy, GArray *ends);
+
+static GrPolygon *
+polygon_from (OGRGeometryH geometry, Append append)
+{
+  g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  append (geometry, xy, ends);
+  if (ends->len == 0)
+    return NULL;
+  return gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
+}
+
 /* The lines of an OGR geometry as a GrPolygon of no area, each line there
  * and back: its distance bands are the lines' (a greenway's reach); NULL
  * if it has none. */
 GrPolygon *
 gr_polygon_new_from_lines (OGRGeometryH geometry)
 {
-  g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  append_lines (geometry, xy, ends);
-  if (ends->len == 0)
-    return NULL;
-  return gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
+  return polygon_from (geometry, append_lines);
 }
 
 /* The polygonal part of an OGR geometry as a GrPolygon; NULL if it has none. */
 GrPolygon *
 gr_polygon_new_from_ogr (OGRGeometryH geometry)
 {
-  g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  append_rings (geometry, xy, ends);
-  if (ends->len == 0)
-    return NULL;
-  return gr_polygon_new ((double *) xy->data, xy->len / 2, (guint *) ends->data, ends->len);
+  return polygon_from (geometry, append_rings);
 }

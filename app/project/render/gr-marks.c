@@ -222,6 +222,20 @@ gr_marks_get_n_shapes (GrMarks *marks)
   return marks->shapes->len;
 }
 
+/* @n points of the analysis CRS into @into as Web Mercator x, y pairs. */
+static void
+set_points (GArray *into, GrDisplay *display, const double *xy, guint n)
+{
+  g_array_set_size (into, 0);
+  for (guint i = 0; display != NULL && xy != NULL && i < n; i++)
+    {
+      double m[2];
+
+      to_mercator (display, xy[2 * i], xy[2 * i + 1], &m[0], &m[1]);
+      g_array_append_vals (into, m, 2);
+    }
+}
+
 /**
  * gr_marks_set_findings:
  * @pinches: x, y pairs, analysis CRS
@@ -238,15 +252,8 @@ gr_marks_set_findings (GrMarks      *marks,
                        const double *gaps,
                        guint         n_gaps)
 {
-  g_array_set_size (marks->pinches, 0);
+  set_points (marks->pinches, display, pinches, n_pinches);
   g_array_set_size (marks->gaps, 0);
-  for (guint i = 0; display != NULL && i < n_pinches; i++)
-    {
-      double m[2];
-
-      to_mercator (display, pinches[2 * i], pinches[2 * i + 1], &m[0], &m[1]);
-      g_array_append_vals (marks->pinches, m, 2);
-    }
   for (guint i = 0; display != NULL && i < n_gaps; i++)
     {
       double m[4];
@@ -266,14 +273,7 @@ gr_marks_set_findings (GrMarks      *marks,
 void
 gr_marks_set_priorities (GrMarks *marks, GrDisplay *display, const double *xy, guint n)
 {
-  g_array_set_size (marks->priorities, 0);
-  for (guint i = 0; display != NULL && i < n; i++)
-    {
-      double m[2];
-
-      to_mercator (display, xy[2 * i], xy[2 * i + 1], &m[0], &m[1]);
-      g_array_append_vals (marks->priorities, m, 2);
-    }
+  set_points (marks->priorities, display, xy, n);
 }
 
 guint
@@ -292,14 +292,7 @@ gr_marks_get_n_findings (GrMarks *marks)
 void
 gr_marks_set_draft (GrMarks *marks, GrDisplay *display, const double *xy, guint n)
 {
-  g_array_set_size (marks->draft, 0);
-  for (guint i = 0; xy != NULL && i < n; i++)
-    {
-      double m[2];
-
-      to_mercator (display, xy[2 * i], xy[2 * i + 1], &m[0], &m[1]);
-      g_array_append_vals (marks->draft, m, 2);
-    }
+  set_points (marks->draft, display, xy, n);
 }
 
 /* The measure tool's line (@closed: an area) through @n points of the
@@ -311,14 +304,7 @@ gr_marks_set_measure (GrMarks      *marks,
                       guint         n,
                       gboolean      closed)
 {
-  g_array_set_size (marks->measure, 0);
-  for (guint i = 0; xy != NULL && i < n; i++)
-    {
-      double m[2];
-
-      to_mercator (display, xy[2 * i], xy[2 * i + 1], &m[0], &m[1]);
-      g_array_append_vals (marks->measure, m, 2);
-    }
+  set_points (marks->measure, display, xy, n);
   marks->measure_closed = closed;
 }
 

@@ -329,7 +329,9 @@ runs_beside_roads (OGRGeometryH line, GPtrArray *roads, GArray *envelopes)
   double      length = OGR_G_Length (line);
 
   OGR_G_GetEnvelope (line, &env);
+  /* Nowhere within reach of a road: no band to draw round them. */
   return length > 0 && (near = roads_near (roads, envelopes, &env)) != NULL
+         && OGR_G_Distance (line, near) <= GR_OSM_ROADSIDE_M
          && (beside = OGR_G_Buffer (near, GR_OSM_ROADSIDE_M, 4)) != NULL
          && (along = OGR_G_Intersection (line, beside)) != NULL
          && OGR_G_Length (along) >= 0.5 * length;

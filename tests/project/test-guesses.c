@@ -20,6 +20,12 @@ test_guesses (void)
     { "街道边界.shp", GR_ROLE_ZONES },
     { "lvdi.shp", GR_ROLE_GREEN },
     { "road_network.shp", GR_ROLE_WALK },
+    /* "tree" hides in "street": streets are a network, street trees trees. */
+    { "streets.shp", GR_ROLE_WALK },
+    { "street_network.gpkg", GR_ROLE_WALK },
+    { "street_trees.shp", GR_ROLE_TREES },
+    { "行道树.shp", GR_ROLE_TREES },
+    { "15分钟生活圈.shp", GR_ROLE_LIFECIRCLES },
   };
   GrRole   role;
   gboolean by_size;

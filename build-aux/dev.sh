@@ -9,7 +9,9 @@ packages=(build-essential meson ninja-build pkg-config libglib2.0-dev libgtk-4-d
   libshumate-dev libadwaita-1-dev libgdal-dev libsqlite3-dev libcairo2-dev libpng-dev libpango1.0-dev libjson-glib-dev
   libglpk-dev
   gettext gdal-bin poppler-utils xvfb xauth xdotool desktop-file-utils appstream-util locales
-  fonts-wqy-microhei valgrind python3 clang-format clang libclang-rt-14-dev)
+  fonts-wqy-microhei valgrind python3 clang-format clang libclang-rt-14-dev imagemagick
+  debhelper dpkg-dev fakeroot lintian
+  libpq-dev postgresql-15 postgresql-15-postgis-3 postgresql-client-15)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gr-cli-common.h"
+#include "gr-pg.h"
 
 #include "gr-basemap-job.h"
 #include "gr-code-table.h"
@@ -14,7 +15,11 @@
 int
 gr_cli_fail (int status, const char *message)
 {
-  g_printerr ("greenreach-cli: %s\n", message);
+  /* A database's password, if one was in a connection string the message
+   * quotes, is never printed. */
+  g_autofree char *shown = gr_pg_redact (message);
+
+  g_printerr ("greenreach-cli: %s\n", shown);
   return status;
 }
 
@@ -374,5 +379,9 @@ gr_cli_print_warnings (GrProject *project)
       g_printerr ("%s", text);
     }
   for (guint i = 0; i < project->warnings->len; i++)
-    g_printerr ("greenreach-cli: %s\n", (char *) g_ptr_array_index (project->warnings, i));
+    {
+      g_autofree char *shown = gr_pg_redact (g_ptr_array_index (project->warnings, i));
+
+      g_printerr ("greenreach-cli: %s\n", shown);
+    }
 }

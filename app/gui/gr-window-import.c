@@ -103,7 +103,7 @@ void
 _gr_window_ask_import (GrWindow *self, const GrSource *source)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char  *file = g_path_get_basename (source->path);
+  g_autofree char  *file = gr_source_get_short_name (source);
   g_autofree char  *heading = NULL;
   g_autofree char  *body = NULL;
   g_autofree char  *editing = NULL;
@@ -269,7 +269,7 @@ _gr_window_import_shown (GrWindow *self)
   if (step->source->landuse)
     {
       GrProject       *project = _gr_window_baseline_project (self);
-      g_autofree char *file = g_path_get_basename (step->source->path);
+      g_autofree char *file = gr_source_get_short_name (step->source);
 
       what = g_strdup_printf (_ ("Sorted %s by its land-use codes: %u features of residential "
                                  "land, %u parks"),

@@ -175,7 +175,7 @@ gr_window_open (GrWindow *self, const char *path)
 void
 gr_window_import (GrWindow *self, const GrSource *source)
 {
-  g_autofree char *name = g_path_get_basename (source->path);
+  g_autofree char *name = gr_source_get_short_name (source);
   g_autofree char *what = g_strdup_printf (_ ("Importing %s…"), name);
   GPtrArray       *before = self->session != NULL ? gr_session_get_sources (self->session) : NULL;
   g_autoptr (GPtrArray) sources = g_ptr_array_new ();

@@ -384,7 +384,7 @@ gr_import_dialog_get_source (GrImportDialog *self)
   g_return_val_if_fail (GR_IS_IMPORT_DIALOG (self), NULL);
   choice = gtk_drop_down_get_selected (self->roles);
   source = g_new0 (GrSource, 1);
-  source->path = g_strdup (self->path);
+  gr_source_set_path (source, self->path);
   source->landuse = choice == 0;
   source->role = choice > 0 && choice <= GR_N_ROLES ? choice - 1 : GR_ROLE_GREEN;
   choice = gtk_drop_down_get_selected (self->crs_choice);

@@ -47,13 +47,13 @@ _gr_import_code_field (const GrSource        *source,
   list = gr_gdal_field_list (defn);
   if (o->code_field != NULL)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                 _ ("%s: no land-use code field “%s”; the fields are: %s"), source->path,
+                 _ ("%s: no land-use code field “%s”; the fields are: %s"), source->label,
                  o->code_field, list);
   else
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
                  _ ("%s: no land-use code field (DLBM, YDDM, 用地代码…); the fields are: %s. "
                     "Name it with --code-field"),
-                 source->path, list);
+                 source->label, list);
   return FALSE;
 }
 
@@ -125,7 +125,7 @@ _gr_import_warn_mixed_codes (Import         *import,
       g_strdup_printf (_ ("%s: the field %s holds %u different land-use codes — %s — and every "
                           "feature was taken as %s; if this is a mixed land-use layer, import "
                           "it as land use (landuse=), sorted by its codes"),
-                       source->path, field, g_hash_table_size (counts), list->str,
+                       source->label, field, g_hash_table_size (counts), list->str,
                        gr_role_get_label (source->role)));
 }
 
@@ -234,10 +234,10 @@ _gr_import_sort_by_codes (Import         *import,
           counts, code,
           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1));
     }
-  if ((table = pick_code_table (import, counts, source->path, error)) == NULL
+  if ((table = pick_code_table (import, counts, source->label, error)) == NULL
       || !apply_code_roles (table, import->options->code_roles, error))
     return FALSE;
-  batch->report = gr_landuse_report_new (source->path, field, table);
+  batch->report = gr_landuse_report_new (source->label, field, table);
   g_ptr_array_add (import->project->landuse, batch->report);
   assign_codes (import, batch, table);
   for (guint i = 0; i < batch->report->codes->len; i++)
@@ -251,7 +251,7 @@ _gr_import_sort_by_codes (Import         *import,
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
                    _ ("%s: %s has land-use codes that “%s” (%s) does not have: %s. Add them to a "
                       "copy of the table, or give --code-role CODE=ROLE"),
-                   source->path, field, gr_code_table_get_title (table),
+                   source->label, field, gr_code_table_get_title (table),
                    gr_code_table_get_id (table), unknown);
       return FALSE;
     }
@@ -263,6 +263,6 @@ _gr_import_sort_by_codes (Import         *import,
                                     "%s: %u features have land-use codes that “%s” does not "
                                     "have, and were left out: %s (--strict stops at them)",
                                     n_unknown),
-                       source->path, n_unknown, gr_code_table_get_id (table), unknown));
+                       source->label, n_unknown, gr_code_table_get_id (table), unknown));
   return TRUE;
 }

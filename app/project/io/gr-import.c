@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "gr-import-private.h"
+#include "gr-pg.h"
 
 #include "gr-code-table.h"
 #include "gr-crs.h"
@@ -31,12 +32,12 @@ pending_clear (gpointer data)
 }
 
 static Batch *
-batch_new (const char *path)
+batch_new (const char *label, char *key)
 {
   Batch *batch = g_new0 (Batch, 1);
 
-  batch->key = g_path_get_basename (path);
-  batch->path = g_strdup (path);
+  batch->key = key != NULL ? key : g_path_get_basename (label);
+  batch->path = g_strdup (label);
   batch->items = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_array_set_clear_func (batch->items, pending_clear);
   return batch;
@@ -63,6 +64,7 @@ gr_source_copy (const GrSource *source)
 
   copy->role = source->role;
   copy->path = g_strdup (source->path);
+  copy->label = g_strdup (source->label);
   copy->layer = g_strdup (source->layer);
   copy->add = source->add;
   copy->landuse = source->landuse;
@@ -76,6 +78,7 @@ gr_source_free (GrSource *source)
   if (source == NULL)
     return;
   g_free (source->path);
+  g_free (source->label);
   g_free (source->layer);
   g_free (source->crs);
   g_free (source);
@@ -105,6 +108,7 @@ gr_source_parse (const char *spec, GError **error)
   const char      *eq = strchr (spec, '=');
   g_autofree char *role = eq != NULL ? g_strndup (spec, eq - spec) : NULL;
   const char      *colon;
+  g_autofree char *shown = gr_pg_redact (spec);
 
   /* landuse= is a layer whose features take the roles their codes mean. */
   source->landuse = role != NULL && g_ascii_strcasecmp (role, "landuse") == 0;
@@ -116,7 +120,7 @@ gr_source_parse (const char *spec, GError **error)
                       "population, walk, greenway, corridor, water, zones, buildings, nursery, "
                       "builtup, sites, entrances, and landuse for a layer coded by a land-use "
                       "classification"),
-                   spec);
+                   shown);
       return NULL;
     }
   source->path = g_strdup (eq + 1);
@@ -130,7 +134,43 @@ gr_source_parse (const char *spec, GError **error)
       source->layer = g_strdup (colon + 1);
       source->path[colon - source->path] = '\0';
     }
+  source->label =
+      gr_pg_is_connection (source->path) ? gr_pg_redact (source->path) : g_strdup (source->path);
   return g_steal_pointer (&source);
+}
+
+/**
+ * gr_source_set_path:
+ *
+ * Sets @source's path (a file, or a connection string that may hold a
+ * password) and the label messages name it by.
+ */
+void
+gr_source_set_path (GrSource *source, const char *path)
+{
+  char *copy = g_strdup (path);
+
+  g_free (source->path);
+  g_free (source->label);
+  source->path = copy;
+  source->label = gr_pg_is_connection (copy) ? gr_pg_redact (copy) : g_strdup (copy);
+}
+
+/**
+ * gr_source_get_short_name:
+ *
+ * Returns: (transfer full): a file's name, or a database source's table
+ *   (its first in tables=, else "postgis")
+ */
+char *
+gr_source_get_short_name (const GrSource *source)
+{
+  g_autofree char *table = NULL;
+
+  if (!gr_pg_is_connection (source->path))
+    return g_path_get_basename (source->path);
+  table = gr_pg_first_table (source->path);
+  return g_strdup (table != NULL ? table : source->layer != NULL ? source->layer : "postgis");
 }
 
 gboolean
@@ -200,10 +240,31 @@ gr_shapefile_encoding (const char *path)
 /* ---- reading one source ------------------------------------------------- */
 
 static gboolean
-open_error (GError **error, const char *path, const char *gdal)
+open_error (GError **error, const char *connection, const char *gdal_raw)
 {
-  if (!g_str_has_prefix (path, "PG:") && !g_str_has_prefix (path, "/vsi")
-      && !g_file_test (path, G_FILE_TEST_EXISTS))
+  g_autofree char *path =
+      gr_pg_is_connection (connection) ? gr_pg_redact (connection) : g_strdup (connection);
+  g_autofree char *gdal = gr_pg_redact (gdal_raw);
+
+  if (gr_pg_is_connection (connection))
+    {
+      /* libpq's reason, on one line: "connection to server at … failed:
+       * FATAL: password authentication failed for user …". */
+      g_auto (GStrv) lines = g_strsplit (gdal != NULL ? gdal : "", "\n", -1);
+      g_autoptr (GString) why = g_string_new (NULL);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_strstrip (lines[i]);
+          if (*lines[i] == '\0' || g_str_equal (lines[i], "PQconnectdb failed."))
+            continue;
+          g_string_append_printf (why, "%s%s", why->len > 0 ? " " : "", lines[i]);
+        }
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
+                   _ ("%s: cannot read from the database: %s"), path,
+                   why->len > 0 ? why->str : _ ("no such table, or no table with a geometry"));
+    }
+  else if (!g_str_has_prefix (connection, "/vsi") && !g_file_test (connection, G_FILE_TEST_EXISTS))
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN, _ ("%s: no such file"), path);
   else
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
@@ -249,15 +310,15 @@ pick_layer (GDALDatasetH ds, const GrSource *source, GError **error)
                             OGR_L_GetName (GDALDatasetGetLayer (ds, i)));
   if (n == 0)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
-                 _ ("%s: the source has no layers"), source->path);
+                 _ ("%s: the source has no layers"), source->label);
   else if (source->layer != NULL)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
-                 _ ("%s: no layer “%s”; the layers are: %s"), source->path, source->layer,
+                 _ ("%s: no layer “%s”; the layers are: %s"), source->label, source->layer,
                  names->str);
   else
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
-                 _ ("%s has %d layers (%s); choose one with %s=%s:LAYER"), source->path, n,
-                 names->str, source_key (source), source->path);
+                 _ ("%s has %d layers (%s); choose one with %s=%s:LAYER"), source->label, n,
+                 names->str, source_key (source), source->label);
   return NULL;
 }
 
@@ -351,7 +412,7 @@ check_population (double value, const GrSource *source, GIntBig fid, GError **er
   g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
                _ ("%s: feature %lld has population %g, which is not a plausible number of "
                   "residents; check the field (--population-field)"),
-               source->path, (long long) fid, value);
+               source->label, (long long) fid, value);
   return FALSE;
 }
 
@@ -406,7 +467,7 @@ setup_fields (Import         *import,
     {
       g_autofree char *list = gr_gdal_field_list (defn);
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                   _ ("%s: no zone field “%s”; the fields are: %s"), source->path, o->zone_field,
+                   _ ("%s: no zone field “%s”; the fields are: %s"), source->label, o->zone_field,
                    list);
       return FALSE;
     }
@@ -419,13 +480,13 @@ setup_fields (Import         *import,
       g_autofree char *list = gr_gdal_field_list (defn);
       if (o->population_field != NULL)
         g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                     _ ("%s: no numeric population field “%s”; the fields are: %s"), source->path,
+                     _ ("%s: no numeric population field “%s”; the fields are: %s"), source->label,
                      o->population_field, list);
       else
         g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
                      _ ("%s: no numeric population field; the fields are: %s. "
                         "Name it with --population-field"),
-                     source->path, list);
+                     source->label, list);
       return FALSE;
     }
   /* Last: a refused source leaves nothing to free. */
@@ -545,10 +606,10 @@ read_rows (Import         *import,
     }
   if (total == 0)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY, _ ("%s: layer “%s” is empty"),
-                 source->path, OGR_L_GetName (layer));
+                 source->label, OGR_L_GetName (layer));
   else if (batch->items->len == 0)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_ROLE,
-                 _ ("%s: the role “%s” needs %s, but layer “%s” has none"), source->path,
+                 _ ("%s: the role “%s” needs %s, but layer “%s” has none"), source->label,
                  source_key (source), _gr_import_shape_noun (shape), OGR_L_GetName (layer));
   return batch->items->len > 0;
 }
@@ -584,7 +645,7 @@ read_raster (Import *import, const GrSource *source, GError **error)
 
   if (pixels == NULL)
     return FALSE;
-  batch = batch_new (source->path);
+  batch = batch_new (source->label, gr_source_get_short_name (source));
   batch->role = GR_ROLE_POPULATION;
   batch->add = source->add;
   batch->srs = srs;
@@ -623,13 +684,31 @@ read_source (Import *import, const GrSource *source, GError **error)
   if (ds == NULL || (layer = pick_layer (ds, source, error)) == NULL)
     return FALSE;
   srs = OGR_L_GetSpatialRef (layer);
+  /* GDAL names a database table that is not there, or has no geometry
+   * column, as a layer all the same. */
+  if (gr_pg_is_connection (source->path)
+      && OGR_FD_GetGeomFieldCount (OGR_L_GetLayerDefn (layer)) == 0)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_ROLE,
+                   _ ("%s: no table “%s” with a geometry column in the database"), source->label,
+                   OGR_L_GetName (layer));
+      return FALSE;
+    }
+  if (source_crs == NULL && srs == NULL && gr_pg_is_connection (source->path))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                   _ ("%s: the table's geometry column has no SRID (0); give the CRS with "
+                      "--source-crs, or set it in the database (UpdateGeometrySRID)"),
+                   source->label);
+      return FALSE;
+    }
   if (source_crs == NULL && srs == NULL)
     {
-      g_autofree char *message = describe_missing_crs (source->path, layer);
+      g_autofree char *message = describe_missing_crs (source->label, layer);
       g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS, g_strstrip (message));
       return FALSE;
     }
-  batch = batch_new (source->path);
+  batch = batch_new (source->label, gr_source_get_short_name (source));
   batch->role = source->role;
   batch->add = source->add;
   if (source->layer != NULL)
@@ -647,14 +726,14 @@ read_source (Import *import, const GrSource *source, GError **error)
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
                    _ ("%s: its coordinates are in “%s”, a projected CRS; %s is longitude and "
                       "latitude copied from a web map, so it cannot be read as %s"),
-                   source->path, OSRGetName (srs), source_crs, source_crs);
+                   source->label, OSRGetName (srs), source_crs, source_crs);
       return FALSE;
     }
   if (batch->srs == NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
                    _ ("%s: the source CRS “%s” is not a coordinate reference system GDAL knows"),
-                   source->path, source_crs);
+                   source->label, source_crs);
       return FALSE;
     }
   if (!setup_fields (import, source, layer, &fields, error))
@@ -675,14 +754,14 @@ read_source (Import *import, const GrSource *source, GError **error)
                                                    "%s: %u features have more children or elderly "
                                                    "than residents; their age groups are left out",
                                                    batch->bad_ages),
-                                      source->path, batch->bad_ages));
+                                      source->label, batch->bad_ages));
   if (ok && batch->skipped > 0)
     g_ptr_array_add (import->project->warnings,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                    "%s: %u feature without usable %s was skipped",
                                                    "%s: %u features without usable %s were skipped",
                                                    batch->skipped),
-                                      source->path, batch->skipped,
+                                      source->label, batch->skipped,
                                       _gr_import_shape_noun (gr_role_get_shape (source->role))));
   return ok;
 }
@@ -784,11 +863,9 @@ read_osm (Import *import, const char *path, GError **error)
       gr_gdal_capture_begin ();
       return open_error (error, path, gdal);
     }
-  batch = batch_new (path);
+  batch = batch_new (path, g_strdup ("osm"));
   batch->osm = TRUE;
   batch->motor_roads = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
-  g_free (batch->key);
-  batch->key = g_strdup ("osm");
   batch->srs = gr_srs_new_from_user ("EPSG:4326");
   g_ptr_array_add (import->batches, batch);
   /* The OSM driver must be read interleaved, all layers in one pass. */
@@ -870,9 +947,7 @@ join_population_table (Import *import, GError **error)
                                      import->project->warnings, &total, error);
   if (people == NULL)
     return FALSE;
-  batch = batch_new (o->population_table);
-  g_free (batch->key);
-  batch->key = g_strdup ("table");
+  batch = batch_new (o->population_table, g_strdup ("table"));
   batch->role = GR_ROLE_POPULATION;
   batch->srs = gr_srs_clone (from->srs);
   g_ptr_array_add (import->batches, batch);
@@ -909,8 +984,10 @@ run_import (GPtrArray             *sources,
     }
   for (guint i = 0; sources != NULL && i < sources->len; i++)
     {
-      const GrSource *source = g_ptr_array_index (sources, i);
+      GrSource *source = g_ptr_array_index (sources, i);
 
+      if (source->label == NULL)
+        gr_source_set_path (source, source->path);
       if (!source->landuse)
         import.given_roles |= 1u << source->role;
     }

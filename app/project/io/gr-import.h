@@ -14,6 +14,8 @@ typedef struct
 {
   GrRole   role;
   char    *path;    /* a file, or a connection string such as PG:… */
+  char    *label;   /* what messages name it by: @path without a password;
+                     * NULL: set by gr_source_set_path() */
   char    *layer;   /* NULL: the source's only layer */
   gboolean add;     /* over a project: added to its layer of the role, not replacing it */
   gboolean landuse; /* a land-use layer: each feature to the role its code means */
@@ -49,6 +51,8 @@ typedef struct
 
 GrSource *gr_source_parse (const char *spec, GError **error);
 GrSource *gr_source_copy (const GrSource *source);
+void      gr_source_set_path (GrSource *source, const char *path);
+char     *gr_source_get_short_name (const GrSource *source);
 void      gr_source_free (GrSource *source);
 gboolean  gr_source_count (const GrSource *source, guint *n_features, GError **error);
 

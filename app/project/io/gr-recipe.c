@@ -15,6 +15,8 @@
 
 #include "gr-recipe.h"
 
+#include "gr-pg.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -34,10 +36,15 @@ set_path (GKeyFile *kf, const char *group, const char *key, const char *path)
 
   if (path == NULL)
     return;
-  /* A connection string (PG:…) or a GDAL virtual path is kept as given. */
-  absolute = g_str_has_prefix (path, "PG:") || g_str_has_prefix (path, "/vsi")
-                 ? g_strdup (path)
-                 : g_canonicalize_filename (path, NULL);
+  /* A connection string (PG:…) is kept without its password (the next
+   * import finds it where libpq looks: PGPASSFILE, ~/.pgpass, PGSERVICE);
+   * a GDAL virtual path as given. */
+  if (gr_pg_is_connection (path))
+    absolute = gr_pg_redact (path);
+  else if (g_str_has_prefix (path, "/vsi"))
+    absolute = g_strdup (path);
+  else
+    absolute = g_canonicalize_filename (path, NULL);
   g_key_file_set_string (kf, group, key, absolute);
 }
 
@@ -158,8 +165,7 @@ read_sources (GrRecipe *recipe, GKeyFile *kf, GError **error)
       /* The layer as kept, not split from the path again. */
       g_free (source->layer);
       source->layer = g_steal_pointer (&layer);
-      g_free (source->path);
-      source->path = g_steal_pointer (&path);
+      gr_source_set_path (source, path);
       source->add = g_key_file_get_boolean (kf, group, "add", NULL);
       source->crs = g_key_file_get_string (kf, group, "crs", NULL);
       g_ptr_array_add (recipe->sources, source);

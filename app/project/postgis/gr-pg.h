@@ -1,0 +1,23 @@
+/* gr-pg.h — PostgreSQL/PostGIS connections, in GDAL's own syntax
+ * (PG:host=… port=… dbname=… [tables=schema.table]), and never a password in
+ * what is printed, logged or kept
+ */
+#pragma once
+
+#include <glib.h>
+#include <libpq-fe.h>
+
+G_BEGIN_DECLS
+
+gboolean gr_pg_is_connection (const char *path);
+char    *gr_pg_redact (const char *text);
+char    *gr_pg_conninfo (const char *connection);
+char    *gr_pg_first_table (const char *connection);
+PGconn  *gr_pg_connect (const char *connection, GError **error);
+char    *gr_pg_quote_identifier (PGconn *conn, const char *name);
+gboolean gr_pg_exec (PGconn *conn, const char *sql, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+G_END_DECLS

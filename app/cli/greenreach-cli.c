@@ -24,7 +24,7 @@ static const struct
   { "targets", gr_cli_targets },   { "indicators", gr_cli_indicators },
   { "render", gr_cli_render },     { "report", gr_cli_report },
   { "scenario", gr_cli_scenario }, { "suggest", gr_cli_suggest },
-  { "basemap", gr_cli_basemap },
+  { "basemap", gr_cli_basemap },   { "publish", gr_cli_publish },
 };
 
 static void
@@ -36,7 +36,7 @@ usage (FILE *to)
            "indicators %s\n"
            "  greenreach-cli targets %s\n  greenreach-cli scenario %s\n  greenreach-cli render %s\n"
            "  greenreach-cli report %s\n  greenreach-cli suggest %s\n  greenreach-cli basemap "
-           "%s\n\n%s\n",
+           "%s\n  greenreach-cli publish %s\n\n%s\n",
            _ ("Usage:"), _ ("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"), _ ("PROJECT.gpkg"),
            _ ("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE [OPTION…]"),
            _ ("PROJECT.gpkg [--scenario NAME] [--targets SET] [--json|--csv]"),
@@ -52,6 +52,8 @@ usage (FILE *to)
               "auto|layer|FILE] [--exact] [--apply NEW-SCENARIO] [--json]"),
            _ ("OSMFILE|PROJECT.gpkg -o BASEMAP.mbtiles [--zoom MIN-MAX] [--bbox "
               "LON0,LAT0,LON1,LAT1]"),
+           _ ("PROJECT.gpkg PG:CONNECTION [--schema NAME] [--scenario NAME]… [--targets SET] "
+              "[--mode MODE]"),
            _ ("Run “greenreach-cli COMMAND --help” for the options of a command."));
 }
 

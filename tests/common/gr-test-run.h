@@ -22,10 +22,10 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs @program with the arguments from @first to %NULL, in the test's
- * environment with @env_extra's name, value pairs set over it. */
+/* Runs @program with @args (%NULL-terminated), in the test's environment
+ * with @env_extra's name, value pairs set over it. */
 static inline Run
-gr_test_run_va (const char *const *env_extra, const char *program, const char *first, va_list ap)
+gr_test_run_argv (const char *const *env_extra, const char *program, const char *const *args)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_auto (GStrv) env = g_get_environ ();
@@ -34,8 +34,8 @@ gr_test_run_va (const char *const *env_extra, const char *program, const char *f
   int wait_status;
 
   g_ptr_array_add (argv, (char *) program);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
   for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i += 2)
     env = g_environ_setenv (env, env_extra[i], env_extra[i + 1], TRUE);
@@ -45,6 +45,18 @@ gr_test_run_va (const char *const *env_extra, const char *program, const char *f
   g_assert_true (WIFEXITED (wait_status));
   run.status = WEXITSTATUS (wait_status);
   return run;
+}
+
+/* The same with the arguments from @first to %NULL. */
+static inline Run
+gr_test_run_va (const char *const *env_extra, const char *program, const char *first, va_list ap)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  g_ptr_array_add (args, NULL);
+  return gr_test_run_argv (env_extra, program, (const char *const *) args->pdata);
 }
 
 /* greenreach-cli (the build's, from GREENREACH_CLI) with its arguments. */

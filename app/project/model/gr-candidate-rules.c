@@ -190,3 +190,66 @@ gr_scenario_balance (const GrScenario *scenario,
     }
   balance->outstanding_m2 = MAX (0, balance->taken_m2 - balance->compensated_m2);
 }
+
+/**
+ * gr_scenario_candidate_parks:
+ * @applied: @scenario over @baseline (gr_scenario_apply())
+ *
+ * Returns: (transfer container): the parks @scenario adds, in the order
+ *   they were added, as @applied's features (GrFeature, borrowed): the
+ *   edited park layer lists the baseline's parks, then the candidates
+ */
+GPtrArray *
+gr_scenario_candidate_parks (const GrScenario *scenario, GrProject *baseline, GrProject *applied)
+{
+  GrLayer *parks = applied->layers[GR_ROLE_PARK];
+  guint    n_parks =
+      baseline->layers[GR_ROLE_PARK] != NULL ? baseline->layers[GR_ROLE_PARK]->features->len : 0;
+  GPtrArray *candidates = g_ptr_array_new ();
+  g_autoptr (GArray) touched = gr_scenario_get_touched (scenario);
+  guint n = 0;
+
+  for (guint i = 0; i < touched->len; i++)
+    {
+      GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
+
+      if (k.role == GR_ROLE_PARK && k.index >= n_parks
+          && gr_scenario_get_geometry (scenario, baseline, k) != NULL)
+        n++;
+    }
+  for (guint i = parks != NULL ? parks->features->len - MIN (n, parks->features->len) : 0;
+       parks != NULL && i < parks->features->len; i++)
+    g_ptr_array_add (candidates, g_ptr_array_index (parks->features, i));
+  return candidates;
+}
+
+/**
+ * gr_scenario_suggested_parks:
+ * @candidates: gr_scenario_candidate_parks()
+ *
+ * Returns: (transfer full) (element-type guint): the indices in
+ *   @candidates of the parks that accepted site suggestions placed (moved
+ *   since or not)
+ */
+GArray *
+gr_scenario_suggested_parks (const GrScenario *scenario, GrProject *baseline, GPtrArray *candidates)
+{
+  GArray *indices = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint e = 0; e < scenario->position; e++)
+    {
+      const GrEdit *edit = g_ptr_array_index (scenario->edits, e);
+      OGRGeometryH  now;
+
+      if (edit->kind != GR_EDIT_ADD || !edit->suggested)
+        continue;
+      now = gr_scenario_get_geometry (scenario, baseline, edit->target);
+      for (guint i = 0; now != NULL && i < candidates->len; i++)
+        if (OGR_G_Equals (((GrFeature *) g_ptr_array_index (candidates, i))->geometry, now))
+          {
+            g_array_append_val (indices, i);
+            break;
+          }
+    }
+  return indices;
+}

@@ -37,6 +37,12 @@ void gr_scenario_balance (const GrScenario *scenario,
                           double            nearby,
                           GrBalance        *balance);
 
+GPtrArray *
+gr_scenario_candidate_parks (const GrScenario *scenario, GrProject *baseline, GrProject *applied);
+GArray *gr_scenario_suggested_parks (const GrScenario *scenario,
+                                     GrProject        *baseline,
+                                     GPtrArray        *candidates);
+
 OGRGeometryH gr_pocket_park_new (double x, double y, double area_m2, gboolean circle);
 
 G_END_DECLS

@@ -735,28 +735,16 @@ static void
 find_suggested (Option *o, GrScenario *scenario, GrProject *baseline, GArray *refs)
 {
   GrLayer *parks = o->project->layers[GR_ROLE_PARK];
+  g_autoptr (GArray) picked = gr_scenario_suggested_parks (scenario, baseline, o->candidates);
   g_autoptr (GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint e = 0; e < scenario->position; e++)
+  for (guint k = 0; k < picked->len; k++)
     {
-      const GrEdit *edit = g_ptr_array_index (scenario->edits, e);
-      OGRGeometryH  now;
+      guint i = g_array_index (picked, guint, k);
+      guint index = parks->features->len - o->candidates->len + i;
 
-      if (edit->kind != GR_EDIT_ADD || !edit->suggested)
-        continue;
-      now = gr_scenario_get_geometry (scenario, baseline, edit->target);
-      for (guint i = 0; now != NULL && i < o->candidates->len; i++)
-        {
-          GrFeature *f = g_ptr_array_index (o->candidates, i);
-          guint      index = parks->features->len - o->candidates->len + i;
-
-          if (OGR_G_Equals (f->geometry, now))
-            {
-              g_ptr_array_add (o->suggested, f);
-              g_array_append_val (indices, index);
-              break;
-            }
-        }
+      g_ptr_array_add (o->suggested, g_ptr_array_index (o->candidates, i));
+      g_array_append_val (indices, index);
     }
   o->shares =
       gr_site_shares (o->project, o->analysis, refs, (const guint *) indices->data, indices->len);
@@ -774,8 +762,6 @@ option_new (GrProject        *baseline,
 {
   Option *o = g_new0 (Option, 1);
   g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (GrSupplyRef));
-  guint n_parks =
-      baseline->layers[GR_ROLE_PARK] != NULL ? baseline->layers[GR_ROLE_PARK]->features->len : 0;
   GrProject *project;
 
   o->name = g_strdup (scenario != NULL ? scenario->name : _ ("Baseline"));
@@ -793,25 +779,9 @@ option_new (GrProject        *baseline,
     }
   if (scenario != NULL)
     {
-      GrLayer *parks = o->project->layers[GR_ROLE_PARK];
-      g_autoptr (GArray) touched = gr_scenario_get_touched (scenario);
-      guint n_candidates = 0;
-
       gr_marks_add_scenario (o->marks, display, scenario, baseline);
-      for (guint i = 0; i < touched->len; i++)
-        {
-          GrFeatureKey k = g_array_index (touched, GrFeatureKey, i);
-
-          if (k.role == GR_ROLE_PARK && k.index >= n_parks
-              && gr_scenario_get_geometry (scenario, baseline, k) != NULL)
-            n_candidates++;
-        }
-      /* The edited park layer lists the baseline's parks, then the
-       * candidates in order. */
-      for (guint i = parks != NULL ? parks->features->len - MIN (n_candidates, parks->features->len)
-                                   : 0;
-           parks != NULL && i < parks->features->len; i++)
-        g_ptr_array_add (o->candidates, g_ptr_array_index (parks->features, i));
+      g_ptr_array_unref (o->candidates);
+      o->candidates = gr_scenario_candidate_parks (scenario, baseline, o->project);
       g_clear_pointer (&o->shares, g_array_unref);
       find_suggested (o, scenario, baseline, refs);
     }

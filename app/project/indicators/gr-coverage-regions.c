@@ -13,12 +13,14 @@
 
 #include "gr-coverage-regions.h"
 
+#include "gr-gdal.h"
 #include "gr-project.h"
 
 #include <gdal.h>
 #include <gdal_alg.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 typedef struct
 {
@@ -93,42 +95,43 @@ join (guint *parent, guint a, guint b)
     parent[MAX (a, b)] = MIN (a, b);
 }
 
-static guint64
-cell_key (guint col, guint row)
-{
-  return ((guint64) row << 32) | col;
-}
-
-/* Joins each cell with the cells left of it and above it in its state.
+/* Joins each cell with the cells left of it and above it in its state:
+ * the cells come in grid order (row by row, left to right), so the cell
+ * on the left is the one before, and the cells above are found in the
+ * last row's index by column.
  * Returns: the region (1-based) of every cell, and their number. */
 static guint *
 label_regions (const Cells *all, guint *n_regions)
 {
-  guint             n = all->cells->len;
+  guint             n = all->cells->len, width = all->max_col - all->min_col + 1;
   g_autofree guint *parent = g_new (guint, n);
+  g_autofree guint *above = g_new0 (guint, width); /* cell index + 1 in the last row, by column */
+  g_autofree guint *here = g_new0 (guint, width);
   guint            *label = g_new0 (guint, n);
-  g_autoptr (GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint             row = G_MAXUINT;
 
   for (guint i = 0; i < n; i++)
     {
       const Cell *c = &g_array_index (all->cells, Cell, i);
-      guint64    *key = g_new (guint64, 1);
+      guint       x = c->col - all->min_col, j;
 
       parent[i] = i;
-      *key = cell_key (c->col, c->row);
-      g_hash_table_insert (index, key, GUINT_TO_POINTER (i + 1));
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      const Cell *c = &g_array_index (all->cells, Cell, i);
-      guint64     left = cell_key (c->col - 1, c->row), up = cell_key (c->col, c->row - 1);
-      guint       j;
+      if (c->row != row)
+        {
+          guint *swap = above;
 
-      if (c->col > 0 && (j = GPOINTER_TO_UINT (g_hash_table_lookup (index, &left))) != 0
+          /* The row just done is above this one only if it is the next. */
+          above = here, here = swap;
+          if (row == G_MAXUINT || c->row != row + 1)
+            memset (above, 0, width * sizeof (guint));
+          memset (here, 0, width * sizeof (guint));
+          row = c->row;
+        }
+      here[x] = i + 1;
+      if (x > 0 && (j = here[x - 1]) != 0
           && g_array_index (all->cells, Cell, j - 1).state == c->state)
         join (parent, i, j - 1);
-      if (c->row > 0 && (j = GPOINTER_TO_UINT (g_hash_table_lookup (index, &up))) != 0
-          && g_array_index (all->cells, Cell, j - 1).state == c->state)
+      if ((j = above[x]) != 0 && g_array_index (all->cells, Cell, j - 1).state == c->state)
         join (parent, i, j - 1);
     }
   *n_regions = 0;
@@ -146,7 +149,7 @@ static gboolean
 trace (const Cells *all, const guint *label, GPtrArray *regions, double resolution, GError **error)
 {
   int         width = all->max_col - all->min_col + 1, height = all->max_row - all->min_row + 1;
-  GDALDriverH mem = GDALGetDriverByName ("MEM");
+  GDALDriverH mem = (gr_gdal_init (), GDALGetDriverByName ("MEM"));
   GDALDriverH vmem = GDALGetDriverByName ("Memory");
   double      dy = all->dy != 0 ? all->dy : -resolution;
   double      transform[6] = {
@@ -161,7 +164,8 @@ trace (const Cells *all, const guint *label, GPtrArray *regions, double resoluti
   OGRFieldDefnH      field;
   CPLErr             err;
 
-  if (pixels == NULL || mem == NULL || vmem == NULL)
+  g_return_val_if_fail (mem != NULL && vmem != NULL, FALSE);
+  if (pixels == NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
                    _ ("not enough memory to trace the coverage of %d × %d grid cells"), width,

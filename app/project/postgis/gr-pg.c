@@ -169,6 +169,11 @@ gr_pg_first_table (const char *connection)
   return NULL;
 }
 
+static void
+ignore_notice (void *data, const char *message)
+{
+}
+
 /**
  * gr_pg_connect:
  *
@@ -186,6 +191,9 @@ gr_pg_connect (const char *connection, GError **error)
   if (conn != NULL && PQstatus (conn) == CONNECTION_OK)
     {
       PQsetClientEncoding (conn, "UTF8");
+      /* The server's notices ("relation … already exists, skipping") are
+       * not for the user. */
+      PQsetNoticeProcessor (conn, ignore_notice, NULL);
       return conn;
     }
   shown = gr_pg_redact (connection);

@@ -138,6 +138,8 @@ _gr_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.present-toggle", "s",
                                    present_toggle_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, _gr_window_import_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-database", NULL,
+                                   _gr_window_import_database_activated);
   gtk_widget_class_install_action (widget_class, "win.reimport", NULL,
                                    _gr_window_reimport_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);

@@ -3,6 +3,9 @@
 
 #include "gr-window-private.h"
 
+#include "gr-connection-dialog.h"
+#include "gr-pg.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -109,6 +112,41 @@ _gr_window_ask_role (GrWindow *self, const char *path)
   g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
   g_set_weak_pointer (&self->import_dialog, dialog);
+}
+
+static void
+on_connection_response (GrConnectionDialog *dialog, const char *response, GrWindow *self)
+{
+  const char *connection = gr_connection_dialog_get_connection (dialog);
+
+  if (g_strcmp0 (response, "read") != 0)
+    return;
+  /* Offered again next time, without what should not be kept. */
+  g_free (self->last_connection);
+  self->last_connection = gr_pg_redact (connection);
+  if (self->session == NULL)
+    {
+      g_autoptr (GError) error = g_error_new_literal (
+          GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
+          _ ("A database table is a data layer: open a project (.gpkg) or an OpenStreetMap "
+             "extract first, then import the table into it."));
+
+      _gr_window_show_error (self, _ ("No project open"), error);
+      return;
+    }
+  _gr_window_ask_role (self, connection);
+}
+
+/* A table of a PostgreSQL/PostGIS database, then the same import dialog
+ * as a file's. */
+void
+_gr_window_import_database_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow           *self = GR_WINDOW (widget);
+  GrConnectionDialog *dialog = gr_connection_dialog_new (GTK_WINDOW (self), self->last_connection);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_connection_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

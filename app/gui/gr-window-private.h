@@ -92,8 +92,9 @@ struct _GrWindow
   guint            style_id; /* the layer style written a moment after a change */
   gboolean         busy;
   char            *error;
-  char            *reimport_notes; /* what the last import again changed */
-  GrImportDialog  *import_dialog;  /* the one open, weak */
+  char            *reimport_notes;  /* what the last import again changed */
+  GrImportDialog  *import_dialog;   /* the one open, weak */
+  char            *last_connection; /* the last database table read, without its password */
   GrVectorLayer   *vectors;
   GrCoverageLayer *coverage;
   GrLabelLayer    *labels;      /* names over the blind spots */
@@ -245,8 +246,10 @@ void _gr_window_on_mode_changed (GrWindow *self);
 char *_gr_window_chosen_path (GtkNativeDialog *dialog, int response);
 void  _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 void  _gr_window_import_activated (GtkWidget *widget, const char *action, GVariant *parameter);
-void  _gr_window_reimport_activated (GtkWidget *widget, const char *action, GVariant *parameter);
-void  _gr_window_ask_role (GrWindow *self, const char *path);
+void
+_gr_window_import_database_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void _gr_window_reimport_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void _gr_window_ask_role (GrWindow *self, const char *path);
 gboolean
 _gr_window_on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GrWindow *self);
 

@@ -428,6 +428,7 @@ gr_window_finalize (GObject *object)
   GrWindow *self = GR_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->last_connection, g_free);
   g_clear_pointer (&self->editor, gr_editor_free);
   _gr_window_drop_other_mode (self);
   gr_indicators_clear (&self->shown);

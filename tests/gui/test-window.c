@@ -2,6 +2,7 @@
  * render to PNG, and check pixels where the analysis says what must show */
 #include "gr-attribute-table.h"
 #include "gr-base-map.h"
+#include "gr-connection-dialog.h"
 #include "gr-mbtiles.h"
 #include "gr-coverage-layer.h"
 #include "gr-edit-item.h"
@@ -2334,6 +2335,72 @@ wait_dialog_ready (GrImportDialog *dialog)
   g_assert_true (gr_import_dialog_is_ready (dialog));
 }
 
+static gboolean
+is_connection_dialog (AdwMessageDialog *dialog, const char *arg)
+{
+  return GR_IS_CONNECTION_DIALOG (dialog);
+}
+
+/* Import from a Database: the connection dialog offers to read only a
+ * table; a server that is not there is said in the import dialog, naming
+ * the connection without its password, and nothing can be imported; the
+ * next time the connection is offered again, without the password. */
+static void
+test_import_database (Fixture *f, gconstpointer data)
+{
+  GrWindow         *window = f->window;
+  AdwMessageDialog *dialog;
+  GrImportDialog   *import;
+  g_autofree char  *heading = NULL;
+  const char       *status;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-database", NULL));
+  spin (20);
+  dialog = find_visible_dialog (is_connection_dialog, NULL);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gr_connection_dialog_get_connection (GR_CONNECTION_DIALOG (dialog)), ==, "");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "read"));
+  gr_connection_dialog_set_connection (GR_CONNECTION_DIALOG (dialog),
+                                       "PG:host=127.0.0.1 port=1 dbname=city password=S3cret-pw");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "read"));
+  gr_connection_dialog_set_connection (
+      GR_CONNECTION_DIALOG (dialog),
+      "PG:host=127.0.0.1 port=1 dbname=city password=S3cret-pw tables=public.parks");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "read"));
+  render_widget (window, GTK_WIDGET (dialog), "import-database-connection");
+  /* A button closes the dialog as it answers; answered from here, it stays. */
+  adw_message_dialog_response (dialog, "read");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (20);
+  import = window->import_dialog;
+  g_assert_nonnull (import);
+  wait_dialog_ready (import);
+  g_object_get (import, "heading", &heading, NULL);
+  g_assert_nonnull (strstr (heading, "public.parks"));
+  g_assert_null (strstr (heading, "S3cret-pw"));
+  status = gr_import_dialog_get_status (import);
+  g_test_message ("%s", status);
+  g_assert_nonnull (strstr (status, "port=1"));
+  g_assert_nonnull (strstr (status, "tables=public.parks"));
+  g_assert_null (strstr (status, "S3cret-pw"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (import), "import"));
+  g_assert_cmpstr (gr_import_dialog_get_crs (import), ==, "–");
+  render_widget (window, GTK_WIDGET (import), "import-database-refused");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (import), "cancel");
+  gtk_window_destroy (GTK_WINDOW (import));
+  spin (20);
+  /* Offered again, without the password. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-database", NULL));
+  spin (20);
+  dialog = find_visible_dialog (is_connection_dialog, NULL);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gr_connection_dialog_get_connection (GR_CONNECTION_DIALOG (dialog)), ==,
+                   "PG:host=127.0.0.1 port=1 dbname=city tables=public.parks");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (20);
+}
+
 /* The import dialog on a land-use layer: every code with its features,
  * area and role, the unknown code marked in red, the encoding and CRS
  * said, before anything is computed; importing it sorts the codes. */
@@ -2723,6 +2790,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/closed-while-busy", test_closed_while_busy);
   add_test ("/gui/window/reimport", test_reimport);
   add_test ("/gui/window/import-dialog", test_import_dialog);
+  add_test ("/gui/window/import-database", test_import_database);
   add_test ("/gui/window/suggest-sites", test_suggest_sites);
   return g_test_run ();
 }

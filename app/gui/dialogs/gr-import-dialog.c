@@ -11,6 +11,8 @@
 
 #include "gr-import-dialog.h"
 
+#include "gr-pg.h"
+
 #include "gr-code-table.h"
 #include "gr-format.h"
 #include "gr-population.h"
@@ -182,6 +184,8 @@ show_preview (GrImportDialog *self, GrSourcePreview *preview)
     crs = g_strdup_printf (_ ("%s, read as %s and shifted to WGS 84"),
                            preview->crs_name != NULL ? preview->crs_name : _ ("none given"),
                            crs_keys[gtk_drop_down_get_selected (self->crs_choice)]);
+  else if (preview->layer == NULL)
+    crs = g_strdup ("–"); /* nothing could be read */
   else
     crs = preview->crs_name != NULL ? g_strdup (preview->crs_name)
                                     : g_strdup (_ ("none given (no .prj): see below"));
@@ -339,14 +343,15 @@ gr_import_dialog_init (GrImportDialog *self)
 
 /**
  * gr_import_dialog_new:
- * @path: the data file
+ * @path: the data file, or a database table (PG:… tables=…)
  *
  * Shows the dialog and starts reading the file with the role it guesses.
  */
 GrImportDialog *
 gr_import_dialog_new (GtkWindow *parent, const char *path)
 {
-  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *table = gr_pg_is_connection (path) ? gr_pg_first_table (path) : NULL;
+  g_autofree char *name = table != NULL ? g_strdup (table) : g_path_get_basename (path);
   g_autofree char *heading = g_strdup_printf (_ ("Import “%s”"), name);
   GrImportDialog  *self = g_object_new (GR_TYPE_IMPORT_DIALOG, "transient-for", parent, "modal",
                                         TRUE, "heading", heading, NULL);

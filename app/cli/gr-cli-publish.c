@@ -99,7 +99,7 @@ gr_cli_publish (int argc, char **argv)
   for (guint i = 0; i < left_out->len; i++)
     g_printerr (_ ("greenreach-cli: warning: %s\n"),
                 (const char *) g_ptr_array_index (left_out, i));
-  shown = gr_pg_redact (o.common.args[1]);
+  shown = gr_pg_redact_connection (o.common.args[1]);
   /* TRANSLATORS: the schema, the connection (without its password), then counts */
   printf (_ ("Published to schema “%s” of %s: %u coverage regions, %u zone rows, %u indicator "
              "rows, %u candidate parks, %u suggested sites\n"),

@@ -123,7 +123,7 @@ on_connection_response (GrConnectionDialog *dialog, const char *response, GrWind
     return;
   /* Offered again next time, without what should not be kept. */
   g_free (self->last_connection);
-  self->last_connection = gr_pg_redact (connection);
+  self->last_connection = gr_pg_redact_connection (connection);
   if (self->session == NULL)
     {
       g_autoptr (GError) error = g_error_new_literal (

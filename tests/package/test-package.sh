@@ -40,7 +40,7 @@ step "copy the sources"
 mkdir "$work/greenreach"
 if git -C "$src" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   (cd "$src" && git ls-files -z --cached --others --exclude-standard) |
-    (cd "$src" && xargs -0 tar -cf - --no-recursion) | tar -C "$work/greenreach" -xf -
+    (cd "$src" && tar --null --no-recursion -T - -cf -) | tar -C "$work/greenreach" -xf -
 else
   tar -C "$src" --exclude='./build*' --exclude=./.git -cf - . | tar -C "$work/greenreach" -xf -
 fi
@@ -100,8 +100,9 @@ mkdir -p "$work/home" "$work/run"
 chmod 700 "$work/run"
 if [ "$(id -u)" -eq 0 ] && ! dpkg-query -W -f='${Status}' greenreach 2>/dev/null | grep -q 'install ok installed'; then
   step "dpkg -i"
-  dpkg -i "$deb" >"$work/install.log" 2>&1 || { cat "$work/install.log"; fail "dpkg -i $(basename "$deb") failed"; }
+  # Purged at the end even if dpkg -i stops half way (unpacked, not configured).
   installed_here=yes
+  dpkg -i "$deb" >"$work/install.log" 2>&1 || { cat "$work/install.log"; fail "dpkg -i $(basename "$deb") failed"; }
   bin=/usr/bin
   data=/usr/share/greenreach
 else

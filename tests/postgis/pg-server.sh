@@ -11,31 +11,41 @@
 # not exported as PGPASSFILE: a test chooses how the password is given).
 set -euo pipefail
 
+# The newest server installed (15 on Debian 12).
 bindir=""
-for dir in /usr/lib/postgresql/*/bin; do
+for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V); do
   [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && bindir=$dir
 done
+# The caller's own libpq settings would override the test's.
+unset PGPASSWORD PGPASSFILE PGSERVICE PGSERVICEFILE PGHOST PGHOSTADDR PGPORT PGUSER PGDATABASE \
+  PGSSLMODE PGOPTIONS
 if [ -z "$bindir" ]; then
   echo "pg-server.sh: no PostgreSQL server (initdb, pg_ctl) in /usr/lib/postgresql; install postgresql-15 and postgresql-15-postgis-3 (bash build-aux/dev.sh test does)" >&2
   exit 1
 fi
 
-base=$(mktemp -d "${TMPDIR:-/tmp}/greenreach-pg.XXXXXX")
+base=""
 as_server=()
+stop() {
+  [ -n "$base" ] || return 0
+  if [ -f "$base/data/postmaster.pid" ]; then
+    "${as_server[@]}" "$bindir/pg_ctl" -D "$base/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  # Not while a server still runs on it.
+  if [ ! -f "$base/data/postmaster.pid" ]; then
+    rm -rf "$base"
+  fi
+}
+trap stop EXIT
+
+# Short: the server's socket path must stay under 108 bytes.
+base=$(mktemp -d /tmp/greenreach-pg.XXXXXX)
 if [ "$(id -u)" -eq 0 ]; then
   server_user=postgres
   id "$server_user" >/dev/null 2>&1 || server_user=nobody
   chown "$server_user" "$base"
   as_server=(runuser -u "$server_user" --)
 fi
-
-stop() {
-  if [ -f "$base/data/postmaster.pid" ]; then
-    "${as_server[@]}" "$bindir/pg_ctl" -D "$base/data" -m immediate stop >/dev/null 2>&1 || true
-  fi
-  rm -rf "$base"
-}
-trap stop EXIT
 trap 'exit 143' TERM
 trap 'exit 130' INT
 

@@ -232,6 +232,46 @@ test_read_password_kept_out (void)
   assert_no_password (again.err);
 }
 
+/* A password with a space, both quotes and a backslash, given in the
+ * string (quoted as libpq reads it) under a lower-case pg: prefix: the
+ * tables are read, and no piece of it is printed or kept. */
+static void
+test_read_awkward_password (void)
+{
+  g_autoptr (PGconn) conn = db ();
+  g_autofree char *out = g_build_filename (scratch, "awkward.gpkg", NULL);
+  g_autofree char *base = g_strdup_printf ("pg:host=%s port=%s dbname=%s user=awkward "
+                                           "password='p w\\'q\"r\\\\s'",
+                                           env ("GREENREACH_PG_HOST"), env ("GREENREACH_PG_PORT"),
+                                           env ("GREENREACH_PG_DBNAME"));
+  g_autofree char *res = g_strdup_printf ("residential=%s tables=city.residential", base);
+  g_autofree char *park = g_strdup_printf ("park=%s tables=city.park", base);
+  const char      *no_passfile[] = { "PGPASSFILE", "/nonexistent", NULL };
+  /* Long enough not to turn up by chance in the file's binary pages. */
+  static const char *const pieces[] = { "p w'q", "w'q\"r", "q\"r\\s" };
+  g_autofree char         *bytes = NULL;
+  gsize                    size;
+  g_auto (Run) r = { 0 };
+
+  sql (conn, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'awkward') THEN "
+             "CREATE ROLE awkward LOGIN PASSWORD 'p w''q\"r\\s'; END IF; END $$; "
+             "GRANT USAGE ON SCHEMA city TO awkward; "
+             "GRANT SELECT ON ALL TABLES IN SCHEMA city TO awkward");
+  r = run_cli_env (no_passfile, "import", res, park, "-o", out, NULL);
+  if (r.status != 0)
+    g_error ("import with an awkward password: %s", r.err);
+  g_assert_true (g_file_get_contents (out, &bytes, &size, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+    {
+      g_assert_null (strstr (r.out, pieces[i]));
+      g_assert_null (strstr (r.err, pieces[i]));
+      g_assert_null (strstr (r.err, "p w"));
+      if (memmem (bytes, size, pieces[i], strlen (pieces[i])) != NULL)
+        g_error ("“%s” is in the project file", pieces[i]);
+    }
+  g_assert_nonnull (memmem (bytes, size, "user=awkward", strlen ("user=awkward")));
+}
+
 /* A service (PGSERVICEFILE, service=…) names the server, the password file
  * gives the password. */
 static void
@@ -492,6 +532,11 @@ test_publish_read_back (void)
     g_assert_cmpstr (srid, ==, "32631");
     g_assert_cmpstr (mode, ==, "straight-line");
     g_assert_cmpstr (pass, ==, "false");
+    /* Judged against the set's own target (Yuncheng 2025: 80 %). */
+    g_assert_cmpfloat (sql_number (conn, "SELECT target FROM greenreach.indicators WHERE zone IS "
+                                         "NULL AND scenario IS NULL AND key = "
+                                         "'service_radius_rate'"),
+                       ==, 80);
     g_assert_cmpfloat (invalid, ==, 0);
     g_assert_cmpfloat (sql_number (conn, "SELECT count(*) FROM greenreach.indicators"), ==,
                        c.indicators);
@@ -665,6 +710,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/postgis/read/every-role", test_read_every_role);
   g_test_add_func ("/postgis/read/password-kept-out", test_read_password_kept_out);
+  g_test_add_func ("/postgis/read/awkward-password", test_read_awkward_password);
   g_test_add_func ("/postgis/read/service", test_read_service);
   g_test_add_func ("/postgis/read/refused", test_read_refused);
   g_test_add_func ("/postgis/read/bad-tables", test_read_bad_tables);

@@ -125,17 +125,19 @@ gr_source_parse (const char *spec, GError **error)
     }
   source->path = g_strdup (eq + 1);
   colon = strrchr (source->path, ':');
-  /* A path may hold colons itself (PG:…, C:\…): split off a layer only when
-   * what stands before the colon is a file, or after it a plain name. */
-  if (colon != NULL && !g_file_test (source->path, G_FILE_TEST_EXISTS)
-      && looks_like_layer_name (colon + 1)
+  /* A path may hold colons itself (C:\…): split off a layer only when what
+   * stands before the colon is a file, or after it a plain name; never off
+   * a database connection, whose table is its tables= (a colon there is a
+   * port's or a password's). */
+  if (colon != NULL && !gr_pg_is_connection (source->path)
+      && !g_file_test (source->path, G_FILE_TEST_EXISTS) && looks_like_layer_name (colon + 1)
       && (colon - source->path > 2 || !g_str_has_prefix (source->path, "PG")))
     {
       source->layer = g_strdup (colon + 1);
       source->path[colon - source->path] = '\0';
     }
-  source->label =
-      gr_pg_is_connection (source->path) ? gr_pg_redact (source->path) : g_strdup (source->path);
+  source->label = gr_pg_is_connection (source->path) ? gr_pg_redact_connection (source->path)
+                                                     : g_strdup (source->path);
   return g_steal_pointer (&source);
 }
 
@@ -153,7 +155,7 @@ gr_source_set_path (GrSource *source, const char *path)
   g_free (source->path);
   g_free (source->label);
   source->path = copy;
-  source->label = gr_pg_is_connection (copy) ? gr_pg_redact (copy) : g_strdup (copy);
+  source->label = gr_pg_is_connection (copy) ? gr_pg_redact_connection (copy) : g_strdup (copy);
 }
 
 /**
@@ -242,8 +244,8 @@ gr_shapefile_encoding (const char *path)
 static gboolean
 open_error (GError **error, const char *connection, const char *gdal_raw)
 {
-  g_autofree char *path =
-      gr_pg_is_connection (connection) ? gr_pg_redact (connection) : g_strdup (connection);
+  g_autofree char *path = gr_pg_is_connection (connection) ? gr_pg_redact_connection (connection)
+                                                           : g_strdup (connection);
   g_autofree char *gdal = gr_pg_redact (gdal_raw);
 
   if (gr_pg_is_connection (connection))
@@ -680,6 +682,8 @@ read_source (Import *import, const GrSource *source, GError **error)
     return read_raster (import, source, error);
   if (source->role == GR_ROLE_POPULATION && !source->landuse)
     set_population_method (import, "features");
+  if (!gr_pg_check (source->path, error))
+    return FALSE;
   ds = open_vector (source->path, error);
   if (ds == NULL || (layer = pick_layer (ds, source, error)) == NULL)
     return FALSE;

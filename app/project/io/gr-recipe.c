@@ -40,7 +40,7 @@ set_path (GKeyFile *kf, const char *group, const char *key, const char *path)
    * import finds it where libpq looks: PGPASSFILE, ~/.pgpass, PGSERVICE);
    * a GDAL virtual path as given. */
   if (gr_pg_is_connection (path))
-    absolute = gr_pg_redact (path);
+    absolute = gr_pg_redact_connection (path);
   else if (g_str_has_prefix (path, "/vsi"))
     absolute = g_strdup (path);
   else

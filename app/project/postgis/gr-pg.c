@@ -23,42 +23,66 @@ static const char *const gdal_keys[] = {
   NULL,
 };
 
+/* GDAL's driver takes "PG:" and "PGB:" in any case. */
+static gsize
+prefix_length (const char *path)
+{
+  if (g_ascii_strncasecmp (path, "PG:", 3) == 0)
+    return 3;
+  if (g_ascii_strncasecmp (path, "PGB:", 4) == 0)
+    return 4;
+  return 0;
+}
+
+static gboolean
+is_uri (const char *path)
+{
+  return g_ascii_strncasecmp (path, "postgresql://", 13) == 0
+         || g_ascii_strncasecmp (path, "postgres://", 11) == 0;
+}
+
 gboolean
 gr_pg_is_connection (const char *path)
 {
-  return path != NULL
-         && (g_str_has_prefix (path, "PG:") || g_str_has_prefix (path, "postgresql://")
-             || g_str_has_prefix (path, "postgres://"));
+  return path != NULL && (prefix_length (path) > 0 || is_uri (path));
 }
 
 /**
  * gr_pg_redact:
- * @text: any text: a connection string, or a message naming one
+ * @text: any text: a message that may quote a connection string
  *
- * Returns: (transfer full): @text with every password=… (quoted or not)
- *   taken out and every postgresql://user:secret@ cut to user@
+ * Returns: (transfer full): @text with every password=… taken out (its
+ *   value quoted '…' or "…", or up to the next space, backslashes escaping
+ *   as libpq reads them) and every postgres[ql]://user:secret@ cut to
+ *   user@
  */
 char *
 gr_pg_redact (const char *text)
 {
   static GRegex   *keyword, *uri;
   static gsize     compiled;
+  g_autofree char *valid = NULL;
   g_autofree char *once = NULL;
 
   if (text == NULL)
     return NULL;
   if (g_once_init_enter (&compiled))
     {
-      keyword = g_regex_new ("\\s*\\bpassword\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'?|[^\\s'\"]*)",
-                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      uri = g_regex_new ("(postgres(?:ql)?://[^:/@\\s]*):[^@\\s]*@", G_REGEX_OPTIMIZE, 0, NULL);
+      keyword = g_regex_new (
+          "\\bpassword\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'?|\"[^\"]*\"?|(?:\\\\.|\\S)*)\\s*",
+          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      uri = g_regex_new ("(postgres(?:ql)?://[^:/@\\s]*):[^@\\s/]*@",
+                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&compiled, 1);
     }
-  once = g_regex_replace (keyword, text, -1, 0, "", 0, NULL);
+  valid = g_utf8_make_valid (text, -1);
+  once = g_regex_replace (keyword, valid, -1, 0, "", 0, NULL);
   return g_regex_replace (uri, once != NULL ? once : "", -1, 0, "\\1@", 0, NULL);
 }
 
-/* Splits libpq's key=value list into its pairs (values unquoted). */
+/* Splits libpq's key=value list into its pairs, values as libpq reads
+ * them: quoted '…' with \' and \\, or up to a space with \ escaping the
+ * next character. Returns: %NULL when @list is not such a list. */
 static GPtrArray *
 split_pairs (const char *list)
 {
@@ -80,8 +104,14 @@ split_pairs (const char *list)
       g_ptr_array_add (pairs, g_strndup (key, p - key));
       while (g_ascii_isspace (*p))
         p++;
-      if (*p == '=')
-        p++;
+      /* A word without "=": not libpq's syntax (a value with a space not
+       * in single quotes, say). */
+      if (*p != '=')
+        {
+          g_ptr_array_unref (pairs);
+          return NULL;
+        }
+      p++;
       while (g_ascii_isspace (*p))
         p++;
       value = g_string_new (NULL);
@@ -97,17 +127,31 @@ split_pairs (const char *list)
             p++;
         }
       else
-        while (*p && !g_ascii_isspace (*p))
-          g_string_append_c (value, *p++);
+        for (; *p && !g_ascii_isspace (*p); p++)
+          {
+            if (*p == '\\' && p[1] != '\0')
+              p++;
+            g_string_append_c (value, *p);
+          }
       g_ptr_array_add (pairs, g_string_free (value, FALSE));
     }
   return pairs;
 }
 
+/* key=value, the value quoted when it must be. */
 static void
-append_quoted (GString *out, const char *key, const char *value)
+append_pair (GString *out, const char *key, const char *value)
 {
-  g_string_append_printf (out, "%s%s='", out->len > 0 ? " " : "", key);
+  gboolean plain = *value != '\0' && strpbrk (value, " \t\n\r'\"\\") == NULL;
+
+  g_string_append_printf (out, "%s%s=", out->len > 0 && out->str[out->len - 1] != ':' ? " " : "",
+                          key);
+  if (plain)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '\'');
   for (const char *v = value; *v; v++)
     {
       if (*v == '\'' || *v == '\\')
@@ -115,6 +159,66 @@ append_quoted (GString *out, const char *key, const char *value)
       g_string_append_c (out, *v);
     }
   g_string_append_c (out, '\'');
+}
+
+/**
+ * gr_pg_redact_connection:
+ *
+ * Returns: (transfer full): @connection without its password, read as
+ *   libpq reads it (so no part of a password with spaces, quotes or
+ *   backslashes is left), every other key kept; %NULL for %NULL
+ */
+char *
+gr_pg_redact_connection (const char *connection)
+{
+  gsize    skip;
+  GString *out;
+  g_autoptr (GPtrArray) pairs = NULL;
+
+  if (connection == NULL)
+    return NULL;
+  if ((skip = prefix_length (connection)) == 0)
+    return gr_pg_redact (connection); /* an address, or not a connection */
+  if ((pairs = split_pairs (connection + skip)) == NULL)
+    return gr_pg_redact (connection);
+  out = g_string_new_len (connection, skip);
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    if (g_ascii_strcasecmp (g_ptr_array_index (pairs, i), "password") != 0)
+      append_pair (out, g_ptr_array_index (pairs, i), g_ptr_array_index (pairs, i + 1));
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gr_pg_check:
+ *
+ * Returns: %FALSE with @error when @connection is not libpq's key=value
+ *   list, saying so without quoting any of it but the part before a
+ *   password (libpq's own message would quote the word it stopped at,
+ *   which may be half a password)
+ */
+gboolean
+gr_pg_check (const char *connection, GError **error)
+{
+  gsize skip = prefix_length (connection);
+  g_autoptr (GPtrArray) pairs = NULL;
+  g_autofree char *shown = NULL;
+
+  if (skip == 0 || (pairs = split_pairs (connection + skip)) != NULL)
+    return TRUE;
+  /* Up to the password, if there is one: where the rest of it ends cannot
+   * be told. */
+  shown = g_utf8_make_valid (connection, -1);
+  for (char *c = shown; *c; c++)
+    if (g_ascii_strncasecmp (c, "password", 8) == 0)
+      {
+        strcpy (c, "…");
+        break;
+      }
+  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+               _ ("%s: not a connection string of key=value pairs; a value with spaces or "
+                  "quotes is written in single quotes (key='…')"),
+               shown);
+  return FALSE;
 }
 
 /**
@@ -126,21 +230,28 @@ append_quoted (GString *out, const char *key, const char *value)
 char *
 gr_pg_conninfo (const char *connection)
 {
-  const char *list = g_str_has_prefix (connection, "PG:") ? connection + 3 : connection;
+  gsize    skip = prefix_length (connection);
+  gboolean timeout = FALSE;
   g_autoptr (GPtrArray) pairs = NULL;
   GString *out;
 
-  if (!g_str_has_prefix (connection, "PG:"))
+  if (skip == 0)
     return g_strdup (connection); /* a postgresql:// address */
-  pairs = split_pairs (list);
+  if ((pairs = split_pairs (connection + skip)) == NULL)
+    return g_strdup (connection + skip); /* libpq says what is wrong (gr_pg_check) */
   out = g_string_new (NULL);
   for (guint i = 0; i + 1 < pairs->len; i += 2)
     {
       const char *key = g_ptr_array_index (pairs, i);
 
+      timeout |= g_str_equal (key, "connect_timeout");
       if (!g_strv_contains (gdal_keys, key))
-        append_quoted (out, key, g_ptr_array_index (pairs, i + 1));
+        append_pair (out, key, g_ptr_array_index (pairs, i + 1));
     }
+  /* A host that drops packets is given up on in 15 s, not the system's
+   * minutes. */
+  if (!timeout)
+    append_pair (out, "connect_timeout", "15");
   return g_string_free (out, FALSE);
 }
 
@@ -153,11 +264,11 @@ gr_pg_conninfo (const char *connection)
 char *
 gr_pg_first_table (const char *connection)
 {
+  gsize skip = prefix_length (connection);
   g_autoptr (GPtrArray) pairs = NULL;
 
-  if (!g_str_has_prefix (connection, "PG:"))
+  if (skip == 0 || (pairs = split_pairs (connection + skip)) == NULL)
     return NULL;
-  pairs = split_pairs (connection + 3);
   for (guint i = 0; i + 1 < pairs->len; i += 2)
     if (g_str_equal (g_ptr_array_index (pairs, i), "tables"))
       {
@@ -183,10 +294,15 @@ ignore_notice (void *data, const char *message)
 PGconn *
 gr_pg_connect (const char *connection, GError **error)
 {
-  g_autofree char *conninfo = gr_pg_conninfo (connection);
+  g_autofree char *conninfo = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *why = NULL;
-  PGconn          *conn = PQconnectdb (conninfo);
+  PGconn          *conn;
+
+  if (!gr_pg_check (connection, error))
+    return NULL;
+  conninfo = gr_pg_conninfo (connection);
+  conn = PQconnectdb (conninfo);
 
   if (conn != NULL && PQstatus (conn) == CONNECTION_OK)
     {
@@ -196,7 +312,7 @@ gr_pg_connect (const char *connection, GError **error)
       PQsetNoticeProcessor (conn, ignore_notice, NULL);
       return conn;
     }
-  shown = gr_pg_redact (connection);
+  shown = gr_pg_redact_connection (connection);
   why = gr_pg_redact (conn != NULL ? PQerrorMessage (conn) : "out of memory");
   g_strstrip (why);
   g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 gboolean gr_pg_is_connection (const char *path);
 char    *gr_pg_redact (const char *text);
+char    *gr_pg_redact_connection (const char *connection);
+gboolean gr_pg_check (const char *connection, GError **error);
 char    *gr_pg_conninfo (const char *connection);
 char    *gr_pg_first_table (const char *connection);
 PGconn  *gr_pg_connect (const char *connection, GError **error);

@@ -301,6 +301,18 @@ table_srid (Publish *p, const char *table)
   return atoi (PQgetvalue (result, 0, 0));
 }
 
+static gboolean
+relation_exists (Publish *p, const char *name)
+{
+  g_autofree char *table = qualified (p, name);
+  const char      *params[] = { table };
+  g_autoptr (PGresult) result =
+      PQexecParams (p->conn, "SELECT to_regclass($1) IS NOT NULL", 1, NULL, params, NULL, NULL, 0);
+
+  return PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1
+         && g_str_equal (PQgetvalue (result, 0, 0), "t");
+}
+
 /* Creates the tables a first publish needs, and again those a project in
  * another CRS had made; then prepares their inserts. */
 static gboolean
@@ -340,9 +352,13 @@ create_tables (Publish *p, GError **error)
       if (!gr_pg_exec (p->conn, sql, error) || (t != T_RUN && !prepare_insert (p, t, error)))
         return FALSE;
     }
+  /* The view only when it is not there (a first publish, or its table
+   * made again): replacing it would lock out its readers until the
+   * publish commits. */
+  if (relation_exists (p, "blind_spots"))
+    return TRUE;
   g_free (sql);
-  sql = g_strdup_printf ("CREATE OR REPLACE VIEW %s AS SELECT * FROM %s WHERE state <> 'both'",
-                         view, regions);
+  sql = g_strdup_printf ("CREATE VIEW %s AS SELECT * FROM %s WHERE state <> 'both'", view, regions);
   return gr_pg_exec (p->conn, sql, error);
 }
 
@@ -360,22 +376,13 @@ empty_table (Publish *p, guint t, GError **error)
 
 typedef struct
 {
-  const char *scenario; /* NULL: the baseline */
-  GrProject  *project;
-  GrAnalysis *analysis;
-  GArray     *refs;
-  GrTargetSet targets;
-  GrTarget   *custom;
+  const char     *scenario; /* NULL: the baseline */
+  GrProject      *project;
+  GrAnalysis     *analysis;
+  GArray         *refs;
+  GrTargetSet     set;
+  const GrTarget *targets; /* the set's, or the project's own */
 } Option;
-
-static void
-compute (const Option *o, int zone, GrIndicators *out)
-{
-  if (o->targets == GR_TARGETS_PROJECT)
-    gr_indicators_compute_with (out, o->project, o->analysis, zone, o->targets, o->custom);
-  else
-    gr_indicators_compute (out, o->project, o->analysis, zone, o->targets);
-}
 
 static gboolean
 write_regions (Publish *p, const Option *o, GError **error)
@@ -450,7 +457,7 @@ write_indicators (Publish *p, const Option *o, int zone, GError **error)
   GrIndicators     in;
   gboolean         ok = TRUE;
 
-  compute (o, zone, &in);
+  gr_indicators_compute_with (&in, o->project, o->analysis, zone, o->set, o->targets);
   for (guint i = 0; ok && i < GR_N_INDICATORS; i++)
     {
       const GrIndicator *it = &in.items[i];
@@ -662,11 +669,13 @@ publish_all (Publish                *p,
       g_autoptr (GrScenario) scenario = NULL;
       g_autofree char *what = g_strdup_printf (_ ("Publishing %s…"),
                                                i == 0 ? _ ("Baseline") : options->scenarios[i - 1]);
-      Option           o = {
-                  i > 0 ? options->scenarios[i - 1] : NULL, NULL, NULL, NULL, options->targets, custom
-      };
-      gboolean ok;
+      Option           o = { i > 0 ? options->scenarios[i - 1] : NULL };
+      gboolean         ok;
 
+      o.set = options->targets;
+      o.targets = options->targets == GR_TARGETS_PROJECT
+                      ? custom
+                      : gr_target_set_get_targets (options->targets);
       report_progress (progress, progress_data, (double) i / (n + 1), what);
       if (i > 0
           && (scenario = gr_scenario_store_find (store, options->scenarios[i - 1], error)) == NULL)
@@ -712,7 +721,7 @@ gr_publish (const GrPublishOptions *options,
   GrTarget         custom[GR_N_INDICATORS];
   GrCriteria       criteria;
   Publish          p = { 0 };
-  g_autofree char *shown = gr_pg_redact (connection);
+  g_autofree char *shown = gr_pg_redact_connection (connection);
   g_autofree char *lock = NULL;
   gboolean         ok;
 
@@ -751,7 +760,28 @@ gr_publish (const GrPublishOptions *options,
       g_autoptr (PGresult) locked = PQexecParams (
           conn, "SELECT pg_advisory_xact_lock(hashtext($1))", 1, NULL, params, NULL, NULL, 0);
 
-      ok = PQresultStatus (locked) == PGRES_TUPLES_OK || refused (locked, "run", error);
+      if (PQresultStatus (locked) != PGRES_TUPLES_OK)
+        {
+          g_autofree char *why = g_strdup (PQresultErrorMessage (locked));
+
+          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                       _ ("could not take the publishing lock: %s"), g_strstrip (why));
+          ok = FALSE;
+        }
+    }
+  /* Without PostGIS there is no geometry type to write. */
+  if (ok)
+    {
+      g_autoptr (PGresult) postgis =
+          PQexec (conn, "SELECT 1 FROM pg_extension WHERE extname = 'postgis'");
+
+      if (PQresultStatus (postgis) != PGRES_TUPLES_OK || PQntuples (postgis) == 0)
+        {
+          g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                               _ ("the database has no PostGIS extension (CREATE EXTENSION "
+                                  "postgis)"));
+          ok = FALSE;
+        }
     }
   ok = ok && publish_all (&p, options, baseline, &criteria, custom, progress, progress_data, error)
        && gr_pg_exec (conn, "COMMIT", error);

@@ -241,7 +241,7 @@ _gr_window_on_mode_changed (GrWindow *self)
     {
       _gr_window_reanalyze (self);
       /* The status bar says so at once. */
-      _gr_window_on_motion (NULL, self->pointer_x, self->pointer_y, self);
+      _gr_window_refresh_status (self);
     }
   else
     _gr_window_update_presentation (self);

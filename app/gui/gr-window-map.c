@@ -116,8 +116,11 @@ gr_window_describe_point (GrWindow *self, double x, double y)
   return describe_reach (self, x, y);
 }
 
+/* The status bar: the place under the pointer (its coordinates, the scale
+ * there and how far green space and a park are), or the scale at the
+ * map's centre when the pointer is elsewhere. */
 void
-_gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWindow *self)
+_gr_window_refresh_status (GrWindow *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   g_autofree char *text = NULL;
@@ -125,15 +128,20 @@ _gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWi
   g_autofree char *scale = NULL;
   double           lat, lon, px, py, metres_per_pixel;
 
-  self->pointer_x = x, self->pointer_y = y;
-  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  if (self->pointer_inside)
+    shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), self->pointer_x,
+                                                self->pointer_y, &lat, &lon);
+  else
+    lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), lon = 0;
   /* Web Mercator at this latitude; a screen pixel taken as 0.28 mm (the
    * OGC standardised rendering pixel), as scale denominators are quoted. */
   metres_per_pixel =
       156543.03392 * cos (lat * G_PI / 180) / pow (2, shumate_viewport_get_zoom_level (viewport));
   scale = g_strdup_printf (_ ("1:%.0f"), metres_per_pixel / 0.00028);
-  if (self->session != NULL
-      && gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py))
+  if (!self->pointer_inside)
+    text = g_steal_pointer (&scale);
+  else if (self->session != NULL
+           && gr_display_from_lonlat (gr_session_get_display (self->session), lon, lat, &px, &py))
     {
       reach = describe_reach (self, px, py);
       text = g_strdup_printf (_ ("%.5f°E %.5f°N   x %.1f  y %.1f (EPSG:%d)   %s   %s"), lon, lat,
@@ -142,6 +150,43 @@ _gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWi
   else
     text = g_strdup_printf (_ ("%.5f°E %.5f°N   %s"), lon, lat, scale);
   gtk_label_set_text (self->cursor_label, text);
+}
+
+void
+_gr_window_on_motion (GtkEventControllerMotion *motion, double x, double y, GrWindow *self)
+{
+  self->pointer_x = x, self->pointer_y = y;
+  self->pointer_inside = TRUE;
+  _gr_window_refresh_status (self);
+}
+
+static void
+on_leave (GtkEventControllerMotion *motion, GrWindow *self)
+{
+  self->pointer_inside = FALSE;
+  _gr_window_refresh_status (self);
+}
+
+static gboolean
+status_after_view (gpointer data)
+{
+  GrWindow *self = data;
+
+  self->status_id = 0;
+  _gr_window_refresh_status (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view moved under a still pointer (a zoom by key, a zone framed, the
+ * city framed once it is read): the status bar says what is under it now,
+ * once the view rests, not on every frame of the move. */
+static void
+on_view_changed (GrWindow *self)
+{
+  if (_gr_window_is_gone (self))
+    return;
+  g_clear_handle_id (&self->status_id, g_source_remove);
+  self->status_id = g_timeout_add (120, status_after_view, self);
 }
 
 /* What a selected park serves: the homes within the park distance (or
@@ -538,7 +583,15 @@ _gr_window_setup_map (GrWindow *self)
   self->base_layers = g_ptr_array_new ();
   _gr_window_apply_base_map (self);
   g_signal_connect (motion, "motion", G_CALLBACK (_gr_window_on_motion), self);
+  g_signal_connect (motion, "enter", G_CALLBACK (_gr_window_on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+  g_signal_connect_object (viewport, "notify::zoom-level", G_CALLBACK (on_view_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::latitude", G_CALLBACK (on_view_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify::longitude", G_CALLBACK (on_view_changed), self,
+                           G_CONNECT_SWAPPED);
   /* Capture: a double click that edits is claimed before the map zooms. */
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (_gr_window_on_press), self);

@@ -117,6 +117,8 @@ struct _GrWindow
   gboolean          keep_view;            /* the next session shown keeps the map's view */
   double            press_x, press_y;     /* where the last press on the map was */
   double            pointer_x, pointer_y; /* where the pointer is over the map */
+  gboolean          pointer_inside;       /* … if it is */
+  guint             status_id;            /* the status bar said again once the view rests */
   GArray           *draft;   /* double x, y: corners of a park being drawn, analysis CRS */
   GArray           *measure; /* double x, y: the measure tool's points, analysis CRS */
   gboolean          measure_closed;
@@ -246,6 +248,7 @@ void _gr_window_on_mode_changed (GrWindow *self);
 char *_gr_window_chosen_path (GtkNativeDialog *dialog, int response);
 void  _gr_window_open_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 void  _gr_window_import_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void  _gr_window_refresh_status (GrWindow *self);
 void
 _gr_window_import_database_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 void _gr_window_reimport_activated (GtkWidget *widget, const char *action, GVariant *parameter);

@@ -203,7 +203,7 @@ show_current (GrWindow *self)
   _gr_window_update_zone_table (self, gr_session_get_analysis (self->session));
   _gr_window_refresh_edits (self);
   _gr_window_refresh_targets (self);
-  _gr_window_on_motion (NULL, self->pointer_x, self->pointer_y, self);
+  _gr_window_refresh_status (self);
 }
 
 /* Switches to the kept analysis of the other distance mode, if there is
@@ -406,6 +406,7 @@ gr_window_dispose (GObject *object)
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_handle_id (&self->live_text_id, g_source_remove);
   g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_handle_id (&self->status_id, g_source_remove);
   if (self->baseline_cancellable != NULL)
     g_cancellable_cancel (self->baseline_cancellable);
   g_clear_object (&self->baseline_cancellable);

@@ -431,6 +431,53 @@ test_mode_switch_kept (Fixture *f, gconstpointer data)
   g_assert_false (gr_window_get_busy (window));
 }
 
+/* What the status bar should say of the place under the pointer. */
+static char *
+status_under_pointer (GrWindow *window)
+{
+  GtkWidget       *map = gr_window_get_map (window);
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
+  double           lat, lon, px, py;
+
+  shumate_viewport_widget_coords_to_location (viewport, map, window->pointer_x, window->pointer_y,
+                                              &lat, &lon);
+  g_assert_true (gr_display_from_lonlat (gr_session_get_display (gr_window_get_session (window)),
+                                         lon, lat, &px, &py));
+  return g_strdup_printf ("%.5f°E %.5f°N   x %.1f  y %.1f", lon, lat, px, py);
+}
+
+/* The view changes under a still pointer (zoomed by key): once it rests,
+ * the status bar says what is under the pointer now, not what was there
+ * before; with the pointer off the map it says only the scale. */
+static void
+test_status_follows_view (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  GtkWidget       *map = gr_window_get_map (window);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  double           x, y, mx, my;
+
+  g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
+                            GR_CELL_NEITHER, &x, &y));
+  look_at (window, x, y, 15);
+  map_point (window, x, y, &mx, &my);
+  pointer_move (map, mx + 40, my + 30);
+  before = status_under_pointer (window);
+  g_assert_nonnull (strstr (gtk_label_get_text (window->cursor_label), before));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL));
+  spin (1200);
+  after = status_under_pointer (window);
+  g_assert_cmpstr (before, !=, after);
+  g_test_message ("%s → %s", before, gtk_label_get_text (window->cursor_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->cursor_label), after));
+  /* Off the map: the scale only, no place. */
+  pointer_move (GTK_WIDGET (window), 20, 300);
+  g_assert_false (window->pointer_inside);
+  g_assert_null (strstr (gtk_label_get_text (window->cursor_label), "°E"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (window->cursor_label), "1:"));
+}
+
 static void
 add_test (const char *path, void (*test) (Fixture *, gconstpointer))
 {
@@ -451,5 +498,6 @@ main (int argc, char **argv)
   add_test ("/gui/pointer/draw-with-enter", test_draw_with_enter);
   add_test ("/gui/pointer/wheel-zoom", test_wheel_zoom);
   add_test ("/gui/pointer/mode-switch-kept", test_mode_switch_kept);
+  add_test ("/gui/pointer/status-follows-view", test_status_follows_view);
   return g_test_run ();
 }

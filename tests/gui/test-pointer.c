@@ -443,7 +443,8 @@ status_under_pointer (GrWindow *window)
                                               &lat, &lon);
   g_assert_true (gr_display_from_lonlat (gr_session_get_display (gr_window_get_session (window)),
                                          lon, lat, &px, &py));
-  return g_strdup_printf ("%.5f°E %.5f°N   x %.1f  y %.1f", lon, lat, px, py);
+  /* The projected coordinates, written alike in every language. */
+  return g_strdup_printf ("x %.1f  y %.1f", px, py);
 }
 
 /* The view changes under a still pointer (zoomed by key): once it rests,

@@ -2378,6 +2378,10 @@ test_import_database (Fixture *f, gconstpointer data)
   g_object_get (import, "heading", &heading, NULL);
   g_assert_nonnull (strstr (heading, "public.parks"));
   g_assert_null (strstr (heading, "S3cret-pw"));
+  /* A table, not a file. */
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (import)), ==,
+                   _ ("What the table holds, as it will be read. Nothing is computed until it is "
+                      "imported."));
   status = gr_import_dialog_get_status (import);
   g_test_message ("%s", status);
   g_assert_nonnull (strstr (status, "port=1"));

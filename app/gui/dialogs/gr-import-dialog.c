@@ -187,8 +187,9 @@ show_preview (GrImportDialog *self, GrSourcePreview *preview)
   else if (preview->layer == NULL)
     crs = g_strdup ("–"); /* nothing could be read */
   else
-    crs = preview->crs_name != NULL ? g_strdup (preview->crs_name)
-                                    : g_strdup (_ ("none given (no .prj): see below"));
+    crs = preview->crs_name != NULL          ? g_strdup (preview->crs_name)
+          : gr_pg_is_connection (self->path) ? g_strdup (_ ("none given (no SRID): see below"))
+                                             : g_strdup (_ ("none given (no .prj): see below"));
   gtk_label_set_text (self->crs_label, crs);
   gtk_label_set_text (self->code_label,
                       preview->code_field != NULL ? preview->code_field : _ ("no code field"));
@@ -362,6 +363,10 @@ gr_import_dialog_new (GtkWindow *parent, const char *path)
   gr_role_guess_from_name (name, &role);
   gtk_drop_down_set_selected (self->roles, role + 1);
   self->path = g_strdup (path);
+  if (table != NULL)
+    adw_message_dialog_set_body (
+        ADW_MESSAGE_DIALOG (self),
+        _ ("What the table holds, as it will be read. Nothing is computed until it is imported."));
   self->find_landuse = TRUE;
   self->listening = TRUE;
   read_preview (self);

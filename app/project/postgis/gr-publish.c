@@ -788,8 +788,7 @@ gr_publish (const GrPublishOptions *options,
   g_free (p.schema);
   if (!ok)
     {
-      g_autoptr (PGresult) rollback = PQexec (conn, "ROLLBACK");
-
+      PQclear (PQexec (conn, "ROLLBACK"));
       g_prefix_error (error, _ ("%s, schema “%s”: "), shown, p.schema_name);
       memset (p.counts, 0, sizeof *p.counts);
       return FALSE;

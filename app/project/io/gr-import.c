@@ -136,8 +136,7 @@ gr_source_parse (const char *spec, GError **error)
       source->layer = g_strdup (colon + 1);
       source->path[colon - source->path] = '\0';
     }
-  source->label = gr_pg_is_connection (source->path) ? gr_pg_redact_connection (source->path)
-                                                     : g_strdup (source->path);
+  source->label = gr_pg_redact_connection (source->path);
   return g_steal_pointer (&source);
 }
 
@@ -155,7 +154,7 @@ gr_source_set_path (GrSource *source, const char *path)
   g_free (source->path);
   g_free (source->label);
   source->path = copy;
-  source->label = gr_pg_is_connection (copy) ? gr_pg_redact_connection (copy) : g_strdup (copy);
+  source->label = gr_pg_redact_connection (copy);
 }
 
 /**
@@ -244,8 +243,7 @@ gr_shapefile_encoding (const char *path)
 static gboolean
 open_error (GError **error, const char *connection, const char *gdal_raw)
 {
-  g_autofree char *path = gr_pg_is_connection (connection) ? gr_pg_redact_connection (connection)
-                                                           : g_strdup (connection);
+  g_autofree char *path = gr_pg_redact_connection (connection);
   g_autofree char *gdal = gr_pg_redact (gdal_raw);
 
   if (gr_pg_is_connection (connection))

@@ -167,7 +167,8 @@ append_pair (GString *out, const char *key, const char *value)
  *
  * Returns: (transfer full): @connection without its password, read as
  *   libpq reads it (so no part of a password with spaces, quotes or
- *   backslashes is left), every other key kept; %NULL for %NULL
+ *   backslashes is left), every other key kept; a file's path as it is;
+ *   %NULL for %NULL
  */
 char *
 gr_pg_redact_connection (const char *connection)
@@ -178,8 +179,10 @@ gr_pg_redact_connection (const char *connection)
 
   if (connection == NULL)
     return NULL;
+  if (!gr_pg_is_connection (connection))
+    return g_strdup (connection); /* a file: its path as it is */
   if ((skip = prefix_length (connection)) == 0)
-    return gr_pg_redact (connection); /* an address, or not a connection */
+    return gr_pg_redact (connection); /* a postgresql:// address */
   if ((pairs = split_pairs (connection + skip)) == NULL)
     return gr_pg_redact (connection);
   out = g_string_new_len (connection, skip);

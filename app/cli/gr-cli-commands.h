@@ -19,5 +19,6 @@ int gr_cli_report (int argc, char **argv);
 int gr_cli_suggest (int argc, char **argv);
 int gr_cli_basemap (int argc, char **argv);
 int gr_cli_publish (int argc, char **argv);
+int gr_cli_copy (int argc, char **argv);
 
 G_END_DECLS

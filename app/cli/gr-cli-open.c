@@ -3,6 +3,8 @@
 
 #include "gr-cli-open.h"
 
+#include "gr-pg.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -108,7 +110,9 @@ open_project (GrCliInput *input, const char *path, const char *name, GError **er
 static gboolean
 args_are_project (char *const *args)
 {
-  return gr_cli_has_one_arg (args) && !is_source_spec (args[0]) && !gr_path_is_osm (args[0]);
+  return gr_cli_has_one_arg (args)
+         && (gr_pg_is_connection (args[0])
+             || (!is_source_spec (args[0]) && !gr_path_is_osm (args[0])));
 }
 
 static gboolean

@@ -11,7 +11,9 @@
  *   scenario export PROJECT.gpkg NAME -o OUT.gpkg
  *   scenario compare PROJECT.gpkg NAME OTHER   ("baseline" names the baseline)
  *
- * Every change is written to the project file as it is made.
+ * Every change is written to the project file as it is made. PROJECT may
+ * be a project in a database (PG:"host=… dbname=…" schema=NAME), which
+ * several analysts change at once.
  */
 #include "config.h"
 
@@ -155,6 +157,22 @@ run_list (const Job *job)
   return EXIT_OK;
 }
 
+/* A command's change is made to the scenario as it is in the project when
+ * the change is stored: one refused because another analyst changed the
+ * scenario in between (a shared project) is made again over theirs. */
+#define ATTEMPTS 50
+
+static gboolean
+try_again (GError **error, guint attempt)
+{
+  if (!g_error_matches (*error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CONFLICT)
+      || attempt + 1 >= ATTEMPTS)
+    return FALSE;
+  g_clear_error (error);
+  g_usleep (g_random_int_range (1000, 20000));
+  return TRUE;
+}
+
 /* Records @owned in the named scenario and says what it did. */
 static int
 edit (const Job *job, GrEdit *owned)
@@ -162,18 +180,25 @@ edit (const Job *job, GrEdit *owned)
   GrProject *baseline = job->baseline;
   g_autoptr (GrEdit) e = owned;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GrScenario) scenario = gr_scenario_store_find (job->store, job->name, &error);
+  g_autoptr (GrScenario) scenario = NULL;
   g_autofree char *what = NULL;
 
-  if (scenario == NULL)
-    return gr_cli_fail_error (error);
-  gr_cli_print_left_out (scenario);
-  if (e->kind == GR_EDIT_ADD)
-    e->target.index = gr_scenario_next_candidate (scenario, baseline);
-  if (!gr_scenario_check_edit (scenario, baseline, e, &error))
-    return gr_cli_fail_error (error);
-  if (!gr_scenario_store_push (job->store, scenario, g_steal_pointer (&e), &error))
-    return gr_cli_fail_error (error);
+  for (guint attempt = 0;; attempt++)
+    {
+      g_clear_pointer (&scenario, gr_scenario_free);
+      if ((scenario = gr_scenario_store_find (job->store, job->name, &error)) == NULL)
+        return gr_cli_fail_error (error);
+      if (attempt == 0)
+        gr_cli_print_left_out (scenario);
+      if (e->kind == GR_EDIT_ADD)
+        e->target.index = gr_scenario_next_candidate (scenario, baseline);
+      if (!gr_scenario_check_edit (scenario, baseline, e, &error))
+        return gr_cli_fail_error (error);
+      if (gr_scenario_store_push (job->store, scenario, gr_edit_copy (e), &error))
+        break;
+      if (!try_again (&error, attempt))
+        return gr_cli_fail_error (error);
+    }
   what = gr_scenario_describe_edit (scenario, baseline, scenario->position - 1);
   printf ("%s\n", what);
   return EXIT_OK;
@@ -184,18 +209,26 @@ static int
 step (const Job *job, int by)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GrScenario) scenario = gr_scenario_store_find (job->store, job->name, &error);
+  g_autoptr (GrScenario) scenario = NULL;
   g_autofree char *what = NULL;
   guint            to;
 
-  if (scenario == NULL)
-    return gr_cli_fail_error (error);
-  gr_cli_print_left_out (scenario);
-  if ((by < 0 && scenario->position == 0) || (by > 0 && scenario->position == scenario->edits->len))
-    return gr_cli_fail (EXIT_DATA, by < 0 ? _ ("nothing to undo") : _ ("nothing to redo"));
-  to = scenario->position + by;
-  if (!gr_scenario_store_set_position (job->store, scenario, to, &error))
-    return gr_cli_fail_error (error);
+  for (guint attempt = 0;; attempt++)
+    {
+      g_clear_pointer (&scenario, gr_scenario_free);
+      if ((scenario = gr_scenario_store_find (job->store, job->name, &error)) == NULL)
+        return gr_cli_fail_error (error);
+      if (attempt == 0)
+        gr_cli_print_left_out (scenario);
+      if ((by < 0 && scenario->position == 0)
+          || (by > 0 && scenario->position == scenario->edits->len))
+        return gr_cli_fail (EXIT_DATA, by < 0 ? _ ("nothing to undo") : _ ("nothing to redo"));
+      to = scenario->position + by;
+      if (gr_scenario_store_set_position (job->store, scenario, to, &error))
+        break;
+      if (!try_again (&error, attempt))
+        return gr_cli_fail_error (error);
+    }
   what = gr_scenario_describe_edit (scenario, job->baseline, by < 0 ? to : to - 1);
   printf (by < 0 ? _ ("Undone: %s\n") : _ ("Redone: %s\n"), what);
   return EXIT_OK;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "gr-cli-commands.h"
+#include "gr-pg.h"
 #include "gr-cli-common.h"
 #include "gr-runtime.h"
 
@@ -25,6 +26,7 @@ static const struct
   { "render", gr_cli_render },     { "report", gr_cli_report },
   { "scenario", gr_cli_scenario }, { "suggest", gr_cli_suggest },
   { "basemap", gr_cli_basemap },   { "publish", gr_cli_publish },
+  { "copy", gr_cli_copy },
 };
 
 static void
@@ -36,7 +38,7 @@ usage (FILE *to)
            "indicators %s\n"
            "  greenreach-cli targets %s\n  greenreach-cli scenario %s\n  greenreach-cli render %s\n"
            "  greenreach-cli report %s\n  greenreach-cli suggest %s\n  greenreach-cli basemap "
-           "%s\n  greenreach-cli publish %s\n\n%s\n",
+           "%s\n  greenreach-cli publish %s\n  greenreach-cli copy %s\n\n%s\n",
            _ ("Usage:"), _ ("ROLE=PATH[:LAYER]… | OSMFILE -o PROJECT.gpkg"), _ ("PROJECT.gpkg"),
            _ ("PROJECT.gpkg | ROLE=PATH[:LAYER]… | OSMFILE [OPTION…]"),
            _ ("PROJECT.gpkg [--scenario NAME] [--targets SET] [--json|--csv]"),
@@ -54,12 +56,18 @@ usage (FILE *to)
               "LON0,LAT0,LON1,LAT1]"),
            _ ("PROJECT.gpkg PG:CONNECTION [--schema NAME] [--scenario NAME]… [--targets SET] "
               "[--mode MODE]"),
+           _ ("PROJECT.gpkg PG:CONNECTION schema=NAME [--replace] | PG:CONNECTION schema=NAME "
+              "COPY.gpkg"),
            _ ("Run “greenreach-cli COMMAND --help” for the options of a command."));
 }
 
 int
-main (int argc, char **argv)
+main (int argc, char **original)
 {
+  /* `PG:"…" schema=NAME` is one project. */
+  g_auto (GStrv) argv = gr_pg_join_schema_args (original);
+
+  argc = (int) g_strv_length (argv);
   gr_runtime_init_i18n ();
   if (argc < 2)
     {

@@ -5,6 +5,8 @@
 
 #include "gr-project-file.h"
 
+#include "gr-db.h"
+#include "gr-pg.h"
 #include "gr-scenario-store.h"
 
 #include <errno.h>
@@ -65,6 +67,12 @@ write_error (GError **error, const char *path, const char *what)
 }
 
 static gboolean
+in_database (GDALDatasetH ds)
+{
+  return g_strcmp0 (GDALGetDriverShortName (GDALGetDatasetDriver (ds)), "PostgreSQL") == 0;
+}
+
+static gboolean
 write_role_layer (GDALDatasetH         ds,
                   GrLayer             *layer,
                   OGRSpatialReferenceH srs,
@@ -72,9 +80,12 @@ write_role_layer (GDALDatasetH         ds,
                   GError             **error)
 {
   const char *name = gr_role_to_string (layer->role);
-  const char *options[] = { "FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", NULL };
-  OGRLayerH   out =
-      GDALDatasetCreateLayer (ds, name, srs, role_geometry_type (layer->role), (char **) options);
+  /* In PostGIS: a typed geometry column with the project's SRID, listed
+   * in geometry_columns, with a GiST index: what QGIS opens as it is. */
+  const char *gpkg[] = { "FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=YES", NULL };
+  const char *pg[] = { "FID=fid", "GEOMETRY_NAME=geom", "SPATIAL_INDEX=GIST", "LAUNDER=NO", NULL };
+  OGRLayerH   out = GDALDatasetCreateLayer (ds, name, srs, role_geometry_type (layer->role),
+                                            (char **) (in_database (ds) ? pg : gpkg));
 
   if (out == NULL)
     return write_error (error, path, name);
@@ -312,8 +323,12 @@ writable (const char *path)
 gboolean
 gr_project_file_is_read_only (const char *path)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *folder = NULL;
 
+  /* The database says what its user may change, when it is changed. */
+  if (gr_pg_is_connection (path))
+    return FALSE;
+  folder = g_path_get_dirname (path);
   return g_file_test (path, G_FILE_TEST_EXISTS) && (!writable (path) || !writable (folder));
 }
 
@@ -353,13 +368,19 @@ remove_partial (const char *partial)
 }
 
 static gboolean
+save_to_database (GrProject *project, const char *location, GPtrArray *scenarios, GError **error);
+
+static gboolean
 save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **error)
 {
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *partial = NULL;
   GDALDriverH      driver;
   GDALDatasetH     ds;
   gboolean         ok;
 
+  if (gr_pg_is_connection (path))
+    return save_to_database (project, path, scenarios, error);
+  partial = g_strconcat (path, ".partial", NULL);
   if (gr_project_file_is_read_only (path))
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY,
@@ -393,10 +414,138 @@ save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **er
   return ok;
 }
 
+/* ---- a project in a database's schema ---- */
+
+/* The tables a project's schema may hold: its layers and its own. */
+static gboolean
+is_project_table (const char *name)
+{
+  const char *const own[] = { "gr_meta",  "gr_roles",   "gr_rules",        "gr_scenarios",
+                              "gr_edits", "gr_targets", "gr_layer_styles", NULL };
+  GrRole            role;
+
+  return g_strv_contains (own, name) || gr_role_from_string (name, &role);
+}
+
+/* Whether @schema may be written over: missing, empty, or holding nothing
+ * but a project's tables. Another program's tables are never dropped. */
+static gboolean
+check_schema (PGconn *conn, const char *shown, const char *schema, GError **error)
+{
+  const char *params[] = { schema };
+  g_autoptr (PGresult) others = NULL;
+  g_autoptr (PGresult) postgis =
+      PQexec (conn, "SELECT 1 FROM pg_extension WHERE extname = 'postgis'");
+
+  if (PQresultStatus (postgis) != PGRES_TUPLES_OK || PQntuples (postgis) == 0)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                   _ ("%s: the database has no PostGIS extension (CREATE EXTENSION postgis)"),
+                   shown);
+      return FALSE;
+    }
+  others = PQexecParams (conn,
+                         "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                         "c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'v', 'm', "
+                         "'p', 'f') ORDER BY 1",
+                         1, NULL, params, NULL, NULL, 0);
+  if (PQresultStatus (others) != PGRES_TUPLES_OK)
+    {
+      g_autofree char *why = g_strdup (PQresultErrorMessage (others));
+
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE, "%s: %s", shown,
+                   g_strstrip (why));
+      return FALSE;
+    }
+  for (int i = 0; i < PQntuples (others); i++)
+    if (!is_project_table (PQgetvalue (others, i, 0)))
+      {
+        g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                     _ ("%s: schema “%s” holds other tables than a Greenreach project’s "
+                        "(“%s”): choose another schema; nothing was written"),
+                     shown, schema, PQgetvalue (others, i, 0));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Layers and metadata through GDAL's PostgreSQL driver, in one transaction. */
+static gboolean
+write_schema (GrProject *project, const char *location, const char *shown, GError **error)
+{
+  g_autofree char *schema = gr_pg_get_schema (location);
+  g_autofree char *name = gr_pg_with_schema (location, schema);
+  const char      *drivers[] = { "PostgreSQL", NULL };
+  GDALDatasetH     ds;
+  gboolean         ok;
+
+  gr_gdal_init ();
+  gr_gdal_capture_begin ();
+  ds = GDALOpenEx (name, GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR, drivers, NULL,
+                   NULL);
+  if (ds == NULL)
+    return write_error (error, shown, _ ("the project's tables"));
+  ok = GDALDatasetStartTransaction (ds, FALSE) == OGRERR_NONE
+       && write_all (ds, project, shown, error);
+  ok = ok
+       && (GDALDatasetCommitTransaction (ds) == OGRERR_NONE
+           || write_error (error, shown, _ ("the project's tables")));
+  GDALClose (ds);
+  g_free (gr_gdal_capture_end ());
+  return ok;
+}
+
+/* A project saved to a database's schema is written whole into a schema
+ * of its own beside it, which then takes the schema's place in one
+ * transaction: those who read the project see it before or after, never
+ * half written, and a failure leaves the schema as it was. */
+static gboolean
+save_to_database (GrProject *project, const char *location, GPtrArray *scenarios, GError **error)
+{
+  g_autofree char *shown = gr_pg_redact_connection (location);
+  g_autofree char *schema = gr_pg_get_schema (location);
+  g_autofree char *partial_name =
+      g_strdup_printf ("greenreach_partial_%d_%u", (int) getpid (), g_random_int ());
+  g_autofree char *partial = gr_pg_project_location (location, partial_name);
+  g_autofree char *quoted = NULL;
+  g_autofree char *quoted_partial = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr (PGconn) conn = NULL;
+  gboolean ok;
+
+  if (!gr_pg_check_project (location, error) || (conn = gr_pg_connect (location, error)) == NULL
+      || !check_schema (conn, shown, schema, error))
+    return FALSE;
+  quoted = gr_pg_quote_identifier (conn, schema);
+  quoted_partial = gr_pg_quote_identifier (conn, partial_name);
+  sql = g_strdup_printf ("CREATE SCHEMA %s", quoted_partial);
+  if (!gr_pg_exec (conn, sql, error))
+    return FALSE;
+  ok = write_schema (project, partial, shown, error)
+       && add_scenarios (partial, project, scenarios, error);
+  g_free (sql);
+  /* Checked again inside the transaction that swaps them: another
+   * program's table made meanwhile is not dropped either. */
+  sql = g_strdup_printf ("DROP SCHEMA IF EXISTS %s CASCADE; ALTER SCHEMA %s RENAME TO %s", quoted,
+                         quoted_partial, quoted);
+  ok = ok && gr_pg_exec (conn, "BEGIN", error);
+  ok = ok && check_schema (conn, shown, schema, error) && gr_pg_exec (conn, sql, error)
+       && gr_pg_exec (conn, "COMMIT", error);
+  if (!ok)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP SCHEMA IF EXISTS %s CASCADE", quoted_partial);
+
+      gr_pg_exec (conn, "ROLLBACK", NULL);
+      gr_pg_exec (conn, drop, NULL);
+    }
+  return ok;
+}
+
 /**
  * gr_project_save:
  *
- * Writes the project as a GeoPackage. It is written beside @path and moved
+ * Writes the project as a GeoPackage, or into a database's schema when
+ * @path is a connection (PG:… schema=NAME). It is written beside @path and moved
  * over it only when complete, so a failure never leaves a partial project.
  */
 gboolean
@@ -425,13 +574,24 @@ gr_project_save_with_scenarios (GrProject  *project,
 
 /* ---- reading it back --------------------------------------------------- */
 
+/* A project file, or the schema of a project in a database. */
 static GDALDatasetH
 open_gpkg (const char *path)
 {
-  const char *drivers[] = { "GPKG", NULL };
+  const char      *gpkg[] = { "GPKG", NULL };
+  const char      *pg[] = { "PostgreSQL", NULL };
+  g_autofree char *schema = NULL;
+  g_autofree char *name = NULL;
 
   gr_gdal_init ();
-  return GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, drivers, NULL,
+  if (!gr_pg_is_connection (path))
+    return GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, gpkg, NULL,
+                       NULL);
+  if (!gr_pg_check_project (path, NULL))
+    return NULL;
+  schema = gr_pg_get_schema (path);
+  name = gr_pg_with_schema (path, schema);
+  return GDALOpenEx (name, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, pg, NULL,
                      NULL);
 }
 
@@ -600,6 +760,39 @@ read_project (GDALDatasetH ds, GrProject *project, const char *path, GError **er
   return ok && read_rules (ds, project, path, error);
 }
 
+/* A project in a database: opened, or the reason it cannot be. */
+static GDALDatasetH
+open_database (const char *location, const char *shown, GError **error)
+{
+  g_autofree char *schema = gr_pg_get_schema (location);
+  g_autofree char *gdal = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr (PGconn) conn = NULL;
+  GDALDatasetH ds;
+
+  /* libpq first: its reason (no such host, wrong password) is clearer
+   * than GDAL's and has no password in it. */
+  if (!gr_pg_check_project (location, error) || (conn = gr_pg_connect (location, error)) == NULL)
+    return NULL;
+  gr_gdal_capture_begin ();
+  ds = open_gpkg (location);
+  gdal = gr_gdal_capture_end ();
+  if (ds == NULL)
+    {
+      reason = gr_pg_redact (gdal != NULL ? gdal : _ ("unknown error"));
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN, "%s: %s", shown, reason);
+      return NULL;
+    }
+  if (GDALDatasetGetLayerByName (ds, "gr_meta") == NULL)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
+                   _ ("%s: schema “%s” holds no Greenreach project"), shown, schema);
+      GDALClose (ds);
+      return NULL;
+    }
+  return ds;
+}
+
 GrProject *
 gr_project_load (const char *path, GError **error)
 {
@@ -607,11 +800,21 @@ gr_project_load (const char *path, GError **error)
   g_autofree char *format = NULL;
   g_autofree char *version = NULL;
   g_autofree char *gdal = NULL;
+  g_autofree char *shown = gr_pg_redact_connection (path);
   g_auto (GDALDatasetH) ds = NULL;
 
-  gr_gdal_capture_begin ();
-  ds = open_gpkg (path);
-  gdal = gr_gdal_capture_end ();
+  if (gr_pg_is_connection (path))
+    {
+      if ((ds = open_database (path, shown, error)) == NULL)
+        return NULL;
+      path = shown;
+    }
+  else
+    {
+      gr_gdal_capture_begin ();
+      ds = open_gpkg (path);
+      gdal = gr_gdal_capture_end ();
+    }
   if (ds == NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
@@ -647,25 +850,24 @@ gr_project_load (const char *path, GError **error)
  * @write: for writing: refused with @read_only_message when the file or
  *   its folder cannot be written
  *
- * Opens a project file's database for a table of its own (targets, layer
- * styles).
+ * Opens a project's own tables (targets, layer styles), in its file or
+ * its database schema.
  *
  * Returns: (transfer full): the database, or %NULL with @error naming the
- *   file
+ *   project
  */
-sqlite3 *
+GrDb *
 gr_project_file_open_db (const char *path,
                          gboolean    write,
                          const char *read_only_message,
                          GError    **error)
 {
-  g_autofree char *uri = gr_project_file_read_uri (path);
-  sqlite3         *db = NULL;
-
   if (!gr_project_file_is_project (path))
     {
+      g_autofree char *shown = gr_pg_redact_connection (path);
+
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
-                   _ ("%s: not a Greenreach project: save the project first"), path);
+                   _ ("%s: not a Greenreach project: save the project first"), shown);
       return NULL;
     }
   if (write && gr_project_file_is_read_only (path))
@@ -673,15 +875,5 @@ gr_project_file_open_db (const char *path,
       g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY, read_only_message);
       return NULL;
     }
-  if (sqlite3_open_v2 (write ? path : uri, &db,
-                       write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
-      != SQLITE_OK)
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN, _ ("%s: cannot open (%s)"), path,
-                   sqlite3_errmsg (db));
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, 5000);
-  return db;
+  return gr_db_open (path, write, error);
 }

@@ -8,32 +8,34 @@
 
 #include "gr-scenario-store.h"
 
+#include "gr-db.h"
+#include "gr-pg.h"
 #include "gr-project-file.h"
 
 #include <cpl_conv.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
-#include <sqlite3.h>
-#include <unistd.h>
 
 struct _GrScenarioStore
 {
-  sqlite3   *db;
-  char      *path;
+  GrDb      *db;
+  char      *path;      /* for messages: the file, or the connection without its password */
   GrProject *baseline;  /* borrowed: what the edits are resolved against */
   gboolean   read_only; /* opened to read: nothing is written, not even the schema */
   gboolean   empty;     /* read-only, and the file has no scenario tables yet */
   gboolean   lasting;   /* gr_edits has the columns that name features lastingly */
   gboolean   suggested; /* … and the column that marks suggested sites */
+  gboolean   versioned; /* gr_scenarios counts each scenario's changes */
 };
 
 /* fid: a baseline feature's lasting number (GrFeature.id); candidate: the
  * k-th park the scenario adds; target, target_area: what the feature was
  * called and its area when the edit was made, to check that the number
  * still names it. `feature` (the index at the time) is kept for older
- * versions, which read only it. */
-static const char schema[] =
+ * versions, which read only it. A scenario's version counts its changes,
+ * and changed_by says whose was the last: a change made over an older
+ * version than the table's is refused (see claim_change()). */
+static const char sqlite_schema[] =
     "CREATE TABLE IF NOT EXISTS gr_scenarios ("
     "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
     "  name TEXT NOT NULL UNIQUE,"
@@ -62,124 +64,138 @@ static const char lasting_columns[] = "ALTER TABLE gr_edits ADD COLUMN fid INTEG
 /* suggested: 1 for a candidate park that site suggestion placed. */
 static const char suggested_column[] = "ALTER TABLE gr_edits ADD COLUMN suggested INTEGER;";
 
+static const char version_columns[] =
+    "ALTER TABLE gr_scenarios ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE gr_scenarios ADD COLUMN changed_by TEXT;";
+
+/* The same tables in a database's schema, with every column from the start. */
+static const char postgres_schema[] =
+    "CREATE TABLE IF NOT EXISTS gr_scenarios ("
+    "  id BIGSERIAL PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  position INTEGER NOT NULL DEFAULT 0,"
+    "  ord INTEGER NOT NULL DEFAULT 0,"
+    "  version BIGINT NOT NULL DEFAULT 0,"
+    "  changed_by TEXT);"
+    "CREATE TABLE IF NOT EXISTS gr_edits ("
+    "  id BIGSERIAL PRIMARY KEY,"
+    "  scenario BIGINT NOT NULL REFERENCES gr_scenarios (id) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  role TEXT NOT NULL,"
+    "  feature BIGINT NOT NULL,"
+    "  geometry TEXT,"
+    "  name TEXT,"
+    "  class TEXT,"
+    "  fid BIGINT,"
+    "  candidate BIGINT,"
+    "  target TEXT,"
+    "  target_area DOUBLE PRECISION,"
+    "  suggested INTEGER,"
+    "  UNIQUE (scenario, seq));";
+
 static guint
 n_features (GrProject *baseline, GrRole role)
 {
   return baseline->layers[role] != NULL ? baseline->layers[role]->features->len : 0;
 }
 
+/* @local, the database's reason, as the store's error. */
 static gboolean
-fail (GrScenarioStore *store, GError **error)
+fail (GrScenarioStore *store, GError *local, GError **error)
 {
-  int code = sqlite3_extended_errcode (store->db);
+  g_autoptr (GError) owned = local;
 
-  if ((code & 0xff) == SQLITE_FULL)
-    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
-                 _ ("%s: cannot record the change: the disk is full"), store->path);
-  else if ((code & 0xff) == SQLITE_READONLY)
-    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY,
-                 _ ("%s: cannot record the change: the file or its folder is read-only"),
-                 store->path);
-  else
-    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
-                 _ ("%s: cannot record the change (%s)"), store->path, sqlite3_errmsg (store->db));
+  g_set_error (error, GR_PROJECT_ERROR, local->code, _ ("%s: cannot record the change: %s"),
+               store->path, local->message);
   return FALSE;
 }
 
 static gboolean
 exec (GrScenarioStore *store, const char *sql, GError **error)
 {
-  return sqlite3_exec (store->db, sql, NULL, NULL, NULL) == SQLITE_OK || fail (store, error);
+  GError *local = NULL;
+
+  return gr_db_exec (store->db, sql, &local) || fail (store, local, error);
+}
+
+static gboolean
+run (GrScenarioStore *store, const char *sql, const GrDbValue *values, guint n, GError **error)
+{
+  GError *local = NULL;
+
+  return gr_db_run (store->db, sql, values, n, &local) || fail (store, local, error);
 }
 
 static gboolean
 begin (GrScenarioStore *store, GError **error)
 {
+  GError *local = NULL;
+
   if (store->read_only)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY,
                    _ ("%s: the project is open read-only: save a copy to change it"), store->path);
       return FALSE;
     }
-  return exec (store, "BEGIN IMMEDIATE", error);
+  return gr_db_begin (store->db, &local) || fail (store, local, error);
 }
 
 static gboolean
 commit (GrScenarioStore *store, gboolean ok, GError **error)
 {
-  if (ok)
-    return exec (store, "COMMIT", error);
-  sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
+  GError *local = NULL;
+
+  if (!ok)
+    {
+      gr_db_rollback (store->db);
+      return FALSE;
+    }
+  return gr_db_commit (store->db, &local) || fail (store, local, error);
 }
 
-static gboolean
-has_column (GrScenarioStore *store, const char *table, const char *column)
+static void
+note_columns (GrScenarioStore *store)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA table_info (%s)", table);
-  sqlite3_stmt    *stmt = NULL;
-  gboolean         found = FALSE;
-
-  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  while (!found && sqlite3_step (stmt) == SQLITE_ROW)
-    found = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), column) == 0;
-  sqlite3_finalize (stmt);
-  return found;
+  store->empty = !gr_db_has_column (store->db, "gr_scenarios", "position")
+                 || !gr_db_has_column (store->db, "gr_edits", "feature");
+  store->lasting = gr_db_has_column (store->db, "gr_edits", "fid");
+  store->suggested = gr_db_has_column (store->db, "gr_edits", "suggested");
+  store->versioned = gr_db_has_column (store->db, "gr_scenarios", "version");
 }
 
+/* Creates the tables, or the columns a file from an older version lacks. */
 static gboolean
-open_to_read (GrScenarioStore *store, GError **error)
-{
-  g_autofree char *uri = gr_project_file_read_uri (store->path);
-
-  store->read_only = TRUE;
-  if (sqlite3_open_v2 (uri, &store->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
-    return fail (store, error);
-  sqlite3_busy_timeout (store->db, 5000);
-  store->empty =
-      !has_column (store, "gr_scenarios", "position") || !has_column (store, "gr_edits", "feature");
-  store->lasting = has_column (store, "gr_edits", "fid");
-  store->suggested = has_column (store, "gr_edits", "suggested");
-  return TRUE;
-}
-
-static gboolean
-open_to_write (GrScenarioStore *store, GError **error)
+create_tables (GrScenarioStore *store, GError **error)
 {
   gboolean ok;
 
-  if (gr_project_file_is_read_only (store->path))
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY,
-                   _ ("%s: the file or its folder is read-only: open it to read, or save a copy "
-                      "to change it"),
-                   store->path);
-      return FALSE;
-    }
-  if (sqlite3_open_v2 (store->path, &store->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-    return fail (store, error);
-  sqlite3_busy_timeout (store->db, 5000);
-  /* WAL: a crash mid-write leaves the last committed state; FULL: a
-   * committed edit survives a power cut too. */
-  if (!exec (store,
-             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
-             error)
-      || !begin (store, error))
+  if (!begin (store, error))
     return FALSE;
-  ok = exec (store, schema, error);
-  if (ok && !has_column (store, "gr_edits", "fid"))
-    ok = exec (store, lasting_columns, error);
-  if (ok && !has_column (store, "gr_edits", "suggested"))
-    ok = exec (store, suggested_column, error);
-  store->lasting = TRUE;
-  store->suggested = TRUE;
-  return commit (store, ok, error);
+  if (gr_db_get_kind (store->db) == GR_DB_POSTGRES)
+    /* Two analysts opening a new project at once create the tables once. */
+    ok = exec (store, "SELECT pg_advisory_xact_lock (hashtext (current_schema ()))", error)
+         && exec (store, postgres_schema, error);
+  else
+    {
+      ok = exec (store, sqlite_schema, error);
+      if (ok && !gr_db_has_column (store->db, "gr_edits", "fid"))
+        ok = exec (store, lasting_columns, error);
+      if (ok && !gr_db_has_column (store->db, "gr_edits", "suggested"))
+        ok = exec (store, suggested_column, error);
+      if (ok && !gr_db_has_column (store->db, "gr_scenarios", "version"))
+        ok = exec (store, version_columns, error);
+    }
+  if (!commit (store, ok, error))
+    return FALSE;
+  note_columns (store);
+  return TRUE;
 }
 
 /**
  * gr_scenario_store_open:
- * @path: a project file, as gr_project_save() writes it
+ * @path: a project file, as gr_project_save() writes it, or a project in
+ *   a database (PG:… schema=NAME)
  * @baseline: (transfer none): the project read from @path; must outlive
  *   the store. Edits are resolved against its features.
  * @mode: %GR_SCENARIO_STORE_READ opens without writing anything (a
@@ -193,18 +209,34 @@ gr_scenario_store_open (const char         *path,
                         GError            **error)
 {
   g_autoptr (GrScenarioStore) store = g_new0 (GrScenarioStore, 1);
+  gboolean write = mode == GR_SCENARIO_STORE_WRITE;
 
-  store->path = g_strdup (path);
+  store->path = gr_pg_redact_connection (path);
   store->baseline = baseline;
+  store->read_only = !write;
   if (!gr_project_file_is_project (path))
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
-                   _ ("%s: not a Greenreach project: save the project first"), path);
+                   _ ("%s: not a Greenreach project: save the project first"), store->path);
       return NULL;
     }
-  if (!(mode == GR_SCENARIO_STORE_READ ? open_to_read (store, error)
-                                       : open_to_write (store, error)))
+  if (write && gr_project_file_is_read_only (path))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY,
+                   _ ("%s: the file or its folder is read-only: open it to read, or save a copy "
+                      "to change it"),
+                   store->path);
+      return NULL;
+    }
+  if ((store->db = gr_db_open (path, write, error)) == NULL)
     return NULL;
+  if (write)
+    {
+      if (!create_tables (store, error))
+        return NULL;
+    }
+  else
+    note_columns (store);
   return g_steal_pointer (&store);
 }
 
@@ -214,18 +246,23 @@ gr_scenario_store_is_read_only (GrScenarioStore *store)
   return store->read_only;
 }
 
+/* Whether others may change the scenarios while they are open here: a
+ * project in a database. */
+gboolean
+gr_scenario_store_is_shared (GrScenarioStore *store)
+{
+  return gr_db_get_kind (store->db) == GR_DB_POSTGRES;
+}
+
 void
 gr_scenario_store_close (GrScenarioStore *store)
 {
   if (store == NULL)
     return;
-  sqlite3_close (store->db);
+  gr_db_close (store->db);
   g_free (store->path);
   g_free (store);
 }
-
-static gboolean
-run (GrScenarioStore *store, const char *sql, gint64 a, gint64 b, const char *text, GError **error);
 
 /* ---- reading: each edit's feature found again in the data ---- */
 
@@ -248,49 +285,34 @@ row_clear (Row *row)
   g_clear_pointer (&row->target, g_free);
 }
 
-static gint64
-column_or (sqlite3_stmt *stmt, int i, gint64 otherwise)
-{
-  return sqlite3_column_type (stmt, i) == SQLITE_NULL ? otherwise : sqlite3_column_int64 (stmt, i);
-}
-
-/* A text the file holds, made valid UTF-8 (another program may have
- * written anything); NULL for NULL. */
-static char *
-text_column (sqlite3_stmt *stmt, int i)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-  return text != NULL ? g_utf8_make_valid (text, sqlite3_column_bytes (stmt, i)) : NULL;
-}
-
 static gboolean
-read_row (GrScenarioStore *store, sqlite3_stmt *stmt, Row *row, GError **error)
+read_row (GrScenarioStore *store, GrDbResult *result, Row *row, GError **error)
 {
-  GrEditKind   kind;
-  GrRole       role;
-  OGRGeometryH geometry = NULL;
-  const char  *wkt = (const char *) sqlite3_column_text (stmt, 3);
+  GrEditKind       kind;
+  GrRole           role;
+  OGRGeometryH     geometry = NULL;
+  g_autofree char *kind_name = gr_db_result_dup_text (result, 0);
+  g_autofree char *role_name = gr_db_result_dup_text (result, 1);
+  g_autofree char *wkt = gr_db_result_dup_text (result, 3);
+  char            *cursor = wkt;
 
-  if (!gr_edit_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &kind)
-      || !gr_role_from_string ((const char *) sqlite3_column_text (stmt, 1), &role)
-      || (wkt != NULL && OGR_G_CreateFromWkt ((char **) &wkt, NULL, &geometry) != OGRERR_NONE))
+  if (!gr_edit_kind_from_string (kind_name, &kind) || !gr_role_from_string (role_name, &role)
+      || (wkt != NULL && OGR_G_CreateFromWkt (&cursor, NULL, &geometry) != OGRERR_NONE))
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_FORMAT,
                    _ ("%s: a damaged scenario edit"), store->path);
       return FALSE;
     }
   row->edit = gr_edit_new (kind, role, 0, geometry);
-  row->edit->name = text_column (stmt, 4);
-  row->edit->klass = text_column (stmt, 5);
-  row->index = sqlite3_column_int64 (stmt, 2);
-  row->fid = column_or (stmt, 6, 0);
-  row->candidate = column_or (stmt, 7, -1);
+  row->edit->name = gr_db_result_dup_text (result, 4);
+  row->edit->klass = gr_db_result_dup_text (result, 5);
+  row->index = gr_db_result_get_int (result, 2, 0);
+  row->fid = gr_db_result_get_int (result, 6, 0);
+  row->candidate = gr_db_result_get_int (result, 7, -1);
   row->old = row->fid == 0 && row->candidate < 0;
-  row->target = text_column (stmt, 8);
-  row->target_area =
-      sqlite3_column_type (stmt, 9) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 9);
-  row->edit->suggested = column_or (stmt, 10, 0) == 1;
+  row->target = gr_db_result_dup_text (result, 8);
+  row->target_area = gr_db_result_get_real (result, 9, NAN);
+  row->edit->suggested = gr_db_result_get_int (result, 10, 0) == 1;
   return TRUE;
 }
 
@@ -303,32 +325,23 @@ read_rows (GrScenarioStore *store, gint64 scenario, GError **error)
       "ORDER BY seq",
       store->lasting ? "fid, candidate, target, target_area" : "NULL, NULL, NULL, NULL",
       store->suggested ? "suggested" : "NULL");
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
+  GrDbValue value = GR_DB_INT (scenario);
+  GError   *local = NULL;
+  g_autoptr (GrDbResult) result = gr_db_query (store->db, sql, &value, 1, &local);
 
   g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
-  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (result == NULL)
     {
-      fail (store, error);
+      fail (store, local, error);
       return NULL;
     }
-  sqlite3_bind_int64 (stmt, 1, scenario);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (gr_db_result_next (result))
     {
       Row row = { NULL };
 
       g_array_append_val (rows, row);
-      if (!read_row (store, stmt, &g_array_index (rows, Row, rows->len - 1), error))
-        {
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fail (store, error);
-      return NULL;
+      if (!read_row (store, result, &g_array_index (rows, Row, rows->len - 1), error))
+        return NULL;
     }
   return g_steal_pointer (&rows);
 }
@@ -540,32 +553,29 @@ gr_scenario_store_load (GrScenarioStore *store, GError **error)
 {
   g_autoptr (GPtrArray) scenarios =
       g_ptr_array_new_with_free_func ((GDestroyNotify) gr_scenario_free);
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
+  g_autoptr (GrDbResult) result = NULL;
+  g_autofree char *sql = NULL;
+  GError          *local = NULL;
 
   if (store->empty)
     return g_steal_pointer (&scenarios);
-  if (sqlite3_prepare_v2 (store->db, "SELECT id, name, position FROM gr_scenarios ORDER BY ord, id",
-                          -1, &stmt, NULL)
-      != SQLITE_OK)
+  sql = g_strdup_printf ("SELECT id, name, position, %s FROM gr_scenarios ORDER BY ord, id",
+                         store->versioned ? "version, changed_by" : "0, NULL");
+  if ((result = gr_db_query (store->db, sql, NULL, 0, &local)) == NULL)
     {
-      fail (store, error);
+      fail (store, local, error);
       return NULL;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (gr_db_result_next (result))
     {
-      g_autofree char *name = text_column (stmt, 1);
+      g_autofree char *name = gr_db_result_dup_text (result, 1);
       GrScenario      *scenario = gr_scenario_new (name);
 
-      scenario->id = sqlite3_column_int64 (stmt, 0);
-      scenario->position = (guint) CLAMP (sqlite3_column_int64 (stmt, 2), 0, G_MAXUINT);
+      scenario->id = gr_db_result_get_int (result, 0, 0);
+      scenario->position = (guint) CLAMP (gr_db_result_get_int (result, 2, 0), 0, G_MAXUINT);
+      scenario->version = gr_db_result_get_int (result, 3, 0);
+      scenario->changed_by = gr_db_result_dup_text (result, 4);
       g_ptr_array_add (scenarios, scenario);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fail (store, error);
-      return NULL;
     }
   for (guint i = 0; i < scenarios->len; i++)
     if (!load_edits (store, g_ptr_array_index (scenarios, i), error))
@@ -595,29 +605,25 @@ gr_scenario_store_find (GrScenarioStore *store, const char *name, GError **error
 static gboolean
 insert_edit (GrScenarioStore *store, gint64 scenario, guint seq, const GrEdit *edit, GError **error)
 {
-  GrLayer      *layer = store->baseline->layers[edit->target.role];
-  guint         n = n_features (store->baseline, edit->target.role);
-  sqlite3_stmt *stmt = NULL;
-  char         *wkt = NULL;
-  gboolean      ok;
+  GrLayer  *layer = store->baseline->layers[edit->target.role];
+  guint     n = n_features (store->baseline, edit->target.role);
+  char     *wkt = NULL;
+  gboolean  ok;
+  GrDbValue values[13];
 
-  if (sqlite3_prepare_v2 (store->db,
-                          "INSERT INTO gr_edits (scenario, seq, kind, role, feature, geometry, "
-                          "name, class, fid, candidate, target, target_area, suggested) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                          -1, &stmt, NULL)
-      != SQLITE_OK)
-    return fail (store, error);
   if (edit->geometry != NULL)
     OGR_G_ExportToWkt (edit->geometry, &wkt);
-  sqlite3_bind_int64 (stmt, 1, scenario);
-  sqlite3_bind_int64 (stmt, 2, seq);
-  sqlite3_bind_text (stmt, 3, gr_edit_kind_to_string (edit->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, gr_role_to_string (edit->target.role), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, edit->target.index);
-  sqlite3_bind_text (stmt, 6, wkt, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, edit->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, edit->klass, -1, SQLITE_TRANSIENT);
+  values[0] = GR_DB_INT (scenario);
+  values[1] = GR_DB_INT (seq);
+  values[2] = GR_DB_TEXT (gr_edit_kind_to_string (edit->kind));
+  values[3] = GR_DB_TEXT (gr_role_to_string (edit->target.role));
+  values[4] = GR_DB_INT (edit->target.index);
+  values[5] = GR_DB_TEXT (wkt);
+  values[6] = GR_DB_TEXT (edit->name);
+  values[7] = GR_DB_TEXT (edit->klass);
+  for (guint k = 8; k < 12; k++)
+    values[k] = GR_DB_NULL;
+  values[12] = edit->suggested ? GR_DB_INT (1) : GR_DB_NULL;
   /* A baseline feature by its lasting number, name and area; a candidate
    * by its rank among the scenario's candidates. */
   if (edit->target.index < n)
@@ -625,18 +631,19 @@ insert_edit (GrScenarioStore *store, gint64 scenario, guint seq, const GrEdit *e
       GrFeature *f = g_ptr_array_index (layer->features, edit->target.index);
 
       if (f->id > 0)
-        sqlite3_bind_int64 (stmt, 9, f->id);
-      sqlite3_bind_text (stmt, 11, f->name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_double (stmt, 12, OGR_G_Area (f->geometry));
+        values[8] = GR_DB_INT (f->id);
+      values[10] = GR_DB_TEXT (f->name);
+      values[11] = GR_DB_REAL (OGR_G_Area (f->geometry));
     }
   else if (edit->target.role == GR_ROLE_PARK)
-    sqlite3_bind_int64 (stmt, 10, edit->target.index - n_features (store->baseline, GR_ROLE_PARK));
-  if (edit->suggested)
-    sqlite3_bind_int (stmt, 13, 1);
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  sqlite3_finalize (stmt);
+    values[9] = GR_DB_INT (edit->target.index - n_features (store->baseline, GR_ROLE_PARK));
+  ok = run (store,
+            "INSERT INTO gr_edits (scenario, seq, kind, role, feature, geometry, "
+            "name, class, fid, candidate, target, target_area, suggested) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            values, G_N_ELEMENTS (values), error);
   CPLFree (wkt);
-  return ok || fail (store, error);
+  return ok;
 }
 
 /* A scenario whose rows differ from its edits (some were left out, or the
@@ -644,47 +651,73 @@ insert_edit (GrScenarioStore *store, gint64 scenario, guint seq, const GrEdit *e
 static gboolean
 rewrite_stale (GrScenarioStore *store, GrScenario *scenario, GError **error)
 {
-  gboolean ok;
+  GrDbValue id = GR_DB_INT (scenario->id);
+  gboolean  ok;
 
   if (!scenario->stale)
     return TRUE;
-  ok = run (store, "DELETE FROM gr_edits WHERE scenario = ?1 AND ?2 = ?2", scenario->id, 0, NULL,
-            error);
+  ok = run (store, "DELETE FROM gr_edits WHERE scenario = ?1", &id, 1, error);
   for (guint i = 0; ok && i < scenario->edits->len; i++)
     ok = insert_edit (store, scenario->id, i, g_ptr_array_index (scenario->edits, i), error);
   return ok;
 }
 
+/* Within a change's transaction, first: counts the change, which must be
+ * made over the version of @scenario this program read. Someone else's
+ * change made in the meantime (in a shared project, or another program
+ * on the same file) refuses it: it would be made over edits this program
+ * has not seen, and either would be lost. */
 static gboolean
-run (GrScenarioStore *store, const char *sql, gint64 a, gint64 b, const char *text, GError **error)
+claim_change (GrScenarioStore *store, GrScenario *scenario, GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int           rc;
+  GrDbValue values[] = { GR_DB_INT (scenario->id), GR_DB_INT (scenario->version),
+                         GR_DB_TEXT (gr_db_get_who ()) };
+  GError   *local = NULL;
+  g_autoptr (GrDbResult) result = NULL;
+  g_autoptr (GrDbResult) now = NULL;
+  g_autofree char *who = NULL;
 
-  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return fail (store, error);
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || fail (store, error);
+  if (!store->versioned)
+    return TRUE;
+  result = gr_db_query (store->db,
+                        "UPDATE gr_scenarios SET version = version + 1, changed_by = ?3 "
+                        "WHERE id = ?1 AND version = ?2",
+                        values, G_N_ELEMENTS (values), &local);
+  if (result == NULL)
+    return fail (store, local, error);
+  if (gr_db_result_get_changes (result) == 1)
+    return TRUE;
+  now =
+      gr_db_query (store->db, "SELECT changed_by FROM gr_scenarios WHERE id = ?1", values, 1, NULL);
+  if (now == NULL || !gr_db_result_next (now))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CONFLICT,
+                   _ ("%s: scenario “%s” was deleted by someone else: the change was not "
+                      "recorded"),
+                   store->path, scenario->name);
+      return FALSE;
+    }
+  who = gr_db_result_dup_text (now, 0);
+  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CONFLICT,
+               _ ("%s: scenario “%s” was changed by %s since it was read here: the change was "
+                  "not recorded, so that neither is lost. Read the scenario again and make "
+                  "it once more if it is still wanted."),
+               store->path, scenario->name, who != NULL ? who : _ ("someone else"));
+  return FALSE;
 }
 
 static gboolean
 name_taken (GrScenarioStore *store, const char *name, GError **error)
 {
-  g_autoptr (GPtrArray) all = gr_scenario_store_load (store, NULL);
+  GrDbValue value = GR_DB_TEXT (name);
+  g_autoptr (GrDbResult) result =
+      gr_db_query (store->db, "SELECT 1 FROM gr_scenarios WHERE name = ?1", &value, 1, NULL);
 
-  for (guint i = 0; all != NULL && i < all->len; i++)
-    if (g_strcmp0 (((GrScenario *) g_ptr_array_index (all, i))->name, name) == 0)
-      {
-        g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                     _ ("a scenario named “%s” exists already"), name);
-        return TRUE;
-      }
-  return FALSE;
+  if (result == NULL || !gr_db_result_next (result))
+    return FALSE;
+  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+               _ ("a scenario named “%s” exists already"), name);
+  return TRUE;
 }
 
 /**
@@ -696,6 +729,10 @@ name_taken (GrScenarioStore *store, const char *name, GError **error)
 gboolean
 gr_scenario_store_add (GrScenarioStore *store, GrScenario *scenario, GError **error)
 {
+  GrDbValue values[] = { GR_DB_INT (scenario->position), GR_DB_TEXT (scenario->name),
+                         GR_DB_TEXT (gr_db_get_who ()) };
+  g_autoptr (GrDbResult) result = NULL;
+  GError  *local = NULL;
   gboolean ok;
 
   if (scenario->name == NULL || g_utf8_strlen (g_strstrip (scenario->name), -1) == 0)
@@ -706,10 +743,18 @@ gr_scenario_store_add (GrScenarioStore *store, GrScenario *scenario, GError **er
     }
   if (name_taken (store, scenario->name, error) || !begin (store, error))
     return FALSE;
-  ok = run (store, "INSERT INTO gr_scenarios (position, ord, name) VALUES (?1, ?2, ?3)",
-            scenario->position, 0, scenario->name, error);
-  if (ok)
-    scenario->id = sqlite3_last_insert_rowid (store->db);
+  result =
+      gr_db_query (store->db,
+                   store->versioned ? "INSERT INTO gr_scenarios (position, name, changed_by) "
+                                      "VALUES (?1, ?2, ?3) RETURNING id"
+                                    : "INSERT INTO gr_scenarios (position, name) VALUES (?1, ?2) "
+                                      "RETURNING id",
+                   values, store->versioned ? 3 : 2, &local);
+  ok = result != NULL && gr_db_result_next (result);
+  if (result == NULL)
+    fail (store, local, error);
+  else
+    scenario->id = gr_db_result_get_int (result, 0, 0);
   for (guint i = 0; ok && i < scenario->edits->len; i++)
     ok = insert_edit (store, scenario->id, i, g_ptr_array_index (scenario->edits, i), error);
   if (!commit (store, ok, error))
@@ -717,7 +762,19 @@ gr_scenario_store_add (GrScenarioStore *store, GrScenario *scenario, GError **er
       scenario->id = 0;
       return FALSE;
     }
+  scenario->version = 0;
+  g_free (scenario->changed_by);
+  scenario->changed_by = g_strdup (gr_db_get_who ());
   return TRUE;
+}
+
+/* A change made: the version it was made over is the one this program has. */
+static void
+changed (GrScenario *scenario)
+{
+  scenario->version++;
+  g_free (scenario->changed_by);
+  scenario->changed_by = g_strdup (gr_db_get_who ());
 }
 
 gboolean
@@ -726,6 +783,9 @@ gr_scenario_store_rename (GrScenarioStore *store,
                           const char      *name,
                           GError         **error)
 {
+  GrDbValue values[] = { GR_DB_INT (scenario->id), GR_DB_TEXT (name) };
+  gboolean  ok;
+
   if (name == NULL || name[0] == '\0')
     {
       g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
@@ -734,10 +794,13 @@ gr_scenario_store_rename (GrScenarioStore *store,
     }
   if (g_strcmp0 (name, scenario->name) == 0)
     return TRUE;
-  if (name_taken (store, name, error)
-      || !run (store, "UPDATE gr_scenarios SET name = ?3 WHERE id = ?1 AND ?2 = ?2", scenario->id,
-               0, name, error))
+  if (name_taken (store, name, error) || !begin (store, error))
     return FALSE;
+  ok = claim_change (store, scenario, error)
+       && run (store, "UPDATE gr_scenarios SET name = ?2 WHERE id = ?1", values, 2, error);
+  if (!commit (store, ok, error))
+    return FALSE;
+  changed (scenario);
   g_free (scenario->name);
   scenario->name = g_strdup (name);
   return TRUE;
@@ -746,14 +809,14 @@ gr_scenario_store_rename (GrScenarioStore *store,
 gboolean
 gr_scenario_store_delete (GrScenarioStore *store, GrScenario *scenario, GError **error)
 {
-  gboolean ok;
+  GrDbValue id = GR_DB_INT (scenario->id);
+  gboolean  ok;
 
   if (!begin (store, error))
     return FALSE;
-  ok = run (store, "DELETE FROM gr_edits WHERE scenario = ?1 AND ?2 = ?2", scenario->id, 0, NULL,
-            error)
-       && run (store, "DELETE FROM gr_scenarios WHERE id = ?1 AND ?2 = ?2", scenario->id, 0, NULL,
-               error);
+  ok = claim_change (store, scenario, error)
+       && run (store, "DELETE FROM gr_edits WHERE scenario = ?1", &id, 1, error)
+       && run (store, "DELETE FROM gr_scenarios WHERE id = ?1", &id, 1, error);
   return commit (store, ok, error);
 }
 
@@ -762,24 +825,27 @@ gr_scenario_store_delete (GrScenarioStore *store, GrScenario *scenario, GError *
  * @edit: (transfer full): checked with gr_scenario_check_edit()
  *
  * gr_scenario_push() and its record, in one transaction: the undone edits
- * it drops are deleted with it. On failure the scenario is unchanged.
+ * it drops are deleted with it. On failure the scenario is unchanged; a
+ * scenario changed elsewhere since it was read fails with
+ * %GR_PROJECT_ERROR_CONFLICT.
  */
 gboolean
 gr_scenario_store_push (GrScenarioStore *store, GrScenario *scenario, GrEdit *edit, GError **error)
 {
   g_autoptr (GrEdit) owned = edit;
-  gboolean ok;
+  GrDbValue values[] = { GR_DB_INT (scenario->id), GR_DB_INT (scenario->position) };
+  GrDbValue next[] = { GR_DB_INT (scenario->id), GR_DB_INT (scenario->position + 1) };
+  gboolean  ok;
 
   if (!begin (store, error))
     return FALSE;
-  ok = rewrite_stale (store, scenario, error)
-       && run (store, "DELETE FROM gr_edits WHERE scenario = ?1 AND seq >= ?2", scenario->id,
-               scenario->position, NULL, error)
+  ok = claim_change (store, scenario, error) && rewrite_stale (store, scenario, error)
+       && run (store, "DELETE FROM gr_edits WHERE scenario = ?1 AND seq >= ?2", values, 2, error)
        && insert_edit (store, scenario->id, scenario->position, edit, error)
-       && run (store, "UPDATE gr_scenarios SET position = ?2 WHERE id = ?1", scenario->id,
-               scenario->position + 1, NULL, error);
+       && run (store, "UPDATE gr_scenarios SET position = ?2 WHERE id = ?1", next, 2, error);
   if (!commit (store, ok, error))
     return FALSE;
+  changed (scenario);
   scenario->stale = FALSE;
   gr_scenario_push (scenario, g_steal_pointer (&owned));
   return TRUE;
@@ -792,17 +858,124 @@ gr_scenario_store_set_position (GrScenarioStore *store,
                                 guint            position,
                                 GError         **error)
 {
-  gboolean ok;
+  GrDbValue values[2];
+  gboolean  ok;
 
   position = MIN (position, scenario->edits->len);
+  values[0] = GR_DB_INT (scenario->id);
+  values[1] = GR_DB_INT (position);
   if (!begin (store, error))
     return FALSE;
-  ok = rewrite_stale (store, scenario, error)
-       && run (store, "UPDATE gr_scenarios SET position = ?2 WHERE id = ?1", scenario->id, position,
-               NULL, error);
+  ok = claim_change (store, scenario, error) && rewrite_stale (store, scenario, error)
+       && run (store, "UPDATE gr_scenarios SET position = ?2 WHERE id = ?1", values, 2, error);
   if (!commit (store, ok, error))
     return FALSE;
+  changed (scenario);
   scenario->stale = FALSE;
   scenario->position = position;
   return TRUE;
+}
+
+/* ---- who else has the project open ---- */
+
+/* A session's mark on the scenario it edits: a shared advisory lock on
+ * (this schema, the scenario), which every editor of it holds at once and
+ * the server lets go when the session ends, however it ends. */
+#define LOCK_KEY "hashtext (current_schema ()) & 2147483647"
+
+/**
+ * gr_scenario_store_set_editing:
+ * @scenario: (nullable): the scenario edited here from now on, or %NULL
+ *
+ * Says to the other users of a shared project which scenario is being
+ * edited here (see gr_scenario_store_get_editors()); nothing for a file.
+ */
+gboolean
+gr_scenario_store_set_editing (GrScenarioStore *store, GrScenario *scenario, GError **error)
+{
+  GrDbValue id;
+
+  if (!gr_scenario_store_is_shared (store))
+    return TRUE;
+  if (!run (store, "SELECT pg_advisory_unlock_all ()", NULL, 0, error))
+    return FALSE;
+  if (scenario == NULL || scenario->id <= 0 || scenario->id > G_MAXINT32)
+    return TRUE;
+  id = GR_DB_INT (scenario->id);
+  return run (store, "SELECT pg_advisory_lock_shared (" LOCK_KEY ", CAST (?1 AS integer))", &id, 1,
+              error);
+}
+
+/**
+ * gr_scenario_store_get_editors:
+ *
+ * Returns: (transfer full): for each scenario others are editing now
+ *   (its id, a #gint64 key), who they are ("user@host, …"); empty for a
+ *   file; %NULL with @error when the database cannot be asked
+ */
+GHashTable *
+gr_scenario_store_get_editors (GrScenarioStore *store, GError **error)
+{
+  g_autoptr (GHashTable) editors =
+      g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (GrDbResult) result = NULL;
+  GError *local = NULL;
+
+  if (!gr_scenario_store_is_shared (store))
+    return g_steal_pointer (&editors);
+  /* application_name is seen for every session, whoever's; it is
+   * "greenreach user@host" for this program's. */
+  result = gr_db_query (
+      store->db,
+      "SELECT l.objid::bigint, string_agg (DISTINCT CASE WHEN a.application_name LIKE "
+      "'greenreach %' THEN substr (a.application_name, 12) ELSE a.usename::text END, ', ') "
+      "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+      "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 "
+      "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database ()) "
+      "AND l.classid::bigint = (" LOCK_KEY ") AND l.pid <> pg_backend_pid () "
+      "GROUP BY l.objid",
+      NULL, 0, &local);
+  if (result == NULL)
+    {
+      fail (store, local, error);
+      return NULL;
+    }
+  while (gr_db_result_next (result))
+    {
+      gint64 id = gr_db_result_get_int (result, 0, 0);
+
+      g_hash_table_insert (editors, g_memdup2 (&id, sizeof id), gr_db_result_dup_text (result, 1));
+    }
+  return g_steal_pointer (&editors);
+}
+
+/**
+ * gr_scenario_store_get_state:
+ *
+ * Returns: (transfer full): a text that changes whenever anyone adds,
+ *   changes, renames or deletes a scenario of the project, to notice
+ *   others' changes by; %NULL with @error when it cannot be read
+ */
+char *
+gr_scenario_store_get_state (GrScenarioStore *store, GError **error)
+{
+  g_autoptr (GrDbResult) result = NULL;
+  GString *state = g_string_new (NULL);
+  GError  *local = NULL;
+
+  if (store->empty || !store->versioned)
+    return g_string_free (state, FALSE);
+  result =
+      gr_db_query (store->db, "SELECT id, version FROM gr_scenarios ORDER BY id", NULL, 0, &local);
+  if (result == NULL)
+    {
+      g_string_free (state, TRUE);
+      fail (store, local, error);
+      return NULL;
+    }
+  while (gr_db_result_next (result))
+    g_string_append_printf (state, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " ",
+                            gr_db_result_get_int (result, 0, 0),
+                            gr_db_result_get_int (result, 1, 0));
+  return g_string_free (state, FALSE);
 }

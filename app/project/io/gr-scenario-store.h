@@ -1,8 +1,11 @@
 /* gr-scenario-store.h — scenarios and their edits in the project file
  *
- * Each change is one SQLite transaction on the project's GeoPackage, in
- * WAL mode, written as it happens: a crash loses at most the change being
- * made, never the file or the history before it.
+ * Each change is one transaction, written as it happens: on the project's
+ * GeoPackage (SQLite in WAL mode) a crash loses at most the change being
+ * made, never the file or the history before it; in a project shared in
+ * a database, several analysts change scenarios at once, and a change
+ * made over a version of a scenario someone else has changed since is
+ * refused (%GR_PROJECT_ERROR_CONFLICT), never lost.
  */
 #pragma once
 
@@ -23,6 +26,7 @@ GrScenarioStore *gr_scenario_store_open (const char         *path,
                                          GrScenarioStoreMode mode,
                                          GError            **error);
 gboolean         gr_scenario_store_is_read_only (GrScenarioStore *store);
+gboolean         gr_scenario_store_is_shared (GrScenarioStore *store);
 void             gr_scenario_store_close (GrScenarioStore *store);
 GPtrArray       *gr_scenario_store_load (GrScenarioStore *store, GError **error);
 GrScenario      *gr_scenario_store_find (GrScenarioStore *store, const char *name, GError **error);
@@ -38,6 +42,11 @@ gboolean gr_scenario_store_set_position (GrScenarioStore *store,
                                          GrScenario      *scenario,
                                          guint            position,
                                          GError         **error);
+
+gboolean
+gr_scenario_store_set_editing (GrScenarioStore *store, GrScenario *scenario, GError **error);
+GHashTable *gr_scenario_store_get_editors (GrScenarioStore *store, GError **error);
+char       *gr_scenario_store_get_state (GrScenarioStore *store, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrScenarioStore, gr_scenario_store_close)
 

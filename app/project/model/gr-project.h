@@ -23,6 +23,7 @@ typedef enum
   GR_PROJECT_ERROR_WRITE,
   GR_PROJECT_ERROR_INVALID,   /* bad option value */
   GR_PROJECT_ERROR_READ_ONLY, /* a file that may not be written */
+  GR_PROJECT_ERROR_CONFLICT,  /* changed by someone else since it was read */
 } GrProjectError;
 
 GQuark gr_project_error_quark (void);

@@ -38,6 +38,7 @@ gr_scenario_free (GrScenario *scenario)
   if (scenario == NULL)
     return;
   g_free (scenario->name);
+  g_free (scenario->changed_by);
   g_ptr_array_unref (scenario->edits);
   g_ptr_array_unref (scenario->left_out);
   g_free (scenario);

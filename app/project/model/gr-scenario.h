@@ -26,6 +26,8 @@ typedef struct
    * naming the scenario, the edit and why. They are not in @edits. */
   GPtrArray *left_out;
   gboolean   stale; /* the file's rows differ from @edits: rewritten at the next change */
+  gint64     version;    /* the changes stored when it was read, see gr-scenario-store.h */
+  char      *changed_by; /* who made the last of them (user@host), or NULL */
 } GrScenario;
 
 GrScenario *gr_scenario_new (const char *name);

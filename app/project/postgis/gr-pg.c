@@ -17,10 +17,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* GDAL's PG driver's own keys, which libpq does not know. */
+/* Keys libpq does not know: GDAL's PG driver's own, and schema= for a
+ * project kept in a schema (`greenreach PG:"…" schema=NAME`). */
 static const char *const gdal_keys[] = {
   "tables", "schemas", "active_schema", "list_all_tables", "preludestatements", "closingstatements",
-  NULL,
+  "schema", NULL,
 };
 
 /* GDAL's driver takes "PG:" and "PGB:" in any case. */
@@ -355,4 +356,128 @@ gr_pg_exec (PGconn *conn, const char *sql, GError **error)
   g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE, _ ("the database refused: %s"),
                g_strstrip (why));
   return FALSE;
+}
+
+/**
+ * gr_pg_get_schema:
+ *
+ * Returns: (transfer full): the schema a project in the database lives in:
+ *   schema=, else GDAL's active_schema= or the first of its schemas=, else
+ *   "public"
+ */
+char *
+gr_pg_get_schema (const char *connection)
+{
+  const char *const keys[] = { "schema", "active_schema", "schemas" };
+  gsize             skip = prefix_length (connection);
+  g_autoptr (GPtrArray) pairs = NULL;
+
+  if (skip > 0 && (pairs = split_pairs (connection + skip)) != NULL)
+    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+      for (guint i = 0; i + 1 < pairs->len; i += 2)
+        if (g_str_equal (g_ptr_array_index (pairs, i), keys[k]))
+          {
+            const char *value = g_ptr_array_index (pairs, i + 1);
+
+            if (k == 2)
+              return g_strndup (value, strcspn (value, ","));
+            return g_strdup (value);
+          }
+  return g_strdup ("public");
+}
+
+/**
+ * gr_pg_with_schema:
+ *
+ * Returns: (transfer full): @connection in GDAL's syntax ("PG:" and
+ *   libpq's pairs) with @schema as the only schema it lists and writes
+ *   to, whatever schema keys it had
+ */
+char *
+gr_pg_with_schema (const char *connection, const char *schema)
+{
+  g_autofree char *conninfo = gr_pg_conninfo (connection);
+  GString         *out = g_string_new ("PG:");
+
+  g_string_append (out, conninfo);
+  append_pair (out, "schemas", schema);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gr_pg_project_location:
+ *
+ * Returns: (transfer full): the location of a project in @schema of the
+ *   database @connection names, as the programs take it: @connection
+ *   with schema=@schema in place of any schema key and without tables=
+ */
+char *
+gr_pg_project_location (const char *connection, const char *schema)
+{
+  gsize skip = prefix_length (connection);
+  g_autoptr (GPtrArray) pairs = NULL;
+  GString *out;
+
+  if (skip == 0 || (pairs = split_pairs (connection + skip)) == NULL)
+    return g_strdup (connection); /* refused by gr_pg_check_project() */
+  out = g_string_new_len (connection, skip);
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      const char *key = g_ptr_array_index (pairs, i);
+
+      if (!g_str_equal (key, "schema") && !g_str_equal (key, "schemas")
+          && !g_str_equal (key, "active_schema") && !g_str_equal (key, "tables"))
+        append_pair (out, key, g_ptr_array_index (pairs, i + 1));
+    }
+  append_pair (out, "schema", schema);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gr_pg_check_project:
+ *
+ * Returns: %FALSE with @error when @location cannot name a project in a
+ *   database: an address (postgresql://…) has no place for its schema
+ */
+gboolean
+gr_pg_check_project (const char *location, GError **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (!gr_pg_check (location, error))
+    return FALSE;
+  if (prefix_length (location) > 0)
+    return TRUE;
+  shown = gr_pg_redact_connection (location);
+  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+               _ ("%s: a project in a database is named as PG:\"host=… dbname=…\" schema=NAME"),
+               shown);
+  return FALSE;
+}
+
+/**
+ * gr_pg_join_schema_args:
+ * @argv: a command line
+ *
+ * Returns: (transfer full): @argv with each schema=NAME word that follows
+ *   a connection made part of it (PG:"host=… dbname=…" schema=NAME, as a
+ *   shell passes it, is one project)
+ */
+char **
+gr_pg_join_schema_args (char **argv)
+{
+  g_autoptr (GStrvBuilder) out = g_strv_builder_new ();
+
+  for (guint i = 0; argv != NULL && argv[i] != NULL; i++)
+    if (gr_pg_is_connection (argv[i]) && prefix_length (argv[i]) > 0 && argv[i + 1] != NULL
+        && g_str_has_prefix (argv[i + 1], "schema=") && argv[i + 1][7] != '\0')
+      {
+        g_autofree char *joined = gr_pg_project_location (argv[i], argv[i + 1] + 7);
+
+        g_strv_builder_add (out, joined);
+        i++;
+      }
+    else
+      g_strv_builder_add (out, argv[i]);
+  return g_strv_builder_end (out);
 }

@@ -3,6 +3,7 @@
 
 #include "gr-application.h"
 
+#include "gr-pg.h"
 #include "gr-preferences.h"
 #include "gr-runtime.h"
 #include "gr-window.h"
@@ -12,17 +13,58 @@
 struct _GrApplication
 {
   AdwApplication parent_instance;
+  GStrv          databases; /* projects in databases named on the command line */
 };
 
 G_DEFINE_FINAL_TYPE (GrApplication, gr_application, ADW_TYPE_APPLICATION)
+
+/* A project in a database is named as GDAL names it (PG:"host=… dbname=…"
+ * schema=NAME), which is no file: taken from the command line before
+ * GApplication reads the rest as files. */
+static gboolean
+gr_application_local_command_line (GApplication *app, char ***arguments, int *exit_status)
+{
+  GrApplication *self = GR_APPLICATION (app);
+  g_auto (GStrv) joined = gr_pg_join_schema_args (*arguments);
+  g_autoptr (GStrvBuilder) files = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) databases = g_strv_builder_new ();
+
+  for (guint i = 0; joined[i] != NULL; i++)
+    g_strv_builder_add (i > 0 && gr_pg_is_connection (joined[i]) ? databases : files, joined[i]);
+  g_strfreev (*arguments);
+  *arguments = g_strv_builder_end (files);
+  g_strfreev (self->databases);
+  self->databases = g_strv_builder_end (databases);
+  return G_APPLICATION_CLASS (gr_application_parent_class)
+      ->local_command_line (app, arguments, exit_status);
+}
+
+/* A window for each project in a database the command line named. */
+static gboolean
+open_databases (GrApplication *self)
+{
+  g_auto (GStrv) databases = g_steal_pointer (&self->databases);
+
+  for (guint i = 0; databases != NULL && databases[i] != NULL; i++)
+    {
+      GrWindow *window = gr_window_new (self);
+
+      gtk_window_present (GTK_WINDOW (window));
+      gr_window_open (window, databases[i]);
+    }
+  return databases != NULL && databases[0] != NULL;
+}
 
 /* With no file the bundled sample city opens, so there is always a map. */
 static void
 gr_application_activate (GApplication *app)
 {
   g_autofree char *sample = gr_runtime_data_path ("sample/andorra.osm.pbf");
-  GrWindow        *window = gr_window_new (GR_APPLICATION (app));
+  GrWindow        *window;
 
+  if (open_databases (GR_APPLICATION (app)))
+    return;
+  window = gr_window_new (GR_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
   gr_window_open (window, sample);
 }
@@ -30,6 +72,7 @@ gr_application_activate (GApplication *app)
 static void
 gr_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
+  open_databases (GR_APPLICATION (app));
   for (int i = 0; i < n_files; i++)
     {
       g_autofree char *path = g_file_get_path (files[i]);
@@ -122,10 +165,19 @@ gr_application_startup (GApplication *app)
 }
 
 static void
+gr_application_finalize (GObject *object)
+{
+  g_strfreev (GR_APPLICATION (object)->databases);
+  G_OBJECT_CLASS (gr_application_parent_class)->finalize (object);
+}
+
+static void
 gr_application_class_init (GrApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = gr_application_finalize;
+  app_class->local_command_line = gr_application_local_command_line;
   app_class->activate = gr_application_activate;
   app_class->open = gr_application_open;
   app_class->startup = gr_application_startup;

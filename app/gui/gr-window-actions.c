@@ -140,6 +140,10 @@ _gr_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, _gr_window_import_activated);
   gtk_widget_class_install_action (widget_class, "win.import-database", NULL,
                                    _gr_window_import_database_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
+                                   _gr_window_open_database_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-database", NULL,
+                                   _gr_window_save_database_activated);
   gtk_widget_class_install_action (widget_class, "win.reimport", NULL,
                                    _gr_window_reimport_activated);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated);

@@ -150,6 +150,68 @@ _gr_window_import_database_activated (GtkWidget *widget, const char *action, GVa
 }
 
 static void
+on_open_database_response (GrConnectionDialog *dialog, const char *response, GrWindow *self)
+{
+  const char *connection = gr_connection_dialog_get_connection (dialog);
+
+  if (g_strcmp0 (response, "read") != 0)
+    return;
+  g_free (self->last_connection);
+  self->last_connection = gr_pg_redact_connection (connection);
+  if (self->busy)
+    {
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_ ("Wait for the current work to finish")));
+      return;
+    }
+  gr_window_open (self, connection);
+}
+
+/* A project shared in a database's schema, opened as a file is. */
+void
+_gr_window_open_database_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow           *self = GR_WINDOW (widget);
+  GrConnectionDialog *dialog = gr_connection_dialog_new_for (
+      GTK_WINDOW (self), self->last_connection, GR_CONNECTION_OPEN_PROJECT);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_database_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_save_database_response (GrConnectionDialog *dialog, const char *response, GrWindow *self)
+{
+  const char *connection = gr_connection_dialog_get_connection (dialog);
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "read") != 0 || self->session == NULL)
+    return;
+  g_free (self->last_connection);
+  self->last_connection = gr_pg_redact_connection (connection);
+  if (!gr_window_save_as (self, connection, &error))
+    _gr_window_show_error (self, _ ("Could not save the project"), error);
+  else
+    adw_toast_overlay_add_toast (
+        self->toasts, adw_toast_new (_ ("Saved to the database: others can open it now")));
+}
+
+/* The open project copied into a database's schema, and worked on there. */
+void
+_gr_window_save_database_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  GrWindow           *self = GR_WINDOW (widget);
+  GrConnectionDialog *dialog;
+
+  if (self->session == NULL || self->busy)
+    return;
+  dialog = gr_connection_dialog_new_for (GTK_WINDOW (self), self->last_connection,
+                                         GR_CONNECTION_SAVE_PROJECT);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_database_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_import_chosen (GtkNativeDialog *dialog, int response, gpointer data)
 {
   g_autofree char *path = _gr_window_chosen_path (dialog, response);

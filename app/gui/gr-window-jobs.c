@@ -157,7 +157,7 @@ _gr_window_reopen (GrWindow *self, const char *path, GPtrArray *sources)
 void
 gr_window_open (GrWindow *self, const char *path)
 {
-  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *name = gr_project_file_get_name (path);
   g_autofree char *what = g_strdup_printf (_ ("Opening %s…"), name);
 
   g_return_if_fail (!self->busy);

@@ -138,10 +138,13 @@ struct _GrWindow
   gint64            live_text_time;
   GArray           *refs; /* GrSupplyRef of the analysis */
   GrEditor         *editor;
-  GrScenarioStore  *store;     /* NULL until the project is a saved file */
-  GPtrArray        *scenarios; /* GrScenario */
-  GrScenario       *current;   /* one of scenarios, or NULL for the baseline */
-  GrScenario       *empty;     /* the baseline as a scenario without edits */
+  GrScenarioStore  *store;      /* NULL until the project is a saved file */
+  GPtrArray        *scenarios;  /* GrScenario */
+  GrScenario       *current;    /* one of scenarios, or NULL for the baseline */
+  GrScenario       *empty;      /* the baseline as a scenario without edits */
+  guint             share_id;   /* polls a shared project for others' changes */
+  guint             reload_id;  /* reads the scenarios again after a refused change */
+  gboolean          share_lost; /* the database could not be asked: said once */
   GrSummary         baseline_summary;
   GArray           *zone_baselines; /* GrSummary per zone, before the scenario */
   /* The other distance mode's analysis, kept so that switching back is
@@ -251,6 +254,10 @@ void  _gr_window_import_activated (GtkWidget *widget, const char *action, GVaria
 void  _gr_window_refresh_status (GrWindow *self);
 void
 _gr_window_import_database_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void
+_gr_window_open_database_activated (GtkWidget *widget, const char *action, GVariant *parameter);
+void
+_gr_window_save_database_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 void _gr_window_reimport_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 void _gr_window_ask_role (GrWindow *self, const char *path);
 gboolean
@@ -292,6 +299,8 @@ void     _gr_window_load_scenarios (GrWindow *self);
 void     _gr_window_on_scenario_selected (GrWindow *self);
 void     _gr_window_save_as_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 gboolean _gr_window_ensure_store (GrWindow *self);
+void     _gr_window_follow_share (GrWindow *self);
+void     _gr_window_reload_later (GrWindow *self);
 char    *_gr_window_next_scenario_name (GrWindow *self);
 void     _gr_window_scenario_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 
@@ -378,6 +387,7 @@ gboolean         gr_window_save_as (GrWindow *self, const char *path, GError **e
 gboolean
 gr_window_new_scenario (GrWindow *self, const char *name, GrScenario *from, GError **error);
 gboolean        gr_window_set_scenario (GrWindow *self, const char *name);
+void            gr_window_poll_share (GrWindow *self);
 GrScenario     *gr_window_get_scenario (GrWindow *self);
 void            gr_window_set_adding (GrWindow *self, gboolean adding);
 gboolean        gr_window_push_edit (GrWindow *self, GrEdit *edit, GError **error);

@@ -328,12 +328,14 @@ _gr_window_load_scenarios (GrWindow *self)
         _gr_window_show_error (self, _ ("Could not read the scenarios"), error);
       else
         report_left_out (self);
+      self->share_lost = FALSE;
       if (read_only)
         adw_toast_overlay_add_toast (
             self->toasts, adw_toast_new (_ ("The project file is read-only: its scenarios can be "
                                             "looked at but not changed. Save a copy to edit.")));
     }
   _gr_window_fill_scenarios (self);
+  _gr_window_follow_share (self);
 }
 
 void
@@ -350,7 +352,11 @@ _gr_window_on_scenario_selected (GrWindow *self)
   /* The sites were ranked for the option shown before, and would be
    * accepted into it. */
   if (self->current != was)
-    _gr_window_suggest_drop (self, _ ("Another option is shown: suggest again"));
+    {
+      _gr_window_suggest_drop (self, _ ("Another option is shown: suggest again"));
+      if (self->store != NULL)
+        gr_scenario_store_set_editing (self->store, self->current, NULL);
+    }
   self->has_selection = FALSE;
   _gr_window_after_change (self);
 }
@@ -376,9 +382,14 @@ gboolean
 gr_window_save_as (GrWindow *self, const char *path, GError **error)
 {
   g_autofree char *shown = self->current != NULL ? g_strdup (self->current->name) : NULL;
+  const char      *before = gr_session_get_path (self->session);
+  GrTarget         targets[GR_N_INDICATORS];
+  gboolean         has_targets = before != NULL && gr_project_file_is_project (before)
+                         && gr_project_targets_load (before, targets, NULL);
 
   /* The scenarios go with the project, over itself or into a new file; the
    * store is closed while the file is replaced. */
+  g_clear_handle_id (&self->share_id, g_source_remove);
   g_clear_pointer (&self->store, gr_scenario_store_close);
   if (!gr_project_save_with_scenarios (_gr_window_baseline_project (self), path, self->scenarios,
                                        error))
@@ -388,12 +399,16 @@ gr_window_save_as (GrWindow *self, const char *path, GError **error)
         gr_window_set_scenario (self, shown);
       return FALSE;
     }
+  /* The project's own targets go with it too. */
+  for (guint i = 0; has_targets && i < GR_N_INDICATORS; i++)
+    if (!isnan (targets[i].value))
+      gr_project_targets_set (path, i, targets[i].value, targets[i].strict, NULL);
   gr_session_set_path (self->session, path);
   _gr_window_load_scenarios (self);
   if (shown != NULL)
     gr_window_set_scenario (self, shown);
   {
-    g_autofree char *name = g_path_get_basename (path);
+    g_autofree char *name = gr_project_file_get_name (path);
     adw_window_title_set_subtitle (self->window_title, name);
   }
   _gr_window_keep_style (self, TRUE);
@@ -563,4 +578,206 @@ _gr_window_scenario_activated (GtkWidget *widget, const char *action, GVariant *
       _gr_window_fill_scenarios (self);
       _gr_window_after_change (self);
     }
+}
+
+/* ---- a project shared in a database ---- */
+
+/* How often others' changes and who edits what are looked for. */
+#define SHARE_POLL_SECONDS 3
+
+static int
+by_id (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* "id:version …" as gr_scenario_store_get_state() gives it, for the
+ * scenarios as this window has them. */
+static char *
+own_state (GrWindow *self)
+{
+  g_autoptr (GArray) pairs = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  GString *state = g_string_new (NULL);
+
+  for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
+    {
+      GrScenario *s = g_ptr_array_index (self->scenarios, i);
+      gint64      pair[2] = { s->id, s->version };
+
+      g_array_append_vals (pairs, pair, 1);
+    }
+  g_array_sort (pairs, by_id);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      gint64 *pair = &g_array_index (pairs, gint64, 2 * i);
+
+      g_string_append_printf (state, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " ", pair[0],
+                              pair[1]);
+    }
+  return g_string_free (state, FALSE);
+}
+
+/* What others did, said in a toast: the first scenario changed, added or
+ * deleted since @before. */
+static char *
+describe_changes (GPtrArray *before, GPtrArray *after)
+{
+  for (guint i = 0; i < after->len; i++)
+    {
+      GrScenario *now = g_ptr_array_index (after, i);
+      GrScenario *was = NULL;
+
+      for (guint k = 0; before != NULL && k < before->len && was == NULL; k++)
+        if (((GrScenario *) g_ptr_array_index (before, k))->id == now->id)
+          was = g_ptr_array_index (before, k);
+      if (was == NULL || was->version != now->version)
+        /* TRANSLATORS: a scenario's name, then who changed it (user@host) */
+        return g_strdup_printf (_ ("“%s” was changed by %s"), now->name,
+                                now->changed_by != NULL ? now->changed_by : _ ("someone else"));
+    }
+  for (guint k = 0; before != NULL && k < before->len; k++)
+    {
+      GrScenario *was = g_ptr_array_index (before, k);
+      gboolean    kept = FALSE;
+
+      for (guint i = 0; i < after->len && !kept; i++)
+        kept = ((GrScenario *) g_ptr_array_index (after, i))->id == was->id;
+      if (!kept)
+        return g_strdup_printf (_ ("“%s” was deleted by someone else"), was->name);
+    }
+  return NULL;
+}
+
+/* The scenarios read again, the one shown kept shown (by its id: it may
+ * have been renamed meanwhile). */
+static void
+reload_scenarios (GrWindow *self)
+{
+  gint64 shown = self->current != NULL ? self->current->id : 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) fresh = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autofree char *what = NULL;
+
+  if (self->store == NULL)
+    return;
+  if ((fresh = gr_scenario_store_load (self->store, &error)) == NULL)
+    {
+      _gr_window_show_error (self, _ ("Could not read the scenarios"), error);
+      return;
+    }
+  what = describe_changes (self->scenarios, fresh);
+  self->current = NULL;
+  self->has_selection = FALSE;
+  before = g_steal_pointer (&self->scenarios);
+  self->scenarios = g_steal_pointer (&fresh);
+  for (guint i = 0; i < self->scenarios->len; i++)
+    if (((GrScenario *) g_ptr_array_index (self->scenarios, i))->id == shown && shown != 0)
+      self->current = g_ptr_array_index (self->scenarios, i);
+  _gr_window_fill_scenarios (self);
+  gr_scenario_store_set_editing (self->store, self->current, NULL);
+  /* The items of @before are gone from the switcher: their scenarios may go. */
+  g_clear_pointer (&before, g_ptr_array_unref);
+  _gr_window_after_change (self);
+  if (what != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (what));
+}
+
+/* Who edits which scenario, on the switcher's items. */
+static void
+show_editors (GrWindow *self, GHashTable *editors)
+{
+  GListModel *items = G_LIST_MODEL (self->scenario_items);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (GrScenarioItem) item = g_list_model_get_item (items, i);
+      GrScenario *s = gr_scenario_item_get_scenario (item);
+
+      gr_scenario_item_set_editors (
+          item, s != NULL && editors != NULL ? g_hash_table_lookup (editors, &s->id) : NULL);
+    }
+}
+
+/* Others' changes are shown as they are made; never in the middle of a
+ * change here (a drag, a job), which waits for the next look. */
+static gboolean
+poll_share (gpointer data)
+{
+  GrWindow *self = GR_WINDOW (data);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) editors = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *own = NULL;
+
+  if (self->store == NULL || !gr_scenario_store_is_shared (self->store))
+    {
+      self->share_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  editors = gr_scenario_store_get_editors (self->store, &error);
+  if (editors != NULL)
+    state = gr_scenario_store_get_state (self->store, &error);
+  if (state == NULL)
+    {
+      /* Said once; looked for again, as the network may come back. */
+      if (!self->share_lost)
+        _gr_window_show_error (self, _ ("The shared project cannot be reached"), error);
+      self->share_lost = TRUE;
+      show_editors (self, NULL);
+      return G_SOURCE_CONTINUE;
+    }
+  self->share_lost = FALSE;
+  show_editors (self, editors);
+  own = own_state (self);
+  if (!g_str_equal (state, own) && !self->busy && !self->dragging)
+    reload_scenarios (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * gr_window_poll_share:
+ *
+ * Looks at once for others' changes to a shared project and who is
+ * editing what, as the window does every few seconds. For the tests.
+ */
+void
+gr_window_poll_share (GrWindow *self)
+{
+  if (self->share_id != 0)
+    poll_share (self);
+}
+
+/* A shared project is looked at every few seconds; a file is not. */
+void
+_gr_window_follow_share (GrWindow *self)
+{
+  gboolean shared = self->store != NULL && gr_scenario_store_is_shared (self->store);
+
+  if (shared && self->share_id == 0)
+    self->share_id = g_timeout_add_seconds (SHARE_POLL_SECONDS, poll_share, self);
+  else if (!shared)
+    g_clear_handle_id (&self->share_id, g_source_remove);
+  if (shared)
+    gr_scenario_store_set_editing (self->store, self->current, NULL);
+}
+
+static gboolean
+reload_now (gpointer data)
+{
+  GrWindow *self = GR_WINDOW (data);
+
+  self->reload_id = 0;
+  reload_scenarios (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After a change was refused: once the code that tried it has returned. */
+void
+_gr_window_reload_later (GrWindow *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_now, self);
 }

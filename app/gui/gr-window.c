@@ -138,6 +138,10 @@ _gr_window_show_error (GrWindow *self, const char *heading, const GError *error)
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+  /* A change refused because someone else changed the scenario first: the
+   * scenario is shown as it now is, with their change. */
+  if (g_error_matches (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CONFLICT))
+    _gr_window_reload_later (self);
 }
 
 /* ---- showing a session ---------------------------------------------------- */
@@ -308,7 +312,7 @@ session_title (GrSession *session)
 
   if (path == NULL)
     path = ((GrSource *) g_ptr_array_index (sources, 0))->path, more--;
-  name = g_path_get_basename (path);
+  name = gr_project_file_get_name (path);
   if (more == 0)
     return g_steal_pointer (&name);
   /* TRANSLATORS: a file name, then how many layers were imported over it */
@@ -437,6 +441,8 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->comparison, gr_comparison_free);
   g_clear_pointer (&self->refs, g_array_unref);
   g_clear_pointer (&self->zone_baselines, g_array_unref);
+  g_clear_handle_id (&self->share_id, g_source_remove);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->store, gr_scenario_store_close);
   g_clear_pointer (&self->empty, gr_scenario_free);

@@ -11,12 +11,14 @@
 
 #include "gr-pg.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 struct _GrConnectionDialog
 {
-  AdwMessageDialog parent_instance;
-  GtkEditable     *entry;
+  AdwMessageDialog    parent_instance;
+  GtkEditable        *entry;
+  GrConnectionPurpose purpose;
 };
 
 G_DEFINE_FINAL_TYPE (GrConnectionDialog, gr_connection_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -32,8 +34,12 @@ names_a_table (const char *text)
 static void
 on_changed (GrConnectionDialog *self)
 {
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "read",
-                                           names_a_table (gtk_editable_get_text (self->entry)));
+  const char *text = gtk_editable_get_text (self->entry);
+
+  adw_message_dialog_set_response_enabled (
+      ADW_MESSAGE_DIALOG (self), "read",
+      self->purpose == GR_CONNECTION_TABLE ? names_a_table (text)
+                                           : gr_pg_is_connection (text) && gr_pg_has_schema (text));
 }
 
 static void
@@ -66,6 +72,47 @@ gr_connection_dialog_new (GtkWindow *parent, const char *last)
 
   if (last != NULL)
     gr_connection_dialog_set_connection (self, last);
+  return self;
+}
+
+/**
+ * gr_connection_dialog_new_for:
+ * @purpose: what the connection is for: a table, or a project's schema
+ *   to open or to save the open project to
+ */
+GrConnectionDialog *
+gr_connection_dialog_new_for (GtkWindow *parent, const char *last, GrConnectionPurpose purpose)
+{
+  GrConnectionDialog *self = gr_connection_dialog_new (parent, last);
+  AdwMessageDialog   *dialog = ADW_MESSAGE_DIALOG (self);
+
+  self->purpose = purpose;
+  if (purpose == GR_CONNECTION_OPEN_PROJECT)
+    {
+      adw_message_dialog_set_heading (dialog, _ ("Open from a Database"));
+      adw_message_dialog_set_body (
+          dialog, _ ("A project shared in a PostgreSQL/PostGIS schema, in GDAL's connection "
+                     "syntax: PG:host=… port=5432 dbname=… user=… schema=NAME. Everyone who "
+                     "opens it works on the same scenarios; a scenario someone else is "
+                     "editing says so. Keep the password in ~/.pgpass: a password typed here "
+                     "is never stored."));
+      adw_message_dialog_set_response_label (dialog, "read", _ ("_Open Project"));
+    }
+  else if (purpose == GR_CONNECTION_SAVE_PROJECT)
+    {
+      adw_message_dialog_set_heading (dialog, _ ("Save to a Database"));
+      adw_message_dialog_set_body (
+          dialog, _ ("The project with its scenarios, targets and layer styles is copied into a "
+                     "PostgreSQL/PostGIS schema, where other analysts open it and QGIS reads "
+                     "its layers: PG:host=… port=5432 dbname=… user=… schema=NAME. The schema "
+                     "is created; one that holds other tables is not written to. The window "
+                     "then works on the shared copy."));
+      adw_message_dialog_set_response_label (dialog, "read", _ ("_Save to Schema"));
+    }
+  if (purpose != GR_CONNECTION_TABLE)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry),
+                                    "PG:host=localhost dbname=city schema=plan2025");
+  on_changed (self);
   return self;
 }
 

@@ -12,6 +12,7 @@ struct _GrScenarioItem
   GObject     parent_instance;
   GrScenario *scenario;
   char       *name;
+  char       *editors; /* who else is editing it, in a shared project; NULL: nobody */
 };
 
 G_DEFINE_FINAL_TYPE (GrScenarioItem, gr_scenario_item, G_TYPE_OBJECT)
@@ -20,6 +21,7 @@ enum
 {
   PROP_0,
   PROP_NAME,
+  PROP_LABEL,
   N_PROPS
 };
 
@@ -29,6 +31,7 @@ static void
 gr_scenario_item_finalize (GObject *object)
 {
   g_free (GR_SCENARIO_ITEM (object)->name);
+  g_free (GR_SCENARIO_ITEM (object)->editors);
   G_OBJECT_CLASS (gr_scenario_item_parent_class)->finalize (object);
 }
 
@@ -39,6 +42,9 @@ gr_scenario_item_get_property (GObject *object, guint prop_id, GValue *value, GP
     {
     case PROP_NAME:
       g_value_set_string (value, GR_SCENARIO_ITEM (object)->name);
+      break;
+    case PROP_LABEL:
+      g_value_take_string (value, gr_scenario_item_dup_label (GR_SCENARIO_ITEM (object)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -54,6 +60,10 @@ gr_scenario_item_class_init (GrScenarioItemClass *klass)
   object_class->get_property = gr_scenario_item_get_property;
   properties[PROP_NAME] =
       g_param_spec_string ("name", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The name, and who else is editing the scenario: what the switcher shows. */
+  properties[PROP_LABEL] =
+      g_param_spec_string ("label", NULL, NULL, NULL,
                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -98,4 +108,35 @@ gr_scenario_item_set_name (GrScenarioItem *self, const char *name)
   g_free (self->name);
   self->name = g_strdup (name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+}
+
+/* @editors: (nullable): who else is editing the scenario now ("user@host,
+ * …"), or %NULL */
+void
+gr_scenario_item_set_editors (GrScenarioItem *self, const char *editors)
+{
+  g_return_if_fail (GR_IS_SCENARIO_ITEM (self));
+  if (g_strcmp0 (self->editors, editors) == 0)
+    return;
+  g_free (self->editors);
+  self->editors = g_strdup (editors);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+}
+
+const char *
+gr_scenario_item_get_editors (GrScenarioItem *self)
+{
+  g_return_val_if_fail (GR_IS_SCENARIO_ITEM (self), NULL);
+  return self->editors;
+}
+
+char *
+gr_scenario_item_dup_label (GrScenarioItem *self)
+{
+  g_return_val_if_fail (GR_IS_SCENARIO_ITEM (self), NULL);
+  if (self->editors == NULL)
+    return g_strdup (self->name);
+  /* TRANSLATORS: a scenario's name, then who else has it open to edit */
+  return g_strdup_printf (_ ("%s — being edited by %s"), self->name, self->editors);
 }

@@ -129,7 +129,10 @@ static gboolean
 open_pg (GrDb *db, const char *location, gboolean write, GError **error)
 {
   g_autofree char *schema = gr_pg_get_schema (location);
-  GrDbValue        values[] = { GR_DB_TEXT (schema), GR_DB_TEXT (gr_db_get_who ()),
+  /* The server keeps ASCII alone in an application name: user@host
+   * escaped as in a URI (王工 → %E7%8E%8B%E5%B7%A5), read back whole. */
+  g_autofree char *who = g_uri_escape_string (gr_db_get_who (), "@", FALSE);
+  GrDbValue        values[] = { GR_DB_TEXT (schema), GR_DB_TEXT (who),
                                 GR_DB_TEXT (write ? "off" : "on") };
   g_autoptr (GError) local = NULL;
 

@@ -333,6 +333,18 @@ gr_project_file_is_read_only (const char *path)
 }
 
 /**
+ * gr_project_file_get_name:
+ *
+ * Returns: (transfer full): the project's name as a title shows it: a
+ *   file's name, or a database schema with its database and server
+ */
+char *
+gr_project_file_get_name (const char *path)
+{
+  return gr_pg_is_connection (path) ? gr_pg_describe (path) : g_path_get_basename (path);
+}
+
+/**
  * gr_project_file_read_uri:
  *
  * Returns: (transfer full): the SQLite URI that reads @path without

@@ -16,6 +16,7 @@ gboolean   gr_project_save_with_scenarios (GrProject  *project,
 GrProject *gr_project_load (const char *path, GError **error);
 gboolean   gr_project_file_is_project (const char *path);
 gboolean   gr_project_file_is_read_only (const char *path);
+char      *gr_project_file_get_name (const char *path);
 char      *gr_project_file_read_uri (const char *path);
 GrDb      *gr_project_file_open_db (const char *path,
                                     gboolean    write,

@@ -944,7 +944,16 @@ gr_scenario_store_get_editors (GrScenarioStore *store, GError **error)
     {
       gint64 id = gr_db_result_get_int (result, 0, 0);
 
-      g_hash_table_insert (editors, g_memdup2 (&id, sizeof id), gr_db_result_dup_text (result, 1));
+      g_autofree char *names = gr_db_result_dup_text (result, 1);
+      char            *shown = names != NULL ? g_uri_unescape_string (names, NULL) : NULL;
+
+      /* A name cut short by the server's 63 bytes is shown as it is. */
+      if (shown == NULL || !g_utf8_validate (shown, -1, NULL))
+        {
+          g_free (shown);
+          shown = g_steal_pointer (&names);
+        }
+      g_hash_table_insert (editors, g_memdup2 (&id, sizeof id), shown);
     }
   return g_steal_pointer (&editors);
 }

@@ -358,6 +358,27 @@ gr_pg_exec (PGconn *conn, const char *sql, GError **error)
   return FALSE;
 }
 
+/* Whether @connection names its schema (schema=, schemas=, active_schema=). */
+gboolean
+gr_pg_has_schema (const char *connection)
+{
+  gsize skip = prefix_length (connection);
+  g_autoptr (GPtrArray) pairs = NULL;
+
+  if (skip == 0 || (pairs = split_pairs (connection + skip)) == NULL)
+    return FALSE;
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      const char *key = g_ptr_array_index (pairs, i);
+
+      if ((g_str_equal (key, "schema") || g_str_equal (key, "schemas")
+           || g_str_equal (key, "active_schema"))
+          && *(const char *) g_ptr_array_index (pairs, i + 1) != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * gr_pg_get_schema:
  *
@@ -480,4 +501,37 @@ gr_pg_join_schema_args (char **argv)
     else
       g_strv_builder_add (out, argv[i]);
   return g_strv_builder_end (out);
+}
+
+/**
+ * gr_pg_describe:
+ *
+ * Returns: (transfer full): a short name for a project in a database, as
+ *   a window title shows it: “SCHEMA (dbname on host)”, or the host or
+ *   the database alone when the other is not given
+ */
+char *
+gr_pg_describe (const char *location)
+{
+  gsize            skip = prefix_length (location);
+  g_autofree char *schema = gr_pg_get_schema (location);
+  const char      *dbname = NULL, *host = NULL;
+  g_autoptr (GPtrArray) pairs = NULL;
+
+  if (skip > 0 && (pairs = split_pairs (location + skip)) != NULL)
+    for (guint i = 0; i + 1 < pairs->len; i += 2)
+      {
+        if (g_str_equal (g_ptr_array_index (pairs, i), "dbname"))
+          dbname = g_ptr_array_index (pairs, i + 1);
+        else if (g_str_equal (g_ptr_array_index (pairs, i), "host"))
+          host = g_ptr_array_index (pairs, i + 1);
+        else if (g_str_equal (g_ptr_array_index (pairs, i), "service") && dbname == NULL)
+          dbname = g_ptr_array_index (pairs, i + 1);
+      }
+  if (dbname != NULL && host != NULL)
+    /* TRANSLATORS: a project in a database: its schema, database and server */
+    return g_strdup_printf (_ ("%s (%s on %s)"), schema, dbname, host);
+  if (dbname != NULL || host != NULL)
+    return g_strdup_printf ("%s (%s)", schema, dbname != NULL ? dbname : host);
+  return g_steal_pointer (&schema);
 }

@@ -700,8 +700,8 @@ claim_change (GrScenarioStore *store, GrScenario *scenario, GError **error)
   who = gr_db_result_dup_text (now, 0);
   g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CONFLICT,
                _ ("%s: scenario “%s” was changed by %s since it was read here: the change was "
-                  "not recorded, so that neither is lost. Read the scenario again and make "
-                  "it once more if it is still wanted."),
+                  "not recorded, so that neither is lost. The scenario is read again with "
+                  "their change: make this one once more if it is still wanted."),
                store->path, scenario->name, who != NULL ? who : _ ("someone else"));
   return FALSE;
 }

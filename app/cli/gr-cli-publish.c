@@ -84,6 +84,9 @@ gr_cli_publish (int argc, char **argv)
   if (!gr_pg_is_connection (o.common.args[1]))
     return gr_cli_fail (EXIT_USAGE, _ ("the second argument must be a database connection: "
                                        "PG:\"host=… dbname=…\""));
+  /* PG:"…" schema=NAME names the schema as --schema does. */
+  if (o.schema == NULL && gr_pg_has_schema (o.common.args[1]))
+    o.schema = gr_pg_get_schema (o.common.args[1]);
   if (o.schema != NULL && *o.schema == '\0')
     return gr_cli_fail (EXIT_USAGE, _ ("--schema needs a name"));
   if (!gr_cli_parse_targets (o.common.targets, &publish.targets, &error)

@@ -204,31 +204,24 @@ edit (const Job *job, GrEdit *owned)
   return EXIT_OK;
 }
 
-/* Undo (@by -1) or redo (+1) in the named scenario. */
+/* Undo (@by -1) or redo (+1) in the named scenario. Not made again over
+ * another analyst's change: undo would then take back theirs. */
 static int
 step (const Job *job, int by)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GrScenario) scenario = NULL;
+  g_autoptr (GrScenario) scenario = gr_scenario_store_find (job->store, job->name, &error);
   g_autofree char *what = NULL;
   guint            to;
 
-  for (guint attempt = 0;; attempt++)
-    {
-      g_clear_pointer (&scenario, gr_scenario_free);
-      if ((scenario = gr_scenario_store_find (job->store, job->name, &error)) == NULL)
-        return gr_cli_fail_error (error);
-      if (attempt == 0)
-        gr_cli_print_left_out (scenario);
-      if ((by < 0 && scenario->position == 0)
-          || (by > 0 && scenario->position == scenario->edits->len))
-        return gr_cli_fail (EXIT_DATA, by < 0 ? _ ("nothing to undo") : _ ("nothing to redo"));
-      to = scenario->position + by;
-      if (gr_scenario_store_set_position (job->store, scenario, to, &error))
-        break;
-      if (!try_again (&error, attempt))
-        return gr_cli_fail_error (error);
-    }
+  if (scenario == NULL)
+    return gr_cli_fail_error (error);
+  gr_cli_print_left_out (scenario);
+  if ((by < 0 && scenario->position == 0) || (by > 0 && scenario->position == scenario->edits->len))
+    return gr_cli_fail (EXIT_DATA, by < 0 ? _ ("nothing to undo") : _ ("nothing to redo"));
+  to = scenario->position + by;
+  if (!gr_scenario_store_set_position (job->store, scenario, to, &error))
+    return gr_cli_fail_error (error);
   what = gr_scenario_describe_edit (scenario, job->baseline, by < 0 ? to : to - 1);
   printf (by < 0 ? _ ("Undone: %s\n") : _ ("Redone: %s\n"), what);
   return EXIT_OK;

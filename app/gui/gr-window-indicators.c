@@ -83,6 +83,35 @@ _gr_window_update_zone_table (GrWindow *self, GrAnalysis *analysis)
 
 static void show_priorities (GrWindow *self, GrProject *project, GrAnalysis *analysis, guint scope);
 
+/* The project's own targets, into shown_targets. A project file is read
+ * each time (a script may have set one meanwhile, and it costs nothing);
+ * a project in a database once, until they are set here or the project
+ * is read again: not a connection to the server after every edit. */
+static gboolean
+load_own_targets (GrWindow *self)
+{
+  const char *path = gr_session_get_path (self->session);
+
+  if (!gr_pg_is_connection (path))
+    return gr_project_targets_load (path, self->shown_targets, NULL);
+  if (g_strcmp0 (self->own_targets_path, path) != 0)
+    {
+      if (!gr_project_targets_load (path, self->own_targets, NULL))
+        return FALSE;
+      g_free (self->own_targets_path);
+      self->own_targets_path = g_strdup (path);
+    }
+  memcpy (self->shown_targets, self->own_targets, sizeof self->shown_targets);
+  return TRUE;
+}
+
+/* Read again at the next refresh. */
+void
+_gr_window_forget_targets (GrWindow *self)
+{
+  g_clear_pointer (&self->own_targets_path, g_free);
+}
+
 /* Every indicator of the scenario shown, judged against the chosen targets,
  * for the city or the chosen zone. Rebuilt after every edit; while a park
  * is dragged, the coverage rows follow the pointer (_gr_window_update_targets_live). */
@@ -117,10 +146,7 @@ _gr_window_refresh_targets (GrWindow *self)
     set = GR_TARGETS_NONE;
   memcpy (self->shown_targets, gr_target_set_get_targets (set), sizeof self->shown_targets);
   /* An unsaved project has no targets of its own yet. */
-  if (set == GR_TARGETS_PROJECT
-      && (self->store == NULL
-          || !gr_project_targets_load (gr_session_get_path (self->session), self->shown_targets,
-                                       NULL)))
+  if (set == GR_TARGETS_PROJECT && (self->store == NULL || !load_own_targets (self)))
     memcpy (self->shown_targets, gr_target_set_get_targets (GR_TARGETS_NONE),
             sizeof self->shown_targets);
   if (set == GR_TARGETS_PROJECT)
@@ -237,6 +263,7 @@ on_targets_response (GrTargetsDialog *dialog, const char *response, GrWindow *se
           return;
         }
     }
+  _gr_window_forget_targets (self);
   gr_window_set_targets (self, GR_TARGETS_PROJECT,
                          gr_indicator_panel_get_scope (self->indicator_panel));
   _gr_window_refresh_targets (self);

@@ -48,7 +48,7 @@ _gr_window_load_style (GrWindow *self)
   GrMapStyle style;
 
   gr_map_style_init (&style);
-  if (path != NULL && g_str_has_suffix (path, ".gpkg")
+  if (path != NULL && (g_str_has_suffix (path, ".gpkg") || gr_pg_is_connection (path))
       && !gr_project_style_load (path, &style, &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
   gr_vector_layer_set_style (self->vectors, &style);

@@ -36,6 +36,7 @@
 #include "gr-reimport.h"
 #include "gr-import-dialog.h"
 #include "gr-runtime.h"
+#include "gr-pg.h"
 #include "gr-scenario-store.h"
 #include "gr-settings.h"
 #include "gr-sketch-layer.h"
@@ -138,13 +139,17 @@ struct _GrWindow
   gint64            live_text_time;
   GArray           *refs; /* GrSupplyRef of the analysis */
   GrEditor         *editor;
-  GrScenarioStore  *store;      /* NULL until the project is a saved file */
-  GPtrArray        *scenarios;  /* GrScenario */
-  GrScenario       *current;    /* one of scenarios, or NULL for the baseline */
-  GrScenario       *empty;      /* the baseline as a scenario without edits */
-  guint             share_id;   /* polls a shared project for others' changes */
-  guint             reload_id;  /* reads the scenarios again after a refused change */
-  gboolean          share_lost; /* the database could not be asked: said once */
+  GrScenarioStore  *store;            /* NULL until the project is a saved file */
+  GPtrArray        *scenarios;        /* GrScenario */
+  GrScenario       *current;          /* one of scenarios, or NULL for the baseline */
+  GrScenario       *empty;            /* the baseline as a scenario without edits */
+  guint             share_id;         /* polls a shared project for others' changes */
+  guint             reload_id;        /* reads the scenarios again after a refused change */
+  gboolean          share_lost;       /* the database could not be asked: said once */
+  gboolean          peeking;          /* a look at the shared project is under way */
+  guint             share_generation; /* which shared project a look was at */
+  GrTarget          own_targets[GR_N_INDICATORS]; /* a shared project's, read once */
+  char             *own_targets_path;             /* where they were read; NULL: not read */
   GrSummary         baseline_summary;
   GArray           *zone_baselines; /* GrSummary per zone, before the scenario */
   /* The other distance mode's analysis, kept so that switching back is
@@ -300,6 +305,7 @@ void     _gr_window_on_scenario_selected (GrWindow *self);
 void     _gr_window_save_as_activated (GtkWidget *widget, const char *action, GVariant *parameter);
 gboolean _gr_window_ensure_store (GrWindow *self);
 void     _gr_window_follow_share (GrWindow *self);
+void     _gr_window_forget_targets (GrWindow *self);
 void     _gr_window_reload_later (GrWindow *self);
 char    *_gr_window_next_scenario_name (GrWindow *self);
 void     _gr_window_scenario_activated (GtkWidget *widget, const char *action, GVariant *parameter);

@@ -320,10 +320,20 @@ _gr_window_load_scenarios (GrWindow *self)
     {
       gboolean read_only = gr_project_file_is_read_only (path);
 
-      if ((self->store = gr_scenario_store_open (
-               path, gr_session_get_project (self->session),
-               read_only ? GR_SCENARIO_STORE_READ : GR_SCENARIO_STORE_WRITE, &error))
-              == NULL
+      self->store = gr_scenario_store_open (
+          path, gr_session_get_project (self->session),
+          read_only ? GR_SCENARIO_STORE_READ : GR_SCENARIO_STORE_WRITE, &error);
+      /* A database user allowed to read the project, not to change it. */
+      if (self->store == NULL
+          && g_error_matches (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY)
+          && gr_pg_is_connection (path))
+        {
+          g_clear_error (&error);
+          read_only = TRUE;
+          self->store = gr_scenario_store_open (path, gr_session_get_project (self->session),
+                                                GR_SCENARIO_STORE_READ, &error);
+        }
+      if (self->store == NULL
           || (self->scenarios = gr_scenario_store_load (self->store, &error)) == NULL)
         _gr_window_show_error (self, _ ("Could not read the scenarios"), error);
       else
@@ -354,8 +364,7 @@ _gr_window_on_scenario_selected (GrWindow *self)
   if (self->current != was)
     {
       _gr_window_suggest_drop (self, _ ("Another option is shown: suggest again"));
-      if (self->store != NULL)
-        gr_scenario_store_set_editing (self->store, self->current, NULL);
+      _gr_window_follow_share (self);
     }
   self->has_selection = FALSE;
   _gr_window_after_change (self);
@@ -384,8 +393,17 @@ gr_window_save_as (GrWindow *self, const char *path, GError **error)
   g_autofree char *shown = self->current != NULL ? g_strdup (self->current->name) : NULL;
   const char      *before = gr_session_get_path (self->session);
   GrTarget         targets[GR_N_INDICATORS];
-  gboolean         has_targets = before != NULL && gr_project_file_is_project (before)
-                         && gr_project_targets_load (before, targets, NULL);
+  gboolean         has_targets = FALSE;
+  g_autoptr (GError) local = NULL;
+
+  /* The project's own targets go with it: read first, as the place it is
+   * saved to may be the one it was read from. */
+  if (before != NULL && gr_project_file_is_project (before))
+    {
+      if (!gr_project_targets_load (before, targets, error))
+        return FALSE;
+      has_targets = TRUE;
+    }
 
   /* The scenarios go with the project, over itself or into a new file; the
    * store is closed while the file is replaced. */
@@ -399,11 +417,15 @@ gr_window_save_as (GrWindow *self, const char *path, GError **error)
         gr_window_set_scenario (self, shown);
       return FALSE;
     }
-  /* The project's own targets go with it too. */
-  for (guint i = 0; has_targets && i < GR_N_INDICATORS; i++)
-    if (!isnan (targets[i].value))
-      gr_project_targets_set (path, i, targets[i].value, targets[i].strict, NULL);
   gr_session_set_path (self->session, path);
+  _gr_window_forget_targets (self);
+  for (guint i = 0; has_targets && i < GR_N_INDICATORS; i++)
+    if (!isnan (targets[i].value)
+        && !gr_project_targets_set (path, i, targets[i].value, targets[i].strict, &local))
+      {
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (local->message));
+        break;
+      }
   _gr_window_load_scenarios (self);
   if (shown != NULL)
     gr_window_set_scenario (self, shown);
@@ -487,6 +509,7 @@ gr_window_new_scenario (GrWindow *self, const char *name, GrScenario *from, GErr
   self->current = scenario;
   g_ptr_array_add (self->scenarios, g_steal_pointer (&scenario));
   _gr_window_fill_scenarios (self);
+  _gr_window_follow_share (self);
   _gr_window_after_change (self);
   return TRUE;
 }
@@ -599,8 +622,10 @@ static char *
 own_state (GrWindow *self)
 {
   g_autoptr (GArray) pairs = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
-  GString *state = g_string_new (NULL);
+  const char *revision = _gr_window_baseline_project (self)->revision;
+  GString    *state = g_string_new (revision);
 
+  g_string_append_c (state, '|');
   for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
     {
       GrScenario *s = g_ptr_array_index (self->scenarios, i);
@@ -677,7 +702,8 @@ reload_scenarios (GrWindow *self)
     if (((GrScenario *) g_ptr_array_index (self->scenarios, i))->id == shown && shown != 0)
       self->current = g_ptr_array_index (self->scenarios, i);
   _gr_window_fill_scenarios (self);
-  gr_scenario_store_set_editing (self->store, self->current, NULL);
+  _gr_window_follow_share (self);
+  _gr_window_forget_targets (self);
   /* The items of @before are gone from the switcher: their scenarios may go. */
   g_clear_pointer (&before, g_ptr_array_unref);
   _gr_window_after_change (self);
@@ -703,23 +729,11 @@ show_editors (GrWindow *self, GHashTable *editors)
 
 /* Others' changes are shown as they are made; never in the middle of a
  * change here (a drag, a job), which waits for the next look. */
-static gboolean
-poll_share (gpointer data)
+static void
+show_peek (GrWindow *self, GHashTable *editors, const char *state, const GError *error)
 {
-  GrWindow *self = GR_WINDOW (data);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GHashTable) editors = NULL;
-  g_autofree char *state = NULL;
   g_autofree char *own = NULL;
 
-  if (self->store == NULL || !gr_scenario_store_is_shared (self->store))
-    {
-      self->share_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  editors = gr_scenario_store_get_editors (self->store, &error);
-  if (editors != NULL)
-    state = gr_scenario_store_get_state (self->store, &error);
   if (state == NULL)
     {
       /* Said once; looked for again, as the network may come back. */
@@ -727,27 +741,86 @@ poll_share (gpointer data)
         _gr_window_show_error (self, _ ("The shared project cannot be reached"), error);
       self->share_lost = TRUE;
       show_editors (self, NULL);
-      return G_SOURCE_CONTINUE;
+      return;
     }
   self->share_lost = FALSE;
   show_editors (self, editors);
   own = own_state (self);
-  if (!g_str_equal (state, own) && !self->busy && !self->dragging)
-    reload_scenarios (self);
+  if (g_str_equal (state, own) || self->busy || self->dragging)
+    return;
+  /* Saved anew by someone else (an import, a delivery imported again):
+   * the whole project is read again, its scenarios with it. */
+  if (strchr (state, '|') - state != strchr (own, '|') - own
+      || strncmp (state, own, strchr (own, '|') - own) != 0)
+    {
+      g_autofree char *path = g_strdup (gr_session_get_path (self->session));
+
+      adw_toast_overlay_add_toast (
+          self->toasts,
+          adw_toast_new (_ ("The project was saved anew by someone else: read again")));
+      gr_window_open (self, path);
+      return;
+    }
+  reload_scenarios (self);
+}
+
+static void
+on_peeked (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (GrWindow) self = data;
+  g_autoptr (GError) error = NULL;
+  guint generation = 0;
+  g_autoptr (GrSharePeek) peek = gr_scenario_store_peek_finish (result, &generation, &error);
+
+  self->peeking = FALSE;
+  /* A look at a project since closed or replaced, or a window since closed. */
+  if (self->store == NULL || !gr_scenario_store_is_shared (self->store) || self->share_id == 0
+      || generation != self->share_generation)
+    return;
+  show_peek (self, peek != NULL ? peek->editors : NULL, peek != NULL ? peek->state : NULL, error);
+}
+
+/* Every few seconds: a look on a thread of its own, so that a slow or lost
+ * network never holds the window up. */
+static gboolean
+poll_share (gpointer data)
+{
+  GrWindow *self = GR_WINDOW (data);
+
+  if (self->store == NULL || !gr_scenario_store_is_shared (self->store))
+    {
+      self->share_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!self->peeking)
+    {
+      self->peeking = TRUE;
+      gr_scenario_store_peek_async (self->store, NULL, on_peeked, g_object_ref (self),
+                                    self->share_generation);
+    }
   return G_SOURCE_CONTINUE;
 }
 
 /**
  * gr_window_poll_share:
  *
- * Looks at once for others' changes to a shared project and who is
- * editing what, as the window does every few seconds. For the tests.
+ * Looks at once, on the window's own connection, for others' changes to a
+ * shared project and who is editing what, as the window does every few
+ * seconds. For the tests.
  */
 void
 gr_window_poll_share (GrWindow *self)
 {
-  if (self->share_id != 0)
-    poll_share (self);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) editors = NULL;
+  g_autofree char *state = NULL;
+
+  if (self->share_id == 0)
+    return;
+  editors = gr_scenario_store_get_editors (self->store, &error);
+  if (editors != NULL)
+    state = gr_scenario_store_get_state (self->store, &error);
+  show_peek (self, editors, state, error);
 }
 
 /* A shared project is looked at every few seconds; a file is not. */
@@ -757,11 +830,16 @@ _gr_window_follow_share (GrWindow *self)
   gboolean shared = self->store != NULL && gr_scenario_store_is_shared (self->store);
 
   if (shared && self->share_id == 0)
-    self->share_id = g_timeout_add_seconds (SHARE_POLL_SECONDS, poll_share, self);
+    {
+      self->share_id = g_timeout_add_seconds (SHARE_POLL_SECONDS, poll_share, self);
+      self->share_generation++;
+    }
   else if (!shared)
     g_clear_handle_id (&self->share_id, g_source_remove);
+  /* Only a window that may change the scenario says it is editing it. */
   if (shared)
-    gr_scenario_store_set_editing (self->store, self->current, NULL);
+    gr_scenario_store_set_editing (
+        self->store, gr_scenario_store_is_read_only (self->store) ? NULL : self->current, NULL);
 }
 
 static gboolean

@@ -411,6 +411,11 @@ gr_window_dispose (GObject *object)
   g_clear_handle_id (&self->live_text_id, g_source_remove);
   g_clear_handle_id (&self->flash_id, g_source_remove);
   g_clear_handle_id (&self->status_id, g_source_remove);
+  /* A shared project is let go of: no more looks, and the others see this
+   * window no longer editing (its session, and so its lock, ends). */
+  g_clear_handle_id (&self->share_id, g_source_remove);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_pointer (&self->store, gr_scenario_store_close);
   if (self->baseline_cancellable != NULL)
     g_cancellable_cancel (self->baseline_cancellable);
   g_clear_object (&self->baseline_cancellable);
@@ -441,8 +446,6 @@ gr_window_finalize (GObject *object)
   g_clear_pointer (&self->comparison, gr_comparison_free);
   g_clear_pointer (&self->refs, g_array_unref);
   g_clear_pointer (&self->zone_baselines, g_array_unref);
-  g_clear_handle_id (&self->share_id, g_source_remove);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->store, gr_scenario_store_close);
   g_clear_pointer (&self->empty, gr_scenario_free);
@@ -463,6 +466,7 @@ gr_window_finalize (GObject *object)
   g_free (self->selection_text);
   g_free (self->error);
   g_free (self->reimport_notes);
+  g_free (self->own_targets_path);
   g_clear_weak_pointer (&self->import_dialog);
   G_OBJECT_CLASS (gr_window_parent_class)->finalize (object);
 }

@@ -4,13 +4,17 @@
  * The city's housing, parks, green spaces and population grid are written
  * to a GeoPackage in CGCS2000 3° CM 114°E (EPSG:4547, coordinates offset into
  * the zone), imported into a project, and published twice (the second
- * replaces the first). Prints one JSON object: the seconds to write the
- * layers (not the program's), to import and save the project, each
- * publish, the rows written, and the peak memory.
+ * replaces the first); then shared: copied into a schema, opened from it,
+ * one scenario edit stored there, and copied back into a file. Prints one
+ * JSON object: the seconds to write the layers (not the program's), to
+ * import and save the project, each publish, the rows written, each step
+ * of sharing, and the peak memory.
  */
 #include "gr-import.h"
 #include "gr-project-file.h"
+#include "gr-project-copy.h"
 #include "gr-publish.h"
+#include "gr-scenario-store.h"
 #include "gr-synthetic-city.h"
 
 #include <glib/gstdio.h>
@@ -106,7 +110,9 @@ main (void)
   GrPublishOptions         options = { 0 };
   GrPublishCounts          counts;
   GDALDatasetH             ds;
-  double                   t0, write_s, import_s, publish_s[2];
+  double                   t0, write_s, import_s, publish_s[2], copy_s, open_s, back_s, edit_ms;
+  g_autofree char         *shared = NULL;
+  g_autofree char         *back = g_build_filename (dir, "back.gpkg", NULL);
   struct rusage            usage;
 
   g_setenv ("PGPASSFILE", need ("GREENREACH_PG_PASSFILE"), TRUE);
@@ -146,15 +152,64 @@ main (void)
         g_error ("publish: %s", error->message);
       publish_s[i] = now () - t0;
     }
+  /* The project shared: copied into a schema, opened from it, one edit
+   * stored there (its own transaction, version checked), copied back. */
+  shared = g_strdup_printf ("%s schema=bench_share", connection);
+  t0 = now ();
+  if (!gr_project_copy (project_path, shared, GR_PROJECT_COPY_REPLACE, NULL, &error))
+    g_error ("copy: %s", error->message);
+  copy_s = now () - t0;
+  t0 = now ();
+  {
+    g_autoptr (GrProject) opened = gr_project_load (shared, &error);
+    g_autoptr (GrScenarioStore) store = NULL;
+    g_autoptr (GrScenario) scenario = gr_scenario_new ("bench");
+    OGRGeometryH geometry = NULL;
+    double       x, y;
+    char        *wkt;
+    GrEdit      *edit;
+
+    if (opened == NULL)
+      g_error ("open: %s", error->message);
+    open_s = now () - t0;
+    store = gr_scenario_store_open (shared, opened, GR_SCENARIO_STORE_WRITE, &error);
+    if (store == NULL || !gr_scenario_store_add (store, scenario, &error))
+      g_error ("scenario: %s", error->message);
+    x = (opened->extent[0] + opened->extent[2]) / 2,
+    y = (opened->extent[1] + opened->extent[3]) / 2;
+    wkt = g_strdup_printf ("POLYGON ((%f %f, %f %f, %f %f, %f %f))", x, y, x + 50, y, x + 50,
+                           y + 50, x, y);
+    {
+      char *cursor = wkt;
+
+      OGR_G_CreateFromWkt (&cursor, NULL, &geometry);
+    }
+    g_free (wkt);
+    edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, gr_scenario_next_candidate (scenario, opened),
+                        geometry);
+    t0 = now ();
+    if (!gr_scenario_store_push (store, scenario, edit, &error))
+      g_error ("edit: %s", error->message);
+    edit_ms = (now () - t0) * 1000;
+  }
+  t0 = now ();
+  if (!gr_project_copy (shared, back, GR_PROJECT_COPY_REPLACE, NULL, &error))
+    g_error ("copy back: %s", error->message);
+  back_s = now () - t0;
+
   getrusage (RUSAGE_SELF, &usage);
   printf ("{\n  \"city_km2\": %.0f,\n  \"residents\": %.0f,\n  \"residential_blocks\": %u,\n"
           "  \"write_layers_s\": %.3f,\n  \"import_s\": %.3f,\n  \"publish_s\": %.3f,\n"
           "  \"republish_s\": %.3f,\n  \"coverage_regions\": %u,\n  \"zone_rows\": %u,\n"
-          "  \"indicator_rows\": %u,\n  \"peak_rss_mb\": %.1f\n}\n",
+          "  \"indicator_rows\": %u,\n  \"copy_to_database_s\": %.3f,\n"
+          "  \"open_from_database_s\": %.3f,\n  \"shared_edit_ms\": %.2f,\n"
+          "  \"copy_back_to_file_s\": %.3f,\n  \"peak_rss_mb\": %.1f\n}\n",
           plan.area_km2, plan.residents, city->residential->len, write_s, import_s, publish_s[0],
-          publish_s[1], counts.regions, counts.zones, counts.indicators, usage.ru_maxrss / 1024.0);
+          publish_s[1], counts.regions, counts.zones, counts.indicators, copy_s, open_s, edit_ms,
+          back_s, usage.ru_maxrss / 1024.0);
   g_unlink (layers);
   g_unlink (project_path);
+  g_unlink (back);
   g_rmdir (dir);
   return 0;
 }

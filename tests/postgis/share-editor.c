@@ -2,7 +2,9 @@
  * the project and one of its scenarios, says it is editing it, and adds
  * N candidate parks to it one transaction each, as the window does. A
  * change refused because the other analyst changed the scenario first
- * is made again over the scenario read anew, as a planner would.
+ * is made again over the scenario read anew, as a planner would. Every
+ * fifth edit it also adds a park to a scenario of its own ("own-TAG"),
+ * created when it starts: scenarios made and edited side by side.
  *
  *   share-editor LOCATION SCENARIO TAG N
  *
@@ -34,9 +36,11 @@ main (int argc, char **argv)
   g_autoptr (GrProject) baseline = NULL;
   g_autoptr (GrScenarioStore) store = NULL;
   g_autoptr (GrScenario) scenario = NULL;
-  guint conflicts = 0;
-  guint n;
-  int   lane;
+  g_autoptr (GrScenario) own = NULL;
+  g_autofree char *own_name = NULL;
+  guint            conflicts = 0;
+  guint            n;
+  int              lane;
 
   if (argc != 5)
     {
@@ -50,6 +54,13 @@ main (int argc, char **argv)
              == NULL
       || (scenario = gr_scenario_store_find (store, argv[2], &error)) == NULL
       || !gr_scenario_store_set_editing (store, scenario, &error))
+    {
+      g_printerr ("share-editor %s: %s\n", argv[3], error->message);
+      return 1;
+    }
+  own_name = g_strdup_printf ("own-%s", argv[3]);
+  own = gr_scenario_new (own_name);
+  if (!gr_scenario_store_add (store, own, &error))
     {
       g_printerr ("share-editor %s: %s\n", argv[3], error->message);
       return 1;
@@ -72,6 +83,19 @@ main (int argc, char **argv)
         }
       if (gr_scenario_store_push (store, scenario, edit, &error))
         {
+          if (i % 5 == 0)
+            {
+              GrEdit *mine =
+                  gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK,
+                               gr_scenario_next_candidate (own, baseline), square (x, y - 200, 40));
+
+              mine->name = g_strdup_printf ("%s-own-%u", argv[3], i);
+              if (!gr_scenario_store_push (store, own, mine, &error))
+                {
+                  g_printerr ("share-editor %s: %s\n", argv[3], error->message);
+                  return 1;
+                }
+            }
           i++;
           continue;
         }

@@ -6,6 +6,7 @@
  */
 #include "gr-project.h"
 #include "gr-scenario-store.h"
+#include "gr-style-store.h"
 #include "gr-targets-store.h"
 
 #include <gio/gio.h>
@@ -168,7 +169,57 @@ test_copy_refused (void)
   /* Another program's tables are never dropped. */
   over_others = cli ("copy", sample_gpkg, public, "--replace", NULL);
   g_assert_cmpint (over_others.status, ==, 1);
-  g_assert_nonnull (strstr (over_others.err, "holds other tables"));
+  g_assert_nonnull (strstr (over_others.err, "not “public”"));
+  /* Tables named like a project's layers are not a project: never dropped. */
+  {
+    g_autoptr (PGconn) conn = db ();
+    g_autofree char *city = location ("city_gis");
+    g_autofree char *left = NULL;
+    g_auto (Run) over_gis = { 0 };
+    PGresult *r =
+        PQexec (conn, "CREATE SCHEMA city_gis; CREATE TABLE city_gis.water (id int); CREATE "
+                      "TABLE city_gis.buildings (id int); INSERT INTO city_gis.water VALUES (7)");
+
+    g_assert_cmpint (PQresultStatus (r), ==, PGRES_COMMAND_OK);
+    PQclear (r);
+    over_gis = cli ("copy", sample_gpkg, city, "--replace", NULL);
+    g_assert_cmpint (over_gis.status, ==, 1);
+    g_assert_nonnull (strstr (over_gis.err, "holds other tables"));
+    left = sql_value (conn, "SELECT id FROM city_gis.water");
+    g_assert_cmpstr (left, ==, "7");
+  }
+  /* Nor is a project whose layer another schema's view is built on. */
+  {
+    g_autoptr (PGconn) conn = db ();
+    g_autofree char *still = NULL;
+    g_auto (Run) under_view = { 0 };
+    PGresult *r = PQexec (conn, "CREATE SCHEMA reports; CREATE VIEW reports.parks AS SELECT "
+                                "* FROM refused.park");
+
+    g_assert_cmpint (PQresultStatus (r), ==, PGRES_COMMAND_OK);
+    PQclear (r);
+    under_view = cli ("copy", sample_gpkg, shared, "--replace", NULL);
+    g_assert_cmpint (under_view.status, ==, 1);
+    g_assert_nonnull (strstr (under_view.err, "depend"));
+    still = sql_value (conn, "SELECT count(*) > 0 FROM reports.parks");
+    g_assert_cmpstr (still, ==, "t");
+  }
+  /* A file that is not a project is not written over, even when asked. */
+  {
+    g_autofree char *data = g_build_filename (scratch, "parks.gpkg", NULL);
+    g_autofree char *kept = NULL;
+    g_auto (Run) plain = { 0 };
+    g_auto (Run) asked = { 0 };
+
+    g_assert_true (g_file_set_contents (data, "not a project", -1, NULL));
+    plain = cli ("copy", shared, data, NULL);
+    asked = cli ("copy", shared, data, "--replace", NULL);
+    g_assert_cmpint (plain.status, ==, 1);
+    g_assert_cmpint (asked.status, ==, 1);
+    g_assert_nonnull (strstr (asked.err, "not a Greenreach project"));
+    g_assert_true (g_file_get_contents (data, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "not a project");
+  }
   /* An address has no place for a schema. */
   address = cli ("analyze", uri, NULL);
   g_assert_cmpint (address.status, !=, 0);
@@ -176,6 +227,42 @@ test_copy_refused (void)
   empty = cli ("analyze", nothing, NULL);
   g_assert_cmpint (empty.status, ==, 1);
   g_assert_nonnull (strstr (empty.err, "holds no Greenreach project"));
+}
+
+/* Layer styles go with a copy; publish takes the schema from schema=. */
+static void
+test_styles_and_publish (void)
+{
+  g_autofree char *file = g_build_filename (scratch, "styled.gpkg", NULL);
+  g_autofree char *shared = location ("styled");
+  g_autofree char *command = g_strdup_printf ("cp %s %s", sample_gpkg, file);
+  g_autofree char *base = NULL;
+  g_autofree char *runs = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PGconn) conn = db ();
+  GrMapStyle style, back;
+  g_auto (Run) published = { 0 };
+
+  g_assert_cmpint (system (command), ==, 0);
+  gr_map_style_init (&style);
+  style.opacity[GR_ROLE_PARK] = 0.25;
+  style.hidden[GR_ROLE_WATER] = TRUE;
+  g_assert_true (gr_project_style_save (file, &style, &error));
+  g_assert_no_error (error);
+  copy (file, shared);
+  g_assert_true (gr_project_style_load (shared, &back, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (back.opacity[GR_ROLE_PARK], 0.25, 1e-9);
+  g_assert_true (back.hidden[GR_ROLE_WATER]);
+  g_assert_false (back.hidden[GR_ROLE_PARK]);
+
+  base = g_strdup_printf ("PG:host=%s port=%s dbname=%s user=%s", env ("GREENREACH_PG_HOST"),
+                          env ("GREENREACH_PG_PORT"), env ("GREENREACH_PG_DBNAME"),
+                          env ("GREENREACH_PG_USER"));
+  published = cli ("publish", sample_gpkg, base, "schema=results_x", NULL);
+  g_assert_cmpint (published.status, ==, 0);
+  runs = sql_value (conn, "SELECT count(*) FROM results_x.run");
+  g_assert_cmpstr (runs, ==, "1");
 }
 
 /* ---- several analysts ---- */
@@ -281,6 +368,63 @@ test_conflict (void)
   check_conflict (file);
 }
 
+/* A project saved over itself (an import into it, say) while another
+ * analyst edits a scenario: refused, and their edit kept. A save that
+ * goes through keeps every scenario's number, one version on, so that
+ * who holds one open reads it again before changing it. */
+static void
+test_save_over_itself (void)
+{
+  g_autofree char *shared = location ("save_over");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrProject) project = NULL;
+  g_autoptr (GrScenarioStore) mine = NULL;
+  g_autoptr (GrScenarioStore) theirs = NULL;
+  g_autoptr (GPtrArray) read = NULL;
+  g_autoptr (GPtrArray) again = NULL;
+  g_autoptr (GrScenario) scenario = NULL;
+  g_autoptr (GrScenario) after = NULL;
+  gint64 id, version;
+
+  copy (sample_gpkg, shared);
+  project = gr_project_load (shared, &error);
+  g_assert_no_error (error);
+  mine = gr_scenario_store_open (shared, project, GR_SCENARIO_STORE_READ, &error);
+  theirs = gr_scenario_store_open (shared, project, GR_SCENARIO_STORE_WRITE, &error);
+  g_assert_no_error (error);
+  read = gr_scenario_store_load (mine, &error);
+  g_assert_no_error (error);
+  scenario = find (theirs, SCENARIO);
+  g_assert_true (
+      gr_scenario_store_push (theirs, scenario, add_park (scenario, project, 0, "theirs"), &error));
+  g_assert_no_error (error);
+
+  g_assert_false (gr_project_save_with_scenarios (project, shared, read, &error));
+  g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&scenario, gr_scenario_free);
+  scenario = find (theirs, SCENARIO);
+  g_assert_cmpstr (((GrEdit *) g_ptr_array_index (scenario->edits, scenario->edits->len - 1))->name,
+                   ==, "theirs");
+
+  /* Read again, saved: the same numbers, the versions one on. */
+  g_clear_pointer (&mine, gr_scenario_store_close);
+  g_clear_pointer (&theirs, gr_scenario_store_close);
+  mine = gr_scenario_store_open (shared, project, GR_SCENARIO_STORE_READ, &error);
+  again = gr_scenario_store_load (mine, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&mine, gr_scenario_store_close);
+  id = ((GrScenario *) g_ptr_array_index (again, 0))->id;
+  version = ((GrScenario *) g_ptr_array_index (again, 0))->version;
+  g_assert_true (gr_project_save_with_scenarios (project, shared, again, &error));
+  g_assert_no_error (error);
+  mine = gr_scenario_store_open (shared, project, GR_SCENARIO_STORE_READ, &error);
+  after = find (mine, SCENARIO);
+  g_assert_cmpint (after->id, ==, id);
+  g_assert_cmpint (after->version, ==, version + 1);
+  g_assert_cmpuint (after->edits->len, ==, scenario->edits->len);
+}
+
 /* Who edits which scenario is seen by the others, and goes when they do. */
 static void
 test_presence (void)
@@ -364,13 +508,19 @@ test_two_editors (void)
   g_autofree char *gaps = NULL;
   g_autofree char *version = NULL;
   guint            had, conflicts = 0;
+  gint64           was;
 
   copy (sample_gpkg, shared);
   baseline = gr_project_load (shared, &error);
   g_assert_no_error (error);
   store = gr_scenario_store_open (shared, baseline, GR_SCENARIO_STORE_READ, &error);
   g_assert_no_error (error);
-  had = find (store, SCENARIO)->edits->len;
+  {
+    g_autoptr (GrScenario) before = find (store, SCENARIO);
+
+    had = before->edits->len;
+    was = before->version;
+  }
 
   for (guint i = 0; i < 2; i++)
     {
@@ -412,15 +562,42 @@ test_two_editors (void)
 
         g_assert_true (g_hash_table_contains (names, name));
       }
+  /* Every scenario of the project reads back whole: each analyst's own,
+   * made and edited meanwhile, has its 10 edits in order. */
+  {
+    g_autoptr (GPtrArray) all = gr_scenario_store_load (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, 3);
+    for (guint i = 0; i < all->len; i++)
+      {
+        GrScenario *s = g_ptr_array_index (all, i);
+
+        g_assert_cmpuint (s->left_out->len, ==, 0);
+        g_assert_cmpuint (s->position, ==, s->edits->len);
+        if (g_str_has_prefix (s->name, "own-"))
+          {
+            g_assert_cmpuint (s->edits->len, ==, 10);
+            for (guint k = 0; k < 10; k++)
+              {
+                g_autofree char *name = g_strdup_printf ("%s-own-%u", s->name + 4, 5 * k);
+
+                g_assert_cmpstr (((GrEdit *) g_ptr_array_index (s->edits, k))->name, ==, name);
+              }
+          }
+      }
+  }
   /* The history in the table: one row per place, none missing. */
-  rows = sql_value (conn, "SELECT count(*) FROM two_editors.gr_edits");
+  rows = sql_value (conn, "SELECT count(*) FROM two_editors.gr_edits WHERE scenario = (SELECT "
+                          "id FROM two_editors.gr_scenarios WHERE name = '" SCENARIO "')");
   gaps = sql_value (conn, "SELECT count(*) FROM (SELECT seq, row_number () OVER (PARTITION BY "
                           "scenario ORDER BY seq) - 1 AS expected FROM two_editors.gr_edits) e "
                           "WHERE seq <> expected");
-  version = sql_value (conn, "SELECT version FROM two_editors.gr_scenarios");
+  version =
+      sql_value (conn, "SELECT version FROM two_editors.gr_scenarios WHERE name = '" SCENARIO "'");
   g_assert_cmpint (atoi (rows), ==, (int) had + 100);
   g_assert_cmpstr (gaps, ==, "0");
-  g_assert_cmpint (atoi (version), ==, 100); /* one change counted per edit kept */
+  g_assert_cmpint (atoi (version), ==, was + 100); /* one change counted per edit kept */
   /* And it analyses as the same scenario copied into a file does. */
   {
     g_autofree char *file = g_build_filename (scratch, "two-editors.gpkg", NULL);
@@ -453,7 +630,11 @@ test_two_command_lines (void)
   baseline = gr_project_load (shared, &error);
   store = gr_scenario_store_open (shared, baseline, GR_SCENARIO_STORE_READ, &error);
   g_assert_no_error (error);
-  had = find (store, SCENARIO)->edits->len;
+  {
+    g_autoptr (GrScenario) before = find (store, SCENARIO);
+
+    had = before->edits->len;
+  }
   for (guint i = 0; i < 2; i++)
     {
       shells[i] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, "sh", "-c", script,
@@ -497,6 +678,8 @@ main (int argc, char **argv)
   g_test_add_func ("/postgis/share/copy-refused", test_copy_refused);
   g_test_add_func ("/postgis/share/conflict", test_conflict);
   g_test_add_func ("/postgis/share/presence", test_presence);
+  g_test_add_func ("/postgis/share/save-over-itself", test_save_over_itself);
+  g_test_add_func ("/postgis/share/styles-and-publish", test_styles_and_publish);
   g_test_add_func ("/postgis/share/two-editors", test_two_editors);
   g_test_add_func ("/postgis/share/two-command-lines", test_two_command_lines);
   status = g_test_run ();

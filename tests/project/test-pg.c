@@ -87,15 +87,60 @@ test_redact_text (void)
 static void
 test_conninfo (void)
 {
-  g_autofree char *info = gr_pg_conninfo ("PG:host=h tables=t schemas=s password='a b' dbname=d");
-  g_autofree char *own = gr_pg_conninfo ("pg:host=h connect_timeout=3");
+  g_autofree char *info =
+      gr_pg_conninfo ("PG:host=h tables=t schemas=s schema=x password='a b' dbname=d");
+  g_autofree char *own =
+      gr_pg_conninfo ("pg:host=h connect_timeout=3 keepalives_idle=60 tcp_user_timeout=0");
   g_autofree char *table = gr_pg_first_table ("PG:host=h tables='city data.parks(geom),x'");
   g_autofree char *none = gr_pg_first_table ("PG:host=h");
 
-  g_assert_cmpstr (info, ==, "host=h password='a b' dbname=d connect_timeout=15");
-  g_assert_cmpstr (own, ==, "host=h connect_timeout=3");
+  /* A dead server or network is given up on in bounded time. */
+  g_assert_cmpstr (info, ==,
+                   "host=h password='a b' dbname=d connect_timeout=15 keepalives_idle=10 "
+                   "keepalives_interval=5 keepalives_count=3 tcp_user_timeout=20000");
+  /* … unless the connection says otherwise. */
+  g_assert_cmpstr (own, ==,
+                   "host=h connect_timeout=3 keepalives_idle=60 tcp_user_timeout=0 "
+                   "keepalives_interval=5 keepalives_count=3");
   g_assert_cmpstr (table, ==, "city data.parks");
   g_assert_null (none);
+}
+
+/* A project in a database: its schema, named in any of the ways GDAL and
+ * the programs take; the location with another schema; the name a title
+ * shows; `PG:"…" schema=NAME` on a command line as one argument. */
+static void
+test_project_location (void)
+{
+  g_autofree char *plain = gr_pg_get_schema ("PG:host=h dbname=d");
+  g_autofree char *ours = gr_pg_get_schema ("PG:host=h schema='规划 2025' dbname=d");
+  g_autofree char *active = gr_pg_get_schema ("PG:host=h active_schema=a");
+  g_autofree char *listed = gr_pg_get_schema ("PG:host=h schemas=b,c");
+  g_autofree char *moved =
+      gr_pg_project_location ("PG:host=h schemas=b tables=b.parks password=s dbname=d", "new");
+  g_autofree char *gdal = gr_pg_with_schema ("PG:host=h schema=x dbname=d", "x");
+  g_autofree char *title = gr_pg_describe ("PG:host=gis dbname=city schema=plan");
+  char            *args[] = { "greenreach", "PG:host=h dbname=d", "schema=p", "x.gpkg", NULL };
+  g_auto (GStrv) joined = gr_pg_join_schema_args (args);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpstr (plain, ==, "public");
+  g_assert_cmpstr (ours, ==, "规划 2025");
+  g_assert_cmpstr (active, ==, "a");
+  g_assert_cmpstr (listed, ==, "b");
+  g_assert_false (gr_pg_has_schema ("PG:host=h dbname=d"));
+  g_assert_true (gr_pg_has_schema ("PG:host=h schema=p"));
+  g_assert_cmpstr (moved, ==, "PG:host=h password=s dbname=d schema=new");
+  g_assert_true (g_str_has_prefix (gdal, "PG:host=h dbname=d connect_timeout=15"));
+  g_assert_true (g_str_has_suffix (gdal, " schemas=x"));
+  g_assert_null (strstr (gdal, "schema=x "));
+  g_assert_cmpstr (title, ==, "plan (city on gis)");
+  g_assert_cmpuint (g_strv_length (joined), ==, 3);
+  g_assert_cmpstr (joined[1], ==, "PG:host=h dbname=d schema=p");
+  g_assert_cmpstr (joined[2], ==, "x.gpkg");
+  g_assert_true (gr_pg_check_project ("PG:host=h schema=p", NULL));
+  g_assert_false (gr_pg_check_project ("postgresql://u@h/d", &error));
+  g_assert_nonnull (strstr (error->message, "schema=NAME"));
 }
 
 /* ROLE=connection: no layer split off at a port's or a password's colon,
@@ -138,5 +183,6 @@ GR_TEST_MAIN (NULL,
               { "/project/pg/redact-connection", test_redact_connection },
               { "/project/pg/redact-text", test_redact_text },
               { "/project/pg/conninfo", test_conninfo },
+              { "/project/pg/project-location", test_project_location },
               { "/project/pg/source-spec", test_source_spec },
               { "/project/pg/bad-syntax", test_bad_syntax })

@@ -25,6 +25,9 @@ struct _GrDb
   char    *label; /* the file's path, or the connection without its password */
   sqlite3 *sqlite;
   PGconn  *pg;
+  char    *location; /* PostgreSQL: to set the session up again after a reset */
+  gboolean write;
+  gboolean in_transaction; /* never connected again half way through one */
 };
 
 typedef struct
@@ -91,6 +94,8 @@ pg_fail (GrDb *db, PGresult *result, GError **error)
   else if (g_strcmp0 (state, "53100") == 0)
     g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
                          _ ("the database server's disk is full"));
+  else if (g_strcmp0 (state, "23505") == 0) /* two analysts naming a scenario alike at once */
+    g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID, why);
   else if (g_strcmp0 (state, "25006") == 0 || g_strcmp0 (state, "42501") == 0)
     g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY,
                  _ ("the database does not let this user change the project (%s)"), why);
@@ -126,19 +131,15 @@ open_sqlite (GrDb *db, const char *path, gboolean write, GError **error)
 }
 
 static gboolean
-open_pg (GrDb *db, const char *location, gboolean write, GError **error)
+set_up_session (GrDb *db, const char *location, gboolean write, GError **error)
 {
   g_autofree char *schema = gr_pg_get_schema (location);
   /* The server keeps ASCII alone in an application name: user@host
    * escaped as in a URI (王工 → %E7%8E%8B%E5%B7%A5), read back whole. */
   g_autofree char *who = g_uri_escape_string (gr_db_get_who (), "@", FALSE);
-  GrDbValue        values[] = { GR_DB_TEXT (schema), GR_DB_TEXT (who),
-                                GR_DB_TEXT (write ? "off" : "on") };
+  GrDbValue values[] = { GR_DB_TEXT (schema), GR_DB_TEXT (who), GR_DB_TEXT (write ? "off" : "on") };
   g_autoptr (GError) local = NULL;
 
-  db->kind = GR_DB_POSTGRES;
-  if ((db->pg = gr_pg_connect (location, error)) == NULL)
-    return FALSE;
   /* The project's schema alone on the search path (PostGIS's types and
    * functions are found through their own schema's qualification, and
    * pg_catalog is always searched); others see who is connected by the
@@ -155,6 +156,43 @@ open_pg (GrDb *db, const char *location, gboolean write, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+open_pg (GrDb *db, const char *location, gboolean write, GError **error)
+{
+  db->kind = GR_DB_POSTGRES;
+  db->location = g_strdup (location);
+  db->write = write;
+  if ((db->pg = gr_pg_connect (location, error)) == NULL)
+    return FALSE;
+  return set_up_session (db, location, write, error);
+}
+
+/* A connection lost between transactions (the server restarted, the
+ * network came back) is made again, its session as before; one lost in
+ * the middle of a transaction is not: what was done in it is gone, which
+ * the caller is told. */
+static gboolean
+pg_ready (GrDb *db, GError **error)
+{
+  g_autofree char *why = NULL;
+
+  if (PQstatus (db->pg) == CONNECTION_OK)
+    return TRUE;
+  if (!db->in_transaction)
+    {
+      PQreset (db->pg);
+      if (PQstatus (db->pg) == CONNECTION_OK)
+        {
+          PQsetClientEncoding (db->pg, "UTF8");
+          return set_up_session (db, db->location, db->write, error);
+        }
+    }
+  why = gr_pg_redact (PQerrorMessage (db->pg));
+  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_OPEN,
+               _ ("the connection to the database was lost (%s)"), g_strstrip (why));
+  return FALSE;
 }
 
 /**
@@ -185,6 +223,7 @@ gr_db_close (GrDb *db)
   if (db->pg != NULL)
     PQfinish (db->pg);
   g_free (db->label);
+  g_free (db->location);
   g_free (db);
 }
 
@@ -192,6 +231,13 @@ GrDbKind
 gr_db_get_kind (GrDb *db)
 {
   return db->kind;
+}
+
+/* The server's process for this connection (PostgreSQL), or 0. */
+int
+gr_db_get_backend_pid (GrDb *db)
+{
+  return db->pg != NULL ? PQbackendPID (db->pg) : 0;
 }
 
 /* The file's path, or the connection without its password: for messages. */
@@ -209,6 +255,8 @@ gr_db_exec (GrDb *db, const char *sql, GError **error)
 
   if (db->kind == GR_DB_SQLITE)
     return sqlite3_exec (db->sqlite, sql, NULL, NULL, NULL) == SQLITE_OK || sqlite_fail (db, error);
+  if (!pg_ready (db, error))
+    return FALSE;
   result = PQexec (db->pg, sql);
   return PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK
          || pg_fail (db, result, error);
@@ -320,6 +368,8 @@ pg_query (GrDb *db, const char *sql, const GrDbValue *values, guint n, GError **
         }
       params[k] = g_ptr_array_index (owned, owned->len - 1);
     }
+  if (!pg_ready (db, error))
+    return NULL;
   result->row = -1;
   result->pg = PQexecParams (db->pg, text, n, NULL, params, NULL, NULL, 0);
   status = PQresultStatus (result->pg);
@@ -362,22 +412,45 @@ gr_db_run (GrDb *db, const char *sql, const GrDbValue *values, guint n, GError *
 gboolean
 gr_db_begin (GrDb *db, GError **error)
 {
-  return gr_db_exec (db, db->kind == GR_DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN", error);
+  db->in_transaction =
+      gr_db_exec (db, db->kind == GR_DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN", error);
+  return db->in_transaction;
 }
 
+/* PostgreSQL takes COMMIT after a failed statement as ROLLBACK: said so. */
 gboolean
 gr_db_commit (GrDb *db, GError **error)
 {
-  if (gr_db_exec (db, "COMMIT", error))
+  g_autoptr (PGresult) result = NULL;
+
+  if (db->kind == GR_DB_SQLITE)
+    {
+      if (gr_db_exec (db, "COMMIT", error))
+        {
+          db->in_transaction = FALSE;
+          return TRUE;
+        }
+      gr_db_rollback (db);
+      return FALSE;
+    }
+  result = PQexec (db->pg, "COMMIT");
+  db->in_transaction = FALSE;
+  if (PQresultStatus (result) == PGRES_COMMAND_OK && g_str_equal (PQcmdStatus (result), "COMMIT"))
     return TRUE;
-  gr_db_rollback (db);
-  return FALSE;
+  if (PQresultStatus (result) == PGRES_COMMAND_OK)
+    {
+      g_set_error_literal (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                           _ ("the database rolled the change back"));
+      return FALSE;
+    }
+  return pg_fail (db, result, error);
 }
 
 void
 gr_db_rollback (GrDb *db)
 {
   gr_db_exec (db, "ROLLBACK", NULL);
+  db->in_transaction = FALSE;
 }
 
 gboolean

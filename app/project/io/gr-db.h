@@ -36,6 +36,7 @@ GrDb       *gr_db_open (const char *location, gboolean write, GError **error);
 void        gr_db_close (GrDb *db);
 GrDbKind    gr_db_get_kind (GrDb *db);
 const char *gr_db_get_label (GrDb *db);
+int         gr_db_get_backend_pid (GrDb *db);
 const char *gr_db_get_who (void);
 
 gboolean gr_db_exec (GrDb *db, const char *sql, GError **error);

@@ -26,26 +26,52 @@ same_place (const char *from, const char *to)
   g_autofree char *b = NULL;
 
   if (gr_pg_is_connection (from) || gr_pg_is_connection (to))
-    return g_strcmp0 (from, to) == 0;
+    return gr_pg_same_project (from, to);
   a = g_canonicalize_filename (from, NULL);
   b = g_canonicalize_filename (to, NULL);
   return g_str_equal (a, b);
 }
 
+/* The targets and styles read before anything is written, kept after. */
 static gboolean
-copy_extras (const char *from, const char *to, GError **error)
+copy_extras (const char       *to,
+             const GrTarget    targets[GR_N_INDICATORS],
+             const GrMapStyle *style,
+             GError          **error)
 {
-  GrTarget   targets[GR_N_INDICATORS];
-  GrMapStyle style;
-
-  if (!gr_project_targets_load (from, targets, error)
-      || !gr_project_style_load (from, &style, error))
-    return FALSE;
   for (guint i = 0; i < GR_N_INDICATORS; i++)
     if (!isnan (targets[i].value)
         && !gr_project_targets_set (to, i, targets[i].value, targets[i].strict, error))
       return FALSE;
-  return gr_project_style_save (to, &style, error);
+  return gr_project_style_save (to, style, error);
+}
+
+/* Nothing that is not a project is written over; a project only when asked. */
+static gboolean
+check_destination (const char *to, const char *shown, GrProjectCopyFlags flags, GError **error)
+{
+  gboolean exists = gr_pg_is_connection (to) ? gr_project_file_is_project (to)
+                                             : g_file_test (to, G_FILE_TEST_EXISTS);
+
+  if (!exists)
+    return TRUE;
+  if (!(flags & GR_PROJECT_COPY_REPLACE))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                   _ ("%s: a project is there already; nothing was written (replace it with "
+                      "--replace)"),
+                   shown);
+      return FALSE;
+    }
+  if (!gr_pg_is_connection (to) && !gr_project_file_is_project (to))
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
+                   _ ("%s: the file is not a Greenreach project and is not written over; "
+                      "nothing was written"),
+                   shown);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -70,6 +96,8 @@ gr_project_copy (const char        *from,
   g_autoptr (GrProject) project = NULL;
   g_autoptr (GrScenarioStore) store = NULL;
   g_autoptr (GPtrArray) scenarios = NULL;
+  GrTarget   targets[GR_N_INDICATORS];
+  GrMapStyle style;
 
   if (same_place (from, to))
     {
@@ -79,16 +107,11 @@ gr_project_copy (const char        *from,
     }
   if (gr_pg_is_connection (to) && !gr_pg_check_project (to, error))
     return FALSE;
-  if ((project = gr_project_load (from, error)) == NULL)
+  if ((project = gr_project_load (from, error)) == NULL
+      || !check_destination (to, shown_to, flags, error)
+      || !gr_project_targets_load (from, targets, error)
+      || !gr_project_style_load (from, &style, error))
     return FALSE;
-  if (!(flags & GR_PROJECT_COPY_REPLACE) && gr_project_file_is_project (to))
-    {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
-                   _ ("%s: a project is there already; nothing was written (replace it with "
-                      "--replace)"),
-                   shown_to);
-      return FALSE;
-    }
   if ((store = gr_scenario_store_open (from, project, GR_SCENARIO_STORE_READ, error)) == NULL
       || (scenarios = gr_scenario_store_load (store, error)) == NULL)
     return FALSE;
@@ -101,5 +124,5 @@ gr_project_copy (const char        *from,
     }
   g_clear_pointer (&store, gr_scenario_store_close);
   return gr_project_save_with_scenarios (project, to, scenarios, error)
-         && copy_extras (from, to, error);
+         && copy_extras (to, targets, &style, error);
 }

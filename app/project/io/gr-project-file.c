@@ -197,6 +197,8 @@ write_meta (GDALDatasetH ds, GrProject *project, const char *path, GError **erro
          project->population_method,
          "recipe",
          project->recipe,
+         "revision",
+         project->revision,
          NULL,
   };
 
@@ -293,10 +295,13 @@ add_scenarios (const char *partial, GrProject *project, GPtrArray *scenarios, GE
     return FALSE;
   for (guint i = 0; i < scenarios->len; i++)
     {
-      g_autoptr (GrScenario) copy =
-          gr_scenario_copy (g_ptr_array_index (scenarios, i),
-                            ((GrScenario *) g_ptr_array_index (scenarios, i))->name);
+      GrScenario *scenario = g_ptr_array_index (scenarios, i);
+      g_autoptr (GrScenario) copy = gr_scenario_copy (scenario, scenario->name);
 
+      /* Each keeps its number, one version on: whoever holds it open
+       * elsewhere reads it again before their next change is taken. */
+      copy->id = scenario->id;
+      copy->version = scenario->version + 1;
       if (!gr_scenario_store_add (store, copy, error))
         return FALSE;
     }
@@ -386,6 +391,7 @@ static gboolean
 save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **error)
 {
   g_autofree char *partial = NULL;
+  g_autofree char *was = NULL;
   GDALDriverH      driver;
   GDALDatasetH     ds;
   gboolean         ok;
@@ -393,10 +399,14 @@ save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **er
   if (gr_pg_is_connection (path))
     return save_to_database (project, path, scenarios, error);
   partial = g_strconcat (path, ".partial", NULL);
+  was = g_steal_pointer (&project->revision);
+  project->revision = g_uuid_string_random ();
   if (gr_project_file_is_read_only (path))
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_READ_ONLY,
                    _ ("%s: the file or its folder is read-only: nothing was written"), path);
+      g_free (project->revision);
+      project->revision = g_steal_pointer (&was);
       return FALSE;
     }
   gr_gdal_init ();
@@ -422,30 +432,89 @@ save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **er
       ok = FALSE;
     }
   if (!ok)
-    remove_partial (partial);
+    {
+      remove_partial (partial);
+      g_free (project->revision);
+      project->revision = g_steal_pointer (&was);
+    }
   return ok;
 }
 
 /* ---- a project in a database's schema ---- */
 
-/* The tables a project's schema may hold: its layers and its own. */
+/* The tables a project's schema may hold, by their exact names: its
+ * layers and its own. */
 static gboolean
 is_project_table (const char *name)
 {
   const char *const own[] = { "gr_meta",  "gr_roles",   "gr_rules",        "gr_scenarios",
                               "gr_edits", "gr_targets", "gr_layer_styles", NULL };
-  GrRole            role;
 
-  return g_strv_contains (own, name) || gr_role_from_string (name, &role);
+  if (g_strv_contains (own, name))
+    return TRUE;
+  for (guint r = 0; r < GR_N_ROLES; r++)
+    if (g_str_equal (name, gr_role_to_string (r)))
+      return TRUE;
+  return FALSE;
 }
 
-/* Whether @schema may be written over: missing, empty, or holding nothing
- * but a project's tables. Another program's tables are never dropped. */
 static gboolean
-check_schema (PGconn *conn, const char *shown, const char *schema, GError **error)
+pg_fail (PGresult *result, const char *shown, GError **error)
+{
+  g_autofree char *why = gr_pg_redact (PQresultErrorMessage (result));
+
+  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE, "%s: %s", shown, g_strstrip (why));
+  return FALSE;
+}
+
+/* The tables (and views) in @schema; %NULL on failure. */
+static GPtrArray *
+schema_tables (PGconn *conn, const char *shown, const char *schema, GError **error)
 {
   const char *params[] = { schema };
-  g_autoptr (PGresult) others = NULL;
+  g_autoptr (PGresult) result =
+      PQexecParams (conn,
+                    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                    "c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'v', 'm', "
+                    "'p', 'f') ORDER BY 1",
+                    1, NULL, params, NULL, NULL, 0);
+  GPtrArray *tables;
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      pg_fail (result, shown, error);
+      return NULL;
+    }
+  tables = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    g_ptr_array_add (tables, g_strdup (PQgetvalue (result, i, 0)));
+  return tables;
+}
+
+/* The revision of the project in @schema (gr_meta), or %NULL for none. */
+static char *
+schema_revision (PGconn *conn, const char *quoted)
+{
+  g_autofree char *sql =
+      g_strdup_printf ("SELECT (SELECT value FROM %s.gr_meta WHERE key = 'format'), (SELECT value "
+                       "FROM %s.gr_meta WHERE key = 'revision')",
+                       quoted, quoted);
+  g_autoptr (PGresult) result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1
+      || g_strcmp0 (PQgetvalue (result, 0, 0), PROJECT_FORMAT) != 0)
+    return NULL;
+  return g_strdup (PQgetisnull (result, 0, 1) ? "" : PQgetvalue (result, 0, 1));
+}
+
+/* Whether @schema may be written over: missing, empty, or holding a
+ * Greenreach project (gr_meta says so) and nothing else. Another
+ * program's tables are never dropped; "public" is never a project's. */
+static gboolean
+check_schema (PGconn *conn, const char *shown, const char *schema, char **revision, GError **error)
+{
+  g_autofree char *quoted = gr_pg_quote_identifier (conn, schema);
+  g_autoptr (GPtrArray) tables = NULL;
   g_autoptr (PGresult) postgis =
       PQexec (conn, "SELECT 1 FROM pg_extension WHERE extname = 'postgis'");
 
@@ -456,29 +525,114 @@ check_schema (PGconn *conn, const char *shown, const char *schema, GError **erro
                    shown);
       return FALSE;
     }
-  others = PQexecParams (conn,
-                         "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = "
-                         "c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'v', 'm', "
-                         "'p', 'f') ORDER BY 1",
-                         1, NULL, params, NULL, NULL, 0);
-  if (PQresultStatus (others) != PGRES_TUPLES_OK)
+  if (g_str_equal (schema, "public"))
     {
-      g_autofree char *why = g_strdup (PQresultErrorMessage (others));
-
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE, "%s: %s", shown,
-                   g_strstrip (why));
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                   _ ("%s: a project gets a schema of its own, not “public”: name one with "
+                      "schema=NAME"),
+                   shown);
       return FALSE;
     }
-  for (int i = 0; i < PQntuples (others); i++)
-    if (!is_project_table (PQgetvalue (others, i, 0)))
+  if ((tables = schema_tables (conn, shown, schema, error)) == NULL)
+    return FALSE;
+  *revision = tables->len > 0 ? schema_revision (conn, quoted) : NULL;
+  for (guint i = 0; i < tables->len; i++)
+    if (*revision == NULL || !is_project_table (g_ptr_array_index (tables, i)))
       {
         g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_WRITE,
                      _ ("%s: schema “%s” holds other tables than a Greenreach project’s "
                         "(“%s”): choose another schema; nothing was written"),
-                     shown, schema, PQgetvalue (others, i, 0));
+                     shown, schema, (const char *) g_ptr_array_index (tables, i));
         return FALSE;
       }
   return TRUE;
+}
+
+/* Saved over itself: refused when someone changed a scenario since the
+ * project was read, whose change would be lost. */
+static gboolean
+check_scenarios (PGconn     *conn,
+                 const char *shown,
+                 const char *schema,
+                 const char *quoted,
+                 GPtrArray  *scenarios,
+                 GError    **error)
+{
+  const char *params[] = { schema };
+  g_autoptr (PGresult) exists =
+      PQexecParams (conn, "SELECT to_regclass (quote_ident ($1) || '.gr_scenarios') IS NOT NULL", 1,
+                    NULL, params, NULL, NULL, 0);
+  g_autofree char *lock = g_strdup_printf ("LOCK TABLE %s.gr_scenarios IN EXCLUSIVE MODE", quoted);
+  g_autofree char *sql =
+      g_strdup_printf ("SELECT id, version FROM %s.gr_scenarios ORDER BY id", quoted);
+  g_autoptr (PGresult) result = NULL;
+  g_autoptr (GString) now = g_string_new (NULL);
+  g_autoptr (GString) read = g_string_new (NULL);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+
+  if (PQresultStatus (exists) != PGRES_TUPLES_OK)
+    return pg_fail (exists, shown, error);
+  if (g_strcmp0 (PQgetvalue (exists, 0, 0), "t") != 0)
+    return TRUE; /* no scenarios there */
+  if (!gr_pg_exec (conn, lock, error))
+    return FALSE;
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    return pg_fail (result, shown, error);
+  for (int i = 0; i < PQntuples (result); i++)
+    g_string_append_printf (now, "%s:%s ", PQgetvalue (result, i, 0), PQgetvalue (result, i, 1));
+  for (guint i = 0; scenarios != NULL && i < scenarios->len; i++)
+    {
+      GrScenario *s = g_ptr_array_index (scenarios, i);
+      gint64      pair[2] = { s->id, s->version };
+
+      if (s->id > 0)
+        g_array_append_vals (ids, pair, 1);
+    }
+  for (guint i = 0; i < ids->len; i++)
+    for (guint k = i + 1; k < ids->len; k++)
+      if (g_array_index (ids, gint64, 2 * k) < g_array_index (ids, gint64, 2 * i))
+        {
+          gint64 *a = &g_array_index (ids, gint64, 2 * i), *b = &g_array_index (ids, gint64, 2 * k);
+          gint64  t0 = a[0], t1 = a[1];
+
+          a[0] = b[0], a[1] = b[1], b[0] = t0, b[1] = t1;
+        }
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (read, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " ",
+                            g_array_index (ids, gint64, 2 * i),
+                            g_array_index (ids, gint64, 2 * i + 1));
+  if (g_str_equal (now->str, read->str))
+    return TRUE;
+  g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CONFLICT,
+               _ ("%s: the project's scenarios were changed by someone else since it was "
+                  "opened: nothing was written, so that their changes are not lost. Open the "
+                  "project again and save once more."),
+               shown);
+  return FALSE;
+}
+
+/* In the transaction that swaps them: the old project's tables dropped one
+ * by one and its schema after them, each refused (and everything with it)
+ * if anything outside depends on it — a view built on a layer, say. */
+static gboolean
+drop_project (PGconn *conn, const char *shown, const char *schema, GError **error)
+{
+  g_autofree char *quoted = gr_pg_quote_identifier (conn, schema);
+  g_autoptr (GPtrArray) tables = schema_tables (conn, shown, schema, error);
+  g_autofree char *drop = g_strdup_printf ("DROP SCHEMA IF EXISTS %s RESTRICT", quoted);
+
+  if (tables == NULL)
+    return FALSE;
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *table = gr_pg_quote_identifier (conn, g_ptr_array_index (tables, i));
+      g_autofree char *sql = g_strdup_printf ("DROP TABLE %s.%s RESTRICT", quoted, table);
+
+      if (!gr_pg_exec (conn, sql, error))
+        return FALSE;
+    }
+  return gr_pg_exec (conn, drop, error);
 }
 
 /* Layers and metadata through GDAL's PostgreSQL driver, in one transaction. */
@@ -510,7 +664,8 @@ write_schema (GrProject *project, const char *location, const char *shown, GErro
 /* A project saved to a database's schema is written whole into a schema
  * of its own beside it, which then takes the schema's place in one
  * transaction: those who read the project see it before or after, never
- * half written, and a failure leaves the schema as it was. */
+ * half written, and a failure leaves the schema as it was. Saved over
+ * itself (the same revision), the scenarios must be as they were read. */
 static gboolean
 save_to_database (GrProject *project, const char *location, GPtrArray *scenarios, GError **error)
 {
@@ -522,12 +677,18 @@ save_to_database (GrProject *project, const char *location, GPtrArray *scenarios
   g_autofree char *quoted = NULL;
   g_autofree char *quoted_partial = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *revision = NULL;
+  g_autofree char *swapped_revision = NULL;
+  g_autofree char *was = NULL;
   g_autoptr (PGconn) conn = NULL;
   gboolean ok;
 
   if (!gr_pg_check_project (location, error) || (conn = gr_pg_connect (location, error)) == NULL
-      || !check_schema (conn, shown, schema, error))
+      || !check_schema (conn, shown, schema, &revision, error))
     return FALSE;
+  /* Written with a new revision; the one read tells a save over itself. */
+  was = g_steal_pointer (&project->revision);
+  project->revision = g_uuid_string_random ();
   quoted = gr_pg_quote_identifier (conn, schema);
   quoted_partial = gr_pg_quote_identifier (conn, partial_name);
   sql = g_strdup_printf ("CREATE SCHEMA %s", quoted_partial);
@@ -536,12 +697,15 @@ save_to_database (GrProject *project, const char *location, GPtrArray *scenarios
   ok = write_schema (project, partial, shown, error)
        && add_scenarios (partial, project, scenarios, error);
   g_free (sql);
+  sql = g_strdup_printf ("ALTER SCHEMA %s RENAME TO %s", quoted_partial, quoted);
   /* Checked again inside the transaction that swaps them: another
-   * program's table made meanwhile is not dropped either. */
-  sql = g_strdup_printf ("DROP SCHEMA IF EXISTS %s CASCADE; ALTER SCHEMA %s RENAME TO %s", quoted,
-                         quoted_partial, quoted);
-  ok = ok && gr_pg_exec (conn, "BEGIN", error);
-  ok = ok && check_schema (conn, shown, schema, error) && gr_pg_exec (conn, sql, error)
+   * program's table made meanwhile is not dropped, nor a scenario
+   * changed meanwhile lost. */
+  ok = ok && gr_pg_exec (conn, "BEGIN", error)
+       && check_schema (conn, shown, schema, &swapped_revision, error)
+       && (swapped_revision == NULL || g_strcmp0 (swapped_revision, was) != 0
+           || check_scenarios (conn, shown, schema, quoted, scenarios, error))
+       && drop_project (conn, shown, schema, error) && gr_pg_exec (conn, sql, error)
        && gr_pg_exec (conn, "COMMIT", error);
   if (!ok)
     {
@@ -549,6 +713,8 @@ save_to_database (GrProject *project, const char *location, GPtrArray *scenarios
 
       gr_pg_exec (conn, "ROLLBACK", NULL);
       gr_pg_exec (conn, drop, NULL);
+      g_free (project->revision);
+      project->revision = g_steal_pointer (&was);
     }
   return ok;
 }
@@ -748,6 +914,7 @@ read_project (GDALDatasetH ds, GrProject *project, const char *path, GError **er
   project->repaired = repaired != NULL ? (guint) atoi (repaired) : 0;
   project->population_method = meta_value (ds, "population_method");
   project->recipe = meta_value (ds, "recipe");
+  project->revision = meta_value (ds, "revision");
   if (project->recipe != NULL && *project->recipe == '\0')
     g_clear_pointer (&project->recipe, g_free);
   /* Projects from before the method was kept: their residents were features. */

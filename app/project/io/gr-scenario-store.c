@@ -16,6 +16,10 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+typedef struct _Peeker Peeker;
+
+static void peeker_clear (Peeker *peeker);
+
 struct _GrScenarioStore
 {
   GrDb      *db;
@@ -26,6 +30,8 @@ struct _GrScenarioStore
   gboolean   lasting;   /* gr_edits has the columns that name features lastingly */
   gboolean   suggested; /* … and the column that marks suggested sites */
   gboolean   versioned; /* gr_scenarios counts each scenario's changes */
+  char      *location;  /* as given, a password in it included: never shown */
+  Peeker    *peeker;    /* looks at a shared project off the main thread */
 };
 
 /* fid: a baseline feature's lasting number (GrFeature.id); candidate: the
@@ -104,10 +110,9 @@ n_features (GrProject *baseline, GrRole role)
 static gboolean
 fail (GrScenarioStore *store, GError *local, GError **error)
 {
-  g_autoptr (GError) owned = local;
-
   g_set_error (error, GR_PROJECT_ERROR, local->code, _ ("%s: cannot record the change: %s"),
                store->path, local->message);
+  g_error_free (local);
   return FALSE;
 }
 
@@ -170,6 +175,14 @@ create_tables (GrScenarioStore *store, GError **error)
 {
   gboolean ok;
 
+  /* In a database, an analyst may change the tables without the right to
+   * create any: nothing to create, nothing asked. */
+  if (gr_db_get_kind (store->db) == GR_DB_POSTGRES && gr_db_has_table (store->db, "gr_scenarios")
+      && gr_db_has_table (store->db, "gr_edits"))
+    {
+      note_columns (store);
+      return TRUE;
+    }
   if (!begin (store, error))
     return FALSE;
   if (gr_db_get_kind (store->db) == GR_DB_POSTGRES)
@@ -212,6 +225,7 @@ gr_scenario_store_open (const char         *path,
   gboolean write = mode == GR_SCENARIO_STORE_WRITE;
 
   store->path = gr_pg_redact_connection (path);
+  store->location = g_strdup (path);
   store->baseline = baseline;
   store->read_only = !write;
   if (!gr_project_file_is_project (path))
@@ -260,7 +274,10 @@ gr_scenario_store_close (GrScenarioStore *store)
   if (store == NULL)
     return;
   gr_db_close (store->db);
+  if (store->peeker != NULL)
+    g_atomic_rc_box_release_full (store->peeker, (GDestroyNotify) peeker_clear);
   g_free (store->path);
+  g_free (store->location);
   g_free (store);
 }
 
@@ -724,13 +741,17 @@ name_taken (GrScenarioStore *store, const char *name, GError **error)
  * gr_scenario_store_add:
  *
  * Stores a new scenario with its edits (a fresh one, or a duplicate made
- * with gr_scenario_copy()), in one transaction; sets its id.
+ * with gr_scenario_copy()), in one transaction; sets its id. A scenario
+ * that has an id already (copied with its project into a new file or
+ * schema) keeps it, and its version.
  */
 gboolean
 gr_scenario_store_add (GrScenarioStore *store, GrScenario *scenario, GError **error)
 {
   GrDbValue values[] = { GR_DB_INT (scenario->position), GR_DB_TEXT (scenario->name),
-                         GR_DB_TEXT (gr_db_get_who ()) };
+                         GR_DB_TEXT (gr_db_get_who ()), GR_DB_INT (scenario->id),
+                         GR_DB_INT (scenario->version) };
+  gboolean  kept = scenario->id > 0 && store->versioned;
   g_autoptr (GrDbResult) result = NULL;
   GError  *local = NULL;
   gboolean ok;
@@ -743,13 +764,20 @@ gr_scenario_store_add (GrScenarioStore *store, GrScenario *scenario, GError **er
     }
   if (name_taken (store, scenario->name, error) || !begin (store, error))
     return FALSE;
+  /* A scenario copied with its project keeps its number and version. */
   result =
       gr_db_query (store->db,
-                   store->versioned ? "INSERT INTO gr_scenarios (position, name, changed_by) "
-                                      "VALUES (?1, ?2, ?3) RETURNING id"
-                                    : "INSERT INTO gr_scenarios (position, name) VALUES (?1, ?2) "
-                                      "RETURNING id",
-                   values, store->versioned ? 3 : 2, &local);
+                   kept ? "INSERT INTO gr_scenarios (position, name, changed_by, id, version) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id"
+                   : store->versioned ? "INSERT INTO gr_scenarios (position, name, changed_by) "
+                                        "VALUES (?1, ?2, ?3) RETURNING id"
+                                      : "INSERT INTO gr_scenarios (position, name) VALUES "
+                                        "(?1, ?2) RETURNING id",
+                   values,
+                   kept               ? 5
+                   : store->versioned ? 3
+                                      : 2,
+                   &local);
   ok = result != NULL && gr_db_result_next (result);
   if (result == NULL)
     fail (store, local, error);
@@ -757,12 +785,19 @@ gr_scenario_store_add (GrScenarioStore *store, GrScenario *scenario, GError **er
     scenario->id = gr_db_result_get_int (result, 0, 0);
   for (guint i = 0; ok && i < scenario->edits->len; i++)
     ok = insert_edit (store, scenario->id, i, g_ptr_array_index (scenario->edits, i), error);
+  /* The next new scenario is numbered after the kept ones. */
+  if (ok && kept && gr_db_get_kind (store->db) == GR_DB_POSTGRES)
+    ok = exec (store,
+               "SELECT setval (pg_get_serial_sequence ('gr_scenarios', 'id'), "
+               "(SELECT max (id) FROM gr_scenarios))",
+               error);
   if (!commit (store, ok, error))
     {
       scenario->id = 0;
       return FALSE;
     }
-  scenario->version = 0;
+  if (!kept)
+    scenario->version = 0;
   g_free (scenario->changed_by);
   scenario->changed_by = g_strdup (gr_db_get_who ());
   return TRUE;
@@ -906,44 +941,33 @@ gr_scenario_store_set_editing (GrScenarioStore *store, GrScenario *scenario, GEr
               error);
 }
 
-/**
- * gr_scenario_store_get_editors:
- *
- * Returns: (transfer full): for each scenario others are editing now
- *   (its id, a #gint64 key), who they are ("user@host, …"); empty for a
- *   file; %NULL with @error when the database cannot be asked
- */
-GHashTable *
-gr_scenario_store_get_editors (GrScenarioStore *store, GError **error)
+/* Others editing a scenario: for each, who (decoded from the application
+ * name), leaving out the session @own (this program's connection). */
+static GHashTable *
+query_editors (GrDb *db, int own, GError **error)
 {
   g_autoptr (GHashTable) editors =
       g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GrDbValue value = GR_DB_INT (own);
   g_autoptr (GrDbResult) result = NULL;
-  GError *local = NULL;
 
-  if (!gr_scenario_store_is_shared (store))
-    return g_steal_pointer (&editors);
   /* application_name is seen for every session, whoever's; it is
    * "greenreach user@host" for this program's. */
   result = gr_db_query (
-      store->db,
+      db,
       "SELECT l.objid::bigint, string_agg (DISTINCT CASE WHEN a.application_name LIKE "
       "'greenreach %' THEN substr (a.application_name, 12) ELSE a.usename::text END, ', ') "
       "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
       "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 "
       "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database ()) "
-      "AND l.classid::bigint = (" LOCK_KEY ") AND l.pid <> pg_backend_pid () "
+      "AND l.classid::bigint = (" LOCK_KEY ") AND l.pid <> CAST (?1 AS integer) "
       "GROUP BY l.objid",
-      NULL, 0, &local);
+      &value, 1, error);
   if (result == NULL)
-    {
-      fail (store, local, error);
-      return NULL;
-    }
+    return NULL;
   while (gr_db_result_next (result))
     {
-      gint64 id = gr_db_result_get_int (result, 0, 0);
-
+      gint64           id = gr_db_result_get_int (result, 0, 0);
       g_autofree char *names = gr_db_result_dup_text (result, 1);
       char            *shown = names != NULL ? g_uri_unescape_string (names, NULL) : NULL;
 
@@ -958,33 +982,181 @@ gr_scenario_store_get_editors (GrScenarioStore *store, GError **error)
   return g_steal_pointer (&editors);
 }
 
-/**
- * gr_scenario_store_get_state:
- *
- * Returns: (transfer full): a text that changes whenever anyone adds,
- *   changes, renames or deletes a scenario of the project, to notice
- *   others' changes by; %NULL with @error when it cannot be read
- */
-char *
-gr_scenario_store_get_state (GrScenarioStore *store, GError **error)
+/* "REVISION|id:version id:version …": the project's save (gr_meta), and
+ * each scenario's count of changes. */
+static char *
+query_state (GrDb *db, GError **error)
 {
+  g_autoptr (GrDbResult) revision =
+      gr_db_query (db, "SELECT value FROM gr_meta WHERE key = 'revision'", NULL, 0, error);
   g_autoptr (GrDbResult) result = NULL;
-  GString *state = g_string_new (NULL);
-  GError  *local = NULL;
+  g_autofree char *text = NULL;
+  GString         *state;
 
-  if (store->empty || !store->versioned)
-    return g_string_free (state, FALSE);
-  result =
-      gr_db_query (store->db, "SELECT id, version FROM gr_scenarios ORDER BY id", NULL, 0, &local);
-  if (result == NULL)
-    {
-      g_string_free (state, TRUE);
-      fail (store, local, error);
-      return NULL;
-    }
+  if (revision == NULL
+      || (result =
+              gr_db_query (db, "SELECT id, version FROM gr_scenarios ORDER BY id", NULL, 0, error))
+             == NULL)
+    return NULL;
+  if (gr_db_result_next (revision))
+    text = gr_db_result_dup_text (revision, 0);
+  state = g_string_new (text);
+  g_string_append_c (state, '|');
   while (gr_db_result_next (result))
     g_string_append_printf (state, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " ",
                             gr_db_result_get_int (result, 0, 0),
                             gr_db_result_get_int (result, 1, 0));
   return g_string_free (state, FALSE);
+}
+
+/**
+ * gr_scenario_store_get_editors:
+ *
+ * Returns: (transfer full): for each scenario others are editing now
+ *   (its id, a #gint64 key), who they are ("user@host, …"); empty for a
+ *   file; %NULL with @error when the database cannot be asked
+ */
+GHashTable *
+gr_scenario_store_get_editors (GrScenarioStore *store, GError **error)
+{
+  GError     *local = NULL;
+  GHashTable *editors;
+
+  if (!gr_scenario_store_is_shared (store))
+    return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  editors = query_editors (store->db, gr_db_get_backend_pid (store->db), &local);
+  if (editors == NULL)
+    fail (store, local, error);
+  return editors;
+}
+
+/**
+ * gr_scenario_store_get_state:
+ *
+ * Returns: (transfer full): a text that changes whenever anyone adds,
+ *   changes, renames or deletes a scenario of the project, or saves the
+ *   project anew: "REVISION|id:version …", REVISION as
+ *   GrProject.revision; %NULL with @error when it cannot be read
+ */
+char *
+gr_scenario_store_get_state (GrScenarioStore *store, GError **error)
+{
+  GError *local = NULL;
+  char   *state;
+
+  if (store->empty || !store->versioned || !gr_db_has_table (store->db, "gr_meta"))
+    return g_strdup ("");
+  if ((state = query_state (store->db, &local)) == NULL)
+    fail (store, local, error);
+  return state;
+}
+
+/* ---- looking at a shared project off the main thread ---- */
+
+/* What a look at a shared project needs, kept apart from the store (which
+ * may be closed while a look is under way): the location, which session
+ * is the store's own, and a connection of its own, used by one look at a
+ * time. */
+struct _Peeker
+{
+  char  *location;
+  int    own;
+  GMutex lock;
+  GrDb  *db;
+};
+
+static void
+peeker_clear (Peeker *peeker)
+{
+  g_free (peeker->location);
+  gr_db_close (peeker->db);
+  g_mutex_clear (&peeker->lock);
+}
+
+static void
+peeker_unref (Peeker *peeker)
+{
+  g_atomic_rc_box_release_full (peeker, (GDestroyNotify) peeker_clear);
+}
+
+void
+gr_share_peek_free (GrSharePeek *peek)
+{
+  if (peek == NULL)
+    return;
+  g_clear_pointer (&peek->editors, g_hash_table_unref);
+  g_free (peek->state);
+  g_free (peek);
+}
+
+static void
+peek_in_thread (GTask *task, gpointer object, gpointer data, GCancellable *cancellable)
+{
+  Peeker *peeker = data;
+  g_autoptr (GrSharePeek) peek = g_new0 (GrSharePeek, 1);
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&peeker->lock);
+  GError *error = NULL;
+
+  if (peeker->db == NULL && (peeker->db = gr_db_open (peeker->location, FALSE, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if ((peek->editors = query_editors (peeker->db, peeker->own, &error)) == NULL
+      || (peek->state = query_state (peeker->db, &error)) == NULL)
+    {
+      /* Connected again next time: the network may come back. */
+      g_clear_pointer (&peeker->db, gr_db_close);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&peek), (GDestroyNotify) gr_share_peek_free);
+}
+
+/**
+ * gr_scenario_store_peek_async:
+ *
+ * Looks, on a connection and a thread of its own, at who is editing which
+ * scenario of a shared project and whether any was changed (see
+ * gr_scenario_store_get_editors() and gr_scenario_store_get_state()): a
+ * slow or lost network never holds up the caller. The store may be
+ * closed meanwhile. @tag comes back from gr_scenario_store_peek_finish(),
+ * to tell which look it was.
+ */
+void
+gr_scenario_store_peek_async (GrScenarioStore    *store,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            data,
+                              guint               tag)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, data);
+
+  g_task_set_source_tag (task, gr_scenario_store_peek_async);
+  g_object_set_data (G_OBJECT (task), "gr-peek-tag", GUINT_TO_POINTER (tag));
+  if (!gr_scenario_store_is_shared (store))
+    {
+      g_task_return_new_error (task, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                               "%s: not a shared project", store->path);
+      return;
+    }
+  if (store->peeker == NULL)
+    {
+      store->peeker = g_atomic_rc_box_new0 (Peeker);
+      store->peeker->location = g_strdup (store->location);
+      store->peeker->own = gr_db_get_backend_pid (store->db);
+      g_mutex_init (&store->peeker->lock);
+    }
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (store->peeker),
+                        (GDestroyNotify) peeker_unref);
+  g_task_run_in_thread (task, peek_in_thread);
+}
+
+/* @tag: (out): the caller's tag given to gr_scenario_store_peek_async() */
+GrSharePeek *
+gr_scenario_store_peek_finish (GAsyncResult *result, guint *tag, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  *tag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "gr-peek-tag"));
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

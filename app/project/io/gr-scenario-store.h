@@ -11,6 +11,8 @@
 
 #include "gr-scenario.h"
 
+#include <gio/gio.h>
+
 G_BEGIN_DECLS
 
 typedef struct _GrScenarioStore GrScenarioStore;
@@ -47,6 +49,25 @@ gboolean
 gr_scenario_store_set_editing (GrScenarioStore *store, GrScenario *scenario, GError **error);
 GHashTable *gr_scenario_store_get_editors (GrScenarioStore *store, GError **error);
 char       *gr_scenario_store_get_state (GrScenarioStore *store, GError **error);
+
+/* A look at a shared project: who edits which scenario (as
+ * gr_scenario_store_get_editors()), and the state of its scenarios (as
+ * gr_scenario_store_get_state()). */
+typedef struct
+{
+  GHashTable *editors;
+  char       *state;
+} GrSharePeek;
+
+void         gr_share_peek_free (GrSharePeek *peek);
+void         gr_scenario_store_peek_async (GrScenarioStore    *store,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            data,
+                                           guint               tag);
+GrSharePeek *gr_scenario_store_peek_finish (GAsyncResult *result, guint *tag, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrSharePeek, gr_share_peek_free)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrScenarioStore, gr_scenario_store_close)
 

@@ -129,8 +129,9 @@ gr_project_style_save (const char *path, const GrMapStyle *style, GError **error
   if ((db = open_file (path, TRUE, error)) == NULL)
     return FALSE;
   ok = gr_db_begin (db, &local)
-       && (gr_db_get_kind (db) == GR_DB_SQLITE
-               ? gr_db_exec (db, sqlite_schema, &local)
+       && (gr_db_get_kind (db) == GR_DB_SQLITE ? gr_db_exec (db, sqlite_schema, &local)
+           : gr_db_has_table (db, "gr_layer_styles")
+               ? TRUE
                : gr_db_exec (db, "SELECT pg_advisory_xact_lock (hashtext (current_schema ()))",
                              &local)
                      && gr_db_exec (db, postgres_schema, &local))

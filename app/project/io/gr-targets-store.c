@@ -100,8 +100,9 @@ gr_project_targets_set (const char   *path,
   /* The table is made in the change's transaction, once however many
    * set a target at the same time. */
   ok = gr_db_begin (db, &local)
-       && (gr_db_get_kind (db) == GR_DB_SQLITE
-               ? gr_db_exec (db, sqlite_schema, &local)
+       && (gr_db_get_kind (db) == GR_DB_SQLITE ? gr_db_exec (db, sqlite_schema, &local)
+           : gr_db_has_table (db, "gr_targets")
+               ? TRUE
                : gr_db_exec (db, "SELECT pg_advisory_xact_lock (hashtext (current_schema ()))",
                              &local)
                      && gr_db_exec (db, postgres_schema, &local))

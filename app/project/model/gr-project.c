@@ -33,6 +33,7 @@ gr_project_free (GrProject *project)
   g_ptr_array_unref (project->landuse);
   g_free (project->population_method);
   g_free (project->recipe);
+  g_free (project->revision);
   g_free (project->crs_name);
   g_free (project->crs_wkt);
   g_free (project);

@@ -38,6 +38,7 @@ typedef struct
   guint           repaired;          /* invalid geometries made valid */
   char           *population_method; /* features, table or raster; NULL: no residents */
   char           *recipe;            /* how the import was made, to make it again (gr-recipe.h) */
+  char           *revision;          /* written anew with each save: which save was read */
   GPtrArray      *warnings;          /* import notes for the user, not saved */
   GPtrArray      *landuse;           /* GrLanduseReport: each land-use layer's codes; not saved */
   double          extent[4];         /* analysis CRS */

@@ -25,7 +25,7 @@ typedef struct
    * feature was deleted or replaced in the meantime): one sentence each,
    * naming the scenario, the edit and why. They are not in @edits. */
   GPtrArray *left_out;
-  gboolean   stale; /* the file's rows differ from @edits: rewritten at the next change */
+  gboolean   stale;      /* the file's rows differ from @edits: rewritten at the next change */
   gint64     version;    /* the changes stored when it was read, see gr-scenario-store.h */
   char      *changed_by; /* who made the last of them (user@host), or NULL */
 } GrScenario;

@@ -235,8 +235,25 @@ gr_pg_check (const char *connection, GError **error)
 char *
 gr_pg_conninfo (const char *connection)
 {
-  gsize    skip = prefix_length (connection);
-  gboolean timeout = FALSE;
+  /* A host that drops packets is given up on in 15 s, not the system's
+   * minutes; a connection that dies under an open project (a cable
+   * pulled, a VPN gone) is noticed within about 20 s by TCP keepalives
+   * and the user timeout, so that neither the window nor a script waits
+   * on it for the kernel's two hours. Each unless the string says. */
+  const char *const defaults[] = {
+    "connect_timeout",
+    "15",
+    "keepalives_idle",
+    "10",
+    "keepalives_interval",
+    "5",
+    "keepalives_count",
+    "3",
+    "tcp_user_timeout",
+    "20000",
+    NULL,
+  };
+  gsize skip = prefix_length (connection);
   g_autoptr (GPtrArray) pairs = NULL;
   GString *out;
 
@@ -249,14 +266,18 @@ gr_pg_conninfo (const char *connection)
     {
       const char *key = g_ptr_array_index (pairs, i);
 
-      timeout |= g_str_equal (key, "connect_timeout");
       if (!g_strv_contains (gdal_keys, key))
         append_pair (out, key, g_ptr_array_index (pairs, i + 1));
     }
-  /* A host that drops packets is given up on in 15 s, not the system's
-   * minutes. */
-  if (!timeout)
-    append_pair (out, "connect_timeout", "15");
+  for (guint d = 0; defaults[d] != NULL; d += 2)
+    {
+      gboolean given = FALSE;
+
+      for (guint i = 0; i + 1 < pairs->len && !given; i += 2)
+        given = g_str_equal (g_ptr_array_index (pairs, i), defaults[d]);
+      if (!given)
+        append_pair (out, defaults[d], defaults[d + 1]);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -532,6 +553,51 @@ gr_pg_describe (const char *location)
     /* TRANSLATORS: a project in a database: its schema, database and server */
     return g_strdup_printf (_ ("%s (%s on %s)"), schema, dbname, host);
   if (dbname != NULL || host != NULL)
-    return g_strdup_printf ("%s (%s)", schema, dbname != NULL ? dbname : host);
+    /* TRANSLATORS: a project in a database: its schema, and its database or server */
+    return g_strdup_printf (_ ("%s (%s)"), schema, dbname != NULL ? dbname : host);
   return g_steal_pointer (&schema);
+}
+
+/* @key's value in @connection, or "" when it has none. */
+static char *
+value_of (const char *connection, const char *key)
+{
+  gsize skip = prefix_length (connection);
+  g_autoptr (GPtrArray) pairs = NULL;
+
+  if (skip > 0 && (pairs = split_pairs (connection + skip)) != NULL)
+    for (guint i = 0; i + 1 < pairs->len; i += 2)
+      if (g_str_equal (g_ptr_array_index (pairs, i), key))
+        return g_strdup (g_ptr_array_index (pairs, i + 1));
+  return g_strdup ("");
+}
+
+/**
+ * gr_pg_same_project:
+ *
+ * Returns: whether @a and @b name the same project in a database: the
+ *   same server, port, database (or service) and schema, however else
+ *   they are written (user, password, order, timeouts)
+ */
+gboolean
+gr_pg_same_project (const char *a, const char *b)
+{
+  const char *const keys[] = { "host", "hostaddr", "port", "dbname", "service" };
+  g_autofree char  *schema_a = gr_pg_get_schema (a);
+  g_autofree char  *schema_b = gr_pg_get_schema (b);
+
+  if (!gr_pg_is_connection (a) || !gr_pg_is_connection (b) || prefix_length (a) == 0
+      || prefix_length (b) == 0)
+    return g_strcmp0 (a, b) == 0;
+  if (!g_str_equal (schema_a, schema_b))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autofree char *x = value_of (a, keys[k]);
+      g_autofree char *y = value_of (b, keys[k]);
+
+      if (!g_str_equal (x, y))
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -22,6 +22,7 @@ char    *gr_pg_project_location (const char *connection, const char *schema);
 gboolean gr_pg_check_project (const char *location, GError **error);
 char   **gr_pg_join_schema_args (char **argv);
 char    *gr_pg_describe (const char *location);
+gboolean gr_pg_same_project (const char *a, const char *b);
 PGconn  *gr_pg_connect (const char *connection, GError **error);
 char    *gr_pg_quote_identifier (PGconn *conn, const char *name);
 gboolean gr_pg_exec (PGconn *conn, const char *sql, GError **error);

@@ -596,7 +596,7 @@ option_clear (Option *o, GrProject *baseline)
 static gboolean
 write_run (Publish *p, const GrPublishOptions *options, const GrCriteria *criteria, GError **error)
 {
-  g_autofree char *name = g_path_get_basename (options->project);
+  g_autofree char *name = gr_project_file_get_name (options->project);
   g_autoptr (GString) names = g_string_new ("{");
   g_autoptr (GDateTime) time = g_date_time_new_now_utc ();
   g_autofree char *now = g_date_time_format_iso8601 (time);
@@ -738,10 +738,12 @@ gr_publish (const GrPublishOptions *options,
     return FALSE;
   if (baseline->epsg <= 0)
     {
+      g_autofree char *project = gr_pg_redact_connection (options->project);
+
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
                    _ ("%s: the project's CRS (%s) has no EPSG code, which PostGIS needs as the "
                       "tables' SRID"),
-                   options->project, baseline->crs_name != NULL ? baseline->crs_name : "?");
+                   project, baseline->crs_name != NULL ? baseline->crs_name : "?");
       return FALSE;
     }
   report_progress (progress, progress_data, 0, _ ("Connecting to the database…"));

@@ -65,7 +65,7 @@ _gr_report_cover (Doc                   *doc,
                   const GrCriteria      *criteria,
                   const GrMapRender     *frame)
 {
-  g_autofree char *file = g_path_get_basename (o->project);
+  g_autofree char *file = gr_project_file_get_name (o->project);
   g_autofree char *residents = gr_population_describe (baseline);
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (PangoLayout) title = NULL;

@@ -15,6 +15,7 @@
 
 #include "gr-format.h"
 #include "gr-output-file.h"
+#include "gr-pg.h"
 #include "gr-population.h"
 
 #include "gr-priority.h"
@@ -904,8 +905,10 @@ gr_report_write (const GrReportOptions *o,
                                 error))
                  == NULL)
         {
-          if (error != NULL && *error != NULL && !g_str_has_prefix ((*error)->message, o->project))
-            g_prefix_error (error, "%s: ", o->project);
+          g_autofree char *shown = gr_pg_redact_connection (o->project);
+
+          if (error != NULL && *error != NULL && !g_str_has_prefix ((*error)->message, shown))
+            g_prefix_error (error, "%s: ", shown);
           options_free (g_steal_pointer (&options), n_zones);
           return FALSE;
         }
@@ -937,7 +940,7 @@ gr_report_write (const GrReportOptions *o,
   doc.width = page_w, doc.height = page_h;
   doc.date = date;
   {
-    g_autofree char *name = g_path_get_basename (o->project);
+    g_autofree char *name = gr_project_file_get_name (o->project);
 
     doc.running = g_strdup_printf (_ ("Park-city assessment — %s — %s"), name, date);
   }

@@ -1089,28 +1089,38 @@ gr_share_peek_free (GrSharePeek *peek)
   g_free (peek);
 }
 
-static void
-peek_in_thread (GTask *task, gpointer object, gpointer data, GCancellable *cancellable)
+/* The look itself, its connection kept for the next; under the lock. */
+static GrSharePeek *
+look (Peeker *peeker, GError **error)
 {
-  Peeker *peeker = data;
   g_autoptr (GrSharePeek) peek = g_new0 (GrSharePeek, 1);
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&peeker->lock);
-  GError *error = NULL;
 
-  if (peeker->db == NULL && (peeker->db = gr_db_open (peeker->location, FALSE, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if ((peek->editors = query_editors (peeker->db, peeker->own, &error)) == NULL
-      || (peek->state = query_state (peeker->db, &error)) == NULL)
+  if (peeker->db == NULL && (peeker->db = gr_db_open (peeker->location, FALSE, error)) == NULL)
+    return NULL;
+  if ((peek->editors = query_editors (peeker->db, peeker->own, error)) == NULL
+      || (peek->state = query_state (peeker->db, error)) == NULL)
     {
       /* Connected again next time: the network may come back. */
       g_clear_pointer (&peeker->db, gr_db_close);
-      g_task_return_error (task, error);
-      return;
+      return NULL;
     }
-  g_task_return_pointer (task, g_steal_pointer (&peek), (GDestroyNotify) gr_share_peek_free);
+  return g_steal_pointer (&peek);
+}
+
+static void
+peek_in_thread (GTask *task, gpointer object, gpointer data, GCancellable *cancellable)
+{
+  Peeker      *peeker = data;
+  GError      *error = NULL;
+  GrSharePeek *result;
+
+  g_mutex_lock (&peeker->lock);
+  result = look (peeker, &error);
+  g_mutex_unlock (&peeker->lock);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) gr_share_peek_free);
 }
 
 /**

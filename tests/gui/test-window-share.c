@@ -8,29 +8,14 @@
 #include "gr-window-fixture.h"
 
 #include "gr-pg.h"
+#include "gr-test-pg.h"
+#include "gr-test-scenario.h"
 #include "gr-targets-store.h"
 
 #include <string.h>
 
 static char *scratch;
 static char *shared; /* PG:… schema=plan */
-
-static const char *
-env (const char *name)
-{
-  const char *value = g_getenv (name);
-
-  g_assert_nonnull (value);
-  return value;
-}
-
-static char *
-location (const char *schema)
-{
-  return g_strdup_printf ("PG:host=%s port=%s dbname=%s user=%s schema=%s",
-                          env ("GREENREACH_PG_HOST"), env ("GREENREACH_PG_PORT"),
-                          env ("GREENREACH_PG_DBNAME"), env ("GREENREACH_PG_USER"), schema);
-}
 
 static void
 cli (const char *first, ...)
@@ -41,7 +26,7 @@ cli (const char *first, ...)
   int              status = 0;
   va_list          ap;
 
-  g_ptr_array_add (argv, (char *) env ("GREENREACH_CLI"));
+  g_ptr_array_add (argv, (char *) g_getenv ("GREENREACH_CLI"));
   va_start (ap, first);
   for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
     g_ptr_array_add (argv, (char *) a);
@@ -51,34 +36,6 @@ cli (const char *first, ...)
       g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, &out, &err, &status, NULL));
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("%s %s: %s", (char *) argv->pdata[1], first, err);
-}
-
-static GrScenario *
-find (GrScenarioStore *store, const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  GrScenario *scenario = gr_scenario_store_find (store, name, &error);
-
-  g_assert_no_error (error);
-  return scenario;
-}
-
-static GrEdit *
-park_edit (GrScenario *scenario, GrProject *baseline, double dx, const char *name)
-{
-  double           x = (baseline->extent[0] + baseline->extent[2]) / 2 + dx;
-  double           y = (baseline->extent[1] + baseline->extent[3]) / 2;
-  g_autofree char *wkt = g_strdup_printf ("POLYGON ((%f %f, %f %f, %f %f, %f %f))", x, y, x + 60, y,
-                                          x + 60, y + 60, x, y);
-  char            *cursor = wkt;
-  OGRGeometryH     geometry = NULL;
-  GrEdit          *edit;
-
-  g_assert_cmpint (OGR_G_CreateFromWkt (&cursor, NULL, &geometry), ==, OGRERR_NONE);
-  edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, gr_scenario_next_candidate (scenario, baseline),
-                      geometry);
-  edit->name = g_strdup (name);
-  return edit;
 }
 
 static GrScenarioItem *
@@ -144,7 +101,7 @@ test_shared (void)
   g_autofree char *message = NULL;
   g_autoptr (GdkTexture) shot = NULL;
   g_autofree char *file = g_build_filename (scratch, "back.gpkg", NULL);
-  g_autofree char *again = location ("plan_copy");
+  g_autofree char *again = gr_test_pg_location ("plan_copy");
   GrTarget         targets[GR_N_INDICATORS];
   GrIndicatorId    id;
   guint            had;
@@ -156,15 +113,15 @@ test_shared (void)
   g_assert_true (gr_scenario_store_is_shared (window->store));
   g_assert_cmpuint (window->scenarios->len, ==, 2);
   g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (window->window_title), "plan"));
-  g_assert_nonnull (
-      strstr (adw_window_title_get_subtitle (window->window_title), env ("GREENREACH_PG_HOST")));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (window->window_title),
+                            gr_test_pg_env ("GREENREACH_PG_HOST")));
   g_assert_true (gr_window_set_scenario (window, "方案 A"));
   wait_idle (window);
 
   /* Another analyst opens the east scenario: the switcher says so. */
   other = gr_scenario_store_open (shared, baseline, GR_SCENARIO_STORE_WRITE, &error);
   g_assert_no_error (error);
-  east = find (other, "东片区");
+  east = gr_test_find_scenario (other, "东片区");
   g_assert_true (gr_scenario_store_set_editing (other, east, &error));
   /* Seen by the window's own look, on its thread and connection, within
    * a few seconds; the window's own session is not taken for another. */
@@ -189,8 +146,8 @@ test_shared (void)
 
   /* Their edit of the scenario shown here appears without asking. */
   had = window->current->edits->len;
-  g_assert_true (
-      gr_scenario_store_push (other, east, park_edit (east, baseline, 0, "theirs"), &error));
+  g_assert_true (gr_scenario_store_push (
+      other, east, gr_test_park_edit (east, baseline, 0, 60, "theirs"), &error));
   g_assert_no_error (error);
   gr_window_poll_share (window);
   wait_idle (window);
@@ -199,11 +156,11 @@ test_shared (void)
 
   /* An edit made here over a scenario they changed since: refused, said,
    * and the scenario read again with their change; nothing of theirs lost. */
-  g_assert_true (
-      gr_scenario_store_push (other, east, park_edit (east, baseline, 300, "theirs too"), &error));
+  g_assert_true (gr_scenario_store_push (
+      other, east, gr_test_park_edit (east, baseline, 300, 60, "theirs too"), &error));
   g_assert_no_error (error);
-  g_assert_false (
-      gr_window_push_edit (window, park_edit (window->current, baseline, 600, "mine"), &error));
+  g_assert_false (gr_window_push_edit (
+      window, gr_test_park_edit (window->current, baseline, 600, 60, "mine"), &error));
   g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CONFLICT);
   _gr_window_show_error (window, "refused", error);
   g_clear_error (&error);
@@ -215,10 +172,10 @@ test_shared (void)
   g_assert_cmpstr (((GrEdit *) g_ptr_array_index (window->current->edits, had + 1))->name, ==,
                    "theirs too");
   /* Made again over theirs, it is kept. */
-  g_assert_true (
-      gr_window_push_edit (window, park_edit (window->current, baseline, 600, "mine"), &error));
+  g_assert_true (gr_window_push_edit (
+      window, gr_test_park_edit (window->current, baseline, 600, 60, "mine"), &error));
   g_assert_no_error (error);
-  plan = find (other, "东片区");
+  plan = gr_test_find_scenario (other, "东片区");
   g_assert_cmpuint (plan->edits->len, ==, had + 3);
 
   /* Saved into a file: the scenarios and the targets go with it, and the
@@ -256,11 +213,11 @@ main (int argc, char **argv)
   gr_runtime_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  g_setenv ("PGPASSFILE", env ("GREENREACH_PG_PASSFILE"), TRUE);
+  g_setenv ("PGPASSFILE", gr_test_pg_env ("GREENREACH_PG_PASSFILE"), TRUE);
   scratch = g_dir_make_tmp ("greenreach-window-share-XXXXXX", NULL);
   gpkg = g_build_filename (scratch, "andorra.gpkg", NULL);
-  shared = location ("plan");
-  cli ("import", env ("GREENREACH_SAMPLE"), "-o", gpkg, NULL);
+  shared = gr_test_pg_location ("plan");
+  cli ("import", g_getenv ("GREENREACH_SAMPLE"), "-o", gpkg, NULL);
   cli ("scenario", "create", gpkg, "方案 A", NULL);
   cli ("scenario", "create", gpkg, "东片区", NULL);
   cli ("copy", gpkg, shared, NULL);

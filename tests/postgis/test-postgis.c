@@ -11,6 +11,7 @@
 #include <libpq-fe.h>
 
 #include "gr-test-json.h"
+#include "gr-test-pg.h"
 #include "gr-test-run.h"
 #include "gr-test-util.h"
 
@@ -20,8 +21,6 @@
 
 #define run_cli(...) run_cli_env (NULL, __VA_ARGS__)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-
 /* The sample city imported once, its layers copied into the database. */
 static char *scratch;
 static char *sample_gpkg;
@@ -30,28 +29,10 @@ static const char *const roles[] = {
   "residential", "green", "park", "water", "zones", "walk", "greenway", "buildings", "sites", NULL,
 };
 
-static const char *
-env (const char *name)
-{
-  const char *value = g_getenv (name);
-
-  g_assert_nonnull (value);
-  return value;
-}
-
-/* host, port, dbname and user, without a password. */
-static char *
-connection_base (void)
-{
-  return g_strdup_printf ("host=%s port=%s dbname=%s user=%s", env ("GREENREACH_PG_HOST"),
-                          env ("GREENREACH_PG_PORT"), env ("GREENREACH_PG_DBNAME"),
-                          env ("GREENREACH_PG_USER"));
-}
-
 static char *
 pg (const char *extra)
 {
-  g_autofree char *base = connection_base ();
+  g_autofree char *base = gr_test_pg_base ();
 
   return g_strdup_printf ("PG:%s%s%s", base, extra != NULL ? " " : "", extra != NULL ? extra : "");
 }
@@ -63,19 +44,8 @@ passfile_env (void)
   static const char *env_extra[3];
 
   env_extra[0] = "PGPASSFILE";
-  env_extra[1] = env ("GREENREACH_PG_PASSFILE");
+  env_extra[1] = gr_test_pg_env ("GREENREACH_PG_PASSFILE");
   return env_extra;
-}
-
-static PGconn *
-db (void)
-{
-  g_autofree char *base = connection_base ();
-  g_autofree char *info = g_strdup_printf ("%s password=%s", base, env ("GREENREACH_PG_PASSWORD"));
-  PGconn          *conn = PQconnectdb (info);
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  return conn;
 }
 
 static void
@@ -88,25 +58,10 @@ sql (PGconn *conn, const char *text)
   PQclear (r);
 }
 
-/* The first value of @text's first row, or NULL. */
-static char *
-sql_value (PGconn *conn, const char *text)
-{
-  PGresult *r = PQexec (conn, text);
-  char     *value = NULL;
-
-  if (PQresultStatus (r) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", text, PQresultErrorMessage (r));
-  if (PQntuples (r) > 0 && !PQgetisnull (r, 0, 0))
-    value = g_strdup (PQgetvalue (r, 0, 0));
-  PQclear (r);
-  return value;
-}
-
 static double
 sql_number (PGconn *conn, const char *text)
 {
-  g_autofree char *value = sql_value (conn, text);
+  g_autofree char *value = gr_test_pg_value (conn, text);
 
   return value != NULL ? g_ascii_strtod (value, NULL) : NAN;
 }
@@ -114,7 +69,7 @@ sql_number (PGconn *conn, const char *text)
 static void
 assert_no_password (const char *text)
 {
-  g_assert_null (strstr (text != NULL ? text : "", env ("GREENREACH_PG_PASSWORD")));
+  g_assert_null (strstr (text != NULL ? text : "", gr_test_pg_env ("GREENREACH_PG_PASSWORD")));
 }
 
 static void
@@ -208,7 +163,8 @@ static void
 test_read_password_kept_out (void)
 {
   g_autofree char *out = g_build_filename (scratch, "secret.gpkg", NULL);
-  g_autofree char *extra = g_strdup_printf ("password=%s", env ("GREENREACH_PG_PASSWORD"));
+  g_autofree char *extra =
+      g_strdup_printf ("password=%s", gr_test_pg_env ("GREENREACH_PG_PASSWORD"));
   g_autoptr (GPtrArray) args = role_args (TRUE, extra);
   const char *no_passfile[] = { "PGPASSFILE", "/nonexistent", NULL };
   g_auto (Run) r = run_cli_args (no_passfile, "import", args, "-o", out, NULL);
@@ -221,8 +177,8 @@ test_read_password_kept_out (void)
   assert_no_password (r.out);
   assert_no_password (r.err);
   g_assert_true (g_file_get_contents (out, &bytes, &size, NULL));
-  g_assert_null (memmem (bytes, size, env ("GREENREACH_PG_PASSWORD"),
-                         strlen (env ("GREENREACH_PG_PASSWORD"))));
+  g_assert_null (memmem (bytes, size, gr_test_pg_env ("GREENREACH_PG_PASSWORD"),
+                         strlen (gr_test_pg_env ("GREENREACH_PG_PASSWORD"))));
   g_assert_nonnull (memmem (bytes, size, "tables=city.park", strlen ("tables=city.park")));
   /* The recipe without the password: the next import finds it in the
    * password file. */
@@ -238,12 +194,13 @@ test_read_password_kept_out (void)
 static void
 test_read_awkward_password (void)
 {
-  g_autoptr (PGconn) conn = db ();
+  g_autoptr (PGconn) conn = gr_test_pg_connect ();
   g_autofree char *out = g_build_filename (scratch, "awkward.gpkg", NULL);
-  g_autofree char *base = g_strdup_printf ("pg:host=%s port=%s dbname=%s user=awkward "
-                                           "password='p w\\'q\"r\\\\s'",
-                                           env ("GREENREACH_PG_HOST"), env ("GREENREACH_PG_PORT"),
-                                           env ("GREENREACH_PG_DBNAME"));
+  g_autofree char *base =
+      g_strdup_printf ("pg:host=%s port=%s dbname=%s user=awkward "
+                       "password='p w\\'q\"r\\\\s'",
+                       gr_test_pg_env ("GREENREACH_PG_HOST"), gr_test_pg_env ("GREENREACH_PG_PORT"),
+                       gr_test_pg_env ("GREENREACH_PG_DBNAME"));
   g_autofree char *res = g_strdup_printf ("residential=%s tables=city.residential", base);
   g_autofree char *park = g_strdup_printf ("park=%s tables=city.park", base);
   const char      *no_passfile[] = { "PGPASSFILE", "/nonexistent", NULL };
@@ -279,10 +236,11 @@ test_read_service (void)
 {
   g_autofree char *services = g_build_filename (scratch, "pg_service.conf", NULL);
   g_autofree char *text = g_strdup_printf (
-      "[bureau]\nhost=%s\nport=%s\ndbname=%s\nuser=%s\n", env ("GREENREACH_PG_HOST"),
-      env ("GREENREACH_PG_PORT"), env ("GREENREACH_PG_DBNAME"), env ("GREENREACH_PG_USER"));
+      "[bureau]\nhost=%s\nport=%s\ndbname=%s\nuser=%s\n", gr_test_pg_env ("GREENREACH_PG_HOST"),
+      gr_test_pg_env ("GREENREACH_PG_PORT"), gr_test_pg_env ("GREENREACH_PG_DBNAME"),
+      gr_test_pg_env ("GREENREACH_PG_USER"));
   const char *env_extra[] = { "PGSERVICEFILE", services, "PGPASSFILE",
-                              env ("GREENREACH_PG_PASSFILE"), NULL };
+                              gr_test_pg_env ("GREENREACH_PG_PASSFILE"), NULL };
   g_auto (Run) r = { 0 };
 
   g_assert_true (g_file_set_contents (services, text, -1, NULL));
@@ -311,7 +269,7 @@ test_read_refused (void)
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "cannot read from the database"));
   g_assert_nonnull (strstr (r.err, "password authentication failed"));
-  g_assert_nonnull (strstr (r.err, env ("GREENREACH_PG_PORT")));
+  g_assert_nonnull (strstr (r.err, gr_test_pg_env ("GREENREACH_PG_PORT")));
   g_assert_null (strstr (r.err, "Wr0ng-S3cret"));
   g_assert_null (strstr (r.out, "Wr0ng-S3cret"));
   g_assert_cmpint (gone.status, ==, 1);
@@ -324,7 +282,7 @@ test_read_refused (void)
 static void
 test_read_bad_tables (void)
 {
-  g_autoptr (PGconn) conn = db ();
+  g_autoptr (PGconn) conn = gr_test_pg_connect ();
   static const struct
   {
     const char *table, *says;
@@ -518,12 +476,12 @@ test_publish_read_back (void)
                                     member (base, "residential", "area_m2"), 0.5);
   }
   {
-    g_autoptr (PGconn) conn = db ();
+    g_autoptr (PGconn) conn = gr_test_pg_connect ();
     g_autofree char *srid =
-        sql_value (conn, "SELECT string_agg(DISTINCT srid::text, ',') FROM geometry_columns "
-                         "WHERE f_table_schema = 'greenreach'");
-    g_autofree char *mode = sql_value (conn, "SELECT mode FROM greenreach.run");
-    g_autofree char *pass = sql_value (
+        gr_test_pg_value (conn, "SELECT string_agg(DISTINCT srid::text, ',') FROM geometry_columns "
+                                "WHERE f_table_schema = 'greenreach'");
+    g_autofree char *mode = gr_test_pg_value (conn, "SELECT mode FROM greenreach.run");
+    g_autofree char *pass = gr_test_pg_value (
         conn, "SELECT pass::text FROM greenreach.indicators WHERE zone IS NULL AND scenario IS "
               "NULL AND key = 'service_radius_rate'");
     double invalid = sql_number (
@@ -555,7 +513,7 @@ test_publish_again (void)
   g_autofree char *connection = pg (NULL);
   g_auto (Run) r =
       run_cli_env (passfile_env (), "publish", gpkg, connection, "--mode", "walking", NULL);
-  g_autoptr (PGconn) conn = db ();
+  g_autoptr (PGconn) conn = gr_test_pg_connect ();
   Counts c;
 
   if (r.status != 0)
@@ -570,7 +528,7 @@ test_publish_again (void)
       sql_number (conn, "SELECT count(*) FROM greenreach.zone_coverage WHERE scenario IS NOT NULL"),
       ==, 0);
   {
-    g_autofree char *mode = sql_value (conn, "SELECT mode FROM greenreach.run");
+    g_autofree char *mode = gr_test_pg_value (conn, "SELECT mode FROM greenreach.run");
 
     g_assert_cmpstr (mode, ==, "walking");
   }
@@ -584,10 +542,10 @@ test_publish_killed (void)
 {
   g_autofree char *gpkg = g_build_filename (scratch, "published.gpkg", NULL);
   g_autofree char *connection = pg (NULL);
-  g_autoptr (PGconn) holder = db ();
-  g_autoptr (PGconn) reader = db ();
-  g_auto (GStrv) envp =
-      g_environ_setenv (g_get_environ (), "PGPASSFILE", env ("GREENREACH_PG_PASSFILE"), TRUE);
+  g_autoptr (PGconn) holder = gr_test_pg_connect ();
+  g_autoptr (PGconn) reader = gr_test_pg_connect ();
+  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "PGPASSFILE",
+                                          gr_test_pg_env ("GREENREACH_PG_PASSFILE"), TRUE);
   const char *argv[] = { g_getenv ("GREENREACH_CLI"), "publish", gpkg, connection, "--scenario",
                          "Option \"A\"; DROP",        NULL };
   g_autoptr (GError) error = NULL;
@@ -597,7 +555,7 @@ test_publish_killed (void)
   GPid             pid;
   gboolean         waiting = FALSE;
 
-  before = sql_value (reader, "SELECT published_at::text FROM greenreach.run");
+  before = gr_test_pg_value (reader, "SELECT published_at::text FROM greenreach.run");
   regions_before = sql_number (reader, "SELECT count(*) FROM greenreach.coverage_regions");
   sql (holder, "BEGIN; LOCK TABLE greenreach.run IN ACCESS EXCLUSIVE MODE");
   g_assert_true (g_spawn_async (NULL, (char **) argv, envp,
@@ -631,7 +589,7 @@ test_publish_killed (void)
         break;
       g_usleep (100 * 1000);
     }
-  after = sql_value (reader, "SELECT published_at::text FROM greenreach.run");
+  after = gr_test_pg_value (reader, "SELECT published_at::text FROM greenreach.run");
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpfloat (sql_number (reader, "SELECT count(*) FROM greenreach.run"), ==, 1);
   g_assert_cmpfloat (sql_number (reader, "SELECT count(*) FROM greenreach.coverage_regions"), ==,
@@ -646,7 +604,7 @@ test_publish_hostile_names (void)
 {
   const char      *schema = "bureau\"; DROP TABLE public.keep; --";
   g_autofree char *gpkg = g_build_filename (scratch, "published.gpkg", NULL);
-  g_autoptr (PGconn) conn = db ();
+  g_autoptr (PGconn) conn = gr_test_pg_connect ();
   g_auto (Run) r = { 0 };
 
   sql (conn, "CREATE TABLE IF NOT EXISTS public.keep (id int)");
@@ -703,7 +661,7 @@ main (int argc, char **argv)
   sample_gpkg = g_build_filename (scratch, "andorra.gpkg", NULL);
   r = run_cli ("import", g_getenv ("GREENREACH_SAMPLE"), "-o", sample_gpkg, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  conn = db ();
+  conn = gr_test_pg_connect ();
   sql (conn, "CREATE SCHEMA city");
   for (guint i = 0; roles[i] != NULL; i++)
     ogr2ogr_table (roles[i]);

@@ -14,33 +14,15 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "gr-test-pg.h"
 #include "gr-test-run.h"
+#include "gr-test-scenario.h"
 #include "gr-test-util.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
 
 static char *scratch;
 static char *sample_gpkg; /* the sample city with a scenario and a target */
 
 #define SCENARIO "方案 A"
-
-static const char *
-env (const char *name)
-{
-  const char *value = g_getenv (name);
-
-  g_assert_nonnull (value);
-  return value;
-}
-
-/* A project in @schema, the password from the password file. */
-static char *
-location (const char *schema)
-{
-  return g_strdup_printf ("PG:host=%s port=%s dbname=%s user=%s schema=%s",
-                          env ("GREENREACH_PG_HOST"), env ("GREENREACH_PG_PORT"),
-                          env ("GREENREACH_PG_DBNAME"), env ("GREENREACH_PG_USER"), schema);
-}
 
 static Run
 cli (const char *first, ...)
@@ -52,32 +34,6 @@ cli (const char *first, ...)
   run = gr_test_run_va (NULL, g_getenv ("GREENREACH_CLI"), first, ap);
   va_end (ap);
   return run;
-}
-
-static PGconn *
-db (void)
-{
-  g_autofree char *info = g_strdup_printf (
-      "host=%s port=%s dbname=%s user=%s", env ("GREENREACH_PG_HOST"), env ("GREENREACH_PG_PORT"),
-      env ("GREENREACH_PG_DBNAME"), env ("GREENREACH_PG_USER"));
-  PGconn *conn = PQconnectdb (info);
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  return conn;
-}
-
-static char *
-sql_value (PGconn *conn, const char *text)
-{
-  PGresult *r = PQexec (conn, text);
-  char     *value = NULL;
-
-  if (PQresultStatus (r) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", text, PQresultErrorMessage (r));
-  if (PQntuples (r) > 0 && !PQgetisnull (r, 0, 0))
-    value = g_strdup (PQgetvalue (r, 0, 0));
-  PQclear (r);
-  return value;
 }
 
 static char *
@@ -106,9 +62,9 @@ copy (const char *from, const char *to)
 static void
 test_copy_round_trip (void)
 {
-  g_autofree char *shared = location ("round_trip");
+  g_autofree char *shared = gr_test_pg_location ("round_trip");
   g_autofree char *back = g_build_filename (scratch, "back.gpkg", NULL);
-  g_autoptr (PGconn) conn = db ();
+  g_autoptr (PGconn) conn = gr_test_pg_connect ();
   g_autofree char *from_file = indicators (sample_gpkg, NULL);
   g_autofree char *from_file_scenario = indicators (sample_gpkg, SCENARIO);
   g_autofree char *from_db = NULL;
@@ -131,10 +87,11 @@ test_copy_round_trip (void)
 
   /* Every layer a typed geometry column with the project's SRID, listed
    * where QGIS looks. */
-  layers = sql_value (conn, "SELECT count(*) FROM geometry_columns WHERE f_table_schema = "
-                            "'round_trip'");
-  srids = sql_value (conn, "SELECT string_agg (DISTINCT srid::text, ',') FROM geometry_columns "
-                           "WHERE f_table_schema = 'round_trip'");
+  layers = gr_test_pg_value (conn, "SELECT count(*) FROM geometry_columns WHERE f_table_schema = "
+                                   "'round_trip'");
+  srids =
+      gr_test_pg_value (conn, "SELECT string_agg (DISTINCT srid::text, ',') FROM geometry_columns "
+                              "WHERE f_table_schema = 'round_trip'");
   g_assert_cmpint (atoi (layers), >=, 9);
   g_assert_cmpstr (srids, ==, "32631");
 
@@ -147,12 +104,13 @@ test_copy_round_trip (void)
 static void
 test_copy_refused (void)
 {
-  g_autofree char *shared = location ("refused");
-  g_autofree char *public = location ("public");
-  g_autofree char *uri = g_strdup_printf ("postgresql://%s@%s:%s/%s", env ("GREENREACH_PG_USER"),
-                                          env ("GREENREACH_PG_HOST"), env ("GREENREACH_PG_PORT"),
-                                          env ("GREENREACH_PG_DBNAME"));
-  g_autofree char *nothing = location ("no_project_here");
+  g_autofree char *shared = gr_test_pg_location ("refused");
+  g_autofree char *public = gr_test_pg_location ("public");
+  g_autofree char *uri =
+      g_strdup_printf ("postgresql://%s@%s:%s/%s", gr_test_pg_env ("GREENREACH_PG_USER"),
+                       gr_test_pg_env ("GREENREACH_PG_HOST"), gr_test_pg_env ("GREENREACH_PG_PORT"),
+                       gr_test_pg_env ("GREENREACH_PG_DBNAME"));
+  g_autofree char *nothing = gr_test_pg_location ("no_project_here");
   g_auto (Run) again = { 0 };
   g_auto (Run) replaced = { 0 };
   g_auto (Run) over_others = { 0 };
@@ -172,8 +130,8 @@ test_copy_refused (void)
   g_assert_nonnull (strstr (over_others.err, "not “public”"));
   /* Tables named like a project's layers are not a project: never dropped. */
   {
-    g_autoptr (PGconn) conn = db ();
-    g_autofree char *city = location ("city_gis");
+    g_autoptr (PGconn) conn = gr_test_pg_connect ();
+    g_autofree char *city = gr_test_pg_location ("city_gis");
     g_autofree char *left = NULL;
     g_auto (Run) over_gis = { 0 };
     PGresult *r =
@@ -185,12 +143,12 @@ test_copy_refused (void)
     over_gis = cli ("copy", sample_gpkg, city, "--replace", NULL);
     g_assert_cmpint (over_gis.status, ==, 1);
     g_assert_nonnull (strstr (over_gis.err, "holds other tables"));
-    left = sql_value (conn, "SELECT id FROM city_gis.water");
+    left = gr_test_pg_value (conn, "SELECT id FROM city_gis.water");
     g_assert_cmpstr (left, ==, "7");
   }
   /* Nor is a project whose layer another schema's view is built on. */
   {
-    g_autoptr (PGconn) conn = db ();
+    g_autoptr (PGconn) conn = gr_test_pg_connect ();
     g_autofree char *still = NULL;
     g_auto (Run) under_view = { 0 };
     PGresult *r = PQexec (conn, "CREATE SCHEMA reports; CREATE VIEW reports.parks AS SELECT "
@@ -201,7 +159,7 @@ test_copy_refused (void)
     under_view = cli ("copy", sample_gpkg, shared, "--replace", NULL);
     g_assert_cmpint (under_view.status, ==, 1);
     g_assert_nonnull (strstr (under_view.err, "depend"));
-    still = sql_value (conn, "SELECT count(*) > 0 FROM reports.parks");
+    still = gr_test_pg_value (conn, "SELECT count(*) > 0 FROM reports.parks");
     g_assert_cmpstr (still, ==, "t");
   }
   /* A file that is not a project is not written over, even when asked. */
@@ -234,12 +192,12 @@ static void
 test_styles_and_publish (void)
 {
   g_autofree char *file = g_build_filename (scratch, "styled.gpkg", NULL);
-  g_autofree char *shared = location ("styled");
+  g_autofree char *shared = gr_test_pg_location ("styled");
   g_autofree char *command = g_strdup_printf ("cp %s %s", sample_gpkg, file);
   g_autofree char *base = NULL;
   g_autofree char *runs = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (PGconn) conn = db ();
+  g_autoptr (PGconn) conn = gr_test_pg_connect ();
   GrMapStyle style, back;
   g_auto (Run) published = { 0 };
 
@@ -256,44 +214,17 @@ test_styles_and_publish (void)
   g_assert_true (back.hidden[GR_ROLE_WATER]);
   g_assert_false (back.hidden[GR_ROLE_PARK]);
 
-  base = g_strdup_printf ("PG:host=%s port=%s dbname=%s user=%s", env ("GREENREACH_PG_HOST"),
-                          env ("GREENREACH_PG_PORT"), env ("GREENREACH_PG_DBNAME"),
-                          env ("GREENREACH_PG_USER"));
+  base = g_strdup_printf (
+      "PG:host=%s port=%s dbname=%s user=%s", gr_test_pg_env ("GREENREACH_PG_HOST"),
+      gr_test_pg_env ("GREENREACH_PG_PORT"), gr_test_pg_env ("GREENREACH_PG_DBNAME"),
+      gr_test_pg_env ("GREENREACH_PG_USER"));
   published = cli ("publish", sample_gpkg, base, "schema=results_x", NULL);
   g_assert_cmpint (published.status, ==, 0);
-  runs = sql_value (conn, "SELECT count(*) FROM results_x.run");
+  runs = gr_test_pg_value (conn, "SELECT count(*) FROM results_x.run");
   g_assert_cmpstr (runs, ==, "1");
 }
 
 /* ---- several analysts ---- */
-
-static GrScenario *
-find (GrScenarioStore *store, const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  GrScenario *scenario = gr_scenario_store_find (store, name, &error);
-
-  g_assert_no_error (error);
-  return scenario;
-}
-
-static GrEdit *
-add_park (GrScenario *scenario, GrProject *baseline, double dx, const char *name)
-{
-  double           x = (baseline->extent[0] + baseline->extent[2]) / 2 + dx;
-  double           y = (baseline->extent[1] + baseline->extent[3]) / 2;
-  g_autofree char *wkt = g_strdup_printf ("POLYGON ((%f %f, %f %f, %f %f, %f %f))", x, y, x + 50, y,
-                                          x + 50, y + 50, x, y);
-  char            *cursor = wkt;
-  OGRGeometryH     geometry = NULL;
-  GrEdit          *edit;
-
-  g_assert_cmpint (OGR_G_CreateFromWkt (&cursor, NULL, &geometry), ==, OGRERR_NONE);
-  edit = gr_edit_new (GR_EDIT_ADD, GR_ROLE_PARK, gr_scenario_next_candidate (scenario, baseline),
-                      geometry);
-  edit->name = g_strdup (name);
-  return edit;
-}
 
 /* Two analysts have the scenario open; the first's change is stored, the
  * second's, made over what it read before, is refused and said, and
@@ -316,15 +247,15 @@ check_conflict (const char *project)
   g_assert_no_error (error);
   two = gr_scenario_store_open (project, baseline, GR_SCENARIO_STORE_WRITE, &error);
   g_assert_no_error (error);
-  first = find (one, SCENARIO);
-  second = find (two, SCENARIO);
+  first = gr_test_find_scenario (one, SCENARIO);
+  second = gr_test_find_scenario (two, SCENARIO);
   had = second->edits->len;
-  g_assert_true (
-      gr_scenario_store_push (one, first, add_park (first, baseline, 0, "one's"), &error));
+  g_assert_true (gr_scenario_store_push (
+      one, first, gr_test_park_edit (first, baseline, 0, 50, "one's"), &error));
   g_assert_no_error (error);
 
-  g_assert_false (
-      gr_scenario_store_push (two, second, add_park (second, baseline, 200, "two's"), &error));
+  g_assert_false (gr_scenario_store_push (
+      two, second, gr_test_park_edit (second, baseline, 200, 50, "two's"), &error));
   g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CONFLICT);
   g_assert_nonnull (strstr (error->message, SCENARIO));
   g_assert_nonnull (strstr (error->message, "@")); /* who changed it */
@@ -339,13 +270,13 @@ check_conflict (const char *project)
   g_clear_error (&error);
 
   /* Read again: the first's edit is there, and the second's goes on top. */
-  again = find (two, SCENARIO);
+  again = gr_test_find_scenario (two, SCENARIO);
   g_assert_cmpuint (again->edits->len, ==, had + 1);
-  g_assert_true (
-      gr_scenario_store_push (two, again, add_park (again, baseline, 200, "two's"), &error));
+  g_assert_true (gr_scenario_store_push (
+      two, again, gr_test_park_edit (again, baseline, 200, 50, "two's"), &error));
   g_assert_no_error (error);
   g_clear_pointer (&again, gr_scenario_free);
-  again = find (one, SCENARIO);
+  again = gr_test_find_scenario (one, SCENARIO);
   g_assert_cmpuint (again->edits->len, ==, had + 2);
   g_assert_cmpstr (((GrEdit *) g_ptr_array_index (again->edits, had))->name, ==, "one's");
   g_assert_cmpstr (((GrEdit *) g_ptr_array_index (again->edits, had + 1))->name, ==, "two's");
@@ -358,7 +289,7 @@ check_conflict (const char *project)
 static void
 test_conflict (void)
 {
-  g_autofree char *shared = location ("conflict");
+  g_autofree char *shared = gr_test_pg_location ("conflict");
   g_autofree char *file = g_build_filename (scratch, "conflict.gpkg", NULL);
   g_autofree char *command = g_strdup_printf ("cp %s %s", sample_gpkg, file);
 
@@ -375,7 +306,7 @@ test_conflict (void)
 static void
 test_save_over_itself (void)
 {
-  g_autofree char *shared = location ("save_over");
+  g_autofree char *shared = gr_test_pg_location ("save_over");
   g_autoptr (GError) error = NULL;
   g_autoptr (GrProject) project = NULL;
   g_autoptr (GrScenarioStore) mine = NULL;
@@ -394,16 +325,16 @@ test_save_over_itself (void)
   g_assert_no_error (error);
   read = gr_scenario_store_load (mine, &error);
   g_assert_no_error (error);
-  scenario = find (theirs, SCENARIO);
-  g_assert_true (
-      gr_scenario_store_push (theirs, scenario, add_park (scenario, project, 0, "theirs"), &error));
+  scenario = gr_test_find_scenario (theirs, SCENARIO);
+  g_assert_true (gr_scenario_store_push (
+      theirs, scenario, gr_test_park_edit (scenario, project, 0, 50, "theirs"), &error));
   g_assert_no_error (error);
 
   g_assert_false (gr_project_save_with_scenarios (project, shared, read, &error));
   g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CONFLICT);
   g_clear_error (&error);
   g_clear_pointer (&scenario, gr_scenario_free);
-  scenario = find (theirs, SCENARIO);
+  scenario = gr_test_find_scenario (theirs, SCENARIO);
   g_assert_cmpstr (((GrEdit *) g_ptr_array_index (scenario->edits, scenario->edits->len - 1))->name,
                    ==, "theirs");
 
@@ -419,7 +350,7 @@ test_save_over_itself (void)
   g_assert_true (gr_project_save_with_scenarios (project, shared, again, &error));
   g_assert_no_error (error);
   mine = gr_scenario_store_open (shared, project, GR_SCENARIO_STORE_READ, &error);
-  after = find (mine, SCENARIO);
+  after = gr_test_find_scenario (mine, SCENARIO);
   g_assert_cmpint (after->id, ==, id);
   g_assert_cmpint (after->version, ==, version + 1);
   g_assert_cmpuint (after->edits->len, ==, scenario->edits->len);
@@ -429,7 +360,7 @@ test_save_over_itself (void)
 static void
 test_presence (void)
 {
-  g_autofree char *shared = location ("presence");
+  g_autofree char *shared = gr_test_pg_location ("presence");
   g_autoptr (GError) error = NULL;
   g_autoptr (GrProject) baseline = NULL;
   g_autoptr (GrScenarioStore) one = NULL;
@@ -446,7 +377,7 @@ test_presence (void)
   two = gr_scenario_store_open (shared, baseline, GR_SCENARIO_STORE_READ, &error);
   g_assert_no_error (error);
   g_assert_true (gr_scenario_store_is_shared (one));
-  scenario = find (one, SCENARIO);
+  scenario = gr_test_find_scenario (one, SCENARIO);
   editors = gr_scenario_store_get_editors (two, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (editors), ==, 0);
@@ -495,7 +426,7 @@ parse (JsonParser *parser, const char *text)
 static void
 test_two_editors (void)
 {
-  g_autofree char *shared = location ("two_editors");
+  g_autofree char *shared = gr_test_pg_location ("two_editors");
   const char      *tags[] = { "a", "b" };
   GSubprocess     *editors[2];
   g_autoptr (GError) error = NULL;
@@ -503,7 +434,7 @@ test_two_editors (void)
   g_autoptr (GrScenarioStore) store = NULL;
   g_autoptr (GrScenario) scenario = NULL;
   g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (PGconn) conn = db ();
+  g_autoptr (PGconn) conn = gr_test_pg_connect ();
   g_autofree char *rows = NULL;
   g_autofree char *gaps = NULL;
   g_autofree char *version = NULL;
@@ -516,7 +447,7 @@ test_two_editors (void)
   store = gr_scenario_store_open (shared, baseline, GR_SCENARIO_STORE_READ, &error);
   g_assert_no_error (error);
   {
-    g_autoptr (GrScenario) before = find (store, SCENARIO);
+    g_autoptr (GrScenario) before = gr_test_find_scenario (store, SCENARIO);
 
     had = before->edits->len;
     was = before->version;
@@ -544,7 +475,7 @@ test_two_editors (void)
     }
   g_test_message ("two editors, 50 edits each: %u refused and made again", conflicts);
 
-  scenario = find (store, SCENARIO);
+  scenario = gr_test_find_scenario (store, SCENARIO);
   g_assert_cmpuint (scenario->left_out->len, ==, 0);
   g_assert_cmpuint (scenario->edits->len, ==, had + 100);
   g_assert_cmpuint (scenario->position, ==, had + 100);
@@ -588,13 +519,15 @@ test_two_editors (void)
       }
   }
   /* The history in the table: one row per place, none missing. */
-  rows = sql_value (conn, "SELECT count(*) FROM two_editors.gr_edits WHERE scenario = (SELECT "
-                          "id FROM two_editors.gr_scenarios WHERE name = '" SCENARIO "')");
-  gaps = sql_value (conn, "SELECT count(*) FROM (SELECT seq, row_number () OVER (PARTITION BY "
-                          "scenario ORDER BY seq) - 1 AS expected FROM two_editors.gr_edits) e "
-                          "WHERE seq <> expected");
-  version =
-      sql_value (conn, "SELECT version FROM two_editors.gr_scenarios WHERE name = '" SCENARIO "'");
+  rows =
+      gr_test_pg_value (conn, "SELECT count(*) FROM two_editors.gr_edits WHERE scenario = (SELECT "
+                              "id FROM two_editors.gr_scenarios WHERE name = '" SCENARIO "')");
+  gaps =
+      gr_test_pg_value (conn, "SELECT count(*) FROM (SELECT seq, row_number () OVER (PARTITION BY "
+                              "scenario ORDER BY seq) - 1 AS expected FROM two_editors.gr_edits) e "
+                              "WHERE seq <> expected");
+  version = gr_test_pg_value (
+      conn, "SELECT version FROM two_editors.gr_scenarios WHERE name = '" SCENARIO "'");
   g_assert_cmpint (atoi (rows), ==, (int) had + 100);
   g_assert_cmpstr (gaps, ==, "0");
   g_assert_cmpint (atoi (version), ==, was + 100); /* one change counted per edit kept */
@@ -614,7 +547,7 @@ test_two_editors (void)
 static void
 test_two_command_lines (void)
 {
-  g_autofree char *shared = location ("two_shells");
+  g_autofree char *shared = gr_test_pg_location ("two_shells");
   g_autofree char *script = g_strdup_printf (
       "for i in 0 1 2 3 4 5 6 7 8 9; do \"$GREENREACH_CLI\" scenario add-park \"$1\" '%s' --at "
       "1.52$2$i,42.51 --lonlat --park-name \"$2-$i\" >/dev/null || exit 1; done",
@@ -631,7 +564,7 @@ test_two_command_lines (void)
   store = gr_scenario_store_open (shared, baseline, GR_SCENARIO_STORE_READ, &error);
   g_assert_no_error (error);
   {
-    g_autoptr (GrScenario) before = find (store, SCENARIO);
+    g_autoptr (GrScenario) before = gr_test_find_scenario (store, SCENARIO);
 
     had = before->edits->len;
   }
@@ -650,7 +583,7 @@ test_two_command_lines (void)
         g_error ("shell %u: %s", i, err);
       g_object_unref (shells[i]);
     }
-  scenario = find (store, SCENARIO);
+  scenario = gr_test_find_scenario (store, SCENARIO);
   g_assert_cmpuint (scenario->edits->len, ==, had + 20);
   g_assert_cmpuint (scenario->left_out->len, ==, 0);
 }
@@ -665,7 +598,7 @@ main (int argc, char **argv)
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  g_setenv ("PGPASSFILE", env ("GREENREACH_PG_PASSFILE"), TRUE);
+  g_setenv ("PGPASSFILE", gr_test_pg_env ("GREENREACH_PG_PASSFILE"), TRUE);
   scratch = g_dir_make_tmp ("greenreach-share-XXXXXX", NULL);
   sample_gpkg = g_build_filename (scratch, "andorra.gpkg", NULL);
   r = cli ("import", g_getenv ("GREENREACH_SAMPLE"), "-o", sample_gpkg, NULL);

@@ -28,6 +28,7 @@ char    *gr_pg_quote_identifier (PGconn *conn, const char *name);
 gboolean gr_pg_exec (PGconn *conn, const char *sql, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+#define GR_PG_AUTOPTR_DEFINED 1
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 G_END_DECLS

@@ -547,6 +547,7 @@ gr_analysis_served (GrAnalysis *analysis, const GrPolygon *polygon, double radiu
   const GrGrid *grid = gr_coverage_get_grid (analysis->coverage);
   GrAmount      amount = { 0, 0 };
   g_autoptr (GArray) spans = NULL;
+  g_autoptr (GrPolygonScan) scan = NULL;
   double b[4];
   guint  r0, r1, c0, c1;
 
@@ -570,6 +571,7 @@ gr_analysis_served (GrAnalysis *analysis, const GrPolygon *polygon, double radiu
       || !gr_grid_col_range (grid, b[0] - radius, b[2] + radius, &c0, &c1))
     return amount;
   spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  scan = gr_polygon_scan_new (polygon, radius);
   for (guint row = r0; row <= r1; row++)
     {
       double x0, y0;
@@ -577,7 +579,7 @@ gr_analysis_served (GrAnalysis *analysis, const GrPolygon *polygon, double radiu
       if (!gr_grid_row_has_tiles (grid, row, c0, c1))
         continue;
       gr_grid_cell_center (grid, 0, row, &x0, &y0);
-      gr_polygon_row_spans (polygon, y0, radius, spans);
+      gr_polygon_scan_row (scan, y0, spans);
       for (guint k = 0; k < spans->len; k++)
         {
           const GrSpan *span = &g_array_index (spans, GrSpan, k);

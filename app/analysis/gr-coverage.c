@@ -171,6 +171,7 @@ update_span (GrCoverage *coverage, guint layer, guint row, guint c0, guint c1, i
 static void
 apply (GrCoverage *coverage, const ServiceArea *area, int delta)
 {
+  g_autoptr (GrPolygonScan) scan = NULL;
   GrGrid *grid = coverage->grid;
   double  bounds[4];
   guint   r0, r1, c0, c1;
@@ -179,14 +180,14 @@ apply (GrCoverage *coverage, const ServiceArea *area, int delta)
   if (!gr_grid_row_range (grid, bounds[1] - area->radius, bounds[3] + area->radius, &r0, &r1)
       || !gr_grid_col_range (grid, bounds[0] - area->radius, bounds[2] + area->radius, &c0, &c1))
     return;
+  scan = gr_polygon_scan_new (area->polygon, area->radius);
   for (guint row = r0; row <= r1; row++)
     {
       GArray *spans = coverage->spans;
 
       if (!gr_grid_row_has_tiles (grid, row, c0, c1))
         continue;
-      gr_polygon_row_spans (area->polygon, grid->y0 + (row + 0.5) * grid->resolution, area->radius,
-                            spans);
+      gr_polygon_scan_row (scan, grid->y0 + (row + 0.5) * grid->resolution, spans);
       for (guint k = 0; k < spans->len; k++)
         {
           const GrSpan *span = &g_array_index (spans, GrSpan, k);

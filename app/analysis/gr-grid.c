@@ -170,6 +170,7 @@ void
 gr_grid_add_residential (GrGrid *grid, const GrPolygon *polygon)
 {
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  g_autoptr (GrPolygonScan) scan = NULL;
   double step = grid->resolution / SAMPLES;
   double bounds[4];
   guint  first, last;
@@ -177,9 +178,10 @@ gr_grid_add_residential (GrGrid *grid, const GrPolygon *polygon)
   gr_polygon_bounds (polygon, bounds);
   if (!sample_range (bounds[1], bounds[3], grid->y0, step, grid->n_rows * SAMPLES, &first, &last))
     return;
+  scan = gr_polygon_scan_new (polygon, 0);
   for (guint s = first; s <= last; s++)
     {
-      gr_polygon_row_spans (polygon, grid->y0 + (s + 0.5) * step, 0, spans);
+      gr_polygon_scan_row (scan, grid->y0 + (s + 0.5) * step, spans);
       for (guint k = 0; k < spans->len; k++)
         fill_sample_row (grid, s / SAMPLES, s % SAMPLES, &g_array_index (spans, GrSpan, k));
     }
@@ -201,6 +203,7 @@ gr_grid_foreach_cell_within (const GrGrid    *grid,
                              GrCellFunc       func,
                              gpointer         data)
 {
+  g_autoptr (GrPolygonScan) scan = NULL;
   double bounds[4];
   guint  first, last, c0, c1;
 
@@ -208,11 +211,12 @@ gr_grid_foreach_cell_within (const GrGrid    *grid,
   if (!gr_grid_row_range (grid, bounds[1] - radius, bounds[3] + radius, &first, &last)
       || !gr_grid_col_range (grid, bounds[0] - radius, bounds[2] + radius, &c0, &c1))
     return;
+  scan = gr_polygon_scan_new (polygon, radius);
   for (guint row = first; row <= last; row++)
     {
       if (!gr_grid_row_has_tiles (grid, row, c0, c1))
         continue;
-      gr_polygon_row_spans (polygon, grid->y0 + (row + 0.5) * grid->resolution, radius, spans);
+      gr_polygon_scan_row (scan, grid->y0 + (row + 0.5) * grid->resolution, spans);
       for (guint k = 0; k < spans->len; k++)
         {
           GrSpan *span = &g_array_index (spans, GrSpan, k);

@@ -373,3 +373,136 @@ gr_polygon_row_spans (const GrPolygon *polygon, double y, double radius, GArray 
     }
   merge_spans (spans);
 }
+
+/* ---- rows in order: an edge table swept by y ---- */
+
+/* An edge from point i to point j (in ring order), and its y range. */
+typedef struct
+{
+  guint  i, j;
+  double lo, hi;
+} ScanEdge;
+
+struct _GrPolygonScan
+{
+  const GrPolygon *polygon;
+  double           radius;
+  ScanEdge        *edges; /* by lo */
+  guint            n_edges;
+  guint            next;      /* the first edge no row has reached yet */
+  GArray          *active;    /* ScanEdge: those within radius of the row */
+  GArray          *crossings; /* double, scratch */
+  double           y;         /* the last row */
+};
+
+static int
+compare_edge (gconstpointer a, gconstpointer b)
+{
+  return compare_double (&((const ScanEdge *) a)->lo, &((const ScanEdge *) b)->lo);
+}
+
+/**
+ * gr_polygon_scan_new:
+ * @polygon: (transfer none): must outlive the scan
+ * @radius: as for gr_polygon_row_spans()
+ */
+GrPolygonScan *
+gr_polygon_scan_new (const GrPolygon *polygon, double radius)
+{
+  GrPolygonScan *scan = g_new0 (GrPolygonScan, 1);
+  guint          n = 0;
+
+  scan->polygon = polygon;
+  scan->radius = radius;
+  scan->y = -INFINITY;
+  scan->edges = g_new (ScanEdge, polygon->n_points);
+  for (guint r = 0; r < polygon->n_rings; r++)
+    {
+      guint start = ring_start (polygon, r);
+      guint end = polygon->ring_ends[r];
+
+      for (guint i = start; i < end; i++)
+        {
+          guint  j = (i + 1 < end) ? i + 1 : start;
+          double ay = polygon->xy[2 * i + 1], by = polygon->xy[2 * j + 1];
+
+          scan->edges[n++] = (ScanEdge){ i, j, MIN (ay, by), MAX (ay, by) };
+        }
+    }
+  scan->n_edges = n;
+  qsort (scan->edges, n, sizeof (ScanEdge), compare_edge);
+  scan->active = g_array_new (FALSE, FALSE, sizeof (ScanEdge));
+  scan->crossings = g_array_new (FALSE, FALSE, sizeof (double));
+  return scan;
+}
+
+void
+gr_polygon_scan_free (GrPolygonScan *scan)
+{
+  if (scan == NULL)
+    return;
+  g_free (scan->edges);
+  g_array_unref (scan->active);
+  g_array_unref (scan->crossings);
+  g_free (scan);
+}
+
+/**
+ * gr_polygon_scan_row:
+ * @y: not below the last row's
+ *
+ * Replaces @spans with what gr_polygon_row_spans() gives for @y, to the
+ * bit: the same crossings and capsules, from the edges near the row only.
+ */
+void
+gr_polygon_scan_row (GrPolygonScan *scan, double y, GArray *spans)
+{
+  const GrPolygon *p = scan->polygon;
+  double           radius = scan->radius;
+  ScanEdge        *active;
+  guint            kept = 0;
+
+  g_return_if_fail (y >= scan->y);
+  scan->y = y;
+  /* Edges the row reaches join; those it has passed leave. */
+  while (scan->next < scan->n_edges && !(y < scan->edges[scan->next].lo - radius))
+    g_array_append_val (scan->active, scan->edges[scan->next++]);
+  active = (ScanEdge *) scan->active->data;
+  for (guint k = 0; k < scan->active->len; k++)
+    if (!(y > active[k].hi + radius))
+      active[kept++] = active[k];
+  g_array_set_size (scan->active, kept);
+
+  g_array_set_size (spans, 0);
+  g_array_set_size (scan->crossings, 0);
+  for (guint k = 0; k < kept; k++)
+    {
+      guint  i = active[k].i, j = active[k].j;
+      double yi = p->xy[2 * i + 1], yj = p->xy[2 * j + 1];
+      double x;
+
+      if ((yi > y) == (yj > y))
+        continue;
+      x = p->xy[2 * i] + (y - yi) * (p->xy[2 * j] - p->xy[2 * i]) / (yj - yi);
+      g_array_append_val (scan->crossings, x);
+    }
+  qsort (scan->crossings->data, scan->crossings->len, sizeof (double), compare_double);
+  for (guint k = 0; k + 1 < scan->crossings->len; k += 2)
+    {
+      GrSpan span = { g_array_index (scan->crossings, double, k),
+                      g_array_index (scan->crossings, double, k + 1) };
+
+      g_array_append_val (spans, span);
+    }
+  if (radius > 0)
+    for (guint k = 0; k < kept; k++)
+      {
+        guint  i = active[k].i, j = active[k].j;
+        GrSpan span;
+
+        if (capsule_span (p->xy[2 * i], p->xy[2 * i + 1], p->xy[2 * j], p->xy[2 * j + 1], y, radius,
+                          &span))
+          g_array_append_val (spans, span);
+      }
+  merge_spans (spans);
+}

@@ -38,6 +38,15 @@ gboolean   gr_polygon_contains (const GrPolygon *polygon, double x, double y);
 double     gr_polygon_distance (const GrPolygon *polygon, double x, double y);
 void       gr_polygon_row_spans (const GrPolygon *polygon, double y, double radius, GArray *spans);
 
+/* The same spans for rows taken in order of y, from an edge table: each
+ * row looks at the edges it meets only, not at every edge of the polygon. */
+typedef struct _GrPolygonScan GrPolygonScan;
+
+GrPolygonScan *gr_polygon_scan_new (const GrPolygon *polygon, double radius);
+void           gr_polygon_scan_row (GrPolygonScan *scan, double y, GArray *spans);
+void           gr_polygon_scan_free (GrPolygonScan *scan);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrPolygon, gr_polygon_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrPolygonScan, gr_polygon_scan_free)
 
 G_END_DECLS

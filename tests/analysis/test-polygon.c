@@ -2,6 +2,8 @@
 #include "gr-analysis.h"
 #include "gr-test-main.h"
 
+#include <math.h>
+
 static void
 test_polygon_area (void)
 {
@@ -50,6 +52,74 @@ test_row_spans (void)
   }
 }
 
+/* A ring of @n points around (cx, cy), its radius wobbling, into @xy. */
+static void
+add_ring (GArray *xy, GRand *rand, double cx, double cy, double r, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      double a = 2 * G_PI * i / n;
+      double d = r * g_rand_double_range (rand, 0.55, 1.0);
+      double p[2] = { cx + d * cos (a), cy + d * sin (a) };
+
+      /* Now and then a point on the row grid or a horizontal edge. */
+      if (i % 7 == 3)
+        p[1] = floor (p[1]) + 0.5;
+      if (i % 11 == 5 && i > 0)
+        p[1] = g_array_index (xy, double, xy->len - 1);
+      g_array_append_vals (xy, p, 2);
+    }
+}
+
+/* Rows swept in order give what each row asks alone gives, to the bit:
+ * polygons with holes and several parts, rows on vertices and along
+ * horizontal edges, with and without a service radius. */
+static void
+test_scan_matches_rows (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261206);
+  g_autoptr (GArray) a = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  g_autoptr (GArray) b = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  const double radii[] = { 0, 0.5, 30, 300 };
+  guint        rows = 0;
+
+  for (guint shape = 0; shape < 40; shape++)
+    {
+      g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+      guint ends[3];
+      guint n_rings = 1 + shape % 3;
+      g_autoptr (GrPolygon) polygon = NULL;
+      double bounds[4];
+
+      add_ring (xy, rand, 0, 0, 200, 5 + g_rand_int_range (rand, 0, 300));
+      ends[0] = xy->len / 2;
+      if (n_rings > 1) /* a hole */
+        add_ring (xy, rand, 10, -5, 60, 4 + g_rand_int_range (rand, 0, 40));
+      ends[1] = xy->len / 2;
+      if (n_rings > 2) /* another part, overlapping the first's band */
+        add_ring (xy, rand, 420, 90, 150, 3 + g_rand_int_range (rand, 0, 60));
+      ends[2] = xy->len / 2;
+      polygon = gr_polygon_new ((double *) xy->data, xy->len / 2, ends, n_rings);
+      gr_polygon_bounds (polygon, bounds);
+      for (guint k = 0; k < G_N_ELEMENTS (radii); k++)
+        {
+          g_autoptr (GrPolygonScan) scan = gr_polygon_scan_new (polygon, radii[k]);
+
+          for (double y = bounds[1] - radii[k] - 2; y <= bounds[3] + radii[k] + 2; y += 0.5)
+            {
+              gr_polygon_row_spans (polygon, y, radii[k], a);
+              gr_polygon_scan_row (scan, y, b);
+              g_assert_cmpuint (a->len, ==, b->len);
+              g_assert_cmpmem (a->data, a->len * sizeof (GrSpan), b->data,
+                               b->len * sizeof (GrSpan));
+              rows++;
+            }
+        }
+    }
+  g_assert_cmpuint (rows, >, 10000);
+}
+
 GR_TEST_MAIN (NULL,
               { "/analysis/polygon/area", test_polygon_area },
-              { "/analysis/polygon/row-spans", test_row_spans })
+              { "/analysis/polygon/row-spans", test_row_spans },
+              { "/analysis/polygon/scan-matches-rows", test_scan_matches_rows })

@@ -383,14 +383,20 @@ typedef struct
   double lo, hi;
 } ScanEdge;
 
+/* The edges near the row are kept as a set of their first points' numbers,
+ * walked in ring order: consecutive edges' service-radius spans, which
+ * overlap where the boundary crosses the row's band, are joined as they
+ * come, and only what is left is sorted. */
 struct _GrPolygonScan
 {
   const GrPolygon *polygon;
   double           radius;
   ScanEdge        *edges; /* by lo */
   guint            n_edges;
-  guint            next;      /* the first edge no row has reached yet */
-  GArray          *active;    /* ScanEdge: those within radius of the row */
+  guint            next;   /* the first edge no row has reached yet */
+  guint64         *active; /* bit i: the edge from point i is near the row */
+  guint            n_words;
+  guint           *next_of;   /* the point an edge from point i goes to */
   GArray          *crossings; /* double, scratch */
   double           y;         /* the last row */
 };
@@ -416,6 +422,7 @@ gr_polygon_scan_new (const GrPolygon *polygon, double radius)
   scan->radius = radius;
   scan->y = -INFINITY;
   scan->edges = g_new (ScanEdge, polygon->n_points);
+  scan->next_of = g_new (guint, polygon->n_points);
   for (guint r = 0; r < polygon->n_rings; r++)
     {
       guint start = ring_start (polygon, r);
@@ -427,11 +434,13 @@ gr_polygon_scan_new (const GrPolygon *polygon, double radius)
           double ay = polygon->xy[2 * i + 1], by = polygon->xy[2 * j + 1];
 
           scan->edges[n++] = (ScanEdge){ i, j, MIN (ay, by), MAX (ay, by) };
+          scan->next_of[i] = j;
         }
     }
   scan->n_edges = n;
   qsort (scan->edges, n, sizeof (ScanEdge), compare_edge);
-  scan->active = g_array_new (FALSE, FALSE, sizeof (ScanEdge));
+  scan->n_words = (polygon->n_points + 63) / 64;
+  scan->active = g_new0 (guint64, MAX (scan->n_words, 1));
   scan->crossings = g_array_new (FALSE, FALSE, sizeof (double));
   return scan;
 }
@@ -442,7 +451,8 @@ gr_polygon_scan_free (GrPolygonScan *scan)
   if (scan == NULL)
     return;
   g_free (scan->edges);
-  g_array_unref (scan->active);
+  g_free (scan->next_of);
+  g_free (scan->active);
   g_array_unref (scan->crossings);
   g_free (scan);
 }
@@ -458,34 +468,58 @@ void
 gr_polygon_scan_row (GrPolygonScan *scan, double y, GArray *spans)
 {
   const GrPolygon *p = scan->polygon;
+  const double    *xy = p->xy;
   double           radius = scan->radius;
-  ScanEdge        *active;
-  guint            kept = 0;
+  gboolean         open = FALSE; /* a capsule run being joined */
+  GrSpan           run = { 0, 0 };
 
   g_return_if_fail (y >= scan->y);
   scan->y = y;
-  /* Edges the row reaches join; those it has passed leave. */
+  /* Edges the row reaches join. */
   while (scan->next < scan->n_edges && !(y < scan->edges[scan->next].lo - radius))
-    g_array_append_val (scan->active, scan->edges[scan->next++]);
-  active = (ScanEdge *) scan->active->data;
-  for (guint k = 0; k < scan->active->len; k++)
-    if (!(y > active[k].hi + radius))
-      active[kept++] = active[k];
-  g_array_set_size (scan->active, kept);
+    {
+      guint i = scan->edges[scan->next++].i;
 
+      scan->active[i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+    }
   g_array_set_size (spans, 0);
   g_array_set_size (scan->crossings, 0);
-  for (guint k = 0; k < kept; k++)
-    {
-      guint  i = active[k].i, j = active[k].j;
-      double yi = p->xy[2 * i + 1], yj = p->xy[2 * j + 1];
-      double x;
+  for (guint w = 0; w < scan->n_words; w++)
+    for (guint64 bits = scan->active[w]; bits != 0; bits &= bits - 1)
+      {
+        guint  i = w * 64 + (guint) __builtin_ctzll (bits);
+        guint  j = scan->next_of[i];
+        double yi = xy[2 * i + 1], yj = xy[2 * j + 1];
+        GrSpan span;
 
-      if ((yi > y) == (yj > y))
-        continue;
-      x = p->xy[2 * i] + (y - yi) * (p->xy[2 * j] - p->xy[2 * i]) / (yj - yi);
-      g_array_append_val (scan->crossings, x);
-    }
+        /* … and those it has passed leave. */
+        if (y > MAX (yi, yj) + radius)
+          {
+            scan->active[w] &= ~(G_GUINT64_CONSTANT (1) << (i % 64));
+            continue;
+          }
+        if ((yi > y) != (yj > y))
+          {
+            double x = xy[2 * i] + (y - yi) * (xy[2 * j] - xy[2 * i]) / (yj - yi);
+
+            g_array_append_val (scan->crossings, x);
+          }
+        if (radius <= 0 || !capsule_span (xy[2 * i], yi, xy[2 * j], yj, y, radius, &span))
+          continue;
+        /* The next edge of the ring mostly overlaps this one's span. */
+        if (open && span.x0 <= run.x1 && span.x1 >= run.x0)
+          {
+            run.x0 = MIN (run.x0, span.x0);
+            run.x1 = MAX (run.x1, span.x1);
+            continue;
+          }
+        if (open)
+          g_array_append_val (spans, run);
+        run = span;
+        open = TRUE;
+      }
+  if (open)
+    g_array_append_val (spans, run);
   qsort (scan->crossings->data, scan->crossings->len, sizeof (double), compare_double);
   for (guint k = 0; k + 1 < scan->crossings->len; k += 2)
     {
@@ -494,15 +528,5 @@ gr_polygon_scan_row (GrPolygonScan *scan, double y, GArray *spans)
 
       g_array_append_val (spans, span);
     }
-  if (radius > 0)
-    for (guint k = 0; k < kept; k++)
-      {
-        guint  i = active[k].i, j = active[k].j;
-        GrSpan span;
-
-        if (capsule_span (p->xy[2 * i], p->xy[2 * i + 1], p->xy[2 * j], p->xy[2 * j + 1], y, radius,
-                          &span))
-          g_array_append_val (spans, span);
-      }
   merge_spans (spans);
 }

@@ -608,40 +608,15 @@ _gr_window_scenario_activated (GtkWidget *widget, const char *action, GVariant *
 /* How often others' changes and who edits what are looked for. */
 #define SHARE_POLL_SECONDS 3
 
-static int
-by_id (gconstpointer a, gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* "id:version …" as gr_scenario_store_get_state() gives it, for the
- * scenarios as this window has them. */
+/* gr_scenario_store_get_state() for the project and scenarios as this
+ * window has them. */
 static char *
 own_state (GrWindow *self)
 {
-  g_autoptr (GArray) pairs = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
-  const char *revision = _gr_window_baseline_project (self)->revision;
-  GString    *state = g_string_new (revision);
+  g_autofree char *scenarios = gr_scenarios_get_state (self->scenarios);
+  const char      *revision = _gr_window_baseline_project (self)->revision;
 
-  g_string_append_c (state, '|');
-  for (guint i = 0; self->scenarios != NULL && i < self->scenarios->len; i++)
-    {
-      GrScenario *s = g_ptr_array_index (self->scenarios, i);
-      gint64      pair[2] = { s->id, s->version };
-
-      g_array_append_vals (pairs, pair, 1);
-    }
-  g_array_sort (pairs, by_id);
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      gint64 *pair = &g_array_index (pairs, gint64, 2 * i);
-
-      g_string_append_printf (state, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " ", pair[0],
-                              pair[1]);
-    }
-  return g_string_free (state, FALSE);
+  return g_strdup_printf ("%s|%s", revision != NULL ? revision : "", scenarios);
 }
 
 /* What others did, said in a toast: the first scenario changed, added or

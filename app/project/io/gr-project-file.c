@@ -567,8 +567,7 @@ check_scenarios (PGconn     *conn,
       g_strdup_printf ("SELECT id, version FROM %s.gr_scenarios ORDER BY id", quoted);
   g_autoptr (PGresult) result = NULL;
   g_autoptr (GString) now = g_string_new (NULL);
-  g_autoptr (GString) read = g_string_new (NULL);
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  g_autofree char *read = NULL;
 
   if (PQresultStatus (exists) != PGRES_TUPLES_OK)
     return pg_fail (exists, shown, error);
@@ -581,28 +580,8 @@ check_scenarios (PGconn     *conn,
     return pg_fail (result, shown, error);
   for (int i = 0; i < PQntuples (result); i++)
     g_string_append_printf (now, "%s:%s ", PQgetvalue (result, i, 0), PQgetvalue (result, i, 1));
-  for (guint i = 0; scenarios != NULL && i < scenarios->len; i++)
-    {
-      GrScenario *s = g_ptr_array_index (scenarios, i);
-      gint64      pair[2] = { s->id, s->version };
-
-      if (s->id > 0)
-        g_array_append_vals (ids, pair, 1);
-    }
-  for (guint i = 0; i < ids->len; i++)
-    for (guint k = i + 1; k < ids->len; k++)
-      if (g_array_index (ids, gint64, 2 * k) < g_array_index (ids, gint64, 2 * i))
-        {
-          gint64 *a = &g_array_index (ids, gint64, 2 * i), *b = &g_array_index (ids, gint64, 2 * k);
-          gint64  t0 = a[0], t1 = a[1];
-
-          a[0] = b[0], a[1] = b[1], b[0] = t0, b[1] = t1;
-        }
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (read, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " ",
-                            g_array_index (ids, gint64, 2 * i),
-                            g_array_index (ids, gint64, 2 * i + 1));
-  if (g_str_equal (now->str, read->str))
+  read = gr_scenarios_get_state (scenarios);
+  if (g_str_equal (now->str, read))
     return TRUE;
   g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CONFLICT,
                _ ("%s: the project's scenarios were changed by someone else since it was "

@@ -1170,3 +1170,41 @@ gr_scenario_store_peek_finish (GAsyncResult *result, guint *tag, GError **error)
   *tag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "gr-peek-tag"));
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static int
+by_id (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * gr_scenarios_get_state:
+ * @scenarios: (element-type GrScenario) (nullable): as read from a store
+ *
+ * Returns: (transfer full): "id:version …" of the stored ones by id, as
+ *   the part of gr_scenario_store_get_state() after the "|" gives them
+ *   when nobody has changed them since
+ */
+char *
+gr_scenarios_get_state (GPtrArray *scenarios)
+{
+  g_autoptr (GArray) pairs = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  GString *state = g_string_new (NULL);
+
+  for (guint i = 0; scenarios != NULL && i < scenarios->len; i++)
+    {
+      GrScenario *s = g_ptr_array_index (scenarios, i);
+      gint64      pair[2] = { s->id, s->version };
+
+      if (s->id > 0)
+        g_array_append_vals (pairs, pair, 1);
+    }
+  g_array_sort (pairs, by_id);
+  for (guint i = 0; i < pairs->len; i++)
+    g_string_append_printf (state, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT " ",
+                            g_array_index (pairs, gint64, 2 * i),
+                            g_array_index (pairs, gint64, 2 * i + 1));
+  return g_string_free (state, FALSE);
+}

@@ -49,6 +49,7 @@ gboolean
 gr_scenario_store_set_editing (GrScenarioStore *store, GrScenario *scenario, GError **error);
 GHashTable *gr_scenario_store_get_editors (GrScenarioStore *store, GError **error);
 char       *gr_scenario_store_get_state (GrScenarioStore *store, GError **error);
+char       *gr_scenarios_get_state (GPtrArray *scenarios);
 
 /* A look at a shared project: who edits which scenario (as
  * gr_scenario_store_get_editors()), and the state of its scenarios (as

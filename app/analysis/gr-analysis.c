@@ -426,8 +426,9 @@ add_walking_batch (GrAnalysis *analysis, guint first, guint end)
  * @historic: (array length=n) (nullable): whether each is in a historic district
  * @ids: (array length=n) (out caller-allocates) (nullable): their ids
  *
- * The same as calling gr_analysis_add_supply() for each, but in walking
- * mode two threads compute the reaches: the full analysis of a city.
+ * The same as calling gr_analysis_add_supply() for each, but on every
+ * core: the full analysis of a city. The coverage is counted when it
+ * returns.
  */
 void
 gr_analysis_add_supplies (GrAnalysis             *analysis,
@@ -449,6 +450,7 @@ gr_analysis_add_supplies (GrAnalysis             *analysis,
           if (ids != NULL)
             ids[i] = id;
         }
+      gr_coverage_settle (analysis->coverage);
       return;
     }
   g_array_set_size (analysis->supply, first + n);
@@ -463,6 +465,7 @@ gr_analysis_add_supplies (GrAnalysis             *analysis,
         ids[i] = first + i + 1;
     }
   add_walking_batch (analysis, first, first + n);
+  gr_coverage_settle (analysis->coverage);
 }
 
 static Supply *
@@ -530,6 +533,21 @@ add_cell (const GrGrid *grid, guint col, guint row, gint64 mm, GrAmount *amount,
     g_array_append_val (cells, cell);
 }
 
+typedef struct
+{
+  const GrGrid *grid;
+  GrAmount     *amount;
+  GArray       *cells;
+} Served;
+
+static void
+served_cell (GrTile *tile, guint index, guint col, guint row, gpointer data)
+{
+  Served *served = data;
+
+  add_cell (served->grid, col, row, 0, served->amount, served->cells);
+}
+
 /**
  * gr_analysis_served:
  * @radius: metres, straight or walked as the analysis measures
@@ -547,9 +565,7 @@ gr_analysis_served (GrAnalysis *analysis, const GrPolygon *polygon, double radiu
   const GrGrid *grid = gr_coverage_get_grid (analysis->coverage);
   GrAmount      amount = { 0, 0 };
   g_autoptr (GArray) spans = NULL;
-  g_autoptr (GrPolygonScan) scan = NULL;
-  double b[4];
-  guint  r0, r1, c0, c1;
+  Served served;
 
   if (analysis->walk != NULL)
     {
@@ -566,30 +582,11 @@ gr_analysis_served (GrAnalysis *analysis, const GrPolygon *polygon, double radiu
         }
       return amount;
     }
-  gr_polygon_bounds (polygon, b);
-  if (!gr_grid_row_range (grid, b[1] - radius, b[3] + radius, &r0, &r1)
-      || !gr_grid_col_range (grid, b[0] - radius, b[2] + radius, &c0, &c1))
-    return amount;
   spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
-  scan = gr_polygon_scan_new (polygon, radius);
-  for (guint row = r0; row <= r1; row++)
-    {
-      double x0, y0;
-
-      if (!gr_grid_row_has_tiles (grid, row, c0, c1))
-        continue;
-      gr_grid_cell_center (grid, 0, row, &x0, &y0);
-      gr_polygon_scan_row (scan, y0, spans);
-      for (guint k = 0; k < spans->len; k++)
-        {
-          const GrSpan *span = &g_array_index (spans, GrSpan, k);
-          guint         a, z;
-
-          if (gr_grid_col_range (grid, span->x0, span->x1, &a, &z))
-            for (guint col = a; col <= z; col++)
-              add_cell (grid, col, row, 0, &amount, cells);
-        }
-    }
+  served.grid = grid;
+  served.amount = &amount;
+  served.cells = cells;
+  gr_grid_foreach_cell_within (grid, polygon, radius, spans, served_cell, &served);
   return amount;
 }
 

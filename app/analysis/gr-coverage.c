@@ -10,6 +10,7 @@ typedef struct
   guint      layer;
   double     radius;
   GrPolygon *polygon;
+  gboolean   pending; /* added before the coverage settled, not yet counted */
 } ServiceArea;
 
 /* Totals are integers (area in sixteenths of a cell, people in thousandths)
@@ -29,6 +30,12 @@ struct _GrCoverage
   GPtrArray *features; /* id - 1 → ServiceArea, NULL once removed */
   guint      n_live;
   GArray    *spans;
+  /* Until something reads the coverage, features added are kept aside;
+   * they are then counted together, by bands of tile rows on every core,
+   * and the cells' states and the totals are made from the counts once. */
+  gboolean settled;
+  guint    n_pending;
+  guint    n_threads;
 };
 
 static void
@@ -63,6 +70,32 @@ tally_tile (GrCoverage *coverage, const GrTile *tile)
     }
 }
 
+/* One per core, or GREENREACH_THREADS. */
+static guint
+default_threads (void)
+{
+  const char *env = g_getenv ("GREENREACH_THREADS");
+  guint64     n;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 64, &n, NULL))
+    return (guint) n;
+  return CLAMP (g_get_num_processors (), 1, 64);
+}
+
+/**
+ * gr_coverage_set_threads:
+ * @n_threads: 0 for one per core
+ *
+ * How many threads count the features added before the coverage is first
+ * read. The counts are the same, to the cell, however many there are.
+ */
+void
+gr_coverage_set_threads (GrCoverage *coverage, guint n_threads)
+{
+  g_return_if_fail (coverage != NULL);
+  coverage->n_threads = n_threads > 0 ? MIN (n_threads, 64) : default_threads ();
+}
+
 /**
  * gr_coverage_new:
  * @grid: (transfer full): a grid whose demand is complete
@@ -79,10 +112,59 @@ gr_coverage_new (GrGrid *grid, guint n_zones)
   coverage->totals = g_new0 (Total, (gsize) (n_zones + 1) * coverage->n_states);
   coverage->features = g_ptr_array_new_with_free_func (service_area_free);
   coverage->spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
-  for (gsize t = 0; t < (gsize) grid->n_tiles_x * grid->n_tiles_y; t++)
-    if (grid->tiles[t] != NULL)
-      tally_tile (coverage, grid->tiles[t]);
+  coverage->n_threads = default_threads ();
   return coverage;
+}
+
+static void count_pending (GrCoverage *coverage);
+
+/* Whole tiles at a time, without aliasing, so that they vectorise. */
+static void
+or_layer (guint8 *restrict state, const guint16 *restrict count, guint8 bit)
+{
+  for (guint i = 0; i < GR_TILE_CELLS; i++)
+    state[i] |= count[i] != 0 ? bit : 0;
+}
+
+static void
+settle_tile (GrTile *tile, guint n_layers)
+{
+  guint8 *restrict state = tile->state;
+  const guint16 *restrict sample = tile->sample;
+
+  memset (state, 0, GR_TILE_CELLS);
+  for (guint layer = 0; layer < n_layers; layer++)
+    or_layer (state, tile->count + (gsize) layer * GR_TILE_CELLS, 1u << layer);
+  for (guint i = 0; i < GR_TILE_CELLS; i++)
+    state[i] = sample[i] != 0 ? state[i] : 0;
+}
+
+/**
+ * gr_coverage_settle:
+ *
+ * Counts the features added since the coverage was made (on every core)
+ * and makes the cells' states and the totals from the counts. Every read
+ * does it first; a full analysis calls it where the time is to be spent.
+ * Features added from then on are counted one at a time.
+ */
+void
+gr_coverage_settle (GrCoverage *coverage)
+{
+  GrGrid *grid = coverage->grid;
+
+  if (coverage->settled)
+    return;
+  count_pending (coverage);
+  coverage->settled = TRUE;
+  for (gsize t = 0; t < (gsize) grid->n_tiles_x * grid->n_tiles_y; t++)
+    {
+      GrTile *tile = grid->tiles[t];
+
+      if (tile == NULL)
+        continue;
+      settle_tile (tile, grid->n_layers);
+      tally_tile (coverage, tile);
+    }
 }
 
 void
@@ -97,9 +179,11 @@ gr_coverage_free (GrCoverage *coverage)
   g_free (coverage);
 }
 
+/* For reading the cells' states: call it again after adding features. */
 GrGrid *
 gr_coverage_get_grid (GrCoverage *coverage)
 {
+  gr_coverage_settle (coverage);
   return coverage->grid;
 }
 
@@ -136,6 +220,16 @@ update_run (GrCoverage *coverage, GrTile *tile, guint layer, guint first, guint 
   guint16 *count = tile->count + (gsize) layer * GR_TILE_CELLS;
   guint8   bit = 1u << layer;
 
+  if (!coverage->settled && delta > 0)
+    {
+      guint16 wrapped = 0;
+
+      for (guint i = first; i <= last; i++)
+        wrapped |= !++count[i];
+      g_assert (!wrapped);
+      return;
+    }
+  gr_coverage_settle (coverage);
   for (guint i = first; i <= last; i++)
     {
       gboolean was = count[i] > 0;
@@ -144,8 +238,6 @@ update_run (GrCoverage *coverage, GrTile *tile, guint layer, guint first, guint 
       count[i] += delta;
       if (was != (count[i] > 0) && tile->sample[i] != 0)
         move_cell (coverage, tile, i, tile->state[i] ^ bit);
-      else if (was != (count[i] > 0))
-        tile->state[i] ^= bit;
     }
 }
 
@@ -166,37 +258,88 @@ update_span (GrCoverage *coverage, guint layer, guint row, guint c0, guint c1, i
     }
 }
 
+typedef struct
+{
+  GrCoverage *coverage;
+  guint       layer;
+  int         delta;
+} Applying;
+
+static void
+apply_span (guint row, guint first_col, guint last_col, gpointer data)
+{
+  Applying *applying = data;
+
+  update_span (applying->coverage, applying->layer, row, first_col, last_col, applying->delta);
+}
+
 /* Adds @delta to the count of every cell whose centre is within @radius of
  * the polygon: row by row, the cells under the row's service-area spans. */
 static void
 apply (GrCoverage *coverage, const ServiceArea *area, int delta)
 {
-  g_autoptr (GrPolygonScan) scan = NULL;
-  GrGrid *grid = coverage->grid;
-  double  bounds[4];
-  guint   r0, r1, c0, c1;
+  Applying applying = { coverage, area->layer, delta };
 
-  gr_polygon_bounds (area->polygon, bounds);
-  if (!gr_grid_row_range (grid, bounds[1] - area->radius, bounds[3] + area->radius, &r0, &r1)
-      || !gr_grid_col_range (grid, bounds[0] - area->radius, bounds[2] + area->radius, &c0, &c1))
-    return;
-  scan = gr_polygon_scan_new (area->polygon, area->radius);
-  for (guint row = r0; row <= r1; row++)
+  gr_grid_foreach_span_within (coverage->grid, area->polygon, area->radius, coverage->spans,
+                               apply_span, &applying);
+}
+
+typedef struct
+{
+  GrCoverage *coverage;
+  guint       part, n_parts;
+} Part;
+
+/* The pending features, counted in the bands of tile rows of one part:
+ * parts share no cell, so they run at once without locks, and integer
+ * counts come out the same in any order. */
+static gpointer
+count_part (gpointer data)
+{
+  Part       *part = data;
+  GrCoverage *coverage = part->coverage;
+  GArray     *spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+
+  for (guint i = 0; i < coverage->features->len; i++)
     {
-      GArray *spans = coverage->spans;
+      ServiceArea *area = g_ptr_array_index (coverage->features, i);
+      Applying     applying;
 
-      if (!gr_grid_row_has_tiles (grid, row, c0, c1))
+      if (area == NULL || !area->pending)
         continue;
-      gr_polygon_scan_row (scan, grid->y0 + (row + 0.5) * grid->resolution, spans);
-      for (guint k = 0; k < spans->len; k++)
-        {
-          const GrSpan *span = &g_array_index (spans, GrSpan, k);
-          guint         a, b;
-
-          if (gr_grid_col_range (grid, span->x0, span->x1, &a, &b))
-            update_span (coverage, area->layer, row, a, b, delta);
-        }
+      applying = (Applying){ coverage, area->layer, +1 };
+      gr_grid_foreach_span_in_bands (coverage->grid, area->polygon, area->radius, spans, part->part,
+                                     part->n_parts, apply_span, &applying);
     }
+  g_array_unref (spans);
+  return NULL;
+}
+
+static void
+count_pending (GrCoverage *coverage)
+{
+  guint    n = MIN (coverage->n_threads, coverage->grid->n_tiles_y);
+  Part     parts[64];
+  GThread *threads[64];
+
+  if (coverage->n_pending == 0)
+    return;
+  n = coverage->n_pending > 1 ? MAX (n, 1) : 1;
+  for (guint k = 0; k < n; k++)
+    parts[k] = (Part){ coverage, k, n };
+  for (guint k = 1; k < n; k++)
+    threads[k] = g_thread_new ("gr-coverage", count_part, &parts[k]);
+  count_part (&parts[0]);
+  for (guint k = 1; k < n; k++)
+    g_thread_join (threads[k]);
+  for (guint i = 0; i < coverage->features->len; i++)
+    {
+      ServiceArea *area = g_ptr_array_index (coverage->features, i);
+
+      if (area != NULL)
+        area->pending = FALSE;
+    }
+  coverage->n_pending = 0;
 }
 
 /**
@@ -220,7 +363,10 @@ gr_coverage_add (GrCoverage *coverage, guint layer, const GrPolygon *polygon, do
   area->layer = layer;
   area->radius = radius;
   area->polygon = gr_polygon_copy (polygon);
-  apply (coverage, area, +1);
+  if (coverage->settled)
+    apply (coverage, area, +1);
+  else
+    area->pending = TRUE, coverage->n_pending++;
   g_ptr_array_add (coverage->features, area);
   coverage->n_live++;
   return coverage->features->len;
@@ -243,6 +389,7 @@ gr_coverage_remove (GrCoverage *coverage, guint id)
 
   if ((area = lookup (coverage, id)) == NULL)
     return FALSE;
+  gr_coverage_settle (coverage);
   apply (coverage, area, -1);
   service_area_free (area);
   g_ptr_array_index (coverage->features, id - 1) = NULL;
@@ -262,6 +409,7 @@ gr_coverage_replace (GrCoverage *coverage, guint id, const GrPolygon *polygon, d
 
   if ((area = lookup (coverage, id)) == NULL)
     return FALSE;
+  gr_coverage_settle (coverage);
   apply (coverage, area, -1);
   gr_polygon_free (area->polygon);
   area->polygon = gr_polygon_copy (polygon);
@@ -323,6 +471,7 @@ gr_coverage_sum (GrCoverage *coverage, int zone, guint layer_mask, guint layer_v
   gint64   samples = 0, people = 0;
   GrAmount amount;
 
+  gr_coverage_settle (coverage);
   for (guint z = 0; z <= coverage->n_zones; z++)
     {
       if (zone >= 0 && (guint) zone != z)
@@ -357,6 +506,7 @@ gr_coverage_get_tile (GrCoverage *coverage, guint tx, guint ty, guint8 *states, 
   GrGrid *grid = coverage->grid;
   GrTile *tile;
 
+  gr_coverage_settle (coverage);
   if (tx >= grid->n_tiles_x || ty >= grid->n_tiles_y
       || (tile = grid->tiles[ty * grid->n_tiles_x + tx]) == NULL)
     return FALSE;
@@ -372,10 +522,11 @@ gr_coverage_cell_count_at (GrCoverage *coverage, guint layer, guint col, guint r
   GrGrid *grid = coverage->grid;
   GrTile *tile;
 
+  gr_coverage_settle (coverage);
   if (layer >= grid->n_layers || col >= grid->n_cols || row >= grid->n_rows)
     return 0;
   tile = gr_grid_tile_at (grid, col, row);
-  if (tile == NULL)
+  if (tile == NULL || tile->sample[gr_tile_index (col, row)] == 0)
     return 0;
   return tile->count[(gsize) layer * GR_TILE_CELLS + gr_tile_index (col, row)];
 }

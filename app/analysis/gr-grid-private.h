@@ -22,8 +22,9 @@ typedef struct
   guint16  sample[GR_TILE_CELLS]; /* 4 × 4 residential sample bits */
   guint32  people[GR_TILE_CELLS]; /* thousandths of a person */
   guint16  zone[GR_TILE_CELLS];
-  guint8   state[GR_TILE_CELLS]; /* bit L set when layer L covers the cell */
-  guint16 *count;                /* n_layers × GR_TILE_CELLS */
+  guint8   state[GR_TILE_CELLS]; /* bit L set when layer L covers the cell; 0 without homes */
+  guint16 *count;                /* n_layers × GR_TILE_CELLS; kept for cells with homes */
+  guint64  rows, cols;           /* bit k: row / column k of the tile has homes */
 } GrTile;
 
 struct _GrGrid
@@ -67,7 +68,22 @@ gr_tile_index (guint col, guint row)
 
 gboolean gr_grid_row_range (const GrGrid *grid, double y0, double y1, guint *first, guint *last);
 gboolean gr_grid_col_range (const GrGrid *grid, double x0, double x1, guint *first, guint *last);
-gboolean gr_grid_row_has_tiles (const GrGrid *grid, guint row, guint first_col, guint last_col);
+
+typedef void (*GrSpanFunc) (guint row, guint first_col, guint last_col, gpointer data);
+void gr_grid_foreach_span_within (const GrGrid    *grid,
+                                  const GrPolygon *polygon,
+                                  double           radius,
+                                  GArray          *spans,
+                                  GrSpanFunc       func,
+                                  gpointer         data);
+void gr_grid_foreach_span_in_bands (const GrGrid    *grid,
+                                    const GrPolygon *polygon,
+                                    double           radius,
+                                    GArray          *spans,
+                                    guint            part,
+                                    guint            n_parts,
+                                    GrSpanFunc       func,
+                                    gpointer         data);
 
 typedef void (*GrCellFunc) (GrTile *tile, guint index, guint col, guint row, gpointer data);
 void gr_grid_foreach_cell_within (const GrGrid    *grid,

@@ -136,32 +136,34 @@ gr_grid_col_range (const GrGrid *grid, double x0, double x1, guint *first, guint
   return sample_range (x0, x1, grid->x0, grid->resolution, grid->n_cols, first, last);
 }
 
-gboolean
-gr_grid_row_has_tiles (const GrGrid *grid, guint row, guint first_col, guint last_col)
-{
-  for (guint tx = first_col >> GR_TILE_SHIFT; tx <= last_col >> GR_TILE_SHIFT; tx++)
-    if (grid->tiles[(row >> GR_TILE_SHIFT) * grid->n_tiles_x + tx] != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-/* Sets the sample bits of one sample row under @span, a cell at a time. */
+/* Sets the sample bits of one sample row under @span, a tile at a time. */
 static void
 fill_sample_row (GrGrid *grid, guint row, guint sub_row, const GrSpan *span)
 {
   double step = grid->resolution / SAMPLES;
-  guint  first, last;
+  guint  first, last, first_col, last_col;
 
   if (!sample_range (span->x0, span->x1, grid->x0, step, grid->n_cols * SAMPLES, &first, &last))
     return;
-  for (guint col = first / SAMPLES; col <= last / SAMPLES; col++)
+  first_col = first / SAMPLES, last_col = last / SAMPLES;
+  for (guint col = first_col; col <= last_col;)
     {
-      guint   lo = MAX (first, col * SAMPLES) % SAMPLES;
-      guint   hi = MIN (last, col * SAMPLES + SAMPLES - 1) % SAMPLES;
-      guint   bits = ((1u << (hi + 1)) - 1) & ~((1u << lo) - 1);
-      GrTile *tile = ensure_tile (grid, col, row);
+      GrTile  *tile = ensure_tile (grid, col, row);
+      guint16 *sample = tile->sample + gr_tile_index (0, row);
+      guint    end = MIN (last_col, col | GR_TILE_MASK);
+      guint    a = col & GR_TILE_MASK, b = end & GR_TILE_MASK;
 
-      tile->sample[gr_tile_index (col, row)] |= bits << (sub_row * SAMPLES);
+      tile->rows |= G_GUINT64_CONSTANT (1) << (row & GR_TILE_MASK);
+      tile->cols |= (G_MAXUINT64 >> (63 - b)) & (G_MAXUINT64 << a);
+
+      for (; col <= end; col++)
+        {
+          guint lo = col == first_col ? first % SAMPLES : 0;
+          guint hi = col == last_col ? last % SAMPLES : SAMPLES - 1;
+          guint bits = ((1u << (hi + 1)) - 1) & ~((1u << lo) - 1);
+
+          sample[col & GR_TILE_MASK] |= bits << (sub_row * SAMPLES);
+        }
     }
 }
 
@@ -187,13 +189,162 @@ gr_grid_add_residential (GrGrid *grid, const GrPolygon *polygon)
     }
 }
 
+/* The x ranges of the columns with homes in the band of tile row @ty,
+ * between tile columns @tx0 and @tx1, into @window; the band's rows with
+ * homes into @rows. */
+static void
+band_window (const GrGrid *grid, guint ty, guint tx0, guint tx1, GArray *window, guint64 *rows)
+{
+  GrTile *const *tiles = grid->tiles + (gsize) ty * grid->n_tiles_x;
+  gboolean       open = FALSE;
+  GrSpan         range = { 0, 0 };
+
+  g_array_set_size (window, 0);
+  *rows = 0;
+  for (guint tx = tx0; tx <= tx1; tx++)
+    {
+      guint64 cols = tiles[tx] != NULL ? tiles[tx]->cols : 0;
+
+      if (tiles[tx] != NULL)
+        *rows |= tiles[tx]->rows;
+      for (guint c = 0; c < GR_TILE_SIZE; c++)
+        {
+          gboolean homes = (cols >> c) & 1;
+          double   x = grid->x0 + ((tx << GR_TILE_SHIFT) + c) * grid->resolution;
+
+          if (homes && !open)
+            range.x0 = x, open = TRUE;
+          else if (!homes && open)
+            {
+              range.x1 = x;
+              g_array_append_val (window, range);
+              open = FALSE;
+            }
+          if (cols == 0 || cols == G_MAXUINT64)
+            break; /* the whole tile alike */
+        }
+    }
+  if (open)
+    {
+      range.x1 = grid->x0 + ((tx1 + 1) << GR_TILE_SHIFT) * grid->resolution;
+      g_array_append_val (window, range);
+    }
+}
+
+/**
+ * gr_grid_foreach_span_within:
+ * @spans: (element-type GrSpan): scratch, so that a thread keeps its own
+ *
+ * Calls @func with the columns of each row whose centres lie within
+ * @radius of @polygon (inside it when @radius is 0), for the rows and
+ * columns that have homes; the runs may also cross columns without. The
+ * polygon's edges are looked at only near homes, a band of tile rows at
+ * a time: a large park's far boundary costs nothing away from housing.
+ */
+void
+gr_grid_foreach_span_within (const GrGrid    *grid,
+                             const GrPolygon *polygon,
+                             double           radius,
+                             GArray          *spans,
+                             GrSpanFunc       func,
+                             gpointer         data)
+{
+  gr_grid_foreach_span_in_bands (grid, polygon, radius, spans, 0, 1, func, data);
+}
+
+/**
+ * gr_grid_foreach_span_in_bands:
+ * @part: which of @n_parts sets of bands of tile rows: those whose number
+ *   divided by @n_parts leaves @part
+ *
+ * gr_grid_foreach_span_within() over part of the grid's rows, so that
+ * several threads can share out the work on one polygon.
+ */
+void
+gr_grid_foreach_span_in_bands (const GrGrid    *grid,
+                               const GrPolygon *polygon,
+                               double           radius,
+                               GArray          *spans,
+                               guint            part,
+                               guint            n_parts,
+                               GrSpanFunc       func,
+                               gpointer         data)
+{
+  g_autoptr (GrPolygonScan) scan = NULL;
+  g_autoptr (GArray) window = NULL;
+  double  bounds[4];
+  guint   first, last, c0, c1;
+  guint   band = G_MAXUINT;
+  guint64 rows = 0;
+
+  gr_polygon_bounds (polygon, bounds);
+  if (!gr_grid_row_range (grid, bounds[1] - radius, bounds[3] + radius, &first, &last)
+      || !gr_grid_col_range (grid, bounds[0] - radius, bounds[2] + radius, &c0, &c1))
+    return;
+  scan = gr_polygon_scan_new (polygon, radius);
+  window = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  for (guint row = first; row <= last; row++)
+    {
+      if (row >> GR_TILE_SHIFT != band)
+        {
+          band = row >> GR_TILE_SHIFT;
+          if (band % n_parts != part)
+            {
+              row |= GR_TILE_MASK; /* another part's band */
+              continue;
+            }
+          band_window (grid, band, c0 >> GR_TILE_SHIFT, c1 >> GR_TILE_SHIFT, window, &rows);
+          if (window->len == 0)
+            {
+              row |= GR_TILE_MASK; /* no tiles in this band */
+              continue;
+            }
+          gr_polygon_scan_set_window (scan, (GrSpan *) window->data, window->len);
+        }
+      if (!((rows >> (row & GR_TILE_MASK)) & 1))
+        continue; /* no homes in this row */
+      gr_polygon_scan_row (scan, grid->y0 + (row + 0.5) * grid->resolution, spans);
+      for (guint k = 0; k < spans->len; k++)
+        {
+          GrSpan *span = &g_array_index (spans, GrSpan, k);
+          guint   a, b;
+
+          if (gr_grid_col_range (grid, span->x0, span->x1, &a, &b))
+            func (row, a, b, data);
+        }
+    }
+}
+
+typedef struct
+{
+  const GrGrid *grid;
+  GrCellFunc    func;
+  gpointer      data;
+} CellsOfSpans;
+
+static void
+cells_of_span (guint row, guint a, guint b, gpointer data)
+{
+  CellsOfSpans *cells = data;
+
+  for (guint col = a; col <= b; col++)
+    {
+      GrTile *tile = gr_grid_tile_at (cells->grid, col, row);
+
+      if (tile == NULL)
+        col |= GR_TILE_MASK; /* skip the rest of this missing tile */
+      else if (tile->sample[gr_tile_index (col, row)] != 0)
+        cells->func (tile, gr_tile_index (col, row), col, row, cells->data);
+    }
+}
+
 /**
  * gr_grid_foreach_cell_within:
  * @spans: (element-type GrSpan): scratch, so that a thread keeps its own
  *
- * Calls @func for each existing cell whose centre lies within @radius of
- * @polygon (inside it when @radius is 0), row by row under the polygon's
- * spans: the same cells a service area of that radius counts.
+ * Calls @func for each cell with homes whose centre lies within @radius
+ * of @polygon (inside it when @radius is 0), row by row under the
+ * polygon's spans: the same cells a service area of that radius counts.
  */
 void
 gr_grid_foreach_cell_within (const GrGrid    *grid,
@@ -203,41 +354,12 @@ gr_grid_foreach_cell_within (const GrGrid    *grid,
                              GrCellFunc       func,
                              gpointer         data)
 {
-  g_autoptr (GrPolygonScan) scan = NULL;
-  double bounds[4];
-  guint  first, last, c0, c1;
+  CellsOfSpans cells = { grid, func, data };
 
-  gr_polygon_bounds (polygon, bounds);
-  if (!gr_grid_row_range (grid, bounds[1] - radius, bounds[3] + radius, &first, &last)
-      || !gr_grid_col_range (grid, bounds[0] - radius, bounds[2] + radius, &c0, &c1))
-    return;
-  scan = gr_polygon_scan_new (polygon, radius);
-  for (guint row = first; row <= last; row++)
-    {
-      if (!gr_grid_row_has_tiles (grid, row, c0, c1))
-        continue;
-      gr_polygon_scan_row (scan, grid->y0 + (row + 0.5) * grid->resolution, spans);
-      for (guint k = 0; k < spans->len; k++)
-        {
-          GrSpan *span = &g_array_index (spans, GrSpan, k);
-          guint   a, b;
-
-          if (!gr_grid_col_range (grid, span->x0, span->x1, &a, &b))
-            continue;
-          for (guint col = a; col <= b; col++)
-            {
-              GrTile *tile = gr_grid_tile_at (grid, col, row);
-
-              if (tile != NULL)
-                func (tile, gr_tile_index (col, row), col, row, data);
-              else
-                col |= GR_TILE_MASK; /* skip the rest of this missing tile */
-            }
-        }
-    }
+  gr_grid_foreach_span_within (grid, polygon, radius, spans, cells_of_span, &cells);
 }
 
-/* Calls @func for each existing cell whose centre lies inside @polygon. */
+/* Calls @func for each cell with homes whose centre lies inside @polygon. */
 static void
 foreach_cell_inside (GrGrid *grid, const GrPolygon *polygon, GrCellFunc func, gpointer data)
 {

@@ -219,13 +219,22 @@ narrow (double *lo, double *hi, double a, double c0, double c1)
 
 /* The points of line y within radius of segment a–b form one interval
  * (the capsule is convex): the hull of the two end-disc chords and the
- * chord of the rectangle swept along the segment. */
+ * chord of the rectangle swept along the segment. @ux, @uy: the unit
+ * vector from a to b, @len the segment's length (unit_of()). */
 static gboolean
-capsule_span (double ax, double ay, double bx, double by, double y, double radius, GrSpan *span)
+capsule_span_unit (double  ax,
+                   double  ay,
+                   double  bx,
+                   double  by,
+                   double  ux,
+                   double  uy,
+                   double  len,
+                   double  y,
+                   double  radius,
+                   GrSpan *span)
 {
   double lo = INFINITY, hi = -INFINITY;
   double ends[2][2] = { { ax, ay }, { bx, by } };
-  double dx = bx - ax, dy = by - ay, len = hypot (dx, dy);
 
   for (int e = 0; e < 2; e++)
     {
@@ -240,7 +249,6 @@ capsule_span (double ax, double ay, double bx, double by, double y, double radiu
     }
   if (len > 0)
     {
-      double ux = dx / len, uy = dy / len;
       double rlo = -INFINITY, rhi = INFINITY;
       double along = (y - ay) * uy, across = (y - ay) * ux;
 
@@ -259,6 +267,26 @@ capsule_span (double ax, double ay, double bx, double by, double y, double radiu
   return lo <= hi;
 }
 
+/* Length and direction of segment a–b, as capsule_span_unit() takes them. */
+static void
+unit_of (double ax, double ay, double bx, double by, double unit[3])
+{
+  double dx = bx - ax, dy = by - ay, len = hypot (dx, dy);
+
+  unit[0] = len > 0 ? dx / len : 0;
+  unit[1] = len > 0 ? dy / len : 0;
+  unit[2] = len;
+}
+
+static gboolean
+capsule_span (double ax, double ay, double bx, double by, double y, double radius, GrSpan *span)
+{
+  double unit[3];
+
+  unit_of (ax, ay, bx, by, unit);
+  return capsule_span_unit (ax, ay, bx, by, unit[0], unit[1], unit[2], y, radius, span);
+}
+
 static int
 compare_double (gconstpointer a, gconstpointer b)
 {
@@ -270,6 +298,48 @@ static int
 compare_span (gconstpointer a, gconstpointer b)
 {
   return compare_double (&((const GrSpan *) a)->x0, &((const GrSpan *) b)->x0);
+}
+
+/* A row holds a few crossings and spans: insertion sort beats qsort's
+ * calls through a function pointer there. */
+#define SHORT_SORT 24
+
+static void
+sort_doubles (double *v, guint n)
+{
+  if (n > SHORT_SORT)
+    {
+      qsort (v, n, sizeof (double), compare_double);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      double x = v[i];
+      guint  k = i;
+
+      for (; k > 0 && v[k - 1] > x; k--)
+        v[k] = v[k - 1];
+      v[k] = x;
+    }
+}
+
+static void
+sort_spans (GrSpan *v, guint n)
+{
+  if (n > SHORT_SORT)
+    {
+      qsort (v, n, sizeof (GrSpan), compare_span);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      GrSpan x = v[i];
+      guint  k = i;
+
+      for (; k > 0 && v[k - 1].x0 > x.x0; k--)
+        v[k] = v[k - 1];
+      v[k] = x;
+    }
 }
 
 static void
@@ -308,7 +378,7 @@ add_interior_spans (const GrPolygon *polygon, double y, GArray *spans)
     }
   if (crossings != NULL)
     xs = (double *) crossings->data;
-  qsort (xs, n, sizeof (double), compare_double);
+  sort_doubles (xs, n);
   for (guint k = 0; k + 1 < n; k += 2)
     {
       GrSpan span = { xs[k], xs[k + 1] };
@@ -326,7 +396,7 @@ merge_spans (GArray *spans)
 
   if (spans->len < 2)
     return;
-  qsort (s, spans->len, sizeof (GrSpan), compare_span);
+  sort_spans (s, spans->len);
   for (guint i = 1; i < spans->len; i++)
     {
       if (s[i].x0 <= s[out].x1)
@@ -383,20 +453,32 @@ typedef struct
   double lo, hi;
 } ScanEdge;
 
-/* The edges near the row are kept as a set of their first points' numbers,
- * walked in ring order: consecutive edges' service-radius spans, which
- * overlap where the boundary crosses the row's band, are joined as they
- * come, and only what is left is sorted. */
+#define BIT(i)         (G_GUINT64_CONSTANT (1) << ((i) % 64))
+#define FOR_BITS(w, b) for (guint64 b = (w); b != 0; b &= b - 1)
+
+/* Two sets of edges are kept, as bit sets of their first points' numbers:
+ * those the row crosses (for the inside), and those within the radius of
+ * the row (for the service area). The second is walked in ring order, so
+ * that consecutive edges' spans, which overlap where the boundary crosses
+ * the row's band, are joined as they come and only what is left is
+ * sorted. A window leaves out the capsules of edges that reach none of
+ * its x ranges: a grid's rows need spans only where it has cells. */
 struct _GrPolygonScan
 {
   const GrPolygon *polygon;
   double           radius;
-  ScanEdge        *edges; /* by lo */
+  ScanEdge        *by_lo; /* edges by lo */
   guint            n_edges;
-  guint            next;   /* the first edge no row has reached yet */
-  guint64         *active; /* bit i: the edge from point i is near the row */
+  guint            next;    /* the first edge no row has reached within the radius */
+  guint            next_in; /* … nor crossed */
   guint            n_words;
-  guint           *next_of;   /* the point an edge from point i goes to */
+  guint64         *near;     /* within the radius of the row */
+  guint64         *shown;    /* near, and reaching the window */
+  guint64         *crossing; /* from its lo on, until the row passes its hi */
+  guint           *next_of;  /* the point an edge from point i goes to */
+  double          *unit;     /* per point: ux, uy, length; NAN until needed */
+  GrSpan          *window;
+  guint            n_window;
   GArray          *crossings; /* double, scratch */
   double           y;         /* the last row */
 };
@@ -421,7 +503,7 @@ gr_polygon_scan_new (const GrPolygon *polygon, double radius)
   scan->polygon = polygon;
   scan->radius = radius;
   scan->y = -INFINITY;
-  scan->edges = g_new (ScanEdge, polygon->n_points);
+  scan->by_lo = g_new (ScanEdge, polygon->n_points);
   scan->next_of = g_new (guint, polygon->n_points);
   for (guint r = 0; r < polygon->n_rings; r++)
     {
@@ -433,14 +515,22 @@ gr_polygon_scan_new (const GrPolygon *polygon, double radius)
           guint  j = (i + 1 < end) ? i + 1 : start;
           double ay = polygon->xy[2 * i + 1], by = polygon->xy[2 * j + 1];
 
-          scan->edges[n++] = (ScanEdge){ i, j, MIN (ay, by), MAX (ay, by) };
+          scan->by_lo[n++] = (ScanEdge){ i, j, MIN (ay, by), MAX (ay, by) };
           scan->next_of[i] = j;
         }
     }
   scan->n_edges = n;
-  qsort (scan->edges, n, sizeof (ScanEdge), compare_edge);
-  scan->n_words = (polygon->n_points + 63) / 64;
-  scan->active = g_new0 (guint64, MAX (scan->n_words, 1));
+  qsort (scan->by_lo, n, sizeof (ScanEdge), compare_edge);
+  scan->n_words = MAX ((polygon->n_points + 63) / 64, 1);
+  scan->near = g_new0 (guint64, scan->n_words);
+  scan->shown = g_new0 (guint64, scan->n_words);
+  scan->crossing = g_new0 (guint64, scan->n_words);
+  if (radius > 0)
+    {
+      scan->unit = g_new (double, 3 * (gsize) MAX (polygon->n_points, 1));
+      for (guint i = 0; i < polygon->n_points; i++)
+        scan->unit[3 * i] = NAN;
+    }
   scan->crossings = g_array_new (FALSE, FALSE, sizeof (double));
   return scan;
 }
@@ -450,11 +540,156 @@ gr_polygon_scan_free (GrPolygonScan *scan)
 {
   if (scan == NULL)
     return;
-  g_free (scan->edges);
+  g_free (scan->by_lo);
   g_free (scan->next_of);
-  g_free (scan->active);
+  g_free (scan->near);
+  g_free (scan->shown);
+  g_free (scan->crossing);
+  g_free (scan->unit);
+  g_free (scan->window);
   g_array_unref (scan->crossings);
   g_free (scan);
+}
+
+/* Whether the capsules of the edge from point i reach the window. */
+static gboolean
+reaches_window (const GrPolygonScan *scan, guint i)
+{
+  const double *xy = scan->polygon->xy;
+  guint         j = scan->next_of[i];
+  double        x0 = MIN (xy[2 * i], xy[2 * j]) - scan->radius;
+  double        x1 = MAX (xy[2 * i], xy[2 * j]) + scan->radius;
+
+  guint lo = 0, hi = scan->n_window;
+
+  if (scan->window == NULL)
+    return TRUE;
+  /* The first range that does not end before x0 (they are sorted and
+   * apart): the edge reaches the window if that one starts by x1. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (scan->window[mid].x1 < x0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < scan->n_window && scan->window[lo].x0 <= x1;
+}
+
+/**
+ * gr_polygon_scan_set_window:
+ * @window: (array length=n_window) (nullable): x ranges, sorted and apart,
+ *   or %NULL for all
+ *
+ * From the next row on, the spans are exact inside these x ranges only:
+ * the service area of an edge that reaches none of them is left out.
+ * Inside spans are whole. For a grid's rows, which need spans only where
+ * the grid has cells, and change the window a band of rows at a time.
+ */
+void
+gr_polygon_scan_set_window (GrPolygonScan *scan, const GrSpan *window, guint n_window)
+{
+  g_clear_pointer (&scan->window, g_free);
+  scan->n_window = 0;
+  if (window != NULL)
+    {
+      scan->window = g_memdup2 (window, sizeof (GrSpan) * n_window);
+      scan->n_window = n_window;
+    }
+  for (guint w = 0; w < scan->n_words; w++)
+    {
+      scan->shown[w] = 0;
+      FOR_BITS (scan->near[w], bits)
+      {
+        guint i = w * 64 + (guint) __builtin_ctzll (bits);
+
+        if (reaches_window (scan, i))
+          scan->shown[w] |= BIT (i);
+      }
+    }
+}
+
+/* The service-area spans of the shown edges near row y, consecutive ones
+ * joined; the edges the row has passed leave. */
+static void
+add_capsules (GrPolygonScan *scan, double y, GArray *spans)
+{
+  const double *xy = scan->polygon->xy;
+  double        radius = scan->radius;
+  gboolean      open = FALSE; /* a capsule run being joined */
+  GrSpan        run = { 0, 0 };
+
+  for (guint w = 0; w < scan->n_words; w++)
+    FOR_BITS (scan->shown[w], bits)
+    {
+      guint   i = w * 64 + (guint) __builtin_ctzll (bits);
+      guint   j = scan->next_of[i];
+      double *unit = scan->unit + 3 * i;
+      GrSpan  span;
+
+      if (y > MAX (xy[2 * i + 1], xy[2 * j + 1]) + radius)
+        {
+          scan->near[w] &= ~BIT (i);
+          scan->shown[w] &= ~BIT (i);
+          continue;
+        }
+      if (isnan (unit[0]))
+        unit_of (xy[2 * i], xy[2 * i + 1], xy[2 * j], xy[2 * j + 1], unit);
+      if (!capsule_span_unit (xy[2 * i], xy[2 * i + 1], xy[2 * j], xy[2 * j + 1], unit[0], unit[1],
+                              unit[2], y, radius, &span))
+        continue;
+      if (open && span.x0 <= run.x1 && span.x1 >= run.x0)
+        {
+          run.x0 = MIN (run.x0, span.x0);
+          run.x1 = MAX (run.x1, span.x1);
+          continue;
+        }
+      if (open)
+        g_array_append_val (spans, run);
+      run = span;
+      open = TRUE;
+    }
+  if (open)
+    g_array_append_val (spans, run);
+}
+
+/* The inside: the crossings of row y, paired from the left. */
+static void
+add_inside (GrPolygonScan *scan, double y, GArray *spans)
+{
+  const double *xy = scan->polygon->xy;
+  GArray       *crossings = scan->crossings;
+
+  g_array_set_size (crossings, 0);
+  for (guint w = 0; w < scan->n_words; w++)
+    FOR_BITS (scan->crossing[w], bits)
+    {
+      guint  i = w * 64 + (guint) __builtin_ctzll (bits);
+      guint  j = scan->next_of[i];
+      double yi = xy[2 * i + 1], yj = xy[2 * j + 1];
+
+      if (y >= MAX (yi, yj))
+        {
+          scan->crossing[w] &= ~BIT (i);
+          continue;
+        }
+      if ((yi > y) != (yj > y))
+        {
+          double x = xy[2 * i] + (y - yi) * (xy[2 * j] - xy[2 * i]) / (yj - yi);
+
+          g_array_append_val (crossings, x);
+        }
+    }
+  sort_doubles ((double *) crossings->data, crossings->len);
+  for (guint k = 0; k + 1 < crossings->len; k += 2)
+    {
+      GrSpan span = { g_array_index (crossings, double, k),
+                      g_array_index (crossings, double, k + 1) };
+
+      g_array_append_val (spans, span);
+    }
 }
 
 /**
@@ -462,71 +697,34 @@ gr_polygon_scan_free (GrPolygonScan *scan)
  * @y: not below the last row's
  *
  * Replaces @spans with what gr_polygon_row_spans() gives for @y, to the
- * bit: the same crossings and capsules, from the edges near the row only.
+ * bit (inside the window, when one is set): the same crossings and
+ * capsules, from the edges near the row only.
  */
 void
 gr_polygon_scan_row (GrPolygonScan *scan, double y, GArray *spans)
 {
-  const GrPolygon *p = scan->polygon;
-  const double    *xy = p->xy;
-  double           radius = scan->radius;
-  gboolean         open = FALSE; /* a capsule run being joined */
-  GrSpan           run = { 0, 0 };
+  double radius = scan->radius;
 
   g_return_if_fail (y >= scan->y);
   scan->y = y;
   /* Edges the row reaches join. */
-  while (scan->next < scan->n_edges && !(y < scan->edges[scan->next].lo - radius))
+  while (scan->next_in < scan->n_edges && y >= scan->by_lo[scan->next_in].lo)
     {
-      guint i = scan->edges[scan->next++].i;
+      guint i = scan->by_lo[scan->next_in++].i;
 
-      scan->active[i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+      scan->crossing[i / 64] |= BIT (i);
+    }
+  while (radius > 0 && scan->next < scan->n_edges && !(y < scan->by_lo[scan->next].lo - radius))
+    {
+      guint i = scan->by_lo[scan->next++].i;
+
+      scan->near[i / 64] |= BIT (i);
+      if (reaches_window (scan, i))
+        scan->shown[i / 64] |= BIT (i);
     }
   g_array_set_size (spans, 0);
-  g_array_set_size (scan->crossings, 0);
-  for (guint w = 0; w < scan->n_words; w++)
-    for (guint64 bits = scan->active[w]; bits != 0; bits &= bits - 1)
-      {
-        guint  i = w * 64 + (guint) __builtin_ctzll (bits);
-        guint  j = scan->next_of[i];
-        double yi = xy[2 * i + 1], yj = xy[2 * j + 1];
-        GrSpan span;
-
-        /* … and those it has passed leave. */
-        if (y > MAX (yi, yj) + radius)
-          {
-            scan->active[w] &= ~(G_GUINT64_CONSTANT (1) << (i % 64));
-            continue;
-          }
-        if ((yi > y) != (yj > y))
-          {
-            double x = xy[2 * i] + (y - yi) * (xy[2 * j] - xy[2 * i]) / (yj - yi);
-
-            g_array_append_val (scan->crossings, x);
-          }
-        if (radius <= 0 || !capsule_span (xy[2 * i], yi, xy[2 * j], yj, y, radius, &span))
-          continue;
-        /* The next edge of the ring mostly overlaps this one's span. */
-        if (open && span.x0 <= run.x1 && span.x1 >= run.x0)
-          {
-            run.x0 = MIN (run.x0, span.x0);
-            run.x1 = MAX (run.x1, span.x1);
-            continue;
-          }
-        if (open)
-          g_array_append_val (spans, run);
-        run = span;
-        open = TRUE;
-      }
-  if (open)
-    g_array_append_val (spans, run);
-  qsort (scan->crossings->data, scan->crossings->len, sizeof (double), compare_double);
-  for (guint k = 0; k + 1 < scan->crossings->len; k += 2)
-    {
-      GrSpan span = { g_array_index (scan->crossings, double, k),
-                      g_array_index (scan->crossings, double, k + 1) };
-
-      g_array_append_val (spans, span);
-    }
+  if (radius > 0)
+    add_capsules (scan, y, spans);
+  add_inside (scan, y, spans);
   merge_spans (spans);
 }

@@ -43,8 +43,9 @@ void       gr_polygon_row_spans (const GrPolygon *polygon, double y, double radi
 typedef struct _GrPolygonScan GrPolygonScan;
 
 GrPolygonScan *gr_polygon_scan_new (const GrPolygon *polygon, double radius);
-void           gr_polygon_scan_row (GrPolygonScan *scan, double y, GArray *spans);
-void           gr_polygon_scan_free (GrPolygonScan *scan);
+void gr_polygon_scan_set_window (GrPolygonScan *scan, const GrSpan *window, guint n_window);
+void gr_polygon_scan_row (GrPolygonScan *scan, double y, GArray *spans);
+void gr_polygon_scan_free (GrPolygonScan *scan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrPolygon, gr_polygon_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrPolygonScan, gr_polygon_scan_free)

@@ -4,6 +4,7 @@
 #include "gr-test-main.h"
 
 #include <math.h>
+#include <string.h>
 
 static void
 test_strip_distances (void)
@@ -132,10 +133,138 @@ test_rule_radius_in_coverage (void)
   g_assert_cmpfloat_with_epsilon (s.service.area_m2, 100 * 50, 1e-6);
 }
 
+/* A wobbly ring of @n points around (cx, cy), as a polygon. */
+static GrPolygon *
+blob (GRand *rand, double cx, double cy, double r, guint n)
+{
+  g_autofree double *xy = g_new (double, 2 * n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double a = 2 * G_PI * i / n, d = r * g_rand_double_range (rand, 0.4, 1.0);
+
+      xy[2 * i] = cx + d * cos (a);
+      xy[2 * i + 1] = cy + d * sin (a);
+    }
+  return gr_polygon_new (xy, n, &n, 1);
+}
+
+/* A town of scattered estates with green spaces and parks around, one of
+ * them a reserve larger than the town. */
+static GrCoverage *
+scattered_town (guint seed, GPtrArray *features)
+{
+  const double bounds[4] = { 0, 0, 3000, 2500 };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  GrGrid *grid = gr_grid_new (bounds, 5, 2);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr (GrPolygon) estate =
+          blob (rand, g_rand_double_range (rand, 0, 3000), g_rand_double_range (rand, 0, 2500),
+                g_rand_double_range (rand, 20, 150), 5 + g_rand_int_range (rand, 0, 40));
+
+      gr_grid_add_residential (grid, estate);
+    }
+  g_ptr_array_add (features, blob (rand, 1500, -2600, 3000, 2000));
+  for (guint i = 0; i < 60; i++)
+    g_ptr_array_add (features, blob (rand, g_rand_double_range (rand, -500, 3500),
+                                     g_rand_double_range (rand, -500, 3000),
+                                     g_rand_double_range (rand, 10, 200),
+                                     3 + g_rand_int_range (rand, 0, 200)));
+  return gr_coverage_new (grid, 0);
+}
+
+static void
+add_features (GrCoverage *coverage, GPtrArray *features)
+{
+  for (guint i = 0; i < features->len; i++)
+    gr_coverage_add (coverage, i % 2, g_ptr_array_index (features, i), i % 2 ? 500 : 300);
+}
+
+static void
+assert_same_coverage (GrCoverage *a, GrCoverage *b)
+{
+  GrGrid *grid = gr_coverage_get_grid (a);
+  double  x0, y0;
+  guint   nx, ny, cells = 0;
+
+  gr_coverage_get_grid (b);
+  gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
+  for (guint row = 0; row < ny * GR_GRID_TILE_SIZE; row++)
+    for (guint col = 0; col < nx * GR_GRID_TILE_SIZE; col++)
+      for (guint layer = 0; layer < 2; layer++)
+        {
+          guint n = gr_coverage_cell_count_at (a, layer, col, row);
+
+          g_assert_cmpuint (n, ==, gr_coverage_cell_count_at (b, layer, col, row));
+          cells += n > 0;
+        }
+  g_assert_cmpuint (cells, >, 1000);
+  for (guint mask = 0; mask < 4; mask++)
+    for (guint value = 0; value < 4; value++)
+      {
+        GrAmount p = gr_coverage_sum (a, -1, mask, value), q = gr_coverage_sum (b, -1, mask, value);
+
+        g_assert_cmpmem (&p, sizeof p, &q, sizeof q);
+      }
+  for (guint ty = 0; ty < ny; ty++)
+    for (guint tx = 0; tx < nx; tx++)
+      {
+        guint8   sa[4096], sb[4096], pa[4096], pb[4096];
+        gboolean ha = gr_coverage_get_tile (a, tx, ty, sa, pa);
+
+        g_assert_true (ha == gr_coverage_get_tile (b, tx, ty, sb, pb));
+        if (!ha)
+          continue;
+        g_assert_cmpmem (sa, sizeof sa, sb, sizeof sb);
+        for (guint i = 0; i < 4096; i++)
+          if (pa[i] == 0)
+            g_assert_cmpuint (sa[i], ==, 0); /* no homes, no state */
+      }
+}
+
+/* Features added before the first read are counted together, by bands on
+ * several threads: the same counts, cell for cell, as one thread, and as
+ * adding them one at a time to a coverage already read; removing them all
+ * leaves nothing. */
+static void
+test_threads_and_edits (void)
+{
+  g_autoptr (GPtrArray) features =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
+  g_autoptr (GrCoverage) one = scattered_town (20261206, features);
+  g_autoptr (GPtrArray) unused = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
+  g_autoptr (GrCoverage) edited = scattered_town (20261206, unused);
+  GrAmount all, none;
+
+  gr_coverage_set_threads (one, 1);
+  add_features (one, features);
+  for (guint n = 2; n <= 5; n += 3)
+    {
+      g_autoptr (GPtrArray) same =
+          g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
+      g_autoptr (GrCoverage) many = scattered_town (20261206, same);
+
+      gr_coverage_set_threads (many, n);
+      add_features (many, same);
+      assert_same_coverage (one, many);
+    }
+  gr_coverage_settle (edited);
+  add_features (edited, unused);
+  assert_same_coverage (one, edited);
+  for (guint i = 0; i < unused->len; i++)
+    g_assert_true (gr_coverage_remove (edited, i + 1));
+  all = gr_coverage_sum (edited, -1, 0, 0);
+  none = gr_coverage_sum (edited, -1, 3, 0);
+  g_assert_cmpmem (&all, sizeof all, &none, sizeof none);
+}
+
 GR_TEST_MAIN (NULL,
               { "/analysis/coverage/strip-distances", test_strip_distances },
               { "/analysis/coverage/min-area", test_min_area },
               { "/analysis/coverage/historic-rule", test_historic_rule },
               { "/analysis/coverage/add-remove", test_add_remove },
               { "/analysis/coverage/replace", test_replace_moves },
-              { "/analysis/coverage/rule-radius", test_rule_radius_in_coverage })
+              { "/analysis/coverage/rule-radius", test_rule_radius_in_coverage },
+              { "/analysis/coverage/threads-and-edits", test_threads_and_edits })

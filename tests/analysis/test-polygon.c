@@ -119,7 +119,78 @@ test_scan_matches_rows (void)
   g_assert_cmpuint (rows, >, 10000);
 }
 
+static gboolean
+in_spans (GArray *spans, double x)
+{
+  for (guint k = 0; k < spans->len; k++)
+    if (g_array_index (spans, GrSpan, k).x0 <= x && x <= g_array_index (spans, GrSpan, k).x1)
+      return TRUE;
+  return FALSE;
+}
+
+/* With a window, the spans cover the same points inside the window's
+ * ranges as without; the window changes every 40 rows, as a grid's bands. */
+static void
+test_scan_window (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (61206);
+  g_autoptr (GArray) a = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  g_autoptr (GArray) b = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  guint points = 0, inside = 0;
+
+  for (guint shape = 0; shape < 30; shape++)
+    {
+      g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+      guint ends[2];
+      g_autoptr (GrPolygon) polygon = NULL;
+      double bounds[4], radius = shape % 3 == 0 ? 0 : 20.0 * (shape % 7);
+      g_autoptr (GrPolygonScan) full = NULL;
+      g_autoptr (GrPolygonScan) windowed = NULL;
+      GrSpan window[4];
+      guint  rows = 0, n_window = 0;
+
+      add_ring (xy, rand, 0, 0, 300, 5 + g_rand_int_range (rand, 0, 400));
+      ends[0] = xy->len / 2;
+      add_ring (xy, rand, 350, 120, 120, 3 + g_rand_int_range (rand, 0, 80));
+      ends[1] = xy->len / 2;
+      polygon = gr_polygon_new ((double *) xy->data, xy->len / 2, ends, 2);
+      gr_polygon_bounds (polygon, bounds);
+      full = gr_polygon_scan_new (polygon, radius);
+      windowed = gr_polygon_scan_new (polygon, radius);
+      for (double y = bounds[1] - radius - 2; y <= bounds[3] + radius + 2; y += 1.25, rows++)
+        {
+          if (rows % 40 == 0)
+            {
+              double x = bounds[0] - radius - 50;
+
+              n_window = g_rand_int_range (rand, 0, 5);
+              for (guint k = 0; k < n_window; k++)
+                {
+                  window[k].x0 = x + g_rand_double_range (rand, 1, 150);
+                  window[k].x1 = window[k].x0 + g_rand_double_range (rand, 1, 120);
+                  x = window[k].x1;
+                }
+              gr_polygon_scan_set_window (windowed, window, n_window);
+            }
+          gr_polygon_scan_row (full, y, a);
+          gr_polygon_scan_row (windowed, y, b);
+          for (guint k = 0; k < n_window; k++)
+            for (double x = window[k].x0; x <= window[k].x1; x += 0.7)
+              {
+                gboolean want = in_spans (a, x);
+
+                g_assert_true (want == in_spans (b, x));
+                inside += want;
+                points++;
+              }
+        }
+    }
+  g_assert_cmpuint (points, >, 100000);
+  g_assert_cmpuint (inside, >, 10000);
+}
+
 GR_TEST_MAIN (NULL,
               { "/analysis/polygon/area", test_polygon_area },
               { "/analysis/polygon/row-spans", test_row_spans },
-              { "/analysis/polygon/scan-matches-rows", test_scan_matches_rows })
+              { "/analysis/polygon/scan-matches-rows", test_scan_matches_rows },
+              { "/analysis/polygon/scan-window", test_scan_window })

@@ -139,6 +139,19 @@ gr_analysis_add_residential (GrAnalysis *analysis, const GrPolygon *polygon)
   gr_grid_add_residential (analysis->grid, polygon);
 }
 
+/**
+ * gr_analysis_add_residentials:
+ * @polygons: (array length=n)
+ *
+ * gr_analysis_add_residential() for each, on every core.
+ */
+void
+gr_analysis_add_residentials (GrAnalysis *analysis, const GrPolygon *const *polygons, guint n)
+{
+  g_return_if_fail (analysis->grid != NULL);
+  gr_grid_add_residentials (analysis->grid, polygons, n, 0);
+}
+
 void
 gr_analysis_set_zone (GrAnalysis *analysis, const GrPolygon *polygon, guint zone)
 {

@@ -40,6 +40,7 @@ GrAnalysis *gr_analysis_new (const GrCriteria     *criteria,
 void        gr_analysis_free (GrAnalysis *analysis);
 
 void gr_analysis_add_residential (GrAnalysis *analysis, const GrPolygon *polygon);
+void gr_analysis_add_residentials (GrAnalysis *analysis, const GrPolygon *const *polygons, guint n);
 void gr_analysis_set_zone (GrAnalysis *analysis, const GrPolygon *polygon, guint zone);
 double
 gr_analysis_spread_population (GrAnalysis *analysis, const GrPolygon *polygon, double people);

@@ -50,13 +50,19 @@ service_area_free (gpointer data)
 }
 
 static Total *
+total_in (GrCoverage *coverage, Total *totals, guint zone, guint state)
+{
+  return &totals[MIN (zone, coverage->n_zones) * coverage->n_states + state];
+}
+
+static Total *
 total_at (GrCoverage *coverage, guint zone, guint state)
 {
-  return &coverage->totals[MIN (zone, coverage->n_zones) * coverage->n_states + state];
+  return total_in (coverage, coverage->totals, zone, state);
 }
 
 static void
-tally_tile (GrCoverage *coverage, const GrTile *tile)
+tally_tile (GrCoverage *coverage, const GrTile *tile, Total *totals)
 {
   for (guint i = 0; i < GR_TILE_CELLS; i++)
     {
@@ -64,22 +70,10 @@ tally_tile (GrCoverage *coverage, const GrTile *tile)
 
       if (tile->sample[i] == 0)
         continue;
-      total = total_at (coverage, tile->zone[i], tile->state[i]);
+      total = total_in (coverage, totals, tile->zone[i], tile->state[i]);
       total->samples += gr_samples (tile->sample[i]);
       total->people += tile->people[i];
     }
-}
-
-/* One per core, or GREENREACH_THREADS. */
-static guint
-default_threads (void)
-{
-  const char *env = g_getenv ("GREENREACH_THREADS");
-  guint64     n;
-
-  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 64, &n, NULL))
-    return (guint) n;
-  return CLAMP (g_get_num_processors (), 1, 64);
 }
 
 /**
@@ -93,7 +87,7 @@ void
 gr_coverage_set_threads (GrCoverage *coverage, guint n_threads)
 {
   g_return_if_fail (coverage != NULL);
-  coverage->n_threads = n_threads > 0 ? MIN (n_threads, 64) : default_threads ();
+  coverage->n_threads = n_threads > 0 ? MIN (n_threads, 64) : gr_default_threads ();
 }
 
 /**
@@ -112,11 +106,20 @@ gr_coverage_new (GrGrid *grid, guint n_zones)
   coverage->totals = g_new0 (Total, (gsize) (n_zones + 1) * coverage->n_states);
   coverage->features = g_ptr_array_new_with_free_func (service_area_free);
   coverage->spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
-  coverage->n_threads = default_threads ();
+  coverage->n_threads = gr_default_threads ();
   return coverage;
 }
 
 static void count_pending (GrCoverage *coverage);
+
+/* A share of the work of a full analysis: of bands of tile rows, or of
+ * tiles, those whose number divided by @n_parts leaves @part. */
+typedef struct
+{
+  GrCoverage *coverage;
+  guint       part, n_parts;
+  Total      *totals; /* settling: this part's */
+} Part;
 
 /* Whole tiles at a time, without aliasing, so that they vectorise. */
 static void
@@ -139,6 +142,21 @@ settle_tile (GrTile *tile, guint n_layers)
     state[i] = sample[i] != 0 ? state[i] : 0;
 }
 
+static gpointer
+settle_part (gpointer data)
+{
+  Part   *part = data;
+  GrGrid *grid = part->coverage->grid;
+
+  for (gsize t = part->part; t < (gsize) grid->n_tiles_x * grid->n_tiles_y; t += part->n_parts)
+    if (grid->tiles[t] != NULL)
+      {
+        settle_tile (grid->tiles[t], grid->n_layers);
+        tally_tile (part->coverage, grid->tiles[t], part->totals);
+      }
+  return NULL;
+}
+
 /**
  * gr_coverage_settle:
  *
@@ -151,19 +169,25 @@ void
 gr_coverage_settle (GrCoverage *coverage)
 {
   GrGrid *grid = coverage->grid;
+  gsize   n_totals = (gsize) (coverage->n_zones + 1) * coverage->n_states;
+  guint   n = MAX (MIN (coverage->n_threads, grid->n_tiles / 16), 1);
+  Part    parts[64];
 
   if (coverage->settled)
     return;
   count_pending (coverage);
   coverage->settled = TRUE;
-  for (gsize t = 0; t < (gsize) grid->n_tiles_x * grid->n_tiles_y; t++)
+  for (guint k = 0; k < n; k++)
+    parts[k] = (Part){ coverage, k, n, g_new0 (Total, n_totals) };
+  gr_run_parts (settle_part, parts, sizeof parts[0], n);
+  for (guint k = 0; k < n; k++)
     {
-      GrTile *tile = grid->tiles[t];
-
-      if (tile == NULL)
-        continue;
-      settle_tile (tile, grid->n_layers);
-      tally_tile (coverage, tile);
+      for (gsize t = 0; t < n_totals; t++)
+        {
+          coverage->totals[t].samples += parts[k].totals[t].samples;
+          coverage->totals[t].people += parts[k].totals[t].people;
+        }
+      g_free (parts[k].totals);
     }
 }
 
@@ -284,12 +308,6 @@ apply (GrCoverage *coverage, const ServiceArea *area, int delta)
                                apply_span, &applying);
 }
 
-typedef struct
-{
-  GrCoverage *coverage;
-  guint       part, n_parts;
-} Part;
-
 /* The pending features, counted in the bands of tile rows of one part:
  * parts share no cell, so they run at once without locks, and integer
  * counts come out the same in any order. */
@@ -318,20 +336,15 @@ count_part (gpointer data)
 static void
 count_pending (GrCoverage *coverage)
 {
-  guint    n = MIN (coverage->n_threads, coverage->grid->n_tiles_y);
-  Part     parts[64];
-  GThread *threads[64];
+  guint n = MIN (coverage->n_threads, coverage->grid->n_tiles_y);
+  Part  parts[64];
 
   if (coverage->n_pending == 0)
     return;
   n = coverage->n_pending > 1 ? MAX (n, 1) : 1;
   for (guint k = 0; k < n; k++)
-    parts[k] = (Part){ coverage, k, n };
-  for (guint k = 1; k < n; k++)
-    threads[k] = g_thread_new ("gr-coverage", count_part, &parts[k]);
-  count_part (&parts[0]);
-  for (guint k = 1; k < n; k++)
-    g_thread_join (threads[k]);
+    parts[k] = (Part){ coverage, k, n, NULL };
+  gr_run_parts (count_part, parts, sizeof parts[0], n);
   for (guint i = 0; i < coverage->features->len; i++)
     {
       ServiceArea *area = g_ptr_array_index (coverage->features, i);

@@ -39,6 +39,7 @@ struct _GrGrid
   GPtrArray *chunks; /* tile memory, GR_CHUNK_TILES tiles a block */
   GrTile    *spare;  /* the next unused tile of the newest chunk */
   guint      n_spare;
+  GMutex     lock; /* making tiles, while threads add homes */
 };
 
 /* Residential samples of a cell. Inline bit counting: without a CPU
@@ -66,6 +67,8 @@ gr_tile_index (guint col, guint row)
   return ((row & GR_TILE_MASK) << GR_TILE_SHIFT) | (col & GR_TILE_MASK);
 }
 
+guint    gr_default_threads (void);
+void     gr_run_parts (GThreadFunc func, gpointer parts, gsize size, guint n);
 gboolean gr_grid_row_range (const GrGrid *grid, double y0, double y1, guint *first, guint *last);
 gboolean gr_grid_col_range (const GrGrid *grid, double x0, double x1, guint *first, guint *last);
 

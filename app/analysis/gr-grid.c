@@ -29,6 +29,7 @@ gr_grid_new (const double bounds[4], double resolution, guint n_layers)
   grid->n_layers = n_layers;
   grid->tiles = g_new0 (GrTile *, (gsize) grid->n_tiles_x * grid->n_tiles_y);
   grid->chunks = g_ptr_array_new_with_free_func (free);
+  g_mutex_init (&grid->lock);
   return grid;
 }
 
@@ -39,6 +40,7 @@ gr_grid_free (GrGrid *grid)
     return;
   g_ptr_array_unref (grid->chunks);
   g_free (grid->tiles);
+  g_mutex_clear (&grid->lock);
   g_free (grid);
 }
 
@@ -100,10 +102,13 @@ ensure_tile (GrGrid *grid, guint col, guint row)
 {
   GrTile **slot = &grid->tiles[(row >> GR_TILE_SHIFT) * grid->n_tiles_x + (col >> GR_TILE_SHIFT)];
 
+  /* Threads adding homes each keep to their own tiles' slots. */
   if (*slot == NULL)
     {
+      g_mutex_lock (&grid->lock);
       *slot = new_tile (grid);
       grid->n_tiles++;
+      g_mutex_unlock (&grid->lock);
     }
   return *slot;
 }
@@ -136,16 +141,10 @@ gr_grid_col_range (const GrGrid *grid, double x0, double x1, guint *first, guint
   return sample_range (x0, x1, grid->x0, grid->resolution, grid->n_cols, first, last);
 }
 
-/* Sets the sample bits of one sample row under @span, a tile at a time. */
+/* Sets @bits in cells @first_col to @last_col of @row, a tile at a time. */
 static void
-fill_sample_row (GrGrid *grid, guint row, guint sub_row, const GrSpan *span)
+or_cells (GrGrid *grid, guint row, guint first_col, guint last_col, guint16 bits)
 {
-  double step = grid->resolution / SAMPLES;
-  guint  first, last, first_col, last_col;
-
-  if (!sample_range (span->x0, span->x1, grid->x0, step, grid->n_cols * SAMPLES, &first, &last))
-    return;
-  first_col = first / SAMPLES, last_col = last / SAMPLES;
   for (guint col = first_col; col <= last_col;)
     {
       GrTile  *tile = ensure_tile (grid, col, row);
@@ -155,38 +154,143 @@ fill_sample_row (GrGrid *grid, guint row, guint sub_row, const GrSpan *span)
 
       tile->rows |= G_GUINT64_CONSTANT (1) << (row & GR_TILE_MASK);
       tile->cols |= (G_MAXUINT64 >> (63 - b)) & (G_MAXUINT64 << a);
-
-      for (; col <= end; col++)
-        {
-          guint lo = col == first_col ? first % SAMPLES : 0;
-          guint hi = col == last_col ? last % SAMPLES : SAMPLES - 1;
-          guint bits = ((1u << (hi + 1)) - 1) & ~((1u << lo) - 1);
-
-          sample[col & GR_TILE_MASK] |= bits << (sub_row * SAMPLES);
-        }
+      for (guint c = a; c <= b; c++)
+        sample[c] |= bits;
+      col = end + 1;
     }
 }
 
-/* Overlapping residential polygons are unioned: each sample bit is set once. */
+/* Sets the sample bits of one sample row under @span. */
+static void
+fill_sample_row (GrGrid *grid, guint row, guint sub_row, const GrSpan *span)
+{
+  double step = grid->resolution / SAMPLES;
+  guint  first, last, first_col, last_col, shift = sub_row * SAMPLES;
+  guint  from_first, to_last; /* the bits of the end cells */
+
+  if (!sample_range (span->x0, span->x1, grid->x0, step, grid->n_cols * SAMPLES, &first, &last))
+    return;
+  first_col = first / SAMPLES, last_col = last / SAMPLES;
+  from_first = 0xFu & ~((1u << (first % SAMPLES)) - 1);
+  to_last = (1u << (last % SAMPLES + 1)) - 1;
+  if (first_col == last_col)
+    {
+      or_cells (grid, row, first_col, first_col, (from_first & to_last) << shift);
+      return;
+    }
+  or_cells (grid, row, first_col, first_col, from_first << shift);
+  if (first_col + 1 < last_col)
+    or_cells (grid, row, first_col + 1, last_col - 1, 0xFu << shift);
+  or_cells (grid, row, last_col, last_col, to_last << shift);
+}
+
+/**
+ * gr_default_threads:
+ *
+ * Returns: how many threads the full analysis uses: GREENREACH_THREADS,
+ *   else one per core
+ */
+guint
+gr_default_threads (void)
+{
+  const char *env = g_getenv ("GREENREACH_THREADS");
+  guint64     n;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 64, &n, NULL))
+    return (guint) n;
+  return CLAMP (g_get_num_processors (), 1, 64);
+}
+
+/**
+ * gr_run_parts:
+ * @parts: @n structures of @size bytes, one for each call of @func
+ *
+ * Runs @func on each part at once, the first on this thread, and returns
+ * when all are done.
+ */
+void
+gr_run_parts (GThreadFunc func, gpointer parts, gsize size, guint n)
+{
+  GThread *threads[64];
+
+  g_return_if_fail (n >= 1 && n <= G_N_ELEMENTS (threads));
+  for (guint k = 1; k < n; k++)
+    threads[k] = g_thread_new ("gr-analysis", func, (char *) parts + k * size);
+  func (parts);
+  for (guint k = 1; k < n; k++)
+    g_thread_join (threads[k]);
+}
+
+typedef struct
+{
+  GrGrid                 *grid;
+  const GrPolygon *const *polygons;
+  guint                   n_polygons;
+  guint                   part, n_parts;
+} ResidentialPart;
+
+/* The polygons' sample rows in the bands of tile rows of one part. Parts
+ * write different tiles; only making a tile takes the lock. */
+static gpointer
+add_residential_part (gpointer data)
+{
+  ResidentialPart *part = data;
+  GrGrid          *grid = part->grid;
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
+  double step = grid->resolution / SAMPLES;
+
+  for (guint i = 0; i < part->n_polygons; i++)
+    {
+      g_autoptr (GrPolygonScan) scan = NULL;
+      double bounds[4];
+      guint  first, last;
+
+      gr_polygon_bounds (part->polygons[i], bounds);
+      if (!sample_range (bounds[1], bounds[3], grid->y0, step, grid->n_rows * SAMPLES, &first,
+                         &last))
+        continue;
+      scan = gr_polygon_scan_new (part->polygons[i], 0);
+      for (guint s = first; s <= last; s++)
+        {
+          guint row = s / SAMPLES;
+
+          if ((row >> GR_TILE_SHIFT) % part->n_parts != part->part)
+            {
+              s = ((row | GR_TILE_MASK) + 1) * SAMPLES - 1; /* another part's band */
+              continue;
+            }
+          gr_polygon_scan_row (scan, grid->y0 + (s + 0.5) * step, spans);
+          for (guint k = 0; k < spans->len; k++)
+            fill_sample_row (grid, row, s % SAMPLES, &g_array_index (spans, GrSpan, k));
+        }
+    }
+  return NULL;
+}
+
+/**
+ * gr_grid_add_residentials:
+ * @polygons: (array length=n)
+ * @n_threads: 0 for gr_default_threads()
+ *
+ * Adds residential land, by bands of rows on several threads. Overlapping
+ * polygons are unioned: each sample bit is set once.
+ */
+void
+gr_grid_add_residentials (GrGrid *grid, const GrPolygon *const *polygons, guint n, guint n_threads)
+{
+  ResidentialPart parts[64];
+  guint           n_parts = n_threads > 0 ? MIN (n_threads, 64) : gr_default_threads ();
+
+  n_parts = n > 1 ? MAX (MIN (n_parts, grid->n_tiles_y), 1) : 1;
+  for (guint k = 0; k < n_parts; k++)
+    parts[k] = (ResidentialPart){ grid, polygons, n, k, n_parts };
+  gr_run_parts (add_residential_part, parts, sizeof parts[0], n_parts);
+}
+
 void
 gr_grid_add_residential (GrGrid *grid, const GrPolygon *polygon)
 {
-  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (GrSpan));
-  g_autoptr (GrPolygonScan) scan = NULL;
-  double step = grid->resolution / SAMPLES;
-  double bounds[4];
-  guint  first, last;
-
-  gr_polygon_bounds (polygon, bounds);
-  if (!sample_range (bounds[1], bounds[3], grid->y0, step, grid->n_rows * SAMPLES, &first, &last))
-    return;
-  scan = gr_polygon_scan_new (polygon, 0);
-  for (guint s = first; s <= last; s++)
-    {
-      gr_polygon_scan_row (scan, grid->y0 + (s + 0.5) * step, spans);
-      for (guint k = 0; k < spans->len; k++)
-        fill_sample_row (grid, s / SAMPLES, s % SAMPLES, &g_array_index (spans, GrSpan, k));
-    }
+  gr_grid_add_residentials (grid, &polygon, 1, 1);
 }
 
 /* The x ranges of the columns with homes in the band of tile row @ty,

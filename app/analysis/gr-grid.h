@@ -24,7 +24,9 @@ guint  gr_grid_get_n_layers (const GrGrid *grid);
 guint  gr_grid_get_n_tiles (const GrGrid *grid);
 gsize  gr_grid_get_memory_size (const GrGrid *grid);
 
-void   gr_grid_add_residential (GrGrid *grid, const GrPolygon *polygon);
+void gr_grid_add_residential (GrGrid *grid, const GrPolygon *polygon);
+void
+gr_grid_add_residentials (GrGrid *grid, const GrPolygon *const *polygons, guint n, guint n_threads);
 void   gr_grid_set_zone (GrGrid *grid, const GrPolygon *polygon, guint16 zone);
 double gr_grid_spread_population (GrGrid *grid, const GrPolygon *polygon, double people);
 gboolean

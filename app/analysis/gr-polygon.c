@@ -195,10 +195,11 @@ gr_polygon_distance (const GrPolygon *polygon, double x, double y)
   return sqrt (best);
 }
 
-static void
+/* Intersects [lo, hi] with { x : c0 <= a x + b <= c1 }, b already folded
+ * into c0, c1. Inline: it runs for every edge near every row. */
+static inline G_ALWAYS_INLINE void
 narrow (double *lo, double *hi, double a, double c0, double c1)
 {
-  /* Intersect [lo, hi] with { x : c0 <= a x + b <= c1 }, b already folded into c0, c1. */
   if (fabs (a) < 1e-12)
     {
       if (c0 > 0 || c1 < 0)
@@ -221,7 +222,7 @@ narrow (double *lo, double *hi, double a, double c0, double c1)
  * (the capsule is convex): the hull of the two end-disc chords and the
  * chord of the rectangle swept along the segment. @ux, @uy: the unit
  * vector from a to b, @len the segment's length (unit_of()). */
-static gboolean
+static inline G_ALWAYS_INLINE gboolean
 capsule_span_unit (double  ax,
                    double  ay,
                    double  bx,
@@ -234,23 +235,26 @@ capsule_span_unit (double  ax,
                    GrSpan *span)
 {
   double lo = INFINITY, hi = -INFINITY;
-  double ends[2][2] = { { ax, ay }, { bx, by } };
+  double ha = y - ay, hb = y - by;
 
-  for (int e = 0; e < 2; e++)
+  if (fabs (ha) <= radius)
     {
-      double h = y - ends[e][1];
+      double w = sqrt (radius * radius - ha * ha);
 
-      if (fabs (h) <= radius)
-        {
-          double w = sqrt (radius * radius - h * h);
-          lo = MIN (lo, ends[e][0] - w);
-          hi = MAX (hi, ends[e][0] + w);
-        }
+      lo = ax - w;
+      hi = ax + w;
+    }
+  if (fabs (hb) <= radius)
+    {
+      double w = sqrt (radius * radius - hb * hb);
+
+      lo = MIN (lo, bx - w);
+      hi = MAX (hi, bx + w);
     }
   if (len > 0)
     {
       double rlo = -INFINITY, rhi = INFINITY;
-      double along = (y - ay) * uy, across = (y - ay) * ux;
+      double along = ha * uy, across = ha * ux;
 
       /* 0 <= (x - ax) ux + (y - ay) uy <= len */
       narrow (&rlo, &rhi, ux, -along + ax * ux, len - along + ax * ux);
@@ -453,6 +457,15 @@ typedef struct
   double lo, hi;
 } ScanEdge;
 
+#define SWAP_POINTERS(a, b, type)                                                                  \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    type swap_ = (a);                                                                              \
+    (a) = (b);                                                                                     \
+    (b) = swap_;                                                                                   \
+  }                                                                                                \
+  G_STMT_END
+
 #define BIT(i)         (G_GUINT64_CONSTANT (1) << ((i) % 64))
 #define FOR_BITS(w, b) for (guint64 b = (w); b != 0; b &= b - 1)
 
@@ -483,10 +496,76 @@ struct _GrPolygonScan
   double           y;         /* the last row */
 };
 
-static int
-compare_edge (gconstpointer a, gconstpointer b)
+/* A double's bits, made to sort as the double does. */
+static inline guint64
+sort_key (double v)
 {
-  return compare_double (&((const ScanEdge *) a)->lo, &((const ScanEdge *) b)->lo);
+  guint64 bits;
+
+  memcpy (&bits, &v, sizeof bits);
+  return (bits >> 63) ? ~bits : bits | (G_GUINT64_CONSTANT (1) << 63);
+}
+
+/* Edges by lo: a radix sort, a byte at a time, the bytes all edges share
+ * skipped. Every feature's edges are sorted once per analysis. */
+static void
+sort_edges (ScanEdge *edges, guint n)
+{
+  g_autofree ScanEdge *tmp = NULL;
+  g_autofree guint64  *keys = NULL, *keys_tmp = NULL;
+  guint                count[8][256];
+  ScanEdge            *from = edges, *to;
+  guint64             *kfrom, *kto;
+
+  if (n <= 64)
+    {
+      for (guint i = 1; i < n; i++)
+        {
+          ScanEdge e = edges[i];
+          guint    k = i;
+
+          for (; k > 0 && edges[k - 1].lo > e.lo; k--)
+            edges[k] = edges[k - 1];
+          edges[k] = e;
+        }
+      return;
+    }
+  memset (count, 0, sizeof count);
+  tmp = g_new (ScanEdge, n);
+  keys = g_new (guint64, n);
+  keys_tmp = g_new (guint64, n);
+  for (guint i = 0; i < n; i++)
+    {
+      keys[i] = sort_key (edges[i].lo);
+      for (guint d = 0; d < 8; d++)
+        count[d][(keys[i] >> (8 * d)) & 0xFF]++;
+    }
+  to = tmp, kfrom = keys, kto = keys_tmp;
+  for (guint d = 0; d < 8; d++)
+    {
+      guint offset = 0;
+
+      if (count[d][(kfrom[0] >> (8 * d)) & 0xFF] == n)
+        continue; /* every edge has this byte */
+      for (guint b = 0; b < 256; b++)
+        {
+          guint c = count[d][b];
+
+          count[d][b] = offset;
+          offset += c;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          guint k = count[d][(kfrom[i] >> (8 * d)) & 0xFF]++;
+
+          to[k] = from[i];
+          kto[k] = kfrom[i];
+        }
+      SWAP_POINTERS (from, to, ScanEdge *);
+      SWAP_POINTERS (kfrom, kto, guint64 *);
+    }
+  if (from != edges)
+    memcpy (edges, from, n * sizeof (ScanEdge));
 }
 
 /**
@@ -520,7 +599,7 @@ gr_polygon_scan_new (const GrPolygon *polygon, double radius)
         }
     }
   scan->n_edges = n;
-  qsort (scan->by_lo, n, sizeof (ScanEdge), compare_edge);
+  sort_edges (scan->by_lo, n);
   scan->n_words = MAX ((polygon->n_points + 63) / 64, 1);
   scan->near = g_new0 (guint64, scan->n_words);
   scan->shown = g_new0 (guint64, scan->n_words);

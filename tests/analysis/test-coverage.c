@@ -152,20 +152,20 @@ blob (GRand *rand, double cx, double cy, double r, guint n)
 /* A town of scattered estates with green spaces and parks around, one of
  * them a reserve larger than the town. */
 static GrCoverage *
-scattered_town (guint seed, GPtrArray *features)
+scattered_town (guint seed, guint n_threads, GPtrArray *features)
 {
   const double bounds[4] = { 0, 0, 3000, 2500 };
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr (GPtrArray) estates = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
   GrGrid *grid = gr_grid_new (bounds, 5, 2);
 
   for (guint i = 0; i < 40; i++)
-    {
-      g_autoptr (GrPolygon) estate =
-          blob (rand, g_rand_double_range (rand, 0, 3000), g_rand_double_range (rand, 0, 2500),
-                g_rand_double_range (rand, 20, 150), 5 + g_rand_int_range (rand, 0, 40));
-
-      gr_grid_add_residential (grid, estate);
-    }
+    g_ptr_array_add (estates,
+                     blob (rand, g_rand_double_range (rand, 0, 3000),
+                           g_rand_double_range (rand, 0, 2500), g_rand_double_range (rand, 20, 150),
+                           5 + g_rand_int_range (rand, 0, 40)));
+  gr_grid_add_residentials (grid, (const GrPolygon *const *) estates->pdata, estates->len,
+                            n_threads);
   g_ptr_array_add (features, blob (rand, 1500, -2600, 3000, 2000));
   for (guint i = 0; i < 60; i++)
     g_ptr_array_add (features, blob (rand, g_rand_double_range (rand, -500, 3500),
@@ -218,24 +218,25 @@ assert_same_coverage (GrCoverage *a, GrCoverage *b)
         if (!ha)
           continue;
         g_assert_cmpmem (sa, sizeof sa, sb, sizeof sb);
+        g_assert_cmpmem (pa, sizeof pa, pb, sizeof pb);
         for (guint i = 0; i < 4096; i++)
           if (pa[i] == 0)
             g_assert_cmpuint (sa[i], ==, 0); /* no homes, no state */
       }
 }
 
-/* Features added before the first read are counted together, by bands on
- * several threads: the same counts, cell for cell, as one thread, and as
- * adding them one at a time to a coverage already read; removing them all
- * leaves nothing. */
+/* Homes added and features added before the first read are counted
+ * together, by bands on several threads: the same samples and counts, cell
+ * for cell, as one thread, and as adding features one at a time to a
+ * coverage already read; removing them all leaves nothing. */
 static void
 test_threads_and_edits (void)
 {
   g_autoptr (GPtrArray) features =
       g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
-  g_autoptr (GrCoverage) one = scattered_town (20261206, features);
+  g_autoptr (GrCoverage) one = scattered_town (20261206, 1, features);
   g_autoptr (GPtrArray) unused = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
-  g_autoptr (GrCoverage) edited = scattered_town (20261206, unused);
+  g_autoptr (GrCoverage) edited = scattered_town (20261206, 2, unused);
   GrAmount all, none;
 
   gr_coverage_set_threads (one, 1);
@@ -244,7 +245,7 @@ test_threads_and_edits (void)
     {
       g_autoptr (GPtrArray) same =
           g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
-      g_autoptr (GrCoverage) many = scattered_town (20261206, same);
+      g_autoptr (GrCoverage) many = scattered_town (20261206, n, same);
 
       gr_coverage_set_threads (many, n);
       add_features (many, same);

@@ -72,10 +72,23 @@ foreach_polygon (GrAnalysis *analysis, GrLayer *layer, PolygonFunc func)
     }
 }
 
+/* Every residential feature at once: the analysis shares them out. */
 static void
-add_residential (GrAnalysis *a, GrFeature *f, const GrPolygon *p, guint i)
+add_residential (GrAnalysis *analysis, GrLayer *layer)
 {
-  gr_analysis_add_residential (a, p);
+  g_autoptr (GPtrArray) polygons =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
+
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+      GrPolygon *polygon = gr_polygon_new_from_ogr (f->geometry);
+
+      if (polygon != NULL)
+        g_ptr_array_add (polygons, polygon);
+    }
+  gr_analysis_add_residentials (analysis, (const GrPolygon *const *) polygons->pdata,
+                                polygons->len);
 }
 
 static void
@@ -244,7 +257,7 @@ gr_project_build_analysis (GrProject        *project,
       gr_analysis_new (criteria, project->rules, bounds, gr_project_get_n_zones (project), error);
   if (analysis == NULL)
     return NULL;
-  foreach_polygon (analysis, project->layers[GR_ROLE_RESIDENTIAL], add_residential);
+  add_residential (analysis, project->layers[GR_ROLE_RESIDENTIAL]);
   foreach_polygon (analysis, project->layers[GR_ROLE_ZONES], add_zone);
   foreach_polygon (analysis, project->layers[GR_ROLE_POPULATION], add_population_area);
   add_population_points (analysis, project->layers[GR_ROLE_POPULATION]);

@@ -64,15 +64,17 @@ total_at (GrCoverage *coverage, guint zone, guint state)
 static void
 tally_tile (GrCoverage *coverage, const GrTile *tile, Total *totals)
 {
+  gboolean people = coverage->grid->has_people, zones = coverage->grid->has_zones;
+
   for (guint i = 0; i < GR_TILE_CELLS; i++)
     {
       Total *total;
 
       if (tile->sample[i] == 0)
         continue;
-      total = total_in (coverage, totals, tile->zone[i], tile->state[i]);
+      total = total_in (coverage, totals, zones ? tile->zone[i] : 0, tile->state[i]);
       total->samples += gr_samples (tile->sample[i]);
-      total->people += tile->people[i];
+      total->people += people ? tile->people[i] : 0;
     }
 }
 

@@ -40,6 +40,9 @@ struct _GrGrid
   GrTile    *spare;  /* the next unused tile of the newest chunk */
   guint      n_spare;
   GMutex     lock; /* making tiles, while threads add homes */
+  /* Whether any cell has residents or a zone: without, those arrays are
+   * never read, so that their pages are never touched. */
+  gboolean has_people, has_zones;
 };
 
 /* Residential samples of a cell. Inline bit counting: without a CPU

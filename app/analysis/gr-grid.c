@@ -481,6 +481,7 @@ set_zone_cb (GrTile *tile, guint index, guint col, guint row, gpointer data)
 void
 gr_grid_set_zone (GrGrid *grid, const GrPolygon *polygon, guint16 zone)
 {
+  grid->has_zones = grid->has_zones || zone != 0;
   foreach_cell_inside (grid, polygon, set_zone_cb, &zone);
 }
 
@@ -537,6 +538,7 @@ gr_grid_spread_population (GrGrid *grid, const GrPolygon *polygon, double people
   if (spread.samples == 0)
     return 0;
   spread.per_sample = people * GR_POPULATION_SCALE / spread.samples;
+  grid->has_people = TRUE;
   foreach_cell_inside (grid, polygon, place_people_cb, &spread);
   return spread.placed / GR_POPULATION_SCALE;
 }
@@ -601,6 +603,7 @@ gr_grid_place_population (GrGrid *grid, double x, double y, double people, doubl
       }
   if (best_tile == NULL || best > snap_distance + grid->resolution)
     return FALSE;
+  grid->has_people = TRUE;
   best_tile->people[best_index] +=
       (guint32) MIN (floor (people * GR_POPULATION_SCALE + 0.5),
                      (double) (G_MAXUINT32 - best_tile->people[best_index]));

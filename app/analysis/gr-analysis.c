@@ -117,7 +117,7 @@ gr_analysis_free (GrAnalysis *analysis)
   if (analysis == NULL)
     return;
   if (analysis->greenway != NULL)
-    for (guint t = 0; t < n_tile_slots (gr_coverage_get_grid (analysis->coverage)); t++)
+    for (guint t = 0; t < n_tile_slots (gr_coverage_peek_grid (analysis->coverage)); t++)
       g_free (analysis->greenway[t]);
   g_free (analysis->greenway);
   gr_service_rules_free (analysis->rules);
@@ -704,7 +704,7 @@ gr_analysis_replace_supply (GrAnalysis *analysis, guint id, const GrPolygon *pol
 static void
 mark_greenway (GrAnalysis *analysis, guint col, guint row)
 {
-  const GrGrid *grid = gr_coverage_get_grid (analysis->coverage);
+  const GrGrid *grid = gr_coverage_peek_grid (analysis->coverage);
   guint         t = (row >> GR_TILE_SHIFT) * grid->n_tiles_x + (col >> GR_TILE_SHIFT);
   guint         index = gr_tile_index (col, row);
 
@@ -739,7 +739,7 @@ mark_cell (GrTile *tile, guint index, guint col, guint row, gpointer data)
 static void
 count_greenway (GrAnalysis *analysis)
 {
-  const GrGrid *grid = gr_coverage_get_grid (analysis->coverage);
+  const GrGrid *grid = gr_coverage_peek_grid (analysis->coverage);
 
   g_free (analysis->greenway_sums);
   analysis->greenway_sums = g_new0 (gint64, 2 * (analysis->n_zones + 1));
@@ -795,7 +795,7 @@ gr_analysis_set_greenways (GrAnalysis             *analysis,
   gint64 limit = (gint64) floor (radius * 1000.0 + 1e-6);
 
   g_return_if_fail (analysis->coverage != NULL);
-  grid = gr_coverage_get_grid (analysis->coverage);
+  grid = gr_coverage_peek_grid (analysis->coverage);
   if (analysis->greenway == NULL)
     analysis->greenway = g_new0 (guint64 *, MAX (n_tile_slots (grid), 1));
   for (guint i = 0; i < n; i++)

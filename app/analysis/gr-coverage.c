@@ -205,6 +205,19 @@ gr_coverage_free (GrCoverage *coverage)
   g_free (coverage);
 }
 
+/**
+ * gr_coverage_peek_grid:
+ *
+ * The grid for its homes, residents and zones only, without counting the
+ * features added so far: their counts and the cells' states may still be
+ * pending. For work done while a full analysis is being built.
+ */
+const GrGrid *
+gr_coverage_peek_grid (GrCoverage *coverage)
+{
+  return coverage->grid;
+}
+
 /* For reading the cells' states: call it again after adding features. */
 GrGrid *
 gr_coverage_get_grid (GrCoverage *coverage)

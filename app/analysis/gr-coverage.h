@@ -29,12 +29,13 @@ typedef struct
   gint64  mm;
 } GrCellDistance;
 
-GrCoverage *gr_coverage_new (GrGrid *grid, guint n_zones);
-void        gr_coverage_free (GrCoverage *coverage);
-GrGrid     *gr_coverage_get_grid (GrCoverage *coverage);
-guint       gr_coverage_get_n_zones (GrCoverage *coverage);
-void        gr_coverage_set_threads (GrCoverage *coverage, guint n_threads);
-void        gr_coverage_settle (GrCoverage *coverage);
+GrCoverage   *gr_coverage_new (GrGrid *grid, guint n_zones);
+void          gr_coverage_free (GrCoverage *coverage);
+GrGrid       *gr_coverage_get_grid (GrCoverage *coverage);
+const GrGrid *gr_coverage_peek_grid (GrCoverage *coverage);
+guint         gr_coverage_get_n_zones (GrCoverage *coverage);
+void          gr_coverage_set_threads (GrCoverage *coverage, guint n_threads);
+void          gr_coverage_settle (GrCoverage *coverage);
 
 guint gr_coverage_add (GrCoverage *coverage, guint layer, const GrPolygon *polygon, double radius);
 gboolean gr_coverage_remove (GrCoverage *coverage, guint id);

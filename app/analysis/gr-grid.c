@@ -256,7 +256,8 @@ add_residential_part (gpointer data)
 
           if ((row >> GR_TILE_SHIFT) % part->n_parts != part->part)
             {
-              s = ((row | GR_TILE_MASK) + 1) * SAMPLES - 1; /* another part's band */
+              /* another part's band */
+              s = (guint) MIN (((guint64) (row | GR_TILE_MASK) + 1) * SAMPLES - 1, last);
               continue;
             }
           gr_polygon_scan_row (scan, grid->y0 + (s + 0.5) * step, spans);

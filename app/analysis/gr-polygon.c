@@ -492,6 +492,7 @@ struct _GrPolygonScan
   double          *unit;     /* per point: ux, uy, length; NAN until needed */
   GrSpan          *window;
   guint            n_window;
+  gboolean         windowed;  /* else every edge is shown */
   GArray          *crossings; /* double, scratch */
   double           y;         /* the last row */
 };
@@ -638,10 +639,9 @@ reaches_window (const GrPolygonScan *scan, guint i)
   guint         j = scan->next_of[i];
   double        x0 = MIN (xy[2 * i], xy[2 * j]) - scan->radius;
   double        x1 = MAX (xy[2 * i], xy[2 * j]) + scan->radius;
+  guint         lo = 0, hi = scan->n_window;
 
-  guint lo = 0, hi = scan->n_window;
-
-  if (scan->window == NULL)
+  if (!scan->windowed)
     return TRUE;
   /* The first range that does not end before x0 (they are sorted and
    * apart): the edge reaches the window if that one starts by x1. */
@@ -671,12 +671,10 @@ void
 gr_polygon_scan_set_window (GrPolygonScan *scan, const GrSpan *window, guint n_window)
 {
   g_clear_pointer (&scan->window, g_free);
-  scan->n_window = 0;
-  if (window != NULL)
-    {
-      scan->window = g_memdup2 (window, sizeof (GrSpan) * n_window);
-      scan->n_window = n_window;
-    }
+  scan->windowed = window != NULL;
+  scan->n_window = window != NULL ? n_window : 0;
+  if (n_window > 0 && window != NULL)
+    scan->window = g_memdup2 (window, sizeof (GrSpan) * n_window);
   for (guint w = 0; w < scan->n_words; w++)
     {
       scan->shown[w] = 0;
@@ -787,7 +785,7 @@ gr_polygon_scan_row (GrPolygonScan *scan, double y, GArray *spans)
   g_return_if_fail (y >= scan->y);
   scan->y = y;
   /* Edges the row reaches join. */
-  while (scan->next_in < scan->n_edges && y >= scan->by_lo[scan->next_in].lo)
+  while (scan->next_in < scan->n_edges && !(y < scan->by_lo[scan->next_in].lo))
     {
       guint i = scan->by_lo[scan->next_in++].i;
 

@@ -225,6 +225,48 @@ assert_same_coverage (GrCoverage *a, GrCoverage *b)
       }
 }
 
+/* Every 7th cell with homes, its counts against the features' distances
+ * worked out one by one: the bands, windows and skipped rows leave out
+ * nothing that reaches a home. */
+static void
+assert_counts_by_distance (GrCoverage *coverage, GPtrArray *features)
+{
+  GrGrid *grid = gr_coverage_get_grid (coverage);
+  double  x0, y0;
+  guint   nx, ny, checked = 0, no_park = 0, several = 0, k = 0;
+
+  gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
+  for (guint row = 0; row < ny * GR_GRID_TILE_SIZE; row++)
+    for (guint col = 0; col < nx * GR_GRID_TILE_SIZE; col++)
+      {
+        double x, y;
+        guint  want[2] = { 0, 0 };
+
+        gr_grid_cell_center (grid, col, row, &x, &y);
+        if (gr_grid_cell_area (grid, x, y) <= 0 || k++ % 7 != 0)
+          continue;
+        for (guint i = 0; i < features->len; i++)
+          {
+            const GrPolygon *polygon = g_ptr_array_index (features, i);
+            double           radius = i % 2 ? 500 : 300, b[4];
+
+            gr_polygon_bounds (polygon, b);
+            if (x < b[0] - radius || x > b[2] + radius || y < b[1] - radius || y > b[3] + radius)
+              continue;
+            want[i % 2] += gr_polygon_distance (polygon, x, y) <= radius;
+          }
+        for (guint layer = 0; layer < 2; layer++)
+          g_assert_cmpuint (gr_coverage_cell_count_at (coverage, layer, col, row), ==, want[layer]);
+        no_park += want[1] == 0;
+        several += want[0] >= 2;
+        checked++;
+      }
+  g_assert_cmpuint (checked, >, 2000);
+  /* Homes out of a park's reach, and homes within reach of several. */
+  g_assert_cmpuint (no_park, >, 10);
+  g_assert_cmpuint (several, >, 100);
+}
+
 /* Homes added and features added before the first read are counted
  * together, by bands on several threads: the same samples and counts, cell
  * for cell, as one thread, and as adding features one at a time to a
@@ -241,6 +283,7 @@ test_threads_and_edits (void)
 
   gr_coverage_set_threads (one, 1);
   add_features (one, features);
+  assert_counts_by_distance (one, features);
   for (guint n = 2; n <= 5; n += 3)
     {
       g_autoptr (GPtrArray) same =

@@ -91,20 +91,31 @@ on_after_paint (GdkFrameClock *clock, gboolean *painted)
   *painted = TRUE;
 }
 
-/* Waits until the window has painted a frame since now. */
-void
-wait_for_frame (GrWindow *window)
+/* Waits until the toplevel of @widget (the window, or a dialog with a
+ * frame clock of its own) has painted a frame since now. */
+static void
+wait_for_native_frame (GtkWidget *widget)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GtkWidget     *native = GTK_WIDGET (gtk_widget_get_native (widget));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (native);
   gboolean       painted = FALSE;
-  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64         end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gulong         id;
 
-  gtk_widget_queue_draw (GTK_WIDGET (window));
+  g_assert_nonnull (clock); /* shown */
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (native);
   while (!painted && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, id);
   g_assert_true (painted);
+}
+
+/* Waits until the window has painted a frame since now. */
+void
+wait_for_frame (GrWindow *window)
+{
+  wait_for_native_frame (GTK_WIDGET (window));
 }
 
 /* What is rendered and measured: the whole window. */
@@ -148,6 +159,10 @@ render_widget (GrWindow *window, GtkWidget *widget, const char *name)
   /* A dialog just presented is laid out at its first frame. */
   while (gtk_widget_get_width (widget) == 0 && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
+  /* A dialog's paintable shows what the dialog last painted: let it paint
+   * what it holds now (a preview just rebuilt, say). */
+  if (gtk_widget_get_native (widget) != gtk_widget_get_native (GTK_WIDGET (window)))
+    wait_for_native_frame (widget);
   w = gtk_widget_get_width (widget);
   h = gtk_widget_get_height (widget);
   node = snapshot_contents (window, paintable, w, h);

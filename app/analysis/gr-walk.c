@@ -32,8 +32,9 @@ struct _GrWalkScratch
   guint32 *stamp;   /* per attachment */
   gint32  *best;    /* per attachment, valid where stamp == epoch */
   guint32  epoch;
-  GArray  *marked; /* guint32 attachments of this epoch */
-  GArray  *seeds;  /* GrWalkSeed */
+  guint32 *marked; /* attachments of this epoch, n_marked of them (at most all) */
+  guint    n_marked;
+  GArray  *seeds; /* GrWalkSeed */
 };
 
 struct _GrWalk
@@ -88,7 +89,7 @@ gr_walk_scratch_new (const GrWalk *walk)
   sc->heap = g_array_new (FALSE, FALSE, sizeof (HeapItem));
   sc->stamp = g_new0 (guint32, MAX (walk->n_att, 1));
   sc->best = g_new (gint32, MAX (walk->n_att, 1));
-  sc->marked = g_array_new (FALSE, FALSE, sizeof (guint32));
+  sc->marked = g_new (guint32, MAX (walk->n_att, 1));
   sc->seeds = g_array_new (FALSE, FALSE, sizeof (GrWalkSeed));
   return sc;
 }
@@ -103,7 +104,7 @@ gr_walk_scratch_free (GrWalkScratch *sc)
   g_array_unref (sc->heap);
   g_free (sc->stamp);
   g_free (sc->best);
-  g_array_unref (sc->marked);
+  g_free (sc->marked);
   g_array_unref (sc->seeds);
   g_free (sc);
 }
@@ -479,7 +480,7 @@ mark_cells_of_node (const GrWalk *walk, GrWalkScratch *sc, guint32 node, gint64 
             {
               sc->stamp[i] = sc->epoch;
               sc->best[i] = (gint32) total;
-              g_array_append_val (sc->marked, i);
+              sc->marked[sc->n_marked++] = i;
             }
           else if (total < sc->best[i])
             sc->best[i] = (gint32) total;
@@ -521,14 +522,16 @@ reach_from_seeds (const GrWalk *walk, GrWalkScratch *sc, double radius, GArray *
     return FALSE;
   dijkstra (walk, sc, limit);
   next_epoch (walk, sc);
-  g_array_set_size (sc->marked, 0);
+  sc->n_marked = 0;
   for (guint i = 0; i < sc->touched->len; i++)
     mark_cells_of_node (walk, sc, g_array_index (sc->touched, guint32, i), limit);
-  for (guint i = 0; i < sc->marked->len; i++)
+  g_array_set_size (cells, sc->n_marked);
+  for (guint i = 0; i < sc->n_marked; i++)
     {
-      guint32        k = g_array_index (sc->marked, guint32, i);
-      GrCellDistance cell = { walk->att[k].col, walk->att[k].row, sc->best[k] };
-      g_array_append_val (cells, cell);
+      guint32 k = sc->marked[i];
+
+      g_array_index (cells, GrCellDistance, i) =
+          (GrCellDistance){ walk->att[k].col, walk->att[k].row, sc->best[k] };
     }
   for (guint i = 0; i < sc->touched->len; i++)
     sc->node_mm[g_array_index (sc->touched, guint32, i)] = G_MAXINT64;

@@ -172,6 +172,28 @@ gr_analysis_spread_population (GrAnalysis *analysis, const GrPolygon *polygon, d
   return placed;
 }
 
+/**
+ * gr_analysis_spread_populations:
+ * @polygons: (array length=n)
+ * @people: (array length=n)
+ *
+ * gr_analysis_spread_population() for each, on every core.
+ */
+void
+gr_analysis_spread_populations (GrAnalysis             *analysis,
+                                const GrPolygon *const *polygons,
+                                const double           *people,
+                                guint                   n)
+{
+  g_autofree double *placed = g_new (double, MAX (n, 1));
+
+  g_return_if_fail (analysis->grid != NULL);
+  gr_grid_spread_populations (analysis->grid, polygons, people, n, 0, placed);
+  for (guint i = 0; i < n; i++)
+    if (people[i] > 0 && isfinite (people[i]))
+      analysis->unplaced += people[i] - placed[i];
+}
+
 gboolean
 gr_analysis_place_population (GrAnalysis *analysis, double x, double y, double people)
 {

@@ -43,7 +43,11 @@ void gr_analysis_add_residential (GrAnalysis *analysis, const GrPolygon *polygon
 void gr_analysis_add_residentials (GrAnalysis *analysis, const GrPolygon *const *polygons, guint n);
 void gr_analysis_set_zone (GrAnalysis *analysis, const GrPolygon *polygon, guint zone);
 double
-gr_analysis_spread_population (GrAnalysis *analysis, const GrPolygon *polygon, double people);
+     gr_analysis_spread_population (GrAnalysis *analysis, const GrPolygon *polygon, double people);
+void gr_analysis_spread_populations (GrAnalysis             *analysis,
+                                     const GrPolygon *const *polygons,
+                                     const double           *people,
+                                     guint                   n);
 gboolean gr_analysis_place_population (GrAnalysis *analysis, double x, double y, double people);
 void     gr_analysis_set_network (GrAnalysis *analysis,
                                   GrNetwork  *network,

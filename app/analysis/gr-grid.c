@@ -513,8 +513,10 @@ place_people_cb (GrTile *tile, guint index, guint col, guint row, gpointer data)
       spread->carry = want;
       return;
     }
-  whole = MIN (whole, (double) (G_MAXUINT32 - tile->people[index]));
-  tile->people[index] += (guint32) whole;
+  /* Polygons are spread on several threads at once, and may overlap. */
+  whole = MIN (whole,
+               (double) (G_MAXUINT32 - (guint32) g_atomic_int_get ((gint *) &tile->people[index])));
+  g_atomic_int_add ((gint *) &tile->people[index], (gint) (guint32) whole);
   spread->carry = want - whole;
   spread->placed += (gint64) whole;
 }
@@ -542,6 +544,55 @@ gr_grid_spread_population (GrGrid *grid, const GrPolygon *polygon, double people
   grid->has_people = TRUE;
   foreach_cell_inside (grid, polygon, place_people_cb, &spread);
   return spread.placed / GR_POPULATION_SCALE;
+}
+
+typedef struct
+{
+  GrGrid                 *grid;
+  const GrPolygon *const *polygons;
+  const double           *people;
+  double                 *placed;
+  guint                   n, part, n_parts;
+} SpreadPart;
+
+static gpointer
+spread_part (gpointer data)
+{
+  SpreadPart *part = data;
+
+  for (guint i = part->part; i < part->n; i += part->n_parts)
+    part->placed[i] = gr_grid_spread_population (part->grid, part->polygons[i], part->people[i]);
+  return NULL;
+}
+
+/**
+ * gr_grid_spread_populations:
+ * @polygons: (array length=n)
+ * @people: (array length=n)
+ * @n_threads: 0 for gr_default_threads()
+ * @placed: (array length=n) (out caller-allocates): what
+ *   gr_grid_spread_population() returns for each
+ *
+ * gr_grid_spread_population() for each, the polygons shared out over the
+ * cores. Each is spread on its own, its cells' residents added
+ * atomically, so the result does not depend on the order.
+ */
+void
+gr_grid_spread_populations (GrGrid                 *grid,
+                            const GrPolygon *const *polygons,
+                            const double           *people,
+                            guint                   n,
+                            guint                   n_threads,
+                            double                 *placed)
+{
+  SpreadPart parts[64];
+  guint      n_parts = n_threads > 0 ? MIN (n_threads, 64) : gr_default_threads ();
+
+  n_parts = MAX (MIN (n_parts, n), 1);
+
+  for (guint k = 0; k < n_parts; k++)
+    parts[k] = (SpreadPart){ grid, polygons, people, placed, n, k, n_parts };
+  gr_run_parts (spread_part, parts, sizeof parts[0], n_parts);
 }
 
 static gboolean

@@ -29,6 +29,12 @@ void
 gr_grid_add_residentials (GrGrid *grid, const GrPolygon *const *polygons, guint n, guint n_threads);
 void   gr_grid_set_zone (GrGrid *grid, const GrPolygon *polygon, guint16 zone);
 double gr_grid_spread_population (GrGrid *grid, const GrPolygon *polygon, double people);
+void   gr_grid_spread_populations (GrGrid                 *grid,
+                                   const GrPolygon *const *polygons,
+                                   const double           *people,
+                                   guint                   n,
+                                   guint                   n_threads,
+                                   double                 *placed);
 gboolean
 gr_grid_place_population (GrGrid *grid, double x, double y, double people, double snap_distance);
 

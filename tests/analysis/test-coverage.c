@@ -166,6 +166,25 @@ scattered_town (guint seed, guint n_threads, GPtrArray *features)
                            5 + g_rand_int_range (rand, 0, 40)));
   gr_grid_add_residentials (grid, (const GrPolygon *const *) estates->pdata, estates->len,
                             n_threads);
+  /* Census tracts, overlapping, their residents spread over the homes. */
+  {
+    g_autoptr (GPtrArray) tracts =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
+    double people[30], placed[30];
+
+    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+      {
+        double x = g_rand_double_range (rand, -100, 2800),
+               y = g_rand_double_range (rand, -100, 2300);
+
+        g_ptr_array_add (tracts,
+                         gr_polygon_new_rect (x, y, x + g_rand_double_range (rand, 200, 900),
+                                              y + g_rand_double_range (rand, 200, 900)));
+        people[i] = g_rand_double_range (rand, 10, 20000);
+      }
+    gr_grid_spread_populations (grid, (const GrPolygon *const *) tracts->pdata, people, tracts->len,
+                                n_threads, placed);
+  }
   g_ptr_array_add (features, blob (rand, 1500, -2600, 3000, 2000));
   for (guint i = 0; i < 60; i++)
     g_ptr_array_add (features, blob (rand, g_rand_double_range (rand, -500, 3500),
@@ -191,11 +210,19 @@ assert_same_coverage (GrCoverage *a, GrCoverage *b)
 
   gr_coverage_get_grid (b);
   gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
+  g_assert_cmpfloat (gr_grid_get_population (grid), >, 1000);
+  g_assert_cmpfloat (gr_grid_get_population (grid), ==,
+                     gr_grid_get_population (gr_coverage_get_grid (b)));
   for (guint row = 0; row < ny * GR_GRID_TILE_SIZE; row++)
     for (guint col = 0; col < nx * GR_GRID_TILE_SIZE; col++)
       for (guint layer = 0; layer < 2; layer++)
         {
-          guint n = gr_coverage_cell_count_at (a, layer, col, row);
+          guint  n = gr_coverage_cell_count_at (a, layer, col, row);
+          double x, y;
+
+          gr_grid_cell_center (grid, col, row, &x, &y);
+          g_assert_cmpfloat (gr_grid_cell_population (grid, x, y), ==,
+                             gr_grid_cell_population (gr_coverage_get_grid (b), x, y));
 
           g_assert_cmpuint (n, ==, gr_coverage_cell_count_at (b, layer, col, row));
           cells += n > 0;
@@ -267,9 +294,9 @@ assert_counts_by_distance (GrCoverage *coverage, GPtrArray *features)
   g_assert_cmpuint (several, >, 100);
 }
 
-/* Homes added and features added before the first read are counted
- * together, by bands on several threads: the same samples and counts, cell
- * for cell, as one thread, and as adding features one at a time to a
+/* Homes added, residents spread and features added before the first read
+ * are counted together, by bands or areas on several threads: the same
+ * samples, residents and counts, cell for cell, as one thread, and as adding features one at a time to a
  * coverage already read; removing them all leaves nothing. */
 static void
 test_threads_and_edits (void)

@@ -97,9 +97,8 @@ full_analysis (GrSyntheticCity *city, double resolution, gboolean walking, Phase
   a = gr_analysis_new (&c, rules, city->bounds, 0, NULL);
   gr_analysis_add_residentials (a, (const GrPolygon *const *) city->residential->pdata,
                                 city->residential->len);
-  for (guint i = 0; i < city->population->len; i++)
-    gr_analysis_spread_population (a, g_ptr_array_index (city->population, i),
-                                   g_array_index (city->people, double, i));
+  gr_analysis_spread_populations (a, (const GrPolygon *const *) city->population->pdata,
+                                  (double *) city->people->data, city->population->len);
   t->demand = (t1 = now ()) - t0;
   if (walking)
     gr_analysis_set_network (a, build_network (city), 50, 20);
@@ -270,7 +269,7 @@ main (int argc, char **argv)
     return 2;
   walking = g_strcmp0 (mode, "walking") == 0;
   threads = g_getenv ("GREENREACH_THREADS") != NULL ? (guint) atoi (g_getenv ("GREENREACH_THREADS"))
-                                                   : g_get_num_processors ();
+                                                    : g_get_num_processors ();
   t0 = now ();
   city = gr_synthetic_city_new (&plan);
   gen = now () - t0;

@@ -98,10 +98,26 @@ add_zone (GrAnalysis *a, GrFeature *f, const GrPolygon *p, guint i)
     gr_analysis_set_zone (a, p, i + 1);
 }
 
+/* Residents of areas spread over their homes, every area at once. */
 static void
-add_population_area (GrAnalysis *a, GrFeature *f, const GrPolygon *p, guint i)
+add_population_areas (GrAnalysis *analysis, GrLayer *layer)
 {
-  gr_analysis_spread_population (a, p, f->value);
+  g_autoptr (GPtrArray) polygons =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) gr_polygon_free);
+  g_autoptr (GArray) people = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+    {
+      GrFeature *f = g_ptr_array_index (layer->features, i);
+      GrPolygon *polygon = gr_polygon_new_from_ogr (f->geometry);
+
+      if (polygon == NULL)
+        continue;
+      g_ptr_array_add (polygons, polygon);
+      g_array_append_val (people, f->value);
+    }
+  gr_analysis_spread_populations (analysis, (const GrPolygon *const *) polygons->pdata,
+                                  (double *) people->data, polygons->len);
 }
 
 static void
@@ -259,7 +275,7 @@ gr_project_build_analysis (GrProject        *project,
     return NULL;
   add_residential (analysis, project->layers[GR_ROLE_RESIDENTIAL]);
   foreach_polygon (analysis, project->layers[GR_ROLE_ZONES], add_zone);
-  foreach_polygon (analysis, project->layers[GR_ROLE_POPULATION], add_population_area);
+  add_population_areas (analysis, project->layers[GR_ROLE_POPULATION]);
   add_population_points (analysis, project->layers[GR_ROLE_POPULATION]);
   if (criteria->walking)
     {

@@ -66,10 +66,9 @@ add_paths (GrProject *project, GPtrArray *paths)
 }
 
 static char *
-write_city (void)
+write_city (const GrCityPlan *plan)
 {
-  GrCityPlan plan = { 200, 1e6, 42 };
-  g_autoptr (GrSyntheticCity) city = gr_synthetic_city_new (&plan);
+  g_autoptr (GrSyntheticCity) city = gr_synthetic_city_new (plan);
   g_autoptr (GrProject) project = gr_project_new ();
   g_auto (OGRSpatialReferenceH) srs = gr_srs_new_from_user ("EPSG:32650");
   g_autoptr (GError) error = NULL;
@@ -232,14 +231,24 @@ main (int argc, char **argv)
 {
   g_autofree char *path = NULL;
   g_autoptr (GrApplication) app = NULL;
-  GrWindow *window;
-  double    t0;
+  GrWindow    *window;
+  double       t0;
+  GrCityPlan   plan = { 200, 1e6, 42 };
+  GOptionEntry entries[] = {
+    { "area", 0, 0, G_OPTION_ARG_DOUBLE, &plan.area_km2, "City area, km²", "KM2" },
+    { "residents", 0, 0, G_OPTION_ARG_DOUBLE, &plan.residents, "Residents", "N" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
 
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, NULL))
+    return 2;
   gr_runtime_init_i18n ();
   gtk_init ();
   adw_init ();
   gr_gdal_init ();
-  path = write_city ();
+  path = write_city (&plan);
   app = gr_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
   window = gr_window_new (app);
@@ -253,9 +262,9 @@ main (int argc, char **argv)
     g_main_context_iteration (NULL, TRUE);
   if (gr_window_get_session (window) == NULL)
     g_error ("the synthetic city did not open: %s", gr_window_get_error (window));
-  printf (
-      "{\n  \"city\": {\"synthetic\": true, \"area_km2\": 200},\n  \"open_and_analyse_s\": %.2f,\n",
-      now () - t0);
+  printf ("{\n  \"city\": {\"synthetic\": true, \"area_km2\": %g, \"residents\": %g},\n"
+          "  \"open_and_analyse_s\": %.2f,\n",
+          plan.area_km2, plan.residents, now () - t0);
   measure (window, "city_extent", 11, FALSE);
   measure (window, "district", 14, FALSE);
   measure (window, "street_level", 17, FALSE);

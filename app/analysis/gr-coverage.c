@@ -89,7 +89,7 @@ void
 gr_coverage_set_threads (GrCoverage *coverage, guint n_threads)
 {
   g_return_if_fail (coverage != NULL);
-  coverage->n_threads = n_threads > 0 ? MIN (n_threads, 64) : gr_default_threads ();
+  coverage->n_threads = gr_threads_for (n_threads, 64);
 }
 
 /**

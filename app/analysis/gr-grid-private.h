@@ -71,6 +71,7 @@ gr_tile_index (guint col, guint row)
 }
 
 guint    gr_default_threads (void);
+guint    gr_threads_for (guint asked, guint n_parts);
 void     gr_run_parts (GThreadFunc func, gpointer parts, gsize size, guint n);
 gboolean gr_grid_row_range (const GrGrid *grid, double y0, double y1, guint *first, guint *last);
 gboolean gr_grid_col_range (const GrGrid *grid, double x0, double x1, guint *first, guint *last);

@@ -202,6 +202,22 @@ gr_default_threads (void)
 }
 
 /**
+ * gr_threads_for:
+ * @asked: threads asked for, 0 for gr_default_threads()
+ * @n_parts: how many pieces the work comes in
+ *
+ * Returns: how many threads to share them out over: at least one, at most
+ *   one a piece
+ */
+guint
+gr_threads_for (guint asked, guint n_parts)
+{
+  guint n = asked > 0 ? MIN (asked, 64) : gr_default_threads ();
+
+  return MAX (MIN (n, n_parts), 1);
+}
+
+/**
  * gr_run_parts:
  * @parts: @n structures of @size bytes, one for each call of @func
  *
@@ -280,9 +296,8 @@ void
 gr_grid_add_residentials (GrGrid *grid, const GrPolygon *const *polygons, guint n, guint n_threads)
 {
   ResidentialPart parts[64];
-  guint           n_parts = n_threads > 0 ? MIN (n_threads, 64) : gr_default_threads ();
+  guint           n_parts = gr_threads_for (n_threads, n > 1 ? grid->n_tiles_y : 1);
 
-  n_parts = n > 1 ? MAX (MIN (n_parts, grid->n_tiles_y), 1) : 1;
   for (guint k = 0; k < n_parts; k++)
     parts[k] = (ResidentialPart){ grid, polygons, n, k, n_parts };
   gr_run_parts (add_residential_part, parts, sizeof parts[0], n_parts);
@@ -521,6 +536,21 @@ place_people_cb (GrTile *tile, guint index, guint col, guint row, gpointer data)
   spread->placed += (gint64) whole;
 }
 
+static double
+spread_one (GrGrid *grid, const GrPolygon *polygon, double people)
+{
+  Spread spread = { 0 };
+
+  if (!(people > 0) || !isfinite (people))
+    return 0;
+  foreach_cell_inside (grid, polygon, count_samples_cb, &spread);
+  if (spread.samples == 0)
+    return 0;
+  spread.per_sample = people * GR_POPULATION_SCALE / spread.samples;
+  foreach_cell_inside (grid, polygon, place_people_cb, &spread);
+  return spread.placed / GR_POPULATION_SCALE;
+}
+
 /**
  * gr_grid_spread_population:
  *
@@ -533,17 +563,8 @@ place_people_cb (GrTile *tile, guint index, guint col, guint row, gpointer data)
 double
 gr_grid_spread_population (GrGrid *grid, const GrPolygon *polygon, double people)
 {
-  Spread spread = { 0 };
-
-  if (!(people > 0) || !isfinite (people))
-    return 0;
-  foreach_cell_inside (grid, polygon, count_samples_cb, &spread);
-  if (spread.samples == 0)
-    return 0;
-  spread.per_sample = people * GR_POPULATION_SCALE / spread.samples;
   grid->has_people = TRUE;
-  foreach_cell_inside (grid, polygon, place_people_cb, &spread);
-  return spread.placed / GR_POPULATION_SCALE;
+  return spread_one (grid, polygon, people);
 }
 
 typedef struct
@@ -561,7 +582,7 @@ spread_part (gpointer data)
   SpreadPart *part = data;
 
   for (guint i = part->part; i < part->n; i += part->n_parts)
-    part->placed[i] = gr_grid_spread_population (part->grid, part->polygons[i], part->people[i]);
+    part->placed[i] = spread_one (part->grid, part->polygons[i], part->people[i]);
   return NULL;
 }
 
@@ -586,10 +607,9 @@ gr_grid_spread_populations (GrGrid                 *grid,
                             double                 *placed)
 {
   SpreadPart parts[64];
-  guint      n_parts = n_threads > 0 ? MIN (n_threads, 64) : gr_default_threads ();
+  guint      n_parts = gr_threads_for (n_threads, n);
 
-  n_parts = MAX (MIN (n_parts, n), 1);
-
+  grid->has_people = TRUE; /* before the threads, which only read it */
   for (guint k = 0; k < n_parts; k++)
     parts[k] = (SpreadPart){ grid, polygons, people, placed, n, k, n_parts };
   gr_run_parts (spread_part, parts, sizeof parts[0], n_parts);

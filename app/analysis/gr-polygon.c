@@ -292,40 +292,15 @@ capsule_span (double ax, double ay, double bx, double by, double y, double radiu
 }
 
 static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-  return (da > db) - (da < db);
-}
-
-static int
 compare_span (gconstpointer a, gconstpointer b)
 {
-  return compare_double (&((const GrSpan *) a)->x0, &((const GrSpan *) b)->x0);
+  double da = ((const GrSpan *) a)->x0, db = ((const GrSpan *) b)->x0;
+  return (da > db) - (da < db);
 }
 
 /* A row holds a few crossings and spans: insertion sort beats qsort's
  * calls through a function pointer there. */
 #define SHORT_SORT 24
-
-static void
-sort_doubles (double *v, guint n)
-{
-  if (n > SHORT_SORT)
-    {
-      qsort (v, n, sizeof (double), compare_double);
-      return;
-    }
-  for (guint i = 1; i < n; i++)
-    {
-      double x = v[i];
-      guint  k = i;
-
-      for (; k > 0 && v[k - 1] > x; k--)
-        v[k] = v[k - 1];
-      v[k] = x;
-    }
-}
 
 static void
 sort_spans (GrSpan *v, guint n)
@@ -346,13 +321,26 @@ sort_spans (GrSpan *v, guint n)
     }
 }
 
+/* The crossings of a row (each as a span of no length) paired from the
+ * left: the row's inside, appended to @spans. */
+static void
+pair_crossings (GArray *crossings, GArray *spans)
+{
+  GrSpan *c = (GrSpan *) crossings->data;
+
+  sort_spans (c, crossings->len);
+  for (guint k = 0; k + 1 < crossings->len; k += 2)
+    {
+      GrSpan span = { c[k].x0, c[k + 1].x0 };
+
+      g_array_append_val (spans, span);
+    }
+}
+
 static void
 add_interior_spans (const GrPolygon *polygon, double y, GArray *spans)
 {
-  double  stack_buf[64];
-  GArray *crossings = NULL;
-  double *xs = stack_buf;
-  guint   n = 0;
+  g_autoptr (GArray) crossings = g_array_new (FALSE, FALSE, sizeof (GrSpan));
 
   for (guint r = 0; r < polygon->n_rings; r++)
     {
@@ -363,33 +351,16 @@ add_interior_spans (const GrPolygon *polygon, double y, GArray *spans)
         {
           guint  j = (i + 1 < end) ? i + 1 : start;
           double yi = polygon->xy[2 * i + 1], yj = polygon->xy[2 * j + 1];
-          double x;
+          GrSpan x;
 
           if ((yi > y) == (yj > y))
             continue;
-          x = polygon->xy[2 * i] + (y - yi) * (polygon->xy[2 * j] - polygon->xy[2 * i]) / (yj - yi);
-          if (n == G_N_ELEMENTS (stack_buf) && crossings == NULL)
-            {
-              crossings = g_array_sized_new (FALSE, FALSE, sizeof (double), 256);
-              g_array_append_vals (crossings, stack_buf, n);
-            }
-          if (crossings != NULL)
-            g_array_append_val (crossings, x);
-          else
-            stack_buf[n] = x;
-          n++;
+          x.x0 = x.x1 =
+              polygon->xy[2 * i] + (y - yi) * (polygon->xy[2 * j] - polygon->xy[2 * i]) / (yj - yi);
+          g_array_append_val (crossings, x);
         }
     }
-  if (crossings != NULL)
-    xs = (double *) crossings->data;
-  sort_doubles (xs, n);
-  for (guint k = 0; k + 1 < n; k += 2)
-    {
-      GrSpan span = { xs[k], xs[k + 1] };
-      g_array_append_val (spans, span);
-    }
-  if (crossings != NULL)
-    g_array_unref (crossings);
+  pair_crossings (crossings, spans);
 }
 
 static void
@@ -493,7 +464,7 @@ struct _GrPolygonScan
   GrSpan          *window;
   guint            n_window;
   gboolean         windowed;  /* else every edge is shown */
-  GArray          *crossings; /* double, scratch */
+  GArray          *crossings; /* GrSpan, each a crossing x, x; scratch */
   double           y;         /* the last row */
 };
 
@@ -611,7 +582,7 @@ gr_polygon_scan_new (const GrPolygon *polygon, double radius)
       for (guint i = 0; i < polygon->n_points; i++)
         scan->unit[3 * i] = NAN;
     }
-  scan->crossings = g_array_new (FALSE, FALSE, sizeof (double));
+  scan->crossings = g_array_new (FALSE, FALSE, sizeof (GrSpan));
   return scan;
 }
 
@@ -754,19 +725,13 @@ add_inside (GrPolygonScan *scan, double y, GArray *spans)
         }
       if ((yi > y) != (yj > y))
         {
-          double x = xy[2 * i] + (y - yi) * (xy[2 * j] - xy[2 * i]) / (yj - yi);
+          GrSpan x;
 
+          x.x0 = x.x1 = xy[2 * i] + (y - yi) * (xy[2 * j] - xy[2 * i]) / (yj - yi);
           g_array_append_val (crossings, x);
         }
     }
-  sort_doubles ((double *) crossings->data, crossings->len);
-  for (guint k = 0; k + 1 < crossings->len; k += 2)
-    {
-      GrSpan span = { g_array_index (crossings, double, k),
-                      g_array_index (crossings, double, k + 1) };
-
-      g_array_append_val (spans, span);
-    }
+  pair_crossings (crossings, spans);
 }
 
 /**

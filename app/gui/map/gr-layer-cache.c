@@ -6,6 +6,12 @@
  * map only pans (same zoom, same contents) that image is moved instead.
  * While the map zooms, the image is stretched as a stand-in, and the layer
  * is drawn afresh once the zoom has rested for SETTLE_MS.
+ *
+ * The drawing is kept as a cairo image. With GTK's software renderer it is
+ * painted straight from that image: GTK 4.8 turns a texture into a cairo
+ * surface on every frame through floating point, which cost two thirds of
+ * a 60 Hz frame for a window's three layers. With a GPU renderer it goes up
+ * once as a texture that shares the image's memory.
  */
 #include "config.h"
 
@@ -30,6 +36,7 @@ void
 gr_layer_cache_clear (GrLayerCache *cache)
 {
   g_clear_object (&cache->texture);
+  g_clear_pointer (&cache->surface, cairo_surface_destroy);
   g_clear_handle_id (&cache->settle_id, g_source_remove);
 }
 
@@ -44,7 +51,7 @@ stretchable (const GrLayerCache *cache,
 {
   double k = affine[0] / cache->affine[0];
 
-  return stand_ins && !cache->stale && cache->texture != NULL && cache->version == version
+  return stand_ins && !cache->stale && cache->surface != NULL && cache->version == version
          && cache->scale == scale && cache->width == width && cache->height == height && k > 0.25
          && k < 4;
 }
@@ -70,7 +77,7 @@ reusable (const GrLayerCache *cache,
 {
   double dx = affine[2] - cache->affine[2], dy = affine[3] - cache->affine[3];
 
-  return cache->texture != NULL && cache->version == version && cache->scale == scale
+  return cache->surface != NULL && cache->version == version && cache->scale == scale
          && cache->width == width && cache->height == height
          && fabs (affine[0] / cache->affine[0] - 1) < 1e-9
          && fabs (affine[1] / cache->affine[1] - 1) < 1e-9 && fabs (dx) <= MARGIN
@@ -87,32 +94,92 @@ redraw (GrLayerCache   *cache,
         GrLayerDrawFunc draw,
         gpointer        layer)
 {
-  int              w = width + 2 * MARGIN, h = height + 2 * MARGIN;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
-  double           shifted[4] = { affine[0], affine[1], affine[2] + MARGIN, affine[3] + MARGIN };
-  g_autoptr (GBytes) bytes = NULL;
-  cairo_t *cr = cairo_create (surface);
+  int      w = width + 2 * MARGIN, h = height + 2 * MARGIN;
+  double   shifted[4] = { affine[0], affine[1], affine[2] + MARGIN, affine[3] + MARGIN };
+  cairo_t *cr;
 
+  gr_layer_cache_clear (cache);
+  cache->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
+  cr = cairo_create (cache->surface);
   cairo_scale (cr, scale, scale);
   draw (layer, cr, shifted, w, h);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * h * scale);
-  g_clear_object (&cache->texture);
-  /* Cairo's ARGB32 is premultiplied BGRA in memory on little-endian machines. */
-  cache->texture =
-      gdk_memory_texture_new (w * scale, h * scale,
-                              G_BYTE_ORDER == G_LITTLE_ENDIAN ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
-                                                              : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
-                              bytes, cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
+  cairo_surface_flush (cache->surface);
   memcpy (cache->affine, affine, sizeof cache->affine);
   cache->stale = FALSE;
   cache->width = width;
   cache->height = height;
   cache->scale = scale;
   cache->version = version;
+}
+
+static gboolean
+software_rendered (GtkWidget *widget)
+{
+  GtkNative *native = widget != NULL ? gtk_widget_get_native (widget) : NULL;
+
+  return native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
+}
+
+/* The image as a texture sharing its memory, for a GPU renderer. */
+static GdkTexture *
+texture (GrLayerCache *cache)
+{
+  cairo_surface_t *surface = cache->surface;
+  int              stride = cairo_image_surface_get_stride (surface);
+  g_autoptr (GBytes) bytes = NULL;
+
+  if (cache->texture != NULL)
+    return cache->texture;
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * cairo_image_surface_get_height (surface),
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  /* Cairo's ARGB32 is premultiplied BGRA in memory on little-endian machines. */
+  cache->texture = gdk_memory_texture_new (
+      cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+      G_BYTE_ORDER == G_LITTLE_ENDIAN ? GDK_MEMORY_B8G8R8A8_PREMULTIPLIED
+                                      : GDK_MEMORY_A8R8G8B8_PREMULTIPLIED,
+      bytes, stride);
+  return cache->texture;
+}
+
+/* The image laid over @rect, its size in the widget; only the part inside
+ * the widget is painted. */
+static void
+append_image (GrLayerCache          *cache,
+              GtkSnapshot           *snapshot,
+              const graphene_rect_t *rect,
+              int                    width,
+              int                    height,
+              gboolean               stretched)
+{
+  graphene_rect_t shown;
+  cairo_t        *cr;
+  double          kx, ky, x, y;
+
+  if (!software_rendered (cache->widget))
+    {
+      gtk_snapshot_append_texture (snapshot, texture (cache), rect);
+      return;
+    }
+  if (!graphene_rect_intersection (rect, &GRAPHENE_RECT_INIT (0, 0, width, height), &shown))
+    return;
+  kx = rect->size.width / cairo_image_surface_get_width (cache->surface);
+  ky = rect->size.height / cairo_image_surface_get_height (cache->surface);
+  x = rect->origin.x, y = rect->origin.y;
+  /* Moved by whole device pixels, the image is copied rather than
+   * resampled: half a pixel's offset from the base map is not seen. */
+  if (!stretched)
+    x = round (x * cache->scale) / cache->scale, y = round (y * cache->scale) / cache->scale;
+  cr = gtk_snapshot_append_cairo (snapshot, &shown);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, kx, ky);
+  cairo_set_source_surface (cr, cache->surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr),
+                            stretched ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_FAST);
+  cairo_paint (cr);
+  cairo_destroy (cr);
 }
 
 /**
@@ -148,16 +215,17 @@ gr_layer_cache_snapshot (GrLayerCache   *cache,
 
       g_clear_handle_id (&cache->settle_id, g_source_remove);
       cache->settle_id = g_timeout_add (SETTLE_MS, settle, cache);
-      gtk_snapshot_append_texture (
-          snapshot, cache->texture,
-          &GRAPHENE_RECT_INIT (x0, y0, kx * (width + 2 * MARGIN), ky * (height + 2 * MARGIN)));
+      append_image (
+          cache, snapshot,
+          &GRAPHENE_RECT_INIT (x0, y0, kx * (width + 2 * MARGIN), ky * (height + 2 * MARGIN)),
+          width, height, TRUE);
       return;
     }
   if (!reusable (cache, affine, width, height, scale, version) || cache->stale)
     redraw (cache, affine, width, height, scale, version, draw, layer);
   dx = affine[2] - cache->affine[2] - MARGIN;
   dy = affine[3] - cache->affine[3] - MARGIN;
-  gtk_snapshot_append_texture (
-      snapshot, cache->texture,
-      &GRAPHENE_RECT_INIT (dx, dy, width + 2 * MARGIN, height + 2 * MARGIN));
+  append_image (cache, snapshot,
+                &GRAPHENE_RECT_INIT (dx, dy, width + 2 * MARGIN, height + 2 * MARGIN), width,
+                height, FALSE);
 }

@@ -16,13 +16,14 @@ typedef void (*GrLayerDrawFunc) (gpointer     layer,
 
 typedef struct
 {
-  GtkWidget  *widget; /* the layer, redrawn when a zoom settles; not owned */
-  GdkTexture *texture;
-  double      affine[4];
-  int         width, height, scale;
-  guint       version;
-  gboolean    stale; /* stretched: draw afresh at the next frame */
-  guint       settle_id;
+  GtkWidget       *widget;  /* the layer, redrawn when a zoom settles; not owned */
+  cairo_surface_t *surface; /* the drawing, margins included */
+  GdkTexture      *texture; /* the same, for a GPU renderer; made when first needed */
+  double           affine[4];
+  int              width, height, scale;
+  guint            version;
+  gboolean         stale; /* stretched: draw afresh at the next frame */
+  guint            settle_id;
 } GrLayerCache;
 
 void gr_layer_cache_snapshot (GrLayerCache   *cache,

@@ -4,6 +4,7 @@
  */
 #include "gr-labels.h"
 #include "gr-project-file.h"
+#include "gr-render-private.h"
 #include "gr-render.h"
 #include "gr-style-store.h"
 #include "gr-test-project.h"
@@ -231,6 +232,128 @@ test_placer (void)
       gr_labels_get_label (labels, 0)->box[2] - gr_labels_get_label (labels, 0)->box[0], >, 30);
 }
 
+/* The vertices cairo was given for @xy (pixels), one ring or line. */
+static GArray *
+traced (const double *xy, guint n, gboolean close)
+{
+  const double     identity[4] = { 1, 1, 0, 0 };
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t         *cr = cairo_create (surface);
+  g_autoptr (GrPolygon) shape = gr_polygon_new (xy, n, &n, 1);
+  GArray       *points = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_path_t *path;
+  gboolean      closed = FALSE;
+
+  _gr_render_trace (cr, identity, shape, close);
+  path = cairo_copy_path (cr);
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    if (path->data[i].header.type == CAIRO_PATH_CLOSE_PATH)
+      closed = TRUE;
+    else if (!closed)
+      g_array_append_vals (points, &path->data[i + 1].point, 2);
+  g_assert_true (closed == close);
+  cairo_path_destroy (path);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return points;
+}
+
+static double
+distance_to_segment (const double p[2], const double a[2], const double b[2])
+{
+  double dx = b[0] - a[0], dy = b[1] - a[1], len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? CLAMP (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2, 0, 1) : 0;
+
+  return hypot (p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+}
+
+/* Every vertex of @xy lies within @tolerance of the traced line, which
+ * keeps the first and last vertices and takes the rest from @xy in order. */
+static void
+assert_follows (const double *xy, guint n, GArray *points, double tolerance)
+{
+  const double *t = (const double *) points->data;
+  guint         m = points->len / 2, j = 0;
+
+  g_assert_cmpuint (m, >=, 2);
+  g_assert_cmpfloat (fabs (t[0] - xy[0]) + fabs (t[1] - xy[1]), <, 0.01);
+  g_assert_cmpfloat (fabs (t[2 * m - 2] - xy[2 * n - 2]) + fabs (t[2 * m - 1] - xy[2 * n - 1]), <,
+                     0.01);
+  for (guint k = 0; k < m; k++)
+    {
+      while (j < n && fabs (xy[2 * j] - t[2 * k]) + fabs (xy[2 * j + 1] - t[2 * k + 1]) > 0.01)
+        j++;
+      g_assert_cmpuint (j, <, n);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      double nearest = G_MAXDOUBLE;
+
+      for (guint k = 0; k + 1 < m; k++)
+        nearest = MIN (nearest, distance_to_segment (&xy[2 * i], &t[2 * k], &t[2 * k + 2]));
+      g_assert_cmpfloat (nearest, <=, tolerance + 0.01);
+    }
+}
+
+/* Lines and rings are drawn with the vertices that change what is seen:
+ * a straight street of a thousand vertices is one segment, a wiggle a
+ * third of a pixel wide or a spike going out and back is kept, and no
+ * vertex is left more than a quarter of a pixel from the line drawn. */
+static void
+test_trace_simplified (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  double xy[2 * 1001];
+
+  for (guint i = 0; i < 1001; i++)
+    xy[2 * i] = 10 + 0.9 * i, xy[2 * i + 1] = 20 + 0.45 * i;
+  {
+    g_autoptr (GArray) points = traced (xy, 1001, FALSE);
+
+    g_assert_cmpuint (points->len / 2, ==, 2);
+    assert_follows (xy, 1001, points, 0.25);
+  }
+  /* Out along a line and half way back: the far end stays. */
+  {
+    const double spike[] = { 0, 0, 50, 0, 100, 0, 50, 0.1, 40, 0.1 };
+    g_autoptr (GArray) points = traced (spike, 5, FALSE);
+
+    assert_follows (spike, 5, points, 0.25);
+    g_assert_cmpfloat (g_array_index (points, double, 2), ==, 100);
+  }
+  /* Wiggles of a third of a pixel on a long line are kept. */
+  for (guint i = 0; i < 1001; i++)
+    xy[2 * i] = 3 * i, xy[2 * i + 1] = (i % 2) * 0.34;
+  {
+    g_autoptr (GArray) points = traced (xy, 1001, FALSE);
+
+    g_assert_cmpuint (points->len / 2, >, 500);
+    assert_follows (xy, 1001, points, 0.25);
+  }
+  /* Random walks at several scales, as lines and as rings. */
+  for (guint scale = 0; scale < 6; scale++)
+    {
+      double step = pow (4, scale) / 16, x = 0, y = 0, heading = 0;
+
+      for (guint i = 0; i < 1001; i++)
+        {
+          heading += g_rand_double_range (rand, -0.6, 0.6);
+          x += step * cos (heading) * g_rand_double_range (rand, 0.2, 1.5);
+          y += step * sin (heading) * g_rand_double_range (rand, 0.2, 1.5);
+          xy[2 * i] = x, xy[2 * i + 1] = y;
+        }
+      for (guint close = 0; close < 2; close++)
+        {
+          g_autoptr (GArray) points = traced (xy, 1001, close);
+
+          g_test_message ("step %.3f px: %u of 1001 vertices drawn", step, points->len / 2);
+          assert_follows (xy, 1001, points, 0.25);
+          if (step <= 0.25)
+            g_assert_cmpuint (points->len / 2, <, 300);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -240,5 +363,6 @@ main (int argc, char **argv)
   g_test_add_func ("/style/colour-vision", test_colour_vision);
   g_test_add_func ("/style/layer-labels", test_layer_labels);
   g_test_add_func ("/style/placer", test_placer);
+  g_test_add_func ("/style/trace-simplified", test_trace_simplified);
   return g_test_run ();
 }

@@ -89,11 +89,87 @@ in_view (const double a[4], const double b[4], double w, double h)
   return MAX (x0, x1) >= 0 && MAX (y0, y1) >= 0 && MIN (x0, x1) <= w && MIN (y0, y1) <= h;
 }
 
+/* Vertices are left out while the line drawn stays within TOLERANCE
+ * pixels of them: a street of a hundred vertices seen from afar is one
+ * segment, at no visible cost.
+ *
+ * The directions from the last vertex drawn whose line passes within the
+ * tolerance of a vertex make a wedge; the wedges of the vertices left out
+ * are intersected as the path goes on, and a vertex is left out while its
+ * own direction lies in that intersection (so the line to it passes near
+ * every vertex before it) and it reaches as far as they did (a spike
+ * going out and back is kept). */
+#define TOLERANCE 0.25
+
+typedef struct
+{
+  cairo_t *cr;
+  double   ax, ay;         /* the last vertex drawn */
+  double   px, py;         /* the last vertex seen, not drawn yet */
+  double   lx, ly, rx, ry; /* the wedge's bounds, anticlockwise and clockwise */
+  double   reach;          /* the farthest any vertex left out is from a */
+  gboolean wedge;          /* a vertex beyond the tolerance has been seen */
+  gboolean pending;        /* p is still to be drawn */
+} Sleeve;
+
+static inline double
+cross (double ax, double ay, double bx, double by)
+{
+  return ax * by - ay * bx;
+}
+
+static void
+sleeve_start (Sleeve *s, double x, double y)
+{
+  s->ax = x, s->ay = y;
+  s->wedge = s->pending = FALSE;
+  s->reach = 0;
+}
+
+static void
+sleeve_add (Sleeve *s, double x, double y)
+{
+  double dx = x - s->ax, dy = y - s->ay, r2 = dx * dx + dy * dy, r, ux, uy, sn, cs;
+
+  if (s->wedge
+      && (cross (s->rx, s->ry, dx, dy) < 0 || cross (dx, dy, s->lx, s->ly) < 0
+          || r2 < (s->reach - TOLERANCE) * (s->reach - TOLERANCE) || !isfinite (r2)))
+    {
+      /* The line to this vertex would leave one left out behind. */
+      cairo_line_to (s->cr, s->px, s->py);
+      sleeve_start (s, s->px, s->py);
+      dx = x - s->ax, dy = y - s->ay, r2 = dx * dx + dy * dy;
+    }
+  s->px = x, s->py = y, s->pending = TRUE;
+  if (r2 <= TOLERANCE * TOLERANCE || !isfinite (r2))
+    return;
+  r = sqrt (r2);
+  ux = dx / r, uy = dy / r;
+  sn = TOLERANCE / r, cs = sqrt (1 - sn * sn);
+  if (!s->wedge)
+    {
+      s->lx = ux * cs - uy * sn, s->ly = ux * sn + uy * cs;
+      s->rx = ux * cs + uy * sn, s->ry = uy * cs - ux * sn;
+      s->wedge = TRUE;
+    }
+  else
+    {
+      double lx = ux * cs - uy * sn, ly = ux * sn + uy * cs;
+      double rx = ux * cs + uy * sn, ry = uy * cs - ux * sn;
+
+      if (cross (s->lx, s->ly, lx, ly) < 0)
+        s->lx = lx, s->ly = ly;
+      if (cross (s->rx, s->ry, rx, ry) > 0)
+        s->rx = rx, s->ry = ry;
+    }
+  s->reach = MAX (s->reach, r);
+}
+
 void
 _gr_render_trace (cairo_t *cr, const double a[4], const GrPolygon *shape, gboolean close)
 {
+  Sleeve s = { .cr = cr };
   guint  start = 0;
-  double last_x = 0, last_y = 0;
 
   for (guint r = 0; r < shape->n_rings; r++)
     {
@@ -101,16 +177,17 @@ _gr_render_trace (cairo_t *cr, const double a[4], const GrPolygon *shape, gboole
         {
           double x = a[0] * shape->xy[2 * i] + a[2], y = a[1] * shape->xy[2 * i + 1] + a[3];
 
-          /* Points closer than half a pixel to the last one drawn change
-           * nothing on the surface: a whole city at low zoom draws fast. */
           if (i == start)
-            cairo_move_to (cr, x, y);
-          else if (i + 1 == shape->ring_ends[r] || fabs (x - last_x) + fabs (y - last_y) >= 0.5)
-            cairo_line_to (cr, x, y);
+            {
+              cairo_move_to (cr, x, y);
+              sleeve_start (&s, x, y);
+            }
           else
-            continue;
-          last_x = x, last_y = y;
+            sleeve_add (&s, x, y);
         }
+      /* A ring's or a line's last vertex is always drawn. */
+      if (s.pending)
+        cairo_line_to (cr, s.px, s.py);
       if (close)
         cairo_close_path (cr);
       start = shape->ring_ends[r];

@@ -198,7 +198,8 @@ measure_drag (GrWindow *window, const char *name, gboolean walking)
   GrFeature       *park = g_ptr_array_index (project->layers[GR_ROLE_PARK]->features,
                                              project->layers[GR_ROLE_PARK]->features->len / 2);
   g_auto (OGRGeometryH) inside = OGR_G_PointOnSurface (park->geometry);
-  double x = OGR_G_GetX (inside, 0), y = OGR_G_GetY (inside, 0), lon, lat, samples[30];
+  double x = OGR_G_GetX (inside, 0), y = OGR_G_GetY (inside, 0), lon, lat, samples[30], work[30];
+  g_autofree char *work_name = g_strconcat (name, "_frame_work", NULL);
 
   gr_display_to_lonlat (display, x, y, &lon, &lat);
   shumate_viewport_set_zoom_level (viewport, 16);
@@ -212,18 +213,24 @@ measure_drag (GrWindow *window, const char *name, gboolean walking)
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
       FrameTimes t = { 0, 0, FALSE };
-      gulong     after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &t);
-      double     start = now ();
+      gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &t);
+      gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &t);
+      double start = now ();
 
       gr_window_drag_to (window, x + 10.0 * (i + 1), y + 5.0 * (i + 1));
       gtk_widget_queue_draw (GTK_WIDGET (window));
       while (!t.painted)
         g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (clock, before);
       g_signal_handler_disconnect (clock, after);
+      /* From the move to the frame shown, waiting for the display's
+       * refresh included; and the frame's own work. */
       samples[i] = (t.end - start) * 1000;
+      work[i] = (t.end - t.start) * 1000;
     }
   gr_window_drag_end (window);
-  print_samples (name, 16, samples, G_N_ELEMENTS (samples), walking);
+  print_samples (name, 16, samples, G_N_ELEMENTS (samples), FALSE);
+  print_samples (work_name, 16, work, G_N_ELEMENTS (work), walking);
 }
 
 int

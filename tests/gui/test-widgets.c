@@ -10,6 +10,7 @@
 #include "gr-export-report-dialog.h"
 #include "gr-history-panel.h"
 #include "gr-indicator-panel.h"
+#include "gr-layer-cache.h"
 #include "gr-layer-panel.h"
 #include "gr-name-dialog.h"
 #include "gr-preferences.h"
@@ -462,6 +463,75 @@ test_presentation (void)
   g_assert_finalize_object (presentation);
 }
 
+/* Outlines and translucent fills everywhere, across the middle rows too. */
+static void
+draw_shapes (gpointer layer, cairo_t *cr, const double affine[4], double width, double height)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+
+  g_assert_cmpfloat (width, ==, 400 + 2 * 128);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < 300; i++)
+    {
+      double x = affine[0] * g_rand_double (rand) + affine[2];
+      double y = affine[1] * g_rand_double (rand) + affine[3];
+
+      cairo_move_to (cr, x, y);
+      for (guint k = 0; k < 6; k++)
+        cairo_line_to (cr, x + g_rand_double_range (rand, -60, 60),
+                       y + g_rand_double_range (rand, -60, 60));
+      cairo_close_path (cr);
+      cairo_set_source_rgba (cr, g_rand_double (rand), 0.5, 0.3, 0.55);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.2, 0.2, g_rand_double (rand), 0.8);
+      cairo_set_line_width (cr, g_rand_double_range (rand, 0.4, 2));
+      cairo_stroke (cr);
+    }
+}
+
+static GBytes *
+cached_pixels (gboolean parallel, int scale)
+{
+  GrLayerCache cache = { .parallel = parallel };
+  const double affine[4] = { 400, 300, 0, 0 }; /* the unit square over the view */
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  cairo_t         *cr = cairo_create (surface);
+  GBytes          *pixels;
+
+  gr_layer_cache_snapshot (&cache, snapshot, affine, 400, 300, scale, 1, draw_shapes, NULL);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize) cairo_image_surface_get_stride (surface) * 300);
+  cairo_surface_destroy (surface);
+  gr_layer_cache_clear (&cache);
+  return pixels;
+}
+
+/* A layer drawn on two threads, a band of rows each, is the same to the
+ * last bit as the one drawn whole, at scale 1 and 2. */
+static void
+test_layer_cache_bands (void)
+{
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr (GBytes) whole = cached_pixels (FALSE, scale);
+      g_autoptr (GBytes) bands = cached_pixels (TRUE, scale);
+      const guint8 *p = g_bytes_get_data (whole, NULL);
+      gsize         painted = 0;
+
+      for (gsize i = 3; i < g_bytes_get_size (whole); i += 4)
+        painted += p[i] != 0;
+      g_assert_cmpuint (painted, >, 400 * 300 / 2);
+      g_assert_true (g_bytes_equal (whole, bands));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -478,5 +548,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/widgets/export-dialogs", test_export_dialogs);
   g_test_add_func ("/gui/widgets/preferences", test_preferences);
   g_test_add_func ("/gui/widgets/presentation", test_presentation);
+  g_test_add_func ("/gui/widgets/layer-cache-bands", test_layer_cache_bands);
   return g_test_run ();
 }

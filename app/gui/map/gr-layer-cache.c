@@ -37,6 +37,7 @@ gr_layer_cache_clear (GrLayerCache *cache)
 {
   g_clear_object (&cache->texture);
   g_clear_pointer (&cache->surface, cairo_surface_destroy);
+  g_clear_pointer (&cache->spare, cairo_surface_destroy);
   g_clear_handle_id (&cache->settle_id, g_source_remove);
 }
 
@@ -84,6 +85,85 @@ reusable (const GrLayerCache *cache,
          && fabs (dy) <= MARGIN;
 }
 
+typedef struct
+{
+  cairo_surface_t *band;
+  double           affine[4];
+  double           width, height;
+  GrLayerDrawFunc  draw;
+  gpointer         layer;
+} Band;
+
+/* One band of rows of the image, drawn as an image of its own over the
+ * same memory: the map's transform moved up by the rows above it. */
+static void
+band_init (Band            *band,
+           cairo_surface_t *image,
+           const double     affine[4],
+           int              row0,
+           int              row1,
+           int              scale,
+           GrLayerDrawFunc  draw,
+           gpointer         layer)
+{
+  int stride = cairo_image_surface_get_stride (image);
+
+  band->band = cairo_image_surface_create_for_data (
+      cairo_image_surface_get_data (image) + (gsize) row0 * stride, CAIRO_FORMAT_ARGB32,
+      cairo_image_surface_get_width (image), row1 - row0, stride);
+  memcpy (band->affine, affine, sizeof band->affine);
+  band->affine[3] -= (double) row0 / scale;
+  band->width = (double) cairo_image_surface_get_width (image) / scale;
+  band->height = (double) (row1 - row0) / scale;
+  band->draw = draw;
+  band->layer = layer;
+}
+
+static gpointer
+band_draw (gpointer data)
+{
+  Band    *band = data;
+  cairo_t *cr = cairo_create (band->band);
+
+  band->draw (band->layer, cr, band->affine, band->width, band->height);
+  cairo_destroy (cr);
+  cairo_surface_finish (band->band);
+  cairo_surface_destroy (band->band);
+  return NULL;
+}
+
+/* The layer drawn into the cache's image; a layer whose drawing may run on
+ * several threads at once draws the image's top and bottom halves on two
+ * cores. Cairo rasterises each pixel from the geometry alone, so the
+ * halves meet exactly as one drawing would. */
+static void
+draw_bands (GrLayerCache   *cache,
+            const double    affine[4],
+            int             scale,
+            GrLayerDrawFunc draw,
+            gpointer        layer)
+{
+  int  rows = cairo_image_surface_get_height (cache->surface);
+  int  split = cache->parallel && g_get_num_processors () > 1 ? rows / 2 : rows;
+  Band top, bottom;
+
+  band_init (&top, cache->surface, affine, 0, split, scale, draw, layer);
+  cairo_surface_set_device_scale (top.band, scale, scale);
+  if (split == rows)
+    {
+      band_draw (&top);
+      return;
+    }
+  band_init (&bottom, cache->surface, affine, split, rows, scale, draw, layer);
+  cairo_surface_set_device_scale (bottom.band, scale, scale);
+  {
+    GThread *thread = g_thread_new ("gr-layer-band", band_draw, &bottom);
+
+    band_draw (&top);
+    g_thread_join (thread);
+  }
+}
+
 static void
 redraw (GrLayerCache   *cache,
         const double    affine[4],
@@ -94,17 +174,36 @@ redraw (GrLayerCache   *cache,
         GrLayerDrawFunc draw,
         gpointer        layer)
 {
-  int      w = width + 2 * MARGIN, h = height + 2 * MARGIN;
-  double   shifted[4] = { affine[0], affine[1], affine[2] + MARGIN, affine[3] + MARGIN };
-  cairo_t *cr;
+  int              w = width + 2 * MARGIN, h = height + 2 * MARGIN;
+  double           shifted[4] = { affine[0], affine[1], affine[2] + MARGIN, affine[3] + MARGIN };
+  cairo_surface_t *spare = g_steal_pointer (&cache->spare);
 
-  gr_layer_cache_clear (cache);
-  cache->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
-  cr = cairo_create (cache->surface);
-  cairo_scale (cr, scale, scale);
-  draw (layer, cr, shifted, w, h);
-  cairo_destroy (cr);
+  /* Drawn into the image before last when nothing holds it any more (the
+   * frame that showed it has been replaced): a fresh image of this size
+   * costs more in page faults than the drawing of a district. */
+  g_clear_object (&cache->texture);
+  if (spare != NULL
+      && (cairo_surface_get_reference_count (spare) != 1
+          || cairo_image_surface_get_width (spare) != w * scale
+          || cairo_image_surface_get_height (spare) != h * scale))
+    g_clear_pointer (&spare, cairo_surface_destroy);
+  cache->spare = g_steal_pointer (&cache->surface);
+  cache->surface = spare != NULL
+                       ? spare
+                       : cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
+  if (spare != NULL)
+    {
+      cairo_t *cr = cairo_create (cache->surface);
+
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  /* The image's memory is drawn through images of their own: cairo is
+   * told first (a drawing a frame still holds is copied aside) and after. */
   cairo_surface_flush (cache->surface);
+  draw_bands (cache, shifted, scale, draw, layer);
+  cairo_surface_mark_dirty (cache->surface);
   memcpy (cache->affine, affine, sizeof cache->affine);
   cache->stale = FALSE;
   cache->width = width;

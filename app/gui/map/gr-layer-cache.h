@@ -16,8 +16,10 @@ typedef void (*GrLayerDrawFunc) (gpointer     layer,
 
 typedef struct
 {
-  GtkWidget       *widget;  /* the layer, redrawn when a zoom settles; not owned */
+  GtkWidget *widget;        /* the layer, redrawn when a zoom settles; not owned */
+  gboolean   parallel;      /* its drawing may run on two threads at once, each on a band of rows */
   cairo_surface_t *surface; /* the drawing, margins included */
+  cairo_surface_t *spare;   /* the drawing before, its memory reused for the next */
   GdkTexture      *texture; /* the same, for a GPU renderer; made when first needed */
   double           affine[4];
   int              width, height, scale;

@@ -111,6 +111,8 @@ static void
 gr_vector_layer_init (GrVectorLayer *self)
 {
   self->cache.widget = GTK_WIDGET (self);
+  /* The project's layers are only read while they are drawn. */
+  self->cache.parallel = TRUE;
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   gr_map_style_init (&self->style);
 }

@@ -2,6 +2,9 @@
  * the blind-spot colours under colour-vision deficiencies, and the names
  * placed on the map
  */
+#include "gr-candidate-rules.h"
+#include "gr-coverage-tiles.h"
+#include "gr-editor.h"
 #include "gr-labels.h"
 #include "gr-project-file.h"
 #include "gr-render-private.h"
@@ -354,6 +357,133 @@ test_trace_simplified (void)
     }
 }
 
+/* ---- the blind-spot overlay ------------------------------------------------ */
+
+static GBytes *
+coverage_pixels (GrCoverageTiles *tiles, const double affine[4], int w, int h)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t         *cr = cairo_create (surface);
+  GBytes          *pixels;
+
+  gr_coverage_tiles_draw (tiles, cr, affine, w, h);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize) cairo_image_surface_get_stride (surface) * h);
+  cairo_surface_destroy (surface);
+  return pixels;
+}
+
+static guint
+painted (GBytes *pixels)
+{
+  const guint32 *p = g_bytes_get_data (pixels, NULL);
+  guint          n = 0;
+
+  for (gsize i = 0; i < g_bytes_get_size (pixels) / 4; i++)
+    n += p[i] != 0;
+  return n;
+}
+
+/* Monaco's residential land centred in @w × @h pixels, a 64-cell tile
+ * @tile_px pixels wide. */
+static void
+coverage_view (GrDisplay *display, double cell_m, double tile_px, int w, int h, double affine[4])
+{
+  double b[4], m0[2], m1[2], lat, k;
+
+  gr_display_get_bounds (display, GR_ROLE_RESIDENTIAL, b);
+  lat = (b[1] + b[3]) / 2;
+  gr_lonlat_to_mercator (b[0], b[3], &m0[0], &m0[1]);
+  gr_lonlat_to_mercator (b[2], b[1], &m1[0], &m1[1]);
+  /* Web Mercator's unit square is the equator's length; a metre on the
+   * ground is 1 / cos(lat) of a metre there. */
+  k = tile_px / (64 * cell_m / (40075016.686 * cos (lat * G_PI / 180)));
+  affine[0] = k, affine[1] = k;
+  affine[2] = w / 2.0 - k * (m0[0] + m1[0]) / 2;
+  affine[3] = h / 2.0 - k * (m0[1] + m1[1]) / 2;
+}
+
+/* Far out the window paints blocks of tiles; they sample the same cells'
+ * colours, follow an edit like a fresh overlay, and near in the tiles are
+ * painted as before, to the bit. */
+static void
+test_coverage_overview (void)
+{
+  g_autoptr (GrProject) project = import_osm ("monaco.osm.pbf");
+  g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (GrSupplyRef));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrAnalysis) analysis = NULL;
+  g_autoptr (GrDisplay) display = gr_display_new (project, &error);
+  g_autoptr (GrCoverageTiles) blocks = gr_coverage_tiles_new ();
+  g_autoptr (GrCoverageTiles) tiles = gr_coverage_tiles_new ();
+  g_autoptr (GrCoverageTiles) fresh = gr_coverage_tiles_new ();
+  g_autoptr (GrEditor) editor = NULL;
+  g_autoptr (GBytes) far_blocks = NULL;
+  g_autoptr (GBytes) far_tiles = NULL;
+  g_autoptr (GBytes) edited = NULL;
+  g_autoptr (GBytes) edited_fresh = NULL;
+  GrCriteria c;
+  double     far[4], near[4], changed[4], b[4];
+  guint      n_blocks;
+
+  g_assert_no_error (error);
+  gr_criteria_init_default (&c);
+  /* Fine cells: Monaco's homes over several blocks of tiles. */
+  c.resolution = 1;
+  analysis = gr_project_build_analysis (project, &c, refs, &error);
+  g_assert_no_error (error);
+  gr_coverage_tiles_set_overview (blocks, TRUE);
+  gr_coverage_tiles_set_overview (fresh, TRUE);
+  gr_coverage_tiles_set_source (blocks, analysis, NULL, display);
+  gr_coverage_tiles_set_source (tiles, analysis, NULL, display);
+  g_assert_cmpuint (gr_coverage_tiles_get_n_tiles (blocks), >, 40);
+
+  coverage_view (display, c.resolution, 6, 200, 150, far);
+  far_blocks = coverage_pixels (blocks, far, 200, 150);
+  far_tiles = coverage_pixels (tiles, far, 200, 150);
+  g_test_message ("far out: %u pixels painted from blocks, %u from tiles", painted (far_blocks),
+                  painted (far_tiles));
+  g_assert_cmpuint (painted (far_blocks), >, 100);
+  n_blocks = gr_coverage_tiles_get_n_blocks (blocks);
+  g_assert_cmpuint (n_blocks, >, 3);
+  g_assert_cmpuint (gr_coverage_tiles_get_n_blocks (tiles), ==, 0);
+  g_assert_cmpfloat (fabs ((double) painted (far_blocks) - painted (far_tiles)), <,
+                     0.15 * painted (far_tiles));
+  coverage_view (display, c.resolution, 200, 800, 600, near);
+  {
+    g_autoptr (GBytes) near_blocks = coverage_pixels (blocks, near, 800, 600);
+    g_autoptr (GBytes) near_tiles = coverage_pixels (tiles, near, 800, 600);
+
+    g_assert_true (g_bytes_equal (near_blocks, near_tiles));
+    g_assert_cmpuint (gr_coverage_tiles_get_n_blocks (blocks), ==, n_blocks);
+  }
+
+  /* A park dragged to the middle of the town: the blocks under the tiles
+   * it changed are made again. */
+  editor = gr_editor_new (project, analysis, refs);
+  gr_layer_get_bounds (project->layers[GR_ROLE_RESIDENTIAL], b);
+  {
+    g_auto (OGRGeometryH) park =
+        gr_pocket_park_new ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, 20000, TRUE);
+
+    gr_editor_preview (editor, (GrFeatureKey){ GR_ROLE_PARK, 1 }, park, changed);
+  }
+  g_assert_true (isfinite (changed[0]));
+  changed[0] -= c.park_radius + 100, changed[1] -= c.park_radius + 100;
+  changed[2] += c.park_radius + 100, changed[3] += c.park_radius + 100;
+  gr_coverage_tiles_refresh_area (blocks, changed);
+  g_assert_cmpuint (gr_coverage_tiles_get_n_blocks (blocks), <, n_blocks);
+  gr_coverage_tiles_set_source (fresh, analysis, NULL, display);
+  edited = coverage_pixels (blocks, far, 200, 150);
+  edited_fresh = coverage_pixels (fresh, far, 200, 150);
+  g_assert_false (g_bytes_equal (edited, far_blocks));
+  g_assert_true (g_bytes_equal (edited, edited_fresh));
+  g_assert_cmpuint (gr_coverage_tiles_get_n_blocks (blocks), ==,
+                    gr_coverage_tiles_get_n_blocks (fresh));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -364,5 +494,6 @@ main (int argc, char **argv)
   g_test_add_func ("/style/layer-labels", test_layer_labels);
   g_test_add_func ("/style/placer", test_placer);
   g_test_add_func ("/style/trace-simplified", test_trace_simplified);
+  g_test_add_func ("/style/coverage-overview", test_coverage_overview);
   return g_test_run ();
 }

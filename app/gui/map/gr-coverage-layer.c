@@ -156,11 +156,21 @@ gr_coverage_layer_class_init (GrCoverageLayerClass *klass)
   GTK_WIDGET_CLASS (klass)->snapshot = gr_coverage_layer_snapshot;
 }
 
+/* The window's overlay: blocks of tiles far out. */
+static GrCoverageTiles *
+new_tiles (void)
+{
+  GrCoverageTiles *tiles = gr_coverage_tiles_new ();
+
+  gr_coverage_tiles_set_overview (tiles, TRUE);
+  return tiles;
+}
+
 static void
 gr_coverage_layer_init (GrCoverageLayer *self)
 {
   self->cache.widget = GTK_WIDGET (self);
-  self->tiles = gr_coverage_tiles_new ();
+  self->tiles = new_tiles ();
   self->served = g_array_new (FALSE, FALSE, sizeof (double));
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -186,7 +196,7 @@ gr_coverage_layer_keep_spare (GrCoverageLayer *self)
     return;
   self->spare = g_steal_pointer (&self->tiles);
   self->spare_analysis = self->analysis;
-  self->tiles = gr_coverage_tiles_new ();
+  self->tiles = new_tiles ();
 }
 
 /* The kept images go: their analysis is about to. */

@@ -149,6 +149,8 @@ gr_swipe_layer_init (GrSwipeLayer *self)
   self->cache.widget = GTK_WIDGET (self);
   self->before = gr_coverage_tiles_new ();
   self->gains = gr_coverage_tiles_new ();
+  gr_coverage_tiles_set_overview (self->before, TRUE);
+  gr_coverage_tiles_set_overview (self->gains, TRUE);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 

@@ -23,6 +23,25 @@ typedef struct
   guint            key;          /* ty × n_tiles_x + tx: the array is sorted by it */
 } TileImage;
 
+/* Far out, a tile is a few pixels across and painting thousands of them
+ * one by one costs more than their pixels: blocks of BLOCK_TILES ×
+ * BLOCK_TILES tiles are painted instead, each from one image holding every
+ * SHRINK-th cell of every SHRINK-th row (what painting the tiles themselves
+ * would sample at that scale). A block's image is made when first drawn,
+ * and again after an edit changed a tile under it. Within a block, as
+ * within a tile, the metric CRS and Web Mercator differ by far less than a
+ * pixel at the scales blocks are drawn at. */
+#define BLOCK_TILES 8
+#define SHRINK      8
+#define BLOCK_SIZE  (BLOCK_TILES * GR_GRID_TILE_SIZE / SHRINK)
+
+typedef struct
+{
+  cairo_surface_t *image; /* NULL when no tile under it has homes */
+  double           corner[3][2];
+  gboolean         made;
+} Block;
+
 struct _GrCoverageTiles
 {
   GrAnalysis   *analysis;   /* not owned */
@@ -30,6 +49,9 @@ struct _GrCoverageTiles
   GrAnalysis   *before;     /* not owned: when set, the homes @analysis newly covers */
   GrDisplay    *display;    /* not owned */
   GArray       *tiles;      /* TileImage */
+  gboolean      overview;   /* blocks far out */
+  Block        *blocks;     /* n_blocks_x × n_blocks_y, made when first needed */
+  guint         n_blocks_x, n_blocks_y;
 };
 
 static GrCellKind
@@ -88,8 +110,18 @@ gr_coverage_tiles_new (void)
 }
 
 static void
+clear_blocks (GrCoverageTiles *tiles)
+{
+  for (guint i = 0; tiles->blocks != NULL && i < tiles->n_blocks_x * tiles->n_blocks_y; i++)
+    g_clear_pointer (&tiles->blocks[i].image, cairo_surface_destroy);
+  g_clear_pointer (&tiles->blocks, g_free);
+  tiles->n_blocks_x = tiles->n_blocks_y = 0;
+}
+
+static void
 clear_tiles (GrCoverageTiles *tiles)
 {
+  clear_blocks (tiles);
   for (guint i = 0; i < tiles->tiles->len; i++)
     cairo_surface_destroy (g_array_index (tiles->tiles, TileImage, i).image);
   g_array_set_size (tiles->tiles, 0);
@@ -109,6 +141,28 @@ static GrGrid *
 tiles_grid (GrCoverageTiles *tiles)
 {
   return gr_coverage_get_grid (gr_analysis_get_coverage (tiles->analysis));
+}
+
+/* North-west, north-east and south-west corners of a square of the
+ * analysis CRS, in Web Mercator. */
+static void
+square_corners (GrCoverageTiles *tiles,
+                double           left,
+                double           bottom,
+                double           side,
+                double           corner[3][2])
+{
+  const double xy[3][2] = { { left, bottom + side },
+                            { left + side, bottom + side },
+                            { left, bottom } };
+
+  for (guint k = 0; k < 3; k++)
+    {
+      double lon, lat;
+
+      gr_display_to_lonlat (tiles->display, xy[k][0], xy[k][1], &lon, &lat);
+      gr_lonlat_to_mercator (lon, lat, &corner[k][0], &corner[k][1]);
+    }
 }
 
 /* The image of grid tile (@tx, @ty); FALSE where the tile has no homes. */
@@ -146,19 +200,7 @@ make_tile (GrCoverageTiles *tiles, guint tx, guint ty, TileImage *t)
     }
   gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
   left = x0 + tx * side, bottom = y0 + ty * side;
-  {
-    const double xy[3][2] = { { left, bottom + side },
-                              { left + side, bottom + side },
-                              { left, bottom } };
-
-    for (guint k = 0; k < 3; k++)
-      {
-        double lon, lat;
-
-        gr_display_to_lonlat (tiles->display, xy[k][0], xy[k][1], &lon, &lat);
-        gr_lonlat_to_mercator (lon, lat, &t->corner[k][0], &t->corner[k][1]);
-      }
-  }
+  square_corners (tiles, left, bottom, side, t->corner);
   t->image = cells_image (states, samples, tiles->comparison != NULL || tiles->before != NULL);
   t->key = ty * nx + tx;
   return TRUE;
@@ -242,6 +284,101 @@ lower_bound (GArray *tiles, guint key)
   return lo;
 }
 
+/* Block (@bx, @by)'s corners and image: the tiles under it sampled. */
+static void
+make_block (GrCoverageTiles *tiles, guint bx, guint by, Block *b)
+{
+  GrGrid *grid = tiles_grid (tiles);
+  double  x0, y0, side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (grid);
+  guint   nx, ny;
+  guint8 *data = NULL;
+  int     stride = 0;
+
+  gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
+  square_corners (tiles, x0 + bx * BLOCK_TILES * side, y0 + by * BLOCK_TILES * side,
+                  BLOCK_TILES * side, b->corner);
+  b->made = TRUE;
+  for (guint ty = by * BLOCK_TILES; ty < MIN (ny, (by + 1) * BLOCK_TILES); ty++)
+    {
+      guint key = ty * nx + bx * BLOCK_TILES, at = lower_bound (tiles->tiles, key);
+
+      for (; at < tiles->tiles->len; at++)
+        {
+          const TileImage *t = &g_array_index (tiles->tiles, TileImage, at);
+          guint            tx = t->key % nx, ox, oy;
+          const guint8    *src;
+          int              src_stride;
+
+          if (t->key / nx != ty || tx >= (bx + 1) * BLOCK_TILES)
+            break;
+          if (b->image == NULL)
+            {
+              b->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, BLOCK_SIZE, BLOCK_SIZE);
+              cairo_surface_flush (b->image);
+              data = cairo_image_surface_get_data (b->image);
+              stride = cairo_image_surface_get_stride (b->image);
+            }
+          cairo_surface_flush (t->image);
+          src = cairo_image_surface_get_data (t->image);
+          src_stride = cairo_image_surface_get_stride (t->image);
+          /* Tile images have north at the top, as blocks do. */
+          ox = (tx - bx * BLOCK_TILES) * (GR_GRID_TILE_SIZE / SHRINK);
+          oy = ((by + 1) * BLOCK_TILES - 1 - ty) * (GR_GRID_TILE_SIZE / SHRINK);
+          for (guint j = 0; j < GR_GRID_TILE_SIZE / SHRINK; j++)
+            for (guint i = 0; i < GR_GRID_TILE_SIZE / SHRINK; i++)
+              ((guint32 *) (data + (oy + j) * stride))[ox + i] =
+                  ((const guint32 *) (src
+                                      + (j * SHRINK + SHRINK / 2)
+                                            * src_stride))[i * SHRINK + SHRINK / 2];
+        }
+    }
+  if (b->image != NULL)
+    cairo_surface_mark_dirty (b->image);
+}
+
+/* The blocks under what @bounds' tiles (from @tx0, @ty0 to @tx1, @ty1)
+ * hold are made again when next drawn. */
+static void
+forget_blocks (GrCoverageTiles *tiles, int tx0, int ty0, int tx1, int ty1)
+{
+  if (tiles->blocks == NULL)
+    return;
+  for (int by = ty0 / BLOCK_TILES; by <= ty1 / BLOCK_TILES; by++)
+    for (int bx = tx0 / BLOCK_TILES; bx <= tx1 / BLOCK_TILES; bx++)
+      {
+        Block *b = &tiles->blocks[by * tiles->n_blocks_x + bx];
+
+        g_clear_pointer (&b->image, cairo_surface_destroy);
+        b->made = FALSE;
+      }
+}
+
+/* The blocks made and not forgotten since, with homes under them. */
+guint
+gr_coverage_tiles_get_n_blocks (GrCoverageTiles *tiles)
+{
+  guint n = 0;
+
+  for (guint i = 0; tiles->blocks != NULL && i < tiles->n_blocks_x * tiles->n_blocks_y; i++)
+    n += tiles->blocks[i].image != NULL;
+  return n;
+}
+
+/**
+ * gr_coverage_tiles_set_overview:
+ *
+ * Far out, draws blocks of tiles from images made once instead of every
+ * tile: what the window wants while the map moves. Off by default: maps
+ * for print draw every tile.
+ */
+void
+gr_coverage_tiles_set_overview (GrCoverageTiles *tiles, gboolean overview)
+{
+  tiles->overview = overview;
+  if (!overview)
+    clear_blocks (tiles);
+}
+
 /**
  * gr_coverage_tiles_refresh_area:
  * @bounds: analysis CRS: what an edit can have changed
@@ -278,6 +415,8 @@ gr_coverage_tiles_refresh_area (GrCoverageTiles *tiles, const double bounds[4])
         if (make_tile (tiles, tx, ty, &t))
           g_array_insert_val (tiles->tiles, at, t);
       }
+  if (tx0 <= tx1 && ty0 <= ty1)
+    forget_blocks (tiles, tx0, ty0, tx1, ty1);
 }
 
 guint
@@ -286,34 +425,80 @@ gr_coverage_tiles_get_n_tiles (GrCoverageTiles *tiles)
   return tiles->tiles->len;
 }
 
+/* An image of @size × @size pixels laid on its three corners. */
 static void
-paint_tile (cairo_t *cr, const double affine[4], double w, double h, const TileImage *t)
+paint_image (cairo_t         *cr,
+             const double     affine[4],
+             double           w,
+             double           h,
+             cairo_surface_t *image,
+             const double     corner[3][2],
+             double           size)
 {
   double         p[3][2];
   cairo_matrix_t m;
 
   for (guint k = 0; k < 3; k++)
     {
-      p[k][0] = affine[0] * t->corner[k][0] + affine[2];
-      p[k][1] = affine[1] * t->corner[k][1] + affine[3];
+      p[k][0] = affine[0] * corner[k][0] + affine[2];
+      p[k][1] = affine[1] * corner[k][1] + affine[3];
     }
   if (MAX (p[0][0], p[1][0]) < -1 || MIN (p[0][0], p[1][0]) > w + 1 || MAX (p[0][1], p[2][1]) < -1
       || MIN (p[0][1], p[2][1]) > h + 1)
     return;
-  cairo_matrix_init (&m, (p[1][0] - p[0][0]) / GR_GRID_TILE_SIZE,
-                     (p[1][1] - p[0][1]) / GR_GRID_TILE_SIZE,
-                     (p[2][0] - p[0][0]) / GR_GRID_TILE_SIZE,
-                     (p[2][1] - p[0][1]) / GR_GRID_TILE_SIZE, p[0][0], p[0][1]);
+  if (image == NULL)
+    return;
+  cairo_matrix_init (&m, (p[1][0] - p[0][0]) / size, (p[1][1] - p[0][1]) / size,
+                     (p[2][0] - p[0][0]) / size, (p[2][1] - p[0][1]) / size, p[0][0], p[0][1]);
   cairo_save (cr);
   cairo_transform (cr, &m);
-  cairo_set_source_surface (cr, t->image, 0, 0);
+  cairo_set_source_surface (cr, image, 0, 0);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
   /* Neighbouring tiles share their corner points exactly: without
    * antialiasing their edges meet with no seam. */
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  cairo_rectangle (cr, 0, 0, GR_GRID_TILE_SIZE, GR_GRID_TILE_SIZE);
+  cairo_rectangle (cr, 0, 0, size, size);
   cairo_fill (cr);
   cairo_restore (cr);
+}
+
+/* Whether a tile is drawn smaller than a block's pixel is to a cell: far
+ * enough out for blocks. */
+static gboolean
+far_out (GrCoverageTiles *tiles, const double affine[4])
+{
+  const TileImage *t;
+
+  if (!tiles->overview || tiles->tiles->len == 0)
+    return FALSE;
+  t = &g_array_index (tiles->tiles, TileImage, 0);
+  return hypot (affine[0] * (t->corner[1][0] - t->corner[0][0]),
+                affine[1] * (t->corner[1][1] - t->corner[0][1]))
+         <= GR_GRID_TILE_SIZE / SHRINK;
+}
+
+static void
+draw_blocks (GrCoverageTiles *tiles, cairo_t *cr, const double affine[4], double w, double h)
+{
+  double x0, y0;
+  guint  nx, ny;
+
+  if (tiles->blocks == NULL)
+    {
+      gr_grid_get_layout (tiles_grid (tiles), &x0, &y0, &nx, &ny);
+      tiles->n_blocks_x = (nx + BLOCK_TILES - 1) / BLOCK_TILES;
+      tiles->n_blocks_y = (ny + BLOCK_TILES - 1) / BLOCK_TILES;
+      tiles->blocks = g_new0 (Block, tiles->n_blocks_x * tiles->n_blocks_y);
+    }
+  for (guint by = 0; by < tiles->n_blocks_y; by++)
+    for (guint bx = 0; bx < tiles->n_blocks_x; bx++)
+      {
+        Block *b = &tiles->blocks[by * tiles->n_blocks_x + bx];
+
+        if (!b->made)
+          make_block (tiles, bx, by, b);
+        paint_image (cr, affine, w, h, b->image, b->corner, BLOCK_SIZE);
+      }
 }
 
 void
@@ -323,6 +508,15 @@ gr_coverage_tiles_draw (GrCoverageTiles *tiles,
                         double           width,
                         double           height)
 {
+  if (far_out (tiles, affine))
+    {
+      draw_blocks (tiles, cr, affine, width, height);
+      return;
+    }
   for (guint i = 0; i < tiles->tiles->len; i++)
-    paint_tile (cr, affine, width, height, &g_array_index (tiles->tiles, TileImage, i));
+    {
+      const TileImage *t = &g_array_index (tiles->tiles, TileImage, i);
+
+      paint_image (cr, affine, width, height, t->image, t->corner, GR_GRID_TILE_SIZE);
+    }
 }

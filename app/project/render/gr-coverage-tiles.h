@@ -25,6 +25,8 @@ void             gr_coverage_tiles_set_gains (GrCoverageTiles *tiles,
 void             gr_coverage_tiles_refresh (GrCoverageTiles *tiles);
 void             gr_coverage_tiles_refresh_area (GrCoverageTiles *tiles, const double bounds[4]);
 guint            gr_coverage_tiles_get_n_tiles (GrCoverageTiles *tiles);
+void             gr_coverage_tiles_set_overview (GrCoverageTiles *tiles, gboolean overview);
+guint            gr_coverage_tiles_get_n_blocks (GrCoverageTiles *tiles);
 void             gr_coverage_tiles_draw (GrCoverageTiles *tiles,
                                          cairo_t         *cr,
                                          const double     affine[4],

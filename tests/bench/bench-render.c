@@ -281,8 +281,11 @@ main (int argc, char **argv)
         g_build_filename (g_get_tmp_dir (), "greenreach-bench-render.gpkg", NULL);
     g_autoptr (GError) error = NULL;
 
+    /* The window says why in a dialog when it saved the file but could
+     * not read its scenarios back. */
     if (!gr_window_save_as (window, saved, &error))
-      g_error ("%s", error->message);
+      g_error ("the synthetic city was not saved to %s: %s", saved,
+               error != NULL ? error->message : gr_window_get_error (window));
     measure_drag (window, "drag_park_straight", FALSE);
     gr_window_set_walking (window, TRUE);
     while (gr_window_get_busy (window) || g_main_context_pending (NULL))

@@ -489,6 +489,7 @@ draw_shapes (gpointer layer, cairo_t *cr, const double affine[4], double width, 
     }
 }
 
+/* The cache's own image after one snapshot, every device pixel. */
 static GBytes *
 cached_pixels (gboolean parallel, int scale)
 {
@@ -496,19 +497,17 @@ cached_pixels (gboolean parallel, int scale)
   const double affine[4] = { 400, 300, 0, 0 }; /* the unit square over the view */
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
-  cairo_t         *cr = cairo_create (surface);
-  GBytes          *pixels;
+  GBytes *pixels;
 
   gr_layer_cache_snapshot (&cache, snapshot, affine, 400, 300, scale, 1, draw_shapes, NULL);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
-                        (gsize) cairo_image_surface_get_stride (surface) * 300);
-  cairo_surface_destroy (surface);
+  g_assert_cmpint (cairo_image_surface_get_width (cache.surface), ==, (400 + 2 * 128) * scale);
+  cairo_surface_flush (cache.surface);
+  pixels = g_bytes_new (cairo_image_surface_get_data (cache.surface),
+                        (gsize) cairo_image_surface_get_stride (cache.surface)
+                            * cairo_image_surface_get_height (cache.surface));
+  g_clear_pointer (&node, gsk_render_node_unref);
   gr_layer_cache_clear (&cache);
   return pixels;
 }
@@ -527,7 +526,7 @@ test_layer_cache_bands (void)
 
       for (gsize i = 3; i < g_bytes_get_size (whole); i += 4)
         painted += p[i] != 0;
-      g_assert_cmpuint (painted, >, 400 * 300 / 2);
+      g_assert_cmpuint (painted, >, g_bytes_get_size (whole) / 4 / 3);
       g_assert_true (g_bytes_equal (whole, bands));
     }
 }

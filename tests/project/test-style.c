@@ -237,7 +237,7 @@ test_placer (void)
 
 /* The vertices cairo was given for @xy (pixels), one ring or line. */
 static GArray *
-traced (const double *xy, guint n, gboolean close)
+traced_at (const double *xy, guint n, gboolean close, double scale)
 {
   const double     identity[4] = { 1, 1, 0, 0 };
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
@@ -247,6 +247,7 @@ traced (const double *xy, guint n, gboolean close)
   cairo_path_t *path;
   gboolean      closed = FALSE;
 
+  cairo_scale (cr, scale, scale);
   _gr_render_trace (cr, identity, shape, close);
   path = cairo_copy_path (cr);
   for (int i = 0; i < path->num_data; i += path->data[i].header.length)
@@ -259,6 +260,12 @@ traced (const double *xy, guint n, gboolean close)
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return points;
+}
+
+static GArray *
+traced (const double *xy, guint n, gboolean close)
+{
+  return traced_at (xy, n, close, 1);
 }
 
 static double
@@ -324,6 +331,24 @@ test_trace_simplified (void)
     assert_follows (spike, 5, points, 0.25);
     g_assert_cmpfloat (g_array_index (points, double, 2), ==, 100);
   }
+  /* Past the farthest vertex left out and back along its wedge's edge:
+   * the line may not stop short of it by more than the tolerance. */
+  {
+    const double back[] = { 0, 0, 10, 0, 9.7471, 0.2382 };
+    g_autoptr (GArray) points = traced (back, 3, FALSE);
+
+    assert_follows (back, 3, points, 0.25);
+  }
+  /* On a surface drawn at twice the size, the tolerance is a quarter of
+   * its pixel: wiggles of 0.15 units (0.3 of its pixels) are kept. */
+  for (guint i = 0; i < 1001; i++)
+    xy[2 * i] = 3 * i, xy[2 * i + 1] = (i % 2) * 0.15;
+  {
+    g_autoptr (GArray) points = traced_at (xy, 1001, FALSE, 2);
+
+    g_assert_cmpuint (points->len / 2, >, 500);
+    assert_follows (xy, 1001, points, 0.125);
+  }
   /* Wiggles of a third of a pixel on a long line are kept. */
   for (guint i = 0; i < 1001; i++)
     xy[2 * i] = 3 * i, xy[2 * i + 1] = (i % 2) * 0.34;
@@ -354,6 +379,86 @@ test_trace_simplified (void)
           if (step <= 0.25)
             g_assert_cmpuint (points->len / 2, <, 300);
         }
+    }
+}
+
+/* The layers drawn in two bands of rows, each as a surface of its own
+ * over the same memory (as the window draws on two cores): the same to the
+ * bit as one drawing, lines just above a band's first row included. */
+static void
+draw_rows (GrDisplay        *display,
+           const GrMapStyle *style,
+           const double      a[4],
+           guint8           *data,
+           int               stride,
+           int               width,
+           int               row0,
+           int               row1)
+{
+  cairo_surface_t *band = cairo_image_surface_create_for_data (
+      data + (gsize) row0 * stride, CAIRO_FORMAT_ARGB32, width, row1 - row0, stride);
+  cairo_t *cr = cairo_create (band);
+  double   shifted[4] = { a[0], a[1], a[2], a[3] - row0 };
+
+  gr_render_layers (cr, display, style, shifted, width, row1 - row0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (band);
+}
+
+static void
+test_layers_in_bands (void)
+{
+  g_autoptr (GrProject) project = gr_project_new ();
+  g_autoptr (GrDisplay) display = NULL;
+  g_autoptr (GError) error = NULL;
+  GrLayer           *greenways;
+  GPtrArray         *features;
+  GrMapStyle         style;
+  double             bounds[4], a[4];
+  const int          width = 1700, height = 60, stride = width * 4;
+  g_autofree guint8 *whole = g_malloc0 ((gsize) stride * height);
+  g_autofree guint8 *banded = g_malloc (stride * height);
+
+  /* Greenways 4 m long, 8 m apart, each 2 cm north of the last: over the
+   * 200 of them, every place a line can sit against a band's edge. */
+  project->crs_wkt = g_strdup ("EPSG:32650");
+  greenways = gr_project_ensure_layer (project, GR_ROLE_GREENWAY);
+  for (guint i = 0; i < 200; i++)
+    {
+      OGRGeometryH line = OGR_G_CreateGeometry (wkbLineString);
+
+      OGR_G_AddPoint_2D (line, 500000 + 8.0 * i, 4400000 + 0.02 * i);
+      OGR_G_AddPoint_2D (line, 500004 + 8.0 * i, 4400000 + 0.02 * i);
+      g_ptr_array_add (greenways->features, gr_feature_new (line));
+    }
+  display = gr_display_new (project, &error);
+  g_assert_no_error (error);
+  gr_map_style_init (&style);
+  gr_display_get_bounds (display, GR_ROLE_GREENWAY, bounds);
+  {
+    double m[4];
+
+    gr_lonlat_to_mercator (bounds[0], bounds[3], &m[0], &m[1]);
+    gr_lonlat_to_mercator (bounds[2], bounds[1], &m[2], &m[3]);
+    gr_render_fit (m, width, height, 20, a);
+  }
+  draw_rows (display, &style, a, whole, stride, width, 0, height);
+  features = gr_display_get_features (display, GR_ROLE_GREENWAY);
+  g_assert_cmpuint (features->len, ==, 200);
+  for (guint k = 0; k < features->len; k += 23)
+    {
+      GrDisplayFeature *f = g_ptr_array_index (features, k);
+      int               split = (int) floor (a[1] * f->bounds[1] + a[3]) + 1;
+      gsize             painted = 0;
+
+      /* Line k lies less than a pixel above the bottom band's first row. */
+      for (int x = 0; x < width; x++)
+        painted += ((guint32 *) (whole + (gsize) split * stride))[x] != 0;
+      g_assert_cmpint (painted, >, 0);
+      memset (banded, 0, (gsize) stride * height);
+      draw_rows (display, &style, a, banded, stride, width, 0, split);
+      draw_rows (display, &style, a, banded, stride, width, split, height);
+      g_assert_cmpmem (whole, (gsize) stride * height, banded, (gsize) stride * height);
     }
 }
 
@@ -494,6 +599,7 @@ main (int argc, char **argv)
   g_test_add_func ("/style/layer-labels", test_layer_labels);
   g_test_add_func ("/style/placer", test_placer);
   g_test_add_func ("/style/trace-simplified", test_trace_simplified);
+  g_test_add_func ("/style/layers-in-bands", test_layers_in_bands);
   g_test_add_func ("/style/coverage-overview", test_coverage_overview);
   return g_test_run ();
 }

@@ -462,19 +462,21 @@ paint_image (cairo_t         *cr,
   cairo_restore (cr);
 }
 
-/* Whether a tile is drawn smaller than a block's pixel is to a cell: far
- * enough out for blocks. */
+/* Whether a tile is drawn at most as many device pixels wide as a block
+ * holds of it: far enough out for blocks. */
 static gboolean
-far_out (GrCoverageTiles *tiles, const double affine[4])
+far_out (GrCoverageTiles *tiles, cairo_t *cr, const double affine[4])
 {
   const TileImage *t;
+  double           dx, dy;
 
   if (!tiles->overview || tiles->tiles->len == 0)
     return FALSE;
   t = &g_array_index (tiles->tiles, TileImage, 0);
-  return hypot (affine[0] * (t->corner[1][0] - t->corner[0][0]),
-                affine[1] * (t->corner[1][1] - t->corner[0][1]))
-         <= GR_GRID_TILE_SIZE / SHRINK;
+  dx = affine[0] * (t->corner[1][0] - t->corner[0][0]);
+  dy = affine[1] * (t->corner[1][1] - t->corner[0][1]);
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  return hypot (dx, dy) <= GR_GRID_TILE_SIZE / SHRINK;
 }
 
 static void
@@ -508,7 +510,7 @@ gr_coverage_tiles_draw (GrCoverageTiles *tiles,
                         double           width,
                         double           height)
 {
-  if (far_out (tiles, affine))
+  if (far_out (tiles, cr, affine))
     {
       draw_blocks (tiles, cr, affine, width, height);
       return;

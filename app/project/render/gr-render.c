@@ -80,13 +80,16 @@ _gr_render_set_rgba (cairo_t *cr, const double c[4])
   cairo_set_source_rgba (cr, c[0], c[1], c[2], c[3]);
 }
 
+/* Whether bounds @b, grown by @margin pixels (half a line's width), reach
+ * into the @w × @h surface: a line just outside it still paints its edge. */
 static gboolean
-in_view (const double a[4], const double b[4], double w, double h)
+in_view (const double a[4], const double b[4], double w, double h, double margin)
 {
   double x0 = a[0] * b[0] + a[2], x1 = a[0] * b[2] + a[2];
   double y0 = a[1] * b[1] + a[3], y1 = a[1] * b[3] + a[3];
 
-  return MAX (x0, x1) >= 0 && MAX (y0, y1) >= 0 && MIN (x0, x1) <= w && MIN (y0, y1) <= h;
+  return MAX (x0, x1) >= -margin && MAX (y0, y1) >= -margin && MIN (x0, x1) <= w + margin
+         && MIN (y0, y1) <= h + margin;
 }
 
 /* Vertices are left out while the line drawn stays within TOLERANCE
@@ -99,11 +102,12 @@ in_view (const double a[4], const double b[4], double w, double h)
  * own direction lies in that intersection (so the line to it passes near
  * every vertex before it) and it reaches as far as they did (a spike
  * going out and back is kept). */
-#define TOLERANCE 0.25
+#define TOLERANCE 0.25 /* device pixels */
 
 typedef struct
 {
   cairo_t *cr;
+  double   tolerance;      /* TOLERANCE device pixels, in the units drawn in */
   double   ax, ay;         /* the last vertex drawn */
   double   px, py;         /* the last vertex seen, not drawn yet */
   double   lx, ly, rx, ry; /* the wedge's bounds, anticlockwise and clockwise */
@@ -130,10 +134,14 @@ static void
 sleeve_add (Sleeve *s, double x, double y)
 {
   double dx = x - s->ax, dy = y - s->ay, r2 = dx * dx + dy * dy, r, ux, uy, sn, cs;
+  double t = s->tolerance;
 
+  /* The line to this vertex passes within t of one left out at distance R
+   * when its direction is in that one's wedge and it reaches at least
+   * √(R² − t²) along it. */
   if (s->wedge
       && (cross (s->rx, s->ry, dx, dy) < 0 || cross (dx, dy, s->lx, s->ly) < 0
-          || r2 < (s->reach - TOLERANCE) * (s->reach - TOLERANCE) || !isfinite (r2)))
+          || r2 < s->reach * s->reach - t * t || !isfinite (r2)))
     {
       /* The line to this vertex would leave one left out behind. */
       cairo_line_to (s->cr, s->px, s->py);
@@ -141,11 +149,11 @@ sleeve_add (Sleeve *s, double x, double y)
       dx = x - s->ax, dy = y - s->ay, r2 = dx * dx + dy * dy;
     }
   s->px = x, s->py = y, s->pending = TRUE;
-  if (r2 <= TOLERANCE * TOLERANCE || !isfinite (r2))
+  if (r2 <= t * t || !isfinite (r2))
     return;
   r = sqrt (r2);
   ux = dx / r, uy = dy / r;
-  sn = TOLERANCE / r, cs = sqrt (1 - sn * sn);
+  sn = t / r, cs = sqrt (1 - sn * sn);
   if (!s->wedge)
     {
       s->lx = ux * cs - uy * sn, s->ly = ux * sn + uy * cs;
@@ -170,6 +178,11 @@ _gr_render_trace (cairo_t *cr, const double a[4], const GrPolygon *shape, gboole
 {
   Sleeve s = { .cr = cr };
   guint  start = 0;
+  double ux = 1, uy = 0;
+
+  /* A quarter of a device pixel, at any scale the surface is drawn at. */
+  cairo_user_to_device_distance (cr, &ux, &uy);
+  s.tolerance = TOLERANCE / MAX (hypot (ux, uy), 1e-9);
 
   for (guint r = 0; r < shape->n_rings; r++)
     {
@@ -188,6 +201,7 @@ _gr_render_trace (cairo_t *cr, const double a[4], const GrPolygon *shape, gboole
       /* A ring's or a line's last vertex is always drawn. */
       if (s.pending)
         cairo_line_to (cr, s.px, s.py);
+      s.pending = FALSE;
       if (close)
         cairo_close_path (cr);
       start = shape->ring_ends[r];
@@ -208,6 +222,7 @@ draw_role (cairo_t          *cr,
   const GrRoleStyle *s = &style->roles[role];
   GPtrArray         *features = gr_display_get_features (display, role);
   gboolean           by_class = role == GR_ROLE_PARK && !style->recoloured[role];
+  double             margin = s->width * scale / 2 + 1;
 
   if (style->hidden[role] || zoom < s->min_zoom || features == NULL || features->len == 0
       || style->opacity[role] <= 0)
@@ -222,7 +237,7 @@ draw_role (cairo_t          *cr,
         {
           GrDisplayFeature *f = g_ptr_array_index (features, i);
 
-          if ((!by_class || f->park_class == c) && in_view (a, f->bounds, w, h))
+          if ((!by_class || f->park_class == c) && in_view (a, f->bounds, w, h, margin))
             _gr_render_trace (cr, a, f->mercator, f->kind != GR_SHAPE_LINE);
         }
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);

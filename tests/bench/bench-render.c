@@ -237,6 +237,7 @@ int
 main (int argc, char **argv)
 {
   g_autofree char *path = NULL;
+  g_autofree char *saved_path = NULL;
   g_autoptr (GrApplication) app = NULL;
   GrWindow    *window;
   double       t0;
@@ -310,10 +311,21 @@ main (int argc, char **argv)
       printf ("  \"mode_switch_kept\": {\"to_straight_ms\": %.1f, \"to_walking_ms\": %.1f}\n",
               to_straight, to_walking);
     }
-    g_unlink (saved);
+    saved_path = g_steal_pointer (&saved);
   }
   printf ("}\n");
+  /* The window closes the saved project before it goes, and SQLite the
+   * files beside it. */
   gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file =
+          g_strconcat (saved_path, (const char *[]){ "", "-wal", "-shm" }[i], NULL);
+
+      g_unlink (file);
+    }
   g_unlink (path);
   return 0;
 }

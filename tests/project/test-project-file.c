@@ -3,6 +3,9 @@
 #include "gr-test-project.h"
 #include "gr-test-main.h"
 
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
 static void
 test_project_file_round_trip (void)
 {
@@ -65,7 +68,54 @@ test_save_failure_leaves_nothing (void)
   g_assert_false (g_file_test ("/nonexistent-dir/x.gpkg", G_FILE_TEST_EXISTS));
 }
 
+static void
+sql (sqlite3 *db, const char *statement)
+{
+  g_assert_cmpint (sqlite3_exec (db, statement, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* A write-ahead log left beside a project by a program killed with another
+ * file of that name open does not reach the project saved there now. */
+static void
+test_stale_wal (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrProject) project = import_osm ("monaco.osm.pbf");
+  g_autoptr (GrProject) loaded = NULL;
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.gpkg", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.gpkg", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *log = NULL;
+  gsize            length;
+  sqlite3         *db;
+
+  g_assert_true (gr_project_save (project, other, &error));
+  g_assert_no_error (error);
+  /* The other file's log, pages not yet written back, copied while open. */
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  sql (db, "PRAGMA journal_mode=WAL");
+  sql (db, "PRAGMA wal_autocheckpoint=0");
+  sql (db, "CREATE TABLE scratch (x); INSERT INTO scratch VALUES (zeroblob(100000))");
+  sql (db, "DROP TABLE gpkg_contents");
+  g_assert_true (g_file_get_contents (other_wal, &log, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+  sqlite3_close (db);
+  g_assert_true (g_file_set_contents (wal, log, length, NULL));
+
+  g_assert_true (gr_project_save (project, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (gr_project_file_is_project (path));
+  loaded = gr_project_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->layers[GR_ROLE_PARK]->features->len, ==,
+                    project->layers[GR_ROLE_PARK]->features->len);
+}
+
 GR_TEST_MAIN (gr_gdal_init,
               { "/project/file/round-trip", test_project_file_round_trip },
               { "/project/file/not-a-project", test_not_a_project },
-              { "/project/file/save-failure", test_save_failure_leaves_nothing })
+              { "/project/file/save-failure", test_save_failure_leaves_nothing },
+              { "/project/file/stale-wal", test_stale_wal })

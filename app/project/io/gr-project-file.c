@@ -384,6 +384,20 @@ remove_partial (const char *partial)
     }
 }
 
+/* SQLite's journal, write-ahead log and its index beside @path. */
+static void
+remove_partial_siblings (const char *path)
+{
+  const char *suffixes[] = { "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
 static gboolean
 save_to_database (GrProject *project, const char *location, GPtrArray *scenarios, GError **error);
 
@@ -431,6 +445,11 @@ save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **er
                    _ ("%s: could not write the project file: %s"), path, g_strerror (errno));
       ok = FALSE;
     }
+  /* What SQLite left beside the file replaced (a program killed with it
+   * open) belongs to that file: read with the new one, its pages would be
+   * written over the project just saved. */
+  if (ok)
+    remove_partial_siblings (path);
   if (!ok)
     {
       remove_partial (partial);

@@ -369,24 +369,9 @@ gr_project_file_read_uri (const char *path)
   return g_strconcat ("file:", escaped, "?mode=ro&immutable=1", NULL);
 }
 
-/* The file being written and what SQLite keeps beside it; a writer killed
- * mid-save leaves them, the next save of the same project removes them. */
-static void
-remove_partial (const char *partial)
-{
-  const char *suffixes[] = { "", "-journal", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (partial, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
 /* SQLite's journal, write-ahead log and its index beside @path. */
 static void
-remove_partial_siblings (const char *path)
+remove_sqlite_siblings (const char *path)
 {
   const char *suffixes[] = { "-journal", "-wal", "-shm" };
 
@@ -396,6 +381,15 @@ remove_partial_siblings (const char *path)
 
       g_unlink (file);
     }
+}
+
+/* The file being written and what SQLite keeps beside it; a writer killed
+ * mid-save leaves them, the next save of the same project removes them. */
+static void
+remove_partial (const char *partial)
+{
+  g_unlink (partial);
+  remove_sqlite_siblings (partial);
 }
 
 static gboolean
@@ -449,7 +443,7 @@ save_to (GrProject *project, const char *path, GPtrArray *scenarios, GError **er
    * open) belongs to that file: read with the new one, its pages would be
    * written over the project just saved. */
   if (ok)
-    remove_partial_siblings (path);
+    remove_sqlite_siblings (path);
   if (!ok)
     {
       remove_partial (partial);

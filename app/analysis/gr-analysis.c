@@ -918,35 +918,59 @@ gr_analysis_foreach_cell (GrAnalysis *analysis,
                           void (*func) (const GrCell *cell, gpointer data),
                           gpointer data)
 {
+  gr_analysis_foreach_cell_where (analysis, 0, 0, func, data);
+}
+
+/**
+ * gr_analysis_foreach_cell_where:
+ * @mask: service layers' bits (1 << GrLayer) to look at
+ * @value: what they must be: 0 for the cells none of them covers
+ *
+ * As gr_analysis_foreach_cell(), for the residential cells whose state
+ * has @value in @mask only; the others cost a byte's test.
+ */
+void
+gr_analysis_foreach_cell_where (GrAnalysis *analysis,
+                                guint       mask,
+                                guint       value,
+                                void (*func) (const GrCell *cell, gpointer data),
+                                gpointer data)
+{
   const GrGrid *grid;
 
   g_return_if_fail (analysis->coverage != NULL);
+  g_return_if_fail ((mask & ~((1u << GR_N_LAYERS) - 1)) == 0 && (value & ~mask) == 0);
   grid = gr_coverage_get_grid (analysis->coverage);
   for (guint row = 0; row < grid->n_rows; row++)
-    for (guint col = 0; col < grid->n_cols; col++)
+    for (guint tx = 0; tx < grid->n_tiles_x; tx++)
       {
-        const GrTile *tile = gr_grid_tile_at (grid, col, row);
-        guint         index = gr_tile_index (col, row);
-        GrCell        cell;
+        const GrTile *tile = grid->tiles[(row >> GR_TILE_SHIFT) * grid->n_tiles_x + tx];
+        guint         at = gr_tile_index (0, row), a, b;
 
-        if (tile == NULL)
-          {
-            col |= GR_TILE_MASK; /* the rest of this tile's row */
-            continue;
-          }
-        if (tile->sample[index] == 0)
+        /* A tile's rows and columns with homes bound the cells looked at. */
+        if (tile == NULL || !((tile->rows >> (row & GR_TILE_MASK)) & 1) || tile->cols == 0)
           continue;
-        cell.col = col;
-        cell.row = row;
-        gr_grid_cell_center (grid, col, row, &cell.x, &cell.y);
-        cell.area_m2 =
-            gr_samples (tile->sample[index]) * grid->resolution * grid->resolution / 16.0;
-        cell.people = tile->people[index] / GR_POPULATION_SCALE;
-        cell.zone = tile->zone[index];
-        cell.state = tile->state[index];
-        if (is_greenway (analysis, grid, col, row))
-          cell.state |= 1u << GR_REACH_GREENWAY;
-        func (&cell, data);
+        a = (guint) __builtin_ctzll (tile->cols);
+        b = 63 - (guint) __builtin_clzll (tile->cols);
+        for (guint c = a; c <= b; c++)
+          {
+            guint  index = at + c, col = (tx << GR_TILE_SHIFT) | c;
+            GrCell cell;
+
+            if (tile->sample[index] == 0 || (tile->state[index] & mask) != value)
+              continue;
+            cell.col = col;
+            cell.row = row;
+            gr_grid_cell_center (grid, col, row, &cell.x, &cell.y);
+            cell.area_m2 =
+                gr_samples (tile->sample[index]) * grid->resolution * grid->resolution / 16.0;
+            cell.people = tile->people[index] / GR_POPULATION_SCALE;
+            cell.zone = tile->zone[index];
+            cell.state = tile->state[index];
+            if (is_greenway (analysis, grid, col, row))
+              cell.state |= 1u << GR_REACH_GREENWAY;
+            func (&cell, data);
+          }
       }
 }
 

@@ -107,6 +107,11 @@ typedef struct
 void gr_analysis_foreach_cell (GrAnalysis *analysis,
                                void (*func) (const GrCell *cell, gpointer data),
                                gpointer data);
+void gr_analysis_foreach_cell_where (GrAnalysis *analysis,
+                                     guint       mask,
+                                     guint       value,
+                                     void (*func) (const GrCell *cell, gpointer data),
+                                     gpointer data);
 
 void              gr_analysis_summarize (GrAnalysis *analysis, int zone, GrSummary *summary);
 double            gr_analysis_get_unplaced_population (GrAnalysis *analysis);

@@ -18,7 +18,9 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define EASTING  440000.0
 #define NORTHING 4420000.0
@@ -143,6 +145,75 @@ frame (GrWindow *window, double lat, double lon, double zoom)
   return (t.end - t.start) * 1000;
 }
 
+/* How long this process has run: the kernel's start time (in clock ticks,
+ * so to 10 ms) against the time since boot. The dynamic loader's work
+ * before main() is in it. */
+static double
+process_age (void)
+{
+  g_autofree char   *stat = NULL;
+  const char        *after;
+  struct timespec    boot;
+  unsigned long long start = 0;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL)
+      || (after = strrchr (stat, ')')) == NULL
+      || sscanf (after + 2,
+                 "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d "
+                 "%*d %*d %llu",
+                 &start)
+             != 1)
+    return NAN;
+  clock_gettime (CLOCK_BOOTTIME, &boot);
+  return boot.tv_sec + boot.tv_nsec * 1e-9 - (double) start / sysconf (_SC_CLK_TCK);
+}
+
+static void
+watch_paints (GtkWidget *widget, FrameTimes *t)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_after_paint),
+                    t);
+}
+
+/* Waits for the frame that shows what @window holds once it is idle. */
+static void
+paint_when_idle (GrWindow *window, FrameTimes *t)
+{
+  while (gr_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  t->painted = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (!t->painted)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A window opening @path as the application does, timed from @since to
+ * its first painted frame and to the frame with the project drawn and
+ * analysed (seconds). */
+static void
+open_timed (GrApplication *app, const char *path, double since, double *first, double *shown)
+{
+  GrWindow  *window = gr_window_new (app);
+  FrameTimes t = { 0, 0, FALSE };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_signal_connect (window, "realize", G_CALLBACK (watch_paints), &t);
+  gtk_window_present (GTK_WINDOW (window));
+  gr_window_open (window, path);
+  while (!t.painted)
+    g_main_context_iteration (NULL, TRUE);
+  if (first != NULL)
+    *first = t.end - since;
+  paint_when_idle (window, &t);
+  if (gr_window_get_session (window) == NULL)
+    g_error ("%s did not open: %s", path, gr_window_get_error (window));
+  *shown = t.end - since;
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (window)), &t);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static int
 compare_double (gconstpointer a, gconstpointer b)
 {
@@ -240,7 +311,8 @@ main (int argc, char **argv)
   g_autofree char *saved_path = NULL;
   g_autoptr (GrApplication) app = NULL;
   GrWindow    *window;
-  double       t0;
+  double       t0, main_start = now (), age = process_age ();
+  double       first_frame, sample_shown, saved_shown;
   GrCityPlan   plan = { 200, 1e6, 42 };
   GOptionEntry entries[] = {
     { "area", 0, 0, G_OPTION_ARG_DOUBLE, &plan.area_km2, "City area, km²", "KM2" },
@@ -256,9 +328,16 @@ main (int argc, char **argv)
   gtk_init ();
   adw_init ();
   gr_gdal_init ();
-  path = write_city (&plan);
   app = gr_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* Start-up as the application's own: the bundled sample, from the
+   * process's start to its first frame and to the sample shown. */
+  {
+    g_autofree char *sample = gr_runtime_data_path ("sample/andorra.osm.pbf");
+
+    open_timed (app, sample, main_start - age, &first_frame, &sample_shown);
+  }
+  path = write_city (&plan);
   window = gr_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
@@ -271,8 +350,9 @@ main (int argc, char **argv)
   if (gr_window_get_session (window) == NULL)
     g_error ("the synthetic city did not open: %s", gr_window_get_error (window));
   printf ("{\n  \"city\": {\"synthetic\": true, \"area_km2\": %g, \"residents\": %g},\n"
+          "  \"startup_first_frame_ms\": %.0f,\n  \"startup_sample_shown_ms\": %.0f,\n"
           "  \"open_and_analyse_s\": %.2f,\n",
-          plan.area_km2, plan.residents, now () - t0);
+          plan.area_km2, plan.residents, first_frame * 1000, sample_shown * 1000, now () - t0);
   measure (window, "city_extent", 11, FALSE);
   measure (window, "district", 14, FALSE);
   measure (window, "street_level", 17, FALSE);
@@ -308,17 +388,22 @@ main (int argc, char **argv)
       to_walking = (now () - start) * 1000;
       if (gr_window_get_busy (window))
         g_error ("switching back to walking distances started an analysis");
-      printf ("  \"mode_switch_kept\": {\"to_straight_ms\": %.1f, \"to_walking_ms\": %.1f}\n",
+      printf ("  \"mode_switch_kept\": {\"to_straight_ms\": %.1f, \"to_walking_ms\": %.1f},\n",
               to_straight, to_walking);
     }
     saved_path = g_steal_pointer (&saved);
   }
-  printf ("}\n");
   /* The window closes the saved project before it goes, and SQLite the
-   * files beside it. */
+   * files beside it. Straight-line distances, as the city was opened. */
+  gr_window_set_walking (window, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
+  /* The saved project, with its scenario, opened in a new window: to the
+   * frame with it drawn and analysed. */
+  t0 = now ();
+  open_timed (app, saved_path, t0, NULL, &saved_shown);
+  printf ("  \"open_saved_project_s\": %.2f\n}\n", saved_shown);
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *file =

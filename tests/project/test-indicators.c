@@ -447,6 +447,145 @@ test_priority_areas (void)
   g_assert_true (isnan (second->children)); /* the hamlet gives no ages */
 }
 
+static void
+collect_cell (const GrCell *cell, gpointer data)
+{
+  g_array_append_val ((GArray *) data, *cell);
+}
+
+static int
+by_residents (gconstpointer a, gconstpointer b)
+{
+  const double *x = a, *y = b;
+
+  if (x[0] != y[0])
+    return x[0] < y[0] ? 1 : -1;
+  return (x[1] < y[1]) - (x[1] > y[1]);
+}
+
+/* Homes scattered at random, some closer than the join distance and some
+ * further, round a park: the areas are the clusters that joining every
+ * pair of blind cells within it (in rows and in columns) makes, and the
+ * cells the analysis hands out are its own figures. */
+static void
+test_priority_clusters (void)
+{
+  g_autoptr (GrProject) project = gr_project_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr (GrAnalysis) analysis = NULL;
+  g_autoptr (GArray) areas = NULL;
+  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (GrCell));
+  g_autoptr (GArray) blind = g_array_new (FALSE, FALSE, sizeof (GrCell));
+  g_autoptr (GArray) where = g_array_new (FALSE, FALSE, sizeof (GrCell));
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) expected = g_array_new (FALSE, TRUE, 2 * sizeof (double));
+  g_autofree guint *cluster = NULL;
+  const guint       covered = (1u << GR_LAYER_GREEN) | (1u << GR_LAYER_PARK);
+  double            area = 0, people = 0, resolution;
+  guint             reach, n = 0;
+  GrSummary         summary;
+
+  project->crs_wkt = g_strdup ("EPSG:4547");
+  for (guint i = 0; i < 300; i++)
+    {
+      double x = g_rand_double_range (rand, 0, 2000), y = g_rand_double_range (rand, 0, 2000);
+      double w = g_rand_double_range (rand, 10, 30);
+      g_autofree char *wkt = g_strdup_printf ("POLYGON ((%.2f %.2f,%.2f %.2f,%.2f %.2f,%.2f %.2f,"
+                                              "%.2f %.2f))",
+                                              x, y, x + w, y, x + w, y + w, x, y + w, x, y);
+
+      add (project, GR_ROLE_RESIDENTIAL, feature (wkt, NULL, NULL, NAN));
+    }
+  /* Two homes 60 m apart in a row and one 30 m above between them, in
+   * reach of both: one area, though the two are not in reach of each other. */
+  add (project, GR_ROLE_RESIDENTIAL,
+       feature ("POLYGON ((3000 3000,3020 3000,3020 3010,3000 3010,3000 3000))", NULL, NULL, NAN));
+  add (project, GR_ROLE_RESIDENTIAL,
+       feature ("POLYGON ((3080 3000,3100 3000,3100 3010,3080 3010,3080 3000))", NULL, NULL, NAN));
+  add (project, GR_ROLE_RESIDENTIAL,
+       feature ("POLYGON ((3040 3030,3050 3030,3050 3040,3040 3040,3040 3030))", NULL, NULL, NAN));
+  add (project, GR_ROLE_POPULATION,
+       feature ("POLYGON ((0 0,3200 0,3200 3200,0 3200,0 0))", NULL, NULL, 30000));
+  add (project, GR_ROLE_PARK,
+       feature ("POLYGON ((900 900,1100 900,1100 1100,900 1100,900 900))", "中心公园", "G12", NAN));
+  gr_project_update_extent (project);
+  analysis = analyse (project);
+  resolution = gr_analysis_get_criteria (analysis)->resolution;
+  reach = (guint) ceil (GR_PRIORITY_JOIN_M / resolution);
+
+  /* Every residential cell, once: the analysis's own sums. */
+  gr_analysis_foreach_cell (analysis, collect_cell, all);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const GrCell *c = &g_array_index (all, GrCell, i);
+
+      g_assert_true (i == 0 || c->row > g_array_index (all, GrCell, i - 1).row
+                     || c->col > g_array_index (all, GrCell, i - 1).col);
+      area += c->area_m2, people += c->people;
+      if (!(c->state & covered))
+        g_array_append_val (blind, *c);
+    }
+  gr_analysis_summarize (analysis, -1, &summary);
+  g_assert_cmpfloat_with_epsilon (area, summary.residential.area_m2, 1e-6 * area);
+  g_assert_cmpfloat_with_epsilon (people, summary.residential.population, 1e-6 * people);
+  /* Those none of the layers covers, asked for as such: the same cells. */
+  gr_analysis_foreach_cell_where (analysis, covered, 0, collect_cell, where);
+  g_assert_cmpuint (where->len, ==, blind->len);
+  g_assert_cmpmem (where->data, where->len * sizeof (GrCell), blind->data,
+                   blind->len * sizeof (GrCell));
+  g_assert_cmpuint (blind->len, >, 1000);
+  g_assert_cmpuint (blind->len, <, all->len);
+
+  /* Every pair of blind cells within reach, joined by hand. */
+  cluster = g_new (guint, blind->len);
+  for (guint i = 0; i < blind->len; i++)
+    cluster[i] = G_MAXUINT;
+  for (guint start = 0; start < blind->len; start++)
+    {
+      double sum[2] = { 0, 0 };
+
+      if (cluster[start] != G_MAXUINT)
+        continue;
+      cluster[start] = n;
+      g_array_append_val (stack, start);
+      while (stack->len > 0)
+        {
+          const GrCell *c =
+              &g_array_index (blind, GrCell, g_array_index (stack, guint, stack->len - 1));
+
+          g_array_set_size (stack, stack->len - 1);
+          sum[0] += c->people, sum[1] += c->area_m2;
+          for (guint j = 0; j < blind->len; j++)
+            {
+              const GrCell *d = &g_array_index (blind, GrCell, j);
+
+              if (cluster[j] == G_MAXUINT && ABS ((int) c->row - (int) d->row) <= (int) reach
+                  && ABS ((int) c->col - (int) d->col) <= (int) reach)
+                cluster[j] = n, g_array_append_val (stack, j);
+            }
+        }
+      g_array_append_val (expected, sum);
+      n++;
+    }
+  g_array_sort (expected, by_residents);
+  g_test_message ("%u blind cells of %u in %u clusters", blind->len, all->len, n);
+  /* Neither all one nor each apart: the join distance decides. */
+  g_assert_cmpuint (n, >, 20);
+  g_assert_cmpuint (n, <, 250);
+
+  areas = gr_priority_areas_find (project, analysis, -1, G_MAXUINT);
+  g_assert_cmpuint (areas->len, ==, n);
+  for (guint r = 0; r < n; r++)
+    {
+      const GrPriorityArea *a = &g_array_index (areas, GrPriorityArea, r);
+      const double         *e = (const double *) expected->data + 2 * r;
+
+      g_assert_cmpuint (a->rank, ==, r + 1);
+      g_assert_cmpfloat_with_epsilon (a->residents, e[0], 1e-6);
+      g_assert_cmpfloat_with_epsilon (a->area_m2, e[1], 1e-6);
+    }
+}
+
 /* A circle's level from its class or name; a place or a year is none. */
 static void
 test_life_circle_levels (void)
@@ -528,6 +667,7 @@ main (int argc, char **argv)
   g_test_add_func ("/indicators/bureau", test_bureau_indicators);
   g_test_add_func ("/indicators/bureau-missing", test_bureau_missing);
   g_test_add_func ("/indicators/priority-areas", test_priority_areas);
+  g_test_add_func ("/indicators/priority-clusters", test_priority_clusters);
   g_test_add_func ("/indicators/life-circle-levels", test_life_circle_levels);
   g_test_add_func ("/indicators/greenway-walking-gates", test_greenway_walking_gates);
   return g_test_run ();

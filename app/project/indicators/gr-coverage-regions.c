@@ -14,6 +14,7 @@
 #include "gr-coverage-regions.h"
 
 #include "gr-gdal.h"
+#include "gr-indicators-private.h"
 #include "gr-project.h"
 
 #include <gdal.h>
@@ -75,26 +76,6 @@ collect (const GrCell *cell, gpointer data)
   g_array_append_val (all->cells, c);
 }
 
-static guint
-find (guint *parent, guint i)
-{
-  while (parent[i] != i)
-    {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-  return i;
-}
-
-static void
-join (guint *parent, guint a, guint b)
-{
-  a = find (parent, a);
-  b = find (parent, b);
-  if (a != b)
-    parent[MAX (a, b)] = MIN (a, b);
-}
-
 /* Joins each cell with the cells left of it and above it in its state:
  * the cells come in grid order (row by row, left to right), so the cell
  * on the left is the one before, and the cells above are found in the
@@ -130,14 +111,14 @@ label_regions (const Cells *all, guint *n_regions)
       here[x] = i + 1;
       if (x > 0 && (j = here[x - 1]) != 0
           && g_array_index (all->cells, Cell, j - 1).state == c->state)
-        join (parent, i, j - 1);
+        _gr_union_join (parent, i, j - 1);
       if ((j = above[x]) != 0 && g_array_index (all->cells, Cell, j - 1).state == c->state)
-        join (parent, i, j - 1);
+        _gr_union_join (parent, i, j - 1);
     }
   *n_regions = 0;
   for (guint i = 0; i < n; i++)
     {
-      guint root = find (parent, i);
+      guint root = _gr_union_find (parent, i);
 
       label[i] = root == i ? ++*n_regions : label[root];
     }

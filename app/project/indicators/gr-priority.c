@@ -11,6 +11,8 @@
 
 #include "gr-priority.h"
 
+#include "gr-indicators-private.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -20,8 +22,8 @@ typedef struct
   guint  cluster;
 } Blind;
 
-/* The blind cells come row by row, and by column within a row: a cell's
- * neighbours are found by a binary search in their row's run. */
+/* The blind cells come row by row, and by column within a row; each row's
+ * run of them starts where its RowStart says. */
 typedef struct
 {
   GArray *cells; /* Blind, row-major */
@@ -47,82 +49,66 @@ gather_cell (const GrCell *cell, gpointer data)
   g_array_append_val (g->cells, blind);
 }
 
-/* The run of row @row's blind cells: [*from, *to). FALSE when it has none. */
-static gboolean
-row_run (const Gather *g, guint row, guint *from, guint *to)
-{
-  guint lo = 0, hi = g->rows->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (g->rows, RowStart, mid).row < row)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo == g->rows->len || g_array_index (g->rows, RowStart, lo).row != row)
-    return FALSE;
-  *from = g_array_index (g->rows, RowStart, lo).first;
-  *to = lo + 1 < g->rows->len ? g_array_index (g->rows, RowStart, lo + 1).first : g->cells->len;
-  return TRUE;
-}
-
-/* The first cell of [@from, @to) at column @col or beyond. */
+/* Joins blind cells within @reach cells of each other, across rows and
+ * columns, by union–find in grid order. A cell is joined with the cell
+ * before it in its row when that is within reach (the others within reach
+ * on its left are joined to that one already); and, in each of the @reach
+ * rows before its own, with the first cell within reach of its column and
+ * with each cell after that, still within reach, that follows a gap wider
+ * than @reach (the cells between two such gaps are one cluster already).
+ * Clusters are numbered in order of their first cell.
+ * Returns: the number of clusters. */
 static guint
-first_at (const Gather *g, guint from, guint to, guint col)
+cluster_cells (Gather *g, guint reach)
 {
-  while (from < to)
+  guint             n = g->cells->len;
+  g_autofree guint *parent = g_new (guint, MAX (n, 1));
+  g_autofree guint *after_gap = g_new (guint, MAX (n, 1)); /* next cell past a gap, or row end */
+  g_autofree guint *cursor = g_new (guint, reach);
+  g_autofree guint *below_end = g_new (guint, reach);
+  guint             clusters = 0;
+
+#define COL(i) (g_array_index (g->cells, Blind, (i)).cell.col)
+  for (guint r = 0; r < g->rows->len; r++)
     {
-      guint mid = (from + to) / 2;
+      guint first = g_array_index (g->rows, RowStart, r).first;
+      guint end = r + 1 < g->rows->len ? g_array_index (g->rows, RowStart, r + 1).first : n;
+      guint row = g_array_index (g->rows, RowStart, r).row, n_below = 0;
 
-      if (g_array_index (g->cells, Blind, mid).cell.col < col)
-        from = mid + 1;
-      else
-        to = mid;
-    }
-  return from;
-}
-
-/* Flood fill over blind cells within @reach cells of each other. */
-static guint
-cluster_cells (Gather *g, int reach)
-{
-  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n = 0;
-
-  for (guint start = 0; start < g->cells->len; start++)
-    {
-      if (g_array_index (g->cells, Blind, start).cluster != G_MAXUINT)
-        continue;
-      g_array_index (g->cells, Blind, start).cluster = n;
-      g_array_append_val (stack, start);
-      while (stack->len > 0)
+      for (guint i = end; i-- > first;)
+        after_gap[i] = i + 1 == end || COL (i + 1) - COL (i) > reach ? i + 1 : after_gap[i + 1];
+      /* The rows within reach before this one. */
+      for (guint b = r; b-- > 0 && g_array_index (g->rows, RowStart, b).row + reach >= row;)
         {
-          guint        i = g_array_index (stack, guint, stack->len - 1);
-          const GrCell c = g_array_index (g->cells, Blind, i).cell;
+          cursor[n_below] = g_array_index (g->rows, RowStart, b).first;
+          below_end[n_below++] = g_array_index (g->rows, RowStart, b + 1).first;
+        }
+      for (guint i = first; i < end; i++)
+        {
+          guint col = COL (i);
 
-          g_array_set_size (stack, stack->len - 1);
-          for (int dr = -reach; dr <= reach; dr++)
+          parent[i] = i;
+          if (i > first && col - COL (i - 1) <= reach)
+            _gr_union_join (parent, i, i - 1);
+          for (guint k = 0; k < n_below; k++)
             {
-              guint from, to;
-
-              if ((int) c.row + dr < 0 || !row_run (g, c.row + dr, &from, &to))
-                continue;
-              for (guint j = first_at (g, from, to, c.col > (guint) reach ? c.col - reach : 0);
-                   j < to && g_array_index (g->cells, Blind, j).cell.col <= c.col + reach; j++)
-                {
-                  if (g_array_index (g->cells, Blind, j).cluster != G_MAXUINT)
-                    continue;
-                  g_array_index (g->cells, Blind, j).cluster = n;
-                  g_array_append_val (stack, j);
-                }
+              while (cursor[k] < below_end[k] && COL (cursor[k]) + reach < col)
+                cursor[k]++;
+              for (guint j = cursor[k]; j < below_end[k] && COL (j) <= col + reach;
+                   j = after_gap[j])
+                _gr_union_join (parent, i, j);
             }
         }
-      n++;
     }
-  return n;
+#undef COL
+  for (guint i = 0; i < n; i++)
+    {
+      guint root = _gr_union_find (parent, i);
+
+      g_array_index (g->cells, Blind, i).cluster =
+          root == i ? clusters++ : g_array_index (g->cells, Blind, root).cluster;
+    }
+  return clusters;
 }
 
 void
@@ -342,8 +328,9 @@ gr_priority_areas_find (GrProject *project, GrAnalysis *analysis, int zone, guin
   GArray           *areas;
   guint             n;
 
-  gr_analysis_foreach_cell (analysis, gather_cell, &g);
-  n = cluster_cells (&g, MAX (1, (int) ceil (GR_PRIORITY_JOIN_M / resolution)));
+  gr_analysis_foreach_cell_where (analysis, (1u << GR_LAYER_GREEN) | (1u << GR_LAYER_PARK), 0,
+                                  gather_cell, &g);
+  n = cluster_cells (&g, MAX (1, (guint) ceil (GR_PRIORITY_JOIN_M / resolution)));
   areas = summarize_clusters (&g, n, resolution);
   for (guint i = areas->len; zone > 0 && i-- > 0;)
     if (g_array_index (areas, GrPriorityArea, i).zone != (guint) zone)

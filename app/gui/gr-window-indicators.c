@@ -81,7 +81,17 @@ _gr_window_update_zone_table (GrWindow *self, GrAnalysis *analysis)
 
 /* ---- park-city indicators ---------------------------------------------------- */
 
-static void show_priorities (GrWindow *self, GrProject *project, GrAnalysis *analysis, guint scope);
+static void
+show_priorities (GrWindow *self, GrProject *project, GrAnalysis *analysis, int scope, GArray *kept);
+
+/* The zone the indicators are for (1-based), or -1 for the whole city. */
+int
+_gr_window_scope (GrWindow *self)
+{
+  guint scope = gr_indicator_panel_get_scope (self->indicator_panel);
+
+  return scope > 0 ? (int) scope : -1;
+}
 
 /* The project's own targets, into shown_targets. A project file is read
  * each time (a script may have set one meanwhile, and it costs nothing);
@@ -121,8 +131,11 @@ _gr_window_refresh_targets (GrWindow *self)
   GrAnalysis *analysis = self->session != NULL ? gr_session_get_analysis (self->session) : NULL;
   g_autoptr (GrProject) edited = NULL;
   GrProject  *project, view;
-  guint       scope = gr_indicator_panel_get_scope (self->indicator_panel);
+  int         scope = _gr_window_scope (self);
   GrTargetSet set = gr_indicator_panel_get_target_set (self->indicator_panel);
+  /* Left by a switch of distance modes that changed nothing: good for
+   * this refresh only. */
+  g_autoptr (GArray) kept = g_steal_pointer (&self->kept_priorities);
 
   if (self->dragging)
     return;
@@ -150,23 +163,23 @@ _gr_window_refresh_targets (GrWindow *self)
     memcpy (self->shown_targets, gr_target_set_get_targets (GR_TARGETS_NONE),
             sizeof self->shown_targets);
   if (set == GR_TARGETS_PROJECT)
-    gr_indicators_compute_with (&self->shown, project, analysis, scope > 0 ? (int) scope : -1, set,
-                                self->shown_targets);
+    gr_indicators_compute_with (&self->shown, project, analysis, scope, set, self->shown_targets);
   else
-    gr_indicators_compute (&self->shown, project, analysis, scope > 0 ? (int) scope : -1, set);
-  self->shown_scope = scope > 0 ? (int) scope : -1;
+    gr_indicators_compute (&self->shown, project, analysis, scope, set);
+  self->shown_scope = scope;
   gr_indicator_panel_show (self->indicator_panel, &self->shown);
-  show_priorities (self, project, analysis, scope);
+  show_priorities (self, project, analysis, scope, g_steal_pointer (&kept));
 }
 
 /* The blind-spot areas leaving the most residents out (of the zone
- * chosen), numbered on the map and listed under the indicators. */
+ * chosen), numbered on the map and listed under the indicators.
+ * @kept: (transfer full) (nullable): the areas, when they are known */
 static void
-show_priorities (GrWindow *self, GrProject *project, GrAnalysis *analysis, guint scope)
+show_priorities (GrWindow *self, GrProject *project, GrAnalysis *analysis, int scope, GArray *kept)
 {
   g_autoptr (GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
 
-  self->priorities = gr_priority_areas_find (project, analysis, scope > 0 ? (int) scope : -1, 10);
+  self->priorities = kept != NULL ? kept : gr_priority_areas_find (project, analysis, scope, 10);
   for (guint i = 0; i < self->priorities->len; i++)
     {
       const GrPriorityArea *a = &g_array_index (self->priorities, GrPriorityArea, i);

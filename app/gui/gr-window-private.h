@@ -159,6 +159,9 @@ struct _GrWindow
   GrEditor      *other_editor;
   GrSummary      other_baseline_summary;
   GArray        *other_zone_baselines;
+  GArray        *other_priorities;       /* its priority areas when it was shown, for… */
+  int            other_priorities_scope; /* …this scope */
+  GArray        *kept_priorities;        /* the shown analysis's, still right after a swap */
   GrSummary      summary;
   GrSketchLayer *sketch;
   gboolean       has_selection;
@@ -243,6 +246,7 @@ void     _gr_window_go_to_priority (GrWindow *self, guint rank);
 void     _gr_window_zoom_to_lonlat (GrWindow *self, const double bounds[4]);
 void     _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs);
 void     _gr_window_drop_other_mode (GrWindow *self);
+int      _gr_window_scope (GrWindow *self);
 gboolean _gr_window_swap_mode (GrWindow *self);
 void
 _gr_window_show_session (GrWindow *self, GrSession *session, GrAnalysis *analysis, GArray *refs);

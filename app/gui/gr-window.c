@@ -197,6 +197,8 @@ _gr_window_drop_other_mode (GrWindow *self)
   g_clear_pointer (&self->other_analysis, gr_analysis_free);
   g_clear_pointer (&self->other_refs, g_array_unref);
   g_clear_pointer (&self->other_zone_baselines, g_array_unref);
+  g_clear_pointer (&self->other_priorities, g_array_unref);
+  g_clear_pointer (&self->kept_priorities, g_array_unref);
 }
 
 /* What follows the analysis shown: the panels, the edits, the status. */
@@ -220,7 +222,8 @@ _gr_window_swap_mode (GrWindow *self)
   GArray     *refs;
   GrEditor   *editor;
   GrSummary   summary;
-  GArray     *zones;
+  GArray     *zones, *priorities;
+  int         priorities_scope;
   double      changed[4];
 
   if (self->other_analysis == NULL || self->session == NULL || self->busy
@@ -243,7 +246,17 @@ _gr_window_swap_mode (GrWindow *self)
   zones = self->zone_baselines;
   self->zone_baselines = g_steal_pointer (&self->other_zone_baselines);
   self->other_zone_baselines = zones;
+  priorities = g_steal_pointer (&self->other_priorities);
+  priorities_scope = self->other_priorities_scope;
+  self->other_priorities = self->priorities != NULL ? g_array_ref (self->priorities) : NULL;
+  self->other_priorities_scope = self->shown_scope;
   gr_editor_sync (self->editor, self->current != NULL ? self->current : self->empty, changed);
+  /* Its priority areas stand while the edits since changed nothing in it
+   * (finding them again is most of a switch in a large city). */
+  g_clear_pointer (&self->kept_priorities, g_array_unref);
+  if (priorities != NULL && !isfinite (changed[0]) && priorities_scope == _gr_window_scope (self))
+    self->kept_priorities = g_steal_pointer (&priorities);
+  g_clear_pointer (&priorities, g_array_unref);
   if (isfinite (changed[0]))
     _gr_window_grow_by_reach (self, changed);
   /* Its images were kept with it: only what the edits since changed is
@@ -287,6 +300,8 @@ _gr_window_show_analysis (GrWindow *self, GrAnalysis *analysis, GArray *refs)
       self->other_editor = g_steal_pointer (&self->editor);
       self->other_baseline_summary = self->baseline_summary;
       self->other_zone_baselines = g_steal_pointer (&self->zone_baselines);
+      self->other_priorities = g_steal_pointer (&self->priorities);
+      self->other_priorities_scope = self->shown_scope;
     }
   g_clear_pointer (&self->editor, gr_editor_free);
   gr_session_set_analysis (self->session, analysis);

@@ -328,6 +328,32 @@ same_summary (const GrSummary *a, const GrSummary *b)
          && fabs (a->service.area_m2 - b->service.area_m2) < 1e-6;
 }
 
+/* The window's priority areas are those found afresh for what it shows. */
+static void
+assert_priorities_fresh (GrWindow *window)
+{
+  GrSession *session = gr_window_get_session (window);
+  GrProject *project = gr_session_get_project (session), view;
+  g_autoptr (GrProject) edited =
+      window->current != NULL ? gr_scenario_view (window->current, project, &view) : NULL;
+  g_autoptr (GArray) fresh =
+      gr_priority_areas_find (edited != NULL ? &view : project, gr_session_get_analysis (session),
+                              _gr_window_scope (window), 10);
+
+  g_assert_nonnull (window->priorities);
+  g_assert_cmpuint (window->priorities->len, ==, fresh->len);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      const GrPriorityArea *a = &g_array_index (window->priorities, GrPriorityArea, i);
+      const GrPriorityArea *b = &g_array_index (fresh, GrPriorityArea, i);
+
+      g_assert_cmpfloat (a->residents, ==, b->residents);
+      g_assert_cmpfloat (a->area_m2, ==, b->area_m2);
+      g_assert_cmpfloat (a->x, ==, b->x);
+      g_assert_cmpfloat (a->y, ==, b->y);
+    }
+}
+
 /* Ctrl+2 computes walking distances once; Ctrl+1 and Ctrl+2 again are
  * instant (the other mode's results are kept), and an edit made
  * meanwhile is in both. The status bar follows the mode at once. */
@@ -341,6 +367,8 @@ test_mode_switch_kept (Fixture *f, gconstpointer data)
   double      x, y, mx, my;
   gint64      start;
   double      ms;
+  g_autoptr (GArray) straight_areas = NULL;
+  g_autoptr (GArray) walking_areas = NULL;
 
   g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
                             GR_CELL_NEITHER, &x, &y));
@@ -348,12 +376,15 @@ test_mode_switch_kept (Fixture *f, gconstpointer data)
   map_point (window, x, y, &mx, &my);
   pointer_move (map, mx, my);
   gr_window_get_summary (window, &straight);
+  straight_areas = g_array_ref (window->priorities);
   key_press ("ctrl+2");
   g_assert_nonnull (strstr (gtk_label_get_text (window->cursor_label),
                             _ ("walking distances are being computed…")));
   wait_idle (window);
   gr_window_get_summary (window, &walking);
   g_assert_false (same_summary (&straight, &walking));
+  assert_priorities_fresh (window);
+  walking_areas = g_array_ref (window->priorities);
 
   start = g_get_monotonic_time ();
   key_press ("ctrl+1");
@@ -362,6 +393,9 @@ test_mode_switch_kept (Fixture *f, gconstpointer data)
   gr_window_get_summary (window, &again);
   g_assert_true (same_summary (&straight, &again));
   g_test_message ("back to straight-line: %.0f ms past the key's 200 ms", ms);
+  /* Nothing changed it meanwhile: its priority areas are the ones it had. */
+  g_assert_true (window->priorities == straight_areas);
+  assert_priorities_fresh (window);
   /* The status bar describes the pointer's place in straight-line terms
    * at once, as the window would for that point. */
   {
@@ -388,6 +422,9 @@ test_mode_switch_kept (Fixture *f, gconstpointer data)
   g_assert_false (gr_window_get_busy (window));
   gr_window_get_summary (window, &again);
   g_assert_false (same_summary (&again, &walking));
+  /* The edit changed the walking analysis: its areas are found again. */
+  g_assert_true (window->priorities != walking_areas);
+  assert_priorities_fresh (window);
   /* The kept images, with only the edit's area drawn again, are the
    * images drawn afresh. */
   {

@@ -936,42 +936,58 @@ gr_analysis_foreach_cell_where (GrAnalysis *analysis,
                                 void (*func) (const GrCell *cell, gpointer data),
                                 gpointer data)
 {
-  const GrGrid *grid;
+  const GrGrid       *grid;
+  g_autofree guint64 *bits = NULL;
 
   g_return_if_fail (analysis->coverage != NULL);
   g_return_if_fail ((mask & ~((1u << GR_N_LAYERS) - 1)) == 0 && (value & ~mask) == 0);
   grid = gr_coverage_get_grid (analysis->coverage);
-  for (guint row = 0; row < grid->n_rows; row++)
-    for (guint tx = 0; tx < grid->n_tiles_x; tx++)
-      {
-        const GrTile *tile = grid->tiles[(row >> GR_TILE_SHIFT) * grid->n_tiles_x + tx];
-        guint         at = gr_tile_index (0, row), a, b;
+  bits = g_new (guint64, (gsize) grid->n_tiles_x * GR_TILE_SIZE);
+  for (guint ty = 0; ty < grid->n_tiles_y; ty++)
+    {
+      guint n_rows = MIN (GR_TILE_SIZE, grid->n_rows - (ty << GR_TILE_SHIFT));
 
-        /* A tile's rows and columns with homes bound the cells looked at. */
-        if (tile == NULL || !((tile->rows >> (row & GR_TILE_MASK)) & 1) || tile->cols == 0)
-          continue;
-        a = (guint) __builtin_ctzll (tile->cols);
-        b = 63 - (guint) __builtin_clzll (tile->cols);
-        for (guint c = a; c <= b; c++)
-          {
-            guint  index = at + c, col = (tx << GR_TILE_SHIFT) | c;
-            GrCell cell;
+      /* The cells asked for, one bit each, tile by tile: each tile's
+       * arrays are read in order, not a row of every tile at a time… */
+      for (guint tx = 0; tx < grid->n_tiles_x; tx++)
+        {
+          const GrTile *tile = grid->tiles[ty * grid->n_tiles_x + tx];
 
-            if (tile->sample[index] == 0 || (tile->state[index] & mask) != value)
-              continue;
-            cell.col = col;
-            cell.row = row;
-            gr_grid_cell_center (grid, col, row, &cell.x, &cell.y);
-            cell.area_m2 =
-                gr_samples (tile->sample[index]) * grid->resolution * grid->resolution / 16.0;
-            cell.people = tile->people[index] / GR_POPULATION_SCALE;
-            cell.zone = tile->zone[index];
-            cell.state = tile->state[index];
-            if (is_greenway (analysis, grid, col, row))
-              cell.state |= 1u << GR_REACH_GREENWAY;
-            func (&cell, data);
-          }
-      }
+          for (guint r = 0; r < GR_TILE_SIZE; r++)
+            {
+              const guint16 *sample = tile != NULL ? tile->sample + (r << GR_TILE_SHIFT) : NULL;
+              const guint8  *state = tile != NULL ? tile->state + (r << GR_TILE_SHIFT) : NULL;
+              guint64        found = 0;
+
+              if (tile != NULL && (tile->rows >> r) & 1)
+                for (guint c = 0; c < GR_TILE_SIZE; c++)
+                  found |= (guint64) ((sample[c] != 0) & ((state[c] & mask) == value)) << c;
+              bits[tx * GR_TILE_SIZE + r] = found;
+            }
+        }
+      /* …then handed out row by row. */
+      for (guint r = 0; r < n_rows; r++)
+        for (guint tx = 0; tx < grid->n_tiles_x; tx++)
+          for (guint64 found = bits[tx * GR_TILE_SIZE + r]; found != 0; found &= found - 1)
+            {
+              const GrTile *tile = grid->tiles[ty * grid->n_tiles_x + tx];
+              guint         c = (guint) __builtin_ctzll (found), index = (r << GR_TILE_SHIFT) | c;
+              guint         col = (tx << GR_TILE_SHIFT) | c, row = (ty << GR_TILE_SHIFT) | r;
+              GrCell        cell;
+
+              cell.col = col;
+              cell.row = row;
+              gr_grid_cell_center (grid, col, row, &cell.x, &cell.y);
+              cell.area_m2 =
+                  gr_samples (tile->sample[index]) * grid->resolution * grid->resolution / 16.0;
+              cell.people = tile->people[index] / GR_POPULATION_SCALE;
+              cell.zone = tile->zone[index];
+              cell.state = tile->state[index];
+              if (is_greenway (analysis, grid, col, row))
+                cell.state |= 1u << GR_REACH_GREENWAY;
+              func (&cell, data);
+            }
+    }
 }
 
 void

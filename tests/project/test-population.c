@@ -2,6 +2,8 @@
 #include "gr-test-project.h"
 #include "gr-test-main.h"
 
+#include "gr-population.h"
+
 static void
 test_population_dasymetric (void)
 {
@@ -270,7 +272,56 @@ test_population_ages (void)
     }
 }
 
+static void
+add_wkt (GrProject *project, GrRole role, const char *wkt, const char *kind)
+{
+  OGRGeometryH g = NULL;
+  GrFeature   *f;
+
+  g_assert_cmpint (OGR_G_CreateFromWkt ((char **) &wkt, NULL, &g), ==, OGRERR_NONE);
+  f = gr_feature_new (g);
+  f->kind = g_strdup (kind);
+  g_ptr_array_add (gr_project_ensure_layer (project, role)->features, f);
+}
+
+/* Buildings of no stated use are homes on residential land, not in a
+ * hole of it nor off it; a class says so either way. */
+static void
+test_population_homes_on_land (void)
+{
+  g_autoptr (GrProject) project = gr_project_new ();
+  GrLayer *pop;
+
+  project->crs_wkt = g_strdup ("EPSG:4547");
+  add_wkt (project, GR_ROLE_RESIDENTIAL,
+           "MULTIPOLYGON (((0 0,100 0,100 100,0 100,0 0),(40 40,60 40,60 60,40 60,40 40)),"
+           "((200 0,300 0,300 100,200 100,200 0)))",
+           NULL);
+  /* In the first part; in its hole; between the parts; in the second. */
+  add_wkt (project, GR_ROLE_BUILDINGS, "POLYGON ((10 10,20 10,20 20,10 20,10 10))", NULL);
+  add_wkt (project, GR_ROLE_BUILDINGS, "POLYGON ((45 45,55 45,55 55,45 55,45 45))", NULL);
+  add_wkt (project, GR_ROLE_BUILDINGS, "POLYGON ((150 10,160 10,160 20,150 20,150 10))", NULL);
+  add_wkt (project, GR_ROLE_BUILDINGS, "POLYGON ((210 10,220 10,220 20,210 20,210 10))", NULL);
+  add_wkt (project, GR_ROLE_BUILDINGS, "POLYGON ((500 10,510 10,510 20,500 20,500 10))",
+           "apartments");
+  add_wkt (project, GR_ROLE_BUILDINGS, "POLYGON ((70 70,80 70,80 80,70 80,70 70))", "commercial");
+  gr_project_update_extent (project);
+  g_assert_true (gr_population_estimate_from_buildings (project, NULL));
+  pop = project->layers[GR_ROLE_POPULATION];
+  g_assert_cmpuint (pop->features->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      GrFeature *f = g_ptr_array_index (pop->features, i);
+      double     x = OGR_G_GetX (OGR_G_GetGeometryRef (f->geometry, 0), 0);
+
+      g_assert_true (x == 15 || x == 215 || x == 505);
+      g_assert_cmpfloat_with_epsilon (f->value,
+                                      100 * GR_DEFAULT_STOREYS / GR_FLOOR_AREA_PER_RESIDENT, 1e-9);
+    }
+}
+
 GR_TEST_MAIN (gr_gdal_init,
+              { "/project/population/homes-on-land", test_population_homes_on_land },
               { "/project/population/dasymetric", test_population_dasymetric },
               { "/project/population/table", test_population_table },
               { "/project/population/raster", test_population_raster },

@@ -72,11 +72,27 @@ default_storeys (const GrPopulationSettings *s)
 
 /* ---- residential land, by bucket ------------------------------------------------ */
 
+/* A part of the residential land: its outline as the analysis reads it
+ * (even–odd over its rings), tested without GEOS once its box holds the
+ * point. */
+typedef struct
+{
+  GrPolygon *polygon;
+  double     bounds[4];
+} Part;
+
+static void
+part_clear (gpointer data)
+{
+  g_clear_pointer (&((Part *) data)->polygon, gr_polygon_free);
+}
+
 typedef struct
 {
   double     x0, y0;
   guint      n_cols, n_rows;
-  GPtrArray *buckets; /* of GPtrArray of GrFeature, borrowed */
+  GArray    *parts;   /* Part */
+  GPtrArray *buckets; /* of GArray of guint, the parts that meet the bucket */
 } Land;
 
 static void
@@ -88,39 +104,57 @@ land_init (Land *land, GrLayer *residential)
   land->x0 = b[0], land->y0 = b[1];
   land->n_cols = (guint) MIN (4096, floor ((b[2] - b[0]) / BUCKET_M) + 1);
   land->n_rows = (guint) MIN (4096, floor ((b[3] - b[1]) / BUCKET_M) + 1);
-  land->buckets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  land->parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  g_array_set_clear_func (land->parts, part_clear);
+  land->buckets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint i = 0; i < land->n_cols * land->n_rows; i++)
-    g_ptr_array_add (land->buckets, g_ptr_array_new ());
+    g_ptr_array_add (land->buckets, g_array_new (FALSE, FALSE, sizeof (guint)));
   for (guint i = 0; i < residential->features->len; i++)
     {
-      GrFeature  *f = g_ptr_array_index (residential->features, i);
-      OGREnvelope e;
-      guint       c0, c1, r0, r1;
+      GrFeature *f = g_ptr_array_index (residential->features, i);
+      Part       part = { gr_polygon_new_from_ogr (f->geometry), { 0 } };
+      guint      c0, c1, r0, r1;
 
-      OGR_G_GetEnvelope (f->geometry, &e);
-      c0 = (guint) CLAMP ((e.MinX - land->x0) / BUCKET_M, 0, land->n_cols - 1);
-      c1 = (guint) CLAMP ((e.MaxX - land->x0) / BUCKET_M, 0, land->n_cols - 1);
-      r0 = (guint) CLAMP ((e.MinY - land->y0) / BUCKET_M, 0, land->n_rows - 1);
-      r1 = (guint) CLAMP ((e.MaxY - land->y0) / BUCKET_M, 0, land->n_rows - 1);
+      if (part.polygon == NULL)
+        continue;
+      gr_polygon_bounds (part.polygon, part.bounds);
+      c0 = (guint) CLAMP ((part.bounds[0] - land->x0) / BUCKET_M, 0, land->n_cols - 1);
+      c1 = (guint) CLAMP ((part.bounds[2] - land->x0) / BUCKET_M, 0, land->n_cols - 1);
+      r0 = (guint) CLAMP ((part.bounds[1] - land->y0) / BUCKET_M, 0, land->n_rows - 1);
+      r1 = (guint) CLAMP ((part.bounds[3] - land->y0) / BUCKET_M, 0, land->n_rows - 1);
       for (guint r = r0; r <= r1; r++)
         for (guint c = c0; c <= c1; c++)
-          g_ptr_array_add (g_ptr_array_index (land->buckets, r * land->n_cols + c), f);
+          g_array_append_val (g_ptr_array_index (land->buckets, r * land->n_cols + c),
+                              land->parts->len);
+      g_array_append_val (land->parts, part);
     }
+}
+
+static void
+land_clear (Land *land)
+{
+  g_ptr_array_unref (land->buckets);
+  g_array_unref (land->parts);
 }
 
 static gboolean
 land_contains (const Land *land, OGRGeometryH point)
 {
-  double     x = OGR_G_GetX (point, 0), y = OGR_G_GetY (point, 0);
-  double     c = floor ((x - land->x0) / BUCKET_M), r = floor ((y - land->y0) / BUCKET_M);
-  GPtrArray *bucket;
+  double  x = OGR_G_GetX (point, 0), y = OGR_G_GetY (point, 0);
+  double  c = floor ((x - land->x0) / BUCKET_M), r = floor ((y - land->y0) / BUCKET_M);
+  GArray *bucket;
 
   if (c < 0 || r < 0 || c >= land->n_cols || r >= land->n_rows)
     return FALSE;
   bucket = g_ptr_array_index (land->buckets, (guint) r * land->n_cols + (guint) c);
   for (guint i = 0; i < bucket->len; i++)
-    if (OGR_G_Contains (((GrFeature *) g_ptr_array_index (bucket, i))->geometry, point))
-      return TRUE;
+    {
+      const Part *part = &g_array_index (land->parts, Part, g_array_index (bucket, guint, i));
+
+      if (x >= part->bounds[0] && x <= part->bounds[2] && y >= part->bounds[1]
+          && y <= part->bounds[3] && gr_polygon_contains (part->polygon, x, y))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -187,7 +221,7 @@ find_homes (GrProject *project, const GrPopulationSettings *settings)
                      * (h.storeys_known ? MIN (b->value, MAX_STOREYS) : default_storeys (settings));
       g_array_append_val (homes, h);
     }
-  g_ptr_array_unref (land.buckets);
+  land_clear (&land);
   return homes;
 }
 

@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 #define GR_TILE_CELLS (GR_TILE_SIZE * GR_TILE_SIZE)
 #define GR_TILE_MASK  (GR_TILE_SIZE - 1)
 /* Tiles are allocated in blocks large enough to come straight from fresh,
- * already zeroed pages, not cleared by hand one tile at a time. */
-#define GR_CHUNK_TILES 16
+ * already zeroed pages, not cleared by hand one tile at a time, and to
+ * hold whole huge pages (a block is ~4 MB with three service layers). */
+#define GR_CHUNK_TILES 64
 
 /* Population is kept in thousandths of a person so that totals are integer
  * sums: adding and then removing a service area restores them exactly. */
@@ -71,6 +72,7 @@ gr_tile_index (guint col, guint row)
 }
 
 guint    gr_default_threads (void);
+void     gr_advise_huge (gpointer data, gsize size);
 guint    gr_threads_for (guint asked, guint n_parts);
 void     gr_run_parts (GThreadFunc func, gpointer parts, gsize size, guint n);
 gboolean gr_grid_row_range (const GrGrid *grid, double y0, double y1, guint *first, guint *last);

@@ -224,9 +224,11 @@ attach_all (GrWalk *walk, gint64 *lost_samples, gint64 *lost_people)
   GThread      *helper;
 
   for (guint j = 0; j < 2; j++)
-    jobs[j].pending =
-        g_array_sized_new (FALSE, FALSE, sizeof (Pending),
-                           count_residential_cells (grid, jobs[j].first_tile, jobs[j].end_tile));
+    {
+      guint n = count_residential_cells (grid, jobs[j].first_tile, jobs[j].end_tile);
+      jobs[j].pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), n);
+      gr_advise_huge (jobs[j].pending->data, (gsize) n * sizeof (Pending));
+    }
   helper = g_thread_new ("gr-walk-attach", attach_tiles, &jobs[1]);
   attach_tiles (&jobs[0]);
   g_thread_join (helper);
@@ -255,6 +257,7 @@ gr_walk_attach (GrWalk *walk)
   walk->n_att = pending->len;
   walk->att_start = g_new0 (guint32, n_seg + 1);
   walk->att = g_new (Attachment, MAX (walk->n_att, 1));
+  gr_advise_huge (walk->att, sizeof (Attachment) * MAX (walk->n_att, 1));
   for (guint k = 0; k < pending->len; k++)
     walk->att_start[g_array_index (pending, Pending, k).segment + 1]++;
   for (guint s = 0; s < n_seg; s++)

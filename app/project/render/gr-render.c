@@ -223,10 +223,14 @@ draw_role (cairo_t          *cr,
   GPtrArray         *features = gr_display_get_features (display, role);
   gboolean           by_class = role == GR_ROLE_PARK && !style->recoloured[role];
   double             margin = s->width * scale / 2 + 1;
+  double             device = 1, zero = 0;
 
   if (style->hidden[role] || zoom < s->min_zoom || features == NULL || features->len == 0
       || style->opacity[role] <= 0)
     return;
+  /* Device pixels to a pixel of the surface (a scale-2 screen: 2). */
+  cairo_user_to_device_distance (cr, &device, &zero);
+  device = hypot (device, zero);
   /* A translucent layer is drawn whole, then faded: overlaps do not darken. */
   if (style->opacity[role] < 1)
     cairo_push_group (cr);
@@ -245,6 +249,10 @@ draw_role (cairo_t          *cr,
       cairo_fill_preserve (cr);
       _gr_render_set_rgba (cr, s->stroke);
       cairo_set_line_width (cr, s->width * scale);
+      /* Under two pixels a round join is no rounder to the eye than a
+       * bevel, and costs cairo an arc at every vertex. */
+      cairo_set_line_join (cr, s->width * scale * device < 2 ? CAIRO_LINE_JOIN_BEVEL
+                                                             : CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);
     }
   if (style->opacity[role] < 1)

@@ -589,6 +589,82 @@ test_coverage_overview (void)
                     gr_coverage_tiles_get_n_blocks (fresh));
 }
 
+typedef struct
+{
+  GrCoverageTiles *tiles;
+  double           affine[4];
+  guint8          *data;
+  int              stride, width, row0, row1;
+} CoverageBand;
+
+static gpointer
+draw_coverage_band (gpointer data)
+{
+  CoverageBand    *b = data;
+  cairo_surface_t *band = cairo_image_surface_create_for_data (
+      b->data + (gsize) b->row0 * b->stride, CAIRO_FORMAT_ARGB32, b->width, b->row1 - b->row0,
+      b->stride);
+  cairo_t *cr = cairo_create (band);
+  double   shifted[4] = { b->affine[0], b->affine[1], b->affine[2], b->affine[3] - b->row0 };
+
+  gr_coverage_tiles_draw (b->tiles, cr, shifted, b->width, b->row1 - b->row0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (band);
+  return NULL;
+}
+
+/* The overlay drawn in two bands on two threads at once, as the window
+ * draws it, far out (blocks made by both threads as they go) and near
+ * (tiles): the same to the bit as one drawing. */
+static void
+test_coverage_in_bands (void)
+{
+  g_autoptr (GrProject) project = import_osm ("monaco.osm.pbf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrAnalysis) analysis = NULL;
+  g_autoptr (GrDisplay) display = gr_display_new (project, &error);
+  GrCriteria c;
+
+  g_assert_no_error (error);
+  gr_criteria_init_default (&c);
+  c.resolution = 1;
+  analysis = gr_project_build_analysis (project, &c, NULL, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < 2; k++)
+    {
+      const int width = 400, height = 300, stride = width * 4;
+      g_autoptr (GrCoverageTiles) one = gr_coverage_tiles_new ();
+      g_autoptr (GrCoverageTiles) two = gr_coverage_tiles_new ();
+      g_autoptr (GBytes) whole = NULL;
+      g_autofree guint8 *banded = g_malloc0 ((gsize) stride * height);
+      CoverageBand       top = { two, { 0 }, banded, stride, width, 0, height / 2 + 1 };
+      CoverageBand       bottom = top;
+      GThread           *thread;
+
+      for (guint i = 0; i < 2; i++)
+        {
+          GrCoverageTiles *t = i == 0 ? one : two;
+
+          gr_coverage_tiles_set_overview (t, TRUE);
+          gr_coverage_tiles_set_source (t, analysis, NULL, display);
+        }
+      coverage_view (display, c.resolution, k == 0 ? 6 : 12, width, height, top.affine);
+      memcpy (bottom.affine, top.affine, sizeof top.affine);
+      bottom.row0 = top.row1, bottom.row1 = height;
+      whole = coverage_pixels (one, top.affine, width, height);
+      g_assert_cmpuint (painted (whole), >, 500);
+      thread = g_thread_new ("band", draw_coverage_band, &bottom);
+      draw_coverage_band (&top);
+      g_thread_join (thread);
+      g_assert_cmpmem (g_bytes_get_data (whole, NULL), g_bytes_get_size (whole), banded,
+                       (gsize) stride * height);
+      /* Far out, both drew from blocks: each made once. */
+      g_assert_cmpuint (gr_coverage_tiles_get_n_blocks (two), ==,
+                        gr_coverage_tiles_get_n_blocks (one));
+      g_assert_true (k == 1 || gr_coverage_tiles_get_n_blocks (two) > 3);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -601,5 +677,6 @@ main (int argc, char **argv)
   g_test_add_func ("/style/trace-simplified", test_trace_simplified);
   g_test_add_func ("/style/layers-in-bands", test_layers_in_bands);
   g_test_add_func ("/style/coverage-overview", test_coverage_overview);
+  g_test_add_func ("/style/coverage-in-bands", test_coverage_in_bands);
   return g_test_run ();
 }

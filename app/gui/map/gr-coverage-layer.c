@@ -170,6 +170,9 @@ static void
 gr_coverage_layer_init (GrCoverageLayer *self)
 {
   self->cache.widget = GTK_WIDGET (self);
+  /* The tile images are only read while they are drawn; blocks are made
+   * under the tiles' lock. */
+  self->cache.parallel = TRUE;
   self->tiles = new_tiles ();
   self->served = g_array_new (FALSE, FALSE, sizeof (double));
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);

@@ -52,6 +52,7 @@ struct _GrCoverageTiles
   gboolean      overview;   /* blocks far out */
   Block        *blocks;     /* n_blocks_x × n_blocks_y, made when first needed */
   guint         n_blocks_x, n_blocks_y;
+  GMutex        lock; /* blocks are made as bands of one view are drawn on two threads */
 };
 
 static GrCellKind
@@ -106,6 +107,7 @@ gr_coverage_tiles_new (void)
   GrCoverageTiles *tiles = g_new0 (GrCoverageTiles, 1);
 
   tiles->tiles = g_array_new (FALSE, FALSE, sizeof (TileImage));
+  g_mutex_init (&tiles->lock);
   return tiles;
 }
 
@@ -134,6 +136,7 @@ gr_coverage_tiles_free (GrCoverageTiles *tiles)
     return;
   clear_tiles (tiles);
   g_array_unref (tiles->tiles);
+  g_mutex_clear (&tiles->lock);
   g_free (tiles);
 }
 
@@ -485,6 +488,9 @@ draw_blocks (GrCoverageTiles *tiles, cairo_t *cr, const double affine[4], double
   double x0, y0;
   guint  nx, ny;
 
+  /* Another band of the same view may be making them too: a block is
+   * made under the lock, and painted once made (read only). */
+  g_mutex_lock (&tiles->lock);
   if (tiles->blocks == NULL)
     {
       gr_grid_get_layout (tiles_grid (tiles), &x0, &y0, &nx, &ny);
@@ -492,17 +498,27 @@ draw_blocks (GrCoverageTiles *tiles, cairo_t *cr, const double affine[4], double
       tiles->n_blocks_y = (ny + BLOCK_TILES - 1) / BLOCK_TILES;
       tiles->blocks = g_new0 (Block, tiles->n_blocks_x * tiles->n_blocks_y);
     }
+  g_mutex_unlock (&tiles->lock);
   for (guint by = 0; by < tiles->n_blocks_y; by++)
     for (guint bx = 0; bx < tiles->n_blocks_x; bx++)
       {
         Block *b = &tiles->blocks[by * tiles->n_blocks_x + bx];
 
+        g_mutex_lock (&tiles->lock);
         if (!b->made)
           make_block (tiles, bx, by, b);
+        g_mutex_unlock (&tiles->lock);
         paint_image (cr, affine, w, h, b->image, b->corner, BLOCK_SIZE);
       }
 }
 
+/**
+ * gr_coverage_tiles_draw:
+ *
+ * Paints the overlay within @width × @height. Two threads may draw bands
+ * of one view at once (on surfaces of their own), while nothing else
+ * changes @tiles.
+ */
 void
 gr_coverage_tiles_draw (GrCoverageTiles *tiles,
                         cairo_t         *cr,

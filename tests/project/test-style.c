@@ -510,6 +510,21 @@ coverage_view (GrDisplay *display, double cell_m, double tile_px, int w, int h, 
   affine[3] = h / 2.0 - k * (m0[1] + m1[1]) / 2;
 }
 
+/* Monaco analysed on 1 m cells: its homes over several blocks of tiles. */
+static GrAnalysis *
+analyse_fine (GrProject *project, GArray *refs)
+{
+  g_autoptr (GError) error = NULL;
+  GrCriteria  c;
+  GrAnalysis *analysis;
+
+  gr_criteria_init_default (&c);
+  c.resolution = 1;
+  analysis = gr_project_build_analysis (project, &c, refs, &error);
+  g_assert_no_error (error);
+  return analysis;
+}
+
 /* Far out the window paints blocks of tiles; they sample the same cells'
  * colours, follow an edit like a fresh overlay, and near in the tiles are
  * painted as before, to the bit. */
@@ -534,11 +549,8 @@ test_coverage_overview (void)
   guint      n_blocks;
 
   g_assert_no_error (error);
-  gr_criteria_init_default (&c);
-  /* Fine cells: Monaco's homes over several blocks of tiles. */
-  c.resolution = 1;
-  analysis = gr_project_build_analysis (project, &c, refs, &error);
-  g_assert_no_error (error);
+  analysis = analyse_fine (project, refs);
+  c = *gr_analysis_get_criteria (analysis);
   gr_coverage_tiles_set_overview (blocks, TRUE);
   gr_coverage_tiles_set_overview (fresh, TRUE);
   gr_coverage_tiles_set_source (blocks, analysis, NULL, display);
@@ -623,13 +635,9 @@ test_coverage_in_bands (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GrAnalysis) analysis = NULL;
   g_autoptr (GrDisplay) display = gr_display_new (project, &error);
-  GrCriteria c;
 
   g_assert_no_error (error);
-  gr_criteria_init_default (&c);
-  c.resolution = 1;
-  analysis = gr_project_build_analysis (project, &c, NULL, &error);
-  g_assert_no_error (error);
+  analysis = analyse_fine (project, NULL);
   for (guint k = 0; k < 2; k++)
     {
       const int width = 400, height = 300, stride = width * 4;
@@ -648,7 +656,7 @@ test_coverage_in_bands (void)
           gr_coverage_tiles_set_overview (t, TRUE);
           gr_coverage_tiles_set_source (t, analysis, NULL, display);
         }
-      coverage_view (display, c.resolution, k == 0 ? 6 : 12, width, height, top.affine);
+      coverage_view (display, 1, k == 0 ? 6 : 12, width, height, top.affine);
       memcpy (bottom.affine, top.affine, sizeof top.affine);
       bottom.row0 = top.row1, bottom.row1 = height;
       whole = coverage_pixels (one, top.affine, width, height);

@@ -3,7 +3,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#ifndef G_OS_WIN32
 #include <sys/mman.h>
+#endif
 
 #define SAMPLES 4 /* residential area is sampled 4 × 4 per cell */
 
@@ -196,7 +198,7 @@ fill_sample_row (GrGrid *grid, guint row, guint sub_row, const GrSpan *span)
 void
 gr_advise_huge (gpointer data, gsize size)
 {
-#ifdef MADV_HUGEPAGE
+#if !defined(G_OS_WIN32) && defined(MADV_HUGEPAGE)
   const guintptr huge = 2 << 20;
   guintptr       start = ((guintptr) data + huge - 1) & ~(huge - 1);
   guintptr       end = ((guintptr) data + size) & ~(huge - 1);

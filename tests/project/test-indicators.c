@@ -1,6 +1,7 @@
 /* test-indicators.c — the park-city indicators on a town worked out on
  * paper, and what they say when an input is missing */
 #include "gr-corridor.h"
+#include "gr-grid-private.h"
 #include "gr-indicators.h"
 #include "gr-priority.h"
 
@@ -520,11 +521,36 @@ test_priority_clusters (void)
       const GrCell *c = &g_array_index (all, GrCell, i);
 
       g_assert_true (i == 0 || c->row > g_array_index (all, GrCell, i - 1).row
-                     || c->col > g_array_index (all, GrCell, i - 1).col);
+                     || (c->row == g_array_index (all, GrCell, i - 1).row
+                         && c->col > g_array_index (all, GrCell, i - 1).col));
       area += c->area_m2, people += c->people;
       if (!(c->state & covered))
         g_array_append_val (blind, *c);
     }
+  /* The same cells as a walk over every cell of the grid finds. */
+  {
+    const GrGrid *grid = gr_coverage_get_grid (gr_analysis_get_coverage (analysis));
+    guint         k = 0;
+
+    for (guint row = 0; row < grid->n_rows; row++)
+      for (guint col = 0; col < grid->n_cols; col++)
+        {
+          const GrTile *tile = gr_grid_tile_at (grid, col, row);
+          guint         index = gr_tile_index (col, row);
+          const GrCell *c;
+
+          if (tile == NULL || tile->sample[index] == 0)
+            continue;
+          g_assert_cmpuint (k, <, all->len);
+          c = &g_array_index (all, GrCell, k++);
+          g_assert_cmpuint (c->col, ==, col);
+          g_assert_cmpuint (c->row, ==, row);
+          g_assert_cmpfloat (c->people, ==, tile->people[index] / GR_POPULATION_SCALE);
+          g_assert_cmpuint (c->zone, ==, tile->zone[index]);
+          g_assert_cmpuint (c->state & ((1u << GR_N_LAYERS) - 1), ==, tile->state[index]);
+        }
+    g_assert_cmpuint (k, ==, all->len);
+  }
   gr_analysis_summarize (analysis, -1, &summary);
   g_assert_cmpfloat_with_epsilon (area, summary.residential.area_m2, 1e-6 * area);
   g_assert_cmpfloat_with_epsilon (people, summary.residential.population, 1e-6 * people);

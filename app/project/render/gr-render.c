@@ -224,6 +224,7 @@ draw_role (cairo_t          *cr,
   gboolean           by_class = role == GR_ROLE_PARK && !style->recoloured[role];
   double             margin = s->width * scale / 2 + 1;
   double             device = 1, zero = 0;
+  gboolean raster = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
 
   if (style->hidden[role] || zoom < s->min_zoom || features == NULL || features->len == 0
       || style->opacity[role] <= 0)
@@ -249,10 +250,11 @@ draw_role (cairo_t          *cr,
       cairo_fill_preserve (cr);
       _gr_render_set_rgba (cr, s->stroke);
       cairo_set_line_width (cr, s->width * scale);
-      /* Under two pixels a round join is no rounder to the eye than a
-       * bevel, and costs cairo an arc at every vertex. */
-      cairo_set_line_join (cr, s->width * scale * device < 2 ? CAIRO_LINE_JOIN_BEVEL
-                                                             : CAIRO_LINE_JOIN_ROUND);
+      /* On screen, under two pixels a round join is no rounder to the
+       * eye than a bevel, and costs cairo an arc at every vertex; a PDF
+       * or SVG is zoomed into and printed, and keeps them round. */
+      cairo_set_line_join (cr, raster && s->width * scale * device < 2 ? CAIRO_LINE_JOIN_BEVEL
+                                                                       : CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);
     }
   if (style->opacity[role] < 1)

@@ -2460,15 +2460,22 @@ test_import_dialog (Fixture *f, gconstpointer data)
   g_clear_pointer (&source, gr_source_free);
   g_assert_cmpstr (gr_import_dialog_get_preview_text (dialog), ==, text);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
-  shot = render_widget (window, GTK_WIDGET (dialog), "import-dialog-landuse");
-  /* The unknown code stands out in the error colour. */
-  for (int y = 0; y < gdk_texture_get_height (shot) && !red; y += 2)
-    for (int x = 0; x < gdk_texture_get_width (shot) && !red; x += 2)
-      {
-        Pixel p = pixel_at (shot, x, y);
+  /* The unknown code stands out in the error colour, once the preview
+   * read again has been painted (its rows are rebuilt; a frame or two). */
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       !red && g_get_monotonic_time () < end; spin (100))
+    {
+      int                w, h;
+      g_autofree guint8 *bgra = NULL;
 
-        red = p.r > 150 && p.g < 90 && p.b < 90;
-      }
+      g_clear_object (&shot);
+      shot = render_widget (window, GTK_WIDGET (dialog), "import-dialog-landuse");
+      w = gdk_texture_get_width (shot), h = gdk_texture_get_height (shot);
+      bgra = g_malloc ((gsize) 4 * w * h);
+      gdk_texture_download (shot, bgra, 4 * w);
+      for (gsize i = 0; i < (gsize) w * h && !red; i++)
+        red = bgra[4 * i + 2] > 150 && bgra[4 * i + 1] < 90 && bgra[4 * i] < 90;
+    }
   g_assert_true (red);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
   wait_idle (window);

@@ -181,6 +181,23 @@ label_ink (cairo_t          *cr,
   return n;
 }
 
+/* The affine map that fits @role's features into @width × @height. */
+static void
+fit_role (GrDisplay *display,
+          GrRole     role,
+          double     width,
+          double     height,
+          double     margin,
+          double     affine[4])
+{
+  double bounds[4], m[4];
+
+  gr_display_get_bounds (display, role, bounds);
+  gr_lonlat_to_mercator (bounds[0], bounds[3], &m[0], &m[1]);
+  gr_lonlat_to_mercator (bounds[2], bounds[1], &m[2], &m[3]);
+  gr_render_fit (m, width, height, margin, affine);
+}
+
 /* Monaco's parks, zones and water named at street scale, none over
  * another, the largest park's name among them; hidden layers unnamed. */
 static void
@@ -192,19 +209,12 @@ test_layer_labels (void)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 1200);
   cairo_t         *cr = cairo_create (surface);
   GrMapStyle       style;
-  double           bounds[4], affine[4];
+  double           affine[4];
   guint            dark = 0, hidden_dark = 0;
 
   g_assert_no_error (error);
   gr_map_style_init (&style);
-  gr_display_get_bounds (display, GR_ROLE_PARK, bounds);
-  {
-    double m[4];
-
-    gr_lonlat_to_mercator (bounds[0], bounds[3], &m[0], &m[1]);
-    gr_lonlat_to_mercator (bounds[2], bounds[1], &m[2], &m[3]);
-    gr_render_fit (m, 1600, 1200, 0, affine);
-  }
+  fit_role (display, GR_ROLE_PARK, 1600, 1200, 0, affine);
   dark = label_ink (cr, surface, display, &style, affine);
   for (guint r = 0; r < GR_N_ROLES; r++)
     style.hidden[r] = TRUE;
@@ -414,7 +424,7 @@ test_layers_in_bands (void)
   GrLayer           *greenways;
   GPtrArray         *features;
   GrMapStyle         style;
-  double             bounds[4], a[4];
+  double             a[4];
   const int          width = 1700, height = 60, stride = width * 4;
   g_autofree guint8 *whole = g_malloc0 ((gsize) stride * height);
   g_autofree guint8 *banded = g_malloc (stride * height);
@@ -434,14 +444,7 @@ test_layers_in_bands (void)
   display = gr_display_new (project, &error);
   g_assert_no_error (error);
   gr_map_style_init (&style);
-  gr_display_get_bounds (display, GR_ROLE_GREENWAY, bounds);
-  {
-    double m[4];
-
-    gr_lonlat_to_mercator (bounds[0], bounds[3], &m[0], &m[1]);
-    gr_lonlat_to_mercator (bounds[2], bounds[1], &m[2], &m[3]);
-    gr_render_fit (m, width, height, 20, a);
-  }
+  fit_role (display, GR_ROLE_GREENWAY, width, height, 20, a);
   draw_rows (display, &style, a, whole, stride, width, 0, height);
   features = gr_display_get_features (display, GR_ROLE_GREENWAY);
   g_assert_cmpuint (features->len, ==, 200);

@@ -78,6 +78,11 @@ for path in /usr/bin/greenreach /usr/bin/greenreach-cli \
     /usr/share/man/man1/greenreach.1.gz /usr/share/man/man1/greenreach-cli.1.gz; do
   grep -qx "$path" "$work/contents" || fail "$(basename "$deb") has no $path"
 done
+# The sample imported by the build, named by the extract's size and SHA-256
+# (app/project/io/gr-prepared-import.c): the window opens it at once.
+sample="$src/resources/sample/andorra.osm.pbf"
+prepared="/usr/share/greenreach/prepared/$(stat -c %s "$sample")-$(sha256sum "$sample" | cut -d' ' -f1).gpkg"
+grep -qx "$prepared" "$work/contents" || fail "$(basename "$deb") has no $prepared"
 if grep -E '^/usr/(lib|include)/.*\.(a|h|pc)$' "$work/contents"; then
   fail "$(basename "$deb") installs development files"
 fi
@@ -137,7 +142,7 @@ mkdir -p "$(dirname "$shot")"
 "${run_env[@]}" LANG=C.UTF-8 xvfb-run -a -s "-screen 0 1280x800x24" \
   bash "$(dirname "$0")/first-frame.sh" "$bin/greenreach" "$shot" "$work/window.log" ||
   { cat "$work/window.log"; fail "the installed window showed no map of the sample city"; }
-if grep -E 'CRITICAL|Gtk-WARNING|GLib-GIO-ERROR|No schema|Settings schema' "$work/window.log"; then
+if grep -E 'CRITICAL|Gtk-WARNING|GLib-GIO-ERROR|No schema|Settings schema|prepared import' "$work/window.log"; then
   fail "the installed window complained (above)"
 fi
 step "done"

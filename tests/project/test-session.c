@@ -2,6 +2,8 @@
  * a layer opened over a project */
 #include "gr-test-project.h"
 #include "gr-population.h"
+#include "gr-prepared-import.h"
+#include "gr-recipe.h"
 #include "gr-session.h"
 #include "gr-test-main.h"
 
@@ -143,6 +145,127 @@ test_session_nearest (void)
   g_assert_cmpfloat (b[2], >, lon);
 }
 
+/* The sample opened with GREENREACH_PREPARED_DIR set to @dir (NULL: the
+ * build's, where the build put the sample's prepared import). */
+static GrSession *
+open_sample_with (const char *dir)
+{
+  g_autofree char *sample = extract_path ("andorra");
+  g_autofree char *was = g_strdup (g_getenv ("GREENREACH_PREPARED_DIR"));
+  g_autoptr (GError) error = NULL;
+  GrSession *session;
+
+  if (dir != NULL)
+    g_setenv ("GREENREACH_PREPARED_DIR", dir, TRUE);
+  session = gr_session_open (sample, NULL, NULL, &error);
+  g_setenv ("GREENREACH_PREPARED_DIR", was, TRUE);
+  g_assert_no_error (error);
+  return session;
+}
+
+/* Every layer's features, the residents and the figures to the last bit. */
+static void
+assert_same_project (GrProject *a, GrProject *b)
+{
+  GrEvaluation ea, eb;
+
+  g_assert_cmpint (a->epsg, ==, b->epsg);
+  g_assert_cmpstr (a->crs_wkt, ==, b->crs_wkt);
+  g_assert_cmpstr (a->population_method, ==, b->population_method);
+  g_assert_cmpstr (a->recipe, ==, b->recipe);
+  g_assert_cmpstr (a->revision, ==, b->revision);
+  for (GrRole role = 0; role < GR_N_ROLES; role++)
+    {
+      g_assert_true ((a->layers[role] == NULL) == (b->layers[role] == NULL));
+      for (guint i = 0; a->layers[role] != NULL && i < a->layers[role]->features->len; i++)
+        {
+          GrFeature *fa = g_ptr_array_index (a->layers[role]->features, i);
+          GrFeature *fb = g_ptr_array_index (b->layers[role]->features, i);
+
+          g_assert_cmpstr (fa->name, ==, fb->name);
+          g_assert_cmpstr (fa->kind, ==, fb->kind);
+          g_assert_cmpstr (fa->origin, ==, fb->origin);
+          g_assert_cmpint (fa->id, ==, fb->id);
+          g_assert_cmpint (fa->historic, ==, fb->historic);
+          g_assert_cmpmem (&fa->value, 3 * sizeof (double), &fb->value, 3 * sizeof (double));
+          g_assert_true (OGR_G_Equals (fa->geometry, fb->geometry));
+        }
+      if (a->layers[role] != NULL)
+        {
+          g_assert_cmpuint (a->layers[role]->features->len, ==, b->layers[role]->features->len);
+          g_assert_cmpint (a->layers[role]->last_id, ==, b->layers[role]->last_id);
+        }
+    }
+  evaluate (a, FALSE, &ea);
+  evaluate (b, FALSE, &eb);
+  g_assert_cmpmem (&ea.city, sizeof ea.city, &eb.city, sizeof eb.city);
+  g_assert_cmpfloat (ea.unplaced, ==, eb.unplaced);
+  gr_evaluation_clear (&ea);
+  gr_evaluation_clear (&eb);
+}
+
+/* The bundled sample opens from the import the build made of it, and that
+ * is the project importing it gives; a prepared file is used for the
+ * extract it was made from only, and one that cannot be read is passed
+ * over for the import. */
+static void
+test_session_prepared_sample (void)
+{
+  g_autofree char *sample = extract_path ("andorra");
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *name = gr_prepared_import_name (sample, NULL);
+  g_autofree char *planted = g_build_filename (dir, name, NULL);
+  g_autofree char *found = gr_prepared_import_find (sample);
+  g_autoptr (GrSession) prepared = open_sample_with (NULL);
+  g_autoptr (GrSession) imported = open_sample_with (dir);
+  g_autoptr (GrProject) monaco = import_osm ("monaco.osm.pbf");
+  GrImportOptions options = { .all_cycleways = TRUE };
+  g_autoptr (GError) error = NULL;
+
+  /* The build made it, under the extract's size and checksum. */
+  g_assert_nonnull (found);
+  g_assert_true (g_str_has_suffix (found, name));
+  g_assert_true (g_str_has_prefix (name, "1664907-"));
+  g_assert_cmpstr (gr_session_get_path (prepared), ==, sample);
+  g_assert_null (gr_session_get_project (prepared)->revision);
+  assert_same_project (gr_session_get_project (prepared), gr_session_get_project (imported));
+
+  /* Another city's project under the sample's name is what is read: the
+   * lookup goes by the name alone... */
+  g_assert_true (gr_project_save (monaco, planted, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GrSession) session = open_sample_with (dir);
+    GrProject *p = gr_session_get_project (session);
+
+    g_assert_cmpuint (p->layers[GR_ROLE_PARK]->features->len, ==,
+                      monaco->layers[GR_ROLE_PARK]->features->len);
+    g_autoptr (GrProject) again = gr_prepared_import_load (sample, &options);
+    g_assert_null (again); /* ...and for the default options only */
+  }
+  /* ...and a file of the sample's size with another checksum is not it. */
+  {
+    g_autofree char *other = g_build_filename (dir, "1664907-0000.gpkg", NULL);
+    g_autofree char *was = g_strdup (g_getenv ("GREENREACH_PREPARED_DIR"));
+
+    g_setenv ("GREENREACH_PREPARED_DIR", dir, TRUE);
+    g_assert_nonnull (gr_prepared_import_find (sample));
+    g_assert_cmpint (g_rename (planted, other), ==, 0);
+    g_assert_null (gr_prepared_import_find (sample));
+    g_setenv ("GREENREACH_PREPARED_DIR", was, TRUE);
+    g_assert_cmpint (g_unlink (other), ==, 0);
+  }
+  /* A damaged prepared file: the extract is imported instead. */
+  g_assert_true (g_file_set_contents (planted, "not a GeoPackage", -1, NULL));
+  {
+    g_autoptr (GrSession) session = open_sample_with (dir);
+
+    assert_same_project (gr_session_get_project (session), gr_session_get_project (imported));
+  }
+  g_assert_cmpint (g_unlink (planted), ==, 0);
+}
+
 GR_TEST_MAIN (gr_gdal_init,
               { "/project/session/nearest-and-display", test_session_nearest },
-              { "/project/session/layer-over", test_session_layer_over })
+              { "/project/session/layer-over", test_session_layer_over },
+              { "/project/session/prepared-sample", test_session_prepared_sample })

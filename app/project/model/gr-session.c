@@ -6,6 +6,7 @@
 #include "gr-import.h"
 #include "gr-model-private.h"
 #include "gr-population.h"
+#include "gr-prepared-import.h"
 #include "gr-recipe.h"
 
 #include <math.h>
@@ -119,8 +120,11 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
 
   if (path == NULL)
     return gr_project_import (NULL, sources, &options, error);
-  project = gr_path_is_osm (path) ? gr_project_import (path, NULL, &options, error)
-                                  : gr_project_load (path, error);
+  if (!gr_path_is_osm (path))
+    project = gr_project_load (path, error);
+  /* The bundled sample was imported when the program was built. */
+  else if ((project = gr_prepared_import_load (path, &options)) == NULL)
+    project = gr_project_import (path, NULL, &options, error);
   if (project == NULL)
     return NULL;
   if (sources == NULL || sources->len == 0)

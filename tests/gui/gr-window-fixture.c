@@ -2,6 +2,8 @@
  * per test on the sample city, the main loop, screenshots and pixels */
 #include "gr-window-fixture.h"
 
+#include "gr-layer-cache.h"
+
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -111,10 +113,15 @@ wait_for_native_frame (GtkWidget *widget)
   g_assert_true (painted);
 }
 
-/* Waits until the window has painted a frame since now. */
+/* Waits until the window has painted a frame since now, with the map's
+ * layers drawn for where it rests (a zoom is shown stretched until then). */
 void
 wait_for_frame (GrWindow *window)
 {
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gr_layer_cache_is_settling () && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
   wait_for_native_frame (GTK_WIDGET (window));
 }
 

@@ -531,6 +531,139 @@ test_layer_cache_bands (void)
     }
 }
 
+/* Shapes from a seed: what a layer drawn from a copy of its data draws. */
+typedef struct
+{
+  guint32 seed;
+} Shapes;
+
+static void
+draw_seeded (gpointer data, cairo_t *cr, const double affine[4], double width, double height)
+{
+  const Shapes *shapes = data;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (shapes->seed);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      double x = affine[0] * g_rand_double (rand) + affine[2];
+      double y = affine[1] * g_rand_double (rand) + affine[3];
+
+      cairo_rectangle (cr, x, y, 0.05 * affine[0], 0.05 * affine[1]);
+      cairo_set_source_rgba (cr, g_rand_double (rand), 0.5, 0.3, 0.7);
+      cairo_fill (cr);
+    }
+}
+
+static void
+drop_snapshot (GtkSnapshot *snapshot)
+{
+  GskRenderNode *node = gtk_snapshot_free_to_node (snapshot);
+
+  g_clear_pointer (&node, gsk_render_node_unref);
+}
+
+static GBytes *
+image_bytes (cairo_surface_t *image)
+{
+  cairo_surface_flush (image);
+  return g_bytes_new (cairo_image_surface_get_data (image),
+                      (gsize) cairo_image_surface_get_stride (image)
+                          * cairo_image_surface_get_height (image));
+}
+
+/* @shapes at @affine drawn on the spot by a cache of its own. */
+static GBytes *
+drawn_at_once (const double affine[4], Shapes *shapes)
+{
+  GrLayerCache cache = { .parallel = TRUE };
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GBytes      *pixels;
+
+  gr_layer_cache_snapshot (&cache, snapshot, affine, 400, 300, 1, 1, draw_seeded, shapes);
+  g_clear_pointer (&snapshot, drop_snapshot);
+  pixels = image_bytes (cache.surface);
+  gr_layer_cache_clear (&cache);
+  return pixels;
+}
+
+static void
+snapshot_cache (GrLayerCache *cache, const double affine[4], guint version, Shapes *shapes)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gr_layer_cache_snapshot (cache, snapshot, affine, 400, 300, 1, version, draw_seeded, shapes);
+  g_clear_pointer (&snapshot, drop_snapshot);
+}
+
+static void
+spin_while_settling (void)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gr_layer_cache_is_settling () && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gr_layer_cache_is_settling ());
+}
+
+/* A layer drawn from a copy of its data: a zoom is shown stretched, and
+ * once it rests it is drawn on another thread from the data as it was, the
+ * same to the last bit as drawn on the spot; changed contents are drawn at
+ * once and a drawing let go of is never shown. */
+static void
+test_layer_cache_settle (void)
+{
+  GtkWidget   *widget = g_object_ref_sink (gtk_drawing_area_new ());
+  GrLayerCache cache = { .widget = widget, .parallel = TRUE, .async_size = sizeof (Shapes) };
+  const double near[4] = { 400, 300, 0, 0 }, zoomed[4] = { 600, 450, -100, -75 };
+  const double further[4] = { 800, 600, -200, -150 };
+  Shapes       shapes = { 7 };
+  g_autoptr (GBytes) expected = NULL;
+  g_autoptr (GBytes) got = NULL;
+  cairo_surface_t *first;
+
+  snapshot_cache (&cache, near, 1, &shapes);
+  g_assert_false (gr_layer_cache_is_settling ());
+  first = cache.surface;
+  /* Zoomed: the drawing is stretched, the zoom not yet at rest. */
+  snapshot_cache (&cache, zoomed, 1, &shapes);
+  g_assert_true (cache.surface == first);
+  g_assert_true (gr_layer_cache_is_settling ());
+  /* The drawing goes by the data as the zoom left it, not as it is now. */
+  shapes.seed = 8;
+  spin_while_settling ();
+  g_assert_true (cache.surface != first);
+  g_assert_cmpmem (cache.affine, sizeof cache.affine, zoomed, sizeof zoomed);
+  expected = drawn_at_once (zoomed, &(Shapes){ 7 });
+  got = image_bytes (cache.surface);
+  g_assert_true (g_bytes_equal (expected, got));
+
+  /* New contents while a zoom is waited for: drawn at once, and no drawing
+   * of the old ones follows. */
+  snapshot_cache (&cache, further, 1, &shapes);
+  g_assert_true (gr_layer_cache_is_settling ());
+  snapshot_cache (&cache, further, 2, &shapes);
+  g_assert_false (gr_layer_cache_is_settling ());
+  g_clear_pointer (&expected, g_bytes_unref);
+  g_clear_pointer (&got, g_bytes_unref);
+  expected = drawn_at_once (further, &shapes);
+  got = image_bytes (cache.surface);
+  g_assert_true (g_bytes_equal (expected, got));
+
+  /* Let go of while it runs (the layer's data is about to go): not shown. */
+  snapshot_cache (&cache, near, 2, &shapes);
+  first = cache.surface;
+  while (cache.job == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  gr_layer_cache_wait (&cache);
+  g_assert_null (cache.job);
+  spin_while_settling ();
+  g_assert_true (cache.surface == first);
+  g_assert_cmpmem (cache.affine, sizeof cache.affine, further, sizeof further);
+
+  gr_layer_cache_clear (&cache);
+  g_assert_finalize_object (widget);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -548,5 +681,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/widgets/preferences", test_preferences);
   g_test_add_func ("/gui/widgets/presentation", test_presentation);
   g_test_add_func ("/gui/widgets/layer-cache-bands", test_layer_cache_bands);
+  g_test_add_func ("/gui/widgets/layer-cache-settle", test_layer_cache_settle);
   return g_test_run ();
 }

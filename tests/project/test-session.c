@@ -145,22 +145,36 @@ test_session_nearest (void)
   g_assert_cmpfloat (b[2], >, lon);
 }
 
-/* The sample opened with GREENREACH_PREPARED_DIR set to @dir (NULL: the
+/* @file opened with GREENREACH_PREPARED_DIR set to @dir (NULL: the
  * build's, where the build put the sample's prepared import). */
 static GrSession *
-open_sample_with (const char *dir)
+open_with (const char *file, const char *dir)
 {
-  g_autofree char *sample = extract_path ("andorra");
+  g_autofree char *path = extract_path (file);
   g_autofree char *was = g_strdup (g_getenv ("GREENREACH_PREPARED_DIR"));
   g_autoptr (GError) error = NULL;
   GrSession *session;
 
   if (dir != NULL)
     g_setenv ("GREENREACH_PREPARED_DIR", dir, TRUE);
-  session = gr_session_open (sample, NULL, NULL, &error);
+  session = gr_session_open (path, NULL, NULL, &error);
   g_setenv ("GREENREACH_PREPARED_DIR", was, TRUE);
   g_assert_no_error (error);
   return session;
+}
+
+/* Whether a prepared import of @file is found in @dir. */
+static gboolean
+found_in (const char *file, const char *dir)
+{
+  g_autofree char *path = extract_path (file);
+  g_autofree char *was = g_strdup (g_getenv ("GREENREACH_PREPARED_DIR"));
+  g_autofree char *found = NULL;
+
+  g_setenv ("GREENREACH_PREPARED_DIR", dir, TRUE);
+  found = gr_prepared_import_find (path);
+  g_setenv ("GREENREACH_PREPARED_DIR", was, TRUE);
+  return found != NULL;
 }
 
 /* Every layer's features, the residents and the figures to the last bit. */
@@ -212,12 +226,16 @@ static void
 test_session_prepared_sample (void)
 {
   g_autofree char *sample = extract_path ("andorra");
+  g_autofree char *monaco_path = extract_path ("monaco.osm.pbf");
   g_autofree char *dir = gr_test_scratch_dir ();
   g_autofree char *name = gr_prepared_import_name (sample, NULL);
+  g_autofree char *monaco_name = gr_prepared_import_name (monaco_path, NULL);
   g_autofree char *planted = g_build_filename (dir, name, NULL);
+  g_autofree char *damaged = g_build_filename (dir, monaco_name, NULL);
+  g_autofree char *other = g_build_filename (dir, "1664907-0000.gpkg", NULL);
   g_autofree char *found = gr_prepared_import_find (sample);
-  g_autoptr (GrSession) prepared = open_sample_with (NULL);
-  g_autoptr (GrSession) imported = open_sample_with (dir);
+  g_autoptr (GrSession) prepared = open_with ("andorra", NULL);
+  g_autoptr (GrSession) imported = open_with ("andorra", dir);
   g_autoptr (GrProject) monaco = import_osm ("monaco.osm.pbf");
   GrImportOptions options = { .all_cycleways = TRUE };
   g_autoptr (GError) error = NULL;
@@ -230,39 +248,33 @@ test_session_prepared_sample (void)
   g_assert_null (gr_session_get_project (prepared)->revision);
   assert_same_project (gr_session_get_project (prepared), gr_session_get_project (imported));
 
+  /* A damaged prepared file (here Monaco's): the extract is imported. */
+  g_assert_true (g_file_set_contents (damaged, "not a GeoPackage", -1, NULL));
+  g_assert_true (found_in ("monaco.osm.pbf", dir));
+  {
+    g_autoptr (GrSession) session = open_with ("monaco.osm.pbf", dir);
+
+    assert_same_project (gr_session_get_project (session), monaco);
+  }
+  g_assert_cmpint (g_unlink (damaged), ==, 0);
   /* Another city's project under the sample's name is what is read: the
-   * lookup goes by the name alone... */
+   * lookup goes by the name alone, and for the default options only. */
   g_assert_true (gr_project_save (monaco, planted, &error));
   g_assert_no_error (error);
   {
-    g_autoptr (GrSession) session = open_sample_with (dir);
-    GrProject *p = gr_session_get_project (session);
+    g_autoptr (GrSession) session = open_with ("andorra", dir);
+    g_autoptr (GrProject) again = NULL;
 
-    g_assert_cmpuint (p->layers[GR_ROLE_PARK]->features->len, ==,
+    g_assert_cmpuint (gr_session_get_project (session)->layers[GR_ROLE_PARK]->features->len, ==,
                       monaco->layers[GR_ROLE_PARK]->features->len);
-    g_autoptr (GrProject) again = gr_prepared_import_load (sample, &options);
-    g_assert_null (again); /* ...and for the default options only */
+    again = gr_prepared_import_load (sample, &options);
+    g_assert_null (again);
   }
-  /* ...and a file of the sample's size with another checksum is not it. */
-  {
-    g_autofree char *other = g_build_filename (dir, "1664907-0000.gpkg", NULL);
-    g_autofree char *was = g_strdup (g_getenv ("GREENREACH_PREPARED_DIR"));
-
-    g_setenv ("GREENREACH_PREPARED_DIR", dir, TRUE);
-    g_assert_nonnull (gr_prepared_import_find (sample));
-    g_assert_cmpint (g_rename (planted, other), ==, 0);
-    g_assert_null (gr_prepared_import_find (sample));
-    g_setenv ("GREENREACH_PREPARED_DIR", was, TRUE);
-    g_assert_cmpint (g_unlink (other), ==, 0);
-  }
-  /* A damaged prepared file: the extract is imported instead. */
-  g_assert_true (g_file_set_contents (planted, "not a GeoPackage", -1, NULL));
-  {
-    g_autoptr (GrSession) session = open_sample_with (dir);
-
-    assert_same_project (gr_session_get_project (session), gr_session_get_project (imported));
-  }
-  g_assert_cmpint (g_unlink (planted), ==, 0);
+  /* A file of the sample's size with another checksum is not it. */
+  g_assert_true (found_in ("andorra", dir));
+  g_assert_cmpint (g_rename (planted, other), ==, 0);
+  g_assert_false (found_in ("andorra", dir));
+  g_assert_cmpint (g_unlink (other), ==, 0);
 }
 
 GR_TEST_MAIN (gr_gdal_init,

@@ -7,6 +7,11 @@
  * While the map zooms, the image is stretched as a stand-in, and the layer
  * is drawn afresh once the zoom has rested for SETTLE_MS.
  *
+ * A layer that can be drawn from a copy of its data (the project's
+ * layers: an immutable display and a style) is drawn afresh on another
+ * thread instead, and the stretched image stays up until the new one is
+ * ready: the frame that follows a zoom costs no more than a stretch.
+ *
  * The drawing is kept as a cairo image. With GTK's software renderer it is
  * painted straight from that image: GTK 4.8 turns a texture into a cairo
  * surface on every frame through floating point, which cost two thirds of
@@ -24,6 +29,21 @@
 #define SETTLE_MS 120 /* a zoom resting this long is drawn afresh */
 
 static gboolean stand_ins = TRUE;
+static gint     settling; /* settle timers armed and drawings running */
+
+struct _GrLayerJob
+{
+  GrLayerCache    *cache; /* NULL once let go of (gr_layer_cache_wait()) */
+  GThread         *thread;
+  cairo_surface_t *surface;
+  gboolean         reused; /* the spare image: to be cleared first */
+  gboolean         parallel;
+  double           affine[4];
+  int              width, height, scale;
+  guint            version, generation;
+  GrLayerDrawFunc  draw;
+  gpointer         data; /* a copy of the layer's drawing data */
+};
 
 /* Benchmarks turn stand-ins off to time the full drawing of every frame. */
 void
@@ -32,13 +52,75 @@ gr_layer_cache_set_stand_ins (gboolean enabled)
   stand_ins = enabled;
 }
 
+/**
+ * gr_layer_cache_is_settling:
+ *
+ * Whether a zoom has not rested yet or is still being drawn afresh: the
+ * map shows a stretched drawing until it is done.
+ */
+gboolean
+gr_layer_cache_is_settling (void)
+{
+  return g_atomic_int_get (&settling) > 0;
+}
+
+static void
+disarm_settle (GrLayerCache *cache)
+{
+  if (cache->settle_id == 0)
+    return;
+  g_clear_handle_id (&cache->settle_id, g_source_remove);
+  g_atomic_int_dec_and_test (&settling);
+}
+
+static gboolean settle (gpointer data);
+
+static void
+arm_settle (GrLayerCache *cache)
+{
+  disarm_settle (cache);
+  g_atomic_int_inc (&settling);
+  cache->settle_id = g_timeout_add (SETTLE_MS, settle, cache);
+}
+
+static void
+job_free (GrLayerJob *job)
+{
+  g_clear_pointer (&job->surface, cairo_surface_destroy);
+  g_free (job->data);
+  g_free (job);
+}
+
+/**
+ * gr_layer_cache_wait:
+ *
+ * Returns once no drawing on another thread reads the layer's data any
+ * more: before that data is changed or freed. A drawing let go of this
+ * way is not shown; the next frame draws afresh.
+ */
+void
+gr_layer_cache_wait (GrLayerCache *cache)
+{
+  GrLayerJob *job = g_steal_pointer (&cache->job);
+
+  /* Nor will one start from a copy taken before. */
+  if (cache->settle_id != 0 || job != NULL)
+    cache->stale = TRUE;
+  disarm_settle (cache);
+  g_clear_pointer (&cache->planned, job_free);
+  if (job == NULL)
+    return;
+  g_thread_join (g_steal_pointer (&job->thread));
+  job->cache = NULL;
+}
+
 void
 gr_layer_cache_clear (GrLayerCache *cache)
 {
+  gr_layer_cache_wait (cache);
   g_clear_object (&cache->texture);
   g_clear_pointer (&cache->surface, cairo_surface_destroy);
   g_clear_pointer (&cache->spare, cairo_surface_destroy);
-  g_clear_handle_id (&cache->settle_id, g_source_remove);
 }
 
 /* The same drawing at another zoom: stretched, within a factor of four. */
@@ -57,12 +139,23 @@ stretchable (const GrLayerCache *cache,
          && k < 4;
 }
 
+static void launch_job (GrLayerCache *cache);
+
+/* The zoom rested: a layer drawn from a copy of its data is drawn afresh on
+ * another thread (the settling it counts for goes on until that is done),
+ * any other at the next frame. */
 static gboolean
 settle (gpointer data)
 {
   GrLayerCache *cache = data;
 
   cache->settle_id = 0;
+  if (cache->planned != NULL)
+    {
+      launch_job (cache);
+      return G_SOURCE_REMOVE;
+    }
+  g_atomic_int_dec_and_test (&settling);
   cache->stale = TRUE;
   gtk_widget_queue_draw (cache->widget);
   return G_SOURCE_REMOVE;
@@ -132,29 +225,30 @@ band_draw (gpointer data)
   return NULL;
 }
 
-/* The layer drawn into the cache's image; a layer whose drawing may run on
- * several threads at once draws the image's top and bottom halves on two
- * cores. Cairo rasterises each pixel from the geometry alone, so the
- * halves meet exactly as one drawing would. */
+/* The layer drawn into @image; a layer whose drawing may run on several
+ * threads at once draws the image's top and bottom halves on two cores.
+ * Cairo rasterises each pixel from the geometry alone, so the halves meet
+ * exactly as one drawing would. */
 static void
-draw_bands (GrLayerCache   *cache,
-            const double    affine[4],
-            int             scale,
-            GrLayerDrawFunc draw,
-            gpointer        layer)
+draw_bands (cairo_surface_t *image,
+            gboolean         parallel,
+            const double     affine[4],
+            int              scale,
+            GrLayerDrawFunc  draw,
+            gpointer         layer)
 {
-  int  rows = cairo_image_surface_get_height (cache->surface);
-  int  split = cache->parallel && g_get_num_processors () > 1 ? rows / 2 : rows;
+  int  rows = cairo_image_surface_get_height (image);
+  int  split = parallel && g_get_num_processors () > 1 ? rows / 2 : rows;
   Band top, bottom;
 
-  band_init (&top, cache->surface, affine, 0, split, scale, draw, layer);
+  band_init (&top, image, affine, 0, split, scale, draw, layer);
   cairo_surface_set_device_scale (top.band, scale, scale);
   if (split == rows)
     {
       band_draw (&top);
       return;
     }
-  band_init (&bottom, cache->surface, affine, split, rows, scale, draw, layer);
+  band_init (&bottom, image, affine, split, rows, scale, draw, layer);
   cairo_surface_set_device_scale (bottom.band, scale, scale);
   {
     GThread *thread = g_thread_new ("gr-layer-band", band_draw, &bottom);
@@ -162,6 +256,72 @@ draw_bands (GrLayerCache   *cache,
     band_draw (&top);
     g_thread_join (thread);
   }
+}
+
+/* The image a fresh drawing of @w × @h device pixels goes into: the one
+ * before last when nothing holds it any more (the frame that showed it has
+ * been replaced), as a fresh image of this size costs more in page faults
+ * than the drawing of a district; cleared by the caller. */
+static cairo_surface_t *
+take_spare (GrLayerCache *cache, int w, int h, gboolean *reused)
+{
+  cairo_surface_t *spare = g_steal_pointer (&cache->spare);
+
+  if (spare != NULL
+      && (cairo_surface_get_reference_count (spare) != 1
+          || cairo_image_surface_get_width (spare) != w
+          || cairo_image_surface_get_height (spare) != h))
+    g_clear_pointer (&spare, cairo_surface_destroy);
+  *reused = spare != NULL;
+  return spare != NULL ? spare : cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+}
+
+/* Draws into @image, reused or not: the image's memory is drawn through
+ * images of their own, so cairo is told first (a drawing a frame still
+ * holds is copied aside) and after. */
+static void
+draw_image (cairo_surface_t *image,
+            gboolean         reused,
+            gboolean         parallel,
+            const double     shifted[4],
+            int              scale,
+            GrLayerDrawFunc  draw,
+            gpointer         layer)
+{
+  if (reused)
+    {
+      cairo_t *cr = cairo_create (image);
+
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_flush (image);
+  draw_bands (image, parallel, shifted, scale, draw, layer);
+  cairo_surface_mark_dirty (image);
+}
+
+/* @image, drawn for @affine, becomes the cache's drawing. */
+static void
+take_up (GrLayerCache    *cache,
+         cairo_surface_t *image,
+         const double     affine[4],
+         int              width,
+         int              height,
+         int              scale,
+         guint            version)
+{
+  g_clear_object (&cache->texture);
+  g_clear_pointer (&cache->spare, cairo_surface_destroy);
+  cache->spare = g_steal_pointer (&cache->surface);
+  cache->surface = image;
+  memcpy (cache->affine, affine, sizeof cache->affine);
+  cache->stale = FALSE;
+  cache->width = width;
+  cache->height = height;
+  cache->scale = scale;
+  cache->version = version;
+  cache->generation++;
 }
 
 static void
@@ -176,40 +336,96 @@ redraw (GrLayerCache   *cache,
 {
   int              w = width + 2 * MARGIN, h = height + 2 * MARGIN;
   double           shifted[4] = { affine[0], affine[1], affine[2] + MARGIN, affine[3] + MARGIN };
-  cairo_surface_t *spare = g_steal_pointer (&cache->spare);
+  gboolean         reused;
+  cairo_surface_t *image = take_spare (cache, w * scale, h * scale, &reused);
 
-  /* Drawn into the image before last when nothing holds it any more (the
-   * frame that showed it has been replaced): a fresh image of this size
-   * costs more in page faults than the drawing of a district. */
-  g_clear_object (&cache->texture);
-  if (spare != NULL
-      && (cairo_surface_get_reference_count (spare) != 1
-          || cairo_image_surface_get_width (spare) != w * scale
-          || cairo_image_surface_get_height (spare) != h * scale))
-    g_clear_pointer (&spare, cairo_surface_destroy);
-  cache->spare = g_steal_pointer (&cache->surface);
-  cache->surface = spare != NULL
-                       ? spare
-                       : cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
-  if (spare != NULL)
+  /* Drawn here and now: no rest of the zoom is waited for any more. */
+  disarm_settle (cache);
+  g_clear_pointer (&cache->planned, job_free);
+  draw_image (image, reused, cache->parallel, shifted, scale, draw, layer);
+  take_up (cache, image, affine, width, height, scale, version);
+}
+
+/* ---- a rested zoom drawn on another thread ---- */
+
+/* Back on the main thread: the drawing is taken up unless the cache drew
+ * afresh itself meanwhile (its contents or size changed) or let go of it. */
+static gboolean
+job_done (gpointer data)
+{
+  GrLayerJob   *job = data;
+  GrLayerCache *cache = job->cache;
+
+  if (job->thread != NULL)
+    g_thread_join (g_steal_pointer (&job->thread));
+  if (cache != NULL)
     {
-      cairo_t *cr = cairo_create (cache->surface);
-
-      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (cr);
-      cairo_destroy (cr);
+      cache->job = NULL;
+      if (cache->generation == job->generation)
+        {
+          take_up (cache, g_steal_pointer (&job->surface), job->affine, job->width, job->height,
+                   job->scale, job->version);
+          gtk_widget_queue_draw (cache->widget);
+        }
     }
-  /* The image's memory is drawn through images of their own: cairo is
-   * told first (a drawing a frame still holds is copied aside) and after. */
-  cairo_surface_flush (cache->surface);
-  draw_bands (cache, shifted, scale, draw, layer);
-  cairo_surface_mark_dirty (cache->surface);
-  memcpy (cache->affine, affine, sizeof cache->affine);
-  cache->stale = FALSE;
-  cache->width = width;
-  cache->height = height;
-  cache->scale = scale;
-  cache->version = version;
+  job_free (job);
+  g_atomic_int_dec_and_test (&settling);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+job_run (gpointer data)
+{
+  GrLayerJob *job = data;
+  double      shifted[4] = { job->affine[0], job->affine[1], job->affine[2] + MARGIN,
+                             job->affine[3] + MARGIN };
+
+  draw_image (job->surface, job->reused, job->parallel, shifted, job->scale, job->draw, job->data);
+  /* Before the frame that would show the stand-in again. */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, job_done, job, NULL);
+  return NULL;
+}
+
+/* What the zoom, if it rests here, is drawn for: the view and a copy of
+ * the layer's drawing data. */
+static void
+plan_job (GrLayerCache   *cache,
+          const double    affine[4],
+          int             width,
+          int             height,
+          int             scale,
+          guint           version,
+          GrLayerDrawFunc draw,
+          gpointer        layer)
+{
+  GrLayerJob *job = cache->planned;
+
+  if (job == NULL)
+    {
+      job = cache->planned = g_new0 (GrLayerJob, 1);
+      job->data = g_malloc (cache->async_size);
+    }
+  memcpy (job->affine, affine, sizeof job->affine);
+  job->width = width;
+  job->height = height;
+  job->scale = scale;
+  job->version = version;
+  job->draw = draw;
+  memcpy (job->data, layer, cache->async_size);
+}
+
+static void
+launch_job (GrLayerCache *cache)
+{
+  GrLayerJob *job = g_steal_pointer (&cache->planned);
+
+  job->cache = cache;
+  job->surface = take_spare (cache, (job->width + 2 * MARGIN) * job->scale,
+                             (job->height + 2 * MARGIN) * job->scale, &job->reused);
+  job->parallel = cache->parallel;
+  job->generation = cache->generation;
+  cache->job = job;
+  job->thread = g_thread_new ("gr-layer-settle", job_run, job);
 }
 
 static gboolean
@@ -281,13 +497,34 @@ append_image (GrLayerCache          *cache,
   cairo_destroy (cr);
 }
 
+/* The drawing stretched from its zoom to @affine's. */
+static void
+append_stretched (GrLayerCache *cache,
+                  GtkSnapshot  *snapshot,
+                  const double  affine[4],
+                  int           width,
+                  int           height)
+{
+  /* Where the image's corner and far corner land at the new zoom. */
+  double kx = affine[0] / cache->affine[0], ky = affine[1] / cache->affine[1];
+  double x0 = kx * (-MARGIN - cache->affine[2]) + affine[2],
+         y0 = ky * (-MARGIN - cache->affine[3]) + affine[3];
+
+  append_image (cache, snapshot,
+                &GRAPHENE_RECT_INIT (x0, y0, kx * (width + 2 * MARGIN), ky * (height + 2 * MARGIN)),
+                width, height, TRUE);
+}
+
 /**
  * gr_layer_cache_snapshot:
  * @version: changes whenever what the layer draws changes
+ * @layer: what @draw draws from; for a cache with an async_size, the
+ *   first async_size bytes of it, copied
  *
  * Appends the layer to @snapshot: the cached image moved by the pan since
- * it was drawn, or a fresh drawing when the zoom, the size or the contents
- * changed or the pan went past the margin.
+ * it was drawn, stretched while a zoom goes on, or a fresh drawing when
+ * the zoom rested, the size or the contents changed or the pan went past
+ * the margin.
  */
 void
 gr_layer_cache_snapshot (GrLayerCache   *cache,
@@ -307,17 +544,14 @@ gr_layer_cache_snapshot (GrLayerCache   *cache,
   if (!reusable (cache, affine, width, height, scale, version) && cache->widget != NULL
       && stretchable (cache, affine, width, height, scale, version))
     {
-      /* Where the image's corner and far corner land at the new zoom. */
-      double kx = affine[0] / cache->affine[0], ky = affine[1] / cache->affine[1];
-      double x0 = kx * (-MARGIN - cache->affine[2]) + affine[2],
-             y0 = ky * (-MARGIN - cache->affine[3]) + affine[3];
-
-      g_clear_handle_id (&cache->settle_id, g_source_remove);
-      cache->settle_id = g_timeout_add (SETTLE_MS, settle, cache);
-      append_image (
-          cache, snapshot,
-          &GRAPHENE_RECT_INIT (x0, y0, kx * (width + 2 * MARGIN), ky * (height + 2 * MARGIN)),
-          width, height, TRUE);
+      /* While a drawing runs, the next rest is planned once it is shown. */
+      if (cache->job == NULL)
+        {
+          arm_settle (cache);
+          if (cache->async_size > 0)
+            plan_job (cache, affine, width, height, scale, version, draw, layer);
+        }
+      append_stretched (cache, snapshot, affine, width, height);
       return;
     }
   if (!reusable (cache, affine, width, height, scale, version) || cache->stale)

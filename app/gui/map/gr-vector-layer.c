@@ -58,18 +58,27 @@ gr_map_affine (ShumateViewport *viewport, GtkWidget *widget, double affine[4])
   affine[3] = ay - affine[1] * my0;
 }
 
-static void
-draw_layers (gpointer layer, cairo_t *cr, const double m[4], double width, double height)
+/* What a drawing reads: plain bytes the layer cache may copy to draw on
+ * another thread (the display does not change while it is set). */
+typedef struct
 {
-  GrVectorLayer *self = layer;
+  GrDisplay *display;
+  GrMapStyle style;
+} Drawing;
 
-  gr_render_layers (cr, self->display, &self->style, m, width, height);
+static void
+draw_layers (gpointer data, cairo_t *cr, const double m[4], double width, double height)
+{
+  const Drawing *drawing = data;
+
+  gr_render_layers (cr, drawing->display, &drawing->style, m, width, height);
 }
 
 static void
 gr_vector_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   GrVectorLayer *self = GR_VECTOR_LAYER (widget);
+  Drawing        drawing = { self->display, self->style };
   double         m[4];
 
   if (self->display == NULL)
@@ -77,7 +86,7 @@ gr_vector_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   gr_map_affine (shumate_layer_get_viewport (SHUMATE_LAYER (self)), widget, m);
   gr_layer_cache_snapshot (&self->cache, snapshot, m, gtk_widget_get_width (widget),
                            gtk_widget_get_height (widget), gtk_widget_get_scale_factor (widget),
-                           self->version, draw_layers, self);
+                           self->version, draw_layers, &drawing);
 }
 
 static void
@@ -111,8 +120,10 @@ static void
 gr_vector_layer_init (GrVectorLayer *self)
 {
   self->cache.widget = GTK_WIDGET (self);
-  /* The project's layers are only read while they are drawn. */
+  /* The project's layers are only read while they are drawn, and a rested
+   * zoom is drawn on another thread from a copy of the style. */
   self->cache.parallel = TRUE;
+  self->cache.async_size = sizeof (Drawing);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   gr_map_style_init (&self->style);
 }
@@ -135,6 +146,8 @@ changed (GrVectorLayer *self)
 void
 gr_vector_layer_set_display (GrVectorLayer *self, GrDisplay *display)
 {
+  /* The display the layer let go of may be freed once this returns. */
+  gr_layer_cache_wait (&self->cache);
   self->display = display;
   changed (self);
 }

@@ -145,20 +145,36 @@ test_session_nearest (void)
   g_assert_cmpfloat (b[2], >, lon);
 }
 
+/* Sets @variable to @value (%NULL: unsets it); returns what it was. */
+static char *
+swap_env (const char *variable, const char *value)
+{
+  char *was = g_strdup (g_getenv (variable));
+
+  if (value != NULL)
+    g_setenv (variable, value, TRUE);
+  else
+    g_unsetenv (variable);
+  return was;
+}
+
 /* @file opened with GREENREACH_PREPARED_DIR set to @dir (NULL: the
- * build's, where the build put the sample's prepared import). */
+ * build's, where the build put the sample's prepared import) and the
+ * program speaking @language (NULL: English). */
 static GrSession *
-open_with (const char *file, const char *dir)
+open_with (const char *file, const char *dir, const char *language)
 {
   g_autofree char *path = extract_path (file);
   g_autofree char *was = g_strdup (g_getenv ("GREENREACH_PREPARED_DIR"));
+  g_autofree char *was_language = swap_env ("LANGUAGE", language);
   g_autoptr (GError) error = NULL;
   GrSession *session;
 
   if (dir != NULL)
-    g_setenv ("GREENREACH_PREPARED_DIR", dir, TRUE);
+    g_free (swap_env ("GREENREACH_PREPARED_DIR", dir));
   session = gr_session_open (path, NULL, NULL, &error);
-  g_setenv ("GREENREACH_PREPARED_DIR", was, TRUE);
+  g_free (swap_env ("GREENREACH_PREPARED_DIR", was));
+  g_free (swap_env ("LANGUAGE", was_language));
   g_assert_no_error (error);
   return session;
 }
@@ -168,12 +184,10 @@ static gboolean
 found_in (const char *file, const char *dir)
 {
   g_autofree char *path = extract_path (file);
-  g_autofree char *was = g_strdup (g_getenv ("GREENREACH_PREPARED_DIR"));
-  g_autofree char *found = NULL;
+  g_autofree char *was = swap_env ("GREENREACH_PREPARED_DIR", dir);
+  g_autofree char *found = gr_prepared_import_find (path);
 
-  g_setenv ("GREENREACH_PREPARED_DIR", dir, TRUE);
-  found = gr_prepared_import_find (path);
-  g_setenv ("GREENREACH_PREPARED_DIR", was, TRUE);
+  g_free (swap_env ("GREENREACH_PREPARED_DIR", was));
   return found != NULL;
 }
 
@@ -185,6 +199,9 @@ assert_same_project (GrProject *a, GrProject *b)
 
   g_assert_cmpint (a->epsg, ==, b->epsg);
   g_assert_cmpstr (a->crs_wkt, ==, b->crs_wkt);
+  g_assert_cmpstr (a->crs_name, ==, b->crs_name);
+  g_assert_cmpuint (a->repaired, ==, b->repaired);
+  g_assert_cmpmem (a->extent, sizeof a->extent, b->extent, sizeof b->extent);
   g_assert_cmpstr (a->population_method, ==, b->population_method);
   g_assert_cmpstr (a->recipe, ==, b->recipe);
   g_assert_cmpstr (a->revision, ==, b->revision);
@@ -208,6 +225,7 @@ assert_same_project (GrProject *a, GrProject *b)
         {
           g_assert_cmpuint (a->layers[role]->features->len, ==, b->layers[role]->features->len);
           g_assert_cmpint (a->layers[role]->last_id, ==, b->layers[role]->last_id);
+          g_assert_cmpstr (a->layers[role]->sources, ==, b->layers[role]->sources);
         }
     }
   evaluate (a, FALSE, &ea);
@@ -230,29 +248,48 @@ test_session_prepared_sample (void)
   g_autofree char *dir = gr_test_scratch_dir ();
   g_autofree char *name = gr_prepared_import_name (sample, NULL);
   g_autofree char *monaco_name = gr_prepared_import_name (monaco_path, NULL);
-  g_autofree char *planted = g_build_filename (dir, name, NULL);
-  g_autofree char *damaged = g_build_filename (dir, monaco_name, NULL);
+  g_autofree char *file = g_strconcat (name, ".gpkg", NULL);
+  g_autofree char *monaco_file = g_strconcat (monaco_name, ".gpkg", NULL);
+  g_autofree char *planted = g_build_filename (dir, file, NULL);
+  g_autofree char *damaged = g_build_filename (dir, monaco_file, NULL);
   g_autofree char *other = g_build_filename (dir, "1664907-0000.gpkg", NULL);
-  g_autofree char *found = gr_prepared_import_find (sample);
-  g_autoptr (GrSession) prepared = open_with ("andorra", NULL);
-  g_autoptr (GrSession) imported = open_with ("andorra", dir);
-  g_autoptr (GrProject) monaco = import_osm ("monaco.osm.pbf");
+  g_autofree char *language = swap_env ("LANGUAGE", NULL);
+  g_autofree char *found = NULL;
+  g_autoptr (GrSession) prepared = NULL;
+  g_autoptr (GrSession) imported = NULL;
+  g_autoptr (GrProject) monaco = NULL;
+  g_autoptr (GrProject) direct = NULL;
   GrImportOptions options = { .all_cycleways = TRUE };
   g_autoptr (GError) error = NULL;
 
-  /* The build made it, under the extract's size and checksum. */
+  /* The window's build makes it, under the extract's size and checksum. */
+  if (g_getenv ("GREENREACH_PREPARED_DIR") == NULL
+      || !g_file_test (g_getenv ("GREENREACH_PREPARED_DIR"), G_FILE_TEST_IS_DIR))
+    {
+      g_free (swap_env ("LANGUAGE", language));
+      g_test_skip ("built without the window: no prepared import");
+      return;
+    }
+  found = gr_prepared_import_find (sample);
   g_assert_nonnull (found);
-  g_assert_true (g_str_has_suffix (found, name));
+  g_assert_true (g_str_has_suffix (found, file));
   g_assert_true (g_str_has_prefix (name, "1664907-"));
+  /* Read, not imported. */
+  direct = gr_prepared_import_load (sample, &(GrImportOptions){ 0 });
+  g_assert_nonnull (direct);
+  prepared = open_with ("andorra", NULL, NULL);
+  imported = open_with ("andorra", dir, NULL);
   g_assert_cmpstr (gr_session_get_path (prepared), ==, sample);
   g_assert_null (gr_session_get_project (prepared)->revision);
   assert_same_project (gr_session_get_project (prepared), gr_session_get_project (imported));
+  assert_same_project (direct, gr_session_get_project (imported));
 
   /* A damaged prepared file (here Monaco's): the extract is imported. */
+  monaco = import_osm ("monaco.osm.pbf");
   g_assert_true (g_file_set_contents (damaged, "not a GeoPackage", -1, NULL));
   g_assert_true (found_in ("monaco.osm.pbf", dir));
   {
-    g_autoptr (GrSession) session = open_with ("monaco.osm.pbf", dir);
+    g_autoptr (GrSession) session = open_with ("monaco.osm.pbf", dir, NULL);
 
     assert_same_project (gr_session_get_project (session), monaco);
   }
@@ -262,7 +299,7 @@ test_session_prepared_sample (void)
   g_assert_true (gr_project_save (monaco, planted, &error));
   g_assert_no_error (error);
   {
-    g_autoptr (GrSession) session = open_with ("andorra", dir);
+    g_autoptr (GrSession) session = open_with ("andorra", dir, NULL);
     g_autoptr (GrProject) again = NULL;
 
     g_assert_cmpuint (gr_session_get_project (session)->layers[GR_ROLE_PARK]->features->len, ==,
@@ -275,6 +312,25 @@ test_session_prepared_sample (void)
   g_assert_cmpint (g_rename (planted, other), ==, 0);
   g_assert_false (found_in ("andorra", dir));
   g_assert_cmpint (g_unlink (other), ==, 0);
+
+  /* In Chinese: the import made in Chinese (the features' Chinese names
+   * first, residents from buildings said so in Chinese), the same as
+   * importing it in Chinese. */
+  {
+    g_autoptr (GrSession) zh = open_with ("andorra", NULL, "zh_CN");
+    g_autoptr (GrSession) zh_imported = open_with ("andorra", dir, "zh_CN");
+    GrLayer *zones = gr_session_get_project (zh)->layers[GR_ROLE_ZONES];
+    GrLayer *en_zones = gr_session_get_project (prepared)->layers[GR_ROLE_ZONES];
+    guint    renamed = 0;
+
+    assert_same_project (gr_session_get_project (zh), gr_session_get_project (zh_imported));
+    for (guint i = 0; i < zones->features->len; i++)
+      renamed += g_strcmp0 (((GrFeature *) g_ptr_array_index (zones->features, i))->name,
+                            ((GrFeature *) g_ptr_array_index (en_zones->features, i))->name)
+                 != 0;
+    g_assert_cmpuint (renamed, >, 0);
+  }
+  g_free (swap_env ("LANGUAGE", language));
 }
 
 GR_TEST_MAIN (gr_gdal_init,

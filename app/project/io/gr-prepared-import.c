@@ -6,15 +6,19 @@
  * time the window starts. The build imports it once, with the program just
  * built, into a project file in the data folder's prepared/ (or
  * GREENREACH_PREPARED_DIR) named by the extract's size and SHA-256:
- * "SIZE-SHA256.gpkg". Opening an extract whose bytes are those reads the
- * project file instead, which gives the same project (its layers, residents
- * and analysis to the last digit) in a fraction of the time. Any other
- * extract, or a prepared file that cannot be read, is imported as always.
+ * "SIZE-SHA256.gpkg", and "SIZE-SHA256-zh.gpkg" imported in Chinese (the
+ * features' Chinese names first, gr_osm_prefers_chinese()). Opening an
+ * extract whose bytes are those reads the project file instead, which
+ * gives the same project (its layers, residents and analysis to the last
+ * digit) in a fraction of the time. Any other extract, or a prepared file
+ * that cannot be read, is imported as always.
  */
 #include "config.h"
 
 #include "gr-prepared-import.h"
 
+#include "gr-osm.h"
+#include "gr-population.h"
 #include "gr-recipe.h"
 #include "gr-runtime.h"
 
@@ -62,7 +66,8 @@ file_size (const char *path, goffset *size)
  * gr_prepared_import_name:
  *
  * Returns: (transfer full): the name the build gives @extract's prepared
- *   import, or %NULL with @error when the file cannot be read
+ *   import without its ending ("SIZE-SHA256", then "-zh.gpkg" or
+ *   ".gpkg"), or %NULL with @error when the file cannot be read
  */
 char *
 gr_prepared_import_name (const char *extract, GError **error)
@@ -77,7 +82,7 @@ gr_prepared_import_name (const char *extract, GError **error)
     }
   if ((sha = file_sha256 (extract, error)) == NULL)
     return NULL;
-  return g_strdup_printf ("%" G_GOFFSET_FORMAT "-%s.gpkg", size, sha);
+  return g_strdup_printf ("%" G_GOFFSET_FORMAT "-%s", size, sha);
 }
 
 /**
@@ -87,7 +92,7 @@ gr_prepared_import_name (const char *extract, GError **error)
  * checksum, so a city's own extract costs a look at a folder's names.
  *
  * Returns: (transfer full) (nullable): the prepared project file holding
- *   @extract imported, or %NULL
+ *   @extract imported in the language the program speaks, or %NULL
  */
 char *
 gr_prepared_import_find (const char *extract)
@@ -108,7 +113,9 @@ gr_prepared_import_find (const char *extract)
   if (!candidate || (name = gr_prepared_import_name (extract, NULL)) == NULL)
     return NULL;
   {
-    g_autofree char *path = g_build_filename (dir_path, name, NULL);
+    g_autofree char *file =
+        g_strconcat (name, gr_osm_prefers_chinese () ? "-zh" : "", ".gpkg", NULL);
+    g_autofree char *path = g_build_filename (dir_path, file, NULL);
 
     return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? g_steal_pointer (&path) : NULL;
   }
@@ -151,17 +158,27 @@ gr_prepared_import_load (const char *extract, const GrImportOptions *options)
                  extract, error->message);
       return NULL;
     }
-  /* What importing gives: how to import it again names the extract, and
-   * the project was never saved, so its features have no lasting numbers
-   * yet (the first save gives them the same ones). */
+  /* What importing gives: the layers come from the extract as it was
+   * named now, not as the build named it (an import of an extract alone
+   * names nothing else); residents from buildings are said to be so in the
+   * language spoken now; how to import it again names the extract; and the
+   * project was never saved, so its features have no lasting numbers yet
+   * (the first save gives them the same ones). */
   for (GrRole role = 0; role < GR_N_ROLES; role++)
     {
       GrLayer *layer = project->layers[role];
 
-      for (guint i = 0; layer != NULL && i < layer->features->len; i++)
+      if (layer == NULL)
+        continue;
+      for (guint i = 0; i < layer->features->len; i++)
         ((GrFeature *) g_ptr_array_index (layer->features, i))->id = 0;
-      if (layer != NULL)
-        layer->last_id = 0;
+      layer->last_id = 0;
+      if (layer->sources == NULL)
+        continue;
+      g_free (layer->sources);
+      layer->sources = g_strdup (role == GR_ROLE_POPULATION && gr_population_is_estimate (project)
+                                     ? gr_population_estimate_label ()
+                                     : extract);
     }
   g_free (project->recipe);
   project->recipe = gr_recipe_to_text (extract, NULL, options);

@@ -288,7 +288,7 @@ gr_population_estimate_from_buildings (GrProject *project, const GrPopulationSet
       g_ptr_array_add (layer->features, residents_at (h->point, people));
     }
   g_free (layer->sources);
-  layer->sources = g_strdup (_ ("estimate from residential buildings"));
+  layer->sources = g_strdup (gr_population_estimate_label ());
   set_method (project, "buildings-estimate");
   total_text = g_strdup_printf ("%.0f", total);
   g_ptr_array_add (
@@ -373,6 +373,14 @@ gr_population_spread_over_floor_area (GrProject *project, const GrPopulationSett
   pop->features = g_steal_pointer (&spread);
   set_method (project, "table-floor-area");
   return n_zones;
+}
+
+/* Where residents estimated from buildings come from, as a layer's
+ * sources say it. */
+const char *
+gr_population_estimate_label (void)
+{
+  return _ ("estimate from residential buildings");
 }
 
 gboolean

@@ -22,12 +22,13 @@ typedef struct
   double default_storeys;         /* 0: GR_DEFAULT_STOREYS */
 } GrPopulationSettings;
 
-double   gr_storeys_from_text (const char *levels, const char *height);
-gboolean gr_population_estimate_from_buildings (GrProject                  *project,
-                                                const GrPopulationSettings *settings);
-guint    gr_population_spread_over_floor_area (GrProject                  *project,
-                                               const GrPopulationSettings *settings);
-gboolean gr_population_is_estimate (const GrProject *project);
-char    *gr_population_describe (const GrProject *project);
+double      gr_storeys_from_text (const char *levels, const char *height);
+gboolean    gr_population_estimate_from_buildings (GrProject                  *project,
+                                                   const GrPopulationSettings *settings);
+guint       gr_population_spread_over_floor_area (GrProject                  *project,
+                                                  const GrPopulationSettings *settings);
+gboolean    gr_population_is_estimate (const GrProject *project);
+const char *gr_population_estimate_label (void);
+char       *gr_population_describe (const GrProject *project);
 
 G_END_DECLS

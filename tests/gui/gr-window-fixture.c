@@ -121,7 +121,9 @@ wait_for_frame (GrWindow *window)
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (gr_layer_cache_is_settling () && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_false (gr_layer_cache_is_settling ());
   wait_for_native_frame (GTK_WIDGET (window));
 }
 

@@ -535,6 +535,8 @@ test_layer_cache_bands (void)
 typedef struct
 {
   guint32 seed;
+  double  box[4]; /* unit square: a box drawn over the shapes, when tint > 0 */
+  double  tint;
 } Shapes;
 
 static void
@@ -550,6 +552,16 @@ draw_seeded (gpointer data, cairo_t *cr, const double affine[4], double width, d
 
       cairo_rectangle (cr, x, y, 0.05 * affine[0], 0.05 * affine[1]);
       cairo_set_source_rgba (cr, g_rand_double (rand), 0.5, 0.3, 0.7);
+      cairo_fill (cr);
+    }
+  if (shapes->tint > 0)
+    {
+      /* Smoothed edges: the box's outline is not on whole pixels. */
+      cairo_rectangle (cr, affine[0] * shapes->box[0] + affine[2] + 0.3,
+                       affine[1] * shapes->box[1] + affine[3] + 0.3,
+                       affine[0] * (shapes->box[2] - shapes->box[0]) - 0.6,
+                       affine[1] * (shapes->box[3] - shapes->box[1]) - 0.6);
+      cairo_set_source_rgba (cr, shapes->tint, 0.1, 0.6, 0.8);
       cairo_fill (cr);
     }
 }
@@ -595,13 +607,26 @@ snapshot_cache (GrLayerCache *cache, const double affine[4], guint version, Shap
   g_clear_pointer (&snapshot, drop_snapshot);
 }
 
+/* Until the zoom at rest is drawn on another thread. */
+static void
+wait_for_job (GrLayerCache *cache)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (cache->job == NULL && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_nonnull (cache->job);
+}
+
 static void
 spin_while_settling (void)
 {
   gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   while (gr_layer_cache_is_settling () && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
   g_assert_false (gr_layer_cache_is_settling ());
 }
 
@@ -616,7 +641,7 @@ test_layer_cache_settle (void)
   GrLayerCache cache = { .widget = widget, .parallel = TRUE, .async_size = sizeof (Shapes) };
   const double near[4] = { 400, 300, 0, 0 }, zoomed[4] = { 600, 450, -100, -75 };
   const double further[4] = { 800, 600, -200, -150 };
-  Shapes       shapes = { 7 };
+  Shapes       shapes = { 7, { 0, 0, 0, 0 }, 0 };
   g_autoptr (GBytes) expected = NULL;
   g_autoptr (GBytes) got = NULL;
   cairo_surface_t *first;
@@ -633,7 +658,7 @@ test_layer_cache_settle (void)
   spin_while_settling ();
   g_assert_true (cache.surface != first);
   g_assert_cmpmem (cache.affine, sizeof cache.affine, zoomed, sizeof zoomed);
-  expected = drawn_at_once (zoomed, &(Shapes){ 7 });
+  expected = drawn_at_once (zoomed, &(Shapes){ 7, { 0, 0, 0, 0 }, 0 });
   got = image_bytes (cache.surface);
   g_assert_true (g_bytes_equal (expected, got));
 
@@ -652,16 +677,74 @@ test_layer_cache_settle (void)
   /* Let go of while it runs (the layer's data is about to go): not shown. */
   snapshot_cache (&cache, near, 2, &shapes);
   first = cache.surface;
-  while (cache.job == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_job (&cache);
   gr_layer_cache_wait (&cache);
   g_assert_null (cache.job);
   spin_while_settling ();
   g_assert_true (cache.surface == first);
   g_assert_cmpmem (cache.affine, sizeof cache.affine, further, sizeof further);
 
+  /* New contents while a drawing runs: drawn at once, the drawing thrown
+   * away; a zoom after that still comes to rest drawn afresh. */
+  snapshot_cache (&cache, zoomed, 2, &shapes);
+  snapshot_cache (&cache, near, 2, &shapes);
+  wait_for_job (&cache);
+  snapshot_cache (&cache, near, 3, &shapes);
+  first = cache.surface;
+  snapshot_cache (&cache, further, 3, &shapes);
+  g_assert_true (cache.surface == first);
+  spin_while_settling ();
+  /* The next frame, as the window would draw it, plans the rest. */
+  snapshot_cache (&cache, further, 3, &shapes);
+  spin_while_settling ();
+  g_assert_cmpmem (cache.affine, sizeof cache.affine, further, sizeof further);
+  g_assert_cmpuint (cache.version, ==, 3);
+
   gr_layer_cache_clear (&cache);
   g_assert_finalize_object (widget);
+}
+
+/* Drawn again where it changed only: over the kept image, in place, to
+ * the same pixels as a whole drawing, also after a pan; a change over
+ * most of the view, or during a zoom, is drawn whole. */
+static void
+test_layer_cache_damage (void)
+{
+  GrLayerCache     cache = { .parallel = TRUE };
+  const double     view[4] = { 400, 300, 0, 0 }, panned[4] = { 400, 300, -37, 21 };
+  const double     zoomed[4] = { 600, 450, -100, -75 };
+  Shapes           shapes = { 9, { 0.4, 0.45, 0.55, 0.6 }, 0 };
+  cairo_surface_t *kept;
+
+  snapshot_cache (&cache, view, 1, &shapes);
+  kept = cache.surface;
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr (GBytes) expected = NULL;
+      g_autoptr (GBytes) got = NULL;
+
+      shapes.tint = 0.3 + 0.4 * pass;
+      gr_layer_cache_damage (&cache, shapes.box);
+      snapshot_cache (&cache, pass == 0 ? view : panned, 1, &shapes);
+      g_assert_true (cache.surface == kept);
+      g_assert_false (cache.damaged);
+      expected = drawn_at_once (view, &shapes);
+      got = image_bytes (cache.surface);
+      g_assert_true (g_bytes_equal (expected, got));
+    }
+  /* Most of the view: drawn whole. */
+  shapes.box[0] = shapes.box[1] = -0.5, shapes.box[2] = shapes.box[3] = 1.5;
+  gr_layer_cache_damage (&cache, shapes.box);
+  snapshot_cache (&cache, panned, 1, &shapes);
+  g_assert_true (cache.surface != kept);
+  g_assert_cmpmem (cache.affine, sizeof cache.affine, panned, sizeof panned);
+  /* During a zoom: not stretched but drawn whole for the zoom. */
+  shapes.tint = 0.9;
+  gr_layer_cache_damage (&cache, shapes.box);
+  snapshot_cache (&cache, zoomed, 1, &shapes);
+  g_assert_false (cache.damaged);
+  g_assert_cmpmem (cache.affine, sizeof cache.affine, zoomed, sizeof zoomed);
+  gr_layer_cache_clear (&cache);
 }
 
 int
@@ -682,5 +765,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/widgets/presentation", test_presentation);
   g_test_add_func ("/gui/widgets/layer-cache-bands", test_layer_cache_bands);
   g_test_add_func ("/gui/widgets/layer-cache-settle", test_layer_cache_settle);
+  g_test_add_func ("/gui/widgets/layer-cache-damage", test_layer_cache_damage);
   return g_test_run ();
 }

@@ -483,6 +483,35 @@ coverage_pixels (GrCoverageTiles *tiles, const double affine[4], int w, int h)
   return pixels;
 }
 
+/* Every pixel that differs between @before and @after lies in @drawn (Web
+ * Mercator) as @affine places it, or a pixel beyond; and some do. */
+static void
+assert_changes_within (GBytes      *before,
+                       GBytes      *after,
+                       int          w,
+                       int          h,
+                       const double affine[4],
+                       const double drawn[4])
+{
+  const guint32 *a = g_bytes_get_data (before, NULL), *b = g_bytes_get_data (after, NULL);
+  double         x0 = affine[0] * drawn[0] + affine[2], x1 = affine[0] * drawn[2] + affine[2];
+  double         y0 = affine[1] * drawn[1] + affine[3], y1 = affine[1] * drawn[3] + affine[3];
+  guint          changed = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (a[y * w + x] != b[y * w + x])
+        {
+          changed++;
+          g_assert_cmpfloat (x + 1, >=, MIN (x0, x1) - 1);
+          g_assert_cmpfloat (x, <=, MAX (x0, x1) + 1);
+          g_assert_cmpfloat (y + 1, >=, MIN (y0, y1) - 1);
+          g_assert_cmpfloat (y, <=, MAX (y0, y1) + 1);
+        }
+  g_test_message ("%u pixels changed", changed);
+  g_assert_cmpuint (changed, >, 0);
+}
+
 static guint
 painted (GBytes *pixels)
 {
@@ -547,8 +576,10 @@ test_coverage_overview (void)
   g_autoptr (GBytes) far_tiles = NULL;
   g_autoptr (GBytes) edited = NULL;
   g_autoptr (GBytes) edited_fresh = NULL;
+  g_autoptr (GBytes) mid_before = NULL;
+  g_autoptr (GBytes) mid_after = NULL;
   GrCriteria c;
-  double     far[4], near[4], changed[4], b[4];
+  double     far[4], near[4], mid[4], changed[4], b[4], drawn[4], drawn_tiles[4];
   guint      n_blocks;
 
   g_assert_no_error (error);
@@ -572,6 +603,9 @@ test_coverage_overview (void)
   g_assert_cmpfloat (fabs ((double) painted (far_blocks) - painted (far_tiles)), <,
                      0.15 * painted (far_tiles));
   coverage_view (display, c.resolution, 200, 800, 600, near);
+  /* Tiles one by one, the town in view. */
+  coverage_view (display, c.resolution, 40, 800, 600, mid);
+  mid_before = coverage_pixels (tiles, mid, 800, 600);
   {
     g_autoptr (GBytes) near_blocks = coverage_pixels (blocks, near, 800, 600);
     g_autoptr (GBytes) near_tiles = coverage_pixels (tiles, near, 800, 600);
@@ -593,12 +627,19 @@ test_coverage_overview (void)
   g_assert_true (isfinite (changed[0]));
   changed[0] -= c.park_radius + 100, changed[1] -= c.park_radius + 100;
   changed[2] += c.park_radius + 100, changed[3] += c.park_radius + 100;
-  gr_coverage_tiles_refresh_area (blocks, changed);
+  g_assert_true (gr_coverage_tiles_refresh_area (blocks, changed, drawn));
+  g_assert_true (gr_coverage_tiles_refresh_area (tiles, changed, drawn_tiles));
+  g_assert_cmpmem (drawn, sizeof drawn, drawn_tiles, sizeof drawn_tiles);
   g_assert_cmpuint (gr_coverage_tiles_get_n_blocks (blocks), <, n_blocks);
   gr_coverage_tiles_set_source (fresh, analysis, NULL, display);
   edited = coverage_pixels (blocks, far, 200, 150);
   edited_fresh = coverage_pixels (fresh, far, 200, 150);
   g_assert_false (g_bytes_equal (edited, far_blocks));
+  /* What the drawing may differ in, as said, holds every pixel that
+   * changed, far out (blocks) and nearer (tiles). */
+  assert_changes_within (far_blocks, edited, 200, 150, far, drawn);
+  mid_after = coverage_pixels (tiles, mid, 800, 600);
+  assert_changes_within (mid_before, mid_after, 800, 600, mid, drawn);
   g_assert_true (g_bytes_equal (edited, edited_fresh));
   g_assert_cmpuint (gr_coverage_tiles_get_n_blocks (blocks), ==,
                     gr_coverage_tiles_get_n_blocks (fresh));

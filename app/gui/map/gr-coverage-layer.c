@@ -68,8 +68,11 @@ gr_coverage_layer_refresh (GrCoverageLayer *self)
 void
 gr_coverage_layer_refresh_area (GrCoverageLayer *self, const double bounds[4])
 {
-  gr_coverage_tiles_refresh_area (self->tiles, bounds);
-  self->version++;
+  double drawn[4];
+
+  /* The drawing kept is made again where the rebuilt tiles lie only. */
+  if (gr_coverage_tiles_refresh_area (self->tiles, bounds, drawn))
+    gr_layer_cache_damage (&self->cache, drawn);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -230,7 +233,7 @@ gr_coverage_layer_swap_spare (GrCoverageLayer *self, GrAnalysis *analysis, const
   self->spare = shown, self->spare_analysis = shown_analysis;
   g_array_set_size (self->served, 0);
   if (changed != NULL && isfinite (changed[0]))
-    gr_coverage_tiles_refresh_area (self->tiles, changed);
+    gr_coverage_tiles_refresh_area (self->tiles, changed, NULL);
   self->version++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;

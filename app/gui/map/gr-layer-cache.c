@@ -12,6 +12,9 @@
  * thread instead, and the stretched image stays up until the new one is
  * ready: the frame that follows a zoom costs no more than a stretch.
  *
+ * What changes in one place only (the blind spots a dragged park moves)
+ * is drawn again there, over the kept image, not the whole view.
+ *
  * The drawing is kept as a cairo image. With GTK's software renderer it is
  * painted straight from that image: GTK 4.8 turns a texture into a cairo
  * surface on every frame through floating point, which cost two thirds of
@@ -134,9 +137,9 @@ stretchable (const GrLayerCache *cache,
 {
   double k = affine[0] / cache->affine[0];
 
-  return stand_ins && !cache->stale && cache->surface != NULL && cache->version == version
-         && cache->scale == scale && cache->width == width && cache->height == height && k > 0.25
-         && k < 4;
+  return stand_ins && !cache->stale && !cache->damaged && cache->surface != NULL
+         && cache->version == version && cache->scale == scale && cache->width == width
+         && cache->height == height && k > 0.25 && k < 4;
 }
 
 static void launch_job (GrLayerCache *cache);
@@ -321,6 +324,7 @@ take_up (GrLayerCache    *cache,
   cache->height = height;
   cache->scale = scale;
   cache->version = version;
+  cache->damaged = FALSE;
   cache->generation++;
 }
 
@@ -346,6 +350,82 @@ redraw (GrLayerCache   *cache,
   take_up (cache, image, affine, width, height, scale, version);
 }
 
+/**
+ * gr_layer_cache_damage:
+ * @bounds: Web Mercator: where what the layer draws changed
+ *
+ * The next frame draws the layer again over @bounds only, when the view
+ * is the one drawn; the layer's version stays as it is.
+ */
+void
+gr_layer_cache_damage (GrLayerCache *cache, const double bounds[4])
+{
+  if (!cache->damaged)
+    memcpy (cache->damage, bounds, sizeof cache->damage);
+  else
+    {
+      cache->damage[0] = MIN (cache->damage[0], bounds[0]);
+      cache->damage[1] = MIN (cache->damage[1], bounds[1]);
+      cache->damage[2] = MAX (cache->damage[2], bounds[2]);
+      cache->damage[3] = MAX (cache->damage[3], bounds[3]);
+    }
+  cache->damaged = TRUE;
+}
+
+/* The damage drawn again over the kept image: the device pixels it covers
+ * and two more round them (a drawing's smoothing reaches a pixel beyond
+ * its shapes), cleared and drawn through a clip, which gives the pixels a
+ * whole drawing would. FALSE where that would be most of the image: it is
+ * drawn whole instead. */
+static gboolean
+repair (GrLayerCache *cache, GrLayerDrawFunc draw, gpointer layer)
+{
+  int    w = cairo_image_surface_get_width (cache->surface);
+  int    h = cairo_image_surface_get_height (cache->surface);
+  int    s = cache->scale, c0, c1, r0, r1;
+  double shifted[4] = { cache->affine[0], cache->affine[1], cache->affine[2] + MARGIN,
+                        cache->affine[3] + MARGIN };
+  double x0 = (shifted[0] * cache->damage[0] + shifted[2]) * s;
+  double x1 = (shifted[0] * cache->damage[2] + shifted[2]) * s;
+  double y0 = (shifted[1] * cache->damage[1] + shifted[3]) * s;
+  double y1 = (shifted[1] * cache->damage[3] + shifted[3]) * s;
+  Band   band;
+
+  if (!(isfinite (x0) && isfinite (x1) && isfinite (y0) && isfinite (y1)))
+    return FALSE;
+  c0 = (int) CLAMP (floor (MIN (x0, x1)) - 2 * s, 0, w);
+  c1 = (int) CLAMP (ceil (MAX (x0, x1)) + 2 * s, 0, w);
+  r0 = (int) CLAMP (floor (MIN (y0, y1)) - 2 * s, 0, h);
+  r1 = (int) CLAMP (ceil (MAX (y0, y1)) + 2 * s, 0, h);
+  cache->damaged = FALSE;
+  if (c0 >= c1 || r0 >= r1)
+    return TRUE;
+  if ((double) (c1 - c0) * (r1 - r0) > 0.9 * w * h)
+    return FALSE;
+  g_clear_object (&cache->texture);
+  /* Cairo is told first (a drawing a frame still holds is copied aside). */
+  cairo_surface_flush (cache->surface);
+  band_init (&band, cache->surface, shifted, r0, r1, s, draw, layer);
+  cairo_surface_set_device_scale (band.band, s, s);
+  {
+    cairo_t *cr = cairo_create (band.band);
+
+    cairo_rectangle (cr, (double) c0 / s, 0, (double) (c1 - c0) / s, (double) (r1 - r0) / s);
+    cairo_clip (cr);
+    cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+    cairo_paint (cr);
+    cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    draw (layer, cr, band.affine, band.width, band.height);
+    cairo_destroy (cr);
+  }
+  cairo_surface_finish (band.band);
+  cairo_surface_destroy (band.band);
+  cairo_surface_mark_dirty_rectangle (cache->surface, c0, r0, c1 - c0, r1 - r0);
+  /* A drawing made elsewhere meanwhile lacks the change. */
+  cache->generation++;
+  return TRUE;
+}
+
 /* ---- a rested zoom drawn on another thread ---- */
 
 /* Back on the main thread: the drawing is taken up unless the cache drew
@@ -362,11 +442,11 @@ job_done (gpointer data)
     {
       cache->job = NULL;
       if (cache->generation == job->generation)
-        {
-          take_up (cache, g_steal_pointer (&job->surface), job->affine, job->width, job->height,
-                   job->scale, job->version);
-          gtk_widget_queue_draw (cache->widget);
-        }
+        take_up (cache, g_steal_pointer (&job->surface), job->affine, job->width, job->height,
+                 job->scale, job->version);
+      /* Taken up or not, the next frame looks again: a zoom stretched
+       * while this ran plans its own rest then. */
+      gtk_widget_queue_draw (cache->widget);
     }
   job_free (job);
   g_atomic_int_dec_and_test (&settling);
@@ -554,7 +634,8 @@ gr_layer_cache_snapshot (GrLayerCache   *cache,
       append_stretched (cache, snapshot, affine, width, height);
       return;
     }
-  if (!reusable (cache, affine, width, height, scale, version) || cache->stale)
+  if (!reusable (cache, affine, width, height, scale, version) || cache->stale
+      || (cache->damaged && !repair (cache, draw, layer)))
     redraw (cache, affine, width, height, scale, version, draw, layer);
   dx = affine[2] - cache->affine[2] - MARGIN;
   dy = affine[3] - cache->affine[3] - MARGIN;

@@ -34,6 +34,8 @@ typedef struct
   guint            version;
   gboolean         stale; /* stretched: draw afresh at the next frame */
   guint            settle_id;
+  gboolean         damaged;    /* part of the drawing is to be made again: */
+  double           damage[4];  /* that part, Web Mercator */
   GrLayerJob      *planned;    /* the drawing to start when the zoom rests */
   GrLayerJob      *job;        /* the drawing on another thread, while it runs */
   guint            generation; /* bumped with each drawing taken up */
@@ -48,6 +50,7 @@ void     gr_layer_cache_snapshot (GrLayerCache   *cache,
                                   guint           version,
                                   GrLayerDrawFunc draw,
                                   gpointer        layer);
+void     gr_layer_cache_damage (GrLayerCache *cache, const double bounds[4]);
 void     gr_layer_cache_wait (GrLayerCache *cache);
 void     gr_layer_cache_clear (GrLayerCache *cache);
 void     gr_layer_cache_set_stand_ins (gboolean enabled);

@@ -382,22 +382,52 @@ gr_coverage_tiles_set_overview (GrCoverageTiles *tiles, gboolean overview)
     clear_blocks (tiles);
 }
 
+/* The Web Mercator bounds of the grid's tiles @tx0..@tx1 × @ty0..@ty1:
+ * their four corners' (the analysis CRS is turned only slightly against
+ * Web Mercator, and its straight lines stay straight over a few tiles). */
+static void
+tile_range_bounds (GrCoverageTiles *tiles, int tx0, int ty0, int tx1, int ty1, double bounds[4])
+{
+  double x0, y0, side;
+  guint  nx, ny;
+
+  gr_grid_get_layout (tiles_grid (tiles), &x0, &y0, &nx, &ny);
+  side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (tiles_grid (tiles));
+  bounds[0] = bounds[1] = INFINITY;
+  bounds[2] = bounds[3] = -INFINITY;
+  for (guint k = 0; k < 4; k++)
+    {
+      double x = x0 + (k & 1 ? tx1 + 1 : tx0) * side, y = y0 + (k & 2 ? ty1 + 1 : ty0) * side;
+      double lon, lat, mx, my;
+
+      gr_display_to_lonlat (tiles->display, x, y, &lon, &lat);
+      gr_lonlat_to_mercator (lon, lat, &mx, &my);
+      bounds[0] = MIN (bounds[0], mx), bounds[2] = MAX (bounds[2], mx);
+      bounds[1] = MIN (bounds[1], my), bounds[3] = MAX (bounds[3], my);
+    }
+}
+
 /**
  * gr_coverage_tiles_refresh_area:
  * @bounds: analysis CRS: what an edit can have changed
+ * @drawn: (out) (optional): Web Mercator: where the drawing may differ
+ *   now (the tiles rebuilt), so a drawing of the map need only be made
+ *   again there
  *
  * Rebuilds only the tiles under @bounds: an edit touches a few dozen
  * tiles, not the city's thousands.
+ *
+ * Returns: FALSE where no tile was under @bounds: nothing drawn changed
  */
-void
-gr_coverage_tiles_refresh_area (GrCoverageTiles *tiles, const double bounds[4])
+gboolean
+gr_coverage_tiles_refresh_area (GrCoverageTiles *tiles, const double bounds[4], double drawn[4])
 {
   double x0, y0, side;
   guint  nx, ny;
   int    tx0, tx1, ty0, ty1;
 
   if (tiles->analysis == NULL || tiles->display == NULL)
-    return;
+    return FALSE;
   gr_grid_get_layout (tiles_grid (tiles), &x0, &y0, &nx, &ny);
   side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (tiles_grid (tiles));
   tx0 = MAX (0, (int) floor ((bounds[0] - x0) / side)),
@@ -418,8 +448,12 @@ gr_coverage_tiles_refresh_area (GrCoverageTiles *tiles, const double bounds[4])
         if (make_tile (tiles, tx, ty, &t))
           g_array_insert_val (tiles->tiles, at, t);
       }
-  if (tx0 <= tx1 && ty0 <= ty1)
-    forget_blocks (tiles, tx0, ty0, tx1, ty1);
+  if (tx0 > tx1 || ty0 > ty1)
+    return FALSE;
+  forget_blocks (tiles, tx0, ty0, tx1, ty1);
+  if (drawn != NULL)
+    tile_range_bounds (tiles, tx0, ty0, tx1, ty1, drawn);
+  return TRUE;
 }
 
 guint

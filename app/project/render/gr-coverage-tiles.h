@@ -23,15 +23,16 @@ void             gr_coverage_tiles_set_gains (GrCoverageTiles *tiles,
                                               GrAnalysis      *after,
                                               GrDisplay       *display);
 void             gr_coverage_tiles_refresh (GrCoverageTiles *tiles);
-void             gr_coverage_tiles_refresh_area (GrCoverageTiles *tiles, const double bounds[4]);
-guint            gr_coverage_tiles_get_n_tiles (GrCoverageTiles *tiles);
-void             gr_coverage_tiles_set_overview (GrCoverageTiles *tiles, gboolean overview);
-guint            gr_coverage_tiles_get_n_blocks (GrCoverageTiles *tiles);
-void             gr_coverage_tiles_draw (GrCoverageTiles *tiles,
-                                         cairo_t         *cr,
-                                         const double     affine[4],
-                                         double           width,
-                                         double           height);
+gboolean
+gr_coverage_tiles_refresh_area (GrCoverageTiles *tiles, const double bounds[4], double drawn[4]);
+guint gr_coverage_tiles_get_n_tiles (GrCoverageTiles *tiles);
+void  gr_coverage_tiles_set_overview (GrCoverageTiles *tiles, gboolean overview);
+guint gr_coverage_tiles_get_n_blocks (GrCoverageTiles *tiles);
+void  gr_coverage_tiles_draw (GrCoverageTiles *tiles,
+                              cairo_t         *cr,
+                              const double     affine[4],
+                              double           width,
+                              double           height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrCoverageTiles, gr_coverage_tiles_free)
 

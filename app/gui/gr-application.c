@@ -68,8 +68,9 @@ gr_application_activate (GApplication *app)
   if (open_databases (GR_APPLICATION (app)))
     return;
   window = gr_window_new (GR_APPLICATION (app));
-  gtk_window_present (GTK_WINDOW (window));
+  /* Read on another thread while the window is shown. */
   gr_window_open (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

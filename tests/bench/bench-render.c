@@ -199,8 +199,8 @@ open_timed (GrApplication *app, const char *path, double since, double *first, d
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   g_signal_connect (window, "realize", G_CALLBACK (watch_paints), &t);
-  gtk_window_present (GTK_WINDOW (window));
   gr_window_open (window, path);
+  gtk_window_present (GTK_WINDOW (window));
   while (!t.painted)
     g_main_context_iteration (NULL, TRUE);
   if (first != NULL)

@@ -34,6 +34,15 @@
 static gboolean stand_ins = TRUE;
 static gint     settling; /* settle timers armed and drawings running */
 
+/* What a drawing is made for: the map transform, the view's size and
+ * scale, and the layer's version. */
+typedef struct
+{
+  double affine[4];
+  int    width, height, scale;
+  guint  version;
+} View;
+
 struct _GrLayerJob
 {
   GrLayerCache    *cache; /* NULL once let go of (gr_layer_cache_wait()) */
@@ -41,9 +50,8 @@ struct _GrLayerJob
   cairo_surface_t *surface;
   gboolean         reused; /* the spare image: to be cleared first */
   gboolean         parallel;
-  double           affine[4];
-  int              width, height, scale;
-  guint            version, generation;
+  View             view;
+  guint            generation;
   GrLayerDrawFunc  draw;
   gpointer         data; /* a copy of the layer's drawing data */
 };
@@ -127,19 +135,21 @@ gr_layer_cache_clear (GrLayerCache *cache)
 }
 
 /* The same drawing at another zoom: stretched, within a factor of four. */
+/* The cache's drawing is for @view's contents, size and scale. */
 static gboolean
-stretchable (const GrLayerCache *cache,
-             const double        affine[4],
-             int                 width,
-             int                 height,
-             int                 scale,
-             guint               version)
+same_contents (const GrLayerCache *cache, const View *view)
 {
-  double k = affine[0] / cache->affine[0];
+  return cache->surface != NULL && cache->version == view->version && cache->scale == view->scale
+         && cache->width == view->width && cache->height == view->height;
+}
 
-  return stand_ins && !cache->stale && !cache->damaged && cache->surface != NULL
-         && cache->version == version && cache->scale == scale && cache->width == width
-         && cache->height == height && k > 0.25 && k < 4;
+static gboolean
+stretchable (const GrLayerCache *cache, const View *view)
+{
+  double k = view->affine[0] / cache->affine[0];
+
+  return stand_ins && !cache->stale && !cache->damaged && same_contents (cache, view) && k > 0.25
+         && k < 4;
 }
 
 static void launch_job (GrLayerCache *cache);
@@ -165,20 +175,13 @@ settle (gpointer data)
 }
 
 static gboolean
-reusable (const GrLayerCache *cache,
-          const double        affine[4],
-          int                 width,
-          int                 height,
-          int                 scale,
-          guint               version)
+reusable (const GrLayerCache *cache, const View *view)
 {
-  double dx = affine[2] - cache->affine[2], dy = affine[3] - cache->affine[3];
+  const double *a = view->affine;
 
-  return cache->surface != NULL && cache->version == version && cache->scale == scale
-         && cache->width == width && cache->height == height
-         && fabs (affine[0] / cache->affine[0] - 1) < 1e-9
-         && fabs (affine[1] / cache->affine[1] - 1) < 1e-9 && fabs (dx) <= MARGIN
-         && fabs (dy) <= MARGIN;
+  return same_contents (cache, view) && fabs (a[0] / cache->affine[0] - 1) < 1e-9
+         && fabs (a[1] / cache->affine[1] - 1) < 1e-9 && fabs (a[2] - cache->affine[2]) <= MARGIN
+         && fabs (a[3] - cache->affine[3]) <= MARGIN;
 }
 
 typedef struct
@@ -304,50 +307,53 @@ draw_image (cairo_surface_t *image,
   cairo_surface_mark_dirty (image);
 }
 
-/* @image, drawn for @affine, becomes the cache's drawing. */
+/* @image, drawn for @view, becomes the cache's drawing. */
 static void
-take_up (GrLayerCache    *cache,
-         cairo_surface_t *image,
-         const double     affine[4],
-         int              width,
-         int              height,
-         int              scale,
-         guint            version)
+take_up (GrLayerCache *cache, cairo_surface_t *image, const View *view)
 {
   g_clear_object (&cache->texture);
   g_clear_pointer (&cache->spare, cairo_surface_destroy);
   cache->spare = g_steal_pointer (&cache->surface);
   cache->surface = image;
-  memcpy (cache->affine, affine, sizeof cache->affine);
+  memcpy (cache->affine, view->affine, sizeof cache->affine);
   cache->stale = FALSE;
-  cache->width = width;
-  cache->height = height;
-  cache->scale = scale;
-  cache->version = version;
+  cache->width = view->width;
+  cache->height = view->height;
+  cache->scale = view->scale;
+  cache->version = view->version;
   cache->damaged = FALSE;
   cache->generation++;
 }
 
+/* @affine moved to the image's corner, the margin out. */
 static void
-redraw (GrLayerCache   *cache,
-        const double    affine[4],
-        int             width,
-        int             height,
-        int             scale,
-        guint           version,
-        GrLayerDrawFunc draw,
-        gpointer        layer)
+to_corner (const double affine[4], double corner[4])
 {
-  int              w = width + 2 * MARGIN, h = height + 2 * MARGIN;
-  double           shifted[4] = { affine[0], affine[1], affine[2] + MARGIN, affine[3] + MARGIN };
+  corner[0] = affine[0], corner[1] = affine[1];
+  corner[2] = affine[2] + MARGIN, corner[3] = affine[3] + MARGIN;
+}
+
+/* An image for @view, the spare one if it fits; @reused says so. */
+static cairo_surface_t *
+image_for (GrLayerCache *cache, const View *view, gboolean *reused)
+{
+  return take_spare (cache, (view->width + 2 * MARGIN) * view->scale,
+                     (view->height + 2 * MARGIN) * view->scale, reused);
+}
+
+static void
+redraw (GrLayerCache *cache, const View *view, GrLayerDrawFunc draw, gpointer layer)
+{
+  double           corner[4];
   gboolean         reused;
-  cairo_surface_t *image = take_spare (cache, w * scale, h * scale, &reused);
+  cairo_surface_t *image = image_for (cache, view, &reused);
 
   /* Drawn here and now: no rest of the zoom is waited for any more. */
   disarm_settle (cache);
   g_clear_pointer (&cache->planned, job_free);
-  draw_image (image, reused, cache->parallel, shifted, scale, draw, layer);
-  take_up (cache, image, affine, width, height, scale, version);
+  to_corner (view->affine, corner);
+  draw_image (image, reused, cache->parallel, corner, view->scale, draw, layer);
+  take_up (cache, image, view);
 }
 
 /**
@@ -383,14 +389,14 @@ repair (GrLayerCache *cache, GrLayerDrawFunc draw, gpointer layer)
   int    w = cairo_image_surface_get_width (cache->surface);
   int    h = cairo_image_surface_get_height (cache->surface);
   int    s = cache->scale, c0, c1, r0, r1;
-  double shifted[4] = { cache->affine[0], cache->affine[1], cache->affine[2] + MARGIN,
-                        cache->affine[3] + MARGIN };
-  double x0 = (shifted[0] * cache->damage[0] + shifted[2]) * s;
-  double x1 = (shifted[0] * cache->damage[2] + shifted[2]) * s;
-  double y0 = (shifted[1] * cache->damage[1] + shifted[3]) * s;
-  double y1 = (shifted[1] * cache->damage[3] + shifted[3]) * s;
+  double shifted[4], x0, x1, y0, y1;
   Band   band;
 
+  to_corner (cache->affine, shifted);
+  x0 = (shifted[0] * cache->damage[0] + shifted[2]) * s;
+  x1 = (shifted[0] * cache->damage[2] + shifted[2]) * s;
+  y0 = (shifted[1] * cache->damage[1] + shifted[3]) * s;
+  y1 = (shifted[1] * cache->damage[3] + shifted[3]) * s;
   if (!(isfinite (x0) && isfinite (x1) && isfinite (y0) && isfinite (y1)))
     return FALSE;
   c0 = (int) CLAMP (floor (MIN (x0, x1)) - 2 * s, 0, w);
@@ -442,8 +448,7 @@ job_done (gpointer data)
     {
       cache->job = NULL;
       if (cache->generation == job->generation)
-        take_up (cache, g_steal_pointer (&job->surface), job->affine, job->width, job->height,
-                 job->scale, job->version);
+        take_up (cache, g_steal_pointer (&job->surface), &job->view);
       /* Taken up or not, the next frame looks again: a zoom stretched
        * while this ran plans its own rest then. */
       gtk_widget_queue_draw (cache->widget);
@@ -457,10 +462,11 @@ static gpointer
 job_run (gpointer data)
 {
   GrLayerJob *job = data;
-  double      shifted[4] = { job->affine[0], job->affine[1], job->affine[2] + MARGIN,
-                             job->affine[3] + MARGIN };
+  double      corner[4];
 
-  draw_image (job->surface, job->reused, job->parallel, shifted, job->scale, job->draw, job->data);
+  to_corner (job->view.affine, corner);
+  draw_image (job->surface, job->reused, job->parallel, corner, job->view.scale, job->draw,
+              job->data);
   /* Before the frame that would show the stand-in again. */
   g_idle_add_full (G_PRIORITY_HIGH_IDLE, job_done, job, NULL);
   return NULL;
@@ -469,14 +475,7 @@ job_run (gpointer data)
 /* What the zoom, if it rests here, is drawn for: the view and a copy of
  * the layer's drawing data. */
 static void
-plan_job (GrLayerCache   *cache,
-          const double    affine[4],
-          int             width,
-          int             height,
-          int             scale,
-          guint           version,
-          GrLayerDrawFunc draw,
-          gpointer        layer)
+plan_job (GrLayerCache *cache, const View *view, GrLayerDrawFunc draw, gpointer layer)
 {
   GrLayerJob *job = cache->planned;
 
@@ -485,11 +484,7 @@ plan_job (GrLayerCache   *cache,
       job = cache->planned = g_new0 (GrLayerJob, 1);
       job->data = g_malloc (cache->async_size);
     }
-  memcpy (job->affine, affine, sizeof job->affine);
-  job->width = width;
-  job->height = height;
-  job->scale = scale;
-  job->version = version;
+  job->view = *view;
   job->draw = draw;
   memcpy (job->data, layer, cache->async_size);
 }
@@ -500,8 +495,7 @@ launch_job (GrLayerCache *cache)
   GrLayerJob *job = g_steal_pointer (&cache->planned);
 
   job->cache = cache;
-  job->surface = take_spare (cache, (job->width + 2 * MARGIN) * job->scale,
-                             (job->height + 2 * MARGIN) * job->scale, &job->reused);
+  job->surface = image_for (cache, &job->view, &job->reused);
   job->parallel = cache->parallel;
   job->generation = cache->generation;
   cache->job = job;
@@ -577,22 +571,20 @@ append_image (GrLayerCache          *cache,
   cairo_destroy (cr);
 }
 
-/* The drawing stretched from its zoom to @affine's. */
+/* The drawing stretched from its zoom to @view's. */
 static void
-append_stretched (GrLayerCache *cache,
-                  GtkSnapshot  *snapshot,
-                  const double  affine[4],
-                  int           width,
-                  int           height)
+append_stretched (GrLayerCache *cache, GtkSnapshot *snapshot, const View *view)
 {
   /* Where the image's corner and far corner land at the new zoom. */
-  double kx = affine[0] / cache->affine[0], ky = affine[1] / cache->affine[1];
-  double x0 = kx * (-MARGIN - cache->affine[2]) + affine[2],
-         y0 = ky * (-MARGIN - cache->affine[3]) + affine[3];
+  const double *a = view->affine;
+  double        kx = a[0] / cache->affine[0], ky = a[1] / cache->affine[1];
+  double        x0 = kx * (-MARGIN - cache->affine[2]) + a[2],
+         y0 = ky * (-MARGIN - cache->affine[3]) + a[3];
 
   append_image (cache, snapshot,
-                &GRAPHENE_RECT_INIT (x0, y0, kx * (width + 2 * MARGIN), ky * (height + 2 * MARGIN)),
-                width, height, TRUE);
+                &GRAPHENE_RECT_INIT (x0, y0, kx * (view->width + 2 * MARGIN),
+                                     ky * (view->height + 2 * MARGIN)),
+                view->width, view->height, TRUE);
 }
 
 /**
@@ -617,26 +609,25 @@ gr_layer_cache_snapshot (GrLayerCache   *cache,
                          GrLayerDrawFunc draw,
                          gpointer        layer)
 {
+  View   view = { { affine[0], affine[1], affine[2], affine[3] }, width, height, scale, version };
   double dx, dy;
 
   if (width <= 0 || height <= 0)
     return;
-  if (!reusable (cache, affine, width, height, scale, version) && cache->widget != NULL
-      && stretchable (cache, affine, width, height, scale, version))
+  if (!reusable (cache, &view) && cache->widget != NULL && stretchable (cache, &view))
     {
       /* While a drawing runs, the next rest is planned once it is shown. */
       if (cache->job == NULL)
         {
           arm_settle (cache);
           if (cache->async_size > 0)
-            plan_job (cache, affine, width, height, scale, version, draw, layer);
+            plan_job (cache, &view, draw, layer);
         }
-      append_stretched (cache, snapshot, affine, width, height);
+      append_stretched (cache, snapshot, &view);
       return;
     }
-  if (!reusable (cache, affine, width, height, scale, version) || cache->stale
-      || (cache->damaged && !repair (cache, draw, layer)))
-    redraw (cache, affine, width, height, scale, version, draw, layer);
+  if (!reusable (cache, &view) || cache->stale || (cache->damaged && !repair (cache, draw, layer)))
+    redraw (cache, &view, draw, layer);
   dx = affine[2] - cache->affine[2] - MARGIN;
   dy = affine[3] - cache->affine[3] - MARGIN;
   append_image (cache, snapshot,

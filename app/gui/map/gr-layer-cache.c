@@ -264,24 +264,6 @@ draw_bands (cairo_surface_t *image,
   }
 }
 
-/* The image a fresh drawing of @w × @h device pixels goes into: the one
- * before last when nothing holds it any more (the frame that showed it has
- * been replaced), as a fresh image of this size costs more in page faults
- * than the drawing of a district; cleared by the caller. */
-static cairo_surface_t *
-take_spare (GrLayerCache *cache, int w, int h, gboolean *reused)
-{
-  cairo_surface_t *spare = g_steal_pointer (&cache->spare);
-
-  if (spare != NULL
-      && (cairo_surface_get_reference_count (spare) != 1
-          || cairo_image_surface_get_width (spare) != w
-          || cairo_image_surface_get_height (spare) != h))
-    g_clear_pointer (&spare, cairo_surface_destroy);
-  *reused = spare != NULL;
-  return spare != NULL ? spare : cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-}
-
 /* Draws into @image, reused or not: the image's memory is drawn through
  * images of their own, so cairo is told first (a drawing a frame still
  * holds is copied aside) and after. */
@@ -333,12 +315,24 @@ to_corner (const double affine[4], double corner[4])
   corner[2] = affine[2] + MARGIN, corner[3] = affine[3] + MARGIN;
 }
 
-/* An image for @view, the spare one if it fits; @reused says so. */
+/* The image a fresh drawing for @view goes into: the one before last when
+ * nothing holds it any more (the frame that showed it has been replaced),
+ * as a fresh image of this size costs more in page faults than the
+ * drawing of a district; @reused says so, and that it is to be cleared. */
 static cairo_surface_t *
 image_for (GrLayerCache *cache, const View *view, gboolean *reused)
 {
-  return take_spare (cache, (view->width + 2 * MARGIN) * view->scale,
-                     (view->height + 2 * MARGIN) * view->scale, reused);
+  int              w = (view->width + 2 * MARGIN) * view->scale;
+  int              h = (view->height + 2 * MARGIN) * view->scale;
+  cairo_surface_t *spare = g_steal_pointer (&cache->spare);
+
+  if (spare != NULL
+      && (cairo_surface_get_reference_count (spare) != 1
+          || cairo_image_surface_get_width (spare) != w
+          || cairo_image_surface_get_height (spare) != h))
+    g_clear_pointer (&spare, cairo_surface_destroy);
+  *reused = spare != NULL;
+  return spare != NULL ? spare : cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
 }
 
 static void

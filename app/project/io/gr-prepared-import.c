@@ -22,7 +22,6 @@
 #include "gr-recipe.h"
 #include "gr-runtime.h"
 
-#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 static char *
@@ -37,18 +36,13 @@ prepared_dir (void)
 static char *
 file_sha256 (const char *path, GError **error)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, error);
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guchar *buffer = NULL;
-  gssize             n;
+  g_autoptr (GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
 
-  if (in == NULL)
+  if (mapped == NULL)
     return NULL;
-  buffer = g_malloc (1 << 20);
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, 1 << 20, NULL, error)) > 0)
-    g_checksum_update (sum, buffer, n);
-  return n < 0 ? NULL : g_strdup (g_checksum_get_string (sum));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                      (const guchar *) g_mapped_file_get_contents (mapped),
+                                      g_mapped_file_get_length (mapped));
 }
 
 static gboolean

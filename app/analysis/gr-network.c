@@ -481,20 +481,43 @@ gr_network_node_segments (const GrNetwork *network, guint node, guint *n_segment
   return network->adj + network->adj_start[node];
 }
 
+/* Squared distance from (x, y) to the segment from (ax, ay) along (dx, dy),
+ * and where along it (0–1). */
+static inline double
+distance2_along (double  ax,
+                 double  ay,
+                 double  dx,
+                 double  dy,
+                 double  len2,
+                 double  x,
+                 double  y,
+                 double *t_out)
+{
+  double t = len2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0, 1) : 0;
+  double ex = ax + t * dx - x, ey = ay + t * dy - y;
+
+  *t_out = t;
+  return ex * ex + ey * ey;
+}
+
+static void
+segment_geometry (const GrNetwork *network, guint s, double *ax, double *ay, double *dx, double *dy)
+{
+  const Segment *seg = &g_array_index (network->segments, Segment, s);
+  const double  *p = (const double *) network->xy->data;
+
+  *ax = p[2 * seg->a], *ay = p[2 * seg->a + 1];
+  *dx = p[2 * seg->b] - *ax, *dy = p[2 * seg->b + 1] - *ay;
+}
+
 /* Squared distance from (x, y) to segment s, and where along it (0–1). */
 static double
 segment_distance2 (const GrNetwork *network, guint s, double x, double y, double *t_out)
 {
-  const Segment *seg = &g_array_index (network->segments, Segment, s);
-  const double  *p = (const double *) network->xy->data;
-  double         ax = p[2 * seg->a], ay = p[2 * seg->a + 1];
-  double         dx = p[2 * seg->b] - ax, dy = p[2 * seg->b + 1] - ay;
-  double         len2 = dx * dx + dy * dy;
-  double         t = len2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0, 1) : 0;
-  double         ex = ax + t * dx - x, ey = ay + t * dy - y;
+  double ax, ay, dx, dy;
 
-  *t_out = t;
-  return ex * ex + ey * ey;
+  segment_geometry (network, s, &ax, &ay, &dx, &dy);
+  return distance2_along (ax, ay, dx, dy, dx * dx + dy * dy, x, y, t_out);
 }
 
 typedef struct
@@ -519,6 +542,23 @@ search_bucket (const GrNetwork *network, guint bx, guint by, double x, double y,
     }
 }
 
+/* The segment found, as the point sees it. */
+static gboolean
+fill_hit (const GrNetwork *network, const Nearest *best, double max_distance, GrNetworkHit *hit)
+{
+  double length;
+
+  if (best->segment == G_MAXUINT32 || sqrt (best->d2) > max_distance)
+    return FALSE;
+  length = gr_network_segment_length (network, best->segment) / 1000.0;
+  hit->segment = best->segment;
+  hit->distance = sqrt (best->d2);
+  /* Off the path in a straight line, then along it to either end. */
+  hit->to_a = gr_mm_ceil (hit->distance + best->t * length);
+  hit->to_b = gr_mm_ceil (hit->distance + (1 - best->t) * length);
+  return TRUE;
+}
+
 /**
  * gr_network_nearest_segment:
  * @hint: a segment likely to be near (the previous cell's), or G_MAXUINT32
@@ -536,7 +576,7 @@ gr_network_nearest_segment (const GrNetwork *network,
                             GrNetworkHit    *hit)
 {
   Nearest best = { INFINITY, 0, G_MAXUINT32 };
-  double  reach = max_distance, length;
+  double  reach = max_distance;
   double  box[4];
   guint   r[4];
 
@@ -553,15 +593,116 @@ gr_network_nearest_segment (const GrNetwork *network,
   for (guint by = r[1]; by <= r[3]; by++)
     for (guint bx = r[0]; bx <= r[2]; bx++)
       search_bucket (network, bx, by, x, y, &best);
-  if (best.segment == G_MAXUINT32 || sqrt (best.d2) > max_distance)
-    return FALSE;
-  length = gr_network_segment_length (network, best.segment) / 1000.0;
-  hit->segment = best.segment;
-  hit->distance = sqrt (best.d2);
-  /* Off the path in a straight line, then along it to either end. */
-  hit->to_a = gr_mm_ceil (hit->distance + best.t * length);
-  hit->to_b = gr_mm_ceil (hit->distance + (1 - best.t) * length);
-  return TRUE;
+  return fill_hit (network, &best, max_distance, hit);
+}
+
+static int
+compare_candidates (gconstpointer a, gconstpointer b)
+{
+  const GrNetworkCandidate *p = a, *q = b;
+
+  if (p->bound != q->bound)
+    return p->bound < q->bound ? -1 : 1;
+  return (p->segment > q->segment) - (p->segment < q->segment);
+}
+
+/* Rounding in the distances is far below this; it keeps the bounds below. */
+#define BOUND_SLACK 1e-6
+
+/**
+ * gr_network_candidates:
+ * @radius: the distance from (@x, @y) to the farthest point to be asked about
+ * @hint: as for gr_network_nearest_segment()
+ * @candidates: (out): GrNetworkCandidate, nearest bound first
+ *
+ * The segments that can be nearest, within @max_distance, to a point within
+ * @radius of (@x, @y), once each. The bound of each is at most its distance
+ * to any such point (the triangle inequality), so
+ * gr_network_nearest_candidate() can stop at the first bound beyond the
+ * nearest found. Returns a segment near (@x, @y) for the next call's @hint.
+ */
+guint32
+gr_network_candidates (const GrNetwork *network,
+                       double           x,
+                       double           y,
+                       double           radius,
+                       double           max_distance,
+                       guint32          hint,
+                       GArray          *candidates)
+{
+  GrNetworkHit centre;
+  double       reach, box[4];
+  guint        r[4], kept = 0;
+
+  g_array_set_size (candidates, 0);
+  /* Every point is within the centre's nearest distance plus the radius of
+   * that segment, so no other segment farther than that plus the radius
+   * from the centre can win. */
+  if (!gr_network_nearest_segment (network, x, y, max_distance + radius, hint, &centre))
+    return hint;
+  reach = MIN (centre.distance + 2 * radius, max_distance + radius) + BOUND_SLACK;
+  box[0] = x - reach, box[1] = y - reach, box[2] = x + reach, box[3] = y + reach;
+  bucket_range (network, box, r);
+  for (guint by = r[1]; by <= r[3]; by++)
+    for (guint bx = r[0]; bx <= r[2]; bx++)
+      {
+        guint b = by * network->bw + bx;
+
+        for (guint k = network->seg_bucket_start[b]; k < network->seg_bucket_start[b + 1]; k++)
+          {
+            GrNetworkCandidate c = { .segment = network->seg_bucket[k] };
+            double             t, d;
+
+            segment_geometry (network, c.segment, &c.ax, &c.ay, &c.dx, &c.dy);
+            c.len2 = c.dx * c.dx + c.dy * c.dy;
+            d = sqrt (distance2_along (c.ax, c.ay, c.dx, c.dy, c.len2, x, y, &t));
+            c.bound = d - radius - BOUND_SLACK;
+            if (d <= reach)
+              g_array_append_val (candidates, c);
+          }
+      }
+  /* A segment in several buckets comes with the same bound each time. */
+  g_array_sort (candidates, compare_candidates);
+  for (guint k = 0; k < candidates->len; k++)
+    if (kept == 0
+        || g_array_index (candidates, GrNetworkCandidate, k).segment
+               != g_array_index (candidates, GrNetworkCandidate, kept - 1).segment)
+      g_array_index (candidates, GrNetworkCandidate, kept++) =
+          g_array_index (candidates, GrNetworkCandidate, k);
+  g_array_set_size (candidates, kept);
+  return centre.segment;
+}
+
+/**
+ * gr_network_nearest_candidate:
+ *
+ * gr_network_nearest_segment() for a point within the radius the
+ * @candidates were gathered for: the same segment and distances, looking
+ * at only the few segments that can be nearest.
+ */
+gboolean
+gr_network_nearest_candidate (const GrNetwork *network,
+                              const GArray    *candidates,
+                              double           x,
+                              double           y,
+                              double           max_distance,
+                              GrNetworkHit    *hit)
+{
+  const GrNetworkCandidate *c = (const GrNetworkCandidate *) candidates->data;
+  Nearest                   best = { INFINITY, 0, G_MAXUINT32 };
+  double                    best_d = INFINITY;
+
+  for (guint k = 0; k < candidates->len && c[k].bound <= best_d; k++)
+    {
+      double t, d2 = distance2_along (c[k].ax, c[k].ay, c[k].dx, c[k].dy, c[k].len2, x, y, &t);
+
+      if (d2 < best.d2 || (d2 == best.d2 && c[k].segment < best.segment))
+        {
+          best = (Nearest){ d2, t, c[k].segment };
+          best_d = sqrt (d2);
+        }
+    }
+  return fill_hit (network, &best, max_distance, hit);
 }
 
 /* Appends the connected nodes whose buckets meet @bounds (a superset of

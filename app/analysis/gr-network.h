@@ -52,6 +52,26 @@ gboolean gr_network_nearest_segment (const GrNetwork *network,
                                      double           max_distance,
                                      guint32          hint,
                                      GrNetworkHit    *hit);
+typedef struct
+{
+  double  bound;                /* m, at most the segment's distance to any point asked about */
+  double  ax, ay, dx, dy, len2; /* the segment, from its first node */
+  guint32 segment;
+} GrNetworkCandidate;
+
+guint32  gr_network_candidates (const GrNetwork *network,
+                                double           x,
+                                double           y,
+                                double           radius,
+                                double           max_distance,
+                                guint32          hint,
+                                GArray          *candidates);
+gboolean gr_network_nearest_candidate (const GrNetwork *network,
+                                       const GArray    *candidates,
+                                       double           x,
+                                       double           y,
+                                       double           max_distance,
+                                       GrNetworkHit    *hit);
 void     gr_network_nodes_near (const GrNetwork *network, const double bounds[4], GArray *nodes);
 
 gint64 gr_mm_ceil (double metres);

@@ -144,99 +144,147 @@ typedef struct
   Attachment att;
 } Pending;
 
+/* Cells are attached a square of ATTACH_BLOCK × ATTACH_BLOCK at a time,
+ * each looking at only the segments that can be nearest to some cell of its
+ * square (gr_network_candidates()). */
+#define ATTACH_BLOCK 4
+
+typedef struct
+{
+  GArray      *candidates; /* GrNetworkCandidate */
+  guint32      hint;
+  gboolean     found[GR_TILE_CELLS];
+  GrNetworkHit hits[GR_TILE_CELLS];
+} AttachScratch;
+
 static void
-attach_tile (GrWalk       *walk,
-             const GrTile *tile,
-             guint         tx,
-             guint         ty,
-             GArray       *pending,
-             gint64       *lost_samples,
-             gint64       *lost_people)
+attach_block (GrWalk *walk, const GrTile *tile, guint tx, guint ty, guint first, AttachScratch *sc)
 {
   const GrGrid *grid = walk->grid;
-  guint32       hint = G_MAXUINT32;
+  double        res = grid->resolution;
+  guint         col0 = (tx << GR_TILE_SHIFT) | (first & GR_TILE_MASK);
+  guint         row0 = (ty << GR_TILE_SHIFT) | (first >> GR_TILE_SHIFT);
+  double        half = (ATTACH_BLOCK - 1) * res / 2;
+  gboolean      any = FALSE;
 
+  for (guint r = 0; r < ATTACH_BLOCK && !any; r++)
+    for (guint c = 0; c < ATTACH_BLOCK && !any; c++)
+      any = tile->sample[first + (r << GR_TILE_SHIFT) + c] != 0;
+  if (!any)
+    return;
+  sc->hint = gr_network_candidates (walk->network, grid->x0 + (col0 + 0.5) * res + half,
+                                    grid->y0 + (row0 + 0.5) * res + half, half * G_SQRT2,
+                                    walk->attach_distance, sc->hint, sc->candidates);
+  for (guint r = 0; r < ATTACH_BLOCK; r++)
+    for (guint c = 0; c < ATTACH_BLOCK; c++)
+      {
+        guint i = first + (r << GR_TILE_SHIFT) + c;
+
+        if (tile->sample[i] != 0)
+          sc->found[i] = gr_network_nearest_candidate (
+              walk->network, sc->candidates, grid->x0 + (col0 + c + 0.5) * res,
+              grid->y0 + (row0 + r + 0.5) * res, walk->attach_distance, &sc->hits[i]);
+      }
+}
+
+static void
+attach_tile (GrWalk        *walk,
+             const GrTile  *tile,
+             guint          tx,
+             guint          ty,
+             AttachScratch *sc,
+             Pending       *pending,
+             guint         *n_pending,
+             gint64        *lost_samples,
+             gint64        *lost_people)
+{
+  for (guint by = 0; by < GR_TILE_SIZE; by += ATTACH_BLOCK)
+    for (guint bx = 0; bx < GR_TILE_SIZE; bx += ATTACH_BLOCK)
+      attach_block (walk, tile, tx, ty, (by << GR_TILE_SHIFT) | bx, sc);
+  /* In grid order, as the attachments of a segment are kept. */
   for (guint i = 0; i < GR_TILE_CELLS; i++)
     {
-      guint        col = (tx << GR_TILE_SHIFT) | (i & GR_TILE_MASK);
-      guint        row = (ty << GR_TILE_SHIFT) | (i >> GR_TILE_SHIFT);
-      GrNetworkHit hit;
-      Pending      p;
+      guint         col = (tx << GR_TILE_SHIFT) | (i & GR_TILE_MASK);
+      guint         row = (ty << GR_TILE_SHIFT) | (i >> GR_TILE_SHIFT);
+      GrNetworkHit *hit = &sc->hits[i];
 
       if (tile->sample[i] == 0)
         continue;
-      /* Neighbouring cells mostly share a nearest segment: a cheap bound. */
-      if (!gr_network_nearest_segment (walk->network, grid->x0 + (col + 0.5) * grid->resolution,
-                                       grid->y0 + (row + 0.5) * grid->resolution,
-                                       walk->attach_distance, hint, &hit))
+      if (!sc->found[i])
         {
           *lost_samples += gr_samples (tile->sample[i]);
           *lost_people += tile->people[i];
           continue;
         }
-      hint = hit.segment;
-      p = (Pending){ hit.segment, { col, row, (gint32) hit.to_a, (gint32) hit.to_b } };
-      g_array_append_val (pending, p);
+      pending[(*n_pending)++] =
+          (Pending){ hit->segment, { col, row, (gint32) hit->to_a, (gint32) hit->to_b } };
     }
 }
 
 typedef struct
 {
-  GrWalk *walk;
-  guint   first_tile, end_tile;
-  GArray *pending;
-  gint64  lost_samples, lost_people;
+  GrWalk  *walk;
+  guint    first_tile, end_tile;
+  Pending *pending; /* room for every residential cell of the tiles */
+  guint    n_pending;
+  gint64   lost_samples, lost_people;
 } AttachJob;
 
 static gpointer
 attach_tiles (gpointer data)
 {
-  AttachJob    *job = data;
-  const GrGrid *grid = job->walk->grid;
+  AttachJob     *job = data;
+  const GrGrid  *grid = job->walk->grid;
+  AttachScratch *sc = g_new (AttachScratch, 1);
 
+  sc->candidates = g_array_new (FALSE, FALSE, sizeof (GrNetworkCandidate));
+  sc->hint = G_MAXUINT32;
   for (guint t = job->first_tile; t < job->end_tile; t++)
     if (grid->tiles[t] != NULL)
-      attach_tile (job->walk, grid->tiles[t], t % grid->n_tiles_x, t / grid->n_tiles_x,
-                   job->pending, &job->lost_samples, &job->lost_people);
+      attach_tile (job->walk, grid->tiles[t], t % grid->n_tiles_x, t / grid->n_tiles_x, sc,
+                   job->pending, &job->n_pending, &job->lost_samples, &job->lost_people);
+  g_array_unref (sc->candidates);
+  g_free (sc);
   return NULL;
 }
 
 static guint
-count_residential_cells (const GrGrid *grid, guint first_tile, guint end_tile)
+count_residential_cells (const GrGrid *grid, guint t)
 {
   guint n = 0;
 
-  for (guint t = first_tile; t < end_tile; t++)
-    for (guint i = 0; grid->tiles[t] != NULL && i < GR_TILE_CELLS; i++)
-      n += grid->tiles[t]->sample[i] != 0;
+  for (guint i = 0; grid->tiles[t] != NULL && i < GR_TILE_CELLS; i++)
+    n += grid->tiles[t]->sample[i] != 0;
   return n;
 }
 
 /* The nearest-segment search dominates: the tiles are split between two
- * threads (the network is read-only), and the results joined in order. */
-static GArray *
-attach_all (GrWalk *walk, gint64 *lost_samples, gint64 *lost_people)
+ * threads at the tile that halves the homes (the network is read-only);
+ * each keeps its own list, taken in order afterwards (joining them would
+ * copy and fault in as much again). */
+static void
+attach_all (GrWalk *walk, AttachJob jobs[2])
 {
   const GrGrid *grid = walk->grid;
   guint         n_tiles = grid->n_tiles_x * grid->n_tiles_y;
-  AttachJob     jobs[2] = { { walk, 0, n_tiles / 2, NULL, 0, 0 },
-                            { walk, n_tiles / 2, n_tiles, NULL, 0, 0 } };
+  guint        *cells = g_new (guint, n_tiles);
+  guint         total = 0, first = 0, split = 0;
   GThread      *helper;
 
-  for (guint j = 0; j < 2; j++)
-    {
-      guint n = count_residential_cells (grid, jobs[j].first_tile, jobs[j].end_tile);
-      jobs[j].pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), n);
-      gr_advise_huge (jobs[j].pending->data, (gsize) n * sizeof (Pending));
-    }
+  for (guint t = 0; t < n_tiles; t++)
+    total += cells[t] = count_residential_cells (grid, t);
+  while (split < n_tiles && first + cells[split] <= total / 2)
+    first += cells[split++];
+  g_free (cells);
+  jobs[0] = (AttachJob){ walk, 0, split, NULL, 0, 0, 0 };
+  jobs[1] = (AttachJob){ walk, split, n_tiles, NULL, 0, 0, 0 };
+  jobs[0].pending = g_new (Pending, MAX (first, 1));
+  jobs[1].pending = g_new (Pending, MAX (total - first, 1));
+  gr_advise_huge (jobs[0].pending, (gsize) MAX (first, 1) * sizeof (Pending));
+  gr_advise_huge (jobs[1].pending, (gsize) MAX (total - first, 1) * sizeof (Pending));
   helper = g_thread_new ("gr-walk-attach", attach_tiles, &jobs[1]);
   attach_tiles (&jobs[0]);
   g_thread_join (helper);
-  g_array_append_vals (jobs[0].pending, jobs[1].pending->data, jobs[1].pending->len);
-  g_array_unref (jobs[1].pending);
-  *lost_samples = jobs[0].lost_samples + jobs[1].lost_samples;
-  *lost_people = jobs[0].lost_people + jobs[1].lost_people;
-  return jobs[0].pending;
 }
 
 /**
@@ -250,28 +298,32 @@ gr_walk_attach (GrWalk *walk)
 {
   const GrGrid *grid = walk->grid;
   guint         n_seg = gr_network_get_n_segments (walk->network);
-  gint64        lost_samples, lost_people;
-  g_autoptr (GArray) pending = attach_all (walk, &lost_samples, &lost_people);
-  guint32 *fill;
+  AttachJob     jobs[2];
+  guint32      *fill;
 
-  walk->n_att = pending->len;
+  attach_all (walk, jobs);
+  walk->n_att = jobs[0].n_pending + jobs[1].n_pending;
   walk->att_start = g_new0 (guint32, n_seg + 1);
   walk->att = g_new (Attachment, MAX (walk->n_att, 1));
   gr_advise_huge (walk->att, sizeof (Attachment) * MAX (walk->n_att, 1));
-  for (guint k = 0; k < pending->len; k++)
-    walk->att_start[g_array_index (pending, Pending, k).segment + 1]++;
+  /* Grouped by segment, in grid order within a segment (a counting sort). */
+  for (guint j = 0; j < 2; j++)
+    for (guint k = 0; k < jobs[j].n_pending; k++)
+      walk->att_start[jobs[j].pending[k].segment + 1]++;
   for (guint s = 0; s < n_seg; s++)
     walk->att_start[s + 1] += walk->att_start[s];
   fill = g_memdup2 (walk->att_start, sizeof (guint32) * (n_seg + 1));
-  for (guint k = 0; k < pending->len; k++)
+  for (guint j = 0; j < 2; j++)
     {
-      Pending *p = &g_array_index (pending, Pending, k);
-      walk->att[fill[p->segment]++] = p->att;
+      for (guint k = 0; k < jobs[j].n_pending; k++)
+        walk->att[fill[jobs[j].pending[k].segment]++] = jobs[j].pending[k].att;
+      g_free (jobs[j].pending);
     }
   g_free (fill);
   walk->scratch = gr_walk_scratch_new (walk);
-  walk->unattached.area_m2 = lost_samples * grid->resolution * grid->resolution / 16.0;
-  walk->unattached.population = lost_people / GR_POPULATION_SCALE;
+  walk->unattached.area_m2 =
+      (jobs[0].lost_samples + jobs[1].lost_samples) * grid->resolution * grid->resolution / 16.0;
+  walk->unattached.population = (jobs[0].lost_people + jobs[1].lost_people) / GR_POPULATION_SCALE;
 }
 
 guint

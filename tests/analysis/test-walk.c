@@ -223,6 +223,133 @@ test_walking_unattached (void)
   g_assert_cmpfloat_with_epsilon (lost.area_m2, 1000 * 5, 1e-6);
 }
 
+/* The same distance from (x, y) to segment s as the network measures. */
+static double
+distance2_to (const GrNetwork *net, guint s, double x, double y)
+{
+  guint  a, b;
+  double ax, ay, bx, by, dx, dy, len2, t, ex, ey;
+
+  gr_network_segment_nodes (net, s, &a, &b);
+  gr_network_node_position (net, a, &ax, &ay);
+  gr_network_node_position (net, b, &bx, &by);
+  dx = bx - ax, dy = by - ay;
+  len2 = dx * dx + dy * dy;
+  t = len2 > 0 ? CLAMP (((x - ax) * dx + (y - ay) * dy) / len2, 0, 1) : 0;
+  ex = ax + t * dx - x, ey = ay + t * dy - y;
+  return ex * ex + ey * ey;
+}
+
+/* Homes are attached a square of cells at a time, from the few segments
+ * that can be nearest to the square: every cell must get what its own
+ * search of the whole network gives (the segment, ties to the lower id, the
+ * distances), in grid order within a segment, and the same cells must be
+ * left out of reach. Streets 45 m apart put cells midway between two, the
+ * 20 m pieces put cells level with a node between two, and random lines in
+ * the sparse east leave squares partly beyond the attach distance. */
+static void
+test_walking_attach_by_block (void)
+{
+  const double bounds[4] = { 0, 0, 1000, 800 };
+  const double attach = 30;
+  GrCriteria   c = criteria ();
+  g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
+  g_autoptr (GrPolygon) land = gr_polygon_new_rect (0, 0, 1000, 800);
+  g_autoptr (GrAnalysis) a = gr_analysis_new (&c, rules, bounds, 0, NULL);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20);
+  g_autoptr (GHashTable) expected = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GrNetwork       *network = gr_network_new ();
+  const GrNetwork *net;
+  GrGrid          *grid;
+  double           x0, y0, lost_m2 = 0;
+  guint            ntx, nty, ties = 0, n_att, last_seg = G_MAXUINT;
+  guint64          last_key = 0;
+
+  for (guint k = 0; k < 10; k++)
+    {
+      double xy[] = { 2.5 + 45 * k, 0, 2.5 + 45 * k, 800 };
+      gr_network_add_line (network, xy, 2);
+    }
+  for (guint k = 0; k < 8; k++)
+    {
+      double xy[] = { 0, 2.5 + 45 * k, 450, 2.5 + 45 * k };
+      gr_network_add_line (network, xy, 2);
+    }
+  for (guint k = 0; k < 25; k++)
+    {
+      double xy[8];
+      for (guint i = 0; i < 8; i += 2)
+        xy[i] = g_rand_double_range (rand, 500, 1000),
+        xy[i + 1] = g_rand_double_range (rand, 0, 800);
+      gr_network_add_line (network, xy, 2 + k % 3);
+    }
+  gr_analysis_add_residential (a, land);
+  gr_network_finish (network, 0);
+  gr_analysis_set_network (a, network, attach, 20);
+  gr_analysis_finish_demand (a);
+  net = gr_walk_get_network (gr_analysis_get_walk (a));
+  grid = gr_coverage_get_grid (gr_analysis_get_coverage (a));
+  gr_grid_get_layout (grid, &x0, &y0, &ntx, &nty);
+  for (guint row = 0; row < nty * GR_GRID_TILE_SIZE; row++)
+    for (guint col = 0; col < ntx * GR_GRID_TILE_SIZE; col++)
+      {
+        double        x, y, best = INFINITY;
+        guint         n_best = 0;
+        GrNetworkHit *hit = g_new (GrNetworkHit, 1);
+
+        gr_grid_cell_center (grid, col, row, &x, &y);
+        if (gr_grid_cell_area (grid, x, y) == 0)
+          {
+            g_free (hit);
+            continue;
+          }
+        for (guint s = 0; s < gr_network_get_n_segments (net); s++)
+          {
+            double d2 = distance2_to (net, s, x, y);
+            n_best = d2 < best ? 1 : n_best + (d2 == best);
+            best = MIN (best, d2);
+          }
+        ties += n_best > 1 && sqrt (best) <= attach;
+        if (gr_network_nearest_segment (net, x, y, attach, G_MAXUINT32, hit))
+          g_hash_table_insert (expected, GUINT_TO_POINTER (row * ntx * GR_GRID_TILE_SIZE + col + 1),
+                               hit);
+        else
+          {
+            g_assert_cmpfloat (sqrt (best), >, attach);
+            lost_m2 += gr_grid_cell_area (grid, x, y);
+            g_free (hit);
+          }
+      }
+  n_att = gr_walk_get_n_attachments (gr_analysis_get_walk (a));
+  g_test_message ("%u attached, %.0f m2 out of reach, %u ties", n_att, lost_m2, ties);
+  g_assert_cmpuint (ties, >, 100);
+  g_assert_cmpfloat (lost_m2, >, 1000);
+  g_assert_cmpuint (n_att, ==, g_hash_table_size (expected));
+  for (guint k = 0; k < n_att; k++)
+    {
+      guint         col, row, seg;
+      gint64        to_a, to_b;
+      guint64       key;
+      GrNetworkHit *hit;
+
+      gr_walk_get_attachment (gr_analysis_get_walk (a), k, &col, &row, &seg, &to_a, &to_b);
+      hit = g_hash_table_lookup (expected,
+                                 GUINT_TO_POINTER (row * ntx * GR_GRID_TILE_SIZE + col + 1));
+      g_assert_nonnull (hit);
+      g_assert_cmpuint (seg, ==, hit->segment);
+      g_assert_cmpint (to_a, ==, hit->to_a);
+      g_assert_cmpint (to_b, ==, hit->to_b);
+      /* Tile by tile, row by row within a tile. */
+      key = ((guint64) (row / GR_GRID_TILE_SIZE) * ntx + col / GR_GRID_TILE_SIZE)
+                * GR_GRID_TILE_SIZE * GR_GRID_TILE_SIZE
+            + (row % GR_GRID_TILE_SIZE) * GR_GRID_TILE_SIZE + col % GR_GRID_TILE_SIZE;
+      if (seg == last_seg)
+        g_assert_cmpuint (key, >, last_key);
+      last_seg = seg, last_key = key;
+    }
+  g_assert_cmpfloat_with_epsilon (gr_analysis_get_unattached (a).area_m2, lost_m2, 1e-6);
+}
+
 static void
 test_walking_entrance (void)
 {
@@ -253,6 +380,7 @@ GR_TEST_MAIN (NULL,
               { "/analysis/walking/add-remove-order", test_walking_add_remove_order },
               { "/analysis/walking/replace", test_walking_replace },
               { "/analysis/walking/unattached", test_walking_unattached },
+              { "/analysis/walking/attach-by-block", test_walking_attach_by_block },
               { "/analysis/walking/entrance", test_walking_entrance },
               { "/analysis/walking/distance-at", test_walking_distance_at },
               { "/analysis/walking/between", test_walking_between })

@@ -394,19 +394,26 @@ typedef struct
 typedef struct
 {
   GrAnalysis  *analysis;
-  guint        first, end;
+  guint        end;
+  gint         next; /* the next supply not yet taken by either thread */
   GAsyncQueue *queue;
 } ReachJob;
 
-/* The helper thread computes the reaches of every other supply; only the
- * main thread touches the counts. */
+static guint
+take_next (ReachJob *job)
+{
+  return (guint) g_atomic_int_add (&job->next, 1);
+}
+
+/* The helper thread computes the reaches of the supplies it takes; only
+ * the main thread touches the counts. */
 static gpointer
-reach_every_other (gpointer data)
+reach_taken (gpointer data)
 {
   ReachJob      *job = data;
   GrWalkScratch *scratch = gr_walk_scratch_new (job->analysis->walk);
 
-  for (guint i = job->first + 1; i < job->end; i += 2)
+  for (guint i; (i = take_next (job)) < job->end;)
     {
       Supply  *supply = &g_array_index (job->analysis->supply, Supply, i);
       Reached *r = g_new0 (Reached, 1);
@@ -434,21 +441,24 @@ apply_reached (GrAnalysis *analysis, Reached *r)
   g_free (r);
 }
 
+/* The main thread also applies every reach to the counts (the counts are
+ * sums, the same in any order), so each thread takes the next supply when
+ * it is free rather than every other one. */
 static void
 add_walking_batch (GrAnalysis *analysis, guint first, guint end)
 {
-  ReachJob job = { analysis, first, end, g_async_queue_new () };
-  guint    expected = (end - first) / 2, received = 0;
-  GThread *helper = g_thread_new ("gr-walk-reach", reach_every_other, &job);
+  ReachJob job = { analysis, end, (gint) first, g_async_queue_new () };
+  guint    done = 0;
+  GThread *helper = g_thread_new ("gr-walk-reach", reach_taken, &job);
   Reached *r;
 
-  for (guint i = first; i < end; i += 2)
+  for (guint i; (i = take_next (&job)) < end;)
     {
       apply_walking (analysis, &g_array_index (analysis->supply, Supply, i), +1);
-      for (; (r = g_async_queue_try_pop (job.queue)) != NULL; received++)
+      for (done++; (r = g_async_queue_try_pop (job.queue)) != NULL; done++)
         apply_reached (analysis, r);
     }
-  for (; received < expected; received++)
+  for (; done < end - first; done++)
     apply_reached (analysis, g_async_queue_pop (job.queue));
   g_thread_join (helper);
   g_async_queue_unref (job.queue);

@@ -187,6 +187,9 @@ attach_block (GrWalk *walk, const GrTile *tile, guint tx, guint ty, guint first,
       }
 }
 
+/* Writes an entry for each residential cell of the tile, in grid order
+ * (as the attachments of a segment are kept); a cell out of reach gets
+ * segment G_MAXUINT32. */
 static void
 attach_tile (GrWalk        *walk,
              const GrTile  *tile,
@@ -194,14 +197,12 @@ attach_tile (GrWalk        *walk,
              guint          ty,
              AttachScratch *sc,
              Pending       *pending,
-             guint         *n_pending,
              gint64        *lost_samples,
              gint64        *lost_people)
 {
   for (guint by = 0; by < GR_TILE_SIZE; by += ATTACH_BLOCK)
     for (guint bx = 0; bx < GR_TILE_SIZE; bx += ATTACH_BLOCK)
       attach_block (walk, tile, tx, ty, (by << GR_TILE_SHIFT) | bx, sc);
-  /* In grid order, as the attachments of a segment are kept. */
   for (guint i = 0; i < GR_TILE_CELLS; i++)
     {
       guint         col = (tx << GR_TILE_SHIFT) | (i & GR_TILE_MASK);
@@ -214,35 +215,42 @@ attach_tile (GrWalk        *walk,
         {
           *lost_samples += gr_samples (tile->sample[i]);
           *lost_people += tile->people[i];
+          *pending++ = (Pending){ G_MAXUINT32, { col, row, 0, 0 } };
           continue;
         }
-      pending[(*n_pending)++] =
-          (Pending){ hit->segment, { col, row, (gint32) hit->to_a, (gint32) hit->to_b } };
+      *pending++ = (Pending){ hit->segment, { col, row, (gint32) hit->to_a, (gint32) hit->to_b } };
     }
 }
 
 typedef struct
 {
   GrWalk  *walk;
-  guint    first_tile, end_tile;
-  Pending *pending; /* room for every residential cell of the tiles */
-  guint    n_pending;
-  gint64   lost_samples, lost_people;
+  guint   *offset;  /* per tile, where its cells go in pending */
+  Pending *pending; /* an entry for every residential cell, tile by tile */
+  gint     next;    /* the next tile not yet taken by either thread */
 } AttachJob;
+
+typedef struct
+{
+  AttachJob *job;
+  gint64     lost_samples, lost_people;
+} AttachPart;
 
 static gpointer
 attach_tiles (gpointer data)
 {
-  AttachJob     *job = data;
+  AttachPart    *part = data;
+  AttachJob     *job = part->job;
   const GrGrid  *grid = job->walk->grid;
+  guint          n_tiles = grid->n_tiles_x * grid->n_tiles_y;
   AttachScratch *sc = g_new (AttachScratch, 1);
 
   sc->candidates = g_array_new (FALSE, FALSE, sizeof (GrNetworkCandidate));
   sc->hint = G_MAXUINT32;
-  for (guint t = job->first_tile; t < job->end_tile; t++)
+  for (guint t; (t = (guint) g_atomic_int_add (&job->next, 1)) < n_tiles;)
     if (grid->tiles[t] != NULL)
       attach_tile (job->walk, grid->tiles[t], t % grid->n_tiles_x, t / grid->n_tiles_x, sc,
-                   job->pending, &job->n_pending, &job->lost_samples, &job->lost_people);
+                   job->pending + job->offset[t], &part->lost_samples, &part->lost_people);
   g_array_unref (sc->candidates);
   g_free (sc);
   return NULL;
@@ -258,33 +266,31 @@ count_residential_cells (const GrGrid *grid, guint t)
   return n;
 }
 
-/* The nearest-segment search dominates: the tiles are split between two
- * threads at the tile that halves the homes (the network is read-only);
- * each keeps its own list, taken in order afterwards (joining them would
- * copy and fault in as much again). */
-static void
-attach_all (GrWalk *walk, AttachJob jobs[2])
+/* The nearest-segment search dominates: two threads take the next tile
+ * when free (the network is read-only), each writing its cells where the
+ * tile's place in the grid puts them. Returns the entries, @n of them. */
+static Pending *
+attach_all (GrWalk *walk, guint *n, gint64 *lost_samples, gint64 *lost_people)
 {
   const GrGrid *grid = walk->grid;
   guint         n_tiles = grid->n_tiles_x * grid->n_tiles_y;
-  guint        *cells = g_new (guint, n_tiles);
-  guint         total = 0, first = 0, split = 0;
+  AttachJob     job = { walk, g_new (guint, n_tiles + 1), NULL, 0 };
+  AttachPart    parts[2] = { { &job, 0, 0 }, { &job, 0, 0 } };
   GThread      *helper;
 
+  job.offset[0] = 0;
   for (guint t = 0; t < n_tiles; t++)
-    total += cells[t] = count_residential_cells (grid, t);
-  while (split < n_tiles && first + cells[split] <= total / 2)
-    first += cells[split++];
-  g_free (cells);
-  jobs[0] = (AttachJob){ walk, 0, split, NULL, 0, 0, 0 };
-  jobs[1] = (AttachJob){ walk, split, n_tiles, NULL, 0, 0, 0 };
-  jobs[0].pending = g_new (Pending, MAX (first, 1));
-  jobs[1].pending = g_new (Pending, MAX (total - first, 1));
-  gr_advise_huge (jobs[0].pending, (gsize) MAX (first, 1) * sizeof (Pending));
-  gr_advise_huge (jobs[1].pending, (gsize) MAX (total - first, 1) * sizeof (Pending));
-  helper = g_thread_new ("gr-walk-attach", attach_tiles, &jobs[1]);
-  attach_tiles (&jobs[0]);
+    job.offset[t + 1] = job.offset[t] + count_residential_cells (grid, t);
+  *n = job.offset[n_tiles];
+  job.pending = g_new (Pending, MAX (*n, 1));
+  gr_advise_huge (job.pending, (gsize) MAX (*n, 1) * sizeof (Pending));
+  helper = g_thread_new ("gr-walk-attach", attach_tiles, &parts[1]);
+  attach_tiles (&parts[0]);
   g_thread_join (helper);
+  g_free (job.offset);
+  *lost_samples = parts[0].lost_samples + parts[1].lost_samples;
+  *lost_people = parts[0].lost_people + parts[1].lost_people;
+  return job.pending;
 }
 
 /**
@@ -297,33 +303,30 @@ void
 gr_walk_attach (GrWalk *walk)
 {
   const GrGrid *grid = walk->grid;
-  guint         n_seg = gr_network_get_n_segments (walk->network);
-  AttachJob     jobs[2];
+  guint         n_seg = gr_network_get_n_segments (walk->network), n;
+  gint64        lost_samples, lost_people;
+  Pending      *pending = attach_all (walk, &n, &lost_samples, &lost_people);
   guint32      *fill;
 
-  attach_all (walk, jobs);
-  walk->n_att = jobs[0].n_pending + jobs[1].n_pending;
-  walk->att_start = g_new0 (guint32, n_seg + 1);
-  walk->att = g_new (Attachment, MAX (walk->n_att, 1));
-  gr_advise_huge (walk->att, sizeof (Attachment) * MAX (walk->n_att, 1));
   /* Grouped by segment, in grid order within a segment (a counting sort). */
-  for (guint j = 0; j < 2; j++)
-    for (guint k = 0; k < jobs[j].n_pending; k++)
-      walk->att_start[jobs[j].pending[k].segment + 1]++;
+  walk->att_start = g_new0 (guint32, n_seg + 1);
+  for (guint k = 0; k < n; k++)
+    if (pending[k].segment != G_MAXUINT32)
+      walk->att_start[pending[k].segment + 1]++;
   for (guint s = 0; s < n_seg; s++)
     walk->att_start[s + 1] += walk->att_start[s];
+  walk->n_att = walk->att_start[n_seg];
+  walk->att = g_new (Attachment, MAX (walk->n_att, 1));
+  gr_advise_huge (walk->att, sizeof (Attachment) * MAX (walk->n_att, 1));
   fill = g_memdup2 (walk->att_start, sizeof (guint32) * (n_seg + 1));
-  for (guint j = 0; j < 2; j++)
-    {
-      for (guint k = 0; k < jobs[j].n_pending; k++)
-        walk->att[fill[jobs[j].pending[k].segment]++] = jobs[j].pending[k].att;
-      g_free (jobs[j].pending);
-    }
+  for (guint k = 0; k < n; k++)
+    if (pending[k].segment != G_MAXUINT32)
+      walk->att[fill[pending[k].segment]++] = pending[k].att;
   g_free (fill);
+  g_free (pending);
   walk->scratch = gr_walk_scratch_new (walk);
-  walk->unattached.area_m2 =
-      (jobs[0].lost_samples + jobs[1].lost_samples) * grid->resolution * grid->resolution / 16.0;
-  walk->unattached.population = (jobs[0].lost_people + jobs[1].lost_people) / GR_POPULATION_SCALE;
+  walk->unattached.area_m2 = lost_samples * grid->resolution * grid->resolution / 16.0;
+  walk->unattached.population = lost_people / GR_POPULATION_SCALE;
 }
 
 guint

@@ -596,14 +596,23 @@ gr_network_nearest_segment (const GrNetwork *network,
   return fill_hit (network, &best, max_distance, hit);
 }
 
-static int
-compare_candidates (gconstpointer a, gconstpointer b)
+/* Nearest bound first, then by id; the lists are short (a dozen or two),
+ * where inserting beats a general sort's calls. */
+static void
+sort_candidates (GrNetworkCandidate *c, guint n)
 {
-  const GrNetworkCandidate *p = a, *q = b;
+  for (guint i = 1; i < n; i++)
+    {
+      GrNetworkCandidate item = c[i];
+      guint              j = i;
 
-  if (p->bound != q->bound)
-    return p->bound < q->bound ? -1 : 1;
-  return (p->segment > q->segment) - (p->segment < q->segment);
+      for (; j > 0
+             && (c[j - 1].bound > item.bound
+                 || (c[j - 1].bound == item.bound && c[j - 1].segment > item.segment));
+           j--)
+        c[j] = c[j - 1];
+      c[j] = item;
+    }
 }
 
 /* Rounding in the distances is far below this; it keeps the bounds below. */
@@ -662,7 +671,7 @@ gr_network_candidates (const GrNetwork *network,
           }
       }
   /* A segment in several buckets comes with the same bound each time. */
-  g_array_sort (candidates, compare_candidates);
+  sort_candidates ((GrNetworkCandidate *) candidates->data, candidates->len);
   for (guint k = 0; k < candidates->len; k++)
     if (kept == 0
         || g_array_index (candidates, GrNetworkCandidate, k).segment

@@ -138,10 +138,12 @@ gr_walk_get_network (const GrWalk *walk)
   return walk->network;
 }
 
+/* A residential cell's segment and distances to its ends; where the cell
+ * is follows from its place in the list (tile by tile, in grid order). */
 typedef struct
 {
-  guint32    segment;
-  Attachment att;
+  guint32 segment;
+  gint32  to_a, to_b;
 } Pending;
 
 /* Cells are attached a square of ATTACH_BLOCK × ATTACH_BLOCK at a time,
@@ -197,6 +199,7 @@ attach_tile (GrWalk        *walk,
              guint          ty,
              AttachScratch *sc,
              Pending       *pending,
+             guint32       *counts,
              gint64        *lost_samples,
              gint64        *lost_people)
 {
@@ -205,8 +208,6 @@ attach_tile (GrWalk        *walk,
       attach_block (walk, tile, tx, ty, (by << GR_TILE_SHIFT) | bx, sc);
   for (guint i = 0; i < GR_TILE_CELLS; i++)
     {
-      guint         col = (tx << GR_TILE_SHIFT) | (i & GR_TILE_MASK);
-      guint         row = (ty << GR_TILE_SHIFT) | (i >> GR_TILE_SHIFT);
       GrNetworkHit *hit = &sc->hits[i];
 
       if (tile->sample[i] == 0)
@@ -215,10 +216,11 @@ attach_tile (GrWalk        *walk,
         {
           *lost_samples += gr_samples (tile->sample[i]);
           *lost_people += tile->people[i];
-          *pending++ = (Pending){ G_MAXUINT32, { col, row, 0, 0 } };
+          *pending++ = (Pending){ G_MAXUINT32, 0, 0 };
           continue;
         }
-      *pending++ = (Pending){ hit->segment, { col, row, (gint32) hit->to_a, (gint32) hit->to_b } };
+      *pending++ = (Pending){ hit->segment, (gint32) hit->to_a, (gint32) hit->to_b };
+      counts[hit->segment]++;
     }
 }
 
@@ -233,6 +235,7 @@ typedef struct
 typedef struct
 {
   AttachJob *job;
+  guint32   *counts; /* per segment, its cells among this thread's */
   gint64     lost_samples, lost_people;
 } AttachPart;
 
@@ -250,7 +253,8 @@ attach_tiles (gpointer data)
   for (guint t; (t = (guint) g_atomic_int_add (&job->next, 1)) < n_tiles;)
     if (grid->tiles[t] != NULL)
       attach_tile (job->walk, grid->tiles[t], t % grid->n_tiles_x, t / grid->n_tiles_x, sc,
-                   job->pending + job->offset[t], &part->lost_samples, &part->lost_people);
+                   job->pending + job->offset[t], part->counts, &part->lost_samples,
+                   &part->lost_people);
   g_array_unref (sc->candidates);
   g_free (sc);
   return NULL;
@@ -268,14 +272,17 @@ count_residential_cells (const GrGrid *grid, guint t)
 
 /* The nearest-segment search dominates: two threads take the next tile
  * when free (the network is read-only), each writing its cells where the
- * tile's place in the grid puts them. Returns the entries, @n of them. */
+ * tile's place in the grid puts them. Returns the entries, @n of them, and
+ * sets walk->att_start[s + 1] to the number of cells attached to s. */
 static Pending *
 attach_all (GrWalk *walk, guint *n, gint64 *lost_samples, gint64 *lost_people)
 {
   const GrGrid *grid = walk->grid;
   guint         n_tiles = grid->n_tiles_x * grid->n_tiles_y;
+  guint         n_seg = gr_network_get_n_segments (walk->network);
   AttachJob     job = { walk, g_new (guint, n_tiles + 1), NULL, 0 };
-  AttachPart    parts[2] = { { &job, 0, 0 }, { &job, 0, 0 } };
+  AttachPart    parts[2] = { { &job, walk->att_start + 1, 0, 0 },
+                             { &job, g_new0 (guint32, n_seg), 0, 0 } };
   GThread      *helper;
 
   job.offset[0] = 0;
@@ -287,10 +294,47 @@ attach_all (GrWalk *walk, guint *n, gint64 *lost_samples, gint64 *lost_people)
   helper = g_thread_new ("gr-walk-attach", attach_tiles, &parts[1]);
   attach_tiles (&parts[0]);
   g_thread_join (helper);
+  for (guint s = 0; s < n_seg; s++)
+    parts[0].counts[s] += parts[1].counts[s];
+  g_free (parts[1].counts);
   g_free (job.offset);
   *lost_samples = parts[0].lost_samples + parts[1].lost_samples;
   *lost_people = parts[0].lost_people + parts[1].lost_people;
   return job.pending;
+}
+
+typedef struct
+{
+  GrWalk        *walk;
+  const Pending *pending;
+  guint32       *fill;
+  guint32        first_segment, end_segment;
+} ScatterPart;
+
+/* Puts the cells of the segments first_segment..end_segment in their
+ * places, in grid order within each segment. */
+static gpointer
+scatter_part (gpointer data)
+{
+  ScatterPart  *part = data;
+  const GrGrid *grid = part->walk->grid;
+  Attachment   *att = part->walk->att;
+
+  for (guint t = 0, k = 0; t < grid->n_tiles_x * grid->n_tiles_y; t++)
+    for (guint i = 0; grid->tiles[t] != NULL && i < GR_TILE_CELLS; i++)
+      {
+        const Pending *p = &part->pending[k];
+
+        if (grid->tiles[t]->sample[i] == 0)
+          continue;
+        k++;
+        if (p->segment >= part->first_segment && p->segment < part->end_segment)
+          att[part->fill[p->segment]++] =
+              (Attachment){ ((t % grid->n_tiles_x) << GR_TILE_SHIFT) | (i & GR_TILE_MASK),
+                            ((t / grid->n_tiles_x) << GR_TILE_SHIFT) | (i >> GR_TILE_SHIFT),
+                            p->to_a, p->to_b };
+      }
+  return NULL;
 }
 
 /**
@@ -303,25 +347,30 @@ void
 gr_walk_attach (GrWalk *walk)
 {
   const GrGrid *grid = walk->grid;
-  guint         n_seg = gr_network_get_n_segments (walk->network), n;
+  guint         n_seg = gr_network_get_n_segments (walk->network), n, split = 0;
   gint64        lost_samples, lost_people;
-  Pending      *pending = attach_all (walk, &n, &lost_samples, &lost_people);
+  Pending      *pending;
   guint32      *fill;
+  ScatterPart   parts[2];
+  GThread      *helper;
 
-  /* Grouped by segment, in grid order within a segment (a counting sort). */
   walk->att_start = g_new0 (guint32, n_seg + 1);
-  for (guint k = 0; k < n; k++)
-    if (pending[k].segment != G_MAXUINT32)
-      walk->att_start[pending[k].segment + 1]++;
+  pending = attach_all (walk, &n, &lost_samples, &lost_people);
+  /* Grouped by segment, in grid order within a segment: a counting sort,
+   * each thread placing the cells of half the attachments. */
   for (guint s = 0; s < n_seg; s++)
     walk->att_start[s + 1] += walk->att_start[s];
   walk->n_att = walk->att_start[n_seg];
   walk->att = g_new (Attachment, MAX (walk->n_att, 1));
   gr_advise_huge (walk->att, sizeof (Attachment) * MAX (walk->n_att, 1));
   fill = g_memdup2 (walk->att_start, sizeof (guint32) * (n_seg + 1));
-  for (guint k = 0; k < n; k++)
-    if (pending[k].segment != G_MAXUINT32)
-      walk->att[fill[pending[k].segment]++] = pending[k].att;
+  while (split < n_seg && walk->att_start[split] < walk->n_att / 2)
+    split++;
+  parts[0] = (ScatterPart){ walk, pending, fill, 0, split };
+  parts[1] = (ScatterPart){ walk, pending, fill, split, n_seg };
+  helper = g_thread_new ("gr-walk-scatter", scatter_part, &parts[1]);
+  scatter_part (&parts[0]);
+  g_thread_join (helper);
   g_free (fill);
   g_free (pending);
   walk->scratch = gr_walk_scratch_new (walk);

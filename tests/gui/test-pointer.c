@@ -516,6 +516,129 @@ test_status_follows_view (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (gtk_label_get_text (window->cursor_label), "1:"));
 }
 
+typedef struct
+{
+  GrCoverageTiles  *tiles;
+  GrDisplay        *display;
+  const GrMapStyle *style;
+} Layers;
+
+static void
+draw_overlay (gpointer data, cairo_t *cr, const double affine[4], double width, double height)
+{
+  gr_coverage_tiles_draw (((Layers *) data)->tiles, cr, affine, width, height);
+}
+
+static void
+draw_names (gpointer data, cairo_t *cr, const double affine[4], double width, double height)
+{
+  Layers *layers = data;
+
+  gr_render_labels (cr, layers->display, layers->style, affine, width, height, 1);
+}
+
+static gboolean
+painted_somewhere (cairo_surface_t *image)
+{
+  const guint32 *p = (const guint32 *) cairo_image_surface_get_data (image);
+  gsize          n =
+      (gsize) cairo_image_surface_get_stride (image) / 4 * cairo_image_surface_get_height (image);
+
+  for (gsize i = 0; i < n; i++)
+    if (p[i] >> 24 != 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The drawing @cache keeps, the same to the bit as one made on the spot
+ * for the same view by a cache of the test's own. */
+static void
+assert_drawn_as_on_the_spot (GrLayerCache *cache, GrLayerDrawFunc draw, Layers *layers)
+{
+  GrLayerCache   fresh = { .parallel = cache->parallel };
+  GtkSnapshot   *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  g_assert_nonnull (cache->surface);
+  gr_layer_cache_snapshot (&fresh, snapshot, cache->affine, cache->width, cache->height,
+                           cache->scale, cache->version, draw, layers);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_clear_pointer (&node, gsk_render_node_unref);
+  cairo_surface_flush (cache->surface);
+  g_assert_cmpint (cairo_image_surface_get_height (fresh.surface), ==,
+                   cairo_image_surface_get_height (cache->surface));
+  g_assert_true (painted_somewhere (cache->surface));
+  g_assert_cmpmem (cairo_image_surface_get_data (cache->surface),
+                   cairo_image_surface_get_stride (cache->surface)
+                       * cairo_image_surface_get_height (cache->surface),
+                   cairo_image_surface_get_data (fresh.surface),
+                   cairo_image_surface_get_stride (fresh.surface)
+                       * cairo_image_surface_get_height (fresh.surface));
+  gr_layer_cache_clear (&fresh);
+}
+
+/* Zooms by half a level and runs the main loop one step at a time until
+ * @cache draws the rested zoom on another thread (seen between two steps:
+ * what it draws is taken up on the main loop). */
+static void
+zoom_until_drawing (GrWindow *window, GrLayerCache *cache)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
+  gint64           end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (viewport) + 0.5);
+  while (cache->job == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (cache->job);
+}
+
+/* A zoom that rests draws the blind spots and the names on another
+ * thread while the stretched drawing stays up; what is taken up is what a
+ * drawing on the spot gives. The tile images rebuilt for an edit while the
+ * overlay is drawn there, and a display let go of while the names are,
+ * wait for that drawing first: it is not shown, and the view rests drawn
+ * from what is there now. */
+static void
+test_settle_on_threads (Fixture *f, gconstpointer data)
+{
+  GrWindow     *window = f->window;
+  GrAnalysis   *analysis = gr_session_get_analysis (gr_window_get_session (window));
+  GrLayerCache *overlay = gr_coverage_layer_get_cache (gr_window_get_coverage_layer (window));
+  GrLayerCache *names = gr_label_layer_get_cache (window->labels);
+  Layers        layers = { gr_coverage_layer_get_tiles (gr_window_get_coverage_layer (window)),
+                           gr_session_get_display (gr_window_get_session (window)),
+                           gr_vector_layer_get_style (window->vectors) };
+  double        x, y, bounds[4];
+  guint         generation;
+
+  g_assert_true (find_cell (analysis, GR_CELL_NEITHER, &x, &y));
+  look_at (window, x, y, 14);
+  wait_for_frame (window);
+
+  zoom_until_drawing (window, overlay);
+  wait_for_frame (window);
+  assert_drawn_as_on_the_spot (overlay, draw_overlay, &layers);
+  assert_drawn_as_on_the_spot (names, draw_names, &layers);
+
+  /* An edit's area rebuilt while the overlay is drawn on another thread. */
+  zoom_until_drawing (window, overlay);
+  generation = overlay->generation;
+  bounds[0] = x - 600, bounds[1] = y - 600, bounds[2] = x + 600, bounds[3] = y + 600;
+  gr_coverage_layer_refresh_area (gr_window_get_coverage_layer (window), bounds);
+  g_assert_null (overlay->job);
+  wait_for_frame (window);
+  g_assert_cmpuint (overlay->generation, >, generation);
+  assert_drawn_as_on_the_spot (overlay, draw_overlay, &layers);
+
+  /* The display let go of while the names are drawn on another thread. */
+  zoom_until_drawing (window, names);
+  gr_vector_layer_set_display (window->vectors, NULL);
+  g_assert_null (names->job);
+  gr_vector_layer_set_display (window->vectors, layers.display);
+  wait_for_frame (window);
+  assert_drawn_as_on_the_spot (names, draw_names, &layers);
+}
+
 static void
 add_test (const char *path, void (*test) (Fixture *, gconstpointer))
 {
@@ -537,5 +660,6 @@ main (int argc, char **argv)
   add_test ("/gui/pointer/wheel-zoom", test_wheel_zoom);
   add_test ("/gui/pointer/mode-switch-kept", test_mode_switch_kept);
   add_test ("/gui/pointer/status-follows-view", test_status_follows_view);
+  add_test ("/gui/pointer/settle-on-threads", test_settle_on_threads);
   return g_test_run ();
 }

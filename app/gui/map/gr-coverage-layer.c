@@ -1,5 +1,10 @@
 /* gr-coverage-layer.c — blind spots drawn from the analysis grid, by the
  * library's renderer (gr-render.c), cached while the map pans
+ *
+ * A zoom that rests is drawn on another thread from the tile images, the
+ * stretched drawing shown meanwhile: every change to the images shown (a
+ * rebuild, an edit's area, keeping or swapping them aside) first waits
+ * until no such drawing reads them (gr_layer_cache_wait()).
  */
 #include "config.h"
 
@@ -53,6 +58,7 @@ gr_coverage_gain_color (guint gain, GdkRGBA *color)
 void
 gr_coverage_layer_refresh (GrCoverageLayer *self)
 {
+  gr_layer_cache_wait (&self->cache);
   gr_coverage_tiles_set_source (self->tiles, self->analysis, self->comparison, self->display);
   self->version++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -70,16 +76,23 @@ gr_coverage_layer_refresh_area (GrCoverageLayer *self, const double bounds[4])
 {
   double drawn[4];
 
+  gr_layer_cache_wait (&self->cache);
   /* The drawing kept is made again where the rebuilt tiles lie only. */
   if (gr_coverage_tiles_refresh_area (self->tiles, bounds, drawn))
     gr_layer_cache_damage (&self->cache, drawn);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-draw_tiles (gpointer layer, cairo_t *cr, const double affine[4], double width, double height)
+/* What a drawing reads: plain bytes the layer cache may copy. */
+typedef struct
 {
-  gr_coverage_tiles_draw (GR_COVERAGE_LAYER (layer)->tiles, cr, affine, width, height);
+  GrCoverageTiles *tiles;
+} Drawing;
+
+static void
+draw_tiles (gpointer data, cairo_t *cr, const double affine[4], double width, double height)
+{
+  gr_coverage_tiles_draw (((const Drawing *) data)->tiles, cr, affine, width, height);
 }
 
 /* The outline of what the selected park serves: dark over a white halo,
@@ -110,6 +123,7 @@ static void
 gr_coverage_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   GrCoverageLayer *self = GR_COVERAGE_LAYER (widget);
+  Drawing          drawing = { self->tiles };
   double           affine[4];
 
   if (gr_coverage_tiles_get_n_tiles (self->tiles) == 0)
@@ -117,7 +131,7 @@ gr_coverage_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   gr_map_affine (shumate_layer_get_viewport (SHUMATE_LAYER (self)), widget, affine);
   gr_layer_cache_snapshot (&self->cache, snapshot, affine, gtk_widget_get_width (widget),
                            gtk_widget_get_height (widget), gtk_widget_get_scale_factor (widget),
-                           self->version, draw_tiles, self);
+                           self->version, draw_tiles, &drawing);
   if (self->served->len > 0)
     draw_served (self, snapshot, affine, gtk_widget_get_width (widget),
                  gtk_widget_get_height (widget));
@@ -144,10 +158,10 @@ gr_coverage_layer_finalize (GObject *object)
 {
   GrCoverageLayer *self = GR_COVERAGE_LAYER (object);
 
+  gr_layer_cache_clear (&self->cache);
   gr_coverage_tiles_free (self->tiles);
   gr_coverage_tiles_free (self->spare);
   g_array_unref (self->served);
-  gr_layer_cache_clear (&self->cache);
   G_OBJECT_CLASS (gr_coverage_layer_parent_class)->finalize (object);
 }
 
@@ -176,6 +190,7 @@ gr_coverage_layer_init (GrCoverageLayer *self)
   /* The tile images are only read while they are drawn; blocks are made
    * under the tiles' lock. */
   self->cache.parallel = TRUE;
+  self->cache.async_size = sizeof (Drawing);
   self->tiles = new_tiles ();
   self->served = g_array_new (FALSE, FALSE, sizeof (double));
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
@@ -197,6 +212,7 @@ gr_coverage_layer_new (ShumateViewport *viewport)
 void
 gr_coverage_layer_keep_spare (GrCoverageLayer *self)
 {
+  gr_layer_cache_wait (&self->cache);
   gr_coverage_layer_drop_spare (self);
   if (self->analysis == NULL || self->comparison != NULL)
     return;
@@ -209,6 +225,7 @@ gr_coverage_layer_keep_spare (GrCoverageLayer *self)
 void
 gr_coverage_layer_drop_spare (GrCoverageLayer *self)
 {
+  /* No drawing reads them: they were swapped or kept aside after a wait. */
   g_clear_pointer (&self->spare, gr_coverage_tiles_free);
   self->spare_analysis = NULL;
 }
@@ -227,6 +244,7 @@ gr_coverage_layer_swap_spare (GrCoverageLayer *self, GrAnalysis *analysis, const
   GrCoverageTiles *shown = self->tiles;
   GrAnalysis      *shown_analysis = self->analysis;
 
+  gr_layer_cache_wait (&self->cache);
   if (self->spare == NULL || self->spare_analysis != analysis || self->comparison != NULL)
     return FALSE;
   self->tiles = self->spare, self->analysis = analysis;
@@ -350,4 +368,10 @@ GrCoverageTiles *
 gr_coverage_layer_get_tiles (GrCoverageLayer *self)
 {
   return self->tiles;
+}
+
+GrLayerCache *
+gr_coverage_layer_get_cache (GrCoverageLayer *self)
+{
+  return &self->cache;
 }

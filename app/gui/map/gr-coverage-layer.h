@@ -4,6 +4,7 @@
 
 #include <shumate/shumate.h>
 
+#include "gr-layer-cache.h"
 #include "gr-render.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,8 @@ void             gr_coverage_layer_keep_spare (GrCoverageLayer *self);
 void             gr_coverage_layer_drop_spare (GrCoverageLayer *self);
 gboolean
 gr_coverage_layer_swap_spare (GrCoverageLayer *self, GrAnalysis *analysis, const double changed[4]);
+
+/* For the tests: the drawing kept. */
+GrLayerCache *gr_coverage_layer_get_cache (GrCoverageLayer *self);
 
 G_END_DECLS

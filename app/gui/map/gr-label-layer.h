@@ -2,6 +2,7 @@
  * green space, over the blind spots and the edits */
 #pragma once
 
+#include "gr-layer-cache.h"
 #include "gr-vector-layer.h"
 
 G_BEGIN_DECLS
@@ -10,5 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GrLabelLayer, gr_label_layer, GR, LABEL_LAYER, ShumateLayer)
 
 GrLabelLayer *gr_label_layer_new (ShumateViewport *viewport, GrVectorLayer *vectors);
+
+/* For the tests: the drawing kept. */
+GrLayerCache *gr_label_layer_get_cache (GrLabelLayer *self);
 
 G_END_DECLS

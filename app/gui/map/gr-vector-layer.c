@@ -26,7 +26,8 @@ G_DEFINE_FINAL_TYPE (GrVectorLayer, gr_vector_layer, SHUMATE_TYPE_LAYER)
 
 enum
 {
-  CHANGED, /* what is drawn changed: the labels layer follows */
+  CHANGED,           /* what is drawn changed: the labels layer follows */
+  RELEASING_DISPLAY, /* the display is about to be let go of: its readers stop */
   N_SIGNALS
 };
 
@@ -112,6 +113,9 @@ gr_vector_layer_class_init (GrVectorLayerClass *klass)
   G_OBJECT_CLASS (klass)->constructed = gr_vector_layer_constructed;
   G_OBJECT_CLASS (klass)->finalize = gr_vector_layer_finalize;
   GTK_WIDGET_CLASS (klass)->snapshot = gr_vector_layer_snapshot;
+  signals[RELEASING_DISPLAY] =
+      g_signal_new ("releasing-display", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 0);
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                    NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -146,8 +150,10 @@ changed (GrVectorLayer *self)
 void
 gr_vector_layer_set_display (GrVectorLayer *self, GrDisplay *display)
 {
-  /* The display the layer let go of may be freed once this returns. */
+  /* The display the layer let go of may be freed once this returns: no
+   * drawing on another thread, this layer's or the labels', reads it. */
   gr_layer_cache_wait (&self->cache);
+  g_signal_emit (self, signals[RELEASING_DISPLAY], 0);
   self->display = display;
   changed (self);
 }

@@ -8,9 +8,11 @@
  * is drawn afresh once the zoom has rested for SETTLE_MS.
  *
  * A layer that can be drawn from a copy of its data (the project's
- * layers: an immutable display and a style) is drawn afresh on another
- * thread instead, and the stretched image stays up until the new one is
- * ready: the frame that follows a zoom costs no more than a stretch.
+ * layers and their names: an immutable display and a style; the blind
+ * spots: tile images that change only after a wait) is drawn afresh on
+ * another thread instead, and the stretched image stays up until the new
+ * one is ready: the frame that follows a zoom costs no more than a
+ * stretch.
  *
  * What changes in one place only (the blind spots a dragged park moves)
  * is drawn again there, over the kept image, not the whole view.

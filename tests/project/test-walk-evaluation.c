@@ -3,6 +3,8 @@
 #include "gr-test-project.h"
 #include "gr-test-main.h"
 
+#include <string.h>
+
 static void
 test_walking_evaluation (void)
 {
@@ -28,6 +30,24 @@ test_walking_evaluation (void)
   /* Exact mode does not do walking. */
   g_assert_false (gr_project_evaluate (project, &c, TRUE, &e, &error));
   g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID);
+  gr_evaluation_clear (&e);
+}
+
+/* Without paths walking cannot be measured: the error says what to add,
+ * the homes counted meanwhile (the network is built beside them) go. */
+static void
+test_walking_without_paths (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrProject) project = import_osm ("monaco.osm.pbf");
+  GrCriteria   c = default_criteria ();
+  GrEvaluation e;
+
+  g_ptr_array_set_size (project->layers[GR_ROLE_WALK]->features, 0);
+  c.walking = TRUE;
+  g_assert_false (gr_project_evaluate (project, &c, FALSE, &e, &error));
+  g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "walk"));
   gr_evaluation_clear (&e);
 }
 
@@ -66,4 +86,5 @@ test_walking_entrances_layer (void)
 
 GR_TEST_MAIN (gr_gdal_init,
               { "/project/walking/evaluation", test_walking_evaluation },
+              { "/project/walking/without-paths", test_walking_without_paths },
               { "/project/walking/entrances-layer", test_walking_entrances_layer })

@@ -171,6 +171,25 @@ build_network (GrProject *project, const GrCriteria *criteria, GError **error)
   return network;
 }
 
+typedef struct
+{
+  GrProject        *project;
+  const GrCriteria *criteria;
+  GrNetwork        *network;
+  GError           *error;
+} NetworkJob;
+
+/* On a thread of its own while the homes are counted: it reads the path
+ * layer only, the homes' side the other layers. */
+static gpointer
+build_network_thread (gpointer data)
+{
+  NetworkJob *job = data;
+
+  job->network = build_network (job->project, job->criteria, &job->error);
+  return NULL;
+}
+
 static void
 add_entrances (GrAnalysis *analysis, GrLayer *layer)
 {
@@ -265,7 +284,9 @@ gr_project_build_analysis (GrProject        *project,
                            GError          **error)
 {
   g_autoptr (GrAnalysis) analysis = NULL;
-  double bounds[4];
+  NetworkJob job = { project, criteria, NULL, NULL };
+  GThread   *network_thread = NULL;
+  double     bounds[4];
 
   if (!residential_bounds (project, bounds, error))
     return NULL;
@@ -273,17 +294,21 @@ gr_project_build_analysis (GrProject        *project,
       gr_analysis_new (criteria, project->rules, bounds, gr_project_get_n_zones (project), error);
   if (analysis == NULL)
     return NULL;
+  if (criteria->walking)
+    network_thread = g_thread_new ("gr-network", build_network_thread, &job);
   add_residential (analysis, project->layers[GR_ROLE_RESIDENTIAL]);
   foreach_polygon (analysis, project->layers[GR_ROLE_ZONES], add_zone);
   add_population_areas (analysis, project->layers[GR_ROLE_POPULATION]);
   add_population_points (analysis, project->layers[GR_ROLE_POPULATION]);
   if (criteria->walking)
     {
-      GrNetwork *network = build_network (project, criteria, error);
-
-      if (network == NULL)
-        return NULL;
-      gr_analysis_set_network (analysis, network, criteria->attach_distance,
+      g_thread_join (network_thread);
+      if (job.network == NULL)
+        {
+          g_propagate_error (error, job.error);
+          return NULL;
+        }
+      gr_analysis_set_network (analysis, job.network, criteria->attach_distance,
                                criteria->access_distance);
       add_entrances (analysis, project->layers[GR_ROLE_ENTRANCES]);
     }

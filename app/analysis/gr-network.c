@@ -2,6 +2,7 @@
 #include "gr-network.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Spatial buckets for nearest-segment and nodes-near queries: 32 m, or
@@ -596,11 +597,27 @@ gr_network_nearest_segment (const GrNetwork *network,
   return fill_hit (network, &best, max_distance, hit);
 }
 
-/* Nearest bound first, then by id; the lists are short (a dozen or two),
- * where inserting beats a general sort's calls. */
+static int
+compare_candidates (gconstpointer a, gconstpointer b)
+{
+  const GrNetworkCandidate *p = a, *q = b;
+
+  if (p->bound != q->bound)
+    return p->bound < q->bound ? -1 : 1;
+  return (p->segment > q->segment) - (p->segment < q->segment);
+}
+
+/* Nearest bound first, then by id. The lists are short (a dozen or two),
+ * where inserting beats a general sort's calls; a square far from any path
+ * (a long attach distance) can gather thousands. */
 static void
 sort_candidates (GrNetworkCandidate *c, guint n)
 {
+  if (n > 64)
+    {
+      qsort (c, n, sizeof *c, compare_candidates);
+      return;
+    }
   for (guint i = 1; i < n; i++)
     {
       GrNetworkCandidate item = c[i];
@@ -615,7 +632,9 @@ sort_candidates (GrNetworkCandidate *c, guint n)
     }
 }
 
-/* Rounding in the distances is far below this; it keeps the bounds below. */
+/* Metres taken off every bound and added to every reach, far more than the
+ * rounding in the distances: rounding cannot make a bound exceed the
+ * distance it bounds, nor a reach fall short. */
 #define BOUND_SLACK 1e-6
 
 /**
@@ -647,7 +666,8 @@ gr_network_candidates (const GrNetwork *network,
   /* Every point is within the centre's nearest distance plus the radius of
    * that segment, so no other segment farther than that plus the radius
    * from the centre can win. */
-  if (!gr_network_nearest_segment (network, x, y, max_distance + radius, hint, &centre))
+  if (!gr_network_nearest_segment (network, x, y, max_distance + radius + BOUND_SLACK, hint,
+                                   &centre))
     return hint;
   reach = MIN (centre.distance + 2 * radius, max_distance + radius) + BOUND_SLACK;
   box[0] = x - reach, box[1] = y - reach, box[2] = x + reach, box[3] = y + reach;

@@ -139,7 +139,8 @@ gr_walk_get_network (const GrWalk *walk)
 }
 
 /* A residential cell's segment and distances to its ends; where the cell
- * is follows from its place in the list (tile by tile, in grid order). */
+ * is follows from its place in the list (tile by tile, row by row within a
+ * tile). */
 typedef struct
 {
   guint32 segment;
@@ -189,7 +190,7 @@ attach_block (GrWalk *walk, const GrTile *tile, guint tx, guint ty, guint first,
       }
 }
 
-/* Writes an entry for each residential cell of the tile, in grid order
+/* Writes an entry for each residential cell of the tile, row by row
  * (as the attachments of a segment are kept); a cell out of reach gets
  * segment G_MAXUINT32. */
 static void
@@ -281,13 +282,22 @@ attach_all (GrWalk *walk, guint *n, gint64 *lost_samples, gint64 *lost_people)
   guint         n_tiles = grid->n_tiles_x * grid->n_tiles_y;
   guint         n_seg = gr_network_get_n_segments (walk->network);
   AttachJob     job = { walk, g_new (guint, n_tiles + 1), NULL, 0 };
-  AttachPart    parts[2] = { { &job, walk->att_start + 1, 0, 0 },
-                             { &job, g_new0 (guint32, n_seg), 0, 0 } };
-  GThread      *helper;
+  /* The main thread counts straight into the walk's starts (one along,
+   * for the sums that follow), the helper into its own. */
+  AttachPart parts[2] = { { &job, walk->att_start + 1, 0, 0 },
+                          { &job, g_new0 (guint32, n_seg), 0, 0 } };
+  GThread   *helper;
 
   job.offset[0] = 0;
   for (guint t = 0; t < n_tiles; t++)
-    job.offset[t + 1] = job.offset[t] + count_residential_cells (grid, t);
+    {
+      guint cells = count_residential_cells (grid, t);
+
+      /* Attachments are counted in 32 bits: 100,000 km² of homes at 5 m. */
+      if (job.offset[t] > G_MAXUINT32 - cells)
+        g_error ("more than %u homes' cells to attach to the path network", G_MAXUINT32);
+      job.offset[t + 1] = job.offset[t] + cells;
+    }
   *n = job.offset[n_tiles];
   job.pending = g_new (Pending, MAX (*n, 1));
   gr_advise_huge (job.pending, (gsize) MAX (*n, 1) * sizeof (Pending));
@@ -312,7 +322,7 @@ typedef struct
 } ScatterPart;
 
 /* Puts the cells of the segments first_segment..end_segment in their
- * places, in grid order within each segment. */
+ * places, tile by tile and row by row within a tile for each segment. */
 static gpointer
 scatter_part (gpointer data)
 {
@@ -356,7 +366,8 @@ gr_walk_attach (GrWalk *walk)
 
   walk->att_start = g_new0 (guint32, n_seg + 1);
   pending = attach_all (walk, &n, &lost_samples, &lost_people);
-  /* Grouped by segment, in grid order within a segment: a counting sort,
+  /* Grouped by segment, tile by tile and row by row within a tile for each
+   * segment (the order the cells were attached in): a counting sort,
    * each thread placing the cells of half the attachments. */
   for (guint s = 0; s < n_seg; s++)
     walk->att_start[s + 1] += walk->att_start[s];

@@ -72,6 +72,7 @@ compare_done (GObject *source, GAsyncResult *result, gpointer data)
   g_autoptr (GrWindow) self = data;
   g_autoptr (GError) error = NULL;
   GrComparison *comparison = gr_comparison_new_finish (result, &error);
+  GrComparison *before;
   GtkWidget    *results;
 
   if (_gr_window_is_gone (self))
@@ -85,9 +86,20 @@ compare_done (GObject *source, GAsyncResult *result, gpointer data)
       _gr_window_show_error (self, _ ("Could not compare the scenarios"), error);
       return;
     }
-  g_clear_pointer (&self->comparison, gr_comparison_free);
+  /* The results shown before go with their comparison (their window
+   * closing lets go of it), and the map lets go of it before it is freed:
+   * the map may be drawing it on another thread. */
+  if (self->comparison_window != NULL)
+    {
+      GtkWindow *shown = GTK_WINDOW (self->comparison_window);
+
+      g_clear_weak_pointer (&self->comparison_window);
+      gtk_window_destroy (shown);
+    }
+  before = g_steal_pointer (&self->comparison);
   self->comparison = comparison;
   gr_coverage_layer_set_comparison (self->coverage, self->comparison);
+  g_clear_pointer (&before, gr_comparison_free);
   results = gr_compare_window_new (GTK_WINDOW (self), self->comparison);
   g_signal_connect_object (results, "destroy", G_CALLBACK (on_comparison_closed), self, 0);
   g_signal_connect_object (results, "zoom-to-changes", G_CALLBACK (on_zoom_to_changes), self, 0);

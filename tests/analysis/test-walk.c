@@ -248,13 +248,13 @@ distance2_to (const GrNetwork *net, guint s, double x, double y)
  * 20 m pieces put cells level with a node between two, and random lines in
  * the sparse east leave squares partly beyond the attach distance. */
 static void
-test_walking_attach_by_block (void)
+check_attach_by_block (double ox, double oy)
 {
-  const double bounds[4] = { 0, 0, 1000, 800 };
+  const double bounds[4] = { ox, oy, ox + 1000, oy + 800 };
   const double attach = 30;
   GrCriteria   c = criteria ();
   g_autoptr (GrServiceRules) rules = gr_service_rules_new_default ();
-  g_autoptr (GrPolygon) land = gr_polygon_new_rect (0, 0, 1000, 800);
+  g_autoptr (GrPolygon) land = gr_polygon_new_rect (ox, oy, ox + 1000, oy + 800);
   g_autoptr (GrAnalysis) a = gr_analysis_new (&c, rules, bounds, 0, NULL);
   g_autoptr (GRand) rand = g_rand_new_with_seed (20);
   g_autoptr (GHashTable) expected = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -267,20 +267,20 @@ test_walking_attach_by_block (void)
 
   for (guint k = 0; k < 10; k++)
     {
-      double xy[] = { 2.5 + 45 * k, 0, 2.5 + 45 * k, 800 };
+      double xy[] = { ox + 2.5 + 45 * k, oy, ox + 2.5 + 45 * k, oy + 800 };
       gr_network_add_line (network, xy, 2);
     }
   for (guint k = 0; k < 8; k++)
     {
-      double xy[] = { 0, 2.5 + 45 * k, 450, 2.5 + 45 * k };
+      double xy[] = { ox, oy + 2.5 + 45 * k, ox + 450, oy + 2.5 + 45 * k };
       gr_network_add_line (network, xy, 2);
     }
   for (guint k = 0; k < 25; k++)
     {
       double xy[8];
       for (guint i = 0; i < 8; i += 2)
-        xy[i] = g_rand_double_range (rand, 500, 1000),
-        xy[i + 1] = g_rand_double_range (rand, 0, 800);
+        xy[i] = ox + g_rand_double_range (rand, 500, 1000),
+        xy[i + 1] = oy + g_rand_double_range (rand, 0, 800);
       gr_network_add_line (network, xy, 2 + k % 3);
     }
   gr_analysis_add_residential (a, land);
@@ -348,6 +348,16 @@ test_walking_attach_by_block (void)
       last_seg = seg, last_key = key;
     }
   g_assert_cmpfloat_with_epsilon (gr_analysis_get_unattached (a).area_m2, lost_m2, 1e-6);
+}
+
+/* Near the origin, and where projected coordinates lie (UTM, Gauss-Krüger
+ * without the zone), where rounding in the distances is a million times
+ * coarser. */
+static void
+test_walking_attach_by_block (void)
+{
+  check_attach_by_block (0, 0);
+  check_attach_by_block (500000, 4400000);
 }
 
 static void

@@ -577,16 +577,16 @@ assert_drawn_as_on_the_spot (GrLayerCache *cache, GrLayerDrawFunc draw, Layers *
   gr_layer_cache_clear (&fresh);
 }
 
-/* Zooms by half a level and runs the main loop one step at a time until
+/* Zooms by @levels and runs the main loop one step at a time until
  * @cache draws the rested zoom on another thread (seen between two steps:
  * what it draws is taken up on the main loop). */
 static void
-zoom_until_drawing (GrWindow *window, GrLayerCache *cache)
+zoom_until_drawing (GrWindow *window, GrLayerCache *cache, double levels)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window)));
   gint64           end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (viewport) + 0.5);
+  shumate_viewport_set_zoom_level (viewport, shumate_viewport_get_zoom_level (viewport) + levels);
   while (cache->job == NULL && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (cache->job);
@@ -615,13 +615,13 @@ test_settle_on_threads (Fixture *f, gconstpointer data)
   look_at (window, x, y, 14);
   wait_for_frame (window);
 
-  zoom_until_drawing (window, overlay);
+  zoom_until_drawing (window, overlay, 0.5);
   wait_for_frame (window);
   assert_drawn_as_on_the_spot (overlay, draw_overlay, &layers);
   assert_drawn_as_on_the_spot (names, draw_names, &layers);
 
   /* An edit's area rebuilt while the overlay is drawn on another thread. */
-  zoom_until_drawing (window, overlay);
+  zoom_until_drawing (window, overlay, 0.5);
   generation = overlay->generation;
   bounds[0] = x - 600, bounds[1] = y - 600, bounds[2] = x + 600, bounds[3] = y + 600;
   gr_coverage_layer_refresh_area (gr_window_get_coverage_layer (window), bounds);
@@ -631,12 +631,25 @@ test_settle_on_threads (Fixture *f, gconstpointer data)
   assert_drawn_as_on_the_spot (overlay, draw_overlay, &layers);
 
   /* The display let go of while the names are drawn on another thread. */
-  zoom_until_drawing (window, names);
+  zoom_until_drawing (window, names, 0.5);
   gr_vector_layer_set_display (window->vectors, NULL);
   g_assert_null (names->job);
   gr_vector_layer_set_display (window->vectors, layers.display);
   wait_for_frame (window);
   assert_drawn_as_on_the_spot (names, draw_names, &layers);
+
+  /* Far out, the overlay is painted from blocks of tiles, imaged when first
+   * drawn: here by the rested zoom's drawing on the other thread, which
+   * reads neither the analysis nor the display. */
+  look_at (window, x, y, 12);
+  wait_for_frame (window);
+  gr_coverage_layer_refresh (gr_window_get_coverage_layer (window));
+  wait_for_frame (window);
+  g_assert_cmpuint (gr_coverage_tiles_get_n_blocks (layers.tiles), ==, 0);
+  zoom_until_drawing (window, overlay, -1);
+  wait_for_frame (window);
+  g_assert_cmpuint (gr_coverage_tiles_get_n_blocks (layers.tiles), >, 0);
+  assert_drawn_as_on_the_spot (overlay, draw_overlay, &layers);
 }
 
 static void

@@ -19,6 +19,22 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+/* The comparison results open over @window. */
+static guint
+count_results_windows (GrWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint       n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      n += ADW_IS_WINDOW (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window);
+    }
+  return n;
+}
+
 static void
 test_opens_sample (Fixture *f, gconstpointer data)
 {
@@ -706,6 +722,16 @@ test_pocket_park (Fixture *f, gconstpointer data)
   {
     Pixel p = pixel_of_cell (window, "compare-newly-covered", x, y);
     g_test_message ("newly covered pixel %u,%u,%u", p.r, p.g, p.b);
+    g_assert_cmpint (p.b, >, p.r + 60);
+  }
+  /* Compared again while the results are open: the first results go with
+   * their comparison, one window shows the new one, and the map follows. */
+  gr_window_compare (window, scenario, NULL);
+  wait_idle (window);
+  g_assert_nonnull (gr_window_get_comparison (window));
+  g_assert_cmpuint (count_results_windows (window), ==, 1);
+  {
+    Pixel p = pixel_of_cell (window, "compare-again", x, y);
     g_assert_cmpint (p.b, >, p.r + 60);
   }
   gtk_widget_set_visible (GTK_WIDGET (gr_window_get_sketch_layer (window)), TRUE);

@@ -50,9 +50,12 @@ struct _GrCoverageTiles
   GrDisplay    *display;    /* not owned */
   GArray       *tiles;      /* TileImage */
   gboolean      overview;   /* blocks far out */
-  Block        *blocks;     /* n_blocks_x × n_blocks_y, made when first needed */
+  Block        *blocks;     /* n_blocks_x × n_blocks_y, laid out with the tiles, imaged when
+                               first drawn */
   guint         n_blocks_x, n_blocks_y;
-  GMutex        lock; /* blocks are made as bands of one view are drawn on two threads */
+  guint         nx, ny; /* the grid's tiles, read when the images are made: drawing
+                           reads neither the analysis nor the display */
+  GMutex        lock;   /* blocks are imaged as bands of one view are drawn on two threads */
 };
 
 static GrCellKind
@@ -248,6 +251,28 @@ gr_coverage_tiles_set_gains (GrCoverageTiles *tiles,
   gr_coverage_tiles_refresh (tiles);
 }
 
+/* Where every block lies, from the display, where the images are made:
+ * drawing only reads it. */
+static void
+lay_out_blocks (GrCoverageTiles *tiles)
+{
+  double x0, y0, side;
+  guint  nx, ny;
+
+  clear_blocks (tiles);
+  if (!tiles->overview || tiles->tiles->len == 0)
+    return;
+  gr_grid_get_layout (tiles_grid (tiles), &x0, &y0, &nx, &ny);
+  side = BLOCK_TILES * GR_GRID_TILE_SIZE * gr_grid_get_resolution (tiles_grid (tiles));
+  tiles->n_blocks_x = (nx + BLOCK_TILES - 1) / BLOCK_TILES;
+  tiles->n_blocks_y = (ny + BLOCK_TILES - 1) / BLOCK_TILES;
+  tiles->blocks = g_new0 (Block, tiles->n_blocks_x * tiles->n_blocks_y);
+  for (guint by = 0; by < tiles->n_blocks_y; by++)
+    for (guint bx = 0; bx < tiles->n_blocks_x; bx++)
+      square_corners (tiles, x0 + bx * side, y0 + by * side, side,
+                      tiles->blocks[by * tiles->n_blocks_x + bx].corner);
+}
+
 /* Rebuilds every tile image: after a full analysis. */
 void
 gr_coverage_tiles_refresh (GrCoverageTiles *tiles)
@@ -259,6 +284,7 @@ gr_coverage_tiles_refresh (GrCoverageTiles *tiles)
   if (tiles->analysis == NULL || tiles->display == NULL)
     return;
   gr_grid_get_layout (tiles_grid (tiles), &x0, &y0, &nx, &ny);
+  tiles->nx = nx, tiles->ny = ny;
   for (guint ty = 0; ty < ny; ty++)
     for (guint tx = 0; tx < nx; tx++)
       {
@@ -267,6 +293,7 @@ gr_coverage_tiles_refresh (GrCoverageTiles *tiles)
         if (make_tile (tiles, tx, ty, &t))
           g_array_append_val (tiles->tiles, t);
       }
+  lay_out_blocks (tiles);
 }
 
 /* The first tile whose key is at least @key. */
@@ -287,21 +314,16 @@ lower_bound (GArray *tiles, guint key)
   return lo;
 }
 
-/* Block (@bx, @by)'s corners and image: the tiles under it sampled. */
+/* Block (@bx, @by)'s image: the tiles under it sampled. */
 static void
 make_block (GrCoverageTiles *tiles, guint bx, guint by, Block *b)
 {
-  GrGrid *grid = tiles_grid (tiles);
-  double  x0, y0, side = GR_GRID_TILE_SIZE * gr_grid_get_resolution (grid);
-  guint   nx, ny;
+  guint   nx = tiles->nx;
   guint8 *data = NULL;
   int     stride = 0;
 
-  gr_grid_get_layout (grid, &x0, &y0, &nx, &ny);
-  square_corners (tiles, x0 + bx * BLOCK_TILES * side, y0 + by * BLOCK_TILES * side,
-                  BLOCK_TILES * side, b->corner);
   b->made = TRUE;
-  for (guint ty = by * BLOCK_TILES; ty < MIN (ny, (by + 1) * BLOCK_TILES); ty++)
+  for (guint ty = by * BLOCK_TILES; ty < MIN (tiles->ny, (by + 1) * BLOCK_TILES); ty++)
     {
       guint key = ty * nx + bx * BLOCK_TILES, at = lower_bound (tiles->tiles, key);
 
@@ -378,8 +400,8 @@ void
 gr_coverage_tiles_set_overview (GrCoverageTiles *tiles, gboolean overview)
 {
   tiles->overview = overview;
-  if (!overview)
-    clear_blocks (tiles);
+  if (tiles->analysis != NULL && tiles->display != NULL)
+    lay_out_blocks (tiles);
 }
 
 /* The Web Mercator bounds of the grid's tiles @tx0..@tx1 × @ty0..@ty1:
@@ -507,7 +529,7 @@ far_out (GrCoverageTiles *tiles, cairo_t *cr, const double affine[4])
   const TileImage *t;
   double           dx, dy;
 
-  if (!tiles->overview || tiles->tiles->len == 0)
+  if (tiles->blocks == NULL || tiles->tiles->len == 0)
     return FALSE;
   t = &g_array_index (tiles->tiles, TileImage, 0);
   dx = affine[0] * (t->corner[1][0] - t->corner[0][0]);
@@ -519,20 +541,8 @@ far_out (GrCoverageTiles *tiles, cairo_t *cr, const double affine[4])
 static void
 draw_blocks (GrCoverageTiles *tiles, cairo_t *cr, const double affine[4], double w, double h)
 {
-  double x0, y0;
-  guint  nx, ny;
-
-  /* Another band of the same view may be making them too: a block is
-   * made under the lock, and painted once made (read only). */
-  g_mutex_lock (&tiles->lock);
-  if (tiles->blocks == NULL)
-    {
-      gr_grid_get_layout (tiles_grid (tiles), &x0, &y0, &nx, &ny);
-      tiles->n_blocks_x = (nx + BLOCK_TILES - 1) / BLOCK_TILES;
-      tiles->n_blocks_y = (ny + BLOCK_TILES - 1) / BLOCK_TILES;
-      tiles->blocks = g_new0 (Block, tiles->n_blocks_x * tiles->n_blocks_y);
-    }
-  g_mutex_unlock (&tiles->lock);
+  /* Another band of the same view may be imaging them too: a block is
+   * imaged under the lock, and painted once imaged (read only). */
   for (guint by = 0; by < tiles->n_blocks_y; by++)
     for (guint bx = 0; bx < tiles->n_blocks_x; bx++)
       {
@@ -549,9 +559,11 @@ draw_blocks (GrCoverageTiles *tiles, cairo_t *cr, const double affine[4], double
 /**
  * gr_coverage_tiles_draw:
  *
- * Paints the overlay within @width × @height. Two threads may draw bands
- * of one view at once (on surfaces of their own), while nothing else
- * changes @tiles.
+ * Paints the overlay within @width × @height from @tiles' own images and
+ * layout (neither the analysis nor the display is read), so it may run on
+ * another thread than the one that changes @tiles, while nothing changes
+ * them; two threads may draw bands of one view at once (on surfaces of
+ * their own).
  */
 void
 gr_coverage_tiles_draw (GrCoverageTiles *tiles,

@@ -27,14 +27,10 @@ typedef struct
 struct _GrWalkScratch
 {
   gint64  *node_mm;
-  GArray  *touched; /* guint32 nodes with a finite node_mm */
+  GArray  *touched; /* guint32 nodes with a finite node_mm, in the order reached */
+  guint32 *rank;    /* per node, its place in touched, where node_mm is finite */
   GArray  *heap;    /* HeapItem */
-  guint32 *stamp;   /* per attachment */
-  gint32  *best;    /* per attachment, valid where stamp == epoch */
-  guint32  epoch;
-  guint32 *marked; /* attachments of this epoch, n_marked of them (at most all) */
-  guint    n_marked;
-  GArray  *seeds; /* GrWalkSeed */
+  GArray  *seeds;   /* GrWalkSeed */
 };
 
 struct _GrWalk
@@ -86,10 +82,8 @@ gr_walk_scratch_new (const GrWalk *walk)
   for (guint i = 0; i < n; i++)
     sc->node_mm[i] = G_MAXINT64;
   sc->touched = g_array_new (FALSE, FALSE, sizeof (guint32));
+  sc->rank = g_new (guint32, MAX (n, 1));
   sc->heap = g_array_new (FALSE, FALSE, sizeof (HeapItem));
-  sc->stamp = g_new0 (guint32, MAX (walk->n_att, 1));
-  sc->best = g_new (gint32, MAX (walk->n_att, 1));
-  sc->marked = g_new (guint32, MAX (walk->n_att, 1));
   sc->seeds = g_array_new (FALSE, FALSE, sizeof (GrWalkSeed));
   return sc;
 }
@@ -101,10 +95,8 @@ gr_walk_scratch_free (GrWalkScratch *sc)
     return;
   g_free (sc->node_mm);
   g_array_unref (sc->touched);
+  g_free (sc->rank);
   g_array_unref (sc->heap);
-  g_free (sc->stamp);
-  g_free (sc->best);
-  g_free (sc->marked);
   g_array_unref (sc->seeds);
   g_free (sc);
 }
@@ -543,7 +535,10 @@ relax (GrWalkScratch *sc, guint32 node, gint64 mm, gint64 limit)
   if (mm > limit || mm >= sc->node_mm[node])
     return;
   if (sc->node_mm[node] == G_MAXINT64)
-    g_array_append_val (sc->touched, node);
+    {
+      sc->rank[node] = sc->touched->len;
+      g_array_append_val (sc->touched, node);
+    }
   sc->node_mm[node] = mm;
   heap_push (sc->heap, mm, node);
 }
@@ -576,8 +571,27 @@ dijkstra (const GrWalk *walk, GrWalkScratch *sc, gint64 limit)
     }
 }
 
+/* Appends a cell reached, the array grown by doubling. */
+static inline void
+put_down (GArray *cells, guint *n, const Attachment *at, gint64 mm)
+{
+  if (*n == cells->len)
+    g_array_set_size (cells, MAX (64, 2 * cells->len));
+  g_array_index (cells, GrCellDistance, (*n)++) = (GrCellDistance){ at->col, at->row, mm };
+}
+
+/* The cells on the segments at @node that it reaches within @limit, at
+ * their shortest walk through either end of their segment. A cell is put
+ * down once, at the first node in the search's order that reaches it, so
+ * the cells come in that order. Every cell hangs on one segment, and a
+ * segment joins two different nodes. */
 static void
-mark_cells_of_node (const GrWalk *walk, GrWalkScratch *sc, guint32 node, gint64 limit)
+mark_cells_of_node (const GrWalk  *walk,
+                    GrWalkScratch *sc,
+                    guint32        node,
+                    gint64         limit,
+                    GArray        *cells,
+                    guint         *n)
 {
   gint64         mm = sc->node_mm[node];
   guint          n_adj;
@@ -585,34 +599,26 @@ mark_cells_of_node (const GrWalk *walk, GrWalkScratch *sc, guint32 node, gint64 
 
   for (guint k = 0; k < n_adj; k++)
     {
-      guint a, b;
+      guint    a, b, other;
+      gint64   other_mm;
+      gboolean other_first;
 
       gr_network_segment_nodes (walk->network, adj[k], &a, &b);
+      other = a == node ? b : a;
+      other_mm = sc->node_mm[other];
+      other_first = other_mm != G_MAXINT64 && sc->rank[other] < sc->rank[node];
       for (guint i = walk->att_start[adj[k]]; i < walk->att_start[adj[k] + 1]; i++)
         {
-          gint64 total = mm + (a == node ? walk->att[i].to_a : walk->att[i].to_b);
+          const Attachment *at = &walk->att[i];
+          gint64            here = mm + (a == node ? at->to_a : at->to_b);
+          gint64            there =
+              other_mm == G_MAXINT64 ? G_MAXINT64 : other_mm + (a == node ? at->to_b : at->to_a);
 
-          if (total > limit)
+          /* Not reached from here, or put down from the other end. */
+          if (here > limit || (other_first && there <= limit))
             continue;
-          if (sc->stamp[i] != sc->epoch)
-            {
-              sc->stamp[i] = sc->epoch;
-              sc->best[i] = (gint32) total;
-              sc->marked[sc->n_marked++] = i;
-            }
-          else if (total < sc->best[i])
-            sc->best[i] = (gint32) total;
+          put_down (cells, n, at, MIN (here, there));
         }
-    }
-}
-
-static void
-next_epoch (const GrWalk *walk, GrWalkScratch *sc)
-{
-  if (++sc->epoch == 0)
-    {
-      memset (sc->stamp, 0, sizeof (guint32) * MAX (walk->n_att, 1));
-      sc->epoch = 1;
     }
 }
 
@@ -634,23 +640,15 @@ static gboolean
 reach_from_seeds (const GrWalk *walk, GrWalkScratch *sc, double radius, GArray *cells)
 {
   gint64 limit = (gint64) floor (radius * 1000.0 + 1e-6);
+  guint  n = 0;
 
   g_array_set_size (cells, 0);
   if (sc->seeds->len == 0)
     return FALSE;
   dijkstra (walk, sc, limit);
-  next_epoch (walk, sc);
-  sc->n_marked = 0;
   for (guint i = 0; i < sc->touched->len; i++)
-    mark_cells_of_node (walk, sc, g_array_index (sc->touched, guint32, i), limit);
-  g_array_set_size (cells, sc->n_marked);
-  for (guint i = 0; i < sc->n_marked; i++)
-    {
-      guint32 k = sc->marked[i];
-
-      g_array_index (cells, GrCellDistance, i) =
-          (GrCellDistance){ walk->att[k].col, walk->att[k].row, sc->best[k] };
-    }
+    mark_cells_of_node (walk, sc, g_array_index (sc->touched, guint32, i), limit, cells, &n);
+  g_array_set_size (cells, n);
   for (guint i = 0; i < sc->touched->len; i++)
     sc->node_mm[g_array_index (sc->touched, guint32, i)] = G_MAXINT64;
   g_array_set_size (sc->touched, 0);

@@ -576,7 +576,7 @@ static inline void
 put_down (GArray *cells, guint *n, const Attachment *at, gint64 mm)
 {
   if (*n == cells->len)
-    g_array_set_size (cells, MAX (64, 2 * cells->len));
+    g_array_set_size (cells, cells->len >= G_MAXUINT / 2 ? G_MAXUINT : MAX (64, 2 * cells->len));
   g_array_index (cells, GrCellDistance, (*n)++) = (GrCellDistance){ at->col, at->row, mm };
 }
 
@@ -605,6 +605,7 @@ mark_cells_of_node (const GrWalk  *walk,
 
       gr_network_segment_nodes (walk->network, adj[k], &a, &b);
       other = a == node ? b : a;
+      g_assert (other != node);
       other_mm = sc->node_mm[other];
       other_first = other_mm != G_MAXINT64 && sc->rank[other] < sc->rank[node];
       for (guint i = walk->att_start[adj[k]]; i < walk->att_start[adj[k] + 1]; i++)

@@ -23,17 +23,10 @@ struct _GrLabelLayer
 
 G_DEFINE_FINAL_TYPE (GrLabelLayer, gr_label_layer, SHUMATE_TYPE_LAYER)
 
-/* What a drawing reads: plain bytes the layer cache may copy. */
-typedef struct
-{
-  GrDisplay *display;
-  GrMapStyle style;
-} Drawing;
-
 static void
 draw_labels (gpointer data, cairo_t *cr, const double m[4], double width, double height)
 {
-  const Drawing *drawing = data;
+  const GrVectorDrawing *drawing = data;
 
   gr_render_labels (cr, drawing->display, &drawing->style, m, width, height, 1);
 }
@@ -41,14 +34,14 @@ draw_labels (gpointer data, cairo_t *cr, const double m[4], double width, double
 static void
 gr_label_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
-  GrLabelLayer *self = GR_LABEL_LAYER (widget);
-  Drawing       drawing;
-  double        m[4];
+  GrLabelLayer   *self = GR_LABEL_LAYER (widget);
+  GrVectorDrawing drawing;
+  double          m[4];
 
   if (self->vectors == NULL || gr_vector_layer_get_display (self->vectors) == NULL)
     return;
-  drawing = (Drawing){ gr_vector_layer_get_display (self->vectors),
-                       *gr_vector_layer_get_style (self->vectors) };
+  drawing = (GrVectorDrawing){ gr_vector_layer_get_display (self->vectors),
+                               *gr_vector_layer_get_style (self->vectors) };
   gr_map_affine (shumate_layer_get_viewport (SHUMATE_LAYER (self)), widget, m);
   gr_layer_cache_snapshot (&self->cache, snapshot, m, gtk_widget_get_width (widget),
                            gtk_widget_get_height (widget), gtk_widget_get_scale_factor (widget),
@@ -76,7 +69,7 @@ static void
 gr_label_layer_init (GrLabelLayer *self)
 {
   self->cache.widget = GTK_WIDGET (self);
-  self->cache.async_size = sizeof (Drawing);
+  self->cache.async_size = sizeof (GrVectorDrawing);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 

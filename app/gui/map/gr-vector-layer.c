@@ -59,18 +59,10 @@ gr_map_affine (ShumateViewport *viewport, GtkWidget *widget, double affine[4])
   affine[3] = ay - affine[1] * my0;
 }
 
-/* What a drawing reads: plain bytes the layer cache may copy to draw on
- * another thread (the display does not change while it is set). */
-typedef struct
-{
-  GrDisplay *display;
-  GrMapStyle style;
-} Drawing;
-
 static void
 draw_layers (gpointer data, cairo_t *cr, const double m[4], double width, double height)
 {
-  const Drawing *drawing = data;
+  const GrVectorDrawing *drawing = data;
 
   gr_render_layers (cr, drawing->display, &drawing->style, m, width, height);
 }
@@ -78,9 +70,9 @@ draw_layers (gpointer data, cairo_t *cr, const double m[4], double width, double
 static void
 gr_vector_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
-  GrVectorLayer *self = GR_VECTOR_LAYER (widget);
-  Drawing        drawing = { self->display, self->style };
-  double         m[4];
+  GrVectorLayer  *self = GR_VECTOR_LAYER (widget);
+  GrVectorDrawing drawing = { self->display, self->style };
+  double          m[4];
 
   if (self->display == NULL)
     return;
@@ -127,7 +119,7 @@ gr_vector_layer_init (GrVectorLayer *self)
   /* The project's layers are only read while they are drawn, and a rested
    * zoom is drawn on another thread from a copy of the style. */
   self->cache.parallel = TRUE;
-  self->cache.async_size = sizeof (Drawing);
+  self->cache.async_size = sizeof (GrVectorDrawing);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   gr_map_style_init (&self->style);
 }

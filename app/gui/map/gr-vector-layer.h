@@ -10,6 +10,15 @@ G_BEGIN_DECLS
 #define GR_TYPE_VECTOR_LAYER (gr_vector_layer_get_type ())
 G_DECLARE_FINAL_TYPE (GrVectorLayer, gr_vector_layer, GR, VECTOR_LAYER, ShumateLayer)
 
+/* What the project's layers and their names are drawn from: plain bytes a
+ * drawing on another thread may copy (the display does not change while it
+ * is set, and is let go of only after "releasing-display"). */
+typedef struct
+{
+  GrDisplay *display;
+  GrMapStyle style;
+} GrVectorDrawing;
+
 GrVectorLayer *gr_vector_layer_new (ShumateViewport *viewport);
 void           gr_vector_layer_set_display (GrVectorLayer *self, GrDisplay *display);
 void     gr_vector_layer_set_visible_role (GrVectorLayer *self, GrRole role, gboolean visible);

@@ -493,37 +493,55 @@ test_selected_park (Fixture *f, gconstpointer data)
 static AdwMessageDialog *find_dialog (void);
 static void drop_and_import (GrWindow *window, GFile *file, GrRole role, const char *how);
 
-/* A corridor with an 80 m pinch, dropped on the map: the pinch is marked. */
+/* Writes a GeoJSON file of one polygon named @name, its @n corners given
+ * in the project's coordinates, offset by @x0, @y0 (written in lon/lat). */
 static void
-test_corridor_marker (Fixture *f, gconstpointer data)
+write_polygon_geojson (GrWindow    *window,
+                       const char  *path,
+                       const char  *name,
+                       const double corners[][2],
+                       guint        n,
+                       double       x0,
+                       double       y0)
 {
-  GrWindow  *window = f->window;
   GrProject *project = gr_session_get_project (gr_window_get_session (window));
   g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
   g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
   g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
-  g_autofree char *path = g_build_filename (f->dir, "生态廊道.geojson", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autofree char *sample = g_strdup (g_getenv ("GREENREACH_SAMPLE"));
-  g_autoptr (GString) json =
-      g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                    "\"properties\":{\"name\":\"北廊道\"},\"geometry\":{\"type\":"
-                    "\"Polygon\",\"coordinates\":[[");
-  const double shape[9][2] = { { 0, 0 },      { 2000, 0 },  { 2000, 200 },
-                               { 1010, 200 }, { 1010, 80 }, { 990, 80 },
-                               { 990, 200 },  { 0, 200 },   { 0, 0 } };
-  double       x0 = project->extent[0], y0 = project->extent[1];
-  guint        before;
+  g_autoptr (GString) json = g_string_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (shape); i++)
+  g_string_printf (json,
+                   "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                   "\"properties\":{\"name\":\"%s\"},\"geometry\":{\"type\":"
+                   "\"Polygon\",\"coordinates\":[[",
+                   name);
+  for (guint i = 0; i < n; i++)
     {
-      double x = x0 + shape[i][0], y = y0 + shape[i][1];
+      double x = x0 + corners[i][0], y = y0 + corners[i][1];
 
       g_assert_true (OCTTransform (ct, 1, &x, &y, NULL));
       g_string_append_printf (json, "%s[%.8f,%.8f]", i ? "," : "", x, y);
     }
   g_string_append (json, "]]}}]}");
   g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
+}
+
+/* A corridor with an 80 m pinch, dropped on the map: the pinch is marked. */
+static void
+test_corridor_marker (Fixture *f, gconstpointer data)
+{
+  GrWindow        *window = f->window;
+  GrProject       *project = gr_session_get_project (gr_window_get_session (window));
+  g_autofree char *path = g_build_filename (f->dir, "生态廊道.geojson", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *sample = g_strdup (g_getenv ("GREENREACH_SAMPLE"));
+  const double     shape[9][2] = { { 0, 0 },      { 2000, 0 },  { 2000, 200 },
+                                   { 1010, 200 }, { 1010, 80 }, { 990, 80 },
+                                   { 990, 200 },  { 0, 200 },   { 0, 0 } };
+  double           x0 = project->extent[0], y0 = project->extent[1];
+  guint            before;
+
+  write_polygon_geojson (window, path, "北廊道", shape, G_N_ELEMENTS (shape), x0, y0);
   /* The sample's own findings: breaks between its greenways. */
   before = gr_sketch_layer_get_n_findings (gr_window_get_sketch_layer (window));
   g_test_message ("the sample city has %u findings", before);
@@ -928,6 +946,29 @@ serve_tile (GThreadedSocketService *service,
   return TRUE;
 }
 
+/* A tile server on 127.0.0.1 answering every GET with the magenta tile:
+ * returns it started, and its address in @host ("http://127.0.0.1:PORT"). */
+static GSocketService *
+start_tile_server (char **host)
+{
+  GSocketService *server = g_threaded_socket_service_new (4);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
+
+  tile_png = magenta_tile ();
+  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (server), address,
+                                                G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
+                                                &bound, &error));
+  g_assert_no_error (error);
+  g_signal_connect (server, "run", G_CALLBACK (serve_tile), NULL);
+  g_socket_service_start (server);
+  *host = g_strdup_printf ("http://127.0.0.1:%u",
+                           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  return server;
+}
+
 static void
 show_only_base_map (GrWindow *window, gboolean only)
 {
@@ -953,6 +994,22 @@ static gboolean
 is_magenta (Pixel p)
 {
   return p.r > 200 && p.b > 200 && p.g < 40;
+}
+
+/* The map's centre pixel once the base map @name shows the magenta tile,
+ * or after 20 s: nothing in libshumate 1.0 signals that tiles arrived. */
+static Pixel
+wait_for_magenta (GrWindow *window, const char *name)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  Pixel  p = { 0 };
+
+  while (g_get_monotonic_time () < end && !is_magenta (p))
+    {
+      spin (500);
+      p = map_centre_pixel (window, name);
+    }
+  return p;
 }
 
 /* The sample opens on its own base map, made from the extract by
@@ -1327,39 +1384,20 @@ was_asked (const char *a, const char *b, const char *c)
 static void
 test_tianditu (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
-  g_autoptr (GSocketService) server = g_threaded_socket_service_new (4);
-  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr (GSocketAddress) bound = NULL;
-  g_autoptr (GError) error = NULL;
+  GrWindow        *window = f->window;
   g_autofree char *host = NULL;
+  g_autoptr (GSocketService) server = start_tile_server (&host);
+  g_autoptr (GError) error = NULL;
   g_autofree char *png = g_build_filename (f->dir, "tianditu.png", NULL);
   GSettings       *settings = gr_settings_get ();
-  gint64           end;
-  Pixel            p = { 0 };
 
-  tile_png = magenta_tile ();
   served = g_ptr_array_new_with_free_func (g_free);
   required_key = "0123abcd";
-  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (server), address,
-                                                G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
-                                                &bound, &error));
-  g_signal_connect (server, "run", G_CALLBACK (serve_tile), NULL);
-  g_socket_service_start (server);
-  host = g_strdup_printf ("http://127.0.0.1:%u",
-                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   g_setenv ("GREENREACH_TIANDITU_SERVER", host, TRUE);
   show_only_base_map (window, TRUE);
   g_settings_set_string (settings, "tianditu-key", "0123abcd");
   g_settings_set_enum (settings, "base-map", GR_BASE_MAP_TIANDITU);
-  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < end && !is_magenta (p))
-    {
-      spin (500);
-      p = map_centre_pixel (window, "base-map-tianditu");
-    }
-  g_assert_true (is_magenta (p));
+  g_assert_true (is_magenta (wait_for_magenta (window, "base-map-tianditu")));
   g_assert_true (was_asked ("/vec_w/wmts?", "LAYER=vec", "tk=0123abcd"));
   g_assert_true (was_asked ("/cva_w/wmts?", "LAYER=cva", "tk=0123abcd"));
   g_assert_true (was_asked ("TILEMATRIXSET=w", "TILEMATRIX=", "TILECOL="));
@@ -1385,36 +1423,17 @@ test_tianditu (Fixture *f, gconstpointer data)
 static void
 test_online_base_map (Fixture *f, gconstpointer data)
 {
-  GrWindow *window = f->window;
-  g_autoptr (GSocketService) server = g_threaded_socket_service_new (4);
-  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr (GSocketAddress) bound = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *url = NULL;
+  GrWindow        *window = f->window;
+  g_autofree char *host = NULL;
+  g_autoptr (GSocketService) server = start_tile_server (&host);
+  g_autofree char *url = g_strconcat (host, "/{z}/{x}/{y}.png", NULL);
   GSettings       *settings = gr_settings_get ();
-  gint64           end;
-  Pixel            p = { 0 };
+  Pixel            p;
 
-  tile_png = magenta_tile ();
-  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (server), address,
-                                                G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL,
-                                                &bound, &error));
-  g_assert_no_error (error);
-  g_signal_connect (server, "run", G_CALLBACK (serve_tile), NULL);
-  g_socket_service_start (server);
-  url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png",
-                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   show_only_base_map (window, TRUE);
   g_settings_set_string (settings, "tile-url", url);
   g_settings_set_enum (settings, "base-map", GR_BASE_MAP_CUSTOM);
-  /* Nothing in libshumate 1.0 signals that tiles have arrived: look until they show. */
-  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < end && !is_magenta (p))
-    {
-      spin (500);
-      p = map_centre_pixel (window, "base-map-online");
-    }
+  p = wait_for_magenta (window, "base-map-online");
   g_test_message ("%d tile requests; map centre %u,%u,%u", g_atomic_int_get (&tile_requests), p.r,
                   p.g, p.b);
   g_assert_cmpint (g_atomic_int_get (&tile_requests), >, 0);
@@ -1663,16 +1682,9 @@ drop_and_import (GrWindow *window, GFile *file, GrRole role, const char *how)
 static void
 test_drop_a_layer (Fixture *f, gconstpointer data)
 {
-  GrWindow  *window = f->window;
-  GrProject *project = gr_session_get_project (gr_window_get_session (window));
-  g_auto (OGRSpatialReferenceH) from = gr_srs_new_from_user (project->crs_wkt);
-  g_auto (OGRSpatialReferenceH) to = gr_srs_new_from_user ("EPSG:4326");
-  g_auto (OGRCoordinateTransformationH) ct = OCTNewCoordinateTransformation (from, to);
+  GrWindow        *window = f->window;
+  GrProject       *project = gr_session_get_project (gr_window_get_session (window));
   g_autofree char *path = g_build_filename (f->dir, "new-parks.geojson", NULL);
-  g_autoptr (GString) json =
-      g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                    "\"properties\":{\"name\":\"Test park\"},\"geometry\":{\"type\":"
-                    "\"Polygon\",\"coordinates\":[[");
   g_autoptr (GFile) file = g_file_new_for_path (path);
   const double corners[5][2] = { { -60, -60 }, { 60, -60 }, { 60, 60 }, { -60, 60 }, { -60, -60 } };
   GrCoverage  *coverage;
@@ -1682,15 +1694,7 @@ test_drop_a_layer (Fixture *f, gconstpointer data)
 
   g_assert_true (find_cell (gr_session_get_analysis (gr_window_get_session (window)),
                             GR_CELL_NEITHER, &x, &y));
-  for (guint i = 0; i < 5; i++)
-    {
-      double cx = x + corners[i][0], cy = y + corners[i][1];
-
-      g_assert_true (OCTTransform (ct, 1, &cx, &cy, NULL));
-      g_string_append_printf (json, "%s[%.8f,%.8f]", i ? "," : "", cx, cy);
-    }
-  g_string_append (json, "]]}}]}");
-  g_assert_true (g_file_set_contents (path, json->str, -1, NULL));
+  write_polygon_geojson (window, path, "Test park", corners, G_N_ELEMENTS (corners), x, y);
 
   n_parks = project->layers[GR_ROLE_PARK]->features->len;
   g_assert_cmpuint (n_parks, >, 1);

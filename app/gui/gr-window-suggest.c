@@ -251,7 +251,7 @@ on_run (GrWindow *self)
   _gr_window_suggest_drop (self, NULL);
   baseline = _gr_window_baseline_project (self);
   gr_suggest_panel_get_options (self->suggest_panel, &options);
-  if (gr_suggest_panel_get_from_plots (self->suggest_panel))
+  if (gr_suggest_panel_get_source (self->suggest_panel) != GR_SITE_SOURCE_LAND)
     {
       options.sites = baseline->layers[GR_ROLE_SITES];
       if (options.sites == NULL || options.sites->features->len == 0)

@@ -2589,6 +2589,23 @@ import_plots (Fixture *f, double x, double y)
   g_assert_cmpuint (project->layers[GR_ROLE_SITES]->features->len, ==, G_N_ELEMENTS (at));
 }
 
+/* The spin button under @widget that shows @value. */
+static GtkWidget *
+find_spin_button (GtkWidget *widget, double value)
+{
+  if (GTK_IS_SPIN_BUTTON (widget) && gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)) == value)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_spin_button (child, value);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Site suggestion in the window: three sites ranked with their gains and
  * numbered on the map, the first one's reach shown; accepted, it is an
  * ordinary candidate park (one edit), the blind spot it serves is covered
@@ -2609,13 +2626,54 @@ test_suggest_sites (Fixture *f, gconstpointer data)
   double                  value, x, y;
 
   /* The sample's usable land holds no 3,000 m² park clear of buildings:
-   * said, not a list of nothing. */
+   * said, with how much usable land there is, not a list of nothing. */
   gr_suggest_panel_set_count (panel, 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "suggest.run", NULL));
   wait_measured (window);
   g_test_message ("%s", gr_suggest_panel_get_status (panel));
   g_assert_cmpuint (g_list_model_get_n_items (gr_suggest_panel_get_sites (panel)), ==, 0);
-  g_assert_cmpstr (gr_suggest_panel_get_status (panel), !=, "");
+  {
+    GrProject       *project = gr_session_get_project (gr_window_get_session (window));
+    g_autofree char *n_land = g_strdup_printf ("%u", gr_site_count_usable_land (project));
+
+    g_assert_cmpuint (gr_site_count_usable_land (project), >, 100);
+    g_assert_nonnull (strstr (gr_suggest_panel_get_status (panel), n_land));
+  }
+  /* The sample's candidate plots as drawn: ranked as the library ranks
+   * them (greenreach-cli suggest --sites layer), the area left alone. */
+  gr_suggest_panel_set_source (panel, GR_SITE_SOURCE_PLOT);
+  g_assert_false (gtk_widget_get_sensitive (find_spin_button (GTK_WIDGET (panel), 3000)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "suggest.run", NULL));
+  wait_measured (window);
+  g_test_message ("%s", gr_suggest_panel_get_status (panel));
+  {
+    GrProject       *project = gr_session_get_project (gr_window_get_session (window));
+    GrSiteOptions    options;
+    GrSiteSuggestion direct;
+
+    gr_suggest_panel_get_options (panel, &options);
+    g_assert_cmpfloat (options.area_m2, ==, 0);
+    options.sites = project->layers[GR_ROLE_SITES];
+    g_assert_true (gr_site_suggestion_run (project,
+                                           gr_session_get_analysis (gr_window_get_session (window)),
+                                           &options, &direct, &error));
+    g_assert_no_error (error);
+    s = gr_window_get_suggestion (window);
+    g_assert_nonnull (s);
+    g_assert_cmpuint (s->sites->len, ==, 3);
+    g_assert_cmpuint (direct.sites->len, ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_assert_cmpuint (g_array_index (s->sites, GrSite, i).candidate, ==,
+                          g_array_index (direct.sites, GrSite, i).candidate);
+        g_assert_cmpfloat (g_array_index (s->sites, GrSite, i).value, ==,
+                           g_array_index (direct.sites, GrSite, i).value);
+        g_assert_cmpfloat (g_array_index (s->sites, GrSite, i).value, >, 0);
+      }
+    gr_site_suggestion_clear (&direct);
+  }
+  gr_suggest_panel_set_source (panel, GR_SITE_SOURCE_LAND);
+  g_assert_true (gtk_widget_get_sensitive (find_spin_button (GTK_WIDGET (panel), 3000)));
 
   /* Plots imported into the saved project, which stays open for edits. */
   g_assert_true (gr_window_save_as (window, path, &error));
@@ -2626,7 +2684,7 @@ test_suggest_sites (Fixture *f, gconstpointer data)
   g_assert_cmpuint (gr_session_get_sources (gr_window_get_session (window))->len, ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.suggest-sites", NULL));
   /* One park in each plot imported. */
-  gr_suggest_panel_set_from_plots (panel, TRUE);
+  gr_suggest_panel_set_source (panel, GR_SITE_SOURCE_PARK_IN_PLOT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "suggest.run", NULL));
   g_assert_true (gr_window_get_measuring (window));
   /* Nothing edits the analysis the thread reads. */

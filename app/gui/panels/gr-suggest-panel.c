@@ -22,7 +22,7 @@ struct _GrSuggestPanel
 {
   GtkBox parent_instance;
 
-  GtkDropDown    *candidates; /* 0: sampled on usable land, 1: one in each plot */
+  GtkDropDown    *candidates; /* a GrSiteSource */
   GtkDropDown    *goal;       /* 0: a number of parks, 1: a share to reach */
   GtkSpinButton  *count;
   GtkSpinButton  *target;
@@ -98,6 +98,14 @@ on_goal_changed (GrSuggestPanel *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->count), !share);
   gtk_widget_set_sensitive (GTK_WIDGET (self->target), share);
+}
+
+/* Plots as drawn keep their own area. */
+static void
+on_source_changed (GrSuggestPanel *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->area),
+                            gtk_drop_down_get_selected (self->candidates) != GR_SITE_SOURCE_PLOT);
 }
 
 /* Enter (or a double click) on a row accepts it. */
@@ -251,6 +259,7 @@ gr_suggest_panel_class_init (GrSuggestPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, status);
   gtk_widget_class_bind_template_child (widget_class, GrSuggestPanel, list);
   gtk_widget_class_bind_template_callback (widget_class, on_goal_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 }
@@ -284,7 +293,10 @@ gr_suggest_panel_get_options (GrSuggestPanel *self, GrSiteOptions *o)
     }
   else
     o->count = (guint) gtk_spin_button_get_value_as_int (self->count);
-  o->area_m2 = gtk_spin_button_get_value (self->area);
+  /* 0: each plot as drawn (gr_site_candidates_from_plots()) */
+  o->area_m2 = gr_suggest_panel_get_source (self) == GR_SITE_SOURCE_PLOT
+                   ? 0
+                   : gtk_spin_button_get_value (self->area);
   o->circle = gtk_drop_down_get_selected (self->shape) == 1;
   o->spacing = gtk_spin_button_get_value (self->spacing);
 }
@@ -457,20 +469,18 @@ gr_suggest_panel_select (GrSuggestPanel *self, guint rank)
       self->list, rank > 0 ? gtk_list_box_get_row_at_index (self->list, (int) rank - 1) : NULL);
 }
 
-/* Whether the candidates are one park in each plot of the project's
- * candidate-sites layer, rather than parks sampled on usable land. */
-gboolean
-gr_suggest_panel_get_from_plots (GrSuggestPanel *self)
+GrSiteSource
+gr_suggest_panel_get_source (GrSuggestPanel *self)
 {
-  g_return_val_if_fail (GR_IS_SUGGEST_PANEL (self), FALSE);
-  return gtk_drop_down_get_selected (self->candidates) == 1;
+  g_return_val_if_fail (GR_IS_SUGGEST_PANEL (self), GR_SITE_SOURCE_LAND);
+  return MIN (gtk_drop_down_get_selected (self->candidates), GR_SITE_SOURCE_PLOT);
 }
 
 void
-gr_suggest_panel_set_from_plots (GrSuggestPanel *self, gboolean plots)
+gr_suggest_panel_set_source (GrSuggestPanel *self, GrSiteSource source)
 {
   g_return_if_fail (GR_IS_SUGGEST_PANEL (self));
-  gtk_drop_down_set_selected (self->candidates, plots ? 1 : 0);
+  gtk_drop_down_set_selected (self->candidates, source);
 }
 
 void

@@ -10,7 +10,9 @@
 #include "gr-site-ranker.h"
 
 #include "gr-candidate-rules.h"
+#include "gr-format.h"
 #include "gr-gdal.h"
+#include "gr-role.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -45,6 +47,38 @@ suggest_new (GrAnalysis *analysis, const GrSiteOptions *o, GPtrArray *geometries
     }
   gr_suggest_set_spacing (suggest, o->spacing);
   return suggest;
+}
+
+/* Why there is nothing to choose from: no usable land at all, or none
+ * that holds a park of the size asked for. */
+static void
+no_candidates (GrProject *project, const GrSiteOptions *o, GError **error)
+{
+  guint            n_land = gr_site_count_usable_land (project);
+  g_autofree char *area = gr_format_area (o->area_m2 > 0 ? o->area_m2 : GR_SITE_DEFAULT_AREA);
+
+  if (o->sites != NULL)
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                 _ ("none of the plots can hold a park of %s: try a smaller park, or the plots "
+                    "as drawn"),
+                 area);
+  else if (n_land == 0)
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                 _ ("the project knows no usable land (vacant or brownfield land, surface "
+                    "parking, grass, 空闲地 or 留白用地): import a layer of plots with the role "
+                    "“%s” (sites=PATH)"),
+                 gr_role_get_label (GR_ROLE_SITES));
+  else
+    g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "the project's %u piece of usable land holds no park of %s clear of "
+                              "buildings, water and streets: try a smaller park, or the candidate "
+                              "plots as drawn",
+                              "none of the project's %u pieces of usable land holds a park of %s "
+                              "clear of buildings, water and streets: try a smaller park, or the "
+                              "candidate plots as drawn",
+                              n_land),
+                 n_land, area);
 }
 
 /**
@@ -84,12 +118,7 @@ gr_site_ranker_new (GrProject           *project,
   ranker->suggest = suggest_new (analysis, o, ranker->geometries);
   if (ranker->geometries->len == 0)
     {
-      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_EMPTY,
-                   o->sites != NULL
-                       ? _ ("none of the plots can hold a park of that size")
-                       : _ ("the project knows no usable land (vacant or brownfield land, "
-                            "surface parking, grass, 空闲地 or 留白用地) clear of buildings, water "
-                            "and streets: import a layer of plots with the role “sites”"));
+      no_candidates (project, o, error);
       return NULL;
     }
   if (!gr_suggest_prepare (ranker->suggest, progress, user_data))

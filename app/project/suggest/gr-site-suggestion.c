@@ -142,6 +142,23 @@ gr_site_candidates_auto (GrProject *project, double area_m2, gboolean circle)
   return out;
 }
 
+/**
+ * gr_site_count_usable_land:
+ *
+ * Returns: how many pieces of usable land gr_site_candidates_auto() samples
+ */
+guint
+gr_site_count_usable_land (const GrProject *project)
+{
+  const GrLayer *sites = project->layers[GR_ROLE_SITES];
+  const GrLayer *green = project->layers[GR_ROLE_GREEN];
+  guint          n = sites != NULL ? sites->features->len : 0;
+
+  for (guint i = 0; green != NULL && i < green->features->len; i++)
+    n += is_usable_green (g_ptr_array_index (green->features, i));
+  return n;
+}
+
 /* ---- candidates from plots -------------------------------------------------- */
 
 /**

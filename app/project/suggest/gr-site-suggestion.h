@@ -69,6 +69,7 @@ GArray    *gr_site_shares (GrProject   *project,
                            const guint *parks,
                            guint        n);
 GPtrArray *gr_site_candidates_auto (GrProject *project, double area_m2, gboolean circle);
+guint      gr_site_count_usable_land (const GrProject *project);
 GPtrArray *gr_site_candidates_from_plots (const GrLayer *plots,
                                           double         area_m2,
                                           gboolean       circle,

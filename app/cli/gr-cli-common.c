@@ -168,6 +168,54 @@ estimate_options_are_valid (const GrCliImportOptions *o, GError **error)
          && unset_or_in_range ("--default-storeys", o->default_storeys, 1, 200, error);
 }
 
+/**
+ * gr_cli_import_options_given:
+ *
+ * Returns: (nullable): the first import option on the command line, as
+ *   written there, or %NULL when none is
+ */
+const char *
+gr_cli_import_options_given (const GrCliImportOptions *o)
+{
+  const struct
+  {
+    const char *name;
+    gboolean    given;
+  } options[] = {
+    { "--crs", o->crs != NULL },
+    { "--source-crs", o->source_crs != NULL },
+    { "--encoding", o->encoding != NULL },
+    { "--population-field", o->population_field != NULL },
+    { "--zone-field", o->zone_field != NULL },
+    { "--population-table", o->population_table != NULL },
+    { "--population-join", o->population_join != NULL },
+    { "--floor-area-per-resident", o->floor_area_per_resident != 0 },
+    { "--default-storeys", o->default_storeys != 0 },
+    { "--no-population-estimate", o->no_estimate },
+    { "--code-field", o->code_field != NULL },
+    { "--code-table", o->code_table != NULL },
+    { "--code-role", o->code_roles != NULL },
+    { "--strict", o->strict },
+    { "--greenways", o->greenways != NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    if (options[i].given)
+      return options[i].name;
+  return NULL;
+}
+
+/* The first option about land-use codes, or NULL. */
+const char *
+gr_cli_import_options_given_for_codes (const GrCliImportOptions *o)
+{
+  return o->code_field != NULL   ? "--code-field"
+         : o->code_table != NULL ? "--code-table"
+         : o->code_roles != NULL ? "--code-role"
+         : o->strict             ? "--strict"
+                                 : NULL;
+}
+
 gboolean
 gr_cli_import_options_check (const GrCliImportOptions *o, GError **error)
 {

@@ -50,6 +50,8 @@ typedef struct
 void            gr_cli_add_import_entries (GOptionContext *context, GrCliImportOptions *options);
 GrImportOptions gr_cli_import_options_get (const GrCliImportOptions *options);
 gboolean        gr_cli_import_options_check (const GrCliImportOptions *options, GError **error);
+const char     *gr_cli_import_options_given (const GrCliImportOptions *options);
+const char     *gr_cli_import_options_given_for_codes (const GrCliImportOptions *options);
 
 /* What an analysis measures: analyze takes every criterion as an option
  * (--resolution … --snap), the other commands --mode alone. */

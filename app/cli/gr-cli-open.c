@@ -37,15 +37,25 @@ source_spec_is_valid (const char *arg, GError **error)
 gboolean
 gr_cli_sources_check (char *const *args, const GrCliImportOptions *import, GError **error)
 {
+  const char *codes = gr_cli_import_options_given_for_codes (import);
+  gboolean    osm = FALSE;
+
   if (!gr_cli_import_options_check (import, error))
     return FALSE;
   for (guint i = 0; args != NULL && args[i] != NULL; i++)
     if (is_source_spec (args[i]))
       {
+        g_autoptr (GrSource) source = NULL;
+
         if (!source_spec_is_valid (args[i], error))
           return FALSE;
+        source = gr_source_parse (args[i], NULL);
+        if (source->landuse)
+          codes = NULL;
       }
-    else if (!gr_path_is_osm (args[i]))
+    else if (gr_path_is_osm (args[i]))
+      osm = TRUE;
+    else
       {
         g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                      _ ("“%s”: give an OSM file (.osm.pbf, .osm, .osm.gz), a project (.gpkg) "
@@ -56,6 +66,19 @@ gr_cli_sources_check (char *const *args, const GrCliImportOptions *import, GErro
   if (args == NULL || args[0] == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _ ("no input given"));
+      return FALSE;
+    }
+  /* An option nothing reads would leave the user believing it was used. */
+  if (codes != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("%s is for a land-use layer (landuse=PATH), and none is given"), codes);
+      return FALSE;
+    }
+  if (import->greenways != NULL && !osm)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _ ("--greenways is for an OpenStreetMap extract, and none is given"));
       return FALSE;
     }
   return TRUE;
@@ -123,7 +146,20 @@ open_args (GrCliInput               *input,
            GError                  **error)
 {
   if (import == NULL || args_are_project (args))
-    return open_project (input, args[0], scenario, error);
+    {
+      const char *given = import != NULL ? gr_cli_import_options_given (import) : NULL;
+
+      /* The project was imported already: the option would change nothing. */
+      if (given != NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _ ("%s is for reading sources, and %s is a project imported already: "
+                          "import its sources again with the option"),
+                       given, args[0]);
+          return FALSE;
+        }
+      return open_project (input, args[0], scenario, error);
+    }
   if (scenario != NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,

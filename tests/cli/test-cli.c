@@ -218,6 +218,69 @@ test_import_then_analyze (void)
   g_assert_nonnull (strstr (ogrinfo_out, "gr_rules"));
 }
 
+/* An import option nothing would read is refused, naming it, rather than
+ * left the user believing it was used: over a project imported already,
+ * for land-use codes without a land-use layer, for OSM greenways
+ * without an extract. */
+static void
+test_unused_import_options (void)
+{
+  g_autofree char *dir = gr_test_scratch_dir ();
+  g_autofree char *gpkg = g_build_filename (dir, "andorra.gpkg", NULL);
+  g_autofree char *table = g_build_filename (dir, "人口.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.gpkg", NULL);
+  g_autofree char *residential = NULL;
+  const char      *sample = g_getenv ("GREENREACH_SAMPLE");
+  g_auto (Run) import = run_cli ("import", sample, "-o", gpkg, NULL);
+
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_file_set_contents (table, "name,population\nCanillo,4000\n", -1, NULL));
+  residential = g_strconcat ("residential=", gpkg, ":residential", NULL);
+  {
+    g_auto (Run) run = run_cli ("analyze", gpkg, "--population-table", table, NULL);
+
+    g_test_message ("%s", run.err);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--population-table"));
+    g_assert_nonnull (strstr (run.err, gpkg));
+  }
+  {
+    g_auto (Run) run = run_cli ("analyze", gpkg, "--crs", "EPSG:4546", "--json", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--crs"));
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto (Run) run = run_cli ("analyze", sample, "--code-table", table, NULL);
+
+    g_test_message ("%s", run.err);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--code-table"));
+    g_assert_nonnull (strstr (run.err, "landuse="));
+  }
+  {
+    g_auto (Run) run = run_cli ("import", sample, "--strict", "-o", out, NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--strict"));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto (Run) run = run_cli ("analyze", residential, "--greenways", "cycleways", NULL);
+
+    g_test_message ("%s", run.err);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--greenways"));
+  }
+  /* Where they are read, they are taken. */
+  {
+    g_auto (Run) run = run_cli ("analyze", sample, "--greenways", "cycleways", "--json", NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+}
+
 /* A bureau's delivery: one land-use layer coded by the 2023 guide, made
  * from the sample's own layers, and residents per parish in a table. */
 static void
@@ -915,6 +978,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/analyze/exact", test_exact_flag);
   g_test_add_func ("/cli/import/project-file", test_import_then_analyze);
   g_test_add_func ("/cli/import/bureau-inputs", test_bureau_inputs);
+  g_test_add_func ("/cli/import/unused-options", test_unused_import_options);
   g_test_add_func ("/cli/import/reimport", test_reimport);
   g_test_add_func ("/cli/exit-codes", test_exit_codes);
   g_test_add_func ("/cli/chinese", test_chinese_table);

@@ -165,10 +165,88 @@ test_mixed_land_use_codes (void)
   g_assert_nonnull (strstr (warning, parks));
 }
 
+/* A one-feature GeoJSON layer: a 0.01° square with its south-west corner
+ * at @lon, @lat. */
+static char *
+write_square (const char *name, double lon, double lat)
+{
+  g_autofree char *json = g_strdup_printf (
+      FC ("{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\","
+          "\"coordinates\":[[[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}}"),
+      lon, lat, lon + 0.01, lat, lon + 0.01, lat + 0.01, lon, lat + 0.01, lon, lat);
+
+  return write_temp (name, json);
+}
+
+static GrProject *
+import_two (const char *role,
+            const char *path,
+            const char *role2,
+            const char *path2,
+            GError    **error)
+{
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  g_autofree char *spec = g_strdup_printf ("%s=%s", role, path);
+  g_autofree char *spec2 = g_strdup_printf ("%s=%s", role2, path2);
+
+  g_ptr_array_add (sources, gr_source_parse (spec, NULL));
+  g_ptr_array_add (sources, gr_source_parse (spec2, NULL));
+  return gr_project_import (NULL, sources, NULL, error);
+}
+
+/* Layers too far apart to be one city: one is read in the wrong CRS, and
+ * both are named, before any figure is computed. A neighbouring town's
+ * park 25 km off is no mistake. */
+static void
+test_layers_apart (void)
+{
+  g_autofree char *homes = write_square ("homes.geojson", 1.50, 42.50);
+  g_autofree char *near = write_square ("near-parks.geojson", 1.80, 42.50);
+  g_autofree char *far = write_square ("far-parks.geojson", 2.60, 42.50);
+  g_autofree char *shp = bad_path ("pyshp_corrupt_too_long.shp");
+  g_autoptr (GError) error = NULL;
+
+  {
+    g_autoptr (GrProject) project = import_two ("residential", homes, "park", near, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (project);
+  }
+  {
+    g_autoptr (GrProject) project = import_two ("park", far, "residential", homes, &error);
+
+    g_assert_null (project);
+    g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "far-parks.geojson"));
+    g_assert_nonnull (strstr (error->message, "homes.geojson"));
+    g_assert_nonnull (strstr (error->message, " 90 km"));
+    g_clear_error (&error);
+  }
+  /* The bad-input shapefile (no .prj) read as longitude and latitude,
+   * beside the sample city: its lines lie near 1°E 1°N. */
+  {
+    g_autoptr (GPtrArray) sources =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+    g_autofree char *spec = g_strconcat ("greenway=", shp, NULL);
+    GrImportOptions  options = { .source_crs = "EPSG:4326" };
+    g_autoptr (GrProject) project = NULL;
+
+    g_ptr_array_add (sources, gr_source_parse (spec, NULL));
+    project = gr_project_import (g_getenv ("GREENREACH_SAMPLE"), sources, &options, &error);
+    g_assert_null (project);
+    g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "pyshp_corrupt_too_long.shp"));
+    g_assert_nonnull (strstr (error->message, "andorra.osm.pbf"));
+  }
+}
+
 GR_TEST_MAIN (gr_gdal_init,
               { "/project/bad-input/json-suite", test_bad_json_suite },
               { "/project/bad-input/files", test_bad_files },
               { "/project/bad-input/empty-wrong-role-huge", test_empty_and_wrong_role },
               { "/project/bad-input/repair", test_repair_counted },
               { "/project/bad-input/no-residential", test_no_residential },
-              { "/project/bad-input/mixed-land-use-codes", test_mixed_land_use_codes })
+              { "/project/bad-input/mixed-land-use-codes", test_mixed_land_use_codes },
+              { "/project/bad-input/layers-apart", test_layers_apart })

@@ -494,6 +494,15 @@ place_batch (Import *import, Batch *batch, OGRSpatialReferenceH target, GError *
           dropped++;
           continue;
         }
+      OGR_G_GetEnvelope (clean, &env);
+      if (!batch->any_placed)
+        batch->placed = env;
+      batch->placed.MinX = MIN (batch->placed.MinX, env.MinX);
+      batch->placed.MinY = MIN (batch->placed.MinY, env.MinY);
+      batch->placed.MaxX = MAX (batch->placed.MaxX, env.MaxX);
+      batch->placed.MaxY = MAX (batch->placed.MaxY, env.MaxY);
+      batch->any_placed = TRUE;
+      batch->residential |= item->role == GR_ROLE_RESIDENTIAL;
       /* A land-use layer's every code is measured, counted or not. */
       if (batch->report != NULL)
         g_array_index (batch->report->codes, GrCodeCount, item->code).area += OGR_G_Area (clean);
@@ -575,6 +584,59 @@ check_layers (Import *import, GError **error)
   return TRUE;
 }
 
+/* Layers of one city or county overlap; two this far apart cannot both be
+ * read in the right CRS (a shapefile without its .prj read as longitude
+ * and latitude, a Gauss-Kruger zone mistaken). */
+#define APART_KM 50.0
+
+static double
+envelope_gap (const OGREnvelope *a, const OGREnvelope *b)
+{
+  double dx = fmax (0, fmax (a->MinX - b->MaxX, b->MinX - a->MaxX));
+  double dy = fmax (0, fmax (a->MinY - b->MaxY, b->MinY - a->MaxY));
+
+  return hypot (dx, dy);
+}
+
+/* Every source lies near the residential land (or, without it, the first
+ * source): a layer thousands of km off would still add its length and
+ * area to the city's figures. Both are named, as either may be the one
+ * read wrongly. */
+static gboolean
+check_apart (Import *import, OGRSpatialReferenceH target, GError **error)
+{
+  double unit = OSRGetLinearUnits (target, NULL);
+  Batch *reference = NULL;
+
+  for (guint i = 0; i < import->batches->len; i++)
+    {
+      Batch *batch = g_ptr_array_index (import->batches, i);
+
+      if (batch->any_placed
+          && (reference == NULL || (batch->residential && !reference->residential)))
+        reference = batch;
+    }
+  for (guint i = 0; reference != NULL && i < import->batches->len; i++)
+    {
+      Batch *batch = g_ptr_array_index (import->batches, i);
+      double km;
+
+      if (batch == reference || !batch->any_placed)
+        continue;
+      km = envelope_gap (&batch->placed, &reference->placed) * unit / 1000;
+      if (km > APART_KM)
+        {
+          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                       _ ("%s and %s lie %.0f km apart, too far to be one city: one of them is "
+                          "read in the wrong coordinate system (check its .prj, or the CRS it "
+                          "is read in)"),
+                       batch->path, reference->path, MIN (km, 1e9));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Residents from buildings: spread over floor area when a table gives
  * them per zone and the buildings their storeys; estimated when nothing
  * gives them. */
@@ -640,7 +702,7 @@ _gr_import_finish (Import *import, GError **error)
   for (guint i = 0; i < import->batches->len; i++)
     if (!place_batch (import, g_ptr_array_index (import->batches, i), target, error))
       return FALSE;
-  if (!check_layers (import, error))
+  if (!check_layers (import, error) || !check_apart (import, target, error))
     return FALSE;
   OSRExportToWkt (target, &wkt);
   import->project->crs_wkt = g_strdup (wkt);

@@ -37,6 +37,9 @@ typedef struct
   gboolean             add;    /* its roles follow an OSM extract's features, not replace them */
   GPtrArray           *motor_roads; /* OSM: the motor roads' lines (OGRGeometryH), source CRS */
   guint                bad_ages; /* population features whose age groups exceed their residents */
+  OGREnvelope          placed;   /* its features' box in the analysis CRS, once placed */
+  gboolean             any_placed;
+  gboolean             residential; /* it gave residential land */
 } Batch;
 
 typedef struct

@@ -88,6 +88,26 @@ test_session_layer_over (void)
     g_assert_cmpuint (p->layers[GR_ROLE_POPULATION]->features->len, !=, before);
   }
   source->role = GR_ROLE_PARK;
+  /* The same square 1° of longitude east (about 80 km, past Nice): too
+   * far from Monaco's layers to be of the same city; said, naming both. */
+  {
+    g_autofree char *far = g_build_filename (dir, "far-parks.geojson", NULL);
+    g_autofree char *far_text = g_strdup_printf (
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+        "{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.8f,%.8f],[%.8f,%.8f],"
+        "[%.8f,%.8f],[%.8f,%.8f],[%.8f,%.8f]]]}}]}",
+        lon[0] + 1, lat[0], lon[1] + 1, lat[0], lon[1] + 1, lat[1], lon[0] + 1, lat[1], lon[0] + 1,
+        lat[0]);
+
+    g_assert_true (g_file_set_contents (far, far_text, -1, NULL));
+    gr_source_set_path (source, far);
+    g_assert_null (gr_session_open (gpkg, sources, NULL, &error));
+    g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "far-parks.geojson"));
+    g_assert_nonnull (strstr (error->message, "monaco.gpkg"));
+    g_clear_error (&error);
+  }
   /* A layer that cannot be read names itself and opens nothing. */
   g_free (source->path);
   source->path = g_build_filename (dir, "missing-parks.shp", NULL);

@@ -605,8 +605,31 @@ envelope_gap (const OGREnvelope *a, const OGREnvelope *b)
 static gboolean
 check_apart (Import *import, OGRSpatialReferenceH target, GError **error)
 {
-  double unit = OSRGetLinearUnits (target, NULL);
-  Batch *reference = NULL;
+  const double *near = import->options->near_extent;
+  double        unit = OSRGetLinearUnits (target, NULL);
+  Batch        *reference = NULL;
+
+  /* Over a project: each source near what the project holds. */
+  if (near != NULL && near[0] <= near[2] && near[1] <= near[3])
+    {
+      OGREnvelope project = { .MinX = near[0], .MaxX = near[2], .MinY = near[1], .MaxY = near[3] };
+
+      for (guint i = 0; i < import->batches->len; i++)
+        {
+          Batch *batch = g_ptr_array_index (import->batches, i);
+          double km = batch->any_placed ? envelope_gap (&batch->placed, &project) * unit / 1000 : 0;
+
+          if (km > APART_KM)
+            {
+              g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                           _ ("%s lies %.0f km from the layers of %s, too far to be the same "
+                              "city: it is read in the wrong coordinate system (check its .prj, "
+                              "or the CRS it is read in)"),
+                           batch->path, MIN (km, 1e9), import->options->near_name);
+              return FALSE;
+            }
+        }
+    }
 
   for (guint i = 0; i < import->batches->len; i++)
     {

@@ -47,6 +47,10 @@ typedef struct
    * (README.md, "Greenways from OpenStreetMap"): */
   gboolean      all_cycleways;
   GCancellable *cancellable;
+  /* Layers imported over a project: its extent (analysis CRS), which they
+   * must lie near, and its name for the message; NULL: none. */
+  const double *near_extent;
+  const char   *near_name;
 } GrImportOptions;
 
 GrSource *gr_source_parse (const char *spec, GError **error);

@@ -132,6 +132,8 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
   /* Imported straight into the project's own CRS. A role's sources add to
    * the file's layer when the first of them says so. */
   options.crs = project->crs_wkt;
+  options.near_extent = project->extent;
+  options.near_name = path;
   /* Residents from buildings are estimated once the layers are merged. */
   options.no_estimate = TRUE;
   if ((layers = gr_project_import (NULL, sources, &options, error)) == NULL)

@@ -13,6 +13,19 @@
 /* Walks longer than this are reported as "over 2 km". */
 #define HOVER_WALK_LIMIT 2000.0
 
+/* The smallest park the 500 m rule counts (500米见园), as the status bar
+ * names it: "1 ha". */
+static char *
+park_size (GrWindow *self)
+{
+  double           area = self->criteria.park_min_area;
+  double           shown = area >= 1e4 ? area / 1e4 : area;
+  g_autofree char *number = gr_format_number (shown, fabs (shown - round (shown)) < 1e-9 ? 0 : 1);
+
+  return area >= 1e4 ? g_strdup_printf (_ ("%s ha"), number)
+                     : g_strdup_printf (_ ("%s m²"), number);
+}
+
 static char *
 describe_walk (GrWindow *self, GrAnalysis *analysis, double x, double y)
 {
@@ -26,21 +39,24 @@ describe_walk (GrWindow *self, GrAnalysis *analysis, double x, double y)
                                    &(GrNetworkHit){ 0 }))
     return g_strdup_printf (_ ("no path within %.0f m: not reached on foot"),
                             self->criteria.attach_distance);
+  g_autofree char *size = park_size (self);
+
   g = isfinite (green) ? g_strdup_printf (_ ("%.0f m"), green)
                        : g_strdup_printf (_ ("over %.0f m"), HOVER_WALK_LIMIT);
   p = isfinite (park) ? g_strdup_printf (_ ("%.0f m"), park)
                       : g_strdup_printf (_ ("over %.0f m"), HOVER_WALK_LIMIT);
-  return g_strdup_printf (_ ("walk to green space %s, to a park %s"), g, p);
+  /* TRANSLATORS: "walk to green space 120 m, to a park of 1 ha or more 640 m" */
+  return g_strdup_printf (_ ("walk to green space %s, to a park of %s or more %s"), g, size, p);
 }
 
 /* The straight-line distance to the nearest feature of @role as the
  * scenario shown has it: its candidate parks and reshaped features count,
  * what it removed does not. */
 static double
-nearest_now (GrWindow *self, GrRole role, double x, double y)
+nearest_now (GrWindow *self, GrRole role, double min_area, double x, double y)
 {
   guint  index = 0;
-  double best = gr_session_nearest (self->session, role, x, y, &index);
+  double best = gr_session_nearest_of_size (self->session, role, x, y, min_area, &index);
   g_autoptr (GArray) touched = NULL;
   g_auto (OGRGeometryH) point = NULL;
   gboolean nearest_touched = FALSE;
@@ -66,7 +82,7 @@ nearest_now (GrWindow *self, GrRole role, double x, double y)
           for (guint k = 0; k < touched->len && !edited; k++)
             edited = g_array_index (touched, GrFeatureKey, k).role == role
                      && g_array_index (touched, GrFeatureKey, k).index == i;
-          if (!edited)
+          if (!edited && gr_polygon_area (shape) >= min_area)
             best = MIN (best, gr_polygon_distance (shape, x, y));
         }
     }
@@ -78,7 +94,7 @@ nearest_now (GrWindow *self, GrRole role, double x, double y)
               ? gr_scenario_get_geometry (self->current, _gr_window_baseline_project (self), key)
               : NULL;
 
-      if (g != NULL)
+      if (g != NULL && OGR_G_Area (g) >= min_area)
         best = MIN (best, OGR_G_Contains (g, point) ? 0 : OGR_G_Distance (g, point));
     }
   return best;
@@ -87,8 +103,9 @@ nearest_now (GrWindow *self, GrRole role, double x, double y)
 static char *
 describe_reach (GrWindow *self, double x, double y)
 {
-  GrAnalysis *analysis = gr_session_get_analysis (self->session);
-  double      green, park;
+  GrAnalysis      *analysis = gr_session_get_analysis (self->session);
+  double           green, park, counted;
+  g_autofree char *size = NULL;
 
   /* The mode just chosen is being computed: the old figures would lie. */
   if (analysis != NULL && gr_analysis_is_walking (analysis) != self->criteria.walking)
@@ -96,16 +113,29 @@ describe_reach (GrWindow *self, double x, double y)
                                             : _ ("straight-line distances are being computed…"));
   if (analysis != NULL && gr_analysis_is_walking (analysis))
     return describe_walk (self, analysis, x, y);
-  green = nearest_now (self, GR_ROLE_GREEN, x, y);
-  park = nearest_now (self, GR_ROLE_PARK, x, y);
-  /* Parks are green space too. */
-  green = MIN (green, park);
+  /* Green space and parks as the map counts them (parks are green space
+   * too); the nearest park of any size, and of the size the 500 m rule
+   * wants when that one is smaller. */
+  green = MIN (nearest_now (self, GR_ROLE_GREEN, self->criteria.green_min_area, x, y),
+               nearest_now (self, GR_ROLE_PARK, self->criteria.green_min_area, x, y));
+  park = nearest_now (self, GR_ROLE_PARK, 0, x, y);
+  counted = nearest_now (self, GR_ROLE_PARK, self->criteria.park_min_area, x, y);
   if (!isfinite (green))
     return g_strdup ("");
   if (!isfinite (park))
     return g_strdup_printf (_ ("nearest green space %.0f m (straight line), no park"), green);
-  return g_strdup_printf (_ ("nearest green space %.0f m, park %.0f m (straight line)"), green,
-                          park);
+  if (counted <= park)
+    return g_strdup_printf (_ ("nearest green space %.0f m, park %.0f m (straight line)"), green,
+                            park);
+  size = park_size (self);
+  if (!isfinite (counted))
+    return g_strdup_printf (_ ("nearest green space %.0f m, park %.0f m, none of %s or more "
+                               "(straight line)"),
+                            green, park, size);
+  /* TRANSLATORS: "nearest green space 190 m, park 190 m, one of 1 ha or more 640 m" */
+  return g_strdup_printf (_ ("nearest green space %.0f m, park %.0f m, one of %s or more %.0f m "
+                             "(straight line)"),
+                          green, park, size, counted);
 }
 
 /* What the status bar says of a point of the analysis CRS. */

@@ -118,11 +118,22 @@ test_move_tool_moves (Fixture *f, gconstpointer data)
   g_assert_cmpuint (scenario->edits->len, ==, 1);
   /* After adding, the move tool, the new park selected. */
   g_assert_cmpstr (tool (window), ==, "move");
-  /* The pointer over it: the status bar counts the candidate. */
+  /* The pointer over it: the status bar counts the candidate, and, as it
+   * is under the 1 ha the 500 m rule wants, names the nearest park that
+   * is not, as the map's colours count them. */
   {
+    double area = OGR_G_Area (gr_scenario_get_geometry (scenario, project, key));
+    double counted = gr_session_nearest_of_size (gr_window_get_session (window), GR_ROLE_PARK, x, y,
+                                                 10000, NULL);
+    g_autofree char *ha = g_strdup_printf (_ ("%s ha"), "1");
     g_autofree char *expected =
-        g_strdup_printf (_ ("nearest green space %.0f m, park %.0f m (straight line)"), 0.0, 0.0);
+        g_strdup_printf (_ ("nearest green space %.0f m, park %.0f m, one of %s or more %.0f m "
+                            "(straight line)"),
+                         0.0, 0.0, ha, counted);
     const char *status = gr_window_hover_at (window, x, y);
+
+    g_assert_cmpfloat (area, <, 10000);
+    g_assert_cmpfloat (counted, >, 0);
 
     g_test_message ("status: %s", status);
     g_assert_nonnull (strstr (status, expected));

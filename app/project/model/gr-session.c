@@ -377,6 +377,24 @@ box_distance (const double b[4], double x, double y)
 double
 gr_session_nearest (GrSession *session, GrRole role, double x, double y, guint *index)
 {
+  return gr_session_nearest_of_size (session, role, x, y, 0, index);
+}
+
+/**
+ * gr_session_nearest_of_size:
+ * @min_area: m²: smaller features are passed over
+ *
+ * gr_session_nearest() among the features of @min_area or more: the park
+ * a 500 m rule counts, say.
+ */
+double
+gr_session_nearest_of_size (GrSession *session,
+                            GrRole     role,
+                            double     x,
+                            double     y,
+                            double     min_area,
+                            guint     *index)
+{
   GPtrArray *shapes = session->shapes[role];
   double     best = INFINITY;
 
@@ -388,7 +406,7 @@ gr_session_nearest (GrSession *session, GrRole role, double x, double y, guint *
       if (shape == NULL)
         continue;
       gr_polygon_bounds (shape, b);
-      if (box_distance (b, x, y) >= best)
+      if (box_distance (b, x, y) >= best || (min_area > 0 && gr_polygon_area (shape) < min_area))
         continue;
       d = gr_polygon_distance (shape, x, y);
       if (d < best)

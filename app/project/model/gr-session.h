@@ -30,6 +30,12 @@ GPtrArray       *gr_session_get_sources (GrSession *session);
 void             gr_session_set_path (GrSession *session, const char *path);
 const GrPolygon *gr_session_get_shape (GrSession *session, GrRole role, guint index);
 double gr_session_nearest (GrSession *session, GrRole role, double x, double y, guint *index);
+double gr_session_nearest_of_size (GrSession *session,
+                                   GrRole     role,
+                                   double     x,
+                                   double     y,
+                                   double     min_area,
+                                   guint     *index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GrSession, gr_session_free)
 

@@ -212,17 +212,29 @@ fit_to_screen (gpointer data)
 void
 gr_window_set_presenting (GrWindow *self, gboolean presenting)
 {
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+
   if (self->presenting == presenting)
     return;
   self->presenting = presenting;
   if (presenting)
     {
+      /* The view the planner left, to come back to. */
+      self->view_before_presenting[0] = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+      self->view_before_presenting[1] =
+          shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+      self->view_before_presenting[2] = shumate_viewport_get_zoom_level (viewport);
       _gr_window_escape (self);
       gr_indicator_panel_set_scope (self->indicator_panel, 0);
       gtk_window_fullscreen (GTK_WINDOW (self));
     }
   else
-    gtk_window_unfullscreen (GTK_WINDOW (self));
+    {
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+      shumate_viewport_set_zoom_level (viewport, self->view_before_presenting[2]);
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), self->view_before_presenting[0],
+                                     self->view_before_presenting[1]);
+    }
   show_chrome (self, !presenting);
   gr_presentation_show (self->presentation, presenting);
   /* The scale bar goes above the room's view of the cards: top right,

@@ -180,6 +180,7 @@ struct _GrWindow
   double         compare_bounds[4]; /* what the compared options change, analysis CRS */
   /* Presentation mode */
   gboolean        presenting;
+  double          view_before_presenting[3]; /* latitude, longitude, zoom */
   GrPresentation *presentation;
   GrSwipeLayer   *swipe;
   GrAnalysis     *baseline_analysis; /* for the swipe, the flash and the cards' changes */

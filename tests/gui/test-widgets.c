@@ -425,6 +425,16 @@ test_presentation (void)
   g_assert_true (gtk_widget_has_css_class (
       nth_child (nth_child (gr_presentation_get_cards (GR_PRESENTATION (presentation)), 0), 1),
       "error"));
+  /* Small values and changes keep the digits that make them: 0.63 → 0.65
+   * is "+0.02", not "0" beside a figure rounded to 0.7. */
+  for (guint i = 0; i < GR_N_INDICATORS; i++)
+    shown.items[i].value = 0.65, baseline[i] = 0.63;
+  gr_presentation_set_cards (GR_PRESENTATION (presentation), &shown, baseline, TRUE, 1080);
+  g_test_message ("%s", gr_presentation_get_card_text (GR_PRESENTATION (presentation), 0));
+  g_assert_nonnull (
+      strstr (gr_presentation_get_card_text (GR_PRESENTATION (presentation), 0), "0.65"));
+  g_assert_nonnull (
+      strstr (gr_presentation_get_card_text (GR_PRESENTATION (presentation), 0), "+0.02"));
   /* The strip: choosing the second option says so. */
   g_signal_connect_swapped (presentation, "choose", G_CALLBACK (g_atomic_int_set), &chosen);
   gr_presentation_set_options (GR_PRESENTATION (presentation), names, 0);

@@ -2092,9 +2092,15 @@ test_presentation (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-toggle", "s", "flash");
   g_assert_true (gtk_toggle_button_get_active (gr_presentation_get_flash (presentation)));
   g_object_unref (render (window, "presentation-flash"));
-  /* Esc leaves. */
+  /* Esc leaves, back at the view the planner left, however the room's
+   * view was moved meanwhile. */
+  shumate_viewport_set_zoom_level (
+      shumate_map_get_viewport (SHUMATE_MAP (gr_window_get_map (window))), 12);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-leave", NULL);
   g_assert_false (gr_window_get_presenting (window));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (shumate_map_get_viewport (
+                                      SHUMATE_MAP (gr_window_get_map (window)))),
+                                  17, 1e-9);
   resize_window (window, 1280, 800);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (layers_heading)));
 

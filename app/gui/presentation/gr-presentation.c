@@ -257,6 +257,14 @@ gr_presentation_set_options (GrPresentation *self, const char *const *names, gui
   self->filling = FALSE;
 }
 
+/* A card's figure is read from across a room: one decimal, but two for a
+ * small value (0.65 m² a resident) or a change one would round away. */
+static int
+card_decimals (double value)
+{
+  return fabs (value) < 10 && round (fabs (value) * 10) != fabs (value) * 10 ? 2 : 1;
+}
+
 /**
  * gr_presentation_set_cards:
  * @baseline: the baseline's values, NAN where unknown
@@ -279,13 +287,14 @@ gr_presentation_set_cards (GrPresentation     *self,
     {
       GrIndicatorId      id = ids[c];
       const GrIndicator *it = &shown->items[id];
-      g_autofree char   *value =
-          isfinite (it->value) ? g_strdup_printf ("%.1f %s", it->value, gr_indicator_get_unit (id))
-                                 : g_strdup ("–");
-      g_autofree char *target =
+      g_autofree char   *value = isfinite (it->value)
+                                     ? g_strdup_printf ("%.*f %s", card_decimals (it->value),
+                                                        it->value, gr_indicator_get_unit (id))
+                                     : g_strdup ("–");
+      g_autofree char   *target =
           it->has_target
-              ? g_strdup_printf (_ ("target %s %.1f"), it->strict ? ">" : "≥", it->target)
-              : g_strdup (_ ("no target"));
+                ? g_strdup_printf (_ ("target %s %.1f"), it->strict ? ">" : "≥", it->target)
+                : g_strdup (_ ("no target"));
       g_autofree char *change = NULL;
       g_autofree char *verdict = NULL;
       const char      *state = it->missing != NULL ? _ ("no data")
@@ -295,10 +304,10 @@ gr_presentation_set_cards (GrPresentation     *self,
 
       if (scenario && isfinite (it->value) && isfinite (baseline[id]))
         {
-          g_autofree char *delta = gr_format_change (it->value - baseline[id], 1,
-                                                     g_str_equal (gr_indicator_get_unit (id), "%")
-                                                         ? _ ("pp")
-                                                         : gr_indicator_get_unit (id));
+          g_autofree char *delta = gr_format_change (
+              it->value - baseline[id], card_decimals (it->value - baseline[id]),
+              g_str_equal (gr_indicator_get_unit (id), "%") ? _ ("pp")
+                                                            : gr_indicator_get_unit (id));
 
           /* TRANSLATORS: "+0.8 pp against the baseline" */
           change = g_strdup_printf (_ ("%s against the baseline"), delta);

@@ -293,6 +293,8 @@ test_report_map_pages (Fixture *f, gconstpointer data)
   /* Up close the 1.2 ha park fills far more of the page than on the map
    * of the whole city. */
   g_assert_nonnull (strstr (pages[3], "方案A"));
+  /* Its caption says what the colours are: every home newly served. */
+  g_assert_nonnull (strstr (pages[3], "newly served, coloured"));
   g_test_message ("candidate pixels: %u on the city map, %u up close", candidate_pixels (map),
                   candidate_pixels (close));
   g_assert_cmpuint (candidate_pixels (close), >, 2 * candidate_pixels (map));

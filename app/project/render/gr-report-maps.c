@@ -244,15 +244,16 @@ _gr_report_candidate_page (Doc               *doc,
   gr_analysis_summarize (baseline->analysis, -1, &before);
   gr_analysis_summarize (opt->analysis, -1, &after);
   title = g_strdup_printf (_ ("New parks up close: %s"), opt->name);
+  /* The colours are every home newly served, green space or park. */
   caption = g_strdup_printf (
       g_dngettext (GETTEXT_PACKAGE,
-                   "%u new park. Residential land newly within %.0f m of a park: %.2f ha "
-                   "(coloured); within %.0f m of green space: %.2f ha.",
-                   "%u new parks. Residential land newly within %.0f m of a park: %.2f ha "
-                   "(coloured); within %.0f m of green space: %.2f ha.",
+                   "%u new park. Residential land newly served, coloured: %.2f ha newly within "
+                   "%.0f m of green space, %.2f ha newly within %.0f m of a park.",
+                   "%u new parks. Residential land newly served, coloured: %.2f ha newly within "
+                   "%.0f m of green space, %.2f ha newly within %.0f m of a park.",
                    n),
-      n, criteria->park_radius, (after.park.area_m2 - before.park.area_m2) / 1e4,
-      criteria->green_radius, (after.green.area_m2 - before.green.area_m2) / 1e4);
+      n, (after.green.area_m2 - before.green.area_m2) / 1e4, criteria->green_radius,
+      (after.park.area_m2 - before.park.area_m2) / 1e4, criteria->park_radius);
   _gr_doc_new_page (doc);
   _gr_doc_heading (doc, title, 15);
   h = _gr_doc_bottom (doc) - doc->y - 30;

@@ -372,6 +372,10 @@ gr_indicator_panel_show (GrIndicatorPanel *self, const GrIndicators *shown)
         if (indicator_groups[g].first == i)
           add_heading (self, _ (indicator_groups[g].title), row - 1);
       grid_label (self->grid, gr_indicator_get_name (i), 0, row, FALSE, NULL);
+      /* A narrow panel takes from the names first, but no further than
+       * some words a line (else 3 hanzi a line, brackets alone). */
+      gtk_label_set_width_chars (GTK_LABEL (gtk_grid_get_child_at (self->grid, 0, row)), 14);
+      gtk_label_set_max_width_chars (GTK_LABEL (gtk_grid_get_child_at (self->grid, 0, row)), 28);
       grid_label (self->grid, "", 1, row, TRUE, NULL);
       grid_label (self->grid, target, 2, row, TRUE, "dim-label");
       grid_label (self->grid, "", 3, row, TRUE, NULL);

@@ -334,6 +334,35 @@ test_write (void)
   }
 }
 
+/* Base maps that cannot be drawn are refused when opened, naming the
+ * file and why, not shown as an empty map: tiles that are no image (the
+ * bad-input file's are 0xFF bytes), a damaged file. */
+static void
+test_unusable_files (void)
+{
+  const char *names[] = { "mbtileserver_invalid-tile-format.mbtiles",
+                          "node-mbtiles_corrupt.mbtiles", "mbtileserver_invalid.mbtiles" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = bad_path (names[i]);
+      g_autoptr (GError) error = NULL;
+      GrMbtiles *tiles = gr_mbtiles_open (path, &error);
+
+      g_assert_null (tiles);
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, names[i]));
+    }
+  {
+    g_autofree char *path = bad_path (names[0]);
+    g_autoptr (GError) error = NULL;
+
+    g_assert_null (gr_mbtiles_open (path, &error));
+    g_assert_nonnull (strstr (error->message, "ff ff ff ff"));
+  }
+}
+
 static void
 cancel_at_first (double fraction, const char *what, gpointer user_data)
 {
@@ -477,6 +506,7 @@ main (int argc, char **argv)
   g_test_add_func ("/basemap/write", test_write);
   g_test_add_func ("/basemap/cancel", test_cancel);
   g_test_add_func ("/basemap/refusals", test_refusals);
+  g_test_add_func ("/basemap/unusable-files", test_unusable_files);
   g_test_add_func ("/basemap/project", test_project);
   g_test_add_func ("/basemap/beside", test_beside);
   g_test_add_func ("/basemap/import-chinese-names", test_import_chinese_names);

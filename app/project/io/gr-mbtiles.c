@@ -69,6 +69,49 @@ destroy_image (gpointer image)
     cairo_surface_destroy (image);
 }
 
+/* Whether @data begins as a PNG, JPEG or WebP image does: what the map
+ * can draw. */
+static gboolean
+is_image (const guint8 *data, gsize size)
+{
+  return (size >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+         || (size >= 3 && memcmp (data, "\xff\xd8\xff", 3) == 0)
+         || (size >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0);
+}
+
+/* A file whose tiles are something else (vector tiles, damaged bytes)
+ * would draw nothing without a word: its first tile is looked at. */
+static gboolean
+first_tile_is_image (GrMbtiles *tiles, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean      ok = TRUE;
+
+  if (sqlite3_prepare_v2 (tiles->db,
+                          "SELECT tile_data FROM tiles WHERE length(tile_data) > 0 LIMIT 1", -1,
+                          &stmt, NULL)
+          == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const guint8 *data = sqlite3_column_blob (stmt, 0);
+      gsize         size = (gsize) sqlite3_column_bytes (stmt, 0);
+
+      if (data != NULL && !is_image (data, size))
+        {
+          g_autofree char *format = metadata (tiles->db, "format");
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _ ("%s: its tiles are not PNG, JPEG or WebP images (format “%s”, the first "
+                          "begins %02x %02x %02x %02x)"),
+                       tiles->path, format != NULL ? format : "?", size > 0 ? data[0] : 0,
+                       size > 1 ? data[1] : 0, size > 2 ? data[2] : 0, size > 3 ? data[3] : 0);
+          ok = FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 /**
  * gr_mbtiles_open:
  *
@@ -97,6 +140,8 @@ gr_mbtiles_open (const char *path, GError **error)
                    tiles->db != NULL ? sqlite3_errmsg (tiles->db) : _ ("cannot open"));
       return NULL;
     }
+  if (!first_tile_is_image (tiles, error))
+    return NULL;
   tiles->attribution = metadata (tiles->db, "attribution");
   return g_steal_pointer (&tiles);
 }

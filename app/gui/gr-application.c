@@ -83,7 +83,11 @@ gr_application_open (GApplication *app, GFile **files, int n_files, const char *
       GrWindow        *window = gr_window_new (GR_APPLICATION (app));
 
       gtk_window_present (GTK_WINDOW (window));
-      if (path != NULL)
+      /* A data layer named on the command line is said to be one, as Open
+       * says; a file that is not there, as opening it says. */
+      if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+        gr_window_open_chosen (window, path);
+      else if (path != NULL)
         gr_window_open (window, path);
     }
 }

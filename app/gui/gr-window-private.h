@@ -389,7 +389,6 @@ void             gr_window_move_layer (GrWindow *self, GrRole role, int step);
 void             gr_window_click_at (GrWindow *self, double x, double y);
 void             gr_window_press_at (GrWindow *self, double x, double y, int n_press);
 void             gr_window_set_tool (GrWindow *self, const char *tool);
-void             gr_window_open_chosen (GrWindow *self, const char *path);
 const char      *gr_window_get_selection_text (GrWindow *self);
 const char      *gr_window_hover_at (GrWindow *self, double x, double y);
 char            *gr_window_describe_point (GrWindow *self, double x, double y);

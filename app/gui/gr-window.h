@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (GrWindow, gr_window, GR, WINDOW, AdwApplicationWindow)
 
 GrWindow  *gr_window_new (GrApplication *app);
 void       gr_window_open (GrWindow *self, const char *path);
+void       gr_window_open_chosen (GrWindow *self, const char *path);
 void       gr_window_import (GrWindow *self, const GrSource *source);
 gboolean   gr_window_drop_file (GrWindow *self, GFile *file);
 gboolean   gr_window_get_busy (GrWindow *self);

@@ -1684,6 +1684,42 @@ drop_and_import (GrWindow *window, GFile *file, GrRole role, const char *how)
   wait_idle (window);
 }
 
+/* A data layer named on the command line (greenreach FILE.shp) opens a
+ * window that says it is a layer, not a project, and how to bring it in,
+ * rather than that it is no readable GeoPackage. */
+static void
+test_open_layer_from_command_line (Fixture *f, gconstpointer data)
+{
+  g_autofree char *shp =
+      g_test_build_filename (G_TEST_DIST, "data", "bad-input", "pyshp_corrupt_too_long.shp", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (shp);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GrWindow   *opened = NULL;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  spin (300);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GR_IS_WINDOW (w) && GR_WINDOW (w) != f->window)
+        opened = GR_WINDOW (w);
+    }
+  g_assert_nonnull (opened);
+  g_assert_nonnull (gr_window_get_error (opened));
+  g_test_message ("%s", gr_window_get_error (opened));
+  g_assert_nonnull (strstr (gr_window_get_error (opened), "pyshp_corrupt_too_long.shp"));
+  g_assert_nonnull (strstr (gr_window_get_error (opened), "Ctrl+I"));
+  {
+    AdwMessageDialog *message = find_message (gr_window_get_error (opened));
+
+    g_assert_nonnull (message);
+    gtk_window_destroy (GTK_WINDOW (message));
+  }
+  gtk_window_destroy (GTK_WINDOW (opened));
+  spin (100);
+}
+
 /* A park layer dropped on the map: the role dialog guesses "park" from
  * the name, and the blind spot under the new park is covered after. */
 static void
@@ -2891,6 +2927,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/preferences-radius", test_preferences_radius);
   add_test ("/gui/window/help-overlay", test_help_overlay);
   add_test ("/gui/window/drop-a-layer", test_drop_a_layer);
+  add_test ("/gui/window/open-layer-from-command-line", test_open_layer_from_command_line);
   add_test ("/gui/window/zone-drives-panel", test_zone_drives_panel);
   add_test ("/gui/window/first-edit-waits-for-save", test_first_edit_waits_for_save);
   add_test ("/gui/window/import-keeps-scenarios", test_import_keeps_scenarios);

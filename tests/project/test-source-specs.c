@@ -20,6 +20,26 @@ test_source_specs (void)
   bad = gr_source_parse ("lawn=x.shp", &error);
   g_assert_null (bad);
   g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "roles are"));
+  /* A slip of a role's key is named with the key meant. */
+  {
+    const char *slips[][2] = { { "parks", "park" },
+                               { "Residental", "residential" },
+                               { "landuses", "landuse" },
+                               { "zone", "zones" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (slips); i++)
+      {
+        g_autofree char *spec = g_strconcat (slips[i][0], "=x.shp", NULL);
+        g_autofree char *meant = g_strdup_printf ("“%s”?", slips[i][1]);
+
+        g_clear_error (&error);
+        g_assert_null (gr_source_parse (spec, &error));
+        g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID);
+        g_test_message ("%s", error->message);
+        g_assert_nonnull (strstr (error->message, meant));
+      }
+  }
 }
 
 static GrSource *

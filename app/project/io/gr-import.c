@@ -112,6 +112,14 @@ gr_source_parse (const char *spec, GError **error)
 
   /* landuse= is a layer whose features take the roles their codes mean. */
   source->landuse = role != NULL && g_ascii_strcasecmp (role, "landuse") == 0;
+  if (role != NULL && eq[1] != '\0' && !source->landuse
+      && !gr_role_from_string (role, &source->role) && gr_role_guess_key (role) != NULL)
+    {
+      g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
+                   _ ("“%s”: there is no role “%s”; did you mean “%s”?"), shown, role,
+                   gr_role_guess_key (role));
+      return NULL;
+    }
   if (role == NULL || eq[1] == '\0'
       || (!source->landuse && !gr_role_from_string (role, &source->role)))
     {

@@ -57,6 +57,60 @@ gr_role_from_string (const char *text, GrRole *role)
   return TRUE;
 }
 
+/* Edits (insertions, deletions, substitutions) from @a to @b, for short
+ * keys. */
+static guint
+edit_distance (const char *a, const char *b)
+{
+  guint la = strlen (a), lb = strlen (b);
+  guint row[32];
+
+  if (la >= G_N_ELEMENTS (row) || lb >= G_N_ELEMENTS (row))
+    return G_MAXUINT;
+  for (guint j = 0; j <= lb; j++)
+    row[j] = j;
+  for (guint i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (guint j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1),
+                        diagonal + (g_ascii_tolower (a[i - 1]) != b[j - 1]));
+          diagonal = above;
+        }
+    }
+  return row[lb];
+}
+
+/**
+ * gr_role_guess_key:
+ *
+ * Returns: (nullable): the role key (or "landuse") @text is a slip of —
+ *   "parks" for "park", "residental" for "residential" — or %NULL
+ */
+const char *
+gr_role_guess_key (const char *text)
+{
+  const char *best = NULL;
+  guint       best_distance = 3; /* at most two slips */
+
+  if (text == NULL || strlen (text) < 3)
+    return NULL;
+  for (guint r = 0; r <= GR_N_ROLES; r++)
+    {
+      const char *key = r < GR_N_ROLES ? gr_role_to_string (r) : "landuse";
+      guint       d = key != NULL ? edit_distance (text, key) : G_MAXUINT;
+
+      if (d < best_distance)
+        best = key, best_distance = d;
+    }
+  return best;
+}
+
 GrShape
 gr_role_get_shape (GrRole role)
 {

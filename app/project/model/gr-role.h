@@ -35,6 +35,7 @@ typedef enum
 } GrShape;
 
 const char *gr_role_to_string (GrRole role);
+const char *gr_role_guess_key (const char *text);
 gboolean    gr_role_from_string (const char *text, GrRole *role);
 GrShape     gr_role_get_shape (GrRole role);
 const char *gr_role_get_label (GrRole role);

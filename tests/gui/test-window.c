@@ -2,10 +2,12 @@
  * render to PNG, and check pixels where the analysis says what must show */
 #include "gr-attribute-table.h"
 #include "gr-base-map.h"
+#include "gr-compare-window.h"
 #include "gr-connection-dialog.h"
 #include "gr-mbtiles.h"
 #include "gr-coverage-layer.h"
 #include "gr-edit-item.h"
+#include "gr-format.h"
 #include "gr-feature-item.h"
 #include "gr-layer-item.h"
 #include "gr-runtime.h"
@@ -872,6 +874,57 @@ test_pocket_park (Fixture *f, gconstpointer data)
     g_assert_cmpfloat (own[GR_IND_SERVICE_RATE].value, ==, 25);
     g_assert_true (isnan (own[GR_IND_PARK_PER_CAPITA].value));
   }
+}
+
+/* Two scenarios compared: each against the baseline, and the one against
+ * the other (B − A), the park B takes away counted there. */
+static void
+test_compare_two (Fixture *f, gconstpointer data)
+{
+  GrWindow  *window = f->window;
+  GrProject *project = gr_session_get_project (gr_window_get_session (window));
+  g_autoptr (GrScenario) a = gr_scenario_new ("方案A");
+  g_autoptr (GrScenario) b = gr_scenario_new ("方案B");
+  g_autoptr (GError) error = NULL;
+  g_autofree char   *header = g_strdup_printf (_ ("%s − %s"), "方案B", "方案A");
+  g_autofree char   *change = NULL;
+  GrCriteria         criteria;
+  GrComparison      *comparison;
+  GtkWidget         *w;
+  const GrIndicator *in_a, *in_b;
+
+  gr_scenario_push (b, gr_edit_new (GR_EDIT_REMOVE, GR_ROLE_PARK, 0, NULL));
+  gr_criteria_init_default (&criteria);
+  comparison = gr_comparison_new (project, a, b, &criteria, NULL, &error);
+  g_assert_no_error (error);
+  w = gr_compare_window_new (GTK_WINDOW (window), comparison);
+  g_assert_cmpuint (count_labels (w, header), ==, 1);
+  in_a = &gr_comparison_get_indicators (comparison, 1)->items[GR_IND_PARK_PER_CAPITA];
+  in_b = &gr_comparison_get_indicators (comparison, 2)->items[GR_IND_PARK_PER_CAPITA];
+  g_assert_cmpfloat (in_b->value, <, in_a->value);
+  change = gr_format_change (in_b->value - in_a->value, 2,
+                             gr_indicator_get_unit (GR_IND_PARK_PER_CAPITA));
+  g_test_message ("per-capita park area, B − A: %s", change);
+  /* Every such change shown twice, as B − baseline and as B − A (A is
+   * the baseline unchanged). */
+  {
+    guint same = 0;
+
+    for (guint id = 0; id < GR_N_INDICATORS; id++)
+      {
+        const char      *unit = gr_indicator_get_unit (id);
+        g_autofree char *text =
+            gr_format_change (gr_comparison_get_indicators (comparison, 2)->items[id].value
+                                  - gr_comparison_get_indicators (comparison, 1)->items[id].value,
+                              2, g_str_equal (unit, "%") ? _ ("pp") : unit);
+
+        same += g_str_equal (text, change);
+      }
+    g_assert_cmpuint (same, >=, 1);
+    g_assert_cmpuint (count_labels (w, change), ==, 2 * same);
+  }
+  gtk_window_destroy (GTK_WINDOW (w));
+  gr_comparison_free (comparison);
 }
 
 /* ---- a tile server on the loopback interface ------------------------------ */
@@ -2936,6 +2989,7 @@ main (int argc, char **argv)
   add_test ("/gui/window/pocket-park", test_pocket_park);
   add_test ("/gui/window/corridor-marker", test_corridor_marker);
   add_test ("/gui/window/presentation", test_presentation);
+  add_test ("/gui/window/compare-two", test_compare_two);
   add_test ("/gui/window/closed-while-busy", test_closed_while_busy);
   add_test ("/gui/window/reimport", test_reimport);
   add_test ("/gui/window/import-dialog", test_import_dialog);

@@ -1,7 +1,7 @@
 /* gr-compare-window.c — for two options (a scenario or the baseline) and
- * the baseline: every indicator, the changes A − baseline and B − baseline,
- * the legend of the map colouring the homes each newly covers, and a
- * button that takes the map to what the two change */
+ * the baseline: every indicator, the changes A − baseline, B − baseline
+ * and B − A, the legend of the map colouring the homes each newly covers,
+ * and a button that takes the map to what the two change */
 #include "config.h"
 
 #include "gr-compare-window.h"
@@ -101,7 +101,9 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
   GrSummary           s[3];
   GrAmount            gained[4];
   guint               columns[3], n = gr_comparison_get_columns (comparison, columns);
-  int                 row = 1, width = 2 * n;
+  /* Two scenarios: also the one against the other, B − A. */
+  gboolean between = n == 3;
+  int      row = 1, width = 2 * n + between;
 
   for (guint i = 0; i < 3; i++)
     {
@@ -117,6 +119,15 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
 
       gtk_widget_add_css_class (label, "heading");
       gtk_grid_attach (grid, label, c + 1, 0, 1, 1);
+    }
+  if (between)
+    {
+      /* TRANSLATORS: a column of the comparison: "方案B − 方案A" */
+      g_autofree char *text = g_strdup_printf (_ ("%s − %s"), names[columns[2]], names[columns[1]]);
+      GtkWidget       *label = gtk_label_new (text);
+
+      gtk_widget_add_css_class (label, "heading");
+      gtk_grid_attach (grid, label, 2 * n, 0, 1, 1);
     }
   for (guint id = 0; id < GR_N_INDICATORS; id++, row++)
     {
@@ -138,6 +149,12 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
               change_text (ind[columns[c]]->items[id].value - ind[0]->items[id].value, id);
           attach_cell (grid, text, n + c, row, TRUE);
         }
+      if (between)
+        {
+          g_autofree char *text =
+              change_text (ind[columns[2]]->items[id].value - ind[columns[1]]->items[id].value, id);
+          attach_cell (grid, text, 2 * n, row, TRUE);
+        }
     }
   /* The blind spots: homes beyond 300 m of green and 500 m of a park. */
   {
@@ -156,6 +173,11 @@ fill_table (GtkGrid *grid, GrComparison *comparison, const char *names[3])
       {
         g_autofree char *text = gr_format_change (v[columns[c]] - v[0], 2, _ ("pp"));
         attach_cell (grid, text, n + c, row, TRUE);
+      }
+    if (between)
+      {
+        g_autofree char *text = gr_format_change (v[columns[2]] - v[columns[1]], 2, _ ("pp"));
+        attach_cell (grid, text, 2 * n, row, TRUE);
       }
     row++;
   }

@@ -149,8 +149,9 @@ open_args (GrCliInput               *input,
     {
       const char *given = import != NULL ? gr_cli_import_options_given (import) : NULL;
 
-      /* The project was imported already: the option would change nothing. */
-      if (given != NULL)
+      /* The project was imported already: the option would change nothing.
+       * (Anything else fails to open as a project, and says so.) */
+      if (given != NULL && (gr_pg_is_connection (args[0]) || gr_project_file_is_project (args[0])))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _ ("%s is for reading sources, and %s is a project imported already: "

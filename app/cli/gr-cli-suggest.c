@@ -14,6 +14,7 @@
 #include "gr-cli-open.h"
 #include "gr-format.h"
 #include "gr-gdal.h"
+#include "gr-pg.h"
 #include "gr-site-suggestion.h"
 
 #include <glib/gi18n-lib.h>
@@ -184,17 +185,23 @@ options_check (const Options *o, gboolean has_people, GrSiteOptions *s, GError *
   return TRUE;
 }
 
-/* --sites FILE[:LAYER]: the plots read into the project's CRS. */
+/* --sites FILE[:LAYER]: the plots read into the project's CRS, near its
+ * layers (@name: what messages call the project). */
 static GrProject *
-import_plots (const char *spec, GrProject *project, GError **error)
+import_plots (const char *spec, GrProject *project, const char *name, GError **error)
 {
-  g_autofree char   *arg = g_strconcat ("sites=", spec, NULL);
-  char              *args[] = { arg, NULL };
-  GrCliImportOptions import = { 0 };
+  g_autofree char *arg = g_strconcat ("sites=", spec, NULL);
+  g_autofree char *shown = gr_pg_redact_connection (name);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  GrImportOptions options = {
+    .crs = project->crs_wkt, .no_estimate = TRUE, .near_extent = project->extent, .near_name = shown
+  };
+  GrSource *source = gr_source_parse (arg, error);
 
-  import.crs = project->crs_wkt;
-  import.no_estimate = TRUE;
-  return gr_cli_sources_import (args, &import, error);
+  if (source == NULL)
+    return NULL;
+  g_ptr_array_add (sources, source);
+  return gr_project_import (NULL, sources, &options, error);
 }
 
 /* ---- printing ---------------------------------------------------------------- */
@@ -470,7 +477,7 @@ choose_sites (const Options *o,
         }
       return TRUE;
     }
-  if ((*plots = import_plots (o->sites, input->project, error)) == NULL)
+  if ((*plots = import_plots (o->sites, input->project, o->common.args[0], error)) == NULL)
     return FALSE;
   s->sites = (*plots)->layers[GR_ROLE_SITES];
   if (s->sites == NULL || s->sites->features->len == 0)

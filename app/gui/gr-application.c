@@ -84,8 +84,10 @@ gr_application_open (GApplication *app, GFile **files, int n_files, const char *
 
       gtk_window_present (GTK_WINDOW (window));
       /* A data layer named on the command line is said to be one, as Open
-       * says; a file that is not there, as opening it says. */
-      if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+       * says; a GeoPackage or a file that is not there, as opening it
+       * says (a damaged project is not called a layer). */
+      if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS)
+          && !g_str_has_suffix (path, ".gpkg"))
         gr_window_open_chosen (window, path);
       else if (path != NULL)
         gr_window_open (window, path);

@@ -114,11 +114,11 @@ describe_reach (GrWindow *self, double x, double y)
   if (analysis != NULL && gr_analysis_is_walking (analysis))
     return describe_walk (self, analysis, x, y);
   /* Green space and parks as the map counts them (parks are green space
-   * too); the nearest park of any size, and of the size the 500 m rule
-   * wants when that one is smaller. */
+   * too; neither counts under the green-space size); the nearest park,
+   * and of the size the 500 m rule wants when that one is smaller. */
   green = MIN (nearest_now (self, GR_ROLE_GREEN, self->criteria.green_min_area, x, y),
                nearest_now (self, GR_ROLE_PARK, self->criteria.green_min_area, x, y));
-  park = nearest_now (self, GR_ROLE_PARK, 0, x, y);
+  park = nearest_now (self, GR_ROLE_PARK, self->criteria.green_min_area, x, y);
   counted = nearest_now (self, GR_ROLE_PARK, self->criteria.park_min_area, x, y);
   if (!isfinite (green))
     return g_strdup ("");

@@ -90,7 +90,7 @@ describe (GrWindow *self)
                             s->reached ? _ ("The share is reached.")
                                        : _ ("The candidates cannot reach the share: this is as far "
                                             "as they get."));
-  else if (s->sites->len == 0 && o.cover == GR_SUGGEST_PARK
+  else if (s->sites->len == 0 && o.cover == GR_SUGGEST_PARK && o.area_m2 > 0
            && o.area_m2 < self->criteria.park_min_area)
     {
       g_autofree char *size = gr_format_area (self->criteria.park_min_area);

@@ -273,6 +273,17 @@ test_unused_import_options (void)
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--greenways"));
   }
+  /* A layer given without its role is not called a project. */
+  {
+    g_autofree char *shp = g_test_build_filename (G_TEST_DIST, "data", "bad-input",
+                                                  "pyshp_corrupt_too_long.shp", NULL);
+    g_auto (Run) run = run_cli ("analyze", shp, "--source-crs", "EPSG:4326", NULL);
+
+    g_test_message ("%s", run.err);
+    g_assert_cmpint (run.status, !=, 0);
+    g_assert_null (strstr (run.err, "imported already"));
+    g_assert_nonnull (strstr (run.err, "pyshp_corrupt_too_long.shp"));
+  }
   /* Where they are read, they are taken. */
   {
     g_auto (Run) run = run_cli ("analyze", sample, "--greenways", "cycleways", "--json", NULL);

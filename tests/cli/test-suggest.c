@@ -267,6 +267,25 @@ test_usage (void)
   g_assert_cmpint (big.status, ==, 1);
   g_assert_nonnull (strstr (big.err, "andorra.gpkg"));
   g_assert_cmpint (no_layer.status, ==, 0);
+  /* Plots read in the wrong CRS, far from the city, are refused naming
+   * both, not measured as candidates that add nothing. */
+  {
+    g_autofree char *far = g_build_filename (dir, "plots.geojson", NULL);
+    const char      *json =
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+        "{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[1.0,1.0],[1.001,1.0],"
+        "[1.001,1.001],[1.0,1.001],[1.0,1.0]]]}}]}";
+
+    g_assert_true (g_file_set_contents (far, json, -1, NULL));
+    {
+      g_auto (Run) run = run_cli ("suggest", gpkg, "--count", "2", "--sites", far, NULL);
+
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "plots.geojson"));
+      g_assert_nonnull (strstr (run.err, "andorra.gpkg"));
+    }
+  }
   gr_test_remove_tree (dir);
 }
 

@@ -38,6 +38,19 @@ test_source_specs (void)
         g_assert_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID);
         g_test_message ("%s", error->message);
         g_assert_nonnull (strstr (error->message, meant));
+        g_assert_nonnull (strstr (error->message, "roles are"));
+      }
+  }
+  /* Other words are no slips: "path" is not "park", "homes" not "zones". */
+  {
+    const char *others[] = { "path=x.shp", "homes=x.shp", "street=x.shp" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+      {
+        g_clear_error (&error);
+        g_assert_null (gr_source_parse (others[i], &error));
+        g_assert_nonnull (strstr (error->message, "roles are"));
+        g_assert_null (strstr (error->message, "did you mean"));
       }
   }
 }

@@ -262,7 +262,7 @@ gr_presentation_set_options (GrPresentation *self, const char *const *names, gui
 static int
 card_decimals (double value)
 {
-  return fabs (value) < 10 && round (fabs (value) * 10) != fabs (value) * 10 ? 2 : 1;
+  return fabs (value) < 10 && fabs (value * 10 - round (value * 10)) > 1e-9 ? 2 : 1;
 }
 
 /**

@@ -116,8 +116,11 @@ gr_source_parse (const char *spec, GError **error)
       && !gr_role_from_string (role, &source->role) && gr_role_guess_key (role) != NULL)
     {
       g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_INVALID,
-                   _ ("“%s”: there is no role “%s”; did you mean “%s”?"), shown, role,
-                   gr_role_guess_key (role));
+                   _ ("“%s”: there is no role “%s” (did you mean “%s”?); roles are green, "
+                      "park, residential, population, walk, greenway, corridor, water, zones, "
+                      "buildings, nursery, builtup, sites, entrances, and landuse for a layer "
+                      "coded by a land-use classification"),
+                   shown, role, gr_role_guess_key (role));
       return NULL;
     }
   if (role == NULL || eq[1] == '\0'

@@ -69,14 +69,13 @@ destroy_image (gpointer image)
     cairo_surface_destroy (image);
 }
 
-/* Whether @data begins as a PNG, JPEG or WebP image does: what the map
- * can draw. */
+/* Whether @data begins as a PNG or JPEG image does: what the map draws
+ * everywhere (WebP needs a loader a desktop may lack). */
 static gboolean
 is_image (const guint8 *data, gsize size)
 {
   return (size >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
-         || (size >= 3 && memcmp (data, "\xff\xd8\xff", 3) == 0)
-         || (size >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0);
+         || (size >= 3 && memcmp (data, "\xff\xd8\xff", 3) == 0);
 }
 
 /* A file whose tiles are something else (vector tiles, damaged bytes)
@@ -101,7 +100,7 @@ first_tile_is_image (GrMbtiles *tiles, GError **error)
           g_autofree char *format = metadata (tiles->db, "format");
 
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _ ("%s: its tiles are not PNG, JPEG or WebP images (format “%s”, the first "
+                       _ ("%s: its tiles are not PNG or JPEG images (format “%s”, the first "
                           "begins %02x %02x %02x %02x)"),
                        tiles->path, format != NULL ? format : "?", size > 0 ? data[0] : 0,
                        size > 1 ? data[1] : 0, size > 2 ? data[2] : 0, size > 3 ? data[3] : 0);

@@ -96,10 +96,12 @@ const char *
 gr_role_guess_key (const char *text)
 {
   const char *best = NULL;
-  guint       best_distance = 3; /* at most two slips */
+  guint       best_distance;
 
   if (text == NULL || strlen (text) < 3)
     return NULL;
+  /* One slip in a short word, two in a longer: "path" is no "park". */
+  best_distance = strlen (text) <= 6 ? 2 : 3;
   for (guint r = 0; r <= GR_N_ROLES; r++)
     {
       const char *key = r < GR_N_ROLES ? gr_role_to_string (r) : "landuse";

@@ -5,6 +5,7 @@
 
 #include "gr-import.h"
 #include "gr-model-private.h"
+#include "gr-pg.h"
 #include "gr-population.h"
 #include "gr-prepared-import.h"
 #include "gr-recipe.h"
@@ -115,6 +116,7 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
   g_autoptr (GrProject) project = NULL;
   g_autoptr (GrProject) layers = NULL;
   g_autofree char *given = NULL;
+  g_autofree char *shown = NULL; /* @path without a password */
   gboolean         add[GR_N_ROLES] = { FALSE };
   gboolean         homes_changed;
 
@@ -133,7 +135,7 @@ read_project (const char *path, GPtrArray *sources, GCancellable *cancellable, G
    * the file's layer when the first of them says so. */
   options.crs = project->crs_wkt;
   options.near_extent = project->extent;
-  options.near_name = path;
+  options.near_name = shown = gr_pg_redact_connection (path);
   /* Residents from buildings are estimated once the layers are merged. */
   options.no_estimate = TRUE;
   if ((layers = gr_project_import (NULL, sources, &options, error)) == NULL)

@@ -6,6 +6,9 @@
 #include "gr-coverage-tiles.h"
 #include "gr-editor.h"
 #include "gr-labels.h"
+#include "gr-map-decorations.h"
+#include "gr-mbtiles.h"
+#include "gr-runtime.h"
 #include "gr-project-file.h"
 #include "gr-render-private.h"
 #include "gr-render.h"
@@ -717,11 +720,47 @@ test_coverage_in_bands (void)
     }
 }
 
+/* A map's credits name each source once: the data's and the base map's
+ * are often the same OpenStreetMap credit. */
+static void
+test_credits_once (void)
+{
+  g_autofree char *path = gr_runtime_data_path ("sample/basemap.mbtiles");
+  g_autoptr (GError) error = NULL;
+  GrMbtiles  *basemap = gr_mbtiles_open (path, &error);
+  GrMapRender map = { 0 };
+  const char *osm = gr_mbtiles_get_attribution (basemap);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (osm, ==, "© OpenStreetMap contributors");
+  map.basemap = basemap;
+  map.attribution = osm;
+  {
+    g_autofree char *credits = gr_map_decorations_credits (&map);
+
+    g_assert_cmpstr (credits, ==, osm);
+  }
+  map.attribution = "国土调查 2023";
+  {
+    g_autofree char *credits = gr_map_decorations_credits (&map);
+
+    g_assert_cmpstr (credits, ==, "国土调查 2023 · © OpenStreetMap contributors");
+  }
+  map.attribution = NULL;
+  {
+    g_autofree char *credits = gr_map_decorations_credits (&map);
+
+    g_assert_cmpstr (credits, ==, osm);
+  }
+  gr_mbtiles_free (basemap);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/style/round-trip", test_round_trip);
+  g_test_add_func ("/style/credits-once", test_credits_once);
   g_test_add_func ("/style/not-a-project", test_not_a_project);
   g_test_add_func ("/style/colour-vision", test_colour_vision);
   g_test_add_func ("/style/layer-labels", test_layer_labels);

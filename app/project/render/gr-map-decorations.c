@@ -282,21 +282,36 @@ gr_map_decorations_draw (cairo_t           *cr,
                          double             width,
                          double             height)
 {
-  double   s = map->scale > 0 ? map->scale : 1;
-  GString *credits = g_string_new (map->attribution);
+  double           s = map->scale > 0 ? map->scale : 1;
+  g_autofree char *credits = gr_map_decorations_credits (map);
 
   draw_legend (cr, map, style, height);
   draw_scale_bar (cr, affine, width, height, s);
   draw_north_arrow (cr, width, s);
   if (map->title != NULL)
     draw_corner_text (cr, map->title, 12 * s, 10 * s, 15 * s, FALSE, TRUE);
+  if (credits[0] != '\0')
+    draw_corner_text (cr, credits, width - 8 * s, height - 16 * s, 8.5 * s, TRUE, FALSE);
+}
+
+/**
+ * gr_map_decorations_credits:
+ *
+ * Returns: (transfer full): the credits along a map's bottom: the data's,
+ *   then the base map's where it says something else (both are often
+ *   "© OpenStreetMap contributors"); "" for none
+ */
+char *
+gr_map_decorations_credits (const GrMapRender *map)
+{
+  GString *credits = g_string_new (map->attribution);
+
   if (map->basemap != NULL && gr_mbtiles_get_attribution (map->basemap) != NULL)
     {
       g_autofree char *plain = strip_markup (gr_mbtiles_get_attribution (map->basemap));
 
-      g_string_append_printf (credits, "%s%s", credits->len > 0 ? " · " : "", plain);
+      if (plain[0] != '\0' && strstr (credits->str, plain) == NULL)
+        g_string_append_printf (credits, "%s%s", credits->len > 0 ? " · " : "", plain);
     }
-  if (credits->len > 0)
-    draw_corner_text (cr, credits->str, width - 8 * s, height - 16 * s, 8.5 * s, TRUE, FALSE);
-  g_string_free (credits, TRUE);
+  return g_string_free (credits, FALSE);
 }

@@ -107,7 +107,9 @@ on_import_response (GrImportDialog *dialog, const char *response, GrWindow *self
 void
 _gr_window_ask_role (GrWindow *self, const char *path)
 {
-  GrImportDialog *dialog = gr_import_dialog_new (GTK_WINDOW (self), path);
+  GrImportDialog *dialog =
+      gr_import_dialog_new (GTK_WINDOW (self), path, _gr_window_baseline_project (self),
+                            _gr_window_get_project_path (self));
 
   g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), self);
   gtk_window_present (GTK_WINDOW (dialog));

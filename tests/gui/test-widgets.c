@@ -21,6 +21,7 @@
 #include "gr-targets-dialog.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 /* A widget with no parent, sunk, then let go: it must be finalized. */
@@ -250,7 +251,7 @@ test_layer_panel (void)
 static void
 test_import_dialog (void)
 {
-  GrImportDialog *dialog = gr_import_dialog_new (NULL, "/data/城区公园.geojson");
+  GrImportDialog *dialog = gr_import_dialog_new (NULL, "/data/城区公园.geojson", NULL, NULL);
   g_autoptr (GrSource) source = gr_import_dialog_get_source (dialog);
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
@@ -266,6 +267,65 @@ test_import_dialog (void)
   g_assert_nonnull (strstr (gr_import_dialog_get_status (dialog), "城区公园.geojson"));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"));
   drop_window (dialog);
+}
+
+/* A one-square GeoJSON layer, 0.01° a side, at @lon, @lat. */
+static char *
+square_layer (const char *dir, const char *name, double lon, double lat)
+{
+  char            *path = g_build_filename (dir, name, NULL);
+  g_autofree char *json = g_strdup_printf (
+      "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+      "{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.4f,%.4f],[%.4f,%.4f],"
+      "[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}}]}",
+      lon, lat, lon + 0.01, lat, lon + 0.01, lat + 0.01, lon, lat + 0.01, lon, lat);
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  return path;
+}
+
+/* Over an open project, the preview reads a layer as the import over it
+ * will: one far from the project's layers is refused there already,
+ * naming it and the project, and cannot be imported; one near it can. */
+static void
+test_import_dialog_over (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("import-over-XXXXXX", NULL);
+  g_autofree char *homes = square_layer (dir, "homes.geojson", 1.50, 42.50);
+  g_autofree char *near = square_layer (dir, "parks.geojson", 1.52, 42.51);
+  g_autofree char *far = square_layer (dir, "far-parks.geojson", 3.50, 42.50);
+  g_autofree char *spec = g_strconcat ("residential=", homes, NULL);
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GrProject) project = NULL;
+  const char *paths[] = { near, far };
+
+  g_ptr_array_add (sources, gr_source_parse (spec, NULL));
+  project = gr_project_import (NULL, sources, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      GrImportDialog *dialog = gr_import_dialog_new (NULL, paths[i], project, "city.gpkg");
+      gint64          end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+      while (!gr_import_dialog_is_ready (dialog) && g_get_monotonic_time () < end)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (gr_import_dialog_is_ready (dialog));
+      g_test_message ("%s", gr_import_dialog_get_status (dialog));
+      g_assert_cmpint (
+          adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import"), ==,
+          i == 0);
+      if (i == 1)
+        {
+          g_assert_nonnull (strstr (gr_import_dialog_get_status (dialog), "far-parks.geojson"));
+          g_assert_nonnull (strstr (gr_import_dialog_get_status (dialog), "city.gpkg"));
+        }
+      drop_window (dialog);
+    }
+  g_remove (near);
+  g_remove (far);
+  g_remove (homes);
+  g_rmdir (dir);
 }
 
 static void
@@ -780,6 +840,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/widgets/indicator-panel", test_indicator_panel);
   g_test_add_func ("/gui/widgets/layer-panel", test_layer_panel);
   g_test_add_func ("/gui/widgets/import-dialog", test_import_dialog);
+  g_test_add_func ("/gui/widgets/import-dialog-over", test_import_dialog_over);
   g_test_add_func ("/gui/widgets/targets-dialog", test_targets_dialog);
   g_test_add_func ("/gui/widgets/compare-dialog", test_compare_dialog);
   g_test_add_func ("/gui/widgets/name-dialog", test_name_dialog);

@@ -19,6 +19,7 @@
 #include "gr-source-preview.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 struct _GrImportDialog
 {
@@ -35,6 +36,9 @@ struct _GrImportDialog
   GtkGrid     *preview;
 
   char         *path;
+  char         *over_crs; /* the open project's, or NULL */
+  double        over_extent[4];
+  char         *over_name;
   gboolean      listening;    /* a role chosen now is the user's choice */
   gboolean      find_landuse; /* the role is not chosen yet: a code field makes it land use */
   GCancellable *cancellable;  /* the preview being read */
@@ -262,7 +266,8 @@ read_preview (GrImportDialog *self)
   gtk_spinner_start (self->spinner);
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
   gtk_label_set_text (self->status_label, _ ("Reading the layer…"));
-  gr_source_preview_new_async (source, self->find_landuse, self->cancellable, on_preview_read,
+  gr_source_preview_new_async (source, self->find_landuse, self->over_crs, self->over_extent,
+                               self->over_name, self->cancellable, on_preview_read,
                                g_object_ref (self));
 }
 
@@ -303,6 +308,8 @@ gr_import_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_string_free (self->text, TRUE);
   g_free (self->path);
+  g_free (self->over_crs);
+  g_free (self->over_name);
   G_OBJECT_CLASS (gr_import_dialog_parent_class)->finalize (object);
 }
 
@@ -345,11 +352,14 @@ gr_import_dialog_init (GrImportDialog *self)
 /**
  * gr_import_dialog_new:
  * @path: the data file, or a database table (PG:… tables=…)
+ * @over: (nullable): the open project it would go into: the preview reads
+ *   the layer as the import over it will (its CRS, near its layers)
+ * @over_name: (nullable): what messages call @over, its file
  *
  * Shows the dialog and starts reading the file with the role it guesses.
  */
 GrImportDialog *
-gr_import_dialog_new (GtkWindow *parent, const char *path)
+gr_import_dialog_new (GtkWindow *parent, const char *path, GrProject *over, const char *over_name)
 {
   g_autofree char *table = gr_pg_is_connection (path) ? gr_pg_first_table (path) : NULL;
   g_autofree char *name = table != NULL ? g_strdup (table) : g_path_get_basename (path);
@@ -363,6 +373,12 @@ gr_import_dialog_new (GtkWindow *parent, const char *path)
   gr_role_guess_from_name (name, &role);
   gtk_drop_down_set_selected (self->roles, role + 1);
   self->path = g_strdup (path);
+  if (over != NULL && over->crs_wkt != NULL)
+    {
+      self->over_crs = g_strdup (over->crs_wkt);
+      memcpy (self->over_extent, over->extent, sizeof self->over_extent);
+      self->over_name = g_strdup (over_name);
+    }
   if (table != NULL)
     adw_message_dialog_set_body (
         ADW_MESSAGE_DIALOG (self),

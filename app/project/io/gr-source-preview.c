@@ -7,7 +7,10 @@
 
 #include "gr-source-preview.h"
 
+#include "gr-pg.h"
+
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* Features whose text is looked at to tell GBK from UTF-8. */
 #define SAMPLED 2000
@@ -128,6 +131,9 @@ typedef struct
 {
   GrSource *source;
   gboolean  find_landuse;
+  char     *over_crs; /* the project's the layer would go into, or NULL */
+  double    over_extent[4];
+  char     *over_name;
 } PreviewData;
 
 static void
@@ -136,21 +142,30 @@ preview_data_free (gpointer data)
   PreviewData *p = data;
 
   gr_source_free (p->source);
+  g_free (p->over_crs);
+  g_free (p->over_name);
   g_free (p);
 }
 
 static void
 preview_thread (GTask *task, gpointer object, gpointer data, GCancellable *cancellable)
 {
-  PreviewData *p = data;
+  PreviewData    *p = data;
+  GrImportOptions over = { .crs = p->over_crs,
+                           .near_extent = p->over_crs != NULL ? p->over_extent : NULL,
+                           .near_name = p->over_name };
 
   g_task_return_pointer (task,
-                         gr_source_preview_new (p->source, NULL, p->find_landuse, cancellable),
+                         gr_source_preview_new (p->source, &over, p->find_landuse, cancellable),
                          (GDestroyNotify) gr_source_preview_free);
 }
 
 /**
  * gr_source_preview_new_async:
+ * @over_crs: (nullable): the CRS of the project the layer would be
+ *   imported over: it is read in it, and must lie near @over_extent (that
+ *   project's, in it), as the import over the project asks
+ * @over_name: what messages call that project
  *
  * gr_source_preview_new() in a thread; @callback runs on the caller's main
  * context and calls gr_source_preview_new_finish().
@@ -158,6 +173,9 @@ preview_thread (GTask *task, gpointer object, gpointer data, GCancellable *cance
 void
 gr_source_preview_new_async (const GrSource     *source,
                              gboolean            find_landuse,
+                             const char         *over_crs,
+                             const double       *over_extent,
+                             const char         *over_name,
                              GCancellable       *cancellable,
                              GAsyncReadyCallback callback,
                              gpointer            user_data)
@@ -167,6 +185,12 @@ gr_source_preview_new_async (const GrSource     *source,
 
   p->source = gr_source_copy (source);
   p->find_landuse = find_landuse;
+  if (over_crs != NULL && over_extent != NULL)
+    {
+      p->over_crs = g_strdup (over_crs);
+      memcpy (p->over_extent, over_extent, sizeof p->over_extent);
+      p->over_name = gr_pg_redact_connection (over_name != NULL ? over_name : "");
+    }
   g_task_set_source_tag (task, gr_source_preview_new_async);
   g_task_set_task_data (task, p, preview_data_free);
   g_task_run_in_thread (task, preview_thread);

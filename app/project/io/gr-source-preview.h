@@ -24,6 +24,9 @@ GrSourcePreview *gr_source_preview_new (const GrSource        *source,
                                         GCancellable          *cancellable);
 void             gr_source_preview_new_async (const GrSource     *source,
                                               gboolean            find_landuse,
+                                              const char         *over_crs,
+                                              const double       *over_extent,
+                                              const char         *over_name,
                                               GCancellable       *cancellable,
                                               GAsyncReadyCallback callback,
                                               gpointer            user_data);

@@ -599,63 +599,54 @@ envelope_gap (const OGREnvelope *a, const OGREnvelope *b)
 }
 
 /* Every source lies near the residential land (or, without it, the first
- * source): a layer thousands of km off would still add its length and
- * area to the city's figures. Both are named, as either may be the one
- * read wrongly. */
+ * source), or over a project near its layers: a layer thousands of km off
+ * would still add its length and area to the city's figures. Both are
+ * named, as either may be the one read wrongly. */
 static gboolean
 check_apart (Import *import, OGRSpatialReferenceH target, GError **error)
 {
   const double *near = import->options->near_extent;
   double        unit = OSRGetLinearUnits (target, NULL);
-  Batch        *reference = NULL;
+  const Batch  *reference = NULL; /* NULL over a project: its box is the reference */
+  OGREnvelope   box;
 
-  /* Over a project: each source near what the project holds. */
   if (near != NULL && near[0] <= near[2] && near[1] <= near[3])
+    box = (OGREnvelope){ .MinX = near[0], .MaxX = near[2], .MinY = near[1], .MaxY = near[3] };
+  else
     {
-      OGREnvelope project = { .MinX = near[0], .MaxX = near[2], .MinY = near[1], .MaxY = near[3] };
-
       for (guint i = 0; i < import->batches->len; i++)
         {
-          Batch *batch = g_ptr_array_index (import->batches, i);
-          double km = batch->any_placed ? envelope_gap (&batch->placed, &project) * unit / 1000 : 0;
+          const Batch *batch = g_ptr_array_index (import->batches, i);
 
-          if (km > APART_KM)
-            {
-              g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                           _ ("%s lies %.0f km from the layers of %s, too far to be the same "
-                              "city: it is read in the wrong coordinate system (check its .prj, "
-                              "or the CRS it is read in)"),
-                           batch->path, MIN (km, 1e9), import->options->near_name);
-              return FALSE;
-            }
+          if (batch->any_placed
+              && (reference == NULL || (batch->residential && !reference->residential)))
+            reference = batch;
         }
+      if (reference == NULL)
+        return TRUE;
+      box = reference->placed;
     }
-
   for (guint i = 0; i < import->batches->len; i++)
     {
-      Batch *batch = g_ptr_array_index (import->batches, i);
+      const Batch *batch = g_ptr_array_index (import->batches, i);
+      double       km;
 
-      if (batch->any_placed
-          && (reference == NULL || (batch->residential && !reference->residential)))
-        reference = batch;
-    }
-  for (guint i = 0; reference != NULL && i < import->batches->len; i++)
-    {
-      Batch *batch = g_ptr_array_index (import->batches, i);
-      double km;
-
-      if (batch == reference || !batch->any_placed)
+      if (batch == reference || !batch->any_placed
+          || (km = envelope_gap (&batch->placed, &box) * unit / 1000) <= APART_KM)
         continue;
-      km = envelope_gap (&batch->placed, &reference->placed) * unit / 1000;
-      if (km > APART_KM)
-        {
-          g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
-                       _ ("%s and %s lie %.0f km apart, too far to be one city: one of them is "
-                          "read in the wrong coordinate system (check its .prj, or the CRS it "
-                          "is read in)"),
-                       batch->path, reference->path, MIN (km, 1e9));
-          return FALSE;
-        }
+      if (reference == NULL)
+        g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                     _ ("%s lies %.0f km from the layers of %s, too far to be the same city: it "
+                        "is read in the wrong coordinate system (check its .prj, or the CRS it "
+                        "is read in)"),
+                     batch->path, MIN (km, 1e9), import->options->near_name);
+      else
+        g_set_error (error, GR_PROJECT_ERROR, GR_PROJECT_ERROR_CRS,
+                     _ ("%s and %s lie %.0f km apart, too far to be one city: one of them is "
+                        "read in the wrong coordinate system (check its .prj, or the CRS it is "
+                        "read in)"),
+                     batch->path, reference->path, MIN (km, 1e9));
+      return FALSE;
     }
   return TRUE;
 }

@@ -41,3 +41,18 @@ gr_test_scratch_dir (void)
   g_test_queue_destroy (gr_test_remove_tree_and_free, g_strdup (dir));
   return dir;
 }
+
+/* Writes @path, a GeoJSON layer of one 0.01° square whose south-west
+ * corner is at @lon, @lat; returns @path. */
+static inline const char *
+gr_test_write_square (const char *path, double lon, double lat)
+{
+  g_autofree char *json = g_strdup_printf (
+      "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+      "{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.4f,%.4f],[%.4f,%.4f],"
+      "[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}}]}",
+      lon, lat, lon + 0.01, lat, lon + 0.01, lat + 0.01, lon, lat + 0.01, lon, lat);
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  return path;
+}

@@ -19,9 +19,9 @@
 #include "gr-scenario-item.h"
 #include "gr-settings.h"
 #include "gr-targets-dialog.h"
+#include "gr-test-util.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <math.h>
 
 /* A widget with no parent, sunk, then let go: it must be finalized. */
@@ -269,21 +269,6 @@ test_import_dialog (void)
   drop_window (dialog);
 }
 
-/* A one-square GeoJSON layer, 0.01° a side, at @lon, @lat. */
-static char *
-square_layer (const char *dir, const char *name, double lon, double lat)
-{
-  char            *path = g_build_filename (dir, name, NULL);
-  g_autofree char *json = g_strdup_printf (
-      "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
-      "{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.4f,%.4f],[%.4f,%.4f],"
-      "[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}}]}",
-      lon, lat, lon + 0.01, lat, lon + 0.01, lat + 0.01, lon, lat + 0.01, lon, lat);
-
-  g_assert_true (g_file_set_contents (path, json, -1, NULL));
-  return path;
-}
-
 /* Over an open project, the preview reads a layer as the import over it
  * will: one far from the project's layers is refused there already,
  * naming it and the project, and cannot be imported; one near it can. */
@@ -291,15 +276,17 @@ static void
 test_import_dialog_over (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("import-over-XXXXXX", NULL);
-  g_autofree char *homes = square_layer (dir, "homes.geojson", 1.50, 42.50);
-  g_autofree char *near = square_layer (dir, "parks.geojson", 1.52, 42.51);
-  g_autofree char *far = square_layer (dir, "far-parks.geojson", 3.50, 42.50);
+  g_autofree char *homes = g_build_filename (dir, "homes.geojson", NULL);
+  g_autofree char *near = g_build_filename (dir, "parks.geojson", NULL);
+  g_autofree char *far = g_build_filename (dir, "far-parks.geojson", NULL);
   g_autofree char *spec = g_strconcat ("residential=", homes, NULL);
   g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) gr_source_free);
   g_autoptr (GError) error = NULL;
   g_autoptr (GrProject) project = NULL;
-  const char *paths[] = { near, far };
+  const char *paths[] = { gr_test_write_square (near, 1.52, 42.51),
+                          gr_test_write_square (far, 3.50, 42.50) };
 
+  gr_test_write_square (homes, 1.50, 42.50);
   g_ptr_array_add (sources, gr_source_parse (spec, NULL));
   project = gr_project_import (NULL, sources, NULL, &error);
   g_assert_no_error (error);
@@ -322,10 +309,7 @@ test_import_dialog_over (void)
         }
       drop_window (dialog);
     }
-  g_remove (near);
-  g_remove (far);
-  g_remove (homes);
-  g_rmdir (dir);
+  gr_test_remove_tree (dir);
 }
 
 static void

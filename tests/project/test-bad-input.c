@@ -165,17 +165,15 @@ test_mixed_land_use_codes (void)
   g_assert_nonnull (strstr (warning, parks));
 }
 
-/* A one-feature GeoJSON layer: a 0.01° square with its south-west corner
- * at @lon, @lat. */
+/* A one-square layer at @lon, @lat in a scratch folder of its own. */
 static char *
 write_square (const char *name, double lon, double lat)
 {
-  g_autofree char *json = g_strdup_printf (
-      FC ("{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\","
-          "\"coordinates\":[[[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}}"),
-      lon, lat, lon + 0.01, lat, lon + 0.01, lat + 0.01, lon, lat + 0.01, lon, lat);
+  g_autofree char *dir = gr_test_scratch_dir ();
+  char            *path = g_build_filename (dir, name, NULL);
 
-  return write_temp (name, json);
+  gr_test_write_square (path, lon, lat);
+  return path;
 }
 
 static GrProject *
